@@ -1,0 +1,127 @@
+# fieldcheck - build, run, test.
+#
+#   make              build ./fieldcheck
+#   make run          install what is missing, build, start on the demo workspace
+#   make test         install what is missing, build, run the whole suite
+#   make check-asan   the suite under AddressSanitizer and UBSan
+#   make check-valgrind  the unit tests under valgrind
+#   make fuzz         build and run the libFuzzer targets (clang)
+#   make install      PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/fieldcheck
+MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+BUILD    ?= build
+CC       ?= cc
+PKGS     := ncursesw sqlite3 libgit2 zlib
+WERROR   ?=
+SAN      ?=
+OPT      ?= -O2
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. \
+            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS   ?= $(OPT) -g
+CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wvla $(WERROR) $(SAN) -MMD -MP $(PKG_CFLAGS)
+LDFLAGS  += $(SAN)
+LDLIBS   += $(PKG_LIBS) -lm
+
+LIB_SRC  := $(wildcard core/*.c forms/*.c sync/*.c)
+APP_SRC  := $(wildcard tui/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libfieldcheck.a
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT := $(wildcard tests/unit/support_*.c)
+
+all: fieldcheck
+
+# The binary lives at the top when building normally, inside $(BUILD) for
+# sanitizer builds, so both can exist side by side.
+ifeq ($(BUILD),build)
+BIN := fieldcheck
+else
+BIN := $(BUILD)/fieldcheck
+endif
+
+fieldcheck $(BUILD)/fieldcheck: $(APP_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(TEST_SUPPORT) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) \
+	    $(LDFLAGS) -o $@ $< $(TEST_SUPPORT) $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+deps:
+	@sh .ci/deps build
+
+deps-test:
+	@sh .ci/deps test
+
+units: $(UNIT_BIN)
+
+# The demo workspace: ./demo/workspace, with ./demo/central.git as origin
+# once sync exists.  Created on first run; kept between runs.
+run: deps
+	@$(MAKE) --no-print-directory fieldcheck
+	@sh tests/demo/setup ./fieldcheck demo
+	FIELDCHECK_FORMS=$(CURDIR)/forms ./fieldcheck -C demo/workspace
+
+test: deps-test
+	@$(MAKE) --no-print-directory $(BIN) units
+	@FIELDCHECK_BIN=$(CURDIR)/$(BIN) FIELDCHECK_UNITS=$(CURDIR)/$(BUILD)/tests \
+	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run $(TESTS)
+
+check-asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+check-valgrind: deps-test
+	@$(MAKE) --no-print-directory units
+	@FIELDCHECK_VALGRIND=1 FIELDCHECK_BIN=$(CURDIR)/$(BIN) FIELDCHECK_UNITS=$(CURDIR)/$(BUILD)/tests \
+	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run unit
+
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+fuzz: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
+	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
+	    build/fuzz/libfieldcheck.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	        $(PKG_CFLAGS) -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build/fuzz/libfieldcheck.a $(LDLIBS); \
+	    mkdir -p tests/fuzz/corpus-$$t; \
+	    echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	        tests/fuzz/corpus-$$t tests/fuzz/seeds/$$t; \
+	done
+
+install: fieldcheck
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(MANDIR)/man1
+	install -m 755 fieldcheck $(DESTDIR)$(BINDIR)/fieldcheck
+	find forms -mindepth 1 -maxdepth 1 -type d -exec cp -R {} $(DESTDIR)$(DATADIR)/forms/ \;
+	[ ! -f docs/fieldcheck.1 ] || install -m 644 docs/fieldcheck.1 $(DESTDIR)$(MANDIR)/man1/
+
+clean:
+	rm -rf build fieldcheck
+
+.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean
+
+-include $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)

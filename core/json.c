@@ -1,0 +1,377 @@
+/* json.c - strict recursive-descent JSON parser (see json.h). */
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+struct parser {
+	const unsigned char *p, *end, *line_start;
+	int line;
+	const char *where;
+	struct fc_err *err;
+};
+
+static int col_of(const struct parser *ps)
+{
+	/* Columns count characters, not bytes, so they match an editor's. */
+	const unsigned char *q = ps->line_start;
+	int col = 1;
+	while (q < ps->p) {
+		size_t n = utf8_seq_len(q, (size_t)(ps->p - q));
+		q += n ? n : 1;
+		col++;
+	}
+	return col;
+}
+
+static int fail(struct parser *ps, const char *what)
+{
+	return fc_fail(ps->err, "%s:%d:%d: %s", ps->where, ps->line, col_of(ps), what);
+}
+
+static void skip_ws(struct parser *ps)
+{
+	while (ps->p < ps->end) {
+		unsigned char c = *ps->p;
+		if (c == '\n') {
+			ps->line++;
+			ps->line_start = ps->p + 1;
+		} else if (c != ' ' && c != '\t' && c != '\r') {
+			return;
+		}
+		ps->p++;
+	}
+}
+
+static int parse_value(struct parser *ps, struct json_value *v, int depth);
+
+static int hex4(struct parser *ps, unsigned *out)
+{
+	unsigned v = 0;
+	int i;
+	if (ps->end - ps->p < 4)
+		return fail(ps, "truncated \\u escape");
+	for (i = 0; i < 4; i++) {
+		unsigned char c = ps->p[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9') v |= c - '0';
+		else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+		else return fail(ps, "bad \\u escape");
+	}
+	ps->p += 4;
+	*out = v;
+	return 0;
+}
+
+static void put_utf8(struct strbuf *sb, unsigned cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		strbuf_addc(sb, (char)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6)); b[1] = (char)(0x80 | (cp & 0x3f));
+		strbuf_add(sb, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | (cp >> 12)); b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		strbuf_add(sb, b, 3);
+	} else {
+		b[0] = (char)(0xf0 | (cp >> 18)); b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); b[3] = (char)(0x80 | (cp & 0x3f));
+		strbuf_add(sb, b, 4);
+	}
+}
+
+static int parse_escape(struct parser *ps, struct strbuf *sb)
+{
+	unsigned cp, lo;
+	char c = (char)*ps->p++;
+
+	switch (c) {
+	case '"': case '\\': case '/': strbuf_addc(sb, c); return 0;
+	case 'b': strbuf_addc(sb, '\b'); return 0;
+	case 'f': strbuf_addc(sb, '\f'); return 0;
+	case 'n': strbuf_addc(sb, '\n'); return 0;
+	case 'r': strbuf_addc(sb, '\r'); return 0;
+	case 't': strbuf_addc(sb, '\t'); return 0;
+	case 'u': break;
+	default: ps->p--; return fail(ps, "unknown escape in string");
+	}
+	if (hex4(ps, &cp))
+		return -1;
+	if (cp == 0)
+		return fail(ps, "\\u0000 is not allowed in text");
+	if (cp >= 0xdc00 && cp <= 0xdfff)
+		return fail(ps, "lone low surrogate in \\u escape");
+	if (cp >= 0xd800 && cp <= 0xdbff) {
+		if (ps->end - ps->p < 2 || ps->p[0] != '\\' || ps->p[1] != 'u')
+			return fail(ps, "lone high surrogate in \\u escape");
+		ps->p += 2;
+		if (hex4(ps, &lo))
+			return -1;
+		if (lo < 0xdc00 || lo > 0xdfff)
+			return fail(ps, "bad surrogate pair in \\u escape");
+		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+	}
+	put_utf8(sb, cp);
+	return 0;
+}
+
+static int parse_string(struct parser *ps, char **out, size_t *len)
+{
+	struct strbuf sb;
+
+	ps->p++; /* opening quote */
+	strbuf_init(&sb);
+	for (;;) {
+		size_t n;
+		if (ps->p >= ps->end) {
+			strbuf_release(&sb);
+			return fail(ps, "unterminated string");
+		}
+		if (*ps->p == '"')
+			break;
+		if (*ps->p == '\\') {
+			ps->p++;
+			if (ps->p >= ps->end || parse_escape(ps, &sb)) {
+				strbuf_release(&sb);
+				return ps->p >= ps->end ? fail(ps, "unterminated string") : -1;
+			}
+			continue;
+		}
+		if (*ps->p < 0x20) {
+			strbuf_release(&sb);
+			return fail(ps, "control character inside a string (must be escaped)");
+		}
+		n = utf8_seq_len(ps->p, (size_t)(ps->end - ps->p));
+		if (n == 0) {
+			strbuf_release(&sb);
+			return fail(ps, "invalid UTF-8");
+		}
+		strbuf_add(&sb, ps->p, n);
+		ps->p += n;
+	}
+	ps->p++;
+	*len = sb.len;
+	*out = strbuf_detach(&sb);
+	return 0;
+}
+
+static int parse_int(struct parser *ps, struct json_value *v)
+{
+	const unsigned char *s = ps->p;
+	long long x = 0;
+	int neg = 0, digits = 0;
+
+	if (*ps->p == '-')
+		neg = 1, ps->p++;
+	if (ps->p < ps->end && *ps->p == '0' && ps->p + 1 < ps->end &&
+	    ps->p[1] >= '0' && ps->p[1] <= '9')
+		return fail(ps, "number with a leading zero");
+	while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9') {
+		if (x > (9007199254740991LL - (*ps->p - '0')) / 10)
+			return fail(ps, "number too large");
+		x = x * 10 + (*ps->p++ - '0');
+		digits++;
+	}
+	if (!digits) {
+		ps->p = s;
+		return fail(ps, "expected a value");
+	}
+	if (ps->p < ps->end && (*ps->p == '.' || *ps->p == 'e' || *ps->p == 'E'))
+		return fail(ps, "only whole numbers are used in records");
+	v->type = JSON_INT;
+	v->i = neg ? -x : x;
+	return 0;
+}
+
+static int parse_word(struct parser *ps, struct json_value *v)
+{
+	static const struct { const char *w; enum json_type t; int i; } words[] = {
+		{ "true", JSON_BOOL, 1 }, { "false", JSON_BOOL, 0 }, { "null", JSON_NULL, 0 },
+	};
+	size_t k;
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t n = strlen(words[k].w);
+		if ((size_t)(ps->end - ps->p) >= n && !memcmp(ps->p, words[k].w, n)) {
+			ps->p += n;
+			v->type = words[k].t;
+			v->i = words[k].i;
+			return 0;
+		}
+	}
+	return fail(ps, "expected a value");
+}
+
+static int parse_array(struct parser *ps, struct json_value *v, int depth)
+{
+	size_t alloc = 0;
+
+	ps->p++;
+	v->type = JSON_ARRAY;
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == ']') {
+		ps->p++;
+		return 0;
+	}
+	for (;;) {
+		if (v->len == alloc) {
+			alloc = alloc ? alloc * 2 : 8;
+			v->items = xrealloc(v->items, alloc * sizeof *v->items);
+		}
+		memset(&v->items[v->len], 0, sizeof *v->items);
+		v->len++;
+		if (parse_value(ps, &v->items[v->len - 1], depth + 1))
+			return -1;
+		skip_ws(ps);
+		if (ps->p < ps->end && *ps->p == ',') {
+			ps->p++;
+			continue;
+		}
+		if (ps->p < ps->end && *ps->p == ']') {
+			ps->p++;
+			return 0;
+		}
+		return fail(ps, "expected ',' or ']' in array");
+	}
+}
+
+static int parse_member(struct parser *ps, struct json_value *v, size_t *alloc, int depth)
+{
+	struct json_member *m;
+	char *key;
+	size_t klen, k;
+	int line = ps->line, col;
+
+	skip_ws(ps);
+	line = ps->line;
+	col = col_of(ps);
+	if (ps->p >= ps->end || *ps->p != '"')
+		return fail(ps, "expected a key in double quotes");
+	if (parse_string(ps, &key, &klen))
+		return -1;
+	for (k = 0; k < v->len; k++)
+		if (!strcmp(v->members[k].key, key)) {
+			fc_fail(ps->err, "%s:%d:%d: duplicate key \"%.60s\"", ps->where, line, col, key);
+			free(key);
+			return -1;
+		}
+	if (v->len == *alloc) {
+		*alloc = *alloc ? *alloc * 2 : 8;
+		v->members = xrealloc(v->members, *alloc * sizeof *v->members);
+	}
+	m = &v->members[v->len++];
+	memset(m, 0, sizeof *m);
+	m->key = key;
+	skip_ws(ps);
+	if (ps->p >= ps->end || *ps->p != ':')
+		return fail(ps, "expected ':' after key");
+	ps->p++;
+	return parse_value(ps, &m->value, depth + 1);
+}
+
+static int parse_object(struct parser *ps, struct json_value *v, int depth)
+{
+	size_t alloc = 0;
+
+	ps->p++;
+	v->type = JSON_OBJECT;
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == '}') {
+		ps->p++;
+		return 0;
+	}
+	for (;;) {
+		if (parse_member(ps, v, &alloc, depth))
+			return -1;
+		skip_ws(ps);
+		if (ps->p < ps->end && *ps->p == ',') {
+			ps->p++;
+			continue;
+		}
+		if (ps->p < ps->end && *ps->p == '}') {
+			ps->p++;
+			return 0;
+		}
+		return fail(ps, "expected ',' or '}' in object");
+	}
+}
+
+static int parse_value(struct parser *ps, struct json_value *v, int depth)
+{
+	if (depth > JSON_MAX_DEPTH)
+		return fail(ps, "nested too deeply");
+	skip_ws(ps);
+	v->line = ps->line;
+	v->col = col_of(ps);
+	if (ps->p >= ps->end)
+		return fail(ps, "unexpected end of input");
+	switch (*ps->p) {
+	case '{': return parse_object(ps, v, depth);
+	case '[': return parse_array(ps, v, depth);
+	case '"': v->type = JSON_STRING; return parse_string(ps, &v->s, &v->len);
+	case 't': case 'f': case 'n': return parse_word(ps, v);
+	default: return parse_int(ps, v);
+	}
+}
+
+int json_parse(const char *buf, size_t len, const char *where, struct json_value *out,
+	       struct fc_err *err)
+{
+	struct parser ps = { (const unsigned char *)buf, (const unsigned char *)buf + len,
+			     (const unsigned char *)buf, 1, where, err };
+
+	memset(out, 0, sizeof *out);
+	if (parse_value(&ps, out, 0)) {
+		json_free(out);
+		return -1;
+	}
+	skip_ws(&ps);
+	if (ps.p != ps.end) {
+		json_free(out);
+		return fail(&ps, "unexpected text after the end of the record");
+	}
+	return 0;
+}
+
+void json_free(struct json_value *v)
+{
+	size_t k;
+
+	if (!v)
+		return;
+	if (v->type == JSON_ARRAY)
+		for (k = 0; k < v->len; k++)
+			json_free(&v->items[k]);
+	if (v->type == JSON_OBJECT)
+		for (k = 0; k < v->len; k++) {
+			free(v->members[k].key);
+			json_free(&v->members[k].value);
+		}
+	free(v->items);
+	free(v->members);
+	free(v->s);
+	memset(v, 0, sizeof *v);
+}
+
+const struct json_value *json_get(const struct json_value *obj, const char *key)
+{
+	size_t k;
+	if (!obj || obj->type != JSON_OBJECT)
+		return NULL;
+	for (k = 0; k < obj->len; k++)
+		if (!strcmp(obj->members[k].key, key))
+			return &obj->members[k].value;
+	return NULL;
+}
+
+const char *json_type_name(enum json_type t)
+{
+	static const char *names[] = { "null", "true/false", "a number", "text", "a list",
+				       "an object" };
+	return names[t];
+}

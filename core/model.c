@@ -1,0 +1,359 @@
+/* model.c - names, field validation and derived hazard state (see model.h). */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char *const insp_types[] = { "routine", "unannounced", "joint", "recheck" };
+static const char *const event_kinds[] = { "found", "notice", "rectified", "verified",
+					   "extend", "supervise", "comment" };
+static const char *const sev_names[] = { "general", "major" };
+static const char *const state_names[] = { "open", "notified", "rectified", "closed" };
+
+static int lookup(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+	for (i = 0; s && i < n; i++)
+		if (!strcmp(names[i], s))
+			return (int)i;
+	return -1;
+}
+
+const char *insp_type_name(enum insp_type t) { return insp_types[t]; }
+const char *insp_status_name(enum insp_status s) { return s == INSP_FINAL ? "final" : "draft"; }
+const char *hazard_event_name(enum hazard_event_kind k) { return event_kinds[k]; }
+const char *hazard_sev_name(enum hazard_sev s) { return sev_names[s]; }
+const char *hazard_state_name(enum hazard_state s) { return state_names[s]; }
+
+int insp_type_parse(const char *s, enum insp_type *out)
+{
+	int i = lookup(insp_types, INSP_TYPE_COUNT, s);
+	if (i >= 0)
+		*out = (enum insp_type)i;
+	return i >= 0 ? 0 : -1;
+}
+
+int hazard_event_parse(const char *s, enum hazard_event_kind *out)
+{
+	int i = lookup(event_kinds, HEV_KIND_COUNT, s);
+	if (i >= 0)
+		*out = (enum hazard_event_kind)i;
+	return i >= 0 ? 0 : -1;
+}
+
+int hazard_sev_parse(const char *s, enum hazard_sev *out)
+{
+	int i = lookup(sev_names, 2, s);
+	if (i >= 0)
+		*out = (enum hazard_sev)i;
+	return i >= 0 ? 0 : -1;
+}
+
+int copy_field(char *dst, size_t size, const char *src, const char *what, struct fc_err *err)
+{
+	size_t n = strlen(src);
+	if (n >= size)
+		return fc_fail(err, "%s is too long: %zu bytes, at most %zu", what, n, size - 1);
+	memcpy(dst, src, n + 1);
+	return 0;
+}
+
+static int line_check(const char *s, size_t max, const char *what, int required,
+		      struct fc_err *err)
+{
+	if (!s || (required && !*s))
+		return fc_fail(err, "%s is empty", what);
+	return text_check(s, strlen(s), TEXT_LINE, max, what, err);
+}
+
+int badge_check(const char *badge, struct fc_err *err)
+{
+	const char *p;
+	if (!*badge)
+		return fc_fail(err, "badge number is empty");
+	if (strlen(badge) > MAX_BADGE)
+		return fc_fail(err, "badge number '%.40s' is longer than %d characters", badge, MAX_BADGE);
+	for (p = badge; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      *p == '-' || *p == '_' || *p == '.'))
+			return fc_fail(err, "badge number '%.40s': only letters, digits, '-', '_' and "
+				       "'.' are allowed", badge);
+	return 0;
+}
+
+int person_check(const struct fc_person *p, struct fc_err *err)
+{
+	if (badge_check(p->badge, err) || line_check(p->name, MAX_NAME, "name", 1, err) ||
+	    line_check(p->dept, MAX_DEPT, "department", 1, err))
+		return -1;
+	return 0;
+}
+
+int item_name_check(const char *item, const char *what, struct fc_err *err)
+{
+	const char *p;
+	if (!*item || strlen(item) > MAX_ITEM || !(*item >= 'a' && *item <= 'z'))
+		goto bad;
+	for (p = item; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			goto bad;
+	return 0;
+bad:
+	return fc_fail(err, "%s '%.70s' is not a name (lower-case letters, digits, '_' and '-', "
+		       "starting with a letter, at most %d)", what, item, MAX_ITEM);
+}
+
+int industry_check(const char *s, struct fc_err *err)
+{
+	size_t n = strlen(s), i;
+	if (n == 0)
+		return 0;
+	if (n > 5 || s[0] < 'A' || s[0] > 'T')
+		goto bad;
+	for (i = 1; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			goto bad;
+	return 0;
+bad:
+	return fc_fail(err, "industry class '%.20s' is not a GB/T 4754 code (a letter A-T and up "
+		       "to four digits, like C26)", s);
+}
+
+int enterprise_check(const struct fc_enterprise *e, struct fc_err *err)
+{
+	if (uscc_check(e->code, err) || line_check(e->name, MAX_NAME, "enterprise name", 1, err) ||
+	    line_check(e->town, MAX_TOWN, "town", 0, err) || industry_check(e->industry, err) ||
+	    line_check(e->address, MAX_ADDRESS, "address", 0, err))
+		return -1;
+	return 0;
+}
+
+static int multi_check(const char *s, size_t max, const char *what, struct fc_err *err)
+{
+	return text_check(s, strlen(s), TEXT_MULTILINE, max, what, err);
+}
+
+static int answer_check(const struct fc_answer *a, struct fc_err *err)
+{
+	if (item_name_check(a->item, "item", err) ||
+	    multi_check(a->value, MAX_VALUE, "answer", err) ||
+	    multi_check(a->note, MAX_NOTE, "note", err) || badge_check(a->by, err) ||
+	    timestamp_check(a->at, "answer time", err))
+		return fc_err_prefix(err, "answer to '%.64s'", a->item);
+	return 0;
+}
+
+static int team_check(const struct fc_inspection *in, struct fc_err *err)
+{
+	size_t i, j;
+	if (in->n_team == 0)
+		return fc_fail(err, "the team is empty: an inspection has at least one member");
+	if (in->n_team > MAX_TEAM)
+		return fc_fail(err, "the team has %zu members, at most %d", in->n_team, MAX_TEAM);
+	for (i = 0; i < in->n_team; i++) {
+		if (person_check(&in->team[i], err))
+			return fc_err_prefix(err, "team member %zu", i + 1);
+		for (j = 0; j < i; j++)
+			if (!strcmp(in->team[i].badge, in->team[j].badge))
+				return fc_fail(err, "badge %s is in the team twice", in->team[i].badge);
+	}
+	return 0;
+}
+
+int inspection_check(const struct fc_inspection *in, struct fc_err *err)
+{
+	size_t i;
+
+	if (uuid_check(in->id, "inspection id", err) ||
+	    item_name_check(in->form_id, "form id", err) || uscc_check(in->enterprise, err) ||
+	    line_check(in->location, MAX_LOCATION, "location", 0, err) ||
+	    timestamp_check(in->created_at, "creation time", err) || badge_check(in->created_by, err))
+		return -1;
+	if (in->form_version < 1 || in->form_version > 1000000)
+		return fc_fail(err, "form version %d is not a positive number", in->form_version);
+	if ((in->status == INSP_FINAL) != (in->finalized_at[0] != '\0'))
+		return fc_fail(err, "a final inspection has a finalizing time and a draft has none");
+	if (in->finalized_at[0] && timestamp_check(in->finalized_at, "finalizing time", err))
+		return -1;
+	if (team_check(in, err))
+		return -1;
+	if (in->n_answers > MAX_ANSWERS)
+		return fc_fail(err, "%zu answers, at most %d", in->n_answers, MAX_ANSWERS);
+	for (i = 0; i < in->n_answers; i++) {
+		if (answer_check(&in->answers[i], err))
+			return -1;
+		if (i && strcmp(in->answers[i - 1].item, in->answers[i].item) >= 0)
+			return fc_fail(err, "answers are not in order of item, or item '%s' is "
+				       "answered twice", in->answers[i].item);
+	}
+	for (i = 0; i < in->n_amendments; i++) {
+		const struct fc_amendment *m = &in->amendments[i];
+		struct fc_answer a = { m->item, m->value, m->note, "", "" };
+		memcpy(a.by, m->by, sizeof a.by);
+		memcpy(a.at, m->at, sizeof a.at);
+		if (answer_check(&a, err) || line_check(m->reason, MAX_NOTE, "reason", 1, err))
+			return fc_err_prefix(err, "amendment %zu", i + 1);
+	}
+	if (in->n_amendments && in->status != INSP_FINAL)
+		return fc_fail(err, "a draft has amendments; only a final inspection is amended");
+	return 0;
+}
+
+static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err *err)
+{
+	if (badge_check(ev->by, err) || line_check(ev->by_name, MAX_NAME, "name", 1, err) ||
+	    timestamp_check(ev->at, "event time", err) ||
+	    multi_check(ev->note, MAX_NOTE, "note", err))
+		return fc_err_prefix(err, "event %zu", i + 1);
+	if ((ev->kind == HEV_FOUND) != (i == 0))
+		return fc_fail(err, "event %zu: a hazard's log starts with one 'found' event", i + 1);
+	if (ev->kind == HEV_EXTEND ? date_check(ev->date, "new deadline", err) != 0 : ev->date[0] != '\0')
+		return ev->kind == HEV_EXTEND ? fc_err_prefix(err, "event %zu", i + 1)
+		       : fc_fail(err, "event %zu: only an extension carries a date", i + 1);
+	return 0;
+}
+
+int hazard_check(const struct fc_hazard *h, struct fc_err *err)
+{
+	size_t i;
+
+	if (uuid_check(h->id, "hazard id", err) || uuid_check(h->inspection, "inspection id", err) ||
+	    (h->item[0] && item_name_check(h->item, "item", err)) ||
+	    text_check(h->description, strlen(h->description), TEXT_MULTILINE, MAX_DESCRIPTION,
+		       "description", err) ||
+	    date_check(h->deadline, "deadline", err))
+		return -1;
+	if (!h->description[0])
+		return fc_fail(err, "the hazard has no description");
+	if (h->n_events == 0 || h->n_events > MAX_EVENTS)
+		return fc_fail(err, "a hazard has between 1 and %d events, not %zu", MAX_EVENTS,
+			       h->n_events);
+	for (i = 0; i < h->n_events; i++) {
+		if (event_check(&h->events[i], i, err))
+			return -1;
+		if (i && hazard_event_cmp(&h->events[i - 1], &h->events[i]) > 0)
+			return fc_fail(err, "event %zu is out of order", i + 1);
+	}
+	return 0;
+}
+
+const char *hazard_due(const struct fc_hazard *h)
+{
+	const char *due = h->deadline;
+	size_t i;
+	for (i = 0; i < h->n_events; i++)
+		if (h->events[i].kind == HEV_EXTEND)
+			due = h->events[i].date;
+	return due;
+}
+
+enum hazard_state hazard_state_of(const struct fc_hazard *h)
+{
+	int notice = 0, rectified = 0, verified = 0;
+	size_t i;
+	for (i = 0; i < h->n_events; i++) {
+		notice |= h->events[i].kind == HEV_NOTICE;
+		rectified |= h->events[i].kind == HEV_RECTIFIED;
+		verified |= h->events[i].kind == HEV_VERIFIED;
+	}
+	return verified ? HST_CLOSED : rectified ? HST_RECTIFIED : notice ? HST_NOTIFIED : HST_OPEN;
+}
+
+int hazard_supervised(const struct fc_hazard *h)
+{
+	size_t i;
+	for (i = 0; i < h->n_events; i++)
+		if (h->events[i].kind == HEV_SUPERVISE)
+			return 1;
+	return 0;
+}
+
+int hazard_overdue(const struct fc_hazard *h, const char *today)
+{
+	enum hazard_state s = hazard_state_of(h);
+	return (s == HST_OPEN || s == HST_NOTIFIED) && strcmp(hazard_due(h), today) < 0;
+}
+
+int answer_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct fc_answer *)a)->item, ((const struct fc_answer *)b)->item);
+}
+
+int hazard_event_cmp(const void *pa, const void *pb)
+{
+	const struct fc_hazard_event *a = pa, *b = pb;
+	int c;
+
+	if ((a->kind == HEV_FOUND) != (b->kind == HEV_FOUND))
+		return a->kind == HEV_FOUND ? -1 : 1;
+	if ((c = strcmp(a->at, b->at)) != 0)
+		return c;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if ((c = strcmp(a->by, b->by)) != 0)
+		return c;
+	if ((c = strcmp(a->date, b->date)) != 0)
+		return c;
+	return strcmp(a->note, b->note);
+}
+
+void answer_clear(struct fc_answer *a)
+{
+	free(a->item);
+	free(a->value);
+	free(a->note);
+	memset(a, 0, sizeof *a);
+}
+
+void amendment_clear(struct fc_amendment *a)
+{
+	free(a->item);
+	free(a->value);
+	free(a->note);
+	free(a->reason);
+	memset(a, 0, sizeof *a);
+}
+
+void hazard_event_clear(struct fc_hazard_event *ev)
+{
+	free(ev->by_name);
+	free(ev->note);
+	memset(ev, 0, sizeof *ev);
+}
+
+void enterprise_clear(struct fc_enterprise *e)
+{
+	free(e->name);
+	free(e->town);
+	free(e->industry);
+	free(e->address);
+	memset(e, 0, sizeof *e);
+}
+
+void inspection_clear(struct fc_inspection *in)
+{
+	size_t i;
+	for (i = 0; i < in->n_answers; i++)
+		answer_clear(&in->answers[i]);
+	for (i = 0; i < in->n_amendments; i++)
+		amendment_clear(&in->amendments[i]);
+	free(in->answers);
+	free(in->amendments);
+	free(in->team);
+	free(in->form_id);
+	free(in->location);
+	memset(in, 0, sizeof *in);
+}
+
+void hazard_clear(struct fc_hazard *h)
+{
+	size_t i;
+	for (i = 0; i < h->n_events; i++)
+		hazard_event_clear(&h->events[i]);
+	free(h->events);
+	free(h->item);
+	free(h->description);
+	memset(h, 0, sizeof *h);
+}

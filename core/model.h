@@ -1,0 +1,158 @@
+/* model.h - the records fieldcheck keeps: enterprises, people, inspections
+ * with their answers, hazards with their event logs.
+ *
+ * These structs are what the store reads and writes and what the canonical
+ * codec (record.h) encodes; they are plain data with heap strings, released
+ * by the *_clear functions.  Limits on sizes live here, in one place, because
+ * the store, the codec and the sync all enforce them.
+ */
+#ifndef FC_MODEL_H
+#define FC_MODEL_H
+
+#include <stddef.h>
+#include "clock.h"
+#include "err.h"
+#include "uscc.h"
+#include "uuid.h"
+
+/* Limits, in bytes of UTF-8. */
+#define MAX_NAME 200
+#define MAX_BADGE 32
+#define MAX_DEPT 100
+#define MAX_TOWN 100
+#define MAX_ADDRESS 400
+#define MAX_LOCATION 400
+#define MAX_NOTE 4000
+#define MAX_DESCRIPTION 4000
+#define MAX_VALUE 4000
+#define MAX_ITEM 64
+#define MAX_FORM_ID 64
+#define MAX_TEAM 50
+#define MAX_ANSWERS 2000
+#define MAX_EVENTS 1000
+#define MAX_RECORD_BYTES (1024 * 1024)
+
+struct fc_person {
+	char badge[MAX_BADGE + 1];
+	char name[MAX_NAME + 1];
+	char dept[MAX_DEPT + 1];
+};
+
+struct fc_enterprise {
+	char code[USCC_LEN + 1];
+	char *name, *town, *industry, *address;
+};
+
+enum insp_type { INSP_ROUTINE, INSP_UNANNOUNCED, INSP_JOINT, INSP_RECHECK, INSP_TYPE_COUNT };
+enum insp_status { INSP_DRAFT, INSP_FINAL };
+
+struct fc_answer {
+	char *item, *value, *note;
+	char by[MAX_BADGE + 1];
+	char at[FC_TIMESTAMP_LEN + 1];
+};
+
+struct fc_amendment {
+	char *item, *value, *note, *reason;
+	char by[MAX_BADGE + 1];
+	char at[FC_TIMESTAMP_LEN + 1];
+};
+
+struct fc_inspection {
+	char id[FC_UUID_LEN + 1];
+	char *form_id;
+	int form_version;
+	char enterprise[USCC_LEN + 1];
+	enum insp_type type;
+	enum insp_status status;
+	char *location;
+	char created_at[FC_TIMESTAMP_LEN + 1];
+	char created_by[MAX_BADGE + 1];
+	char finalized_at[FC_TIMESTAMP_LEN + 1]; /* "" while a draft */
+	struct fc_person *team;
+	size_t n_team;
+	struct fc_answer *answers;       /* sorted by item */
+	size_t n_answers;
+	struct fc_amendment *amendments; /* in the order they were made */
+	size_t n_amendments;
+};
+
+enum hazard_event_kind {
+	HEV_FOUND,      /* the hazard was found (always the first event) */
+	HEV_NOTICE,     /* rectification notice issued (责令限期整改) */
+	HEV_RECTIFIED,  /* the enterprise reports it rectified */
+	HEV_VERIFIED,   /* re-inspected and closed (复查销号) */
+	HEV_EXTEND,     /* deadline extended to `date` */
+	HEV_SUPERVISE,  /* put under listed supervision (挂牌督办) */
+	HEV_COMMENT,
+	HEV_KIND_COUNT
+};
+
+struct fc_hazard_event {
+	enum hazard_event_kind kind;
+	char at[FC_TIMESTAMP_LEN + 1];
+	char by[MAX_BADGE + 1];
+	char *by_name;
+	char date[FC_DATE_LEN + 1];  /* HEV_EXTEND: the new deadline; else "" */
+	char *note;
+};
+
+enum hazard_sev { HAZ_GENERAL, HAZ_MAJOR };
+
+struct fc_hazard {
+	char id[FC_UUID_LEN + 1];
+	char inspection[FC_UUID_LEN + 1];
+	char *item;                  /* the checklist item, or "" */
+	enum hazard_sev severity;
+	char *description;
+	char deadline[FC_DATE_LEN + 1];
+	struct fc_hazard_event *events; /* append-only; events[0] is HEV_FOUND */
+	size_t n_events;
+};
+
+/* What a hazard's events say about it, derived, never stored. */
+enum hazard_state { HST_OPEN, HST_NOTIFIED, HST_RECTIFIED, HST_CLOSED };
+
+/* Names used in records, on the command line and in JSON output. */
+const char *insp_type_name(enum insp_type t);
+int insp_type_parse(const char *s, enum insp_type *out);
+const char *insp_status_name(enum insp_status s);
+const char *hazard_event_name(enum hazard_event_kind k);
+int hazard_event_parse(const char *s, enum hazard_event_kind *out);
+const char *hazard_sev_name(enum hazard_sev s);
+int hazard_sev_parse(const char *s, enum hazard_sev *out);
+const char *hazard_state_name(enum hazard_state s);
+
+/* Validation of single fields, with messages naming the field. */
+int person_check(const struct fc_person *p, struct fc_err *err);
+int badge_check(const char *badge, struct fc_err *err);
+int item_name_check(const char *item, const char *what, struct fc_err *err);
+int industry_check(const char *industry, struct fc_err *err);
+int enterprise_check(const struct fc_enterprise *e, struct fc_err *err);
+int inspection_check(const struct fc_inspection *in, struct fc_err *err);
+int hazard_check(const struct fc_hazard *h, struct fc_err *err);
+
+/* The deadline in force (the last extension, else the original), the state,
+ * and whether it is under listed supervision. */
+const char *hazard_due(const struct fc_hazard *h);
+enum hazard_state hazard_state_of(const struct fc_hazard *h);
+int hazard_supervised(const struct fc_hazard *h);
+/* Overdue: not rectified or closed, and the deadline in force is before today. */
+int hazard_overdue(const struct fc_hazard *h, const char *today);
+
+void enterprise_clear(struct fc_enterprise *e);
+void inspection_clear(struct fc_inspection *in);
+void hazard_clear(struct fc_hazard *h);
+void answer_clear(struct fc_answer *a);
+void amendment_clear(struct fc_amendment *a);
+void hazard_event_clear(struct fc_hazard_event *ev);
+
+/* Order of records inside arrays, so the same content encodes the same way
+ * on every device (answers by item, events by time then the rest). */
+int answer_cmp(const void *a, const void *b);
+int hazard_event_cmp(const void *a, const void *b);
+
+/* Copies src into a fixed-size field, refusing text that does not fit. */
+int copy_field(char *dst, size_t size, const char *src, const char *what, struct fc_err *err);
+
+#endif

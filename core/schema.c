@@ -1,0 +1,174 @@
+/* schema.c - the store's schema, as a list of migrations.
+ *
+ * migrations[k] brings a store from version k to k+1; PRAGMA user_version
+ * holds the version.  Each migration runs in its own transaction together
+ * with the version bump, so a crash leaves the store at one version or the
+ * next, never between.  Never edit a migration that has shipped: add one.
+ *
+ * Rules the model depends on are enforced here too, by triggers, so that no
+ * code path (a bug, a future import) can rewrite evidence: a finalized
+ * inspection and its answers do not change, and hazard events are
+ * append-only.  A hazard's state and whether it is overdue are derived from
+ * its events (hazard_view), never stored.
+ */
+#include <stdio.h>
+
+#include "store_impl.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: identity and enterprises */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE people(badge TEXT PRIMARY KEY, name TEXT NOT NULL, dept TEXT NOT NULL)"
+	"  WITHOUT ROWID;"
+	"CREATE TABLE enterprises("
+	"  code TEXT PRIMARY KEY CHECK (length(code) = 18),"
+	"  name TEXT NOT NULL, town TEXT NOT NULL DEFAULT '', industry TEXT NOT NULL DEFAULT '',"
+	"  address TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX enterprises_name ON enterprises(name);",
+
+	/* 1 -> 2: inspections, their teams, answers and amendments */
+	"CREATE TABLE inspections("
+	"  id TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version INTEGER NOT NULL,"
+	"  enterprise TEXT NOT NULL REFERENCES enterprises(code),"
+	"  type TEXT NOT NULL CHECK (type IN ('routine','unannounced','joint','recheck')),"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','final')),"
+	"  location TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  finalized_at TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX inspections_enterprise ON inspections(enterprise);"
+	"CREATE INDEX inspections_created ON inspections(created_at);"
+	"CREATE INDEX inspections_status ON inspections(status);"
+	"CREATE TABLE team("
+	"  inspection TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, badge TEXT NOT NULL, name TEXT NOT NULL, dept TEXT NOT NULL,"
+	"  PRIMARY KEY (inspection, seq), UNIQUE (inspection, badge)) WITHOUT ROWID;"
+	"CREATE TABLE answers("
+	"  inspection TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,"
+	"  item TEXT NOT NULL, value TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+	"  by TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (inspection, item)) WITHOUT ROWID;"
+	"CREATE TABLE amendments("
+	"  inspection TEXT NOT NULL REFERENCES inspections(id),"
+	"  seq INTEGER NOT NULL, item TEXT NOT NULL, value TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL,"
+	"  PRIMARY KEY (inspection, seq)) WITHOUT ROWID;"
+	"CREATE TRIGGER inspections_final_locked BEFORE UPDATE OF id, form_id, form_version,"
+	"  enterprise, type, status, location, created_at, created_by, finalized_at ON inspections"
+	"  WHEN OLD.status = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER inspections_final_kept BEFORE DELETE ON inspections"
+	"  WHEN OLD.status = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER answers_final_insert BEFORE INSERT ON answers"
+	"  WHEN (SELECT status FROM inspections WHERE id = NEW.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER answers_final_update BEFORE UPDATE ON answers"
+	"  WHEN (SELECT status FROM inspections WHERE id = OLD.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER answers_final_delete BEFORE DELETE ON answers"
+	"  WHEN (SELECT status FROM inspections WHERE id = OLD.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER team_final_insert BEFORE INSERT ON team"
+	"  WHEN (SELECT status FROM inspections WHERE id = NEW.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER team_final_change BEFORE UPDATE ON team"
+	"  WHEN (SELECT status FROM inspections WHERE id = OLD.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER team_final_delete BEFORE DELETE ON team"
+	"  WHEN (SELECT status FROM inspections WHERE id = OLD.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TRIGGER amendments_append_only BEFORE UPDATE ON amendments"
+	"  BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;"
+	"CREATE TRIGGER amendments_kept BEFORE DELETE ON amendments"
+	"  BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;",
+
+	/* 2 -> 3: hazards and their event logs */
+	"CREATE TABLE hazards("
+	"  id TEXT PRIMARY KEY, inspection TEXT NOT NULL REFERENCES inspections(id),"
+	"  item TEXT NOT NULL DEFAULT '',"
+	"  severity TEXT NOT NULL CHECK (severity IN ('general','major')),"
+	"  description TEXT NOT NULL, deadline TEXT NOT NULL, changed_at TEXT NOT NULL)"
+	"  WITHOUT ROWID;"
+	"CREATE INDEX hazards_inspection ON hazards(inspection);"
+	"CREATE TABLE hazard_events("
+	"  hazard TEXT NOT NULL REFERENCES hazards(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('found','notice','rectified','verified','extend',"
+	"    'supervise','comment')),"
+	"  at TEXT NOT NULL, by TEXT NOT NULL, by_name TEXT NOT NULL,"
+	"  date TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (hazard, seq)) WITHOUT ROWID;"
+	"CREATE INDEX hazard_events_kind ON hazard_events(kind, hazard);"
+	"CREATE TRIGGER hazard_events_append_only BEFORE UPDATE ON hazard_events"
+	"  BEGIN SELECT RAISE(ABORT, 'hazard events are append-only'); END;"
+	/* A hazard of a draft may be withdrawn (its item answered again);
+	 * one of a finalized inspection is evidence and stays. */
+	"CREATE TRIGGER hazard_events_kept BEFORE DELETE ON hazard_events"
+	"  WHEN (SELECT i.status FROM hazards h JOIN inspections i ON i.id = h.inspection"
+	"        WHERE h.id = OLD.hazard) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'hazard events are append-only'); END;"
+	"CREATE TRIGGER hazards_kept BEFORE DELETE ON hazards"
+	"  WHEN (SELECT status FROM inspections WHERE id = OLD.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'the hazard belongs to a finalized inspection'); END;"
+	"CREATE VIEW hazard_view AS SELECT h.id, h.inspection, h.item, h.severity,"
+	"  h.description, h.deadline, i.enterprise, i.created_at AS found_at,"
+	"  COALESCE((SELECT e.date FROM hazard_events e WHERE e.hazard = h.id AND"
+	"    e.kind = 'extend' ORDER BY e.at DESC, e.by DESC, e.date DESC, e.note DESC LIMIT 1),"
+	"    h.deadline) AS due,"
+	"  CASE WHEN EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"
+	"      e.kind = 'verified') THEN 'closed'"
+	"    WHEN EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"
+	"      e.kind = 'rectified') THEN 'rectified'"
+	"    WHEN EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"
+	"      e.kind = 'notice') THEN 'notified'"
+	"    ELSE 'open' END AS state,"
+	"  EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"
+	"    e.kind = 'supervise') AS supervised"
+	"  FROM hazards h JOIN inspections i ON i.id = h.inspection;",
+};
+
+int schema_latest(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+static int step(struct fc_store *s, int from, struct fc_err *err)
+{
+	char bump[64];
+	int now;
+
+	if (store_begin(s, err))
+		return -1;
+	/* Another process may have migrated while we waited for the lock. */
+	if (store_user_version(s, &now, err))
+		goto fail;
+	if (now != from) {
+		store_rollback(s);
+		return 0;
+	}
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", from + 1);
+	if (sqlite3_exec(s->db, migrations[from], NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, bump, NULL, NULL, NULL) != SQLITE_OK) {
+		store_sqlerr(s, err, "upgrading the store");
+		fc_err_prefix(err, "schema version %d to %d", from, from + 1);
+		goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int schema_migrate(struct fc_store *s, int target, struct fc_err *err)
+{
+	int v;
+
+	if (store_user_version(s, &v, err))
+		return -1;
+	if (v > schema_latest())
+		return fc_fail(err, "%s was written by a newer fieldcheck (schema %d; this one knows "
+			       "up to %d): upgrade fieldcheck", s->path, v, schema_latest());
+	while (v < target) {
+		if (step(s, v, err) || store_user_version(s, &v, err))
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,260 @@
+/* store.c - opening the SQLite store and the small helpers every query uses. */
+#include "store_impl.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "strbuf.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+int store_sqlerr(struct fc_store *s, struct fc_err *err, const char *context)
+{
+	int code = s && s->db ? sqlite3_errcode(s->db) : SQLITE_ERROR;
+	int ext = s && s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
+	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "no store";
+	const char *where = s && s->path ? s->path : "store";
+
+	if (code == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+	    code == SQLITE_IOERR)
+		return fc_failk(err, FC_EIO, "%s: cannot write %s: %s (is the disk full or "
+				"failing? nothing was changed)", context, where, msg);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return fc_failk(err, FC_EIO, "%s: %s is busy (another fieldcheck is writing); "
+				"try again", context, where);
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return fc_failk(err, FC_EIO, "%s: %s is damaged: %s (run 'fieldcheck verify')",
+				context, where, msg);
+	return fc_fail(err, "%s: %s", context, msg);
+}
+
+int store_prepare(struct fc_store *s, const char *sql, sqlite3_stmt **st, struct fc_err *err)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return store_sqlerr(s, err, "preparing a query");
+	}
+	return 0;
+}
+
+int store_bind(sqlite3_stmt *st, int i, const char *v)
+{
+	return sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+int store_run(struct fc_store *s, sqlite3_stmt *st, const char *context, struct fc_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sqlerr(s, err, context);
+	return 0;
+}
+
+char *store_col_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+void store_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+static int exec(struct fc_store *s, const char *sql, const char *context, struct fc_err *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sqlerr(s, err, context);
+	return 0;
+}
+
+/* Durability first (DESIGN §3): WAL, synchronous=FULL, foreign keys. */
+static int configure(struct fc_store *s, struct fc_err *err)
+{
+	char mode[16];
+
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", "configuring the store", err))
+		return -1;
+	if (store_pragma(s, "journal_mode=WAL", mode, sizeof mode, err))
+		return -1;
+	if (strcmp(mode, "wal"))
+		return fc_failk(err, FC_EIO, "%s: cannot switch to WAL mode (got '%s'); is it on a "
+				"file system without shared memory?", s->path, mode);
+	return 0;
+}
+
+static int open_db(const char *path, int flags, struct fc_store **out, struct fc_err *err)
+{
+	struct fc_store *s = xcalloc(1, sizeof *s);
+
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		store_sqlerr(s, err, "opening the store");
+		store_close(s);
+		return -1;
+	}
+	if (configure(s, err)) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+int store_schema_latest(void)
+{
+	return schema_latest();
+}
+
+int store_open_version(const char *path, int version, struct fc_store **out, struct fc_err *err)
+{
+	struct fc_store *s;
+
+	if (open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &s, err))
+		return -1;
+	if (schema_migrate(s, version, err)) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+int store_open(const char *path, struct fc_store **out, struct fc_err *err)
+{
+	struct stat st;
+	struct fc_store *s;
+
+	if (stat(path, &st) != 0)
+		return fc_failk(err, FC_ENOTFOUND, "no store at %s: %s", path, strerror(errno));
+	if (open_db(path, SQLITE_OPEN_READWRITE, &s, err))
+		return -1;
+	if (schema_migrate(s, schema_latest(), err)) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+int store_create(const char *path, struct fc_store **out, struct fc_err *err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0)
+		return fc_fail(err, "%s already exists", path);
+	return store_open_version(path, schema_latest(), out, err);
+}
+
+void store_close(struct fc_store *s)
+{
+	if (!s)
+		return;
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *store_path(const struct fc_store *s)
+{
+	return s->path;
+}
+
+int store_begin(struct fc_store *s, struct fc_err *err)
+{
+	return exec(s, "BEGIN IMMEDIATE", "starting a change", err);
+}
+
+int store_commit(struct fc_store *s, struct fc_err *err)
+{
+	if (exec(s, "COMMIT", "saving the change", err)) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct fc_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_pragma(struct fc_store *s, const char *name, char *out, size_t size, struct fc_err *err)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	if (store_prepare(s, sql, &st, err))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_sqlerr(s, err, "reading a setting");
+	}
+	if (rc == SQLITE_ROW)
+		store_col_copy(st, 0, out, size);
+	else
+		snprintf(out, size, "%s", "");
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_user_version(struct fc_store *s, int *out, struct fc_err *err)
+{
+	char v[32];
+	if (store_pragma(s, "user_version", v, sizeof v, err))
+		return -1;
+	*out = atoi(v);
+	return 0;
+}
+
+int store_integrity(struct fc_store *s, struct fc_err *err)
+{
+	char res[512];
+	if (store_pragma(s, "integrity_check", res, sizeof res, err))
+		return -1;
+	if (strcmp(res, "ok"))
+		return fc_failk(err, FC_EIO, "%s fails its integrity check: %s", s->path, res);
+	return 0;
+}
+
+int store_meta_get(struct fc_store *s, const char *key, char **out, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (store_prepare(s, "SELECT value FROM meta WHERE key = ?1", &st, err))
+		return -1;
+	store_bind(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = store_col_dup(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the workspace settings");
+	return 0;
+}
+
+int store_meta_set(struct fc_store *s, const char *key, const char *value, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+			  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err))
+		return -1;
+	store_bind(st, 1, key);
+	store_bind(st, 2, value);
+	return store_run(s, st, "saving a workspace setting", err);
+}

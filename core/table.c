@@ -1,0 +1,219 @@
+/* table.c - printing listings as aligned text, RFC 4180 CSV or JSON. */
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+void table_init(struct table *t, const struct table_col *cols, size_t n_cols)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->n_cols = n_cols;
+}
+
+void table_free(struct table *t)
+{
+	size_t i;
+	for (i = 0; i < t->n_rows * t->n_cols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	t->cells = NULL;
+	t->n_rows = t->alloc_rows = 0;
+}
+
+void table_add(struct table *t, const char *const *vals)
+{
+	size_t c;
+
+	if (t->n_rows == t->alloc_rows) {
+		t->alloc_rows = t->alloc_rows ? t->alloc_rows * 2 : 16;
+		t->cells = xrealloc(t->cells, t->alloc_rows * t->n_cols * sizeof *t->cells);
+	}
+	for (c = 0; c < t->n_cols; c++)
+		t->cells[t->n_rows * t->n_cols + c] = xstrdup(vals[c] ? vals[c] : "");
+	t->n_rows++;
+}
+
+static const char *cell(const struct table *t, size_t r, size_t c)
+{
+	return t->cells[r * t->n_cols + c];
+}
+
+/* One character's display width; control characters show as two ("^[") . */
+static size_t char_width(unsigned cp)
+{
+	int w;
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return 2;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : (size_t)w;
+}
+
+size_t text_width(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = strlen(s), w = 0;
+
+	while (i < n) {
+		size_t k = utf8_seq_len(u + i, n - i);
+		if (k == 0) { /* invalid byte: shown as '?' */
+			w++, i++;
+			continue;
+		}
+		w += char_width(utf8_decode(u + i, k));
+		i += k;
+	}
+	return w;
+}
+
+void fputs_safe(const char *s, FILE *fp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		size_t k = utf8_seq_len(u + i, n - i);
+		unsigned cp = k ? utf8_decode(u + i, k) : 0xfffd;
+		if (k == 0) {
+			fputc('?', fp);
+			i++;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f)
+			fprintf(fp, "^%c", cp == 0x7f ? '?' : (char)(cp + '@'));
+		else if (cp >= 0x80 && cp < 0xa0)
+			fprintf(fp, "\\u%04x", cp);
+		else
+			fwrite(u + i, 1, k, fp);
+		i += k;
+	}
+}
+
+void json_quote(struct strbuf *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	strbuf_addc(out, '"');
+	for (; *u; u++) {
+		switch (*u) {
+		case '"': strbuf_adds(out, "\\\""); break;
+		case '\\': strbuf_adds(out, "\\\\"); break;
+		case '\n': strbuf_adds(out, "\\n"); break;
+		case '\t': strbuf_adds(out, "\\t"); break;
+		case '\r': strbuf_adds(out, "\\r"); break;
+		default:
+			if (*u < 0x20 || *u == 0x7f)
+				strbuf_addf(out, "\\u%04x", *u);
+			else
+				strbuf_addc(out, (char)*u);
+		}
+	}
+	strbuf_addc(out, '"');
+}
+
+static void print_padded(const char *s, size_t width, int right, FILE *out)
+{
+	size_t w = text_width(s), i;
+	if (right)
+		for (i = w; i < width; i++)
+			fputc(' ', out);
+	fputs_safe(s, out);
+	if (!right)
+		for (i = w; i < width; i++)
+			fputc(' ', out);
+}
+
+static void print_text(const struct table *t, FILE *out)
+{
+	size_t *w = xcalloc(t->n_cols, sizeof *w), r, c;
+
+	for (c = 0; c < t->n_cols; c++) {
+		w[c] = text_width(t->cols[c].title);
+		for (r = 0; r < t->n_rows; r++)
+			if (text_width(cell(t, r, c)) > w[c])
+				w[c] = text_width(cell(t, r, c));
+	}
+	for (c = 0; c < t->n_cols; c++) {
+		print_padded(t->cols[c].title, c + 1 < t->n_cols ? w[c] : 0, t->cols[c].numeric, out);
+		fputs(c + 1 < t->n_cols ? "  " : "\n", out);
+	}
+	for (r = 0; r < t->n_rows; r++)
+		for (c = 0; c < t->n_cols; c++) {
+			print_padded(cell(t, r, c), c + 1 < t->n_cols || t->cols[c].numeric ? w[c] : 0,
+				     t->cols[c].numeric, out);
+			fputs(c + 1 < t->n_cols ? "  " : "\n", out);
+		}
+	free(w);
+}
+
+static void csv_field(const char *s, FILE *out)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void print_csv(const struct table *t, FILE *out)
+{
+	size_t r, c;
+	for (c = 0; c < t->n_cols; c++) {
+		csv_field(t->cols[c].key, out);
+		fputs(c + 1 < t->n_cols ? "," : "\r\n", out);
+	}
+	for (r = 0; r < t->n_rows; r++)
+		for (c = 0; c < t->n_cols; c++) {
+			csv_field(cell(t, r, c), out);
+			fputs(c + 1 < t->n_cols ? "," : "\r\n", out);
+		}
+}
+
+static void print_json(const struct table *t, FILE *out)
+{
+	struct strbuf sb;
+	size_t r, c;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "[");
+	for (r = 0; r < t->n_rows; r++) {
+		strbuf_adds(&sb, r ? ",\n  {" : "\n  {");
+		for (c = 0; c < t->n_cols; c++) {
+			const char *v = cell(t, r, c);
+			if (c)
+				strbuf_adds(&sb, ", ");
+			json_quote(&sb, t->cols[c].key);
+			strbuf_adds(&sb, ": ");
+			if (t->cols[c].numeric && *v)
+				strbuf_adds(&sb, v);
+			else if (t->cols[c].numeric)
+				strbuf_adds(&sb, "null");
+			else
+				json_quote(&sb, v);
+		}
+		strbuf_adds(&sb, "}");
+	}
+	strbuf_adds(&sb, t->n_rows ? "\n]\n" : "]\n");
+	fwrite(sb.buf, 1, sb.len, out);
+	strbuf_release(&sb);
+}
+
+int table_print(const struct table *t, enum table_format fmt, FILE *out)
+{
+	switch (fmt) {
+	case FMT_CSV: print_csv(t, out); break;
+	case FMT_JSON: print_json(t, out); break;
+	default: print_text(t, out); break;
+	}
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}

@@ -1,0 +1,46 @@
+/* table.h - listings printed as text, CSV or JSON.
+ *
+ * Every listing (enterprises, hazards, inspections, forms, reports) is built
+ * as a table of strings and printed in the format the user asked for, so the
+ * three formats can never disagree.  Text output measures cells by display
+ * width (Chinese characters take two columns).
+ */
+#ifndef FC_TABLE_H
+#define FC_TABLE_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+enum table_format { FMT_TEXT, FMT_CSV, FMT_JSON };
+
+struct table_col {
+	const char *key;    /* JSON key and CSV header */
+	const char *title;  /* text header (may be translated) */
+	int numeric;        /* JSON: emit as a number; text: align right */
+};
+
+struct table {
+	const struct table_col *cols;
+	size_t n_cols;
+	char **cells;       /* row-major, n_rows * n_cols, owned */
+	size_t n_rows, alloc_rows;
+};
+
+void table_init(struct table *t, const struct table_col *cols, size_t n_cols);
+void table_free(struct table *t);
+/* Appends a row; `vals` has n_cols strings (NULL means empty). Copied. */
+void table_add(struct table *t, const char *const *vals);
+/* Prints; returns 0, or -1 if the stream failed (disk full, closed pipe). */
+int table_print(const struct table *t, enum table_format fmt, FILE *out);
+
+/* Appends s to out as a JSON string literal (quotes included), escaping
+ * quote, backslash and every control character. */
+struct strbuf;
+void json_quote(struct strbuf *out, const char *s);
+/* Writes s to fp with control characters made visible (\x1b as "^["), for
+ * text that came from a record and goes to a terminal. */
+void fputs_safe(const char *s, FILE *fp);
+/* Display width of a UTF-8 string (wcwidth per character; 1 for unknown). */
+size_t text_width(const char *s);
+
+#endif

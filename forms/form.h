@@ -1,0 +1,154 @@
+/* form.h - a checklist definition, loaded from XLSForm-style CSV files.
+ *
+ * A form is a folder forms/<form-id>/ with survey.csv, choices.csv and
+ * settings.csv (DESIGN §5, issue "Checklists as data").  This header is the
+ * contract between the loader (forms/) and its users (the inspection logic,
+ * the CLI, the TUI).  Labels come in two languages; index them with
+ * enum form_lang.
+ */
+#ifndef FC_FORM_H
+#define FC_FORM_H
+
+#include <stddef.h>
+#include "core/err.h"
+
+enum form_lang { LANG_ZH = 0, LANG_EN = 1, LANG_COUNT = 2 };
+
+enum form_type {
+	FT_TEXT,
+	FT_INTEGER,
+	FT_DECIMAL,
+	FT_DATE,
+	FT_SELECT_ONE,
+	FT_SELECT_MULTIPLE,
+	FT_NOTE,
+	FT_BEGIN_GROUP,
+	FT_END_GROUP,
+	FT_CHECK,        /* our own: answer is pass, fail or na */
+};
+
+enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
+
+/* A text in both languages; either may be NULL, form_text() falls back. */
+struct form_text {
+	char *s[LANG_COUNT];
+};
+
+struct form_choice {
+	char *name;
+	struct form_text label;
+};
+
+struct form_list {
+	char *name;
+	struct form_choice *choices;
+	size_t n;
+};
+
+struct form_expr; /* a compiled relevant/constraint/required expression */
+
+struct form_item {
+	enum form_type type;
+	char *name;                 /* unique within the form */
+	const struct form_list *list; /* select_one / select_multiple */
+	struct form_text label, hint, required_message, constraint_message;
+	struct form_text legal_basis; /* check items: regulation and article */
+	char *dept;                 /* department responsible (joint checks), or NULL */
+	int required_always;        /* required column is "yes"/"true()" */
+	struct form_expr *required; /* required as an expression, or NULL */
+	struct form_expr *relevant; /* NULL: always relevant */
+	struct form_expr *constraint; /* NULL: no constraint */
+	char *default_value;        /* or NULL */
+	char *appearance;           /* or NULL */
+	enum hazard_severity hazard; /* check items: severity of a failure */
+	int rectify_days;           /* check items: default deadline, days */
+	int local;                  /* the item is a local practice (local=yes) */
+	int group;                  /* index of the enclosing begin_group, or -1 */
+	int line;                   /* line in survey.csv, for messages */
+};
+
+struct form {
+	char *id;
+	int version;
+	struct form_text title;
+	enum form_lang default_lang;
+	struct form_item *items;
+	size_t n_items;
+	struct form_list *lists;
+	size_t n_lists;
+	char *origin;               /* folder it was loaded from, or "store" */
+	/* The exact bytes it was loaded from, kept so a record can carry the
+	 * form it was filled with (the store and the replica keep a copy). */
+	char *survey_csv, *choices_csv, *settings_csv;
+	struct form_engine *engine; /* private: evaluation state */
+};
+
+/* Every problem found while loading, one message each, in the form
+ * "DIR/survey.csv:12:3: unknown type 'chek'" (file:line:column: what). */
+struct form_problems {
+	char **msgs;
+	size_t n;
+};
+void form_problems_free(struct form_problems *p);
+
+/* The three files' contents, for loading from memory (the store). */
+struct form_files {
+	const char *survey, *choices, *settings; /* NUL-terminated; choices may be NULL */
+	size_t survey_len, choices_len, settings_len;
+};
+
+/* Loads the folder `dir`.  Returns the form, or NULL with every problem in
+ * `probs` (never partial: a form with any problem does not load). */
+struct form *form_load_dir(const char *dir, struct form_problems *probs);
+/* The same from memory; `where` names the source in messages. */
+struct form *form_load_mem(const char *where, const struct form_files *files,
+			   struct form_problems *probs);
+void form_free(struct form *f);
+
+/* The text in `lang`, else in the other language, else "". */
+const char *form_text(const struct form_text *t, enum form_lang lang);
+/* Index of the item called `name`, or -1. */
+int form_item_index(const struct form *f, const char *name);
+/* Counts items of type FT_CHECK. */
+size_t form_count_checks(const struct form *f);
+
+/* Answers as the evaluator sees them: get(ctx, name) returns the value of
+ * item `name` or NULL when unanswered (which expressions see as ""). */
+struct form_answers {
+	const char *(*get)(void *ctx, const char *name);
+	void *ctx;
+	const char *today;          /* YYYY-MM-DD for today() */
+};
+
+/* Whether item i is relevant given the answers (an item inside a group that
+ * is not relevant is not relevant either).  Returns 0/1, or -1 with err. */
+int form_relevant(const struct form *f, size_t i, const struct form_answers *a,
+		  struct fc_err *err);
+/* Whether item i must be answered (when relevant).  0/1, -1 with err. */
+int form_required(const struct form *f, size_t i, const struct form_answers *a,
+		  struct fc_err *err);
+/* Checks `value` for item i: its type (integer, decimal, date, a choice of
+ * the list, pass/fail/na), then its constraint with `.` bound to value.
+ * Returns 0, or -1 with the form's constraint message (in `lang`) or a
+ * message naming what is wrong. */
+int form_check_value(const struct form *f, size_t i, const char *value,
+		     const struct form_answers *a, enum form_lang lang,
+		     struct fc_err *err);
+
+/* The catalogue: forms installed (FIELDCHECK_FORMS, else FC_DATADIR/forms)
+ * and the workspace's own (WORKSPACE/forms).  For one id the highest version
+ * wins; the same id and version in both places with different contents is a
+ * problem, reported, never silently resolved. */
+struct form_catalog {
+	struct form **forms;        /* sorted by id; the highest version of each */
+	size_t n;
+	struct form_problems problems; /* forms that did not load, clashes */
+};
+/* Loads every form; never fails as a whole (problems are in cat->problems). */
+void form_catalog_load(struct form_catalog *cat, const char *workspace);
+void form_catalog_free(struct form_catalog *cat);
+const struct form *form_catalog_find(const struct form_catalog *cat, const char *id);
+/* The installed forms folder in force (FIELDCHECK_FORMS or FC_DATADIR/forms). */
+const char *form_installed_dir(void);
+
+#endif

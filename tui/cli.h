@@ -1,0 +1,59 @@
+/* cli.h - what every subcommand gets, and the small option parser they share.
+ *
+ * A subcommand is `int cmd_X(struct cli *cli, int argc, char **argv)` where
+ * argv[0] is the subcommand's own name.  It returns the exit status:
+ * 0 success, 1 a failure the user can act on (message already on stderr),
+ * 2 a usage error.
+ */
+#ifndef FC_CLI_H
+#define FC_CLI_H
+
+#include <stddef.h>
+#include "core/err.h"
+#include "core/table.h"
+
+struct cli {
+	const char *workspace;   /* resolved workspace folder */
+	const char *prog;        /* "fieldcheck" */
+};
+
+/* One option a subcommand accepts.  Long options only (--name VALUE or
+ * --name=VALUE); a flag takes no value. */
+struct cli_opt {
+	const char *name;        /* without the dashes */
+	enum { OPT_VALUE, OPT_FLAG, OPT_LIST } kind;
+	const char **value;      /* OPT_VALUE: where to store the value */
+	int *flag;               /* OPT_FLAG: set to 1 when present */
+	struct cli_list *list;   /* OPT_LIST: every occurrence, in order */
+};
+
+struct cli_list {
+	const char **items;
+	size_t n;
+};
+
+/* Parses argv[1..]: options from `opts` (terminated by a zero entry),
+ * everything else into positional (at most max_pos; more is a usage error).
+ * `usage` is printed on error.  Returns 0, or 2 after printing a message. */
+int cli_parse(int argc, char **argv, const struct cli_opt *opts,
+	      const char **positional, size_t max_pos, size_t *n_pos, const char *usage);
+void cli_list_free(struct cli_list *l);
+
+/* Prints "fieldcheck: MSG" on stderr and returns the exit status for the
+ * error's kind (2 for usage errors, 1 otherwise). */
+int cli_report(const struct fc_err *err);
+/* Prints a usage error and the usage text; returns 2. */
+int cli_usage(const char *usage, const char *fmt, ...) FC_PRINTF(2, 3);
+
+/* Parses --format text|csv|json (NULL means text). */
+int cli_format(const char *s, enum table_format *out, const char *usage);
+
+/* Subcommands. */
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_enterprise(struct cli *cli, int argc, char **argv);
+int cmd_hazard(struct cli *cli, int argc, char **argv);
+int cmd_inspection(struct cli *cli, int argc, char **argv);
+int cmd_forms(struct cli *cli, int argc, char **argv);
+int cmd_whoami(struct cli *cli, int argc, char **argv);
+
+#endif

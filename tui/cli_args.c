@@ -1,0 +1,112 @@
+/* cli_args.c - the option parser and error reporting shared by subcommands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len && !strncmp(opts->name, name, len))
+			return opts;
+	return NULL;
+}
+
+static void list_push(struct cli_list *l, const char *v)
+{
+	l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+	l->items[l->n++] = v;
+}
+
+void cli_list_free(struct cli_list *l)
+{
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+int cli_parse(int argc, char **argv, const struct cli_opt *opts,
+	      const char **positional, size_t max_pos, size_t *n_pos, const char *usage)
+{
+	int i, only_pos = 0;
+
+	*n_pos = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq, *val = NULL;
+		const struct cli_opt *o;
+
+		if (only_pos || a[0] != '-' || a[1] == '\0' || (a[1] != '-' && !(a[1] >= 'a' && a[1] <= 'z'))) {
+			if (*n_pos >= max_pos)
+				return cli_usage(usage, "unexpected argument '%s'", a);
+			positional[(*n_pos)++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_pos = 1;
+			continue;
+		}
+		if (a[1] != '-')
+			return cli_usage(usage, "unknown option '%s' (options are spelt --name)", a);
+		a += 2;
+		eq = strchr(a, '=');
+		o = find_opt(opts, a, eq ? (size_t)(eq - a) : strlen(a));
+		if (!o)
+			return cli_usage(usage, "unknown option '--%.*s'", (int)(eq ? eq - a : (long)strlen(a)), a);
+		if (o->kind == OPT_FLAG) {
+			if (eq)
+				return cli_usage(usage, "option '--%s' takes no value", o->name);
+			*o->flag = 1;
+			continue;
+		}
+		if (eq)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return cli_usage(usage, "option '--%s' needs a value", o->name);
+		if (o->kind == OPT_LIST)
+			list_push(o->list, val);
+		else
+			*o->value = val;
+	}
+	return 0;
+}
+
+int cli_report(const struct fc_err *err)
+{
+	fputs("fieldcheck: ", stderr);
+	fputs_safe(err->msg[0] ? err->msg : "failed (no message)", stderr);
+	fputc('\n', stderr);
+	return err->kind == FC_EUSAGE ? 2 : 1;
+}
+
+int cli_usage(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("fieldcheck: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (usage)
+		fprintf(stderr, "usage: %s\n", usage);
+	return 2;
+}
+
+int cli_format(const char *s, enum table_format *out, const char *usage)
+{
+	if (!s || !strcmp(s, "text"))
+		*out = FMT_TEXT;
+	else if (!strcmp(s, "csv"))
+		*out = FMT_CSV;
+	else if (!strcmp(s, "json"))
+		*out = FMT_JSON;
+	else
+		return cli_usage(usage, "unknown format '%s' (text, csv or json)", s);
+	return 0;
+}
