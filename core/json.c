@@ -86,8 +86,10 @@ static void put_utf8(struct strbuf *sb, unsigned cp)
 	}
 }
 
+/* Called with ps->p just past the backslash; errors point at the backslash. */
 static int parse_escape(struct parser *ps, struct strbuf *sb)
 {
+	const unsigned char *start = ps->p - 1;
 	unsigned cp, lo;
 	char c = (char)*ps->p++;
 
@@ -103,18 +105,26 @@ static int parse_escape(struct parser *ps, struct strbuf *sb)
 	}
 	if (hex4(ps, &cp))
 		return -1;
-	if (cp == 0)
+	if (cp == 0) {
+		ps->p = start;
 		return fail(ps, "\\u0000 is not allowed in text");
-	if (cp >= 0xdc00 && cp <= 0xdfff)
+	}
+	if (cp >= 0xdc00 && cp <= 0xdfff) {
+		ps->p = start;
 		return fail(ps, "lone low surrogate in \\u escape");
+	}
 	if (cp >= 0xd800 && cp <= 0xdbff) {
-		if (ps->end - ps->p < 2 || ps->p[0] != '\\' || ps->p[1] != 'u')
+		if (ps->end - ps->p < 6 || ps->p[0] != '\\' || ps->p[1] != 'u') {
+			ps->p = start;
 			return fail(ps, "lone high surrogate in \\u escape");
+		}
 		ps->p += 2;
 		if (hex4(ps, &lo))
 			return -1;
-		if (lo < 0xdc00 || lo > 0xdfff)
+		if (lo < 0xdc00 || lo > 0xdfff) {
+			ps->p = start;
 			return fail(ps, "bad surrogate pair in \\u escape");
+		}
 		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 	}
 	put_utf8(sb, cp);

@@ -209,9 +209,12 @@ static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err
 		return fc_err_prefix(err, "event %zu", i + 1);
 	if ((ev->kind == HEV_FOUND) != (i == 0))
 		return fc_fail(err, "event %zu: a hazard's log starts with one 'found' event", i + 1);
-	if (ev->kind == HEV_EXTEND ? date_check(ev->date, "new deadline", err) != 0 : ev->date[0] != '\0')
-		return ev->kind == HEV_EXTEND ? fc_err_prefix(err, "event %zu", i + 1)
-		       : fc_fail(err, "event %zu: only an extension carries a date", i + 1);
+	if (ev->kind == HEV_EXTEND && !ev->date[0])
+		return fc_fail(err, "event %zu: an extension carries the new deadline", i + 1);
+	if (ev->date[0] && ev->kind != HEV_EXTEND && ev->kind != HEV_NOTICE)
+		return fc_fail(err, "event %zu: only a notice or an extension carries a date", i + 1);
+	if (ev->date[0] && date_check(ev->date, "deadline", err))
+		return fc_err_prefix(err, "event %zu", i + 1);
 	return 0;
 }
 
@@ -244,7 +247,7 @@ const char *hazard_due(const struct fc_hazard *h)
 	const char *due = h->deadline;
 	size_t i;
 	for (i = 0; i < h->n_events; i++)
-		if (h->events[i].kind == HEV_EXTEND)
+		if (h->events[i].date[0])
 			due = h->events[i].date;
 	return due;
 }

@@ -93,7 +93,8 @@ struct fc_hazard_event {
 	char at[FC_TIMESTAMP_LEN + 1];
 	char by[MAX_BADGE + 1];
 	char *by_name;
-	char date[FC_DATE_LEN + 1];  /* HEV_EXTEND: the new deadline; else "" */
+	char date[FC_DATE_LEN + 1];  /* a deadline: set by HEV_EXTEND, optional on
+				      * HEV_NOTICE (the notice's deadline); else "" */
 	char *note;
 };
 
@@ -132,7 +133,8 @@ int enterprise_check(const struct fc_enterprise *e, struct fc_err *err);
 int inspection_check(const struct fc_inspection *in, struct fc_err *err);
 int hazard_check(const struct fc_hazard *h, struct fc_err *err);
 
-/* The deadline in force (the last extension, else the original), the state,
+/* The deadline in force (the last notice or extension that set one, else the
+ * original), the state,
  * and whether it is under listed supervision. */
 const char *hazard_due(const struct fc_hazard *h);
 enum hazard_state hazard_state_of(const struct fc_hazard *h);

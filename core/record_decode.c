@@ -184,14 +184,15 @@ static int decode_lists(struct dec *d, const struct json_value *root, struct fc_
 	in->team = xcalloc(team->len, sizeof *in->team);
 	in->answers = xcalloc(ans->len, sizeof *in->answers);
 	in->amendments = xcalloc(am->len, sizeof *in->amendments);
-	for (i = 0; i < team->len; i++, in->n_team++)
-		if (decode_member(d, &team->items[i], &in->team[i]))
+	/* Counted before decoding: a half-decoded entry is still released. */
+	for (i = 0; i < team->len; i++)
+		if (in->n_team++, decode_member(d, &team->items[i], &in->team[i]))
 			return -1;
-	for (i = 0; i < ans->len; i++, in->n_answers++)
-		if (decode_answer(d, &ans->items[i], &in->answers[i]))
+	for (i = 0; i < ans->len; i++)
+		if (in->n_answers++, decode_answer(d, &ans->items[i], &in->answers[i]))
 			return -1;
-	for (i = 0; i < am->len; i++, in->n_amendments++)
-		if (decode_amendment(d, &am->items[i], &in->amendments[i]))
+	for (i = 0; i < am->len; i++)
+		if (in->n_amendments++, decode_amendment(d, &am->items[i], &in->amendments[i]))
 			return -1;
 	return 0;
 }
@@ -249,8 +250,8 @@ static int decode_hazard(struct dec *d, const struct json_value *root, struct fc
 	    !(evs = get_array(d, root, "events", MAX_EVENTS)))
 		return -1;
 	h->events = xcalloc(evs->len, sizeof *h->events);
-	for (i = 0; i < evs->len; i++, h->n_events++)
-		if (decode_event(d, &evs->items[i], &h->events[i]))
+	for (i = 0; i < evs->len; i++)
+		if (h->n_events++, decode_event(d, &evs->items[i], &h->events[i]))
 			return -1;
 	return 0;
 }

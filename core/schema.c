@@ -110,9 +110,10 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the hazard belongs to a finalized inspection'); END;"
 	"CREATE VIEW hazard_view AS SELECT h.id, h.inspection, h.item, h.severity,"
 	"  h.description, h.deadline, i.enterprise, i.created_at AS found_at,"
+	/* the last event (in record order: time, kind, author, date, note) that set a date */
 	"  COALESCE((SELECT e.date FROM hazard_events e WHERE e.hazard = h.id AND"
-	"    e.kind = 'extend' ORDER BY e.at DESC, e.by DESC, e.date DESC, e.note DESC LIMIT 1),"
-	"    h.deadline) AS due,"
+	"    e.date <> '' ORDER BY e.at DESC, CASE e.kind WHEN 'notice' THEN 1 ELSE 4 END DESC,"
+	"    e.by DESC, e.date DESC, e.note DESC LIMIT 1), h.deadline) AS due,"
 	"  CASE WHEN EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"
 	"      e.kind = 'verified') THEN 'closed'"
 	"    WHEN EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"

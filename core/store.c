@@ -170,22 +170,33 @@ const char *store_path(const struct fc_store *s)
 
 int store_begin(struct fc_store *s, struct fc_err *err)
 {
-	return exec(s, "BEGIN IMMEDIATE", "starting a change", err);
+	if (exec(s, s->depth ? "SAVEPOINT fc" : "BEGIN IMMEDIATE", "starting a change", err))
+		return -1;
+	s->depth++;
+	return 0;
 }
 
 int store_commit(struct fc_store *s, struct fc_err *err)
 {
-	if (exec(s, "COMMIT", "saving the change", err)) {
+	if (s->depth == 0)
+		return fc_fail(err, "internal error: commit without a change");
+	if (exec(s, s->depth > 1 ? "RELEASE fc" : "COMMIT", "saving the change", err)) {
 		store_rollback(s);
 		return -1;
 	}
+	s->depth--;
 	return 0;
 }
 
 void store_rollback(struct fc_store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (s->depth == 0)
+		return;
+	if (s->depth > 1)
+		sqlite3_exec(s->db, "ROLLBACK TO fc; RELEASE fc", NULL, NULL, NULL);
+	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->depth--;
 }
 
 int store_pragma(struct fc_store *s, const char *name, char *out, size_t size, struct fc_err *err)

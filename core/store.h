@@ -25,8 +25,10 @@ int store_open_version(const char *path, int version, struct fc_store **out, str
 void store_close(struct fc_store *s);
 const char *store_path(const struct fc_store *s);
 
-/* Transactions: BEGIN IMMEDIATE, so a writer waits for the lock up front
- * instead of failing half-way. */
+/* Transactions: the outermost is BEGIN IMMEDIATE, so a writer waits for the
+ * lock up front instead of failing half-way; nested ones are savepoints, so
+ * an operation built of others is still all or nothing.  Every begin is
+ * matched by one commit or one rollback. */
 int store_begin(struct fc_store *s, struct fc_err *err);
 int store_commit(struct fc_store *s, struct fc_err *err);
 void store_rollback(struct fc_store *s);

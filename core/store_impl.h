@@ -9,6 +9,8 @@
 struct fc_store {
 	sqlite3 *db;
 	char *path;
+	int depth;      /* nesting of store_begin: the outermost is a transaction,
+			 * inner ones savepoints, so operations compose */
 };
 
 /* Fills err with "CONTEXT: sqlite's message" and a hint when the disk is

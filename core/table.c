@@ -70,6 +70,22 @@ size_t text_width(const char *s)
 	return w;
 }
 
+size_t text_fit(const char *s, size_t width)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = strlen(s), w = 0;
+
+	while (i < n) {
+		size_t k = utf8_seq_len(u + i, n - i), cw;
+		cw = k ? char_width(utf8_decode(u + i, k)) : 1;
+		if (w + cw > width)
+			break;
+		w += cw;
+		i += k ? k : 1;
+	}
+	return i;
+}
+
 void fputs_safe(const char *s, FILE *fp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -115,6 +131,22 @@ void json_quote(struct strbuf *out, const char *s)
 	strbuf_addc(out, '"');
 }
 
+/* The cell as shown in text: cut to the column's text_max with "~". */
+static char *shown(const struct table_col *col, const char *s)
+{
+	size_t cut;
+	char *r;
+
+	if (!col->text_max || text_width(s) <= col->text_max)
+		return xstrdup(s);
+	cut = text_fit(s, col->text_max - 1);
+	r = xmalloc(cut + 2);
+	memcpy(r, s, cut);
+	r[cut] = '~';
+	r[cut + 1] = '\0';
+	return r;
+}
+
 static void print_padded(const char *s, size_t width, int right, FILE *out)
 {
 	size_t w = text_width(s), i;
@@ -129,13 +161,18 @@ static void print_padded(const char *s, size_t width, int right, FILE *out)
 
 static void print_text(const struct table *t, FILE *out)
 {
-	size_t *w = xcalloc(t->n_cols, sizeof *w), r, c;
+	size_t n = t->n_rows * t->n_cols, r, c;
+	size_t *w = xcalloc(t->n_cols, sizeof *w);
+	char **cut = xcalloc(n ? n : 1, sizeof *cut);
 
+	for (r = 0; r < t->n_rows; r++)
+		for (c = 0; c < t->n_cols; c++)
+			cut[r * t->n_cols + c] = shown(&t->cols[c], cell(t, r, c));
 	for (c = 0; c < t->n_cols; c++) {
 		w[c] = text_width(t->cols[c].title);
 		for (r = 0; r < t->n_rows; r++)
-			if (text_width(cell(t, r, c)) > w[c])
-				w[c] = text_width(cell(t, r, c));
+			if (text_width(cut[r * t->n_cols + c]) > w[c])
+				w[c] = text_width(cut[r * t->n_cols + c]);
 	}
 	for (c = 0; c < t->n_cols; c++) {
 		print_padded(t->cols[c].title, c + 1 < t->n_cols ? w[c] : 0, t->cols[c].numeric, out);
@@ -143,10 +180,14 @@ static void print_text(const struct table *t, FILE *out)
 	}
 	for (r = 0; r < t->n_rows; r++)
 		for (c = 0; c < t->n_cols; c++) {
-			print_padded(cell(t, r, c), c + 1 < t->n_cols || t->cols[c].numeric ? w[c] : 0,
+			print_padded(cut[r * t->n_cols + c],
+				     c + 1 < t->n_cols || t->cols[c].numeric ? w[c] : 0,
 				     t->cols[c].numeric, out);
 			fputs(c + 1 < t->n_cols ? "  " : "\n", out);
 		}
+	for (r = 0; r < n; r++)
+		free(cut[r]);
+	free(cut);
 	free(w);
 }
 

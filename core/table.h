@@ -17,6 +17,7 @@ struct table_col {
 	const char *key;    /* JSON key and CSV header */
 	const char *title;  /* text header (may be translated) */
 	int numeric;        /* JSON: emit as a number; text: align right */
+	size_t text_max;    /* text: cut cells to this display width (0: never) */
 };
 
 struct table {
@@ -42,5 +43,7 @@ void json_quote(struct strbuf *out, const char *s);
 void fputs_safe(const char *s, FILE *fp);
 /* Display width of a UTF-8 string (wcwidth per character; 1 for unknown). */
 size_t text_width(const char *s);
+/* Bytes of s that fit in `width` columns, never splitting a character. */
+size_t text_fit(const char *s, size_t width);
 
 #endif

@@ -1,0 +1,293 @@
+/* hazard.c - hazards and their event logs in the store. */
+#include "hazard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+#include "strbuf.h"
+#include "inspection.h"
+#include "text.h"
+
+static int insert_event(struct fc_store *s, const char *id, const struct fc_hazard_event *ev,
+			struct fc_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, "INSERT INTO hazard_events(hazard, seq, kind, at, by, by_name, date, note)"
+			  " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM hazard_events"
+			  " WHERE hazard = ?1), ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, hazard_event_name(ev->kind));
+	store_bind(st, 3, ev->at);
+	store_bind(st, 4, ev->by);
+	store_bind(st, 5, ev->by_name);
+	store_bind(st, 6, ev->date);
+	store_bind(st, 7, ev->note);
+	return store_run(s, st, "saving the hazard's event", err);
+}
+
+static int touch(struct fc_store *s, const char *id, const char *now, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	if (store_prepare(s, "UPDATE hazards SET changed_at = ?2 WHERE id = ?1", &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, now);
+	return store_run(s, st, "saving the hazard", err);
+}
+
+static int insert_hazard(struct fc_store *s, const struct fc_hazard *h, const char *now,
+			 struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	if (store_prepare(s, "INSERT INTO hazards(id, inspection, item, severity, description,"
+			  " deadline, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))
+		return -1;
+	store_bind(st, 1, h->id);
+	store_bind(st, 2, h->inspection);
+	store_bind(st, 3, h->item);
+	store_bind(st, 4, hazard_sev_name(h->severity));
+	store_bind(st, 5, h->description);
+	store_bind(st, 6, h->deadline);
+	store_bind(st, 7, now);
+	return store_run(s, st, "saving the hazard", err);
+}
+
+int hazard_add(struct fc_store *s, const struct fc_person *me, const struct hazard_new *n,
+	       char *id_out, struct fc_err *err)
+{
+	struct fc_hazard_event ev;
+	struct fc_hazard h;
+
+	memset(&h, 0, sizeof h);
+	memset(&ev, 0, sizeof ev);
+	h.item = (char *)(n->item ? n->item : "");
+	h.severity = n->severity;
+	h.description = (char *)(n->description ? n->description : "");
+	ev.kind = HEV_FOUND;
+	ev.by_name = (char *)me->name;
+	ev.note = (char *)(n->note ? n->note : "");
+	memcpy(ev.by, me->badge, sizeof ev.by);
+	h.events = &ev;
+	h.n_events = 1;
+	if (copy_field(h.inspection, sizeof h.inspection, n->inspection, "inspection id", err) ||
+	    copy_field(h.deadline, sizeof h.deadline, n->deadline ? n->deadline : "", "deadline", err) ||
+	    uuid_new(h.id, err) || clock_now(ev.at, err) || hazard_check(&h, err))
+		return -1;
+	if (store_begin(s, err))
+		return -1;
+	if (inspection_require_draft(s, h.inspection, err) || insert_hazard(s, &h, ev.at, err) ||
+	    insert_event(s, h.id, &ev, err)) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s, err))
+		return -1;
+	memcpy(id_out, h.id, sizeof h.id);
+	return 0;
+}
+
+static int read_events(struct fc_store *s, struct fc_hazard *h, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	enum hazard_event_kind k;
+	int rc;
+
+	if (store_prepare(s, "SELECT kind, at, by, by_name, date, note FROM hazard_events"
+			  " WHERE hazard = ?1 ORDER BY seq", &st, err))
+		return -1;
+	store_bind(st, 1, h->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct fc_hazard_event *ev;
+		if (hazard_event_parse((const char *)sqlite3_column_text(st, 0), &k))
+			continue; /* the schema's CHECK makes this impossible */
+		h->events = xrealloc(h->events, (h->n_events + 1) * sizeof *h->events);
+		ev = &h->events[h->n_events++];
+		memset(ev, 0, sizeof *ev);
+		ev->kind = k;
+		store_col_copy(st, 1, ev->at, sizeof ev->at);
+		store_col_copy(st, 2, ev->by, sizeof ev->by);
+		ev->by_name = store_col_dup(st, 3);
+		store_col_copy(st, 4, ev->date, sizeof ev->date);
+		ev->note = store_col_dup(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the hazard's events");
+	/* Record order, the same on every device (see hazard_event_cmp). */
+	qsort(h->events, h->n_events, sizeof *h->events, hazard_event_cmp);
+	return 0;
+}
+
+int hazard_get(struct fc_store *s, const char *id, struct fc_hazard *out, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (store_prepare(s, "SELECT id, inspection, item, severity, description, deadline"
+			  " FROM hazards WHERE id = ?1", &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		store_col_copy(st, 0, out->id, sizeof out->id);
+		store_col_copy(st, 1, out->inspection, sizeof out->inspection);
+		out->item = store_col_dup(st, 2);
+		hazard_sev_parse((const char *)sqlite3_column_text(st, 3), &out->severity);
+		out->description = store_col_dup(st, 4);
+		store_col_copy(st, 5, out->deadline, sizeof out->deadline);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return fc_failk(err, FC_ENOTFOUND, "no hazard with id %s", id);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, err, "reading the hazard");
+	if (read_events(s, out, err)) {
+		hazard_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* The closed loop's rules for a new event, given the hazard as it stands. */
+static int event_allowed(const struct fc_hazard *h, enum hazard_event_kind kind,
+			 const char *date, struct fc_err *err)
+{
+	enum hazard_state st = hazard_state_of(h);
+	const char *id = h->id;
+
+	if (kind == HEV_FOUND)
+		return fc_fail(err, "hazard %.8s was found already; 'found' starts a hazard's log", id);
+	if (st == HST_CLOSED && kind != HEV_COMMENT)
+		return fc_fail(err, "hazard %.8s is verified and closed; only a comment can be added", id);
+	if (date && *date && kind != HEV_EXTEND && kind != HEV_NOTICE)
+		return fc_failk(err, FC_EUSAGE, "only 'notice' and 'extend' take --date");
+	switch (kind) {
+	case HEV_RECTIFIED:
+		if (st == HST_RECTIFIED)
+			return fc_fail(err, "hazard %.8s is already reported rectified; next is "
+				       "'verified' after the re-inspection", id);
+		return 0;
+	case HEV_VERIFIED:
+		if (st != HST_RECTIFIED)
+			return fc_fail(err, "hazard %.8s is not reported rectified yet; record "
+				       "'rectified' first", id);
+		return 0;
+	case HEV_EXTEND:
+		if (!date || !*date)
+			return fc_failk(err, FC_EUSAGE, "'extend' needs the new deadline: --date YYYY-MM-DD");
+		if (st == HST_RECTIFIED)
+			return fc_fail(err, "hazard %.8s is already rectified; there is nothing to extend", id);
+		if (strcmp(date, hazard_due(h)) <= 0)
+			return fc_fail(err, "the new deadline %s is not after the current one, %s",
+				       date, hazard_due(h));
+		return 0;
+	case HEV_SUPERVISE:
+		if (hazard_supervised(h))
+			return fc_fail(err, "hazard %.8s is already under listed supervision", id);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int hazard_event_add(struct fc_store *s, const struct fc_person *me, const char *id,
+		     enum hazard_event_kind kind, const char *date, const char *note,
+		     struct fc_err *err)
+{
+	struct fc_hazard_event ev;
+	struct fc_hazard h;
+	int rc = -1;
+
+	memset(&ev, 0, sizeof ev);
+	ev.kind = kind;
+	ev.by_name = (char *)me->name;
+	ev.note = (char *)(note ? note : "");
+	memcpy(ev.by, me->badge, sizeof ev.by);
+	if (date && *date && (date_check(date, "--date", err) ||
+			      copy_field(ev.date, sizeof ev.date, date, "date", err)))
+		return -1;
+	if (text_check(ev.note, strlen(ev.note), TEXT_MULTILINE, MAX_NOTE, "note", err) ||
+	    clock_now(ev.at, err) || store_begin(s, err))
+		return -1;
+	if (hazard_get(s, id, &h, err))
+		goto rollback;
+	if (h.n_events >= MAX_EVENTS) {
+		fc_fail(err, "hazard %.8s has %d events, the most one can hold", id, MAX_EVENTS);
+		goto clear;
+	}
+	if (event_allowed(&h, kind, date, err) || insert_event(s, id, &ev, err) ||
+	    touch(s, id, ev.at, err))
+		goto clear;
+	hazard_clear(&h);
+	return store_commit(s, err);
+clear:
+	hazard_clear(&h);
+rollback:
+	store_rollback(s);
+	return rc;
+}
+
+int hazard_withdraw(struct fc_store *s, const char *id, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, "DELETE FROM hazards WHERE id = ?1", &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	return store_run(s, st, "withdrawing the hazard", err);
+}
+
+static void row_from(sqlite3_stmt *st, struct hazard_row *r)
+{
+	memset(r, 0, sizeof *r);
+	store_col_copy(st, 0, r->id, sizeof r->id);
+	store_col_copy(st, 1, r->inspection, sizeof r->inspection);
+	store_col_copy(st, 2, r->enterprise, sizeof r->enterprise);
+	store_col_copy(st, 3, r->enterprise_name, sizeof r->enterprise_name);
+	store_col_copy(st, 4, r->item, sizeof r->item);
+	store_col_copy(st, 5, r->severity, sizeof r->severity);
+	store_col_copy(st, 6, r->state, sizeof r->state);
+	store_col_copy(st, 7, r->deadline, sizeof r->deadline);
+	store_col_copy(st, 8, r->due, sizeof r->due);
+	r->supervised = sqlite3_column_int(st, 9);
+	r->overdue = sqlite3_column_int(st, 10);
+	r->description = (char *)sqlite3_column_text(st, 11);
+}
+
+int hazard_list(struct fc_store *s, const struct hazard_filter *f, hazard_row_cb cb, void *ctx,
+		struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT * FROM (SELECT v.id, v.inspection, v.enterprise,"
+			  " coalesce(e.name, ''), v.item, v.severity, v.state, v.deadline, v.due,"
+			  " v.supervised, v.state IN ('open', 'notified') AND v.due < ?1 AS overdue,"
+			  " v.description FROM hazard_view v"
+			  " LEFT JOIN enterprises e ON e.code = v.enterprise"
+			  " WHERE (?2 = '' OR v.enterprise = ?2) AND (?3 = '' OR v.inspection = ?3)"
+			  " AND (?5 = 0 OR v.severity = 'major'))"
+			  " WHERE (?4 = 0 OR state IN ('open', 'notified')) AND (?6 = 0 OR overdue)"
+			  " ORDER BY overdue DESC, severity = 'major' DESC, due, id", &st, err))
+		return -1;
+	store_bind(st, 1, f->today);
+	store_bind(st, 2, f->enterprise);
+	store_bind(st, 3, f->inspection);
+	sqlite3_bind_int(st, 4, f->open);
+	sqlite3_bind_int(st, 5, f->major);
+	sqlite3_bind_int(st, 6, f->overdue);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hazard_row r;
+		row_from(st, &r);
+		if (cb(&r, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "listing hazards");
+}

@@ -1,0 +1,67 @@
+/* inspection.h - inspections in the store: created, answered item by item
+ * (every answer saved the moment it is given), finalized, then only amended.
+ *
+ * These functions know the model's rules (a finalized inspection does not
+ * change; a team has members) but not the forms: checking an answer against
+ * its checklist happens one layer up, in forms/inspect.c.
+ */
+#ifndef FC_INSPECTION_H
+#define FC_INSPECTION_H
+
+#include "model.h"
+#include "store.h"
+
+struct insp_new {
+	const char *form_id;
+	int form_version;
+	const char *enterprise;
+	enum insp_type type;
+	const char *location;
+	const struct fc_person *team;  /* the creator is added first if missing */
+	size_t n_team;
+};
+
+/* Creates a draft; writes its id into id_out (FC_UUID_LEN + 1). */
+int inspection_create(struct fc_store *s, const struct fc_person *me, const struct insp_new *n,
+		      char *id_out, struct fc_err *err);
+/* Reads one with its team, answers and amendments. */
+int inspection_get(struct fc_store *s, const char *id, struct fc_inspection *out,
+		   struct fc_err *err);
+/* Sets (or replaces) the answer to `item` of a draft. */
+int inspection_set_answer(struct fc_store *s, const struct fc_person *me, const char *id,
+			  const char *item, const char *value, const char *note,
+			  struct fc_err *err);
+/* Removes the answer to `item` of a draft (no error if there was none). */
+int inspection_clear_answer(struct fc_store *s, const char *id, const char *item,
+			    struct fc_err *err);
+/* Locks a draft: from now on it only takes amendments. */
+int inspection_finalize(struct fc_store *s, const char *id, struct fc_err *err);
+/* Appends a correction to a finalized inspection. */
+int inspection_amend(struct fc_store *s, const struct fc_person *me, const char *id,
+		     const char *item, const char *value, const char *note, const char *reason,
+		     struct fc_err *err);
+/* Refuses, with a message naming it, unless the inspection is a draft. */
+int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *err);
+
+/* One line of `inspection list`. */
+struct insp_row {
+	char id[FC_UUID_LEN + 1];
+	char form_id[MAX_FORM_ID + 1];
+	int form_version;
+	char enterprise[USCC_LEN + 1];
+	char enterprise_name[MAX_NAME + 1];
+	char type[16], status[16];
+	char created_at[FC_TIMESTAMP_LEN + 1];
+	int n_answers, n_hazards;
+};
+typedef int (*insp_row_cb)(const struct insp_row *r, void *ctx);
+/* status: NULL for all, "draft" or "final"; newest first. */
+int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void *ctx,
+		    struct fc_err *err);
+
+/* Expands an id or a unique prefix of one (at least 4 characters) from
+ * `table` ("inspections" or "hazards") into out (FC_UUID_LEN + 1). */
+int store_resolve_id(struct fc_store *s, const char *table, const char *prefix, char *out,
+		     struct fc_err *err);
+
+#endif

@@ -1,0 +1,33 @@
+/* workspace.h - a folder holding one inspector's (or supervisor's) data:
+ * the store (store.db), the workspace's own forms (forms/) and, once synced,
+ * the replica.  The identity recorded at init is the author of everything
+ * the workspace writes.
+ */
+#ifndef FC_WORKSPACE_H
+#define FC_WORKSPACE_H
+
+#include "model.h"
+#include "store.h"
+
+struct fc_workspace {
+	char *dir;
+	struct fc_store *store;
+	struct fc_person me;
+	int supervisor;
+};
+
+/* The folder in force: `opt` (-C), else $FIELDCHECK_HOME, else
+ * $XDG_DATA_HOME/fieldcheck, else ~/.local/share/fieldcheck. */
+int workspace_resolve(const char *opt, char **out, struct fc_err *err);
+/* Creates a workspace in dir (made if missing).  Refuses, changing nothing,
+ * when one is there already. */
+int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
+		   struct fc_err *err);
+/* Opens an existing workspace; a missing one is FC_ENOTFOUND with a message
+ * that says how to create it. */
+int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err);
+void workspace_close(struct fc_workspace *ws);
+/* dir/name, freshly allocated. */
+char *workspace_file(const struct fc_workspace *ws, const char *name);
+
+#endif

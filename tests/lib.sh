@@ -1,0 +1,71 @@
+# tests/lib.sh - helpers for the shell tests: sourced by tests/*/t_*.sh.
+#
+# Each check prints "ok - WHAT" or "not ok - WHAT" (tests/run counts them).
+# A test works in its own temporary folder, removed at exit; it never touches
+# the user's workspace.
+set -u
+FC=${FIELDCHECK_BIN:?run through tests/run or make test}
+TOP=${FIELDCHECK_TOP:?}
+export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$TOP/forms}
+T=$(mktemp -d "${TMPDIR:-/tmp}/fieldcheck-test.XXXXXX")
+WS=$T/ws
+OUT=$T/out
+ERR=$T/err
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset FIELDCHECK_HOME XDG_DATA_HOME FIELDCHECK_NOW
+trap 'rm -rf "$T"' EXIT
+
+ok() { echo "ok - $*"; }
+not_ok() { echo "not ok - $*"; }
+
+# fc ARGS: runs fieldcheck on the test's workspace, output in $OUT / $ERR.
+fc() { "$FC" -C "$WS" "$@" >"$OUT" 2>"$ERR"; }
+
+# check WHAT CMD...: ok when CMD succeeds.
+check() {
+	what=$1; shift
+	if "$@"; then ok "$what"; else not_ok "$what"; show_output; fi
+}
+
+show_output() {
+	[ -s "$OUT" ] && sed 's/^/    stdout: /' "$OUT" | head -n 20
+	[ -s "$ERR" ] && sed 's/^/    stderr: /' "$ERR" | head -n 20
+	return 0
+}
+
+# expect_exit CODE WHAT ARGS...: runs fc ARGS, ok when it exits with CODE.
+expect_exit() {
+	code=$1 what=$2; shift 2
+	fc "$@"; rc=$?
+	if [ "$rc" -eq "$code" ]; then ok "$what"; else not_ok "$what (exit $rc, wanted $code)"; show_output; fi
+}
+
+# expect_err CODE PATTERN WHAT ARGS...: exit CODE and stderr matching PATTERN.
+expect_err() {
+	code=$1 pat=$2 what=$3; shift 3
+	fc "$@"; rc=$?
+	if [ "$rc" -eq "$code" ] && grep -q -- "$pat" "$ERR"; then
+		ok "$what"
+	else
+		not_ok "$what (exit $rc, wanted $code and stderr matching '$pat')"; show_output
+	fi
+}
+
+# out_has PATTERN WHAT: the last command's stdout matches PATTERN.
+out_has() {
+	if grep -q -- "$1" "$OUT"; then ok "$2"; else not_ok "$2 (stdout lacks '$1')"; show_output; fi
+}
+
+# Valid unified social credit codes for tests (check characters computed).
+USCC1=91350100M000100Y43
+USCC2=91110108551385082Q
+USCC3=913301007517016836
+
+# init_ws: a fresh inspector workspace in $WS.
+init_ws() {
+	"$FC" -C "$WS" init --name "张三" --badge ZJ-0001 --dept "区应急管理局" >/dev/null ||
+		{ not_ok "init workspace"; exit 1; }
+}
+
+# sql QUERY: runs QUERY on the workspace's store with the sqlite3 shell.
+sql() { sqlite3 "$WS/store.db" "$@"; }

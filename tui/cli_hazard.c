@@ -1,0 +1,266 @@
+/* cli_hazard.c - `fieldcheck hazard add|list|show|event`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/hazard.h"
+#include "core/inspection.h"
+#include "core/record.h"
+#include "core/strbuf.h"
+#include "core/workspace.h"
+
+static const char usage[] =
+	"fieldcheck hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
+	"                  [--inspection ID] [--format text|csv|json]\n"
+	"       fieldcheck hazard show ID [--format text|json]\n"
+	"       fieldcheck hazard add --inspection ID --description TEXT [--item ITEM]\n"
+	"                  [--severity general|major] [--deadline YYYY-MM-DD | --days N]\n"
+	"       fieldcheck hazard event ID notice|rectified|verified|extend|supervise|comment\n"
+	"                  [--date YYYY-MM-DD] [--note TEXT]";
+
+static const struct table_col list_cols[] = {
+	{ "id", "ID", 0, 8 },
+	{ "enterprise", "ENTERPRISE", 0, 0 },
+	{ "enterprise_name", "NAME", 0, 16 },
+	{ "severity", "SEVERITY", 0, 0 },
+	{ "state", "STATE", 0, 0 },
+	{ "due", "DUE", 0, 0 },
+	{ "overdue", "OVERDUE", 0, 0 },
+	{ "supervised", "SUPERVISED", 0, 0 },
+	{ "item", "ITEM", 0, 0 },
+	{ "description", "DESCRIPTION", 0, 24 },
+	{ "inspection", "INSPECTION", 0, 8 },
+	{ "deadline", "DEADLINE", 0, 0 },
+};
+#define N_LIST_COLS (sizeof list_cols / sizeof list_cols[0])
+
+static int add_row(const struct hazard_row *r, void *ctx)
+{
+	table_add(ctx, (const char *[]){ r->id, r->enterprise, r->enterprise_name, r->severity,
+		r->state, r->due, r->overdue ? "yes" : "no", r->supervised ? "yes" : "no",
+		r->item, r->description, r->inspection, r->deadline });
+	return 0;
+}
+
+static int open_ws(struct cli *cli, struct fc_workspace **ws, struct fc_err *err)
+{
+	return workspace_open(cli->workspace, ws, err);
+}
+
+static int list(struct cli *cli, int argc, char **argv)
+{
+	const char *fmt = NULL, *enterprise = "", *inspection = "", *pos[1];
+	char today[FC_DATE_LEN + 1], full[FC_UUID_LEN + 1] = "";
+	struct hazard_filter f = { 0 };
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	enum table_format tf;
+	struct table t;
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "open", OPT_FLAG, NULL, &f.open, NULL },
+		{ "overdue", OPT_FLAG, NULL, &f.overdue, NULL },
+		{ "major", OPT_FLAG, NULL, &f.major, NULL },
+		{ "enterprise", OPT_VALUE, &enterprise, NULL, NULL },
+		{ "inspection", OPT_VALUE, &inspection, NULL, NULL },
+		{ "format", OPT_VALUE, &fmt, NULL, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	    (rc = cli_format(fmt, &tf, usage)))
+		return rc;
+	if (clock_today(today, &err) || open_ws(cli, &ws, &err))
+		return cli_report(&err);
+	if (*inspection && store_resolve_id(ws->store, "inspections", inspection, full, &err)) {
+		workspace_close(ws);
+		return cli_report(&err);
+	}
+	f.today = today;
+	f.enterprise = enterprise;
+	f.inspection = full;
+	table_init(&t, list_cols, N_LIST_COLS);
+	rc = hazard_list(ws->store, &f, add_row, &t, &err);
+	workspace_close(ws);
+	if (rc == 0 && table_print(&t, tf, stdout))
+		rc = fc_failk(&err, FC_EIO, "cannot write the listing");
+	table_free(&t);
+	return rc ? cli_report(&err) : 0;
+}
+
+static int resolve(struct fc_workspace *ws, const char *prefix, char *full, struct fc_err *err)
+{
+	return store_resolve_id(ws->store, "hazards", prefix, full, err);
+}
+
+static void print_text(const struct fc_hazard *h, const char *today)
+{
+	size_t i;
+
+	printf("hazard      %s\ninspection  %s\nitem        %s\nseverity    %s\n", h->id,
+	       h->inspection, h->item[0] ? h->item : "-", hazard_sev_name(h->severity));
+	printf("state       %s%s%s\ndeadline    %s", hazard_state_name(hazard_state_of(h)),
+	       hazard_overdue(h, today) ? ", OVERDUE" : "",
+	       hazard_supervised(h) ? ", under listed supervision" : "", h->deadline);
+	if (strcmp(hazard_due(h), h->deadline))
+		printf(" (now due %s)", hazard_due(h));
+	fputs("\ndescription ", stdout);
+	fputs_safe(h->description, stdout);
+	puts("\nevents:");
+	for (i = 0; i < h->n_events; i++) {
+		const struct fc_hazard_event *ev = &h->events[i];
+		printf("  %s  %-9s  ", ev->at, hazard_event_name(ev->kind));
+		fputs_safe(ev->by_name, stdout);
+		printf(" (%s)", ev->by);
+		if (ev->date[0])
+			printf("  due %s", ev->date);
+		if (ev->note[0]) {
+			fputs("  ", stdout);
+			fputs_safe(ev->note, stdout);
+		}
+		putchar('\n');
+	}
+}
+
+static int show(struct cli *cli, int argc, char **argv)
+{
+	const char *fmt = NULL, *pos[1];
+	char full[FC_UUID_LEN + 1], today[FC_DATE_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	enum table_format tf;
+	struct fc_hazard h;
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)) ||
+	    (rc = cli_format(fmt, &tf, usage)))
+		return rc;
+	if (n_pos != 1)
+		return cli_usage(usage, "hazard show needs the hazard's id");
+	if (tf == FMT_CSV)
+		return cli_usage(usage, "hazard show prints text or json (the record itself)");
+	if (clock_today(today, &err) || open_ws(cli, &ws, &err))
+		return cli_report(&err);
+	rc = resolve(ws, pos[0], full, &err) || hazard_get(ws->store, full, &h, &err);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	if (tf == FMT_TEXT) {
+		print_text(&h, today);
+	} else {
+		/* The record itself, the same bytes the replica holds. */
+		struct strbuf sb;
+		strbuf_init(&sb);
+		record_encode_hazard(&h, &sb);
+		fwrite(sb.buf, 1, sb.len, stdout);
+		strbuf_release(&sb);
+	}
+	hazard_clear(&h);
+	return 0;
+}
+
+static int event(struct cli *cli, int argc, char **argv)
+{
+	const char *date = NULL, *note = NULL, *pos[2];
+	char full[FC_UUID_LEN + 1];
+	enum hazard_event_kind kind;
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "date", OPT_VALUE, &date, NULL, NULL },
+		{ "note", OPT_VALUE, &note, NULL, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 2, &n_pos, usage)))
+		return rc;
+	if (n_pos != 2)
+		return cli_usage(usage, "hazard event needs the hazard's id and what happened");
+	if (hazard_event_parse(pos[1], &kind) || kind == HEV_FOUND)
+		return cli_usage(usage, "unknown event '%s' (notice, rectified, verified, extend, "
+				 "supervise or comment)", pos[1]);
+	if (open_ws(cli, &ws, &err))
+		return cli_report(&err);
+	rc = resolve(ws, pos[0], full, &err) ||
+	     hazard_event_add(ws->store, &ws->me, full, kind, date, note, &err);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	printf("hazard %.8s: %s recorded\n", full, hazard_event_name(kind));
+	return 0;
+}
+
+static int add(struct cli *cli, int argc, char **argv)
+{
+	const char *insp = NULL, *item = "", *sev = "general", *desc = NULL, *deadline = NULL,
+		   *days = NULL, *note = NULL, *pos[1];
+	char full[FC_UUID_LEN + 1], id[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1];
+	struct hazard_new n = { 0 };
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "inspection", OPT_VALUE, &insp, NULL, NULL },
+		{ "item", OPT_VALUE, &item, NULL, NULL },
+		{ "severity", OPT_VALUE, &sev, NULL, NULL },
+		{ "description", OPT_VALUE, &desc, NULL, NULL },
+		{ "deadline", OPT_VALUE, &deadline, NULL, NULL },
+		{ "days", OPT_VALUE, &days, NULL, NULL },
+		{ "note", OPT_VALUE, &note, NULL, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)))
+		return rc;
+	if (!insp || !desc)
+		return cli_usage(usage, "hazard add needs --inspection and --description");
+	if (hazard_sev_parse(sev, &n.severity))
+		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
+	if (deadline && days)
+		return cli_usage(usage, "give --deadline or --days, not both");
+	if (!deadline) {
+		char *end;
+		long d = days ? strtol(days, &end, 10) : 7;
+		if (days && (*end || d < 0 || d > 3650))
+			return cli_usage(usage, "--days takes a number of days from 0 to 3650");
+		if (clock_today(due, &err) || date_add_days(due, (int)d, due, &err))
+			return cli_report(&err);
+		deadline = due;
+	}
+	if (open_ws(cli, &ws, &err))
+		return cli_report(&err);
+	n.item = item;
+	n.description = desc;
+	n.deadline = deadline;
+	n.note = note;
+	n.inspection = full;
+	rc = store_resolve_id(ws->store, "inspections", insp, full, &err) ||
+	     hazard_add(ws->store, &ws->me, &n, id, &err);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	puts(id);
+	return 0;
+}
+
+int cmd_hazard(struct cli *cli, int argc, char **argv)
+{
+	static const struct { const char *name; int (*run)(struct cli *, int, char **); } sub[] = {
+		{ "list", list }, { "show", show }, { "event", event }, { "add", add },
+	};
+	size_t k;
+
+	for (k = 0; argc >= 2 && k < sizeof sub / sizeof sub[0]; k++)
+		if (!strcmp(argv[1], sub[k].name))
+			return sub[k].run(cli, argc - 1, argv + 1);
+	if (argc >= 2)
+		return cli_usage(usage, "unknown hazard command '%s'", argv[1]);
+	return cli_usage(usage, "hazard needs a command: list, show, event or add");
+}

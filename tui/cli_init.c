@@ -1,0 +1,73 @@
+/* cli_init.c - `fieldcheck init` and `fieldcheck whoami`. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/workspace.h"
+
+static const char init_usage[] =
+	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor]";
+
+int cmd_init(struct cli *cli, int argc, char **argv)
+{
+	const char *name = NULL, *badge = NULL, *dept = NULL, *pos[1];
+	int supervisor = 0, rc;
+	size_t n_pos;
+	struct fc_person me;
+	struct fc_err err = { 0 };
+	const struct cli_opt opts[] = {
+		{ "name", OPT_VALUE, &name, NULL, NULL },
+		{ "badge", OPT_VALUE, &badge, NULL, NULL },
+		{ "dept", OPT_VALUE, &dept, NULL, NULL },
+		{ "supervisor", OPT_FLAG, NULL, &supervisor, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, init_usage)))
+		return rc;
+	if (!name || !badge || !dept)
+		return cli_usage(init_usage, "init needs --name, --badge and --dept: the identity "
+				 "that signs everything this workspace records");
+	memset(&me, 0, sizeof me);
+	if (copy_field(me.name, sizeof me.name, name, "name", &err) ||
+	    copy_field(me.badge, sizeof me.badge, badge, "badge number", &err) ||
+	    copy_field(me.dept, sizeof me.dept, dept, "department", &err) ||
+	    workspace_init(cli->workspace, &me, supervisor, &err))
+		return cli_report(&err);
+	printf("created %s workspace in %s for ", supervisor ? "a supervisor" : "an inspector",
+	       cli->workspace);
+	fputs_safe(me.name, stdout);
+	printf(" (badge %s, ", me.badge);
+	fputs_safe(me.dept, stdout);
+	printf(")\n");
+	return 0;
+}
+
+int cmd_whoami(struct cli *cli, int argc, char **argv)
+{
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	const char *pos[1], *fmt = NULL;
+	enum table_format f;
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+	static const struct table_col cols[] = {
+		{ "name", "NAME", 0, 0 }, { "badge", "BADGE", 0, 0 }, { "dept", "DEPT", 0, 0 },
+		{ "role", "ROLE", 0, 0 }, { "workspace", "WORKSPACE", 0, 0 },
+	};
+	struct table t;
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, "fieldcheck whoami")) ||
+	    (rc = cli_format(fmt, &f, "fieldcheck whoami [--format text|csv|json]")))
+		return rc;
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	table_init(&t, cols, 5);
+	table_add(&t, (const char *[]){ ws->me.name, ws->me.badge, ws->me.dept,
+					ws->supervisor ? "supervisor" : "inspector", ws->dir });
+	rc = table_print(&t, f, stdout) ? 1 : 0;
+	table_free(&t);
+	workspace_close(ws);
+	return rc;
+}

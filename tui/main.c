@@ -1,0 +1,103 @@
+/* main.c - fieldcheck's entry point: global options, then a subcommand, or
+ * the terminal UI when there is none (DESIGN §8). */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/strbuf.h"
+#include "core/workspace.h"
+
+#define FC_VERSION "0.1.0"
+
+static const char usage[] =
+	"fieldcheck [-C WORKSPACE] [COMMAND [ARGS]]\n"
+	"\n"
+	"With no command, starts the terminal UI on the workspace (-C, else\n"
+	"$FIELDCHECK_HOME, else $XDG_DATA_HOME/fieldcheck).\n"
+	"\n"
+	"Commands:\n"
+	"  init --name N --badge B --dept D [--supervisor]   create a workspace\n"
+	"  whoami                                   the identity of the workspace\n"
+	"  enterprise add --code USCC --name N [--town T] [--industry C26] [--address A]\n"
+	"  enterprise list [--search TEXT]\n"
+	"  forms list | forms check [DIR...]\n"
+	"  inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
+	"                 [--member NAME:BADGE:DEPT]... [--location TEXT]\n"
+	"  inspection answer ID ITEM VALUE [--note TEXT]\n"
+	"  inspection finalize ID | amend ID ITEM VALUE --reason TEXT\n"
+	"  inspection show ID | list [--status draft|final]\n"
+	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
+	"  hazard show ID\n"
+	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
+	"               [--date D] [--note TEXT]\n"
+	"\n"
+	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
+	"message says why), 2 usage error.\n";
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init },
+	{ "whoami", cmd_whoami },
+	{ "enterprise", cmd_enterprise },
+	{ "forms", cmd_forms },
+	{ "inspection", cmd_inspection },
+	{ "hazard", cmd_hazard },
+};
+
+int tui_main(struct cli *cli);
+
+int main(int argc, char **argv)
+{
+	struct cli cli = { NULL, "fieldcheck" };
+	struct fc_err err = { 0 };
+	const char *opt_dir = NULL;
+	char *dir = NULL;
+	size_t k;
+	int i = 1, rc;
+
+	setlocale(LC_ALL, "");
+	/* A file-size limit must fail the write, not kill us mid-transaction. */
+	signal(SIGXFSZ, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "-C") && i + 1 < argc)
+			opt_dir = argv[++i];
+		else if (!strncmp(argv[i], "-C", 2) && argv[i][2])
+			opt_dir = argv[i] + 2;
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--version")) {
+			puts("fieldcheck " FC_VERSION);
+			return 0;
+		} else
+			return cli_usage(usage, "unknown option '%s'", argv[i]);
+	}
+	if (workspace_resolve(opt_dir, &dir, &err))
+		return cli_report(&err);
+	cli.workspace = dir;
+	if (i == argc) {
+		rc = tui_main(&cli);
+		free(dir);
+		return rc;
+	}
+	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (!strcmp(argv[i], commands[k].name)) {
+			rc = commands[k].run(&cli, argc - i, argv + i);
+			free(dir);
+			return rc;
+		}
+	free(dir);
+	if (!strcmp(argv[i], "help")) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	return cli_usage(usage, "unknown command '%s'", argv[i]);
+}
