@@ -231,6 +231,26 @@ rollback:
 	return rc;
 }
 
+int hazard_find_for_item(struct fc_store *s, const char *inspection, const char *item,
+			 char *id_out, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT id FROM hazards WHERE inspection = ?1 AND item = ?2"
+			  " ORDER BY id LIMIT 1", &st, err))
+		return -1;
+	store_bind(st, 1, inspection);
+	store_bind(st, 2, item);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		store_col_copy(st, 0, id_out, FC_UUID_LEN + 1);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "finding the item's hazard");
+	return rc == SQLITE_ROW;
+}
+
 int hazard_withdraw(struct fc_store *s, const char *id, struct fc_err *err)
 {
 	sqlite3_stmt *st;

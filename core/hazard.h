@@ -28,6 +28,10 @@ int hazard_get(struct fc_store *s, const char *id, struct fc_hazard *out, struct
 int hazard_event_add(struct fc_store *s, const struct fc_person *me, const char *id,
 		     enum hazard_event_kind kind, const char *date, const char *note,
 		     struct fc_err *err);
+/* The hazard a checklist item of an inspection created: 1 and its id in
+ * id_out when there is one, 0 when there is none, -1 on error. */
+int hazard_find_for_item(struct fc_store *s, const char *inspection, const char *item,
+			 char *id_out, struct fc_err *err);
 /* Deletes a hazard of a draft inspection (its item was answered again). */
 int hazard_withdraw(struct fc_store *s, const char *id, struct fc_err *err);
 

@@ -358,6 +358,45 @@ fail:
 	return -1;
 }
 
+int inspection_add_member(struct fc_store *s, const char *id, const struct fc_person *p,
+			  struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, n = 0, dup = 0;
+
+	if (person_check(p, err) || store_begin(s, err))
+		return -1;
+	if (inspection_require_draft(s, id, err) ||
+	    store_prepare(s, "SELECT count(*), sum(badge = ?2) FROM team WHERE inspection = ?1",
+			  &st, err))
+		goto fail;
+	store_bind(st, 1, id);
+	store_bind(st, 2, p->badge);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 0);
+		dup = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		store_sqlerr(s, err, "reading the team");
+		goto fail;
+	}
+	if (dup) {
+		fc_fail(err, "badge %s is already in the team", p->badge);
+		goto fail;
+	}
+	if (n >= MAX_TEAM) {
+		fc_fail(err, "the team has %d members, the most it can hold", n);
+		goto fail;
+	}
+	if (insert_member(s, id, n + 1, p, err))
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
 int inspection_finalize(struct fc_store *s, const char *id, struct fc_err *err)
 {
 	char now[FC_TIMESTAMP_LEN + 1];

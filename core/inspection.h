@@ -31,6 +31,9 @@ int inspection_get(struct fc_store *s, const char *id, struct fc_inspection *out
 int inspection_set_answer(struct fc_store *s, const struct fc_person *me, const char *id,
 			  const char *item, const char *value, const char *note,
 			  struct fc_err *err);
+/* Adds an officer to a draft's team (a joint team member arriving). */
+int inspection_add_member(struct fc_store *s, const char *id, const struct fc_person *p,
+			  struct fc_err *err);
 /* Removes the answer to `item` of a draft (no error if there was none). */
 int inspection_clear_answer(struct fc_store *s, const char *id, const char *item,
 			    struct fc_err *err);

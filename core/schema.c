@@ -124,6 +124,15 @@ static const char *const migrations[] = {
 	"  EXISTS (SELECT 1 FROM hazard_events e WHERE e.hazard = h.id AND"
 	"    e.kind = 'supervise') AS supervised"
 	"  FROM hazards h JOIN inspections i ON i.id = h.inspection;",
+
+	/* 3 -> 4: the exact form definitions inspections were filled with, so a
+	 * record always reads with its own form, whatever is installed later. */
+	"CREATE TABLE forms("
+	"  id TEXT NOT NULL, version INTEGER NOT NULL,"
+	"  survey TEXT NOT NULL, choices TEXT NOT NULL, settings TEXT NOT NULL,"
+	"  PRIMARY KEY (id, version)) WITHOUT ROWID;"
+	"CREATE TRIGGER forms_kept BEFORE UPDATE ON forms"
+	"  BEGIN SELECT RAISE(ABORT, 'a stored form version never changes'); END;",
 };
 
 int schema_latest(void)

@@ -1,0 +1,445 @@
+/* cli_inspection.c - `fieldcheck inspection new|answer|finalize|amend|member|show|list`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/enterprise.h"
+#include "core/hazard.h"
+#include "core/inspection.h"
+#include "core/record.h"
+#include "core/strbuf.h"
+#include "core/workspace.h"
+#include "forms/inspect.h"
+
+static const char usage[] =
+	"fieldcheck inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
+	"                  [--member NAME:BADGE:DEPT]... [--location TEXT]\n"
+	"       fieldcheck inspection answer ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
+	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
+	"       fieldcheck inspection member ID NAME:BADGE:DEPT\n"
+	"       fieldcheck inspection finalize ID\n"
+	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
+	"       fieldcheck inspection show ID [--format text|json]\n"
+	"       fieldcheck inspection list [--status draft|final] [--format text|csv|json]";
+
+/* "NAME:BADGE:DEPT" -> person; the name may not hold ':'. */
+static int parse_member(const char *s, struct fc_person *p, struct fc_err *err)
+{
+	const char *a = strchr(s, ':'), *b = a ? strchr(a + 1, ':') : NULL;
+
+	memset(p, 0, sizeof *p);
+	if (!a || !b)
+		return fc_failk(err, FC_EUSAGE, "--member '%.80s' is not NAME:BADGE:DEPT", s);
+	if ((size_t)(a - s) > MAX_NAME || (size_t)(b - a - 1) > MAX_BADGE || strlen(b + 1) > MAX_DEPT)
+		return fc_fail(err, "--member '%.80s': a part is too long", s);
+	memcpy(p->name, s, (size_t)(a - s));
+	memcpy(p->badge, a + 1, (size_t)(b - a - 1));
+	strcpy(p->dept, b + 1);
+	if (person_check(p, err))
+		return fc_err_prefix(err, "--member '%.80s'", s);
+	return 0;
+}
+
+static int open_form_of(struct fc_workspace *ws, const char *prefix, char *id,
+			struct form **f, struct fc_err *err)
+{
+	struct fc_inspection in;
+
+	if (store_resolve_id(ws->store, "inspections", prefix, id, err) ||
+	    inspection_get(ws->store, id, &in, err))
+		return -1;
+	*f = inspect_form(ws, in.form_id, in.form_version, err);
+	inspection_clear(&in);
+	return *f ? 0 : -1;
+}
+
+static int cmd_new(struct cli *cli, int argc, char **argv)
+{
+	const char *form = NULL, *ent = NULL, *type = "routine", *loc = "", *pos[1];
+	struct cli_list members = { 0 };
+	struct fc_person *team = NULL;
+	struct form_catalog cat;
+	const struct form *f;
+	struct fc_workspace *ws = NULL;
+	struct fc_err err = { 0 };
+	enum insp_type t;
+	char id[FC_UUID_LEN + 1];
+	size_t n_pos, i;
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "form", OPT_VALUE, &form, NULL, NULL },
+		{ "enterprise", OPT_VALUE, &ent, NULL, NULL },
+		{ "type", OPT_VALUE, &type, NULL, NULL },
+		{ "location", OPT_VALUE, &loc, NULL, NULL },
+		{ "member", OPT_LIST, NULL, NULL, &members },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)))
+		goto out_list;
+	rc = 2;
+	if (!form || !ent) {
+		cli_usage(usage, "inspection new needs --form and --enterprise");
+		goto out_list;
+	}
+	if (insp_type_parse(type, &t)) {
+		cli_usage(usage, "unknown type '%s' (routine, unannounced, joint or recheck)", type);
+		goto out_list;
+	}
+	team = xcalloc(members.n + 1, sizeof *team);
+	for (i = 0; i < members.n; i++)
+		if (parse_member(members.items[i], &team[i], &err)) {
+			rc = cli_report(&err);
+			goto out_list;
+		}
+	if (workspace_open(cli->workspace, &ws, &err)) {
+		rc = cli_report(&err);
+		goto out_list;
+	}
+	form_catalog_load(&cat, ws->dir);
+	f = form_catalog_find(&cat, form);
+	if (!f)
+		rc = fc_failk(&err, FC_ENOTFOUND, "no form '%s' is installed (see 'fieldcheck forms "
+			      "list')", form);
+	else
+		rc = inspect_new(ws, f, ent, t, loc, team, members.n, id, &err);
+	form_catalog_free(&cat);
+	workspace_close(ws);
+	if (rc)
+		rc = cli_report(&err);
+	else
+		puts(id);
+out_list:
+	free(team);
+	cli_list_free(&members);
+	return rc;
+}
+
+static int cmd_answer(struct cli *cli, int argc, char **argv)
+{
+	const char *note = "", *sev = NULL, *deadline = NULL, *desc = NULL, *pos[3];
+	struct inspect_hazard hz = { NULL, -1, NULL };
+	char id[FC_UUID_LEN + 1], hid[FC_UUID_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	struct form *f = NULL;
+	size_t n_pos;
+	int rc, have;
+	const struct cli_opt opts[] = {
+		{ "note", OPT_VALUE, &note, NULL, NULL },
+		{ "severity", OPT_VALUE, &sev, NULL, NULL },
+		{ "deadline", OPT_VALUE, &deadline, NULL, NULL },
+		{ "description", OPT_VALUE, &desc, NULL, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 3, &n_pos, usage)))
+		return rc;
+	if (n_pos != 3)
+		return cli_usage(usage, "inspection answer needs the id, the item and the value "
+				 "(\"\" clears an answer)");
+	if (sev && strcmp(sev, "general") && strcmp(sev, "major"))
+		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
+	if (sev)
+		hz.severity = !strcmp(sev, "major") ? SEV_MAJOR : SEV_GENERAL;
+	hz.deadline = deadline;
+	hz.description = desc;
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = open_form_of(ws, pos[0], id, &f, &err) ||
+	     inspect_answer(ws, f, id, pos[1], pos[2], note, &hz, inspect_lang(), &err);
+	have = rc ? 0 : hazard_find_for_item(ws->store, id, pos[1], hid, &err);
+	if (have > 0) {
+		struct fc_hazard h;
+		if (hazard_get(ws->store, hid, &h, &err) == 0) {
+			printf("hazard %.8s: %s, due %s\n", hid, hazard_sev_name(h.severity), h.deadline);
+			hazard_clear(&h);
+		}
+	}
+	form_free(f);
+	workspace_close(ws);
+	return rc || have < 0 ? cli_report(&err) : 0;
+}
+
+static int cmd_member(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2];
+	char id[FC_UUID_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	struct fc_person p;
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, pos, 2, &n_pos, usage)))
+		return rc;
+	if (n_pos != 2)
+		return cli_usage(usage, "inspection member needs the id and NAME:BADGE:DEPT");
+	if (parse_member(pos[1], &p, &err))
+		return cli_report(&err);
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = store_resolve_id(ws->store, "inspections", pos[0], id, &err) ||
+	     inspection_add_member(ws->store, id, &p, &err);
+	workspace_close(ws);
+	return rc ? cli_report(&err) : 0;
+}
+
+static int cmd_finalize(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[1];
+	char id[FC_UUID_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	struct form *f = NULL;
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, pos, 1, &n_pos, usage)))
+		return rc;
+	if (n_pos != 1)
+		return cli_usage(usage, "inspection finalize needs the id");
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = open_form_of(ws, pos[0], id, &f, &err) ||
+	     inspect_finalize(ws, f, id, inspect_lang(), &err);
+	form_free(f);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	printf("inspection %.8s finalized\n", id);
+	return 0;
+}
+
+static int cmd_amend(struct cli *cli, int argc, char **argv)
+{
+	const char *note = "", *reason = NULL, *pos[3];
+	char id[FC_UUID_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	struct form *f = NULL;
+	size_t n_pos;
+	int rc, idx;
+	const struct cli_opt opts[] = {
+		{ "note", OPT_VALUE, &note, NULL, NULL },
+		{ "reason", OPT_VALUE, &reason, NULL, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 3, &n_pos, usage)))
+		return rc;
+	if (n_pos != 3 || !reason)
+		return cli_usage(usage, "inspection amend needs the id, the item, the value and --reason");
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = open_form_of(ws, pos[0], id, &f, &err);
+	if (rc == 0 && (idx = form_item_index(f, pos[1])) < 0)
+		rc = fc_fail(&err, "form %s has no item '%.64s'", f->id, pos[1]);
+	else if (rc == 0 && !form_item_answerable(&f->items[idx]))
+		rc = fc_fail(&err, "item '%s' takes no answer", pos[1]);
+	if (rc == 0)
+		rc = inspection_amend(ws->store, &ws->me, id, pos[1], pos[2], note, reason, &err);
+	form_free(f);
+	workspace_close(ws);
+	return rc ? cli_report(&err) : 0;
+}
+
+static const char *answer_of(const struct fc_inspection *in, const char *item)
+{
+	size_t i;
+	for (i = 0; i < in->n_answers; i++)
+		if (!strcmp(in->answers[i].item, item))
+			return in->answers[i].value;
+	return NULL;
+}
+
+static void show_items(const struct form *f, const struct fc_inspection *in, enum form_lang lang)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_items; i++) {
+		const struct form_item *it = &f->items[i];
+		const char *v;
+		if (it->type == FT_BEGIN_GROUP) {
+			fputs("\n[", stdout);
+			fputs_safe(form_text(&it->label, lang), stdout);
+			puts("]");
+			continue;
+		}
+		if (!form_item_answerable(it))
+			continue;
+		v = answer_of(in, it->name);
+		printf("  %-28s %-6s ", it->name, v ? (strlen(v) <= 6 ? v : "*") : "-");
+		fputs_safe(form_text(&it->label, lang), stdout);
+		if (v && strlen(v) > 6) {
+			fputs("\n  ", stdout);
+			printf("%-28s ", "");
+			fputs_safe(v, stdout);
+		}
+		putchar('\n');
+	}
+}
+
+static int show_hazard(const struct hazard_row *r, void *ctx)
+{
+	(void)ctx;
+	printf("  %.8s  %-7s  %-9s  due %s%s  %s  ", r->id, r->severity, r->state, r->due,
+	       r->overdue ? " OVERDUE" : "", r->item[0] ? r->item : "-");
+	fputs_safe(r->description, stdout);
+	putchar('\n');
+	return 0;
+}
+
+static void show_text(struct fc_workspace *ws, const struct form *f,
+		      const struct fc_inspection *in, const char *today)
+{
+	enum form_lang lang = inspect_lang();
+	struct hazard_filter hf = { 0 };
+	struct fc_enterprise e;
+	struct fc_err err = { 0 };
+	size_t i;
+
+	printf("inspection  %s  (%s)\nform        %s v%d  ", in->id, insp_status_name(in->status),
+	       in->form_id, in->form_version);
+	fputs_safe(form_text(&f->title, lang), stdout);
+	printf("\nenterprise  %s  ", in->enterprise);
+	if (enterprise_get(ws->store, in->enterprise, &e, &err) == 0) {
+		fputs_safe(e.name, stdout);
+		enterprise_clear(&e);
+	}
+	printf("\ntype        %s\nlocation    ", insp_type_name(in->type));
+	fputs_safe(in->location, stdout);
+	printf("\ncreated     %s by %s\n", in->created_at, in->created_by);
+	if (in->finalized_at[0])
+		printf("finalized   %s\n", in->finalized_at);
+	for (i = 0; i < in->n_team; i++) {
+		fputs(i ? "            " : "team        ", stdout);
+		fputs_safe(in->team[i].name, stdout);
+		printf(" (%s, ", in->team[i].badge);
+		fputs_safe(in->team[i].dept, stdout);
+		puts(")");
+	}
+	show_items(f, in, lang);
+	puts("\nhazards:");
+	hf.today = today;
+	hf.inspection = in->id;
+	hazard_list(ws->store, &hf, show_hazard, NULL, &err);
+	for (i = 0; i < in->n_amendments; i++) {
+		const struct fc_amendment *m = &in->amendments[i];
+		if (i == 0)
+			puts("\namendments:");
+		printf("  %s  %s  %s -> ", m->at, m->by, m->item);
+		fputs_safe(m->value, stdout);
+		fputs("  reason: ", stdout);
+		fputs_safe(m->reason, stdout);
+		putchar('\n');
+	}
+}
+
+static int cmd_show(struct cli *cli, int argc, char **argv)
+{
+	const char *fmt = NULL, *pos[1];
+	char id[FC_UUID_LEN + 1], today[FC_DATE_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	struct fc_inspection in;
+	enum table_format tf;
+	struct form *f = NULL;
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)) ||
+	    (rc = cli_format(fmt, &tf, usage)))
+		return rc;
+	if (n_pos != 1)
+		return cli_usage(usage, "inspection show needs the id");
+	if (tf == FMT_CSV)
+		return cli_usage(usage, "inspection show prints text or json (the record itself)");
+	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = open_form_of(ws, pos[0], id, &f, &err) || inspection_get(ws->store, id, &in, &err);
+	if (rc == 0) {
+		if (tf == FMT_JSON) {
+			struct strbuf sb;
+			strbuf_init(&sb);
+			record_encode_inspection(&in, &sb);
+			fwrite(sb.buf, 1, sb.len, stdout);
+			strbuf_release(&sb);
+		} else {
+			show_text(ws, f, &in, today);
+		}
+		inspection_clear(&in);
+	}
+	form_free(f);
+	workspace_close(ws);
+	return rc ? cli_report(&err) : 0;
+}
+
+static int add_row(const struct insp_row *r, void *ctx)
+{
+	char ver[16], na[16], nh[16];
+	snprintf(ver, sizeof ver, "%d", r->form_version);
+	snprintf(na, sizeof na, "%d", r->n_answers);
+	snprintf(nh, sizeof nh, "%d", r->n_hazards);
+	table_add(ctx, (const char *[]){ r->id, r->status, r->form_id, ver, r->type,
+		r->enterprise, r->enterprise_name, r->created_at, na, nh });
+	return 0;
+}
+
+static int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct table_col cols[] = {
+		{ "id", "ID", 0, 8 }, { "status", "STATUS", 0, 0 }, { "form", "FORM", 0, 0 },
+		{ "form_version", "V", 1, 0 }, { "type", "TYPE", 0, 0 },
+		{ "enterprise", "ENTERPRISE", 0, 0 }, { "enterprise_name", "NAME", 0, 16 },
+		{ "created_at", "CREATED", 0, 16 }, { "answers", "ANSWERS", 1, 0 },
+		{ "hazards", "HAZARDS", 1, 0 },
+	};
+	const char *status = "", *fmt = NULL, *pos[1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	enum table_format tf;
+	struct table t;
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "status", OPT_VALUE, &status, NULL, NULL },
+		{ "format", OPT_VALUE, &fmt, NULL, NULL },
+		{ 0 },
+	};
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	    (rc = cli_format(fmt, &tf, usage)))
+		return rc;
+	if (*status && strcmp(status, "draft") && strcmp(status, "final"))
+		return cli_usage(usage, "unknown status '%s' (draft or final)", status);
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	rc = inspection_list(ws->store, status, add_row, &t, &err);
+	workspace_close(ws);
+	if (rc == 0 && table_print(&t, tf, stdout))
+		rc = fc_failk(&err, FC_EIO, "cannot write the listing");
+	table_free(&t);
+	return rc ? cli_report(&err) : 0;
+}
+
+int cmd_inspection(struct cli *cli, int argc, char **argv)
+{
+	static const struct { const char *name; int (*run)(struct cli *, int, char **); } sub[] = {
+		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
+		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
+		{ "list", cmd_list },
+	};
+	size_t k;
+
+	for (k = 0; argc >= 2 && k < sizeof sub / sizeof sub[0]; k++)
+		if (!strcmp(argv[1], sub[k].name))
+			return sub[k].run(cli, argc - 1, argv + 1);
+	if (argc >= 2)
+		return cli_usage(usage, "unknown inspection command '%s'", argv[1]);
+	return cli_usage(usage, "inspection needs a command: new, answer, member, finalize, "
+			 "amend, show or list");
+}
