@@ -10,6 +10,7 @@
 
 #include <regex.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,9 +200,7 @@ static void fn_regexp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
 }
 
-/* Whether s (n bytes) spells an XPath number: optional white space, an
- * optional minus, digits with an optional fraction, optional white space. */
-static int is_number_text(const char *s, size_t n)
+int expr_number_text(const char *s, size_t n)
 {
 	size_t i = 0, digits = 0;
 
@@ -235,7 +234,7 @@ static void fn_num(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	case SQLITE_TEXT:
 		s = (const char *)sqlite3_value_text(v);
-		if (s && is_number_text(s, (size_t)sqlite3_value_bytes(v)) &&
+		if (s && expr_number_text(s, (size_t)sqlite3_value_bytes(v)) &&
 		    sqlite3_value_numeric_type(v) != SQLITE_TEXT) {
 			sqlite3_result_value(ctx, v);
 			return;

@@ -50,6 +50,11 @@ int expr_eval_bool(struct expr *e, const char *const *params, size_t n,
 int expr_eval_text(struct expr *e, const char *const *params, size_t n,
 		   char *out, size_t outsz, struct fc_err *err);
 
+/* Whether s (n bytes) spells a number the way XPath's number() reads one
+ * (optional white space and minus, digits with an optional fraction): the
+ * values fc_num() turns into numbers. */
+int expr_number_text(const char *s, size_t n);
+
 /* Checks that `pattern` compiles the way regexp() compiles it (POSIX
  * extended, plus \d and \D for digits; no back-references; bounded size). */
 int expr_regex_check(const char *pattern, struct fc_err *err);
