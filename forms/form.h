@@ -70,7 +70,8 @@ struct form_item {
 struct form {
 	char *id;
 	int version;
-	struct form_text title;
+	struct form_text title;     /* the id when settings.csv gives none */
+	struct form_text note;      /* settings.csv note: local practice etc., or NULLs */
 	enum form_lang default_lang;
 	struct form_item *items;
 	size_t n_items;
@@ -97,8 +98,9 @@ struct form_files {
 	size_t survey_len, choices_len, settings_len;
 };
 
-/* Loads the folder `dir`.  Returns the form, or NULL with every problem in
- * `probs` (never partial: a form with any problem does not load). */
+/* Loads the folder `dir`.  Returns the form, or NULL with every problem
+ * appended to `probs` (never partial: a form with any problem does not
+ * load).  `probs` may be NULL.  The folder's name must be the form_id. */
 struct form *form_load_dir(const char *dir, struct form_problems *probs);
 /* The same from memory; `where` names the source in messages. */
 struct form *form_load_mem(const char *where, const struct form_files *files,
@@ -111,6 +113,16 @@ const char *form_text(const struct form_text *t, enum form_lang lang);
 int form_item_index(const struct form *f, const char *name);
 /* Counts items of type FT_CHECK. */
 size_t form_count_checks(const struct form *f);
+/* Counts items that take an answer (all but notes and group markers). */
+size_t form_count_questions(const struct form *f);
+/* Whether the item takes an answer (not a note, not a group marker). */
+int form_item_answerable(const struct form_item *it);
+/* The XLSForm spelling of a type ("select_one", "check", "begin_group"). */
+const char *form_type_name(enum form_type t);
+/* "general", "major" or "" for SEV_NONE. */
+const char *form_hazard_name(enum hazard_severity s);
+/* The XLSForm text an expression was compiled from. */
+const char *form_expr_source(const struct form_expr *e);
 
 /* Answers as the evaluator sees them: get(ctx, name) returns the value of
  * item `name` or NULL when unanswered (which expressions see as ""). */

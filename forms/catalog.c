@@ -1,0 +1,214 @@
+/* catalog.c - every form this installation and this workspace offer.
+ *
+ * Installed forms ship with the program; a district adds or corrects its
+ * own in WORKSPACE/forms without a rebuild.  For each id the highest
+ * version wins.  One id and version with two different contents would let
+ * two records that name the same form mean different things, so that is a
+ * problem, reported, and neither copy is used.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/strbuf.h"
+#include "forms/form.h"
+
+#ifndef FC_DATADIR
+#define FC_DATADIR "/usr/local/share/fieldcheck"
+#endif
+
+struct found {
+	struct form *f;
+	int workspace;      /* 1: from WORKSPACE/forms */
+};
+
+struct found_list {
+	struct found *v;
+	size_t n, alloc;
+};
+
+const char *form_installed_dir(void)
+{
+	const char *e = getenv("FIELDCHECK_FORMS");
+
+	return e && *e ? e : FC_DATADIR "/forms";
+}
+
+static void add_problem(struct form_problems *p, char *msg)
+{
+	p->msgs = xrealloc(p->msgs, (p->n + 1) * sizeof *p->msgs);
+	p->msgs[p->n++] = msg;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of dir's entries that are folders, sorted; NULL if dir cannot
+ * be opened (errno says why). */
+static char **subfolders(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct strbuf path;
+	struct stat st;
+	char **v = NULL;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	strbuf_init(&path);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", dir, e->d_name);
+		if (stat(path.buf, &st) || !S_ISDIR(st.st_mode))
+			continue;
+		v = xrealloc(v, (*n + 1) * sizeof *v);
+		v[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	strbuf_release(&path);
+	if (!v)
+		v = xcalloc(1, sizeof *v);
+	qsort(v, *n, sizeof *v, cmp_str);
+	return v;
+}
+
+static void scan(struct form_catalog *cat, const char *dir, int workspace,
+		 struct found_list *out)
+{
+	struct strbuf path;
+	size_t n, i;
+	char **names = subfolders(dir, &n);
+
+	if (!names) {
+		if (!workspace || errno != ENOENT) {
+			strbuf_init(&path);
+			strbuf_addf(&path, "%s: cannot open the forms folder: %s", dir,
+				    strerror(errno));
+			add_problem(&cat->problems, strbuf_detach(&path));
+		}
+		return;
+	}
+	strbuf_init(&path);
+	for (i = 0; i < n; i++) {
+		struct form *f;
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", dir, names[i]);
+		f = form_load_dir(path.buf, &cat->problems);
+		if (f) {
+			if (out->n == out->alloc) {
+				out->alloc = out->alloc ? 2 * out->alloc : 16;
+				out->v = xrealloc(out->v, out->alloc * sizeof *out->v);
+			}
+			out->v[out->n].f = f;
+			out->v[out->n++].workspace = workspace;
+		}
+		free(names[i]);
+	}
+	free(names);
+	strbuf_release(&path);
+}
+
+static int cmp_found(const void *a, const void *b)
+{
+	const struct found *p = a, *q = b;
+	int c = strcmp(p->f->id, q->f->id);
+
+	if (c)
+		return c;
+	if (p->f->version != q->f->version)
+		return p->f->version > q->f->version ? -1 : 1; /* highest first */
+	return p->workspace - q->workspace;                  /* installed first */
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static int same_bytes(const struct form *a, const struct form *b)
+{
+	return same_text(a->survey_csv, b->survey_csv) &&
+	       same_text(a->choices_csv, b->choices_csv) &&
+	       same_text(a->settings_csv, b->settings_csv);
+}
+
+/* Keeps the winner of each id (v sorted), frees the rest. */
+static void pick(struct form_catalog *cat, struct found *v, size_t n)
+{
+	size_t i = 0, j;
+	struct strbuf sb;
+
+	cat->forms = xcalloc(n ? n : 1, sizeof *cat->forms);
+	while (i < n) {
+		for (j = i + 1; j < n && !strcmp(v[j].f->id, v[i].f->id); j++)
+			;
+		if (j > i + 1 && v[i + 1].f->version == v[i].f->version &&
+		    !same_bytes(v[i].f, v[i + 1].f)) {
+			strbuf_init(&sb);
+			strbuf_addf(&sb, "%s: version %d of form %s differs from %s; neither "
+				    "is used (give the changed one a higher version)",
+				    v[i + 1].f->origin, v[i].f->version, v[i].f->id,
+				    v[i].f->origin);
+			add_problem(&cat->problems, strbuf_detach(&sb));
+			form_free(v[i].f);
+		} else {
+			cat->forms[cat->n++] = v[i].f;
+		}
+		for (i++; i < j; i++)
+			form_free(v[i].f);
+	}
+}
+
+void form_catalog_load(struct form_catalog *cat, const char *workspace)
+{
+	struct found_list all = { NULL, 0, 0 };
+	struct strbuf ws;
+
+	memset(cat, 0, sizeof *cat);
+	scan(cat, form_installed_dir(), 0, &all);
+	if (workspace && *workspace) {
+		strbuf_init(&ws);
+		strbuf_addf(&ws, "%s/forms", workspace);
+		scan(cat, ws.buf, 1, &all);
+		strbuf_release(&ws);
+	}
+	if (all.n)
+		qsort(all.v, all.n, sizeof *all.v, cmp_found);
+	pick(cat, all.v, all.n);
+	free(all.v);
+}
+
+void form_catalog_free(struct form_catalog *cat)
+{
+	size_t i;
+
+	for (i = 0; i < cat->n; i++)
+		form_free(cat->forms[i]);
+	free(cat->forms);
+	form_problems_free(&cat->problems);
+	memset(cat, 0, sizeof *cat);
+}
+
+const struct form *form_catalog_find(const struct form_catalog *cat, const char *id)
+{
+	size_t lo = 0, hi = cat->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(cat->forms[mid]->id, id);
+		if (c == 0)
+			return cat->forms[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
