@@ -101,6 +101,7 @@ static void scan(struct form_catalog *cat, const char *dir, int workspace,
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", dir, names[i]);
 		f = form_load_dir(path.buf, &cat->problems);
+		cat->n_tried++;
 		if (f) {
 			if (out->n == out->alloc) {
 				out->alloc = out->alloc ? 2 * out->alloc : 16;

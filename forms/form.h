@@ -154,6 +154,7 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 struct form_catalog {
 	struct form **forms;        /* sorted by id; the highest version of each */
 	size_t n;
+	size_t n_tried;             /* form folders looked at, loaded or not */
 	struct form_problems problems; /* forms that did not load, clashes */
 };
 /* Loads every form; never fails as a whole (problems are in cat->problems). */
