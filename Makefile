@@ -81,7 +81,7 @@ units: $(UNIT_BIN)
 # once sync exists.  Created on first run; kept between runs.
 run: deps
 	@$(MAKE) --no-print-directory fieldcheck
-	@sh tests/demo/setup ./fieldcheck demo
+	@sh .ci/demo ./fieldcheck demo
 	FIELDCHECK_FORMS=$(CURDIR)/forms ./fieldcheck -C demo/workspace
 
 test: deps-test

@@ -6,6 +6,9 @@
 #include <string.h>
 
 static int vfail(struct fc_err *e, enum fc_errkind k, const char *fmt, va_list ap)
+	FC_PRINTF(3, 0);
+
+static int vfail(struct fc_err *e, enum fc_errkind k, const char *fmt, va_list ap)
 {
 	if (!e)
 		return -1;

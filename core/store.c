@@ -13,8 +13,8 @@
 
 int store_sqlerr(struct fc_store *s, struct fc_err *err, const char *context)
 {
-	int code = s && s->db ? sqlite3_errcode(s->db) : SQLITE_ERROR;
 	int ext = s && s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
+	int code = ext & 0xff;
 	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "no store";
 	const char *where = s && s->path ? s->path : "store";
 
@@ -73,14 +73,20 @@ static int exec(struct fc_store *s, const char *sql, const char *context, struct
 	return 0;
 }
 
-/* Durability first (DESIGN §3): WAL, synchronous=FULL, foreign keys. */
+/* Durability first (DESIGN §3): WAL, synchronous=FULL, foreign keys.
+ * The WAL and its index file persist between runs: on a full disk the
+ * store can still be opened and read, and a write fails cleanly at the WAL
+ * instead of at opening (where the index file would need new space). */
 static int configure(struct fc_store *s, struct fc_err *err)
 {
 	char mode[16];
+	int persist = 1;
 
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
-	if (exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", "configuring the store", err))
+	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	if (exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+		 " PRAGMA journal_size_limit=4194304;", "configuring the store", err))
 		return -1;
 	if (store_pragma(s, "journal_mode=WAL", mode, sizeof mode, err))
 		return -1;
