@@ -309,7 +309,7 @@ static void fn_count_selected(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 static const char *const allowed_functions[] = {
 	"fc_num", "selected", "count_selected", "regexp",
-	"length", "instr", "coalesce", "nullif", "julianday", NULL,
+	"length", "instr", "coalesce", "nullif", "julianday", "typeof", NULL,
 };
 
 static int authorize(void *arg, int action, const char *a, const char *b,

@@ -1,0 +1,27 @@
+/* support_forms.h - building forms in memory and answering them, for the
+ * form tests. */
+#ifndef FC_TEST_SUPPORT_FORMS_H
+#define FC_TEST_SUPPORT_FORMS_H
+
+#include <stddef.h>
+#include "forms/form.h"
+
+/* Loads a form from the three texts (choices may be NULL; settings NULL
+ * means "form_id,version\nt,1\n").  Fails the test, printing every problem,
+ * if it does not load. */
+struct form *test_form(const char *survey, const char *choices, const char *settings);
+/* The problems of a form that must not load, joined by "\n". free() it. */
+char *test_form_problems(const char *survey, const char *choices, const char *settings);
+
+/* Answers: pairs name, value (value NULL: unanswered), up to 16. */
+struct test_answers {
+	const char *pairs[32];
+	size_t n;
+	struct form_answers fa;
+};
+/* Sets up a with `today` and the pairs given as a NULL-terminated list of
+ * name, value, name, value, ... (use TEST_NONE for an unanswered value). */
+void test_answers(struct test_answers *a, const char *today, ...);
+extern const char TEST_NONE[];
+
+#endif

@@ -1,0 +1,366 @@
+/* test_expr.c - form expressions: core/expr (SQLite and its application
+ * functions) and the XLSForm semantics the translation (forms/xpath*.c)
+ * gives them, probed through a form's relevant column. */
+#include "support.h"
+#include "support_forms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/expr.h"
+#include "core/strbuf.h"
+
+/* --- core/expr directly ---------------------------------------------- */
+
+static char *sql_text(const char *sql, const char *const *params, size_t n)
+{
+	struct fc_err err = { 0 };
+	struct expr_db *db;
+	struct expr *e;
+	char out[256];
+
+	assert_int_equal(expr_db_open(&db, &err), 0);
+	if (expr_compile(db, sql, &e, &err))
+		fail_msg("%s: %s", sql, err.msg);
+	assert_int_equal(expr_eval_text(e, params, n, out, sizeof out, &err), 0);
+	expr_free(e);
+	expr_db_close(db);
+	return strdup(out);
+}
+
+static void text_is(const char *sql, const char *want)
+{
+	char *got = sql_text(sql, NULL, 0);
+	if (strcmp(got, want))
+		fail_msg("%s gave '%s', not '%s'", sql, got, want);
+	free(got);
+}
+
+static void app_functions(void **state)
+{
+	(void)state;
+	text_is("typeof(fc_num('12'))", "integer");
+	text_is("fc_num(' 3.5 ')", "3.5");
+	text_is("fc_num('-0.25') * 4", "-1.0");
+	text_is("fc_num('') IS NULL", "1");
+	text_is("fc_num('abc') IS NULL", "1");
+	text_is("fc_num('1e5') IS NULL", "1");
+	text_is("fc_num('0x10') IS NULL", "1");
+	text_is("fc_num('.') IS NULL", "1");
+	text_is("selected('a b c', 'b')", "1");
+	text_is("selected('a  b', 'c')", "0");
+	text_is("selected('ab', 'a')", "0");
+	text_is("selected('', '')", "0");
+	text_is("count_selected(' a  b c ')", "3");
+	text_is("count_selected('')", "0");
+	text_is("regexp('^\\d{3}$', '123')", "1");
+	text_is("regexp('^\\d{3}$', '12a')", "0");
+	text_is("regexp('[[:digit:]]x', 'a1x')", "1");
+	text_is("regexp('车', '浙B车')", "1");
+}
+
+static void params_bind_as_text(void **state)
+{
+	const char *p[] = { "10", NULL };
+	char *got;
+	(void)state;
+	got = sql_text("typeof(?1) || typeof(?2) || ?2", p, 2);
+	assert_string_equal(got, "texttext"); /* NULL binds '' */
+	free(got);
+}
+
+static void compile_fails(const char *sql, const char *want_part)
+{
+	struct fc_err err = { 0 };
+	struct expr_db *db;
+	struct expr *e = NULL;
+
+	assert_int_equal(expr_db_open(&db, &err), 0);
+	assert_int_equal(expr_compile(db, sql, &e, &err), -1);
+	assert_null(e);
+	if (!strstr(err.msg, want_part))
+		fail_msg("%s: '%s' does not say '%s'", sql, err.msg, want_part);
+	expr_db_close(db);
+}
+
+static void connection_is_locked_down(void **state)
+{
+	(void)state;
+	compile_fails("load_extension('x')", "not authorized");
+	compile_fails("randomblob(1000000000)", "not authorized");
+	compile_fails("readfile('/etc/passwd')", "no such function");
+	compile_fails("1; DROP TABLE x", "not a single expression");
+	compile_fails("(SELECT name FROM sqlite_master)", "prohibited");
+	compile_fails("1, 2", "not a single expression");
+	compile_fails("1 + * 2", "syntax error");
+}
+
+static void regex_checks(void **state)
+{
+	struct fc_err err = { 0 };
+	(void)state;
+	assert_int_equal(expr_regex_check("^[A-Z]{2}\\d{4}$", &err), 0);
+	assert_int_equal(expr_regex_check("(ab", &err), -1);
+	assert_non_null(strstr(err.msg, "bad regular expression"));
+	assert_int_equal(expr_regex_check("(a)\\1", &err), -1);
+	assert_non_null(strstr(err.msg, "back-reference"));
+	assert_int_equal(expr_regex_check("((a{100}){100})", &err), -1);
+	assert_non_null(strstr(err.msg, "repeats too much"));
+}
+
+/* --- XLSForm semantics, through a probe item's relevant --------------- */
+
+static const char base[] =
+	"type,name,label,relevant,hazard\n"
+	"integer,age,Age,,\n"
+	"integer,a,A,,\n"
+	"integer,b,B,,\n"
+	"decimal,dec,Dec,,\n"
+	"text,t,Text,,\n"
+	"text,u,U,,\n"
+	"date,d,Date,,\n"
+	"select_multiple colors,colors,Colors,,\n"
+	"select_one yn,yn,YN,,\n"
+	"check,c1,Check,,general\n";
+static const char choices[] =
+	"list_name,name,label\n"
+	"colors,red,Red\ncolors,blue,Blue\ncolors,green,Green\n"
+	"yn,yes,Yes\nyn,no,No\n";
+
+/* Evaluates expr as the relevant of a note, with answers a. */
+static int eval(const char *expr, const struct test_answers *a)
+{
+	struct fc_err err = { 0 };
+	struct strbuf sb;
+	struct form *f;
+	size_t i;
+	int r;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%snote,probe,Probe,\"", base);
+	for (i = 0; expr[i]; i++)
+		strbuf_add(&sb, expr[i] == '"' ? "\"\"" : expr + i, 1 + (expr[i] == '"'));
+	strbuf_adds(&sb, "\",\n");
+	f = test_form(sb.buf, choices, NULL);
+	strbuf_release(&sb);
+	r = form_relevant(f, (size_t)form_item_index(f, "probe"), &a->fa, &err);
+	if (r < 0)
+		fail_msg("%s: %s", expr, err.msg);
+	form_free(f);
+	return r;
+}
+
+#define TRUE_(e, a) do { if (eval(e, a) != 1) fail_msg("should be true: %s", e); } while (0)
+#define FALSE_(e, a) do { if (eval(e, a) != 0) fail_msg("should be false: %s", e); } while (0)
+
+static void absent_empty_present(void **state)
+{
+	struct test_answers none, empty, given;
+	(void)state;
+	test_answers(&none, "2024-03-20", NULL);
+	test_answers(&empty, "2024-03-20", "t", "", "age", "", NULL);
+	test_answers(&given, "2024-03-20", "t", "x", "age", "7", NULL);
+	TRUE_("${t} = ''", &none);
+	TRUE_("${t} = ''", &empty);
+	FALSE_("${t} = ''", &given);
+	FALSE_("${t} != ''", &none);
+	TRUE_("${t} != ''", &given);
+	TRUE_("${age} = ''", &none);
+	TRUE_("${age} = ''", &empty);
+	FALSE_("${age} = ''", &given);
+	FALSE_("${age} > 5", &none);   /* NaN compares false ... */
+	FALSE_("${age} < 5", &empty);
+	TRUE_("${age} != 5", &none);   /* ... except != */
+	TRUE_("${age} > 5", &given);
+	FALSE_("${t}", &none);         /* a string is true when non-empty */
+	TRUE_("${t}", &given);
+	TRUE_("not(${t})", &empty);
+	TRUE_("string-length(${t}) = 0", &none);
+}
+
+static void numbers_compare_as_numbers(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "age", "10", "a", "10", "b", "9", "t", "10",
+		     "u", "9", "dec", "2.50", NULL);
+	TRUE_("${age} > 9", &a);       /* as text '10' < '9' */
+	FALSE_("${age} < 9", &a);
+	TRUE_("${age} = 10", &a);
+	TRUE_("${age} = 10.0", &a);
+	TRUE_("${age} = '10'", &a);
+	TRUE_("${age} > '9'", &a);
+	TRUE_("${a} > ${b}", &a);      /* two integer answers */
+	TRUE_("${a} = ${age}", &a);
+	TRUE_("${t} > 9", &a);         /* text that looks numeric, against a number */
+	TRUE_("${t} = 10", &a);
+	TRUE_("${dec} = 2.5", &a);
+	TRUE_("${dec} * 2 = 5", &a);
+	TRUE_("${t} < ${u}", &a);      /* two texts compare as text */
+	FALSE_("${t} = 'x'", &a);
+	TRUE_("${t} = '10'", &a);
+}
+
+static void arithmetic(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "age", "10", "t", "abc", NULL);
+	TRUE_("5 div 2 = 2.5", &a);
+	TRUE_("7 mod 3 = 1", &a);
+	TRUE_("2 + 3 * 4 = 14", &a);
+	TRUE_("(2 + 3) * 4 = 20", &a);
+	TRUE_("-${age} = -10", &a);
+	TRUE_("- - 3 = 3", &a);
+	TRUE_("10 - 2 - 3 = 5", &a);
+	TRUE_("${age} div 4 = 2.5", &a);
+	FALSE_("${t} + 1 = 1", &a);    /* NaN */
+	FALSE_("1 div 0 = 1", &a);
+	TRUE_(".5 + 0.5 = 1", &a);
+	TRUE_("int(7 div 2) = 3", &a);
+	TRUE_("number('4') + 1 = 5", &a);
+}
+
+static void logic(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "yn", "yes", NULL);
+	TRUE_("1 = 1 or 1 = 2 and 1 = 2", &a);   /* and binds tighter */
+	FALSE_("(1 = 1 or 1 = 2) and 1 = 2", &a);
+	TRUE_("not(${yn} = 'no')", &a);
+	TRUE_("true() and not(false())", &a);
+	TRUE_("${yn} = \"yes\"", &a);
+	TRUE_("\"it's\" = concat('it', \"'s\")", &a); /* XPath has no escapes */
+	TRUE_("(${yn} = 'yes') = true()", &a);
+	TRUE_("boolean('x') and not(boolean(''))", &a);
+	TRUE_("1 < 2 = true()", &a);
+}
+
+static void dates(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "d", "2024-03-01", NULL);
+	TRUE_("${d} < '2024-12-01'", &a);
+	TRUE_("${d} >= '2024-03-01'", &a);
+	TRUE_("${d} < today()", &a);
+	TRUE_("today() = '2024-03-20'", &a);
+	TRUE_("today() - ${d} = 19", &a);
+	TRUE_("today() - ${d} > 10", &a);
+	FALSE_("${d} > today()", &a);
+}
+
+static void selects(void **state)
+{
+	struct test_answers a, none;
+	(void)state;
+	test_answers(&a, "2024-03-20", "colors", "red blue", "yn", "no", NULL);
+	test_answers(&none, "2024-03-20", NULL);
+	TRUE_("selected(${colors}, 'red')", &a);
+	TRUE_("selected(${colors}, 'blue')", &a);
+	FALSE_("selected(${colors}, 'green')", &a);
+	FALSE_("selected(${colors}, 're')", &a);
+	TRUE_("count-selected(${colors}) = 2", &a);
+	TRUE_("count-selected(${colors}) > 1", &a);
+	TRUE_("count-selected(${colors}) = 0", &none);
+	FALSE_("selected(${colors}, 'red')", &none);
+	TRUE_("selected(${yn}, 'no')", &a);
+	TRUE_("not(selected(${colors}, 'red')) or ${yn} = 'no'", &a);
+}
+
+static void functions(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "age", "20", "t", "AB1234", "u", "", NULL);
+	TRUE_("if(${age} > 17, 'adult', 'minor') = 'adult'", &a);
+	TRUE_("if(${age} < 17, 1, 2) = 2", &a);
+	TRUE_("concat(${t}, '-', ${age}) = 'AB1234-20'", &a);
+	TRUE_("concat() = ''", &a);
+	TRUE_("concat(1 + 1) = '2'", &a);
+	TRUE_("regex(${t}, '^[A-Z]{2}\\d{4}$')", &a);
+	FALSE_("regex(${t}, '^\\d+$')", &a);
+	TRUE_("regex(${t}, '12')", &a);               /* a search, as in ODK */
+	TRUE_("contains(${t}, 'B12') and starts-with(${t}, 'AB')", &a);
+	TRUE_("coalesce(${u}, 'none') = 'none'", &a);
+	TRUE_("string(${age}) = '20'", &a);
+	TRUE_("string-length('车辆') = 2", &a);
+}
+
+/* `.` is the item's own value: the value being checked in a constraint. */
+static void dot_is_the_value(void **state)
+{
+	static const char survey[] =
+		"type,name,label,constraint,constraint_message::en,constraint_message::zh\n"
+		"integer,age,Age,. >= 18 and . < 150,Must be 18 to 149,须在18至149之间\n"
+		"text,plate,Plate,\"regex(., '^[A-Z]{2}[0-9]{4}$')\",,\n"
+		"date,d,Date,. <= today(),,\n"
+		"select_multiple colors,colors,Colors,count-selected(.) <= 2,,\n";
+	struct fc_err err = { 0 };
+	struct test_answers a;
+	struct form *f = test_form(survey, choices, NULL);
+	(void)state;
+	test_answers(&a, "2024-03-20", NULL);
+	assert_int_equal(form_check_value(f, 0, "20", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, 0, "17", &a.fa, LANG_EN, &err), -1);
+	assert_string_equal(err.msg, "Must be 18 to 149");
+	assert_int_equal(form_check_value(f, 0, "150", &a.fa, LANG_ZH, &err), -1);
+	assert_string_equal(err.msg, "须在18至149之间");
+	assert_int_equal(form_check_value(f, 0, "", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, 1, "AB1234", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, 1, "ab1234", &a.fa, LANG_EN, &err), -1);
+	assert_string_equal(err.msg, "answer to 'plate' does not meet its constraint: "
+			    "regex(., '^[A-Z]{2}[0-9]{4}$')");
+	assert_int_equal(form_check_value(f, 2, "2024-03-20", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, 2, "2024-03-21", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, 3, "red blue", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, 3, "red blue green", &a.fa, LANG_EN, &err), -1);
+	form_free(f);
+}
+
+static void required_expressions(void **state)
+{
+	static const char survey[] =
+		"type,name,label,required\n"
+		"select_one yn,yn,YN,yes\n"
+		"text,why,Why,${yn} = 'no'\n"
+		"text,free,Free,\n"
+		"note,n,Note,\n"
+		"integer,count,Count,true()\n";
+	struct fc_err err = { 0 };
+	struct test_answers no, yes, none;
+	struct form *f = test_form(survey, choices, NULL);
+	(void)state;
+	test_answers(&no, NULL, "yn", "no", NULL);
+	test_answers(&yes, NULL, "yn", "yes", NULL);
+	test_answers(&none, NULL, NULL);
+	assert_int_equal(form_required(f, 0, &none.fa, &err), 1);
+	assert_int_equal(form_required(f, 1, &no.fa, &err), 1);
+	assert_int_equal(form_required(f, 1, &yes.fa, &err), 0);
+	assert_int_equal(form_required(f, 1, &none.fa, &err), 0);
+	assert_int_equal(form_required(f, 2, &none.fa, &err), 0);
+	assert_int_equal(form_required(f, 3, &none.fa, &err), 0);
+	assert_int_equal(form_required(f, 4, &none.fa, &err), 1);
+	form_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(app_functions),
+		cmocka_unit_test(params_bind_as_text),
+		cmocka_unit_test(connection_is_locked_down),
+		cmocka_unit_test(regex_checks),
+		cmocka_unit_test(absent_empty_present),
+		cmocka_unit_test(numbers_compare_as_numbers),
+		cmocka_unit_test(arithmetic),
+		cmocka_unit_test(logic),
+		cmocka_unit_test(dates),
+		cmocka_unit_test(selects),
+		cmocka_unit_test(functions),
+		cmocka_unit_test(dot_is_the_value),
+		cmocka_unit_test(required_expressions),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
