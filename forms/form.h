@@ -49,7 +49,7 @@ struct form_expr; /* a compiled relevant/constraint/required expression */
 
 struct form_item {
 	enum form_type type;
-	char *name;                 /* unique within the form */
+	char *name;                 /* unique within the form; NULL for end_group */
 	const struct form_list *list; /* select_one / select_multiple */
 	struct form_text label, hint, required_message, constraint_message;
 	struct form_text legal_basis; /* check items: regulation and article */

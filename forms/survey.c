@@ -287,6 +287,10 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 		it->type = FT_TEXT;
 	read_name(ld, sv, row, it);
 	read_group(ld, sv, row, it, ix, g);
+	if (it->type == FT_END_GROUP) { /* its name only says which group it closes */
+		free(it->name);
+		it->name = NULL;
+	}
 	read_texts(ld, sv, row, it);
 	read_columns_apply(ld, sv, row, it);
 	read_ours(ld, sv, row, it);

@@ -1,0 +1,220 @@
+/* test_forms_eval.c - a loaded form: what it holds, relevance through
+ * groups and through items that stopped being relevant, answers checked
+ * by type. */
+#include "support.h"
+#include "support_forms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char choices[] =
+	"list_name,name,label::zh,label::en\n"
+	"yn,yes,是,Yes\nyn,no,否,No\n"
+	"colors,red,红,Red\ncolors,blue,蓝,Blue\n";
+
+static void loads_what_the_files_say(void **state)
+{
+	static const char survey[] =
+		"\xef\xbb\xbftype,name,label,label::English (en),hint::zh,required,hazard,"
+		"legal_basis::zh,rectify_days,dept,local,media::image,appearance\r\n"
+		"begin group,g,分组,Group,,,,,,,,,\r\n"
+		"check,c1,车辆是否具有有效行驶证,Valid registration,提示,yes,major,"
+		"第二十九号令,7,transport,yes,pic.png,quick\r\n"
+		"select_one yn,q,问,Q,,,,,,,,,\r\n"
+		"end group,,,,,,,,,,,,\r\n"
+		",,,,,,,,,,,,\r\n"
+		"note,n,说明,,,,,,,,,,\r\n";
+	static const char settings[] =
+		"form_id,version,form_title::zh,form_title::en,default_language,note::en\n"
+		"t,12,标题,Title,zh,local practice\n";
+	struct form *f = test_form(survey, choices, settings);
+	const struct form_item *c1;
+	(void)state;
+	assert_string_equal(f->id, "t");
+	assert_int_equal(f->version, 12);
+	assert_string_equal(form_text(&f->title, LANG_EN), "Title");
+	assert_string_equal(form_text(&f->note, LANG_ZH), "local practice"); /* fallback */
+	assert_int_equal(f->n_items, 5);
+	assert_int_equal(form_count_checks(f), 1);
+	assert_int_equal(form_count_questions(f), 2);
+	c1 = &f->items[1];
+	assert_int_equal(c1->type, FT_CHECK);
+	assert_string_equal(form_text(&c1->label, LANG_ZH), "车辆是否具有有效行驶证");
+	assert_string_equal(form_text(&c1->label, LANG_EN), "Valid registration");
+	assert_null(c1->hint.s[LANG_EN]);
+	assert_string_equal(form_text(&c1->hint, LANG_EN), "提示");
+	assert_int_equal(c1->hazard, SEV_MAJOR);
+	assert_int_equal(c1->rectify_days, 7);
+	assert_string_equal(c1->dept, "transport");
+	assert_int_equal(c1->local, 1);
+	assert_int_equal(c1->required_always, 1);
+	assert_string_equal(c1->appearance, "quick");
+	assert_int_equal(c1->group, 0);
+	assert_int_equal(c1->line, 3);
+	assert_int_equal(f->items[0].type, FT_BEGIN_GROUP);
+	assert_int_equal(f->items[3].type, FT_END_GROUP);
+	assert_int_equal(f->items[3].group, 0);
+	assert_int_equal(f->items[4].group, -1);
+	assert_int_equal(f->items[4].line, 7);  /* the blank row is skipped */
+	assert_string_equal(f->items[2].list->name, "yn");
+	assert_string_equal(form_text(&f->items[2].list->choices[1].label, LANG_EN), "No");
+	assert_int_equal(form_item_index(f, "q"), 2);
+	assert_int_equal(form_item_index(f, "nope"), -1);
+	assert_non_null(strstr(f->survey_csv, "车辆"));
+	assert_string_equal(f->origin, "mem");
+	form_free(f);
+}
+
+static void plain_label_is_the_default_language(void **state)
+{
+	static const char survey[] = "type,name,label,label::zh\ntext,a,Plain,中文\n"
+				     "text,b,Only plain,\n";
+	static const char en[] = "form_id,version,default_language\nt,1,English (en)\n";
+	struct form *f = test_form(survey, NULL, en);
+	(void)state;
+	assert_int_equal(f->default_lang, LANG_EN);
+	assert_string_equal(f->items[0].label.s[LANG_EN], "Plain");
+	assert_string_equal(f->items[0].label.s[LANG_ZH], "中文");
+	assert_string_equal(f->items[1].label.s[LANG_EN], "Only plain");
+	assert_null(f->items[1].label.s[LANG_ZH]);
+	assert_string_equal(form_text(&f->title, LANG_ZH), "t"); /* no title: the id */
+	form_free(f);
+}
+
+static void groups_carry_relevance(void **state)
+{
+	static const char survey[] =
+		"type,name,label,relevant\n"
+		"select_one yn,tank,Tank vehicle?,\n"
+		"begin_group,tankg,Tank,${tank} = 'yes'\n"
+		"begin_group,inner,Inner,\n"
+		"text,x,X,\n"
+		"end_group,inner,,\n"
+		"end_group,,,\n"
+		"text,after,After,\n";
+	struct fc_err err = { 0 };
+	struct test_answers yes, no, none;
+	struct form *f = test_form(survey, choices, NULL);
+	size_t x = (size_t)form_item_index(f, "x");
+	(void)state;
+	test_answers(&yes, NULL, "tank", "yes", NULL);
+	test_answers(&no, NULL, "tank", "no", NULL);
+	test_answers(&none, NULL, NULL);
+	assert_int_equal(form_relevant(f, x, &yes.fa, &err), 1);
+	assert_int_equal(form_relevant(f, x, &no.fa, &err), 0);
+	assert_int_equal(form_relevant(f, x, &none.fa, &err), 0);
+	assert_int_equal(form_relevant(f, 1, &no.fa, &err), 0);
+	assert_int_equal(form_relevant(f, 6, &no.fa, &err), 1);
+	assert_int_equal(form_relevant(f, 99, &no.fa, &err), -1);
+	form_free(f);
+}
+
+/* An answer typed into an item that then stopped being relevant reads as
+ * unanswered, as in XLSForm. */
+static void irrelevant_answers_read_empty(void **state)
+{
+	static const char survey[] =
+		"type,name,label,relevant,required\n"
+		"select_one yn,work,Work in progress?,,\n"
+		"select_one yn,permit,Permit shown?,${work} = 'yes',\n"
+		"text,permit_no,Permit number,${permit} = 'yes',\n"
+		"text,reason,Reason,,${permit} = 'no'\n";
+	struct fc_err err = { 0 };
+	struct test_answers on, off;
+	struct form *f = test_form(survey, choices, NULL);
+	(void)state;
+	test_answers(&on, NULL, "work", "yes", "permit", "yes", NULL);
+	test_answers(&off, NULL, "work", "no", "permit", "yes", NULL);
+	assert_int_equal(form_relevant(f, 2, &on.fa, &err), 1);
+	assert_int_equal(form_relevant(f, 2, &off.fa, &err), 0);
+	test_answers(&off, NULL, "work", "no", "permit", "no", NULL);
+	assert_int_equal(form_required(f, 3, &off.fa, &err), 0);
+	test_answers(&on, NULL, "work", "yes", "permit", "no", NULL);
+	assert_int_equal(form_required(f, 3, &on.fa, &err), 1);
+	form_free(f);
+}
+
+static void check_fails(const struct form *f, const char *item, const char *value,
+			const char *msg)
+{
+	struct fc_err err = { 0 };
+	struct test_answers a;
+
+	test_answers(&a, "2024-03-20", NULL);
+	assert_int_equal(form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa,
+					  LANG_EN, &err), -1);
+	assert_string_equal(err.msg, msg);
+}
+
+static void check_ok(const struct form *f, const char *item, const char *value)
+{
+	struct fc_err err = { 0 };
+	struct test_answers a;
+
+	test_answers(&a, "2024-03-20", NULL);
+	if (form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa, LANG_EN, &err))
+		fail_msg("%s = '%s': %s", item, value, err.msg);
+}
+
+static void answers_checked_by_type(void **state)
+{
+	static const char survey[] =
+		"type,name,label,hazard\n"
+		"integer,n,N,\ndecimal,x,X,\ndate,d,D,\ntext,t,T,\n"
+		"select_one yn,one,One,\nselect_multiple colors,many,Many,\n"
+		"check,c,C,general\nnote,note,Note,\n";
+	struct form *f = test_form(survey, choices, NULL);
+	(void)state;
+	check_ok(f, "n", "-12");
+	check_fails(f, "n", "1.5", "answer to 'n': '1.5' is not a whole number");
+	check_fails(f, "n", "12a", "answer to 'n': '12a' is not a whole number");
+	check_ok(f, "x", "3.25");
+	check_ok(f, "x", "-.5");
+	check_fails(f, "x", "1e3", "answer to 'x': '1e3' is not a number");
+	check_ok(f, "d", "2024-02-29");
+	check_fails(f, "d", "2023-02-29", "answer to 'd': date '2023-02-29': month 2 has no day 29");
+	check_fails(f, "d", "\x1b[2J", "answer to 'd': '\\x1b[2J' is not a date (YYYY-MM-DD)");
+	check_ok(f, "t", "多行\n文字");
+	check_fails(f, "t", "a\x1b", "answer to 't': text holds control character U+001B "
+		    "at character 2");
+	check_ok(f, "one", "yes");
+	check_fails(f, "one", "maybe", "answer to 'one': 'maybe' is not a choice of list 'yn'");
+	check_ok(f, "many", "red blue");
+	check_ok(f, "many", " blue ");
+	check_fails(f, "many", "red pink", "answer to 'many': 'pink' is not a choice of list "
+		    "'colors'");
+	check_fails(f, "many", "red blue red", "answer to 'many': 'red' is chosen twice");
+	check_ok(f, "c", "pass");
+	check_ok(f, "c", "fail");
+	check_ok(f, "c", "na");
+	check_fails(f, "c", "PASS", "answer to 'c': 'PASS' is not pass, fail or na");
+	check_fails(f, "note", "x", "item 'note' is a note and takes no answer");
+	check_ok(f, "n", ""); /* clearing an answer is always possible */
+	form_free(f);
+}
+
+static void language_spellings(void **state)
+{
+	static const char survey[] =
+		"Type,Name,Label::Chinese (zh),label::English (en),label::fr,Constraint Message::zh-CN\n"
+		"integer,n,数,Number,Nombre,太大\n";
+	struct form *f = test_form(survey, NULL, NULL);
+	(void)state;
+	assert_string_equal(f->items[0].label.s[LANG_ZH], "数");
+	assert_string_equal(f->items[0].label.s[LANG_EN], "Number");
+	assert_string_equal(f->items[0].constraint_message.s[LANG_ZH], "太大");
+	form_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loads_what_the_files_say),
+		cmocka_unit_test(plain_label_is_the_default_language),
+		cmocka_unit_test(groups_carry_relevance),
+		cmocka_unit_test(irrelevant_answers_read_empty),
+		cmocka_unit_test(answers_checked_by_type),
+		cmocka_unit_test(language_spellings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
