@@ -131,7 +131,8 @@ void json_quote(struct strbuf *out, const char *s)
 	strbuf_addc(out, '"');
 }
 
-/* The cell as shown in text: cut to the column's text_max with "~". */
+/* The cell as shown in text: cut to the column's text_max, marked with "~"
+ * unless the column shows prefixes. */
 static char *shown(const struct table_col *col, const char *s)
 {
 	size_t cut;
@@ -139,6 +140,8 @@ static char *shown(const struct table_col *col, const char *s)
 
 	if (!col->text_max || text_width(s) <= col->text_max)
 		return xstrdup(s);
+	if (col->prefix)
+		return xstrndup(s, text_fit(s, col->text_max));
 	cut = text_fit(s, col->text_max - 1);
 	r = xmalloc(cut + 2);
 	memcpy(r, s, cut);

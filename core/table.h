@@ -18,6 +18,8 @@ struct table_col {
 	const char *title;  /* text header (may be translated) */
 	int numeric;        /* JSON: emit as a number; text: align right */
 	size_t text_max;    /* text: cut cells to this display width (0: never) */
+	int prefix;         /* text: cut to text_max without the "~" mark (ids,
+			     * shown by their first characters as git does) */
 };
 
 struct table {

@@ -62,8 +62,8 @@ static int add_row(const struct fc_enterprise *e, void *ctx)
 static int list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "code", "CODE", 0, 0 }, { "name", "NAME", 0, 0 }, { "town", "TOWN", 0, 0 },
-		{ "industry", "INDUSTRY", 0, 0 }, { "address", "ADDRESS", 0, 0 },
+		{ "code", "CODE", 0, 0, 0 }, { "name", "NAME", 0, 0, 0 }, { "town", "TOWN", 0, 0, 0 },
+		{ "industry", "INDUSTRY", 0, 0, 0 }, { "address", "ADDRESS", 0, 0, 0 },
 	};
 	const char *search = "", *fmt = NULL, *pos[1];
 	struct fc_workspace *ws;

@@ -42,9 +42,9 @@ static void add_row(struct table *t, const struct form *f, enum form_lang lang)
 static int list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "id", "ID", 0, 0 }, { "version", "VERSION", 1, 0 }, { "title", "TITLE", 0, 48 },
-		{ "items", "ITEMS", 1, 0 }, { "checks", "CHECKS", 1, 0 },
-		{ "origin", "ORIGIN", 0, 0 },
+		{ "id", "ID", 0, 0, 0 }, { "version", "VERSION", 1, 0, 0 }, { "title", "TITLE", 0, 48, 0 },
+		{ "items", "ITEMS", 1, 0, 0 }, { "checks", "CHECKS", 1, 0, 0 },
+		{ "origin", "ORIGIN", 0, 0, 0 },
 	};
 	const char *fmt = NULL, *pos[1];
 	const struct cli_opt opts[] = {

@@ -20,18 +20,18 @@ static const char usage[] =
 	"                  [--date YYYY-MM-DD] [--note TEXT]";
 
 static const struct table_col list_cols[] = {
-	{ "id", "ID", 0, 8 },
-	{ "enterprise", "ENTERPRISE", 0, 0 },
-	{ "enterprise_name", "NAME", 0, 16 },
-	{ "severity", "SEVERITY", 0, 0 },
-	{ "state", "STATE", 0, 0 },
-	{ "due", "DUE", 0, 0 },
-	{ "overdue", "OVERDUE", 0, 0 },
-	{ "supervised", "SUPERVISED", 0, 0 },
-	{ "item", "ITEM", 0, 0 },
-	{ "description", "DESCRIPTION", 0, 24 },
-	{ "inspection", "INSPECTION", 0, 8 },
-	{ "deadline", "DEADLINE", 0, 0 },
+	{ "id", "ID", 0, 8, 1 },
+	{ "enterprise", "ENTERPRISE", 0, 0, 0 },
+	{ "enterprise_name", "NAME", 0, 16, 0 },
+	{ "severity", "SEVERITY", 0, 0, 0 },
+	{ "state", "STATE", 0, 0, 0 },
+	{ "due", "DUE", 0, 0, 0 },
+	{ "overdue", "OVERDUE", 0, 0, 0 },
+	{ "supervised", "SUPERVISED", 0, 0, 0 },
+	{ "item", "ITEM", 0, 0, 0 },
+	{ "description", "DESCRIPTION", 0, 24, 0 },
+	{ "inspection", "INSPECTION", 0, 8, 1 },
+	{ "deadline", "DEADLINE", 0, 0, 0 },
 };
 #define N_LIST_COLS (sizeof list_cols / sizeof list_cols[0])
 

@@ -53,8 +53,8 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	int rc;
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
 	static const struct table_col cols[] = {
-		{ "name", "NAME", 0, 0 }, { "badge", "BADGE", 0, 0 }, { "dept", "DEPT", 0, 0 },
-		{ "role", "ROLE", 0, 0 }, { "workspace", "WORKSPACE", 0, 0 },
+		{ "name", "NAME", 0, 0, 0 }, { "badge", "BADGE", 0, 0, 0 }, { "dept", "DEPT", 0, 0, 0 },
+		{ "role", "ROLE", 0, 0, 0 }, { "workspace", "WORKSPACE", 0, 0, 0 },
 	};
 	struct table t;
 

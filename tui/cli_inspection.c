@@ -254,13 +254,19 @@ static const char *answer_of(const struct fc_inspection *in, const char *item)
 	return NULL;
 }
 
+/* One line per answerable item: its value, "n/a" when it does not apply
+ * given the answers, "-" when unanswered ("*" marks a required one). */
 static void show_items(const struct form *f, const struct fc_inspection *in, enum form_lang lang)
 {
+	struct inspect_answers a;
+	struct fc_err err = { 0 };
 	size_t i;
 
+	inspect_answers_init(&a, in);
 	for (i = 0; i < f->n_items; i++) {
 		const struct form_item *it = &f->items[i];
-		const char *v;
+		const char *v, *shown;
+		int rel, req = 0;
 		if (it->type == FT_BEGIN_GROUP) {
 			fputs("\n[", stdout);
 			fputs_safe(form_text(&it->label, lang), stdout);
@@ -270,11 +276,14 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 		if (!form_item_answerable(it))
 			continue;
 		v = answer_of(in, it->name);
-		printf("  %-28s %-6s ", it->name, v ? (strlen(v) <= 6 ? v : "*") : "-");
+		rel = form_relevant(f, i, &a.fa, &err);
+		if (rel > 0 && !v)
+			req = form_required(f, i, &a.fa, &err) > 0;
+		shown = v ? (strlen(v) <= 6 ? v : "*") : rel == 0 ? "n/a" : req ? "-*" : "-";
+		printf("  %-28s %-6s ", it->name, shown);
 		fputs_safe(form_text(&it->label, lang), stdout);
 		if (v && strlen(v) > 6) {
-			fputs("\n  ", stdout);
-			printf("%-28s ", "");
+			printf("\n  %-28s ", "");
 			fputs_safe(v, stdout);
 		}
 		putchar('\n');
@@ -283,7 +292,7 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 
 static int show_hazard(const struct hazard_row *r, void *ctx)
 {
-	(void)ctx;
+	++*(int *)ctx;
 	printf("  %.8s  %-7s  %-9s  due %s%s  %s  ", r->id, r->severity, r->state, r->due,
 	       r->overdue ? " OVERDUE" : "", r->item[0] ? r->item : "-");
 	fputs_safe(r->description, stdout);
@@ -299,6 +308,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	struct fc_enterprise e;
 	struct fc_err err = { 0 };
 	size_t i;
+	int n_haz;
 
 	printf("inspection  %s  (%s)\nform        %s v%d  ", in->id, insp_status_name(in->status),
 	       in->form_id, in->form_version);
@@ -324,7 +334,10 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	puts("\nhazards:");
 	hf.today = today;
 	hf.inspection = in->id;
-	hazard_list(ws->store, &hf, show_hazard, NULL, &err);
+	n_haz = 0;
+	hazard_list(ws->store, &hf, show_hazard, &n_haz, &err);
+	if (n_haz == 0)
+		puts("  none");
 	for (i = 0; i < in->n_amendments; i++) {
 		const struct fc_amendment *m = &in->amendments[i];
 		if (i == 0)
@@ -391,11 +404,11 @@ static int add_row(const struct insp_row *r, void *ctx)
 static int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "id", "ID", 0, 8 }, { "status", "STATUS", 0, 0 }, { "form", "FORM", 0, 0 },
-		{ "form_version", "V", 1, 0 }, { "type", "TYPE", 0, 0 },
-		{ "enterprise", "ENTERPRISE", 0, 0 }, { "enterprise_name", "NAME", 0, 16 },
-		{ "created_at", "CREATED", 0, 16 }, { "answers", "ANSWERS", 1, 0 },
-		{ "hazards", "HAZARDS", 1, 0 },
+		{ "id", "ID", 0, 8, 1 }, { "status", "STATUS", 0, 0, 0 }, { "form", "FORM", 0, 0, 0 },
+		{ "form_version", "V", 1, 0, 0 }, { "type", "TYPE", 0, 0, 0 },
+		{ "enterprise", "ENTERPRISE", 0, 0, 0 }, { "enterprise_name", "NAME", 0, 16, 0 },
+		{ "created_at", "CREATED", 0, 16, 0 }, { "answers", "ANSWERS", 1, 0, 0 },
+		{ "hazards", "HAZARDS", 1, 0, 0 },
 	};
 	const char *status = "", *fmt = NULL, *pos[1];
 	struct fc_workspace *ws;

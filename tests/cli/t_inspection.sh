@@ -1,0 +1,85 @@
+# t_inspection.sh - a whole inspection through the command line: the
+# hazmat-loading form, answers checked against the form, two failures that
+# become hazards with the right severities and deadlines, finalize, amend.
+. "$FIELDCHECK_TOP/tests/lib.sh"
+export FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
+init_ws
+fc enterprise add --code "$USCC1" --name 华东化工有限公司 --town 城东街道
+
+expect_err 1 "no form 'hazmat' is installed" "an unknown form is refused" \
+	inspection new --form hazmat --enterprise "$USCC1"
+expect_err 1 "no enterprise with code $USCC2" "an unknown enterprise is refused" \
+	inspection new --form hazmat-loading --enterprise "$USCC2"
+expect_err 2 "is not NAME:BADGE:DEPT" "a malformed member is a usage error" \
+	inspection new --form hazmat-loading --enterprise "$USCC1" --member 李四
+expect_exit 0 "start a joint inspection" inspection new --form hazmat-loading \
+	--enterprise "$USCC1" --type joint --location 2号装车台
+id=$(cat "$OUT")
+check "new prints the id" grep -Eq '^[0-9a-f-]{36}$' "$OUT"
+short=$(printf %.8s "$id")
+
+answer() { fc inspection answer "$short" "$@"; }
+expect_err 1 "item 'products'" "a choice outside the list is refused" \
+	inspection answer "$short" products gasoline
+expect_err 1 "does not apply given the answers so far" "an item that does not apply is refused" \
+	inspection answer "$short" vehicle_plate 浙A12345
+expect_err 1 "form hazmat-loading has no item 'nonsense'" "an unknown item is refused" \
+	inspection answer "$short" nonsense pass
+expect_err 1 "item 'vehicle_permits'" "a check takes only pass, fail or na" \
+	inspection answer "$short" vehicle_permits maybe
+expect_exit 0 "products: liquid ammonia and flammable liquids" inspection answer "$short" products "liquid_ammonia flammable_liquid"
+expect_exit 0 "a vehicle was spot-checked" inspection answer "$short" spot_check yes
+expect_err 1 "item 'vehicle_plate'" "a malformed plate fails the form's constraint" \
+	inspection answer "$short" vehicle_plate ABC
+expect_exit 0 "a plate the constraint accepts" inspection answer "$short" vehicle_plate 浙A12345
+for item in vehicle_permits tank_inspection goods_match_waybill permitted_media \
+	waybill_carried pretrip_check warning_marks no_overload escort_present emergency_kit \
+	filling_records; do
+	answer "$item" pass || not_ok "answer $item"
+done
+expect_exit 0 "a failed general check" inspection answer "$short" crew_qualifications fail --note "押运员证过期"
+out_has "hazard .*: general, due 2026-12-" "it reports the hazard it created"
+expect_exit 0 "a failed major check" inspection answer "$short" swivel_arm fail --note "液氨用软管充装"
+out_has "hazard .*: major" "the swivel-arm failure is major"
+
+# Changing an answer back withdraws its hazard; failing again recreates it.
+expect_exit 0 "answer pass instead" inspection answer "$short" crew_qualifications pass
+check "the hazard is withdrawn" [ "$(sql 'SELECT count(*) FROM hazards')" = 1 ]
+expect_exit 0 "and fail again" inspection answer "$short" crew_qualifications fail --note "押运员证过期"
+check "two hazards now" [ "$(sql 'SELECT count(*) FROM hazards')" = 2 ]
+
+# An item that stops applying loses its answer.
+expect_exit 0 "no vehicle after all" inspection answer "$short" spot_check no
+check "the plate's answer went with it" [ "$(sql "SELECT count(*) FROM answers WHERE item = 'vehicle_plate'")" = 0 ]
+expect_exit 0 "a vehicle again" inspection answer "$short" spot_check yes
+expect_err 1 "2 required items unanswered: vehicle_plate, product_loaded" \
+	"finalize names the required items left unanswered" inspection finalize "$short"
+answer vehicle_plate 浙A12345 && answer product_loaded 液氨 || not_ok "answer the vehicle again"
+
+expect_err 1 "a joint inspection needs at least two officers" \
+	"a joint inspection needs two officers" inspection finalize "$short"
+expect_exit 0 "add a member from another department" inspection member "$short" "李四:JT-0042:区交通运输局"
+expect_exit 0 "finalize" inspection finalize "$short"
+expect_err 1 "is finalized and cannot be changed" "a finalized inspection refuses answers" \
+	inspection answer "$short" escort_present fail
+expect_exit 0 "amend it with a reason" inspection amend "$short" escort_present fail --reason "复核发现押运员离岗"
+expect_exit 0 "show as JSON" inspection show "$short" --format json
+check "the record is final" grep -q '"status": "final"' "$OUT"
+check "the amendment is in it" grep -q '"reason": "复核发现押运员离岗"' "$OUT"
+check "the team has two departments" grep -q '"dept": "区交通运输局"' "$OUT"
+
+# The two hazards: severities and deadlines from the form.
+expect_exit 0 "hazards as JSON" hazard list --inspection "$short" --format json
+check "two hazards listed" [ "$(sqlite3 :memory: "select json_array_length(readfile('$OUT'))")" = 2 ]
+major_due=$(sqlite3 :memory: "select json_extract(value,'\$.due') from json_each(readfile('$OUT')) where json_extract(value,'\$.severity')='major'")
+general_due=$(sqlite3 :memory: "select json_extract(value,'\$.due') from json_each(readfile('$OUT')) where json_extract(value,'\$.severity')='general'")
+days() { sqlite3 :memory: "select julianday('$1') - julianday('2026-11-28')"; }
+major_days=$(sqlite3 :memory: ".import --csv $TOP/forms/hazmat-loading/survey.csv s" \
+	"SELECT rectify_days FROM s WHERE name = 'swivel_arm'")
+check "the major hazard is due rectify_days ($major_days) after the inspection" \
+	[ "$(days "$major_due")" = "$major_days.0" ]
+check "the general hazard has its own deadline ($general_due)" [ -n "$general_due" ]
+expect_exit 0 "list drafts" inspection list --status draft --format csv
+check "no drafts remain" [ "$(wc -l <"$OUT")" -eq 1 ]
+expect_exit 0 "list finals" inspection list --status final
+out_has "$short" "the finalized inspection is listed"
