@@ -21,6 +21,9 @@ not_ok() { echo "not ok - $*"; }
 # fc ARGS: runs fieldcheck on the test's workspace, output in $OUT / $ERR.
 fc() { "$FC" -C "$WS" "$@" >"$OUT" 2>"$ERR"; }
 
+# lacks PATTERN FILE: true when FILE does not match PATTERN.
+lacks() { ! grep -q -- "$1" "$2"; }
+
 # check WHAT CMD...: ok when CMD succeeds.
 check() {
 	what=$1; shift
