@@ -133,6 +133,7 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 	size_t r, n = 0, start, n_lists = 0;
 
 	if (sheet_load(ld, &sh, FF_CHOICES, buf, len, cols, sizeof cols / sizeof cols[0])) {
+		ld->choices_broken = 1;
 		sheet_free(&sh);
 		return;
 	}

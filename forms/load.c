@@ -17,6 +17,8 @@
 #include "forms/engine.h"
 #include "forms/load.h"
 
+#define MISSING "missing (a form is survey.csv, settings.csv and, for selects, choices.csv)"
+
 static char *copy(const char *s, size_t len)
 {
 	return s ? xstrndup(s, len) : NULL;
@@ -39,14 +41,14 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 	if (files->settings)
 		load_settings(ld, files->settings, files->settings_len);
 	else if (!(missing & (1u << FF_SETTINGS)))
-		load_problem(ld, FF_SETTINGS, 0, 0, "missing");
+		load_problem(ld, FF_SETTINGS, 0, 0, MISSING);
 	ld->have_choices = files->choices != NULL;
 	if (files->choices)
 		load_choices(ld, files->choices, files->choices_len);
 	if (files->survey && f->engine->db)
 		load_survey(ld, files->survey, files->survey_len);
 	else if (!files->survey && !(missing & (1u << FF_SURVEY)))
-		load_problem(ld, FF_SURVEY, 0, 0, "missing");
+		load_problem(ld, FF_SURVEY, 0, 0, MISSING);
 	if (!ld->n_probs)
 		return f;
 	if (probs) {
@@ -155,7 +157,7 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 	for (k = 0; k < 3; k++) {
 		int r = read_file(where, load_file_name(order[k]), &buf[k], &len[k], &err);
 		if (r < 0 || (r > 0 && order[k] != FF_CHOICES))
-			load_problem(&ld, order[k], 0, 0, "%s", r < 0 ? err.msg : "missing");
+			load_problem(&ld, order[k], 0, 0, "%s", r < 0 ? err.msg : MISSING);
 		if (r != 0)
 			missing |= 1u << order[k];
 	}

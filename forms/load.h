@@ -25,6 +25,7 @@ struct loader {
 	const char *where;  /* the folder in messages ("" for none) */
 	const char *expect_id; /* the folder's name, or NULL */
 	int have_choices;   /* choices.csv exists */
+	int choices_broken; /* ... but cannot be read: its lists are unknown */
 	struct form *f;
 	struct problem *probs;
 	size_t n_probs, alloc_probs;

@@ -34,6 +34,8 @@ static void resolve_list(struct loader *ld, struct survey *sv, size_t i)
 	if (!name)
 		return;
 	it->list = find_list(ld->f, name);
+	if (!it->list && ld->choices_broken)
+		return; /* choices.csv has a problem of its own already */
 	if (!it->list)
 		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
 			      "list '%s' is not in choices.csv%s", name,

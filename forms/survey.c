@@ -53,6 +53,17 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "end_group", FT_END_GROUP }, { "end group", FT_END_GROUP },
 };
 
+/* Whether type t is `name`, or names it with an argument ("rank L",
+ * "select_one_from_file F"; but "end repeat" is not "end"). */
+static int is_type(const char *t, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(t, name, n))
+		return 0;
+	return !t[n] || (t[n] == ' ' && (!strcmp(name, "rank") || strstr(name, "_from_file")));
+}
+
 /* Reads the type column (white space runs count as one space).  Sets
  * *list to the list name of a select (a copy).  0, or -1 after reporting. */
 static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row *row,
@@ -79,8 +90,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			return 0;
 		}
 	for (k = 0; unsupported[k]; k++)
-		if (!strcmp(t, unsupported[k]) || (!strncmp(t, unsupported[k], strlen(unsupported[k])) &&
-						   t[strlen(unsupported[k])] == ' ')) {
+		if (is_type(t, unsupported[k])) {
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
 				      "type '%s' is not supported by fieldcheck", unsupported[k]);
 			return -1;
@@ -164,7 +174,7 @@ static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *
 	for (s = 0; s < SLOT_COUNT; s++)
 		if (*sheet_get(&sv->sh, row, key, (enum sheet_slot)s))
 			sheet_problem(ld, &sv->sh, row, key, (enum sheet_slot)s,
-				      "%s does not apply to a %s item",
+				      "%s does not apply to items of type %s",
 				      sheet_col_name(&sv->sh, key, (enum sheet_slot)s,
 						     name, sizeof name),
 				      form_type_name(it->type));
@@ -236,6 +246,18 @@ static void read_ours(struct loader *ld, struct survey *sv, const struct csv_row
 	}
 }
 
+/* The first of a translatable column's slots the sheet has (for messages
+ * about a value missing in all of them). */
+static enum sheet_slot first_slot(const struct sheet *sh, int key)
+{
+	int s;
+
+	for (s = 0; s < SLOT_COUNT; s++)
+		if (sh->idx[key][s] >= 0)
+			return (enum sheet_slot)s;
+	return SLOT_PLAIN;
+}
+
 static void read_texts(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		       struct form_item *it)
 {
@@ -249,8 +271,9 @@ static void read_texts(struct loader *ld, struct survey *sv, const struct csv_ro
 	sheet_text(&sv->sh, row, S_LEGAL, lang, &it->legal_basis);
 	if (!it->label.s[LANG_ZH] && !it->label.s[LANG_EN] &&
 	    (form_item_answerable(it) || it->type == FT_NOTE))
-		sheet_problem(ld, &sv->sh, row, S_LABEL, SLOT_PLAIN, "%s item '%s' has no label",
-			      form_type_name(it->type), it->name ? it->name : "");
+		sheet_problem(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
+			      "%s item '%s' has no label", form_type_name(it->type),
+			      it->name ? it->name : "");
 	if (*(v = sheet_get(&sv->sh, row, S_DEFAULT, SLOT_PLAIN)))
 		it->default_value = xstrdup(v);
 	if (*(v = sheet_get(&sv->sh, row, S_APPEARANCE, SLOT_PLAIN)))
@@ -283,8 +306,15 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	size_t ix = f->n_items - 1;
 
 	it->type = FT_TEXT;
-	if (parse_type(ld, sv, row, &it->type, &sv->list_name[ix]))
+	if (parse_type(ld, sv, row, &it->type, &sv->list_name[ix])) {
+		/* keep a valid name for references; the rest would only add
+		 * problems that follow from the type */
 		it->type = FT_TEXT;
+		if (load_name_ok(sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN)))
+			it->name = xstrdup(sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN));
+		it->group = g->n ? (int)g->ix[g->n - 1] : -1;
+		return;
+	}
 	read_name(ld, sv, row, it);
 	read_group(ld, sv, row, it, ix, g);
 	if (it->type == FT_END_GROUP) { /* its name only says which group it closes */

@@ -42,8 +42,8 @@ struct xp_sql {
 	size_t n_params;
 };
 
-/* Translates `src`.  On failure the message says what is wrong and at
- * which character ("expected ')' at character 12, found the end"). */
+/* Translates `src`.  On failure the message says at which character and
+ * what is wrong ("character 12: expected ')', found the end"). */
 int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
 		 struct fc_err *err);
 void xp_sql_free(struct xp_sql *x);

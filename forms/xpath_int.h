@@ -55,7 +55,7 @@ struct xp {
 
 /* Reads the next token into x->t.  0, or -1 with the message. */
 int xp_next(struct xp *x);
-/* Fails with "MSG at character N" (N counted in characters from 1). */
+/* Fails with "character N: MSG" (N counted in characters from 1). */
 int xp_fail_at(struct xp *x, size_t pos, const char *fmt, ...) FC_PRINTF(3, 4);
 /* Describes the current token for a message: "')'", "the end". */
 const char *xp_tok_desc(const struct xp *x, char *buf, size_t size);

@@ -26,7 +26,7 @@ int xp_fail_at(struct xp *x, size_t pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fc_fail(x->err, "%s at character %zu", sb.buf, chars);
+	fc_fail(x->err, "character %zu: %s", chars, sb.buf);
 	strbuf_release(&sb);
 	return -1;
 }
