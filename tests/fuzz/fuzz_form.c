@@ -1,0 +1,101 @@
+/* fuzz_form.c - libFuzzer target for the form loader and evaluator.
+ *
+ * Form files travel with the records, so a form from a remote is as
+ * untrusted as a record.  The input is survey.csv, choices.csv and
+ * settings.csv separated by NUL bytes (which no valid form file holds; with
+ * two parts there is no choices.csv).  Whatever the bytes, loading must not
+ * crash or leak, and a form that loads must evaluate every item without
+ * crashing, whatever the answers.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "forms/form.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const values[] = {
+	"", "1", "-2.5", "yes", "no", "pass", "fail", "na", "2024-02-29", "a b c",
+	"abc", "10", "0",
+};
+#define N_VALUES (sizeof values / sizeof values[0])
+
+struct answers {
+	const struct form *f;
+	size_t seed;
+};
+
+/* A value per item that depends on the item and the round: a mix of
+ * answered, unanswered and odd values. */
+static const char *get(void *ctx, const char *name)
+{
+	const struct answers *a = ctx;
+	size_t h = a->seed;
+
+	for (; *name; name++)
+		h = h * 31 + (unsigned char)*name;
+	return h % (N_VALUES + 1) == N_VALUES ? NULL : values[h % (N_VALUES + 1)];
+}
+
+static void evaluate(const struct form *f)
+{
+	struct answers a = { f, 0 };
+	struct form_answers fa = { get, &a, "2024-03-20" };
+	struct fc_err err;
+	size_t i, k;
+
+	for (a.seed = 0; a.seed < 3; a.seed++)
+		for (i = 0; i < f->n_items && i < 200; i++) {
+			form_relevant(f, i, &fa, &err);
+			form_required(f, i, &fa, &err);
+			for (k = 0; k < N_VALUES; k += 1 + a.seed)
+				form_check_value(f, i, values[k], &fa, (enum form_lang)(k & 1), &err);
+			if (f->items[i].default_value)
+				form_check_value(f, i, f->items[i].default_value, &fa, LANG_ZH, &err);
+		}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *p = (const char *)data, *end = p + size, *part[3] = { NULL, NULL, NULL };
+	size_t len[3] = { 0, 0, 0 }, n = 0;
+	char *copy[3] = { NULL, NULL, NULL };
+	struct form_problems probs = { NULL, 0 };
+	struct form_files files;
+	struct form *f;
+
+	while (n < 3) {
+		const char *z = memchr(p, '\0', (size_t)(end - p));
+		part[n] = p;
+		len[n] = z ? (size_t)(z - p) : (size_t)(end - p);
+		copy[n] = xstrndup(part[n], len[n]);
+		n++;
+		if (!z)
+			break;
+		p = z + 1;
+	}
+	memset(&files, 0, sizeof files);
+	files.survey = copy[0], files.survey_len = len[0];
+	if (n == 3) {
+		files.choices = copy[1], files.choices_len = len[1];
+		files.settings = copy[2], files.settings_len = len[2];
+	} else {
+		files.settings = copy[1], files.settings_len = len[1];
+	}
+	f = form_load_mem("fuzz", &files, &probs);
+	if (f) {
+		if (probs.n)
+			abort(); /* a form that loads has no problems */
+		evaluate(f);
+		form_free(f);
+	} else if (!probs.n) {
+		abort(); /* a form that does not load says why */
+	}
+	form_problems_free(&probs);
+	free(copy[0]);
+	free(copy[1]);
+	free(copy[2]);
+	return 0;
+}
