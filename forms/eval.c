@@ -53,8 +53,8 @@ static int run(struct eval *ev, const struct form_expr *e, size_t self, const ch
 
 	for (k = 0; k < e->n_params && r >= 0; k++) {
 		int key = e->params[k];
-		if (key == XP_PARAM_DOT)
-			vals[k] = dot ? dot : answer(ev, self);
+		if (key == XP_PARAM_DOT || (dot && key == (int)self))
+			vals[k] = dot ? dot : answer(ev, self); /* ${self} in a constraint is . */
 		else if (key == XP_PARAM_TODAY)
 			r = (vals[k] = today(ev)) ? 0 : -1;
 		else if ((r = relevant(ev, (size_t)key)) == 1)

@@ -296,7 +296,8 @@ static void dot_is_the_value(void **state)
 		"integer,age,Age,. >= 18 and . < 150,Must be 18 to 149,须在18至149之间\n"
 		"text,plate,Plate,\"regex(., '^[A-Z]{2}[0-9]{4}$')\",,\n"
 		"date,d,Date,. <= today(),,\n"
-		"select_multiple colors,colors,Colors,count-selected(.) <= 2,,\n";
+		"select_multiple colors,colors,Colors,count-selected(.) <= 2,,\n"
+		"integer,n,N,${n} > 0,,\n";
 	struct fc_err err = { 0 };
 	struct test_answers a;
 	struct form *f = test_form(survey, choices, NULL);
@@ -316,6 +317,10 @@ static void dot_is_the_value(void **state)
 	assert_int_equal(form_check_value(f, 2, "2024-03-21", &a.fa, LANG_EN, &err), -1);
 	assert_int_equal(form_check_value(f, 3, "red blue", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 3, "red blue green", &a.fa, LANG_EN, &err), -1);
+	test_answers(&a, "2024-03-20", "n", "5", NULL); /* ${n} in n's constraint is . */
+	assert_int_equal(form_check_value(f, 4, "-1", &a.fa, LANG_EN, &err), -1);
+	test_answers(&a, "2024-03-20", "n", "-5", NULL);
+	assert_int_equal(form_check_value(f, 4, "1", &a.fa, LANG_EN, &err), 0);
 	form_free(f);
 }
 
