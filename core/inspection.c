@@ -258,6 +258,32 @@ static int read_answers(struct fc_store *s, struct fc_inspection *in, struct fc_
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the answers");
 }
 
+static int read_conflicts(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT item, value, note, by, at FROM answer_conflicts"
+			  " WHERE inspection = ?1", &st, err))
+		return -1;
+	store_bind(st, 1, in->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct fc_answer *a;
+		in->conflicts = xrealloc(in->conflicts, (in->n_conflicts + 1) * sizeof *in->conflicts);
+		a = &in->conflicts[in->n_conflicts++];
+		a->item = store_col_dup(st, 0);
+		a->value = store_col_dup(st, 1);
+		a->note = store_col_dup(st, 2);
+		store_col_copy(st, 3, a->by, sizeof a->by);
+		store_col_copy(st, 4, a->at, sizeof a->at);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the conflicts");
+	qsort(in->conflicts, in->n_conflicts, sizeof *in->conflicts, conflict_cmp);
+	return 0;
+}
+
 static int read_amendments(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
 {
 	sqlite3_stmt *st;
@@ -288,7 +314,8 @@ int inspection_get(struct fc_store *s, const char *id, struct fc_inspection *out
 {
 	memset(out, 0, sizeof *out);
 	if (read_header(s, id, out, err) || read_team(s, out, err) ||
-	    read_answers(s, out, err) || read_amendments(s, out, err)) {
+	    read_answers(s, out, err) || read_conflicts(s, out, err) ||
+	    read_amendments(s, out, err)) {
 		inspection_clear(out);
 		return -1;
 	}
@@ -397,6 +424,25 @@ fail:
 	return -1;
 }
 
+int inspection_clear_conflicts(struct fc_store *s, const char *id, const char *item,
+			       struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	if (store_prepare(s, "DELETE FROM answer_conflicts WHERE inspection = ?1 AND item = ?2",
+			  &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, item);
+	if (store_run(s, st, "resolving the conflict", err))
+		return -1;
+	n = sqlite3_changes(s->db);
+	if (n == 0)
+		return fc_fail(err, "item '%.64s' of inspection %.8s has no conflicting values", item, id);
+	return 0;
+}
+
 int inspection_finalize(struct fc_store *s, const char *id, struct fc_err *err)
 {
 	char now[FC_TIMESTAMP_LEN + 1];
@@ -471,7 +517,9 @@ int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void
 			  " (SELECT count(*) FROM answers a WHERE a.inspection = i.id),"
 			  " (SELECT count(*) FROM hazards h WHERE h.inspection = i.id)"
 			  " FROM inspections i LEFT JOIN enterprises e ON e.code = i.enterprise"
-			  " WHERE ?1 = '' OR i.status = ?1 ORDER BY i.created_at DESC, i.id", &st, err))
+			  " WHERE ?1 = '' OR i.status = ?1 OR (?1 = 'conflicted' AND EXISTS"
+			  " (SELECT 1 FROM answer_conflicts c WHERE c.inspection = i.id))"
+			  " ORDER BY i.created_at DESC, i.id", &st, err))
 		return -1;
 	store_bind(st, 1, status);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

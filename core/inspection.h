@@ -37,6 +37,10 @@ int inspection_add_member(struct fc_store *s, const char *id, const struct fc_pe
 /* Removes the answer to `item` of a draft (no error if there was none). */
 int inspection_clear_answer(struct fc_store *s, const char *id, const char *item,
 			    struct fc_err *err);
+/* Drops the other values kept for a clashing item (after the answer was
+ * chosen); refuses when the item has none. */
+int inspection_clear_conflicts(struct fc_store *s, const char *id, const char *item,
+			       struct fc_err *err);
 /* Locks a draft: from now on it only takes amendments. */
 int inspection_finalize(struct fc_store *s, const char *id, struct fc_err *err);
 /* Appends a correction to a finalized inspection. */
@@ -58,7 +62,7 @@ struct insp_row {
 	int n_answers, n_hazards;
 };
 typedef int (*insp_row_cb)(const struct insp_row *r, void *ctx);
-/* status: NULL for all, "draft" or "final"; newest first. */
+/* status: NULL for all, "draft", "final" or "conflicted"; newest first. */
 int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void *ctx,
 		    struct fc_err *err);
 

@@ -188,6 +188,14 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 			return fc_fail(err, "answers are not in order of item, or item '%s' is "
 				       "answered twice", in->answers[i].item);
 	}
+	for (i = 0; i < in->n_conflicts; i++) {
+		if (answer_check(&in->conflicts[i], err))
+			return fc_err_prefix(err, "conflict %zu", i + 1);
+		if (i && conflict_cmp(&in->conflicts[i - 1], &in->conflicts[i]) >= 0)
+			return fc_fail(err, "conflicts are not in order, or one is there twice");
+	}
+	if (in->n_conflicts && in->status == INSP_FINAL)
+		return fc_fail(err, "a final inspection has conflicts; only a draft can be conflicted");
 	for (i = 0; i < in->n_amendments; i++) {
 		const struct fc_amendment *m = &in->amendments[i];
 		struct fc_answer a = { m->item, m->value, m->note, "", "" };
@@ -284,6 +292,17 @@ int answer_cmp(const void *a, const void *b)
 	return strcmp(((const struct fc_answer *)a)->item, ((const struct fc_answer *)b)->item);
 }
 
+int conflict_cmp(const void *pa, const void *pb)
+{
+	const struct fc_answer *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->item, b->item)) != 0 || (c = strcmp(a->at, b->at)) != 0 ||
+	    (c = strcmp(a->by, b->by)) != 0 || (c = strcmp(a->value, b->value)) != 0)
+		return c;
+	return strcmp(a->note, b->note);
+}
+
 int hazard_event_cmp(const void *pa, const void *pb)
 {
 	const struct fc_hazard_event *a = pa, *b = pb;
@@ -340,9 +359,12 @@ void inspection_clear(struct fc_inspection *in)
 	size_t i;
 	for (i = 0; i < in->n_answers; i++)
 		answer_clear(&in->answers[i]);
+	for (i = 0; i < in->n_conflicts; i++)
+		answer_clear(&in->conflicts[i]);
 	for (i = 0; i < in->n_amendments; i++)
 		amendment_clear(&in->amendments[i]);
 	free(in->answers);
+	free(in->conflicts);
 	free(in->amendments);
 	free(in->team);
 	free(in->form_id);

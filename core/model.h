@@ -73,6 +73,11 @@ struct fc_inspection {
 	size_t n_team;
 	struct fc_answer *answers;       /* sorted by item */
 	size_t n_answers;
+	/* Values given to the same item on two devices at once: the other
+	 * side of each clash, kept until someone chooses (a draft is
+	 * "conflicted" while it has any).  Sorted by conflict_cmp. */
+	struct fc_answer *conflicts;
+	size_t n_conflicts;
 	struct fc_amendment *amendments; /* in the order they were made */
 	size_t n_amendments;
 };
@@ -152,6 +157,7 @@ void hazard_event_clear(struct fc_hazard_event *ev);
 /* Order of records inside arrays, so the same content encodes the same way
  * on every device (answers by item, events by time then the rest). */
 int answer_cmp(const void *a, const void *b);
+int conflict_cmp(const void *a, const void *b);
 int hazard_event_cmp(const void *a, const void *b);
 
 /* Copies src into a fixed-size field, refusing text that does not fit. */

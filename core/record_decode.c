@@ -174,15 +174,17 @@ static int parse_status(const char *s, void *out)
 
 static int decode_lists(struct dec *d, const struct json_value *root, struct fc_inspection *in)
 {
-	const struct json_value *team, *ans, *am;
+	const struct json_value *team, *ans, *con, *am;
 	size_t i;
 
 	if (!(team = get_array(d, root, "team", MAX_TEAM)) ||
 	    !(ans = get_array(d, root, "answers", MAX_ANSWERS)) ||
+	    !(con = get_array(d, root, "conflicts", MAX_ANSWERS)) ||
 	    !(am = get_array(d, root, "amendments", MAX_ANSWERS)))
 		return -1;
 	in->team = xcalloc(team->len, sizeof *in->team);
 	in->answers = xcalloc(ans->len, sizeof *in->answers);
+	in->conflicts = xcalloc(con->len, sizeof *in->conflicts);
 	in->amendments = xcalloc(am->len, sizeof *in->amendments);
 	/* Counted before decoding: a half-decoded entry is still released. */
 	for (i = 0; i < team->len; i++)
@@ -190,6 +192,9 @@ static int decode_lists(struct dec *d, const struct json_value *root, struct fc_
 			return -1;
 	for (i = 0; i < ans->len; i++)
 		if (in->n_answers++, decode_answer(d, &ans->items[i], &in->answers[i]))
+			return -1;
+	for (i = 0; i < con->len; i++)
+		if (in->n_conflicts++, decode_answer(d, &con->items[i], &in->conflicts[i]))
 			return -1;
 	for (i = 0; i < am->len; i++)
 		if (in->n_amendments++, decode_amendment(d, &am->items[i], &in->amendments[i]))
@@ -201,7 +206,7 @@ static int decode_inspection(struct dec *d, const struct json_value *root, struc
 {
 	static const char *const keys[] = { "format", "id", "form", "form_version", "enterprise",
 		"type", "status", "location", "created_at", "created_by", "finalized_at", "team",
-		"answers", "amendments", NULL };
+		"answers", "conflicts", "amendments", NULL };
 	const struct json_value *ver;
 
 	if (want_keys(d, root, keys, "the inspection") || check_format(d, root, FORMAT_INSPECTION) ||

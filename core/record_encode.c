@@ -80,19 +80,20 @@ static void encode_team(const struct fc_inspection *in, struct strbuf *out)
 	strbuf_adds(out, ",\n");
 }
 
-static void encode_answers(const struct fc_inspection *in, struct strbuf *out)
+static void encode_answer_list(const char *key, const struct fc_answer *list, size_t n,
+			       struct strbuf *out)
 {
 	size_t i;
-	array_open(out, "answers", in->n_answers);
-	for (i = 0; i < in->n_answers; i++) {
-		const struct fc_answer *a = &in->answers[i];
+	array_open(out, key, n);
+	for (i = 0; i < n; i++) {
+		const struct fc_answer *a = &list[i];
 		strbuf_adds(out, "    {");
 		inner(out, "item", a->item, 1);
 		inner(out, "value", a->value, 0);
 		inner(out, "note", a->note, 0);
 		inner(out, "by", a->by, 0);
 		inner(out, "at", a->at, 0);
-		element_end(out, i, in->n_answers);
+		element_end(out, i, n);
 	}
 	strbuf_adds(out, ",\n");
 }
@@ -129,7 +130,8 @@ void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out
 	field(out, "created_by", in->created_by);
 	field(out, "finalized_at", in->finalized_at);
 	encode_team(in, out);
-	encode_answers(in, out);
+	encode_answer_list("answers", in->answers, in->n_answers, out);
+	encode_answer_list("conflicts", in->conflicts, in->n_conflicts, out);
 	encode_amendments(in, out);
 	end_object(out);
 }

@@ -15,6 +15,17 @@
 
 #include "store_impl.h"
 
+/* A trigger that notes record KIND with id ID_EXPR as changed: the counter
+ * gives each change a sequence number, so a sync can tell what changed
+ * while it was writing.  (Delete then insert: an INSERT OR REPLACE here
+ * would take the conflict policy of an outer upsert and fail.) */
+#define OUTBOX(name, event, table, kind, id_expr) \
+	"CREATE TRIGGER " name " AFTER " event " ON " table " BEGIN" \
+	"  UPDATE counters SET value = value + 1 WHERE name = 'outbox';" \
+	"  DELETE FROM outbox WHERE kind = '" kind "' AND id = " id_expr ";" \
+	"  INSERT INTO outbox(kind, id, seq) VALUES ('" kind "', " id_expr "," \
+	"    (SELECT value FROM counters WHERE name = 'outbox')); END;"
+
 static const char *const migrations[] = {
 	/* 0 -> 1: identity and enterprises */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
@@ -133,6 +144,39 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (id, version)) WITHOUT ROWID;"
 	"CREATE TRIGGER forms_kept BEFORE UPDATE ON forms"
 	"  BEGIN SELECT RAISE(ABORT, 'a stored form version never changes'); END;",
+
+	/* 4 -> 5: clashing answers kept for a person to choose, and the outbox:
+	 * which records changed since they were last written to the replica.
+	 * Triggers fill the outbox, so no code path can change a record
+	 * without it being synced. */
+	"CREATE TABLE answer_conflicts("
+	"  inspection TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,"
+	"  item TEXT NOT NULL, value TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+	"  by TEXT NOT NULL, at TEXT NOT NULL,"
+	"  PRIMARY KEY (inspection, item, at, by, value, note)) WITHOUT ROWID;"
+	"CREATE TRIGGER answer_conflicts_final BEFORE INSERT ON answer_conflicts"
+	"  WHEN (SELECT status FROM inspections WHERE id = NEW.inspection) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO counters VALUES ('outbox', 0);"
+	"CREATE TABLE outbox(kind TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, id)) WITHOUT ROWID;"
+	OUTBOX("enterprises_out_i", "INSERT", "enterprises", "enterprise", "NEW.code")
+	OUTBOX("enterprises_out_u", "UPDATE", "enterprises", "enterprise", "NEW.code")
+	OUTBOX("inspections_out_i", "INSERT", "inspections", "inspection", "NEW.id")
+	OUTBOX("inspections_out_u", "UPDATE", "inspections", "inspection", "NEW.id")
+	OUTBOX("team_out_i", "INSERT", "team", "inspection", "NEW.inspection")
+	OUTBOX("team_out_d", "DELETE", "team", "inspection", "OLD.inspection")
+	OUTBOX("answers_out_i", "INSERT", "answers", "inspection", "NEW.inspection")
+	OUTBOX("answers_out_u", "UPDATE", "answers", "inspection", "NEW.inspection")
+	OUTBOX("answers_out_d", "DELETE", "answers", "inspection", "OLD.inspection")
+	OUTBOX("conflicts_out_i", "INSERT", "answer_conflicts", "inspection", "NEW.inspection")
+	OUTBOX("conflicts_out_d", "DELETE", "answer_conflicts", "inspection", "OLD.inspection")
+	OUTBOX("amendments_out_i", "INSERT", "amendments", "inspection", "NEW.inspection")
+	OUTBOX("hazards_out_i", "INSERT", "hazards", "hazard", "NEW.id")
+	OUTBOX("hazards_out_u", "UPDATE", "hazards", "hazard", "NEW.id")
+	OUTBOX("hazards_out_d", "DELETE", "hazards", "hazard", "OLD.id")
+	OUTBOX("events_out_i", "INSERT", "hazard_events", "hazard", "NEW.hazard"),
 };
 
 int schema_latest(void)

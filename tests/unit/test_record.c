@@ -45,6 +45,7 @@ static const char inspection_text[] =
 	"    {\"item\": \"vehicle_permits\", \"value\": \"pass\", \"note\": \"\", \"by\": \"ZJ-0001\", "
 	"\"at\": \"" T1 "\"}\n"
 	"  ],\n"
+	"  \"conflicts\": [],\n"
 	"  \"amendments\": [\n"
 	"    {\"item\": \"vehicle_permits\", \"value\": \"fail\", \"note\": \"\", \"reason\": \"看错证件\", "
 	"\"by\": \"ZJ-0001\", \"at\": \"" T2 "\"}\n"
