@@ -1,0 +1,89 @@
+/* tui_main.c - starting and stopping the terminal UI: the workspace, the
+ * language and theme saved in it, and ncurses. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ui.h"
+#include "ui_screens.h"
+#include "forms/inspect.h"
+
+int tui_main(struct cli *cli);
+
+static void load_settings(struct ui *ui)
+{
+	struct fc_err err;
+	char *v = NULL;
+
+	ui->lang = inspect_lang();
+	if (store_meta_get(ui->ws->store, "ui.lang", &v, &err) == 0 && v)
+		ui->lang = !strcmp(v, "zh") ? LANG_ZH : !strcmp(v, "en") ? LANG_EN : ui->lang;
+	free(v);
+	v = NULL;
+	ui->theme = THEME_NORMAL;
+	if (store_meta_get(ui->ws->store, "ui.theme", &v, &err) == 0 && v)
+		ui_theme_parse(v, &ui->theme);
+	free(v);
+}
+
+static SCREEN *start(void)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+
+	if (!scr)
+		return NULL;
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		  | BUTTON5_PRESSED
+#endif
+		  , NULL);
+	return scr;
+}
+
+int tui_main(struct cli *cli)
+{
+	struct fc_err err = { 0 };
+	struct ui ui;
+	SCREEN *scr;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "fieldcheck: the terminal UI needs a terminal; "
+			"'fieldcheck --help' lists the commands\n");
+		return 1;
+	}
+	memset(&ui, 0, sizeof ui);
+	ui.cli = cli;
+	if (workspace_open(cli->workspace, &ui.ws, &err))
+		return cli_report(&err);
+	if (clock_today(ui.today, &err)) {
+		workspace_close(ui.ws);
+		return cli_report(&err);
+	}
+	ui_i18n_init();
+	load_settings(&ui);
+	ui_lang_apply(ui.lang);
+	scr = start();
+	if (!scr) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "fieldcheck: cannot drive this terminal (TERM=%s)\n",
+			term ? term : "");
+		workspace_close(ui.ws);
+		return 1;
+	}
+	ui_theme_apply(&ui);
+	ui_home(&ui);
+	endwin();
+	delscreen(scr);
+	workspace_close(ui.ws);
+	return 0;
+}

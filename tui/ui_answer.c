@@ -1,0 +1,318 @@
+/* ui_answer.c - answering the current item of the walk: a choice list for
+ * selects and checks, a line editor for text, numbers and dates, the note,
+ * and the hazard a failed check creates (description, severity, deadline).
+ *
+ * A value the form refuses keeps the editor open with the form's message
+ * inside it; nothing reaches the store until inspect_answer accepts it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_data.h"
+#include "ui_dialog.h"
+#include "ui_walk.h"
+#include "core/clock.h"
+#include "core/hazard.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+static const struct form_item *current(struct walk *w)
+{
+	long it = walk_item(w);
+
+	if (it < 0)
+		return NULL;
+	if (w->in.status != INSP_DRAFT) {
+		ui_error(w->ui, _("This inspection is finalized: it no longer changes."));
+		return NULL;
+	}
+	if (!w->relevant[it]) {
+		ui_error(w->ui, _("This item does not apply, given the answers so far."));
+		return NULL;
+	}
+	return &w->f->items[it];
+}
+
+/* After an answer: on to the next item that applies. */
+static void answered(struct walk *w)
+{
+	walk_step(w, 1);
+	w->item_err[0] = '\0';
+	walk_reload(w);
+}
+
+void walk_check(struct walk *w, const char *v)
+{
+	long it = walk_item(w);
+
+	if (!current(w))
+		return;
+	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL) == 0)
+		answered(w);
+}
+
+static void choose_one(struct walk *w, const struct form_item *it, size_t idx)
+{
+	const struct form_list *l = it->list;
+	const char **labels = xcalloc(l->n + 1, sizeof *labels);
+	const char *v = walk_value(w, idx);
+	size_t i, cur = 0;
+	int k;
+
+	for (i = 0; i < l->n; i++) {
+		labels[i] = form_text(&l->choices[i].label, w->ui->lang);
+		if (v && !strcmp(v, l->choices[i].name))
+			cur = i;
+	}
+	k = ui_choose(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, cur);
+	free(labels);
+	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL) == 0)
+		answered(w);
+}
+
+static int is_chosen(const char *v, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = v;
+
+	while (p && *(p += strspn(p, " "))) {
+		size_t k = strcspn(p, " ");
+		if (k == n && !memcmp(p, name, n))
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+static void choose_many(struct walk *w, const struct form_item *it, size_t idx)
+{
+	const struct form_list *l = it->list;
+	const char **labels = xcalloc(l->n + 1, sizeof *labels);
+	unsigned char *sel = xcalloc(l->n + 1, 1);
+	const char *v = walk_value(w, idx);
+	struct strbuf sb;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		labels[i] = form_text(&l->choices[i].label, w->ui->lang);
+		sel[i] = v && is_chosen(v, l->choices[i].name);
+	}
+	if (ui_choose_many(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, sel) == 0) {
+		strbuf_init(&sb);
+		for (i = 0; i < l->n; i++)
+			if (sel[i])
+				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[i].name);
+		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL) == 0)
+			answered(w);
+		strbuf_release(&sb);
+	}
+	free(sel);
+	free(labels);
+}
+
+static void choose_check(struct walk *w)
+{
+	const char *const labels[] = { _("Pass"), _("Fail"), _("Not applicable") };
+	int k = ui_choose(w->ui, _("Answer"), labels, 3, 0);
+
+	if (k == 1)
+		walk_fail(w);
+	else if (k >= 0)
+		walk_check(w, k == 0 ? "pass" : "na");
+}
+
+struct typed {
+	struct walk *w;
+	const char *note;
+};
+
+/* The check of the text editor is the answer itself: the form's type and
+ * constraint checks happen in inspect_answer, whose message stays in the
+ * dialog. */
+static int save_typed(const char *value, void *ctx, struct fc_err *err)
+{
+	struct typed *t = ctx;
+	char *v = xstrdup(value);
+	int rc;
+
+	text_trim(v);
+	rc = walk_answer(t->w, v, t->note, NULL);
+	free(v);
+	if (rc)
+		snprintf(err->msg, sizeof err->msg, "%s", t->w->item_err);
+	return rc;
+}
+
+static void edit_typed(struct walk *w, const struct form_item *it, size_t idx)
+{
+	struct typed t = { w, walk_note(w, idx) };
+	const char *v = walk_value(w, idx);
+	char label[64], *out = NULL;
+
+	snprintf(label, sizeof label, "%s", it->type == FT_DATE ? _("Date (YYYY-MM-DD)") :
+		 it->type == FT_INTEGER ? _("Whole number") : it->type == FT_DECIMAL ?
+		 _("Number") : _("Text"));
+	if (!v && it->type == FT_DATE)
+		v = w->ui->today;
+	if (!v && it->default_value)
+		v = it->default_value;
+	if (ui_ask_text(w->ui, form_text(&it->label, w->ui->lang), label, v, MAX_VALUE,
+			save_typed, &t, &out) == 0) {
+		free(out);
+		answered(w);
+	}
+	w->item_err[0] = '\0';
+}
+
+void walk_edit(struct walk *w)
+{
+	const struct form_item *it = current(w);
+	size_t idx;
+
+	if (!it)
+		return;
+	idx = (size_t)walk_item(w);
+	switch (it->type) {
+	case FT_CHECK: choose_check(w); break;
+	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx); break;
+	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx); break;
+	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE:
+		edit_typed(w, it, idx);
+		break;
+	default:
+		ui_info(w->ui, _("This line is for reading: it takes no answer."));
+	}
+}
+
+static int save_note(const char *value, void *ctx, struct fc_err *err)
+{
+	struct walk *w = ctx;
+	long it = walk_item(w);
+	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL);
+
+	if (rc)
+		snprintf(err->msg, sizeof err->msg, "%s", w->item_err);
+	return rc;
+}
+
+void walk_edit_note(struct walk *w)
+{
+	const struct form_item *it = current(w);
+	char *out = NULL;
+	size_t idx;
+
+	if (!it)
+		return;
+	idx = (size_t)walk_item(w);
+	if (!walk_value(w, idx)) {
+		ui_error(w->ui, _("Answer the item first: the note is kept with its answer."));
+		return;
+	}
+	if (ui_ask_text(w->ui, _("Note"), form_text(&it->label, w->ui->lang),
+			walk_note(w, idx), MAX_NOTE, save_note, w, &out) == 0) {
+		free(out);
+		ui_info(w->ui, _("Note saved."));
+	}
+	w->item_err[0] = '\0';
+}
+
+void walk_clear(struct walk *w)
+{
+	if (!current(w) || !walk_value(w, (size_t)walk_item(w)))
+		return;
+	if (walk_answer(w, "", "", NULL) == 0)
+		ui_info(w->ui, _("Answer cleared."));
+}
+
+/* The hazard dialog: 0 description, 1 severity, 2 deadline. */
+struct fail {
+	struct walk *w;
+	int redo;                   /* the item has failed already: change its hazard */
+};
+
+static int fail_submit(struct ui_form *d, void *ctx)
+{
+	struct fail *fl = ctx;
+	struct walk *w = fl->w;
+	struct fc_err err = { 0 };
+	char *desc = text_trim(ui_field_value(d, 0)), *due = text_trim(ui_field_value(d, 2));
+	int sev = d->f[1].opt == 1 ? SEV_MAJOR : SEV_GENERAL, rc;
+	struct inspect_hazard hz = { desc, sev, due };
+
+	if (!*desc)
+		rc = fc_fail(&err, "%s", _("Describe the hazard: what is wrong, where."));
+	else if (date_check(due, "deadline", &err))
+		rc = -1;
+	else if (fl->redo)
+		rc = data_hazard_redo(w->ui->ws, w->id, w->f->items[walk_item(w)].name,
+				      sev == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL, desc, due, &err);
+	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz)))
+		snprintf(err.msg, sizeof err.msg, "%s", w->item_err);
+	if (rc) {
+		snprintf(d->msg, sizeof d->msg, "%s", err.msg);
+		d->msg_err = 1;
+	}
+	free(desc);
+	free(due);
+	return rc ? -1 : 0;
+}
+
+static void fail_defaults(struct walk *w, const struct form_item *it, size_t idx,
+			  const char **desc, int *major, char *due)
+{
+	struct fc_err err;
+	char day[FC_DATE_LEN + 1];
+
+	if (w->have_haz) {
+		*desc = w->haz.description;
+		*major = w->haz.severity == HAZ_MAJOR;
+		snprintf(due, FC_DATE_LEN + 1, "%s", w->haz.deadline);
+		return;
+	}
+	*desc = *walk_note(w, idx) ? walk_note(w, idx) : form_text(&it->label, w->ui->lang);
+	*major = it->hazard == SEV_MAJOR;
+	memcpy(day, w->in.created_at, FC_DATE_LEN);
+	day[FC_DATE_LEN] = '\0';
+	if (date_add_days(day, it->rectify_days, due, &err))
+		snprintf(due, FC_DATE_LEN + 1, "%s", day);
+}
+
+void walk_fail(struct walk *w)
+{
+	const struct form_item *it = current(w);
+	const char *sevs[2], *desc;
+	char due[FC_DATE_LEN + 1];
+	struct ui_field f[3];
+	struct fail fl = { w, 0 };
+	struct ui_form d;
+	int major;
+	size_t idx;
+
+	if (!it || it->type != FT_CHECK)
+		return;
+	idx = (size_t)walk_item(w);
+	fl.redo = w->have_haz && walk_value(w, idx) && !strcmp(walk_value(w, idx), "fail");
+	fail_defaults(w, it, idx, &desc, &major, due);
+	sevs[0] = _("general hazard");
+	sevs[1] = _("major hazard");
+	memset(&d, 0, sizeof d);
+	ui_field_text(&f[0], _("Hazard"), desc, MAX_DESCRIPTION);
+	ui_field_cycle(&f[1], _("Severity"), sevs, 2, major);
+	ui_field_text(&f[2], _("Deadline"), due, FC_DATE_LEN);
+	d.title = fl.redo ? _("The hazard of this failed item") : _("Failed: the hazard found");
+	d.f = f;
+	d.n = 3;
+	d.submit = fail_submit;
+	d.ctx = &fl;
+	if (ui_form_run(w->ui, &d) == 0) {
+		if (fl.redo) {
+			walk_reload(w);
+			ui_info(w->ui, _("Hazard changed."));
+		} else {
+			ui_info(w->ui, _("Failed: hazard recorded."));
+			answered(w);
+		}
+	}
+	ui_fields_free(f, 3);
+}

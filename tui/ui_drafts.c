@@ -1,0 +1,183 @@
+/* ui_drafts.c - drafts and finished inspections, newest first, read a page
+ * at a time as the cursor goes down (a workspace may hold thousands).
+ * Enter opens a draft where it was left, a finished one in its review.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_data.h"
+#include "ui_labels.h"
+#include "ui_list.h"
+#include "ui_screens.h"
+
+#define PAGE 100
+
+enum filter { F_DRAFTS, F_FINAL, F_ALL, F_COUNT };
+
+struct drafts {
+	struct ui *ui;
+	enum filter filter;
+	struct data_insp d;
+	struct ui_list l;
+	int y0, h;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ '\n', "Enter", N_("Open") },
+	{ UI_FN(KEY_F(2)), "F2", N_("Show") },
+	{ UI_FN(KEY_F(4)), "F4", N_("Hazards") },
+	{ UI_FN(KEY_F(7)), "F7", N_("Notice") },
+	{ '/', "/", N_("Find") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+static const struct ui_help help[] = {
+	{ "Enter", N_("open: a draft where it was left, a finished one in its review") },
+	{ "F2  Tab", N_("show drafts, finished inspections, or all") },
+	{ "F4  h", N_("the hazards of the inspection") },
+	{ "F7  w", N_("write the rectification notice of the inspection") },
+	{ "/", N_("find by enterprise, form or date") },
+	{ "Esc", N_("back") },
+};
+
+static const char *filter_status(enum filter f)
+{
+	return f == F_DRAFTS ? "draft" : f == F_FINAL ? "final" : "";
+}
+
+static const char *filter_label(enum filter f)
+{
+	return f == F_DRAFTS ? _("Drafts") : f == F_FINAL ? _("Finished") : _("All");
+}
+
+static void reload(struct drafts *s)
+{
+	struct fc_err err = { 0 };
+
+	data_insp_free(&s->d);
+	if (data_insp_more(s->ui->ws->store, filter_status(s->filter), &s->d, PAGE, &err))
+		ui_error_err(s->ui, &err);
+	s->l.n = s->d.n;
+	s->l.cur = s->l.top = 0;
+}
+
+/* Reads the next page when the cursor nears the end of what is loaded. */
+static void more(struct drafts *s)
+{
+	struct fc_err err = { 0 };
+
+	if (!s->d.more || s->l.cur + 1 < s->d.n)
+		return;
+	if (data_insp_more(s->ui->ws->store, filter_status(s->filter), &s->d, PAGE, &err))
+		ui_error_err(s->ui, &err);
+	s->l.n = s->d.n;
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct drafts *s = ctx;
+	char buf[200];
+	int r, f;
+
+	ui_title(ui, _("Inspections"), NULL);
+	for (r = 1, f = 0; f < F_COUNT; f++) {
+		snprintf(buf, sizeof buf, " %s ", filter_label((enum filter)f));
+		r += ui_put(1, r, buf, COLS - r, ui->attr[f == (int)s->filter ? R_SELECT : R_DIM]) + 1;
+	}
+	if (s->d.n == 0)
+		ui_put(3, 2, _("None here."), COLS - 4, ui->attr[R_DIM]);
+	s->y0 = 3;
+	s->h = LINES - 2 - s->y0;
+	ui_list_clamp(&s->l, s->h);
+	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++) {
+		size_t i = s->l.top + (size_t)r;
+		const struct insp_row *row = &s->d.rows[i];
+		attr_t a = ui->attr[i == s->l.cur ? R_SELECT : R_NORMAL];
+		int y = s->y0 + r, x = 1;
+		ui_fill(y, 0, COLS, a);
+		snprintf(buf, sizeof buf, "%-6.6s %.10s %.5s ", ui_word(row->status),
+			 row->created_at, row->created_at + 11);
+		x += ui_put(y, x, buf, COLS - x, a);
+		snprintf(buf, sizeof buf, _(" %d answers, %d hazards"), row->n_answers,
+			 row->n_hazards);
+		x += ui_put(y, x, row->enterprise_name[0] ? row->enterprise_name : row->enterprise,
+			    COLS - x - ui_width(buf) - ui_width(row->form_id) - 3, a) + 1;
+		x += ui_put(y, x, row->form_id, COLS - x, a);
+		ui_put(y, x, buf, COLS - x - 1, a);
+	}
+	if (s->d.more && s->l.n)
+		ui_put(LINES - 3, COLS - 12, _("(more...)"), 11, ui->attr[R_DIM]);
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
+{
+	const struct insp_row *r = &((struct drafts *)ctx)->d.rows[i];
+
+	snprintf(buf, size, "%s %s %s %s %s", r->enterprise_name, r->enterprise, r->form_id,
+		 r->created_at, r->id);
+	return buf;
+}
+
+static void act(struct ui *ui, struct drafts *s, int key)
+{
+	const struct insp_row *r;
+
+	if (s->l.cur >= s->d.n)
+		return;
+	r = &s->d.rows[s->l.cur];
+	if (key == 'h' || key == UI_FN(KEY_F(4)))
+		ui_hazards(ui, r->id);
+	else if (key == 'w' || key == UI_FN(KEY_F(7)))
+		ui_notice(ui, r->id);
+	else
+		ui_walk(ui, r->id);
+}
+
+void ui_drafts(struct ui *ui)
+{
+	struct drafts s;
+	ui_paint_fn old;
+	void *old_ctx;
+	int key;
+
+	memset(&s, 0, sizeof s);
+	s.ui = ui;
+	s.h = 1;
+	reload(&s);
+	ui_set_paint(ui, paint, &s, &old, &old_ctx);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, &s);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC)
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?') {
+			ui_help(ui, _("Inspections: keys"), help, sizeof help / sizeof help[0]);
+		} else if (ui_list_key(&s.l, key, s.h)) {
+			more(&s);
+		} else if (key == UI_FN(KEY_F(2)) || key == '\t') {
+			s.filter = (enum filter)((s.filter + 1) % F_COUNT);
+			reload(&s);
+		} else if (key == '/') {
+			ui_list_search(ui, &s.l, row_text, &s);
+		} else if (ui_is_enter(key) || key == 'h' || key == 'w' ||
+			   key == UI_FN(KEY_F(4)) || key == UI_FN(KEY_F(7)) ||
+			   (key == UI_FN(KEY_MOUSE) && ui_list_click(&s.l, ui, s.y0, s.h) == 2)) {
+			size_t cur = s.l.cur;
+			act(ui, &s, key);
+			ui_set_paint(ui, paint, &s, NULL, NULL);
+			reload(&s);
+			while (s.d.more && s.d.n <= cur)
+				more(&s), s.l.cur = s.d.n - 1;
+			s.l.cur = cur < s.l.n ? cur : s.l.n ? s.l.n - 1 : 0;
+		}
+	}
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	data_insp_free(&s.d);
+	ui_list_free(&s.l);
+}

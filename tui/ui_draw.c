@@ -1,0 +1,283 @@
+/* ui_draw.c - every piece of text reaches the screen through here.
+ *
+ * Records are validated when they enter the store, but the screen does not
+ * trust them: a control character is drawn as ^X (never sent raw, so no
+ * record can move the cursor, recolour or retitle the terminal), bytes that
+ * are not UTF-8 as '?', and text is measured and cut by display width
+ * (wcwidth: a Chinese character takes two columns), never by bytes.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui.h"
+#include "core/text.h"
+
+/* One character of s (n bytes left): its byte length in *len, the glyph to
+ * draw in g (NUL-terminated wide string, "" for none) and its columns. */
+static int glyph(const char *s, size_t n, size_t *len, wchar_t g[3])
+{
+	size_t k = utf8_seq_len((const unsigned char *)s, n);
+	unsigned cp;
+	int w;
+
+	g[0] = g[1] = g[2] = 0;
+	if (k == 0) {
+		*len = 1;
+		g[0] = L'?';
+		return 1;
+	}
+	*len = k;
+	cp = utf8_decode((const unsigned char *)s, k);
+	if (cp < 0x20 || cp == 0x7f) {
+		g[0] = L'^';
+		g[1] = cp == 0x7f ? L'?' : (wchar_t)(cp + '@');
+		return 2;
+	}
+	if (cp >= 0x80 && cp < 0xa0) {
+		g[0] = L'?';
+		return 1;
+	}
+	w = wcwidth((wchar_t)cp);
+	if (w < 0) {
+		g[0] = L'?';
+		return 1;
+	}
+	if (w == 0)   /* combining marks, zero-width and bidi controls: dropped */
+		return 0;
+	g[0] = (wchar_t)cp;
+	return w;
+}
+
+int ui_put(int y, int x, const char *s, int maxw, attr_t a)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, len;
+	int used = 0, w;
+	wchar_t g[3];
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || maxw <= 0)
+		return 0;
+	if (maxw > COLS - x)
+		maxw = COLS - x;
+	attrset(a);
+	move(y, x);
+	while (i < n) {
+		w = glyph(s + i, n - i, &len, g);
+		if (used + w > maxw)
+			break;
+		if (w > 0)
+			addnwstr(g, (int)wcslen(g));
+		used += w;
+		i += len;
+	}
+	attrset(A_NORMAL);
+	return used;
+}
+
+int ui_width(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, len;
+	int used = 0;
+	wchar_t g[3];
+
+	while (i < n) {
+		used += glyph(s + i, n - i, &len, g);
+		i += len;
+	}
+	return used;
+}
+
+size_t ui_fit(const char *s, int width)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, len;
+	int used = 0, w;
+	wchar_t g[3];
+
+	while (i < n) {
+		w = glyph(s + i, n - i, &len, g);
+		if (used + w > width)
+			break;
+		used += w;
+		i += len;
+	}
+	return i;
+}
+
+size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, start = 0, space = 0, k = 0, len;
+	int used = 0, w, have_space = 0;
+	wchar_t g[3];
+
+	if (width < 1)
+		width = 1;
+	while (i < n && k < max) {
+		if (s[i] == '\n') {
+			starts[k] = start;
+			lens[k++] = i - start;
+			start = ++i;
+			used = have_space = 0;
+			continue;
+		}
+		w = glyph(s + i, n - i, &len, g);
+		if (used + w > width && i > start) {
+			size_t end = have_space ? space : i;
+			starts[k] = start;
+			lens[k++] = end - start;
+			start = have_space ? space + 1 : i;
+			i = start;
+			used = have_space = 0;
+			continue;
+		}
+		if (s[i] == ' ') {
+			space = i;
+			have_space = 1;
+		}
+		used += w;
+		i += len;
+	}
+	if (k < max && (i > start || k == 0)) {
+		starts[k] = start;
+		lens[k++] = i - start;
+	}
+	return k;
+}
+
+int ui_put_wrapped(int y, int x, int w, int h, const char *s, attr_t a)
+{
+	size_t starts[64], lens[64], n, k;
+	char line[1024];
+
+	if (h <= 0 || w <= 0)
+		return 0;
+	n = ui_wrap(s, w, starts, lens, (size_t)h < 64 ? (size_t)h : 64);
+	for (k = 0; k < n; k++) {
+		size_t l = lens[k] < sizeof line - 1 ? lens[k] : sizeof line - 1;
+		memcpy(line, s + starts[k], l);
+		line[l] = '\0';
+		ui_put(y + (int)k, x, line, w, a);
+	}
+	return (int)n;
+}
+
+void ui_fill(int y, int x, int w, attr_t a)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (w > COLS - x)
+		w = COLS - x;
+	attrset(a);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+void ui_box(int y, int x, int h, int w, attr_t a)
+{
+	int r;
+
+	if (h < 2 || w < 2)
+		return;
+	for (r = 0; r < h; r++)
+		ui_fill(y + r, x, w, a);
+	attrset(a);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+}
+
+void ui_title(struct ui *ui, const char *title, const char *right)
+{
+	int rw = right ? ui_width(right) : 0;
+
+	ui_fill(0, 0, COLS, ui->attr[R_TITLE]);
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	ui_put(0, 1, title, COLS - 2 - (rw ? rw + 2 : 0), ui->attr[R_TITLE]);
+	if (rw)
+		ui_put(0, COLS - 1 - rw, right, rw, ui->attr[R_TITLE]);
+}
+
+/* Where entry i of the bar starts; -1 when it does not fit.  Entries are
+ * dropped from the end, but the last (F10 Quit or Esc Back) is kept. */
+static int bar_x(const struct ui_keydef *keys, size_t n, size_t i, int *end)
+{
+	int x = 0, last = ui_width(keys[n - 1].label) + ui_width(_(keys[n - 1].what)) + 1;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		int need = ui_width(keys[k].label) + ui_width(_(keys[k].what)) + 1;
+		int reserve = k + 1 < n ? last + 1 : 0;
+		if (x + need + reserve > COLS) {
+			if (k + 1 < n)
+				continue;  /* skip this one, the last still has room */
+			if (k != i)
+				return -1;
+		}
+		if (k == i) {
+			*end = x + need;
+			return x;
+		}
+		x += need + 1;
+	}
+	return -1;
+}
+
+void ui_keybar(struct ui *ui, const struct ui_keydef *keys, size_t n)
+{
+	int y = LINES - 1, x, end, w;
+	size_t i;
+
+	ui->bar = keys;
+	ui->n_bar = n;
+	ui_fill(y, 0, COLS, ui->attr[R_BAR_TEXT]);
+	for (i = 0; i < n; i++) {
+		if ((x = bar_x(keys, n, i, &end)) < 0)
+			continue;
+		w = ui_put(y, x, keys[i].label, COLS - x, ui->attr[R_BAR_KEY]);
+		ui_put(y, x + w, _(keys[i].what), COLS - x - w, ui->attr[R_BAR_TEXT]);
+	}
+}
+
+int ui_keybar_hit(struct ui *ui, int x)
+{
+	int x0, end;
+	size_t i;
+
+	for (i = 0; i < ui->n_bar; i++)
+		if ((x0 = bar_x(ui->bar, ui->n_bar, i, &end)) >= 0 && x >= x0 && x < end)
+			return ui->bar[i].key;
+	return 0;
+}
+
+void ui_msgline(struct ui *ui)
+{
+	int y = LINES - 2;
+
+	ui_fill(y, 0, COLS, ui->attr[R_NORMAL]);
+	if (ui->msg[0])
+		ui_put(y, 1, ui->msg, COLS - 2, ui->attr[ui->msg_err ? R_ERROR : R_INFO]);
+}
+
+int ui_too_small(struct ui *ui)
+{
+	char buf[160];
+
+	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
+		return 0;
+	erase();
+	snprintf(buf, sizeof buf, _("fieldcheck needs a terminal of at least %dx%d (now %dx%d)."),
+		 UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+	ui_put_wrapped(0, 0, COLS, LINES - 1, buf, ui->attr[R_ERROR]);
+	if (LINES > 2)
+		ui_put(LINES - 1, 0, _("Enlarge the window, or press F10 to quit."), COLS,
+		       ui->attr[R_NORMAL]);
+	ui->bar = NULL;
+	ui->n_bar = 0;
+	return 1;
+}

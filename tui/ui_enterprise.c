@@ -1,0 +1,281 @@
+/* ui_enterprise.c - finding an enterprise as you type, or adding one with
+ * its credit code checked while it is typed (see ui_pick.h).
+ *
+ * Only the rows that fit on the screen are read (enterprise_list with a
+ * limit), so a store with many enterprises stays quick.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_dialog.h"
+#include "ui_list.h"
+#include "ui_pick.h"
+#include "core/enterprise.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+#define MAX_ROWS 200
+
+struct found {
+	char code[USCC_LEN + 1];
+	char *name, *town;
+};
+
+struct picker {
+	struct ui_edit query;
+	struct found rows[MAX_ROWS];
+	struct ui_list l;            /* rows, then one more: "add a new one" */
+	int y0, h;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ '\n', "Enter", N_("Choose") },
+	{ UI_FN(KEY_F(2)), "F2", N_("Add new") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+static const struct ui_help help[] = {
+	{ N_("type"), N_("part of the name, or the start of the credit code") },
+	{ "Up Down", N_("move through the matches") },
+	{ "Enter", N_("choose the enterprise (on the last line: add a new one)") },
+	{ "F2  Insert", N_("add a new enterprise") },
+	{ "Esc", N_("back without choosing") },
+};
+
+static void clear_rows(struct picker *p)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < p->l.n; i++) {
+		free(p->rows[i].name);
+		free(p->rows[i].town);
+	}
+	p->l.n = 1;
+}
+
+static int take(const struct fc_enterprise *e, void *ctx)
+{
+	struct picker *p = ctx;
+	struct found *f = &p->rows[p->l.n - 1];
+
+	memcpy(f->code, e->code, sizeof f->code);
+	f->name = xstrdup(e->name);
+	f->town = xstrdup(e->town ? e->town : "");
+	p->l.n++;
+	return p->l.n > MAX_ROWS;
+}
+
+static void search(struct ui *ui, struct picker *p)
+{
+	struct fc_err err = { 0 };
+	char *q = ui_edit_text(&p->query);
+	int limit = LINES > 8 ? LINES - 6 : 2;
+
+	clear_rows(p);
+	if (limit > MAX_ROWS)
+		limit = MAX_ROWS;
+	if (enterprise_list(ui->ws->store, text_trim(q), limit, take, p, &err))
+		ui_error_err(ui, &err);
+	free(q);
+	ui_list_clamp(&p->l, p->h > 0 ? p->h : 1);
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct picker *p = ctx;
+	int r, w = ui_width(_("Find:")) + 2;
+
+	ui_title(ui, _("New inspection: enterprise"), NULL);
+	ui_put(2, 2, _("Find:"), w, ui->attr[R_NORMAL]);
+	ui_put(3, 2, _("Type part of the name or the start of the credit code."), COLS - 4,
+	       ui->attr[R_DIM]);
+	p->y0 = 5;
+	p->h = LINES - 2 - p->y0;
+	ui_list_clamp(&p->l, p->h);
+	for (r = 0; r < p->h && p->l.top + (size_t)r < p->l.n; r++) {
+		size_t i = p->l.top + (size_t)r;
+		attr_t a = ui->attr[i == p->l.cur ? R_SELECT : R_NORMAL];
+		int y = p->y0 + r, x = 2;
+		ui_fill(y, 2, COLS - 4, a);
+		if (i + 1 == p->l.n) {
+			ui_put(y, x, _("+ Add a new enterprise"), COLS - 4, a | A_BOLD);
+			continue;
+		}
+		x += ui_put(y, x, p->rows[i].code, 18, a) + 2;
+		x += ui_put(y, x, p->rows[i].name, COLS - x - 14, a) + 2;
+		ui_put(y, x, p->rows[i].town, COLS - x - 2, a);
+	}
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+	ui_edit_draw(ui, &p->query, 2, 2 + w, COLS - w - 4, 1);
+}
+
+static int chosen(struct ui *ui, struct picker *p, char *code, char *name, size_t size)
+{
+	char *q;
+	int rc;
+
+	if (p->l.cur + 1 < p->l.n) {
+		memcpy(code, p->rows[p->l.cur].code, USCC_LEN + 1);
+		snprintf(name, size, "%s", p->rows[p->l.cur].name);
+		return 0;
+	}
+	q = ui_edit_text(&p->query);
+	rc = ui_add_enterprise(ui, q, code, name, size);
+	free(q);
+	return rc;
+}
+
+int ui_pick_enterprise(struct ui *ui, char *code, char *name, size_t size)
+{
+	struct picker *p = xcalloc(1, sizeof *p);
+	ui_paint_fn old;
+	void *old_ctx;
+	int key, rc = -1;
+
+	ui_edit_init(&p->query, "", MAX_NAME);
+	p->l.n = 1;
+	p->h = LINES - 7;
+	search(ui, p);
+	ui_set_paint(ui, paint, p, &old, &old_ctx);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, p);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC)
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?') {
+			ui_help(ui, _("Enterprise: keys"), help, sizeof help / sizeof help[0]);
+		} else if (ui_list_key(&p->l, key, p->h)) {
+			continue;
+		} else if (key == UI_FN(KEY_F(2)) || key == UI_FN(KEY_IC)) {
+			p->l.cur = p->l.n - 1;
+			if ((rc = chosen(ui, p, code, name, size)) == 0)
+				break;
+		} else if (ui_is_enter(key) || (key == UI_FN(KEY_MOUSE) &&
+			   ui_list_click(&p->l, ui, p->y0, p->h) == 2)) {
+			if ((rc = chosen(ui, p, code, name, size)) == 0)
+				break;
+		} else if (ui_edit_key(&p->query, key)) {
+			p->l.cur = 0;
+			search(ui, p);
+		}
+	}
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	clear_rows(p);
+	ui_edit_free(&p->query);
+	free(p);
+	return rc;
+}
+
+/* The add dialog: 0 code, 1 name, 2 town, 3 industry, 4 address. */
+static void code_changed(struct ui_form *d, size_t i, void *ctx)
+{
+	struct ui_field *f = &d->f[0];
+	struct fc_err err = { 0 };
+	char *v, *s;
+	size_t n;
+
+	(void)ctx;
+	if (i != 0)
+		return;
+	v = ui_field_value(d, 0);
+	for (s = v; *s; s++)
+		if (islower((unsigned char)*s))
+			break;
+	if (*s) {   /* the code is printed in capitals: type it either way */
+		for (s = v; *s; s++)
+			*s = (char)toupper((unsigned char)*s);
+		ui_edit_set(&f->ed, v);
+	}
+	n = strlen(v);
+	f->note_err = 0;
+	if (n < USCC_LEN)
+		snprintf(f->note, sizeof f->note, _("%zu of 18 characters"), n);
+	else if (uscc_check(v, &err))
+		snprintf(f->note, sizeof f->note, "%.290s", err.msg), f->note_err = 1;
+	else
+		snprintf(f->note, sizeof f->note, "%s", _("valid credit code"));
+	if (n > USCC_LEN)
+		f->note_err = 1;
+	free(v);
+}
+
+struct added {
+	struct ui *ui;
+	char code[USCC_LEN + 1];
+	char name[MAX_NAME + 1];
+};
+
+static int add_submit(struct ui_form *d, void *ctx)
+{
+	struct added *a = ctx;
+	struct fc_enterprise e;
+	struct fc_err err = { 0 };
+	char *v[5];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 5; i++)
+		v[i] = text_trim(ui_field_value(d, i));
+	memset(&e, 0, sizeof e);
+	rc = uscc_check(v[0], &err);
+	if (rc == 0) {
+		memcpy(e.code, v[0], USCC_LEN + 1);
+		e.name = v[1];
+		e.town = v[2];
+		e.industry = v[3];
+		e.address = v[4];
+		rc = enterprise_check(&e, &err) || enterprise_add(a->ui->ws->store, &e, &err);
+	}
+	if (rc) {
+		snprintf(d->msg, sizeof d->msg, "%s", err.msg);
+		d->msg_err = 1;
+	} else {
+		memcpy(a->code, e.code, sizeof a->code);
+		snprintf(a->name, sizeof a->name, "%s", v[1]);
+	}
+	for (i = 0; i < 5; i++)
+		free(v[i]);
+	return rc ? -1 : 0;
+}
+
+int ui_add_enterprise(struct ui *ui, const char *typed, char *code, char *name, size_t size)
+{
+	struct ui_field f[5];
+	struct added a;
+	struct ui_form d;
+	int looks_code = typed && strlen(typed) <= USCC_LEN && *typed &&
+			 strspn(typed, "0123456789ABCDEFGHJKLMNPQRTUWXYabcdefghjklmnpqrtuwxy") ==
+			 strlen(typed);
+	int rc;
+
+	memset(&d, 0, sizeof d);
+	memset(&a, 0, sizeof a);
+	a.ui = ui;
+	ui_field_text(&f[0], _("Credit code"), looks_code ? typed : "", USCC_LEN + 8);
+	ui_field_text(&f[1], _("Name"), looks_code ? "" : typed, MAX_NAME);
+	ui_field_text(&f[2], _("Town"), "", MAX_TOWN);
+	ui_field_text(&f[3], _("Industry (GB/T 4754)"), "", 8);
+	ui_field_text(&f[4], _("Address"), "", MAX_ADDRESS);
+	d.title = _("Add an enterprise");
+	d.f = f;
+	d.n = 5;
+	d.changed = code_changed;
+	d.submit = add_submit;
+	d.ctx = &a;
+	code_changed(&d, 0, NULL);
+	rc = ui_form_run(ui, &d);
+	ui_fields_free(f, 5);
+	if (rc == 0) {
+		memcpy(code, a.code, USCC_LEN + 1);
+		snprintf(name, size, "%s", a.name);
+		ui_info(ui, _("Enterprise added."));
+	}
+	return rc;
+}

@@ -1,0 +1,262 @@
+/* ui_home.c - the first screen: who is signed in, where the data lives, what
+ * is waiting (drafts, open and overdue hazards), and where to go from here.
+ *
+ * The counts are read when the screen is entered and each time the user
+ * comes back to it, not on every redraw.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "ui_data.h"
+#include "ui_list.h"
+#include "ui_screens.h"
+#include "core/enterprise.h"
+#include "core/inspection.h"
+
+enum action { A_CONTINUE, A_NEW, A_DRAFTS, A_HAZARDS, A_SETTINGS, A_QUIT, A_COUNT };
+
+struct home {
+	struct data_counts counts;
+	int counts_ok;
+	char draft[FC_UUID_LEN + 1];   /* the draft to continue, or "" */
+	char draft_label[400];
+	struct ui_list menu;           /* over the actions shown */
+	enum action shown[A_COUNT];
+	int menu_y;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ UI_FN(KEY_F(2)), "F2", N_("New") },
+	{ UI_FN(KEY_F(3)), "F3", N_("Drafts") },
+	{ UI_FN(KEY_F(4)), "F4", N_("Hazards") },
+	{ UI_FN(KEY_F(9)), "F9", N_("Settings") },
+	{ UI_FN(KEY_F(10)), "F10", N_("Quit") },
+};
+
+static const struct ui_help help[] = {
+	{ "c", N_("continue the last draft, where it was left") },
+	{ "n  F2", N_("start a new inspection") },
+	{ "d  F3", N_("drafts and finished inspections") },
+	{ "h  F4", N_("hazards: open, overdue, major; their closed loop") },
+	{ "s  F9", N_("settings: identity, language, theme") },
+	{ "Up Down Enter", N_("choose an action") },
+	{ "q  F10", N_("quit (everything is saved already)") },
+};
+
+static const char *action_label(enum action a)
+{
+	static const char *const labels[A_COUNT] = {
+		N_("Continue the last draft"), N_("New inspection"),
+		N_("Drafts and inspections"), N_("Hazards"), N_("Settings"), N_("Quit"),
+	};
+	return _(labels[a]);
+}
+
+static const char *action_key(enum action a)
+{
+	static const char *const k[A_COUNT] = { "c", "n", "d", "h", "s", "q" };
+	return k[a];
+}
+
+static void find_draft(struct ui *ui, struct home *h)
+{
+	struct fc_inspection in;
+	struct fc_enterprise e;
+	struct fc_err err;
+	char *id = data_last_draft(ui->ws);
+
+	h->draft[0] = '\0';
+	if (!id || strlen(id) != FC_UUID_LEN ||
+	    inspection_get(ui->ws->store, id, &in, &err)) {
+		free(id);
+		return;
+	}
+	if (in.status == INSP_DRAFT) {
+		memcpy(h->draft, in.id, sizeof h->draft);
+		snprintf(h->draft_label, sizeof h->draft_label, "%s · %s", in.enterprise,
+			 in.form_id);
+		if (enterprise_get(ui->ws->store, in.enterprise, &e, &err) == 0) {
+			snprintf(h->draft_label, sizeof h->draft_label, "%s · %s", e.name,
+				 in.form_id);
+			enterprise_clear(&e);
+		}
+	}
+	inspection_clear(&in);
+	free(id);
+}
+
+static void refresh_data(struct ui *ui, struct home *h)
+{
+	struct fc_err err = { 0 };
+	size_t n = 0;
+	int a;
+
+	h->counts_ok = data_counts(ui->ws, ui->today, &h->counts, &err) == 0;
+	if (!h->counts_ok)
+		ui_error_err(ui, &err);
+	find_draft(ui, h);
+	for (a = 0; a < A_COUNT; a++)
+		if (a != A_CONTINUE || h->draft[0])
+			h->shown[n++] = (enum action)a;
+	h->menu.n = n;
+	ui_list_clamp(&h->menu, (int)n);
+}
+
+static void paint_who(struct ui *ui, int y)
+{
+	const struct fc_person *me = &ui->ws->me;
+	int x = 2, lw = 14;
+	char buf[64];
+
+	ui_put(y, x, _("Signed in"), lw, ui->attr[R_DIM]);
+	x += lw + 1;
+	x += ui_put(y, x, me->name, COLS - x - 1, ui->attr[R_SECTION]) + 2;
+	snprintf(buf, sizeof buf, "(%s)", me->badge);
+	x += ui_put(y, x, buf, COLS - x - 1, ui->attr[R_NORMAL]) + 2;
+	ui_put(y, x, me->dept, COLS - x - 1, ui->attr[R_NORMAL]);
+	ui_put(y + 1, 2, _("Workspace"), lw, ui->attr[R_DIM]);
+	ui_put(y + 1, lw + 3, ui->ws->dir, COLS - lw - 4, ui->attr[R_NORMAL]);
+}
+
+static void paint_counts(struct ui *ui, const struct home *h, int y)
+{
+	char buf[200];
+
+	if (!h->counts_ok)
+		return;
+	snprintf(buf, sizeof buf, _("Drafts: %ld"), h->counts.drafts);
+	ui_put(y, 2, buf, COLS / 2 - 2, ui->attr[R_NORMAL]);
+	snprintf(buf, sizeof buf, _("Open hazards: %ld"), h->counts.open);
+	ui_put(y, COLS / 2, buf, COLS / 2 - 1, ui->attr[R_NORMAL]);
+	snprintf(buf, sizeof buf, _("Overdue: %ld"), h->counts.overdue);
+	ui_put(y + 1, 2, buf, COLS / 2 - 2, ui->attr[h->counts.overdue ? R_WARN : R_NORMAL]);
+	snprintf(buf, sizeof buf, _("Major, open: %ld"), h->counts.major);
+	ui_put(y + 1, COLS / 2, buf, COLS / 2 - 1, ui->attr[h->counts.major ? R_WARN : R_NORMAL]);
+}
+
+/* SYNC STATUS: the place the sync issue fills (last sync, commits waiting
+ * to be sent).  Until then it says sync is not set up. */
+static void paint_sync(struct ui *ui, int y)
+{
+	ui_put(y, 2, _("Sync"), 14, ui->attr[R_DIM]);
+	ui_put(y, 17, _("not set up yet (last sync: never; commits waiting: -)"), COLS - 18,
+	       ui->attr[R_DIM]);
+}
+
+static void paint_menu(struct ui *ui, struct home *h, int y)
+{
+	int rows = LINES - 2 - y, r;
+
+	h->menu_y = y;
+	ui_list_clamp(&h->menu, rows);
+	for (r = 0; r < rows && h->menu.top + (size_t)r < h->menu.n; r++) {
+		size_t i = h->menu.top + (size_t)r;
+		enum action a = h->shown[i];
+		attr_t at = ui->attr[i == h->menu.cur ? R_SELECT : R_NORMAL];
+		int x = 4;
+		ui_fill(y + r, 2, COLS - 4, at);
+		x += ui_put(y + r, x, action_key(a), 2, at | A_BOLD) + 2;
+		x += ui_put(y + r, x, action_label(a), COLS - x - 2, at);
+		if (a == A_CONTINUE)
+			ui_put(y + r, x + 2, h->draft_label, COLS - x - 5, at);
+	}
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct home *h = ctx;
+	int y = 2;
+
+	ui_title(ui, "fieldcheck", ui->today);
+	paint_who(ui, y);
+	y += 3;
+	if (LINES >= 18) {
+		paint_counts(ui, h, y);
+		y += 3;
+		paint_sync(ui, y);
+		y += 2;
+	} else if (LINES >= 14) {
+		paint_counts(ui, h, y);
+		y += 2;
+	}
+	paint_menu(ui, h, y);
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static int key_action(int key)
+{
+	switch (key) {
+	case 'c': case 'C': return A_CONTINUE;
+	case 'n': case 'N': case UI_FN(KEY_F(2)): return A_NEW;
+	case 'd': case 'D': case UI_FN(KEY_F(3)): return A_DRAFTS;
+	case 'h': case 'H': case UI_FN(KEY_F(4)): return A_HAZARDS;
+	case 's': case 'S': case UI_FN(KEY_F(9)): return A_SETTINGS;
+	case 'q': case 'Q': return A_QUIT;
+	}
+	return -1;
+}
+
+/* Runs an action; returns 1 to leave the program. */
+static int run(struct ui *ui, struct home *h, enum action a)
+{
+	char id[FC_UUID_LEN + 1];
+
+	switch (a) {
+	case A_CONTINUE:
+		if (h->draft[0])
+			ui_walk(ui, h->draft);
+		break;
+	case A_NEW:
+		if (ui_new(ui, id) == 0 && !ui->quit)
+			ui_walk(ui, id);
+		break;
+	case A_DRAFTS: ui_drafts(ui); break;
+	case A_HAZARDS: ui_hazards(ui, NULL); break;
+	case A_SETTINGS: ui_settings(ui); break;
+	case A_QUIT: return 1;
+	case A_COUNT: break;
+	}
+	return ui->quit;
+}
+
+void ui_home(struct ui *ui)
+{
+	struct home h;
+	int key, a;
+
+	memset(&h, 0, sizeof h);
+	refresh_data(ui, &h);
+	ui_set_paint(ui, paint, &h, NULL, NULL);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, &h);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit)
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?') {
+			ui_help(ui, _("Home: keys"), help, sizeof help / sizeof help[0]);
+			continue;
+		}
+		if (ui_list_key(&h.menu, key, LINES - 2 - h.menu_y))
+			continue;
+		a = key_action(key);
+		if (ui_is_enter(key) && h.menu.n)
+			a = (int)h.shown[h.menu.cur];
+		if (key == UI_FN(KEY_MOUSE) && ui_list_click(&h.menu, ui, h.menu_y,
+							     LINES - 2 - h.menu_y))
+			a = (int)h.shown[h.menu.cur];
+		if (a < 0 || (a == A_CONTINUE && !h.draft[0]))
+			continue;
+		if (run(ui, &h, (enum action)a))
+			break;
+		ui_set_paint(ui, paint, &h, NULL, NULL);
+		refresh_data(ui, &h);
+	}
+	ui_list_free(&h.menu);
+}

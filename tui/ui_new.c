@@ -1,0 +1,267 @@
+/* ui_new.c - starting an inspection: the form (from those installed), the
+ * enterprise (found as you type, or added), the type, the team and the
+ * location; then inspect_new makes the draft, and the walk begins.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_dialog.h"
+#include "ui_labels.h"
+#include "ui_list.h"
+#include "ui_pick.h"
+#include "ui_screens.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "forms/inspect.h"
+
+enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_START, ROW_COUNT };
+
+struct newin {
+	struct form_catalog cat;
+	const struct form *form;
+	char code[USCC_LEN + 1];
+	char ent_name[MAX_NAME + 1];
+	enum insp_type type;
+	struct fc_person *team;
+	size_t n_team;
+	char *location;
+	struct ui_list l;
+	int y0;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ '\n', "Enter", N_("Change") },
+	{ UI_FN(KEY_F(5)), "F5", N_("Start") },
+	{ UI_ESC, "Esc", N_("Back") },
+	{ UI_FN(KEY_F(10)), "F10", N_("Quit") },
+};
+
+static const struct ui_help help[] = {
+	{ "Up Down", N_("move between the fields") },
+	{ "Enter", N_("change the field (choose a form, find an enterprise...)") },
+	{ "Left Right", N_("change the type of inspection") },
+	{ "F5", N_("start the inspection (or Enter on Start)") },
+	{ "Esc", N_("back, starting nothing") },
+};
+
+static const char *row_label(enum row r)
+{
+	static const char *const l[ROW_COUNT] = {
+		N_("Form"), N_("Enterprise"), N_("Type"), N_("Team"), N_("Location"), "",
+	};
+	return r == ROW_START ? "" : _(l[r]);
+}
+
+static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, size_t size)
+{
+	switch (r) {
+	case ROW_FORM:
+		if (n->form)
+			snprintf(buf, size, "%s (%s v%d)", form_text(&n->form->title, ui->lang),
+				 n->form->id, n->form->version);
+		else
+			snprintf(buf, size, "%s", _("(choose one)"));
+		break;
+	case ROW_ENTERPRISE:
+		if (n->code[0])
+			snprintf(buf, size, "%s  %s", n->ent_name, n->code);
+		else
+			snprintf(buf, size, "%s", _("(find or add one)"));
+		break;
+	case ROW_TYPE:
+		snprintf(buf, size, "< %s >", ui_type_label(n->type));
+		break;
+	case ROW_TEAM: {
+		size_t i;
+		int k = 0;
+		buf[0] = '\0';
+		for (i = 0; i < n->n_team && k >= 0 && (size_t)k < size; i++)
+			k += snprintf(buf + k, size - (size_t)k, "%s%s (%s)", i ? ", " : "",
+				      n->team[i].name, n->team[i].dept);
+		break;
+	}
+	case ROW_LOCATION:
+		snprintf(buf, size, "%s", n->location && *n->location ? n->location
+			 : _("(optional)"));
+		break;
+	default:
+		snprintf(buf, size, "%s", _("[ Start the inspection ]"));
+	}
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct newin *n = ctx;
+	char buf[1024];
+	int r, lw = 12;
+
+	ui_title(ui, _("New inspection"), NULL);
+	n->y0 = 2;
+	for (r = 0; r < ROW_COUNT; r++) {
+		int y = n->y0 + r * 2, sel = (size_t)r == n->l.cur;
+		if (y >= LINES - 2)
+			break;
+		row_value(ui, n, (enum row)r, buf, sizeof buf);
+		ui_put(y, 2, row_label((enum row)r), lw, ui->attr[sel ? R_SECTION : R_DIM]);
+		ui_fill(y, 2 + lw + 1, COLS - lw - 5, ui->attr[sel ? R_SELECT : R_NORMAL]);
+		ui_put(y, 2 + lw + 1, buf, COLS - lw - 5,
+		       ui->attr[sel ? R_SELECT : r == ROW_START ? R_SECTION : R_NORMAL]);
+	}
+	if (n->cat.problems.n && n->y0 + ROW_COUNT * 2 < LINES - 2) {
+		snprintf(buf, sizeof buf, _("%zu form problem(s): 'fieldcheck forms check' shows "
+					    "them. First: %s"), n->cat.problems.n,
+			 n->cat.problems.msgs[0]);
+		ui_put_wrapped(n->y0 + ROW_COUNT * 2, 2, COLS - 4,
+			       LINES - 2 - n->y0 - ROW_COUNT * 2, buf, ui->attr[R_WARN]);
+	}
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static void pick_form(struct ui *ui, struct newin *n)
+{
+	const char **labels;
+	char **owned;
+	size_t i, cur = 0;
+	int k;
+
+	if (n->cat.n == 0) {
+		ui_error(ui, _("No forms are installed (FIELDCHECK_FORMS, or the forms folder)."));
+		return;
+	}
+	labels = xcalloc(n->cat.n, sizeof *labels);
+	owned = xcalloc(n->cat.n, sizeof *owned);
+	for (i = 0; i < n->cat.n; i++) {
+		const struct form *f = n->cat.forms[i];
+		struct strbuf sb;
+		strbuf_init(&sb);
+		strbuf_addf(&sb, "%s  (%s, ", form_text(&f->title, ui->lang), f->id);
+		strbuf_addf(&sb, _("%zu checks"), form_count_checks(f));
+		strbuf_adds(&sb, ")");
+		labels[i] = owned[i] = strbuf_detach(&sb);
+		if (f == n->form)
+			cur = i;
+	}
+	k = ui_choose(ui, _("Choose the form"), labels, n->cat.n, cur);
+	if (k >= 0)
+		n->form = n->cat.forms[k];
+	for (i = 0; i < n->cat.n; i++)
+		free(owned[i]);
+	free(owned);
+	free(labels);
+}
+
+static void edit_location(struct ui *ui, struct newin *n)
+{
+	char *v = NULL;
+
+	if (ui_ask_text(ui, _("Location"), _("Where"), n->location, MAX_LOCATION, NULL, NULL,
+			&v) == 0) {
+		free(n->location);
+		n->location = text_trim(v);
+	}
+}
+
+static int start(struct ui *ui, struct newin *n, char *id)
+{
+	struct fc_err err = { 0 };
+
+	if (!n->form) {
+		n->l.cur = ROW_FORM;
+		ui_error(ui, _("Choose a form first."));
+		return -1;
+	}
+	if (!n->code[0]) {
+		n->l.cur = ROW_ENTERPRISE;
+		ui_error(ui, _("Choose the enterprise first."));
+		return -1;
+	}
+	if (inspect_new(ui->ws, n->form, n->code, n->type, n->location ? n->location : "",
+			n->team, n->n_team, id, &err)) {
+		ui_error_err(ui, &err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Acts on the row under the cursor; 0 when the inspection was started. */
+static int act(struct ui *ui, struct newin *n, int key, char *id)
+{
+	switch ((enum row)n->l.cur) {
+	case ROW_FORM: pick_form(ui, n); break;
+	case ROW_ENTERPRISE:
+		ui_pick_enterprise(ui, n->code, n->ent_name, sizeof n->ent_name);
+		break;
+	case ROW_TYPE:
+		n->type = (enum insp_type)((n->type + (key == UI_FN(KEY_LEFT) ? INSP_TYPE_COUNT - 1
+						     : 1)) % INSP_TYPE_COUNT);
+		break;
+	case ROW_TEAM: ui_edit_team(ui, &n->team, &n->n_team); break;
+	case ROW_LOCATION: edit_location(ui, n); break;
+	default: return start(ui, n, id);
+	}
+	return -1;
+}
+
+static int loop(struct ui *ui, struct newin *n, char *id)
+{
+	int key;
+
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, n);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC)
+			return -1;
+		if (key == UI_FN(KEY_F(1)) || key == '?')
+			ui_help(ui, _("New inspection: keys"), help, sizeof help / sizeof help[0]);
+		else if (key == UI_FN(KEY_F(5)) && start(ui, n, id) == 0)
+			return 0;
+		else if (ui_list_key(&n->l, key, ROW_COUNT))
+			continue;
+		else if ((ui_is_enter(key) || key == ' ' ||
+			  (n->l.cur == ROW_TYPE && (key == UI_FN(KEY_LEFT) ||
+						    key == UI_FN(KEY_RIGHT)))) &&
+			 act(ui, n, key, id) == 0)
+			return 0;
+		else if (key == UI_FN(KEY_MOUSE) && ui->mouse_y >= n->y0 &&
+			 (ui->mouse_y - n->y0) % 2 == 0 && (ui->mouse_y - n->y0) / 2 < ROW_COUNT) {
+			n->l.cur = (size_t)(ui->mouse_y - n->y0) / 2;
+			if (act(ui, n, '\n', id) == 0)
+				return 0;
+		}
+	}
+	return -1;
+}
+
+int ui_new(struct ui *ui, char *id)
+{
+	struct newin n;
+	ui_paint_fn old;
+	void *old_ctx;
+	int rc;
+
+	memset(&n, 0, sizeof n);
+	if (ui->ws->supervisor) {
+		ui_error(ui, _("This is a supervisor's workspace: it does not start inspections."));
+		return -1;
+	}
+	form_catalog_load(&n.cat, ui->ws->dir);
+	n.team = xcalloc(1, sizeof *n.team);
+	n.team[0] = ui->ws->me;
+	n.n_team = 1;
+	n.l.n = ROW_COUNT;
+	if (n.cat.n == 1)
+		n.form = n.cat.forms[0];
+	ui_set_paint(ui, paint, &n, &old, &old_ctx);
+	rc = loop(ui, &n, id);
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	form_catalog_free(&n.cat);
+	free(n.team);
+	free(n.location);
+	return rc;
+}

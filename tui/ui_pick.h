@@ -1,0 +1,18 @@
+/* ui_pick.h - the pickers of the new-inspection screen: an enterprise
+ * found as you type (or added on the spot), and the team. */
+#ifndef FC_UI_PICK_H
+#define FC_UI_PICK_H
+
+#include "ui.h"
+
+/* Finds an enterprise by name or code as the user types; 0 with its code in
+ * code_out (USCC_LEN + 1) and its name in name_out, or -1 if abandoned. */
+int ui_pick_enterprise(struct ui *ui, char *code_out, char *name_out, size_t name_size);
+/* Adds an enterprise through a dialog (code checked as typed); 0 with its
+ * code and name, or -1 if abandoned. */
+int ui_add_enterprise(struct ui *ui, const char *typed, char *code_out, char *name_out,
+		      size_t name_size);
+/* Edits the team (the signed-in officer stays first). */
+void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n);
+
+#endif

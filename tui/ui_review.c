@@ -1,0 +1,264 @@
+/* ui_review.c - before finalizing: what required items are unanswered
+ * (inspect_missing), the hazards found, and finalize, which asks first and
+ * then locks the record (inspect_finalize).  A finished inspection opens
+ * here too, read-only, with its rectification notice a key away.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_data.h"
+#include "ui_dialog.h"
+#include "ui_labels.h"
+#include "ui_list.h"
+#include "ui_screens.h"
+#include "core/enterprise.h"
+#include "core/inspection.h"
+#include "core/strbuf.h"
+#include "forms/inspect.h"
+
+struct review {
+	struct ui *ui;
+	const char *id;
+	const struct form *f;
+	struct fc_inspection in;
+	char ent_name[MAX_NAME + 1];
+	size_t *missing, n_missing;
+	struct data_haz hz;
+	struct ui_list l;           /* missing items, then hazards */
+	int y0, h;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ '\n', "Enter", N_("Open") },
+	{ UI_FN(KEY_F(7)), "F7", N_("Notice") },
+	{ UI_FN(KEY_F(8)), "F8", N_("Finalize") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+static const struct ui_help help[] = {
+	{ "Up Down", N_("move through the unanswered items and the hazards") },
+	{ "Enter", N_("open: an unanswered item in the checklist, a hazard's details") },
+	{ "F8  z", N_("finalize: asks first, then locks the inspection") },
+	{ "F7  w", N_("write the rectification notice (责令限期整改指令书) to a file") },
+	{ "Esc", N_("back to the checklist") },
+};
+
+static int load(struct review *r)
+{
+	struct hazard_filter hf = { 0 };
+	struct fc_enterprise e;
+	struct fc_err err = { 0 };
+
+	inspection_clear(&r->in);
+	free(r->missing);
+	r->missing = NULL;
+	r->n_missing = 0;
+	data_haz_free(&r->hz);
+	if (inspection_get(r->ui->ws->store, r->id, &r->in, &err))
+		goto fail;
+	if (enterprise_get(r->ui->ws->store, r->in.enterprise, &e, &err) == 0) {
+		snprintf(r->ent_name, sizeof r->ent_name, "%s", e.name);
+		enterprise_clear(&e);
+	}
+	if (r->in.status == INSP_DRAFT &&
+	    inspect_missing(r->ui->ws, r->f, r->id, &r->missing, &r->n_missing, &err))
+		goto fail;
+	hf.inspection = r->id;
+	hf.enterprise = "";
+	hf.today = r->ui->today;
+	if (data_haz_more(r->ui->ws->store, &hf, &r->hz, 500, &err))
+		goto fail;
+	r->l.n = r->n_missing + r->hz.n;
+	return 0;
+fail:
+	ui_error_err(r->ui, &err);
+	return -1;
+}
+
+static void paint_head(struct ui *ui, struct review *r)
+{
+	char buf[1200];
+	size_t i;
+	int k = 0;
+
+	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), r->ent_name,
+		 form_text(&r->f->title, ui->lang));
+	ui_title(ui, buf, ui_word(insp_status_name(r->in.status)));
+	snprintf(buf, sizeof buf, "%s: %s   %s: %.10s", _("Type"), ui_type_label(r->in.type),
+		 _("Date"), r->in.created_at);
+	ui_put(2, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
+	k = snprintf(buf, sizeof buf, "%s: ", _("Team"));
+	for (i = 0; i < r->in.n_team && k > 0 && (size_t)k < sizeof buf; i++)
+		k += snprintf(buf + k, sizeof buf - (size_t)k, "%s%s (%s, %s)", i ? "; " : "",
+			      r->in.team[i].name, r->in.team[i].badge, r->in.team[i].dept);
+	ui_put(3, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
+	if (r->in.status == INSP_FINAL)
+		snprintf(buf, sizeof buf, _("Finalized %s. It no longer changes."),
+			 r->in.finalized_at);
+	else if (r->n_missing)
+		snprintf(buf, sizeof buf, _("%zu required item(s) unanswered: finalizing waits "
+					    "for them."), r->n_missing);
+	else
+		snprintf(buf, sizeof buf, "%s", _("Every required item is answered: ready to "
+						  "finalize (F8)."));
+	ui_put(4, 1, buf, COLS - 2, ui->attr[r->n_missing ? R_WARN : R_PASS]);
+}
+
+static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
+{
+	attr_t a = ui->attr[i == r->l.cur ? R_SELECT : R_NORMAL];
+	char buf[200];
+	int x = 3;
+
+	ui_fill(y, 1, COLS - 2, a);
+	if (i < r->n_missing) {
+		const struct form_item *it = &r->f->items[r->missing[i]];
+		x += ui_put(y, x, "[*] ", 4, a);
+		ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - 2, a);
+		return;
+	}
+	i -= r->n_missing;
+	snprintf(buf, sizeof buf, "%-8s %-9s %s %s ", ui_word(r->hz.rows[i].severity),
+		 ui_word(r->hz.rows[i].state), _("due"), r->hz.rows[i].due);
+	x += ui_put(y, x, buf, COLS - x - 2, r->hz.rows[i].overdue && i + r->n_missing !=
+		    r->l.cur ? ui->attr[R_WARN] : a);
+	ui_put(y, x, r->hz.rows[i].description, COLS - x - 2, a);
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct review *r = ctx;
+	char buf[120];
+	int y = 6, row;
+
+	paint_head(ui, r);
+	if (r->n_missing) {
+		snprintf(buf, sizeof buf, _("Unanswered required items (%zu)"), r->n_missing);
+		ui_put(y - 1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
+	} else {
+		snprintf(buf, sizeof buf, _("Hazards found (%zu)"), r->hz.n);
+		ui_put(y - 1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
+	}
+	r->y0 = y;
+	r->h = LINES - 2 - y;
+	ui_list_clamp(&r->l, r->h);
+	for (row = 0; row < r->h && r->l.top + (size_t)row < r->l.n; row++) {
+		size_t i = r->l.top + (size_t)row;
+		if (i == r->n_missing && r->n_missing && row > 0) {
+			/* the hazards' heading, between the two parts */
+			snprintf(buf, sizeof buf, _("Hazards found (%zu)"), r->hz.n);
+			ui_put(y + row, 1, buf, COLS - 2, ui->attr[R_SECTION]);
+			y++;
+			if (row >= r->h - 1)
+				break;
+		}
+		paint_row(ui, r, i, y + row);
+	}
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static int finalize(struct ui *ui, struct review *r)
+{
+	struct fc_err err = { 0 };
+
+	if (r->in.status != INSP_DRAFT) {
+		ui_error(ui, _("This inspection is finalized already."));
+		return 0;
+	}
+	if (!ui_confirm(ui, _("Finalize"), _("Finalize this inspection? It is locked afterwards: "
+					     "enforcement evidence does not change, corrections "
+					     "become amendments."), 0))
+		return 0;
+	if (inspect_finalize(ui->ws, r->f, r->id, ui->lang, &err)) {
+		ui_error_err(ui, &err);
+		return 0;
+	}
+	load(r);
+	if (r->hz.n)
+		ui_info(ui, _("Finalized. F7 writes the rectification notice."));
+	else
+		ui_info(ui, _("Finalized."));
+	return 1;
+}
+
+static enum review_end open_row(struct ui *ui, struct review *r, size_t *item)
+{
+	if (r->l.cur < r->n_missing) {
+		*item = r->missing[r->l.cur];
+		return REVIEW_GOTO;
+	}
+	if (r->l.cur - r->n_missing < r->hz.n) {
+		ui_hazard(ui, r->hz.rows[r->l.cur - r->n_missing].id);
+		load(r);
+	}
+	return REVIEW_BACK;
+}
+
+static enum review_end loop(struct ui *ui, struct review *r, size_t *item)
+{
+	enum review_end end = REVIEW_BACK;
+	int key;
+
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, r);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC)
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?')
+			ui_help(ui, _("Review: keys"), help, sizeof help / sizeof help[0]);
+		else if (ui_list_key(&r->l, key, r->h))
+			continue;
+		else if (key == UI_FN(KEY_F(8)) || key == 'z') {
+			if (finalize(ui, r))
+				end = REVIEW_FINAL;
+		} else if (key == UI_FN(KEY_F(7)) || key == 'w') {
+			ui_notice(ui, r->id);
+		} else if ((ui_is_enter(key) || (key == UI_FN(KEY_MOUSE) &&
+			    ui_list_click(&r->l, ui, r->y0, r->h) == 2)) &&
+			   open_row(ui, r, item) == REVIEW_GOTO && r->in.status == INSP_DRAFT) {
+			return REVIEW_GOTO;
+		}
+	}
+	return end;
+}
+
+enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, size_t *item)
+{
+	struct review r;
+	struct form *own = NULL;
+	struct fc_err err = { 0 };
+	enum review_end end = REVIEW_BACK;
+	ui_paint_fn old;
+	void *old_ctx;
+
+	memset(&r, 0, sizeof r);
+	r.ui = ui;
+	r.id = id;
+	if (!f) {
+		if (inspection_get(ui->ws->store, id, &r.in, &err) ||
+		    !(own = inspect_form(ui->ws, r.in.form_id, r.in.form_version, &err))) {
+			inspection_clear(&r.in);
+			ui_error_err(ui, &err);
+			return REVIEW_BACK;
+		}
+		f = own;
+	}
+	r.f = f;
+	if (load(&r) == 0) {
+		ui_set_paint(ui, paint, &r, &old, &old_ctx);
+		end = loop(ui, &r, item);
+		ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	}
+	inspection_clear(&r.in);
+	free(r.missing);
+	data_haz_free(&r.hz);
+	ui_list_free(&r.l);
+	form_free(own);
+	return end;
+}

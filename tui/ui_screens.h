@@ -1,0 +1,27 @@
+/* ui_screens.h - the screens, each a function that runs until the user
+ * goes back (Esc) or quits (F10, which sets ui->quit). */
+#ifndef FC_UI_SCREENS_H
+#define FC_UI_SCREENS_H
+
+#include "ui.h"
+
+void ui_home(struct ui *ui);
+/* New inspection: 0 with the new draft's id in id_out, -1 if abandoned. */
+int ui_new(struct ui *ui, char *id_out);
+/* The walk through a draft's checklist (a final one opens its review). */
+void ui_walk(struct ui *ui, const char *id);
+
+enum review_end { REVIEW_BACK, REVIEW_GOTO, REVIEW_FINAL };
+/* Review of an inspection; REVIEW_GOTO puts the item to open in *item. */
+enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, size_t *item);
+/* Drafts and finished inspections. */
+void ui_drafts(struct ui *ui);
+/* Hazards, filtered; `inspection` (a full id) or NULL. */
+void ui_hazards(struct ui *ui, const char *inspection);
+/* One hazard with its event log. */
+void ui_hazard(struct ui *ui, const char *id);
+void ui_settings(struct ui *ui);
+/* Writes the rectification order of an inspection and says where. */
+void ui_notice(struct ui *ui, const char *inspection);
+
+#endif

@@ -1,0 +1,200 @@
+/* ui_settings.c - identity (name and department editable; the badge signs
+ * every record and does not change), language, theme, and the two names
+ * the rectification notice needs (review authority, court).  Each change
+ * is saved in the workspace's meta the moment it is made.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_dialog.h"
+#include "ui_list.h"
+#include "ui_screens.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+enum srow { S_NAME, S_BADGE, S_DEPT, S_ROLE, S_LANG, S_THEME, S_REVIEW, S_COURT, S_COUNT };
+
+struct settings {
+	struct ui *ui;
+	struct ui_list l;
+	char *review, *court;
+	int y0;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ '\n', "Enter", N_("Change") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+static const struct ui_help help[] = {
+	{ "Up Down", N_("choose a setting") },
+	{ "Enter  Left Right", N_("change it (saved at once)") },
+	{ "Esc", N_("back") },
+};
+
+static const char *row_label(enum srow r)
+{
+	static const char *const l[S_COUNT] = {
+		N_("Name"), N_("Badge number"), N_("Department"), N_("Role"), N_("Language"),
+		N_("Theme"), N_("Review authority"), N_("Court"),
+	};
+	return _(l[r]);
+}
+
+static const char *theme_label(enum ui_theme t)
+{
+	return t == THEME_HIGH ? _("high contrast (sunlight)") : t == THEME_MONO ?
+	       _("monochrome") : _("normal");
+}
+
+static const char *row_value(struct settings *s, enum srow r)
+{
+	struct ui *ui = s->ui;
+
+	switch (r) {
+	case S_NAME: return ui->ws->me.name;
+	case S_BADGE: return ui->ws->me.badge;
+	case S_DEPT: return ui->ws->me.dept;
+	case S_ROLE: return ui->ws->supervisor ? _("supervisor") : _("inspector");
+	case S_LANG: return ui->lang == LANG_ZH ? "中文" : "English";
+	case S_THEME: return theme_label(ui->theme);
+	case S_REVIEW: return s->review && *s->review ? s->review : _("(not set)");
+	case S_COURT: return s->court && *s->court ? s->court : _("(not set)");
+	default: return "";
+	}
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct settings *s = ctx;
+	int r, lw = 20;
+
+	ui_title(ui, _("Settings"), NULL);
+	s->y0 = 2;
+	for (r = 0; r < S_COUNT && s->y0 + r < LINES - 3; r++) {
+		int sel = (size_t)r == s->l.cur, fixed = r == S_BADGE || r == S_ROLE;
+		attr_t a = ui->attr[sel ? R_SELECT : fixed ? R_DIM : R_NORMAL];
+		ui_put(s->y0 + r, 2, row_label((enum srow)r), lw, ui->attr[R_DIM]);
+		ui_fill(s->y0 + r, lw + 3, COLS - lw - 5, a);
+		ui_put(s->y0 + r, lw + 3, row_value(s, (enum srow)r), COLS - lw - 5, a);
+	}
+	if (s->y0 + S_COUNT + 1 < LINES - 3)
+		ui_put_wrapped(s->y0 + S_COUNT + 1, 2, COLS - 4, LINES - 4 - s->y0 - S_COUNT,
+			       _("The badge number signs every record: it does not change. The "
+				 "review authority and the court are printed on rectification "
+				 "notices."), ui->attr[R_DIM]);
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+struct edit {
+	struct settings *s;
+	enum srow row;
+};
+
+static int save_text(const char *value, void *ctx, struct fc_err *err)
+{
+	struct edit *e = ctx;
+	struct ui *ui = e->s->ui;
+	struct fc_person p = ui->ws->me;
+	char *v = text_trim(xstrdup(value));
+	int rc;
+
+	if (e->row == S_NAME || e->row == S_DEPT) {
+		rc = e->row == S_NAME ? copy_field(p.name, sizeof p.name, v, "name", err)
+				      : copy_field(p.dept, sizeof p.dept, v, "department", err);
+		rc = rc || person_check(&p, err) ||
+		     store_meta_set(ui->ws->store, e->row == S_NAME ? "name" : "dept", v, err);
+		if (rc == 0)
+			ui->ws->me = p;
+	} else {
+		char **slot = e->row == S_REVIEW ? &e->s->review : &e->s->court;
+		rc = text_check(v, strlen(v), TEXT_LINE, MAX_NAME, row_label(e->row), err) ||
+		     store_meta_set(ui->ws->store, e->row == S_REVIEW ? "notice.review"
+				    : "notice.court", v, err);
+		if (rc == 0) {
+			free(*slot);
+			*slot = xstrdup(v);
+		}
+	}
+	free(v);
+	return rc ? -1 : 0;
+}
+
+static void change(struct settings *s, int back)
+{
+	struct ui *ui = s->ui;
+	struct fc_err err = { 0 };
+	struct edit e = { s, (enum srow)s->l.cur };
+	char *out = NULL;
+
+	switch (e.row) {
+	case S_BADGE: case S_ROLE:
+		ui_error(ui, _("This is fixed when the workspace is created."));
+		return;
+	case S_LANG:
+		ui->lang = ui->lang == LANG_ZH ? LANG_EN : LANG_ZH;
+		ui_lang_apply(ui->lang);
+		if (store_meta_set(ui->ws->store, "ui.lang", ui->lang == LANG_ZH ? "zh" : "en", &err))
+			ui_error_err(ui, &err);
+		return;
+	case S_THEME:
+		ui->theme = (enum ui_theme)((ui->theme + (back ? THEME_COUNT - 1 : 1)) % THEME_COUNT);
+		ui_theme_apply(ui);
+		if (store_meta_set(ui->ws->store, "ui.theme", ui_theme_name(ui->theme), &err))
+			ui_error_err(ui, &err);
+		return;
+	default:
+		break;
+	}
+	if (ui_ask_text(ui, row_label(e.row), row_label(e.row),
+			e.row == S_REVIEW ? s->review : e.row == S_COURT ? s->court :
+			row_value(s, e.row), MAX_NAME, save_text, &e, &out) == 0)
+		ui_info(ui, _("Saved."));
+	free(out);
+}
+
+void ui_settings(struct ui *ui)
+{
+	struct settings s;
+	struct fc_err err = { 0 };
+	ui_paint_fn old;
+	void *old_ctx;
+	int key;
+
+	memset(&s, 0, sizeof s);
+	s.ui = ui;
+	s.l.n = S_COUNT;
+	if (store_meta_get(ui->ws->store, "notice.review", &s.review, &err) ||
+	    store_meta_get(ui->ws->store, "notice.court", &s.court, &err))
+		ui_error_err(ui, &err);
+	ui_set_paint(ui, paint, &s, &old, &old_ctx);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, &s);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC)
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?')
+			ui_help(ui, _("Settings: keys"), help, sizeof help / sizeof help[0]);
+		else if (ui_list_key(&s.l, key, S_COUNT))
+			continue;
+		else if (ui_is_enter(key) || key == ' ' || key == UI_FN(KEY_RIGHT))
+			change(&s, 0);
+		else if (key == UI_FN(KEY_LEFT))
+			change(&s, 1);
+		else if (key == UI_FN(KEY_MOUSE) && ui->mouse_y >= s.y0 &&
+			 ui->mouse_y < s.y0 + S_COUNT) {
+			s.l.cur = (size_t)(ui->mouse_y - s.y0);
+			change(&s, 0);
+		}
+	}
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	free(s.review);
+	free(s.court);
+	ui_list_free(&s.l);
+}

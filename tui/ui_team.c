@@ -1,0 +1,163 @@
+/* ui_team.c - the team of an inspection being started: the signed-in
+ * officer first (always there), then members added with name, badge and
+ * department (joint enforcement brings several departments). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_dialog.h"
+#include "ui_list.h"
+#include "ui_pick.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+struct team {
+	struct fc_person **p;
+	size_t *n;
+	struct ui_list l;
+	int y0, h;
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ 'a', "a", N_("Add") },
+	{ 'd', "d", N_("Remove") },
+	{ '\n', "Enter", N_("Done") },
+	{ UI_ESC, "Esc", N_("Done") },
+};
+
+static const struct ui_help help[] = {
+	{ "a  F2  Insert", N_("add a member: name, badge number, department") },
+	{ "d  Delete", N_("remove the member under the cursor (not yourself)") },
+	{ "Enter  Esc", N_("done: back to the new inspection") },
+};
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct team *t = ctx;
+	int r;
+
+	ui_title(ui, _("New inspection: team"), NULL);
+	ui_put(2, 2, _("Officers on this inspection (joint and unannounced inspections need two):"),
+	       COLS - 4, ui->attr[R_DIM]);
+	t->y0 = 4;
+	t->h = LINES - 2 - t->y0;
+	t->l.n = *t->n;
+	ui_list_clamp(&t->l, t->h);
+	for (r = 0; r < t->h && t->l.top + (size_t)r < t->l.n; r++) {
+		size_t i = t->l.top + (size_t)r;
+		const struct fc_person *p = &(*t->p)[i];
+		attr_t a = ui->attr[i == t->l.cur ? R_SELECT : R_NORMAL];
+		int y = t->y0 + r, x = 2;
+		ui_fill(y, 2, COLS - 4, a);
+		x += ui_put(y, x, p->name, 20, a) + 2;
+		x += ui_put(y, x, p->badge, 16, a) + 2;
+		ui_put(y, x, p->dept, COLS - x - 2, a);
+	}
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static int member_submit(struct ui_form *d, void *ctx)
+{
+	struct fc_person *p = ctx;
+	struct fc_err err = { 0 };
+	char *v[3];
+	int rc, i;
+
+	for (i = 0; i < 3; i++)
+		v[i] = text_trim(ui_field_value(d, (size_t)i));
+	memset(p, 0, sizeof *p);
+	rc = copy_field(p->name, sizeof p->name, v[0], "name", &err) ||
+	     copy_field(p->badge, sizeof p->badge, v[1], "badge number", &err) ||
+	     copy_field(p->dept, sizeof p->dept, v[2], "department", &err) ||
+	     person_check(p, &err);
+	for (i = 0; i < 3; i++)
+		free(v[i]);
+	if (rc) {
+		snprintf(d->msg, sizeof d->msg, "%s", err.msg);
+		d->msg_err = 1;
+	}
+	return rc ? -1 : 0;
+}
+
+static void add(struct ui *ui, struct team *t)
+{
+	struct ui_field f[3];
+	struct fc_person p;
+	struct ui_form d;
+	size_t i;
+
+	if (*t->n >= MAX_TEAM) {
+		ui_error(ui, _("A team has at most %d officers."), MAX_TEAM);
+		return;
+	}
+	memset(&d, 0, sizeof d);
+	ui_field_text(&f[0], _("Name"), "", MAX_NAME);
+	ui_field_text(&f[1], _("Badge number"), "", MAX_BADGE);
+	ui_field_text(&f[2], _("Department"), "", MAX_DEPT);
+	d.title = _("Add a team member");
+	d.f = f;
+	d.n = 3;
+	d.submit = member_submit;
+	d.ctx = &p;
+	if (ui_form_run(ui, &d) == 0) {
+		for (i = 0; i < *t->n; i++)
+			if (!strcmp((*t->p)[i].badge, p.badge))
+				break;
+		if (i < *t->n) {
+			ui_error(ui, _("Badge %s is on the team already."), p.badge);
+		} else {
+			*t->p = xrealloc(*t->p, (*t->n + 1) * sizeof **t->p);
+			(*t->p)[(*t->n)++] = p;
+			t->l.cur = *t->n - 1;
+		}
+	}
+	ui_fields_free(f, 3);
+}
+
+static void removal(struct ui *ui, struct team *t)
+{
+	size_t i = t->l.cur;
+
+	if (i == 0 || i >= *t->n) {
+		ui_error(ui, _("You lead this inspection: you stay on the team."));
+		return;
+	}
+	memmove(&(*t->p)[i], &(*t->p)[i + 1], (*t->n - i - 1) * sizeof **t->p);
+	(*t->n)--;
+}
+
+void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n)
+{
+	struct team t;
+	ui_paint_fn old;
+	void *old_ctx;
+	int key;
+
+	memset(&t, 0, sizeof t);
+	t.p = team;
+	t.n = n;
+	t.h = 1;
+	ui_set_paint(ui, paint, &t, &old, &old_ctx);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, &t);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC || ui_is_enter(key))
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?')
+			ui_help(ui, _("Team: keys"), help, sizeof help / sizeof help[0]);
+		else if (ui_list_key(&t.l, key, t.h))
+			continue;
+		else if (key == 'a' || key == 'A' || key == UI_FN(KEY_F(2)) || key == UI_FN(KEY_IC))
+			add(ui, &t);
+		else if (key == 'd' || key == 'D' || key == UI_FN(KEY_DC))
+			removal(ui, &t);
+		else if (key == UI_FN(KEY_MOUSE))
+			ui_list_click(&t.l, ui, t.y0, t.h);
+	}
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+}

@@ -1,0 +1,113 @@
+/* ui_view.c - reading a longer text on screen (the rectification notice):
+ * wrapped to the width, scrolled with the arrows, closed with Esc. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_dialog.h"
+#include "ui_screens.h"
+#include "ui_notice.h"
+#include "core/strbuf.h"
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_UP), "Up", N_("Scroll") },
+	{ UI_FN(KEY_DOWN), "Down", N_("Scroll") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+struct view {
+	const char *title, *text, *foot;
+	size_t top;
+};
+
+/* The wrapped lines of the text, as (start, len) pairs, for the width. */
+static size_t wrap_all(const char *s, int width, size_t **starts, size_t **lens)
+{
+	size_t n = 1, i, got;
+
+	for (i = 0; s[i]; i++)
+		n += s[i] == '\n';
+	n += strlen(s) / (size_t)(width > 0 ? width : 1) + 1;
+	*starts = xcalloc(n, sizeof **starts);
+	*lens = xcalloc(n, sizeof **lens);
+	got = ui_wrap(s, width, *starts, *lens, n);
+	return got;
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct view *v = ctx;
+	size_t *starts, *lens, n, k;
+	int h = LINES - 4, r;
+	char *line;
+
+	ui_title(ui, v->title, NULL);
+	n = wrap_all(v->text, COLS - 2, &starts, &lens);
+	if (v->top + (size_t)h > n)
+		v->top = n > (size_t)h ? n - (size_t)h : 0;
+	for (r = 0; r < h && v->top + (size_t)r < n; r++) {
+		k = v->top + (size_t)r;
+		line = xstrndup(v->text + starts[k], lens[k]);
+		ui_put(2 + r, 1, line, COLS - 2, ui->attr[R_NORMAL]);
+		free(line);
+	}
+	free(starts);
+	free(lens);
+	if (!ui->msg[0] && v->foot)
+		ui_info(ui, "%s", v->foot);
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static void view(struct ui *ui, struct view *v)
+{
+	ui_paint_fn old;
+	void *old_ctx;
+	int key;
+
+	ui_set_paint(ui, paint, v, &old, &old_ctx);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, v);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC || ui_is_enter(key) || key == 'q')
+			break;
+		if (key == UI_FN(KEY_UP) && v->top > 0)
+			v->top--;
+		else if (key == UI_FN(KEY_DOWN))
+			v->top++;
+		else if (key == UI_FN(KEY_PPAGE))
+			v->top = v->top > (size_t)LINES - 5 ? v->top - (size_t)LINES + 5 : 0;
+		else if (key == UI_FN(KEY_NPAGE) || key == ' ')
+			v->top += (size_t)LINES - 5;
+		else if (key == UI_FN(KEY_HOME))
+			v->top = 0;
+	}
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+}
+
+void ui_notice(struct ui *ui, const char *inspection)
+{
+	struct fc_err err = { 0 };
+	struct strbuf sb;
+	struct view v;
+	char *path = NULL, foot[4200];
+
+	if (notice_write(ui->ws, inspection, ui->lang, &path, &err)) {
+		ui_error_err(ui, &err);
+		return;
+	}
+	strbuf_init(&sb);
+	if (notice_build(ui->ws, inspection, ui->lang, &sb, &err) == 0) {
+		snprintf(foot, sizeof foot, _("Written to %s"), path);
+		memset(&v, 0, sizeof v);
+		v.title = _("Rectification notice");
+		v.text = sb.buf;
+		v.foot = foot;
+		view(ui, &v);
+	}
+	ui_info(ui, _("Rectification notice written to %s"), path);
+	strbuf_release(&sb);
+	free(path);
+}

@@ -1,0 +1,404 @@
+/* ui_walk.c - the walk: opening a draft where it was left, moving between
+ * items, and the keys (see ui_walk.h).
+ *
+ * Every answer goes to the store the moment it is given (inspect_answer
+ * commits it), and where the inspector is is saved as they move, so a
+ * killed process or a dead battery reopens the draft at the same item.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_data.h"
+#include "ui_screens.h"
+#include "ui_walk.h"
+#include "core/enterprise.h"
+#include "core/hazard.h"
+#include "core/inspection.h"
+#include "core/strbuf.h"
+#include "forms/inspect.h"
+
+static const struct ui_help help[] = {
+	{ "p  f  n", N_("check items: pass, fail (asks for the hazard), not applicable") },
+	{ "Enter  e", N_("answer or change the item (text, number, date, choices)") },
+	{ "Up Down", N_("previous / next item (items that do not apply are skipped)") },
+	{ "PgUp PgDn", N_("previous / next section") },
+	{ "F2  m", N_("note on the item (kept with its answer)") },
+	{ "F3  x  Del", N_("clear the item's answer") },
+	{ "F4  h", N_("the hazard of a failed item: description, severity, deadline") },
+	{ "F5  r", N_("review: what is missing, the hazards, finalize") },
+	{ "F6  v", N_("one item at a time, or the list") },
+	{ "/", N_("find an item by its words") },
+	{ "Esc", N_("back (every answer is saved already)") },
+};
+
+const char *walk_value(const struct walk *w, size_t item)
+{
+	size_t i;
+
+	for (i = 0; i < w->in.n_answers; i++)
+		if (!strcmp(w->in.answers[i].item, w->f->items[item].name))
+			return w->in.answers[i].value;
+	return NULL;
+}
+
+const char *walk_note(const struct walk *w, size_t item)
+{
+	size_t i;
+
+	for (i = 0; i < w->in.n_answers; i++)
+		if (!strcmp(w->in.answers[i].item, w->f->items[item].name))
+			return w->in.answers[i].note;
+	return "";
+}
+
+long walk_item(const struct walk *w)
+{
+	if (w->l.cur >= w->n_rows || w->rows[w->l.cur].header)
+		return -1;
+	return (long)w->rows[w->l.cur].item;
+}
+
+int walk_stop(const struct walk *w, size_t r)
+{
+	const struct walk_row *row = &w->rows[r];
+
+	return !row->header && w->relevant[row->item] &&
+	       form_item_answerable(&w->f->items[row->item]);
+}
+
+int walk_step(struct walk *w, int dir)
+{
+	size_t r = w->l.cur;
+
+	while (dir > 0 ? r + 1 < w->n_rows : r > 0) {
+		r = dir > 0 ? r + 1 : r - 1;
+		if (walk_stop(w, r)) {
+			w->l.cur = r;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether item i lies inside group g (at any depth). */
+static int inside(const struct form *f, size_t i, long g)
+{
+	long p = f->items[i].group;
+
+	while (p >= 0 && p != g)
+		p = f->items[p].group;
+	return g < 0 || p == g;
+}
+
+void walk_progress(const struct walk *w, long g, size_t *done, size_t *total)
+{
+	size_t i;
+
+	*done = *total = 0;
+	for (i = 0; i < w->f->n_items; i++) {
+		if (!form_item_answerable(&w->f->items[i]) || !w->relevant[i] ||
+		    !inside(w->f, i, g))
+			continue;
+		(*total)++;
+		*done += walk_value(w, i) != NULL;
+	}
+}
+
+static void load_hazard(struct walk *w)
+{
+	char hid[FC_UUID_LEN + 1];
+	struct fc_err err;
+	long it = walk_item(w);
+
+	if (w->have_haz)
+		hazard_clear(&w->haz);
+	w->have_haz = 0;
+	if (it < 0 || w->f->items[it].type != FT_CHECK)
+		return;
+	if (hazard_find_for_item(w->ui->ws->store, w->id, w->f->items[it].name, hid, &err) > 0 &&
+	    hazard_get(w->ui->ws->store, hid, &w->haz, &err) == 0)
+		w->have_haz = 1;
+}
+
+int walk_reload(struct walk *w)
+{
+	struct inspect_answers a;
+	struct fc_err err = { 0 };
+	size_t i;
+	int r;
+
+	if (w->have_in)
+		inspection_clear(&w->in);
+	w->have_in = 0;
+	if (inspection_get(w->ui->ws->store, w->id, &w->in, &err)) {
+		ui_error_err(w->ui, &err);
+		return -1;
+	}
+	w->have_in = 1;
+	inspect_answers_init(&a, &w->in);
+	for (i = 0; i < w->f->n_items; i++) {
+		r = form_relevant(w->f, i, &a.fa, &err);
+		w->relevant[i] = r != 0;   /* an expression that fails: show the item */
+		r = r > 0 ? form_required(w->f, i, &a.fa, &err) : 0;
+		w->required[i] = r > 0;
+	}
+	load_hazard(w);
+	return 0;
+}
+
+int walk_answer(struct walk *w, const char *value, const char *note,
+		const struct inspect_hazard *hz)
+{
+	struct fc_err err = { 0 };
+	long it = walk_item(w);
+
+	if (it < 0)
+		return -1;
+	w->item_err[0] = '\0';
+	if (inspect_answer(w->ui->ws, w->f, w->id, w->f->items[it].name, value, note, hz,
+			   w->ui->lang, &err)) {
+		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
+		ui_error_err(w->ui, &err);
+		return -1;
+	}
+	walk_reload(w);
+	return 0;
+}
+
+static void build_rows(struct walk *w)
+{
+	size_t i;
+
+	w->rows = xcalloc(w->f->n_items + 1, sizeof *w->rows);
+	for (i = 0; i < w->f->n_items; i++) {
+		const struct form_item *it = &w->f->items[i];
+		long g = it->group;
+		int depth = 0;
+		if (it->type == FT_END_GROUP)
+			continue;
+		while (g >= 0) {
+			depth++;
+			g = w->f->items[g].group;
+		}
+		w->rows[w->n_rows].item = i;
+		w->rows[w->n_rows].header = it->type == FT_BEGIN_GROUP;
+		w->rows[w->n_rows++].depth = depth;
+	}
+	w->l.n = w->n_rows;
+}
+
+/* Where to start: the item saved last time, else the first one that
+ * applies and has no answer yet. */
+static void place(struct walk *w)
+{
+	char *last = data_last_item(w->ui->ws, w->id);
+	size_t r;
+
+	w->l.cur = 0;
+	for (r = 0; last && r < w->n_rows; r++)
+		if (!w->rows[r].header && !strcmp(w->f->items[w->rows[r].item].name, last) &&
+		    walk_stop(w, r)) {
+			w->l.cur = r;
+			free(last);
+			return;
+		}
+	free(last);
+	for (r = 0; r < w->n_rows; r++)
+		if (walk_stop(w, r) && !walk_value(w, w->rows[r].item)) {
+			w->l.cur = r;
+			return;
+		}
+	if (!walk_stop(w, 0))
+		walk_step(w, 1);
+}
+
+static void save_place(struct walk *w)
+{
+	struct fc_err err = { 0 };
+	long it = walk_item(w);
+
+	if (it < 0 || !strcmp(w->saved, w->f->items[it].name))
+		return;
+	if (data_set_last_item(w->ui->ws, w->id, w->f->items[it].name, &err))
+		ui_error_err(w->ui, &err);
+	else
+		snprintf(w->saved, sizeof w->saved, "%s", w->f->items[it].name);
+}
+
+static int open_walk(struct ui *ui, struct walk *w, const char *id)
+{
+	struct fc_enterprise e;
+	struct fc_err err = { 0 };
+
+	memset(w, 0, sizeof *w);
+	w->ui = ui;
+	snprintf(w->id, sizeof w->id, "%s", id);
+	if (inspection_get(ui->ws->store, id, &w->in, &err))
+		goto fail;
+	w->have_in = 1;
+	w->f = inspect_form(ui->ws, w->in.form_id, w->in.form_version, &err);
+	if (!w->f)
+		goto fail;
+	if (enterprise_get(ui->ws->store, w->in.enterprise, &e, &err) == 0) {
+		snprintf(w->ent_name, sizeof w->ent_name, "%s", e.name);
+		enterprise_clear(&e);
+	}
+	w->relevant = xcalloc(w->f->n_items + 1, 1);
+	w->required = xcalloc(w->f->n_items + 1, 1);
+	build_rows(w);
+	if (walk_reload(w))
+		return -1;
+	place(w);
+	load_hazard(w);
+	return 0;
+fail:
+	ui_error_err(ui, &err);
+	return -1;
+}
+
+static void close_walk(struct walk *w)
+{
+	if (w->have_in)
+		inspection_clear(&w->in);
+	if (w->have_haz)
+		hazard_clear(&w->haz);
+	form_free(w->f);
+	free(w->rows);
+	free(w->relevant);
+	free(w->required);
+	ui_list_free(&w->l);
+}
+
+static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
+{
+	const struct walk *w = ctx;
+	const struct form_item *it = &w->f->items[w->rows[i].item];
+
+	snprintf(buf, size, "%s %s", it->name, form_text(&it->label, w->ui->lang));
+	return buf;
+}
+
+/* PgUp / PgDn: to the first stop of the previous / next section. */
+static void section(struct walk *w, int dir)
+{
+	size_t r = w->l.cur;
+
+	while (dir > 0 ? r + 1 < w->n_rows : r > 0) {
+		r = dir > 0 ? r + 1 : r - 1;
+		if (w->rows[r].header && (dir > 0 || r + 1 < w->l.cur))
+			break;
+	}
+	if (dir < 0)
+		while (r > 0 && !w->rows[r].header)
+			r--;
+	w->l.cur = r;
+	if (!walk_stop(w, r) && !walk_step(w, 1))
+		walk_step(w, -1);
+}
+
+static void review(struct walk *w)
+{
+	size_t item;
+	size_t r;
+
+	switch (ui_review(w->ui, w->id, w->f, &item)) {
+	case REVIEW_GOTO:
+		for (r = 0; r < w->n_rows; r++)
+			if (!w->rows[r].header && w->rows[r].item == item)
+				w->l.cur = r;
+		break;
+	case REVIEW_FINAL:
+	case REVIEW_BACK:
+		break;
+	}
+	walk_reload(w);
+}
+
+/* Returns 1 to leave the walk. */
+static int handle(struct walk *w, int key)
+{
+	long it = walk_item(w);
+	int check = it >= 0 && w->f->items[it].type == FT_CHECK;
+
+	switch (key) {
+	case UI_FN(KEY_F(1)): case '?':
+		ui_help(w->ui, _("Checklist: keys"), help, sizeof help / sizeof help[0]);
+		return 0;
+	case UI_FN(KEY_UP): case 'k': walk_step(w, -1); break;
+	case UI_FN(KEY_DOWN): case 'j': case '\t': walk_step(w, 1); break;
+	case UI_FN(KEY_PPAGE): section(w, -1); break;
+	case UI_FN(KEY_NPAGE): section(w, 1); break;
+	case UI_FN(KEY_HOME): w->l.cur = 0; if (!walk_stop(w, 0)) walk_step(w, 1); break;
+	case UI_FN(KEY_END): w->l.cur = w->n_rows - 1;
+		if (!walk_stop(w, w->l.cur)) walk_step(w, -1);
+		break;
+	case 'p': case 'P': case 'n': case 'N': case 'f': case 'F':
+		if (!check) {
+			ui_error(w->ui, _("p, f and n answer check items; Enter answers this one."));
+			return 0;
+		}
+		if (key == 'f' || key == 'F')
+			walk_fail(w);
+		else
+			walk_check(w, key == 'p' || key == 'P' ? "pass" : "na");
+		return 0;
+	case '\n': case '\r': case 'e': case UI_FN(KEY_ENTER): walk_edit(w); return 0;
+	case UI_FN(KEY_F(2)): case 'm': walk_edit_note(w); return 0;
+	case UI_FN(KEY_F(3)): case 'x': case UI_FN(KEY_DC): walk_clear(w); return 0;
+	case UI_FN(KEY_F(4)): case 'h':
+		if (w->have_haz)
+			walk_fail(w);
+		else
+			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
+		return 0;
+	case UI_FN(KEY_F(5)): case 'r': review(w); return w->have_in &&
+							   w->in.status == INSP_FINAL;
+	case UI_FN(KEY_F(6)): case 'v': w->single = !w->single; break;
+	case '/': ui_list_search(w->ui, &w->l, row_text, w);
+		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);
+		break;
+	case UI_FN(KEY_MOUSE):
+		if (ui_list_click(&w->l, w->ui, w->list_y, w->list_h) && !walk_stop(w, w->l.cur))
+			walk_step(w, 1);
+		break;
+	default:
+		return 0;
+	}
+	w->item_err[0] = '\0';
+	load_hazard(w);
+	return 0;
+}
+
+void ui_walk(struct ui *ui, const char *id)
+{
+	struct walk *w = xcalloc(1, sizeof *w);
+	struct fc_err err = { 0 };
+	ui_paint_fn old;
+	void *old_ctx;
+	int key;
+
+	if (open_walk(ui, w, id) == 0) {
+		if (w->in.status == INSP_FINAL) {
+			size_t item;
+			ui_review(ui, w->id, w->f, &item);
+		} else {
+			if (data_set_last_draft(ui->ws, w->id, &err))
+				ui_error_err(ui, &err);
+			ui_set_paint(ui, walk_paint, w, &old, &old_ctx);
+			while (!ui->quit) {
+				save_place(w);
+				if (!ui_too_small(ui)) {
+					erase();
+					walk_paint(ui, w);
+				}
+				key = ui_getkey(ui);
+				if (ui->quit || key == UI_ESC || handle(w, key))
+					break;
+			}
+			ui_set_paint(ui, old, old_ctx, NULL, NULL);
+		}
+	}
+	close_walk(w);
+	free(w);
+}

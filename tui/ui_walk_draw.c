@@ -1,0 +1,232 @@
+/* ui_walk_draw.c - painting the walk: the list of items with the current
+ * one opened below it (or alone, in the one-item view), sections with their
+ * progress, required items marked, items that do not apply greyed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_walk.h"
+#include "core/strbuf.h"
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ 'p', "p", N_("Pass") },
+	{ 'f', "f", N_("Fail") },
+	{ 'n', "n", N_("N/A") },
+	{ '\n', "Enter", N_("Edit") },
+	{ UI_FN(KEY_F(2)), "F2", N_("Note") },
+	{ UI_FN(KEY_F(5)), "F5", N_("Review") },
+	{ UI_FN(KEY_F(6)), "F6", N_("View") },
+	{ UI_FN(KEY_F(3)), "F3", N_("Clear") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf, size_t size)
+{
+	const struct form_item *it = &w->f->items[item];
+	const struct form_list *l = it->list;
+	struct strbuf sb;
+	const char *p = v;
+	size_t i, n;
+
+	if (it->type == FT_CHECK) {
+		snprintf(buf, size, "%s", !strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail")
+			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
+		return;
+	}
+	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE)) {
+		snprintf(buf, size, "%s", v);
+		return;
+	}
+	strbuf_init(&sb);
+	while (*(p += strspn(p, " "))) {
+		n = strcspn(p, " ");
+		for (i = 0; i < l->n; i++)
+			if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, p, n))
+				break;
+		if (sb.len)
+			strbuf_adds(&sb, ", ");
+		if (i < l->n)
+			strbuf_adds(&sb, form_text(&l->choices[i].label, w->ui->lang));
+		else
+			strbuf_add(&sb, p, n);
+		p += n;
+	}
+	snprintf(buf, size, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+/* The marker in front of an item: its answer at a glance. */
+static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
+{
+	const char *v = walk_value(w, item);
+
+	*role = R_NORMAL;
+	if (!w->relevant[item])
+		return " ~ ";
+	if (!v)
+		return w->required[item] ? "[*]" : "[ ]";
+	if (w->f->items[item].type != FT_CHECK)
+		return "[x]";
+	if (!strcmp(v, "pass")) {
+		*role = R_PASS;
+		return "[P]";
+	}
+	if (!strcmp(v, "fail")) {
+		*role = R_FAIL;
+		return "[F]";
+	}
+	return "[-]";
+}
+
+static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
+{
+	const struct walk_row *row = &w->rows[r];
+	const struct form_item *it = &w->f->items[row->item];
+	int sel = r == w->l.cur, x = 1 + 2 * (row->depth > 0 ? row->depth - 1 : 0), vw = 0;
+	char buf[512];
+	enum ui_role role;
+	attr_t a;
+
+	if (row->header) {
+		size_t done, total;
+		walk_progress(w, (long)row->item, &done, &total);
+		snprintf(buf, sizeof buf, " (%zu/%zu)", done, total);
+		a = ui->attr[w->relevant[row->item] ? R_SECTION : R_DIM];
+		x += ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - 12, a);
+		ui_put(y, x, buf, COLS - x - 1, a);
+		return;
+	}
+	a = ui->attr[sel ? R_SELECT : !w->relevant[row->item] || it->type == FT_NOTE ? R_DIM
+		     : R_NORMAL];
+	ui_fill(y, 0, COLS, sel ? a : ui->attr[R_NORMAL]);
+	if (it->type != FT_NOTE) {
+		const char *m = marker(w, row->item, &role);
+		x += ui_put(y, x, m, 3, sel ? a : ui->attr[role]) + 1;
+	} else {
+		x += 4;
+	}
+	if (walk_value(w, row->item) && it->type != FT_CHECK && w->relevant[row->item]) {
+		walk_value_text(w, row->item, walk_value(w, row->item), buf, sizeof buf);
+		vw = ui_width(buf) < COLS / 3 ? ui_width(buf) : COLS / 3;
+		ui_put(y, COLS - vw - 1, buf, vw, a);
+	}
+	ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - vw - 2, a);
+}
+
+static void paint_list(struct ui *ui, struct walk *w)
+{
+	int r;
+
+	ui_list_clamp(&w->l, w->list_h);
+	/* Keep the section header of the first item in view when there is room. */
+	if (w->l.top > 0 && w->rows[w->l.top - 1].header && w->l.cur < w->l.top + w->list_h - 1)
+		w->l.top--;
+	for (r = 0; r < w->list_h && w->l.top + (size_t)r < w->n_rows; r++)
+		paint_row(ui, w, w->l.top + (size_t)r, w->list_y + r);
+}
+
+static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h)
+{
+	const char *v = walk_value(w, item), *note = walk_note(w, item);
+	char buf[1024];
+	int used = 0, x;
+
+	if (h <= 0)
+		return 0;
+	x = 1 + ui_put(y, 1, _("Answer: "), 20, ui->attr[R_DIM]);
+	if (v) {
+		enum ui_role role;
+		walk_value_text(w, item, v, buf, sizeof buf);
+		marker(w, item, &role);
+		used = ui_put_wrapped(y, x, COLS - x - 1, h > 2 ? 2 : 1, buf, ui->attr[role ==
+				      R_NORMAL ? R_SECTION : role]);
+	} else {
+		ui_put(y, x, w->required[item] ? _("(none yet; required)") : _("(none yet)"),
+		       COLS - x - 1, ui->attr[w->required[item] ? R_WARN : R_DIM]);
+		used = 1;
+	}
+	if (note && *note && used < h) {
+		x = 1 + ui_put(y + used, 1, _("Note: "), 20, ui->attr[R_DIM]);
+		used += ui_put_wrapped(y + used, x, COLS - x - 1, 1, note, ui->attr[R_NORMAL]);
+	}
+	if (w->have_haz && used < h) {
+		snprintf(buf, sizeof buf, _("Hazard (%s, due %s): %s"),
+			 w->haz.severity == HAZ_MAJOR ? _("major") : _("general"),
+			 hazard_due(&w->haz), w->haz.description);
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used > 2 ? 2 : 1, buf,
+				       ui->attr[R_FAIL]);
+	}
+	return used;
+}
+
+static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
+{
+	long it = walk_item(w);
+	const struct form_item *item;
+	const char *s;
+	int used;
+
+	if (h <= 0 || it < 0)
+		return;
+	item = &w->f->items[it];
+	used = ui_put_wrapped(y, 1, COLS - 2, h > 4 ? h - 3 : 1, form_text(&item->label, ui->lang),
+			      ui->attr[w->relevant[it] ? R_SECTION : R_DIM]);
+	if (!w->relevant[it] && used < h) {
+		ui_put(y + used++, 1, _("This item does not apply, given the answers so far."),
+		       COLS - 2, ui->attr[R_DIM]);
+		return;
+	}
+	if (w->item_err[0] && used < h)   /* the error first: it is what matters now */
+		used += ui_put_wrapped(y + used, 1, COLS - 2, 2, w->item_err, ui->attr[R_ERROR]);
+	used += paint_answer(ui, w, (size_t)it, y + used, h - used);
+	s = form_text(&item->hint, ui->lang);
+	if (*s && used < h)
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used > 3 ? 2 : 1, s,
+				       ui->attr[R_DIM]);
+	s = form_text(&item->legal_basis, ui->lang);
+	if (*s && used < h)
+		ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
+}
+
+static void paint_head(struct ui *ui, struct walk *w)
+{
+	char buf[600], right[80];
+	size_t done, total;
+	long it = walk_item(w);
+
+	walk_progress(w, -1, &done, &total);
+	snprintf(right, sizeof right, "%s %zu/%zu", _("draft"), done, total);
+	snprintf(buf, sizeof buf, "%s · %s", w->ent_name[0] ? w->ent_name : w->in.enterprise,
+		 form_text(&w->f->title, ui->lang));
+	ui_title(ui, buf, right);
+	if (it >= 0 && w->f->items[it].group >= 0) {
+		long g = w->f->items[it].group;
+		walk_progress(w, g, &done, &total);
+		snprintf(buf, sizeof buf, "%s  %zu/%zu", form_text(&w->f->items[g].label, ui->lang),
+			 done, total);
+		ui_put(1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
+	}
+	ui_put(1, COLS - 1 - ui_width(_("[*] required")), _("[*] required"), COLS / 3,
+	       ui->attr[R_DIM]);
+}
+
+void walk_paint(struct ui *ui, void *ctx)
+{
+	struct walk *w = ctx;
+	int body = LINES - 4, detail;
+
+	paint_head(ui, w);
+	w->list_y = 2;
+	w->list_h = w->single ? 0 : body / 2;
+	if (w->list_h > 0) {
+		paint_list(ui, w);
+		attrset(ui->attr[R_FRAME]);
+		mvhline(w->list_y + w->list_h, 0, ACS_HLINE, COLS);
+		attrset(A_NORMAL);
+	}
+	detail = body - w->list_h - (w->list_h > 0);
+	paint_detail(ui, w, w->list_y + w->list_h + (w->list_h > 0), detail);
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
