@@ -8,6 +8,7 @@
 #   make fuzz         build and run the libFuzzer targets (clang)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make clean
+#   make po           refresh tui/po/fieldcheck.pot and merge it into tui/po/*.po
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
@@ -42,6 +43,13 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(wildcard tests/unit/support_*.c)
 
+# The UI's translations (gettext; English is the msgid): tui/po/LANG.po
+# compiled into $(BUILD)/locale/LANG/LC_MESSAGES/fieldcheck.mo, where the
+# binary finds them when run from the source tree (tui/ui_i18n.c).
+PO_FILES := $(wildcard tui/po/*.po)
+MO_FILES := $(PO_FILES:tui/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo)
+POT_SRC  := $(wildcard tui/ui*.c tui/tui_main.c)
+
 all: fieldcheck
 
 # The binary lives at the top when building normally, inside $(BUILD) for
@@ -52,8 +60,18 @@ else
 BIN := $(BUILD)/fieldcheck
 endif
 
-fieldcheck $(BUILD)/fieldcheck: $(APP_OBJ) $(LIB)
+fieldcheck $(BUILD)/fieldcheck: $(APP_OBJ) $(LIB) | $(MO_FILES)
 	$(CC) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo: tui/po/%.po
+	@mkdir -p $(@D)
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt -c -o $@ $<; \
+	else echo "msgfmt is missing (package gettext): the UI will speak English only"; fi
+
+po:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	    --package-name=fieldcheck -o tui/po/fieldcheck.pot $(POT_SRC)
+	@for po in $(PO_FILES); do msgmerge -q --update --backup=none $$po tui/po/fieldcheck.pot; done
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -118,10 +136,14 @@ install: fieldcheck
 	install -m 755 fieldcheck $(DESTDIR)$(BINDIR)/fieldcheck
 	find forms -mindepth 1 -maxdepth 1 -type d -exec cp -R {} $(DESTDIR)$(DATADIR)/forms/ \;
 	[ ! -f docs/fieldcheck.1 ] || install -m 644 docs/fieldcheck.1 $(DESTDIR)$(MANDIR)/man1/
+	@for mo in $(MO_FILES); do \
+	    lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
+	    [ ! -f $$mo ] || install -D -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/fieldcheck.mo; \
+	done
 
 clean:
 	rm -rf build fieldcheck
 
-.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean
+.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean po
 
 -include $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)

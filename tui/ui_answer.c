@@ -37,8 +37,9 @@ static const struct form_item *current(struct walk *w)
 /* After an answer: on to the next item that applies. */
 static void answered(struct walk *w)
 {
-	walk_step(w, 1);
 	w->item_err[0] = '\0';
+	if (!walk_step(w, 1) && !w->ui->msg[0])
+		ui_info(w->ui, _("That was the last item: F5 reviews and finalizes."));
 	walk_reload(w);
 }
 

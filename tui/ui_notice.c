@@ -78,7 +78,8 @@ static void hazards(struct ctx *c, struct strbuf *sb)
 		const struct hazard_row *r = &c->hz.rows[i];
 		int idx = r->item[0] && c->f ? form_item_index(c->f, r->item) : -1;
 		strbuf_addf(sb, "\n  %zu. %s\n", i + 1, r->description);
-		if (idx >= 0) {
+		if (idx >= 0 && strcmp(r->description,
+					       form_text(&c->f->items[idx].label, c->lang))) {
 			strbuf_adds(sb, "     ");
 			line(sb, c->w->item, form_text(&c->f->items[idx].label, c->lang));
 		}
