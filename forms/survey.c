@@ -70,7 +70,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		      enum form_type *type, char **list)
 {
 	const char *raw = sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN);
-	char t[80], q[QUOTE_SIZE];
+	char t[2 * NAME_MAX_LEN], q[QUOTE_SIZE];
 	size_t i, n = 0, k;
 
 	for (i = 0; raw[i] && n + 1 < sizeof t; i++)
@@ -78,7 +78,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			t[n++] = raw[i];
 		else if (n && t[n - 1] != ' ')
 			t[n++] = ' ';
-	t[n] = '\0';
+	t[raw[i] ? 0 : n] = '\0'; /* too long for any type: unknown */
 	*list = NULL;
 	if (!*raw) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "missing type");
