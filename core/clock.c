@@ -108,6 +108,22 @@ int date_add_days(const char *date, int days, char *out, struct fc_err *err)
 	return 0;
 }
 
+int timestamp_epoch(const char *ts, long long *epoch, int *offset_min, struct fc_err *err)
+{
+	long days;
+	int off = 0;
+
+	if (timestamp_check(ts, "time", err))
+		return -1;
+	days = days_from_civil(digits(ts, 4), digits(ts + 5, 2), digits(ts + 8, 2));
+	if (ts[19] != 'Z')
+		off = (ts[19] == '-' ? -1 : 1) * (digits(ts + 20, 2) * 60 + digits(ts + 23, 2));
+	*epoch = (long long)days * 86400 + digits(ts + 11, 2) * 3600 + digits(ts + 14, 2) * 60 +
+		 digits(ts + 17, 2) - off * 60LL;
+	*offset_min = off;
+	return 0;
+}
+
 int clock_now(char *out, struct fc_err *err)
 {
 	const char *fixed = getenv("FIELDCHECK_NOW");

@@ -23,6 +23,8 @@ int clock_today(char *out, struct fc_err *err);
 int date_check(const char *s, const char *what, struct fc_err *err);
 /* 0 if s is YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM. */
 int timestamp_check(const char *s, const char *what, struct fc_err *err);
+/* Seconds since the epoch and the offset in minutes of a valid timestamp. */
+int timestamp_epoch(const char *ts, long long *epoch, int *offset_min, struct fc_err *err);
 /* out = date + days (days may be negative). */
 int date_add_days(const char *date, int days, char *out, struct fc_err *err);
 

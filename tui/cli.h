@@ -55,5 +55,10 @@ int cmd_hazard(struct cli *cli, int argc, char **argv);
 int cmd_inspection(struct cli *cli, int argc, char **argv);
 int cmd_forms(struct cli *cli, int argc, char **argv);
 int cmd_whoami(struct cli *cli, int argc, char **argv);
+int cmd_remote(struct cli *cli, int argc, char **argv);
+int cmd_sync(struct cli *cli, int argc, char **argv);
+int cmd_pull(struct cli *cli, int argc, char **argv);
+int cmd_verify(struct cli *cli, int argc, char **argv);
+int cmd_reindex(struct cli *cli, int argc, char **argv);
 
 #endif

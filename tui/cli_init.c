@@ -4,13 +4,45 @@
 
 #include "cli.h"
 #include "core/workspace.h"
+#include "sync/sync.h"
 
 static const char init_usage[] =
-	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor]";
+	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--from URL]";
+
+/* A new device starting from a central repository: origin, then a pull. */
+static int init_from(struct cli *cli, const char *url)
+{
+	struct sync_options o = { "origin", 0, NULL };
+	struct sync_result res;
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	int rc;
+
+	if (workspace_open(cli->workspace, &ws, &err) ||
+	    sync_remote_add(ws, "origin", url, NULL, &err)) {
+		workspace_close(ws);
+		return cli_report(&err);
+	}
+	rc = sync_run(ws, &o, &res, &err);
+	printf("imported from %s: %zu inspections, %zu hazards, %zu enterprises\n", url,
+	       res.rep.imported_inspections, res.rep.imported_hazards,
+	       res.rep.imported_enterprises);
+	if (res.rep.n_quarantined)
+		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see %s/quarantine/log)\n",
+			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s", ws->dir);
+	sync_result_free(&res);
+	workspace_close(ws);
+	if (rc) {
+		fc_err_prefix(&err, "the workspace is made, with origin %s, but the first pull "
+			      "failed (run 'fieldcheck pull' when it can be reached)", url);
+		return cli_report(&err);
+	}
+	return 0;
+}
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	const char *name = NULL, *badge = NULL, *dept = NULL, *pos[1];
+	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *pos[1];
 	int supervisor = 0, rc;
 	size_t n_pos;
 	struct fc_person me;
@@ -20,6 +52,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		{ "badge", OPT_VALUE, &badge, NULL, NULL },
 		{ "dept", OPT_VALUE, &dept, NULL, NULL },
 		{ "supervisor", OPT_FLAG, NULL, &supervisor, NULL },
+		{ "from", OPT_VALUE, &from, NULL, NULL },
 		{ 0 },
 	};
 
@@ -40,7 +73,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	printf(" (badge %s, ", me.badge);
 	fputs_safe(me.dept, stdout);
 	printf(")\n");
-	return 0;
+	return from ? init_from(cli, from) : 0;
 }
 
 int cmd_whoami(struct cli *cli, int argc, char **argv)

@@ -19,7 +19,8 @@ static const char usage[] =
 	"$FIELDCHECK_HOME, else $XDG_DATA_HOME/fieldcheck).\n"
 	"\n"
 	"Commands:\n"
-	"  init --name N --badge B --dept D [--supervisor]   create a workspace\n"
+	"  init --name N --badge B --dept D [--supervisor] [--from URL]\n"
+	"                                           create a workspace (from a central one)\n"
 	"  whoami                                   the identity of the workspace\n"
 	"  enterprise add --code USCC --name N [--town T] [--industry C26] [--address A]\n"
 	"  enterprise list [--search TEXT]\n"
@@ -33,6 +34,10 @@ static const char usage[] =
 	"  hazard show ID\n"
 	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
 	"               [--date D] [--note TEXT]\n"
+	"  remote add NAME URL [--key FILE] | remote list\n"
+	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
+	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
+	"  verify | reindex                         check the store and replica; rebuild\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n";
@@ -49,6 +54,11 @@ static const struct command commands[] = {
 	{ "forms", cmd_forms },
 	{ "inspection", cmd_inspection },
 	{ "hazard", cmd_hazard },
+	{ "remote", cmd_remote },
+	{ "sync", cmd_sync },
+	{ "pull", cmd_pull },
+	{ "verify", cmd_verify },
+	{ "reindex", cmd_reindex },
 };
 
 int tui_main(struct cli *cli);

@@ -1,0 +1,352 @@
+/* recordio.c - whole records in and out of the store (see recordio.h). */
+#include "recordio.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enterprise.h"
+#include "hazard.h"
+#include "inspection.h"
+#include "store_impl.h"
+#include "strbuf.h"
+
+static const char *const kind_names[] = { "enterprise", "inspection", "hazard" };
+
+const char *record_kind_name(enum record_kind k)
+{
+	return kind_names[k];
+}
+
+int record_kind_parse(const char *s, enum record_kind *out)
+{
+	int k;
+	for (k = 0; k < 3; k++)
+		if (!strcmp(s, kind_names[k])) {
+			*out = (enum record_kind)k;
+			return 0;
+		}
+	return -1;
+}
+
+int record_load(struct fc_store *s, enum record_kind kind, const char *id,
+		struct fc_record *out, struct fc_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->kind = kind;
+	switch (kind) {
+	case REC_ENTERPRISE: return enterprise_get(s, id, &out->u.enterprise, err);
+	case REC_INSPECTION: return inspection_get(s, id, &out->u.inspection, err);
+	default: return hazard_get(s, id, &out->u.hazard, err);
+	}
+}
+
+/* Runs `sql` with the given text values bound in order (NULL ends). */
+static int run(struct fc_store *s, const char *sql, const char *ctx, struct fc_err *err, ...)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	va_list ap;
+	int i = 1;
+
+	if (store_prepare(s, sql, &st, err))
+		return -1;
+	va_start(ap, err);
+	while ((v = va_arg(ap, const char *)) != NULL)
+		store_bind(st, i++, v);
+	va_end(ap);
+	return store_run(s, st, ctx, err);
+}
+
+static int put_people(struct fc_store *s, const struct fc_inspection *in, struct fc_err *err)
+{
+	size_t i;
+	char seq[24];
+
+	for (i = 0; i < in->n_team; i++) {
+		const struct fc_person *p = &in->team[i];
+		snprintf(seq, sizeof seq, "%zu", i + 1);
+		if (run(s, "INSERT INTO team(inspection, seq, badge, name, dept) VALUES (?1, ?2, ?3, ?4, ?5)",
+			"saving the team", err, in->id, seq, p->badge, p->name, p->dept, NULL) ||
+		    run(s, "INSERT INTO people(badge, name, dept) VALUES (?1, ?2, ?3) ON CONFLICT(badge)"
+			" DO NOTHING", "saving the team", err, p->badge, p->name, p->dept, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+static int put_answers(struct fc_store *s, const char *table, const char *id,
+		       const struct fc_answer *a, size_t n, struct fc_err *err)
+{
+	char sql[160];
+	size_t i;
+
+	snprintf(sql, sizeof sql, "INSERT INTO %s(inspection, item, value, note, by, at)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", table);
+	for (i = 0; i < n; i++)
+		if (run(s, sql, "saving the answers", err, id, a[i].item, a[i].value, a[i].note,
+			a[i].by, a[i].at, NULL))
+			return -1;
+	return 0;
+}
+
+/* Amendments the store lacks are appended, in the record's order. */
+static int put_amendments(struct fc_store *s, const struct fc_inspection *in, struct fc_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_amendments; i++) {
+		const struct fc_amendment *m = &in->amendments[i];
+		if (run(s, "INSERT INTO amendments(inspection, seq, item, value, note, reason, by, at)"
+			" SELECT ?1, (SELECT coalesce(max(seq), 0) + 1 FROM amendments WHERE"
+			" inspection = ?1), ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM"
+			" amendments WHERE inspection = ?1 AND item = ?2 AND value = ?3 AND note = ?4"
+			" AND reason = ?5 AND by = ?6 AND at = ?7)", "saving the amendments", err,
+			in->id, m->item, m->value, m->note, m->reason, m->by, m->at, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+/* The body of a draft: header, team, answers, conflicts, replaced whole. */
+static int put_draft(struct fc_store *s, const struct fc_inspection *in, int exists,
+		     const char *now, struct fc_err *err)
+{
+	char ver[16];
+
+	snprintf(ver, sizeof ver, "%d", in->form_version);
+	if (exists ? run(s, "UPDATE inspections SET form_id = ?2, form_version = ?3, enterprise = ?4,"
+			 " type = ?5, location = ?6, created_at = ?7, created_by = ?8, changed_at = ?9"
+			 " WHERE id = ?1", "saving the inspection", err, in->id, in->form_id, ver,
+			 in->enterprise, insp_type_name(in->type), in->location, in->created_at,
+			 in->created_by, now, NULL) ||
+		     run(s, "DELETE FROM team WHERE inspection = ?1", "saving", err, in->id, NULL) ||
+		     run(s, "DELETE FROM answers WHERE inspection = ?1", "saving", err, in->id, NULL) ||
+		     run(s, "DELETE FROM answer_conflicts WHERE inspection = ?1", "saving", err,
+			 in->id, NULL)
+		   : run(s, "INSERT INTO inspections(id, form_id, form_version, enterprise, type, status,"
+			 " location, created_at, created_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+			 " 'draft', ?6, ?7, ?8, ?9)", "saving the inspection", err, in->id, in->form_id,
+			 ver, in->enterprise, insp_type_name(in->type), in->location, in->created_at,
+			 in->created_by, now, NULL))
+		return -1;
+	return put_people(s, in, err) ||
+	       put_answers(s, "answers", in->id, in->answers, in->n_answers, err) ||
+	       put_answers(s, "answer_conflicts", in->id, in->conflicts, in->n_conflicts, err);
+}
+
+static int same_but_amendments(const struct fc_inspection *a, const struct fc_inspection *b)
+{
+	struct fc_inspection x = *a, y = *b;
+	struct strbuf sa, sb;
+	int same;
+
+	x.n_amendments = y.n_amendments = 0;
+	strbuf_init(&sa);
+	strbuf_init(&sb);
+	record_encode_inspection(&x, &sa);
+	record_encode_inspection(&y, &sb);
+	same = !strcmp(sa.buf, sb.buf);
+	strbuf_release(&sa);
+	strbuf_release(&sb);
+	return same;
+}
+
+static int put_inspection(struct fc_store *s, const struct fc_inspection *in, struct fc_err *err)
+{
+	char now[FC_TIMESTAMP_LEN + 1];
+	struct fc_inspection local;
+	struct fc_err miss = { 0 };
+	int exists = inspection_get(s, in->id, &local, &miss) == 0, rc;
+
+	if (!exists && miss.kind != FC_ENOTFOUND) {
+		*err = miss;
+		return -1;
+	}
+	if (clock_now(now, err))
+		goto fail;
+	if (exists && local.status == INSP_FINAL) {
+		rc = same_but_amendments(&local, in) ? put_amendments(s, in, err)
+		     : fc_fail(err, "inspection %.8s is finalized here and arrived changed; the "
+			       "local record stands", in->id);
+		inspection_clear(&local);
+		return rc;
+	}
+	if (put_draft(s, in, exists, now, err))
+		goto fail;
+	if (in->status == INSP_FINAL &&
+	    run(s, "UPDATE inspections SET status = 'final', finalized_at = ?2, changed_at = ?3"
+		" WHERE id = ?1", "saving the inspection", err, in->id, in->finalized_at, now, NULL))
+		goto fail;
+	if (put_amendments(s, in, err))
+		goto fail;
+	if (exists)
+		inspection_clear(&local);
+	return 0;
+fail:
+	if (exists)
+		inspection_clear(&local);
+	return -1;
+}
+
+static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_err *err)
+{
+	char now[FC_TIMESTAMP_LEN + 1], seq[24];
+	size_t i;
+
+	if (clock_now(now, err) ||
+	    run(s, "INSERT INTO hazards(id, inspection, item, severity, description, deadline,"
+		" changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"
+		" item = excluded.item, severity = excluded.severity, description ="
+		" excluded.description, deadline = excluded.deadline, changed_at = excluded.changed_at"
+		" WHERE item <> excluded.item OR severity <> excluded.severity OR description <>"
+		" excluded.description OR deadline <> excluded.deadline", "saving the hazard", err,
+		h->id, h->inspection, h->item, hazard_sev_name(h->severity), h->description,
+		h->deadline, now, NULL))
+		return -1;
+	for (i = 0; i < h->n_events; i++) {
+		const struct fc_hazard_event *ev = &h->events[i];
+		snprintf(seq, sizeof seq, "%zu", i + 1);
+		if (run(s, "INSERT INTO hazard_events(hazard, seq, kind, at, by, by_name, date, note)"
+			" SELECT ?1, (SELECT coalesce(max(seq), 0) + 1 FROM hazard_events WHERE"
+			" hazard = ?1), ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM"
+			" hazard_events WHERE hazard = ?1 AND kind = ?2 AND at = ?3 AND by = ?4 AND"
+			" date = ?6 AND note = ?7)", "saving the hazard's events", err, h->id,
+			hazard_event_name(ev->kind), ev->at, ev->by, ev->by_name, ev->date, ev->note,
+			NULL))
+			return -1;
+	}
+	return 0;
+}
+
+int record_put(struct fc_store *s, const struct fc_record *r, struct fc_err *err)
+{
+	int rc;
+
+	if (store_begin(s, err))
+		return -1;
+	switch (r->kind) {
+	case REC_ENTERPRISE: rc = enterprise_put(s, &r->u.enterprise, err); break;
+	case REC_INSPECTION: rc = put_inspection(s, &r->u.inspection, err); break;
+	default: rc = put_hazard(s, &r->u.hazard, err); break;
+	}
+	if (rc) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
+}
+
+int record_remove(struct fc_store *s, enum record_kind kind, const char *id, struct fc_err *err)
+{
+	if (kind != REC_HAZARD)
+		return fc_fail(err, "a %s is never removed", record_kind_name(kind));
+	return hazard_withdraw(s, id, err);
+}
+
+int outbox_list(struct fc_store *s, struct outbox_entry **out, size_t *n, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* Enterprises, then inspections, then hazards: the order they import in. */
+	if (store_prepare(s, "SELECT kind, id, seq FROM outbox ORDER BY CASE kind WHEN"
+			  " 'enterprise' THEN 0 WHEN 'inspection' THEN 1 ELSE 2 END, id", &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct outbox_entry *e;
+		enum record_kind k;
+		if (record_kind_parse((const char *)sqlite3_column_text(st, 0), &k))
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		e = &(*out)[(*n)++];
+		e->kind = k;
+		store_col_copy(st, 1, e->id, sizeof e->id);
+		e->seq = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return store_sqlerr(s, err, "reading the outbox");
+	}
+	return 0;
+}
+
+int outbox_clear(struct fc_store *s, const struct outbox_entry *e, size_t n, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	if (store_begin(s, err))
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (store_prepare(s, "DELETE FROM outbox WHERE kind = ?1 AND id = ?2 AND seq <= ?3",
+				  &st, err))
+			goto fail;
+		store_bind(st, 1, record_kind_name(e[i].kind));
+		store_bind(st, 2, e[i].id);
+		sqlite3_bind_int64(st, 3, e[i].seq);
+		if (store_run(s, st, "clearing the outbox", err))
+			goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int outbox_pending(struct fc_store *s, enum record_kind kind, const char *id, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT 1 FROM outbox WHERE kind = ?1 AND id = ?2", &st, err))
+		return -1;
+	store_bind(st, 1, record_kind_name(kind));
+	store_bind(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the outbox");
+	return rc == SQLITE_ROW;
+}
+
+int outbox_counter(struct fc_store *s, long long *out, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT value FROM counters WHERE name = 'outbox'", &st, err))
+		return -1;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the outbox");
+}
+
+int outbox_forget_after(struct fc_store *s, long long seq, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, "DELETE FROM outbox WHERE seq > ?1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, seq);
+	return store_run(s, st, "clearing the outbox", err);
+}
+
+int outbox_count(struct fc_store *s, size_t *out, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT count(*) FROM outbox", &st, err))
+		return -1;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the outbox");
+}

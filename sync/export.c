@@ -1,0 +1,247 @@
+/* export.c - the outbox becomes a commit (see export.h).
+ *
+ * Each changed record is encoded to its canonical text and written as a blob;
+ * one git_tree_create_updated call applies every change to the branch's tree;
+ * the commit is authored by the workspace's inspector.  Objects gather in
+ * memory and are written as one pack before the branch moves, so a crash
+ * leaves the branch where it was and the outbox untouched: the next sync
+ * does the same work again and ends with the same tree.
+ */
+#include "export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/formstore.h"
+#include "core/recordio.h"
+#include "core/strbuf.h"
+#include "gitutil.h"
+#include "layout.h"
+
+struct updates {
+	git_tree_update *u;
+	char **paths;
+	size_t n;
+};
+
+static void add_update(struct updates *up, git_tree_update_t action, const git_oid *id,
+		       const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < up->n; i++) /* one update per path (forms repeat) */
+		if (!strcmp(up->paths[i], path))
+			return;
+	up->u = xrealloc(up->u, (up->n + 1) * sizeof *up->u);
+	up->paths = xrealloc(up->paths, (up->n + 1) * sizeof *up->paths);
+	up->paths[up->n] = xstrdup(path);
+	memset(&up->u[up->n], 0, sizeof up->u[up->n]);
+	up->u[up->n].action = action;
+	if (id)
+		git_oid_cpy(&up->u[up->n].id, id);
+	up->u[up->n].filemode = GIT_FILEMODE_BLOB;
+	up->u[up->n].path = up->paths[up->n];
+	up->n++;
+}
+
+static void updates_free(struct updates *up)
+{
+	size_t i;
+	for (i = 0; i < up->n; i++)
+		free(up->paths[i]);
+	free(up->paths);
+	free(up->u);
+}
+
+static int add_blob(struct replica *r, struct updates *up, const char *path, const char *data,
+		    size_t len, struct fc_err *err)
+{
+	git_oid id;
+	if (git_blob_create_from_buffer(&id, r->repo, data, len) < 0)
+		return git_fail(err, "writing a record");
+	add_update(up, GIT_TREE_UPDATE_UPSERT, &id, path);
+	return 0;
+}
+
+/* The form an inspection was filled with travels beside it. */
+static int add_form(struct replica *r, struct updates *up, const char *id, int version,
+		    struct fc_err *err)
+{
+	static const char *const files[] = { "survey", "choices", "settings" };
+	struct formstore_texts t;
+	const char *texts[3];
+	char path[256];
+	int k;
+
+	if (formstore_get(r->ws->store, id, version, &t, err))
+		return err->kind == FC_ENOTFOUND ? 0 : -1; /* imported without its form */
+	texts[0] = t.survey, texts[1] = t.choices, texts[2] = t.settings;
+	for (k = 0; k < 3; k++) {
+		layout_form_path(id, version, files[k], path, sizeof path);
+		if (add_blob(r, up, path, texts[k], strlen(texts[k]), err)) {
+			formstore_texts_clear(&t);
+			return -1;
+		}
+	}
+	formstore_texts_clear(&t);
+	return 0;
+}
+
+static int add_entry(struct replica *r, struct updates *up, const struct outbox_entry *e,
+		     struct export_result *res, struct fc_err *err)
+{
+	struct fc_record rec;
+	struct strbuf sb;
+	char path[256];
+	int rc;
+
+	if (record_load(r->ws->store, e->kind, e->id, &rec, err)) {
+		if (err->kind != FC_ENOTFOUND || e->kind != REC_HAZARD)
+			return -1;
+		/* A withdrawn hazard leaves the tree too. */
+		snprintf(path, sizeof path, "hazards/%.2s/%s.json", e->id, e->id);
+		add_update(up, GIT_TREE_UPDATE_REMOVE, NULL, path);
+		res->removed++;
+		return 0;
+	}
+	strbuf_init(&sb);
+	record_encode(&rec, &sb);
+	layout_record_path(&rec, path, sizeof path);
+	rc = add_blob(r, up, path, sb.buf, sb.len, err);
+	if (rc == 0 && rec.kind == REC_INSPECTION)
+		rc = add_form(r, up, rec.u.inspection.form_id, rec.u.inspection.form_version, err);
+	res->enterprises += rec.kind == REC_ENTERPRISE;
+	res->inspections += rec.kind == REC_INSPECTION;
+	res->hazards += rec.kind == REC_HAZARD;
+	strbuf_release(&sb);
+	record_clear(&rec);
+	return rc;
+}
+
+/* Drops removals of paths the baseline does not have (never synced). */
+static void keep_real_removals(git_tree *base, struct updates *up)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < up->n; i++) {
+		git_tree_entry *e = NULL;
+		if (up->u[i].action == GIT_TREE_UPDATE_REMOVE &&
+		    (!base || git_tree_entry_bypath(&e, base, up->paths[i]) != 0)) {
+			free(up->paths[i]);
+			continue;
+		}
+		git_tree_entry_free(e);
+		up->u[k] = up->u[i];
+		up->paths[k] = up->paths[i];
+		up->u[k].path = up->paths[k];
+		k++;
+	}
+	up->n = k;
+}
+
+int sync_signature(struct replica *r, git_signature **sig, struct fc_err *err)
+{
+	char now[FC_TIMESTAMP_LEN + 1];
+	long long when;
+	int off;
+
+	if (clock_now(now, err) || timestamp_epoch(now, &when, &off, err))
+		return -1;
+	/* The inspector is the author: name and enforcement badge. */
+	if (git_signature_new(sig, r->ws->me.name, r->ws->me.badge, (git_time_t)when, off) < 0)
+		return git_fail(err, "making the commit's author");
+	return 0;
+}
+
+static void message(const struct export_result *res, const struct outbox_entry *e, size_t n,
+		    struct strbuf *msg)
+{
+	size_t i;
+
+	strbuf_addf(msg, "%s: %zu inspection%s, %zu hazard%s, %zu enterprise%s\n\n",
+		    n == 1 ? record_kind_name(e[0].kind) : "records", res->inspections,
+		    res->inspections == 1 ? "" : "s", res->hazards, res->hazards == 1 ? "" : "s",
+		    res->enterprises, res->enterprises == 1 ? "" : "s");
+	for (i = 0; i < n && i < 200; i++)
+		strbuf_addf(msg, "%s %s\n", record_kind_name(e[i].kind), e[i].id);
+	if (n > 200)
+		strbuf_addf(msg, "and %zu more\n", n - 200);
+}
+
+static int commit(struct replica *r, git_tree *base, const git_oid *parent, int has_parent,
+		  struct updates *up, const struct outbox_entry *e, size_t n,
+		  struct export_result *res, struct fc_err *err)
+{
+	git_signature *sig = NULL;
+	git_tree *tree = NULL;
+	git_commit *pc = NULL;
+	git_oid tree_id;
+	struct strbuf msg;
+	int rc = -1;
+
+	strbuf_init(&msg);
+	if (git_tree_create_updated(&tree_id, r->repo, base, up->n, up->u) < 0) {
+		git_fail(err, "building the tree");
+		goto out;
+	}
+	if (base && git_oid_equal(&tree_id, git_tree_id(base))) {
+		rc = 0; /* nothing new: the records were there already */
+		goto out;
+	}
+	message(res, e, n, &msg);
+	if (git_tree_lookup(&tree, r->repo, &tree_id) < 0 ||
+	    (has_parent && git_commit_lookup(&pc, r->repo, parent) < 0)) {
+		git_fail(err, "reading the tree");
+		goto out;
+	}
+	if (sync_signature(r, &sig, err))
+		goto out;
+	if (git_commit_create(&res->commit, r->repo, NULL, sig, sig, "UTF-8", msg.buf, tree,
+			      has_parent ? 1 : 0, (const git_commit **)&pc) < 0) {
+		git_fail(err, "making the commit");
+		goto out;
+	}
+	if (replica_flush(r, err) ||
+	    replica_set_head(r, &res->commit, has_parent ? parent : NULL, "fieldcheck: export", err))
+		goto out;
+	res->committed = 1;
+	rc = 0;
+out:
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_commit_free(pc);
+	strbuf_release(&msg);
+	return rc;
+}
+
+int export_outbox(struct replica *r, struct export_result *res, struct fc_err *err)
+{
+	struct outbox_entry *e = NULL;
+	struct updates up = { 0 };
+	git_tree *base = NULL;
+	git_oid head;
+	size_t n = 0, i;
+	int has_head, rc = -1;
+
+	memset(res, 0, sizeof *res);
+	if (replica_head(r, &head, &has_head, err) || outbox_list(r->ws->store, &e, &n, err))
+		return -1;
+	res->commit = head;
+	if (n == 0)
+		return 0;
+	if (replica_commit_tree(r, has_head ? &head : NULL, &base, err))
+		goto out;
+	for (i = 0; i < n; i++)
+		if (add_entry(r, &up, &e[i], res, err))
+			goto out;
+	keep_real_removals(base, &up);
+	if (up.n && commit(r, base, &head, has_head, &up, e, n, res, err))
+		goto out;
+	rc = outbox_clear(r->ws->store, e, n, err);
+out:
+	git_tree_free(base);
+	updates_free(&up);
+	free(e);
+	return rc;
+}

@@ -1,0 +1,101 @@
+/* hostkey.c - pinning SSH host keys (see hostkey.h). */
+#include "hostkey.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+
+static void base64(const unsigned char *in, size_t n, char *out)
+{
+	static const char tab[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i, k = 0;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
+		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63];
+		out[k++] = tab[(v >> 6) & 63], out[k++] = tab[v & 63];
+	}
+	if (n - i == 1) {
+		unsigned v = (unsigned)in[i] << 16;
+		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63];
+	} else if (n - i == 2) {
+		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8;
+		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63], out[k++] = tab[(v >> 6) & 63];
+	}
+	out[k] = '\0'; /* no padding, as OpenSSH prints it */
+}
+
+void hostkey_endpoint(const char *url, const char *host, char *out, size_t size)
+{
+	const char *p = strstr(url, "://"), *at, *colon, *slash;
+	int port = 22;
+
+	if (p) {
+		p += 3;
+		slash = strchr(p, '/');
+		at = strchr(p, '@');
+		if (at && (!slash || at < slash))
+			p = at + 1;
+		colon = strchr(p, ':');
+		if (colon && (!slash || colon < slash))
+			port = atoi(colon + 1);
+	}
+	snprintf(out, size, "%s:%d", host, port > 0 ? port : 22);
+}
+
+/* The pinned fingerprint of endpoint, or NULL. */
+static char *pinned(const char *file, const char *endpoint)
+{
+	char line[512], *fp = NULL;
+	size_t n = strlen(endpoint);
+	FILE *f = fopen(file, "r");
+
+	if (!f)
+		return NULL;
+	while (!fp && fgets(line, sizeof line, f))
+		if (!strncmp(line, endpoint, n) && line[n] == ' ') {
+			line[strcspn(line, "\n")] = '\0';
+			fp = xstrdup(line + n + 1);
+		}
+	fclose(f);
+	return fp;
+}
+
+int hostkey_check(struct replica *r, const char *url, const char *host,
+		  const git_cert_hostkey *hk, struct fc_err *err)
+{
+	char endpoint[300], fp[64] = "SHA256:";
+	char *file = workspace_file(r->ws, "known_hosts"), *have;
+	FILE *f;
+	int rc = 0;
+
+	if (!(hk->type & GIT_CERT_SSH_SHA256)) {
+		free(file);
+		return fc_failk(err, FC_EIO, "the SSH server %s sent no SHA-256 host key", host);
+	}
+	base64(hk->hash_sha256, 32, fp + 7);
+	hostkey_endpoint(url, host, endpoint, sizeof endpoint);
+	have = pinned(file, endpoint);
+	if (have && strcmp(have, fp)) {
+		rc = fc_failk(err, FC_EIO, "the host key of %s has changed: it was %s and is now %s. "
+			      "Refusing to sync. If the server was really re-keyed, remove its line "
+			      "from %s and sync again", endpoint, have, fp, file);
+	} else if (!have) {
+		if ((f = fopen(file, "a")) == NULL || fprintf(f, "%s %s\n", endpoint, fp) < 0 ||
+		    fclose(f) != 0) {
+			rc = fc_failk(err, FC_EIO, "cannot record the host key in %s", file);
+		} else {
+			struct strbuf sb;
+			strbuf_init(&sb);
+			strbuf_addf(&sb, "pinned the host key of %s on first use: %s", endpoint, fp);
+			free(r->notice);
+			r->notice = strbuf_detach(&sb);
+		}
+	}
+	free(have);
+	free(file);
+	return rc;
+}

@@ -1,0 +1,119 @@
+/* layout.c - record paths in the replica's tree (see layout.h). */
+#include "layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+
+static const char *record_id(const struct fc_record *r)
+{
+	switch (r->kind) {
+	case REC_ENTERPRISE: return r->u.enterprise.code;
+	case REC_INSPECTION: return r->u.inspection.id;
+	default: return r->u.hazard.id;
+	}
+}
+
+void layout_record_path(const struct fc_record *r, char *out, size_t size)
+{
+	const struct fc_inspection *in = &r->u.inspection;
+
+	switch (r->kind) {
+	case REC_ENTERPRISE:
+		snprintf(out, size, "enterprises/%s.json", r->u.enterprise.code);
+		break;
+	case REC_INSPECTION:
+		snprintf(out, size, "inspections/%.4s/%.2s/%s.json", in->created_at,
+			 in->created_at + 5, in->id);
+		break;
+	default:
+		snprintf(out, size, "hazards/%.2s/%s.json", r->u.hazard.id, r->u.hazard.id);
+	}
+}
+
+void layout_form_path(const char *form_id, int version, const char *file, char *out, size_t size)
+{
+	snprintf(out, size, "forms/%s/%d/%s.csv", form_id, version, file);
+}
+
+static int digits(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[n] == '\0' || s[n] == '/';
+}
+
+/* "<id>.json" as the last component: copies the id. */
+static int json_leaf(const char *leaf, char *id, size_t size)
+{
+	size_t n = strlen(leaf);
+	if (n < 6 || n - 5 >= size || strcmp(leaf + n - 5, ".json"))
+		return -1;
+	memcpy(id, leaf, n - 5);
+	id[n - 5] = '\0';
+	return 0;
+}
+
+static int parse_form(const char *rest, struct layout_path *out)
+{
+	const char *slash = strchr(rest, '/'), *ver, *file;
+	char *end;
+	long v;
+
+	if (!slash || slash == rest || (size_t)(slash - rest) >= sizeof out->id)
+		return -1;
+	memcpy(out->id, rest, (size_t)(slash - rest));
+	out->id[slash - rest] = '\0';
+	ver = slash + 1;
+	v = strtol(ver, &end, 10);
+	if (end == ver || *end != '/' || v < 1 || v > 1000000 || *ver == '0')
+		return -1;
+	file = end + 1;
+	if (strcmp(file, "survey.csv") && strcmp(file, "choices.csv") && strcmp(file, "settings.csv"))
+		return -1;
+	out->version = (int)v;
+	snprintf(out->file, sizeof out->file, "%.*s", (int)(strlen(file) - 4), file);
+	out->kind = LAY_FORM_FILE;
+	return item_name_check(out->id, "form id", NULL) ? -1 : 0;
+}
+
+int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->kind = LAY_INVALID;
+	if (!strncmp(path, "enterprises/", 12) && !strchr(path + 12, '/') &&
+	    json_leaf(path + 12, out->id, sizeof out->id) == 0) {
+		out->kind = LAY_RECORD, out->rec = REC_ENTERPRISE;
+	} else if (!strncmp(path, "inspections/", 12) && digits(path + 12, 4) &&
+		   path[16] == '/' && digits(path + 17, 2) && path[19] == '/' &&
+		   !strchr(path + 20, '/') && json_leaf(path + 20, out->id, sizeof out->id) == 0) {
+		out->kind = LAY_RECORD, out->rec = REC_INSPECTION;
+	} else if (!strncmp(path, "hazards/", 8) && strlen(path) > 11 && path[10] == '/' &&
+		   !strchr(path + 11, '/') && json_leaf(path + 11, out->id, sizeof out->id) == 0 &&
+		   !strncmp(out->id, path + 8, 2)) {
+		out->kind = LAY_RECORD, out->rec = REC_HAZARD;
+	} else if (!strncmp(path, "forms/", 6) && parse_form(path + 6, out) == 0) {
+		return 0;
+	}
+	if (out->kind == LAY_INVALID)
+		return fc_fail(err, "%.200s is not a place where fieldcheck keeps records", path);
+	return 0;
+}
+
+int layout_matches(const struct layout_path *p, const struct fc_record *r, const char *path,
+		   struct fc_err *err)
+{
+	char want[128];
+
+	if (p->rec != r->kind || strcmp(p->id, record_id(r)))
+		return fc_fail(err, "%.200s holds %s %.40s, not the record its name says", path,
+			       r->kind == REC_ENTERPRISE ? "enterprise" : r->kind == REC_INSPECTION ? "inspection" : "hazard", record_id(r));
+	layout_record_path(r, want, sizeof want);
+	if (strcmp(want, path))
+		return fc_fail(err, "%.200s should be at %s", path, want);
+	return 0;
+}

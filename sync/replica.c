@@ -1,0 +1,249 @@
+/* replica.c - opening the replica and moving its branch (see replica.h). */
+#include "replica.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/store.h"
+#include "core/strbuf.h"
+#include "gitutil.h"
+
+#include <git2/sys/mempack.h>
+
+/* Removes *.lock files under dir (recursively, one level of refs deep is
+ * enough in practice; we walk all). Only called with the sync lock held. */
+static void clear_stale_locks(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct strbuf p;
+		struct stat st;
+		size_t n = strlen(e->d_name);
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || !strcmp(e->d_name, "objects"))
+			continue;
+		strbuf_init(&p);
+		strbuf_addf(&p, "%s/%s", dir, e->d_name);
+		if (lstat(p.buf, &st) == 0 && S_ISDIR(st.st_mode))
+			clear_stale_locks(p.buf);
+		else if (n > 5 && !strcmp(e->d_name + n - 5, ".lock"))
+			unlink(p.buf);
+		strbuf_release(&p);
+	}
+	closedir(d);
+}
+
+static int take_lock(struct fc_workspace *ws, int *fd, struct fc_err *err)
+{
+	char *path = workspace_file(ws, "sync.lock");
+
+	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (*fd < 0) {
+		fc_failk(err, FC_EIO, "cannot open %s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	/* Blocks while another sync of this workspace runs; the kernel drops
+	 * the lock of a killed process, so it can never be stale. */
+	while (flock(*fd, LOCK_EX) != 0)
+		if (errno != EINTR) {
+			close(*fd);
+			*fd = -1;
+			return fc_failk(err, FC_EIO, "cannot lock the workspace: %s", strerror(errno));
+		}
+	return 0;
+}
+
+static int attach_mempack(struct replica *r, struct fc_err *err);
+
+static int create_repo(const char *path, git_repository **repo, struct fc_err *err)
+{
+	git_reference *head = NULL;
+
+	if (git_repository_init(repo, path, 1) < 0)
+		return git_fail(err, "creating the replica");
+	if (git_reference_symbolic_create(&head, *repo, "HEAD", REPLICA_BRANCH, 1, NULL) < 0)
+		return git_fail(err, "setting up the replica");
+	git_reference_free(head);
+	return 0;
+}
+
+int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struct fc_err *err)
+{
+	struct replica *r = xcalloc(1, sizeof *r);
+	struct stat st;
+
+	r->ws = ws;
+	r->lock_fd = -1;
+	r->path = workspace_file(ws, REPLICA_DIR);
+	if (gitutil_init(err)) {
+		free(r->path);
+		free(r);
+		return -1;
+	}
+	if (!(flags & REPLICA_NOLOCK) && take_lock(ws, &r->lock_fd, err))
+		goto fail;
+	if (stat(r->path, &st) != 0) {
+		if (!(flags & REPLICA_CREATE)) {
+			fc_failk(err, FC_ENOTFOUND, "this workspace has no replica yet; add a "
+				 "remote with 'fieldcheck remote add origin URL' and sync");
+			goto fail;
+		}
+		if (create_repo(r->path, &r->repo, err))
+			goto fail;
+	} else {
+		if (r->lock_fd >= 0)
+			clear_stale_locks(r->path);
+		if (git_repository_open_bare(&r->repo, r->path) < 0) {
+			git_fail(err, "opening the replica");
+			goto fail;
+		}
+	}
+	if (attach_mempack(r, err))
+		goto fail;
+	*out = r;
+	return 0;
+fail:
+	replica_close(r);
+	return -1;
+}
+
+/* New objects go to an in-memory backend ahead of the disk's. */
+static int attach_mempack(struct replica *r, struct fc_err *err)
+{
+	git_odb *odb;
+	int rc;
+
+	if (git_repository_odb(&odb, r->repo) < 0)
+		return git_fail(err, "opening the replica's objects");
+	rc = git_mempack_new(&r->mempack);
+	if (rc == 0)
+		rc = git_odb_add_backend(odb, r->mempack, 1000);
+	git_odb_free(odb);
+	if (rc < 0) {
+		r->mempack = NULL; /* on success the odb owns it */
+		return git_fail(err, "preparing the replica's objects");
+	}
+	return 0;
+}
+
+int replica_flush(struct replica *r, struct fc_err *err)
+{
+	git_buf pack = GIT_BUF_INIT;
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats;
+	git_odb *odb = NULL;
+	int rc = -1;
+
+	if (git_mempack_dump(&pack, r->repo, r->mempack) < 0) {
+		git_fail(err, "packing new objects");
+		goto out;
+	}
+	if (pack.size <= 32) { /* header and trailer: nothing was written */
+		rc = git_mempack_reset(r->mempack) < 0 ? git_fail(err, "packing new objects") : 0;
+		goto out;
+	}
+	if (git_repository_odb(&odb, r->repo) < 0 ||
+	    git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
+	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
+		git_fail(err, "writing new objects");
+		goto out;
+	}
+	rc = git_mempack_reset(r->mempack) < 0 ? git_fail(err, "packing new objects") : 0;
+out:
+	if (wp)
+		wp->free(wp);
+	git_odb_free(odb);
+	git_buf_dispose(&pack);
+	return rc;
+}
+
+void replica_close(struct replica *r)
+{
+	if (!r)
+		return;
+	git_repository_free(r->repo);
+	free(r->notice);
+	if (r->lock_fd >= 0)
+		close(r->lock_fd);
+	free(r->path);
+	free(r);
+	gitutil_done();
+}
+
+int replica_head(struct replica *r, git_oid *out, int *exists, struct fc_err *err)
+{
+	int rc = git_reference_name_to_id(out, r->repo, REPLICA_BRANCH);
+
+	*exists = rc == 0;
+	if (rc == GIT_ENOTFOUND) {
+		memset(out, 0, sizeof *out);
+		return 0;
+	}
+	return rc < 0 ? git_fail(err, "reading the replica's branch") : 0;
+}
+
+int replica_set_head(struct replica *r, const git_oid *new_id, const git_oid *old,
+		     const char *why, struct fc_err *err)
+{
+	git_reference *ref = NULL;
+	int rc;
+
+	if (old)
+		rc = git_reference_create_matching(&ref, r->repo, REPLICA_BRANCH, new_id, 1, old, why);
+	else
+		rc = git_reference_create(&ref, r->repo, REPLICA_BRANCH, new_id, 0, why);
+	git_reference_free(ref);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS)
+		return fc_fail(err, "the replica's branch moved while syncing; sync again");
+	return rc < 0 ? git_fail(err, "moving the replica's branch") : 0;
+}
+
+int replica_commit_tree(struct replica *r, const git_oid *commit, git_tree **tree,
+			struct fc_err *err)
+{
+	git_commit *c;
+
+	*tree = NULL;
+	if (!commit)
+		return 0;
+	if (git_commit_lookup(&c, r->repo, commit) < 0)
+		return git_fail(err, "reading a commit of the replica");
+	if (git_commit_tree(tree, c) < 0) {
+		git_commit_free(c);
+		return git_fail(err, "reading a tree of the replica");
+	}
+	git_commit_free(c);
+	return 0;
+}
+
+int replica_imported_tree(struct replica *r, git_oid *out, struct fc_err *err)
+{
+	char *v = NULL;
+
+	memset(out, 0, sizeof *out);
+	if (store_meta_get(r->ws->store, "sync.imported_tree", &v, err))
+		return -1;
+	if (v && git_oid_fromstr(out, v) < 0)
+		memset(out, 0, sizeof *out);
+	free(v);
+	return 0;
+}
+
+int replica_set_imported_tree(struct replica *r, const git_oid *tree, struct fc_err *err)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid_tostr(hex, sizeof hex, tree);
+	return store_meta_set(r->ws->store, "sync.imported_tree", hex, err);
+}

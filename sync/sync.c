@@ -1,0 +1,503 @@
+/* sync.c - export, fetch, merge, import, push, retried (see sync.h). */
+#include "sync.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/clock.h"
+#include "core/recordio.h"
+#include "core/store.h"
+#include "core/strbuf.h"
+#include "export.h"
+#include "gitutil.h"
+#include "import.h"
+#include "replica.h"
+#include "treemerge.h"
+
+void sync_result_free(struct sync_result *res)
+{
+	free(res->offline);
+	sync_report_free(&res->rep);
+	memset(res, 0, sizeof *res);
+}
+
+static void note_authors(struct replica *r, const git_oid *from, const git_oid *to,
+			 struct sync_report *rep)
+{
+	git_revwalk *w = NULL;
+	git_oid id;
+	int n = 0;
+
+	if (git_revwalk_new(&w, r->repo) < 0 || git_revwalk_push(w, to) < 0 ||
+	    (from && git_revwalk_hide(w, from) < 0)) {
+		git_revwalk_free(w);
+		return;
+	}
+	while (n++ < 10000 && git_revwalk_next(&id, w) == 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, r->repo, &id) == 0) {
+			const git_signature *a = git_commit_author(c);
+			struct strbuf sb;
+			strbuf_init(&sb);
+			strbuf_addf(&sb, "%s (%s)", a->name, a->email);
+			sync_report_author(rep, sb.buf);
+			strbuf_release(&sb);
+			git_commit_free(c);
+		}
+	}
+	git_revwalk_free(w);
+}
+
+static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *theirs,
+			const git_oid *tree_id, const char *remote, git_oid *out, struct fc_err *err)
+{
+	git_commit *p[2] = { NULL, NULL };
+	git_signature *sig = NULL;
+	git_tree *tree = NULL;
+	char msg[256];
+	int rc = -1;
+
+	/* ours NULL: one parent, theirs (a first fetch with records refused) */
+	snprintf(msg, sizeof msg, ours ? "merge %s/main\n" : "%s/main without refused records\n",
+		 remote);
+	if ((ours && git_commit_lookup(&p[0], r->repo, ours) < 0) ||
+	    git_commit_lookup(&p[ours ? 1 : 0], r->repo, theirs) < 0 ||
+	    git_tree_lookup(&tree, r->repo, tree_id) < 0)
+		git_fail(err, "reading commits to merge");
+	else if (sync_signature(r, &sig, err) == 0 &&
+		 git_commit_create(out, r->repo, NULL, sig, sig, "UTF-8", msg, tree, ours ? 2 : 1,
+				   (const git_commit **)p) < 0)
+		git_fail(err, "making the merge commit");
+	else if (sig)
+		rc = 0;
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_commit_free(p[0]);
+	git_commit_free(p[1]);
+	return rc;
+}
+
+/* Brings theirs into our branch: fast-forward when every change of theirs
+ * is accepted, else a merge commit of the record-aware merged tree. */
+static int merge_in(struct replica *r, const char *remote, const git_oid *theirs,
+		    struct sync_report *rep, struct fc_err *err)
+{
+	git_tree *tb = NULL, *to = NULL, *tt = NULL;
+	git_oid ours, base, tree_id, head;
+	int has_ours, has_base, rc = -1;
+
+	if (replica_head(r, &ours, &has_ours, err))
+		return -1;
+	if (has_ours && (git_oid_equal(&ours, theirs) || git_graph_descendant_of(r->repo, &ours, theirs) == 1))
+		return 0; /* we have it all */
+	has_base = has_ours && git_merge_base(&base, r->repo, &ours, theirs) == 0;
+	if (replica_commit_tree(r, has_base ? &base : NULL, &tb, err) ||
+	    replica_commit_tree(r, has_ours ? &ours : NULL, &to, err) ||
+	    replica_commit_tree(r, theirs, &tt, err))
+		goto out;
+	if (!to) { /* nothing of ours yet: merge into an empty tree */
+		git_treebuilder *b;
+		git_oid empty;
+		if (git_treebuilder_new(&b, r->repo, NULL) < 0 || git_treebuilder_write(&empty, b) < 0 ||
+		    git_tree_lookup(&to, r->repo, &empty) < 0) {
+			git_fail(err, "making an empty tree");
+			goto out;
+		}
+		git_treebuilder_free(b);
+	}
+	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
+	if (tree_merge(r, tb, to, tt, theirs, &tree_id, rep, err))
+		goto out;
+	if (git_oid_equal(&tree_id, git_tree_id(tt)))
+		git_oid_cpy(&head, theirs); /* all of theirs accepted: fast-forward */
+	else if (!has_ours)
+		goto commit_on_theirs;
+	else if (merge_commit(r, &ours, theirs, &tree_id, remote, &head, err))
+		goto out;
+	if (replica_flush(r, err) ||
+	    replica_set_head(r, &head, has_ours ? &ours : NULL, "fieldcheck: merge", err))
+		goto out;
+	rc = 0;
+	goto out;
+commit_on_theirs:
+	/* A new device whose first fetch brought refused records: its branch
+	 * starts from theirs with the refused paths left out. */
+	if (merge_commit(r, NULL, theirs, &tree_id, remote, &head, err) == 0 &&
+	    replica_flush(r, err) == 0 && replica_set_head(r, &head, NULL, "fieldcheck: merge", err) == 0)
+		rc = 0;
+out:
+	git_tree_free(tb);
+	git_tree_free(to);
+	git_tree_free(tt);
+	return rc;
+}
+
+static int import_head(struct replica *r, struct sync_report *rep, struct fc_err *err)
+{
+	git_tree *tree = NULL;
+	git_oid head;
+	int has, rc;
+
+	if (replica_head(r, &head, &has, err))
+		return -1;
+	if (!has)
+		return 0;
+	if (replica_commit_tree(r, &head, &tree, err))
+		return -1;
+	rc = import_tree(r, tree, &head, rep, err);
+	git_tree_free(tree);
+	return rc;
+}
+
+/* Commits on our branch that the remote's tracking ref lacks. */
+static size_t count_waiting(struct replica *r, const char *remote)
+{
+	git_revwalk *w = NULL;
+	char ref[256];
+	git_oid head, id;
+	size_t n = 0;
+	int has;
+	struct fc_err ignore;
+
+	snprintf(ref, sizeof ref, "refs/remotes/%s/main", remote);
+	if (replica_head(r, &head, &has, &ignore) || !has || git_revwalk_new(&w, r->repo) < 0)
+		return 0;
+	git_revwalk_push(w, &head);
+	git_revwalk_hide_ref(w, ref);
+	while (git_revwalk_next(&id, w) == 0)
+		n++;
+	git_revwalk_free(w);
+	return n;
+}
+
+/* Backoff between push attempts: 50 ms doubling, up to 3 s, with jitter so
+ * twenty devices do not retry in step. */
+static void backoff(size_t attempt, unsigned *seed)
+{
+	long ms = 50L << (attempt < 6 ? attempt : 6);
+	struct timespec ts;
+
+	if (ms > 3000)
+		ms = 3000;
+	*seed = *seed * 1103515245u + 12345u;
+	ms = ms / 2 + (long)((*seed >> 8) % (unsigned long)(ms / 2 + 1));
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+static int sync_one(struct replica *r, const char *remote, const struct sync_options *o,
+		    struct sync_result *res, unsigned *seed, struct fc_err *err)
+{
+	size_t attempt;
+
+	for (attempt = 0; attempt < SYNC_MAX_ATTEMPTS; attempt++) {
+		git_oid theirs, head;
+		int has_theirs, has_head, rejected = 0;
+
+		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err))
+			return -1;
+		if (attempt == 0)
+			res->reached++;
+		if ((has_theirs && merge_in(r, remote, &theirs, &res->rep, err)) ||
+		    import_head(r, &res->rep, err) || replica_head(r, &head, &has_head, err))
+			return -1;
+		if (!o->push || !has_head || (has_theirs && git_oid_equal(&head, &theirs)))
+			return 0;
+		res->attempts++;
+		if (transport_push(r, remote, &head, has_theirs ? &theirs : NULL, o->prog,
+				   &rejected, err))
+			return -1;
+		if (!rejected) {
+			res->pushed++;
+			return 0;
+		}
+		backoff(attempt, seed);
+	}
+	return fc_failk(err, FC_EIO, "%s kept refusing our push (%d attempts: other devices "
+			"pushing); sync again", remote, SYNC_MAX_ATTEMPTS);
+}
+
+static int remote_names(struct replica *r, const char *only, git_strarray *names,
+			struct fc_err *err)
+{
+	memset(names, 0, sizeof *names);
+	if (only) {
+		git_remote *rm;
+		if (git_remote_lookup(&rm, r->repo, only) < 0)
+			return fc_failk(err, FC_ENOTFOUND, "no remote called '%s' (see 'fieldcheck "
+					"remote list')", only);
+		git_remote_free(rm);
+		names->strings = xmalloc(sizeof *names->strings);
+		names->strings[0] = xstrdup(only);
+		names->count = 1;
+		return 0;
+	}
+	if (git_remote_list(names, r->repo) < 0)
+		return git_fail(err, "listing remotes");
+	if (names->count == 0)
+		return fc_failk(err, FC_ENOTFOUND, "this workspace has no remote; add the central "
+				"repository with 'fieldcheck remote add origin URL'");
+	return 0;
+}
+
+static void stamp(struct fc_workspace *ws)
+{
+	char now[FC_TIMESTAMP_LEN + 1];
+	struct fc_err ignore;
+	if (clock_now(now, &ignore) == 0)
+		store_meta_set(ws->store, "sync.last", now, &ignore);
+}
+
+int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_result *res,
+	     struct fc_err *err)
+{
+	struct sync_options opt = *o;
+	struct export_result ex;
+	struct replica *r;
+	git_strarray names;
+	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(size_t)res;
+	size_t i;
+	int rc = 0;
+
+	memset(res, 0, sizeof *res);
+	if (ws->supervisor)
+		opt.push = 0; /* a supervisor's workspace reads, never pushes */
+	if (replica_open(ws, REPLICA_CREATE, &r, err))
+		return -1;
+	if (remote_names(r, o->remote, &names, err) || export_outbox(r, &ex, err)) {
+		replica_close(r);
+		return -1;
+	}
+	res->committed = ex.committed;
+	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
+	res->remotes = names.count;
+	for (i = 0; i < names.count; i++) {
+		struct fc_err one = { 0 };
+		if (sync_one(r, names.strings[i], &opt, res, &seed, &one)) {
+			if (!res->offline)
+				res->offline = xstrdup(one.msg);
+			if (rc == 0)
+				*err = one;
+			rc = -1;
+		}
+		res->waiting += opt.push ? count_waiting(r, names.strings[i]) : 0;
+	}
+	if (r->notice)
+		sync_report_note(&res->rep, "%s", r->notice);
+	if (rc == 0)
+		stamp(ws);
+	git_strarray_dispose(&names);
+	replica_close(r);
+	return rc;
+}
+
+int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
+		    const char *sshkey, struct fc_err *err)
+{
+	struct replica *r;
+	git_remote *rm = NULL;
+	git_config *cfg = NULL;
+	char key[256];
+	int rc = -1;
+
+	int valid = 0;
+
+	if (replica_open(ws, REPLICA_CREATE, &r, err))
+		return -1;
+	if (git_remote_name_is_valid(&valid, name) < 0 || !valid) {
+		fc_failk(err, FC_EUSAGE, "'%s' is not a valid remote name", name);
+		goto out;
+	}
+	if (git_remote_create(&rm, r->repo, name, url) < 0) {
+		git_fail(err, "adding the remote");
+		goto out;
+	}
+	snprintf(key, sizeof key, "remote.%s.sshkey", name);
+	if (sshkey && (git_repository_config(&cfg, r->repo) < 0 ||
+		       git_config_set_string(cfg, key, sshkey) < 0)) {
+		git_fail(err, "saving the key's path");
+		goto out;
+	}
+	rc = 0;
+out:
+	git_config_free(cfg);
+	git_remote_free(rm);
+	replica_close(r);
+	return rc;
+}
+
+int sync_remote_list(struct fc_workspace *ws, struct sync_remote **out, size_t *n,
+		     struct fc_err *err)
+{
+	struct replica *r;
+	git_strarray names;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if (replica_open(ws, REPLICA_NOLOCK, &r, err))
+		return err->kind == FC_ENOTFOUND ? 0 : -1;
+	if (git_remote_list(&names, r->repo) < 0) {
+		replica_close(r);
+		return git_fail(err, "listing remotes");
+	}
+	*out = xcalloc(names.count ? names.count : 1, sizeof **out);
+	for (i = 0; i < names.count; i++) {
+		char *url = NULL;
+		(*out)[i].name = xstrdup(names.strings[i]);
+		transport_url(r, names.strings[i], &url, err);
+		(*out)[i].url = url ? url : xstrdup("");
+	}
+	*n = names.count;
+	git_strarray_dispose(&names);
+	replica_close(r);
+	return 0;
+}
+
+void sync_remote_list_free(struct sync_remote *l, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(l[i].name);
+		free(l[i].url);
+	}
+	free(l);
+}
+
+int sync_status(struct fc_workspace *ws, struct sync_status *st, struct fc_err *err)
+{
+	struct replica *r;
+	git_strarray names;
+	char *last = NULL;
+	size_t i;
+
+	memset(st, 0, sizeof *st);
+	if (store_meta_get(ws->store, "sync.last", &last, err) ||
+	    outbox_count(ws->store, &st->records_waiting, err))
+		return -1;
+	snprintf(st->last, sizeof st->last, "%s", last ? last : "");
+	free(last);
+	if (replica_open(ws, REPLICA_NOLOCK, &r, err))
+		return err->kind == FC_ENOTFOUND ? 0 : -1;
+	st->has_replica = 1;
+	if (git_remote_list(&names, r->repo) == 0) {
+		for (i = 0; i < names.count; i++) {
+			size_t n = count_waiting(r, names.strings[i]);
+			if (n > st->commits_waiting)
+				st->commits_waiting = n;
+		}
+		git_strarray_dispose(&names);
+	}
+	replica_close(r);
+	return 0;
+}
+
+/* Every record of the head tree decodes and sits where it belongs. */
+static void verify_tree(struct replica *r, git_tree *tree, const char *prefix,
+			struct sync_report *rep, size_t *records)
+{
+	size_t i, n = git_tree_entrycount(tree);
+
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		struct strbuf path;
+		strbuf_init(&path);
+		strbuf_addf(&path, "%s%s", prefix, git_tree_entry_name(e));
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+			git_tree *sub;
+			if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
+				sync_report_note(rep, "%s: tree missing from the replica", path.buf);
+			} else {
+				strbuf_addc(&path, '/');
+				verify_tree(r, sub, path.buf, rep, records);
+				git_tree_free(sub);
+			}
+		} else if (strncmp(path.buf, "forms/", 6)) {
+			struct fc_record rec;
+			struct fc_err why = { 0 };
+			if (read_record(r, git_tree_entry_id(e), path.buf, &rec, &why))
+				sync_report_note(rep, "%s", why.msg);
+			else
+				record_clear(&rec), ++*records;
+		}
+		strbuf_release(&path);
+	}
+}
+
+static void verify_history(struct replica *r, const git_oid *head, struct sync_report *rep)
+{
+	git_revwalk *w = NULL;
+	git_oid id;
+
+	if (git_revwalk_new(&w, r->repo) < 0 || git_revwalk_push(w, head) < 0) {
+		sync_report_note(rep, "the replica's history cannot be walked");
+	} else {
+		int rc;
+		while ((rc = git_revwalk_next(&id, w)) == 0) {
+			git_commit *c;
+			if (git_commit_lookup(&c, r->repo, &id) < 0)
+				sync_report_note(rep, "commit %s is missing", git_oid_tostr_s(&id));
+			else
+				git_commit_free(c);
+		}
+		if (rc != GIT_ITEROVER)
+			sync_report_note(rep, "the replica's history is broken: %s",
+					 git_error_last() ? git_error_last()->message : "?");
+	}
+	git_revwalk_free(w);
+}
+
+int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err)
+{
+	struct fc_err why = { 0 };
+	struct replica *r;
+	git_tree *tree = NULL;
+	git_oid head;
+	size_t records = 0, before = rep->n_notes;
+	int has;
+
+	if (store_integrity(ws->store, &why))
+		sync_report_note(rep, "%s", why.msg);
+	if (replica_open(ws, 0, &r, &why) == 0) {
+		if (replica_head(r, &head, &has, &why) == 0 && has) {
+			verify_history(r, &head, rep);
+			if (replica_commit_tree(r, &head, &tree, &why) == 0) {
+				verify_tree(r, tree, "", rep, &records);
+				git_tree_free(tree);
+			} else {
+				sync_report_note(rep, "%s", why.msg);
+			}
+		}
+		replica_close(r);
+	} else if (why.kind != FC_ENOTFOUND) {
+		sync_report_note(rep, "%s", why.msg);
+	}
+	rep->imported_inspections = records; /* records checked, for the summary */
+	if (rep->n_notes > before)
+		return fc_fail(err, "%zu problem%s found", rep->n_notes - before,
+			       rep->n_notes - before == 1 ? "" : "s");
+	return 0;
+}
+
+int sync_reindex(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err)
+{
+	struct replica *r;
+	git_tree *tree = NULL;
+	git_oid head;
+	int has, rc = -1;
+
+	if (replica_open(ws, 0, &r, err))
+		return -1;
+	if (replica_head(r, &head, &has, err) == 0) {
+		if (!has)
+			rc = 0;
+		else if (replica_commit_tree(r, &head, &tree, err) == 0)
+			rc = import_all(r, tree, &head, rep, err);
+	}
+	git_tree_free(tree);
+	replica_close(r);
+	return rc;
+}

@@ -1,0 +1,60 @@
+/* sync.h - what the command line and the TUI call to sync (DESIGN §4).
+ *
+ * sync: commit what changed locally, then for each remote fetch, merge
+ * record by record, import what others changed, and push; a push refused
+ * because another device pushed first is retried (fetch, merge, push) with
+ * backoff, a bounded number of times.  pull: the same without pushing.
+ * Offline, the commit stays local and the result says how many wait.
+ */
+#ifndef FC_SYNC_H
+#define FC_SYNC_H
+
+#include "core/workspace.h"
+#include "report.h"
+#include "transport.h"
+
+#define SYNC_MAX_ATTEMPTS 12
+
+struct sync_options {
+	const char *remote;           /* NULL: every remote */
+	int push;                     /* 0 for pull */
+	struct sync_progress *prog;
+};
+
+struct sync_result {
+	size_t exported;              /* records written to the replica */
+	int committed;
+	size_t remotes, reached, pushed;
+	size_t waiting;               /* commits not yet on every remote */
+	size_t attempts;              /* pushes tried (retries included) */
+	char *offline;                /* why a remote could not be reached, or NULL */
+	struct sync_report rep;
+};
+void sync_result_free(struct sync_result *res);
+
+/* Returns 0 when every remote was reached (and, for sync, pushed); -1 with
+ * err otherwise — res still says what was done (commits waiting). */
+int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_result *res,
+	     struct fc_err *err);
+
+/* Remotes. */
+int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
+		    const char *sshkey, struct fc_err *err);
+struct sync_remote { char *name, *url; };
+int sync_remote_list(struct fc_workspace *ws, struct sync_remote **out, size_t *n,
+		     struct fc_err *err);
+void sync_remote_list_free(struct sync_remote *l, size_t n);
+
+/* For a status line: when the last sync was ("" if never) and how many
+ * changes wait to be sent (records not yet committed plus commits not yet
+ * pushed).  Never blocks on a running sync. */
+struct sync_status { char last[40]; size_t records_waiting, commits_waiting; int has_replica; };
+int sync_status(struct fc_workspace *ws, struct sync_status *st, struct fc_err *err);
+
+/* verify: the store's integrity, the replica's objects, every record valid.
+ * Problems are appended to rep->notes; returns -1 if there was any. */
+int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err);
+/* reindex: import every record of the replica's branch again. */
+int sync_reindex(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err);
+
+#endif

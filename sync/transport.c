@@ -1,0 +1,323 @@
+/* transport.c - fetch and push with bounded credentials, pinned host keys
+ * and a real compare-and-swap for local repositories (see transport.h). */
+#include "transport.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/strbuf.h"
+#include "gitutil.h"
+#include "hostkey.h"
+
+#define MAX_CRED_ATTEMPTS 3
+
+struct cb_ctx {
+	struct replica *r;
+	const char *remote;
+	char *url;
+	int cred_attempts;
+	struct sync_progress *prog;
+	struct fc_err *err;        /* a callback's refusal, said in our words */
+	int failed;
+	char rejected[200];        /* push: the server's reason */
+};
+
+static int credentials(git_credential **out, const char *url, const char *user_from_url,
+		       unsigned int allowed, void *payload)
+{
+	struct cb_ctx *c = payload;
+	const char *user = user_from_url && *user_from_url ? user_from_url : "git";
+	char key[256], *path = NULL, pub[512];
+	git_config *cfg = NULL;
+	git_buf buf = GIT_BUF_INIT;
+	struct stat st;
+	int rc;
+
+	(void)url;
+	if (++c->cred_attempts > MAX_CRED_ATTEMPTS) {
+		c->failed = 1;
+		fc_failk(c->err, FC_EIO, "%s refused our SSH key (%d attempts); check the key "
+			 "(remote.%s.sshkey) or the ssh-agent", c->remote, MAX_CRED_ATTEMPTS, c->remote);
+		return GIT_EUSER;
+	}
+	if (!(allowed & GIT_CREDENTIAL_SSH_KEY))
+		return allowed & GIT_CREDENTIAL_USERNAME ? git_credential_username_new(out, user)
+							 : GIT_PASSTHROUGH;
+	snprintf(key, sizeof key, "remote.%s.sshkey", c->remote);
+	if (git_repository_config_snapshot(&cfg, c->r->repo) == 0 &&
+	    git_config_get_string_buf(&buf, cfg, key) == 0)
+		path = buf.ptr;
+	/* The key named in the remote's config first, then the agent. */
+	if (path && c->cred_attempts == 1) {
+		snprintf(pub, sizeof pub, "%s.pub", path);
+		rc = git_credential_ssh_key_new(out, user, stat(pub, &st) == 0 ? pub : NULL, path,
+						getenv("FIELDCHECK_SSH_PASSPHRASE"));
+	} else {
+		rc = git_credential_ssh_key_from_agent(out, user);
+	}
+	git_buf_dispose(&buf);
+	git_config_free(cfg);
+	return rc;
+}
+
+static int certificate(git_cert *cert, int valid, const char *host, void *payload)
+{
+	struct cb_ctx *c = payload;
+
+	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+		return valid ? 0 : GIT_PASSTHROUGH;
+	if (hostkey_check(c->r, c->url, host, (const git_cert_hostkey *)cert, c->err)) {
+		c->failed = 1;
+		return GIT_EUSER;
+	}
+	return 0;
+}
+
+static int fetch_progress(const git_indexer_progress *s, void *payload)
+{
+	struct cb_ctx *c = payload;
+	if (c->prog && c->prog->fn)
+		c->prog->fn(c->prog->ctx, "receiving", s->received_objects, s->total_objects,
+			    s->received_bytes);
+	return 0;
+}
+
+static int push_progress(unsigned int cur, unsigned int total, size_t bytes, void *payload)
+{
+	struct cb_ctx *c = payload;
+	if (c->prog && c->prog->fn)
+		c->prog->fn(c->prog->ctx, "sending", cur, total, bytes);
+	return 0;
+}
+
+static int push_update(const char *refname, const char *status, void *payload)
+{
+	struct cb_ctx *c = payload;
+	(void)refname;
+	if (status)
+		snprintf(c->rejected, sizeof c->rejected, "%s", status);
+	return 0;
+}
+
+static void callbacks(git_remote_callbacks *cb, struct cb_ctx *c)
+{
+	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	cb->credentials = credentials;
+	cb->certificate_check = certificate;
+	cb->transfer_progress = fetch_progress;
+	cb->push_transfer_progress = push_progress;
+	cb->push_update_reference = push_update;
+	cb->payload = c;
+}
+
+/* Our message when a callback refused, else libgit2's, naming the remote. */
+static int remote_fail(struct cb_ctx *c, const char *what)
+{
+	const git_error *e = git_error_last();
+	if (c->failed)
+		return -1;
+	return fc_failk(c->err, FC_EIO, "cannot %s %s (%s): %s", what, c->remote, c->url,
+			e && e->message ? e->message : "failed");
+}
+
+int transport_url(struct replica *r, const char *remote, char **url, struct fc_err *err)
+{
+	git_remote *rm;
+
+	if (git_remote_lookup(&rm, r->repo, remote) < 0)
+		return fc_failk(err, FC_ENOTFOUND, "no remote called '%s' (add one with 'fieldcheck "
+				"remote add %s URL')", remote, remote);
+	*url = xstrdup(git_remote_url(rm));
+	git_remote_free(rm);
+	return 0;
+}
+
+static int tracking_ref(const char *remote, char *out, size_t size)
+{
+	return snprintf(out, size, "refs/remotes/%s/main", remote) >= (int)size ? -1 : 0;
+}
+
+int transport_fetch(struct replica *r, const char *remote, struct sync_progress *prog,
+		    git_oid *their_head, int *exists, struct fc_err *err)
+{
+	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "" };
+	git_fetch_options fo;
+	git_remote *rm = NULL;
+	char spec[300], ref[256];
+	char *specs[1] = { spec };
+	git_strarray refspecs = { specs, 1 };
+	int rc = -1;
+
+	*exists = 0;
+	if (transport_url(r, remote, &c.url, err) || tracking_ref(remote, ref, sizeof ref))
+		goto out;
+	snprintf(spec, sizeof spec, "+refs/heads/main:%s", ref);
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	callbacks(&fo.callbacks, &c);
+	fo.prune = GIT_FETCH_NO_PRUNE;
+	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	if (git_remote_lookup(&rm, r->repo, remote) < 0 ||
+	    git_remote_fetch(rm, &refspecs, &fo, "fieldcheck: fetch") < 0) {
+		remote_fail(&c, "fetch from");
+		goto out;
+	}
+	rc = git_reference_name_to_id(their_head, r->repo, ref);
+	if (rc == GIT_ENOTFOUND) {
+		rc = 0; /* an empty central repository */
+	} else if (rc < 0) {
+		git_fail(err, "reading what was fetched");
+	} else {
+		*exists = 1;
+	}
+out:
+	git_remote_free(rm);
+	free(c.url);
+	return rc;
+}
+
+static int is_local(const char *url)
+{
+	return url[0] == '/' || !strncmp(url, "file://", 7) || !strncmp(url, "./", 2) ||
+	       !strncmp(url, "../", 3);
+}
+
+/* A ref lock older than this in a shared repository was left by a killed
+ * process: real ones live for milliseconds. */
+#define STALE_LOCK_SECONDS 120
+
+static void clear_stale_ref_lock(const char *repo_path)
+{
+	struct strbuf p;
+	struct stat st;
+
+	strbuf_init(&p);
+	strbuf_addf(&p, "%s/refs/heads/main.lock", repo_path);
+	if (stat(p.buf, &st) == 0 && time(NULL) - st.st_mtime > STALE_LOCK_SECONDS)
+		unlink(p.buf);
+	strbuf_release(&p);
+}
+
+/* The objects the remote lacks, as one pack written into its object store. */
+static int send_pack(git_repository *local, git_repository *dst, const git_oid *head,
+		     const git_oid *have, struct fc_err *err)
+{
+	git_packbuilder *pb = NULL;
+	git_revwalk *walk = NULL;
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats;
+	git_buf buf = GIT_BUF_INIT;
+	git_odb *odb = NULL;
+	int rc = -1;
+
+	if (git_packbuilder_new(&pb, local) < 0 || git_revwalk_new(&walk, local) < 0 ||
+	    git_revwalk_push(walk, head) < 0 || (have && git_revwalk_hide(walk, have) < 0) ||
+	    git_packbuilder_insert_walk(pb, walk) < 0 || git_packbuilder_write_buf(&buf, pb) < 0) {
+		git_fail(err, "packing what to send");
+		goto out;
+	}
+	if (git_repository_odb(&odb, dst) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
+	    wp->append(wp, buf.ptr, buf.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
+		git_fail(err, "writing into the remote repository");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (wp)
+		wp->free(wp);
+	git_odb_free(odb);
+	git_buf_dispose(&buf);
+	git_revwalk_free(walk);
+	git_packbuilder_free(pb);
+	return rc;
+}
+
+static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expected,
+		      int *rejected)
+{
+	const char *path = !strncmp(c->url, "file://", 7) ? c->url + 7 : c->url;
+	git_repository *dst = NULL;
+	git_reference *ref = NULL;
+	git_oid now;
+	int rc, has;
+
+	if (git_repository_open_ext(&dst, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		return remote_fail(c, "open");
+	clear_stale_ref_lock(git_repository_path(dst));
+	rc = git_reference_name_to_id(&now, dst, REPLICA_BRANCH);
+	has = rc == 0;
+	if ((has && (!expected || !git_oid_equal(&now, expected))) || (!has && expected)) {
+		*rejected = 1; /* someone pushed since our fetch */
+		git_repository_free(dst);
+		return 0;
+	}
+	if (send_pack(c->r->repo, dst, head, has ? &now : NULL, c->err)) {
+		git_repository_free(dst);
+		return -1;
+	}
+	/* The compare-and-swap: under main.lock, only if main is still `now`. */
+	rc = has ? git_reference_create_matching(&ref, dst, REPLICA_BRANCH, head, 1, &now,
+						 "fieldcheck: push")
+		 : git_reference_create(&ref, dst, REPLICA_BRANCH, head, 0, "fieldcheck: push");
+	git_reference_free(ref);
+	git_repository_free(dst);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
+		*rejected = 1;
+		return 0;
+	}
+	return rc < 0 ? remote_fail(c, "update") : 0;
+}
+
+static int push_remote(struct cb_ctx *c, int *rejected)
+{
+	char *specs[1] = { "refs/heads/main:refs/heads/main" };
+	git_strarray refspecs = { specs, 1 };
+	git_push_options po;
+	git_remote *rm = NULL;
+	int rc;
+
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	callbacks(&po.callbacks, c);
+	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0)
+		return git_fail(c->err, "reading the remote");
+	rc = git_remote_push(rm, &refspecs, &po);
+	git_remote_free(rm);
+	if (rc < 0) {
+		/* Some servers refuse a non-fast-forward before the callback. */
+		const git_error *e = git_error_last();
+		if (!c->failed && e && e->message && (strstr(e->message, "non-fast-forward") ||
+						      strstr(e->message, "fetch first"))) {
+			*rejected = 1;
+			return 0;
+		}
+		return remote_fail(c, "push to");
+	}
+	if (c->rejected[0])
+		*rejected = 1; /* "failed to update ref", "fetch first", ... */
+	return 0;
+}
+
+int transport_push(struct replica *r, const char *remote, const git_oid *head,
+		   const git_oid *expected, struct sync_progress *prog, int *rejected,
+		   struct fc_err *err)
+{
+	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "" };
+	git_reference *ref = NULL;
+	char track[256];
+	int rc;
+
+	*rejected = 0;
+	if (transport_url(r, remote, &c.url, err))
+		return -1;
+	rc = is_local(c.url) ? push_local(&c, head, expected, rejected) : push_remote(&c, rejected);
+	/* What the remote now holds, as a fetch would have recorded it. */
+	if (rc == 0 && !*rejected && tracking_ref(remote, track, sizeof track) == 0 &&
+	    git_reference_create(&ref, r->repo, track, head, 1, "fieldcheck: push") < 0)
+		rc = git_fail(err, "recording the push");
+	git_reference_free(ref);
+	free(c.url);
+	return rc;
+}

@@ -1,0 +1,34 @@
+/* transport.h - fetching from and pushing to a remote, over any transport.
+ *
+ * Over ssh:// and git:// the receiving git-receive-pack checks the ref's old
+ * value; a rejection comes back only through the push_update_reference
+ * callback (git_remote_push itself returns 0), which is watched here.  For a
+ * repository on a path or file:// URL, libgit2's local push would move the
+ * ref without checking it, so that case is ours: copy the missing objects as
+ * a pack, then compare-and-swap the ref under git's own lock file.
+ */
+#ifndef FC_TRANSPORT_H
+#define FC_TRANSPORT_H
+
+#include "replica.h"
+
+struct sync_progress {
+	/* phase: "receiving" or "sending"; may be NULL */
+	void (*fn)(void *ctx, const char *phase, size_t done, size_t total, size_t bytes);
+	void *ctx;
+};
+
+/* Fetches the remote's main into refs/remotes/NAME/main.  *exists is 0 when
+ * the remote has no main yet (a new central repository). */
+int transport_fetch(struct replica *r, const char *remote, struct sync_progress *prog,
+		    git_oid *their_head, int *exists, struct fc_err *err);
+/* Pushes our main; `expected` is what the remote's main was at the fetch
+ * (NULL: none).  *rejected is set, with no error, when someone else pushed
+ * first. */
+int transport_push(struct replica *r, const char *remote, const git_oid *head,
+		   const git_oid *expected, struct sync_progress *prog, int *rejected,
+		   struct fc_err *err);
+/* The URL of a configured remote (free() it). */
+int transport_url(struct replica *r, const char *remote, char **url, struct fc_err *err);
+
+#endif

@@ -1,0 +1,81 @@
+# tests/sync/lib_sync.sh - devices, central repositories and the servers
+# the sync tests start on 127.0.0.1 (git daemon, sshd) and stop at exit.
+. "$FIELDCHECK_TOP/tests/lib.sh"
+export FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
+
+# central PATH: a new bare central repository whose branch is main.
+central() { git init -q --bare --initial-branch=main "$1"; }
+
+# device NAME BADGE URL: a workspace $T/NAME with identity and origin URL.
+device() {
+	"$FC" -C "$T/$1" init --name "$1" --badge "$2" --dept 区应急管理局 >/dev/null &&
+		"$FC" -C "$T/$1" remote add origin "$3" ${4:+--key "$4"}
+}
+
+# on NAME ARGS: runs fieldcheck on device NAME, output in $OUT and $ERR.
+on() { d=$1; shift; "$FC" -C "$T/$d" "$@" >"$OUT" 2>"$ERR"; }
+
+# new_inspection NAME CODE: starts a six-ones inspection, prints its id.
+new_inspection() { "$FC" -C "$T/$1" inspection new --form six-ones --enterprise "$2"; }
+
+# free_port: a TCP port nobody listens on, from the high range.
+free_port() {
+	while :; do
+		p=$((20000 + RANDOM % 20000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+	done
+}
+
+# wait_port PORT: until something listens (at most 10 s).
+wait_port() {
+	for _ in $(seq 100); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+STOP=""
+cleanup_servers() { for p in $STOP; do kill "$p" 2>/dev/null; done; rm -rf "$T"; }
+trap cleanup_servers EXIT
+
+# start_daemon BASE: git daemon serving BASE on a free port, receive-pack on.
+start_daemon() {
+	DAEMON_PORT=$(free_port)
+	git daemon --reuseaddr --base-path="$1" --export-all --enable=receive-pack \
+		--listen=127.0.0.1 --port="$DAEMON_PORT" "$1" 2>"$T/daemon.log" &
+	STOP="$STOP $!"
+	wait_port "$DAEMON_PORT"
+}
+
+# start_sshd: sshd on 127.0.0.1 with a throwaway host key, accepting the
+# throwaway user key $T/id_ed25519 for the current user.
+start_sshd() {
+	mkdir -p "$T/ssh" && chmod 700 "$T/ssh"
+	[ -f "$T/ssh/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$T/ssh/host_ed25519"
+	[ -f "$T/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$T/id_ed25519"
+	cp "$T/id_ed25519.pub" "$T/ssh/authorized_keys"
+	SSH_PORT=$(free_port)
+	cat >"$T/ssh/sshd_config" <<CONF
+Port $SSH_PORT
+ListenAddress 127.0.0.1
+HostKey $T/ssh/host_ed25519
+AuthorizedKeysFile $T/ssh/authorized_keys
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin prohibit-password
+UsePAM no
+StrictModes no
+PidFile $T/ssh/sshd.pid
+SetEnv PATH=$PATH
+CONF
+	[ "$(id -u)" = 0 ] && mkdir -p /run/sshd
+	/usr/sbin/sshd -D -e -f "$T/ssh/sshd_config" 2>"$T/ssh/sshd.log" &
+	STOP="$STOP $!"
+	wait_port "$SSH_PORT"
+	SSH_USER=$(id -un)
+}
+
+# tree_of NAME: the tree id of device NAME's replica branch.
+tree_of() { git --git-dir="$T/$1/replica.git" rev-parse 'main^{tree}'; }

@@ -1,0 +1,58 @@
+# t_file.sh - sync through a bare central repository on a path (file://):
+# two devices converge, a third starts from central, git sees an ordinary
+# repository, offline work waits and is sent later.
+. "$FIELDCHECK_TOP/tests/sync/lib_sync.sh"
+central "$T/central.git"
+device a ZJ-0001 "$T/central.git"
+device b JT-0042 "file://$T/central.git"
+
+on a enterprise add --code "$USCC1" --name 甲化工 --town 城东街道
+ia=$(new_inspection a "$USCC1")
+on a inspection answer "$ia" safety_office pass
+on a inspection answer "$ia" management_agreement fail --note 未签订协议
+check "device a syncs" on a sync
+check "a's commit is in central" git --git-dir="$T/central.git" rev-parse -q --verify main
+check "b pulls" on b sync
+out_has "arrived: 1 inspection, 1 hazard, 1 enterprise" "b says what arrived"
+out_has "from: a (ZJ-0001)" "and from whom"
+check "b has a's inspection" on b inspection show "$ia"
+out_has "未签订协议" "with its answers"
+on b enterprise add --code "$USCC2" --name 乙铸造
+ib=$(new_inspection b "$USCC2")
+check "b syncs its own" on b sync
+check "a syncs again" on a sync
+check "a sees b's inspection" on a inspection show "$ib"
+check "the two devices hold the same tree" [ "$(tree_of a)" = "$(tree_of b)" ]
+
+# A third device starts from central.
+"$FC" -C "$T/c" init --name c --badge C-3 --dept 消防 --from "$T/central.git" >"$OUT" 2>"$ERR"
+check "init --from imports central" [ $? -eq 0 ]
+out_has "2 inspections" "c imported both inspections"
+check "c lists them" on c inspection list --format csv
+check "two rows" [ "$(wc -l <"$OUT")" -eq 3 ]
+
+# Central stays an ordinary git repository.
+check "git fsck is clean" git --git-dir="$T/central.git" fsck --strict --no-progress
+git --git-dir="$T/central.git" log --format='%an <%ae>' main >"$OUT"
+check "commits are authored by the inspectors" grep -q "a <ZJ-0001>" "$OUT"
+git --git-dir="$T/central.git" log -p main >"$OUT"
+check "git log -p reads the records" grep -q '"name": "甲化工"' "$OUT"
+git --git-dir="$T/central.git" ls-tree -r --name-only main >"$OUT"
+check "records are files in their places" grep -q "^inspections/2026/11/$ia.json$" "$OUT"
+check "forms travel with the data" grep -q "^forms/six-ones/1/survey.csv$" "$OUT"
+loose=$(find "$T/a/replica.git/objects" -path '*/objects/??/*' -type f | wc -l)
+check "the replica writes packs, not loose objects ($loose loose)" [ "$loose" -eq 0 ]
+
+# Offline: the remote is unreachable; the commit waits and goes later.
+mv "$T/central.git" "$T/away.git"
+on a inspection answer "$ia" risk_map pass
+on a sync; rc=$?
+check "offline sync fails (exit $rc)" [ "$rc" -eq 1 ]
+check "and says how many commits wait" grep -q "1 commit waiting to be sent" "$ERR"
+mv "$T/away.git" "$T/central.git"
+check "a later sync sends them" on a sync
+on b sync
+on b inspection show "$ia" --format json
+check "b has the answer given offline" grep -q '"item": "risk_map"' "$OUT"
+check "verify passes" on b verify
+check "pull never pushes" on c pull

@@ -1,0 +1,210 @@
+/* cli_sync.c - `fieldcheck remote add|list`, `sync`, `pull`, `verify`,
+ * `reindex`: the command line over sync/sync.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "core/workspace.h"
+#include "sync/sync.h"
+
+static const char remote_usage[] =
+	"fieldcheck remote add NAME URL [--key SSH-KEY-FILE]\n"
+	"       fieldcheck remote list [--format text|csv|json]";
+
+/* A progress line on a terminal: objects and bytes while fetching/pushing. */
+static void progress_line(void *ctx, const char *phase, size_t done, size_t total, size_t bytes)
+{
+	(void)ctx;
+	fprintf(stderr, "\r%s objects: %zu/%zu, %zu KiB   ", phase, done, total, bytes / 1024);
+	if (total && done == total)
+		fputc('\n', stderr);
+}
+
+static int remote_add(struct cli *cli, int argc, char **argv)
+{
+	const char *key = NULL, *pos[2];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos;
+	int rc;
+	const struct cli_opt opts[] = { { "key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 2, &n_pos, remote_usage)))
+		return rc;
+	if (n_pos != 2)
+		return cli_usage(remote_usage, "remote add needs a name and a URL");
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = sync_remote_add(ws, pos[0], pos[1], key, &err);
+	workspace_close(ws);
+	return rc ? cli_report(&err) : 0;
+}
+
+static int remote_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct table_col cols[] = {
+		{ "name", "NAME", 0, 0, 0 }, { "url", "URL", 0, 0, 0 },
+	};
+	const char *fmt = NULL, *pos[1];
+	struct sync_remote *l;
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	enum table_format tf;
+	struct table t;
+	size_t n_pos, n, i;
+	int rc;
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, remote_usage)) ||
+	    (rc = cli_format(fmt, &tf, remote_usage)))
+		return rc;
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = sync_remote_list(ws, &l, &n, &err);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	table_init(&t, cols, 2);
+	for (i = 0; i < n; i++)
+		table_add(&t, (const char *[]){ l[i].name, l[i].url });
+	rc = table_print(&t, tf, stdout) ? 1 : 0;
+	table_free(&t);
+	sync_remote_list_free(l, n);
+	return rc;
+}
+
+int cmd_remote(struct cli *cli, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "add"))
+		return remote_add(cli, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return remote_list(cli, argc - 1, argv + 1);
+	return cli_usage(remote_usage, "remote needs a command: add or list");
+}
+
+static void print_report(const struct sync_result *res, int push)
+{
+	const struct sync_report *rep = &res->rep;
+	size_t i;
+
+	if (res->committed)
+		printf("committed %zu changed record%s\n", res->exported, res->exported == 1 ? "" : "s");
+	printf("arrived: %zu inspection%s, %zu hazard%s, %zu enterprise%s, %zu form%s\n",
+	       rep->imported_inspections, rep->imported_inspections == 1 ? "" : "s",
+	       rep->imported_hazards, rep->imported_hazards == 1 ? "" : "s",
+	       rep->imported_enterprises, rep->imported_enterprises == 1 ? "" : "s",
+	       rep->imported_forms, rep->imported_forms == 1 ? "" : "s");
+	for (i = 0; i < rep->n_authors && i < 20; i++) {
+		fputs(i ? ", " : "from: ", stdout);
+		fputs_safe(rep->authors[i], stdout);
+	}
+	if (rep->n_authors)
+		putchar('\n');
+	for (i = 0; i < rep->n_notes; i++) {
+		fputs("note: ", stdout);
+		fputs_safe(rep->notes[i].text, stdout);
+		putchar('\n');
+	}
+	for (i = 0; i < rep->n_quarantined; i++) {
+		fputs("quarantined: ", stderr);
+		fputs_safe(rep->quarantined[i].text, stderr);
+		fputc('\n', stderr);
+	}
+	if (rep->conflicted)
+		printf("%zu record%s with conflicting answers: see 'fieldcheck inspection list "
+		       "--status conflicted'\n", rep->conflicted, rep->conflicted == 1 ? "" : "s");
+	if (push && res->pushed)
+		printf("sent to %zu remote%s\n", res->pushed, res->pushed == 1 ? "" : "s");
+}
+
+static int run_sync(struct cli *cli, int argc, char **argv, int push)
+{
+	const char *pos[1];
+	struct sync_progress prog = { isatty(2) ? progress_line : NULL, NULL };
+	struct sync_options o = { NULL, push, &prog };
+	struct sync_result res;
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, pos, 1, &n_pos,
+			    push ? "fieldcheck sync [REMOTE]" : "fieldcheck pull [REMOTE]")))
+		return rc;
+	o.remote = n_pos ? pos[0] : NULL;
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	if (push && ws->supervisor) {
+		workspace_close(ws);
+		return fc_fail(&err, "this is a supervisor's workspace: it never pushes; use "
+			       "'fieldcheck pull'"), cli_report(&err);
+	}
+	rc = sync_run(ws, &o, &res, &err);
+	print_report(&res, push);
+	if (rc) {
+		if (push)
+			fprintf(stderr, "fieldcheck: %zu commit%s waiting to be sent\n", res.waiting,
+				res.waiting == 1 ? "" : "s");
+		rc = cli_report(&err);
+	}
+	sync_result_free(&res);
+	workspace_close(ws);
+	return rc;
+}
+
+int cmd_sync(struct cli *cli, int argc, char **argv)
+{
+	return run_sync(cli, argc, argv, 1);
+}
+
+int cmd_pull(struct cli *cli, int argc, char **argv)
+{
+	return run_sync(cli, argc, argv, 0);
+}
+
+static int run_check(struct cli *cli, int argc, char **argv, int reindex)
+{
+	const char *pos[1];
+	struct sync_report rep = { 0 };
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos, i;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, pos, 0, &n_pos,
+			    reindex ? "fieldcheck reindex" : "fieldcheck verify")))
+		return rc;
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = reindex ? sync_reindex(ws, &rep, &err) : sync_verify(ws, &rep, &err);
+	workspace_close(ws);
+	for (i = 0; i < rep.n_notes; i++) {
+		fputs(reindex ? "note: " : "problem: ", reindex ? stdout : stderr);
+		fputs_safe(rep.notes[i].text, reindex ? stdout : stderr);
+		fputc('\n', reindex ? stdout : stderr);
+	}
+	for (i = 0; i < rep.n_quarantined; i++) {
+		fputs("quarantined: ", stderr);
+		fputs_safe(rep.quarantined[i].text, stderr);
+		fputc('\n', stderr);
+	}
+	if (rc == 0)
+		printf(reindex ? "reindexed: %zu inspections, %zu hazards, %zu enterprises\n"
+			       : "ok: the store is sound and the replica's %zu records are valid\n",
+		       reindex ? rep.imported_inspections : rep.imported_inspections,
+		       rep.imported_hazards, rep.imported_enterprises);
+	sync_report_free(&rep);
+	return rc ? cli_report(&err) : 0;
+}
+
+int cmd_verify(struct cli *cli, int argc, char **argv)
+{
+	return run_check(cli, argc, argv, 0);
+}
+
+int cmd_reindex(struct cli *cli, int argc, char **argv)
+{
+	return run_check(cli, argc, argv, 1);
+}
