@@ -1,0 +1,59 @@
+# t_transports.sh - the same sync over git daemon (git://) and sshd
+# (ssh://, key authentication), both started here on 127.0.0.1; the SSH
+# host key is pinned on first use and a changed one is refused; a key the
+# server does not accept fails after a bounded number of tries.
+. "$FIELDCHECK_TOP/tests/sync/lib_sync.sh"
+mkdir -p "$T/srv"
+central "$T/srv/central.git"
+
+# git daemon
+start_daemon "$T/srv" || not_ok "git daemon did not start"
+url="git://127.0.0.1:$DAEMON_PORT/central.git"
+device g1 G-1 "$url"
+device g2 G-2 "$url"
+on g1 enterprise add --code "$USCC1" --name 甲化工
+i1=$(new_inspection g1 "$USCC1")
+check "sync over git://" on g1 sync
+check "another device over git://" on g2 sync
+check "it has the inspection" on g2 inspection show "$i1"
+on g2 enterprise add --code "$USCC2" --name 乙铸造
+check "and sends its own" on g2 sync
+check "which the first receives" on g1 sync
+check "both hold the same tree" [ "$(tree_of g1)" = "$(tree_of g2)" ]
+
+# sshd
+start_sshd || not_ok "sshd did not start"
+sshurl="ssh://$SSH_USER@127.0.0.1:$SSH_PORT$T/srv/central.git"
+device s1 S-1 "$sshurl" "$T/id_ed25519"
+check "sync over ssh:// with a key file" on s1 sync
+out_has "arrived: 2 inspections\|arrived: 1 inspection" "records arrive over SSH"
+check "the host key is pinned on first use" grep -q "pinned the host key of 127.0.0.1:$SSH_PORT" "$OUT"
+check "and kept in the workspace" grep -q "^127.0.0.1:$SSH_PORT SHA256:" "$T/s1/known_hosts"
+on s1 enterprise add --code "$USCC3" --name 丙冶炼
+check "push over ssh://" on s1 sync
+check "git daemon clients see it" on g1 sync
+check "the enterprise arrived" sh -c "'$FC' -C '$T/g1' enterprise list | grep -q 丙冶炼"
+
+# A key the server does not know: refused, after a bounded number of tries.
+ssh-keygen -q -t ed25519 -N '' -f "$T/stranger"
+device s2 S-2 "$sshurl" "$T/stranger"
+on s2 sync; rc=$?
+check "an unknown key is refused (exit $rc)" [ "$rc" -eq 1 ]
+check "with a message about the key" grep -qi "key\|authenticat" "$ERR"
+
+# The server is re-keyed: the pinned key no longer matches.
+kill $(cat "$T/ssh/sshd.pid") 2>/dev/null; sleep 0.3
+rm -f "$T/ssh/host_ed25519" "$T/ssh/host_ed25519.pub"
+old_port=$SSH_PORT
+start_sshd
+sed -i "s/:$old_port\b/:$SSH_PORT/" "$T/s1/known_hosts"
+"$FC" -C "$T/s1" remote add moved "ssh://$SSH_USER@127.0.0.1:$SSH_PORT$T/srv/central.git" --key "$T/id_ed25519" >/dev/null
+on s1 sync moved; rc=$?
+check "a changed host key is refused (exit $rc)" [ "$rc" -eq 1 ]
+check "naming both fingerprints" grep -q "has changed: it was SHA256:.* and is now SHA256:" "$ERR"
+
+# Unreachable: nothing listens there.
+"$FC" -C "$T/g1" remote add nowhere "git://127.0.0.1:$(free_port)/central.git" >/dev/null
+on g1 sync nowhere; rc=$?
+check "an unreachable remote fails (exit $rc)" [ "$rc" -eq 1 ]
+check "saying it cannot reach it" grep -q "cannot fetch from nowhere" "$ERR"
