@@ -313,6 +313,10 @@ static int finalize_checks(const struct form *f, const struct fc_inspection *in,
 	size_t *miss, n, i;
 	struct strbuf sb;
 
+	if (in->n_conflicts)
+		return fc_fail(err, "cannot finalize: item '%s' has conflicting answers from two "
+			       "devices; choose one with 'fieldcheck inspection resolve'",
+			       in->conflicts[0].item);
 	if (missing_of(f, in, &miss, &n, err))
 		return -1;
 	if (n == 0) {
@@ -351,6 +355,19 @@ int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *
 	     : finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
 	inspection_clear(&in);
 	if (rc) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}
+
+int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
+		    const char *item, const char *value, enum form_lang lang, struct fc_err *err)
+{
+	if (store_begin(ws->store, err))
+		return -1;
+	if (inspection_clear_conflicts(ws->store, id, item, err) ||
+	    inspect_answer(ws, f, id, item, value, "", NULL, lang, err)) {
 		store_rollback(ws->store);
 		return -1;
 	}

@@ -18,10 +18,11 @@ static const char usage[] =
 	"       fieldcheck inspection answer ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
 	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
 	"       fieldcheck inspection member ID NAME:BADGE:DEPT\n"
+	"       fieldcheck inspection resolve ID ITEM VALUE\n"
 	"       fieldcheck inspection finalize ID\n"
 	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
-	"       fieldcheck inspection list [--status draft|final] [--format text|csv|json]";
+	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
 
 /* "NAME:BADGE:DEPT" -> person; the name may not hold ':'. */
 static int parse_member(const char *s, struct fc_person *p, struct fc_err *err)
@@ -186,6 +187,29 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 	return rc ? cli_report(&err) : 0;
 }
 
+static int cmd_resolve(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[3];
+	char id[FC_UUID_LEN + 1];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	struct form *f = NULL;
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, pos, 3, &n_pos, usage)))
+		return rc;
+	if (n_pos != 3)
+		return cli_usage(usage, "inspection resolve needs the id, the item and the value chosen");
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = open_form_of(ws, pos[0], id, &f, &err) ||
+	     inspect_resolve(ws, f, id, pos[1], pos[2], inspect_lang(), &err);
+	form_free(f);
+	workspace_close(ws);
+	return rc ? cli_report(&err) : 0;
+}
+
 static int cmd_finalize(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[1];
@@ -331,6 +355,17 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 		puts(")");
 	}
 	show_items(f, in, lang);
+	for (i = 0; i < in->n_conflicts; i++) {
+		const struct fc_answer *c = &in->conflicts[i];
+		if (i == 0)
+			puts("\nconflicts (answered differently on two devices; choose with "
+			     "'inspection resolve'):");
+		printf("  %-28s now ", c->item);
+		fputs_safe(answer_of(in, c->item) ? answer_of(in, c->item) : "-", stdout);
+		fputs(", also ", stdout);
+		fputs_safe(c->value, stdout);
+		printf(" (by %s at %s)\n", c->by, c->at);
+	}
 	puts("\nhazards:");
 	hf.today = today;
 	hf.inspection = in->id;
@@ -426,8 +461,9 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
 	    (rc = cli_format(fmt, &tf, usage)))
 		return rc;
-	if (*status && strcmp(status, "draft") && strcmp(status, "final"))
-		return cli_usage(usage, "unknown status '%s' (draft or final)", status);
+	if (*status && strcmp(status, "draft") && strcmp(status, "final") &&
+	    strcmp(status, "conflicted"))
+		return cli_usage(usage, "unknown status '%s' (draft, final or conflicted)", status);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	table_init(&t, cols, sizeof cols / sizeof cols[0]);
@@ -444,6 +480,7 @@ int cmd_inspection(struct cli *cli, int argc, char **argv)
 	static const struct { const char *name; int (*run)(struct cli *, int, char **); } sub[] = {
 		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
 		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
+		{ "resolve", cmd_resolve },
 		{ "list", cmd_list },
 	};
 	size_t k;
