@@ -78,7 +78,7 @@ static void read_version(struct loader *ld, const struct sheet *sh, const struct
 {
 	const char *v = sheet_get(sh, row, C_VERSION, SLOT_PLAIN);
 	char q[QUOTE_SIZE];
-	long n = 0;
+	long long n = 0;
 	size_t i;
 
 	for (i = 0; v[i] >= '0' && v[i] <= '9' && n <= INT_MAX; i++)
