@@ -86,6 +86,7 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 int ui_put_wrapped(int y, int x, int w, int h, const char *s, attr_t a);
 void ui_fill(int y, int x, int w, attr_t a);
 void ui_box(int y, int x, int h, int w, attr_t a);
+void ui_hline(int y, int x, int w, attr_t a);
 /* The title line (row 0): title on the left, `right` on the right. */
 void ui_title(struct ui *ui, const char *title, const char *right);
 /* The key bar (last row); remembered for mouse clicks. */

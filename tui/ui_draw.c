@@ -7,6 +7,7 @@
  * (wcwidth: a Chinese character takes two columns), never by bytes.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -171,6 +172,33 @@ void ui_fill(int y, int x, int w, attr_t a)
 	attrset(A_NORMAL);
 }
 
+/* Lines are drawn with Unicode box characters in a UTF-8 locale (the Linux
+ * console, tmux and every terminal emulator show them) and ASCII otherwise;
+ * never through the alternate character set, which some terminal types
+ * (vt100 in a UTF-8 terminal) turn into letters. */
+static int utf8_locale(void)
+{
+	return MB_CUR_MAX > 1;
+}
+
+static void put_glyph(int y, int x, wchar_t uni, wchar_t ascii)
+{
+	wchar_t g[2] = { utf8_locale() ? uni : ascii, 0 };
+
+	if (y >= 0 && y < LINES && x >= 0 && x < COLS)
+		mvaddnwstr(y, x, g, 1);
+}
+
+void ui_hline(int y, int x, int w, attr_t a)
+{
+	int i;
+
+	attrset(a);
+	for (i = 0; i < w && x + i < COLS; i++)
+		put_glyph(y, x + i, L'\x2500', L'-');
+	attrset(A_NORMAL);
+}
+
 void ui_box(int y, int x, int h, int w, attr_t a)
 {
 	int r;
@@ -179,15 +207,17 @@ void ui_box(int y, int x, int h, int w, attr_t a)
 		return;
 	for (r = 0; r < h; r++)
 		ui_fill(y + r, x, w, a);
+	ui_hline(y, x + 1, w - 2, a);
+	ui_hline(y + h - 1, x + 1, w - 2, a);
 	attrset(a);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	for (r = 1; r < h - 1; r++) {
+		put_glyph(y + r, x, L'\x2502', L'|');
+		put_glyph(y + r, x + w - 1, L'\x2502', L'|');
+	}
+	put_glyph(y, x, L'\x250c', L'+');
+	put_glyph(y, x + w - 1, L'\x2510', L'+');
+	put_glyph(y + h - 1, x, L'\x2514', L'+');
+	put_glyph(y + h - 1, x + w - 1, L'\x2518', L'+');
 	attrset(A_NORMAL);
 }
 

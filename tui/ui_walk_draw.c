@@ -221,9 +221,7 @@ void walk_paint(struct ui *ui, void *ctx)
 	w->list_h = w->single ? 0 : body / 2;
 	if (w->list_h > 0) {
 		paint_list(ui, w);
-		attrset(ui->attr[R_FRAME]);
-		mvhline(w->list_y + w->list_h, 0, ACS_HLINE, COLS);
-		attrset(A_NORMAL);
+		ui_hline(w->list_y + w->list_h, 0, COLS, ui->attr[R_FRAME]);
 	}
 	detail = body - w->list_h - (w->list_h > 0);
 	paint_detail(ui, w, w->list_y + w->list_h + (w->list_h > 0), detail);
