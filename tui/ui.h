@@ -74,6 +74,9 @@ struct ui {
 /* Draws UTF-8 `s` at (y, x) in at most `maxw` columns with attribute a;
  * controls become ^X, bad bytes '?'.  Returns the columns used. */
 int ui_put(int y, int x, const char *s, int maxw, attr_t a);
+/* The same in a column of exactly w columns (cut or padded); returns w + 1,
+ * the step to the next column. */
+int ui_col(int y, int x, const char *s, int w, attr_t a);
 /* Columns ui_put would use for all of s. */
 int ui_width(const char *s);
 /* Bytes of s that fit in `width` columns as ui_put draws them. */

@@ -53,6 +53,14 @@ static int focusable(const struct ui_field *f)
 	return f->kind != UF_SHOW;
 }
 
+/* Rows the note under a field takes (at most two). */
+static int note_rows(const struct ui_field *f, int width)
+{
+	size_t starts[2], lens[2];
+
+	return f->note[0] ? (int)ui_wrap(f->note, width, starts, lens, 2) : 0;
+}
+
 static void paint(struct ui *ui, struct ui_form *d)
 {
 	int w = COLS - 2 < 76 ? COLS - 2 : 76, lw = 0, h, y, x, r;
@@ -67,7 +75,7 @@ static void paint(struct ui *ui, struct ui_form *d)
 		nm = ui_wrap(d->msg, w - 4, starts, lens, 4);
 	h = 4 + (int)nm;
 	for (i = 0; i < d->n; i++)
-		h += 1 + (d->f[i].note[0] != 0);
+		h += 1 + note_rows(&d->f[i], w - lw - 5);
 	if (h > LINES - 2)
 		h = LINES - 2;
 	y = (LINES - h) / 2;
@@ -91,7 +99,9 @@ static void paint(struct ui *ui, struct ui_form *d)
 		}
 		r++;
 		if (f->note[0] && r < y + h - 2)
-			ui_put(r++, fx, f->note, fw, ui->attr[f->note_err ? R_ERROR : R_DIM]);
+			r += ui_put_wrapped(r, fx, fw, note_rows(f, fw) < y + h - 2 - r ?
+					    note_rows(f, fw) : y + h - 2 - r, f->note,
+					    ui->attr[f->note_err ? R_ERROR : R_DIM]);
 	}
 	for (i = 0; i < nm && r < y + h - 2; i++, r++) {
 		char line[1024];

@@ -96,14 +96,18 @@ static void paint(struct ui *ui, void *ctx)
 		attr_t a = ui->attr[i == s->l.cur ? R_SELECT : R_NORMAL];
 		int y = s->y0 + r, x = 1;
 		ui_fill(y, 0, COLS, a);
-		snprintf(buf, sizeof buf, "%-6.6s %.10s %.5s ", ui_word(row->status),
-			 row->created_at, row->created_at + 11);
-		x += ui_put(y, x, buf, COLS - x, a);
-		snprintf(buf, sizeof buf, _(" %d answers, %d hazards"), row->n_answers,
+		int nw, fw = ui_width(row->form_id) < 16 ? ui_width(row->form_id) : 16;
+		x += ui_col(y, x, ui_word(row->status), 6, a);
+		snprintf(buf, sizeof buf, "%.10s %.5s", row->created_at, row->created_at + 11);
+		x += ui_col(y, x, buf, 16, a);
+		snprintf(buf, sizeof buf, _("%d answers, %d hazards"), row->n_answers,
 			 row->n_hazards);
-		x += ui_put(y, x, row->enterprise_name[0] ? row->enterprise_name : row->enterprise,
-			    COLS - x - ui_width(buf) - ui_width(row->form_id) - 3, a) + 1;
-		x += ui_put(y, x, row->form_id, COLS - x, a);
+		if (COLS - x - fw - ui_width(buf) - 3 < 12)
+			buf[0] = '\0';   /* narrow: the name matters more than counts */
+		nw = COLS - x - fw - ui_width(buf) - 3;
+		x += ui_col(y, x, row->enterprise_name[0] ? row->enterprise_name
+			    : row->enterprise, nw, a);
+		x += ui_col(y, x, row->form_id, fw, a);
 		ui_put(y, x, buf, COLS - x - 1, a);
 	}
 	if (s->d.more && s->l.n)

@@ -75,6 +75,12 @@ int ui_put(int y, int x, const char *s, int maxw, attr_t a)
 	return used;
 }
 
+int ui_col(int y, int x, const char *s, int w, attr_t a)
+{
+	ui_put(y, x, s, w, a);
+	return w + 1;
+}
+
 int ui_width(const char *s)
 {
 	size_t n = s ? strlen(s) : 0, i = 0, len;

@@ -259,7 +259,7 @@ int ui_add_enterprise(struct ui *ui, const char *typed, char *code, char *name, 
 	memset(&a, 0, sizeof a);
 	a.ui = ui;
 	ui_field_text(&f[0], _("Credit code"), looks_code ? typed : "", USCC_LEN + 8);
-	ui_field_text(&f[1], _("Name"), looks_code ? "" : typed, MAX_NAME);
+	ui_field_text(&f[1], _("Enterprise name"), looks_code ? "" : typed, MAX_NAME);
 	ui_field_text(&f[2], _("Town"), "", MAX_TOWN);
 	ui_field_text(&f[3], _("Industry (GB/T 4754)"), "", 8);
 	ui_field_text(&f[4], _("Address"), "", MAX_ADDRESS);

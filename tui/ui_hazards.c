@@ -96,13 +96,10 @@ static void paint_row(struct ui *ui, struct hazards *s, size_t i, int y)
 	const struct hazard_row *r = &s->d.rows[i];
 	int sel = i == s->l.cur, x = 1;
 	attr_t a = ui->attr[sel ? R_SELECT : R_NORMAL];
-	char buf[120];
-
 	ui_fill(y, 0, COLS, a);
-	x += ui_put(y, x, !strcmp(r->severity, "major") ? "!" : " ", 1, sel ? a :
-		    ui->attr[R_FAIL]) + 1;
-	snprintf(buf, sizeof buf, "%-9.9s", ui_word(r->state));
-	x += ui_put(y, x, buf, 10, a) + 1;
+	x += ui_col(y, x, !strcmp(r->severity, "major") ? "!" : " ", 1, sel ? a :
+		    ui->attr[R_FAIL]);
+	x += ui_col(y, x, ui_word(r->state), 10, a);
 	x += ui_put(y, x, r->due, 10, sel ? a : ui->attr[r->overdue ? R_WARN : R_NORMAL]);
 	x += ui_put(y, x, r->overdue ? "* " : "  ", 2, sel ? a : ui->attr[R_WARN]);
 	x += ui_put(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,

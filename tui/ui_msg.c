@@ -5,6 +5,8 @@
 
 #include "ui.h"
 
+static void set(struct ui *ui, int is_err, const char *fmt, va_list ap) FC_PRINTF(3, 0);
+
 static void set(struct ui *ui, int is_err, const char *fmt, va_list ap)
 {
 	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);

@@ -120,8 +120,9 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 		return;
 	}
 	i -= r->n_missing;
-	snprintf(buf, sizeof buf, "%-8s %-9s %s %s ", ui_word(r->hz.rows[i].severity),
-		 ui_word(r->hz.rows[i].state), _("due"), r->hz.rows[i].due);
+	x += ui_col(y, x, ui_word(r->hz.rows[i].severity), 8, a);
+	x += ui_col(y, x, ui_word(r->hz.rows[i].state), 10, a);
+	snprintf(buf, sizeof buf, "%s %s ", _("due"), r->hz.rows[i].due);
 	x += ui_put(y, x, buf, COLS - x - 2, r->hz.rows[i].overdue && i + r->n_missing !=
 		    r->l.cur ? ui->attr[R_WARN] : a);
 	ui_put(y, x, r->hz.rows[i].description, COLS - x - 2, a);
