@@ -934,8 +934,10 @@ static int merge_final_base(struct mctx *m, const struct fc_inspection *b,
 	return 0;
 }
 
-static struct fc_amendment *late_answer(struct mctx *m, const struct fc_inspection *other,
-					const struct fc_answer *a, struct fc_amendment *am)
+/* An answer (or a conflicting value) given on `other` that the final
+ * record does not hold, as an amendment. */
+static void late_answer(struct mctx *m, const struct fc_inspection *other,
+			const struct fc_answer *a, struct fc_amendment *am)
 {
 	struct strbuf sb;
 
@@ -952,9 +954,9 @@ static struct fc_amendment *late_answer(struct mctx *m, const struct fc_inspecti
 		strbuf_addf(&sb, "answered on another device after the inspection was finalized "
 			    "(by %s at %s)", a->by, a->at);
 	am->reason = strbuf_detach(&sb);
-	note(m, "item %s: %s (by %s at %s) came after the inspection was finalized; it is "
-	     "kept as an amendment", a->item, clip(m, a->value), a->by, a->at);
-	return am;
+	note(m, "item %s: %s (by %s at %s) was given on another device and is not in the "
+	     "finalized record; it is kept as an amendment", a->item, clip(m, a->value), a->by,
+	     a->at);
 }
 
 /* What `other` answered since base that the final record does not say:

@@ -2,8 +2,9 @@
  * case, then properties over many random histories (determinism, x merged
  * with itself, a side that did nothing, validity, nothing dropped).
  *
- * FC_MERGE_SEEDS=DIR makes the random test also write its triples as seeds
- * for tests/fuzz/fuzz_merge.c (base, ours and theirs split by NUL bytes).
+ * FC_MERGE_SEEDS=DIR makes the random test also write its first triples
+ * as seeds for tests/fuzz/fuzz_merge.c (base, ours and theirs split by NUL
+ * bytes).
  */
 #include "support.h"
 
@@ -1079,7 +1080,8 @@ static void long_values_cut(void **state)
 	haz_init(&x.b);
 	copy(&x.o, &x.b);
 	copy(&x.t, &x.b);
-	set_str(&x.o.u.hazard.description, "储罐区静电接地线断开，装卸作业时未连接接地夹，存在火灾爆炸风险。");
+	set_str(&x.o.u.hazard.description,
+		"储罐区静电接地线断开，装卸作业时未连接接地夹，存在火灾爆炸风险。");
 	set_str(&x.t.u.hazard.description, "储罐区静电接地线断开\n第二行");
 	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
 	assert_int_equal(x.rep.n, 1);
@@ -1383,6 +1385,7 @@ static void write_seed(const char *dir, int round, const struct fc_record *b,
 }
 
 #define ROUNDS 3000
+#define SEEDS 64         /* triples written for the fuzzer */
 
 static void random_properties(void **state)
 {
@@ -1397,7 +1400,7 @@ static void random_properties(void **state)
 		int have_base = random_triple(&b, &x, &y);
 		const struct fc_record *bp = have_base ? &b : NULL;
 
-		if (seeds && round < 300)
+		if (seeds && round < SEEDS)
 			write_seed(seeds, round, bp, &x, &y);
 		merge(bp, &x, &y, &out, &rep);
 		refused += rep.refused;
