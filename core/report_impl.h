@@ -1,0 +1,68 @@
+/* report_impl.h - what the report's files share (core/report*.c only).
+ *
+ * report_scan.c reads the store as streams of rows (SQL: joins, the date
+ * range, each hazard's deadline in force); report.c counts them into the
+ * figures, per group and in total.  Counting in C over streamed rows needs
+ * memory for the groups and the distinct (group, enterprise) pairs only,
+ * never for the store's rows.
+ */
+#ifndef FC_REPORT_IMPL_H
+#define FC_REPORT_IMPL_H
+
+#include "report.h"
+#include "strbuf.h"
+
+/* A string -> number hash map (open addressing; keys copied). */
+struct strmap {
+	char **keys;
+	size_t *vals;
+	size_t cap, n;
+};
+
+void strmap_free(struct strmap *m);
+/* The value of key, or NULL. */
+size_t *strmap_find(const struct strmap *m, const char *key);
+/* The value of key, added as 0 when new (and *added set to 1). */
+size_t *strmap_slot(struct strmap *m, const char *key, int *added);
+
+/* The inspections a report covers. */
+struct report_range {
+	char lo[FC_DATE_LEN + 1];   /* created_at >= lo ("" for no bound) */
+	char hi[FC_DATE_LEN + 1];   /* created_at < hi: the day after --to, or "~" */
+	int final_only;
+	int all;                    /* no bound and not final_only: every inspection */
+};
+
+/* What a hazard's events say (report_scan.c reads them). */
+enum {
+	HZ_NOTICE = 1,     /* a rectification notice was issued */
+	HZ_RECTIFIED = 2,  /* reported rectified */
+	HZ_VERIFIED = 4,   /* re-inspected and closed */
+	HZ_SUPERVISED = 8, /* under listed supervision */
+};
+
+/* The counting in progress. */
+struct report_acc {
+	struct report *r;
+	size_t alloc_groups;
+	struct strmap groups;       /* key -> index in r->groups */
+	struct strmap seen;         /* enterprises already counted, in total and per group */
+	struct strmap joint;        /* YYYY-MM -> joint inspections */
+	char first[8], last[8];     /* months of the first and the last inspection */
+	struct strbuf key;          /* scratch for map keys */
+};
+
+/* Counts one inspection. `key` is its group's (ignored without grouping). */
+void report_acc_inspection(struct report_acc *a, const char *key, const char *enterprise,
+			   const char *type, const char *status, const char *month);
+/* Counts one hazard: `events` is HZ_* bits, overdue 1 if open past its due date. */
+void report_acc_hazard(struct report_acc *a, const char *key, int major, unsigned events,
+		       int overdue);
+
+/* Streams the store's rows into the accumulator, in one read transaction
+ * (a snapshot that does not block writers), and names the enterprise
+ * groups. */
+int report_scan(struct fc_store *s, struct report_acc *a, const struct report_range *rg,
+		struct fc_err *err);
+
+#endif

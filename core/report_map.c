@@ -1,0 +1,81 @@
+/* report_map.c - a small string-keyed hash map for counting a report's
+ * groups and distinct enterprises in one pass over streamed rows, however
+ * the rows are ordered (FNV-1a, open addressing, grown at half full). */
+#include "report_impl.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t probe(const struct strmap *m, const char *key)
+{
+	size_t i = (size_t)hash(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t k;
+
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	for (k = 0; k < old.cap; k++)
+		if (old.keys[k]) {
+			size_t i = probe(m, old.keys[k]);
+			m->keys[i] = old.keys[k];
+			m->vals[i] = old.vals[k];
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+size_t *strmap_find(const struct strmap *m, const char *key)
+{
+	size_t i;
+	if (!m->cap)
+		return NULL;
+	i = probe(m, key);
+	return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+size_t *strmap_slot(struct strmap *m, const char *key, int *added)
+{
+	size_t i;
+
+	*added = 0;
+	if (2 * (m->n + 1) > m->cap)
+		grow(m);
+	i = probe(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = xstrdup(key);
+		m->vals[i] = 0;
+		m->n++;
+		*added = 1;
+	}
+	return &m->vals[i];
+}
+
+void strmap_free(struct strmap *m)
+{
+	size_t k;
+	for (k = 0; k < m->cap; k++)
+		free(m->keys[k]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
