@@ -195,6 +195,17 @@ static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_e
 	char now[FC_TIMESTAMP_LEN + 1], seq[24];
 	size_t i;
 
+	sqlite3_stmt *st;
+	int known;
+
+	if (store_prepare(s, "SELECT 1 FROM inspections WHERE id = ?1", &st, err))
+		return -1;
+	store_bind(st, 1, h->inspection);
+	known = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!known)
+		return fc_failk(err, FC_ENOTFOUND, "hazard %.8s belongs to inspection %.8s, which is "
+				"not here", h->id, h->inspection);
 	if (clock_now(now, err) ||
 	    run(s, "INSERT INTO hazards(id, inspection, item, severity, description, deadline,"
 		" changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"

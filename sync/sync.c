@@ -172,15 +172,15 @@ static size_t count_waiting(struct replica *r, const char *remote)
 	return n;
 }
 
-/* Backoff between push attempts: 50 ms doubling, up to 3 s, with jitter so
+/* Backoff between push attempts: 50 ms doubling, up to 2 s, with jitter so
  * twenty devices do not retry in step. */
 static void backoff(size_t attempt, unsigned *seed)
 {
 	long ms = 50L << (attempt < 6 ? attempt : 6);
 	struct timespec ts;
 
-	if (ms > 3000)
-		ms = 3000;
+	if (ms > 2000)
+		ms = 2000;
 	*seed = *seed * 1103515245u + 12345u;
 	ms = ms / 2 + (long)((*seed >> 8) % (unsigned long)(ms / 2 + 1));
 	ts.tv_sec = ms / 1000;
@@ -191,15 +191,23 @@ static void backoff(size_t attempt, unsigned *seed)
 static int sync_one(struct replica *r, const char *remote, const struct sync_options *o,
 		    struct sync_result *res, unsigned *seed, struct fc_err *err)
 {
-	size_t attempt;
+	size_t attempt, net_errors = 0;
+	int reached = 0;
 
 	for (attempt = 0; attempt < SYNC_MAX_ATTEMPTS; attempt++) {
 		git_oid theirs, head;
 		int has_theirs, has_head, rejected = 0;
 
-		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err))
-			return -1;
-		if (attempt == 0)
+		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err)) {
+			/* A dropped connection is worth another try; a refused key,
+			 * a changed host key or a missing remote is not. */
+			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS ||
+			    strstr(err->msg, "host key") || strstr(err->msg, "refused our"))
+				return -1;
+			backoff(attempt, seed);
+			continue;
+		}
+		if (!reached++)
 			res->reached++;
 		if ((has_theirs && merge_in(r, remote, &theirs, &res->rep, err)) ||
 		    import_head(r, &res->rep, err) || replica_head(r, &head, &has_head, err))
@@ -208,8 +216,11 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 			return 0;
 		res->attempts++;
 		if (transport_push(r, remote, &head, has_theirs ? &theirs : NULL, o->prog,
-				   &rejected, err))
-			return -1;
+				   &rejected, err)) {
+			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS)
+				return -1;
+			rejected = 1;
+		}
 		if (!rejected) {
 			res->pushed++;
 			return 0;

@@ -13,7 +13,8 @@
 #include "report.h"
 #include "transport.h"
 
-#define SYNC_MAX_ATTEMPTS 12
+#define SYNC_MAX_ATTEMPTS 24     /* pushes refused because others pushed first */
+#define SYNC_MAX_NET_ERRORS 3    /* fetches or pushes that failed on the network */
 
 struct sync_options {
 	const char *remote;           /* NULL: every remote */

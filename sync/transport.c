@@ -186,8 +186,9 @@ static int is_local(const char *url)
 }
 
 /* A ref lock older than this in a shared repository was left by a killed
- * process: real ones live for milliseconds. */
-#define STALE_LOCK_SECONDS 120
+ * process: a real one lives for the milliseconds of a rename and an fsync,
+ * even on a slow USB stick.  Pushes meanwhile count as refused and retry. */
+#define STALE_LOCK_SECONDS 10
 
 static void clear_stale_ref_lock(const char *repo_path)
 {
@@ -288,8 +289,11 @@ static int push_remote(struct cb_ctx *c, int *rejected)
 	if (rc < 0) {
 		/* Some servers refuse a non-fast-forward before the callback. */
 		const git_error *e = git_error_last();
+		/* libgit2 itself refuses when the remote's ref moved to a
+		 * commit we lack (someone pushed since our fetch). */
 		if (!c->failed && e && e->message && (strstr(e->message, "non-fast-forward") ||
-						      strstr(e->message, "fetch first"))) {
+		    strstr(e->message, "fetch first") ||
+		    strstr(e->message, "not present locally"))) {
 			*rejected = 1;
 			return 0;
 		}

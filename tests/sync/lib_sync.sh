@@ -69,6 +69,8 @@ UsePAM no
 StrictModes no
 PidFile $T/ssh/sshd.pid
 SetEnv PATH=$PATH
+MaxStartups 200
+MaxSessions 200
 CONF
 	[ "$(id -u)" = 0 ] && mkdir -p /run/sshd
 	/usr/sbin/sshd -D -e -f "$T/ssh/sshd_config" 2>"$T/ssh/sshd.log" &
