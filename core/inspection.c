@@ -289,8 +289,11 @@ static int read_amendments(struct fc_store *s, struct fc_inspection *in, struct 
 	sqlite3_stmt *st;
 	int rc;
 
+	/* Record order (the merge's): by time, then author and content, so an
+	 * amendment merged in from another device reads back in its place. */
 	if (store_prepare(s, "SELECT item, value, note, reason, by, at FROM amendments"
-			  " WHERE inspection = ?1 ORDER BY seq", &st, err))
+			  " WHERE inspection = ?1 ORDER BY at, by, item, value, note, reason, seq",
+			  &st, err))
 		return -1;
 	store_bind(st, 1, in->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

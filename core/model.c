@@ -188,6 +188,9 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 			return fc_fail(err, "answers are not in order of item, or item '%s' is "
 				       "answered twice", in->answers[i].item);
 	}
+	if (in->n_conflicts > MAX_ANSWERS || in->n_amendments > MAX_ANSWERS)
+		return fc_fail(err, "%zu conflicts and %zu amendments, at most %d of each",
+			       in->n_conflicts, in->n_amendments, MAX_ANSWERS);
 	for (i = 0; i < in->n_conflicts; i++) {
 		if (answer_check(&in->conflicts[i], err))
 			return fc_err_prefix(err, "conflict %zu", i + 1);
@@ -316,9 +319,9 @@ int hazard_event_cmp(const void *pa, const void *pb)
 		return a->kind < b->kind ? -1 : 1;
 	if ((c = strcmp(a->by, b->by)) != 0)
 		return c;
-	if ((c = strcmp(a->date, b->date)) != 0)
+	if ((c = strcmp(a->date, b->date)) != 0 || (c = strcmp(a->note, b->note)) != 0)
 		return c;
-	return strcmp(a->note, b->note);
+	return strcmp(a->by_name ? a->by_name : "", b->by_name ? b->by_name : "");
 }
 
 void answer_clear(struct fc_answer *a)

@@ -78,7 +78,8 @@ struct fc_inspection {
 	 * "conflicted" while it has any).  Sorted by conflict_cmp. */
 	struct fc_answer *conflicts;
 	size_t n_conflicts;
-	struct fc_amendment *amendments; /* in the order they were made */
+	struct fc_amendment *amendments; /* by time (then author, item, value,
+					  * note, reason): the same on every device */
 	size_t n_amendments;
 };
 

@@ -1043,7 +1043,7 @@ static void too_big(void **state)
 		conflict_add(&b.u.inspection, "b2", value, "", "ZJ-0001", at);
 	}
 	assert_int_equal(record_merge(NULL, &a, &b, &out, &rep, &err), -1);
-	assert_string_equal(err.msg, "merging inspection " ID1 ": the merged record would hold "
+	assert_string_equal(err.msg, "merging inspection " ID1 ": the merged record would not be valid: "
 			    "2200 conflicts and 0 amendments, at most 2000 of each");
 	record_clear(&a);
 	record_clear(&b);
