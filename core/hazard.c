@@ -117,7 +117,8 @@ static int read_events(struct fc_store *s, struct fc_hazard *h, struct fc_err *e
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, err, "reading the hazard's events");
 	/* Record order, the same on every device (see hazard_event_cmp). */
-	qsort(h->events, h->n_events, sizeof *h->events, hazard_event_cmp);
+	if (h->n_events)
+		qsort(h->events, h->n_events, sizeof *h->events, hazard_event_cmp);
 	return 0;
 }
 

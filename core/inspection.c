@@ -280,7 +280,8 @@ static int read_conflicts(struct fc_store *s, struct fc_inspection *in, struct f
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, err, "reading the conflicts");
-	qsort(in->conflicts, in->n_conflicts, sizeof *in->conflicts, conflict_cmp);
+	if (in->n_conflicts) /* qsort(NULL, 0) is undefined */
+		qsort(in->conflicts, in->n_conflicts, sizeof *in->conflicts, conflict_cmp);
 	return 0;
 }
 
