@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/store.h"
@@ -41,6 +42,36 @@ static void clear_stale_locks(const char *dir)
 		strbuf_release(&p);
 	}
 	closedir(d);
+}
+
+/* libgit2's indexer writes pack_git2_* temporaries in objects/pack and
+ * renames them when done; a killed process leaves them behind.  Removes
+ * those older than max_age seconds (0: all, when no one else can write). */
+void clear_pack_temporaries(const char *repo_path, long max_age)
+{
+	struct strbuf dir;
+	struct dirent *e;
+	time_t now = time(NULL);
+	DIR *d;
+
+	strbuf_init(&dir);
+	strbuf_addf(&dir, "%s/objects/pack", repo_path);
+	if ((d = opendir(dir.buf)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			struct strbuf p;
+			struct stat st;
+			if (strncmp(e->d_name, "pack_git2_", 10) && strncmp(e->d_name, "tmp_", 4))
+				continue;
+			strbuf_init(&p);
+			strbuf_addf(&p, "%s/%s", dir.buf, e->d_name);
+			if (lstat(p.buf, &st) == 0 && S_ISREG(st.st_mode) &&
+			    now - st.st_mtime >= max_age)
+				unlink(p.buf);
+			strbuf_release(&p);
+		}
+		closedir(d);
+	}
+	strbuf_release(&dir);
 }
 
 static int take_lock(struct fc_workspace *ws, int *fd, struct fc_err *err)
@@ -103,8 +134,10 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 		if (create_repo(r->path, &r->repo, err))
 			goto fail;
 	} else {
-		if (r->lock_fd >= 0)
+		if (r->lock_fd >= 0) {
 			clear_stale_locks(r->path);
+			clear_pack_temporaries(r->path, 0);
+		}
 		if (git_repository_open_bare(&r->repo, r->path) < 0) {
 			git_fail(err, "opening the replica");
 			goto fail;

@@ -34,6 +34,10 @@ void replica_close(struct replica *r);
  * objects.  Call before a ref points at the new objects. */
 int replica_flush(struct replica *r, struct fc_err *err);
 
+/* Removes the indexer's temporary files a killed process left in
+ * repo_path/objects/pack, when older than max_age seconds. */
+void clear_pack_temporaries(const char *repo_path, long max_age);
+
 /* The commit refs/heads/main points at; *exists 0 when there is none yet. */
 int replica_head(struct replica *r, git_oid *out, int *exists, struct fc_err *err);
 /* Moves main from `old` (NULL: unborn) to `new`, atomically, refusing if it

@@ -248,6 +248,8 @@ static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expe
 	if (git_repository_open_ext(&dst, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
 		return remote_fail(c, "open");
 	clear_stale_ref_lock(git_repository_path(dst));
+	/* Another device may be writing a pack right now: only old ones go. */
+	clear_pack_temporaries(git_repository_path(dst), 600);
 	rc = git_reference_name_to_id(&now, dst, REPLICA_BRANCH);
 	has = rc == 0;
 	if ((has && (!expected || !git_oid_equal(&now, expected))) || (!has && expected)) {
