@@ -1,16 +1,14 @@
 /* ui_notice.h - the rectification order (责令限期整改指令书) of an
- * inspection, as printable text.
+ * inspection, as printable text, in the language of the UI.
  *
- * Plain C, no curses: the CLI can print the same text.  The fields follow
- * DOMAIN.md: inspected unit; hazard list; rectification items; deadline;
- * the authority for administrative review and the court for litigation
- * (workspace settings "notice.review" and "notice.court", blank lines to
- * fill in by hand when unset); two officers with their ID numbers; the
- * signature line of the inspected party's responsible person; the date.
+ * The text itself is core/notice.h's; this adds what core/ cannot know, the
+ * checklist's labels and legal bases (forms/), and writing the text beside
+ * the workspace.  Plain C, no curses: the CLI uses it too.
  */
 #ifndef FC_UI_NOTICE_H
 #define FC_UI_NOTICE_H
 
+#include "core/notice.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
 #include "forms/form.h"
@@ -23,5 +21,19 @@ int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
  * one, atomically); *path_out gets the path (free() it). */
 int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 		 char **path_out, struct fc_err *err);
+
+/* The checklist side of an order, from the forms the workspace knows
+ * (forms/inspect.h), for core/notice.h and sync/casefile.h: sets *out to
+ * look items up through `cache`, which loads the form on first use.
+ * Release the cache with notice_forms_release. */
+struct notice_formcache {
+	struct fc_workspace *ws;
+	struct form *f;
+	char *id;
+	int version;
+};
+void notice_forms_init(struct notice_formcache *cache, struct fc_workspace *ws,
+		       struct notice_forms *out);
+void notice_forms_release(struct notice_formcache *cache);
 
 #endif

@@ -1,0 +1,218 @@
+/* notice.c - the rectification order as text (see notice.h). */
+#include "notice.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enterprise.h"
+#include "hazard.h"
+#include "inspection.h"
+#include "table.h"
+
+/* The texts of the order in each language.  Sentences with a value inside
+ * are split around it (no format strings from a table). */
+struct words {
+	const char *title, *unit, *code, *address, *found, *basis, *item, *sev[2];
+	const char *due[2], *items_head, *item_line[3], *order[2], *review[3];
+	const char *officers, *badge, *signature, *inspected_on;
+};
+
+static const struct words zh = {
+	"责令限期整改指令书", "被检查单位：", "统一社会信用代码：", "地址：",
+	"经查，你单位存在下列事故隐患：", "依据：", "检查项目：", { "一般隐患", "重大隐患" },
+	{ "整改期限：", "前" },
+	"整改事项：", { "对上述第", "项隐患，于", "前整改完毕。" },
+	{ "现责令你单位对上述隐患于", "前整改完毕，达到有关法律法规规章和标准规定的要求。"
+	  "整改期间，你单位应当采取措施，确保安全生产。" },
+	{ "如果不服本指令，可以依法在60日内向", "申请行政复议，或者在6个月内依法向",
+	  "提起行政诉讼，但本指令不停止执行，法律另有规定的除外。" },
+	"安全生产行政执法人员（签名）：", "执法证号：",
+	"被检查单位负责人（签名）：", "检查日期：",
+};
+
+static const struct words en = {
+	"ORDER TO RECTIFY WITHIN A TIME LIMIT", "Inspected unit: ", "Credit code: ",
+	"Address: ", "The inspection found the following hazards:", "Basis: ", "Item: ",
+	{ "general hazard", "major hazard" }, { "Rectify by: ", "" },
+	"Rectification items:", { "Hazard ", " above: rectify by ", "." },
+	{ "You are ordered to rectify the hazards above by ", ", to the requirements of the "
+	  "applicable laws, regulations, rules and standards, and to keep production safe "
+	  "while doing so." },
+	{ "If you disagree with this order you may apply for administrative review to ",
+	  " within 60 days, or bring an administrative suit before ", " within 6 months; the "
+	  "order remains in force meanwhile unless the law provides otherwise." },
+	"Enforcement officers (signature): ", "ID no. ",
+	"Responsible person of the inspected unit (signature): ", "Inspected on: ",
+};
+
+struct ctx {
+	struct fc_store *s;
+	const struct words *w;
+	enum notice_lang lang;
+	const struct notice_forms *forms;
+	struct fc_inspection in;
+	struct fc_enterprise e;
+	struct hazard_row *rows;     /* each description a heap copy */
+	size_t n;
+	char *review, *court;
+	char today[FC_DATE_LEN + 1];
+};
+
+static void line(struct strbuf *sb, const char *a, const char *b)
+{
+	strbuf_adds(sb, a);
+	strbuf_adds(sb, b ? b : "");
+	strbuf_addc(sb, '\n');
+}
+
+static void item_of(struct ctx *c, const char *item, struct notice_item *out)
+{
+	out->label = out->basis = NULL;
+	if (item[0] && c->forms && c->forms->item)
+		c->forms->item(c->forms->ctx, c->in.form_id, c->in.form_version, item, c->lang,
+			       out);
+}
+
+static void hazards(struct ctx *c, struct strbuf *sb)
+{
+	struct notice_item it;
+	size_t i;
+
+	line(sb, c->w->found, "");
+	for (i = 0; i < c->n; i++) {
+		const struct hazard_row *r = &c->rows[i];
+		item_of(c, r->item, &it);
+		strbuf_addf(sb, "\n  %zu. %s\n", i + 1, r->description);
+		if (it.label && strcmp(r->description, it.label)) {
+			strbuf_adds(sb, "     ");
+			line(sb, c->w->item, it.label);
+		}
+		strbuf_addf(sb, "     %s\n", c->w->sev[!strcmp(r->severity, "major")]);
+		if (it.basis && *it.basis) {
+			strbuf_adds(sb, "     ");
+			line(sb, c->w->basis, it.basis);
+		}
+		strbuf_addf(sb, "     %s%s%s\n", c->w->due[0], r->due, c->w->due[1]);
+	}
+}
+
+static void items(struct ctx *c, struct strbuf *sb, char *latest)
+{
+	size_t i;
+
+	strbuf_addc(sb, '\n');
+	line(sb, c->w->items_head, "");
+	latest[0] = '\0';
+	for (i = 0; i < c->n; i++) {
+		strbuf_addf(sb, "  %s%zu%s%s%s\n", c->w->item_line[0], i + 1, c->w->item_line[1],
+			    c->rows[i].due, c->w->item_line[2]);
+		if (strcmp(c->rows[i].due, latest) > 0)
+			strcpy(latest, c->rows[i].due);
+	}
+}
+
+static void officers(struct ctx *c, struct strbuf *sb)
+{
+	size_t i;
+
+	strbuf_addc(sb, '\n');
+	for (i = 0; i < 2; i++) {
+		const struct fc_person *p = i < c->in.n_team ? &c->in.team[i] : NULL;
+		strbuf_adds(sb, i == 0 ? c->w->officers : "");
+		if (i)
+			strbuf_addf(sb, "%*s", (int)text_width(c->w->officers), "");
+		strbuf_addf(sb, "__________  %s  %s%s\n", p ? p->name : "__________", c->w->badge,
+			    p ? p->badge : "__________");
+	}
+}
+
+static void body(struct ctx *c, struct strbuf *sb)
+{
+	const char *blank = "________________", *today = c->today;
+	char latest[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
+	int pad = (60 - (int)text_width(c->w->title)) / 2;
+
+	strbuf_addf(sb, "%*s%s\n%*s(%.8s)\n\n", pad > 0 ? pad : 0, "", c->w->title, 52, "",
+		    c->in.id);
+	line(sb, c->w->unit, c->e.name ? c->e.name : "");
+	line(sb, c->w->code, c->in.enterprise);
+	if (c->e.address && *c->e.address)
+		line(sb, c->w->address, c->e.address);
+	memcpy(day, c->in.created_at, FC_DATE_LEN);
+	day[FC_DATE_LEN] = '\0';
+	line(sb, c->w->inspected_on, day);
+	strbuf_addc(sb, '\n');
+	hazards(c, sb);
+	items(c, sb, latest);
+	strbuf_addc(sb, '\n');
+	strbuf_addf(sb, "%s%s%s\n\n", c->w->order[0], latest, c->w->order[1]);
+	strbuf_addf(sb, "%s%s%s%s%s\n", c->w->review[0],
+		    c->review && *c->review ? c->review : blank, c->w->review[1],
+		    c->court && *c->court ? c->court : blank, c->w->review[2]);
+	officers(c, sb);
+	strbuf_addc(sb, '\n');
+	line(sb, c->w->signature, "________________");
+	strbuf_addc(sb, '\n');
+	strbuf_addf(sb, "%44s", "");
+	line(sb, c->in.n_team ? c->in.team[0].dept : "", "");
+	strbuf_addf(sb, "%44s", "");
+	if (c->lang == NOTICE_ZH)
+		strbuf_addf(sb, "%.4s年%.2s月%.2s日\n", today, today + 5, today + 8);
+	else
+		strbuf_addf(sb, "%s\n", today);
+}
+
+static int take_row(const struct hazard_row *r, void *ctx)
+{
+	struct ctx *c = ctx;
+
+	c->rows = xrealloc(c->rows, (c->n + 1) * sizeof *c->rows);
+	c->rows[c->n] = *r;
+	c->rows[c->n++].description = xstrdup(r->description ? r->description : "");
+	return 0;
+}
+
+static int load(struct ctx *c, const char *id, struct fc_err *err)
+{
+	struct hazard_filter hf = { 0 };
+
+	if (clock_today(c->today, err) || inspection_get(c->s, id, &c->in, err) ||
+	    enterprise_get(c->s, c->in.enterprise, &c->e, err))
+		return -1;
+	hf.inspection = c->in.id;
+	hf.enterprise = "";
+	hf.today = c->today;
+	if (hazard_list(c->s, &hf, take_row, c, err))
+		return -1;
+	if (c->n == 0)
+		return fc_fail(err, "inspection %.8s found no hazards: there is nothing to order "
+			       "rectified", id);
+	return store_meta_get(c->s, "notice.review", &c->review, err) ||
+	       store_meta_get(c->s, "notice.court", &c->court, err) ? -1 : 0;
+}
+
+int notice_text(struct fc_store *s, const char *id, enum notice_lang lang,
+		const struct notice_forms *forms, struct strbuf *out, struct fc_err *err)
+{
+	struct ctx c;
+	size_t i;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.lang = lang;
+	c.w = lang == NOTICE_ZH ? &zh : &en;
+	c.forms = forms;
+	rc = load(&c, id, err);
+	if (rc == 0)
+		body(&c, out);
+	for (i = 0; i < c.n; i++)
+		free(c.rows[i].description);
+	free(c.rows);
+	inspection_clear(&c.in);
+	enterprise_clear(&c.e);
+	free(c.review);
+	free(c.court);
+	return rc;
+}
