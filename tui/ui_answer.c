@@ -220,7 +220,14 @@ void walk_edit_note(struct walk *w)
 
 void walk_clear(struct walk *w)
 {
-	if (!current(w) || !walk_value(w, (size_t)walk_item(w)))
+	if (!current(w))
+		return;
+	if (walk_conflicts_of(w, (size_t)walk_item(w))) {
+		ui_error(w->ui, _("This item has conflicting answers: c keeps one of them, or "
+				  "answer it anew."));
+		return;
+	}
+	if (!walk_value(w, (size_t)walk_item(w)))
 		return;
 	if (walk_answer(w, "", "", NULL) == 0)
 		ui_info(w->ui, _("Answer cleared."));
@@ -293,7 +300,9 @@ void walk_fail(struct walk *w)
 	if (!it || it->type != FT_CHECK)
 		return;
 	idx = (size_t)walk_item(w);
-	fl.redo = w->have_haz && walk_value(w, idx) && !strcmp(walk_value(w, idx), "fail");
+	/* A resolution answers anew even when the item failed already. */
+	fl.redo = !w->resolve && w->have_haz && walk_value(w, idx) &&
+		  !strcmp(walk_value(w, idx), "fail");
 	fail_defaults(w, it, idx, &desc, &major, due);
 	sevs[0] = _("general hazard");
 	sevs[1] = _("major hazard");

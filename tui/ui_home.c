@@ -1,5 +1,6 @@
 /* ui_home.c - the first screen: who is signed in, where the data lives, what
- * is waiting (drafts, open and overdue hazards), and where to go from here.
+ * is waiting (drafts, open and overdue hazards, changes not yet sent to the
+ * central repository, conflicting answers), and where to go from here.
  *
  * The counts are read when the screen is entered and each time the user
  * comes back to it, not on every redraw.
@@ -14,12 +15,18 @@
 #include "ui_screens.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
+#include "sync/sync.h"
 
-enum action { A_CONTINUE, A_NEW, A_DRAFTS, A_HAZARDS, A_SETTINGS, A_QUIT, A_COUNT };
+enum action {
+	A_CONTINUE, A_NEW, A_DRAFTS, A_HAZARDS, A_SYNC, A_CONFLICTS, A_SETTINGS, A_QUIT, A_COUNT
+};
 
 struct home {
 	struct data_counts counts;
 	int counts_ok;
+	struct sync_status sync;       /* last sync, what waits to be sent */
+	int sync_ok, has_remote;
+	long conflicts;                /* drafts with conflicting answers */
 	char draft[FC_UUID_LEN + 1];   /* the draft to continue, or "" */
 	char draft_label[400];
 	struct ui_list menu;           /* over the actions shown */
@@ -32,6 +39,7 @@ static const struct ui_keydef keys[] = {
 	{ UI_FN(KEY_F(2)), "F2", N_("New") },
 	{ UI_FN(KEY_F(3)), "F3", N_("Drafts") },
 	{ UI_FN(KEY_F(4)), "F4", N_("Hazards") },
+	{ UI_FN(KEY_F(5)), "F5", N_("Sync") },
 	{ UI_FN(KEY_F(9)), "F9", N_("Settings") },
 	{ UI_FN(KEY_F(10)), "F10", N_("Quit") },
 };
@@ -41,6 +49,9 @@ static const struct ui_help help[] = {
 	{ "n  F2", N_("start a new inspection") },
 	{ "d  F3", N_("drafts and finished inspections") },
 	{ "h  F4", N_("hazards: open, overdue, major; their closed loop") },
+	{ "y  F5", N_("sync: send what changed to the central repository, bring what "
+		      "others sent") },
+	{ "r", N_("resolve answers given differently on two devices") },
 	{ "s  F9", N_("settings: identity, language, theme") },
 	{ "Up Down Enter", N_("choose an action") },
 	{ "q  F10", N_("quit (everything is saved already)") },
@@ -50,14 +61,16 @@ static const char *action_label(enum action a)
 {
 	static const char *const labels[A_COUNT] = {
 		N_("Continue the last draft"), N_("New inspection"),
-		N_("Drafts and inspections"), N_("Hazards"), N_("Settings"), N_("Quit"),
+		N_("Drafts and inspections"), N_("Hazards"),
+		N_("Sync with the central repository"), N_("Resolve conflicting answers"),
+		N_("Settings"), N_("Quit"),
 	};
 	return _(labels[a]);
 }
 
 static const char *action_key(enum action a)
 {
-	static const char *const k[A_COUNT] = { "c", "n", "d", "h", "s", "q" };
+	static const char *const k[A_COUNT] = { "c", "n", "d", "h", "y", "r", "s", "q" };
 	return k[a];
 }
 
@@ -88,6 +101,21 @@ static void find_draft(struct ui *ui, struct home *h)
 	free(id);
 }
 
+/* The sync status: sync_status, and whether a remote is set up. */
+static void read_sync(struct ui *ui, struct home *h)
+{
+	struct sync_remote *rl = NULL;
+	struct fc_err err = { 0 };
+	size_t n = 0;
+
+	h->sync_ok = sync_status(ui->ws, &h->sync, &err) == 0;
+	if (!h->sync_ok)
+		ui_error_err(ui, &err);
+	h->has_remote = h->sync.has_replica && sync_remote_list(ui->ws, &rl, &n, &err) == 0 && n;
+	sync_remote_list_free(rl, n);
+	h->conflicts = ui_conflicts_count(ui);
+}
+
 static void refresh_data(struct ui *ui, struct home *h)
 {
 	struct fc_err err = { 0 };
@@ -98,8 +126,9 @@ static void refresh_data(struct ui *ui, struct home *h)
 	if (!h->counts_ok)
 		ui_error_err(ui, &err);
 	find_draft(ui, h);
+	read_sync(ui, h);
 	for (a = 0; a < A_COUNT; a++)
-		if (a != A_CONTINUE || h->draft[0])
+		if ((a != A_CONTINUE || h->draft[0]) && (a != A_CONFLICTS || h->conflicts))
 			h->shown[n++] = (enum action)a;
 	h->menu.n = n;
 	ui_list_clamp(&h->menu, (int)n);
@@ -137,13 +166,47 @@ static void paint_counts(struct ui *ui, const struct home *h, int y)
 	ui_put(y + 1, COLS / 2, buf, COLS / 2 - 1, ui->attr[h->counts.major ? R_WARN : R_NORMAL]);
 }
 
-/* SYNC STATUS: the place the sync issue fills (last sync, commits waiting
- * to be sent).  Until then it says sync is not set up. */
-static void paint_sync(struct ui *ui, int y)
+/* "last 2026-11-28 09:30 · to send: 3 records, 1 commit" */
+static void sync_text(struct ui *ui, const struct home *h, char *buf, size_t size)
 {
+	char when[40], waiting[200];
+
+	if (h->sync.last[0])
+		snprintf(when, sizeof when, "%.10s %.5s", h->sync.last, h->sync.last + 11);
+	else
+		snprintf(when, sizeof when, "%s", _("never"));
+	if (ui->ws->supervisor) {
+		snprintf(buf, size, _("last %s · pulls only"), when);
+		return;
+	}
+	ui_sync_waiting(&h->sync, waiting, sizeof waiting);
+	snprintf(buf, size, _("last %s · to send: %s"), when, waiting);
+}
+
+/* Last sync and what waits to be sent; the drafts with conflicting answers.
+ * Returns the rows used. */
+static int paint_sync(struct ui *ui, const struct home *h, int y)
+{
+	char buf[300];
+	int waiting = h->sync.records_waiting || h->sync.commits_waiting;
+
 	ui_put(y, 2, _("Sync"), 14, ui->attr[R_DIM]);
-	ui_put(y, 17, _("not set up yet (last sync: never; commits waiting: -)"), COLS - 18,
-	       ui->attr[R_DIM]);
+	if (!h->sync_ok)
+		return 1;
+	if (!h->has_remote) {
+		ui_put(y, 17, _("not set up: add a remote with `fieldcheck remote add origin URL`"),
+		       COLS - 18, ui->attr[R_DIM]);
+	} else {
+		sync_text(ui, h, buf, sizeof buf);
+		ui_put(y, 17, buf, COLS - 18, ui->attr[waiting ? R_WARN : R_NORMAL]);
+	}
+	if (!h->conflicts)
+		return 1;
+	snprintf(buf, sizeof buf, ngettext("%ld inspection has conflicting answers: r resolves",
+					   "%ld inspections have conflicting answers: r resolves",
+					   (unsigned long)h->conflicts), h->conflicts);
+	ui_put(y + 1, 17, buf, COLS - 18, ui->attr[R_WARN]);
+	return 2;
 }
 
 static void paint_menu(struct ui *ui, struct home *h, int y)
@@ -176,8 +239,7 @@ static void paint(struct ui *ui, void *ctx)
 	if (LINES >= 18) {
 		paint_counts(ui, h, y);
 		y += 3;
-		paint_sync(ui, y);
-		y += 2;
+		y += paint_sync(ui, h, y) + 1;
 	} else if (LINES >= 14) {
 		paint_counts(ui, h, y);
 		y += 2;
@@ -194,6 +256,8 @@ static int key_action(int key)
 	case 'n': case 'N': case UI_FN(KEY_F(2)): return A_NEW;
 	case 'd': case 'D': case UI_FN(KEY_F(3)): return A_DRAFTS;
 	case 'h': case 'H': case UI_FN(KEY_F(4)): return A_HAZARDS;
+	case 'y': case 'Y': case UI_FN(KEY_F(5)): return A_SYNC;
+	case 'r': case 'R': return A_CONFLICTS;
 	case 's': case 'S': case UI_FN(KEY_F(9)): return A_SETTINGS;
 	case 'q': case 'Q': return A_QUIT;
 	}
@@ -216,6 +280,8 @@ static int run(struct ui *ui, struct home *h, enum action a)
 		break;
 	case A_DRAFTS: ui_drafts(ui); break;
 	case A_HAZARDS: ui_hazards(ui, NULL); break;
+	case A_SYNC: ui_sync(ui); break;
+	case A_CONFLICTS: ui_conflicts(ui); break;
 	case A_SETTINGS: ui_settings(ui); break;
 	case A_QUIT: return 1;
 	case A_COUNT: break;
@@ -251,7 +317,7 @@ void ui_home(struct ui *ui)
 		if (key == UI_FN(KEY_MOUSE) && ui_list_click(&h.menu, ui, h.menu_y,
 							     LINES - 2 - h.menu_y))
 			a = (int)h.shown[h.menu.cur];
-		if (a < 0 || (a == A_CONTINUE && !h.draft[0]))
+		if (a < 0 || (a == A_CONTINUE && !h.draft[0]) || (a == A_CONFLICTS && !h.conflicts))
 			continue;
 		if (run(ui, &h, (enum action)a))
 			break;

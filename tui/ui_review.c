@@ -1,6 +1,8 @@
-/* ui_review.c - before finalizing: what required items are unanswered
+/* ui_review.c - before finalizing: the items answered differently on two
+ * devices (to resolve first), what required items are unanswered
  * (inspect_missing), the hazards found, and finalize, which asks first and
- * then locks the record (inspect_finalize).  A finished inspection opens
+ * then locks the record (inspect_finalize, which refuses while a conflict
+ * remains).  A finished inspection opens
  * here too, read-only, with its rectification notice a key away.
  */
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include "ui_labels.h"
 #include "ui_list.h"
 #include "ui_screens.h"
+#include "ui_walk.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
@@ -23,9 +26,10 @@ struct review {
 	const struct form *f;
 	struct fc_inspection in;
 	char ent_name[MAX_NAME + 1];
+	size_t *conflicts, n_conflicts;
 	size_t *missing, n_missing;
 	struct data_haz hz;
-	struct ui_list l;           /* missing items, then hazards */
+	struct ui_list l;           /* conflicted items, missing items, hazards */
 	int y0, h;
 };
 
@@ -38,8 +42,9 @@ static const struct ui_keydef keys[] = {
 };
 
 static const struct ui_help help[] = {
-	{ "Up Down", N_("move through the unanswered items and the hazards") },
-	{ "Enter", N_("open: an unanswered item in the checklist, a hazard's details") },
+	{ "Up Down", N_("move through the conflicts, the unanswered items and the hazards") },
+	{ "Enter", N_("open: a conflicted or unanswered item in the checklist, a hazard's "
+		      "details") },
 	{ "F8  z", N_("finalize: asks first, then locks the inspection") },
 	{ "F7  w", N_("write the rectification notice (责令限期整改指令书) to a file") },
 	{ "Esc", N_("back to the checklist") },
@@ -53,8 +58,9 @@ static int load(struct review *r)
 
 	inspection_clear(&r->in);
 	free(r->missing);
-	r->missing = NULL;
-	r->n_missing = 0;
+	free(r->conflicts);
+	r->missing = r->conflicts = NULL;
+	r->n_missing = r->n_conflicts = 0;
 	data_haz_free(&r->hz);
 	if (inspection_get(r->ui->ws->store, r->id, &r->in, &err))
 		goto fail;
@@ -62,6 +68,7 @@ static int load(struct review *r)
 		snprintf(r->ent_name, sizeof r->ent_name, "%s", e.name);
 		enterprise_clear(&e);
 	}
+	r->conflicts = ui_conflict_items(r->f, &r->in, &r->n_conflicts);
 	if (r->in.status == INSP_DRAFT &&
 	    inspect_missing(r->ui->ws, r->f, r->id, &r->missing, &r->n_missing, &err))
 		goto fail;
@@ -70,7 +77,7 @@ static int load(struct review *r)
 	hf.today = r->ui->today;
 	if (data_haz_more(r->ui->ws->store, &hf, &r->hz, 500, &err))
 		goto fail;
-	r->l.n = r->n_missing + r->hz.n;
+	r->l.n = r->n_conflicts + r->n_missing + r->hz.n;
 	return 0;
 fail:
 	ui_error_err(r->ui, &err);
@@ -97,13 +104,17 @@ static void paint_head(struct ui *ui, struct review *r)
 	if (r->in.status == INSP_FINAL)
 		snprintf(buf, sizeof buf, _("Finalized %s. It no longer changes."),
 			 r->in.finalized_at);
+	else if (r->n_conflicts)
+		snprintf(buf, sizeof buf, _("%zu item(s) answered differently on two devices: "
+					    "resolve them (c in the checklist) to finalize."),
+			 r->n_conflicts);
 	else if (r->n_missing)
 		snprintf(buf, sizeof buf, _("%zu required item(s) unanswered: finalizing waits "
 					    "for them."), r->n_missing);
 	else
 		snprintf(buf, sizeof buf, "%s", _("Every required item is answered: ready to "
 						  "finalize (F8)."));
-	ui_put(4, 1, buf, COLS - 2, ui->attr[r->n_missing ? R_WARN : R_PASS]);
+	ui_put(4, 1, buf, COLS - 2, ui->attr[r->n_missing || r->n_conflicts ? R_WARN : R_PASS]);
 }
 
 static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
@@ -113,6 +124,13 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 	int x = 3;
 
 	ui_fill(y, 1, COLS - 2, a);
+	if (i < r->n_conflicts) {
+		const struct form_item *it = &r->f->items[r->conflicts[i]];
+		x += ui_put(y, x, "[!] ", 4, i == r->l.cur ? a : ui->attr[R_WARN]);
+		ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - 2, a);
+		return;
+	}
+	i -= r->n_conflicts;
 	if (i < r->n_missing) {
 		const struct form_item *it = &r->f->items[r->missing[i]];
 		x += ui_put(y, x, "[*] ", 4, a);
@@ -123,9 +141,25 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 	x += ui_col(y, x, ui_word(r->hz.rows[i].severity), 8, a);
 	x += ui_col(y, x, ui_word(r->hz.rows[i].state), 10, a);
 	snprintf(buf, sizeof buf, "%s %s ", _("due"), r->hz.rows[i].due);
-	x += ui_put(y, x, buf, COLS - x - 2, r->hz.rows[i].overdue && i + r->n_missing !=
-		    r->l.cur ? ui->attr[R_WARN] : a);
+	x += ui_put(y, x, buf, COLS - x - 2, r->hz.rows[i].overdue && i + r->n_missing +
+		    r->n_conflicts != r->l.cur ? ui->attr[R_WARN] : a);
 	ui_put(y, x, r->hz.rows[i].description, COLS - x - 2, a);
+}
+
+/* Which part of the list row i is in: 0 conflicts, 1 missing, 2 hazards. */
+static int part_of(const struct review *r, size_t i)
+{
+	return i < r->n_conflicts ? 0 : i < r->n_conflicts + r->n_missing ? 1 : 2;
+}
+
+static void part_title(const struct review *r, int part, char *buf, size_t size)
+{
+	if (part == 0)
+		snprintf(buf, size, _("Answered differently on two devices (%zu)"), r->n_conflicts);
+	else if (part == 1)
+		snprintf(buf, size, _("Unanswered required items (%zu)"), r->n_missing);
+	else
+		snprintf(buf, size, _("Hazards found (%zu)"), r->hz.n);
 }
 
 static void paint(struct ui *ui, void *ctx)
@@ -135,21 +169,16 @@ static void paint(struct ui *ui, void *ctx)
 	int y = 6, row;
 
 	paint_head(ui, r);
-	if (r->n_missing) {
-		snprintf(buf, sizeof buf, _("Unanswered required items (%zu)"), r->n_missing);
-		ui_put(y - 1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
-	} else {
-		snprintf(buf, sizeof buf, _("Hazards found (%zu)"), r->hz.n);
-		ui_put(y - 1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
-	}
 	r->y0 = y;
 	r->h = LINES - 2 - y;
 	ui_list_clamp(&r->l, r->h);
+	part_title(r, r->l.n ? part_of(r, r->l.top) : 2, buf, sizeof buf);
+	ui_put(y - 1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
 	for (row = 0; row < r->h && r->l.top + (size_t)row < r->l.n; row++) {
 		size_t i = r->l.top + (size_t)row;
-		if (i == r->n_missing && r->n_missing && row > 0) {
-			/* the hazards' heading, between the two parts */
-			snprintf(buf, sizeof buf, _("Hazards found (%zu)"), r->hz.n);
+		if (row > 0 && part_of(r, i) != part_of(r, i - 1)) {
+			/* the next part's heading, between two parts */
+			part_title(r, part_of(r, i), buf, sizeof buf);
 			ui_put(y + row, 1, buf, COLS - 2, ui->attr[R_SECTION]);
 			y++;
 			if (row >= r->h - 1)
@@ -187,12 +216,19 @@ static int finalize(struct ui *ui, struct review *r)
 
 static enum review_end open_row(struct ui *ui, struct review *r, size_t *item)
 {
-	if (r->l.cur < r->n_missing) {
-		*item = r->missing[r->l.cur];
+	size_t i = r->l.cur;
+
+	if (i < r->n_conflicts) {
+		*item = r->conflicts[i];
 		return REVIEW_GOTO;
 	}
-	if (r->l.cur - r->n_missing < r->hz.n) {
-		ui_hazard(ui, r->hz.rows[r->l.cur - r->n_missing].id);
+	i -= r->n_conflicts;
+	if (i < r->n_missing) {
+		*item = r->missing[i];
+		return REVIEW_GOTO;
+	}
+	if (i - r->n_missing < r->hz.n) {
+		ui_hazard(ui, r->hz.rows[i - r->n_missing].id);
 		load(r);
 	}
 	return REVIEW_BACK;
@@ -258,6 +294,7 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 	}
 	inspection_clear(&r.in);
 	free(r.missing);
+	free(r.conflicts);
 	data_haz_free(&r.hz);
 	ui_list_free(&r.l);
 	form_free(own);

@@ -21,6 +21,16 @@ void ui_hazards(struct ui *ui, const char *inspection);
 /* One hazard with its event log. */
 void ui_hazard(struct ui *ui, const char *id);
 void ui_settings(struct ui *ui);
+/* Sync with the central repository (a supervisor's workspace pulls), with
+ * progress and what arrived (ui_sync.c). */
+void ui_sync(struct ui *ui);
+struct sync_status;
+/* "3 records, 1 commit": what waits to be sent, for a status line. */
+void ui_sync_waiting(const struct sync_status *st, char *buf, size_t size);
+/* The drafts with conflicting answers, to open one and resolve them; and
+ * how many there are (0 when they cannot be read) (ui_walk_conflict.c). */
+void ui_conflicts(struct ui *ui);
+long ui_conflicts_count(struct ui *ui);
 /* Writes the rectification order of an inspection and says where. */
 void ui_notice(struct ui *ui, const char *inspection);
 

@@ -28,6 +28,7 @@ static const struct ui_help help[] = {
 	{ "F4  h", N_("the hazard of a failed item: description, severity, deadline") },
 	{ "F5  r", N_("review: what is missing, the hazards, finalize") },
 	{ "F6  v", N_("one item at a time, or the list") },
+	{ "F7  c", N_("an item answered differently on two devices (!): keep one answer") },
 	{ "/", N_("find an item by its words") },
 	{ "Esc", N_("back (every answer is saved already)") },
 };
@@ -156,12 +157,14 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	if (it < 0)
 		return -1;
 	w->item_err[0] = '\0';
-	if (inspect_answer(w->ui->ws, w->f, w->id, w->f->items[it].name, value, note, hz,
-			   w->ui->lang, &err)) {
+	if (walk_store_answer(w, w->f->items[it].name, value, note, hz, &err)) {
 		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
 		ui_error_err(w->ui, &err);
 		return -1;
 	}
+	if (w->resolve && *value)
+		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
+				       "dropped."));
 	walk_reload(w);
 	return 0;
 }
@@ -320,6 +323,7 @@ static int handle(struct walk *w, int key)
 {
 	long it = walk_item(w);
 	int check = it >= 0 && w->f->items[it].type == FT_CHECK;
+	int conflicted = it >= 0 && walk_conflicts_of(w, (size_t)it) > 0;
 
 	switch (key) {
 	case UI_FN(KEY_F(1)): case '?':
@@ -338,12 +342,19 @@ static int handle(struct walk *w, int key)
 			ui_error(w->ui, _("p, f and n answer check items; Enter answers this one."));
 			return 0;
 		}
+		w->resolve = conflicted;   /* an answer given now settles the clash */
 		if (key == 'f' || key == 'F')
 			walk_fail(w);
 		else
 			walk_check(w, key == 'p' || key == 'P' ? "pass" : "na");
+		w->resolve = 0;
 		return 0;
-	case '\n': case '\r': case 'e': case UI_FN(KEY_ENTER): walk_edit(w); return 0;
+	case '\n': case '\r': case 'e': case UI_FN(KEY_ENTER):
+		w->resolve = conflicted;
+		walk_edit(w);
+		w->resolve = 0;
+		return 0;
+	case 'c': case 'C': case UI_FN(KEY_F(7)): walk_resolve(w); return 0;
 	case UI_FN(KEY_F(2)): case 'm': walk_edit_note(w); return 0;
 	case UI_FN(KEY_F(3)): case 'x': case UI_FN(KEY_DC): walk_clear(w); return 0;
 	case UI_FN(KEY_F(4)): case 'h':

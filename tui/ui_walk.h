@@ -38,6 +38,7 @@ struct walk {
 	struct fc_hazard haz;       /* the current item's hazard, if it failed */
 	int have_haz;
 	char saved[MAX_ITEM + 1];   /* the item last saved as "where I was" */
+	int resolve;                /* the answer being given resolves a conflict */
 };
 
 /* ui_walk.c */
@@ -58,6 +59,21 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 /* Answered / relevant questions inside group `g` (or the whole form for
  * g = -1). */
 void walk_progress(const struct walk *w, long g, size_t *done, size_t *total);
+
+/* ui_walk_conflict.c */
+/* How many other values (conflicts) item `item` holds. */
+size_t walk_conflicts_of(const struct walk *w, size_t item);
+/* Paints the conflict section of the item's pane (both values, who gave
+ * them, when) in rows y..y+h-1; returns the rows used (0: no conflict). */
+int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h);
+/* c, F7: keep one of the values, or answer anew (inspect_resolve). */
+void walk_resolve(struct walk *w);
+/* Stores an answer: inspect_answer, or a resolution while w->resolve. */
+int walk_store_answer(struct walk *w, const char *item, const char *value, const char *note,
+		      const struct inspect_hazard *hz, struct fc_err *err);
+/* The items with conflicting answers, as indexes into f->items, one per
+ * item, in the order of in->conflicts; *n their count.  free() it. */
+size_t *ui_conflict_items(const struct form *f, const struct fc_inspection *in, size_t *n);
 
 /* ui_walk_draw.c */
 void walk_paint(struct ui *ui, void *ctx);

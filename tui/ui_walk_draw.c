@@ -21,6 +21,19 @@ static const struct ui_keydef keys[] = {
 	{ UI_ESC, "Esc", N_("Back") },
 };
 
+/* On an item answered differently on two devices: resolving comes first. */
+static const struct ui_keydef keys_conflict[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ 'c', "c", N_("Resolve") },
+	{ 'p', "p", N_("Pass") },
+	{ 'f', "f", N_("Fail") },
+	{ 'n', "n", N_("N/A") },
+	{ '\n', "Enter", N_("Edit") },
+	{ UI_FN(KEY_F(2)), "F2", N_("Note") },
+	{ UI_FN(KEY_F(5)), "F5", N_("Review") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
 void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf, size_t size)
 {
 	const struct form_item *it = &w->f->items[item];
@@ -64,6 +77,10 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 	*role = R_NORMAL;
 	if (!w->relevant[item])
 		return " ~ ";
+	if (walk_conflicts_of(w, item)) {
+		*role = R_WARN;
+		return "[!]";
+	}
 	if (!v)
 		return w->required[item] ? "[*]" : "[ ]";
 	if (w->f->items[item].type != FT_CHECK)
@@ -146,6 +163,7 @@ static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h
 		       COLS - x - 1, ui->attr[w->required[item] ? R_WARN : R_DIM]);
 		used = 1;
 	}
+	used += walk_conflict_paint(ui, w, item, y + used, h - used);
 	if (note && *note && used < h) {
 		x = 1 + ui_put(y + used, 1, _("Note: "), 20, ui->attr[R_DIM]);
 		used += ui_put_wrapped(y + used, x, COLS - x - 1, 1, note, ui->attr[R_NORMAL]);
@@ -226,5 +244,8 @@ void walk_paint(struct ui *ui, void *ctx)
 	detail = body - w->list_h - (w->list_h > 0);
 	paint_detail(ui, w, w->list_y + w->list_h + (w->list_h > 0), detail);
 	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+	if (walk_item(w) >= 0 && walk_conflicts_of(w, (size_t)walk_item(w)))
+		ui_keybar(ui, keys_conflict, sizeof keys_conflict / sizeof keys_conflict[0]);
+	else
+		ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
