@@ -188,25 +188,26 @@ static void sync_text(struct ui *ui, const struct home *h, char *buf, size_t siz
 static int paint_sync(struct ui *ui, const struct home *h, int y)
 {
 	char buf[300];
-	int waiting = h->sync.records_waiting || h->sync.commits_waiting;
+	int waiting = h->sync.records_waiting || h->sync.commits_waiting, used = 1;
 
 	ui_put(y, 2, _("Sync"), 14, ui->attr[R_DIM]);
 	if (!h->sync_ok)
 		return 1;
 	if (!h->has_remote) {
-		ui_put(y, 17, _("not set up: add a remote with `fieldcheck remote add origin URL`"),
-		       COLS - 18, ui->attr[R_DIM]);
+		used = ui_put_wrapped(y, 17, COLS - 18, 2, _("not set up: add a remote with "
+							      "`fieldcheck remote add origin URL`"),
+				      ui->attr[R_DIM]);
 	} else {
 		sync_text(ui, h, buf, sizeof buf);
 		ui_put(y, 17, buf, COLS - 18, ui->attr[waiting ? R_WARN : R_NORMAL]);
 	}
 	if (!h->conflicts)
-		return 1;
+		return used;
 	snprintf(buf, sizeof buf, ngettext("%ld inspection has conflicting answers: r resolves",
 					   "%ld inspections have conflicting answers: r resolves",
 					   (unsigned long)h->conflicts), h->conflicts);
-	ui_put(y + 1, 17, buf, COLS - 18, ui->attr[R_WARN]);
-	return 2;
+	ui_put(y + used, 17, buf, COLS - 18, ui->attr[R_WARN]);
+	return used + 1;
 }
 
 static void paint_menu(struct ui *ui, struct home *h, int y)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_data.h"
 #include "ui_dialog.h"
 #include "ui_screens.h"
 #include "ui_walk.h"
@@ -60,18 +61,20 @@ static void describe(const struct walk *w, size_t item, const struct fc_answer *
 int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h)
 {
 	const struct fc_answer *now = answer_of(w, item);
+	const char *l_now = _("now: "), *l_also = _("also: ");
 	char buf[1400];
-	int used = 0, x;
+	int used = 0, x = ui_width(l_now) > ui_width(l_also) ? ui_width(l_now) : ui_width(l_also);
 	size_t i;
 
 	if (h <= 0 || !walk_conflicts_of(w, item))
 		return 0;
+	x += 3;   /* the values line up after the wider label */
 	ui_fill(y, 1, COLS - 2, ui->attr[R_WARN]);
 	ui_put(y, 2, _("! Conflict: answered differently on two devices; c chooses one"),
 	       COLS - 4, ui->attr[R_WARN]);
 	used++;
 	if (used < h) {
-		x = 3 + ui_put(y + used, 3, _("now: "), 12, ui->attr[R_DIM]);
+		ui_put(y + used, 3, l_now, x - 3, ui->attr[R_DIM]);
 		if (now)
 			describe(w, item, now, buf, sizeof buf);
 		ui_put(y + used++, x, now ? buf : _("(no answer)"), COLS - x - 1, ui->attr[R_NORMAL]);
@@ -79,7 +82,7 @@ int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h
 	for (i = 0; i < w->in.n_conflicts && used < h; i++) {
 		if (strcmp(w->in.conflicts[i].item, w->f->items[item].name))
 			continue;
-		x = 3 + ui_put(y + used, 3, _("also: "), 12, ui->attr[R_DIM]);
+		ui_put(y + used, 3, l_also, x - 3, ui->attr[R_DIM]);
 		describe(w, item, &w->in.conflicts[i], buf, sizeof buf);
 		ui_put(y + used++, x, buf, COLS - x - 1, ui->attr[R_WARN]);
 	}
@@ -221,6 +224,20 @@ static int count_row(const struct insp_row *r, void *ctx)
 	return 0;
 }
 
+/* Opens the walk of a draft at its first conflicted item. */
+static void open_at_conflict(struct ui *ui, const char *id)
+{
+	struct fc_inspection in;
+	struct fc_err err = { 0 };
+
+	if (inspection_get(ui->ws->store, id, &in, &err) == 0) {
+		if (in.n_conflicts)
+			data_set_last_item(ui->ws, id, in.conflicts[0].item, &err);
+		inspection_clear(&in);
+	}
+	ui_walk(ui, id);
+}
+
 long ui_conflicts_count(struct ui *ui)
 {
 	struct fc_err err = { 0 };
@@ -246,7 +263,7 @@ void ui_conflicts(struct ui *ui)
 		c = ui_choose(ui, _("Conflicting answers: open which inspection?"),
 			      (const char *const *)p.labels, p.n, 0);
 		if (c >= 0)
-			ui_walk(ui, p.ids[c]);
+			open_at_conflict(ui, p.ids[c]);
 	}
 	for (i = 0; i < p.n; i++)
 		free(p.labels[i]);
