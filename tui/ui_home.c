@@ -194,9 +194,9 @@ static int paint_sync(struct ui *ui, const struct home *h, int y)
 	if (!h->sync_ok)
 		return 1;
 	if (!h->has_remote) {
-		used = ui_put_wrapped(y, 17, COLS - 18, 2, _("not set up: add a remote with "
-							      "`fieldcheck remote add origin URL`"),
-				      ui->attr[R_DIM]);
+		ui_put(y, 17, _("not set up: add a remote with"), COLS - 18, ui->attr[R_DIM]);
+		ui_put(y + 1, 17, "`fieldcheck remote add origin URL`", COLS - 18, ui->attr[R_DIM]);
+		used = 2;
 	} else {
 		sync_text(ui, h, buf, sizeof buf);
 		ui_put(y, 17, buf, COLS - 18, ui->attr[waiting ? R_WARN : R_NORMAL]);
