@@ -15,6 +15,12 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset FIELDCHECK_HOME XDG_DATA_HOME FIELDCHECK_NOW
 trap 'rm -rf "$T"' EXIT
 # The binary under test, copied: a rebuild during the run cannot touch it.
+# Its message catalogues stay where the build put them.
+if [ -z "${FIELDCHECK_LOCALEDIR:-}" ]; then
+	for d in "$(dirname "$FC")/build/locale" "$(dirname "$FC")/locale"; do
+		[ -d "$d" ] && { export FIELDCHECK_LOCALEDIR=$(cd "$d" && pwd); break; }
+	done
+fi
 cp "$FC" "$T/fieldcheck" && FC=$T/fieldcheck
 
 ok() { echo "ok - $*"; }
