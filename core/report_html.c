@@ -37,10 +37,12 @@ static const char style[] =
 	".wide{overflow-x:auto}table.groups{font-size:.76em}"
 	"table.groups th,table.groups td{padding:.2em .25em}"
 	"table.groups td:first-child{white-space:nowrap}\n"
-	".below{color:#a00}svg{width:100%;height:auto}svg text{font-family:inherit}\n"
+	".below{color:#a00}svg{width:100%;max-width:900px;height:auto}\n"
+	"svg text{font-family:inherit}\n"
 	".note{color:#444;font-size:.85em}\n"
-	"@media print{@page{size:A4;margin:14mm}"
-	"body{margin:0;max-width:none;font-size:10pt}table.groups{font-size:7.5pt}"
+	"@media print{@page{size:A4;margin:14mm}@page wide{size:A4 landscape;margin:12mm}"
+	"body{margin:0;max-width:none;font-size:10pt}.bygroup{page:wide}"
+	".wide{overflow:visible}table.groups{font-size:7.5pt}"
 	"h2,figure,.cards,tr{break-inside:avoid;page-break-inside:avoid}"
 	"h2{break-after:avoid;page-break-after:avoid}thead{display:table-header-group}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
@@ -99,7 +101,8 @@ static void head(struct strbuf *sb, const struct report *r)
 {
 	strbuf_adds(sb, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		    "<meta name=\"generator\" content=\"fieldcheck report\">\n<title>安全生产检查统计 ");
+		    "<meta name=\"generator\" content=\"fieldcheck report\">\n"
+		    "<title>安全生产检查统计 ");
 	strbuf_addf(sb, "%s — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 		    r->from[0] ? r->from : "…", r->to[0] ? r->to : r->today, style);
 	strbuf_adds(sb, "<header>\n<h1>安全生产检查统计报告 <span class=\"en\">Work-safety "
@@ -120,7 +123,8 @@ static void head(struct strbuf *sb, const struct report *r)
 static void card(struct strbuf *sb, const char *zh, const char *en, const char *value)
 {
 	strbuf_addf(sb, "<div class=\"card\"><div class=\"v\">%s</div>"
-		    "<div class=\"k\">%s <span class=\"en\">%s</span></div></div>\n", value, zh, en);
+		    "<div class=\"k\">%s <span class=\"en\">%s</span></div></div>\n",
+		    value, zh, en);
 }
 
 static void cards(struct strbuf *sb, const struct report_figures *f)
@@ -148,7 +152,8 @@ struct figure_line {
 	long value;
 };
 
-static void figures_table(struct strbuf *sb, const struct report_figures *f)
+static void figures_table(struct strbuf *sb, const struct report_figures *f,
+			  const char *today)
 {
 	const struct figure_line l[] = {
 		{ "检查次数", "Inspections", f->inspections },
@@ -169,20 +174,24 @@ static void figures_table(struct strbuf *sb, const struct report_figures *f)
 		{ "挂牌督办", "Under listed supervision", f->supervised },
 		{ "其中重大隐患", "of them major", f->major_supervised },
 	};
-	char rate[32];
+	char cell[32];
 	size_t k;
 
-	strbuf_adds(sb, "<h2>主要指标 <span class=\"en\">Figures</span></h2>\n<table>\n<thead><tr>"
-		    "<th>指标</th><th>Figure</th><th class=\"n\">数值</th></tr></thead>\n<tbody>\n");
+	strbuf_adds(sb, "<h2>主要指标 <span class=\"en\">Figures</span></h2>\n<table>\n"
+		    "<thead><tr><th>指标</th><th>Figure</th><th class=\"n\">数值</th></tr></thead>\n"
+		    "<tbody>\n");
 	for (k = 0; k < sizeof l / sizeof l[0]; k++) {
 		if (l[k].value < 0)  /* the rate */
-			rate_text(f, rate, sizeof rate);
+			rate_text(f, cell, sizeof cell);
 		else
-			snprintf(rate, sizeof rate, "%ld", l[k].value);
+			snprintf(cell, sizeof cell, "%ld", l[k].value);
 		strbuf_addf(sb, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td></tr>\n",
-			    l[k].zh, l[k].en, rate);
+			    l[k].zh, l[k].en, cell);
 	}
-	strbuf_adds(sb, "</tbody>\n</table>\n");
+	strbuf_addf(sb, "</tbody>\n</table>\n<p class=\"note\">整改率 = 已整改 ÷ 发现隐患"
+		    "（已整改含复查销号）；逾期指未整改且已过整改期限，以 %s 为准。"
+		    "Rate = rectified / found (closed ones included); overdue: not rectified and "
+		    "past the deadline in force, as of %s.</p>\n", today, today);
 }
 
 /* One horizontal bar: label, a light bar of `all` and a dark one of `part`
@@ -299,7 +308,8 @@ static void months(struct strbuf *sb, const struct report *r)
 	strbuf_addf(sb, "<h2>联合执法检查 <span class=\"en\">Joint inspections by month "
 		    "(target %d a month)</span></h2>\n", REPORT_JOINT_TARGET);
 	if (!r->n_months) {
-		strbuf_adds(sb, "<p class=\"note\">本期无检查。No inspections in the period.</p>\n");
+		strbuf_adds(sb, "<p class=\"note\">本期无检查。"
+			    "No inspections in the period.</p>\n");
 		return;
 	}
 	month_chart(sb, r);
@@ -345,7 +355,8 @@ static void groups_table(struct strbuf *sb, const struct report *r)
 {
 	size_t k;
 
-	strbuf_adds(sb, "<div class=\"wide\">\n<table class=\"groups\">\n<thead><tr><th>分组 Group</th>");
+	strbuf_adds(sb, "<div class=\"wide\">\n<table class=\"groups\">\n"
+		    "<thead><tr><th>分组 Group</th>");
 	for (k = 0; k < sizeof group_heads / sizeof group_heads[0]; k++)
 		strbuf_addf(sb, "<th class=\"n\">%s</th>", group_heads[k]);
 	strbuf_adds(sb, "</tr></thead>\n<tbody>\n");
@@ -399,12 +410,12 @@ static void groups_chart(struct strbuf *sb, const struct report *r)
 		snprintf(text, sizeof text, "%ld / %ld  %s", g->f.rectified, g->f.found, rate);
 		hbar(sb, 5 + (int)k * 28, label, g->f.found, g->f.rectified, max, text);
 	}
-	strbuf_adds(sb, "</svg>\n<figcaption class=\"note\">浅色为发现隐患，深色为已整改；数字为已整改/"
-		    "发现及整改率。Light: hazards found; dark: rectified; rectified / found and "
-		    "the rate.");
+	strbuf_adds(sb, "</svg>\n<figcaption class=\"note\">浅色为发现隐患，深色为已整改；"
+		    "数字为已整改/发现及整改率。Light: hazards found; dark: rectified; "
+		    "rectified / found and the rate.");
 	if (n < r->n_groups)
-		strbuf_addf(sb, " 仅显示隐患最多的 %zu 组（共 %zu 组，全部见下表）。The %zu groups with "
-			    "the most hazards of %zu; the table has all.", n, r->n_groups, n,
+		strbuf_addf(sb, " 仅显示隐患最多的 %zu 组（共 %zu 组，全部见下表）。The %zu groups "
+			    "with the most hazards of %zu; the table has all.", n, r->n_groups, n,
 			    r->n_groups);
 	strbuf_adds(sb, "</figcaption>\n</figure>\n");
 }
@@ -413,10 +424,12 @@ static void groups(struct strbuf *sb, const struct report *r)
 {
 	static const char *const zh[] = { "", "检查表", "镇街道", "部门", "月份", "企业" };
 
-	strbuf_addf(sb, "<h2>按%s <span class=\"en\">By %s</span></h2>\n", zh[r->by],
-		    report_by_name(r->by));
+	/* in print, a landscape page of its own: the table has 18 columns */
+	strbuf_addf(sb, "<section class=\"bygroup\">\n<h2>按%s <span class=\"en\">By %s</span>"
+		    "</h2>\n", zh[r->by], report_by_name(r->by));
 	groups_chart(sb, r);
 	groups_table(sb, r);
+	strbuf_adds(sb, "</section>\n");
 }
 
 int report_print_html(const struct report *r, FILE *out, struct fc_err *err)
@@ -427,14 +440,12 @@ int report_print_html(const struct report *r, FILE *out, struct fc_err *err)
 	strbuf_init(&sb);
 	head(&sb, r);
 	cards(&sb, &r->total);
-	figures_table(&sb, &r->total);
+	figures_table(&sb, &r->total, r->today);
 	loop_chart(&sb, &r->total);
 	months(&sb, r);
 	if (r->by != REPORT_TOTAL)
 		groups(&sb, r);
-	strbuf_addf(&sb, "<p class=\"note\">fieldcheck report · 整改率 = 已整改 ÷ 发现隐患 "
-		    "(rate = rectified / found) · 逾期以 %s 为准 (overdue as of today).</p>\n"
-		    "</body>\n</html>\n", r->today);
+	strbuf_adds(&sb, "</body>\n</html>\n");
 	bad = fwrite(sb.buf, 1, sb.len, out) != sb.len || fflush(out) || ferror(out);
 	strbuf_release(&sb);
 	return bad ? fc_failk(err, FC_EIO, "cannot write the report") : 0;
