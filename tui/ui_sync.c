@@ -169,9 +169,9 @@ static void paint_result(struct ui *ui, struct sync_view *v)
 	size_t i;
 
 	for (i = v->top; i < v->n_lines && y < bottom - 1; i++)
-		/* A long note (a quarantined path and why) wraps on two rows. */
-		y += ui_put_wrapped(y, 2, COLS - 4, bottom - 1 - y > 1 ? 2 : 1, v->lines[i].text,
-				    ui->attr[v->lines[i].role]);
+		/* A long note (a quarantined path and why) wraps on up to three rows. */
+		y += ui_put_wrapped(y, 2, COLS - 4, bottom - 1 - y > 3 ? 3 : bottom - 1 - y,
+				    v->lines[i].text, ui->attr[v->lines[i].role]);
 	if (i < v->n_lines)
 		ui_put(bottom - 1, COLS - 12, _("(more...)"), 11, ui->attr[R_DIM]);
 }

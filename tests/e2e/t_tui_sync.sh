@@ -55,8 +55,25 @@ expect "and from whom" "From: 李四 (JT-0042)"
 fc inspection show "${id2:-none}" --format json
 out_has '"created_by": "JT-0042"' "the inspection from the second device is in the store"
 
+# Someone pushes hostile files with plain git: a path outside the layout
+# whose name holds a terminal escape sequence, and one in an enterprise name.
+git clone -q "$T/central.git" "$T/w" && (
+	cd "$T/w" && mkdir -p evil && echo '{}' >"evil/$(printf '\033]0;pwned\007')x.json" &&
+	sed "s/\"name\": \"华东化工有限公司\"/\"name\": \"\\\\u001b]2;pwned\\\\u0007甲\"/; s/$USCC1/$USCC3/" \
+		"enterprises/$USCC1.json" >"enterprises/$USCC3.json" &&
+	git add -A && git -c user.name=mallory -c user.email=m@x commit -qm hostile &&
+	git push -q origin HEAD:main
+)
+keys F5
+expect "what was refused is listed" "Refused and put aside in $WS/quarantine (2):"
+expect "with its path, drawn safely" "^[]0;pwned^Gx.json"
+expect "and why" "enterprise name holds control"
+title_clean() { ! tm display-message -p -t fc '#{pane_title}' | grep -q pwned; }
+check "the terminal's title was not changed" title_clean
+expect "the progress of the fetch was shown" "Receiving: "
+
 # The central repository goes away: offline.
-fc enterprise add --code "$USCC3" --name "丙公司"
+fc enterprise add --code 91440300708461136T --name "丙公司"
 mv "$T/central.git" "$T/away.git"
 keys F5
 expect "offline, the screen says so" "Offline: the central repository could not be reached."
@@ -76,8 +93,8 @@ keys F5
 expect "sent, in Chinese" "已发送到 1 个远程库。"
 keys Escape
 expect "nothing waits, in Chinese" "待发送：0 条记录，0 个提交"
-check "the central repository has the third enterprise" \
-	sh -c "git --git-dir='$T/central.git' ls-tree -r --name-only main | grep -q '$USCC3'"
+check "the central repository has the enterprise added offline" \
+	sh -c "git --git-dir='$T/central.git' ls-tree -r --name-only main | grep -q 91440300708461136T"
 
 keys F10
 if wait_exit; then ok "F10 quits"; else not_ok "F10 quits"; fi
