@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_report.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
 
@@ -38,6 +39,8 @@ static const char usage[] =
 	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
 	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
 	"  verify | reindex                         check the store and replica; rebuild\n"
+	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise]\n"
+	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n";
@@ -59,6 +62,7 @@ static const struct command commands[] = {
 	{ "pull", cmd_pull },
 	{ "verify", cmd_verify },
 	{ "reindex", cmd_reindex },
+	{ "report", cmd_report },
 };
 
 int tui_main(struct cli *cli);
