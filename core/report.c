@@ -237,7 +237,8 @@ int report_run(struct fc_store *s, const struct report_query *q, struct report *
 	strbuf_init(&a.key);
 	rc = report_scan(s, &a, &rg, err);
 	if (rc == 0) {
-		qsort(out->groups, out->n_groups, sizeof *out->groups, group_cmp);
+		if (out->n_groups) /* qsort(NULL, 0) is undefined */
+			qsort(out->groups, out->n_groups, sizeof *out->groups, group_cmp);
 		months(&a);
 	}
 	strmap_free(&a.groups);
