@@ -169,6 +169,21 @@ static void message(const struct export_result *res, const struct outbox_entry *
 		strbuf_addf(msg, "and %zu more\n", n - 200);
 }
 
+/* The store held the base tree's records plus its own changes, which the new
+ * tree now holds too: it stands at the new tree, so a sync does not count the
+ * records it just wrote as arrivals. */
+static int advance_imported(struct replica *r, git_tree *base, const git_oid *tree,
+			    struct fc_err *err)
+{
+	git_oid done;
+
+	if (replica_imported_tree(r, &done, err))
+		return -1;
+	if (base ? !git_oid_equal(&done, git_tree_id(base)) : !git_oid_is_zero(&done))
+		return 0; /* behind already: the next import catches up */
+	return replica_set_imported_tree(r, tree, err);
+}
+
 static int commit(struct replica *r, git_tree *base, const git_oid *parent, int has_parent,
 		  struct updates *up, const struct outbox_entry *e, size_t n,
 		  struct export_result *res, struct fc_err *err)
@@ -203,7 +218,8 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 		goto out;
 	}
 	if (replica_flush(r, err) ||
-	    replica_set_head(r, &res->commit, has_parent ? parent : NULL, "fieldcheck: export", err))
+	    replica_set_head(r, &res->commit, has_parent ? parent : NULL, "fieldcheck: export", err) ||
+	    advance_imported(r, base, &tree_id, err))
 		goto out;
 	res->committed = 1;
 	rc = 0;
