@@ -234,20 +234,20 @@ static int read_team(struct fc_store *s, struct fc_inspection *in, struct fc_err
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the team");
 }
 
-static int read_answers(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
+/* Rows of answers (or of conflicting values: the same columns) into a list. */
+static int read_answer_rows(struct fc_store *s, const char *sql, const char *id,
+			    struct fc_answer **list, size_t *n, struct fc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	/* ORDER BY item uses byte order (BINARY), the same as answer_cmp. */
-	if (store_prepare(s, "SELECT item, value, note, by, at FROM answers WHERE inspection = ?1"
-			  " ORDER BY item", &st, err))
+	if (store_prepare(s, sql, &st, err))
 		return -1;
-	store_bind(st, 1, in->id);
+	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fc_answer *a;
-		in->answers = xrealloc(in->answers, (in->n_answers + 1) * sizeof *in->answers);
-		a = &in->answers[in->n_answers++];
+		*list = xrealloc(*list, (*n + 1) * sizeof **list);
+		a = &(*list)[(*n)++];
 		a->item = store_col_dup(st, 0);
 		a->value = store_col_dup(st, 1);
 		a->note = store_col_dup(st, 2);
@@ -258,28 +258,19 @@ static int read_answers(struct fc_store *s, struct fc_inspection *in, struct fc_
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the answers");
 }
 
+static int read_answers(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
+{
+	/* ORDER BY item uses byte order (BINARY), the same as answer_cmp. */
+	return read_answer_rows(s, "SELECT item, value, note, by, at FROM answers"
+				" WHERE inspection = ?1 ORDER BY item", in->id, &in->answers,
+				&in->n_answers, err);
+}
+
 static int read_conflicts(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, "SELECT item, value, note, by, at FROM answer_conflicts"
-			  " WHERE inspection = ?1", &st, err))
+	if (read_answer_rows(s, "SELECT item, value, note, by, at FROM answer_conflicts"
+			     " WHERE inspection = ?1", in->id, &in->conflicts, &in->n_conflicts, err))
 		return -1;
-	store_bind(st, 1, in->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fc_answer *a;
-		in->conflicts = xrealloc(in->conflicts, (in->n_conflicts + 1) * sizeof *in->conflicts);
-		a = &in->conflicts[in->n_conflicts++];
-		a->item = store_col_dup(st, 0);
-		a->value = store_col_dup(st, 1);
-		a->note = store_col_dup(st, 2);
-		store_col_copy(st, 3, a->by, sizeof a->by);
-		store_col_copy(st, 4, a->at, sizeof a->at);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(s, err, "reading the conflicts");
 	if (in->n_conflicts) /* qsort(NULL, 0) is undefined */
 		qsort(in->conflicts, in->n_conflicts, sizeof *in->conflicts, conflict_cmp);
 	return 0;
