@@ -11,6 +11,7 @@
 #include "core/enterprise.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
+#include "core/recordio.h"
 #include "core/store.h"
 #include "core/workspace.h"
 
@@ -340,6 +341,29 @@ static void newer_store_refused(void **state)
 	free(path);
 }
 
+/* Every change lands in the outbox by trigger; clearing forgets only what
+ * did not change again meanwhile. */
+static void outbox_tracks_changes(void **state)
+{
+	struct fixture *f = *state;
+	struct fc_store *s = f->ws->store;
+	struct fc_err err = { 0 };
+	struct outbox_entry *e;
+	size_t n, count;
+
+	must(outbox_list(s, &e, &n, &err), &err);
+	assert_int_equal(n, 2); /* the enterprise and the inspection of setup() */
+	assert_int_equal(e[0].kind, REC_ENTERPRISE);
+	assert_int_equal(e[1].kind, REC_INSPECTION);
+	must(inspection_set_answer(s, &me, f->insp, "risk_map", "pass", "", &err), &err);
+	must(outbox_clear(s, e, n, &err), &err); /* the answer came after: stays */
+	must(outbox_count(s, &count, &err), &err);
+	assert_int_equal(count, 1);
+	assert_int_equal(outbox_pending(s, REC_INSPECTION, f->insp, &err), 1);
+	assert_int_equal(outbox_pending(s, REC_ENTERPRISE, test_uscc_valid[0], &err), 0);
+	free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +376,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(store_triggers_guard_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(hazard_loop_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(sql_and_c_agree, setup, teardown),
+		cmocka_unit_test_setup_teardown(outbox_tracks_changes, setup, teardown),
 		cmocka_unit_test(migrations_from_every_version),
 		cmocka_unit_test(newer_store_refused),
 	};
