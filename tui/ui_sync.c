@@ -132,6 +132,13 @@ static void paint_status(struct ui *ui, struct sync_view *v, int y)
 	else
 		snprintf(buf, sizeof buf, "%s", _("never"));
 	ui_put(y + 1, lw + 3, buf, COLS - lw - 4, ui->attr[R_NORMAL]);
+	if (v->conflicted) {
+		snprintf(buf, sizeof buf, ngettext("%ld inspection has conflicting answers: Enter "
+						   "lists it", "%ld inspections have conflicting "
+						   "answers: Enter lists them",
+						   (unsigned long)v->conflicted), v->conflicted);
+		ui_put(y + 3, lw + 3, buf, COLS - lw - 4, ui->attr[R_WARN]);
+	}
 	if (ui->ws->supervisor || !v->st_ok)
 		return;
 	ui_put(y + 2, 2, _("Waiting to be sent"), lw, ui->attr[R_DIM]);
