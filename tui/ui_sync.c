@@ -186,12 +186,16 @@ static void paint_result(struct ui *ui, struct sync_view *v)
 static void paint(struct ui *ui, void *ctx)
 {
 	struct sync_view *v = ctx;
+	int y = 2;
 
 	ui_title(ui, ui->ws->supervisor ? _("Pull from the central repository")
 		 : _("Sync with the central repository"), ui->today);
-	paint_status(ui, v, 2);
-	paint_progress(ui, v, 6);
-	v->y0 = v->phase ? 10 : 8;
+	if (LINES >= 18) {   /* on a small screen the result matters more */
+		paint_status(ui, v, y);
+		y += 4;
+	}
+	paint_progress(ui, v, y);
+	v->y0 = y + (v->phase ? 4 : 2);
 	paint_result(ui, v);
 	ui_msgline(ui);
 	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
