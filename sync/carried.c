@@ -1,0 +1,145 @@
+/* carried.c - the commits that carried each file (see carried.h).
+ *
+ * One walk over the history; for each commit, each path is looked up in its
+ * tree, and only where the blob is there in the parents' trees.  A commit
+ * whose tree is its only parent's changes nothing and is skipped whole.
+ */
+#include "carried.h"
+
+#include <stdlib.h>
+
+#include "core/strbuf.h"
+#include "gitutil.h"
+
+#define MAX_PARENTS 16
+
+/* Whether `tree` holds `blob` at `path`. */
+static int has_blob(git_tree *tree, const char *path, const git_oid *blob)
+{
+	git_tree_entry *e = NULL;
+	int yes;
+
+	if (git_tree_entry_bypath(&e, tree, path) != 0)
+		return 0;
+	yes = git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_oid_equal(git_tree_entry_id(e), blob);
+	git_tree_entry_free(e);
+	return yes;
+}
+
+static void add(struct carried *p, const git_oid *commit)
+{
+	p->commits = xrealloc(p->commits, (p->n + 1) * sizeof *p->commits);
+	git_oid_cpy(&p->commits[p->n++], commit);
+}
+
+/* The trees of a commit's parents (at most MAX_PARENTS; an octopus beyond
+ * that is not something fieldcheck makes). */
+static int parent_trees(git_commit *c, git_tree **trees, size_t *n, struct fc_err *err)
+{
+	size_t i;
+
+	*n = git_commit_parentcount(c);
+	if (*n > MAX_PARENTS)
+		*n = MAX_PARENTS;
+	for (i = 0; i < *n; i++) {
+		git_commit *pc;
+		int rc = git_commit_parent(&pc, c, (unsigned)i);
+		if (rc == 0) {
+			rc = git_commit_tree(&trees[i], pc);
+			git_commit_free(pc);
+		}
+		if (rc < 0) {
+			while (i--)
+				git_tree_free(trees[i]);
+			return git_fail(err, "reading the replica's history");
+		}
+	}
+	return 0;
+}
+
+static int visit(git_commit *c, struct carried *p, size_t n, struct fc_err *err)
+{
+	git_tree *tree = NULL, *parents[MAX_PARENTS];
+	size_t n_par = 0, i, k;
+
+	if (git_commit_tree(&tree, c) < 0)
+		return git_fail(err, "reading a tree of the replica's history");
+	if (parent_trees(c, parents, &n_par, err)) {
+		git_tree_free(tree);
+		return -1;
+	}
+	if (!(n_par == 1 && git_oid_equal(git_tree_id(tree), git_tree_id(parents[0])))) {
+		for (i = 0; i < n; i++) {
+			if (!has_blob(tree, p[i].path, &p[i].blob))
+				continue;
+			for (k = 0; k < n_par && !has_blob(parents[k], p[i].path, &p[i].blob); k++)
+				;
+			if (k == n_par)
+				add(&p[i], git_commit_id(c));
+		}
+	}
+	for (k = 0; k < n_par; k++)
+		git_tree_free(parents[k]);
+	git_tree_free(tree);
+	return 0;
+}
+
+int carried_find(struct replica *r, const git_oid *head, struct carried *p, size_t n,
+		 struct fc_err *err)
+{
+	git_revwalk *w = NULL;
+	git_oid id;
+	int rc = 0, failed = 0;
+
+	if (git_revwalk_new(&w, r->repo) < 0 ||
+	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
+	    git_revwalk_push(w, head) < 0) {
+		git_fail(err, "walking the replica's history");
+		git_revwalk_free(w);
+		return -1;
+	}
+	while (!failed && (rc = git_revwalk_next(&id, w)) == 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, r->repo, &id) < 0) {
+			failed = git_fail(err, "reading a commit of the replica's history");
+			break;
+		}
+		failed = visit(c, p, n, err);
+		git_commit_free(c);
+	}
+	if (!failed && rc != GIT_ITEROVER)
+		failed = git_fail(err, "walking the replica's history");
+	git_revwalk_free(w);
+	return failed ? -1 : 0;
+}
+
+void carried_free(struct carried *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].commits);
+		p[i].commits = NULL;
+		p[i].n = 0;
+	}
+}
+
+int carried_unsent(struct replica *r, const struct carried *p, size_t n, const git_oid *tips,
+		   size_t n_tips, git_oid *out, const char **which, struct fc_err *err)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < p[i].n; k++) {
+			int rc = n_tips ? git_graph_reachable_from_any(r->repo, &p[i].commits[k],
+								       tips, n_tips) : 0;
+			if (rc < 0)
+				return git_fail(err, "comparing with the remotes' branches");
+			if (rc == 0) {
+				git_oid_cpy(out, &p[i].commits[k]);
+				*which = p[i].path;
+				return 1;
+			}
+		}
+	return 0;
+}
