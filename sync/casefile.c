@@ -1,0 +1,436 @@
+/* casefile.c - gathering an inspection's evidence package and writing it
+ * (see casefile.h).
+ *
+ * The records come from the replica's branch, byte for byte; each is checked
+ * against the store's copy (its outbox clear, its canonical text the same),
+ * so the notice, built from the store, speaks of exactly those records.  The
+ * hazards are those of the branch's tree that name the inspection, together
+ * with those the store has: one side lacking one is a sync not finished.
+ */
+#include "casefile_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/formstore.h"
+#include "core/hazard.h"
+#include "core/inspection.h"
+#include "core/recordio.h"
+#include "core/tarball.h"
+#include "gitutil.h"
+#include "layout.h"
+
+/* What to run: a supervisor's workspace only ever pulls. */
+static const char *sync_first(const struct casefile *cf)
+{
+	return cf->ws->supervisor ? "sync first ('fieldcheck pull')"
+				  : "sync first ('fieldcheck sync')";
+}
+
+/* Adds a file to the package, which takes `data`; `path` NULL means the
+ * repository's path under records/. */
+static void add_file(struct casefile *cf, const char *path, const char *git_path, char *data,
+		     size_t len)
+{
+	struct cf_file *f;
+	struct strbuf sb;
+
+	cf->files = xrealloc(cf->files, (cf->n_files + 1) * sizeof *cf->files);
+	f = &cf->files[cf->n_files++];
+	memset(f, 0, sizeof *f);
+	strbuf_init(&sb);
+	if (path)
+		strbuf_adds(&sb, path);
+	else
+		strbuf_addf(&sb, "records/%s", git_path);
+	f->path = strbuf_detach(&sb);
+	f->git_path = git_path ? xstrdup(git_path) : NULL;
+	f->data = data;
+	f->len = len;
+	git_odb_hash(&f->blob, data, len, GIT_OBJECT_BLOB);
+}
+
+/* The blob at `path` of the branch's tree: 1 with a copy of its bytes, 0
+ * when the tree has none there. */
+static int tree_file(struct casefile *cf, const char *path, char **data, size_t *len,
+		     struct fc_err *err)
+{
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+
+	if (git_tree_entry_bypath(&e, cf->tree, path) != 0)
+		return 0;
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
+	    git_blob_lookup(&b, cf->r->repo, git_tree_entry_id(e)) < 0) {
+		git_tree_entry_free(e);
+		return fc_failk(err, FC_EIO, "%s: cannot read it from the replica", path);
+	}
+	*len = (size_t)git_blob_rawsize(b);
+	*data = xmalloc(*len + 1);
+	memcpy(*data, git_blob_rawcontent(b), *len);
+	(*data)[*len] = '\0';
+	git_blob_free(b);
+	git_tree_entry_free(e);
+	return 1;
+}
+
+/* The store's copy of a record, refused unless it is synced. */
+static int load_synced(struct casefile *cf, enum record_kind kind, const char *id,
+		       struct fc_record *rec, struct fc_err *err)
+{
+	int pending = outbox_pending(cf->ws->store, kind, id, err);
+
+	if (pending < 0)
+		return -1;
+	if (pending)
+		return fc_fail(err, "%s %s has changes not yet synced: %s", record_kind_name(kind),
+			       id, sync_first(cf));
+	if (record_load(cf->ws->store, kind, id, rec, err) == 0)
+		return 0;
+	if (err->kind == FC_ENOTFOUND)
+		fc_fail(err, "%s %s is in the replica but not in the store: %s",
+			record_kind_name(kind), id, sync_first(cf));
+	return -1;
+}
+
+/* A record of the package: the replica's bytes, which must be the store's. */
+static int take_record(struct casefile *cf, enum record_kind kind, const char *id,
+		       struct fc_err *err)
+{
+	struct fc_record rec;
+	struct strbuf mine;
+	char path[256], *data = NULL;
+	size_t len;
+	int rc;
+
+	if (load_synced(cf, kind, id, &rec, err))
+		return -1;
+	layout_record_path(&rec, path, sizeof path);
+	strbuf_init(&mine);
+	record_encode(&rec, &mine);
+	record_clear(&rec);
+	rc = tree_file(cf, path, &data, &len, err);
+	if (rc == 0) {
+		rc = fc_fail(err, "%s %s is not in the replica (%s): %s", record_kind_name(kind),
+			     id, path, sync_first(cf));
+	} else if (rc > 0 && (len != mine.len || memcmp(data, mine.buf, len))) {
+		rc = fc_fail(err, "%s %s differs between the store and the replica (%s): %s",
+			     record_kind_name(kind), id, path, sync_first(cf));
+	} else if (rc > 0) {
+		add_file(cf, NULL, path, data, len);
+		data = NULL;
+		rc = 0;
+	}
+	strbuf_release(&mine);
+	free(data);
+	return rc;
+}
+
+/* ---- the hazards ---- */
+
+struct ids {
+	char **v;
+	size_t n;
+};
+
+static void ids_add(struct ids *ids, const char *id)
+{
+	ids->v = xrealloc(ids->v, (ids->n + 1) * sizeof *ids->v);
+	ids->v[ids->n++] = xstrdup(id);
+}
+
+static void ids_free(struct ids *ids)
+{
+	size_t i;
+	for (i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int contains(const void *hay, size_t n, const struct strbuf *needle)
+{
+	const char *p = hay, *end = p + n;
+
+	while ((size_t)(end - p) >= needle->len) {
+		const char *c = memchr(p, needle->buf[0], (size_t)(end - p) - needle->len + 1);
+		if (!c)
+			return 0;
+		if (!memcmp(c, needle->buf, needle->len))
+			return 1;
+		p = c + 1;
+	}
+	return 0;
+}
+
+/* Hazards of the branch's tree naming the inspection: the canonical text
+ * has the line below, which no escaped string value can contain. */
+static int tree_hazards(struct casefile *cf, struct ids *ids, struct fc_err *err)
+{
+	git_tree_entry *e = NULL;
+	git_tree *top = NULL;
+	struct strbuf needle;
+	size_t i, k;
+
+	if (git_tree_entry_bypath(&e, cf->tree, "hazards") != 0)
+		return 0;
+	if (git_tree_lookup(&top, cf->r->repo, git_tree_entry_id(e)) < 0) {
+		git_tree_entry_free(e);
+		return git_fail(err, "reading the replica's hazards");
+	}
+	git_tree_entry_free(e);
+	strbuf_init(&needle);
+	strbuf_addf(&needle, "\n  \"inspection\": \"%s\",\n", cf->id);
+	for (i = 0; i < git_tree_entrycount(top); i++) {
+		const git_tree_entry *se = git_tree_entry_byindex(top, i);
+		git_tree *shard;
+		if (git_tree_entry_type(se) != GIT_OBJECT_TREE ||
+		    git_tree_lookup(&shard, cf->r->repo, git_tree_entry_id(se)) < 0)
+			continue; /* misplaced: verify names it, not ours to judge */
+		for (k = 0; k < git_tree_entrycount(shard); k++) {
+			const git_tree_entry *he = git_tree_entry_byindex(shard, k);
+			const char *name = git_tree_entry_name(he);
+			size_t nl = strlen(name);
+			git_blob *b;
+			if (nl <= 5 || strcmp(name + nl - 5, ".json") ||
+			    git_tree_entry_type(he) != GIT_OBJECT_BLOB ||
+			    git_blob_lookup(&b, cf->r->repo, git_tree_entry_id(he)) < 0)
+				continue;
+			if (contains(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &needle)) {
+				char *id = xstrndup(name, nl - 5);
+				ids_add(ids, id);
+				free(id);
+			}
+			git_blob_free(b);
+		}
+		git_tree_free(shard);
+	}
+	strbuf_release(&needle);
+	git_tree_free(top);
+	return 0;
+}
+
+static int store_hazard(const struct hazard_row *r, void *ctx)
+{
+	ids_add(ctx, r->id);
+	return 0;
+}
+
+static int take_hazards(struct casefile *cf, struct casefile_result *res, struct fc_err *err)
+{
+	struct hazard_filter hf = { 0 };
+	char today[FC_DATE_LEN + 1];
+	struct ids ids = { NULL, 0 };
+	size_t i;
+	int rc = -1;
+
+	hf.inspection = cf->id;
+	hf.enterprise = "";
+	hf.today = today;
+	if (clock_today(today, err) || tree_hazards(cf, &ids, err) ||
+	    hazard_list(cf->ws->store, &hf, store_hazard, &ids, err))
+		goto out;
+	if (ids.n)
+		qsort(ids.v, ids.n, sizeof *ids.v, cmp_str);
+	for (i = 0; i < ids.n; i++) {
+		if (i && !strcmp(ids.v[i], ids.v[i - 1]))
+			continue;
+		if (take_record(cf, REC_HAZARD, ids.v[i], err))
+			goto out;
+		res->hazards++;
+	}
+	rc = 0;
+out:
+	ids_free(&ids);
+	return rc;
+}
+
+/* ---- the form, the notice ---- */
+
+static int take_form(struct casefile *cf, struct casefile_result *res, struct fc_err *err)
+{
+	static const char *const names[] = { "survey", "choices", "settings" };
+	const struct fc_inspection *in = &cf->insp.u.inspection;
+	struct formstore_texts t = { NULL, NULL, NULL };
+	char path[300], kept[320], *data;
+	size_t len, k;
+	int rc;
+
+	for (k = 0; k < 3; k++) {
+		layout_form_path(in->form_id, in->form_version, names[k], path, sizeof path);
+		if ((rc = tree_file(cf, path, &data, &len, err)) < 0)
+			break;
+		if (rc > 0) {
+			add_file(cf, NULL, path, data, len);
+			continue;
+		}
+		/* Not in the replica: the store's copy, which git cannot vouch for. */
+		if (!t.survey && formstore_get(cf->ws->store, in->form_id, in->form_version, &t,
+					       err)) {
+			rc = fc_err_prefix(err, "form %s version %d of inspection %s",
+					   in->form_id, in->form_version, cf->id);
+			break;
+		}
+		data = xstrdup(k == 0 ? t.survey : k == 1 ? t.choices : t.settings);
+		snprintf(kept, sizeof kept, "records/%s", path);
+		add_file(cf, kept, NULL, data, strlen(data));
+		res->form_from_store = 1;
+	}
+	formstore_texts_clear(&t);
+	return rc < 0 ? -1 : 0;
+}
+
+static int take_notice(struct casefile *cf, const struct casefile_options *o,
+		       struct casefile_result *res, struct fc_err *err)
+{
+	struct cf_file f;
+	struct strbuf sb;
+	size_t len;
+
+	if (!res->hazards)
+		return 0; /* nothing to order rectified */
+	strbuf_init(&sb);
+	if (notice_text(cf->ws->store, cf->id, NOTICE_ZH, o->forms, &sb, err)) {
+		strbuf_release(&sb);
+		return fc_err_prefix(err, "the rectification notice");
+	}
+	len = sb.len;
+	add_file(cf, "notice.txt", NULL, strbuf_detach(&sb), len);
+	res->notice = 1;
+	/* It goes first, before the records. */
+	f = cf->files[cf->n_files - 1];
+	memmove(cf->files + 1, cf->files, (cf->n_files - 1) * sizeof *cf->files);
+	cf->files[0] = f;
+	return 0;
+}
+
+/* ---- what reached the central repository ---- */
+
+static int check_sent(struct casefile *cf, struct fc_err *err)
+{
+	git_oid *tips = xcalloc(cf->n_remotes + 1, sizeof *tips), unsent;
+	const char *which = NULL;
+	size_t i, n_tips = 0;
+	char hex[16];
+	int rc = -1;
+
+	cf->carried = xcalloc(cf->n_files, sizeof *cf->carried);
+	for (i = 0; i < cf->n_files; i++)
+		if (cf->files[i].git_path) {
+			struct carried *c = &cf->carried[cf->n_carried++];
+			c->path = cf->files[i].git_path;
+			git_oid_cpy(&c->blob, &cf->files[i].blob);
+			cf->files[i].carried = c;
+		}
+	for (i = 0; i < cf->n_remotes; i++)
+		if (cf->remotes[i].has_tip)
+			git_oid_cpy(&tips[n_tips++], &cf->remotes[i].tip);
+	if (!n_tips) {
+		fc_fail(err, "no remote has received this workspace's records yet: %s", sync_first(cf));
+		goto out;
+	}
+	if (carried_find(cf->r, &cf->head, cf->carried, cf->n_carried, err) ||
+	    (rc = carried_unsent(cf->r, cf->carried, cf->n_carried, tips, n_tips, &unsent,
+				 &which, err)) < 0)
+		goto out;
+	if (rc > 0)
+		rc = fc_fail(err, "%s was committed in %s, which has not reached a remote yet: %s",
+			     which, oid_short(&unsent, hex, sizeof hex), sync_first(cf));
+out:
+	free(tips);
+	return rc;
+}
+
+/* ---- the whole ---- */
+
+static int gather(struct casefile *cf, const struct casefile_options *o,
+		  struct casefile_result *res, struct fc_err *err)
+{
+	int has, offset;
+
+	if (clock_now(cf->now, err) || timestamp_epoch(cf->now, &cf->epoch, &offset, err) ||
+	    replica_head(cf->r, &cf->head, &has, err))
+		return -1;
+	if (!has)
+		return fc_fail(err, "the replica holds no records yet: %s", sync_first(cf));
+	if (replica_commit_tree(cf->r, &cf->head, &cf->tree, err) ||
+	    load_synced(cf, REC_INSPECTION, cf->id, &cf->insp, err) ||
+	    take_record(cf, REC_INSPECTION, cf->id, err) ||
+	    take_record(cf, REC_ENTERPRISE, cf->insp.u.inspection.enterprise, err) ||
+	    take_hazards(cf, res, err) || take_form(cf, res, err) || cf_remotes(cf, err))
+		return -1;
+	if (!cf->n_remotes)
+		return fc_fail(err, "this workspace has no remote, so no central repository to "
+			       "check the package against; add one with 'fieldcheck remote add "
+			       "origin URL' and sync");
+	return check_sent(cf, err) || take_notice(cf, o, res, err) ? -1 : 0;
+}
+
+/* manifest.json, then the files in the order of cf->files. */
+static int write_archive(struct casefile *cf, const char *out, struct casefile_result *res,
+			 struct fc_err *err)
+{
+	struct tarball *t;
+	struct strbuf m;
+	size_t i;
+	int rc;
+
+	strbuf_init(&m);
+	cf_manifest(cf, &m);
+	rc = tarball_create(out, cf->epoch, &t, err);
+	if (rc == 0)
+		rc = tarball_add(t, "manifest.json", m.buf, m.len, err);
+	for (i = 0; rc == 0 && i < cf->n_files; i++)
+		rc = tarball_add(t, cf->files[i].path, cf->files[i].data, cf->files[i].len, err);
+	if (rc && t)
+		tarball_abort(t);
+	else if (t)
+		rc = tarball_finish(t, err);
+	strbuf_release(&m);
+	res->files = cf->n_files + 1;
+	return rc;
+}
+
+static void casefile_free(struct casefile *cf)
+{
+	size_t i;
+
+	for (i = 0; i < cf->n_files; i++) {
+		free(cf->files[i].path);
+		free(cf->files[i].git_path);
+		free(cf->files[i].data);
+	}
+	free(cf->files);
+	carried_free(cf->carried, cf->n_carried);
+	free(cf->carried);
+	cf_remotes_free(cf);
+	record_clear(&cf->insp);
+	git_tree_free(cf->tree);
+	replica_close(cf->r);
+}
+
+int casefile_export(struct fc_workspace *ws, const char *id, const struct casefile_options *o,
+		    struct casefile_result *res, struct fc_err *err)
+{
+	struct casefile cf;
+	int rc;
+
+	memset(&cf, 0, sizeof cf);
+	memset(res, 0, sizeof *res);
+	cf.ws = ws;
+	cf.insp.kind = REC_INSPECTION;
+	if (store_resolve_id(ws->store, "inspections", id, cf.id, err))
+		return -1;
+	memcpy(res->inspection, cf.id, sizeof cf.id);
+	rc = replica_open(ws, 0, &cf.r, err) || gather(&cf, o, res, err) ||
+	     write_archive(&cf, o->out, res, err) ? -1 : 0;
+	if (rc)
+		fc_err_prefix(err, "cannot export inspection %.8s", cf.id);
+	casefile_free(&cf);
+	return rc;
+}
