@@ -1,0 +1,54 @@
+/* cli_export.c - `fieldcheck export ID --out FILE.tar.gz`: an inspection's
+ * evidence package (sync/casefile.h), its notice worded with the form's
+ * labels (ui_notice.h). */
+#include <stdio.h>
+
+#include "cli_export.h"
+#include "core/workspace.h"
+#include "sync/casefile.h"
+#include "ui_notice.h"
+
+static const char usage[] = "fieldcheck export ID --out FILE.tar.gz";
+
+static void print_result(const struct casefile_result *res, const char *out)
+{
+	printf("exported inspection %.8s to %s: %zu files, %zu hazard%s%s\n", res->inspection, out,
+	       res->files, res->hazards, res->hazards == 1 ? "" : "s",
+	       res->notice ? ", rectification notice" : "");
+	if (res->form_from_store)
+		fprintf(stderr, "fieldcheck: note: the form was not in the replica; the package "
+			"holds the store's copy, which the central repository cannot vouch for\n");
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	const char *out = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "out", OPT_VALUE, &out, NULL, NULL }, { 0 } };
+	struct notice_formcache cache;
+	struct casefile_options o;
+	struct casefile_result res;
+	struct notice_forms forms;
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)))
+		return rc;
+	if (n_pos != 1)
+		return cli_usage(usage, "export needs the id of an inspection");
+	if (!out || !*out)
+		return cli_usage(usage, "export needs --out FILE.tar.gz");
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	notice_forms_init(&cache, ws, &forms);
+	o.out = out;
+	o.forms = &forms;
+	rc = casefile_export(ws, pos[0], &o, &res, &err);
+	notice_forms_release(&cache);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	print_result(&res, out);
+	return 0;
+}
