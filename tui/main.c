@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_export.h"
 #include "cli_report.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
@@ -41,6 +42,7 @@ static const char usage[] =
 	"  verify | reindex                         check the store and replica; rebuild\n"
 	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
+	"  export ID --out FILE.tar.gz              an inspection's evidence package\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n";
@@ -63,6 +65,7 @@ static const struct command commands[] = {
 	{ "verify", cmd_verify },
 	{ "reindex", cmd_reindex },
 	{ "report", cmd_report },
+	{ "export", cmd_export },
 };
 
 int tui_main(struct cli *cli);
