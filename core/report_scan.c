@@ -4,11 +4,11 @@
  * counted as they stream by (report.c): nothing is sorted, and a hazard
  * costs one look-up (its inspection), none when the report covers every
  * inspection without grouping.  Measured at 100 000 inspections and 140 000
- * hazards (bench/report.sh, instructions counted with cachegrind), the
- * plainer SQL cost three times as much:
+ * hazards (bench/report.sh; instructions counted with cachegrind), the
+ * plainer SQL cost three times as much (4.4 G instructions for the whole
+ * report, against 1.4 G; by town 6.0 G against 2.1 G):
  *  - GROUP BY sorts every row, even into one group, and sum() is a function
- *    call per row and figure: 3.2 G instructions for the hazards alone,
- *    against 1.1 G streamed and merged here;
+ *    call per row and figure;
  *  - a correlated subquery over a hazard's events is a B-tree search per
  *    hazard; instead the events index (kind, hazard) is read straight
  *    through for each kind that matters, in hazard order, beside the hazards
@@ -67,6 +67,8 @@ struct scan {
 				     * all their inspections, or AMBIGUOUS */
 	sqlite3_stmt *town_st, *team_st, *first_st;
 	int team_rc;                /* the team cursor's last step */
+	int lookup_failed;          /* a one-row look-up failed: lookup_err says how */
+	struct fc_err lookup_err;
 };
 
 static const char *col(sqlite3_stmt *st, int c)
@@ -87,6 +89,19 @@ static int prepare(struct scan *sc, const char *sql, sqlite3_stmt **st, struct f
 	return 0;
 }
 
+/* Runs a one-row look-up (bound already); 1 if it found its row.  A failure
+ * is kept, with SQLite's message, to fail the whole report at its end. */
+static int lookup(struct scan *sc, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE && !sc->lookup_failed) {
+		sc->lookup_failed = 1;
+		store_sqlerr(sc->s, &sc->lookup_err, "looking up a detail of the report");
+	}
+	return rc == SQLITE_ROW;
+}
+
 /* Keeps a copy of `name`; returns 1 + its index. */
 static size_t keep_name(struct scan *sc, const char *name)
 {
@@ -104,8 +119,7 @@ static const char *town_of(struct scan *sc, const char *enterprise)
 	if (added) {
 		sqlite3_reset(sc->town_st);
 		store_bind(sc->town_st, 1, enterprise);
-		*slot = keep_name(sc, sqlite3_step(sc->town_st) == SQLITE_ROW ?
-				  col(sc->town_st, 0) : "");
+		*slot = keep_name(sc, lookup(sc, sc->town_st) ? col(sc->town_st, 0) : "");
 	}
 	return sc->names[*slot - 1];
 }
@@ -141,7 +155,7 @@ static const char *dept_of(struct scan *sc, const char *creator, const char *ins
 		return sc->names[*slot - 1];
 	sqlite3_reset(sc->first_st);
 	store_bind(sc->first_st, 1, inspection);
-	return sqlite3_step(sc->first_st) == SQLITE_ROW ? col(sc->first_st, 0) : "";
+	return lookup(sc, sc->first_st) ? col(sc->first_st, 0) : "";
 }
 
 /* The group key of a row: column c holds key_sql, column id the inspection. */
@@ -236,16 +250,12 @@ static int events_failed(const struct events *ev)
 }
 
 /* 1 if hazard `id` is past its deadline in force (hazard_view.due). */
-static int past_due(sqlite3_stmt *due, const char *id, const char *today)
+static int past_due(struct scan *sc, sqlite3_stmt *due, const char *id)
 {
-	int r = 0;
-
 	sqlite3_reset(due);
 	store_bind(due, 1, id);
-	store_bind(due, 2, today);
-	if (sqlite3_step(due) == SQLITE_ROW)
-		r = sqlite3_column_int(due, 0);
-	return r;
+	store_bind(due, 2, sc->a->r->today);
+	return lookup(sc, due) && sqlite3_column_int(due, 0);
 }
 
 static int merge_hazards(struct scan *sc, sqlite3_stmt *hz, struct events *ev, sqlite3_stmt *due)
@@ -258,7 +268,7 @@ static int merge_hazards(struct scan *sc, sqlite3_stmt *hz, struct events *ev, s
 		int overdue = 0;
 
 		if (!(bits & (HZ_RECTIFIED | HZ_VERIFIED)))
-			overdue = past_due(due, id, sc->a->r->today);
+			overdue = past_due(sc, due, id);
 		report_acc_hazard(sc->a, row_key(sc, hz, 2, 3, 0), !strcmp(col(hz, 1), "major"),
 				  bits, overdue);
 	}
@@ -309,7 +319,7 @@ static int name_groups(struct scan *sc, struct fc_err *err)
 	for (k = 0; k < r->n_groups; k++) {
 		sqlite3_reset(st);
 		store_bind(st, 1, r->groups[k].key);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if (lookup(sc, st)) {
 			free(r->groups[k].name);
 			r->groups[k].name = store_col_dup(st, 0);
 		}
@@ -364,6 +374,8 @@ int report_scan(struct fc_store *s, struct report_acc *a, const struct report_ra
 	sc.team_rc = SQLITE_DONE;
 	rc = prepare_keys(&sc, err) || scan_inspections(&sc, err) || scan_hazards(&sc, err) ||
 	     name_groups(&sc, err) ? -1 : 0;
+	if (rc == 0 && sc.lookup_failed)
+		rc = -1, *err = sc.lookup_err;
 	if (own)
 		sqlite3_exec(s->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
 	scan_free(&sc);
