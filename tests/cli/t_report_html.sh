@@ -86,6 +86,8 @@ check "by enterprise, a hostile name stays text" lacks '<script' "$T/edom.html" 
 	grep -q '&lt;script&gt;alert(1)&lt;/script&gt;乙 &amp; "丙"' "$T/edom.html" &&
 	grep -q "$USCC2" "$T/edom.html"
 
+check "a Chinese font is installed, so the screenshot shows the text (fonts-noto-cjk)" \
+	sh -c "fc-list ':lang=zh' | grep -q ."
 chrome "$T/r.html" --screenshot="$T/r.png" --window-size=1200,1600 >/dev/null
 check "a screenshot is taken" [ "$(head -c 8 "$T/r.png" | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] &&
 	[ "$(wc -c <"$T/r.png")" -gt 20000 ]
