@@ -361,13 +361,37 @@ int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *
 	return store_commit(ws->store, err);
 }
 
+/* Whether item (by name) applies given the stored answers: 1, 0, -1. */
+static int applies(struct fc_workspace *ws, const struct form *f, const char *id,
+		   const char *item, struct fc_err *err)
+{
+	struct inspect_answers a;
+	struct fc_inspection in;
+	int idx = form_item_index(f, item), rel;
+
+	if (idx < 0)
+		return 1; /* inspect_answer names the unknown item */
+	if (inspection_get(ws->store, id, &in, err))
+		return -1;
+	inspect_answers_init(&a, &in);
+	rel = form_relevant(f, (size_t)idx, &a.fa, err);
+	inspection_clear(&in);
+	return rel;
+}
+
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
 		    const char *item, const char *value, enum form_lang lang, struct fc_err *err)
 {
+	int rel;
+
 	if (store_begin(ws->store, err))
 		return -1;
-	if (inspection_clear_conflicts(ws->store, id, item, err) ||
-	    inspect_answer(ws, f, id, item, value, "", NULL, lang, err)) {
+	rel = applies(ws, f, id, item, err);
+	/* A clash on an item that no longer applies resolves to no answer:
+	 * such an item keeps none. */
+	if (rel < 0 || inspection_clear_conflicts(ws->store, id, item, err) ||
+	    (rel ? inspect_answer(ws, f, id, item, value, "", NULL, lang, err)
+		 : inspection_clear_answer(ws->store, id, item, err))) {
 		store_rollback(ws->store);
 		return -1;
 	}

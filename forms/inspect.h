@@ -40,7 +40,8 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 		   const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
 
 /* Resolves a clash kept by a merge: answers `item` with `value` (one of the
- * values shown, or another valid one) and drops the other values. */
+ * values shown, or another valid one) and drops the other values.  When the
+ * item no longer applies, the clash resolves to no answer, whatever value. */
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
 		    const char *item, const char *value, enum form_lang lang, struct fc_err *err);
 
