@@ -9,6 +9,7 @@
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make clean
 #   make po           refresh tui/po/fieldcheck.pot and merge it into tui/po/*.po
+#   make bench        the benchmarks (bench/run.sh); BENCH_MAX=1000 for a quick run
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
@@ -108,7 +109,8 @@ test: deps-test
 	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run $(TESTS)
 
 check-asan: deps-test
-	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
 check-valgrind: deps-test
@@ -131,6 +133,21 @@ fuzz: deps-test
 	        tests/fuzz/corpus-$$t tests/fuzz/seeds/$$t; \
 	done
 
+# The benchmarks: generators and timers in bench/, linked with the library;
+# bench/run.sh prints one line per figure (a measurement, not a test).
+BENCH_MAX  ?= 100000
+BENCH_TOOLS := gen fill answer timeit
+BENCH_BIN  := $(BENCH_TOOLS:%=$(BUILD)/bench/%)
+BENCH_OBJ  := $(BENCH_TOOLS:%=$(BUILD)/bench/%.o) $(BUILD)/bench/synth.o
+
+$(BENCH_BIN): $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/bench/synth.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/bench/synth.o $(LIB) $(LDLIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory fieldcheck $(BENCH_BIN)
+	@BENCH_MAX='$(BENCH_MAX)' FIELDCHECK_BIN=$(CURDIR)/fieldcheck BENCH_TOOLS=$(CURDIR)/$(BUILD)/bench \
+	    FIELDCHECK_FORMS=$(CURDIR)/forms sh bench/run.sh
+
 install: fieldcheck
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(MANDIR)/man1
 	install -m 755 fieldcheck $(DESTDIR)$(BINDIR)/fieldcheck
@@ -144,6 +161,6 @@ install: fieldcheck
 clean:
 	rm -rf build fieldcheck
 
-.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean po
+.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean po bench
 
--include $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(BENCH_OBJ:.o=.d)

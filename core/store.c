@@ -101,7 +101,9 @@ static int open_db(const char *path, int flags, struct fc_store **out, struct fc
 	struct fc_store *s = xcalloc(1, sizeof *s);
 
 	s->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+	/* One connection is never shared between threads: no mutex needed. */
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		store_sqlerr(s, err, "opening the store");
 		store_close(s);
 		return -1;

@@ -40,7 +40,7 @@ static const char usage[] =
 	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
 	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
 	"  verify | reindex                         check the store and replica; rebuild\n"
-	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise]\n"
+	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
 	"  export ID --out FILE.tar.gz              an inspection's evidence package\n"
 	"\n"
