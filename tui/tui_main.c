@@ -81,7 +81,10 @@ int tui_main(struct cli *cli)
 		return 1;
 	}
 	ui_theme_apply(&ui);
-	ui_home(&ui);
+	if (ui.ws->supervisor)   /* a supervisor comes for the figures; Esc goes Home */
+		ui_dashboard(&ui);
+	if (!ui.quit)
+		ui_home(&ui);
 	endwin();
 	delscreen(scr);
 	workspace_close(ui.ws);

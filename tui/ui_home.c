@@ -19,7 +19,8 @@
 #include "sync/sync.h"
 
 enum action {
-	A_CONTINUE, A_NEW, A_DRAFTS, A_HAZARDS, A_SYNC, A_CONFLICTS, A_SETTINGS, A_QUIT, A_COUNT
+	A_CONTINUE, A_NEW, A_DRAFTS, A_HAZARDS, A_DASHBOARD, A_SYNC, A_CONFLICTS, A_SETTINGS, A_QUIT,
+	A_COUNT
 };
 
 struct home {
@@ -50,6 +51,7 @@ static const struct ui_help help[] = {
 	{ "n  F2", N_("start a new inspection") },
 	{ "d  F3", N_("drafts and finished inspections") },
 	{ "h  F4", N_("hazards: open, overdue, major; their closed loop") },
+	{ "f  F6", N_("figures for a period, bar charts, the records behind them") },
 	{ "y  F5", N_("sync: send what changed to the central repository, bring what "
 		      "others sent") },
 	{ "r", N_("resolve answers given differently on two devices") },
@@ -62,7 +64,7 @@ static const char *action_label(const struct ui *ui, enum action a)
 {
 	static const char *const labels[A_COUNT] = {
 		N_("Continue the last draft"), N_("New inspection"),
-		N_("Drafts and inspections"), N_("Hazards"),
+		N_("Drafts and inspections"), N_("Hazards"), N_("Figures for a period (dashboard)"),
 		N_("Sync with the central repository"), N_("Resolve conflicting answers"),
 		N_("Settings"), N_("Quit"),
 	};
@@ -73,7 +75,7 @@ static const char *action_label(const struct ui *ui, enum action a)
 
 static const char *action_key(enum action a)
 {
-	static const char *const k[A_COUNT] = { "c", "n", "d", "h", "y", "r", "s", "q" };
+	static const char *const k[A_COUNT] = { "c", "n", "d", "h", "f", "y", "r", "s", "q" };
 	return k[a];
 }
 
@@ -270,6 +272,7 @@ static int key_action(int key)
 	case 'n': case 'N': case UI_FN(KEY_F(2)): return A_NEW;
 	case 'd': case 'D': case UI_FN(KEY_F(3)): return A_DRAFTS;
 	case 'h': case 'H': case UI_FN(KEY_F(4)): return A_HAZARDS;
+	case 'f': case 'F': case UI_FN(KEY_F(6)): return A_DASHBOARD;
 	case 'y': case 'Y': case UI_FN(KEY_F(5)): return A_SYNC;
 	case 'r': case 'R': return A_CONFLICTS;
 	case 's': case 'S': case UI_FN(KEY_F(9)): return A_SETTINGS;
@@ -294,6 +297,7 @@ static int run(struct ui *ui, struct home *h, enum action a)
 		break;
 	case A_DRAFTS: ui_drafts(ui); break;
 	case A_HAZARDS: ui_hazards(ui, NULL); break;
+	case A_DASHBOARD: ui_dashboard(ui); break;
 	case A_SYNC: ui_sync(ui); break;
 	case A_CONFLICTS: ui_conflicts(ui); break;
 	case A_SETTINGS: ui_settings(ui); break;

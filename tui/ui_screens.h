@@ -33,5 +33,13 @@ void ui_conflicts(struct ui *ui);
 long ui_conflicts_count(struct ui *ui);
 /* Writes the rectification order of an inspection and says where. */
 void ui_notice(struct ui *ui, const char *inspection);
+/* The supervisor's dashboard: the figures for a period, the open hazards
+ * overdue or major, bars by town, form or month, and the records behind
+ * each (ui_dashboard.c). */
+void ui_dashboard(struct ui *ui);
+/* A record's history in the replica: who changed it, when and what
+ * (ui_history.c); an inspection's path needs its created_at. */
+void ui_history_inspection(struct ui *ui, const char *id, const char *created_at);
+void ui_history_hazard(struct ui *ui, const char *id);
 
 #endif

@@ -1,0 +1,268 @@
+/* ui_dash_data.c - the dashboard's periods and the records behind its
+ * figures (see ui_dash_data.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_dash_data.h"
+#include "core/enterprise.h"
+#include "core/strbuf.h"
+
+#define SLOTS 256            /* look-ups remembered (direct-mapped) */
+#define TICK 2000            /* rows between two progress calls */
+
+struct town_slot {
+	char code[USCC_LEN + 1];
+	char town[MAX_TOWN + 1];
+};
+
+struct insp_slot {
+	char id[FC_UUID_LEN + 1];
+	char created_at[FC_TIMESTAMP_LEN + 1];
+	char form[MAX_FORM_ID + 1];
+	int final, ok;
+};
+
+struct dash_cache {
+	struct town_slot towns[SLOTS];
+	struct insp_slot insp[SLOTS];
+};
+
+int dash_range_set(struct dash_range *r, enum dash_period kind, const char *today,
+		   struct fc_err *err)
+{
+	char next[FC_DATE_LEN + 1];
+	int y = atoi(today), m = atoi(today + 5);
+
+	r->kind = kind;
+	switch (kind) {
+	case DP_MONTH:
+		snprintf(r->from, sizeof r->from, "%04d-%02d-01", y % 10000, m % 100);
+		snprintf(next, sizeof next, "%04d-%02d-01", (m == 12 ? y + 1 : y) % 10000,
+			 m == 12 ? 1 : (m + 1) % 100);
+		return date_add_days(next, -1, r->to, err);
+	case DP_YEAR:
+		snprintf(r->from, sizeof r->from, "%04d-01-01", y % 10000);
+		snprintf(r->to, sizeof r->to, "%04d-12-31", y % 10000);
+		return 0;
+	case DP_ALL:
+	case DP_COUNT:
+		r->kind = DP_ALL;
+		r->from[0] = r->to[0] = '\0';
+		return 0;
+	case DP_DATES:
+		break;
+	}
+	if ((r->from[0] && date_check(r->from, "from", err)) ||
+	    (r->to[0] && date_check(r->to, "to", err)))
+		return -1;
+	if (r->from[0] && r->to[0] && strcmp(r->from, r->to) > 0)
+		return fc_fail(err, "from %s is after to %s", r->from, r->to);
+	return 0;
+}
+
+static size_t slot_of(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h % SLOTS;
+}
+
+static struct dash_cache *cache(struct dash_page *p)
+{
+	if (!p->cache)
+		p->cache = xcalloc(1, sizeof *p->cache);
+	return p->cache;
+}
+
+/* The town of an enterprise ("" when it has none or is unknown). */
+static const char *town_of(struct fc_workspace *ws, struct dash_page *p, const char *code)
+{
+	struct town_slot *t = &cache(p)->towns[slot_of(code)];
+	struct fc_enterprise e;
+	struct fc_err err;
+
+	if (strcmp(t->code, code)) {
+		snprintf(t->code, sizeof t->code, "%s", code);
+		t->town[0] = '\0';
+		if (enterprise_get(ws->store, code, &e, &err) == 0) {
+			snprintf(t->town, sizeof t->town, "%s", e.town ? e.town : "");
+			enterprise_clear(&e);
+		}
+	}
+	return t->town;
+}
+
+/* A hazard's inspection: its date, status and form (ok 0 when unknown). */
+static const struct insp_slot *insp_of(struct fc_workspace *ws, struct dash_page *p,
+				       const char *id)
+{
+	struct insp_slot *s = &cache(p)->insp[slot_of(id)];
+	struct fc_inspection in;
+	struct fc_err err;
+
+	if (strcmp(s->id, id)) {
+		memset(s, 0, sizeof *s);
+		snprintf(s->id, sizeof s->id, "%s", id);
+		if (inspection_get(ws->store, id, &in, &err) == 0) {
+			snprintf(s->created_at, sizeof s->created_at, "%s", in.created_at);
+			snprintf(s->form, sizeof s->form, "%s", in.form_id ? in.form_id : "");
+			s->final = in.status == INSP_FINAL;
+			s->ok = 1;
+			inspection_clear(&in);
+		}
+	}
+	return s;
+}
+
+struct walker {
+	struct fc_workspace *ws;
+	const struct dash_query *q;
+	struct dash_page *p;
+	const struct dash_progress *prog;
+	size_t seen, want;
+};
+
+/* Every TICK rows: asks whether to go on; 1 when the reading stops here. */
+static int tick(struct walker *k)
+{
+	if (!k->prog || !k->prog->fn || k->seen % TICK)
+		return 0;
+	if (!k->prog->fn(k->prog->ctx, k->seen))
+		return 0;
+	k->p->stopped = k->p->more = 1;
+	k->p->skip = k->seen - 1;
+	return 1;
+}
+
+/* Whether an inspection of this date, status, form and enterprise is one
+ * the query's period and group take. */
+static int insp_in(struct walker *k, const char *created_at, int final, const char *form,
+		   const char *enterprise)
+{
+	const struct dash_query *q = k->q;
+
+	if ((q->range.from[0] && strncmp(created_at, q->range.from, FC_DATE_LEN) < 0) ||
+	    (q->range.to[0] && strncmp(created_at, q->range.to, FC_DATE_LEN) > 0) ||
+	    (q->final_only && !final))
+		return 0;
+	switch (q->by) {
+	case REPORT_BY_FORM: return !strcmp(form, q->key);
+	case REPORT_BY_MONTH: return !strncmp(created_at, q->key, 7) && strlen(q->key) == 7;
+	case REPORT_BY_TOWN: return !strcmp(town_of(k->ws, k->p, enterprise), q->key);
+	default: return 1;
+	}
+}
+
+static int take_insp(const struct insp_row *r, void *ctx)
+{
+	struct walker *k = ctx;
+	const struct dash_query *q = k->q;
+	struct dash_page *p = k->p;
+
+	if (++k->seen <= p->skip)
+		return 0;
+	if (tick(k))
+		return 1;
+	if (q->range.from[0] && strncmp(r->created_at, q->range.from, FC_DATE_LEN) < 0)
+		return 1;   /* newest first: the rest are older than the period too */
+	if ((q->type >= 0 && strcmp(r->type, insp_type_name((enum insp_type)q->type))) ||
+	    !insp_in(k, r->created_at, !strcmp(r->status, "final"), r->form_id, r->enterprise))
+		return 0;
+	if (k->want == 0) {
+		p->more = 1;
+		return 1;
+	}
+	p->insp = xrealloc(p->insp, (p->n + 1) * sizeof *p->insp);
+	p->insp[p->n++] = *r;
+	p->skip = k->seen;
+	k->want--;
+	return 0;
+}
+
+/* The hazard's own state and severity, as the figure counts them. */
+static int haz_state(enum dash_haz h, const struct hazard_row *r)
+{
+	int major = !strcmp(r->severity, "major");
+
+	switch (h) {
+	case DH_GENERAL: return !major;
+	case DH_MAJOR: return major;
+	case DH_RECTIFIED: return !strcmp(r->state, "rectified") || !strcmp(r->state, "closed");
+	case DH_CLOSED: return !strcmp(r->state, "closed");
+	case DH_OPEN: return !strcmp(r->state, "open") || !strcmp(r->state, "notified");
+	case DH_OVERDUE: return r->overdue;
+	case DH_SUPERVISED: return r->supervised;
+	case DH_ATTENTION: return r->overdue || major;
+	case DH_ALL: break;
+	}
+	return 1;
+}
+
+static int haz_in(struct walker *k, const struct hazard_row *r)
+{
+	const struct insp_slot *in;
+
+	if (k->q->haz == DH_ATTENTION)
+		return 1;   /* what needs doing now, whenever it was found */
+	in = insp_of(k->ws, k->p, r->inspection);
+	return in->ok && insp_in(k, in->created_at, in->final, in->form, r->enterprise);
+}
+
+static int take_haz(const struct hazard_row *r, void *ctx)
+{
+	struct walker *k = ctx;
+	struct dash_page *p = k->p;
+
+	if (++k->seen <= p->skip)
+		return 0;
+	if (tick(k))
+		return 1;
+	if (!haz_state(k->q->haz, r))
+		return k->q->haz == DH_ATTENTION;  /* overdue, then major come first */
+	if (!haz_in(k, r))
+		return 0;
+	if (k->want == 0) {
+		p->more = 1;
+		return 1;
+	}
+	p->haz = xrealloc(p->haz, (p->n + 1) * sizeof *p->haz);
+	p->haz[p->n] = *r;
+	p->haz[p->n++].description = xstrdup(r->description ? r->description : "");
+	p->skip = k->seen;
+	k->want--;
+	return 0;
+}
+
+int dash_page_more(struct fc_workspace *ws, const struct dash_query *q, struct dash_page *p,
+		   size_t page, const struct dash_progress *prog, struct fc_err *err)
+{
+	struct walker k = { ws, q, p, prog, 0, page };
+	struct hazard_filter f;
+
+	p->more = p->stopped = 0;
+	if (q->rec == DR_INSPECTIONS)
+		return inspection_list(ws->store, NULL, take_insp, &k, err);
+	memset(&f, 0, sizeof f);
+	f.open = q->haz == DH_OPEN || q->haz == DH_ATTENTION;
+	f.overdue = q->haz == DH_OVERDUE;
+	f.major = q->haz == DH_MAJOR;
+	f.enterprise = "";
+	f.inspection = "";
+	f.today = q->today;
+	return hazard_list(ws->store, &f, take_haz, &k, err);
+}
+
+void dash_page_free(struct dash_page *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n && p->haz; i++)
+		free(p->haz[i].description);
+	free(p->haz);
+	free(p->insp);
+	free(p->cache);
+	memset(p, 0, sizeof *p);
+}

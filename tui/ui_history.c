@@ -1,0 +1,220 @@
+/* ui_history.c - a record's history from the replica (sync/history.h):
+ * each commit that changed its file, newest first, with the author's name
+ * and badge, the date, the commit's message, and the lines of the record
+ * that it removed (-) and added (+): fields, team members, answers,
+ * amendments and events.  Everything shown comes from commits other devices
+ * made, so all of it goes through ui_put.  A record never synced, or a
+ * workspace without a replica, says "not synced yet".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_screens.h"
+#include "sync/history.h"
+
+struct hview {
+	struct ui *ui;
+	char title[120];
+	char path[200];
+	struct history h;
+	int ok;
+	size_t top, total;          /* first row shown; rows in all */
+	int rows;                   /* rows on screen for the history */
+};
+
+static const struct ui_keydef keys[] = {
+	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
+	{ UI_FN(KEY_UP), "Up", N_("Scroll") },
+	{ UI_FN(KEY_DOWN), "Down", N_("Scroll") },
+	{ UI_ESC, "Esc", N_("Back") },
+};
+
+static const struct ui_help help[] = {
+	{ "Up Down PgUp PgDn", N_("scroll") },
+	{ "Home End", N_("the newest change, the oldest") },
+	{ "- +", N_("a line of the record removed, added (one field, answer or event each)") },
+	{ "Esc", N_("back") },
+};
+
+/* Draws row `row` when it is on screen; returns the next row. */
+static size_t put_row(struct hview *v, size_t row, const char *s, int x, attr_t a)
+{
+	if (row >= v->top && row < v->top + (size_t)v->rows)
+		ui_put(2 + (int)(row - v->top), x, s, COLS - x - 1, a);
+	return row + 1;
+}
+
+static size_t entry_head(struct hview *v, const struct history_entry *e, size_t row)
+{
+	struct ui *ui = v->ui;
+	char buf[700];
+	int y = 2 + (int)(row - v->top), x = 1;
+
+	if (row < v->top || row >= v->top + (size_t)v->rows)
+		return row + 1;
+	snprintf(buf, sizeof buf, "%.10s %.5s  ", e->when, e->when + 11);
+	x += ui_put(y, x, buf, COLS - x - 1, ui->attr[R_DIM]);
+	snprintf(buf, sizeof buf, "%s <%s>", e->name, e->email);
+	x += ui_put(y, x, buf, COLS - x - 1, ui->attr[R_SECTION]) + 2;
+	if (e->created)
+		x += ui_put(y, x, _("created"), COLS - x - 1, ui->attr[R_INFO]) + 2;
+	ui_put(y, x, e->summary, COLS - x - 1, ui->attr[R_DIM]);
+	return row + 1;
+}
+
+/* One changed line, wrapped under its sign and section. */
+static size_t change(struct hview *v, const struct history_line *l, size_t row)
+{
+	struct ui *ui = v->ui;
+	size_t starts[16], lens[16], n, k;
+	char buf[1024], sec[40];
+	int tx, y;
+
+	snprintf(sec, sizeof sec, "%s%s", l->section, l->section[0] ? ": " : "");
+	tx = 5 + ui_width(sec);
+	n = ui_wrap(l->text, COLS - tx - 1 > 10 ? COLS - tx - 1 : 10, starts, lens, 16);
+	for (k = 0; k < n; k++, row++) {
+		size_t len = lens[k] < sizeof buf - 1 ? lens[k] : sizeof buf - 1;
+		if (row < v->top || row >= v->top + (size_t)v->rows)
+			continue;
+		y = 2 + (int)(row - v->top);
+		if (k == 0) {
+			buf[0] = l->sign;
+			buf[1] = '\0';
+			ui_put(y, 3, buf, 1, ui->attr[l->sign == '+' ? R_PASS : R_FAIL]);
+			ui_put(y, 5, sec, COLS - 6, ui->attr[R_DIM]);
+		}
+		memcpy(buf, l->text + starts[k], len);
+		buf[len] = '\0';
+		ui_put(y, tx, buf, COLS - tx - 1, ui->attr[R_NORMAL]);
+	}
+	return row;
+}
+
+/* Draws the rows in view and counts them all. */
+static void paint_rows(struct hview *v)
+{
+	char buf[200];
+	size_t row = 0, i, k;
+
+	for (i = 0; i < v->h.n; i++) {
+		const struct history_entry *e = &v->h.e[i];
+		row = entry_head(v, e, row);
+		for (k = 0; k < e->n_lines; k++)
+			row = change(v, &e->lines[k], row);
+		if (e->lines_left_out) {
+			snprintf(buf, sizeof buf, _("... and %zu lines more"), e->lines_left_out);
+			row = put_row(v, row, buf, 5, v->ui->attr[R_DIM]);
+		}
+		row++;
+	}
+	if (v->h.more) {
+		snprintf(buf, sizeof buf, _("Older changes were not searched (%zu commits looked at)."),
+			 v->h.walked);
+		row = put_row(v, row, buf, 1, v->ui->attr[R_WARN]);
+	}
+	v->total = row;
+}
+
+static size_t max_top(const struct hview *v)
+{
+	return v->total > (size_t)v->rows ? v->total - (size_t)v->rows : 0;
+}
+
+static void paint(struct ui *ui, void *ctx)
+{
+	struct hview *v = ctx;
+	char right[64];
+
+	snprintf(right, sizeof right, ngettext("%zu change", "%zu changes", v->h.n), v->h.n);
+	ui_title(ui, v->title, v->ok ? right : NULL);
+	ui_put(1, 1, v->path, COLS - 2, ui->attr[R_DIM]);
+	v->rows = LINES - 4;
+	if (v->ok && v->h.n == 0) {
+		ui_put_wrapped(3, 2, COLS - 4, 3, v->h.has_replica ?
+			       _("Not synced yet: this record is not in the replica's history. "
+				 "The next sync sends it.") :
+			       _("Not synced yet: this workspace has no replica (add a remote "
+				 "and sync)."), ui->attr[R_INFO]);
+	} else if (v->ok) {
+		paint_rows(v);
+		if (v->top > max_top(v)) {   /* the window grew, or the rows got fewer */
+			v->top = max_top(v);
+			erase();
+			paint(ui, ctx);
+			return;
+		}
+	}
+	ui_msgline(ui);
+	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static void scroll_key(struct hview *v, int key)
+{
+	size_t page = v->rows > 1 ? (size_t)v->rows - 1 : 1;
+
+	switch (key) {
+	case UI_FN(KEY_UP): v->top -= v->top > 0; break;
+	case UI_FN(KEY_DOWN): v->top += v->top + (size_t)v->rows < v->total; break;
+	case UI_FN(KEY_PPAGE): v->top = v->top > page ? v->top - page : 0; break;
+	case UI_FN(KEY_NPAGE):
+		v->top = v->top + page < max_top(v) ? v->top + page : max_top(v);
+		break;
+	case UI_FN(KEY_HOME): v->top = 0; break;
+	case UI_FN(KEY_END): v->top = max_top(v); break;
+	}
+}
+
+static void run(struct ui *ui, struct hview *v)
+{
+	struct fc_err err = { 0 };
+	ui_paint_fn old;
+	void *old_ctx;
+	int key;
+
+	ui_info(ui, "%s", _("Reading the history..."));
+	ui_msgline(ui);
+	refresh();
+	v->ok = history_read(ui->ws, v->path, &v->h, &err) == 0;
+	ui->msg[0] = '\0';
+	if (!v->ok)
+		ui_error_err(ui, &err);
+	ui_set_paint(ui, paint, v, &old, &old_ctx);
+	while (!ui->quit) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, v);
+		}
+		key = ui_getkey(ui);
+		if (ui->quit || key == UI_ESC)
+			break;
+		if (key == UI_FN(KEY_F(1)) || key == '?')
+			ui_help(ui, _("History: keys"), help, sizeof help / sizeof help[0]);
+		else
+			scroll_key(v, key);
+	}
+	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	history_free(&v->h);
+}
+
+void ui_history_inspection(struct ui *ui, const char *id, const char *created_at)
+{
+	struct hview v;
+
+	memset(&v, 0, sizeof v);
+	v.ui = ui;
+	snprintf(v.title, sizeof v.title, _("History of inspection %.8s"), id);
+	history_path_inspection(id, created_at, v.path, sizeof v.path);
+	run(ui, &v);
+}
+
+void ui_history_hazard(struct ui *ui, const char *id)
+{
+	struct hview v;
+
+	memset(&v, 0, sizeof v);
+	v.ui = ui;
+	snprintf(v.title, sizeof v.title, _("History of hazard %.8s"), id);
+	history_path_hazard(id, v.path, sizeof v.path);
+	run(ui, &v);
+}
