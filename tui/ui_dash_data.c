@@ -28,22 +28,28 @@ struct dash_cache {
 	struct insp_slot insp[SLOTS];
 };
 
+/* "YYYY-MM-01" of the month `add` months after today's. */
+static void month_start(const char *today, int add, char *out, size_t size)
+{
+	unsigned y = (unsigned)atoi(today), m = (unsigned)atoi(today + 5) - 1 + (unsigned)add;
+
+	snprintf(out, size, "%04u-%02u-01", (y + m / 12) % 10000u, m % 12 + 1);
+}
+
 int dash_range_set(struct dash_range *r, enum dash_period kind, const char *today,
 		   struct fc_err *err)
 {
 	char next[FC_DATE_LEN + 1];
-	int y = atoi(today), m = atoi(today + 5);
 
 	r->kind = kind;
 	switch (kind) {
 	case DP_MONTH:
-		snprintf(r->from, sizeof r->from, "%04d-%02d-01", y % 10000, m % 100);
-		snprintf(next, sizeof next, "%04d-%02d-01", (m == 12 ? y + 1 : y) % 10000,
-			 m == 12 ? 1 : (m + 1) % 100);
+		month_start(today, 0, r->from, sizeof r->from);
+		month_start(today, 1, next, sizeof next);
 		return date_add_days(next, -1, r->to, err);
 	case DP_YEAR:
-		snprintf(r->from, sizeof r->from, "%04d-01-01", y % 10000);
-		snprintf(r->to, sizeof r->to, "%04d-12-31", y % 10000);
+		snprintf(r->from, sizeof r->from, "%.4s-01-01", today);
+		snprintf(r->to, sizeof r->to, "%.4s-12-31", today);
 		return 0;
 	case DP_ALL:
 	case DP_COUNT:
@@ -207,6 +213,8 @@ static int haz_in(struct walker *k, const struct hazard_row *r)
 
 	if (k->q->haz == DH_ATTENTION)
 		return 1;   /* what needs doing now, whenever it was found */
+	if (k->q->by == REPORT_BY_TOWN && strcmp(town_of(k->ws, k->p, r->enterprise), k->q->key))
+		return 0;   /* cheaper than reading the inspection */
 	in = insp_of(k->ws, k->p, r->inspection);
 	return in->ok && insp_in(k, in->created_at, in->final, in->form, r->enterprise);
 }
