@@ -1,0 +1,261 @@
+#!/bin/sh
+# bench/run.sh - fieldcheck's benchmarks (`make bench`): measurements beside
+# the same work done by the git command line, not pass/fail tests.
+#
+# For N = 1 000, 10 000 and 100 000 inspections (BENCH_SIZES; none above
+# BENCH_MAX) it generates a central repository of N inspections (bench/gen
+# into `git fast-import`), then prints one line per figure:
+#
+#   first_pull   `init --supervisor --from file://` (clone and import) and
+#                `git clone --bare`; first_pull_daemon: the same over git://
+#   pull_100     `pull` of 100 new inspections (median of 3) and `git fetch`
+#   sync_1000    `sync` of 1000 new inspections waiting in the outbox, and
+#                writing the files, `git add`, `git commit`, `git push`
+#   answer       inspect_answer on an open workspace: median and p99
+#   report_town, report_month   `report --by town|month` (best of 3)
+#   replica      replica bytes per inspection, loose objects, sizes
+#
+# as "bench NAME n=N ours=S git=S ratio=OURS/GIT ours_cpu=S git_cpu=S
+# cpu_ratio=R maxrss_kb=KB git_maxrss_kb=KB ...": wall-clock seconds, CPU
+# seconds (user + system: on a shared machine the wall clock includes
+# waiting for a CPU) and the peak resident memory of the largest process
+# (bench/timeit).  Remotes are file:// URLs, so git runs its real transport
+# (upload-pack, index-pack) instead of hard-linking a local clone.
+#
+# The inspector's workspace of figure 3 is a copy of the supervisor's made
+# an inspector's (bench/fill --as): the same pull, not done twice.  A first
+# pull that takes longer than BENCH_TIMEOUT seconds (900) is stopped; the
+# line says how far it got and the figures that need its workspace are
+# skipped.  Everything is written under BENCH_DIR (build/bench/work) and
+# removed after each N unless BENCH_KEEP=1.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+FC=${FIELDCHECK_BIN:-$top/fieldcheck}
+TOOLS=${BENCH_TOOLS:-$top/build/bench}
+MAX=${BENCH_MAX:-100000}
+SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+WORK=${BENCH_DIR:-$top/build/bench/work}
+TIMEOUT=${BENCH_TIMEOUT:-900}
+DAEMON_MAX=${BENCH_DAEMON_MAX:-10000}
+export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms}
+export LC_ALL=C.UTF-8
+# git as it comes, whatever the user's configuration says
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+unset GIT_DIR GIT_WORK_TREE 2>/dev/null || true
+
+for t in gen fill answer timeit; do
+	[ -x "$TOOLS/$t" ] || { echo "bench: $TOOLS/$t is missing (make bench builds it)" >&2; exit 1; }
+done
+[ -x "$FC" ] || { echo "bench: $FC is missing" >&2; exit 1; }
+
+DAEMON=""
+cleanup() { [ -z "$DAEMON" ] || kill "$DAEMON" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+# timed NAME COMMAND...: runs it under timeit; sets SECS KB CPU and RC.
+# Output in $D/NAME.out and .err; a failure stops the benchmark unless
+# ALLOW_FAIL is set.
+timed() {
+	name=$1; shift
+	RC=0
+	"$TOOLS/timeit" "$D/$name.time" "$@" >"$D/$name.out" 2>"$D/$name.err" || RC=$?
+	if [ "$RC" != 0 ] && [ -z "${ALLOW_FAIL:-}" ]; then
+		echo "bench: $name failed ($RC): $*" >&2
+		tail -n 20 "$D/$name.err" >&2
+		exit 1
+	fi
+	read -r SECS KB _ CPU <"$D/$name.time"
+}
+
+# ratio A B: A/B to two decimals
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+# median A B C
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+# kib PATH: size on disk in KiB
+kib() { du -sk "$1" | cut -f1; }
+# pack_stats REPO: "LOOSE_COUNT SIZE_PACK_KIB IN_PACK"
+pack_stats() {
+	git --git-dir="$1" count-objects -v |
+		awk '/^count:/ { c = $2 } /^size-pack:/ { p = $2 } /^in-pack:/ { i = $2 }
+		     END { print c, p, i }'
+}
+# pair OURS_S GIT_S OURS_CPU GIT_CPU: the common part of a line
+pair() {
+	printf 'ours=%s git=%s ratio=%s ours_cpu=%s git_cpu=%s cpu_ratio=%s' "$1" "$2" \
+		"$(ratio "$1" "$2")" "$3" "$4" "$(ratio "$3" "$4")"
+}
+
+machine() {
+	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
+	mem=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+	fs=$(df -T "$WORK" 2>/dev/null | awk 'NR == 2 { print $2 }')
+	printf 'bench machine cpu="%s" cores=%s mem_gib=%s fs=%s kernel=%s git=%s libgit2=%s sqlite=%s load="%s"\n' \
+		"$cpu" "$(nproc)" "$mem" "$fs" "$(uname -r)" "$(git --version | cut -d' ' -f3)" \
+		"$(pkg-config --modversion libgit2 2>/dev/null)" "$(pkg-config --modversion sqlite3 2>/dev/null)" \
+		"$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# start_daemon: git daemon serving $D on a free port of 127.0.0.1 (PORT).
+start_daemon() {
+	for _ in 1 2 3 4 5; do
+		PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 20000))
+		git daemon --reuseaddr --base-path="$D" --export-all --listen=127.0.0.1 \
+			--port="$PORT" "$D" 2>"$D/daemon.log" &
+		DAEMON=$!
+		sleep 1
+		kill -0 "$DAEMON" 2>/dev/null && return 0
+	done
+	echo "bench: git daemon does not start (see $D/daemon.log)" >&2
+	exit 1
+}
+
+# first_pull: the supervisor's first pull, stopped after TIMEOUT seconds; a
+# watcher notes when the fetched pack lands (the fetch is over).
+first_pull() {
+	start=$(date +%s.%N)
+	(
+		while [ ! -e "$D/fetched" ] && [ ! -e "$D/fetched.stop" ]; do
+			if ls "$D"/sup/replica.git/objects/pack/pack-*.pack >/dev/null 2>&1; then
+				awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f\n", e - s }' >"$D/fetched"
+			fi
+			sleep 1
+		done
+	) &
+	watcher=$!
+	ALLOW_FAIL=1 timed first_pull timeout "$TIMEOUT" "$FC" -C "$D/sup" init --name 督导员 \
+		--badge JG-0001 --dept 区应急管理局 --supervisor --from "$URL"
+	touch "$D/fetched.stop"
+	[ -e "$D/fetched" ] || echo "-" >"$D/fetched"
+	kill "$watcher" 2>/dev/null || true
+	wait "$watcher" 2>/dev/null || true
+}
+
+one_size() {
+	N=$1
+	D=$WORK/n$N
+	rm -rf "$D"
+	mkdir -p "$D"
+	FIELDCHECK_NOW=$("$TOOLS/gen" now "$N")
+	export FIELDCHECK_NOW
+	URL=file://$D/central.git
+
+	# The central repository: N inspections pushed by 20 devices.
+	git init -q --bare --initial-branch=main "$D/central.git"
+	# (glibc's heap trimming makes fast-import crawl on many small objects)
+	timed generate sh -c "'$TOOLS/gen' central --inspections $N | GLIBC_TUNABLES=glibc.malloc.trim_threshold=268435456:glibc.malloc.top_pad=67108864 git -C '$D/central.git' fast-import --quiet"
+	set -- $(pack_stats "$D/central.git") $(sed -n 's/^gen: [0-9]* inspections, \([0-9]*\) hazards (\([0-9]*\) hazard versions), \([0-9]*\) commits/\1 \2 \3/p' "$D/generate.err")
+	printf 'bench generate n=%s seconds=%s cpu=%s hazards=%s hazard_versions=%s commits=%s objects=%s central_kib=%s\n' \
+		"$N" "$SECS" "$CPU" "$4" "$5" "$6" "$3" "$2"
+
+	# 1. The supervisor's first pull beside git clone --bare.
+	timed clone git clone --bare -q "$URL" "$D/clone.git"
+	git_s=$SECS git_kb=$KB git_cpu=$CPU
+	first_pull
+	if [ "$RC" = 124 ]; then
+		printf 'bench first_pull n=%s ours=>%s git=%s git_cpu=%s git_maxrss_kb=%s stopped_after=%s fetch_done_at=%s\n' \
+			"$N" "$TIMEOUT" "$git_s" "$git_cpu" "$git_kb" "$TIMEOUT" "$(cat "$D/fetched")"
+		[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
+		return 0
+	fi
+	[ "$RC" = 0 ] || { echo "bench: first pull failed ($RC)" >&2; tail -n 20 "$D/first_pull.err" >&2; exit 1; }
+	got=$(sed -n 's/^imported from .*: \([0-9]*\) inspections, .*/\1/p' "$D/first_pull.out")
+	quarantined=$(grep -c quarantined "$D/first_pull.err" || true)
+	printf 'bench first_pull n=%s %s maxrss_kb=%s git_maxrss_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
+		"$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$(cat "$D/fetched")" \
+		"$got" "$quarantined"
+	[ "$got" = "$N" ] && [ "$quarantined" = 0 ] ||
+		{ echo "bench: the first pull imported $got of $N (see $D/first_pull.err)" >&2; exit 1; }
+
+	# 1b. The same over git:// (git daemon on 127.0.0.1): libgit2's
+	# network transport instead of its local one.  The daemon's own
+	# upload-pack is not counted on either side.
+	if [ "$N" -le "$DAEMON_MAX" ]; then
+		start_daemon
+		timed clone_daemon git clone --bare -q "git://127.0.0.1:$PORT/central.git" "$D/clone2.git"
+		git_s=$SECS git_kb=$KB git_cpu=$CPU
+		timed first_pull_daemon "$FC" -C "$D/sup2" init --name 督导员 --badge JG-0001 \
+			--dept 区应急管理局 --supervisor --from "git://127.0.0.1:$PORT/central.git"
+		printf 'bench first_pull_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s\n' "$N" \
+			"$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb"
+		kill "$DAEMON" 2>/dev/null || true
+		wait "$DAEMON" 2>/dev/null || true
+		DAEMON=""
+		rm -rf "$D/sup2" "$D/clone2.git"
+	fi
+
+	# 2. 100 new inspections arrive; pull them, three times.
+	ours="" gits="" kbs="" cpus="" gcpus=""
+	for r in 0 1 2; do
+		"$TOOLS/gen" central --start $((N + 100 * r)) --inspections 100 --base "$N" 2>/dev/null |
+			git -C "$D/central.git" fast-import --quiet
+		timed fetch git -C "$D/clone.git" fetch -q "$URL" +refs/heads/main:refs/heads/main
+		gits="$gits $SECS" gcpus="$gcpus $CPU"
+		timed pull "$FC" -C "$D/sup" pull
+		ours="$ours $SECS" kbs="$kbs $KB" cpus="$cpus $CPU"
+	done
+	printf 'bench pull_100 n=%s %s maxrss_kb=%s runs_ours="%s" runs_git="%s"\n' "$N" \
+		"$(pair "$(median $ours)" "$(median $gits)" "$(median $cpus)" "$(median $gcpus)")" \
+		"$(median $kbs)" "${ours# }" "${gits# }"
+
+	# 3. An inspector's laptop with 1000 new inspections in its outbox: a
+	# copy of the supervisor's workspace (the same pull) made an inspector's.
+	cp -a "$D/sup" "$D/insp"
+	"$TOOLS/fill" "$D/insp" --start $((N + 300)) --inspections 1000 --base "$N" \
+		--as 检查员:ZJ-0201:区应急管理局 >"$D/fill.out"
+	git clone -q "$URL" "$D/wt"
+	git clone --bare -q "$URL" "$D/push.git"
+	set -- $(pack_stats "$D/insp/replica.git")
+	pack_before=$2
+	timed sync "$FC" -C "$D/insp" sync
+	ours=$SECS ours_kb=$KB ours_cpu=$CPU
+	timed git_sync sh -c "'$TOOLS/gen' files --start $((N + 300)) --inspections 1000 --base $N --dir '$D/wt' &&
+		git -C '$D/wt' add -A &&
+		git -C '$D/wt' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1000 inspections' &&
+		git -C '$D/wt' push -q 'file://$D/push.git' main"
+	printf 'bench sync_1000 n=%s %s maxrss_kb=%s git_maxrss_kb=%s %s\n' "$N" \
+		"$(pair "$ours" "$SECS" "$ours_cpu" "$CPU")" "$ours_kb" "$KB" \
+		"$(sed 's/^fill: /outbox: /' "$D/fill.out" | tr -d '\n')"
+
+	# 4. Saving one answer on the open workspace (its store holds N + 1300).
+	timed answer "$TOOLS/answer" "$D/insp" --calls "${BENCH_CALLS:-600}"
+	printf 'bench answer n=%s ours=%s %s cpu_per_call=%s\n' "$N" \
+		"$(sed -n 's/.*median=\([0-9.]*\).*/\1/p' "$D/answer.out")" "$(cat "$D/answer.out")" \
+		"$(awk -v c="$CPU" -v n="${BENCH_CALLS:-600}" 'BEGIN { printf "%.6f", c / n }')"
+
+	# 5. The supervisor's reports (best of three after one to warm the cache).
+	for by in town month; do
+		"$FC" -C "$D/sup" report --by "$by" >/dev/null
+		best="" bkb="" bcpu=""
+		for _ in 1 2 3; do
+			timed report "$FC" -C "$D/sup" report --by "$by"
+			if [ -z "$best" ] || [ "$(awk -v a="$SECS" -v b="$best" 'BEGIN { print (a < b) }')" = 1 ]; then
+				best=$SECS bkb=$KB bcpu=$CPU
+			fi
+		done
+		printf 'bench report_%s n=%s ours=%s ours_cpu=%s maxrss_kb=%s lines=%s\n' "$by" \
+			"$((N + 300))" "$best" "$bcpu" "$bkb" "$(grep -c . "$D/report.out")"
+	done
+
+	# 6. What the replica costs on disk after the sync.
+	set -- $(pack_stats "$D/insp/replica.git")
+	loose=$1 pack_after=$2
+	total=$((N + 1300))
+	set -- $(pack_stats "$D/push.git")
+	git_pack=$2
+	printf 'bench replica n=%s bytes_per_inspection=%s sync_bytes_per_inspection=%s loose_objects=%s replica_kib=%s git_bytes_per_inspection=%s central_kib=%s store_kib=%s supervisor_store_kib=%s\n' \
+		"$N" "$((pack_after * 1024 / total))" "$(((pack_after - pack_before) * 1024 / 1000))" \
+		"$loose" "$(kib "$D/insp/replica.git")" "$((git_pack * 1024 / total))" \
+		"$(kib "$D/central.git")" "$(kib "$D/insp/store.db")" "$(kib "$D/sup/store.db")"
+
+	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
+}
+
+mkdir -p "$WORK/bin"
+# A copy of the binary, so a rebuild meanwhile does not pull it away.
+cp "$FC" "$WORK/bin/fieldcheck"
+FC=$WORK/bin/fieldcheck
+machine
+for n in $SIZES; do
+	[ "$n" -le "$MAX" ] || continue
+	one_size "$n"
+done
