@@ -162,16 +162,15 @@ static int utf8_locale(void)
 }
 
 /* A bar of `eighths` eighths of a cell, at most w cells. */
-static void paint_bar(struct ui *ui, int y, int x, long eighths, int w, attr_t a)
+static void paint_bar(int y, int x, long eighths, int w, attr_t a)
 {
 	static const char *const part[8] = {
 		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
 	};
-	char buf[1024];
+	char buf[4096];             /* 1365 cells of three bytes */
 	size_t n = 0;
 	long full = eighths / 8, i;
 
-	(void)ui;
 	for (i = 0; i < full && i < w && n + 8 < sizeof buf; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", utf8_locale() ? "\u2588" : "#");
 	if (i < w && eighths % 8 && n + 8 < sizeof buf)
@@ -203,7 +202,7 @@ static void paint_bar_row(struct ui *ui, struct dash *d, size_t i, int y, int lw
 	eighths = max > 0 ? (v * bw * 8 + max / 2) / max : 0;
 	if (v > 0 && eighths == 0)
 		eighths = utf8_locale() ? 1 : 8;   /* something, however small, shows */
-	paint_bar(ui, y, lw + 2, eighths, bw, sel ? a : ui->attr[bar_role[d->measure]]);
+	paint_bar(y, lw + 2, eighths, bw, sel ? a : ui->attr[bar_role[d->measure]]);
 	snprintf(val, sizeof val, "%*ld", vw, v);
 	ui_put(y, COLS - 1 - vw, val, vw, a);
 }
