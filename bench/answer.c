@@ -2,8 +2,8 @@
  *
  *   answer WORKSPACE [--calls M] [--form ID]
  *
- * Starts a draft of the form (hazmat-loading by default) on an enterprise of
- * the generated district, then times M calls of inspect_answer in this one
+ * Starts a draft of the form (hazmat-loading by default) on the first
+ * enterprise of the workspace, then times M calls of inspect_answer in this one
  * process, as the TUI makes them on an open workspace: each call is its own
  * transaction, synced to disk before it returns.  It walks the form's check
  * items that always apply, over and over, answering pass, fail and na in
@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "bench/synth.h"
+#include "core/enterprise.h"
 #include "core/workspace.h"
 #include "forms/inspect.h"
 
@@ -24,6 +24,12 @@ static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return x < y ? -1 : x > y;
+}
+
+static int first(const struct fc_enterprise *e, void *ctx)
+{
+	snprintf(ctx, USCC_LEN + 1, "%s", e->code);
+	return 1; /* one is enough */
 }
 
 static double now_s(void)
@@ -40,10 +46,9 @@ int main(int argc, char **argv)
 	struct fc_workspace *ws = NULL;
 	struct form_problems probs = { 0 };
 	struct fc_err err = { 0 };
-	struct synth s;
 	struct form *f;
 	size_t calls = 1000, n_items = 0, c, *items;
-	char dir[1024], id[FC_UUID_LEN + 1], code[USCC_LEN + 1];
+	char dir[1024], id[FC_UUID_LEN + 1], code[USCC_LEN + 1] = "";
 	double *t, sum = 0;
 	int i;
 
@@ -64,7 +69,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "answer: %s\n", probs.n ? probs.msgs[0] : "no calls to make");
 		return 1;
 	}
-	if (synth_init(&s, 1, forms, 0, &err) || workspace_open(argv[1], &ws, &err)) {
+	if (workspace_open(argv[1], &ws, &err) || enterprise_list(ws->store, NULL, 1, first, code, &err) < 0) {
 		fprintf(stderr, "answer: %s\n", err.msg);
 		return 1;
 	}
@@ -72,7 +77,6 @@ int main(int argc, char **argv)
 	for (c = 0; items && c < f->n_items; c++)
 		if (f->items[c].type == FT_CHECK && !f->items[c].relevant)
 			items[n_items++] = c;
-	synth_enterprise_code(&s, SYNTH_ENTERPRISES - 1, code);
 	if (!n_items || inspect_new(ws, f, code, INSP_ROUTINE, "", NULL, 0, id, &err)) {
 		fprintf(stderr, "answer: %s\n", n_items ? err.msg : "the form has no check items");
 		return 1;
@@ -98,6 +102,5 @@ int main(int argc, char **argv)
 	free(items);
 	form_free(f);
 	workspace_close(ws);
-	synth_free(&s);
 	return 0;
 }
