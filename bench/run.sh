@@ -23,11 +23,14 @@
 # (upload-pack, index-pack) instead of hard-linking a local clone.
 #
 # The inspector's workspace of figure 3 is a copy of the supervisor's made
-# an inspector's (bench/fill --as): the same pull, not done twice.  A first
-# pull that takes longer than BENCH_TIMEOUT seconds (900) is stopped; the
-# line says how far it got and the figures that need its workspace are
-# skipped.  Everything is written under BENCH_DIR (build/bench/work) and
-# removed after each N unless BENCH_KEEP=1.
+# an inspector's (bench/fill --as): the same pull, not done twice.  Above
+# BENCH_FILE_PULL_MAX inspections (10 000) the file:// first pull is left
+# out (at 100 000 it had not finished its fetch after 900 s) and the
+# supervisor's workspace comes from the git:// one, its origin then set back
+# to the file:// URL.  A first pull that takes longer than BENCH_TIMEOUT
+# seconds (900) is stopped; the line says how far it got and the figures
+# that need its workspace are skipped.  Everything is written under
+# BENCH_DIR (build/bench/work) and removed after each N unless BENCH_KEEP=1.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 FC=${FIELDCHECK_BIN:-$top/fieldcheck}
@@ -36,7 +39,8 @@ MAX=${BENCH_MAX:-100000}
 SIZES=${BENCH_SIZES:-"1000 10000 100000"}
 WORK=${BENCH_DIR:-$top/build/bench/work}
 TIMEOUT=${BENCH_TIMEOUT:-900}
-DAEMON_MAX=${BENCH_DAEMON_MAX:-10000}
+DAEMON_MAX=${BENCH_DAEMON_MAX:-100000}
+FILE_PULL_MAX=${BENCH_FILE_PULL_MAX:-10000}
 export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms}
 export LC_ALL=C.UTF-8
 # git as it comes, whatever the user's configuration says
@@ -109,25 +113,46 @@ start_daemon() {
 	exit 1
 }
 
-# first_pull: the supervisor's first pull, stopped after TIMEOUT seconds; a
-# watcher notes when the fetched pack lands (the fetch is over).
+# first_pull NAME WORKSPACE URL: the supervisor's first pull, stopped after
+# TIMEOUT seconds; a watcher notes when the fetched pack lands (the fetch is
+# over) in $D/fetched.
 first_pull() {
 	start=$(date +%s.%N)
+	rm -f "$D/fetched" "$D/fetched.stop"
 	(
 		while [ ! -e "$D/fetched" ] && [ ! -e "$D/fetched.stop" ]; do
-			if ls "$D"/sup/replica.git/objects/pack/pack-*.pack >/dev/null 2>&1; then
+			if ls "$2"/replica.git/objects/pack/pack-*.pack >/dev/null 2>&1; then
 				awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f\n", e - s }' >"$D/fetched"
 			fi
 			sleep 1
 		done
 	) &
 	watcher=$!
-	ALLOW_FAIL=1 timed first_pull timeout "$TIMEOUT" "$FC" -C "$D/sup" init --name 督导员 \
-		--badge JG-0001 --dept 区应急管理局 --supervisor --from "$URL"
+	ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" init --name 督导员 \
+		--badge JG-0001 --dept 区应急管理局 --supervisor --from "$3"
 	touch "$D/fetched.stop"
 	[ -e "$D/fetched" ] || echo "-" >"$D/fetched"
 	kill "$watcher" 2>/dev/null || true
 	wait "$watcher" 2>/dev/null || true
+}
+
+# report_first_pull NAME: its line (with git_s, git_kb, git_cpu of the
+# clone); returns 1 when it was stopped, so the rest is skipped.
+report_first_pull() {
+	if [ "$RC" = 124 ]; then
+		printf 'bench %s n=%s ours=>%s git=%s git_cpu=%s git_maxrss_kb=%s stopped_after=%s fetch_done_at=%s\n' \
+			"$1" "$N" "$TIMEOUT" "$git_s" "$git_cpu" "$git_kb" "$TIMEOUT" "$(cat "$D/fetched")"
+		[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
+		return 1
+	fi
+	[ "$RC" = 0 ] || { echo "bench: $1 failed ($RC)" >&2; tail -n 20 "$D/$1.err" >&2; exit 1; }
+	got=$(sed -n 's/^imported from .*: \([0-9]*\) inspections, .*/\1/p' "$D/$1.out")
+	quarantined=$(grep -c quarantined "$D/$1.err" || true)
+	printf 'bench %s n=%s %s maxrss_kb=%s git_maxrss_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
+		"$1" "$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$(cat "$D/fetched")" \
+		"$got" "$quarantined"
+	[ "$got" = "$N" ] && [ "$quarantined" = 0 ] ||
+		{ echo "bench: $1 imported $got of $N (see $D/$1.err)" >&2; exit 1; }
 }
 
 one_size() {
@@ -150,21 +175,10 @@ one_size() {
 	# 1. The supervisor's first pull beside git clone --bare.
 	timed clone git clone --bare -q "$URL" "$D/clone.git"
 	git_s=$SECS git_kb=$KB git_cpu=$CPU
-	first_pull
-	if [ "$RC" = 124 ]; then
-		printf 'bench first_pull n=%s ours=>%s git=%s git_cpu=%s git_maxrss_kb=%s stopped_after=%s fetch_done_at=%s\n' \
-			"$N" "$TIMEOUT" "$git_s" "$git_cpu" "$git_kb" "$TIMEOUT" "$(cat "$D/fetched")"
-		[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
-		return 0
+	if [ "$N" -le "$FILE_PULL_MAX" ]; then
+		first_pull first_pull "$D/sup" "$URL"
+		report_first_pull first_pull || return 0
 	fi
-	[ "$RC" = 0 ] || { echo "bench: first pull failed ($RC)" >&2; tail -n 20 "$D/first_pull.err" >&2; exit 1; }
-	got=$(sed -n 's/^imported from .*: \([0-9]*\) inspections, .*/\1/p' "$D/first_pull.out")
-	quarantined=$(grep -c quarantined "$D/first_pull.err" || true)
-	printf 'bench first_pull n=%s %s maxrss_kb=%s git_maxrss_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
-		"$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$(cat "$D/fetched")" \
-		"$got" "$quarantined"
-	[ "$got" = "$N" ] && [ "$quarantined" = 0 ] ||
-		{ echo "bench: the first pull imported $got of $N (see $D/first_pull.err)" >&2; exit 1; }
 
 	# 1b. The same over git:// (git daemon on 127.0.0.1): libgit2's
 	# network transport instead of its local one.  The daemon's own
@@ -173,15 +187,20 @@ one_size() {
 		start_daemon
 		timed clone_daemon git clone --bare -q "git://127.0.0.1:$PORT/central.git" "$D/clone2.git"
 		git_s=$SECS git_kb=$KB git_cpu=$CPU
-		timed first_pull_daemon "$FC" -C "$D/sup2" init --name 督导员 --badge JG-0001 \
-			--dept 区应急管理局 --supervisor --from "git://127.0.0.1:$PORT/central.git"
-		printf 'bench first_pull_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s\n' "$N" \
-			"$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb"
+		first_pull first_pull_daemon "$D/sup2" "git://127.0.0.1:$PORT/central.git"
 		kill "$DAEMON" 2>/dev/null || true
 		wait "$DAEMON" 2>/dev/null || true
 		DAEMON=""
-		rm -rf "$D/sup2" "$D/clone2.git"
+		report_first_pull first_pull_daemon || return 0
+		rm -rf "$D/clone2.git"
+		if [ -d "$D/sup" ]; then
+			rm -rf "$D/sup2"
+		else
+			mv "$D/sup2" "$D/sup"
+			git --git-dir="$D/sup/replica.git" config remote.origin.url "$URL"
+		fi
 	fi
+	[ -d "$D/sup" ] || { [ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"; return 0; }
 
 	# 2. 100 new inspections arrive; pull them, three times.
 	ours="" gits="" kbs="" cpus="" gcpus=""
