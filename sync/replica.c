@@ -15,8 +15,8 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "newobjs.h"
 
-#include <git2/sys/mempack.h>
 
 /* Removes *.lock files under dir (recursively, one level of refs deep is
  * enough in practice; we walk all). Only called with the sync lock held. */
@@ -96,8 +96,6 @@ static int take_lock(struct fc_workspace *ws, int *fd, struct fc_err *err)
 	return 0;
 }
 
-static int attach_mempack(struct replica *r, struct fc_err *err);
-
 static int create_repo(const char *path, git_repository **repo, struct fc_err *err)
 {
 	git_reference *head = NULL;
@@ -143,7 +141,7 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 			goto fail;
 		}
 	}
-	if (attach_mempack(r, err))
+	if (newobjs_attach(r->repo, &r->newobjs, err))
 		goto fail;
 	*out = r;
 	return 0;
@@ -152,54 +150,9 @@ fail:
 	return -1;
 }
 
-/* New objects go to an in-memory backend ahead of the disk's. */
-static int attach_mempack(struct replica *r, struct fc_err *err)
-{
-	git_odb *odb;
-	int rc;
-
-	if (git_repository_odb(&odb, r->repo) < 0)
-		return git_fail(err, "opening the replica's objects");
-	rc = git_mempack_new(&r->mempack);
-	if (rc == 0)
-		rc = git_odb_add_backend(odb, r->mempack, 1000);
-	git_odb_free(odb);
-	if (rc < 0) {
-		r->mempack = NULL; /* on success the odb owns it */
-		return git_fail(err, "preparing the replica's objects");
-	}
-	return 0;
-}
-
 int replica_flush(struct replica *r, struct fc_err *err)
 {
-	git_buf pack = GIT_BUF_INIT;
-	git_odb_writepack *wp = NULL;
-	git_indexer_progress stats;
-	git_odb *odb = NULL;
-	int rc = -1;
-
-	if (git_mempack_dump(&pack, r->repo, r->mempack) < 0) {
-		git_fail(err, "packing new objects");
-		goto out;
-	}
-	if (pack.size <= 32) { /* header and trailer: nothing was written */
-		rc = git_mempack_reset(r->mempack) < 0 ? git_fail(err, "packing new objects") : 0;
-		goto out;
-	}
-	if (git_repository_odb(&odb, r->repo) < 0 ||
-	    git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
-	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
-		git_fail(err, "writing new objects");
-		goto out;
-	}
-	rc = git_mempack_reset(r->mempack) < 0 ? git_fail(err, "packing new objects") : 0;
-out:
-	if (wp)
-		wp->free(wp);
-	git_odb_free(odb);
-	git_buf_dispose(&pack);
-	return rc;
+	return newobjs_flush(r->newobjs, r->repo, err);
 }
 
 void replica_close(struct replica *r)

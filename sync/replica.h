@@ -8,6 +8,8 @@
 #include <git2.h>
 #include "core/workspace.h"
 
+struct newobjs;
+
 #define REPLICA_DIR "replica.git"
 #define REPLICA_BRANCH "refs/heads/main"
 
@@ -16,7 +18,8 @@ struct replica {
 	char *path;
 	struct fc_workspace *ws;     /* not owned */
 	int lock_fd;                 /* the workspace's sync lock, or -1 */
-	git_odb_backend *mempack;    /* new objects gather here until flushed */
+	struct newobjs *newobjs;     /* new objects gather here until flushed;
+				      * owned by repo's odb */
 	char *notice;                /* something to tell the user (a host key
 				      * pinned on first use), or NULL */
 };

@@ -1,0 +1,152 @@
+/* newobjs.c - new objects in memory, packed by list (see newobjs.h).
+ *
+ * A thin backend in front of libgit2's mempack: the mempack stores and
+ * serves the objects, this layer records each id written, and a flush hands
+ * exactly those ids to a packbuilder.  The packbuilder reads them back
+ * through the repository's odb (where this backend sits first) and finds
+ * deltas among them, so a sync's pack holds its own records and the trees
+ * and commit above them, nothing else.
+ */
+#include "newobjs.h"
+
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
+#include "core/strbuf.h"
+#include "gitutil.h"
+
+struct newobjs {
+	git_odb_backend parent;      /* first: libgit2 sees this */
+	git_odb_backend *inner;      /* the mempack holding the objects */
+	git_oid *ids;
+	size_t n, alloc;
+};
+
+#define INNER(b) (((struct newobjs *)(b))->inner)
+
+static int no_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
+		   const git_oid *id)
+{
+	return INNER(b)->read(data, len, type, INNER(b), id);
+}
+
+static int no_read_prefix(git_oid *full, void **data, size_t *len, git_object_t *type,
+			  git_odb_backend *b, const git_oid *id, size_t n)
+{
+	return INNER(b)->read_prefix(full, data, len, type, INNER(b), id, n);
+}
+
+static int no_read_header(size_t *len, git_object_t *type, git_odb_backend *b, const git_oid *id)
+{
+	return INNER(b)->read_header(len, type, INNER(b), id);
+}
+
+static int no_exists(git_odb_backend *b, const git_oid *id)
+{
+	return INNER(b)->exists(INNER(b), id);
+}
+
+static int no_write(git_odb_backend *b, const git_oid *id, const void *data, size_t len,
+		    git_object_t type)
+{
+	struct newobjs *n = (struct newobjs *)b;
+
+	/* The odb only writes what no backend has; the check keeps the list
+	 * free of repeats even if that changes. */
+	if (!n->inner->exists(n->inner, id)) {
+		if (n->n == n->alloc) {
+			n->alloc = n->alloc ? 2 * n->alloc : 256;
+			n->ids = xrealloc(n->ids, n->alloc * sizeof *n->ids);
+		}
+		git_oid_cpy(&n->ids[n->n++], id);
+	}
+	return n->inner->write(n->inner, id, data, len, type);
+}
+
+static void no_free(git_odb_backend *b)
+{
+	struct newobjs *n = (struct newobjs *)b;
+
+	n->inner->free(n->inner);
+	free(n->ids);
+	free(n);
+}
+
+int newobjs_attach(git_repository *repo, struct newobjs **out, struct fc_err *err)
+{
+	struct newobjs *n = xcalloc(1, sizeof *n);
+	git_odb *odb = NULL;
+
+	if (git_odb_init_backend(&n->parent, GIT_ODB_BACKEND_VERSION) < 0 ||
+	    git_mempack_new(&n->inner) < 0) {
+		free(n);
+		return git_fail(err, "preparing the replica's objects");
+	}
+	n->parent.read = no_read;
+	n->parent.read_prefix = no_read_prefix;
+	n->parent.read_header = no_read_header;
+	n->parent.exists = no_exists;
+	n->parent.write = no_write;
+	n->parent.free = no_free;
+	/* Priority above the disk's backends: new objects are looked up here
+	 * first, and written here, never loose on disk. */
+	if (git_repository_odb(&odb, repo) < 0 || git_odb_add_backend(odb, &n->parent, 1000) < 0) {
+		git_odb_free(odb);
+		no_free(&n->parent);
+		return git_fail(err, "preparing the replica's objects");
+	}
+	git_odb_free(odb);
+	*out = n;
+	return 0;
+}
+
+size_t newobjs_count(const struct newobjs *n)
+{
+	return n->n;
+}
+
+/* The pack of the listed objects, in memory. */
+static int build_pack(struct newobjs *n, git_repository *repo, git_buf *pack)
+{
+	git_packbuilder *pb = NULL;
+	size_t i;
+	int rc = git_packbuilder_new(&pb, repo);
+
+	for (i = 0; rc == 0 && i < n->n; i++)
+		rc = git_packbuilder_insert(pb, &n->ids[i], NULL);
+	if (rc == 0)
+		rc = git_packbuilder_write_buf(pack, pb);
+	git_packbuilder_free(pb);
+	return rc;
+}
+
+int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err)
+{
+	git_buf pack = GIT_BUF_INIT;
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats;
+	git_odb *odb = NULL;
+	int rc = -1;
+
+	if (n->n == 0)
+		return 0;
+	if (build_pack(n, repo, &pack) < 0) {
+		git_fail(err, "packing new objects");
+		goto out;
+	}
+	/* Through the odb's pack writer: indexed, fsynced, then renamed into
+	 * objects/pack, so a killed process leaves only a temporary file. */
+	if (git_repository_odb(&odb, repo) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
+	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
+		git_fail(err, "writing new objects");
+		goto out;
+	}
+	n->n = 0;
+	rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
+out:
+	if (wp)
+		wp->free(wp);
+	git_odb_free(odb);
+	git_buf_dispose(&pack);
+	return rc;
+}
