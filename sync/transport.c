@@ -12,6 +12,7 @@
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "hostkey.h"
+#include "sendset.h"
 
 #define MAX_CRED_ATTEMPTS 3
 
@@ -207,16 +208,19 @@ static int send_pack(git_repository *local, git_repository *dst, const git_oid *
 		     const git_oid *have, struct fc_err *err)
 {
 	git_packbuilder *pb = NULL;
-	git_revwalk *walk = NULL;
 	git_odb_writepack *wp = NULL;
 	git_indexer_progress stats;
 	git_buf buf = GIT_BUF_INIT;
 	git_odb *odb = NULL;
 	int rc = -1;
 
-	if (git_packbuilder_new(&pb, local) < 0 || git_revwalk_new(&walk, local) < 0 ||
-	    git_revwalk_push(walk, head) < 0 || (have && git_revwalk_hide(walk, have) < 0) ||
-	    git_packbuilder_insert_walk(pb, walk) < 0 || git_packbuilder_write_buf(&buf, pb) < 0) {
+	if (git_packbuilder_new(&pb, local) < 0) {
+		git_fail(err, "packing what to send");
+		goto out;
+	}
+	if (sendset_add(pb, local, head, have, err))
+		goto out;
+	if (git_packbuilder_write_buf(&buf, pb) < 0) {
 		git_fail(err, "packing what to send");
 		goto out;
 	}
@@ -231,7 +235,6 @@ out:
 		wp->free(wp);
 	git_odb_free(odb);
 	git_buf_dispose(&buf);
-	git_revwalk_free(walk);
 	git_packbuilder_free(pb);
 	return rc;
 }

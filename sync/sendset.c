@@ -1,0 +1,106 @@
+/* sendset.c - the objects a push to a local repository must send (see
+ * sendset.h).
+ *
+ * libgit2's git_packbuilder_insert_walk marks every tree and blob under the
+ * commits the remote has as uninteresting, then walks every tree of the new
+ * commits: both cost the size of the whole record tree, on every sync.  Here
+ * each new commit's tree is compared with its parents' trees path by path,
+ * descending only where ids differ, so the cost follows what changed.  An
+ * object equal to a parent's at the same path is in the remote already
+ * (the parent is either sent too or reachable from what the remote has).
+ */
+#include "sendset.h"
+
+#include "gitutil.h"
+
+#define MAX_PARENTS 8  /* our merges have two; octopus merges are refused */
+
+/* Inserts tree `t` and whatever under it differs from the parent trees
+ * `pt` (which may hold NULLs) at the same paths. */
+static int add_tree(git_packbuilder *pb, git_repository *repo, const git_tree *t,
+		    git_tree *const *pt, size_t np)
+{
+	size_t i, j, n = git_tree_entrycount(t);
+	int rc = git_packbuilder_insert(pb, git_tree_id(t), NULL);
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+		const git_tree_entry *pe[MAX_PARENTS];
+		git_tree *sub = NULL, *psub[MAX_PARENTS] = { NULL };
+		int same = 0;
+
+		for (j = 0; j < np; j++) {
+			pe[j] = pt[j] ? git_tree_entry_byname(pt[j], git_tree_entry_name(e)) : NULL;
+			if (pe[j] && git_oid_equal(git_tree_entry_id(pe[j]), git_tree_entry_id(e)))
+				same = 1;
+		}
+		if (same)
+			continue;
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			rc = git_packbuilder_insert(pb, git_tree_entry_id(e), git_tree_entry_name(e));
+			continue;
+		}
+		rc = git_tree_lookup(&sub, repo, git_tree_entry_id(e));
+		for (j = 0; rc == 0 && j < np; j++)
+			if (pe[j] && git_tree_entry_type(pe[j]) == GIT_OBJECT_TREE)
+				rc = git_tree_lookup(&psub[j], repo, git_tree_entry_id(pe[j]));
+		if (rc == 0)
+			rc = add_tree(pb, repo, sub, psub, np);
+		git_tree_free(sub);
+		for (j = 0; j < np; j++)
+			git_tree_free(psub[j]);
+	}
+	return rc;
+}
+
+static int add_commit(git_packbuilder *pb, git_repository *repo, const git_oid *id)
+{
+	git_commit *c = NULL, *p = NULL;
+	git_tree *t = NULL, *pt[MAX_PARENTS] = { NULL };
+	size_t j, np = 0;
+	int rc = git_commit_lookup(&c, repo, id);
+
+	if (rc == 0 && (np = git_commit_parentcount(c)) > MAX_PARENTS) {
+		git_error_set_str(GIT_ERROR_INVALID, "a merge of more than 8 parents");
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = git_packbuilder_insert(pb, id, NULL);
+	if (rc == 0)
+		rc = git_commit_tree(&t, c);
+	for (j = 0; rc == 0 && j < np; j++) {
+		rc = git_commit_parent(&p, c, (unsigned)j);
+		if (rc == 0)
+			rc = git_commit_tree(&pt[j], p);
+		git_commit_free(p);
+		p = NULL;
+	}
+	if (rc == 0)
+		rc = add_tree(pb, repo, t, pt, np);
+	for (j = 0; j < np; j++)
+		git_tree_free(pt[j]);
+	git_tree_free(t);
+	git_commit_free(c);
+	return rc;
+}
+
+int sendset_add(git_packbuilder *pb, git_repository *repo, const git_oid *head,
+		const git_oid *have, struct fc_err *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	int rc;
+
+	rc = git_revwalk_new(&walk, repo);
+	if (rc == 0)
+		rc = git_revwalk_push(walk, head);
+	/* `have` is the remote's main as our last fetch saw it, so we have it. */
+	if (rc == 0 && have)
+		rc = git_revwalk_hide(walk, have);
+	while (rc == 0 && (rc = git_revwalk_next(&id, walk)) == 0)
+		rc = add_commit(pb, repo, &id);
+	git_revwalk_free(walk);
+	if (rc == GIT_ITEROVER)
+		return 0;
+	return git_fail(err, "finding what to send");
+}
