@@ -13,4 +13,8 @@
 int sendset_add(git_packbuilder *pb, git_repository *repo, const git_oid *head,
 		const git_oid *have, struct fc_err *err);
 
+/* Copies those objects from src into dst's object store as one pack. */
+int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
+		 const git_oid *have, struct fc_err *err);
+
 #endif

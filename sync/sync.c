@@ -97,15 +97,14 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 	    replica_commit_tree(r, has_ours ? &ours : NULL, &to, err) ||
 	    replica_commit_tree(r, theirs, &tt, err))
 		goto out;
-	if (!to) { /* nothing of ours yet: merge into an empty tree */
-		git_treebuilder *b;
+	if (!to) { /* nothing of ours yet: merge into an empty tree, which
+		    * libgit2 knows without it being stored */
 		git_oid empty;
-		if (git_treebuilder_new(&b, r->repo, NULL) < 0 || git_treebuilder_write(&empty, b) < 0 ||
+		if (git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904") < 0 ||
 		    git_tree_lookup(&to, r->repo, &empty) < 0) {
 			git_fail(err, "making an empty tree");
 			goto out;
 		}
-		git_treebuilder_free(b);
 	}
 	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
 	if (tree_merge(r, tb, to, tt, theirs, &tree_id, rep, err))

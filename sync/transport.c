@@ -12,6 +12,7 @@
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "hostkey.h"
+#include "localfetch.h"
 #include "sendset.h"
 
 #define MAX_CRED_ATTEMPTS 3
@@ -137,6 +138,17 @@ int transport_url(struct replica *r, const char *remote, char **url, struct fc_e
 	return 0;
 }
 
+/* The path of a repository named by a path or file:// URL; NULL for a
+ * network URL. */
+static const char *local_path(const char *url)
+{
+	if (!strncmp(url, "file://", 7))
+		return url + 7;
+	if (url[0] == '/' || !strncmp(url, "./", 2) || !strncmp(url, "../", 3))
+		return url;
+	return NULL;
+}
+
 static int tracking_ref(const char *remote, char *out, size_t size)
 {
 	return snprintf(out, size, "refs/remotes/%s/main", remote) >= (int)size ? -1 : 0;
@@ -156,6 +168,12 @@ int transport_fetch(struct replica *r, const char *remote, struct sync_progress 
 	*exists = 0;
 	if (transport_url(r, remote, &c.url, err) || tracking_ref(remote, ref, sizeof ref))
 		goto out;
+	if (local_path(c.url)) {
+		rc = localfetch(r, remote, local_path(c.url), ref, prog, their_head, exists, err);
+		if (rc <= 0)
+			goto out;
+		rc = -1; /* not one to copy from: libgit2's local transport */
+	}
 	snprintf(spec, sizeof spec, "+refs/heads/main:%s", ref);
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	callbacks(&fo.callbacks, &c);
@@ -180,12 +198,6 @@ out:
 	return rc;
 }
 
-static int is_local(const char *url)
-{
-	return url[0] == '/' || !strncmp(url, "file://", 7) || !strncmp(url, "./", 2) ||
-	       !strncmp(url, "../", 3);
-}
-
 /* A ref lock older than this in a shared repository was left by a killed
  * process: a real one lives for the milliseconds of a rename and an fsync,
  * even on a slow USB stick.  Pushes meanwhile count as refused and retry. */
@@ -203,46 +215,10 @@ static void clear_stale_ref_lock(const char *repo_path)
 	strbuf_release(&p);
 }
 
-/* The objects the remote lacks, as one pack written into its object store. */
-static int send_pack(git_repository *local, git_repository *dst, const git_oid *head,
-		     const git_oid *have, struct fc_err *err)
-{
-	git_packbuilder *pb = NULL;
-	git_odb_writepack *wp = NULL;
-	git_indexer_progress stats;
-	git_buf buf = GIT_BUF_INIT;
-	git_odb *odb = NULL;
-	int rc = -1;
-
-	if (git_packbuilder_new(&pb, local) < 0) {
-		git_fail(err, "packing what to send");
-		goto out;
-	}
-	if (sendset_add(pb, local, head, have, err))
-		goto out;
-	if (git_packbuilder_write_buf(&buf, pb) < 0) {
-		git_fail(err, "packing what to send");
-		goto out;
-	}
-	if (git_repository_odb(&odb, dst) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
-	    wp->append(wp, buf.ptr, buf.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
-		git_fail(err, "writing into the remote repository");
-		goto out;
-	}
-	rc = 0;
-out:
-	if (wp)
-		wp->free(wp);
-	git_odb_free(odb);
-	git_buf_dispose(&buf);
-	git_packbuilder_free(pb);
-	return rc;
-}
-
 static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expected,
 		      int *rejected)
 {
-	const char *path = !strncmp(c->url, "file://", 7) ? c->url + 7 : c->url;
+	const char *path = local_path(c->url);
 	git_repository *dst = NULL;
 	git_reference *ref = NULL;
 	git_oid now;
@@ -260,7 +236,7 @@ static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expe
 		git_repository_free(dst);
 		return 0;
 	}
-	if (send_pack(c->r->repo, dst, head, has ? &now : NULL, c->err)) {
+	if (sendset_copy(c->r->repo, dst, head, has ? &now : NULL, c->err)) {
 		git_repository_free(dst);
 		return -1;
 	}
@@ -321,7 +297,7 @@ int transport_push(struct replica *r, const char *remote, const git_oid *head,
 	*rejected = 0;
 	if (transport_url(r, remote, &c.url, err))
 		return -1;
-	rc = is_local(c.url) ? push_local(&c, head, expected, rejected) : push_remote(&c, rejected);
+	rc = local_path(c.url) ? push_local(&c, head, expected, rejected) : push_remote(&c, rejected);
 	/* What the remote now holds, as a fetch would have recorded it. */
 	if (rc == 0 && !*rejected && tracking_ref(remote, track, sizeof track) == 0 &&
 	    git_reference_create(&ref, r->repo, track, head, 1, "fieldcheck: push") < 0)

@@ -56,3 +56,30 @@ on b inspection show "$ia" --format json
 check "b has the answer given offline" grep -q '"item": "risk_map"' "$OUT"
 check "verify passes" on b verify
 check "pull never pushes" on c pull
+
+# A central that git itself wrote to (a loose commit beside the packs) is
+# copied whole by a new device's first pull, which leaves no loose objects.
+git --git-dir="$T/central.git" -c user.name=git -c user.email=g@x commit-tree \
+	-p main -m "by hand" 'main^{tree}' >"$T/by_hand" 2>>"$ERR" &&
+	git --git-dir="$T/central.git" update-ref refs/heads/main "$(cat "$T/by_hand")"
+check "central holds a loose object" [ -n "$(find "$T/central.git/objects" -path '*/objects/??/*' -type f)" ]
+"$FC" -C "$T/d" init --name d --badge D-4 --dept 消防 --from "file://$T/central.git" >"$OUT" 2>"$ERR"
+check "a fourth device pulls it all" [ $? -eq 0 ]
+check "its replica's main is central's" [ "$(git --git-dir="$T/d/replica.git" rev-parse main)" = "$(cat "$T/by_hand")" ]
+check "its replica passes git fsck --strict" git --git-dir="$T/d/replica.git" fsck --strict --no-progress
+loose=$(find "$T/d/replica.git/objects" -path '*/objects/??/*' -type f | wc -l)
+check "and holds no loose objects ($loose)" [ "$loose" -eq 0 ]
+# Central repacked by git gc; the next pull brings only what is new.
+git --git-dir="$T/central.git" gc -q
+on b enterprise add --code "$USCC3" --name 丙仓储
+ic=$(new_inspection b "$USCC3")
+on b sync
+ls "$T/d/replica.git/objects/pack/" >"$T/packs_before"
+check "d pulls what b added after the repack" on d pull
+check "d has b's new inspection" on d inspection show "$ic"
+check "d's replica still passes git fsck" git --git-dir="$T/d/replica.git" fsck --strict --no-progress
+new=$(ls "$T/d/replica.git/objects/pack/" | grep -vxF -f "$T/packs_before" | grep '\.pack$')
+check "the pull added one pack ($new)" [ "$(echo "$new" | wc -l)" -eq 1 ]
+small=$(stat -c %s "$T/d/replica.git/objects/pack/$new")
+whole=$(cat "$T/central.git/objects/pack/"*.pack | wc -c)
+check "of what is new, not central's whole ($small of $whole bytes)" [ "$small" -lt $((whole / 2)) ]

@@ -1,0 +1,349 @@
+/* localfetch.c - fetching from a repository on a path (see localfetch.h). */
+#include "localfetch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/strbuf.h"
+#include "gitutil.h"
+#include "sendset.h"
+
+struct copying {
+	const char *remote;
+	struct sync_progress *prog;
+	size_t objects;              /* in the packs being copied */
+	size_t total, done;          /* their bytes */
+	struct fc_err *err;
+};
+
+static int io_fail(struct copying *cx, const char *what, const char *path)
+{
+	return fc_failk(cx->err, FC_EIO, "cannot fetch from %s: %s %s: %s", cx->remote, what, path,
+			strerror(errno));
+}
+
+static void progress(struct copying *cx)
+{
+	size_t objs;
+
+	if (!cx->prog || !cx->prog->fn || !cx->total)
+		return;
+	/* Objects are not counted while copying bytes: the share of bytes
+	 * stands for the share of objects. */
+	objs = (size_t)((double)cx->objects * (double)cx->done / (double)cx->total);
+	cx->prog->fn(cx->prog->ctx, "receiving", objs, cx->objects, cx->done);
+}
+
+/* Copies from/name to dir/name through a temporary that the replica's
+ * clean-up knows (tmp_*), fsynced before the rename. */
+static int copy_file(struct copying *cx, const char *from, const char *dir, const char *name)
+{
+	char buf[1 << 16];
+	struct strbuf tmp, to;
+	int in, out = -1, rc = -1;
+	ssize_t n;
+
+	strbuf_init(&tmp);
+	strbuf_init(&to);
+	strbuf_addf(&tmp, "%s/tmp_fc_%s", dir, name);
+	strbuf_addf(&to, "%s/%s", dir, name);
+	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0) {
+		io_fail(cx, "reading", from);
+		goto out;
+	}
+	if ((out = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444)) < 0) {
+		io_fail(cx, "writing", tmp.buf);
+		goto out;
+	}
+	while ((n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || write(out, buf, (size_t)n) != n) {
+			io_fail(cx, n < 0 ? "reading" : "writing", n < 0 ? from : tmp.buf);
+			goto out;
+		}
+		cx->done += (size_t)n;
+		progress(cx);
+	}
+	if (fsync(out) != 0 || close(out) != 0) {
+		out = -1;
+		io_fail(cx, "writing", tmp.buf);
+		goto out;
+	}
+	out = -1;
+	if (rename(tmp.buf, to.buf) != 0) {
+		io_fail(cx, "writing", to.buf);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	if (rc)
+		unlink(tmp.buf);
+	strbuf_release(&tmp);
+	strbuf_release(&to);
+	return rc;
+}
+
+static int exists_in(const char *dir, const char *base, const char *ext, off_t *size)
+{
+	struct strbuf p;
+	struct stat st;
+	int ok;
+
+	strbuf_init(&p);
+	strbuf_addf(&p, "%s/%s%s", dir, base, ext);
+	ok = stat(p.buf, &st) == 0 && S_ISREG(st.st_mode);
+	if (ok && size)
+		*size = st.st_size;
+	strbuf_release(&p);
+	return ok;
+}
+
+/* The object count an .idx (version 2) declares: the last fan-out entry. */
+static size_t idx_objects(const char *dir, const char *base)
+{
+	unsigned char b[4];
+	struct strbuf p;
+	size_t n = 0;
+	FILE *f;
+
+	strbuf_init(&p);
+	strbuf_addf(&p, "%s/%s.idx", dir, base);
+	if ((f = fopen(p.buf, "rb")) != NULL) {
+		if (fseek(f, 8 + 255 * 4, SEEK_SET) == 0 && fread(b, 1, 4, f) == 4)
+			n = (size_t)b[0] << 24 | (size_t)b[1] << 16 | (size_t)b[2] << 8 | b[3];
+		fclose(f);
+	}
+	strbuf_release(&p);
+	return n;
+}
+
+/* The packs of src/objects/pack that dst/objects/pack lacks (by name, which
+ * is their content's hash): their base names, NULL-terminated. */
+static char **missing_packs(const char *from, const char *to, struct copying *cx)
+{
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	DIR *d = opendir(from);
+
+	if (!d)
+		return xcalloc(1, sizeof *names);
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char base[256];
+		off_t pack_size;
+
+		if (len < 10 || len >= sizeof base || strncmp(e->d_name, "pack-", 5) ||
+		    strcmp(e->d_name + len - 4, ".idx"))
+			continue;
+		memcpy(base, e->d_name, len - 4);
+		base[len - 4] = '\0';
+		if (!exists_in(from, base, ".pack", &pack_size) || exists_in(to, base, ".idx", NULL))
+			continue;
+		names = xrealloc(names, (n + 2) * sizeof *names);
+		names[n++] = xstrdup(base);
+		cx->total += (size_t)pack_size;
+		cx->objects += idx_objects(from, base);
+	}
+	closedir(d);
+	if (!names)
+		names = xcalloc(1, sizeof *names);
+	names[n] = NULL;
+	return names;
+}
+
+static void free_names(char **names)
+{
+	size_t i;
+	for (i = 0; names[i]; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* Each pack, then its index: libgit2 finds packs by their .idx, so a pack
+ * is never seen half-copied. */
+static int copy_packs(struct copying *cx, const char *src, const char *dst)
+{
+	struct strbuf from, to, p;
+	char **names;
+	size_t i;
+	int rc = 0, fd;
+
+	strbuf_init(&from);
+	strbuf_init(&to);
+	strbuf_addf(&from, "%s/objects/pack", src);
+	strbuf_addf(&to, "%s/objects/pack", dst);
+	names = missing_packs(from.buf, to.buf, cx);
+	for (i = 0; rc == 0 && names[i]; i++) {
+		const char *ext[2] = { ".pack", ".idx" };
+		int k;
+		for (k = 0; rc == 0 && k < 2; k++) {
+			char name[300];
+			strbuf_init(&p);
+			snprintf(name, sizeof name, "%s%s", names[i], ext[k]);
+			strbuf_addf(&p, "%s/%s", from.buf, name);
+			rc = copy_file(cx, p.buf, to.buf, name);
+			strbuf_release(&p);
+		}
+	}
+	/* The renames themselves reach the disk before a ref names them. */
+	if (rc == 0 && names[0] && (fd = open(to.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		if (fsync(fd) != 0)
+			rc = io_fail(cx, "writing", to.buf);
+		close(fd);
+	}
+	free_names(names);
+	strbuf_release(&from);
+	strbuf_release(&to);
+	return rc;
+}
+
+static int is_hex(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!strchr("0123456789abcdef", s[i]) || !s[i])
+			return 0;
+	return s[n] == '\0';
+}
+
+/* Loose objects (a git push of a few objects leaves them so) go through
+ * the object stores: into the replica's in-memory backend, then its pack. */
+static int copy_loose(struct copying *cx, git_repository *src, git_repository *dst)
+{
+	git_odb *sodb = NULL, *dodb = NULL;
+	struct strbuf dir;
+	int rc = 0, i;
+
+	if (git_repository_odb(&sodb, src) < 0 || git_repository_odb(&dodb, dst) < 0)
+		rc = git_fail(cx->err, "opening the object stores");
+	strbuf_init(&dir);
+	for (i = 0; rc == 0 && i < 256; i++) {
+		struct dirent *e;
+		DIR *d;
+		strbuf_reset(&dir);
+		strbuf_addf(&dir, "%s/objects/%02x", git_repository_path(src), i);
+		if ((d = opendir(dir.buf)) == NULL)
+			continue;
+		while (rc == 0 && (e = readdir(d)) != NULL) {
+			char hex[GIT_OID_HEXSZ + 1];
+			git_odb_object *o;
+			git_oid id, written;
+			if (!is_hex(e->d_name, GIT_OID_HEXSZ - 2))
+				continue;
+			snprintf(hex, 3, "%02x", i);
+			memcpy(hex + 2, e->d_name, GIT_OID_HEXSZ - 2 + 1);
+			if (git_oid_fromstr(&id, hex) < 0 || git_odb_exists(dodb, &id))
+				continue;
+			if (git_odb_read(&o, sodb, &id) < 0) {
+				rc = git_fail(cx->err, "reading the central repository");
+				break;
+			}
+			if (git_odb_write(&written, dodb, git_odb_object_data(o), git_odb_object_size(o),
+					  git_odb_object_type(o)) < 0)
+				rc = git_fail(cx->err, "copying an object");
+			git_odb_object_free(o);
+		}
+		closedir(d);
+	}
+	strbuf_release(&dir);
+	git_odb_free(sodb);
+	git_odb_free(dodb);
+	return rc;
+}
+
+/* Everything the central holds, copied as it is. */
+static int copy_all(struct copying *cx, struct replica *r, git_repository *src)
+{
+	git_odb *odb = NULL;
+	int rc;
+
+	rc = copy_packs(cx, git_repository_path(src), git_repository_path(r->repo));
+	if (rc == 0 && (git_repository_odb(&odb, r->repo) < 0 || git_odb_refresh(odb) < 0))
+		rc = git_fail(cx->err, "reading the copied packs");
+	git_odb_free(odb);
+	if (rc == 0)
+		rc = copy_loose(cx, src, r->repo);
+	if (rc == 0)
+		rc = replica_flush(r, cx->err);
+	return rc;
+}
+
+/* A commit of ours the central has too, from which only the newer part
+ * needs to come: what we last fetched, else our own main. */
+static int common_commit(struct replica *r, git_repository *src, const char *track, git_oid *out)
+{
+	const char *refs[2] = { track, REPLICA_BRANCH };
+	git_odb *sodb = NULL;
+	int i, found = 0;
+
+	if (git_repository_odb(&sodb, src) < 0)
+		return 0;
+	for (i = 0; i < 2 && !found; i++)
+		found = git_reference_name_to_id(out, r->repo, refs[i]) == 0 && git_odb_exists(sodb, out);
+	git_odb_free(sodb);
+	return found;
+}
+
+static int borrows_objects(git_repository *src)
+{
+	return exists_in(git_repository_path(src), "objects/info/alternates", "", NULL);
+}
+
+int localfetch(struct replica *r, const char *remote, const char *path, const char *track,
+	       struct sync_progress *prog, git_oid *their_head, int *exists, struct fc_err *err)
+{
+	struct copying cx = { remote, prog, 0, 0, 0, err };
+	git_repository *src = NULL;
+	git_reference *ref = NULL;
+	git_commit *c = NULL;
+	git_odb *odb = NULL;
+	git_oid have;
+	int rc;
+
+	*exists = 0;
+	if (git_repository_open_ext(&src, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		return fc_failk(err, FC_EIO, "cannot fetch from %s (%s): %s", remote, path,
+				git_error_last() ? git_error_last()->message : "not a repository");
+	rc = git_reference_name_to_id(their_head, src, REPLICA_BRANCH);
+	if (rc == GIT_ENOTFOUND || borrows_objects(src)) {
+		git_repository_free(src);
+		return rc == GIT_ENOTFOUND ? 0 : 1; /* an empty central; or not ours to copy */
+	}
+	if (rc < 0) {
+		rc = git_fail(err, "reading the central repository's main");
+		goto out;
+	}
+	*exists = 1;
+	if (git_repository_odb(&odb, r->repo) < 0) {
+		rc = git_fail(err, "opening the replica's objects");
+		goto out;
+	}
+	if (!git_odb_exists(odb, their_head))
+		rc = common_commit(r, src, track, &have)
+			     ? sendset_copy(src, r->repo, their_head, &have, err)
+			     : copy_all(&cx, r, src);
+	/* The commit must now be readable here; its tree is read next. */
+	if (rc == 0 && git_commit_lookup(&c, r->repo, their_head) < 0)
+		rc = git_fail(err, "reading what was fetched");
+	if (rc == 0 && git_reference_create(&ref, r->repo, track, their_head, 1,
+					    "fieldcheck: fetch") < 0)
+		rc = git_fail(err, "recording the fetch");
+out:
+	git_commit_free(c);
+	git_reference_free(ref);
+	git_odb_free(odb);
+	git_repository_free(src);
+	return rc;
+}
