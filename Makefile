@@ -26,13 +26,17 @@ OPT      ?= -O2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. \
-            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"'
+# What the code needs to build at all, kept apart from CPPFLAGS, CFLAGS,
+# LDFLAGS and LDLIBS: `make CFLAGS=-O0` changes the optimisation and keeps
+# the feature macros (ncursesw's -D_XOPEN_SOURCE among them) and warnings.
+FC_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. \
+            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+FC_CFLAGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wvla $(WERROR) $(SAN) -MMD -MP
 CFLAGS   ?= $(OPT) -g
-CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-            -Wformat=2 -Wvla $(WERROR) $(SAN) -MMD -MP $(PKG_CFLAGS)
-LDFLAGS  += $(SAN)
-LDLIBS   += $(PKG_LIBS) -lm
+ALL_CFLAGS  = $(FC_CPPFLAGS) $(CPPFLAGS) $(FC_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+ALL_LDLIBS  = $(LDLIBS) $(PKG_LIBS) -lm
 
 LIB_SRC  := $(wildcard core/*.c forms/*.c sync/*.c)
 APP_SRC  := $(wildcard tui/*.c)
@@ -62,7 +66,7 @@ BIN := $(BUILD)/fieldcheck
 endif
 
 fieldcheck $(BUILD)/fieldcheck: $(APP_OBJ) $(LIB) | $(MO_FILES)
-	$(CC) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(ALL_LDLIBS)
 
 $(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo: tui/po/%.po
 	@mkdir -p $(@D)
@@ -81,12 +85,12 @@ $(LIB): $(LIB_OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(TEST_SUPPORT) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) \
-	    $(LDFLAGS) -o $@ $< $(TEST_SUPPORT) $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) \
+	    $(ALL_LDFLAGS) -o $@ $< $(TEST_SUPPORT) $(LIB) $(ALL_LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 deps:
 	@sh .ci/deps build
@@ -125,8 +129,8 @@ fuzz: deps-test
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
 	    build/fuzz/libfieldcheck.a
 	@set -e; for t in $(FUZZ_TARGETS); do \
-	    clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	        $(PKG_CFLAGS) -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build/fuzz/libfieldcheck.a $(LDLIBS); \
+	    clang $(FC_CPPFLAGS) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	        -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build/fuzz/libfieldcheck.a $(ALL_LDLIBS); \
 	    mkdir -p tests/fuzz/corpus-$$t; \
 	    echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
 	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
@@ -141,7 +145,7 @@ BENCH_BIN  := $(BENCH_TOOLS:%=$(BUILD)/bench/%)
 BENCH_OBJ  := $(BENCH_TOOLS:%=$(BUILD)/bench/%.o) $(BUILD)/bench/synth.o
 
 $(BENCH_BIN): $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/bench/synth.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/bench/synth.o $(LIB) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/bench/synth.o $(LIB) $(ALL_LDLIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory fieldcheck $(BENCH_BIN)
