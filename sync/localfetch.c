@@ -2,109 +2,47 @@
 #include "localfetch.h"
 
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "packcopy.h"
 #include "sendset.h"
 
 struct copying {
 	const char *remote;
 	struct sync_progress *prog;
 	size_t objects;              /* in the packs being copied */
-	size_t total, done;          /* their bytes */
+	size_t total, before;        /* their bytes; those of earlier packs */
 	struct fc_err *err;
 };
 
-static int io_fail(struct copying *cx, const char *what, const char *path)
+static void progress(void *ctx, size_t bytes)
 {
-	return fc_failk(cx->err, FC_EIO, "cannot fetch from %s: %s %s: %s", cx->remote, what, path,
-			strerror(errno));
-}
-
-static void progress(struct copying *cx)
-{
-	size_t objs;
+	struct copying *cx = ctx;
+	size_t done = cx->before + bytes, objs;
 
 	if (!cx->prog || !cx->prog->fn || !cx->total)
 		return;
 	/* Objects are not counted while copying bytes: the share of bytes
 	 * stands for the share of objects. */
-	objs = (size_t)((double)cx->objects * (double)cx->done / (double)cx->total);
-	cx->prog->fn(cx->prog->ctx, "receiving", objs, cx->objects, cx->done);
+	objs = (size_t)((double)cx->objects * (double)done / (double)cx->total);
+	cx->prog->fn(cx->prog->ctx, "receiving", objs, cx->objects, done);
 }
 
-/* Copies from/name to dir/name through a temporary that the replica's
- * clean-up knows (tmp_*), fsynced before the rename. */
-static int copy_file(struct copying *cx, const char *from, const char *dir, const char *name)
-{
-	char buf[1 << 16];
-	struct strbuf tmp, to;
-	int in, out = -1, rc = -1;
-	ssize_t n;
-
-	strbuf_init(&tmp);
-	strbuf_init(&to);
-	strbuf_addf(&tmp, "%s/tmp_fc_%s", dir, name);
-	strbuf_addf(&to, "%s/%s", dir, name);
-	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0) {
-		io_fail(cx, "reading", from);
-		goto out;
-	}
-	if ((out = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444)) < 0) {
-		io_fail(cx, "writing", tmp.buf);
-		goto out;
-	}
-	while ((n = read(in, buf, sizeof buf)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || write(out, buf, (size_t)n) != n) {
-			io_fail(cx, n < 0 ? "reading" : "writing", n < 0 ? from : tmp.buf);
-			goto out;
-		}
-		cx->done += (size_t)n;
-		progress(cx);
-	}
-	if (fsync(out) != 0 || close(out) != 0) {
-		out = -1;
-		io_fail(cx, "writing", tmp.buf);
-		goto out;
-	}
-	out = -1;
-	if (rename(tmp.buf, to.buf) != 0) {
-		io_fail(cx, "writing", to.buf);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (in >= 0)
-		close(in);
-	if (out >= 0)
-		close(out);
-	if (rc)
-		unlink(tmp.buf);
-	strbuf_release(&tmp);
-	strbuf_release(&to);
-	return rc;
-}
-
-static int exists_in(const char *dir, const char *base, const char *ext, off_t *size)
+static int pack_size(const char *dir, const char *base, off_t *size)
 {
 	struct strbuf p;
 	struct stat st;
 	int ok;
 
 	strbuf_init(&p);
-	strbuf_addf(&p, "%s/%s%s", dir, base, ext);
+	strbuf_addf(&p, "%s/%s.pack", dir, base);
 	ok = stat(p.buf, &st) == 0 && S_ISREG(st.st_mode);
-	if (ok && size)
-		*size = st.st_size;
+	*size = ok ? st.st_size : 0;
 	strbuf_release(&p);
 	return ok;
 }
@@ -142,18 +80,18 @@ static char **missing_packs(const char *from, const char *to, struct copying *cx
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 		char base[256];
-		off_t pack_size;
+		off_t size;
 
 		if (len < 10 || len >= sizeof base || strncmp(e->d_name, "pack-", 5) ||
 		    strcmp(e->d_name + len - 4, ".idx"))
 			continue;
 		memcpy(base, e->d_name, len - 4);
 		base[len - 4] = '\0';
-		if (!exists_in(from, base, ".pack", &pack_size) || exists_in(to, base, ".idx", NULL))
+		if (!pack_size(from, base, &size) || packcopy_has(to, base))
 			continue;
 		names = xrealloc(names, (n + 2) * sizeof *names);
 		names[n++] = xstrdup(base);
-		cx->total += (size_t)pack_size;
+		cx->total += (size_t)size;
 		cx->objects += idx_objects(from, base);
 	}
 	closedir(d);
@@ -171,14 +109,12 @@ static void free_names(char **names)
 	free(names);
 }
 
-/* Each pack, then its index: libgit2 finds packs by their .idx, so a pack
- * is never seen half-copied. */
 static int copy_packs(struct copying *cx, const char *src, const char *dst)
 {
-	struct strbuf from, to, p;
+	struct strbuf from, to;
 	char **names;
 	size_t i;
-	int rc = 0, fd;
+	int rc = 0;
 
 	strbuf_init(&from);
 	strbuf_init(&to);
@@ -186,23 +122,13 @@ static int copy_packs(struct copying *cx, const char *src, const char *dst)
 	strbuf_addf(&to, "%s/objects/pack", dst);
 	names = missing_packs(from.buf, to.buf, cx);
 	for (i = 0; rc == 0 && names[i]; i++) {
-		const char *ext[2] = { ".pack", ".idx" };
-		int k;
-		for (k = 0; rc == 0 && k < 2; k++) {
-			char name[300];
-			strbuf_init(&p);
-			snprintf(name, sizeof name, "%s%s", names[i], ext[k]);
-			strbuf_addf(&p, "%s/%s", from.buf, name);
-			rc = copy_file(cx, p.buf, to.buf, name);
-			strbuf_release(&p);
-		}
+		off_t size;
+		rc = packcopy(from.buf, to.buf, names[i], progress, cx, cx->err);
+		cx->before += pack_size(from.buf, names[i], &size) ? (size_t)size : 0;
 	}
 	/* The renames themselves reach the disk before a ref names them. */
-	if (rc == 0 && names[0] && (fd = open(to.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		if (fsync(fd) != 0)
-			rc = io_fail(cx, "writing", to.buf);
-		close(fd);
-	}
+	if (rc == 0 && names[0])
+		rc = packcopy_sync_dir(to.buf, cx->err);
 	free_names(names);
 	strbuf_release(&from);
 	strbuf_release(&to);
@@ -298,7 +224,15 @@ static int common_commit(struct replica *r, git_repository *src, const char *tra
 
 static int borrows_objects(git_repository *src)
 {
-	return exists_in(git_repository_path(src), "objects/info/alternates", "", NULL);
+	struct strbuf p;
+	struct stat st;
+	int yes;
+
+	strbuf_init(&p);
+	strbuf_addf(&p, "%s/objects/info/alternates", git_repository_path(src));
+	yes = stat(p.buf, &st) == 0;
+	strbuf_release(&p);
+	return yes;
 }
 
 int localfetch(struct replica *r, const char *remote, const char *path, const char *track,
