@@ -11,6 +11,9 @@
 
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/strbuf.h"
 #include "gitutil.h"
@@ -18,8 +21,12 @@
 struct newobjs {
 	git_odb_backend parent;      /* first: libgit2 sees this */
 	git_odb_backend *inner;      /* the mempack holding the objects */
-	git_oid *ids;
+	git_oid *ids;                /* written since the last flush */
 	size_t n, alloc;
+	git_oid *flushed;            /* written to packs by this process, sorted */
+	size_t n_flushed;
+	char **packs;                /* those packs' names (pack-HEX) */
+	size_t n_packs;
 };
 
 #define INNER(b) (((struct newobjs *)(b))->inner)
@@ -67,7 +74,13 @@ static void no_free(git_odb_backend *b)
 {
 	struct newobjs *n = (struct newobjs *)b;
 
+	size_t i;
+
 	n->inner->free(n->inner);
+	for (i = 0; i < n->n_packs; i++)
+		free(n->packs[i]);
+	free(n->packs);
+	free(n->flushed);
 	free(n->ids);
 	free(n);
 }
@@ -105,48 +118,70 @@ size_t newobjs_count(const struct newobjs *n)
 	return n->n;
 }
 
-/* The pack of the listed objects, in memory. */
-static int build_pack(struct newobjs *n, git_repository *repo, git_buf *pack)
+static int oid_order(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
+/* Remembers what a flush wrote, for newobjs_flushed_has. */
+static void remember(struct newobjs *n, const char *pack)
+{
+	n->flushed = xrealloc(n->flushed, (n->n_flushed + n->n) * sizeof *n->flushed);
+	memcpy(n->flushed + n->n_flushed, n->ids, n->n * sizeof *n->ids);
+	n->n_flushed += n->n;
+	qsort(n->flushed, n->n_flushed, sizeof *n->flushed, oid_order);
+	n->packs = xrealloc(n->packs, (n->n_packs + 1) * sizeof *n->packs);
+	n->packs[n->n_packs] = xmalloc(strlen(pack) + 6);
+	sprintf(n->packs[n->n_packs++], "pack-%s", pack);
+}
+
+/* The listed objects as one pack in objects/pack, through libgit2's
+ * indexer: written to a temporary, fsynced, then renamed, so a killed
+ * process leaves only a temporary that the next open removes. */
+static int write_pack(struct newobjs *n, git_repository *repo, struct fc_err *err)
 {
 	git_packbuilder *pb = NULL;
+	git_odb *odb = NULL;
+	struct strbuf dir;
 	size_t i;
 	int rc = git_packbuilder_new(&pb, repo);
 
+	strbuf_init(&dir);
+	strbuf_addf(&dir, "%sobjects/pack", git_repository_path(repo));
 	for (i = 0; rc == 0 && i < n->n; i++)
 		rc = git_packbuilder_insert(pb, &n->ids[i], NULL);
 	if (rc == 0)
-		rc = git_packbuilder_write_buf(pack, pb);
+		rc = git_packbuilder_write(pb, dir.buf, 0, NULL, NULL);
+	if (rc == 0)
+		remember(n, git_packbuilder_name(pb));
+	/* The odb's pack backend learns of the new pack. */
+	if (rc == 0 && (rc = git_repository_odb(&odb, repo)) == 0)
+		rc = git_odb_refresh(odb);
+	if (rc < 0)
+		git_fail(err, "writing new objects");
+	git_odb_free(odb);
 	git_packbuilder_free(pb);
-	return rc;
+	strbuf_release(&dir);
+	return rc < 0 ? -1 : 0;
 }
 
 int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err)
 {
-	git_buf pack = GIT_BUF_INIT;
-	git_odb_writepack *wp = NULL;
-	git_indexer_progress stats;
-	git_odb *odb = NULL;
-	int rc = -1;
-
 	if (n->n == 0)
 		return 0;
-	if (build_pack(n, repo, &pack) < 0) {
-		git_fail(err, "packing new objects");
-		goto out;
-	}
-	/* Through the odb's pack writer: indexed, fsynced, then renamed into
-	 * objects/pack, so a killed process leaves only a temporary file. */
-	if (git_repository_odb(&odb, repo) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
-	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
-		git_fail(err, "writing new objects");
-		goto out;
-	}
+	if (write_pack(n, repo, err))
+		return -1;
 	n->n = 0;
-	rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
-out:
-	if (wp)
-		wp->free(wp);
-	git_odb_free(odb);
-	git_buf_dispose(&pack);
-	return rc;
+	return git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
+}
+
+int newobjs_flushed_has(const struct newobjs *n, const git_oid *id)
+{
+	return n->n_flushed && bsearch(id, n->flushed, n->n_flushed, sizeof *n->flushed, oid_order);
+}
+
+size_t newobjs_packs(const struct newobjs *n, char *const **names)
+{
+	*names = n->packs;
+	return n->n_packs;
 }

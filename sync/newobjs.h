@@ -22,4 +22,10 @@ size_t newobjs_count(const struct newobjs *n);
  * object store (fsynced when the library is set to), then forgets them. */
 int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err);
 
+/* What the flushes of this process wrote: whether an object is among it,
+ * and the packs (names "pack-HEX" in objects/pack), so a push to a local
+ * central can copy those packs instead of packing the objects again. */
+int newobjs_flushed_has(const struct newobjs *n, const git_oid *id);
+size_t newobjs_packs(const struct newobjs *n, char *const **names);
+
 #endif

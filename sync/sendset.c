@@ -15,13 +15,18 @@
 
 #define MAX_PARENTS 8  /* our merges have two; octopus merges are refused */
 
-/* Inserts tree `t` and whatever under it differs from the parent trees
+struct visit {
+	git_repository *repo;
+	sendset_fn fn;
+	void *ctx;
+};
+
+/* Visits tree `t` and whatever under it differs from the parent trees
  * `pt` (which may hold NULLs) at the same paths. */
-static int add_tree(git_packbuilder *pb, git_repository *repo, const git_tree *t,
-		    git_tree *const *pt, size_t np)
+static int add_tree(struct visit *v, const git_tree *t, git_tree *const *pt, size_t np)
 {
 	size_t i, j, n = git_tree_entrycount(t);
-	int rc = git_packbuilder_insert(pb, git_tree_id(t), NULL);
+	int rc = v->fn(git_tree_id(t), NULL, v->ctx);
 
 	for (i = 0; rc == 0 && i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(t, i);
@@ -37,15 +42,15 @@ static int add_tree(git_packbuilder *pb, git_repository *repo, const git_tree *t
 		if (same)
 			continue;
 		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-			rc = git_packbuilder_insert(pb, git_tree_entry_id(e), git_tree_entry_name(e));
+			rc = v->fn(git_tree_entry_id(e), git_tree_entry_name(e), v->ctx);
 			continue;
 		}
-		rc = git_tree_lookup(&sub, repo, git_tree_entry_id(e));
+		rc = git_tree_lookup(&sub, v->repo, git_tree_entry_id(e));
 		for (j = 0; rc == 0 && j < np; j++)
 			if (pe[j] && git_tree_entry_type(pe[j]) == GIT_OBJECT_TREE)
-				rc = git_tree_lookup(&psub[j], repo, git_tree_entry_id(pe[j]));
+				rc = git_tree_lookup(&psub[j], v->repo, git_tree_entry_id(pe[j]));
 		if (rc == 0)
-			rc = add_tree(pb, repo, sub, psub, np);
+			rc = add_tree(v, sub, psub, np);
 		git_tree_free(sub);
 		for (j = 0; j < np; j++)
 			git_tree_free(psub[j]);
@@ -53,19 +58,19 @@ static int add_tree(git_packbuilder *pb, git_repository *repo, const git_tree *t
 	return rc;
 }
 
-static int add_commit(git_packbuilder *pb, git_repository *repo, const git_oid *id)
+static int add_commit(struct visit *v, const git_oid *id)
 {
 	git_commit *c = NULL, *p = NULL;
 	git_tree *t = NULL, *pt[MAX_PARENTS] = { NULL };
 	size_t j, np = 0;
-	int rc = git_commit_lookup(&c, repo, id);
+	int rc = git_commit_lookup(&c, v->repo, id);
 
 	if (rc == 0 && (np = git_commit_parentcount(c)) > MAX_PARENTS) {
 		git_error_set_str(GIT_ERROR_INVALID, "a merge of more than 8 parents");
 		rc = -1;
 	}
 	if (rc == 0)
-		rc = git_packbuilder_insert(pb, id, NULL);
+		rc = v->fn(id, NULL, v->ctx);
 	if (rc == 0)
 		rc = git_commit_tree(&t, c);
 	for (j = 0; rc == 0 && j < np; j++) {
@@ -76,7 +81,7 @@ static int add_commit(git_packbuilder *pb, git_repository *repo, const git_oid *
 		p = NULL;
 	}
 	if (rc == 0)
-		rc = add_tree(pb, repo, t, pt, np);
+		rc = add_tree(v, t, pt, np);
 	for (j = 0; j < np; j++)
 		git_tree_free(pt[j]);
 	git_tree_free(t);
@@ -84,9 +89,10 @@ static int add_commit(git_packbuilder *pb, git_repository *repo, const git_oid *
 	return rc;
 }
 
-int sendset_add(git_packbuilder *pb, git_repository *repo, const git_oid *head,
-		const git_oid *have, struct fc_err *err)
+int sendset_each(git_repository *repo, const git_oid *head, const git_oid *have,
+		 sendset_fn fn, void *ctx, struct fc_err *err)
 {
+	struct visit v = { repo, fn, ctx };
 	git_revwalk *walk = NULL;
 	git_oid id;
 	int rc;
@@ -98,11 +104,16 @@ int sendset_add(git_packbuilder *pb, git_repository *repo, const git_oid *head,
 	if (rc == 0 && have)
 		rc = git_revwalk_hide(walk, have);
 	while (rc == 0 && (rc = git_revwalk_next(&id, walk)) == 0)
-		rc = add_commit(pb, repo, &id);
+		rc = add_commit(&v, &id);
 	git_revwalk_free(walk);
 	if (rc == GIT_ITEROVER)
 		return 0;
-	return git_fail(err, "finding what to send");
+	return rc == GIT_EUSER ? -1 : git_fail(err, "finding what to send");
+}
+
+static int insert(const git_oid *id, const char *name, void *pb)
+{
+	return git_packbuilder_insert(pb, id, name);
 }
 
 int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
@@ -119,7 +130,7 @@ int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
 		git_fail(err, "packing what to send");
 		goto out;
 	}
-	if (sendset_add(pb, src, head, have, err))
+	if (sendset_each(src, head, have, insert, pb, err))
 		goto out;
 	if (git_packbuilder_write_buf(&buf, pb) < 0) {
 		git_fail(err, "packing what to send");

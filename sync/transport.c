@@ -13,6 +13,8 @@
 #include "gitutil.h"
 #include "hostkey.h"
 #include "localfetch.h"
+#include "newobjs.h"
+#include "packcopy.h"
 #include "sendset.h"
 
 #define MAX_CRED_ATTEMPTS 3
@@ -215,6 +217,63 @@ static void clear_stale_ref_lock(const char *repo_path)
 	strbuf_release(&p);
 }
 
+struct in_flushed {
+	const struct newobjs *n;
+	int missing;
+};
+
+static int check_flushed(const git_oid *id, const char *name, void *ctx)
+{
+	struct in_flushed *f = ctx;
+
+	(void)name;
+	if (newobjs_flushed_has(f->n, id))
+		return 0;
+	f->missing = 1;
+	return GIT_EUSER;
+}
+
+/* When the packs this sync wrote hold everything the remote lacks (the
+ * usual case: our export, perhaps a merge), they are copied as they are,
+ * with no second delta search.  *sent 0: packing is needed after all. */
+static int send_written_packs(struct replica *r, git_repository *dst, const git_oid *head,
+			      const git_oid *have, int *sent, struct fc_err *err)
+{
+	struct in_flushed f = { r->newobjs, 0 };
+	struct strbuf from, to;
+	char *const *packs;
+	size_t i, n = newobjs_packs(r->newobjs, &packs);
+	int rc = 0;
+
+	*sent = 0;
+	if (n == 0)
+		return 0;
+	if (sendset_each(r->repo, head, have, check_flushed, &f, err))
+		return f.missing ? 0 : -1;
+	strbuf_init(&from);
+	strbuf_init(&to);
+	strbuf_addf(&from, "%sobjects/pack", git_repository_path(r->repo));
+	strbuf_addf(&to, "%sobjects/pack", git_repository_path(dst));
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = packcopy(from.buf, to.buf, packs[i], NULL, NULL, err);
+	if (rc == 0)
+		rc = packcopy_sync_dir(to.buf, err);
+	*sent = rc == 0;
+	strbuf_release(&from);
+	strbuf_release(&to);
+	return rc;
+}
+
+static int send_objects(struct replica *r, git_repository *dst, const git_oid *head,
+			const git_oid *have, struct fc_err *err)
+{
+	int sent;
+
+	if (send_written_packs(r, dst, head, have, &sent, err))
+		return -1;
+	return sent ? 0 : sendset_copy(r->repo, dst, head, have, err);
+}
+
 static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expected,
 		      int *rejected)
 {
@@ -236,7 +295,7 @@ static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expe
 		git_repository_free(dst);
 		return 0;
 	}
-	if (sendset_copy(c->r->repo, dst, head, has ? &now : NULL, c->err)) {
+	if (send_objects(c->r, dst, head, has ? &now : NULL, c->err)) {
 		git_repository_free(dst);
 		return -1;
 	}

@@ -12,6 +12,9 @@ on a inspection answer "$ia" safety_office pass
 on a inspection answer "$ia" management_agreement fail --note 未签订协议
 check "device a syncs" on a sync
 check "a's commit is in central" git --git-dir="$T/central.git" rev-parse -q --verify main >/dev/null
+ls "$T/a/replica.git/objects/pack" >"$T/a_packs"
+ls "$T/central.git/objects/pack" | grep -xF -f "$T/a_packs" | grep -q '\.pack$'
+check "the push copied the pack the sync wrote, as it is" [ $? -eq 0 ]
 check "b pulls" on b sync
 out_has "arrived: 1 inspection, 1 hazard, 1 enterprise" "b says what arrived"
 out_has "from: a (ZJ-0001)" "and from whom"
