@@ -2,6 +2,12 @@
 #include "gitutil.h"
 
 #include <string.h>
+#include <sys/types.h>
+
+#define MWINDOW_SIZE (4u << 20)
+#define MWINDOW_MAPPED_LIMIT (24u << 20)
+#define OBJECT_CACHE_MAX (16 << 20)
+#define TREE_CACHE_LIMIT (256u << 10)
 
 int git_fail(struct fc_err *err, const char *context)
 {
@@ -18,6 +24,19 @@ int gitutil_init(struct fc_err *err)
 	/* Our records are small and many; strict object creation checks that
 	 * every tree entry points at a real object, which we want. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+	/* Packs are read through mmap windows, whose pages count as the
+	 * process's memory: by default one window covers 1 GiB and 8 GiB may
+	 * stay mapped, so reading every record of a large central once kept
+	 * all of it resident.  Small windows, few kept: a rugged laptop's
+	 * memory stays free while a supervisor's first pull reads 100 000
+	 * records. */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)MWINDOW_SIZE);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)MWINDOW_MAPPED_LIMIT);
+	/* Decoded trees and commits kept for reuse, the month and hazard
+	 * trees too: by default only objects under 4 KiB are kept, so every
+	 * path looked up in a big month re-read and re-inflated its tree. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)OBJECT_CACHE_MAX);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)TREE_CACHE_LIMIT);
 	return 0;
 }
 

@@ -135,44 +135,73 @@ static void remember(struct newobjs *n, const char *pack)
 	sprintf(n->packs[n->n_packs++], "pack-%s", pack);
 }
 
-/* The listed objects as one pack in objects/pack, through libgit2's
- * indexer: written to a temporary, fsynced, then renamed, so a killed
- * process leaves only a temporary that the next open removes. */
-static int write_pack(struct newobjs *n, git_repository *repo, struct fc_err *err)
+/* The listed objects as one pack in memory. */
+static int build_pack(struct newobjs *n, git_repository *repo, git_buf *pack)
 {
 	git_packbuilder *pb = NULL;
-	git_odb *odb = NULL;
-	struct strbuf dir;
 	size_t i;
 	int rc = git_packbuilder_new(&pb, repo);
 
-	strbuf_init(&dir);
-	strbuf_addf(&dir, "%sobjects/pack", git_repository_path(repo));
 	for (i = 0; rc == 0 && i < n->n; i++)
 		rc = git_packbuilder_insert(pb, &n->ids[i], NULL);
 	if (rc == 0)
-		rc = git_packbuilder_write(pb, dir.buf, 0, NULL, NULL);
-	if (rc == 0)
-		remember(n, git_packbuilder_name(pb));
-	/* The odb's pack backend learns of the new pack. */
-	if (rc == 0 && (rc = git_repository_odb(&odb, repo)) == 0)
-		rc = git_odb_refresh(odb);
-	if (rc < 0)
-		git_fail(err, "writing new objects");
-	git_odb_free(odb);
+		rc = git_packbuilder_write_buf(pack, pb);
 	git_packbuilder_free(pb);
+	return rc;
+}
+
+/* The pack into objects/pack through libgit2's indexer, in one piece (fed
+ * object by object, as git_packbuilder_write does, the indexer maps and
+ * unmaps the file for each): written to a temporary, fsynced, renamed, so
+ * a killed process leaves only a temporary that the next open removes. */
+static int index_pack(struct newobjs *n, git_repository *repo, const git_buf *pack)
+{
+	git_indexer_options opts;
+	git_indexer_progress stats;
+	git_indexer *ix = NULL;
+	git_odb *odb = NULL;
+	struct strbuf dir;
+	int rc;
+
+	strbuf_init(&dir);
+	strbuf_addf(&dir, "%sobjects/pack", git_repository_path(repo));
+	rc = git_indexer_options_init(&opts, GIT_INDEXER_OPTIONS_VERSION);
+	if (rc == 0)
+		rc = git_repository_odb(&odb, repo);
+	if (rc == 0)
+		rc = git_indexer_new(&ix, dir.buf, 0, odb, &opts);
+	if (rc == 0)
+		rc = git_indexer_append(ix, pack->ptr, pack->size, &stats);
+	if (rc == 0)
+		rc = git_indexer_commit(ix, &stats);
+	if (rc == 0)
+		remember(n, git_indexer_name(ix));
+	/* The odb's pack backend learns of the new pack. */
+	if (rc == 0)
+		rc = git_odb_refresh(odb);
+	git_indexer_free(ix);
+	git_odb_free(odb);
 	strbuf_release(&dir);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err)
 {
+	git_buf pack = GIT_BUF_INIT;
+	int rc;
+
 	if (n->n == 0)
 		return 0;
-	if (write_pack(n, repo, err))
-		return -1;
-	n->n = 0;
-	return git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
+	if (build_pack(n, repo, &pack) < 0)
+		rc = git_fail(err, "packing new objects");
+	else if (index_pack(n, repo, &pack) < 0)
+		rc = git_fail(err, "writing new objects");
+	else {
+		n->n = 0;
+		rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
+	}
+	git_buf_dispose(&pack);
+	return rc;
 }
 
 int newobjs_flushed_has(const struct newobjs *n, const git_oid *id)
