@@ -24,10 +24,9 @@
 #
 # The inspector's workspace of figure 3 is a copy of the supervisor's made
 # an inspector's (bench/fill --as): the same pull, not done twice.  Above
-# BENCH_FILE_PULL_MAX inspections (10 000) the file:// first pull is left
-# out (at 100 000 it had not finished its fetch after 900 s) and the
-# supervisor's workspace comes from the git:// one, its origin then set back
-# to the file:// URL.  A first pull that takes longer than BENCH_TIMEOUT
+# BENCH_FILE_PULL_MAX inspections (all, by default) the file:// first pull
+# is left out and the supervisor's workspace comes from the git:// one, its
+# origin then set back to the file:// URL.  A first pull that takes longer than BENCH_TIMEOUT
 # seconds (900) is stopped; the line says how far it got and the figures
 # that need its workspace are skipped.  Everything is written under
 # BENCH_DIR (build/bench/work) and removed after each N unless BENCH_KEEP=1.
@@ -40,7 +39,7 @@ SIZES=${BENCH_SIZES:-"1000 10000 100000"}
 WORK=${BENCH_DIR:-$top/build/bench/work}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 DAEMON_MAX=${BENCH_DAEMON_MAX:-100000}
-FILE_PULL_MAX=${BENCH_FILE_PULL_MAX:-10000}
+FILE_PULL_MAX=${BENCH_FILE_PULL_MAX:-100000}
 export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms}
 export LC_ALL=C.UTF-8
 # git as it comes, whatever the user's configuration says
