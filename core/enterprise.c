@@ -14,13 +14,13 @@ static int save(struct fc_store *s, const struct fc_enterprise *e, int replace,
 
 	if (enterprise_check(e, err) || clock_now(now, err))
 		return -1;
-	if (store_prepare(s, replace ?
-			  "INSERT INTO enterprises(code, name, town, industry, address, changed_at)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET"
-			  " name = excluded.name, town = excluded.town, industry = excluded.industry,"
-			  " address = excluded.address, changed_at = excluded.changed_at" :
-			  "INSERT INTO enterprises(code, name, town, industry, address, changed_at)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err))
+	if (store_cached(s, replace ?
+			 "INSERT INTO enterprises(code, name, town, industry, address, changed_at)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET"
+			 " name = excluded.name, town = excluded.town, industry = excluded.industry,"
+			 " address = excluded.address, changed_at = excluded.changed_at" :
+			 "INSERT INTO enterprises(code, name, town, industry, address, changed_at)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err))
 		return -1;
 	store_bind(st, 1, e->code);
 	store_bind(st, 2, e->name);
@@ -29,12 +29,12 @@ static int save(struct fc_store *s, const struct fc_enterprise *e, int replace,
 	store_bind(st, 5, e->address);
 	store_bind(st, 6, now);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT || sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-		return fc_fail(err, "enterprise %s is already registered; nothing was changed", e->code);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(s, err, "saving the enterprise");
-	return 0;
+		rc = fc_fail(err, "enterprise %s is already registered; nothing was changed", e->code);
+	else
+		rc = rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "saving the enterprise");
+	store_release(s, st);
+	return rc;
 }
 
 int enterprise_add(struct fc_store *s, const struct fc_enterprise *e, struct fc_err *err)
@@ -63,14 +63,14 @@ int enterprise_get(struct fc_store *s, const char *code, struct fc_enterprise *o
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (store_prepare(s, "SELECT code, name, town, industry, address FROM enterprises"
-			  " WHERE code = ?1", &st, err))
+	if (store_cached(s, "SELECT code, name, town, industry, address FROM enterprises"
+			 " WHERE code = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, code);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		from_row(st, out);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_DONE)
 		return fc_failk(err, FC_ENOTFOUND, "no enterprise with code %.40s (add it with "
 				"'fieldcheck enterprise add')", code);

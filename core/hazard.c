@@ -95,8 +95,8 @@ static int read_events(struct fc_store *s, struct fc_hazard *h, struct fc_err *e
 	enum hazard_event_kind k;
 	int rc;
 
-	if (store_prepare(s, "SELECT kind, at, by, by_name, date, note FROM hazard_events"
-			  " WHERE hazard = ?1 ORDER BY seq", &st, err))
+	if (store_cached(s, "SELECT kind, at, by, by_name, date, note FROM hazard_events"
+			 " WHERE hazard = ?1 ORDER BY seq", &st, err))
 		return -1;
 	store_bind(st, 1, h->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -113,7 +113,7 @@ static int read_events(struct fc_store *s, struct fc_hazard *h, struct fc_err *e
 		store_col_copy(st, 4, ev->date, sizeof ev->date);
 		ev->note = store_col_dup(st, 5);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, err, "reading the hazard's events");
 	/* Record order, the same on every device (see hazard_event_cmp). */
@@ -128,8 +128,8 @@ int hazard_get(struct fc_store *s, const char *id, struct fc_hazard *out, struct
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (store_prepare(s, "SELECT id, inspection, item, severity, description, deadline"
-			  " FROM hazards WHERE id = ?1", &st, err))
+	if (store_cached(s, "SELECT id, inspection, item, severity, description, deadline"
+			 " FROM hazards WHERE id = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	rc = sqlite3_step(st);
@@ -141,7 +141,7 @@ int hazard_get(struct fc_store *s, const char *id, struct fc_hazard *out, struct
 		out->description = store_col_dup(st, 4);
 		store_col_copy(st, 5, out->deadline, sizeof out->deadline);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_DONE)
 		return fc_failk(err, FC_ENOTFOUND, "no hazard with id %s", id);
 	if (rc != SQLITE_ROW)
@@ -256,7 +256,7 @@ int hazard_withdraw(struct fc_store *s, const char *id, struct fc_err *err)
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(s, "DELETE FROM hazards WHERE id = ?1", &st, err))
+	if (store_cached(s, "DELETE FROM hazards WHERE id = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	return store_run(s, st, "withdrawing the hazard", err);

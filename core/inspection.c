@@ -45,14 +45,14 @@ static int status_of(struct fc_store *s, const char *id, enum insp_status *out,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT status FROM inspections WHERE id = ?1", &st, err))
+	if (store_cached(s, "SELECT status FROM inspections WHERE id = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = !strcmp((const char *)sqlite3_column_text(st, 0), "final") ? INSP_FINAL
 										   : INSP_DRAFT;
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_DONE)
 		return fc_failk(err, FC_ENOTFOUND, "no inspection with id %s", id);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the inspection");
@@ -188,9 +188,9 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT id, form_id, form_version, enterprise, type, status, location,"
-			  " created_at, created_by, finalized_at FROM inspections WHERE id = ?1",
-			  &st, err))
+	if (store_cached(s, "SELECT id, form_id, form_version, enterprise, type, status, location,"
+			 " created_at, created_by, finalized_at FROM inspections WHERE id = ?1",
+			 &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	rc = sqlite3_step(st);
@@ -207,7 +207,7 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 		store_col_copy(st, 8, in->created_by, sizeof in->created_by);
 		store_col_copy(st, 9, in->finalized_at, sizeof in->finalized_at);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_DONE)
 		return fc_failk(err, FC_ENOTFOUND, "no inspection with id %s", id);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the inspection");
@@ -218,8 +218,8 @@ static int read_team(struct fc_store *s, struct fc_inspection *in, struct fc_err
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT badge, name, dept FROM team WHERE inspection = ?1 ORDER BY seq",
-			  &st, err))
+	if (store_cached(s, "SELECT badge, name, dept FROM team WHERE inspection = ?1 ORDER BY seq",
+			 &st, err))
 		return -1;
 	store_bind(st, 1, in->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -230,7 +230,7 @@ static int read_team(struct fc_store *s, struct fc_inspection *in, struct fc_err
 		store_col_copy(st, 1, p->name, sizeof p->name);
 		store_col_copy(st, 2, p->dept, sizeof p->dept);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the team");
 }
 
@@ -241,7 +241,7 @@ static int read_answer_rows(struct fc_store *s, const char *sql, const char *id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, sql, &st, err))
+	if (store_cached(s, sql, &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -254,7 +254,7 @@ static int read_answer_rows(struct fc_store *s, const char *sql, const char *id,
 		store_col_copy(st, 3, a->by, sizeof a->by);
 		store_col_copy(st, 4, a->at, sizeof a->at);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the answers");
 }
 
@@ -283,9 +283,9 @@ static int read_amendments(struct fc_store *s, struct fc_inspection *in, struct 
 
 	/* Record order (the merge's): by time, then author and content, so an
 	 * amendment merged in from another device reads back in its place. */
-	if (store_prepare(s, "SELECT item, value, note, reason, by, at FROM amendments"
-			  " WHERE inspection = ?1 ORDER BY at, by, item, value, note, reason, seq",
-			  &st, err))
+	if (store_cached(s, "SELECT item, value, note, reason, by, at FROM amendments"
+			 " WHERE inspection = ?1 ORDER BY at, by, item, value, note, reason, seq",
+			 &st, err))
 		return -1;
 	store_bind(st, 1, in->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -300,7 +300,7 @@ static int read_amendments(struct fc_store *s, struct fc_inspection *in, struct 
 		store_col_copy(st, 4, m->by, sizeof m->by);
 		store_col_copy(st, 5, m->at, sizeof m->at);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the amendments");
 }
 

@@ -42,7 +42,8 @@ int record_load(struct fc_store *s, enum record_kind kind, const char *id,
 	}
 }
 
-/* Runs `sql` with the given text values bound in order (NULL ends). */
+/* Runs `sql` (a literal: the statement is cached, store_cached) with the
+ * given text values bound in order (NULL ends). */
 static int run(struct fc_store *s, const char *sql, const char *ctx, struct fc_err *err, ...)
 {
 	sqlite3_stmt *st;
@@ -50,7 +51,7 @@ static int run(struct fc_store *s, const char *sql, const char *ctx, struct fc_e
 	va_list ap;
 	int i = 1;
 
-	if (store_prepare(s, sql, &st, err))
+	if (store_cached(s, sql, &st, err))
 		return -1;
 	va_start(ap, err);
 	while ((v = va_arg(ap, const char *)) != NULL)
@@ -76,14 +77,17 @@ static int put_people(struct fc_store *s, const struct fc_inspection *in, struct
 	return 0;
 }
 
-static int put_answers(struct fc_store *s, const char *table, const char *id,
+/* Answers, or clashing values (conflicts 1), which have the same columns. */
+static int put_answers(struct fc_store *s, int conflicts, const char *id,
 		       const struct fc_answer *a, size_t n, struct fc_err *err)
 {
-	char sql[160];
+	const char *sql = conflicts ?
+		"INSERT INTO answer_conflicts(inspection, item, value, note, by, at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" :
+		"INSERT INTO answers(inspection, item, value, note, by, at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	size_t i;
 
-	snprintf(sql, sizeof sql, "INSERT INTO %s(inspection, item, value, note, by, at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", table);
 	for (i = 0; i < n; i++)
 		if (run(s, sql, "saving the answers", err, id, a[i].item, a[i].value, a[i].note,
 			a[i].by, a[i].at, NULL))
@@ -132,8 +136,8 @@ static int put_draft(struct fc_store *s, const struct fc_inspection *in, int exi
 			 in->created_by, now, NULL))
 		return -1;
 	return put_people(s, in, err) ||
-	       put_answers(s, "answers", in->id, in->answers, in->n_answers, err) ||
-	       put_answers(s, "answer_conflicts", in->id, in->conflicts, in->n_conflicts, err);
+	       put_answers(s, 0, in->id, in->answers, in->n_answers, err) ||
+	       put_answers(s, 1, in->id, in->conflicts, in->n_conflicts, err);
 }
 
 static int same_but_amendments(const struct fc_inspection *a, const struct fc_inspection *b)
@@ -198,11 +202,11 @@ static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_e
 	sqlite3_stmt *st;
 	int known;
 
-	if (store_prepare(s, "SELECT 1 FROM inspections WHERE id = ?1", &st, err))
+	if (store_cached(s, "SELECT 1 FROM inspections WHERE id = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, h->inspection);
 	known = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (!known)
 		return fc_failk(err, FC_ENOTFOUND, "hazard %.8s belongs to inspection %.8s, which is "
 				"not here", h->id, h->inspection);
@@ -295,8 +299,8 @@ int outbox_clear(struct fc_store *s, const struct outbox_entry *e, size_t n, str
 	if (store_begin(s, err))
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (store_prepare(s, "DELETE FROM outbox WHERE kind = ?1 AND id = ?2 AND seq <= ?3",
-				  &st, err))
+		if (store_cached(s, "DELETE FROM outbox WHERE kind = ?1 AND id = ?2 AND seq <= ?3",
+				 &st, err))
 			goto fail;
 		store_bind(st, 1, record_kind_name(e[i].kind));
 		store_bind(st, 2, e[i].id);
@@ -315,15 +319,14 @@ int outbox_pending(struct fc_store *s, enum record_kind kind, const char *id, st
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT 1 FROM outbox WHERE kind = ?1 AND id = ?2", &st, err))
+	if (store_cached(s, "SELECT 1 FROM outbox WHERE kind = ?1 AND id = ?2", &st, err))
 		return -1;
 	store_bind(st, 1, record_kind_name(kind));
 	store_bind(st, 2, id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(s, err, "reading the outbox");
-	return rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the outbox");
+	store_release(s, st);
+	return rc;
 }
 
 int outbox_counter(struct fc_store *s, long long *out, struct fc_err *err)
@@ -331,19 +334,20 @@ int outbox_counter(struct fc_store *s, long long *out, struct fc_err *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT value FROM counters WHERE name = 'outbox'", &st, err))
+	if (store_cached(s, "SELECT value FROM counters WHERE name = 'outbox'", &st, err))
 		return -1;
 	rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the outbox");
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the outbox");
+	store_release(s, st);
+	return rc;
 }
 
 int outbox_forget_after(struct fc_store *s, long long seq, struct fc_err *err)
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(s, "DELETE FROM outbox WHERE seq > ?1", &st, err))
+	if (store_cached(s, "DELETE FROM outbox WHERE seq > ?1", &st, err))
 		return -1;
 	sqlite3_bind_int64(st, 1, seq);
 	return store_run(s, st, "clearing the outbox", err);

@@ -40,6 +40,74 @@ int store_prepare(struct fc_store *s, const char *sql, sqlite3_stmt **st, struct
 	return 0;
 }
 
+/* The cached entry for sql: the address first (every caller passes a
+ * literal), then the text, for the same statement written in two places. */
+static struct store_cached_stmt *cache_find(struct fc_store *s, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_cached; i++)
+		if (s->cache[i].sql == sql && !s->cache[i].busy)
+			return &s->cache[i];
+	for (i = 0; i < s->n_cached; i++)
+		if (!s->cache[i].busy && !strcmp(sqlite3_sql(s->cache[i].st), sql))
+			return &s->cache[i];
+	return NULL;
+}
+
+/* A free entry: a new one, else the least recently used idle one
+ * (finalized); NULL when every one is handed out. */
+static struct store_cached_stmt *cache_slot(struct fc_store *s)
+{
+	struct store_cached_stmt *old = NULL;
+	size_t i;
+
+	if (s->n_cached < STORE_CACHE_SIZE)
+		return &s->cache[s->n_cached++];
+	for (i = 0; i < s->n_cached; i++)
+		if (!s->cache[i].busy && (!old || s->cache[i].used < old->used))
+			old = &s->cache[i];
+	if (old) {
+		sqlite3_finalize(old->st);
+		memset(old, 0, sizeof *old);
+	}
+	return old;
+}
+
+int store_cached(struct fc_store *s, const char *sql, sqlite3_stmt **st, struct fc_err *err)
+{
+	struct store_cached_stmt *c = cache_find(s, sql);
+
+	if (!c) {
+		if (store_prepare(s, sql, st, err))
+			return -1;
+		if (!(c = cache_slot(s)))
+			return 0; /* all in use: this one is finalized on release */
+		c->st = *st;
+	}
+	c->sql = sql;
+	c->busy = 1;
+	c->used = ++s->tick;
+	*st = c->st;
+	return 0;
+}
+
+void store_release(struct fc_store *s, sqlite3_stmt *st)
+{
+	size_t i;
+
+	if (!st)
+		return;
+	for (i = 0; i < s->n_cached; i++)
+		if (s->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->cache[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 int store_bind(sqlite3_stmt *st, int i, const char *v)
 {
 	return sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
@@ -47,11 +115,12 @@ int store_bind(sqlite3_stmt *st, int i, const char *v)
 
 int store_run(struct fc_store *s, sqlite3_stmt *st, const char *context, struct fc_err *err)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	int rc = sqlite3_step(st), fail = 0;
+
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_sqlerr(s, err, context);
-	return 0;
+		fail = store_sqlerr(s, err, context);
+	store_release(s, st);
+	return fail;
 }
 
 char *store_col_dup(sqlite3_stmt *st, int col)
@@ -163,8 +232,12 @@ int store_create(const char *path, struct fc_store **out, struct fc_err *err)
 
 void store_close(struct fc_store *s)
 {
+	size_t i;
+
 	if (!s)
 		return;
+	for (i = 0; i < s->n_cached; i++)
+		sqlite3_finalize(s->cache[i].st);
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	free(s->path);
@@ -176,9 +249,21 @@ const char *store_path(const struct fc_store *s)
 	return s->path;
 }
 
+/* Runs a cached statement that returns nothing: the savepoints an import
+ * opens and releases for each record cost a preparation each otherwise. */
+static int run_cached(struct fc_store *s, const char *sql, const char *context,
+		      struct fc_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_cached(s, sql, &st, err))
+		return -1;
+	return store_run(s, st, context, err);
+}
+
 int store_begin(struct fc_store *s, struct fc_err *err)
 {
-	if (exec(s, s->depth ? "SAVEPOINT fc" : "BEGIN IMMEDIATE", "starting a change", err))
+	if (run_cached(s, s->depth ? "SAVEPOINT fc" : "BEGIN IMMEDIATE", "starting a change", err))
 		return -1;
 	s->depth++;
 	return 0;
@@ -188,7 +273,7 @@ int store_commit(struct fc_store *s, struct fc_err *err)
 {
 	if (s->depth == 0)
 		return fc_fail(err, "internal error: commit without a change");
-	if (exec(s, s->depth > 1 ? "RELEASE fc" : "COMMIT", "saving the change", err)) {
+	if (run_cached(s, s->depth > 1 ? "RELEASE fc" : "COMMIT", "saving the change", err)) {
 		store_rollback(s);
 		return -1;
 	}
@@ -251,27 +336,27 @@ int store_integrity(struct fc_store *s, struct fc_err *err)
 int store_meta_get(struct fc_store *s, const char *key, char **out, struct fc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, fail;
 
 	*out = NULL;
-	if (store_prepare(s, "SELECT value FROM meta WHERE key = ?1", &st, err))
+	if (store_cached(s, "SELECT value FROM meta WHERE key = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, key);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = store_col_dup(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(s, err, "reading the workspace settings");
-	return 0;
+	fail = rc != SQLITE_ROW && rc != SQLITE_DONE ?
+	       store_sqlerr(s, err, "reading the workspace settings") : 0;
+	store_release(s, st);
+	return fail;
 }
 
 int store_meta_set(struct fc_store *s, const char *key, const char *value, struct fc_err *err)
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(s, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
-			  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err))
+	if (store_cached(s, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+			 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err))
 		return -1;
 	store_bind(st, 1, key);
 	store_bind(st, 2, value);
