@@ -353,6 +353,18 @@ int outbox_forget_after(struct fc_store *s, long long seq, struct fc_err *err)
 	return store_run(s, st, "clearing the outbox", err);
 }
 
+int outbox_pause(struct fc_store *s, struct fc_err *err)
+{
+	if (s->depth == 0)
+		return fc_fail(err, "internal error: the outbox paused outside a change");
+	return run(s, "INSERT INTO importing(id) VALUES (1)", "pausing the outbox", err, NULL);
+}
+
+int outbox_resume(struct fc_store *s, struct fc_err *err)
+{
+	return run(s, "DELETE FROM importing", "resuming the outbox", err, NULL);
+}
+
 int outbox_count(struct fc_store *s, size_t *out, struct fc_err *err)
 {
 	sqlite3_stmt *st;

@@ -41,5 +41,12 @@ int outbox_counter(struct fc_store *s, long long *out, struct fc_err *err);
 /* How many records wait in the outbox. */
 int outbox_count(struct fc_store *s, size_t *out, struct fc_err *err);
 int outbox_forget_after(struct fc_store *s, long long seq, struct fc_err *err);
+/* An import's writes come from the replica: between outbox_pause and
+ * outbox_resume, inside one transaction the caller holds (store_begin),
+ * changes are not noted in the outbox.  The pause is a row the
+ * transaction writes, so a rollback or a crash ends it too, and no other
+ * connection ever sees it. */
+int outbox_pause(struct fc_store *s, struct fc_err *err);
+int outbox_resume(struct fc_store *s, struct fc_err *err);
 
 #endif

@@ -19,12 +19,26 @@
  * gives each change a sequence number, so a sync can tell what changed
  * while it was writing.  (Delete then insert: an INSERT OR REPLACE here
  * would take the conflict policy of an outer upsert and fail.) */
-#define OUTBOX(name, event, table, kind, id_expr) \
-	"CREATE TRIGGER " name " AFTER " event " ON " table " BEGIN" \
+#define OUTBOX_BODY(kind, id_expr) \
+	" BEGIN" \
 	"  UPDATE counters SET value = value + 1 WHERE name = 'outbox';" \
 	"  DELETE FROM outbox WHERE kind = '" kind "' AND id = " id_expr ";" \
 	"  INSERT INTO outbox(kind, id, seq) VALUES ('" kind "', " id_expr "," \
 	"    (SELECT value FROM counters WHERE name = 'outbox')); END;"
+#define OUTBOX(name, event, table, kind, id_expr) \
+	"CREATE TRIGGER " name " AFTER " event " ON " table OUTBOX_BODY(kind, id_expr)
+
+/* The same trigger made silent while the store imports from the replica
+ * (migration 6): what an import writes is in the replica already, so noting
+ * it only to forget it after was waste (14 outbox writes per inspection).
+ * The flag is a row of `importing` that the import adds and removes inside
+ * its own transaction: a crash or a failure rolls it back with the rest,
+ * and no other writer ever sees it.  Plain SQL, so the sqlite3 shell can
+ * still write the store. */
+#define OUTBOX_UNLESS_IMPORTING(name, event, table, kind, id_expr) \
+	"DROP TRIGGER " name ";" \
+	"CREATE TRIGGER " name " AFTER " event " ON " table \
+	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY(kind, id_expr)
 
 static const char *const migrations[] = {
 	/* 0 -> 1: identity and enterprises */
@@ -177,6 +191,29 @@ static const char *const migrations[] = {
 	OUTBOX("hazards_out_u", "UPDATE", "hazards", "hazard", "NEW.id")
 	OUTBOX("hazards_out_d", "DELETE", "hazards", "hazard", "OLD.id")
 	OUTBOX("events_out_i", "INSERT", "hazard_events", "hazard", "NEW.hazard"),
+
+	/* 5 -> 6: the outbox triggers stay silent during an import (see
+	 * OUTBOX_UNLESS_IMPORTING); `importing` is empty outside one. */
+	"CREATE TABLE importing(id INTEGER PRIMARY KEY CHECK (id = 1));"
+	OUTBOX_UNLESS_IMPORTING("enterprises_out_i", "INSERT", "enterprises", "enterprise", "NEW.code")
+	OUTBOX_UNLESS_IMPORTING("enterprises_out_u", "UPDATE", "enterprises", "enterprise", "NEW.code")
+	OUTBOX_UNLESS_IMPORTING("inspections_out_i", "INSERT", "inspections", "inspection", "NEW.id")
+	OUTBOX_UNLESS_IMPORTING("inspections_out_u", "UPDATE", "inspections", "inspection", "NEW.id")
+	OUTBOX_UNLESS_IMPORTING("team_out_i", "INSERT", "team", "inspection", "NEW.inspection")
+	OUTBOX_UNLESS_IMPORTING("team_out_d", "DELETE", "team", "inspection", "OLD.inspection")
+	OUTBOX_UNLESS_IMPORTING("answers_out_i", "INSERT", "answers", "inspection", "NEW.inspection")
+	OUTBOX_UNLESS_IMPORTING("answers_out_u", "UPDATE", "answers", "inspection", "NEW.inspection")
+	OUTBOX_UNLESS_IMPORTING("answers_out_d", "DELETE", "answers", "inspection", "OLD.inspection")
+	OUTBOX_UNLESS_IMPORTING("conflicts_out_i", "INSERT", "answer_conflicts", "inspection",
+				"NEW.inspection")
+	OUTBOX_UNLESS_IMPORTING("conflicts_out_d", "DELETE", "answer_conflicts", "inspection",
+				"OLD.inspection")
+	OUTBOX_UNLESS_IMPORTING("amendments_out_i", "INSERT", "amendments", "inspection",
+				"NEW.inspection")
+	OUTBOX_UNLESS_IMPORTING("hazards_out_i", "INSERT", "hazards", "hazard", "NEW.id")
+	OUTBOX_UNLESS_IMPORTING("hazards_out_u", "UPDATE", "hazards", "hazard", "NEW.id")
+	OUTBOX_UNLESS_IMPORTING("hazards_out_d", "DELETE", "hazards", "hazard", "OLD.id")
+	OUTBOX_UNLESS_IMPORTING("events_out_i", "INSERT", "hazard_events", "hazard", "NEW.hazard"),
 };
 
 int schema_latest(void)

@@ -139,7 +139,6 @@ static int import_diff(struct replica *r, git_tree *from, git_tree *to, const gi
 	git_diff_options opts;
 	const git_diff_delta **ds = NULL;
 	git_diff *diff = NULL;
-	long long before;
 	size_t i, n;
 	int rc = -1;
 
@@ -152,15 +151,15 @@ static int import_diff(struct replica *r, git_tree *from, git_tree *to, const gi
 	for (i = 0; i < n; i++)
 		ds[i] = git_diff_get_delta(diff, i);
 	qsort(ds, n, sizeof *ds, delta_cmp);
+	/* What the import writes is in the replica already: not for the outbox. */
 	if (store_begin(r->ws->store, err))
 		goto out;
-	if (outbox_counter(r->ws->store, &before, err))
+	if (outbox_pause(r->ws->store, err))
 		goto rollback;
 	for (i = 0; i < n; i++)
 		if (import_delta(r, to, ds[i], commit, rep, err))
 			goto rollback;
-	/* What the import itself wrote is in the replica already. */
-	if (outbox_forget_after(r->ws->store, before, err) ||
+	if (outbox_resume(r->ws->store, err) ||
 	    replica_set_imported_tree(r, git_tree_id(to), err))
 		goto rollback;
 	rc = store_commit(r->ws->store, err);

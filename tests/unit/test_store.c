@@ -277,8 +277,23 @@ static void sql_and_c_agree(void **state)
 	}
 }
 
+/* A change made with plain SQL (as the sqlite3 shell makes it) to the
+ * enterprise `code` of the store at path. */
+static void shell_rename(const char *path, const char *code, const char *name)
+{
+	char sql[256];
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "UPDATE enterprises SET name = '%s' WHERE code = '%s'", name, code);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* Builds a store at each earlier schema version with data valid for it,
- * then opens it with this build: it migrates and keeps the data. */
+ * then opens it with this build: it migrates and keeps the data, the
+ * outbox it had included (from version 5), and a change made after with
+ * plain SQL still reaches the outbox (the triggers of migration 6). */
 static void migrations_from_every_version(void **state)
 {
 	int v, latest = store_schema_latest();
@@ -312,7 +327,12 @@ static void migrations_from_every_version(void **state)
 		must(enterprise_get(s, test_uscc_valid[2], &e, &err), &err);
 		assert_string_equal(e.name, "老厂");
 		enterprise_clear(&e);
+		assert_int_equal(outbox_pending(s, REC_ENTERPRISE, test_uscc_valid[2], &err), v >= 5);
 		must(store_integrity(s, &err), &err);
+		store_close(s);
+		shell_rename(path, test_uscc_valid[2], "新厂");
+		must(store_open(path, &s, &err), &err);
+		assert_int_equal(outbox_pending(s, REC_ENTERPRISE, test_uscc_valid[2], &err), 1);
 		store_close(s);
 		test_rmrf(dir);
 		free(dir);
@@ -364,6 +384,37 @@ static void outbox_tracks_changes(void **state)
 	free(e);
 }
 
+/* What an import writes (between outbox_pause and outbox_resume) stays out
+ * of the outbox; before and after, and when the pause is rolled back,
+ * changes are noted as ever; the pause needs a transaction. */
+static void outbox_paused_while_importing(void **state)
+{
+	struct fixture *f = *state;
+	struct fc_store *s = f->ws->store;
+	struct fc_enterprise e = { "", "乙化工", "城西街道", "C26", "" };
+	struct fc_err err = { 0 };
+	size_t count;
+
+	memcpy(e.code, test_uscc_valid[1], sizeof e.code);
+	assert_int_equal(outbox_pause(s, &err), -1);
+	must(store_begin(s, &err), &err);
+	must(outbox_pause(s, &err), &err);
+	must(enterprise_put(s, &e, &err), &err);
+	must(inspection_set_answer(s, &me, f->insp, "risk_map", "pass", "", &err), &err);
+	must(outbox_resume(s, &err), &err);
+	must(store_commit(s, &err), &err);
+	must(outbox_count(s, &count, &err), &err);
+	assert_int_equal(count, 2); /* setup()'s enterprise and inspection only */
+	assert_int_equal(outbox_pending(s, REC_ENTERPRISE, test_uscc_valid[1], &err), 0);
+
+	must(store_begin(s, &err), &err);
+	must(outbox_pause(s, &err), &err);
+	store_rollback(s);
+	e.name = "乙化工有限公司";
+	must(enterprise_put(s, &e, &err), &err);
+	assert_int_equal(outbox_pending(s, REC_ENTERPRISE, test_uscc_valid[1], &err), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +428,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hazard_loop_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(sql_and_c_agree, setup, teardown),
 		cmocka_unit_test_setup_teardown(outbox_tracks_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(outbox_paused_while_importing, setup, teardown),
 		cmocka_unit_test(migrations_from_every_version),
 		cmocka_unit_test(newer_store_refused),
 	};
