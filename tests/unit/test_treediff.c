@@ -1,0 +1,209 @@
+/* test_treediff.c - sync/treediff.h against libgit2's own tree diff: 400
+ * random pairs of trees over paths that nest, share prefixes ("b", "b.json",
+ * "b/"), turn from file into folder, and change mode (program, link); the
+ * two must name the same files with the same ids and modes, in the same
+ * order.  Also: a prefix limits the walk, and a callback's refusal stops it.
+ */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "core/strbuf.h"
+#include "sync/treediff.h"
+
+/* Each slot holds at most one of its paths: a file and a folder of one
+ * name never share a tree. */
+static const char *const slots[][2] = {
+	{ "a/x.json", NULL }, { "a/y.json", NULL }, { "a/z/w.json", NULL },
+	{ "b", "b/d/c.json" }, { "b.json", NULL }, { "b-c", NULL },
+	{ "forms/f/1/survey.csv", NULL }, { "hazards/0a/u.json", NULL },
+	{ "hazards/0a/v.json", NULL }, { "hazards/0b/u.json", NULL }, { "q", "q/r/s" },
+	{ "top", NULL },
+};
+#define N_SLOTS (sizeof slots / sizeof slots[0])
+
+static const git_filemode_t modes[] = { GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB,
+					GIT_FILEMODE_BLOB_EXECUTABLE, GIT_FILEMODE_LINK };
+
+struct fixture {
+	char *dir;
+	git_repository *repo;
+	git_oid blobs[3];
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char *path;
+	int i;
+
+	git_libgit2_init();
+	f->dir = test_tmpdir();
+	path = test_path(f->dir, "r.git");
+	assert_int_equal(git_repository_init(&f->repo, path, 1), 0);
+	free(path);
+	for (i = 0; i < 3; i++) {
+		char text[16];
+		snprintf(text, sizeof text, "blob %d\n", i);
+		assert_int_equal(git_blob_create_from_buffer(&f->blobs[i], f->repo, text, strlen(text)), 0);
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	git_repository_free(f->repo);
+	test_rmrf(f->dir);
+	free(f->dir);
+	free(f);
+	git_libgit2_shutdown();
+	return 0;
+}
+
+static git_tree *random_tree(struct fixture *f, unsigned *seed)
+{
+	git_tree_update up[N_SLOTS];
+	git_treebuilder *tb;
+	git_oid empty, id;
+	git_tree *base, *t;
+	size_t i, n = 0;
+
+	assert_int_equal(git_treebuilder_new(&tb, f->repo, NULL), 0);
+	assert_int_equal(git_treebuilder_write(&empty, tb), 0);
+	git_treebuilder_free(tb);
+	assert_int_equal(git_tree_lookup(&base, f->repo, &empty), 0);
+	for (i = 0; i < N_SLOTS; i++) {
+		int pick = rand_r(seed) % 3; /* absent, first, second */
+		if (pick == 0 || (pick == 2 && !slots[i][1]))
+			continue;
+		memset(&up[n], 0, sizeof up[n]);
+		up[n].action = GIT_TREE_UPDATE_UPSERT;
+		up[n].path = slots[i][pick - 1];
+		up[n].filemode = modes[rand_r(seed) % 4];
+		git_oid_cpy(&up[n].id, &f->blobs[rand_r(seed) % 3]);
+		n++;
+	}
+	assert_int_equal(git_tree_create_updated(&id, f->repo, base, n, up), 0);
+	git_tree_free(base);
+	assert_int_equal(git_tree_lookup(&t, f->repo, &id), 0);
+	return t;
+}
+
+static void line(struct strbuf *sb, const char *path, const git_oid *o, const git_oid *n,
+		 unsigned om, unsigned nm)
+{
+	char a[GIT_OID_HEXSZ + 1] = "-", b[GIT_OID_HEXSZ + 1] = "-";
+	if (o)
+		git_oid_tostr(a, sizeof a, o);
+	if (n)
+		git_oid_tostr(b, sizeof b, n);
+	strbuf_addf(sb, "%s %s %s %o %o\n", path, a, b, om, nm);
+}
+
+static int collect(const struct treediff_file *df, void *ctx)
+{
+	line(ctx, df->path, df->old_id, df->new_id, df->old_mode, df->new_mode);
+	return 0;
+}
+
+/* libgit2's diff, a deletion and an addition of one path (a type change)
+ * folded into one line as treediff reports it. */
+static void git_lines(struct fixture *f, git_tree *a, git_tree *b, struct strbuf *sb)
+{
+	git_diff *d;
+	size_t i, n;
+
+	assert_int_equal(git_diff_tree_to_tree(&d, f->repo, a, b, NULL), 0);
+	n = git_diff_num_deltas(d);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *x = git_diff_get_delta(d, i);
+		const git_diff_delta *y = i + 1 < n ? git_diff_get_delta(d, i + 1) : NULL;
+		int del = x->status == GIT_DELTA_DELETED, add = x->status == GIT_DELTA_ADDED;
+		if (del && y && y->status == GIT_DELTA_ADDED && !strcmp(x->old_file.path, y->new_file.path)) {
+			line(sb, x->old_file.path, &x->old_file.id, &y->new_file.id, x->old_file.mode,
+			     y->new_file.mode);
+			i++;
+			continue;
+		}
+		line(sb, add ? x->new_file.path : x->old_file.path, add ? NULL : &x->old_file.id,
+		     del ? NULL : &x->new_file.id, add ? 0 : x->old_file.mode, del ? 0 : x->new_file.mode);
+	}
+	git_diff_free(d);
+}
+
+static void same_as_git(void **state)
+{
+	struct fixture *f = *state;
+	unsigned seed = 20261129;
+	int round;
+
+	for (round = 0; round < 400; round++) {
+		git_tree *a = random_tree(f, &seed), *b = random_tree(f, &seed);
+		struct strbuf ours, theirs;
+		struct fc_err err = { 0 };
+		strbuf_init(&ours);
+		strbuf_init(&theirs);
+		assert_int_equal(treediff_each(f->repo, a, b, NULL, collect, &ours, &err), 0);
+		git_lines(f, a, b, &theirs);
+		assert_string_equal(ours.buf, theirs.buf);
+		strbuf_reset(&ours);
+		strbuf_reset(&theirs);
+		/* from nothing: every file added */
+		assert_int_equal(treediff_each(f->repo, NULL, b, NULL, collect, &ours, &err), 0);
+		git_lines(f, NULL, b, &theirs);
+		assert_string_equal(ours.buf, theirs.buf);
+		strbuf_release(&ours);
+		strbuf_release(&theirs);
+		git_tree_free(a);
+		git_tree_free(b);
+	}
+}
+
+static int stop_at_second(const struct treediff_file *df, void *ctx)
+{
+	int *n = ctx;
+	(void)df;
+	return ++*n == 2 ? 7 : 0;
+}
+
+static void prefix_and_stop(void **state)
+{
+	struct fixture *f = *state;
+	unsigned seed = 5;
+	struct strbuf sb;
+	struct fc_err err = { 0 };
+	git_tree *b;
+	int n = 0;
+
+	do
+		b = random_tree(f, &seed);
+	while (!git_tree_entry_byname(b, "hazards") || !git_tree_entry_byname(b, "a") ?
+	       (git_tree_free(b), 1) : 0);
+	strbuf_init(&sb);
+	assert_int_equal(treediff_each(f->repo, NULL, b, "hazards", collect, &sb, &err), 0);
+	assert_non_null(strstr(sb.buf, "hazards/"));
+	assert_true(!strncmp(sb.buf, "hazards/", 8));
+	assert_null(strstr(sb.buf, "\na/"));
+	strbuf_reset(&sb);
+	assert_int_equal(treediff_each(f->repo, NULL, b, "nothing-here", collect, &sb, &err), 0);
+	assert_int_equal(sb.len, 0);
+	strbuf_release(&sb);
+	assert_int_equal(treediff_each(f->repo, NULL, b, NULL, stop_at_second, &n, &err), 7);
+	assert_int_equal(n, 2);
+	git_tree_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(same_as_git, setup, teardown),
+		cmocka_unit_test_setup_teardown(prefix_and_stop, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
