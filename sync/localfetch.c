@@ -17,6 +17,7 @@ struct copying {
 	struct sync_progress *prog;
 	size_t objects;              /* in the packs being copied */
 	size_t total, before;        /* their bytes; those of earlier packs */
+	size_t all;                  /* the bytes of all the central's packs */
 	struct fc_err *err;
 };
 
@@ -67,7 +68,8 @@ static size_t idx_objects(const char *dir, const char *base)
 }
 
 /* The packs of src/objects/pack that dst/objects/pack lacks (by name, which
- * is their content's hash): their base names, NULL-terminated. */
+ * is their content's hash): their base names, NULL-terminated; their size
+ * in cx->total, that of all in cx->all. */
 static char **missing_packs(const char *from, const char *to, struct copying *cx)
 {
 	char **names = NULL;
@@ -87,7 +89,10 @@ static char **missing_packs(const char *from, const char *to, struct copying *cx
 			continue;
 		memcpy(base, e->d_name, len - 4);
 		base[len - 4] = '\0';
-		if (!pack_size(from, base, &size) || packcopy_has(to, base))
+		if (!pack_size(from, base, &size))
+			continue;
+		cx->all += (size_t)size;
+		if (packcopy_has(to, base))
 			continue;
 		names = xrealloc(names, (n + 2) * sizeof *names);
 		names[n++] = xstrdup(base);
@@ -109,29 +114,19 @@ static void free_names(char **names)
 	free(names);
 }
 
-static int copy_packs(struct copying *cx, const char *src, const char *dst)
+static int copy_packs(struct copying *cx, const char *from, const char *to, char **names)
 {
-	struct strbuf from, to;
-	char **names;
 	size_t i;
 	int rc = 0;
 
-	strbuf_init(&from);
-	strbuf_init(&to);
-	strbuf_addf(&from, "%s/objects/pack", src);
-	strbuf_addf(&to, "%s/objects/pack", dst);
-	names = missing_packs(from.buf, to.buf, cx);
 	for (i = 0; rc == 0 && names[i]; i++) {
 		off_t size;
-		rc = packcopy(from.buf, to.buf, names[i], progress, cx, cx->err);
-		cx->before += pack_size(from.buf, names[i], &size) ? (size_t)size : 0;
+		rc = packcopy(from, to, names[i], progress, cx, cx->err);
+		cx->before += pack_size(from, names[i], &size) ? (size_t)size : 0;
 	}
 	/* The renames themselves reach the disk before a ref names them. */
 	if (rc == 0 && names[0])
-		rc = packcopy_sync_dir(to.buf, cx->err);
-	free_names(names);
-	strbuf_release(&from);
-	strbuf_release(&to);
+		rc = packcopy_sync_dir(to, cx->err);
 	return rc;
 }
 
@@ -189,13 +184,14 @@ static int copy_loose(struct copying *cx, git_repository *src, git_repository *d
 	return rc;
 }
 
-/* Everything the central holds, copied as it is. */
-static int copy_all(struct copying *cx, struct replica *r, git_repository *src)
+/* The packs we lack and the loose objects we lack, copied as they are. */
+static int copy_all(struct copying *cx, struct replica *r, git_repository *src,
+		    const char *from, const char *to, char **names)
 {
 	git_odb *odb = NULL;
 	int rc;
 
-	rc = copy_packs(cx, git_repository_path(src), git_repository_path(r->repo));
+	rc = copy_packs(cx, from, to, names);
 	if (rc == 0 && (git_repository_odb(&odb, r->repo) < 0 || git_odb_refresh(odb) < 0))
 		rc = git_fail(cx->err, "reading the copied packs");
 	git_odb_free(odb);
@@ -222,6 +218,35 @@ static int common_commit(struct replica *r, git_repository *src, const char *tra
 	return found;
 }
 
+/* Each push to a central on a path leaves a pack there (ours copy the pack
+ * they wrote; git's leave one, or loose objects), so the packs a device
+ * lacks are what others pushed since it last fetched: copied as they are,
+ * the cost follows what is new, not the central's size.  When they are
+ * most of the central (repacked by git gc), only what the new commits
+ * changed is packed instead. */
+static int fetch_objects(struct copying *cx, struct replica *r, git_repository *src,
+			 const char *track, const git_oid *their_head)
+{
+	struct strbuf from, to;
+	char **names;
+	git_oid have;
+	int rc;
+
+	strbuf_init(&from);
+	strbuf_init(&to);
+	strbuf_addf(&from, "%sobjects/pack", git_repository_path(src));
+	strbuf_addf(&to, "%sobjects/pack", git_repository_path(r->repo));
+	names = missing_packs(from.buf, to.buf, cx);
+	if (common_commit(r, src, track, &have) && cx->total > cx->all / 2)
+		rc = sendset_copy(src, r->repo, their_head, &have, cx->err);
+	else
+		rc = copy_all(cx, r, src, from.buf, to.buf, names);
+	free_names(names);
+	strbuf_release(&from);
+	strbuf_release(&to);
+	return rc;
+}
+
 static int borrows_objects(git_repository *src)
 {
 	struct strbuf p;
@@ -238,12 +263,11 @@ static int borrows_objects(git_repository *src)
 int localfetch(struct replica *r, const char *remote, const char *path, const char *track,
 	       struct sync_progress *prog, git_oid *their_head, int *exists, struct fc_err *err)
 {
-	struct copying cx = { remote, prog, 0, 0, 0, err };
+	struct copying cx = { remote, prog, 0, 0, 0, 0, err };
 	git_repository *src = NULL;
 	git_reference *ref = NULL;
 	git_commit *c = NULL;
 	git_odb *odb = NULL;
-	git_oid have;
 	int rc;
 
 	*exists = 0;
@@ -265,9 +289,7 @@ int localfetch(struct replica *r, const char *remote, const char *path, const ch
 		goto out;
 	}
 	if (!git_odb_exists(odb, their_head))
-		rc = common_commit(r, src, track, &have)
-			     ? sendset_copy(src, r->repo, their_head, &have, err)
-			     : copy_all(&cx, r, src);
+		rc = fetch_objects(&cx, r, src, track, their_head);
 	/* The commit must now be readable here; its tree is read next. */
 	if (rc == 0 && git_commit_lookup(&c, r->repo, their_head) < 0)
 		rc = git_fail(err, "reading what was fetched");

@@ -23,8 +23,12 @@ out_has "未签订协议" "with its answers"
 on b enterprise add --code "$USCC2" --name 乙铸造
 ib=$(new_inspection b "$USCC2")
 check "b syncs its own" on b sync
+ls "$T/a/replica.git/objects/pack" >"$T/a_before"
 check "a syncs again" on a sync
 check "a sees b's inspection" on a inspection show "$ib"
+new=$(ls "$T/a/replica.git/objects/pack" | grep '\.pack$' | grep -vxF -f "$T/a_before")
+check "a's fetch copied the pack b pushed, as it is ($new)" \
+	sh -c "[ -n '$new' ] && [ -f '$T/b/replica.git/objects/pack/$new' ]"
 check "the two devices hold the same tree" [ "$(tree_of a)" = "$(tree_of b)" ]
 
 # A third device starts from central.
