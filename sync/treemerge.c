@@ -96,7 +96,8 @@ static void keep_aside(struct replica *r, struct sync_report *rep, const git_oid
 	git_blob_free(b);
 }
 
-/* Both sides changed one record: the record merge decides. */
+/* Both sides changed one record: the record merge decides.  Ours is often
+ * the base itself (a supervisor never changes records): it is read once. */
 static int merge_both(struct replica *r, const char *path, const git_oid *base_id,
 		      const git_oid *our_id, const git_oid *their_id, const git_oid *commit,
 		      struct pending *p, struct sync_report *rep, struct fc_err *err)
@@ -105,6 +106,7 @@ static int merge_both(struct replica *r, const char *path, const git_oid *base_i
 	struct merge_report mr = { 0 };
 	struct fc_err why = { 0 };
 	int have_base = !git_oid_is_zero(base_id) && read_record(r, base_id, path, &base, &why) == 0;
+	int ours_is_base = have_base && git_oid_equal(our_id, base_id);
 	struct strbuf sb;
 	git_oid id;
 	size_t i;
@@ -115,9 +117,10 @@ static int merge_both(struct replica *r, const char *path, const git_oid *base_i
 		rc = 0;
 		goto out_base;
 	}
-	if (read_record(r, our_id, path, &ours, err))
+	if (!ours_is_base && read_record(r, our_id, path, &ours, err))
 		goto out_theirs;
-	if (record_merge(have_base ? &base : NULL, &ours, &theirs, &out, &mr, &why)) {
+	if (record_merge(have_base ? &base : NULL, ours_is_base ? &base : &ours, &theirs, &out, &mr,
+			 &why)) {
 		keep_aside(r, rep, commit, path, their_id, why.msg);
 		rc = 0;
 		goto out_ours;
@@ -142,7 +145,8 @@ static int merge_both(struct replica *r, const char *path, const git_oid *base_i
 	record_clear(&out);
 	merge_report_free(&mr);
 out_ours:
-	record_clear(&ours);
+	if (!ours_is_base)
+		record_clear(&ours);
 out_theirs:
 	record_clear(&theirs);
 out_base:
