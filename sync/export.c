@@ -23,16 +23,15 @@ struct updates {
 	git_tree_update *u;
 	char **paths;
 	size_t n;
+	char **forms;                /* "ID/VERSION" of the forms added */
+	size_t n_forms;
 };
 
 static void add_update(struct updates *up, git_tree_update_t action, const git_oid *id,
 		       const char *path)
 {
-	size_t i;
-
-	for (i = 0; i < up->n; i++) /* one update per path (forms repeat) */
-		if (!strcmp(up->paths[i], path))
-			return;
+	/* Each path comes once: the outbox holds a record once, and a form
+	 * is added once (form_added). */
 	up->u = xrealloc(up->u, (up->n + 1) * sizeof *up->u);
 	up->paths = xrealloc(up->paths, (up->n + 1) * sizeof *up->paths);
 	up->paths[up->n] = xstrdup(path);
@@ -50,8 +49,27 @@ static void updates_free(struct updates *up)
 	size_t i;
 	for (i = 0; i < up->n; i++)
 		free(up->paths[i]);
+	for (i = 0; i < up->n_forms; i++)
+		free(up->forms[i]);
+	free(up->forms);
 	free(up->paths);
 	free(up->u);
+}
+
+/* 1 when the form was added already (many inspections share one form);
+ * else remembers it and returns 0. */
+static int form_added(struct updates *up, const char *id, int version)
+{
+	char key[128];
+	size_t i;
+
+	snprintf(key, sizeof key, "%s/%d", id, version);
+	for (i = 0; i < up->n_forms; i++)
+		if (!strcmp(up->forms[i], key))
+			return 1;
+	up->forms = xrealloc(up->forms, (up->n_forms + 1) * sizeof *up->forms);
+	up->forms[up->n_forms++] = xstrdup(key);
+	return 0;
 }
 
 static int add_blob(struct replica *r, struct updates *up, const char *path, const char *data,
@@ -74,6 +92,8 @@ static int add_form(struct replica *r, struct updates *up, const char *id, int v
 	char path[256];
 	int k;
 
+	if (form_added(up, id, version))
+		return 0;
 	if (formstore_get(r->ws->store, id, version, &t, err))
 		return err->kind == FC_ENOTFOUND ? 0 : -1; /* imported without its form */
 	texts[0] = t.survey, texts[1] = t.choices, texts[2] = t.settings;
