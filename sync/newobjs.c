@@ -142,6 +142,9 @@ static int build_pack(struct newobjs *n, git_repository *repo, git_buf *pack)
 	size_t i;
 	int rc = git_packbuilder_new(&pb, repo);
 
+	/* The delta search on every core (0: as many threads as there are). */
+	if (rc == 0)
+		git_packbuilder_set_threads(pb, 0);
 	for (i = 0; rc == 0 && i < n->n; i++)
 		rc = git_packbuilder_insert(pb, &n->ids[i], NULL);
 	if (rc == 0)

@@ -130,6 +130,7 @@ int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
 		git_fail(err, "packing what to send");
 		goto out;
 	}
+	git_packbuilder_set_threads(pb, 0); /* the delta search on every core */
 	if (sendset_each(src, head, have, insert, pb, err))
 		goto out;
 	if (git_packbuilder_write_buf(&buf, pb) < 0) {
