@@ -70,17 +70,67 @@ int read_record(struct replica *r, const git_oid *id, const char *path, struct f
 	return rc;
 }
 
-/* The blob at path in tree, or a zero oid. */
-static void entry_id(git_tree *tree, const char *path, git_oid *out)
+/* Our tree, looked up path by path in the diff's order, keeping the
+ * directory of the last path: libgit2 caches no tree over 4 KiB, and a
+ * month of inspections or a hazards folder is far larger, so walking from
+ * the root for each path inflated it again (a tenth of a pull of 100). */
+struct our_tree {
+	git_tree *root;
+	struct strbuf dir_path;     /* the directory kept, without the last '/' */
+	git_tree *dir;              /* NULL when our tree has no such directory */
+	int have_dir;               /* dir_path and dir are set */
+};
+
+static void our_tree_init(struct our_tree *t, git_tree *root)
+{
+	memset(t, 0, sizeof *t);
+	t->root = root;
+	strbuf_init(&t->dir_path);
+}
+
+static void our_tree_free(struct our_tree *t)
+{
+	git_tree_free(t->dir);
+	strbuf_release(&t->dir_path);
+}
+
+/* Keeps the directory `dir` (len bytes) of our tree. */
+static void our_tree_cd(struct our_tree *t, const char *dir, size_t len)
 {
 	git_tree_entry *e = NULL;
 
-	memset(out, 0, sizeof *out);
-	if (tree && git_tree_entry_bypath(&e, tree, path) == 0) {
-		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-			git_oid_cpy(out, git_tree_entry_id(e));
+	if (t->have_dir && t->dir_path.len == len && !memcmp(t->dir_path.buf, dir, len))
+		return;
+	git_tree_free(t->dir);
+	t->dir = NULL;
+	strbuf_reset(&t->dir_path);
+	strbuf_add(&t->dir_path, dir, len);
+	t->have_dir = 1;
+	if (git_tree_entry_bypath(&e, t->root, t->dir_path.buf) == 0) {
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&t->dir, git_tree_owner(t->root), git_tree_entry_id(e)) < 0)
+			t->dir = NULL;
 		git_tree_entry_free(e);
 	}
+}
+
+/* The blob at path in our tree, or a zero oid. */
+static void entry_id(struct our_tree *t, const char *path, git_oid *out)
+{
+	const char *slash = strrchr(path, '/');
+	const git_tree_entry *e;
+	git_tree *dir = t->root;
+
+	memset(out, 0, sizeof *out);
+	if (!dir)
+		return;
+	if (slash) {
+		our_tree_cd(t, path, (size_t)(slash - path));
+		dir = t->dir;
+	}
+	e = dir ? git_tree_entry_byname(dir, slash ? slash + 1 : path) : NULL;
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+		git_oid_cpy(out, git_tree_entry_id(e));
 }
 
 static void keep_aside(struct replica *r, struct sync_report *rep, const git_oid *commit,
@@ -190,7 +240,7 @@ static void take_theirs(struct replica *r, const char *path, const git_oid *thei
 	pend(p, GIT_TREE_UPDATE_UPSERT, their_id, path);
 }
 
-static int one_delta(struct replica *r, const git_diff_delta *d, git_tree *ours,
+static int one_delta(struct replica *r, const git_diff_delta *d, struct our_tree *ours,
 		     const git_oid *commit, struct pending *p, struct sync_report *rep,
 		     struct fc_err *err)
 {
@@ -234,6 +284,7 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 {
 	git_diff_options opts;
 	struct pending p = { 0 };
+	struct our_tree ot;
 	git_diff *diff = NULL;
 	size_t i, n;
 	int rc = -1;
@@ -242,9 +293,10 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 	opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK;
 	if (git_diff_tree_to_tree(&diff, r->repo, base, theirs, &opts) < 0)
 		return git_fail(err, "comparing trees");
+	our_tree_init(&ot, ours);
 	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n; i++)
-		if (one_delta(r, git_diff_get_delta(diff, i), ours, their_commit, &p, rep, err))
+		if (one_delta(r, git_diff_get_delta(diff, i), &ot, their_commit, &p, rep, err))
 			goto out;
 	if (git_tree_create_updated(out_tree, r->repo, ours, p.n, p.u) < 0) {
 		git_fail(err, "building the merged tree");
@@ -252,6 +304,7 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 	}
 	rc = 0;
 out:
+	our_tree_free(&ot);
 	git_diff_free(diff);
 	pending_free(&p);
 	return rc;
