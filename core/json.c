@@ -10,21 +10,27 @@
 struct parser {
 	const unsigned char *p, *end, *line_start;
 	int line;
+	const unsigned char *col_at;   /* where col_of last counted to, and its column */
+	int col;
 	const char *where;
 	struct fc_err *err;
 };
 
-static int col_of(const struct parser *ps)
+/* The column of ps->p.  Columns count characters, not bytes, so they match
+ * an editor's.  Counted on from the last call on the same line: every value
+ * asks for its column, and an answer is one line of several values. */
+static int col_of(struct parser *ps)
 {
-	/* Columns count characters, not bytes, so they match an editor's. */
-	const unsigned char *q = ps->line_start;
-	int col = 1;
-	while (q < ps->p) {
-		size_t n = utf8_seq_len(q, (size_t)(ps->p - q));
-		q += n ? n : 1;
-		col++;
+	if (!ps->col_at || ps->col_at < ps->line_start || ps->col_at > ps->p) {
+		ps->col_at = ps->line_start;
+		ps->col = 1;
 	}
-	return col;
+	while (ps->col_at < ps->p) {
+		size_t n = utf8_seq_len(ps->col_at, (size_t)(ps->p - ps->col_at));
+		ps->col_at += n ? n : 1;
+		ps->col++;
+	}
+	return ps->col;
 }
 
 static int fail(struct parser *ps, const char *what)
@@ -131,43 +137,63 @@ static int parse_escape(struct parser *ps, struct strbuf *sb)
 	return 0;
 }
 
+/* The text is copied a run at a time (between escapes), and straight into
+ * its own allocation when it has no escape, as most strings have none. */
 static int parse_string(struct parser *ps, char **out, size_t *len)
 {
 	struct strbuf sb;
+	const unsigned char *run;
+	int escaped = 0, rc = 0;
 
 	ps->p++; /* opening quote */
-	strbuf_init(&sb);
+	run = ps->p;
 	for (;;) {
 		size_t n;
 		if (ps->p >= ps->end) {
-			strbuf_release(&sb);
-			return fail(ps, "unterminated string");
+			rc = fail(ps, "unterminated string");
+			break;
 		}
 		if (*ps->p == '"')
 			break;
 		if (*ps->p == '\\') {
+			if (!escaped) {
+				strbuf_init(&sb);
+				escaped = 1;
+			}
+			strbuf_add(&sb, run, (size_t)(ps->p - run));
 			ps->p++;
 			if (ps->p >= ps->end || parse_escape(ps, &sb)) {
-				strbuf_release(&sb);
-				return ps->p >= ps->end ? fail(ps, "unterminated string") : -1;
+				rc = ps->p >= ps->end ? fail(ps, "unterminated string") : -1;
+				break;
 			}
+			run = ps->p;
 			continue;
 		}
 		if (*ps->p < 0x20) {
-			strbuf_release(&sb);
-			return fail(ps, "control character inside a string (must be escaped)");
+			rc = fail(ps, "control character inside a string (must be escaped)");
+			break;
 		}
 		n = utf8_seq_len(ps->p, (size_t)(ps->end - ps->p));
 		if (n == 0) {
-			strbuf_release(&sb);
-			return fail(ps, "invalid UTF-8");
+			rc = fail(ps, "invalid UTF-8");
+			break;
 		}
-		strbuf_add(&sb, ps->p, n);
 		ps->p += n;
 	}
+	if (rc) {
+		if (escaped)
+			strbuf_release(&sb);
+		return rc;
+	}
+	if (escaped) {
+		strbuf_add(&sb, run, (size_t)(ps->p - run));
+		*len = sb.len;
+		*out = strbuf_detach(&sb);
+	} else {
+		*len = (size_t)(ps->p - run);
+		*out = xstrndup((const char *)run, *len);
+	}
 	ps->p++;
-	*len = sb.len;
-	*out = strbuf_detach(&sb);
 	return 0;
 }
 
@@ -332,8 +358,10 @@ static int parse_value(struct parser *ps, struct json_value *v, int depth)
 int json_parse(const char *buf, size_t len, const char *where, struct json_value *out,
 	       struct fc_err *err)
 {
-	struct parser ps = { (const unsigned char *)buf, (const unsigned char *)buf + len,
-			     (const unsigned char *)buf, 1, where, err };
+	struct parser ps = { .p = (const unsigned char *)buf,
+			     .end = (const unsigned char *)buf + len,
+			     .line_start = (const unsigned char *)buf, .line = 1,
+			     .where = where, .err = err };
 
 	memset(out, 0, sizeof *out);
 	if (parse_value(&ps, out, 0)) {
