@@ -188,6 +188,8 @@ static const char *hazard_key(struct scan *sc, const char *id)
 
 	if (!sc->need_covered)
 		return "";
+	if (!sc->n_covered)
+		return NULL; /* (bsearch wants an array, even empty) */
 	c = bsearch(&want, sc->covered, sc->n_covered, sizeof *sc->covered, covered_cmp);
 	return c ? sc->names[c->key] : NULL;
 }
