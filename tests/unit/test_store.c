@@ -78,6 +78,8 @@ static void durability_settings(void **state)
 	assert_string_equal(v, "1");
 	must(store_pragma(f->ws->store, "busy_timeout", v, sizeof v, &err), &err);
 	assert_true(atoi(v) >= 1000);
+	must(store_pragma(f->ws->store, "temp_store", v, sizeof v, &err), &err);
+	assert_string_equal(v, "2"); /* MEMORY: savepoint journals, sorts */
 	must(store_integrity(f->ws->store, &err), &err);
 }
 
