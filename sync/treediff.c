@@ -6,17 +6,31 @@
 #include "core/strbuf.h"
 #include "gitutil.h"
 
+static int is_tree(const git_tree_entry *e)
+{
+	return git_tree_entry_type(e) == GIT_OBJECT_TREE;
+}
+
 struct walk {
 	git_repository *repo;
 	treediff_fn fn;
 	void *ctx;
 	struct strbuf path;
 	struct fc_err *err;
+	const char *const *skip;     /* top-level folders left out, or NULL */
 };
 
-static int is_tree(const git_tree_entry *e)
+/* A top-level folder the caller walks on its own. */
+static int skipped(const struct walk *w, const git_tree_entry *e)
 {
-	return git_tree_entry_type(e) == GIT_OBJECT_TREE;
+	size_t i;
+
+	if (!w->skip || w->path.len || !is_tree(e))
+		return 0;
+	for (i = 0; w->skip[i]; i++)
+		if (!strcmp(w->skip[i], git_tree_entry_name(e)))
+			return 1;
+	return 0;
 }
 
 /* git's order of tree entries: a folder's name sorts as if it ended in
@@ -81,6 +95,8 @@ static int file(struct walk *w, const git_tree_entry *a, const git_tree_entry *b
 /* One entry, or a pair of the same name and kind. */
 static int one(struct walk *w, const git_tree_entry *a, const git_tree_entry *b)
 {
+	if (skipped(w, a ? a : b))
+		return 0;
 	if (a && b && git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) &&
 	    git_tree_entry_filemode(a) == git_tree_entry_filemode(b))
 		return 0;
@@ -116,7 +132,7 @@ static const git_tree_entry *folder(git_tree *root, const char *name)
 int treediff_each(git_repository *repo, git_tree *from, git_tree *to, const char *prefix,
 		  treediff_fn fn, void *ctx, struct fc_err *err)
 {
-	struct walk w = { repo, fn, ctx, { 0 }, err };
+	struct walk w = { repo, fn, ctx, { 0 }, err, NULL };
 	const git_tree_entry *a, *b;
 	int rc = 0;
 
@@ -129,6 +145,18 @@ int treediff_each(git_repository *repo, git_tree *from, git_tree *to, const char
 		if (a || b)
 			rc = one(&w, a, b);
 	}
+	strbuf_release(&w.path);
+	return rc;
+}
+
+int treediff_each_except(git_repository *repo, git_tree *from, git_tree *to,
+			 const char *const *skip, treediff_fn fn, void *ctx, struct fc_err *err)
+{
+	struct walk w = { repo, fn, ctx, { 0 }, err, skip };
+	int rc;
+
+	strbuf_init(&w.path);
+	rc = walk_trees(&w, from, to);
 	strbuf_release(&w.path);
 	return rc;
 }

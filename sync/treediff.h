@@ -28,5 +28,9 @@ struct treediff_file {
 typedef int (*treediff_fn)(const struct treediff_file *f, void *ctx);
 int treediff_each(git_repository *repo, git_tree *from, git_tree *to, const char *prefix,
 		  treediff_fn fn, void *ctx, struct fc_err *err);
+/* The same over everything but the top-level folders named in `skip`
+ * (NULL-terminated): what lies outside a known layout. */
+int treediff_each_except(git_repository *repo, git_tree *from, git_tree *to,
+			 const char *const *skip, treediff_fn fn, void *ctx, struct fc_err *err);
 
 #endif

@@ -2,7 +2,9 @@
  * random pairs of trees over paths that nest, share prefixes ("b", "b.json",
  * "b/"), turn from file into folder, and change mode (program, link); the
  * two must name the same files with the same ids and modes, in the same
- * order.  Also: a prefix limits the walk, and a callback's refusal stops it.
+ * order.  Also: a prefix limits the walk, the walks of some top-level
+ * folders and of the rest together make the whole, and a callback's
+ * refusal stops it.
  */
 #include "support.h"
 
@@ -165,6 +167,68 @@ static void same_as_git(void **state)
 	}
 }
 
+static int line_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of sb, sorted, joined again. */
+static char *sorted(const char *text)
+{
+	char *copy = xstrdup(text), *save = NULL, *l, *out, **lines = NULL;
+	size_t n = 0, i;
+	struct strbuf sb;
+
+	for (l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		lines = xrealloc(lines, (n + 1) * sizeof *lines);
+		lines[n++] = l;
+	}
+	qsort(lines, n, sizeof *lines, line_order);
+	strbuf_init(&sb);
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s\n", lines[i]);
+	out = strbuf_detach(&sb);
+	free(lines);
+	free(copy);
+	return out;
+}
+
+/* Walks by top-level folder plus the walk of the rest cover the whole. */
+static void parts_make_whole(void **state)
+{
+	static const char *const skip[] = { "a", "hazards", NULL };
+	struct fixture *f = *state;
+	unsigned seed = 77;
+	int round;
+
+	for (round = 0; round < 100; round++) {
+		git_tree *a = random_tree(f, &seed), *b = random_tree(f, &seed);
+		struct strbuf whole, parts, rest;
+		struct fc_err err = { 0 };
+		char *x, *y;
+		strbuf_init(&whole);
+		strbuf_init(&parts);
+		strbuf_init(&rest);
+		assert_int_equal(treediff_each(f->repo, a, b, NULL, collect, &whole, &err), 0);
+		assert_int_equal(treediff_each(f->repo, a, b, "a", collect, &parts, &err), 0);
+		assert_int_equal(treediff_each(f->repo, a, b, "hazards", collect, &parts, &err), 0);
+		assert_int_equal(treediff_each_except(f->repo, a, b, skip, collect, &rest, &err), 0);
+		assert_null(strstr(rest.buf, "hazards/"));
+		assert_true(strncmp(rest.buf, "a/", 2) && !strstr(rest.buf, "\na/"));
+		strbuf_adds(&parts, rest.buf);
+		x = sorted(whole.buf);
+		y = sorted(parts.buf);
+		assert_string_equal(x, y);
+		free(x);
+		free(y);
+		strbuf_release(&whole);
+		strbuf_release(&parts);
+		strbuf_release(&rest);
+		git_tree_free(a);
+		git_tree_free(b);
+	}
+}
+
 static int stop_at_second(const struct treediff_file *df, void *ctx)
 {
 	int *n = ctx;
@@ -204,6 +268,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(same_as_git, setup, teardown),
 		cmocka_unit_test_setup_teardown(prefix_and_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(parts_make_whole, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
