@@ -11,29 +11,8 @@
 #include "gitutil.h"
 #include "layout.h"
 #include "quarantine.h"
+#include "treediff.h"
 #include "treemerge.h"
-
-/* Forms first, then enterprises, inspections, hazards: what each needs is in
- * the store before it (foreign keys). */
-static int rank(const char *path)
-{
-	if (!strncmp(path, "forms/", 6))
-		return 0;
-	if (!strncmp(path, "enterprises/", 12))
-		return 1;
-	if (!strncmp(path, "inspections/", 12))
-		return 2;
-	return 3;
-}
-
-static int delta_cmp(const void *a, const void *b)
-{
-	const git_diff_delta *x = *(const git_diff_delta *const *)a, *y = *(const git_diff_delta *const *)b;
-	const char *px = x->new_file.path ? x->new_file.path : x->old_file.path;
-	const char *py = y->new_file.path ? y->new_file.path : y->old_file.path;
-	int c = rank(px) - rank(py);
-	return c ? c : strcmp(px, py);
-}
 
 static char *blob_text(struct replica *r, git_tree *tree, const char *path)
 {
@@ -85,47 +64,60 @@ static void count(struct sync_report *rep, enum record_kind k)
 		rep->imported_hazards++;
 }
 
-static int import_delta(struct replica *r, git_tree *tree, const git_diff_delta *d,
-			const git_oid *commit, struct sync_report *rep, struct fc_err *err)
+struct importing {
+	struct replica *r;
+	git_tree *tree;
+	const git_oid *commit;
+	struct sync_report *rep;
+	struct fc_err *err;
+};
+
+/* One changed file: a record put into or removed from the store, a form
+ * kept; what cannot be is quarantined and the import goes on.  Returns -1
+ * (GIT_EUSER to the walk) only for the store's own failures. */
+static int import_file(const struct treediff_file *f, void *ctx)
 {
-	const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
+	struct importing *im = ctx;
+	struct replica *r = im->r;
+	struct sync_report *rep = im->rep;
+	const char *path = f->path;
 	struct layout_path lp;
 	struct fc_record rec;
 	struct fc_err why = { 0 };
 	int pending;
 
 	if (layout_parse(path, &lp, &why)) {
-		quarantine(r, rep, commit, path, NULL, 0, why.msg);
+		quarantine(r, rep, im->commit, path, NULL, 0, why.msg);
 		return 0;
 	}
 	if (lp.kind == LAY_FORM_FILE) {
-		if (d->status != GIT_DELTA_DELETED)
-			import_form(r, tree, &lp, commit, path, rep);
+		if (f->new_id)
+			import_form(r, im->tree, &lp, im->commit, path, rep);
 		return 0;
 	}
-	pending = outbox_pending(r->ws->store, lp.rec, lp.id, err);
+	pending = outbox_pending(r->ws->store, lp.rec, lp.id, im->err);
 	if (pending < 0)
-		return -1;
+		return GIT_EUSER;
 	if (pending)
 		return 0; /* changed here meanwhile: the next sync merges it */
-	if (d->status == GIT_DELTA_DELETED) {
+	if (!f->new_id) {
 		if (record_remove(r->ws->store, lp.rec, lp.id, &why) == 0)
 			rep->removed_hazards++;
 		else if (why.kind != FC_ENOTFOUND)
-			quarantine(r, rep, commit, path, NULL, 0, why.msg);
+			quarantine(r, rep, im->commit, path, NULL, 0, why.msg);
 		return 0;
 	}
-	if (read_record(r, &d->new_file.id, path, &rec, &why)) {
-		quarantine(r, rep, commit, path, NULL, 0, why.msg);
+	if (read_record(r, f->new_id, path, &rec, &why)) {
+		quarantine(r, rep, im->commit, path, NULL, 0, why.msg);
 		return 0;
 	}
 	if (record_put(r->ws->store, &rec, &why)) {
 		record_clear(&rec);
 		if (why.kind == FC_EIO) { /* the disk, not the record: stop */
-			*err = why;
-			return -1;
+			*im->err = why;
+			return GIT_EUSER;
 		}
-		quarantine(r, rep, commit, path, NULL, 0, why.msg);
+		quarantine(r, rep, im->commit, path, NULL, 0, why.msg);
 		return 0;
 	}
 	count(rep, rec.kind);
@@ -133,43 +125,38 @@ static int import_delta(struct replica *r, git_tree *tree, const git_diff_delta 
 	return 0;
 }
 
+/* Forms first, then enterprises, inspections, hazards: what each needs is
+ * in the store before it (foreign keys); then whatever lies outside those
+ * folders, to be quarantined.  The trees are walked, not diffed whole, so
+ * a first pull of 100 000 inspections holds one path at a time. */
+static const char *const folders[] = { "forms", "enterprises", "inspections", "hazards", NULL };
+
+static int import_changes(struct importing *im, git_tree *from, git_tree *to)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && folders[i]; i++)
+		rc = treediff_each(im->r->repo, from, to, folders[i], import_file, im, im->err);
+	if (rc == 0)
+		rc = treediff_each_except(im->r->repo, from, to, folders, import_file, im, im->err);
+	return rc;
+}
+
 static int import_diff(struct replica *r, git_tree *from, git_tree *to, const git_oid *commit,
 		       struct sync_report *rep, struct fc_err *err)
 {
-	git_diff_options opts;
-	const git_diff_delta **ds = NULL;
-	git_diff *diff = NULL;
-	size_t i, n;
-	int rc = -1;
+	struct importing im = { r, to, commit, rep, err };
 
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK;
-	if (git_diff_tree_to_tree(&diff, r->repo, from, to, &opts) < 0)
-		return git_fail(err, "comparing trees");
-	n = git_diff_num_deltas(diff);
-	ds = xcalloc(n ? n : 1, sizeof *ds);
-	for (i = 0; i < n; i++)
-		ds[i] = git_diff_get_delta(diff, i);
-	qsort(ds, n, sizeof *ds, delta_cmp);
 	/* What the import writes is in the replica already: not for the outbox. */
 	if (store_begin(r->ws->store, err))
-		goto out;
-	if (outbox_pause(r->ws->store, err))
-		goto rollback;
-	for (i = 0; i < n; i++)
-		if (import_delta(r, to, ds[i], commit, rep, err))
-			goto rollback;
-	if (outbox_resume(r->ws->store, err) ||
-	    replica_set_imported_tree(r, git_tree_id(to), err))
-		goto rollback;
-	rc = store_commit(r->ws->store, err);
-	goto out;
-rollback:
-	store_rollback(r->ws->store);
-out:
-	free(ds);
-	git_diff_free(diff);
-	return rc;
+		return -1;
+	if (outbox_pause(r->ws->store, err) || import_changes(&im, from, to) ||
+	    outbox_resume(r->ws->store, err) || replica_set_imported_tree(r, git_tree_id(to), err)) {
+		store_rollback(r->ws->store);
+		return -1;
+	}
+	return store_commit(r->ws->store, err);
 }
 
 int import_tree(struct replica *r, git_tree *tree, const git_oid *commit,
