@@ -10,6 +10,7 @@
 #include "gitutil.h"
 #include "layout.h"
 #include "quarantine.h"
+#include "treediff.h"
 
 #define MAX_FORM_FILE (4 * 1024 * 1024)
 
@@ -133,28 +134,64 @@ static void entry_id(struct our_tree *t, const char *path, git_oid *out)
 		git_oid_cpy(out, git_tree_entry_id(e));
 }
 
-static void keep_aside(struct replica *r, struct sync_report *rep, const git_oid *commit,
-		       const char *path, const git_oid *blob, const char *why)
+/* One merge: what it compares, and what it decides. */
+struct merging {
+	struct replica *r;
+	struct our_tree ours;
+	const git_oid *commit;       /* theirs, named in reports */
+	struct pending p;            /* changes to the tree the result starts from */
+	struct sync_report *rep;
+	struct fc_err *err;
+	int from_theirs;             /* the result starts from their tree: only
+				      * what differs from theirs is pending */
+	int quiet;                   /* a second pass: decided and reported once */
+	size_t departures;           /* paths whose result is not theirs */
+};
+
+static void keep_aside(struct merging *m, const char *path, const git_oid *blob, const char *why)
 {
 	git_blob *b = NULL;
 
-	if (blob && !git_oid_is_zero(blob) && git_blob_lookup(&b, r->repo, blob) == 0 &&
+	if (m->quiet)
+		return;
+	if (blob && !git_oid_is_zero(blob) && git_blob_lookup(&b, m->r->repo, blob) == 0 &&
 	    git_blob_rawsize(b) <= MAX_FORM_FILE)
-		quarantine(r, rep, commit, path, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), why);
+		quarantine(m->r, m->rep, m->commit, path, git_blob_rawcontent(b),
+			   (size_t)git_blob_rawsize(b), why);
 	else
-		quarantine(r, rep, commit, path, NULL, 0, why);
+		quarantine(m->r, m->rep, m->commit, path, NULL, 0, why);
 	git_blob_free(b);
+}
+
+/* The outcome for one path: theirs, ours, or a merged blob. */
+enum outcome { TAKE_THEIRS, KEEP_OURS, USE_MERGED };
+
+/* Pends what the outcome changes in the tree the result starts from. */
+static void decide(struct merging *m, const char *path, enum outcome o, const git_oid *our_id,
+		   const git_oid *their_id, const git_oid *merged)
+{
+	const git_oid *want = o == TAKE_THEIRS ? their_id : o == KEEP_OURS ? our_id : merged;
+	const git_oid *start = m->from_theirs ? their_id : our_id;
+
+	if (!git_oid_equal(want, their_id))
+		m->departures++;
+	if (git_oid_equal(want, start))
+		return;
+	if (git_oid_is_zero(want))
+		pend(&m->p, GIT_TREE_UPDATE_REMOVE, NULL, path);
+	else
+		pend(&m->p, GIT_TREE_UPDATE_UPSERT, want, path);
 }
 
 /* Both sides changed one record: the record merge decides.  Ours is often
  * the base itself (a supervisor never changes records): it is read once. */
-static int merge_both(struct replica *r, const char *path, const git_oid *base_id,
-		      const git_oid *our_id, const git_oid *their_id, const git_oid *commit,
-		      struct pending *p, struct sync_report *rep, struct fc_err *err)
+static int merge_both(struct merging *m, const char *path, const git_oid *base_id,
+		      const git_oid *our_id, const git_oid *their_id)
 {
 	struct fc_record base, ours, theirs, out;
 	struct merge_report mr = { 0 };
 	struct fc_err why = { 0 };
+	struct replica *r = m->r;
 	int have_base = !git_oid_is_zero(base_id) && read_record(r, base_id, path, &base, &why) == 0;
 	int ours_is_base = have_base && git_oid_equal(our_id, base_id);
 	struct strbuf sb;
@@ -163,34 +200,37 @@ static int merge_both(struct replica *r, const char *path, const git_oid *base_i
 	int rc = -1;
 
 	if (read_record(r, their_id, path, &theirs, &why)) {
-		keep_aside(r, rep, commit, path, their_id, why.msg);
+		keep_aside(m, path, their_id, why.msg);
+		decide(m, path, KEEP_OURS, our_id, their_id, NULL);
 		rc = 0;
 		goto out_base;
 	}
-	if (!ours_is_base && read_record(r, our_id, path, &ours, err))
+	if (!ours_is_base && read_record(r, our_id, path, &ours, m->err))
 		goto out_theirs;
 	if (record_merge(have_base ? &base : NULL, ours_is_base ? &base : &ours, &theirs, &out, &mr,
 			 &why)) {
-		keep_aside(r, rep, commit, path, their_id, why.msg);
+		keep_aside(m, path, their_id, why.msg);
+		decide(m, path, KEEP_OURS, our_id, their_id, NULL);
 		rc = 0;
 		goto out_ours;
 	}
-	for (i = 0; i < mr.n; i++)
-		sync_report_note(rep, "%s: %s", mr.notes[i].path_or_id, mr.notes[i].msg);
-	rep->conflicted += mr.conflicted != 0;
-	if (mr.refused) {
-		rep->refused++;
-		keep_aside(r, rep, commit, path, their_id, "a finalized inspection arrived changed; "
+	for (i = 0; i < mr.n && !m->quiet; i++)
+		sync_report_note(m->rep, "%s: %s", mr.notes[i].path_or_id, mr.notes[i].msg);
+	if (!m->quiet)
+		m->rep->conflicted += mr.conflicted != 0;
+	if (mr.refused && !m->quiet) {
+		m->rep->refused++;
+		keep_aside(m, path, their_id, "a finalized inspection arrived changed; "
 			   "the local record stands");
 	}
 	strbuf_init(&sb);
 	record_encode(&out, &sb);
-	if (git_blob_create_from_buffer(&id, r->repo, sb.buf, sb.len) < 0)
-		git_fail(err, "writing a merged record");
-	else if (!git_oid_equal(&id, our_id))
-		pend(p, GIT_TREE_UPDATE_UPSERT, &id, path), rc = 0;
-	else
+	if (git_blob_create_from_buffer(&id, r->repo, sb.buf, sb.len) < 0) {
+		git_fail(m->err, "writing a merged record");
+	} else {
+		decide(m, path, USE_MERGED, our_id, their_id, &id);
 		rc = 0;
+	}
 	strbuf_release(&sb);
 	record_clear(&out);
 	merge_report_free(&mr);
@@ -205,107 +245,134 @@ out_base:
 	return rc;
 }
 
-/* Only their side changed the path: take it if it is sound. */
-static void take_theirs(struct replica *r, const char *path, const git_oid *their_id,
-			const git_oid *commit, struct pending *p, struct sync_report *rep)
+/* Only their side changed the path: theirs if it is sound, else ours. */
+static enum outcome judge_theirs(struct merging *m, const char *path, const git_oid *their_id)
 {
 	struct layout_path lp;
 	struct fc_err why = { 0 };
 	struct fc_record rec;
+	enum outcome o = TAKE_THEIRS;
 	git_blob *b;
 
 	if (layout_parse(path, &lp, &why)) {
-		keep_aside(r, rep, commit, path, their_id, why.msg);
-		return;
+		keep_aside(m, path, their_id, why.msg);
+		return KEEP_OURS;
 	}
 	if (lp.kind == LAY_FORM_FILE) {
-		if (git_blob_lookup(&b, r->repo, their_id) < 0) {
-			keep_aside(r, rep, commit, path, NULL, "the file cannot be read");
-			return;
+		if (git_blob_lookup(&b, m->r->repo, their_id) < 0) {
+			keep_aside(m, path, NULL, "the file cannot be read");
+			return KEEP_OURS;
 		}
 		if (git_blob_rawsize(b) > MAX_FORM_FILE)
-			keep_aside(r, rep, commit, path, NULL, "the form file is larger than 4 MiB");
+			keep_aside(m, path, NULL, "the form file is larger than 4 MiB"), o = KEEP_OURS;
 		else if (memchr(git_blob_rawcontent(b), 0, (size_t)git_blob_rawsize(b)))
-			keep_aside(r, rep, commit, path, their_id, "the form file is not text");
-		else
-			pend(p, GIT_TREE_UPDATE_UPSERT, their_id, path);
+			keep_aside(m, path, their_id, "the form file is not text"), o = KEEP_OURS;
 		git_blob_free(b);
-		return;
+		return o;
 	}
-	if (read_record(r, their_id, path, &rec, &why)) {
-		keep_aside(r, rep, commit, path, their_id, why.msg);
-		return;
+	if (read_record(m->r, their_id, path, &rec, &why)) {
+		keep_aside(m, path, their_id, why.msg);
+		return KEEP_OURS;
 	}
 	record_clear(&rec);
-	pend(p, GIT_TREE_UPDATE_UPSERT, their_id, path);
+	return TAKE_THEIRS;
 }
 
-static int one_delta(struct replica *r, const git_diff_delta *d, struct our_tree *ours,
-		     const git_oid *commit, struct pending *p, struct sync_report *rep,
-		     struct fc_err *err)
+/* Their change of one path (from the base), weighed against ours. */
+static int one_change(const struct treediff_file *f, void *ctx)
 {
-	const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
-	const git_oid *base_id = &d->old_file.id, *their_id = &d->new_file.id;
+	static const git_oid none;
+	struct merging *m = ctx;
+	const char *path = f->path;
+	const git_oid *base_id = f->old_id ? f->old_id : &none;
+	const git_oid *their_id = f->new_id ? f->new_id : &none;
 	struct layout_path lp;
 	git_oid our_id;
 
-	if (d->status != GIT_DELTA_DELETED && d->new_file.mode != GIT_FILEMODE_BLOB) {
-		keep_aside(r, rep, commit, path, NULL, "not a plain file (a link, a program or a "
-			   "submodule)");
+	entry_id(&m->ours, path, &our_id);
+	if (f->new_id && f->new_mode != GIT_FILEMODE_BLOB) {
+		keep_aside(m, path, NULL, "not a plain file (a link, a program or a submodule)");
+		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
+		m->departures++; /* their entry's mode, whatever its id */
 		return 0;
 	}
-	entry_id(ours, path, &our_id);
 	if (git_oid_equal(&our_id, their_id))
 		return 0;                        /* both sides agree already */
-	if (d->status == GIT_DELTA_DELETED) {
-		if (layout_parse(path, &lp, NULL) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD)
-			keep_aside(r, rep, commit, path, NULL, "records are never deleted");
-		else if (git_oid_equal(&our_id, base_id))
-			pend(p, GIT_TREE_UPDATE_REMOVE, NULL, path); /* a withdrawn hazard */
-		return 0;                        /* else our change stands */
+	if (!f->new_id) {
+		int hazard = layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_RECORD &&
+			     lp.rec == REC_HAZARD;
+		if (!hazard)
+			keep_aside(m, path, NULL, "records are never deleted");
+		/* a withdrawn hazard goes unless we changed it; else ours stands */
+		decide(m, path, hazard && git_oid_equal(&our_id, base_id) ? TAKE_THEIRS : KEEP_OURS,
+		       &our_id, their_id, NULL);
+		return 0;
 	}
 	if (git_oid_is_zero(&our_id)) {
-		take_theirs(r, path, their_id, commit, p, rep);
+		decide(m, path, judge_theirs(m, path, their_id), &our_id, their_id, NULL);
 		return 0;
 	}
 	/* We hold a copy: even when we did not change it, the record merge
 	 * judges theirs (a finalized inspection must not be rewritten). */
 	if (layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_FORM_FILE) {
-		keep_aside(r, rep, commit, path, their_id, "this form version differs from the copy "
-			   "here; a changed form needs a new version number");
+		keep_aside(m, path, their_id, "this form version differs from the copy here; a "
+			   "changed form needs a new version number");
+		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
 		return 0;
 	}
-	return merge_both(r, path, base_id, &our_id, their_id, commit, p, rep, err);
+	return merge_both(m, path, base_id, &our_id, their_id) ? GIT_EUSER : 0;
+}
+
+static int build(struct merging *m, git_tree *start, git_oid *out_tree)
+{
+	if (git_tree_create_updated(out_tree, m->r->repo, start, m->p.n, m->p.u) < 0)
+		return git_fail(m->err, "building the merged tree");
+	return 0;
+}
+
+static void merging_init(struct merging *m, struct replica *r, git_tree *ours,
+			 const git_oid *commit, struct sync_report *rep, struct fc_err *err)
+{
+	memset(m, 0, sizeof *m);
+	m->r = r;
+	our_tree_init(&m->ours, ours);
+	m->commit = commit;
+	m->rep = rep;
+	m->err = err;
+}
+
+static void merging_free(struct merging *m)
+{
+	our_tree_free(&m->ours);
+	pending_free(&m->p);
 }
 
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
 	       const git_oid *their_commit, git_oid *out_tree, struct sync_report *rep,
 	       struct fc_err *err)
 {
-	git_diff_options opts;
-	struct pending p = { 0 };
-	struct our_tree ot;
-	git_diff *diff = NULL;
-	size_t i, n;
-	int rc = -1;
+	struct merging m;
+	int ours_is_base = base ? git_oid_equal(git_tree_id(base), git_tree_id(ours))
+				: git_tree_entrycount(ours) == 0;
+	int rc;
 
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK;
-	if (git_diff_tree_to_tree(&diff, r->repo, base, theirs, &opts) < 0)
-		return git_fail(err, "comparing trees");
-	our_tree_init(&ot, ours);
-	n = git_diff_num_deltas(diff);
-	for (i = 0; i < n; i++)
-		if (one_delta(r, git_diff_get_delta(diff, i), &ot, their_commit, &p, rep, err))
-			goto out;
-	if (git_tree_create_updated(out_tree, r->repo, ours, p.n, p.u) < 0) {
-		git_fail(err, "building the merged tree");
-		goto out;
+	/* When we changed nothing since the base (a supervisor, a new device),
+	 * the result is their tree wherever we accept their change: built on
+	 * theirs, only what we refuse is pending, not every record of a first
+	 * pull.  Should anything be refused, a quiet second pass builds the
+	 * result on ours, as any other merge does: a record turned into a
+	 * folder and refused is then simply not there. */
+	merging_init(&m, r, ours, their_commit, rep, err);
+	m.from_theirs = ours_is_base;
+	rc = treediff_each(r->repo, base, theirs, NULL, one_change, &m, err) ? -1 : 0;
+	if (rc == 0 && m.from_theirs && m.departures) {
+		merging_free(&m);
+		merging_init(&m, r, ours, their_commit, rep, err);
+		m.quiet = 1;
+		rc = treediff_each(r->repo, base, theirs, NULL, one_change, &m, err) ? -1 : 0;
 	}
-	rc = 0;
-out:
-	our_tree_free(&ot);
-	git_diff_free(diff);
-	pending_free(&p);
+	if (rc == 0)
+		rc = build(&m, m.from_theirs && !m.quiet ? theirs : ours, out_tree);
+	merging_free(&m);
 	return rc;
 }

@@ -50,6 +50,8 @@ check "a record at the wrong path" q "$(dirname "$rec")/11111111-1111-4111-8111-
 check "a symbolic link" q "enterprises/link.json" "not a plain file"
 check "an executable file" q "enterprises/91110000802100433B.json" "not a plain file"
 check "a hazard of an unknown inspection" q "hazards/cd/cdcdcdcd-0000-4000-8000-000000000000.json" ".*belongs to inspection 99999999, which is not here"
+check "each is reported once" [ "$(grep -c '"evil/x.json"' "$ERR")" -eq 1 ]
+check "and left out of b's branch" sh -c "! git --git-dir='$T/b/replica.git' ls-tree -r --name-only main | grep -q -e '^evil/' -e link.json"
 check "the quarantine keeps the bytes" [ -n "$(ls "$T/b/quarantine" | grep -v '^log$')" ]
 check "and a log" grep -q "$hostile" "$T/b/quarantine/log"
 check "the good records arrived" sh -c "'$FC' -C '$T/b' enterprise list | grep -q 腾讯"
