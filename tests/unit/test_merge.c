@@ -28,8 +28,9 @@ static const char *ts(int n)
 	static char ring[16][32];
 	static unsigned next;
 	char *s = ring[next++ % 16];
+	unsigned u = (unsigned)n % 50400; /* 10:00 plus up to 14 hours */
 
-	snprintf(s, 32, "2026-11-28T%02d:%02d:%02d+08:00", 10 + n / 3600, n / 60 % 60, n % 60);
+	snprintf(s, 32, "2026-11-28T%02u:%02u:%02u+08:00", 10 + u / 3600, u / 60 % 60, u % 60);
 	return s;
 }
 
