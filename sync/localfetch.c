@@ -18,6 +18,7 @@ struct copying {
 	size_t objects;              /* in the packs being copied */
 	size_t total, before;        /* their bytes; those of earlier packs */
 	size_t all;                  /* the bytes of all the central's packs */
+	size_t loose, loose_bytes;   /* loose objects copied */
 	struct fc_err *err;
 };
 
@@ -32,6 +33,14 @@ static void progress(void *ctx, size_t bytes)
 	 * stands for the share of objects. */
 	objs = (size_t)((double)cx->objects * (double)done / (double)cx->total);
 	cx->prog->fn(cx->prog->ctx, "receiving", objs, cx->objects, done);
+}
+
+/* What came, said once more when it is all here (a fetch of loose objects
+ * or of a pack made here reports nothing on the way). */
+static void done(struct copying *cx, size_t objects, size_t bytes)
+{
+	if (objects && cx->prog && cx->prog->fn)
+		cx->prog->fn(cx->prog->ctx, "receiving", objects, objects, bytes);
 }
 
 static int pack_size(const char *dir, const char *base, off_t *size)
@@ -174,6 +183,8 @@ static int copy_loose(struct copying *cx, git_repository *src, git_repository *d
 			if (git_odb_write(&written, dodb, git_odb_object_data(o), git_odb_object_size(o),
 					  git_odb_object_type(o)) < 0)
 				rc = git_fail(cx->err, "copying an object");
+			cx->loose++;
+			cx->loose_bytes += git_odb_object_size(o);
 			git_odb_object_free(o);
 		}
 		closedir(d);
@@ -237,10 +248,16 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 	strbuf_addf(&from, "%sobjects/pack", git_repository_path(src));
 	strbuf_addf(&to, "%sobjects/pack", git_repository_path(r->repo));
 	names = missing_packs(from.buf, to.buf, cx);
-	if (common_commit(r, src, track, &have) && cx->total > cx->all / 2)
-		rc = sendset_copy(src, r->repo, their_head, &have, cx->err);
-	else
+	if (common_commit(r, src, track, &have) && cx->total > cx->all / 2) {
+		git_indexer_progress st = { 0 };
+		rc = sendset_copy(src, r->repo, their_head, &have, &st, cx->err);
+		if (rc == 0)
+			done(cx, st.total_objects, st.received_bytes);
+	} else {
 		rc = copy_all(cx, r, src, from.buf, to.buf, names);
+		if (rc == 0)
+			done(cx, cx->objects + cx->loose, cx->total + cx->loose_bytes);
+	}
 	free_names(names);
 	strbuf_release(&from);
 	strbuf_release(&to);
@@ -263,7 +280,7 @@ static int borrows_objects(git_repository *src)
 int localfetch(struct replica *r, const char *remote, const char *path, const char *track,
 	       struct sync_progress *prog, git_oid *their_head, int *exists, struct fc_err *err)
 {
-	struct copying cx = { remote, prog, 0, 0, 0, 0, err };
+	struct copying cx = { remote, prog, 0, 0, 0, 0, 0, 0, err };
 	git_repository *src = NULL;
 	git_reference *ref = NULL;
 	git_commit *c = NULL;

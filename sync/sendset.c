@@ -117,7 +117,7 @@ static int insert(const git_oid *id, const char *name, void *pb)
 }
 
 int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
-		 const git_oid *have, struct fc_err *err)
+		 const git_oid *have, git_indexer_progress *sent, struct fc_err *err)
 {
 	git_packbuilder *pb = NULL;
 	git_odb_writepack *wp = NULL;
@@ -143,6 +143,8 @@ int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
 		git_fail(err, "writing the objects sent");
 		goto out;
 	}
+	if (sent)
+		*sent = stats;
 	rc = 0;
 out:
 	if (wp)

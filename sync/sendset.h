@@ -17,8 +17,9 @@ typedef int (*sendset_fn)(const git_oid *id, const char *name, void *ctx);
 int sendset_each(git_repository *repo, const git_oid *head, const git_oid *have,
 		 sendset_fn fn, void *ctx, struct fc_err *err);
 
-/* Copies those objects from src into dst's object store as one pack. */
+/* Copies those objects from src into dst's object store as one pack;
+ * *sent (may be NULL) gets the indexer's count of what was written. */
 int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
-		 const git_oid *have, struct fc_err *err);
+		 const git_oid *have, git_indexer_progress *sent, struct fc_err *err);
 
 #endif

@@ -271,7 +271,7 @@ static int send_objects(struct replica *r, git_repository *dst, const git_oid *h
 
 	if (send_written_packs(r, dst, head, have, &sent, err))
 		return -1;
-	return sent ? 0 : sendset_copy(r->repo, dst, head, have, err);
+	return sent ? 0 : sendset_copy(r->repo, dst, head, have, NULL, err);
 }
 
 static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expected,
