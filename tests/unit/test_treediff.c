@@ -49,7 +49,7 @@ static int setup(void **state)
 	assert_int_equal(git_repository_init(&f->repo, path, 1), 0);
 	free(path);
 	for (i = 0; i < 3; i++) {
-		char text[16];
+		char text[24];
 		snprintf(text, sizeof text, "blob %d\n", i);
 		assert_int_equal(git_blob_create_from_buffer(&f->blobs[i], f->repo, text, strlen(text)), 0);
 	}
