@@ -55,6 +55,36 @@ static int open_form_of(struct fc_workspace *ws, const char *prefix, char *id,
 	return *f ? 0 : -1;
 }
 
+/* An inspection named on the command line, with its workspace and the
+ * form it was filled with open: what most subcommands start from. */
+struct opened {
+	struct fc_workspace *ws;
+	struct form *f;
+	char id[FC_UUID_LEN + 1];
+};
+
+/* Opens the workspace, resolves the id (or its prefix) and loads the form;
+ * on failure nothing stays open. */
+static int open_inspection(struct cli *cli, const char *prefix, struct opened *o,
+			   struct fc_err *err)
+{
+	o->f = NULL;
+	if (workspace_open(cli->workspace, &o->ws, err))
+		return -1;
+	if (open_form_of(o->ws, prefix, o->id, &o->f, err)) {
+		form_free(o->f);
+		workspace_close(o->ws);
+		return -1;
+	}
+	return 0;
+}
+
+static void close_inspection(struct opened *o)
+{
+	form_free(o->f);
+	workspace_close(o->ws);
+}
+
 static int cmd_new(struct cli *cli, int argc, char **argv)
 {
 	const char *form = NULL, *ent = NULL, *type = "routine", *loc = "", *pos[1];
@@ -121,10 +151,9 @@ static int cmd_answer(struct cli *cli, int argc, char **argv)
 {
 	const char *note = "", *sev = NULL, *deadline = NULL, *desc = NULL, *pos[3];
 	struct inspect_hazard hz = { NULL, -1, NULL };
-	char id[FC_UUID_LEN + 1], hid[FC_UUID_LEN + 1];
-	struct fc_workspace *ws;
+	char hid[FC_UUID_LEN + 1];
 	struct fc_err err = { 0 };
-	struct form *f = NULL;
+	struct opened o;
 	size_t n_pos;
 	int rc, have;
 	const struct cli_opt opts[] = {
@@ -146,20 +175,18 @@ static int cmd_answer(struct cli *cli, int argc, char **argv)
 		hz.severity = !strcmp(sev, "major") ? SEV_MAJOR : SEV_GENERAL;
 	hz.deadline = deadline;
 	hz.description = desc;
-	if (workspace_open(cli->workspace, &ws, &err))
+	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = open_form_of(ws, pos[0], id, &f, &err) ||
-	     inspect_answer(ws, f, id, pos[1], pos[2], note, &hz, inspect_lang(), &err);
-	have = rc ? 0 : hazard_find_for_item(ws->store, id, pos[1], hid, &err);
+	rc = inspect_answer(o.ws, o.f, o.id, pos[1], pos[2], note, &hz, inspect_lang(), &err);
+	have = rc ? 0 : hazard_find_for_item(o.ws->store, o.id, pos[1], hid, &err);
 	if (have > 0) {
 		struct fc_hazard h;
-		if (hazard_get(ws->store, hid, &h, &err) == 0) {
+		if (hazard_get(o.ws->store, hid, &h, &err) == 0) {
 			printf("hazard %.8s: %s, due %s\n", hid, hazard_sev_name(h.severity), h.deadline);
 			hazard_clear(&h);
 		}
 	}
-	form_free(f);
-	workspace_close(ws);
+	close_inspection(&o);
 	return rc || have < 0 ? cli_report(&err) : 0;
 }
 
@@ -190,10 +217,8 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 static int cmd_resolve(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[3];
-	char id[FC_UUID_LEN + 1];
-	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	struct form *f = NULL;
+	struct opened o;
 	size_t n_pos;
 	int rc;
 
@@ -201,22 +226,18 @@ static int cmd_resolve(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (n_pos != 3)
 		return cli_usage(usage, "inspection resolve needs the id, the item and the value chosen");
-	if (workspace_open(cli->workspace, &ws, &err))
+	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = open_form_of(ws, pos[0], id, &f, &err) ||
-	     inspect_resolve(ws, f, id, pos[1], pos[2], inspect_lang(), &err);
-	form_free(f);
-	workspace_close(ws);
+	rc = inspect_resolve(o.ws, o.f, o.id, pos[1], pos[2], inspect_lang(), &err);
+	close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }
 
 static int cmd_finalize(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[1];
-	char id[FC_UUID_LEN + 1];
-	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	struct form *f = NULL;
+	struct opened o;
 	size_t n_pos;
 	int rc;
 
@@ -224,25 +245,21 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (n_pos != 1)
 		return cli_usage(usage, "inspection finalize needs the id");
-	if (workspace_open(cli->workspace, &ws, &err))
+	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = open_form_of(ws, pos[0], id, &f, &err) ||
-	     inspect_finalize(ws, f, id, inspect_lang(), &err);
-	form_free(f);
-	workspace_close(ws);
+	rc = inspect_finalize(o.ws, o.f, o.id, inspect_lang(), &err);
+	close_inspection(&o);
 	if (rc)
 		return cli_report(&err);
-	printf("inspection %.8s finalized\n", id);
+	printf("inspection %.8s finalized\n", o.id);
 	return 0;
 }
 
 static int cmd_amend(struct cli *cli, int argc, char **argv)
 {
 	const char *note = "", *reason = NULL, *pos[3];
-	char id[FC_UUID_LEN + 1];
-	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	struct form *f = NULL;
+	struct opened o;
 	size_t n_pos;
 	int rc, idx;
 	const struct cli_opt opts[] = {
@@ -255,17 +272,15 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (n_pos != 3 || !reason)
 		return cli_usage(usage, "inspection amend needs the id, the item, the value and --reason");
-	if (workspace_open(cli->workspace, &ws, &err))
+	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = open_form_of(ws, pos[0], id, &f, &err);
-	if (rc == 0 && (idx = form_item_index(f, pos[1])) < 0)
-		rc = fc_fail(&err, "form %s has no item '%.64s'", f->id, pos[1]);
-	else if (rc == 0 && !form_item_answerable(&f->items[idx]))
+	if ((idx = form_item_index(o.f, pos[1])) < 0)
+		rc = fc_fail(&err, "form %s has no item '%.64s'", o.f->id, pos[1]);
+	else if (!form_item_answerable(&o.f->items[idx]))
 		rc = fc_fail(&err, "item '%s' takes no answer", pos[1]);
-	if (rc == 0)
-		rc = inspection_amend(ws->store, &ws->me, id, pos[1], pos[2], note, reason, &err);
-	form_free(f);
-	workspace_close(ws);
+	else
+		rc = inspection_amend(o.ws->store, &o.ws->me, o.id, pos[1], pos[2], note, reason, &err);
+	close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }
 
@@ -388,12 +403,11 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 static int cmd_show(struct cli *cli, int argc, char **argv)
 {
 	const char *fmt = NULL, *pos[1];
-	char id[FC_UUID_LEN + 1], today[FC_DATE_LEN + 1];
-	struct fc_workspace *ws;
+	char today[FC_DATE_LEN + 1];
 	struct fc_err err = { 0 };
 	struct fc_inspection in;
 	enum table_format tf;
-	struct form *f = NULL;
+	struct opened o;
 	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
@@ -405,9 +419,9 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		return cli_usage(usage, "inspection show needs the id");
 	if (tf == FMT_CSV)
 		return cli_usage(usage, "inspection show prints text or json (the record itself)");
-	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
+	if (clock_today(today, &err) || open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = open_form_of(ws, pos[0], id, &f, &err) || inspection_get(ws->store, id, &in, &err);
+	rc = inspection_get(o.ws->store, o.id, &in, &err);
 	if (rc == 0) {
 		if (tf == FMT_JSON) {
 			struct strbuf sb;
@@ -416,12 +430,11 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 			fwrite(sb.buf, 1, sb.len, stdout);
 			strbuf_release(&sb);
 		} else {
-			show_text(ws, f, &in, today);
+			show_text(o.ws, o.f, &in, today);
 		}
 		inspection_clear(&in);
 	}
-	form_free(f);
-	workspace_close(ws);
+	close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }
 
