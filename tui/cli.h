@@ -47,6 +47,10 @@ int cli_usage(const char *usage, const char *fmt, ...) FC_PRINTF(2, 3);
 
 /* Parses --format text|csv|json (NULL means text). */
 int cli_format(const char *s, enum table_format *out, const char *usage);
+/* The arguments of a `KIND show ID [--format text|json]`: a record is shown
+ * whole, so CSV is refused.  Returns 0, or 2 after printing a message. */
+int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
+		   const char **id, enum table_format *tf);
 
 /* Subcommands. */
 int cmd_init(struct cli *cli, int argc, char **argv);

@@ -110,3 +110,22 @@ int cli_format(const char *s, enum table_format *out, const char *usage)
 		return cli_usage(usage, "unknown format '%s' (text, csv or json)", s);
 	return 0;
 }
+
+int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
+		   const char **id, enum table_format *tf)
+{
+	const char *fmt = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)) ||
+	    (rc = cli_format(fmt, tf, usage)))
+		return rc;
+	if (n_pos != 1)
+		return cli_usage(usage, "%s show needs the id", kind);
+	if (*tf == FMT_CSV)
+		return cli_usage(usage, "%s show prints text or json (the record itself)", kind);
+	*id = pos[0];
+	return 0;
+}

@@ -126,26 +126,19 @@ static void print_text(const struct fc_hazard *h, const char *today)
 
 static int show(struct cli *cli, int argc, char **argv)
 {
-	const char *fmt = NULL, *pos[1];
+	const char *arg;
 	char full[FC_UUID_LEN + 1], today[FC_DATE_LEN + 1];
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
 	struct fc_hazard h;
-	size_t n_pos;
 	int rc;
-	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)) ||
-	    (rc = cli_format(fmt, &tf, usage)))
+	if ((rc = cli_parse_show(argc, argv, usage, "hazard", &arg, &tf)))
 		return rc;
-	if (n_pos != 1)
-		return cli_usage(usage, "hazard show needs the hazard's id");
-	if (tf == FMT_CSV)
-		return cli_usage(usage, "hazard show prints text or json (the record itself)");
 	if (clock_today(today, &err) || open_ws(cli, &ws, &err))
 		return cli_report(&err);
-	rc = resolve(ws, pos[0], full, &err) || hazard_get(ws->store, full, &h, &err);
+	rc = resolve(ws, arg, full, &err) || hazard_get(ws->store, full, &h, &err);
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);

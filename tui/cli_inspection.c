@@ -402,24 +402,17 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 
 static int cmd_show(struct cli *cli, int argc, char **argv)
 {
-	const char *fmt = NULL, *pos[1];
+	const char *arg;
 	char today[FC_DATE_LEN + 1];
 	struct fc_err err = { 0 };
 	struct fc_inspection in;
 	enum table_format tf;
 	struct opened o;
-	size_t n_pos;
 	int rc;
-	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)) ||
-	    (rc = cli_format(fmt, &tf, usage)))
+	if ((rc = cli_parse_show(argc, argv, usage, "inspection", &arg, &tf)))
 		return rc;
-	if (n_pos != 1)
-		return cli_usage(usage, "inspection show needs the id");
-	if (tf == FMT_CSV)
-		return cli_usage(usage, "inspection show prints text or json (the record itself)");
-	if (clock_today(today, &err) || open_inspection(cli, pos[0], &o, &err))
+	if (clock_today(today, &err) || open_inspection(cli, arg, &o, &err))
 		return cli_report(&err);
 	rc = inspection_get(o.ws->store, o.id, &in, &err);
 	if (rc == 0) {
