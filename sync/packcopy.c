@@ -52,7 +52,9 @@ static int copy_file(struct copy *c, const char *from_dir, const char *to_dir, c
 	strbuf_addf(&from, "%s/%s", from_dir, name);
 	strbuf_addf(&tmp, "%s/tmp_fc_%s", to_dir, name);
 	strbuf_addf(&to, "%s/%s", to_dir, name);
-	if ((in = open(from.buf, O_RDONLY | O_CLOEXEC)) < 0)
+	/* Not through a link: a central's packs are plain files, and a link
+	 * there could point the copy at any file this user may read. */
+	if ((in = open(from.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
 		io_fail(c, "read", from.buf);
 	else if ((out = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0444)) < 0)
 		io_fail(c, "write", tmp.buf);

@@ -90,3 +90,13 @@ check "the pull added one pack ($new)" [ "$(echo "$new" | wc -l)" -eq 1 ]
 small=$(stat -c %s "$T/d/replica.git/objects/pack/$new")
 whole=$(cat "$T/central.git/objects/pack/"*.pack | wc -c)
 check "of what is new, not central's whole ($small of $whole bytes)" [ "$small" -lt $((whole / 2)) ]
+
+# A central whose pack is a link (to any file this user can read) is not
+# copied through it: the pull stops, naming the file.
+cp -a "$T/central.git" "$T/linked.git"
+git --git-dir="$T/linked.git" repack -adq
+p=$(ls "$T/linked.git/objects/pack/"*.pack)
+mv "$p" "$T/elsewhere.pack" && ln -s "$T/elsewhere.pack" "$p"
+"$FC" -C "$T/e" init --name e --badge E-5 --dept 消防 --from "$T/linked.git" >"$OUT" 2>"$ERR"
+check "a linked pack stops the first pull (exit $?)" [ $? -ne 0 ]
+check "naming the file" grep -q "cannot read $p: Too many levels of symbolic links" "$ERR"
