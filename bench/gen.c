@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 
 #include "bench/synth.h"
+#include "core/clock.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "sync/layout.h"
@@ -112,7 +113,12 @@ static void add_record(struct strbuf *cmds, const struct fc_record *rec, int che
 static void emit_commit(FILE *out, const struct fc_person *who, const char *when, int first_of_run,
 			const struct strbuf *msg, const struct strbuf *cmds, struct stats *st)
 {
-	long long t = synth_epoch(when);
+	struct fc_err err = { 0 };
+	long long t;
+	int off;
+
+	if (timestamp_epoch(when, &t, &off, &err))
+		die("%s", err.msg);
 
 	fprintf(out, "commit refs/heads/main\n");
 	fprintf(out, "author %s <%s> %lld +0800\n", who->name, who->badge, t);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/strbuf.h"
 
 /* ---- randomness: splitmix64, a pure function of (seed, k, salt) ---- */
@@ -54,36 +55,11 @@ static void uuid_from(struct rng *r, char *out)
 
 /* ---- the calendar ---- */
 
-long synth_days(int y, int m, int d)
-{
-	/* days_from_civil (H. Hinnant) */
-	long yy = y - (m <= 2);
-	long era = (yy >= 0 ? yy : yy - 399) / 400;
-	long yoe = yy - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 void synth_date(long day, char *out)
 {
 	char buf[64];
 	int y, m, d;
-	civil(day, &y, &m, &d);
+	clock_civil_from_days(day, &y, &m, &d);
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
 	memcpy(out, buf, FC_DATE_LEN);
 	out[FC_DATE_LEN] = '\0';
@@ -95,24 +71,17 @@ void synth_stamp(long day, int minute, char *out)
 	int y, m, d;
 	day += minute / 1440;
 	minute %= 1440;
-	civil(day, &y, &m, &d);
+	clock_civil_from_days(day, &y, &m, &d);
 	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00+08:00", y, m, d, minute / 60,
 		 minute % 60);
 	memcpy(out, buf, FC_TIMESTAMP_LEN);
 	out[FC_TIMESTAMP_LEN] = '\0';
 }
 
-long long synth_epoch(const char *s)
-{
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8), hh = atoi(s + 11), mm = atoi(s + 14),
-	    ss = atoi(s + 17);
-	return (long long)synth_days(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss - 8 * 3600;
-}
-
 long synth_day_of(size_t k)
 {
 	long wd = (long)(k / SYNTH_PER_DAY);
-	return synth_days(2021, 1, 4) + wd / 5 * 7 + wd % 5; /* Monday 2021-01-04 on */
+	return clock_days_from_civil(2021, 1, 4) + wd / 5 * 7 + wd % 5; /* Monday 2021-01-04 on */
 }
 
 void synth_now(size_t n, char *out)

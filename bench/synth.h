@@ -106,12 +106,11 @@ void synth_inspection_release(struct fc_inspection *in);
 /* Hazard h of the visit with its first n_events events (borrowed pointers). */
 void synth_hazard(const struct synth_visit *v, size_t h, size_t n_events, struct fc_hazard *out);
 
-/* Calendar helpers: days since 1970-01-01 and back; "YYYY-MM-DDTHH:MM:00+08:00". */
-long synth_days(int y, int m, int d);
+/* Dates and stamps ("YYYY-MM-DDTHH:MM:00+08:00") of a day since 1970-01-01
+ * (core/clock.h counts the days). */
 void synth_date(long day, char *out);
 void synth_stamp(long day, int minute_of_day, char *out);
-/* The working day of inspection k, and the epoch seconds of a stamp. */
+/* The working day of inspection k. */
 long synth_day_of(size_t k);
-long long synth_epoch(const char *stamp);
 
 #endif

@@ -68,8 +68,7 @@ bad:
 		       what, s);
 }
 
-/* Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's method). */
-static long days_from_civil(int y, int m, int d)
+long clock_days_from_civil(int y, int m, int d)
 {
 	long era, yoe, doy, doe;
 	y -= m <= 2;
@@ -80,7 +79,7 @@ static long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(long z, int *y, int *m, int *d)
+void clock_civil_from_days(long z, int *y, int *m, int *d)
 {
 	long era, doe, yoe, doy, mp;
 	z += 719468;
@@ -100,8 +99,8 @@ int date_add_days(const char *date, int days, char *out, struct fc_err *err)
 
 	if (date_check(date, "date", err))
 		return -1;
-	civil_from_days(days_from_civil(digits(date, 4), digits(date + 5, 2),
-					digits(date + 8, 2)) + days, &y, &m, &d);
+	clock_civil_from_days(clock_days_from_civil(digits(date, 4), digits(date + 5, 2),
+						    digits(date + 8, 2)) + days, &y, &m, &d);
 	if (y < 1900 || y > 9999)
 		return fc_fail(err, "date %s plus %d days is out of range", date, days);
 	snprintf(out, FC_DATE_LEN + 1, "%04d-%02d-%02d", y, m, d);
@@ -115,7 +114,7 @@ int timestamp_epoch(const char *ts, long long *epoch, int *offset_min, struct fc
 
 	if (timestamp_check(ts, "time", err))
 		return -1;
-	days = days_from_civil(digits(ts, 4), digits(ts + 5, 2), digits(ts + 8, 2));
+	days = clock_days_from_civil(digits(ts, 4), digits(ts + 5, 2), digits(ts + 8, 2));
 	if (ts[19] != 'Z')
 		off = (ts[19] == '-' ? -1 : 1) * (digits(ts + 20, 2) * 60 + digits(ts + 23, 2));
 	*epoch = (long long)days * 86400 + digits(ts + 11, 2) * 3600 + digits(ts + 14, 2) * 60 +

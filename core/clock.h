@@ -28,4 +28,9 @@ int timestamp_epoch(const char *ts, long long *epoch, int *offset_min, struct fc
 /* out = date + days (days may be negative). */
 int date_add_days(const char *date, int days, char *out, struct fc_err *err);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back
+ * (H. Hinnant's method): the one calendar every part of the program uses. */
+long clock_days_from_civil(int y, int m, int d);
+void clock_civil_from_days(long days, int *y, int *m, int *d);
+
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "strbuf.h"
 
 #define CLIP_BYTES 60
@@ -105,38 +106,15 @@ static const char *clip(struct mctx *m, const char *s)
 
 /* ---- times ---- */
 
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	while (n--)
-		v = v * 10 + (*s++ - '0');
-	return v;
-}
-
-/* Days from 1970-01-01 to a civil date (H. Hinnant's algorithm). */
-static long long days_from_civil(int y, int m, int d)
-{
-	long long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long long)doe - 719468;
-}
-
-/* Seconds since 1970 of a checked timestamp ("...T10:00:00+08:00"). */
+/* Seconds since 1970 of a timestamp; the decoder has checked it, so the
+ * fallback (0: compare the text alone) is never taken for a real record. */
 static long long instant(const char *ts)
 {
-	long long t = days_from_civil(digits(ts, 4), digits(ts + 5, 2), digits(ts + 8, 2)) * 86400 +
-		      digits(ts + 11, 2) * 3600 + digits(ts + 14, 2) * 60 + digits(ts + 17, 2);
-	long long off = 0;
+	struct fc_err ignore = { 0 };
+	long long t;
+	int off;
 
-	if (ts[19] == '+' || ts[19] == '-')
-		off = (digits(ts + 20, 2) * 60 + digits(ts + 23, 2)) * 60 * (ts[19] == '-' ? -1 : 1);
-	return t - off;
+	return timestamp_epoch(ts, &t, &off, &ignore) ? 0 : t;
 }
 
 /* Which of two times is later: "10:00+08:00" and "02:00Z" are the same
