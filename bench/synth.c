@@ -187,18 +187,6 @@ const struct fc_person *synth_device(size_t d)
 	return &devices[d % SYNTH_DEVICES];
 }
 
-static char *dupf(const char *fmt, ...) FC_PRINTF(1, 2);
-static char *dupf(const char *fmt, ...)
-{
-	struct strbuf sb;
-	va_list ap;
-	strbuf_init(&sb);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	return strbuf_detach(&sb);
-}
-
 /* "91" + county 330212 + a 9-character organisation code (GB 11714, with its
  * own check digit) + the credit code's check character. */
 static void credit_code(size_t i, int individual, char *out)
@@ -241,13 +229,13 @@ void synth_enterprise(const struct synth *s, size_t i, struct fc_enterprise *out
 	memset(out, 0, sizeof *out);
 	credit_code(i, indiv, out->code);
 	if (indiv)
-		out->name = dupf("%s%s出租房", surnames[below(&r, 14)], given[below(&r, 20)]);
+		out->name = xstrfmt("%s%s出租房", surnames[below(&r, 14)], given[below(&r, 20)]);
 	else
-		out->name = dupf("宁波%s%s%s有限公司", brand[below(&r, 28)], brand[below(&r, 28)],
+		out->name = xstrfmt("宁波%s%s%s有限公司", brand[below(&r, 28)], brand[below(&r, 28)],
 				 sec->word[below(&r, 4)]);
 	out->town = xstrdup(towns[town]);
 	out->industry = xstrdup(sec->industry[below(&r, 4)]);
-	out->address = dupf("%s%s%s%zu号", towns[town], villages[below(&r, 16)], roads[below(&r, 12)],
+	out->address = xstrfmt("%s%s%s%zu号", towns[town], villages[below(&r, 16)], roads[below(&r, 12)],
 			    1 + below(&r, 300));
 }
 

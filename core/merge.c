@@ -51,18 +51,15 @@ static void note(struct mctx *m, const char *fmt, ...) FC_PRINTF(2, 3);
 static void note(struct mctx *m, const char *fmt, ...)
 {
 	struct merge_report *r = m->rep;
-	struct strbuf sb;
 	va_list ap;
 
 	if (!r)
 		return;
-	strbuf_init(&sb);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	r->notes = xrealloc(r->notes, (r->n + 1) * sizeof *r->notes);
 	r->notes[r->n].path_or_id = xstrdup(m->id);
-	r->notes[r->n].msg = strbuf_detach(&sb);
+	va_start(ap, fmt);
+	r->notes[r->n].msg = xstrvfmt(fmt, ap);
+	va_end(ap);
 	r->n++;
 }
 

@@ -122,6 +122,26 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+char *xstrvfmt(const char *fmt, va_list ap)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_vaddf(&sb, fmt, ap);
+	return strbuf_detach(&sb);
+}
+
+char *xstrfmt(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xstrvfmt(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 char *strbuf_detach(struct strbuf *sb)
 {
 	char *p = sb->buf;

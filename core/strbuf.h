@@ -35,5 +35,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* A new string formatted as printf would (free() it). */
+char *xstrfmt(const char *fmt, ...) FC_PRINTF(1, 2);
+char *xstrvfmt(const char *fmt, va_list ap) FC_PRINTF(1, 0);
 
 #endif

@@ -41,23 +41,20 @@ void load_problem(struct loader *ld, enum form_file file, int line, int col,
 		  const char *fmt, ...)
 {
 	struct problem *p;
-	struct strbuf sb;
 	va_list ap;
 
 	if (ld->n_probs == ld->alloc_probs) {
 		ld->alloc_probs = ld->alloc_probs ? 2 * ld->alloc_probs : 16;
 		ld->probs = xrealloc(ld->probs, ld->alloc_probs * sizeof *ld->probs);
 	}
-	strbuf_init(&sb);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	p = &ld->probs[ld->n_probs];
 	p->file = file;
 	p->line = line;
 	p->col = col;
 	p->seq = ld->n_probs++;
-	p->msg = strbuf_detach(&sb);
+	va_start(ap, fmt);
+	p->msg = xstrvfmt(fmt, ap);
+	va_end(ap);
 }
 
 static int cmp_problem(const void *a, const void *b)

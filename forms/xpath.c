@@ -28,18 +28,6 @@
 #include "forms/load.h"
 #include "forms/xpath_int.h"
 
-char *xp_fmt(const char *fmt, ...)
-{
-	struct strbuf sb;
-	va_list ap;
-
-	strbuf_init(&sb);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	return strbuf_detach(&sb);
-}
-
 void xp_node_free(struct node *n)
 {
 	free(n->sql);
@@ -50,7 +38,7 @@ void xp_node_free(struct node *n)
 /* Puts n's SQL between pre and post. */
 static void rewrite(struct node *n, const char *pre, const char *post, enum xt type)
 {
-	char *s = xp_fmt("%s%s%s", pre, n->sql, post);
+	char *s = xstrfmt("%s%s%s", pre, n->sql, post);
 
 	free(n->sql);
 	free(n->lit);
@@ -140,13 +128,13 @@ static char *compare(enum tk op, struct node *a, struct node *b)
 		   !(eq && (text_literal(a) || text_literal(b)))) {
 		xp_to_num(a);
 		xp_to_num(b);
-		return xp_fmt("coalesce(%s %s %s, %d)", a->sql, sql_op(op), b->sql,
+		return xstrfmt("coalesce(%s %s %s, %d)", a->sql, sql_op(op), b->sql,
 			      op == TK_NE);
 	} else {
 		xp_to_str(a);
 		xp_to_str(b);
 	}
-	return xp_fmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
+	return xstrfmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
 }
 
 /* Combines a and b (both freed) with op into a. */
@@ -160,7 +148,7 @@ static void combine(enum tk op, struct node *a, struct node *b)
 	case TK_OR:
 		xp_to_bool(a);
 		xp_to_bool(b);
-		sql = xp_fmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
+		sql = xstrfmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
 		type = XT_BOOL;
 		break;
 	case TK_EQ: case TK_NE: case TK_LT: case TK_LE: case TK_GT: case TK_GE:
@@ -170,12 +158,12 @@ static void combine(enum tk op, struct node *a, struct node *b)
 	case TK_DIV:
 		xp_to_num(a);
 		xp_to_num(b);
-		sql = xp_fmt("(%s * 1.0 / %s)", a->sql, b->sql);
+		sql = xstrfmt("(%s * 1.0 / %s)", a->sql, b->sql);
 		break;
 	default:
 		xp_to_num(a);
 		xp_to_num(b);
-		sql = xp_fmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
+		sql = xstrfmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
 	}
 	xp_node_free(a);
 	xp_node_free(b);
@@ -269,7 +257,7 @@ static int reference(struct xp *x, struct node *out)
 	if (kind == XK_NONE)
 		return xp_fail_at(x, x->t.pos, "${%s} is a note or a group, which has "
 				  "no value", name);
-	out->sql = xp_fmt("?%d", xp_param(x, idx));
+	out->sql = xstrfmt("?%d", xp_param(x, idx));
 	out->type = kind == XK_NUMBER ? XT_NUMSTR : kind == XK_DATE ? XT_DATE : XT_STR;
 	return xp_next(x);
 }
@@ -282,13 +270,13 @@ static int primary(struct xp *x, struct node *out)
 	memset(out, 0, sizeof *out);
 	switch (x->t.kind) {
 	case TK_NUM:
-		out->sql = xp_fmt("%s%.*s%s", s[0] == '.' ? "0" : "", (int)x->t.len, s,
+		out->sql = xstrfmt("%s%.*s%s", s[0] == '.' ? "0" : "", (int)x->t.len, s,
 				  s[x->t.len - 1] == '.' ? "0" : "");
 		out->type = XT_NUM;
 		return xp_next(x);
 	case TK_STR:
 		out->sql = sql_string(s + 1, x->t.len - 2);
-		out->lit = xp_fmt("%.*s", (int)x->t.len - 2, s + 1);
+		out->lit = xstrfmt("%.*s", (int)x->t.len - 2, s + 1);
 		out->type = XT_STR;
 		return xp_next(x);
 	case TK_REF:
@@ -296,7 +284,7 @@ static int primary(struct xp *x, struct node *out)
 	case TK_DOT:
 		if (x->env->self == XK_NONE)
 			return xp_fail_at(x, x->t.pos, "'.' has no value here");
-		out->sql = xp_fmt("?%d", xp_param(x, XP_PARAM_DOT));
+		out->sql = xstrfmt("?%d", xp_param(x, XP_PARAM_DOT));
 		out->type = x->env->self == XK_NUMBER ? XT_NUMSTR :
 			    x->env->self == XK_DATE ? XT_DATE : XT_STR;
 		return xp_next(x);

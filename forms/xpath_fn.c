@@ -25,21 +25,21 @@ static int fn_not(struct xp *x, size_t pos, struct node *a, int n, struct node *
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_bool(&a[0]);
-	result(out, xp_fmt("(NOT %s)", a[0].sql), XT_BOOL);
+	result(out, xstrfmt("(NOT %s)", a[0].sql), XT_BOOL);
 	return 0;
 }
 
 static int fn_true(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
 {
 	(void)x, (void)pos, (void)a, (void)n;
-	result(out, xp_fmt("1"), XT_BOOL);
+	result(out, xstrfmt("1"), XT_BOOL);
 	return 0;
 }
 
 static int fn_false(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
 {
 	(void)x, (void)pos, (void)a, (void)n;
-	result(out, xp_fmt("0"), XT_BOOL);
+	result(out, xstrfmt("0"), XT_BOOL);
 	return 0;
 }
 
@@ -47,7 +47,7 @@ static int fn_boolean(struct xp *x, size_t pos, struct node *a, int n, struct no
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_bool(&a[0]);
-	result(out, xp_fmt("%s", a[0].sql), XT_BOOL);
+	result(out, xstrfmt("%s", a[0].sql), XT_BOOL);
 	return 0;
 }
 
@@ -55,7 +55,7 @@ static int fn_number(struct xp *x, size_t pos, struct node *a, int n, struct nod
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_num(&a[0]);
-	result(out, xp_fmt("%s", a[0].sql), XT_NUM);
+	result(out, xstrfmt("%s", a[0].sql), XT_NUM);
 	return 0;
 }
 
@@ -63,7 +63,7 @@ static int fn_int(struct xp *x, size_t pos, struct node *a, int n, struct node *
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_num(&a[0]);
-	result(out, xp_fmt("CAST(%s AS INTEGER)", a[0].sql), XT_NUM);
+	result(out, xstrfmt("CAST(%s AS INTEGER)", a[0].sql), XT_NUM);
 	return 0;
 }
 
@@ -71,7 +71,7 @@ static int fn_string(struct xp *x, size_t pos, struct node *a, int n, struct nod
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
-	result(out, xp_fmt("%s", a[0].sql), XT_STR);
+	result(out, xstrfmt("%s", a[0].sql), XT_STR);
 	return 0;
 }
 
@@ -79,7 +79,7 @@ static int fn_strlen(struct xp *x, size_t pos, struct node *a, int n, struct nod
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
-	result(out, xp_fmt("length(%s)", a[0].sql), XT_NUM);
+	result(out, xstrfmt("length(%s)", a[0].sql), XT_NUM);
 	return 0;
 }
 
@@ -106,7 +106,7 @@ static int fn_contains(struct xp *x, size_t pos, struct node *a, int n, struct n
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
 	xp_to_str(&a[1]);
-	result(out, xp_fmt("(instr(%s, %s) > 0)", a[0].sql, a[1].sql), XT_BOOL);
+	result(out, xstrfmt("(instr(%s, %s) > 0)", a[0].sql, a[1].sql), XT_BOOL);
 	return 0;
 }
 
@@ -115,7 +115,7 @@ static int fn_starts(struct xp *x, size_t pos, struct node *a, int n, struct nod
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
 	xp_to_str(&a[1]);
-	result(out, xp_fmt("(instr(%s, %s) = 1)", a[0].sql, a[1].sql), XT_BOOL);
+	result(out, xstrfmt("(instr(%s, %s) = 1)", a[0].sql, a[1].sql), XT_BOOL);
 	return 0;
 }
 
@@ -124,7 +124,7 @@ static int fn_selected(struct xp *x, size_t pos, struct node *a, int n, struct n
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
 	xp_to_str(&a[1]);
-	result(out, xp_fmt("selected(%s, %s)", a[0].sql, a[1].sql), XT_BOOL);
+	result(out, xstrfmt("selected(%s, %s)", a[0].sql, a[1].sql), XT_BOOL);
 	return 0;
 }
 
@@ -133,7 +133,7 @@ static int fn_count_selected(struct xp *x, size_t pos, struct node *a, int n,
 {
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
-	result(out, xp_fmt("count_selected(%s)", a[0].sql), XT_NUM);
+	result(out, xstrfmt("count_selected(%s)", a[0].sql), XT_NUM);
 	return 0;
 }
 
@@ -146,7 +146,7 @@ static int fn_regex(struct xp *x, size_t pos, struct node *a, int n, struct node
 		return xp_fail_at(x, pos, "regex(): %s", err.msg);
 	xp_to_str(&a[0]);
 	xp_to_str(&a[1]);
-	result(out, xp_fmt("regexp(%s, %s)", a[1].sql, a[0].sql), XT_BOOL);
+	result(out, xstrfmt("regexp(%s, %s)", a[1].sql, a[0].sql), XT_BOOL);
 	return 0;
 }
 
@@ -173,7 +173,7 @@ static int fn_if(struct xp *x, size_t pos, struct node *a, int n, struct node *o
 	(void)x, (void)pos, (void)n;
 	xp_to_bool(&a[0]);
 	type = join(&a[1], &a[2]);
-	result(out, xp_fmt("(CASE WHEN %s THEN %s ELSE %s END)", a[0].sql, a[1].sql,
+	result(out, xstrfmt("(CASE WHEN %s THEN %s ELSE %s END)", a[0].sql, a[1].sql,
 			   a[2].sql), type);
 	return 0;
 }
@@ -183,14 +183,14 @@ static int fn_coalesce(struct xp *x, size_t pos, struct node *a, int n, struct n
 	(void)x, (void)pos, (void)n;
 	xp_to_str(&a[0]);
 	xp_to_str(&a[1]);
-	result(out, xp_fmt("coalesce(nullif(%s, ''), %s)", a[0].sql, a[1].sql), XT_STR);
+	result(out, xstrfmt("coalesce(nullif(%s, ''), %s)", a[0].sql, a[1].sql), XT_STR);
 	return 0;
 }
 
 static int fn_today(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
 {
 	(void)pos, (void)a, (void)n;
-	result(out, xp_fmt("?%d", xp_param(x, XP_PARAM_TODAY)), XT_DATE);
+	result(out, xstrfmt("?%d", xp_param(x, XP_PARAM_TODAY)), XT_DATE);
 	return 0;
 }
 

@@ -9,15 +9,12 @@
 
 void sync_report_note(struct sync_report *r, const char *fmt, ...)
 {
-	struct strbuf sb;
 	va_list ap;
 
-	strbuf_init(&sb);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	r->notes = xrealloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
-	r->notes[r->n_notes++].text = strbuf_detach(&sb);
+	va_start(ap, fmt);
+	r->notes[r->n_notes++].text = xstrvfmt(fmt, ap);
+	va_end(ap);
 }
 
 void sync_report_author(struct sync_report *r, const char *who)

@@ -69,15 +69,12 @@ static void add_line(struct sync_view *v, enum ui_role role, const char *fmt, ..
 
 static void add_line(struct sync_view *v, enum ui_role role, const char *fmt, ...)
 {
-	struct strbuf sb;
 	va_list ap;
 
-	strbuf_init(&sb);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	v->lines = xrealloc(v->lines, (v->n_lines + 1) * sizeof *v->lines);
-	v->lines[v->n_lines].text = strbuf_detach(&sb);
+	va_start(ap, fmt);
+	v->lines[v->n_lines].text = xstrvfmt(fmt, ap);
+	va_end(ap);
 	v->lines[v->n_lines++].role = role;
 }
 
