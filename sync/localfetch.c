@@ -16,7 +16,7 @@ struct copying {
 	const char *remote;
 	struct sync_progress *prog;
 	size_t objects;              /* in the packs being copied */
-	size_t total, before;        /* their bytes; those of earlier packs */
+	size_t n_packs, total;       /* how many, and their bytes */
 	size_t all;                  /* the bytes of all the central's packs */
 	size_t loose, loose_bytes;   /* loose objects copied */
 	struct fc_err *err;
@@ -25,7 +25,7 @@ struct copying {
 static void progress(void *ctx, size_t bytes)
 {
 	struct copying *cx = ctx;
-	size_t done = cx->before + bytes, objs;
+	size_t done = bytes < cx->total ? bytes : cx->total, objs; /* (.idx files too) */
 
 	if (!cx->prog || !cx->prog->fn || !cx->total)
 		return;
@@ -77,8 +77,8 @@ static size_t idx_objects(const char *dir, const char *base)
 }
 
 /* The packs of src/objects/pack that dst/objects/pack lacks (by name, which
- * is their content's hash): their base names, NULL-terminated; their size
- * in cx->total, that of all in cx->all. */
+ * is their content's hash): their base names, NULL-terminated; how many and
+ * their size in cx->n_packs and cx->total, the size of all in cx->all. */
 static char **missing_packs(const char *from, const char *to, struct copying *cx)
 {
 	char **names = NULL;
@@ -112,6 +112,7 @@ static char **missing_packs(const char *from, const char *to, struct copying *cx
 	if (!names)
 		names = xcalloc(1, sizeof *names);
 	names[n] = NULL;
+	cx->n_packs = n;
 	return names;
 }
 
@@ -121,22 +122,6 @@ static void free_names(char **names)
 	for (i = 0; names[i]; i++)
 		free(names[i]);
 	free(names);
-}
-
-static int copy_packs(struct copying *cx, const char *from, const char *to, char **names)
-{
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; rc == 0 && names[i]; i++) {
-		off_t size;
-		rc = packcopy(from, to, names[i], progress, cx, cx->err);
-		cx->before += pack_size(from, names[i], &size) ? (size_t)size : 0;
-	}
-	/* The renames themselves reach the disk before a ref names them. */
-	if (rc == 0 && names[0])
-		rc = packcopy_sync_dir(to, cx->err);
-	return rc;
 }
 
 static int is_hex(const char *s, size_t n)
@@ -202,7 +187,7 @@ static int copy_all(struct copying *cx, struct replica *r, git_repository *src,
 	git_odb *odb = NULL;
 	int rc;
 
-	rc = copy_packs(cx, from, to, names);
+	rc = packcopy(from, to, names, cx->n_packs, progress, cx, cx->err);
 	if (rc == 0 && (git_repository_odb(&odb, r->repo) < 0 || git_odb_refresh(odb) < 0))
 		rc = git_fail(cx->err, "reading the copied packs");
 	git_odb_free(odb);

@@ -92,28 +92,42 @@ int packcopy_has(const char *dir, const char *base)
 	return ok;
 }
 
-int packcopy(const char *from_dir, const char *to_dir, const char *base,
-	     packcopy_progress fn, void *ctx, struct fc_err *err)
+/* One pack: its .pack, then its .idx. */
+static int copy_pack(struct copy *c, const char *from_dir, const char *to_dir, const char *base)
 {
-	struct copy c = { fn, ctx, 0, err };
 	char name[300];
 
-	if (packcopy_has(to_dir, base))
-		return 0;
 	snprintf(name, sizeof name, "%s.pack", base);
-	if (copy_file(&c, from_dir, to_dir, name))
+	if (copy_file(c, from_dir, to_dir, name))
 		return -1;
 	snprintf(name, sizeof name, "%s.idx", base);
-	return copy_file(&c, from_dir, to_dir, name);
+	return copy_file(c, from_dir, to_dir, name);
 }
 
-int packcopy_sync_dir(const char *dir, struct fc_err *err)
+static int sync_dir(struct copy *c, const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
 
 	if (fd < 0 || fsync(fd) != 0)
-		rc = fc_failk(err, FC_EIO, "cannot write %s: %s", dir, strerror(errno));
+		rc = io_fail(c, "write", dir);
 	if (fd >= 0)
 		close(fd);
 	return rc;
+}
+
+int packcopy(const char *from_dir, const char *to_dir, char *const *names, size_t n,
+	     packcopy_progress fn, void *ctx, struct fc_err *err)
+{
+	struct copy c = { fn, ctx, 0, err };
+	size_t i;
+	int copied = 0;
+
+	for (i = 0; i < n; i++) {
+		if (packcopy_has(to_dir, names[i]))
+			continue;
+		if (copy_pack(&c, from_dir, to_dir, names[i]))
+			return -1;
+		copied = 1;
+	}
+	return copied ? sync_dir(&c, to_dir) : 0;
 }

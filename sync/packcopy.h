@@ -9,18 +9,17 @@
 #include <stddef.h>
 #include "core/err.h"
 
-/* Called with the bytes copied so far, now and then. */
+/* Called with the bytes copied so far (all files), now and then. */
 typedef void (*packcopy_progress)(void *ctx, size_t bytes);
 
-/* Copies from_dir/BASE.pack then from_dir/BASE.idx into to_dir, each
- * through a temporary (tmp_*, which a replica's clean-up removes), fsynced
- * and renamed: libgit2 and git find packs by their .idx, so a pack is never
- * seen half-copied.  Nothing to do when to_dir has BASE.idx already. */
-int packcopy(const char *from_dir, const char *to_dir, const char *base,
+/* Copies the packs names[0..n) (base names, "pack-HEX") from from_dir to
+ * to_dir: each BASE.pack then BASE.idx through a temporary (tmp_*, which a
+ * replica's clean-up removes), fsynced and renamed, since libgit2 and git
+ * find packs by their .idx, so a pack is never seen half-copied; then the
+ * folder itself is fsynced, so the renames are on the disk before a ref
+ * names what they hold.  A pack to_dir has already is left alone. */
+int packcopy(const char *from_dir, const char *to_dir, char *const *names, size_t n,
 	     packcopy_progress fn, void *ctx, struct fc_err *err);
-
-/* fsyncs a directory, so the renames into it are on the disk. */
-int packcopy_sync_dir(const char *dir, struct fc_err *err);
 
 /* 1 when dir/BASE.idx exists. */
 int packcopy_has(const char *dir, const char *base);

@@ -242,7 +242,7 @@ static int send_written_packs(struct replica *r, git_repository *dst, const git_
 	struct in_flushed f = { r->newobjs, 0 };
 	struct strbuf from, to;
 	char *const *packs;
-	size_t i, n = newobjs_packs(r->newobjs, &packs);
+	size_t n = newobjs_packs(r->newobjs, &packs);
 	int rc = 0;
 
 	*sent = 0;
@@ -254,10 +254,7 @@ static int send_written_packs(struct replica *r, git_repository *dst, const git_
 	strbuf_init(&to);
 	strbuf_addf(&from, "%sobjects/pack", git_repository_path(r->repo));
 	strbuf_addf(&to, "%sobjects/pack", git_repository_path(dst));
-	for (i = 0; rc == 0 && i < n; i++)
-		rc = packcopy(from.buf, to.buf, packs[i], NULL, NULL, err);
-	if (rc == 0)
-		rc = packcopy_sync_dir(to.buf, err);
+	rc = packcopy(from.buf, to.buf, packs, n, NULL, NULL, err);
 	*sent = rc == 0;
 	strbuf_release(&from);
 	strbuf_release(&to);
