@@ -1,6 +1,7 @@
-/* gitutil.c - libgit2 errors and set-up (see gitutil.h). */
+/* gitutil.c - libgit2 errors, set-up and packs added whole (see gitutil.h). */
 #include "gitutil.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/types.h>
 
@@ -43,6 +44,41 @@ int gitutil_init(struct fc_err *err)
 void gitutil_done(void)
 {
 	git_libgit2_shutdown();
+}
+
+int gitutil_add_pack(git_repository *repo, const git_buf *pack, git_indexer_progress *stats,
+		     char *name)
+{
+	git_indexer_options opts;
+	git_indexer_progress st;
+	git_indexer *ix = NULL;
+	git_odb *odb = NULL;
+	char dir[4096];
+	int rc;
+
+	if ((size_t)snprintf(dir, sizeof dir, "%sobjects/pack", git_repository_path(repo)) >=
+	    sizeof dir) {
+		git_error_set_str(GIT_ERROR_OS, "the repository's path is too long");
+		return -1;
+	}
+	rc = git_indexer_options_init(&opts, GIT_INDEXER_OPTIONS_VERSION);
+	if (rc == 0)
+		rc = git_repository_odb(&odb, repo);
+	if (rc == 0)
+		rc = git_indexer_new(&ix, dir, 0, odb, &opts);
+	if (rc == 0)
+		rc = git_indexer_append(ix, pack->ptr, pack->size, &st);
+	if (rc == 0)
+		rc = git_indexer_commit(ix, &st);
+	if (rc == 0 && name)
+		snprintf(name, GIT_OID_HEXSZ + 1, "%s", git_indexer_name(ix));
+	if (rc == 0 && stats)
+		*stats = st;
+	if (rc == 0)
+		rc = git_odb_refresh(odb);
+	git_indexer_free(ix);
+	git_odb_free(odb);
+	return rc < 0 ? -1 : 0;
 }
 
 const char *oid_short(const git_oid *id, char *buf, size_t size)

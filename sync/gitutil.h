@@ -12,6 +12,14 @@ int git_fail(struct fc_err *err, const char *context);
  * gitutil_done.  Safe to call more than once (libgit2 counts). */
 int gitutil_init(struct fc_err *err);
 void gitutil_done(void);
+/* Makes the pack in `pack` one of repo's packs through libgit2's indexer,
+ * in one piece (fed object by object, the indexer maps and unmaps the file
+ * for each): written to a temporary, fsynced, renamed, then the odb told
+ * of it, so a killed process leaves only a temporary the next open removes.
+ * *stats (may be NULL) gets the indexer's counts, name (may be NULL) the
+ * pack's name "HEX" (GIT_OID_HEXSZ + 1 bytes).  libgit2 errors: -1. */
+int gitutil_add_pack(git_repository *repo, const git_buf *pack, git_indexer_progress *stats,
+		     char *name);
 /* Short hex of an oid (12 characters), for messages. */
 const char *oid_short(const git_oid *id, char *buf, size_t size);
 

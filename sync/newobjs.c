@@ -153,53 +153,20 @@ static int build_pack(struct newobjs *n, git_repository *repo, git_buf *pack)
 	return rc;
 }
 
-/* The pack into objects/pack through libgit2's indexer, in one piece (fed
- * object by object, as git_packbuilder_write does, the indexer maps and
- * unmaps the file for each): written to a temporary, fsynced, renamed, so
- * a killed process leaves only a temporary that the next open removes. */
-static int index_pack(struct newobjs *n, git_repository *repo, const git_buf *pack)
-{
-	git_indexer_options opts;
-	git_indexer_progress stats;
-	git_indexer *ix = NULL;
-	git_odb *odb = NULL;
-	struct strbuf dir;
-	int rc;
-
-	strbuf_init(&dir);
-	strbuf_addf(&dir, "%sobjects/pack", git_repository_path(repo));
-	rc = git_indexer_options_init(&opts, GIT_INDEXER_OPTIONS_VERSION);
-	if (rc == 0)
-		rc = git_repository_odb(&odb, repo);
-	if (rc == 0)
-		rc = git_indexer_new(&ix, dir.buf, 0, odb, &opts);
-	if (rc == 0)
-		rc = git_indexer_append(ix, pack->ptr, pack->size, &stats);
-	if (rc == 0)
-		rc = git_indexer_commit(ix, &stats);
-	if (rc == 0)
-		remember(n, git_indexer_name(ix));
-	/* The odb's pack backend learns of the new pack. */
-	if (rc == 0)
-		rc = git_odb_refresh(odb);
-	git_indexer_free(ix);
-	git_odb_free(odb);
-	strbuf_release(&dir);
-	return rc;
-}
-
 int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err)
 {
 	git_buf pack = GIT_BUF_INIT;
+	char name[GIT_OID_HEXSZ + 1];
 	int rc;
 
 	if (n->n == 0)
 		return 0;
 	if (build_pack(n, repo, &pack) < 0)
 		rc = git_fail(err, "packing new objects");
-	else if (index_pack(n, repo, &pack) < 0)
+	else if (gitutil_add_pack(repo, &pack, NULL, name) < 0)
 		rc = git_fail(err, "writing new objects");
 	else {
+		remember(n, name);
 		n->n = 0;
 		rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
 	}

@@ -120,10 +120,7 @@ int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
 		 const git_oid *have, git_indexer_progress *sent, struct fc_err *err)
 {
 	git_packbuilder *pb = NULL;
-	git_odb_writepack *wp = NULL;
-	git_indexer_progress stats;
 	git_buf buf = GIT_BUF_INIT;
-	git_odb *odb = NULL;
 	int rc = -1;
 
 	if (git_packbuilder_new(&pb, src) < 0) {
@@ -138,18 +135,12 @@ int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
 		goto out;
 	}
 	/* Indexed and fsynced before anything points at it. */
-	if (git_repository_odb(&odb, dst) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
-	    wp->append(wp, buf.ptr, buf.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
+	if (gitutil_add_pack(dst, &buf, sent, NULL) < 0) {
 		git_fail(err, "writing the objects sent");
 		goto out;
 	}
-	if (sent)
-		*sent = stats;
 	rc = 0;
 out:
-	if (wp)
-		wp->free(wp);
-	git_odb_free(odb);
 	git_buf_dispose(&buf);
 	git_packbuilder_free(pb);
 	return rc;
