@@ -18,42 +18,23 @@
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
+#include "treeupdates.h"
 
 struct updates {
-	git_tree_update *u;
-	char **paths;
-	size_t n;
+	struct tree_updates t;       /* each path once: the outbox holds a
+				      * record once, a form is added once */
 	char **forms;                /* "ID/VERSION" of the forms added */
 	size_t n_forms;
 };
 
-static void add_update(struct updates *up, git_tree_update_t action, const git_oid *id,
-		       const char *path)
-{
-	/* Each path comes once: the outbox holds a record once, and a form
-	 * is added once (form_added). */
-	up->u = xrealloc(up->u, (up->n + 1) * sizeof *up->u);
-	up->paths = xrealloc(up->paths, (up->n + 1) * sizeof *up->paths);
-	up->paths[up->n] = xstrdup(path);
-	memset(&up->u[up->n], 0, sizeof up->u[up->n]);
-	up->u[up->n].action = action;
-	if (id)
-		git_oid_cpy(&up->u[up->n].id, id);
-	up->u[up->n].filemode = GIT_FILEMODE_BLOB;
-	up->u[up->n].path = up->paths[up->n];
-	up->n++;
-}
-
 static void updates_free(struct updates *up)
 {
 	size_t i;
-	for (i = 0; i < up->n; i++)
-		free(up->paths[i]);
+
+	tree_updates_free(&up->t);
 	for (i = 0; i < up->n_forms; i++)
 		free(up->forms[i]);
 	free(up->forms);
-	free(up->paths);
-	free(up->u);
 }
 
 /* 1 when the form was added already (many inspections share one form);
@@ -78,7 +59,7 @@ static int add_blob(struct replica *r, struct updates *up, const char *path, con
 	git_oid id;
 	if (git_blob_create_from_buffer(&id, r->repo, data, len) < 0)
 		return git_fail(err, "writing a record");
-	add_update(up, GIT_TREE_UPDATE_UPSERT, &id, path);
+	tree_updates_add(&up->t, GIT_TREE_UPDATE_UPSERT, &id, path);
 	return 0;
 }
 
@@ -121,7 +102,7 @@ static int add_entry(struct replica *r, struct updates *up, const struct outbox_
 			return -1;
 		/* A withdrawn hazard leaves the tree too. */
 		snprintf(path, sizeof path, "hazards/%.2s/%s.json", e->id, e->id);
-		add_update(up, GIT_TREE_UPDATE_REMOVE, NULL, path);
+		tree_updates_add(&up->t, GIT_TREE_UPDATE_REMOVE, NULL, path);
 		res->removed++;
 		return 0;
 	}
@@ -144,20 +125,20 @@ static void keep_real_removals(git_tree *base, struct updates *up)
 {
 	size_t i, k = 0;
 
-	for (i = 0; i < up->n; i++) {
+	for (i = 0; i < up->t.n; i++) {
 		git_tree_entry *e = NULL;
-		if (up->u[i].action == GIT_TREE_UPDATE_REMOVE &&
-		    (!base || git_tree_entry_bypath(&e, base, up->paths[i]) != 0)) {
-			free(up->paths[i]);
+		if (up->t.u[i].action == GIT_TREE_UPDATE_REMOVE &&
+		    (!base || git_tree_entry_bypath(&e, base, up->t.paths[i]) != 0)) {
+			free(up->t.paths[i]);
 			continue;
 		}
 		git_tree_entry_free(e);
-		up->u[k] = up->u[i];
-		up->paths[k] = up->paths[i];
-		up->u[k].path = up->paths[k];
+		up->t.u[k] = up->t.u[i];
+		up->t.paths[k] = up->t.paths[i];
+		up->t.u[k].path = up->t.paths[k];
 		k++;
 	}
-	up->n = k;
+	up->t.n = k;
 }
 
 int sync_signature(struct replica *r, git_signature **sig, struct fc_err *err)
@@ -216,7 +197,7 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 	int rc = -1;
 
 	strbuf_init(&msg);
-	if (git_tree_create_updated(&tree_id, r->repo, base, up->n, up->u) < 0) {
+	if (git_tree_create_updated(&tree_id, r->repo, base, up->t.n, up->t.u) < 0) {
 		git_fail(err, "building the tree");
 		goto out;
 	}
@@ -272,7 +253,7 @@ int export_outbox(struct replica *r, struct export_result *res, struct fc_err *e
 		if (add_entry(r, &up, &e[i], res, err))
 			goto out;
 	keep_real_removals(base, &up);
-	if (up.n && commit(r, base, &head, has_head, &up, e, n, res, err))
+	if (up.t.n && commit(r, base, &head, has_head, &up, e, n, res, err))
 		goto out;
 	rc = outbox_clear(r->ws->store, e, n, err);
 out:

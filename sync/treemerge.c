@@ -11,37 +11,9 @@
 #include "layout.h"
 #include "quarantine.h"
 #include "treediff.h"
+#include "treeupdates.h"
 
 #define MAX_FORM_FILE (4 * 1024 * 1024)
-
-struct pending {
-	git_tree_update *u;
-	char **paths;
-	size_t n;
-};
-
-static void pend(struct pending *p, git_tree_update_t action, const git_oid *id, const char *path)
-{
-	p->u = xrealloc(p->u, (p->n + 1) * sizeof *p->u);
-	p->paths = xrealloc(p->paths, (p->n + 1) * sizeof *p->paths);
-	p->paths[p->n] = xstrdup(path);
-	memset(&p->u[p->n], 0, sizeof p->u[p->n]);
-	p->u[p->n].action = action;
-	if (id)
-		git_oid_cpy(&p->u[p->n].id, id);
-	p->u[p->n].filemode = GIT_FILEMODE_BLOB;
-	p->u[p->n].path = p->paths[p->n];
-	p->n++;
-}
-
-static void pending_free(struct pending *p)
-{
-	size_t i;
-	for (i = 0; i < p->n; i++)
-		free(p->paths[i]);
-	free(p->paths);
-	free(p->u);
-}
 
 int read_record(struct replica *r, const git_oid *id, const char *path, struct fc_record *out,
 		struct fc_err *err)
@@ -139,7 +111,7 @@ struct merging {
 	struct replica *r;
 	struct our_tree ours;
 	const git_oid *commit;       /* theirs, named in reports */
-	struct pending p;            /* changes to the tree the result starts from */
+	struct tree_updates p;       /* changes to the tree the result starts from */
 	struct sync_report *rep;
 	struct fc_err *err;
 	int from_theirs;             /* the result starts from their tree: only
@@ -178,9 +150,9 @@ static void decide(struct merging *m, const char *path, enum outcome o, const gi
 	if (git_oid_equal(want, start))
 		return;
 	if (git_oid_is_zero(want))
-		pend(&m->p, GIT_TREE_UPDATE_REMOVE, NULL, path);
+		tree_updates_add(&m->p, GIT_TREE_UPDATE_REMOVE, NULL, path);
 	else
-		pend(&m->p, GIT_TREE_UPDATE_UPSERT, want, path);
+		tree_updates_add(&m->p, GIT_TREE_UPDATE_UPSERT, want, path);
 }
 
 /* Both sides changed one record: the record merge decides.  Ours is often
@@ -344,7 +316,7 @@ static void merging_init(struct merging *m, struct replica *r, git_tree *ours,
 static void merging_free(struct merging *m)
 {
 	our_tree_free(&m->ours);
-	pending_free(&m->p);
+	tree_updates_free(&m->p);
 }
 
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
