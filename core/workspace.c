@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sshkey.h"
 #include "store_impl.h"
 #include "strbuf.h"
 
@@ -163,7 +164,8 @@ static int read_identity(struct fc_workspace *ws, struct fc_err *err)
 	char *name = NULL, *badge = NULL, *dept = NULL, *role = NULL;
 	int rc = -1;
 
-	if (store_meta_get(ws->store, "name", &name, err) ||
+	if (store_meta_get(ws->store, "sign.key", &ws->sign_key, err) ||
+	    store_meta_get(ws->store, "name", &name, err) ||
 	    store_meta_get(ws->store, "badge", &badge, err) ||
 	    store_meta_get(ws->store, "dept", &dept, err) ||
 	    store_meta_get(ws->store, "role", &role, err))
@@ -214,8 +216,26 @@ void workspace_close(struct fc_workspace *ws)
 	if (!ws)
 		return;
 	store_close(ws->store);
+	free(ws->sign_key);
 	free(ws->dir);
 	free(ws);
+}
+
+int workspace_set_sign_key(struct fc_workspace *ws, const char *path, struct fc_err *err)
+{
+	struct sshkey k;
+	char *abs = realpath(path, NULL);
+
+	if (!abs)
+		return fc_failk(err, errno == ENOENT ? FC_ENOTFOUND : FC_EIO, "cannot use the key "
+				"%s: %s", path, strerror(errno));
+	if (sshkey_load_public(abs, &k, err) || store_meta_set(ws->store, "sign.key", abs, err)) {
+		free(abs);
+		return -1;
+	}
+	free(ws->sign_key);
+	ws->sign_key = abs;
+	return 0;
 }
 
 char *workspace_file(const struct fc_workspace *ws, const char *name)

@@ -14,6 +14,8 @@ struct fc_workspace {
 	struct fc_store *store;
 	struct fc_person me;
 	int supervisor;
+	char *sign_key;              /* the officer's SSH key that signs the
+				      * workspace's commits, or NULL */
 };
 
 /* The folder in force: `opt` (-C), else $FIELDCHECK_HOME, else
@@ -27,6 +29,10 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
  * that says how to create it. */
 int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err);
 void workspace_close(struct fc_workspace *ws);
+/* Sets the SSH key (a private key, or the .pub of one in ssh-agent) that
+ * signs this workspace's commits: an ed25519 key whose public half is
+ * beside it.  Kept as an absolute path. */
+int workspace_set_sign_key(struct fc_workspace *ws, const char *path, struct fc_err *err);
 /* dir/name, freshly allocated. */
 char *workspace_file(const struct fc_workspace *ws, const char *name);
 

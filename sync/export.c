@@ -18,6 +18,7 @@
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
+#include "signcommit.h"
 #include "treeupdates.h"
 
 struct updates {
@@ -189,7 +190,6 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 		  struct updates *up, const struct outbox_entry *e, size_t n,
 		  struct export_result *res, struct fc_err *err)
 {
-	git_signature *sig = NULL;
 	git_tree *tree = NULL;
 	git_commit *pc = NULL;
 	git_oid tree_id;
@@ -211,13 +211,9 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 		git_fail(err, "reading the tree");
 		goto out;
 	}
-	if (sync_signature(r, &sig, err))
+	if (replica_commit(r, msg.buf, tree, has_parent ? 1 : 0, (const git_commit **)&pc,
+			   &res->commit, err))
 		goto out;
-	if (git_commit_create(&res->commit, r->repo, NULL, sig, sig, "UTF-8", msg.buf, tree,
-			      has_parent ? 1 : 0, (const git_commit **)&pc) < 0) {
-		git_fail(err, "making the commit");
-		goto out;
-	}
 	if (replica_flush(r, err) ||
 	    replica_set_head(r, &res->commit, has_parent ? parent : NULL, "fieldcheck: export", err) ||
 	    advance_imported(r, base, &tree_id, err))
@@ -225,7 +221,6 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 	res->committed = 1;
 	rc = 0;
 out:
-	git_signature_free(sig);
 	git_tree_free(tree);
 	git_commit_free(pc);
 	strbuf_release(&msg);

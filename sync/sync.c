@@ -14,6 +14,7 @@
 #include "gitutil.h"
 #include "import.h"
 #include "replica.h"
+#include "signcommit.h"
 #include "treemerge.h"
 
 void sync_result_free(struct sync_result *res)
@@ -54,7 +55,6 @@ static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *t
 			const git_oid *tree_id, const char *remote, git_oid *out, struct fc_err *err)
 {
 	git_commit *p[2] = { NULL, NULL };
-	git_signature *sig = NULL;
 	git_tree *tree = NULL;
 	char msg[256];
 	int rc = -1;
@@ -66,13 +66,8 @@ static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *t
 	    git_commit_lookup(&p[ours ? 1 : 0], r->repo, theirs) < 0 ||
 	    git_tree_lookup(&tree, r->repo, tree_id) < 0)
 		git_fail(err, "reading commits to merge");
-	else if (sync_signature(r, &sig, err) == 0 &&
-		 git_commit_create(out, r->repo, NULL, sig, sig, "UTF-8", msg, tree, ours ? 2 : 1,
-				   (const git_commit **)p) < 0)
-		git_fail(err, "making the merge commit");
-	else if (sig)
-		rc = 0;
-	git_signature_free(sig);
+	else
+		rc = replica_commit(r, msg, tree, ours ? 2 : 1, (const git_commit **)p, out, err);
 	git_tree_free(tree);
 	git_commit_free(p[0]);
 	git_commit_free(p[1]);

@@ -3,11 +3,32 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/sshkey.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
 
 static const char init_usage[] =
-	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--from URL]";
+	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY] "
+	"[--from URL]";
+
+/* The key that signs the workspace's commits, checked and kept. */
+static int set_sign_key(struct cli *cli, const char *key)
+{
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	char fp[SSHKEY_FP_LEN];
+	struct sshkey k;
+
+	if (workspace_open(cli->workspace, &ws, &err) || workspace_set_sign_key(ws, key, &err) ||
+	    sshkey_load_public(ws->sign_key, &k, &err)) {
+		workspace_close(ws);
+		return cli_report(&err);
+	}
+	sshkey_fingerprint(&k, fp);
+	printf("commits are signed with %s (%s)\n", ws->sign_key, fp);
+	workspace_close(ws);
+	return 0;
+}
 
 /* A new device starting from a central repository: origin, then a pull. */
 static int init_from(struct cli *cli, const char *url)
@@ -42,7 +63,7 @@ static int init_from(struct cli *cli, const char *url)
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *pos[1];
+	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *key = NULL, *pos[1];
 	int supervisor = 0, rc;
 	size_t n_pos;
 	struct fc_person me;
@@ -53,6 +74,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		{ "dept", OPT_VALUE, &dept, NULL, NULL },
 		{ "supervisor", OPT_FLAG, NULL, &supervisor, NULL },
 		{ "from", OPT_VALUE, &from, NULL, NULL },
+		{ "sign-key", OPT_VALUE, &key, NULL, NULL },
 		{ 0 },
 	};
 
@@ -73,6 +95,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	printf(" (badge %s, ", me.badge);
 	fputs_safe(me.dept, stdout);
 	printf(")\n");
+	if (key && (rc = set_sign_key(cli, key)))
+		return rc;
 	return from ? init_from(cli, from) : 0;
 }
 
@@ -80,25 +104,36 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 {
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	const char *pos[1], *fmt = NULL;
+	const char *pos[1], *fmt = NULL, *key = NULL;
 	enum table_format f;
 	size_t n_pos;
 	int rc;
-	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL },
+					{ "sign-key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
 	static const struct table_col cols[] = {
 		{ "name", "NAME", 0, 0, 0 }, { "badge", "BADGE", 0, 0, 0 }, { "dept", "DEPT", 0, 0, 0 },
 		{ "role", "ROLE", 0, 0, 0 }, { "workspace", "WORKSPACE", 0, 0, 0 },
+		{ "sign_key", "SIGNING KEY", 0, 0, 0 },
 	};
+	char fp[SSHKEY_FP_LEN] = "";
+	struct sshkey k;
 	struct table t;
 
 	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, "fieldcheck whoami")) ||
-	    (rc = cli_format(fmt, &f, "fieldcheck whoami [--format text|csv|json]")))
+	    (rc = cli_format(fmt, &f, "fieldcheck whoami [--sign-key KEY] "
+			     "[--format text|csv|json]")))
 		return rc;
+	if (key)
+		return set_sign_key(cli, key);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	table_init(&t, cols, 5);
+	if (ws->sign_key && sshkey_load_public(ws->sign_key, &k, &err) == 0)
+		sshkey_fingerprint(&k, fp);
+	else if (ws->sign_key)
+		snprintf(fp, sizeof fp, "(missing: %.30s)", ws->sign_key);
+	table_init(&t, cols, 6);
 	table_add(&t, (const char *[]){ ws->me.name, ws->me.badge, ws->me.dept,
-					ws->supervisor ? "supervisor" : "inspector", ws->dir });
+					ws->supervisor ? "supervisor" : "inspector", ws->dir, fp });
 	rc = table_print(&t, f, stdout) ? 1 : 0;
 	table_free(&t);
 	workspace_close(ws);
