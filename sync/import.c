@@ -95,6 +95,8 @@ static int import_file(const struct treediff_file *f, void *ctx)
 			import_form(r, im->tree, &lp, im->commit, path, rep);
 		return 0;
 	}
+	if (lp.kind == LAY_ROSTER)
+		return 0; /* read from the replica where needed, not kept in the store */
 	pending = outbox_pending(r->ws->store, lp.rec, lp.id, im->err);
 	if (pending < 0)
 		return GIT_EUSER;

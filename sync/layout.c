@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/roster.h"
 
 static const char *record_id(const struct fc_record *r)
 {
@@ -97,6 +98,9 @@ int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 		   !strncmp(out->id, path + 8, 2)) {
 		out->kind = LAY_RECORD, out->rec = REC_HAZARD;
 	} else if (!strncmp(path, "forms/", 6) && parse_form(path + 6, out) == 0) {
+		return 0;
+	} else if (!strcmp(path, ROSTER_PATH)) {
+		out->kind = LAY_ROSTER;
 		return 0;
 	}
 	if (out->kind == LAY_INVALID)

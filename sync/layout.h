@@ -4,6 +4,7 @@
  *   inspections/<YYYY>/<MM>/<uuid>.json     (the month it was started)
  *   hazards/<first two hex of uuid>/<uuid>.json
  *   forms/<form id>/<version>/{survey,choices,settings}.csv
+ *   roster/allowed_signers                  (who may sign: core/roster.h)
  *
  * Sharded so that no tree grows past a few thousand entries, which keeps
  * every commit's rewritten trees small.  Anything fetched whose path is not
@@ -15,7 +16,7 @@
 #include <stddef.h>
 #include "core/record.h"
 
-enum layout_kind { LAY_RECORD, LAY_FORM_FILE, LAY_INVALID };
+enum layout_kind { LAY_RECORD, LAY_FORM_FILE, LAY_ROSTER, LAY_INVALID };
 
 struct layout_path {
 	enum layout_kind kind;

@@ -19,6 +19,7 @@ struct sync_report {
 	size_t removed_hazards;
 	size_t conflicted;             /* records merged with a clash kept for a person */
 	size_t refused;                /* finalized records that arrived changed */
+	size_t refused_commits;        /* commits the roster does not vouch for */
 	char **authors;                /* who wrote the commits that arrived */
 	size_t n_authors;
 };

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/recordio.h"
+#include "core/roster.h"
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "export.h"
@@ -16,6 +17,7 @@
 #include "replica.h"
 #include "signcommit.h"
 #include "treemerge.h"
+#include "trustsync.h"
 
 void sync_result_free(struct sync_result *res)
 {
@@ -81,12 +83,18 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 {
 	git_tree *tb = NULL, *to = NULL, *tt = NULL;
 	git_oid ours, base, tree_id, head;
+	struct trust_result tw;
 	int has_ours, has_base, rc = -1;
 
 	if (replica_head(r, &ours, &has_ours, err))
 		return -1;
 	if (has_ours && (git_oid_equal(&ours, theirs) || git_graph_descendant_of(r->repo, &ours, theirs) == 1))
 		return 0; /* we have it all */
+	/* who made each commit we lack, and whether they could */
+	if (trust_fetched(r, remote, has_ours ? &ours : NULL, theirs, &tw, rep, err)) {
+		trust_result_release(&tw);
+		return -1;
+	}
 	has_base = has_ours && git_merge_base(&base, r->repo, &ours, theirs) == 0;
 	if (replica_commit_tree(r, has_base ? &base : NULL, &tb, err) ||
 	    replica_commit_tree(r, has_ours ? &ours : NULL, &to, err) ||
@@ -102,7 +110,7 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 		}
 	}
 	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
-	if (tree_merge(r, tb, to, tt, theirs, &tree_id, rep, err))
+	if (tree_merge(r, tb, to, tt, theirs, &tw, &tree_id, rep, err))
 		goto out;
 	if (git_oid_equal(&tree_id, git_tree_id(tt)))
 		git_oid_cpy(&head, theirs); /* all of theirs accepted: fast-forward */
@@ -122,6 +130,9 @@ commit_on_theirs:
 	    replica_flush(r, err) == 0 && replica_set_head(r, &head, NULL, "fieldcheck: merge", err) == 0)
 		rc = 0;
 out:
+	if (rc == 0)
+		rc = trust_pin_founder(r, remote, &tw, err);
+	trust_result_release(&tw);
 	git_tree_free(tb);
 	git_tree_free(to);
 	git_tree_free(tt);
@@ -248,6 +259,28 @@ static int remote_names(struct replica *r, const char *only, git_strarray *names
 	return 0;
 }
 
+/* Each remote in turn: fetch, merge, import, push. */
+static int sync_remotes(struct replica *r, const git_strarray *names,
+			const struct sync_options *opt, struct sync_result *res, unsigned *seed,
+			struct fc_err *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < names->count; i++) {
+		struct fc_err one = { 0 };
+		if (sync_one(r, names->strings[i], opt, res, seed, &one)) {
+			if (!res->offline)
+				res->offline = xstrdup(one.msg);
+			if (rc == 0)
+				*err = one;
+			rc = -1;
+		}
+		res->waiting += opt->push ? count_waiting(r, names->strings[i]) : 0;
+	}
+	return rc;
+}
+
 static void stamp(struct fc_workspace *ws)
 {
 	char now[FC_TIMESTAMP_LEN + 1];
@@ -260,36 +293,47 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	     struct fc_err *err)
 {
 	struct sync_options opt = *o;
-	struct export_result ex;
+	struct export_result ex = { 0 };
+	struct fc_err unsigned_why = { 0 };
 	struct replica *r;
 	git_strarray names;
 	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(size_t)res;
-	size_t i;
-	int rc = 0;
+	int rc = 0, may_commit;
 
 	memset(res, 0, sizeof *res);
 	if (ws->supervisor)
 		opt.push = 0; /* a supervisor's workspace reads, never pushes */
 	if (replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
-	if (remote_names(r, o->remote, &names, err) || export_outbox(r, &ex, err)) {
+	if (remote_names(r, o->remote, &names, err)) {
 		replica_close(r);
 		return -1;
 	}
-	res->committed = ex.committed;
-	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
+	/* Where the branch has a roster, a commit this workspace cannot sign
+	 * acceptably is not made: the records wait, and the pull goes on (it
+	 * may bring the roster that lists our key; then a second round sends). */
+	may_commit = trust_may_commit(r, &unsigned_why) == 0;
+	if (may_commit && export_outbox(r, &ex, err)) {
+		git_strarray_dispose(&names);
+		replica_close(r);
+		return -1;
+	}
 	res->remotes = names.count;
-	for (i = 0; i < names.count; i++) {
-		struct fc_err one = { 0 };
-		if (sync_one(r, names.strings[i], &opt, res, &seed, &one)) {
-			if (!res->offline)
-				res->offline = xstrdup(one.msg);
-			if (rc == 0)
-				*err = one;
+	if (!may_commit)
+		opt.push = 0;
+	rc = sync_remotes(r, &names, &opt, res, &seed, err);
+	if (rc == 0 && !may_commit && o->push && !ws->supervisor) {
+		if (trust_may_commit(r, &unsigned_why) == 0 && export_outbox(r, &ex, err) == 0) {
+			opt.push = 1;
+			res->waiting = res->reached = res->pushed = 0;
+			rc = sync_remotes(r, &names, &opt, res, &seed, err);
+		} else {
+			*err = unsigned_why;
 			rc = -1;
 		}
-		res->waiting += opt.push ? count_waiting(r, names.strings[i]) : 0;
 	}
+	res->committed = ex.committed;
+	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
 	if (r->notice)
 		sync_report_note(&res->rep, "%s", r->notice);
 	if (rc == 0)
@@ -420,7 +464,7 @@ static void verify_tree(struct replica *r, git_tree *tree, const char *prefix,
 				verify_tree(r, sub, path.buf, rep, records);
 				git_tree_free(sub);
 			}
-		} else if (strncmp(path.buf, "forms/", 6)) {
+		} else if (strncmp(path.buf, "forms/", 6) && strcmp(path.buf, ROSTER_PATH)) {
 			struct fc_record rec;
 			struct fc_err why = { 0 };
 			if (read_record(r, git_tree_entry_id(e), path.buf, &rec, &why))

@@ -6,6 +6,7 @@
 
 #include "core/merge.h"
 #include "core/model.h"
+#include "core/roster.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
@@ -111,6 +112,7 @@ struct merging {
 	struct replica *r;
 	struct our_tree ours;
 	const git_oid *commit;       /* theirs, named in reports */
+	const struct trust_result *trust; /* what refused commits wrote, or NULL */
 	struct tree_updates p;       /* changes to the tree the result starts from */
 	struct sync_report *rep;
 	struct fc_err *err;
@@ -217,6 +219,35 @@ out_base:
 	return rc;
 }
 
+/* Their roster parses (its size read from the header first); else it is
+ * set aside.  Who may write it the trust walk has judged already. */
+static int roster_sound(struct merging *m, const char *path, const git_oid *id)
+{
+	struct fc_err why = { 0 };
+	struct roster ro;
+	git_odb *odb = NULL;
+	git_object_t type;
+	git_blob *b = NULL;
+	size_t size = 0;
+	int ok = 0;
+
+	if (git_repository_odb(&odb, m->r->repo) < 0 ||
+	    git_odb_read_header(&size, &type, odb, id) < 0 || type != GIT_OBJECT_BLOB)
+		fc_fail(&why, "the roster cannot be read");
+	else if (size > ROSTER_MAX_BYTES)
+		fc_fail(&why, "the roster is %zu bytes, more than a roster may be", size);
+	else if (git_blob_lookup(&b, m->r->repo, id) < 0)
+		fc_fail(&why, "the roster cannot be read");
+	else if (roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, &ro,
+			      &why) == 0)
+		ok = 1, roster_release(&ro);
+	if (!ok)
+		keep_aside(m, path, size <= ROSTER_MAX_BYTES ? id : NULL, why.msg);
+	git_blob_free(b);
+	git_odb_free(odb);
+	return ok;
+}
+
 /* Only their side changed the path: theirs if it is sound, else ours. */
 static enum outcome judge_theirs(struct merging *m, const char *path, const git_oid *their_id)
 {
@@ -230,6 +261,8 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 		keep_aside(m, path, their_id, why.msg);
 		return KEEP_OURS;
 	}
+	if (lp.kind == LAY_ROSTER)
+		return roster_sound(m, path, their_id) ? TAKE_THEIRS : KEEP_OURS;
 	if (lp.kind == LAY_FORM_FILE) {
 		if (git_blob_lookup(&b, m->r->repo, their_id) < 0) {
 			keep_aside(m, path, NULL, "the file cannot be read");
@@ -258,6 +291,7 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	const char *path = f->path;
 	const git_oid *base_id = f->old_id ? f->old_id : &none;
 	const git_oid *their_id = f->new_id ? f->new_id : &none;
+	const struct trust_write *tw;
 	struct layout_path lp;
 	git_oid our_id;
 
@@ -270,6 +304,20 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	}
 	if (git_oid_equal(&our_id, their_id))
 		return 0;                        /* both sides agree already */
+	if (m->trust && (tw = trust_refused_write(m->trust, path, f->new_id))) {
+		keep_aside(m, path, f->new_id, trust_write_reason(m->trust, tw));
+		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
+		return 0;
+	}
+	if (!strcmp(path, ROSTER_PATH) && f->new_id) {
+		int mine_is_base = git_oid_equal(&our_id, base_id);
+		if (!mine_is_base)
+			keep_aside(m, path, their_id, "the roster changed here and there; ours "
+				   "stands");
+		decide(m, path, mine_is_base && roster_sound(m, path, their_id) ? TAKE_THEIRS :
+		       KEEP_OURS, &our_id, their_id, NULL);
+		return 0;
+	}
 	if (!f->new_id) {
 		int hazard = layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_RECORD &&
 			     lp.rec == REC_HAZARD;
@@ -303,10 +351,12 @@ static int build(struct merging *m, git_tree *start, git_oid *out_tree)
 }
 
 static void merging_init(struct merging *m, struct replica *r, git_tree *ours,
-			 const git_oid *commit, struct sync_report *rep, struct fc_err *err)
+			 const git_oid *commit, const struct trust_result *trust,
+			 struct sync_report *rep, struct fc_err *err)
 {
 	memset(m, 0, sizeof *m);
 	m->r = r;
+	m->trust = trust;
 	our_tree_init(&m->ours, ours);
 	m->commit = commit;
 	m->rep = rep;
@@ -320,8 +370,8 @@ static void merging_free(struct merging *m)
 }
 
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
-	       const git_oid *their_commit, git_oid *out_tree, struct sync_report *rep,
-	       struct fc_err *err)
+	       const git_oid *their_commit, const struct trust_result *trust, git_oid *out_tree,
+	       struct sync_report *rep, struct fc_err *err)
 {
 	struct merging m;
 	int ours_is_base = base ? git_oid_equal(git_tree_id(base), git_tree_id(ours))
@@ -334,12 +384,12 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 	 * pull.  Should anything be refused, a quiet second pass builds the
 	 * result on ours, as any other merge does: a record turned into a
 	 * folder and refused is then simply not there. */
-	merging_init(&m, r, ours, their_commit, rep, err);
+	merging_init(&m, r, ours, their_commit, trust, rep, err);
 	m.from_theirs = ours_is_base;
 	rc = treediff_each(r->repo, base, theirs, NULL, one_change, &m, err) ? -1 : 0;
 	if (rc == 0 && m.from_theirs && m.departures) {
 		merging_free(&m);
-		merging_init(&m, r, ours, their_commit, rep, err);
+		merging_init(&m, r, ours, their_commit, trust, rep, err);
 		m.quiet = 1;
 		rc = treediff_each(r->repo, base, theirs, NULL, one_change, &m, err) ? -1 : 0;
 	}

@@ -12,10 +12,13 @@
 #include "replica.h"
 #include "report.h"
 #include "core/record.h"
+#include "trust.h"
 
+/* trust (NULL: none) names what refused commits wrote (sync/trust.h):
+ * those paths keep our version and their bytes are quarantined. */
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
-	       const git_oid *their_commit, git_oid *out_tree, struct sync_report *rep,
-	       struct fc_err *err);
+	       const git_oid *their_commit, const struct trust_result *trust, git_oid *out_tree,
+	       struct sync_report *rep, struct fc_err *err);
 
 /* Reads the blob `id` at `path` and decodes it strictly as a record that
  * belongs there.  Used by the merge and by the import. */

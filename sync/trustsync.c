@@ -1,0 +1,168 @@
+/* trustsync.c - judging fetched history and pinning rosters (see
+ * trustsync.h). */
+#include "trustsync.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/sshsig.h"
+#include "core/store.h"
+#include "core/strbuf.h"
+#include "gitutil.h"
+
+static int meta_key(struct replica *r, const char *what, const char *remote, char **out,
+		    struct fc_err *err)
+{
+	char key[300];
+
+	snprintf(key, sizeof key, "roster.%s.%s", what, remote);
+	return store_meta_get(r->ws->store, key, out, err);
+}
+
+/* The pinned founder of remote's roster; 0 when none is pinned. */
+static int pinned(struct replica *r, const char *remote, struct sshkey *k, struct fc_err *err)
+{
+	char *line = NULL;
+	int rc;
+
+	if (meta_key(r, "founder", remote, &line, err))
+		return -1;
+	if (!line)
+		return 0;
+	rc = sshkey_parse(line, strlen(line), k, NULL, "the pinned roster key", err) ? -1 : 1;
+	free(line);
+	return rc;
+}
+
+static void report_refusals(const struct trust_result *tw, struct sync_report *rep)
+{
+	char id[16];
+	size_t i;
+
+	for (i = 0; i < tw->n_refused && i < TRUST_MAX_REASONS; i++)
+		sync_report_note(rep, "commit %s refused: %s",
+				 oid_short(&tw->refusals[i].commit, id, sizeof id),
+				 tw->refusals[i].why);
+	if (tw->n_refused > TRUST_MAX_REASONS)
+		sync_report_note(rep, "and %zu more commits refused",
+				 tw->n_refused - TRUST_MAX_REASONS);
+}
+
+int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
+		  const git_oid *theirs, struct trust_result *tw, struct sync_report *rep,
+		  struct fc_err *err)
+{
+	struct trust_options o = { NULL, 0, 0 };
+	struct sshkey founder;
+	char fp[SSHKEY_FP_LEN];
+	int has = pinned(r, remote, &founder, err);
+
+	if (has < 0)
+		return -1;
+	if (has)
+		o.founders = &founder, o.n_founders = 1;
+	trust_result_init(tw);
+	if (trust_walk(r->repo, theirs, ours, &o, tw, err))
+		return fc_err_prefix(err, "checking the commits of %s", remote);
+	report_refusals(tw, rep);
+	rep->refused_commits += tw->n_refused;
+	if (has && git_oid_is_zero(&tw->tip_roster)) {
+		sshkey_fingerprint(&founder, fp);
+		return fc_fail(err, "%s/main has no roster founded by the key this device trusts "
+			       "(%s); nothing was merged.  Ask the supervisor who keeps the central",
+			       remote, fp);
+	}
+	return 0;
+}
+
+int trust_pin_founder(struct replica *r, const char *remote, const struct trust_result *tw,
+		      struct fc_err *err)
+{
+	char fp[SSHKEY_FP_LEN], key[300], *expect = NULL;
+	struct sshkey k;
+	struct strbuf line;
+	int has = pinned(r, remote, &k, err), rc;
+
+	if (has < 0)
+		return -1;
+	if (has || !tw->founded)
+		return 0;
+	sshkey_fingerprint(&tw->founder, fp);
+	if (meta_key(r, "expect", remote, &expect, err))
+		return -1;
+	if (expect && strcmp(expect, fp)) {
+		rc = fc_fail(err, "the roster of %s was founded by key %s, not by %s as expected",
+			     remote, fp, expect);
+		free(expect);
+		return rc;
+	}
+	free(expect);
+	strbuf_init(&line);
+	sshkey_format(&tw->founder, &line);
+	snprintf(key, sizeof key, "roster.founder.%s", remote);
+	rc = store_meta_set(r->ws->store, key, line.buf, err);
+	strbuf_release(&line);
+	if (rc == 0) {
+		free(r->notice);
+		r->notice = xstrfmt("the roster of %s is founded by key %s: pinned; a roster founded "
+				    "by another key will be refused", remote, fp);
+	}
+	return rc;
+}
+
+int trust_expect_founder(struct fc_workspace *ws, const char *remote, const char *fingerprint,
+			 struct fc_err *err)
+{
+	char key[300];
+
+	if (strncmp(fingerprint, "SHA256:", 7) || strlen(fingerprint) != SSHKEY_FP_LEN - 1)
+		return fc_failk(err, FC_EUSAGE, "'%.60s' is not a key fingerprint (SHA256:… as "
+				"ssh-keygen -l prints it)", fingerprint);
+	snprintf(key, sizeof key, "roster.expect.%s", remote);
+	return store_meta_set(ws->store, key, fingerprint, err);
+}
+
+int trust_may_commit(struct replica *r, struct fc_err *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+	struct roster ro;
+	struct sshkey k;
+	git_oid head;
+	long long now;
+	int has, off, rc = 0;
+	char ts[FC_TIMESTAMP_LEN + 1];
+
+	if (replica_head(r, &head, &has, err) || !has)
+		return has ? -1 : 0;
+	if (replica_commit_tree(r, &head, &tree, err))
+		return -1;
+	if (git_tree_entry_bypath(&e, tree, ROSTER_PATH) != 0)
+		goto out; /* no roster: commits need no signature yet */
+	if (!r->ws->sign_key) {
+		rc = fc_fail(err, "this repository has a roster: commits must be signed.  Set "
+			     "your key with 'fieldcheck whoami --sign-key ~/.ssh/id_ed25519' and ask "
+			     "a supervisor to put it on the roster; your records wait here");
+		goto out;
+	}
+	if (sshkey_load_public(r->ws->sign_key, &k, err) || clock_now(ts, err) ||
+	    timestamp_epoch(ts, &now, &off, err) || git_blob_lookup(&b, r->repo, git_tree_entry_id(e)) < 0 ||
+	    roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), ROSTER_PATH, &ro, err)) {
+		rc = -1;
+		goto out;
+	}
+	if (!roster_signer(&ro, &k, now, err)) {
+		fc_err_prefix(err, "your signing key is not on the roster now: ask a supervisor "
+			      "to add it ('fieldcheck roster add'); your records wait here");
+		rc = -1;
+	}
+	roster_release(&ro);
+out:
+	git_blob_free(b);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return rc;
+}
