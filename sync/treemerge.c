@@ -291,7 +291,6 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	const char *path = f->path;
 	const git_oid *base_id = f->old_id ? f->old_id : &none;
 	const git_oid *their_id = f->new_id ? f->new_id : &none;
-	const struct trust_write *tw;
 	struct layout_path lp;
 	git_oid our_id;
 
@@ -304,11 +303,6 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	}
 	if (git_oid_equal(&our_id, their_id))
 		return 0;                        /* both sides agree already */
-	if (m->trust && (tw = trust_refused_write(m->trust, path, f->new_id))) {
-		keep_aside(m, path, f->new_id, trust_write_reason(m->trust, tw));
-		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
-		return 0;
-	}
 	if (!strcmp(path, ROSTER_PATH) && f->new_id) {
 		int mine_is_base = git_oid_equal(&our_id, base_id);
 		if (!mine_is_base)
@@ -341,6 +335,33 @@ static int one_change(const struct treediff_file *f, void *ctx)
 		return 0;
 	}
 	return merge_both(m, path, base_id, &our_id, their_id) ? GIT_EUSER : 0;
+}
+
+/* Their change, unless a commit the roster does not vouch for made it:
+ * then its bytes are set aside and the version before it (if an accepted
+ * commit wrote one) is what they hold, as far as this merge goes. */
+static int one_trusted_change(const struct treediff_file *f, void *ctx)
+{
+	struct merging *m = ctx;
+	const struct trust_write *tw;
+	const git_oid *alt;
+	struct treediff_file g;
+	git_oid our_id;
+
+	if (!m->trust || !(tw = trust_refused_write(m->trust, f->path, f->new_id)))
+		return one_change(f, ctx);
+	keep_aside(m, f->path, f->new_id, trust_write_reason(m->trust, tw));
+	m->departures++; /* the result is not their tree here */
+	alt = trust_fallback(m->trust, f->path, f->new_id);
+	if (!alt) {
+		entry_id(&m->ours, f->path, &our_id);
+		decide(m, f->path, KEEP_OURS, &our_id, f->new_id ? f->new_id : &our_id, NULL);
+		return 0;
+	}
+	g = *f;
+	g.new_id = alt;
+	g.new_mode = GIT_FILEMODE_BLOB;
+	return one_change(&g, ctx);
 }
 
 static int build(struct merging *m, git_tree *start, git_oid *out_tree)
@@ -386,12 +407,12 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 	 * folder and refused is then simply not there. */
 	merging_init(&m, r, ours, their_commit, trust, rep, err);
 	m.from_theirs = ours_is_base;
-	rc = treediff_each(r->repo, base, theirs, NULL, one_change, &m, err) ? -1 : 0;
+	rc = treediff_each(r->repo, base, theirs, NULL, one_trusted_change, &m, err) ? -1 : 0;
 	if (rc == 0 && m.from_theirs && m.departures) {
 		merging_free(&m);
 		merging_init(&m, r, ours, their_commit, trust, rep, err);
 		m.quiet = 1;
-		rc = treediff_each(r->repo, base, theirs, NULL, one_change, &m, err) ? -1 : 0;
+		rc = treediff_each(r->repo, base, theirs, NULL, one_trusted_change, &m, err) ? -1 : 0;
 	}
 	if (rc == 0)
 		rc = build(&m, m.from_theirs && !m.quiet ? theirs : ours, out_tree);

@@ -256,6 +256,7 @@ static int refuse(struct walk *w, const git_oid *id, const struct writes *ws, co
 		}
 		t->writes[t->n_writes].path = xstrdup(ws->w[i].path);
 		t->writes[t->n_writes].blob = ws->w[i].now;
+		t->writes[t->n_writes].prev = ws->w[i].before[0];
 		t->writes[t->n_writes].refusal = slot;
 		t->n_writes++;
 	}
@@ -528,4 +529,19 @@ const char *trust_write_reason(const struct trust_result *t, const struct trust_
 {
 	return w->refusal < TRUST_MAX_REASONS ? t->refusals[w->refusal].why :
 		"written by a refused commit";
+}
+
+const git_oid *trust_fallback(const struct trust_result *t, const char *path, const git_oid *blob)
+{
+	const struct trust_write *w = trust_refused_write(t, path, blob);
+	size_t steps = 0;
+
+	/* refused commits on top of each other: back to the first they built on */
+	while (w && steps++ < t->n_writes) {
+		if (git_oid_is_zero(&w->prev))
+			return NULL;
+		blob = &w->prev;
+		w = trust_refused_write(t, path, blob);
+	}
+	return w ? NULL : blob;
 }

@@ -34,6 +34,7 @@ struct trust_refusal {
 struct trust_write {                   /* a path as a refused commit left it */
 	char *path;
 	git_oid blob;                      /* zero: deleted */
+	git_oid prev;                      /* what the first parent held there */
 	size_t refusal;                    /* index in refusals, or TRUST_MAX_REASONS */
 };
 
@@ -73,6 +74,10 @@ int trust_walk(git_repository *repo, const git_oid *tip, const git_oid *hide,
 const struct trust_write *trust_refused_write(const struct trust_result *t, const char *path,
 					      const git_oid *blob);
 const char *trust_write_reason(const struct trust_result *t, const struct trust_write *w);
+/* The version of path that stands when (path, blob) is refused: the one
+ * before the refused commits that wrote it.  NULL when there was none
+ * (they added the path). */
+const git_oid *trust_fallback(const struct trust_result *t, const char *path, const git_oid *blob);
 
 /* The key that signed commit id, verified; 1 when signed and sound, 0 when
  * unsigned, -1 with the reason when the signature is bad. */

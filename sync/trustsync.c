@@ -50,6 +50,23 @@ static void report_refusals(const struct trust_result *tw, struct sync_report *r
 				 tw->n_refused - TRUST_MAX_REASONS);
 }
 
+/* A founder other than the fingerprint given beforehand: -1 with why. */
+static int founder_unexpected(struct replica *r, const char *remote, const struct sshkey *k,
+			      struct fc_err *err)
+{
+	char fp[SSHKEY_FP_LEN], *expect = NULL;
+	int rc = 0;
+
+	if (meta_key(r, "expect", remote, &expect, err))
+		return -1;
+	sshkey_fingerprint(k, fp);
+	if (expect && strcmp(expect, fp))
+		rc = fc_fail(err, "the roster of %s was founded by key %s, not by %s as expected; "
+			     "nothing was merged", remote, fp, expect);
+	free(expect);
+	return rc;
+}
+
 int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 		  const git_oid *theirs, struct trust_result *tw, struct sync_report *rep,
 		  struct fc_err *err)
@@ -68,6 +85,8 @@ int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 		return fc_err_prefix(err, "checking the commits of %s", remote);
 	report_refusals(tw, rep);
 	rep->refused_commits += tw->n_refused;
+	if (!has && tw->founded && founder_unexpected(r, remote, &tw->founder, err))
+		return -1;
 	if (has && git_oid_is_zero(&tw->tip_roster)) {
 		sshkey_fingerprint(&founder, fp);
 		return fc_fail(err, "%s/main has no roster founded by the key this device trusts "
@@ -80,7 +99,7 @@ int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 int trust_pin_founder(struct replica *r, const char *remote, const struct trust_result *tw,
 		      struct fc_err *err)
 {
-	char fp[SSHKEY_FP_LEN], key[300], *expect = NULL;
+	char fp[SSHKEY_FP_LEN], key[300];
 	struct sshkey k;
 	struct strbuf line;
 	int has = pinned(r, remote, &k, err), rc;
@@ -90,15 +109,6 @@ int trust_pin_founder(struct replica *r, const char *remote, const struct trust_
 	if (has || !tw->founded)
 		return 0;
 	sshkey_fingerprint(&tw->founder, fp);
-	if (meta_key(r, "expect", remote, &expect, err))
-		return -1;
-	if (expect && strcmp(expect, fp)) {
-		rc = fc_fail(err, "the roster of %s was founded by key %s, not by %s as expected",
-			     remote, fp, expect);
-		free(expect);
-		return rc;
-	}
-	free(expect);
 	strbuf_init(&line);
 	sshkey_format(&tw->founder, &line);
 	snprintf(key, sizeof key, "roster.founder.%s", remote);

@@ -52,6 +52,13 @@ int cli_format(const char *s, enum table_format *out, const char *usage);
 int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 		   const char **id, enum table_format *tf);
 
+/* What a sync or pull did, as `fieldcheck sync` prints it (tui/cli_sync.c). */
+struct sync_result;
+struct sync_report;
+void cli_sync_report(const struct sync_result *res, int push);
+/* Its authors, notes and quarantined files alone. */
+void cli_sync_notes(const struct sync_report *rep);
+
 /* Subcommands. */
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_enterprise(struct cli *cli, int argc, char **argv);
@@ -64,5 +71,6 @@ int cmd_sync(struct cli *cli, int argc, char **argv);
 int cmd_pull(struct cli *cli, int argc, char **argv);
 int cmd_verify(struct cli *cli, int argc, char **argv);
 int cmd_reindex(struct cli *cli, int argc, char **argv);
+int cmd_roster(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -6,10 +6,11 @@
 #include "core/sshkey.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
+#include "sync/trustsync.h"
 
 static const char init_usage[] =
-	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY] "
-	"[--from URL]";
+	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
+	"       [--from URL [--roster-key SHA256:FINGERPRINT]]";
 
 /* The key that signs the workspace's commits, checked and kept. */
 static int set_sign_key(struct cli *cli, const char *key)
@@ -31,7 +32,7 @@ static int set_sign_key(struct cli *cli, const char *key)
 }
 
 /* A new device starting from a central repository: origin, then a pull. */
-static int init_from(struct cli *cli, const char *url)
+static int init_from(struct cli *cli, const char *url, const char *roster_key)
 {
 	struct sync_options o = { "origin", 0, NULL };
 	struct sync_result res;
@@ -40,7 +41,8 @@ static int init_from(struct cli *cli, const char *url)
 	int rc;
 
 	if (workspace_open(cli->workspace, &ws, &err) ||
-	    sync_remote_add(ws, "origin", url, NULL, &err)) {
+	    sync_remote_add(ws, "origin", url, NULL, &err) ||
+	    (roster_key && trust_expect_founder(ws, "origin", roster_key, &err))) {
 		workspace_close(ws);
 		return cli_report(&err);
 	}
@@ -48,6 +50,7 @@ static int init_from(struct cli *cli, const char *url)
 	printf("imported from %s: %zu inspections, %zu hazards, %zu enterprises\n", url,
 	       res.rep.imported_inspections, res.rep.imported_hazards,
 	       res.rep.imported_enterprises);
+	cli_sync_notes(&res.rep);
 	if (res.rep.n_quarantined)
 		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see %s/quarantine/log)\n",
 			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s", ws->dir);
@@ -64,6 +67,7 @@ static int init_from(struct cli *cli, const char *url)
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *key = NULL, *pos[1];
+	const char *roster_key = NULL;
 	int supervisor = 0, rc;
 	size_t n_pos;
 	struct fc_person me;
@@ -75,6 +79,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		{ "supervisor", OPT_FLAG, NULL, &supervisor, NULL },
 		{ "from", OPT_VALUE, &from, NULL, NULL },
 		{ "sign-key", OPT_VALUE, &key, NULL, NULL },
+		{ "roster-key", OPT_VALUE, &roster_key, NULL, NULL },
 		{ 0 },
 	};
 
@@ -97,7 +102,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	printf(")\n");
 	if (key && (rc = set_sign_key(cli, key)))
 		return rc;
-	return from ? init_from(cli, from) : 0;
+	if (roster_key && !from)
+		return cli_usage(init_usage, "--roster-key goes with --from");
+	return from ? init_from(cli, from, roster_key) : 0;
 }
 
 int cmd_whoami(struct cli *cli, int argc, char **argv)

@@ -84,10 +84,9 @@ int cmd_remote(struct cli *cli, int argc, char **argv)
 	return cli_usage(remote_usage, "remote needs a command: add or list");
 }
 
-static void print_report(const struct sync_result *res, int push)
+void cli_sync_report(const struct sync_result *res, int push)
 {
 	const struct sync_report *rep = &res->rep;
-	size_t i;
 
 	if (res->committed)
 		printf("committed %zu changed record%s\n", res->exported, res->exported == 1 ? "" : "s");
@@ -96,6 +95,18 @@ static void print_report(const struct sync_result *res, int push)
 	       rep->imported_hazards, rep->imported_hazards == 1 ? "" : "s",
 	       rep->imported_enterprises, rep->imported_enterprises == 1 ? "" : "s",
 	       rep->imported_forms, rep->imported_forms == 1 ? "" : "s");
+	cli_sync_notes(rep);
+	if (rep->conflicted)
+		printf("%zu record%s with conflicting answers: see 'fieldcheck inspection list "
+		       "--status conflicted'\n", rep->conflicted, rep->conflicted == 1 ? "" : "s");
+	if (push && res->pushed)
+		printf("sent to %zu remote%s\n", res->pushed, res->pushed == 1 ? "" : "s");
+}
+
+void cli_sync_notes(const struct sync_report *rep)
+{
+	size_t i;
+
 	for (i = 0; i < rep->n_authors && i < 20; i++) {
 		fputs(i ? ", " : "from: ", stdout);
 		fputs_safe(rep->authors[i], stdout);
@@ -112,11 +123,6 @@ static void print_report(const struct sync_result *res, int push)
 		fputs_safe(rep->quarantined[i].text, stderr);
 		fputc('\n', stderr);
 	}
-	if (rep->conflicted)
-		printf("%zu record%s with conflicting answers: see 'fieldcheck inspection list "
-		       "--status conflicted'\n", rep->conflicted, rep->conflicted == 1 ? "" : "s");
-	if (push && res->pushed)
-		printf("sent to %zu remote%s\n", res->pushed, res->pushed == 1 ? "" : "s");
 }
 
 static int run_sync(struct cli *cli, int argc, char **argv, int push)
@@ -142,7 +148,7 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 			       "'fieldcheck pull'"), cli_report(&err);
 	}
 	rc = sync_run(ws, &o, &res, &err);
-	print_report(&res, push);
+	cli_sync_report(&res, push);
 	if (rc) {
 		if (push)
 			fprintf(stderr, "fieldcheck: %zu commit%s waiting to be sent\n", res.waiting,

@@ -21,9 +21,9 @@ static const char usage[] =
 	"$FIELDCHECK_HOME, else $XDG_DATA_HOME/fieldcheck).\n"
 	"\n"
 	"Commands:\n"
-	"  init --name N --badge B --dept D [--supervisor] [--from URL]\n"
-	"                                           create a workspace (from a central one)\n"
-	"  whoami                                   the identity of the workspace\n"
+	"  init --name N --badge B --dept D [--supervisor] [--sign-key KEY]\n"
+	"       [--from URL [--roster-key SHA256:...]]  create a workspace (from a central one)\n"
+	"  whoami [--sign-key KEY]                  the identity (and the key that signs)\n"
 	"  enterprise add --code USCC --name N [--town T] [--industry C26] [--address A]\n"
 	"  enterprise list [--search TEXT]\n"
 	"  forms list | forms check [DIR...]\n"
@@ -37,6 +37,9 @@ static const char usage[] =
 	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
 	"               [--date D] [--note TEXT]\n"
 	"  remote add NAME URL [--key FILE] | remote list\n"
+	"  roster list | found | add --badge B --name N --dept D --key KEY.pub\n"
+	"         [--role inspector|supervisor] [--from WHEN] [--until WHEN] | revoke BADGE\n"
+	"                                           who may sign the central's commits\n"
 	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
 	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
 	"  verify | reindex                         check the store and replica; rebuild\n"
@@ -60,6 +63,7 @@ static const struct command commands[] = {
 	{ "inspection", cmd_inspection },
 	{ "hazard", cmd_hazard },
 	{ "remote", cmd_remote },
+	{ "roster", cmd_roster },
 	{ "sync", cmd_sync },
 	{ "pull", cmd_pull },
 	{ "verify", cmd_verify },
