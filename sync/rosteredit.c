@@ -11,29 +11,41 @@
 #include "signcommit.h"
 #include "sync.h"
 #include "trust.h"
+#include "trustsync.h"
 
 #define EDIT_ATTEMPTS 8
 
-static int read_roster(git_repository *repo, git_tree *tree, struct roster *out, int *exists,
+/* The roster in blob id (zero: none). */
+static int read_roster(git_repository *repo, const git_oid *id, struct roster *out, int *exists,
 		       struct fc_err *err)
 {
-	git_tree_entry *e = NULL;
 	git_blob *b = NULL;
 	int rc;
 
 	roster_init(out);
 	*exists = 0;
-	if (!tree || git_tree_entry_bypath(&e, tree, ROSTER_PATH) != 0)
+	if (git_oid_is_zero(id))
 		return 0;
-	if (git_blob_lookup(&b, repo, git_tree_entry_id(e)) < 0)
+	if (git_blob_lookup(&b, repo, id) < 0)
 		rc = git_fail(err, "reading the roster");
 	else
 		rc = roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), ROSTER_PATH,
 				  out, err);
 	*exists = rc == 0;
 	git_blob_free(b);
-	git_tree_entry_free(e);
 	return rc;
+}
+
+/* The roster blob in a tree, or zero. */
+static void roster_blob(git_tree *tree, git_oid *out)
+{
+	git_tree_entry *e = NULL;
+
+	memset(out, 0, sizeof *out);
+	if (tree && git_tree_entry_bypath(&e, tree, ROSTER_PATH) == 0) {
+		*out = *git_tree_entry_id(e);
+		git_tree_entry_free(e);
+	}
 }
 
 static void describe(const struct roster_edit *ed, struct strbuf *msg)
@@ -73,8 +85,9 @@ static int apply(struct fc_workspace *ws, struct roster *ro, int exists,
 
 /* One attempt on remote's tip `theirs`: the edited roster committed on it. */
 static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
-		   const struct roster_edit *ed, const struct sshkey *mine, long long now,
-		   const char *remote, git_oid *out, struct fc_err *err)
+		   const git_oid *trusted, const struct roster_edit *ed,
+		   const struct sshkey *mine, long long now, const char *remote, git_oid *out,
+		   struct fc_err *err)
 {
 	git_tree_update up;
 	git_commit *parent = NULL;
@@ -92,7 +105,7 @@ static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
 		git_fail(err, "reading the central's main");
 		goto out;
 	}
-	if (read_roster(r->repo, tree, &ro, &exists, err) ||
+	if (read_roster(r->repo, trusted, &ro, &exists, err) ||
 	    apply(r->ws, &ro, exists, ed, mine, now, remote, err))
 		goto out;
 	roster_encode(&ro, &text);
@@ -121,34 +134,25 @@ out:
 	return rc;
 }
 
-/* The tip's roster must be one the trust walk vouches for. */
-static int tip_trusted(struct replica *r, const char *remote, const git_oid *theirs,
-		       struct sync_report *rep, struct fc_err *err)
+/* The roster in force at remote's tip, as the trust walk judges it: a
+ * roster written there by a refused commit (or removed) is not what the
+ * edit starts from.  Zero when the central has none. */
+static int trusted_roster(struct replica *r, const char *remote, const git_oid *theirs,
+			  git_oid *out, struct fc_err *err)
 {
-	struct trust_options o = { NULL, 0, 0 };
+	struct trust_options o;
 	struct trust_result tw;
-	git_commit *c = NULL;
-	git_tree *t = NULL;
-	git_tree_entry *e = NULL;
-	int rc = 0;
-
 	git_oid ours;
-	int has_ours = 0;
+	int has_ours = 0, rc = 0;
 
-	(void)rep;
+	memset(&o, 0, sizeof o);
 	trust_result_init(&tw);
-	if (replica_head(r, &ours, &has_ours, err) ||
-	    trust_walk(r->repo, theirs, has_ours ? &ours : NULL, &o, &tw, err)) {
+	if (trust_known_roster(r->ws, remote, &o.known_roster, err) ||
+	    replica_head(r, &ours, &has_ours, err) ||
+	    trust_walk(r->repo, theirs, has_ours ? &ours : NULL, &o, &tw, err))
 		rc = -1;
-	} else if (git_commit_lookup(&c, r->repo, theirs) == 0 && git_commit_tree(&t, c) == 0 &&
-		   git_tree_entry_bypath(&e, t, ROSTER_PATH) == 0 &&
-		   !git_oid_equal(git_tree_entry_id(e), &tw.tip_roster)) {
-		rc = fc_fail(err, "the roster at the tip of %s was written by a commit the roster "
-			     "does not vouch for; pull and read the report first", remote);
-	}
-	git_tree_entry_free(e);
-	git_tree_free(t);
-	git_commit_free(c);
+	else
+		*out = tw.tip_roster;
 	trust_result_release(&tw);
 	return rc;
 }
@@ -178,11 +182,13 @@ int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct r
 	    replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
 	for (attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
-		git_oid theirs, commit;
+		git_oid theirs, commit, trusted;
 		int has_theirs, rejected = 0;
+		memset(&trusted, 0, sizeof trusted);
 		if (transport_fetch(r, remote, NULL, &theirs, &has_theirs, err) ||
-		    (has_theirs && tip_trusted(r, remote, &theirs, rep, err)) ||
-		    edit_on(r, &theirs, has_theirs, ed, &mine, now, remote, &commit, err) ||
+		    (has_theirs && trusted_roster(r, remote, &theirs, &trusted, err)) ||
+		    edit_on(r, &theirs, has_theirs, &trusted, ed, &mine, now, remote, &commit,
+			    err) ||
 		    transport_push(r, remote, &commit, has_theirs ? &theirs : NULL, NULL, &rejected,
 				   err))
 			break;
@@ -200,6 +206,8 @@ int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct r
 		return -1;
 	/* and take it home, as any pull would */
 	rc = sync_run(ws, &pull, &res, err);
+	*rep = res.rep; /* what the pull found, for the caller to show */
+	memset(&res.rep, 0, sizeof res.rep);
 	sync_result_free(&res);
 	return rc;
 }
@@ -208,15 +216,18 @@ int roster_read_head(struct fc_workspace *ws, struct roster *out, struct fc_err 
 {
 	struct replica *r;
 	git_tree *tree = NULL;
-	git_oid head;
+	git_oid head, id;
 	int has = 0, exists, rc = 0;
 
 	roster_init(out);
 	if (replica_open(ws, REPLICA_NOLOCK, &r, err))
 		return err->kind == FC_ENOTFOUND ? 0 : -1;
 	if (replica_head(r, &head, &has, err) ||
-	    (has && replica_commit_tree(r, &head, &tree, err)) ||
-	    (has && read_roster(r->repo, tree, out, &exists, err)))
+	    (has && replica_commit_tree(r, &head, &tree, err)))
+		rc = -1;
+	else if (has)
+		roster_blob(tree, &id);
+	if (rc == 0 && has && read_roster(r->repo, &id, out, &exists, err))
 		rc = -1;
 	git_tree_free(tree);
 	replica_close(r);

@@ -27,8 +27,8 @@ struct roster_edit {
 	long long at;                /* ROSTER_REVOKE; ROSTER_FOUND: start */
 };
 
-/* Applies the edit to remote's roster and pushes it.  Returns 0 with
- * what was written in *commit_hex (41 bytes). */
+/* Applies the edit to remote's roster, pushes it and pulls.  Returns 0
+ * with the commit in commit_hex (41 bytes); rep gets what the pull found. */
 int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct roster_edit *ed,
 		     char *commit_hex, struct sync_report *rep, struct fc_err *err);
 

@@ -131,7 +131,7 @@ commit_on_theirs:
 		rc = 0;
 out:
 	if (rc == 0)
-		rc = trust_pin_founder(r, remote, &tw, err);
+		rc = trust_merged(r, remote, &tw, err);
 	trust_result_release(&tw);
 	git_tree_free(tb);
 	git_tree_free(to);
@@ -219,6 +219,9 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 			return -1;
 		if (!o->push || !has_head || (has_theirs && git_oid_equal(&head, &theirs)))
 			return 0;
+		/* the roster we just merged may have ended our key */
+		if (trust_may_commit(r, err))
+			return -1;
 		res->attempts++;
 		if (transport_push(r, remote, &head, has_theirs ? &theirs : NULL, o->prog,
 				   &rejected, err)) {

@@ -346,11 +346,14 @@ static int one_trusted_change(const struct treediff_file *f, void *ctx)
 	const struct trust_write *tw;
 	const git_oid *alt;
 	struct treediff_file g;
+	char *why;
 	git_oid our_id;
 
 	if (!m->trust || !(tw = trust_refused_write(m->trust, f->path, f->new_id)))
 		return one_change(f, ctx);
-	keep_aside(m, f->path, f->new_id, trust_write_reason(m->trust, tw));
+	why = trust_write_reason(m->trust, tw);
+	keep_aside(m, f->path, f->new_id, why);
+	free(why);
 	m->departures++; /* the result is not their tree here */
 	alt = trust_fallback(m->trust, f->path, f->new_id);
 	if (!alt) {

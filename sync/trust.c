@@ -394,16 +394,13 @@ static int write_cmp(const void *a, const void *b)
 	return c ? c : git_oid_cmp(&x->blob, &y->blob);
 }
 
-/* The roster in force in a parent: as judged in this walk, else (a commit
- * this repository holds already) the one in its tree. */
-static void roster_of_parent(struct walk *w, const git_oid *id, git_tree *tree, git_oid *out)
+/* The roster in force in a parent: as judged in this walk, else (judged
+ * before) the one known to be in force. */
+static void roster_of_parent(struct walk *w, const git_oid *id, git_oid *out)
 {
 	const git_oid *judged = oidmap_get(&w->t->roster_at, id);
 
-	if (judged)
-		*out = *judged;
-	else
-		roster_in_tree(tree, out);
+	*out = judged ? *judged : w->o->known_roster;
 }
 
 static int judge(struct walk *w, git_commit *c)
@@ -427,7 +424,7 @@ static int judge(struct walk *w, git_commit *c)
 			goto out;
 		}
 		roster_in_tree(pt[i], &tree_r[i]);
-		roster_of_parent(w, git_commit_id(p), pt[i], &in[i]);
+		roster_of_parent(w, git_commit_id(p), &in[i]);
 		if (!first_in && !git_oid_is_zero(&in[i]))
 			first_in = &in[i];
 		git_commit_free(p);
@@ -497,16 +494,7 @@ int trust_walk(git_repository *repo, const git_oid *tip, const git_oid *hide,
 	if (rc == 0 && next != GIT_ITEROVER)
 		rc = git_fail(err, "walking the fetched history");
 	at = oidmap_get(&out->roster_at, tip);
-	if (at) {
-		out->tip_roster = *at;
-	} else { /* nothing new: the tip is ours already */
-		git_commit *c = NULL;
-		git_tree *t = NULL;
-		if (git_commit_lookup(&c, repo, tip) == 0 && git_commit_tree(&t, c) == 0)
-			roster_in_tree(t, &out->tip_roster);
-		git_tree_free(t);
-		git_commit_free(c);
-	}
+	out->tip_roster = at ? *at : o->known_roster; /* else nothing new */
 	qsort(out->writes, out->n_writes, sizeof *out->writes, write_cmp);
 	for (i = 0; i < w.n_cache; i++)
 		roster_release(&w.cache[i].r);
@@ -525,10 +513,15 @@ const struct trust_write *trust_refused_write(const struct trust_result *t, cons
 			   : NULL;
 }
 
-const char *trust_write_reason(const struct trust_result *t, const struct trust_write *w)
+char *trust_write_reason(const struct trust_result *t, const struct trust_write *w)
 {
-	return w->refusal < TRUST_MAX_REASONS ? t->refusals[w->refusal].why :
-		"written by a refused commit";
+	char id[16];
+
+	if (w->refusal >= TRUST_MAX_REASONS)
+		return xstrdup("written by a refused commit");
+	return xstrfmt("written by commit %s, refused: %s",
+		       oid_short(&t->refusals[w->refusal].commit, id, sizeof id),
+		       t->refusals[w->refusal].why);
 }
 
 const git_oid *trust_fallback(const struct trust_result *t, const char *path, const git_oid *blob)

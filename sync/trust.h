@@ -39,6 +39,8 @@ struct trust_write {                   /* a path as a refused commit left it */
 };
 
 struct trust_options {
+	git_oid known_roster;              /* the roster in force in every commit
+					    * not walked (judged before); zero: none */
 	const struct sshkey *founders;     /* pinned founders' keys */
 	size_t n_founders;                 /* 0: none pinned yet (first sight) */
 	int strict_content;                /* also refuse commits writing what is no
@@ -62,18 +64,20 @@ void trust_result_init(struct trust_result *t);
 void trust_result_release(struct trust_result *t);
 
 /* Judges every commit reachable from tip but not from hide (NULL: none),
- * parents first.  The roster in force in hidden commits is the one in
- * their tree: what this repository already holds was judged before.  -1
+ * parents first.  In hidden commits, judged before, the roster in force is
+ * o->known_roster, never the one in their tree: a refused commit may be
+ * among them, merged as a parent with its writes undone.  -1
  * only for errors that stop the walk (a broken object, too many refused
  * writes); refusals are results. */
 int trust_walk(git_repository *repo, const git_oid *tip, const git_oid *hide,
 	       const struct trust_options *o, struct trust_result *out, struct fc_err *err);
 
 /* The refusal behind (path, blob) at the tip, when a refused commit wrote
- * it there; NULL otherwise.  *reason gets a printable reason. */
+ * it there; NULL otherwise. */
 const struct trust_write *trust_refused_write(const struct trust_result *t, const char *path,
 					      const git_oid *blob);
-const char *trust_write_reason(const struct trust_result *t, const struct trust_write *w);
+/* Which commit wrote it and why that commit was refused (free() it). */
+char *trust_write_reason(const struct trust_result *t, const struct trust_write *w);
 /* The version of path that stands when (path, blob) is refused: the one
  * before the refused commits that wrote it.  NULL when there was none
  * (they added the path). */

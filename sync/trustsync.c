@@ -71,12 +71,13 @@ int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 		  const git_oid *theirs, struct trust_result *tw, struct sync_report *rep,
 		  struct fc_err *err)
 {
-	struct trust_options o = { NULL, 0, 0 };
+	struct trust_options o;
 	struct sshkey founder;
 	char fp[SSHKEY_FP_LEN];
 	int has = pinned(r, remote, &founder, err);
 
-	if (has < 0)
+	memset(&o, 0, sizeof o);
+	if (has < 0 || trust_known_roster(r->ws, remote, &o.known_roster, err))
 		return -1;
 	if (has)
 		o.founders = &founder, o.n_founders = 1;
@@ -96,15 +97,36 @@ int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 	return 0;
 }
 
-int trust_pin_founder(struct replica *r, const char *remote, const struct trust_result *tw,
-		      struct fc_err *err)
+int trust_known_roster(struct fc_workspace *ws, const char *remote, git_oid *out,
+		       struct fc_err *err)
 {
-	char fp[SSHKEY_FP_LEN], key[300];
+	char key[300], *hex = NULL;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	snprintf(key, sizeof key, "roster.trusted.%s", remote);
+	if (store_meta_get(ws->store, key, &hex, err))
+		return -1;
+	if (hex && git_oid_fromstr(out, hex) < 0)
+		rc = fc_failk(err, FC_EIO, "the store's %s is damaged", key);
+	free(hex);
+	return rc;
+}
+
+int trust_merged(struct replica *r, const char *remote, const struct trust_result *tw,
+		 struct fc_err *err)
+{
+	char fp[SSHKEY_FP_LEN], key[300], hex[GIT_OID_HEXSZ + 1];
 	struct sshkey k;
 	struct strbuf line;
 	int has = pinned(r, remote, &k, err), rc;
 
 	if (has < 0)
+		return -1;
+	/* where the next walk starts from: the roster in force at their tip */
+	git_oid_tostr(hex, sizeof hex, &tw->tip_roster);
+	snprintf(key, sizeof key, "roster.trusted.%s", remote);
+	if (store_meta_set(r->ws->store, key, hex, err))
 		return -1;
 	if (has || !tw->founded)
 		return 0;

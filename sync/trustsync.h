@@ -20,9 +20,14 @@
 int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 		  const git_oid *theirs, struct trust_result *tw, struct sync_report *rep,
 		  struct fc_err *err);
-/* After the merge: pins the founder the walk met, if none was pinned. */
-int trust_pin_founder(struct replica *r, const char *remote, const struct trust_result *tw,
-		      struct fc_err *err);
+/* After the merge: keeps the roster in force at their tip for the next
+ * walk (store meta roster.trusted.<remote>), and pins the founder the walk
+ * met if none was pinned. */
+int trust_merged(struct replica *r, const char *remote, const struct trust_result *tw,
+		 struct fc_err *err);
+/* The roster in force at remote's tip when this workspace last merged it. */
+int trust_known_roster(struct fc_workspace *ws, const char *remote, git_oid *out,
+		       struct fc_err *err);
 /* Whether this workspace may commit on top of its branch: where the branch
  * has a roster, the workspace's signing key must be on it now. */
 int trust_may_commit(struct replica *r, struct fc_err *err);

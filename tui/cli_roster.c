@@ -64,6 +64,7 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 		}
 	}
 	rc = roster_edit_push(ws, remote ? remote : "origin", ed, commit, &rep, &err);
+	cli_sync_notes(&rep);
 	sync_report_free(&rep);
 	workspace_close(ws);
 	if (rc)
