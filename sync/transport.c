@@ -28,6 +28,8 @@ struct cb_ctx {
 	struct fc_err *err;        /* a callback's refusal, said in our words */
 	int failed;
 	char rejected[200];        /* push: the server's reason */
+	char said[2048];           /* push: what the server's hooks said */
+	size_t n_said;
 };
 
 static int credentials(git_credential **out, const char *url, const char *user_from_url,
@@ -107,6 +109,21 @@ static int push_update(const char *refname, const char *status, void *payload)
 	return 0;
 }
 
+/* What the remote prints while receiving ("remote: ..."): a hook's reason
+ * for refusing the push, kept (bounded) for the message. */
+static int sideband(const char *str, int len, void *payload)
+{
+	struct cb_ctx *c = payload;
+	size_t room = sizeof c->said - 1 - c->n_said, n = len > 0 ? (size_t)len : 0;
+
+	if (n > room)
+		n = room;
+	memcpy(c->said + c->n_said, str, n);
+	c->n_said += n;
+	c->said[c->n_said] = '\0';
+	return 0;
+}
+
 static void callbacks(git_remote_callbacks *cb, struct cb_ctx *c)
 {
 	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
@@ -115,6 +132,7 @@ static void callbacks(git_remote_callbacks *cb, struct cb_ctx *c)
 	cb->transfer_progress = fetch_progress;
 	cb->push_transfer_progress = push_progress;
 	cb->push_update_reference = push_update;
+	cb->sideband_progress = sideband;
 	cb->payload = c;
 }
 
@@ -159,7 +177,7 @@ static int tracking_ref(const char *remote, char *out, size_t size)
 int transport_fetch(struct replica *r, const char *remote, struct sync_progress *prog,
 		    git_oid *their_head, int *exists, struct fc_err *err)
 {
-	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "" };
+	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "", "", 0 };
 	git_fetch_options fo;
 	git_remote *rm = NULL;
 	char spec[300], ref[256];
@@ -309,20 +327,69 @@ static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expe
 	return rc < 0 ? remote_fail(c, "update") : 0;
 }
 
-static int push_remote(struct cb_ctx *c, int *rejected)
+/* Whether receive-pack's reason for refusing our ref says that the ref
+ * moved under us: anything else (a hook, a full disk, permissions) will
+ * not change by retrying. */
+static int pushed_first(const char *status)
 {
-	char *specs[1] = { "refs/heads/main:refs/heads/main" };
+	static const char *const moved[] = { "non-fast-forward", "fetch first", "failed to update",
+					     "failed to lock", "cannot lock", "stale info", NULL };
+	size_t i;
+
+	for (i = 0; moved[i]; i++)
+		if (strstr(status, moved[i]))
+			return 1;
+	return 0;
+}
+
+/* The central refused the push for good, not because someone pushed
+ * first (its guard, or the disk): its reason and what it said. */
+static int hook_refused(struct cb_ctx *c)
+{
+	struct strbuf why;
+	char *line, *next;
+
+	strbuf_init(&why);
+	for (line = c->said; line && *line; line = next) {
+		size_t n = strcspn(line, "\r\n");
+		next = line[n] ? line + n + 1 : NULL;
+		while (n && line[n - 1] == ' ')
+			n--;
+		if (n)
+			strbuf_addf(&why, "%s%.*s", why.len ? "; " : "", (int)n, line);
+	}
+	fc_failk(c->err, FC_EFAIL, "%s refused the push (%s): %s", c->remote, c->rejected,
+		 why.len ? why.buf : "no reason given");
+	strbuf_release(&why);
+	return -1;
+}
+
+/* The ref a push sends from: the commit asked for, which is our main for
+ * a sync but not for a roster edit made on the remote's own tip. */
+#define PUSH_REF "refs/fieldcheck/push"
+
+static int push_remote(struct cb_ctx *c, const git_oid *head, int *rejected)
+{
+	char *specs[1] = { PUSH_REF ":refs/heads/main" };
 	git_strarray refspecs = { specs, 1 };
 	git_push_options po;
 	git_remote *rm = NULL;
+	git_reference *ref = NULL;
 	int rc;
 
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, c);
-	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0)
+	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
+		return git_fail(c->err, "marking what to push");
+	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0) {
+		git_reference_delete(ref);
+		git_reference_free(ref);
 		return git_fail(c->err, "reading the remote");
+	}
 	rc = git_remote_push(rm, &refspecs, &po);
 	git_remote_free(rm);
+	git_reference_delete(ref);
+	git_reference_free(ref);
 	if (rc < 0) {
 		/* Some servers refuse a non-fast-forward before the callback. */
 		const git_error *e = git_error_last();
@@ -336,8 +403,10 @@ static int push_remote(struct cb_ctx *c, int *rejected)
 		}
 		return remote_fail(c, "push to");
 	}
+	if (c->rejected[0] && !pushed_first(c->rejected))
+		return hook_refused(c);
 	if (c->rejected[0])
-		*rejected = 1; /* "failed to update ref", "fetch first", ... */
+		*rejected = 1; /* someone pushed first: fetch, merge, push again */
 	return 0;
 }
 
@@ -345,7 +414,7 @@ int transport_push(struct replica *r, const char *remote, const git_oid *head,
 		   const git_oid *expected, struct sync_progress *prog, int *rejected,
 		   struct fc_err *err)
 {
-	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "" };
+	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "", "", 0 };
 	git_reference *ref = NULL;
 	char track[256];
 	int rc;
@@ -353,7 +422,8 @@ int transport_push(struct replica *r, const char *remote, const git_oid *head,
 	*rejected = 0;
 	if (transport_url(r, remote, &c.url, err))
 		return -1;
-	rc = local_path(c.url) ? push_local(&c, head, expected, rejected) : push_remote(&c, rejected);
+	rc = local_path(c.url) ? push_local(&c, head, expected, rejected) :
+				 push_remote(&c, head, rejected);
 	/* What the remote now holds, as a fetch would have recorded it. */
 	if (rc == 0 && !*rejected && tracking_ref(remote, track, sizeof track) == 0 &&
 	    git_reference_create(&ref, r->repo, track, head, 1, "fieldcheck: push") < 0)

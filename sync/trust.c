@@ -37,6 +37,7 @@ struct walk {
 struct written {
 	char *path;
 	git_oid now;                     /* zero: deleted */
+	git_filemode_t mode;
 	git_oid before[MAX_PARENTS];
 };
 
@@ -152,6 +153,7 @@ static int collect(const struct treediff_file *f, void *ctx)
 	memset(&one, 0, sizeof one);
 	if (f->new_id)
 		one.now = *f->new_id;
+	one.mode = f->new_mode;
 	for (i = 0; i < d->np; i++) {
 		git_tree_entry *e = NULL;
 		if (i == 0) {
@@ -204,7 +206,39 @@ static int changes(struct walk *w, git_commit *c, git_tree *tree, git_tree **par
 	return rc ? -1 : 0;
 }
 
-/* Judges what the commit wrote, other than the roster; -1 with why. */
+/* What the guard refuses whoever writes it: a path outside the layout, a
+ * file that is not a plain one, a record that does not decode where it
+ * lies, a record deleted (only a withdrawn hazard goes). */
+static int content_refused(struct walk *w, const struct written *x, struct fc_err *why)
+{
+	struct layout_path lp;
+	struct fc_record rec;
+	struct fc_err ignore;
+
+	if (layout_parse(x->path, &lp, why))
+		return -1;
+	if (git_oid_is_zero(&x->now)) {
+		if (lp.kind == LAY_RECORD && lp.rec == REC_HAZARD)
+			return 0;
+		return fc_fail(why, "%.200s is deleted; records are never deleted", x->path);
+	}
+	if (x->mode != GIT_FILEMODE_BLOB)
+		return fc_fail(why, "%.200s is not a plain file", x->path);
+	if (lp.kind == LAY_RECORD) {
+		if (trust_read_record(w->repo, x->path, &x->now, &rec) != 1)
+			return fc_fail(why, "%.200s is not a valid record", x->path);
+		if (layout_matches(&lp, &rec, x->path, &ignore)) {
+			record_clear(&rec);
+			return fc_fail(why, "%.200s holds another record than its name says",
+				       x->path);
+		}
+		record_clear(&rec);
+	}
+	return 0;
+}
+
+/* Judges what the commit wrote, other than the roster; -1 with why.  With
+ * no signer (before the roster) only the content is judged. */
 static int judge_writes(struct walk *w, const struct writes *ws, size_t np,
 			const struct roster_entry *e, struct fc_err *why)
 {
@@ -217,19 +251,11 @@ static int judge_writes(struct walk *w, const struct writes *ws, size_t np,
 			continue;
 		for (j = 0; j < np; j++)
 			before[j] = &x->before[j];
-		if (w->o->strict_content && !git_oid_is_zero(&x->now)) {
-			struct layout_path lp;
-			struct fc_record rec;
-			if (layout_parse(x->path, &lp, why))
-				return -1;
-			if (lp.kind == LAY_RECORD) {
-				if (trust_read_record(w->repo, x->path, &x->now, &rec) != 1)
-					return fc_fail(why, "%.200s is not a valid record", x->path);
-				record_clear(&rec);
-			}
-		}
-		if (trust_rules_check(w->repo, x->path, git_oid_is_zero(&x->now) ? NULL : &x->now,
-				      before, np, e, why))
+		if (w->o->strict_content && content_refused(w, x, why))
+			return -1;
+		if (e && trust_rules_check(w->repo, x->path,
+					   git_oid_is_zero(&x->now) ? NULL : &x->now, before, np, e,
+					   why))
 			return -1;
 	}
 	return 0;
@@ -325,7 +351,8 @@ static int found(struct walk *w, git_commit *c, const git_oid *own, const struct
 	if (e->role != ROLE_SUPERVISOR)
 		fc_fail(&why, "the roster is founded by %s, who is not a supervisor on it",
 			e->who.badge);
-	else if (w->o->n_founders && !key_pinned(w->o, &k))
+	else if ((w->o->n_founders && !key_pinned(w->o, &k)) ||
+		 (w->o->founder_fp && strcmp(w->o->founder_fp, fp)))
 		fc_fail(&why, "the roster is founded by key %s, not by the one this device "
 			"trusts for this central", fp);
 	else if (w->t->founded && !sshkey_equal(&w->t->founder, &k))
@@ -394,6 +421,19 @@ static int write_cmp(const void *a, const void *b)
 	return c ? c : git_oid_cmp(&x->blob, &y->blob);
 }
 
+static int unsigned_content(struct walk *w, git_commit *c, git_tree *tree, git_tree **pt,
+			    size_t np)
+{
+	struct fc_err why = { 0 };
+	struct writes ws = { 0 };
+	int rc = changes(w, c, tree, pt, np, &ws);
+
+	if (rc == 0 && judge_writes(w, &ws, np, NULL, &why))
+		rc = refuse(w, git_commit_id(c), &ws, why.msg);
+	writes_release(&ws);
+	return rc;
+}
+
 /* The roster in force in a parent: as judged in this walk, else (judged
  * before) the one known to be in force. */
 static void roster_of_parent(struct walk *w, const git_oid *id, git_oid *out)
@@ -434,6 +474,8 @@ static int judge(struct walk *w, git_commit *c)
 		w->t->unsigned_era++;             /* before the roster: as it comes */
 		oidmap_put(&w->t->roster_at, git_commit_id(c), &zero_oid);
 		rc = 0;
+		if (w->o->strict_content)          /* but the guard checks its content */
+			rc = unsigned_content(w, c, tree, pt, np);
 		goto out;
 	}
 	w->t->checked++;

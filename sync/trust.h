@@ -43,8 +43,10 @@ struct trust_options {
 					    * not walked (judged before); zero: none */
 	const struct sshkey *founders;     /* pinned founders' keys */
 	size_t n_founders;                 /* 0: none pinned yet (first sight) */
-	int strict_content;                /* also refuse commits writing what is no
-					    * valid record (the guard at a central) */
+	const char *founder_fp;            /* or the founder's fingerprint, or NULL */
+	int strict_content;                /* also refuse commits, signed or not,
+					    * writing what is no valid record or
+					    * deleting records (the guard at a central) */
 };
 
 struct trust_result {

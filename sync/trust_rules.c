@@ -63,15 +63,20 @@ static int same_amendment(const struct fc_amendment *a, const struct fc_amendmen
 	       !strcmp(a->by, b->by) && !strcmp(a->at, b->at);
 }
 
+/* An amendment a version held, or one the record merge made of an answer
+ * (or clashing value) a version held: a late answer keeps its author. */
 static int amendment_known(const struct fc_amendment *a, struct fc_record *const *old, size_t n)
 {
+	struct fc_answer as = { a->item, a->value, a->note, "", "" };
 	size_t i, j;
 
 	for (i = 0; i < n; i++)
 		for (j = 0; j < old[i]->u.inspection.n_amendments; j++)
 			if (same_amendment(a, &old[i]->u.inspection.amendments[j]))
 				return 1;
-	return 0;
+	memcpy(as.by, a->by, sizeof as.by);
+	memcpy(as.at, a->at, sizeof as.at);
+	return answer_known(&as, old, n);
 }
 
 static int in_team(const struct fc_inspection *in, const char *badge)
@@ -84,21 +89,39 @@ static int in_team(const struct fc_inspection *in, const char *badge)
 	return 0;
 }
 
+static int team_known(const struct fc_person *p, struct fc_record *const *old, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (in_team(&old[i]->u.inspection, p->badge))
+			return 1;
+	return 0;
+}
+
 static int inspection_rules(const struct fc_inspection *in, struct fc_record *const *old,
 			    size_t n, const struct roster_entry *s, struct fc_err *why)
 {
 	const char *me = s->who.badge;
-	int was_final = 0;
+	int was_final = 0, member = 0;
 	size_t i;
 
 	if (!n && strcmp(in->created_by, me))
 		return fc_fail(why, "inspection %.8s is created in the name of %s", in->id,
 			       in->created_by);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		was_final |= old[i]->u.inspection.status == INSP_FINAL;
-	if (in->status == INSP_FINAL && !was_final && !in_team(in, me))
+		member |= in_team(&old[i]->u.inspection, me);
+	}
+	if (!n)
+		member = in_team(in, me);
+	if (in->status == INSP_FINAL && !was_final && !member)
 		return fc_fail(why, "inspection %.8s is finalized by %s, who is not on its team",
 			       in->id, me);
+	for (i = 0; i < in->n_team && !member; i++)
+		if (!team_known(&in->team[i], old, n))
+			return fc_fail(why, "inspection %.8s: %s joins the team, added by %s, who "
+				       "is not on it", in->id, in->team[i].badge, me);
 	for (i = 0; i < in->n_answers; i++)
 		if (strcmp(in->answers[i].by, me) && !answer_known(&in->answers[i], old, n))
 			return fc_fail(why, "inspection %.8s: the answer to '%s' claims badge %s",

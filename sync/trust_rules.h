@@ -6,8 +6,8 @@
  * new status) is the signer's own writing, so:
  *   - every such answer, conflict, amendment and event carries the
  *     signer's badge (nobody answers or rectifies in another's name);
- *   - only a member of the team finalizes an inspection, and a new
- *     inspection is created by its signer;
+ *   - only a member of the team finalizes an inspection or adds to its
+ *     team, and a new inspection is created by its signer;
  *   - only a supervisor puts a hazard under listed supervision.
  * Enterprises and forms may be written by anyone on the roster.
  */

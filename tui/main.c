@@ -40,6 +40,8 @@ static const char usage[] =
 	"  roster list | found | add --badge B --name N --dept D --key KEY.pub\n"
 	"         [--role inspector|supervisor] [--from WHEN] [--until WHEN] | revoke BADGE\n"
 	"                                           who may sign the central's commits\n"
+	"  guard [--install BARE-REPO [--founder SHA256:...]]\n"
+	"                                           a central's pre-receive hook\n"
 	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
 	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
 	"  verify | reindex                         check the store and replica; rebuild\n"
@@ -64,6 +66,7 @@ static const struct command commands[] = {
 	{ "hazard", cmd_hazard },
 	{ "remote", cmd_remote },
 	{ "roster", cmd_roster },
+	{ "guard", cmd_guard },
 	{ "sync", cmd_sync },
 	{ "pull", cmd_pull },
 	{ "verify", cmd_verify },
