@@ -368,28 +368,21 @@ static int hook_refused(struct cb_ctx *c)
  * a sync but not for a roster edit made on the remote's own tip. */
 #define PUSH_REF "refs/fieldcheck/push"
 
-static int push_remote(struct cb_ctx *c, const git_oid *head, int *rejected)
+/* Pushes PUSH_REF to the remote's main and says how it went. */
+static int push_ref(struct cb_ctx *c, int *rejected)
 {
 	char *specs[1] = { PUSH_REF ":refs/heads/main" };
 	git_strarray refspecs = { specs, 1 };
 	git_push_options po;
 	git_remote *rm = NULL;
-	git_reference *ref = NULL;
 	int rc;
 
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, c);
-	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
-		return git_fail(c->err, "marking what to push");
-	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0) {
-		git_reference_delete(ref);
-		git_reference_free(ref);
+	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0)
 		return git_fail(c->err, "reading the remote");
-	}
 	rc = git_remote_push(rm, &refspecs, &po);
 	git_remote_free(rm);
-	git_reference_delete(ref);
-	git_reference_free(ref);
 	if (rc < 0) {
 		/* Some servers refuse a non-fast-forward before the callback. */
 		const git_error *e = git_error_last();
@@ -408,6 +401,19 @@ static int push_remote(struct cb_ctx *c, const git_oid *head, int *rejected)
 	if (c->rejected[0])
 		*rejected = 1; /* someone pushed first: fetch, merge, push again */
 	return 0;
+}
+
+static int push_remote(struct cb_ctx *c, const git_oid *head, int *rejected)
+{
+	git_reference *ref = NULL;
+	int rc;
+
+	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
+		return git_fail(c->err, "marking what to push");
+	rc = push_ref(c, rejected); /* its message is ours before the ref goes */
+	git_reference_delete(ref);
+	git_reference_free(ref);
+	return rc;
 }
 
 int transport_push(struct replica *r, const char *remote, const git_oid *head,
