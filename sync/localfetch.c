@@ -122,15 +122,18 @@ static int hashes_to(git_odb_object *o, const git_oid *id)
 static int loose_refused(struct copying *cx, git_repository *src, const char *hex,
 			 const char *why)
 {
-	return fc_failk(cx->err, FC_EIO, "the central's object %sobjects/%.2s/%s is damaged "
+	return fc_failk(cx->err, FC_EFAIL, "the central's object %sobjects/%.2s/%s is damaged "
 			"(%s): it was refused and nothing of it was copied; repair the central "
 			"from a sound copy (see 'When something is damaged' in the README)",
 			git_repository_path(src), hex, hex + 2, why);
 }
 
 /* Loose objects (a git push of a few objects leaves them so) go through
- * the object stores: into the replica's in-memory backend, then its pack. */
-static int copy_loose(struct copying *cx, git_repository *src, git_repository *dst)
+ * the object stores: into the replica's in-memory backend, then its pack.
+ * Called twice: to check every one (`write` 0), then to copy them, so a
+ * damaged one leaves nothing of the others behind either (a commit kept
+ * in memory without its tree would pass for fetched). */
+static int copy_loose(struct copying *cx, git_repository *src, git_repository *dst, int write)
 {
 	git_odb *sodb = NULL, *dodb = NULL;
 	struct strbuf dir;
@@ -163,11 +166,12 @@ static int copy_loose(struct copying *cx, git_repository *src, git_repository *d
 			}
 			if (!hashes_to(o, &id))
 				rc = loose_refused(cx, src, hex, "its content does not hash to its name");
-			else if (git_odb_write(&written, dodb, git_odb_object_data(o),
-					       git_odb_object_size(o), git_odb_object_type(o)) < 0)
+			else if (write && git_odb_write(&written, dodb, git_odb_object_data(o),
+							git_odb_object_size(o),
+							git_odb_object_type(o)) < 0)
 				rc = git_fail(cx->err, "copying an object");
-			cx->loose++;
-			cx->loose_bytes += git_odb_object_size(o);
+			cx->loose += write;
+			cx->loose_bytes += write ? git_odb_object_size(o) : 0;
 			git_odb_object_free(o);
 		}
 		closedir(d);
@@ -191,7 +195,9 @@ static int copy_all(struct copying *cx, struct replica *r, git_repository *src,
 		rc = git_fail(cx->err, "reading the copied packs");
 	git_odb_free(odb);
 	if (rc == 0)
-		rc = copy_loose(cx, src, r->repo);
+		rc = copy_loose(cx, src, r->repo, 0);
+	if (rc == 0)
+		rc = copy_loose(cx, src, r->repo, 1);
 	if (rc == 0)
 		rc = replica_flush(r, cx->err);
 	return rc;

@@ -29,7 +29,7 @@ static int on_progress(const git_indexer_progress *st, void *payload)
 
 static int refuse(struct fc_err *err, const char *path, const char *why)
 {
-	return fc_failk(err, FC_EIO, "the central's pack %s is damaged (%s): it was refused and "
+	return fc_failk(err, FC_EFAIL, "the central's pack %s is damaged (%s): it was refused and "
 			"nothing of it was copied; repair the central from a sound copy "
 			"(see 'When something is damaged' in the README)", path, why);
 }
