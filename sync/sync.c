@@ -529,8 +529,8 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 	}
 	rep->imported_inspections = records; /* records checked, for the summary */
 	if (rep->n_notes > before)
-		return fc_fail(err, "%zu problem%s found", rep->n_notes - before,
-			       rep->n_notes - before == 1 ? "" : "s");
+		return fc_fail(err, "%zu problem%s found ('fieldcheck repair' rebuilds what is "
+			       "damaged)", rep->n_notes - before, rep->n_notes - before == 1 ? "" : "s");
 	return 0;
 }
 
