@@ -107,24 +107,6 @@ out:
 	return rc;
 }
 
-/* The store made to hold the replica's records again, every one. */
-static int reindex(struct replica *r, struct repair_result *res, struct fc_err *err)
-{
-	git_tree *tree = NULL;
-	git_oid head;
-	int has, rc;
-
-	if (replica_head(r, &head, &has, err))
-		return -1;
-	if (!has)
-		return 0;
-	if (replica_commit_tree(r, &head, &tree, err))
-		return -1;
-	rc = import_all(r, tree, &head, &res->rep, err);
-	git_tree_free(tree);
-	return rc;
-}
-
 static int has_replica(struct fc_workspace *ws)
 {
 	char *path = workspace_file(ws, REPLICA_DIR);
@@ -153,7 +135,7 @@ static int repair_replica(struct fc_workspace *ws, int store_rebuilt, struct rep
 		rc = rebuild_replica(r, store_rebuilt, res, err);
 	}
 	if (rc == 0 && (store_rebuilt || res->replica_damage))
-		rc = reindex(r, res, err);
+		rc = import_branch(r, 1, &res->rep, err); /* every record */
 	replica_close(r);
 	return rc;
 }

@@ -13,6 +13,20 @@ flip() {
 		dd of="$1" bs=1 seek=$((size / 2)) conv=notrunc status=none
 }
 
+# verify_then_repair NAME store|replica: verify on device NAME finds the
+# damage and points to repair; repair rebuilds it and says where the
+# damaged one was set aside.  repair's output stays in $OUT.
+verify_then_repair() {
+	on "$1" verify; rc=$?
+	check "verify finds $1's damaged $2 (exit $rc)" [ "$rc" -eq 1 ]
+	check "and says repair rebuilds it" grep -q "fieldcheck repair" "$ERR"
+	check "repair rebuilds $1's $2" on "$1" repair
+	out_has "$2: damaged" "repair says the $2 was damaged"
+	aside=$T/$1/replica.git.damaged-
+	[ "$2" = store ] && aside=$T/$1/store.db.damaged-
+	out_has "set aside as $aside" "and where it was set aside"
+}
+
 central "$T/central.git"
 device a ZJ-0001 "$T/central.git"
 device b JT-0042 "$T/central.git"
@@ -71,12 +85,7 @@ on b sync
 "$FC" -C "$T/b" inspection answer "$ib" management_agreement pass --note 草稿 >/dev/null
 mv "$T/away.git" "$T/central.git"
 for p in "$T/b/replica.git/objects/pack/"*.pack; do flip "$p"; done
-on b verify; rc=$?
-check "verify finds the damaged replica (exit $rc)" [ "$rc" -eq 1 ]
-check "and says repair rebuilds it" grep -q "fieldcheck repair" "$ERR"
-check "repair rebuilds it" on b repair
-out_has "replica: damaged" "repair says the replica was damaged"
-out_has "set aside as $T/b/replica.git.damaged-" "and where it was set aside"
+verify_then_repair b replica
 out_has "fetched again from 1 remote" "and that it fetched again"
 check "the damaged replica is kept" sh -c "ls -d '$T/b/replica.git.damaged-'* >/dev/null"
 check "b's verify is ok after repair" on b verify
@@ -123,12 +132,7 @@ ic=$(new_inspection a "$USCC1")
 "$FC" -C "$T/a" inspection answer "$ic" safety_office pass --note 新草稿 >/dev/null
 garble a $(pages_of a enterprises_name inspections_created inspections_status)
 cp "$T/a/store.db" "$T/store.garbled"
-on a verify; rc=$?
-check "verify finds the damaged store (exit $rc)" [ "$rc" -eq 1 ]
-check "and says repair rebuilds it" grep -q "fieldcheck repair" "$ERR"
-check "repair rebuilds the store" on a repair
-out_has "store: damaged" "repair says the store was damaged"
-out_has "set aside as $T/a/store.db.damaged-" "and where it was set aside"
+verify_then_repair a store
 out_has "rebuilt from the replica: 2 inspections" "and that it was rebuilt from the replica"
 out_has "saved from the damaged store (sent by the next sync): 2 inspections" \
 	"and saved the two changed since the last sync"
