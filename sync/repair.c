@@ -2,6 +2,8 @@
  * (see repair.h). */
 #include "repair.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,17 +85,17 @@ static int reexport(struct replica *r, struct repair_result *res, struct fc_err 
 /* The replica set aside and fetched again; main put where the store last
  * agreed with a remote; the store's records exported again unless the
  * store itself is being rebuilt (then its salvage does that). */
-static int rebuild_replica(struct replica *r, int store_rebuilt, struct repair_result *res,
-			   struct fc_err *err)
+static int refetch(struct replica *r, int store_rebuilt, struct repair_result *res,
+		   struct fc_err *err)
 {
 	git_strarray names = { 0 };
+	struct fc_err why = { 0 };
 	git_oid base;
 	int rc = -1;
 
-	if (!(res->replica_aside = salvage_aside_name(r->path, err)) ||
-	    replica_renew(r, res->replica_aside, err) ||
-	    replica_copy_remotes(r, res->replica_aside, err))
-		return -1;
+	if (replica_copy_remotes(r, res->replica_aside, &why))
+		sync_report_note(&res->rep, "%s; add them again with 'fieldcheck remote add'",
+				 why.msg);
 	if (git_remote_list(&names, r->repo) < 0)
 		return git_fail(err, "listing the remotes");
 	fetch_all(r, &names, res);
@@ -117,6 +119,25 @@ static int has_replica(struct fc_workspace *ws)
 	return yes;
 }
 
+/* A replica git cannot even open (its HEAD or config gone): moved aside
+ * as it is, and a new one opened in its place. */
+static int open_in_its_place(struct fc_workspace *ws, struct replica **r,
+			     struct repair_result *res, struct fc_err *err)
+{
+	char *path = workspace_file(ws, REPLICA_DIR);
+	int rc = -1;
+
+	if ((res->replica_aside = salvage_aside_name(path, err)) != NULL) {
+		if (rename(path, res->replica_aside) != 0)
+			fc_failk(err, FC_EIO, "cannot set the replica aside as %s: %s",
+				 res->replica_aside, strerror(errno));
+		else
+			rc = replica_open(ws, REPLICA_CREATE, r, err);
+	}
+	free(path);
+	return rc;
+}
+
 /* The replica checked, rebuilt if damaged, and imported into the store
  * when the store is new or the replica is. */
 static int repair_replica(struct fc_workspace *ws, int store_rebuilt, struct repair_result *res,
@@ -128,11 +149,22 @@ static int repair_replica(struct fc_workspace *ws, int store_rebuilt, struct rep
 
 	if (!has_replica(ws))
 		return 0;
-	if (replica_open(ws, 0, &r, err))
-		return -1; /* an unopenable replica: the lock or the folder */
-	if (replica_check(r, &why)) {
+	if (replica_open(ws, 0, &r, &why)) {
+		if (!strstr(why.msg, "opening the replica")) {
+			*err = why; /* the lock, not the replica */
+			return -1;
+		}
 		res->replica_damage = xstrdup(why.msg);
-		rc = rebuild_replica(r, store_rebuilt, res, err);
+		if (open_in_its_place(ws, &r, res, err))
+			return -1;
+		rc = refetch(r, store_rebuilt, res, err);
+	} else if (replica_check(r, &why)) {
+		res->replica_damage = xstrdup(why.msg);
+		if (!(res->replica_aside = salvage_aside_name(r->path, err)) ||
+		    replica_renew(r, res->replica_aside, err))
+			rc = -1;
+		else
+			rc = refetch(r, store_rebuilt, res, err);
 	}
 	if (rc == 0 && (store_rebuilt || res->replica_damage))
 		rc = import_branch(r, 1, &res->rep, err); /* every record */

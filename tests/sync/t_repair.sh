@@ -106,6 +106,13 @@ check "repair rebuilds it" on a repair
 check "a's verify is ok after repair" on a verify
 check "a's records are all there" sh -c "'$FC' -C '$T/a' inspection show '$ib' --format json | grep -q 草稿"
 
+# A replica git cannot open at all.
+rm -f "$T/a/replica.git/HEAD"
+check "repair rebuilds a replica that cannot be opened" on a repair
+out_has "replica: damaged: opening the replica" "saying why"
+out_has "fetched again from 1 remote" "with its remote kept"
+check "a's verify is ok after that repair" on a verify
+
 # 3. A damaged store: a clear message; repair rebuilds it from the replica
 # and keeps the drafts it can read.
 # pages_of NAME TABLE...: the pages of the store of device NAME that hold
