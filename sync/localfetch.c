@@ -231,19 +231,24 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 	struct strbuf from, to;
 	char **names;
 	git_oid have;
-	int rc;
+	int rc = 0, sent_by_changes;
 
 	strbuf_init(&from);
 	strbuf_init(&to);
 	strbuf_addf(&from, "%sobjects/pack", git_repository_path(src));
 	strbuf_addf(&to, "%sobjects/pack", git_repository_path(r->repo));
 	names = missing_packs(from.buf, to.buf, cx);
-	if (common_commit(r, src, track, &have) && cx->total > cx->all / 2) {
+	sent_by_changes = common_commit(r, src, track, &have) && cx->total > cx->all / 2;
+	if (sent_by_changes) {
 		git_indexer_progress st = { 0 };
 		rc = sendset_copy(src, r->repo, their_head, &have, &st, cx->err);
 		if (rc == 0)
 			done(cx, st.total_objects, st.received_bytes);
-	} else {
+	}
+	/* When what changed cannot be read from the central (a damaged pack),
+	 * the packs are taken whole instead, each read before it is adopted:
+	 * a damaged one is then refused by its name. */
+	if (!sent_by_changes || rc != 0) {
 		rc = copy_all(cx, r, src, from.buf, to.buf, names);
 		if (rc == 0)
 			done(cx, cx->objects + cx->loose, cx->total + cx->loose_bytes);

@@ -53,6 +53,27 @@ rm -rf "$T/central.git" && mv "$T/sound.git" "$T/central.git"
 check "with the central repaired, b syncs" on b sync
 check "and has a's answer" sh -c "'$FC' -C '$T/b' inspection show '$ia' --format json | grep -q xxxxxxxxxx"
 
+# The same when the central was repacked (git gc): b, which has most of it,
+# reads what changed from that one pack, and finds the damage there.
+"$FC" -C "$T/a" inspection answer "$ia" life_passage fail --note "$(head -c 3000 /dev/zero | tr '\0' y)" >/dev/null
+on a sync || not_ok "a's third sync"
+git --git-dir="$T/central.git" repack -adq
+cp -a "$T/central.git" "$T/sound.git"
+new=$(cd "$T/central.git/objects/pack" && ls pack-*.pack)
+# the bytes of the record b has to read: a's inspection as it is now
+blob=$(git --git-dir="$T/central.git" rev-parse "main:$(git --git-dir="$T/central.git" ls-tree -r --name-only main | grep "$ia")")
+set -- $(git verify-pack -v "$T/central.git/objects/pack/${new%.pack}.idx" | grep "^$blob ")
+chmod u+w "$T/central.git/objects/pack/$new"
+head -c 8 /dev/zero | tr '\0' '\377' |
+	dd of="$T/central.git/objects/pack/$new" bs=1 seek=$(($5 + $4 / 2)) conv=notrunc status=none
+on b sync; rc=$?
+check "b's sync from the damaged repacked central fails (exit $rc)" [ "$rc" -eq 1 ]
+check "and names its pack" grep -q "the central's pack $T/central.git/objects/pack/$new is damaged" "$ERR"
+check "b's verify is still ok" on b verify
+rm -rf "$T/central.git" && mv "$T/sound.git" "$T/central.git"
+check "with the central repaired, b syncs" on b sync
+check "and has a's answer" sh -c "'$FC' -C '$T/b' inspection show '$ia' --format json | grep -q yyyyyyyyyy"
+
 # A loose object whose content is not what its name says is refused too.
 c=$(git --git-dir="$T/central.git" rev-parse main)
 blob=$(printf 'forged\n' | git --git-dir="$T/central.git" hash-object -w --stdin)
