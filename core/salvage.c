@@ -137,9 +137,12 @@ int salvage_read(struct fc_store *to, const char *damaged, struct salvage *sv,
 	size_t i;
 	int rc = 0;
 
+	/* Its schema read first: when that is what is damaged, nothing of the
+	 * file can be read, said once rather than once per table. */
 	if (sqlite3_open_v2(damaged, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) !=
-	    SQLITE_OK) {
-		note(sv, "the damaged store could not be opened (%s)",
+	    SQLITE_OK || sqlite3_exec(old, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
+				      NULL) != SQLITE_OK) {
+		note(sv, "nothing: the damaged store could not be read at all (%s)",
 		     old ? sqlite3_errmsg(old) : "out of memory");
 		sqlite3_close(old);
 		old = NULL;

@@ -19,7 +19,13 @@ int workspace_store_damaged(const char *dir, struct fc_err *why, struct fc_err *
 		rc = store_integrity(s, why) ? 1 : 0;
 	else if (strstr(why->msg, "is damaged"))
 		rc = 1;
-	else {
+	else if (why->kind == FC_ENOTFOUND) { /* no workspace: say it as open does */
+		struct fc_workspace *ws = NULL;
+		if (workspace_open(dir, &ws, err) == 0)
+			fc_fail(err, "%s", why->msg);
+		workspace_close(ws);
+		rc = -1;
+	} else {
 		*err = *why;
 		rc = -1;
 	}
@@ -48,11 +54,13 @@ static int identity(struct fc_workspace *ws, const struct fc_person *who, int su
  * so its second name (a hard link, the same file) goes. */
 static void drop_aside(struct workspace_rebuild *rb)
 {
-	char *wal = xstrfmt("%s-wal", rb->aside);
+	char *wal = xstrfmt("%s-wal", rb->aside), *shm = xstrfmt("%s-shm", rb->aside);
 
 	unlink(wal);
+	unlink(shm); /* the index SQLite made when it read the file */
 	unlink(rb->aside);
 	free(wal);
+	free(shm);
 	free(rb->aside);
 	rb->aside = NULL;
 }

@@ -91,8 +91,10 @@ int cmd_repair(struct cli *cli, int argc, char **argv)
 		o.who = &me;
 	}
 	rc = sync_repair(cli->workspace, &o, &res, &err);
-	print_store(&res);
-	print_replica(&res);
+	if (rc == 0 || res.store_damage || res.replica_damage) {
+		print_store(&res);
+		print_replica(&res);
+	}
 	for (i = 0; i < res.rep.n_notes; i++)
 		say("note: ", res.rep.notes[i].text);
 	if (rc == 0 && (res.store_damage || res.replica_damage))

@@ -194,11 +194,13 @@ check "repair asks for the identity it cannot read (exit $rc)" \
 	sh -c "[ $rc -eq 1 ] && grep -q 'repair --name NAME --badge BADGE --dept DEPT' '$ERR'"
 check "repair with the identity rebuilds the store" \
 	on a repair --name a --badge ZJ-0001 --dept 区应急管理局
-out_has "could not save: the damaged store could not be opened\|could not save: meta" \
+out_has "could not save: nothing: the damaged store could not be read at all" \
 	"and says the damaged store could not be read"
 check "the synced records are back" on a inspection show "$ic"
 ls "$T/a/" >"$OUT"
 check "every damaged store is kept" [ "$(ls "$T/a/" | grep -v -- '-wal$\|-shm$' | grep -c '^store\.db\.damaged-')" -eq 3 ]
+check "and nothing is left of the attempt that asked for the identity" \
+	[ "$(ls "$T/a/" | grep -c '^store\.db\.damaged-.*-shm$')" -le 2 ]
 
 # A truncated store.
 sqlite3 "$T/a/store.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
