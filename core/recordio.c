@@ -377,3 +377,23 @@ int outbox_count(struct fc_store *s, size_t *out, struct fc_err *err)
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the outbox");
 }
+
+int outbox_add_all(struct fc_store *s, struct fc_err *err)
+{
+	if (store_begin(s, err))
+		return -1;
+	if (sqlite3_exec(s->db,
+			 "UPDATE counters SET value = value + 1 WHERE name = 'outbox';"
+			 "INSERT OR REPLACE INTO outbox(kind, id, seq)"
+			 "  SELECT 'enterprise', code, (SELECT value FROM counters WHERE name = 'outbox')"
+			 "  FROM enterprises"
+			 "  UNION ALL SELECT 'inspection', id, (SELECT value FROM counters WHERE"
+			 "  name = 'outbox') FROM inspections"
+			 "  UNION ALL SELECT 'hazard', id, (SELECT value FROM counters WHERE"
+			 "  name = 'outbox') FROM hazards;", NULL, NULL, NULL) != SQLITE_OK) {
+		store_sqlerr(s, err, "noting every record as changed");
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
+}

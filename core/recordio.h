@@ -40,6 +40,9 @@ int outbox_pending(struct fc_store *s, enum record_kind kind, const char *id, st
 int outbox_counter(struct fc_store *s, long long *out, struct fc_err *err);
 /* How many records wait in the outbox. */
 int outbox_count(struct fc_store *s, size_t *out, struct fc_err *err);
+/* Notes every record as changed: a replica rebuilt from the central gets
+ * all of them again, and only those it lacks make a change. */
+int outbox_add_all(struct fc_store *s, struct fc_err *err);
 int outbox_forget_after(struct fc_store *s, long long seq, struct fc_err *err);
 /* An import's writes come from the replica: between outbox_pause and
  * outbox_resume, inside one transaction the caller holds (store_begin),

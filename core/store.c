@@ -26,8 +26,9 @@ int store_sqlerr(struct fc_store *s, struct fc_err *err, const char *context)
 		return fc_failk(err, FC_EIO, "%s: %s is busy (another fieldcheck is writing); "
 				"try again", context, where);
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-		return fc_failk(err, FC_EIO, "%s: %s is damaged: %s (run 'fieldcheck verify')",
-				context, where, msg);
+		return fc_failk(err, FC_EIO, "%s: %s is damaged: %s ('fieldcheck repair' rebuilds "
+				"it from the replica and keeps what it can read of it)", context,
+				where, msg);
 	return fc_fail(err, "%s: %s", context, msg);
 }
 

@@ -13,7 +13,7 @@
 #include "store_impl.h"
 #include "strbuf.h"
 
-#define STORE_FILE "store.db"
+#define STORE_FILE WORKSPACE_STORE
 
 static char *path_join(const char *a, const char *b)
 {
@@ -79,8 +79,8 @@ static int fsync_dir(const char *dir)
 	return rc;
 }
 
-static int write_identity(struct fc_store *s, const struct fc_person *me, int supervisor,
-			  struct fc_err *err)
+int workspace_write_identity(struct fc_store *s, const struct fc_person *me, int supervisor,
+			     struct fc_err *err)
 {
 	char now[FC_TIMESTAMP_LEN + 1];
 	sqlite3_stmt *st;
@@ -104,7 +104,7 @@ fail:
 	return -1;
 }
 
-static void remove_new(const char *tmp)
+void workspace_remove_store_files(const char *tmp)
 {
 	char side[4096];
 	unlink(tmp);
@@ -134,9 +134,9 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 	}
 	if (mkdirs(dir, err) || mkdirs(forms, err))
 		goto out;
-	remove_new(tmp);
+	workspace_remove_store_files(tmp);
 	made = 1;
-	if (store_create(tmp, &s, err) || write_identity(s, me, supervisor, err))
+	if (store_create(tmp, &s, err) || workspace_write_identity(s, me, supervisor, err))
 		goto out;
 	store_close(s);
 	s = NULL;
@@ -152,14 +152,14 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 out:
 	store_close(s);
 	if (made)
-		remove_new(tmp); /* after success, only a second name of the store */
+		workspace_remove_store_files(tmp); /* after success, only a second name of the store */
 	free(path);
 	free(tmp);
 	free(forms);
 	return rc;
 }
 
-static int read_identity(struct fc_workspace *ws, struct fc_err *err)
+int workspace_read_identity(struct fc_workspace *ws, struct fc_err *err)
 {
 	char *name = NULL, *badge = NULL, *dept = NULL, *role = NULL;
 	int rc = -1;
@@ -201,7 +201,7 @@ int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *er
 	}
 	ws = xcalloc(1, sizeof *ws);
 	ws->dir = xstrdup(dir);
-	if (store_open(path, &ws->store, err) || read_identity(ws, err)) {
+	if (store_open(path, &ws->store, err) || workspace_read_identity(ws, err)) {
 		free(path);
 		workspace_close(ws);
 		return -1;

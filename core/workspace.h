@@ -9,6 +9,8 @@
 #include "model.h"
 #include "store.h"
 
+#define WORKSPACE_STORE "store.db"
+
 struct fc_workspace {
 	char *dir;
 	struct fc_store *store;
@@ -33,6 +35,13 @@ void workspace_close(struct fc_workspace *ws);
  * signs this workspace's commits: an ed25519 key whose public half is
  * beside it.  Kept as an absolute path. */
 int workspace_set_sign_key(struct fc_workspace *ws, const char *path, struct fc_err *err);
+/* The identity in the store's settings into ws->me / ws->supervisor; and
+ * written there (a new store, a rebuilt one). */
+int workspace_read_identity(struct fc_workspace *ws, struct fc_err *err);
+int workspace_write_identity(struct fc_store *s, const struct fc_person *me, int supervisor,
+			     struct fc_err *err);
+/* Removes a store file and its WAL and index (a temporary one). */
+void workspace_remove_store_files(const char *path);
 /* dir/name, freshly allocated. */
 char *workspace_file(const struct fc_workspace *ws, const char *name);
 

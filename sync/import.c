@@ -184,3 +184,20 @@ int import_all(struct replica *r, git_tree *tree, const git_oid *commit,
 {
 	return import_diff(r, NULL, tree, commit, rep, err);
 }
+
+int import_branch(struct replica *r, int all, struct sync_report *rep, struct fc_err *err)
+{
+	git_tree *tree = NULL;
+	git_oid head;
+	int has, rc;
+
+	if (replica_head(r, &head, &has, err))
+		return -1;
+	if (!has)
+		return 0;
+	if (replica_commit_tree(r, &head, &tree, err))
+		return -1;
+	rc = all ? import_all(r, tree, &head, rep, err) : import_tree(r, tree, &head, rep, err);
+	git_tree_free(tree);
+	return rc;
+}

@@ -19,5 +19,8 @@ int import_tree(struct replica *r, git_tree *tree, const git_oid *commit,
 /* Imports every record of `tree`, whatever the store holds (reindex). */
 int import_all(struct replica *r, git_tree *tree, const git_oid *commit,
 	       struct sync_report *rep, struct fc_err *err);
+/* The branch's tree, imported as import_tree does (all 0) or import_all;
+ * nothing when the branch is unborn. */
+int import_branch(struct replica *r, int all, struct sync_report *rep, struct fc_err *err);
 
 #endif

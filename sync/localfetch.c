@@ -9,30 +9,26 @@
 
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "packadopt.h"
 #include "packcopy.h"
 #include "sendset.h"
 
 struct copying {
 	const char *remote;
 	struct sync_progress *prog;
-	size_t objects;              /* in the packs being copied */
+	size_t objects;              /* in the packs adopted */
 	size_t n_packs, total;       /* how many, and their bytes */
 	size_t all;                  /* the bytes of all the central's packs */
 	size_t loose, loose_bytes;   /* loose objects copied */
 	struct fc_err *err;
 };
 
-static void progress(void *ctx, size_t bytes)
+static void progress(void *ctx, size_t done, size_t total, size_t bytes)
 {
 	struct copying *cx = ctx;
-	size_t done = bytes < cx->total ? bytes : cx->total, objs; /* (.idx files too) */
 
-	if (!cx->prog || !cx->prog->fn || !cx->total)
-		return;
-	/* Objects are not counted while copying bytes: the share of bytes
-	 * stands for the share of objects. */
-	objs = (size_t)((double)cx->objects * (double)done / (double)cx->total);
-	cx->prog->fn(cx->prog->ctx, "receiving", objs, cx->objects, done);
+	if (cx->prog && cx->prog->fn)
+		cx->prog->fn(cx->prog->ctx, "receiving", done, total, bytes);
 }
 
 /* What came, said once more when it is all here (a fetch of loose objects
@@ -55,25 +51,6 @@ static int pack_size(const char *dir, const char *base, off_t *size)
 	*size = ok ? st.st_size : 0;
 	strbuf_release(&p);
 	return ok;
-}
-
-/* The object count an .idx (version 2) declares: the last fan-out entry. */
-static size_t idx_objects(const char *dir, const char *base)
-{
-	unsigned char b[4];
-	struct strbuf p;
-	size_t n = 0;
-	FILE *f;
-
-	strbuf_init(&p);
-	strbuf_addf(&p, "%s/%s.idx", dir, base);
-	if ((f = fopen(p.buf, "rb")) != NULL) {
-		if (fseek(f, 8 + 255 * 4, SEEK_SET) == 0 && fread(b, 1, 4, f) == 4)
-			n = (size_t)b[0] << 24 | (size_t)b[1] << 16 | (size_t)b[2] << 8 | b[3];
-		fclose(f);
-	}
-	strbuf_release(&p);
-	return n;
 }
 
 /* The packs of src/objects/pack that dst/objects/pack lacks (by name, which
@@ -106,7 +83,6 @@ static char **missing_packs(const char *from, const char *to, struct copying *cx
 		names = xrealloc(names, (n + 2) * sizeof *names);
 		names[n++] = xstrdup(base);
 		cx->total += (size_t)size;
-		cx->objects += idx_objects(from, base);
 	}
 	closedir(d);
 	if (!names)
@@ -133,9 +109,31 @@ static int is_hex(const char *s, size_t n)
 	return s[n] == '\0';
 }
 
+/* An object is named by the hash of its content: one that is not has been
+ * damaged (or forged), and is refused before anything of it is written. */
+static int hashes_to(git_odb_object *o, const git_oid *id)
+{
+	git_oid h;
+
+	return git_odb_hash(&h, git_odb_object_data(o), git_odb_object_size(o),
+			    git_odb_object_type(o)) == 0 && git_oid_equal(&h, id);
+}
+
+static int loose_refused(struct copying *cx, git_repository *src, const char *hex,
+			 const char *why)
+{
+	return fc_failk(cx->err, FC_EFAIL, "the central's object %sobjects/%.2s/%s is damaged "
+			"(%s): it was refused and nothing of it was copied; repair the central "
+			"from a sound copy (see 'When something is damaged' in the README)",
+			git_repository_path(src), hex, hex + 2, why);
+}
+
 /* Loose objects (a git push of a few objects leaves them so) go through
- * the object stores: into the replica's in-memory backend, then its pack. */
-static int copy_loose(struct copying *cx, git_repository *src, git_repository *dst)
+ * the object stores: into the replica's in-memory backend, then its pack.
+ * Called twice: to check every one (`write` 0), then to copy them, so a
+ * damaged one leaves nothing of the others behind either (a commit kept
+ * in memory without its tree would pass for fetched). */
+static int copy_loose(struct copying *cx, git_repository *src, git_repository *dst, int write)
 {
 	git_odb *sodb = NULL, *dodb = NULL;
 	struct strbuf dir;
@@ -162,14 +160,18 @@ static int copy_loose(struct copying *cx, git_repository *src, git_repository *d
 			if (git_oid_fromstr(&id, hex) < 0 || git_odb_exists(dodb, &id))
 				continue;
 			if (git_odb_read(&o, sodb, &id) < 0) {
-				rc = git_fail(cx->err, "reading the central repository");
+				rc = loose_refused(cx, src, hex, git_error_last() ?
+						   git_error_last()->message : "unreadable");
 				break;
 			}
-			if (git_odb_write(&written, dodb, git_odb_object_data(o), git_odb_object_size(o),
-					  git_odb_object_type(o)) < 0)
+			if (!hashes_to(o, &id))
+				rc = loose_refused(cx, src, hex, "its content does not hash to its name");
+			else if (write && git_odb_write(&written, dodb, git_odb_object_data(o),
+							git_odb_object_size(o),
+							git_odb_object_type(o)) < 0)
 				rc = git_fail(cx->err, "copying an object");
-			cx->loose++;
-			cx->loose_bytes += git_odb_object_size(o);
+			cx->loose += write;
+			cx->loose_bytes += write ? git_odb_object_size(o) : 0;
 			git_odb_object_free(o);
 		}
 		closedir(d);
@@ -180,19 +182,22 @@ static int copy_loose(struct copying *cx, git_repository *src, git_repository *d
 	return rc;
 }
 
-/* The packs we lack and the loose objects we lack, copied as they are. */
+/* The packs we lack, each read whole before it is adopted, and the loose
+ * objects we lack, each checked against its name. */
 static int copy_all(struct copying *cx, struct replica *r, git_repository *src,
 		    const char *from, const char *to, char **names)
 {
 	git_odb *odb = NULL;
 	int rc;
 
-	rc = packcopy(from, to, names, cx->n_packs, progress, cx, cx->err);
+	rc = packadopt(from, to, names, cx->n_packs, progress, cx, &cx->objects, cx->err);
 	if (rc == 0 && (git_repository_odb(&odb, r->repo) < 0 || git_odb_refresh(odb) < 0))
 		rc = git_fail(cx->err, "reading the copied packs");
 	git_odb_free(odb);
 	if (rc == 0)
-		rc = copy_loose(cx, src, r->repo);
+		rc = copy_loose(cx, src, r->repo, 0);
+	if (rc == 0)
+		rc = copy_loose(cx, src, r->repo, 1);
 	if (rc == 0)
 		rc = replica_flush(r, cx->err);
 	return rc;
@@ -226,19 +231,24 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 	struct strbuf from, to;
 	char **names;
 	git_oid have;
-	int rc;
+	int rc = 0, sent_by_changes;
 
 	strbuf_init(&from);
 	strbuf_init(&to);
 	strbuf_addf(&from, "%sobjects/pack", git_repository_path(src));
 	strbuf_addf(&to, "%sobjects/pack", git_repository_path(r->repo));
 	names = missing_packs(from.buf, to.buf, cx);
-	if (common_commit(r, src, track, &have) && cx->total > cx->all / 2) {
+	sent_by_changes = common_commit(r, src, track, &have) && cx->total > cx->all / 2;
+	if (sent_by_changes) {
 		git_indexer_progress st = { 0 };
 		rc = sendset_copy(src, r->repo, their_head, &have, &st, cx->err);
 		if (rc == 0)
 			done(cx, st.total_objects, st.received_bytes);
-	} else {
+	}
+	/* When what changed cannot be read from the central (a damaged pack),
+	 * the packs are taken whole instead, each read before it is adopted:
+	 * a damaged one is then refused by its name. */
+	if (!sent_by_changes || rc != 0) {
 		rc = copy_all(cx, r, src, from.buf, to.buf, names);
 		if (rc == 0)
 			done(cx, cx->objects + cx->loose, cx->total + cx->loose_bytes);

@@ -150,6 +150,19 @@ fail:
 	return -1;
 }
 
+int replica_renew(struct replica *r, const char *aside, struct fc_err *err)
+{
+	git_repository_free(r->repo); /* and the new objects' backend with it */
+	r->repo = NULL;
+	r->newobjs = NULL;
+	if (rename(r->path, aside) != 0)
+		return fc_failk(err, FC_EIO, "cannot set the replica aside as %s: %s", aside,
+				strerror(errno));
+	if (create_repo(r->path, &r->repo, err))
+		return -1;
+	return newobjs_attach(r->repo, &r->newobjs, err);
+}
+
 int replica_flush(struct replica *r, struct fc_err *err)
 {
 	return newobjs_flush(r->newobjs, r->repo, err);

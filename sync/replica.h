@@ -32,6 +32,10 @@ enum { REPLICA_CREATE = 1, REPLICA_NOLOCK = 2 /* read-only look, e.g. for a stat
 int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struct fc_err *err);
 void replica_close(struct replica *r);
 
+/* Repair: moves the replica's folder to `aside` (kept, never deleted) and
+ * starts an empty replica in its place, the sync lock still held. */
+int replica_renew(struct replica *r, const char *aside, struct fc_err *err);
+
 /* Writes the objects gathered in memory as one pack (fsynced), so a bulk
  * commit of thousands of records leaves one file, not thousands of loose
  * objects.  Call before a ref points at the new objects. */

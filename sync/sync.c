@@ -139,23 +139,6 @@ out:
 	return rc;
 }
 
-static int import_head(struct replica *r, struct sync_report *rep, struct fc_err *err)
-{
-	git_tree *tree = NULL;
-	git_oid head;
-	int has, rc;
-
-	if (replica_head(r, &head, &has, err))
-		return -1;
-	if (!has)
-		return 0;
-	if (replica_commit_tree(r, &head, &tree, err))
-		return -1;
-	rc = import_tree(r, tree, &head, rep, err);
-	git_tree_free(tree);
-	return rc;
-}
-
 /* Commits on our branch that the remote's tracking ref lacks. */
 static size_t count_waiting(struct replica *r, const char *remote)
 {
@@ -215,7 +198,7 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		if (!reached++)
 			res->reached++;
 		if ((has_theirs && merge_in(r, remote, &theirs, &res->rep, err)) ||
-		    import_head(r, &res->rep, err) || replica_head(r, &head, &has_head, err))
+		    import_branch(r, 0, &res->rep, err) || replica_head(r, &head, &has_head, err))
 			return -1;
 		if (!o->push || !has_head || (has_theirs && git_oid_equal(&head, &theirs)))
 			return 0;
@@ -529,27 +512,19 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 	}
 	rep->imported_inspections = records; /* records checked, for the summary */
 	if (rep->n_notes > before)
-		return fc_fail(err, "%zu problem%s found", rep->n_notes - before,
-			       rep->n_notes - before == 1 ? "" : "s");
+		return fc_fail(err, "%zu problem%s found ('fieldcheck repair' rebuilds what is "
+			       "damaged)", rep->n_notes - before, rep->n_notes - before == 1 ? "" : "s");
 	return 0;
 }
 
 int sync_reindex(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err)
 {
 	struct replica *r;
-	git_tree *tree = NULL;
-	git_oid head;
-	int has, rc = -1;
+	int rc;
 
 	if (replica_open(ws, 0, &r, err))
 		return -1;
-	if (replica_head(r, &head, &has, err) == 0) {
-		if (!has)
-			rc = 0;
-		else if (replica_commit_tree(r, &head, &tree, err) == 0)
-			rc = import_all(r, tree, &head, rep, err);
-	}
-	git_tree_free(tree);
+	rc = import_branch(r, 1, rep, err);
 	replica_close(r);
 	return rc;
 }

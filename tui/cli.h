@@ -73,5 +73,6 @@ int cmd_verify(struct cli *cli, int argc, char **argv);
 int cmd_reindex(struct cli *cli, int argc, char **argv);
 int cmd_roster(struct cli *cli, int argc, char **argv);
 int cmd_guard(struct cli *cli, int argc, char **argv);
+int cmd_repair(struct cli *cli, int argc, char **argv);
 
 #endif

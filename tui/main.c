@@ -45,6 +45,8 @@ static const char usage[] =
 	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
 	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
 	"  verify | reindex                         check the store and replica; rebuild\n"
+	"  repair                                   rebuild what is damaged: the store from\n"
+	"                                           the replica, the replica from the central\n"
 	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
 	"  export ID --out FILE.tar.gz              an inspection's evidence package\n"
@@ -71,6 +73,7 @@ static const struct command commands[] = {
 	{ "pull", cmd_pull },
 	{ "verify", cmd_verify },
 	{ "reindex", cmd_reindex },
+	{ "repair", cmd_repair },
 	{ "report", cmd_report },
 	{ "export", cmd_export },
 };
