@@ -17,6 +17,7 @@
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/recordio.h"
+#include "core/roster.h"
 #include "core/tarball.h"
 #include "gitutil.h"
 #include "layout.h"
@@ -28,10 +29,8 @@ static const char *sync_first(const struct casefile *cf)
 				  : "sync first ('fieldcheck sync')";
 }
 
-/* Adds a file to the package, which takes `data`; `path` NULL means the
- * repository's path under records/. */
-static void add_file(struct casefile *cf, const char *path, const char *git_path, char *data,
-		     size_t len)
+void cf_add_file(struct casefile *cf, const char *path, const char *git_path, char *data,
+		 size_t len)
 {
 	struct cf_file *f;
 	struct strbuf sb;
@@ -118,7 +117,7 @@ static int take_record(struct casefile *cf, enum record_kind kind, const char *i
 		rc = fc_fail(err, "%s %s differs between the store and the replica (%s): %s",
 			     record_kind_name(kind), id, path, sync_first(cf));
 	} else if (rc > 0) {
-		add_file(cf, NULL, path, data, len);
+		cf_add_file(cf, NULL, path, data, len);
 		data = NULL;
 		rc = 0;
 	}
@@ -266,7 +265,7 @@ static int take_form(struct casefile *cf, struct casefile_result *res, struct fc
 		if ((rc = tree_file(cf, path, &data, &len, err)) < 0)
 			break;
 		if (rc > 0) {
-			add_file(cf, NULL, path, data, len);
+			cf_add_file(cf, NULL, path, data, len);
 			continue;
 		}
 		/* Not in the replica: the store's copy, which git cannot vouch for. */
@@ -278,7 +277,7 @@ static int take_form(struct casefile *cf, struct casefile_result *res, struct fc
 		}
 		data = xstrdup(k == 0 ? t.survey : k == 1 ? t.choices : t.settings);
 		snprintf(kept, sizeof kept, "records/%s", path);
-		add_file(cf, kept, NULL, data, strlen(data));
+		cf_add_file(cf, kept, NULL, data, strlen(data));
 		res->form_from_store = 1;
 	}
 	formstore_texts_clear(&t);
@@ -300,7 +299,7 @@ static int take_notice(struct casefile *cf, const struct casefile_options *o,
 		return fc_err_prefix(err, "the rectification notice");
 	}
 	len = sb.len;
-	add_file(cf, "notice.txt", NULL, strbuf_detach(&sb), len);
+	cf_add_file(cf, "notice.txt", NULL, strbuf_detach(&sb), len);
 	res->notice = 1;
 	/* It goes first, before the records. */
 	f = cf->files[cf->n_files - 1];
@@ -346,6 +345,18 @@ out:
 	return rc;
 }
 
+/* The roster, when the repository has one: who signed the commits. */
+static int take_roster(struct casefile *cf, struct fc_err *err)
+{
+	char *data = NULL;
+	size_t len;
+	int rc = tree_file(cf, ROSTER_PATH, &data, &len, err);
+
+	if (rc > 0)
+		cf_add_file(cf, ROSTER_PATH, ROSTER_PATH, data, len);
+	return rc < 0 ? -1 : 0;
+}
+
 /* ---- the whole ---- */
 
 static int gather(struct casefile *cf, const struct casefile_options *o,
@@ -368,7 +379,8 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 		return fc_fail(err, "this workspace has no remote, so no central repository to "
 			       "check the package against; add one with 'fieldcheck remote add "
 			       "origin URL' and sync");
-	return check_sent(cf, err) || take_notice(cf, o, res, err) ? -1 : 0;
+	return take_roster(cf, err) || check_sent(cf, err) || cf_commits(cf, err) ||
+	       take_notice(cf, o, res, err) ? -1 : 0;
 }
 
 /* manifest.json, then the files in the order of cf->files. */
@@ -407,6 +419,7 @@ static void casefile_free(struct casefile *cf)
 	}
 	free(cf->files);
 	carried_free(cf->carried, cf->n_carried);
+	free(cf->commits);
 	free(cf->carried);
 	cf_remotes_free(cf);
 	record_clear(&cf->insp);

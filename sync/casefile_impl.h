@@ -25,6 +25,15 @@ struct cf_remote {
 	int has_tip;
 };
 
+/* A commit that carried a record, and who signed it. */
+struct cf_commit {
+	git_oid id;
+	int is_signed;
+	int before_roster;           /* its tree has no roster: nothing signs it */
+	char signer[MAX_BADGE + 1];  /* whose key on the roster, or "" */
+	char time[16];               /* committer time, as -Overify-time takes it */
+};
+
 struct casefile {
 	struct fc_workspace *ws;
 	struct replica *r;
@@ -38,6 +47,8 @@ struct casefile {
 	size_t n_carried;
 	struct cf_remote *remotes;
 	size_t n_remotes;
+	struct cf_commit *commits;   /* every commit of the carried lists */
+	size_t n_commits;
 	char now[FC_TIMESTAMP_LEN + 1];
 	long long epoch;
 };
@@ -47,6 +58,12 @@ int cf_remotes(struct casefile *cf, struct fc_err *err);
 void cf_remotes_free(struct casefile *cf);
 /* A URL as the manifest shows it: "user:password@" loses the password. */
 char *cf_public_url(const char *url);
+/* Adds a file to the package, which takes `data`; `path` NULL means the
+ * repository's path under records/. */
+void cf_add_file(struct casefile *cf, const char *path, const char *git_path, char *data,
+		 size_t len);
+/* The commits behind the carried lists, with their signatures. */
+int cf_commits(struct casefile *cf, struct fc_err *err);
 /* manifest.json. */
 void cf_manifest(const struct casefile *cf, struct strbuf *out);
 

@@ -25,6 +25,8 @@
  */
 #include "casefile_impl.h"
 
+#include "core/roster.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +166,35 @@ static void file(const struct cf_file *f, struct strbuf *out)
 	strbuf_adds(out, "]}");
 }
 
+/* Who made each commit: plain ssh-keygen checks it with the package's
+ * roster, at the commit's time (-Overify-time), so a key ended since still
+ * verifies what it signed before its end. */
+static void commits(const struct casefile *cf, struct strbuf *out)
+{
+	int roster = 0;
+	size_t i;
+
+	for (i = 0; i < cf->n_files; i++)
+		roster |= cf->files[i].git_path && !strcmp(cf->files[i].git_path, ROSTER_PATH);
+	strbuf_adds(out, "  \"signatures\": {");
+	str(out, "roster", roster ? ROSTER_PATH : NULL, ", ");
+	str(out, "namespace", "git", ", ");
+	str(out, "check", "ssh-keygen -Y verify -f roster/allowed_signers -I SIGNER -n git "
+	    "-s commits/ID.sig -Overify-time=TIME < commits/ID.payload", "},\n");
+	strbuf_adds(out, "  \"commits\": [");
+	for (i = 0; i < cf->n_commits; i++) {
+		const struct cf_commit *c = &cf->commits[i];
+		strbuf_adds(out, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		oid(out, &c->id);
+		strbuf_adds(out, ", ");
+		str(out, "time", c->time, ", ");
+		strbuf_addf(out, "\"signed\": %s, ", c->is_signed ? "true" : "false");
+		str(out, "signer", c->signer[0] ? c->signer : NULL, ", ");
+		str(out, "era", c->before_roster ? "before the roster" : "signed", "}");
+	}
+	strbuf_adds(out, cf->n_commits ? "\n  ],\n" : "],\n");
+}
+
 void cf_manifest(const struct casefile *cf, struct strbuf *out)
 {
 	const struct fc_inspection *in = &cf->insp.u.inspection;
@@ -183,6 +214,7 @@ void cf_manifest(const struct casefile *cf, struct strbuf *out)
 	str(out, "dept", me->dept, "},\n  ");
 	str(out, "branch", "main", ",\n");
 	remotes(cf, out);
+	commits(cf, out);
 	strbuf_adds(out, "  \"files\": [\n");
 	for (i = 0; i < cf->n_files; i++) {
 		strbuf_adds(out, i ? ",\n" : "");

@@ -56,7 +56,9 @@ check "a syncs (merging b's)" on a sync
 check "b syncs" on b sync
 check "the devices agree" [ "$(tree_of a)" = "$(tree_of b)" ]
 check "a exports" on a export "$id" --out "$T/a.tar.gz"
-out_has "exported inspection ${id:0:8} to $T/a.tar.gz: 9 files, 2 hazards, rectification notice" \
+# nine files, and each commit that carried a record as git stores it
+ncommits=$(tar -tzf "$T/a.tar.gz" | grep -c '^commits/[0-9a-f]*\.commit$')
+out_has "exported inspection ${id:0:8} to $T/a.tar.gz: $((9 + ncommits)) files, 2 hazards, rectification notice" \
 	"and says what it wrote"
 check "b exports the same inspection by a prefix" on b export "${id:0:8}" --out "$T/b.tar.gz"
 
@@ -72,10 +74,11 @@ for p in "inspections/2026/11/$id.json" "enterprises/$USCC1.json" "hazards/${h1:
 	forms/six-ones/1/settings.csv; do
 	check "it holds records/$p" grep -qx "records/$p" "$OUT"
 done
-check "nothing else" [ "$(wc -l <"$OUT")" -eq 9 ]
+check "nothing else but the commits ($ncommits)" [ "$(grep -vc '^commits/' "$OUT")" -eq 9 ] &&
+	[ "$(wc -l <"$OUT")" -eq $((9 + ncommits)) ] && [ "$ncommits" -ge 3 ]
 tar --utc --full-time -tvzf "$T/a.tar.gz" >"$OUT"
-check "every member is mode 0644" [ "$(grep -c '^-rw-r--r-- 0/0 ' "$OUT")" -eq 9 ]
-check "dated the export time" [ "$(grep -c ' 2026-11-28 01:30:00 ' "$OUT")" -eq 9 ]
+check "every member is mode 0644" [ "$(grep -c '^-rw-r--r-- 0/0 ' "$OUT")" -eq $((9 + ncommits)) ]
+check "dated the export time" [ "$(grep -c ' 2026-11-28 01:30:00 ' "$OUT")" -eq $((9 + ncommits)) ]
 check "the notice is the order" grep -q 责令限期整改指令书 "$T/xa/notice.txt"
 check "naming the hazards" grep -q 未签订协议 "$T/xa/notice.txt"
 check "with the form's words" grep -q 是否与入驻企业签订一份安全生产管理协议 "$T/xa/notice.txt"
@@ -85,7 +88,7 @@ check "the two devices' records are the same bytes" diff -r "$T/xa/records" "$T/
 M=$T/xa/manifest.json
 q() { sqlite3 -separator ' ' :memory: "$1"; }
 check "the manifest is JSON" [ "$(q "SELECT json_valid(readfile('$M'))")" = 1 ]
-check "one file per line" [ "$(grep -c '^    {"path": ' "$M")" -eq 8 ]
+check "one file per line" [ "$(grep -c '^    {"path": ' "$M")" -eq $((8 + ncommits)) ]
 check "it names the inspection" [ "$(q "SELECT json_extract(readfile('$M'), '\$.inspection')")" = "$id" ]
 check "the exporting officer" [ "$(q "SELECT json_extract(readfile('$M'), '\$.exported_by.badge')")" = ZJ-0001 ]
 check "the export time" [ "$(q "SELECT json_extract(readfile('$M'), '\$.exported_at')")" = 2026-11-28T09:30:00+08:00 ]
@@ -105,13 +108,20 @@ carried_by_git() {
 		echo "$c"
 	done | sort
 }
-check "eight files described" [ "$(wc -l <"$T/files")" -eq 8 ]
+check "eight files and the commits described" [ "$(wc -l <"$T/files")" -eq $((8 + ncommits)) ]
 : >"$T/all-commits"
+: >"$T/packaged"
 while read -r path gp size sha blob; do
 	f=$T/xa/$path
 	check "$path: size" [ "$(wc -c <"$f")" -eq "$size" ]
 	check "$path: sha256" [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$sha" ]
 	check "$path: git hash-object gives its blob id" [ "$(git hash-object "$f")" = "$blob" ]
+	case $path in commits/*.commit)
+		c=$(basename "$path" .commit)
+		check "$path: git hash-object -t commit gives $c" [ "$(git hash-object -t commit "$f")" = "$c" ]
+		echo "$c" >>"$T/packaged"
+		continue
+	esac
 	if [ "$gp" = - ]; then
 		check "$path is not from the repository" [ "$path" = notice.txt ] && [ -z "$(commits_of "$path")" ]
 		continue
@@ -130,6 +140,12 @@ while read -r path gp size sha blob; do
 		echo "$c" >>"$T/all-commits"
 	done <"$T/listed"
 done <"$T/files"
+check "each commit that carried a record is in the package" \
+	sh -c "sort -u '$T/all-commits' >'$T/carried' && sort -u '$T/packaged' | cmp -s - '$T/carried'"
+q "SELECT json_extract(value, '\$.id'), json_extract(value, '\$.signed'), json_extract(value, '\$.era')
+	FROM json_each(readfile('$M'), '\$.commits')" | sort >"$T/eras"
+check "before a roster, each is marked unsigned and before the roster" \
+	sh -c "[ \"\$(grep -c ' 0 before the roster$' '$T/eras')\" -eq $ncommits ] && cut -d' ' -f1 '$T/eras' | cmp -s - '$T/carried'"
 $G rev-list --first-parent main >"$T/first"
 off=$(sort -u "$T/all-commits" | grep -cvxFf "$T/first")
 check "commits off the first-parent line are listed ($off)" [ "$off" -ge 1 ]
@@ -159,7 +175,8 @@ ib=$(new_inspection b "$USCC2")
 on b inspection answer "$ib" safety_office pass
 on b sync
 check "an inspection without hazards exports" on b export "$ib" --out "$T/clean.tar.gz"
-out_has "6 files, 0 hazards$" "with no notice"
+n=$(tar -tzf "$T/clean.tar.gz" | grep -c '^commits/')
+out_has "$((6 + n)) files, 0 hazards$" "with no notice (and $n commits)"
 tar -tzf "$T/clean.tar.gz" >"$OUT"
 check "the archive has none" lacks notice.txt "$OUT"
 

@@ -49,6 +49,29 @@ git --git-dir="$T/central.git" -c gpg.ssh.allowedSignersFile="$T/signers" log \
 check "plain git verifies every commit ($(wc -l <"$T/sigs") commits)" \
 	sh -c "[ -s '$T/sigs' ] && ! grep -v ' G$' '$T/sigs'"
 
+# A case export carries each commit with its signature and the roster:
+# plain ssh-keygen checks every one, at the commit's own time.
+on a export "$insp" --out "$T/case.tar.gz"
+check "the inspector exports the case" [ $? -eq 0 ]
+mkdir "$T/case" && tar -C "$T/case" -xzf "$T/case.tar.gz"
+sqlite3 -separator ' ' :memory: "SELECT json_extract(value, '\$.id'), json_extract(value, '\$.time'),
+	json_extract(value, '\$.signer'), json_extract(value, '\$.era')
+	FROM json_each(readfile('$T/case/manifest.json'), '\$.commits')" >"$T/case/list"
+check "the package holds the roster" sh -c \
+	"git --git-dir='$T/a/replica.git' show main:roster/allowed_signers | cmp -s - '$T/case/roster/allowed_signers'"
+check "every commit in it is signed ($(wc -l <"$T/case/list"))" \
+	sh -c "[ -s '$T/case/list' ] && ! grep -v ' signed$' '$T/case/list'"
+verified=0
+while read -r c t who era; do
+	(cd "$T/case" && ssh-keygen -Y verify -f roster/allowed_signers -I "$who" -n git \
+		-s "commits/$c.sig" -Overify-time="$t" <"commits/$c.payload") >/dev/null 2>&1 &&
+		[ "$(git hash-object -t commit "$T/case/commits/$c.commit")" = "$c" ] &&
+		verified=$((verified + 1))
+done <"$T/case/list"
+check "ssh-keygen verifies each commit's signature ($verified)" \
+	[ "$verified" -eq "$(wc -l <"$T/case/list")" ]
+check "the inspector's own commits name her" grep -q ' ZJ-0001 signed$' "$T/case/list"
+
 # Forgeries, each pushed with plain git to the central on a path.
 git clone -q "$T/central.git" "$T/w"
 rec=$(cd "$T/w" && git ls-files "inspections/*/$insp.json")
