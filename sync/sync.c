@@ -16,6 +16,8 @@
 #include "import.h"
 #include "replica.h"
 #include "signcommit.h"
+#include "treecheck.h"
+#include "treediff.h"
 #include "treemerge.h"
 #include "trustsync.h"
 
@@ -108,6 +110,16 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 			git_fail(err, "making an empty tree");
 			goto out;
 		}
+	}
+	/* Checked against our tree, which was checked when it arrived: a bad
+	 * folder anywhere refuses their commit whole, before the merge's walk
+	 * joins names into paths. */
+	if (treecheck(r->repo, git_tree_id(tt), to, err)) {
+		char hex[16];
+		if (err->kind == FC_EFAIL)
+			fc_err_prefix(err, "%s's main (commit %s) is refused, nothing of it is merged "
+				      "or sent", remote, oid_short(theirs, hex, sizeof hex));
+		goto out;
 	}
 	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
 	if (tree_merge(r, tb, to, tt, theirs, &tw, &tree_id, rep, err))
@@ -447,36 +459,40 @@ int sync_status(struct fc_workspace *ws, struct sync_status *st, struct fc_err *
 	return 0;
 }
 
-/* Every record of the head tree decodes and sits where it belongs. */
-static void verify_tree(struct replica *r, git_tree *tree, const char *prefix,
-			struct sync_report *rep, size_t *records)
-{
-	size_t i, n = git_tree_entrycount(tree);
+struct verifying {
+	struct replica *r;
+	struct sync_report *rep;
+	size_t records;
+};
 
-	for (i = 0; i < n; i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
-		struct strbuf path;
-		strbuf_init(&path);
-		strbuf_addf(&path, "%s%s", prefix, git_tree_entry_name(e));
-		if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-			git_tree *sub;
-			if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
-				sync_report_note(rep, "%s: tree missing from the replica", path.buf);
-			} else {
-				strbuf_addc(&path, '/');
-				verify_tree(r, sub, path.buf, rep, records);
-				git_tree_free(sub);
-			}
-		} else if (strncmp(path.buf, "forms/", 6) && strcmp(path.buf, ROSTER_PATH)) {
-			struct fc_record rec;
-			struct fc_err why = { 0 };
-			if (read_record(r, git_tree_entry_id(e), path.buf, &rec, &why))
-				sync_report_note(rep, "%s", why.msg);
-			else
-				record_clear(&rec), ++*records;
-		}
-		strbuf_release(&path);
-	}
+static int verify_file(const struct treediff_file *f, void *ctx)
+{
+	struct verifying *v = ctx;
+	struct fc_err why = { 0 };
+	struct fc_record rec;
+
+	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH))
+		return 0;
+	if (read_record(v->r, f->new_id, f->path, &rec, &why))
+		sync_report_note(v->rep, "%s", why.msg);
+	else
+		record_clear(&rec), v->records++;
+	return 0;
+}
+
+/* Every folder of the head tree is one git's fsck accepts, and every record
+ * decodes and sits where it belongs. */
+static void verify_tree(struct replica *r, git_tree *tree, struct sync_report *rep,
+			size_t *records)
+{
+	struct verifying v = { r, rep, 0 };
+	struct fc_err why = { 0 };
+
+	if (treecheck(r->repo, git_tree_id(tree), NULL, &why))
+		sync_report_note(rep, "%s", why.msg);
+	if (treediff_each(r->repo, NULL, tree, NULL, verify_file, &v, &why))
+		sync_report_note(rep, "%s", why.msg);
+	*records = v.records;
 }
 
 static void verify_history(struct replica *r, const git_oid *head, struct sync_report *rep)
@@ -517,7 +533,7 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 		if (replica_head(r, &head, &has, &why) == 0 && has) {
 			verify_history(r, &head, rep);
 			if (replica_commit_tree(r, &head, &tree, &why) == 0) {
-				verify_tree(r, tree, "", rep, &records);
+				verify_tree(r, tree, rep, &records);
 				git_tree_free(tree);
 			} else {
 				sync_report_note(rep, "%s", why.msg);
