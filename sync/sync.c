@@ -16,6 +16,7 @@
 #include "import.h"
 #include "replica.h"
 #include "signcommit.h"
+#include "synced.h"
 #include "treecheck.h"
 #include "treediff.h"
 #include "treemerge.h"
@@ -209,8 +210,11 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		    struct sync_result *res, unsigned *seed, struct fc_err *err)
 {
 	size_t attempt, net_errors = 0;
-	int reached = 0;
+	int reached = 0, has_last;
+	git_oid last;
 
+	if (synced_get(r, remote, &last, &has_last, err))
+		return -1;
 	for (attempt = 0; attempt < SYNC_MAX_ATTEMPTS; attempt++) {
 		git_oid theirs, head;
 		int has_theirs, has_head, rejected = 0;
@@ -226,8 +230,15 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		}
 		if (!reached++)
 			res->reached++;
-		if ((has_theirs && merge_in(r, remote, &theirs, &res->rep, err)) ||
-		    import_head(r, &res->rep, err) || replica_head(r, &head, &has_head, err))
+		/* A rewritten history stops here: nothing merged, nothing sent. */
+		if (has_last && synced_check(r, remote, &last, &theirs, has_theirs, err))
+			return -1;
+		if (has_theirs && (merge_in(r, remote, &theirs, &res->rep, err) ||
+				   synced_set(r, remote, &theirs, err)))
+			return -1;
+		if (has_theirs)
+			git_oid_cpy(&last, &theirs), has_last = 1;
+		if (import_head(r, &res->rep, err) || replica_head(r, &head, &has_head, err))
 			return -1;
 		if (!o->push || !has_head || (has_theirs && git_oid_equal(&head, &theirs)))
 			return 0;
@@ -243,7 +254,7 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		}
 		if (!rejected) {
 			res->pushed++;
-			return 0;
+			return synced_set(r, remote, &head, err);
 		}
 		backoff(attempt, seed);
 	}
