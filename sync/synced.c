@@ -38,6 +38,15 @@ int synced_set(struct replica *r, const char *remote, const git_oid *id, struct 
 	return rc;
 }
 
+/* Whether our branch holds `id` (what a fetch found, once merged). */
+static int in_main(struct replica *r, const git_oid *id)
+{
+	git_oid head;
+
+	return git_reference_name_to_id(&head, r->repo, REPLICA_BRANCH) == 0 &&
+	       (git_oid_equal(&head, id) || git_graph_descendant_of(r->repo, &head, id) == 1);
+}
+
 int synced_get(struct replica *r, const char *remote, git_oid *out, int *has,
 	       struct fc_err *err)
 {
@@ -45,8 +54,10 @@ int synced_get(struct replica *r, const char *remote, git_oid *out, int *has,
 	char *tracking = ref_of("refs/remotes/", remote);
 	int rc = read_ref(r->repo, ours, out, has, err);
 
+	/* The tracking ref counts only once merged: a fetch that was refused
+	 * moved it too. */
 	if (rc == 0 && !*has && (rc = read_ref(r->repo, tracking, out, has, err)) == 0 && *has)
-		rc = synced_set(r, remote, out, err);
+		rc = in_main(r, out) ? synced_set(r, remote, out, err) : (*has = 0);
 	free(ours);
 	free(tracking);
 	return rc;

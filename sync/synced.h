@@ -17,7 +17,7 @@
 
 /* The commit last synced with `remote`; *has 0 when never.  A replica
  * synced before the ref existed starts from its remote-tracking ref (what
- * the last fetch found), which is recorded then. */
+ * the last fetch found) when its branch holds it, which is recorded then. */
 int synced_get(struct replica *r, const char *remote, git_oid *out, int *has,
 	       struct fc_err *err);
 int synced_set(struct replica *r, const char *remote, const git_oid *id, struct fc_err *err);
