@@ -79,6 +79,27 @@ static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *t
 	return rc;
 }
 
+/* Their tree, checked against ours (which was checked when it arrived)
+ * before anything else walks it: a bad folder anywhere, or folders nested
+ * too deep, refuse their commit whole, before the merge's walk joins names
+ * into paths. */
+static int check_theirs(struct replica *r, const char *remote, const git_oid *ours,
+			const git_oid *theirs, struct fc_err *err)
+{
+	git_tree *to = NULL, *tt = NULL;
+	char hex[16];
+	int rc = -1;
+
+	if (replica_commit_tree(r, ours, &to, err) == 0 &&
+	    replica_commit_tree(r, theirs, &tt, err) == 0 &&
+	    (rc = treecheck(r->repo, git_tree_id(tt), to, err)) && err->kind == FC_EFAIL)
+		fc_err_prefix(err, "%s's main (commit %s) is refused, nothing of it is merged or "
+			      "sent", remote, oid_short(theirs, hex, sizeof hex));
+	git_tree_free(to);
+	git_tree_free(tt);
+	return rc;
+}
+
 /* Brings theirs into our branch: fast-forward when every change of theirs
  * is accepted, else a merge commit of the record-aware merged tree. */
 static int merge_in(struct replica *r, const char *remote, const git_oid *theirs,
@@ -93,6 +114,8 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 		return -1;
 	if (has_ours && (git_oid_equal(&ours, theirs) || git_graph_descendant_of(r->repo, &ours, theirs) == 1))
 		return 0; /* we have it all */
+	if (check_theirs(r, remote, has_ours ? &ours : NULL, theirs, err))
+		return -1;
 	/* who made each commit we lack, and whether they could */
 	if (trust_fetched(r, remote, has_ours ? &ours : NULL, theirs, &tw, rep, err)) {
 		trust_result_release(&tw);
@@ -111,16 +134,6 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 			git_fail(err, "making an empty tree");
 			goto out;
 		}
-	}
-	/* Checked against our tree, which was checked when it arrived: a bad
-	 * folder anywhere refuses their commit whole, before the merge's walk
-	 * joins names into paths. */
-	if (treecheck(r->repo, git_tree_id(tt), to, err)) {
-		char hex[16];
-		if (err->kind == FC_EFAIL)
-			fc_err_prefix(err, "%s's main (commit %s) is refused, nothing of it is merged "
-				      "or sent", remote, oid_short(theirs, hex, sizeof hex));
-		goto out;
 	}
 	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
 	if (tree_merge(r, tb, to, tt, theirs, &tw, &tree_id, rep, err))
