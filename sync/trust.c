@@ -495,7 +495,8 @@ int trust_walk(git_repository *repo, const git_oid *tip, const git_oid *hide,
 		rc = git_fail(err, "walking the fetched history");
 	at = oidmap_get(&out->roster_at, tip);
 	out->tip_roster = at ? *at : o->known_roster; /* else nothing new */
-	qsort(out->writes, out->n_writes, sizeof *out->writes, write_cmp);
+	if (out->n_writes) /* qsort takes no NULL array, even empty */
+		qsort(out->writes, out->n_writes, sizeof *out->writes, write_cmp);
 	for (i = 0; i < w.n_cache; i++)
 		roster_release(&w.cache[i].r);
 	git_revwalk_free(rw);
