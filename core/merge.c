@@ -880,14 +880,17 @@ static void differences(const struct fc_inspection *a, const struct fc_inspectio
 	       "the conflicts");
 }
 
-/* Base was final, so both sides knew it final: they may differ only by
- * amendments, which are unioned.  Anything else is a rewrite of evidence:
- * refused, and ours stands.  (Not symmetric, by design.) */
-static int merge_final_base(struct mctx *m, const struct fc_inspection *b,
-			    const struct fc_inspection *o, const struct fc_inspection *t,
-			    struct fc_inspection *out, struct fc_err *err)
+/* A finalized record we hold is evidence: no merge replaces it, with a base
+ * or without.  When the base was final (both sides knew it final) or both
+ * copies are final, the copies may differ only by amendments, which are
+ * unioned, so ours only ever grows by them.  Anything else is a rewrite of
+ * evidence, or two finalizings that a person must weigh: refused, ours
+ * stands.  (Not symmetric, by design.) */
+static int merge_final(struct mctx *m, const struct fc_inspection *b,
+		       const struct fc_inspection *o, const struct fc_inspection *t,
+		       struct fc_inspection *out, struct fc_err *err)
 {
-	struct am_src src[3] = { { b->amendments, b->n_amendments, 0 },
+	struct am_src src[3] = { { b ? b->amendments : NULL, b ? b->n_amendments : 0, 0 },
 				 { o->amendments, o->n_amendments, 1 },
 				 { t->amendments, t->n_amendments, 1 } };
 	struct strbuf sb;
@@ -911,8 +914,7 @@ static int merge_final_base(struct mctx *m, const struct fc_inspection *b,
 
 /* An answer (or a conflicting value) given on `other` that the final
  * record does not hold, as an amendment. */
-static void late_answer(struct mctx *m, const struct fc_inspection *other,
-			const struct fc_answer *a, struct fc_amendment *am)
+static void late_answer(struct mctx *m, const struct fc_answer *a, struct fc_amendment *am)
 {
 	struct strbuf sb;
 
@@ -922,12 +924,8 @@ static void late_answer(struct mctx *m, const struct fc_inspection *other,
 	fix(am->by, sizeof am->by, a->by);
 	fix(am->at, sizeof am->at, a->at);
 	strbuf_init(&sb);
-	if (other->status == INSP_FINAL)
-		strbuf_addf(&sb, "answered on another device that finalized the inspection "
-			    "separately at %s (by %s at %s)", other->finalized_at, a->by, a->at);
-	else
-		strbuf_addf(&sb, "answered on another device after the inspection was finalized "
-			    "(by %s at %s)", a->by, a->at);
+	strbuf_addf(&sb, "answered on another device after the inspection was finalized "
+		    "(by %s at %s)", a->by, a->at);
 	am->reason = strbuf_detach(&sb);
 	note(m, "item %s: %s (by %s at %s) was given on another device and is not in the "
 	     "finalized record; it is kept as an amendment", a->item, clip(m, a->value), a->by,
@@ -947,12 +945,12 @@ static size_t late_amendments(struct mctx *m, const struct fc_inspection *b,
 	for (i = 0; i < other->n_answers; i++) {
 		a = &other->answers[i];
 		if (!same_answer(a, answer_of(b, a->item)) && !same_answer(a, answer_of(fin, a->item)))
-			late_answer(m, other, a, &(*out)[n++]);
+			late_answer(m, a, &(*out)[n++]);
 	}
 	for (i = 0; i < other->n_conflicts; i++) {
 		a = &other->conflicts[i];
 		if (!has_conflict(b, a) && !same_answer(a, answer_of(fin, a->item)))
-			late_answer(m, other, a, &(*out)[n++]);
+			late_answer(m, a, &(*out)[n++]);
 	}
 	return n;
 }
@@ -983,9 +981,9 @@ static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 			     "finalized with an answer, which stands", b->answers[i].item);
 }
 
-/* One side finalized while the other still answered, or both finalized
- * apart: the final record stands and what the other side answered since
- * base is kept as amendments.  Nothing is dropped. */
+/* One side finalized while the other still answered: the final record
+ * stands and what the other side answered since base is kept as
+ * amendments.  Nothing is dropped. */
 static void merge_onto_final(struct mctx *m, const struct fc_inspection *b,
 			     const struct fc_inspection *fin, const struct fc_inspection *other,
 			     struct fc_inspection *out)
@@ -1004,7 +1002,7 @@ static void merge_onto_final(struct mctx *m, const struct fc_inspection *b,
 	free(late);
 }
 
-/* Both drafts, or both final with the same answers: field by field. */
+/* Both drafts: field by field. */
 static void merge_open(struct mctx *m, const struct fc_inspection *b,
 		       const struct fc_inspection *o, const struct fc_inspection *t,
 		       struct fc_inspection *out)
@@ -1020,24 +1018,8 @@ static void merge_open(struct mctx *m, const struct fc_inspection *b,
 	if (lost.n && m->rep)
 		m->rep->conflicted = 1;
 	out->status = o->status;
-	if (o->status == INSP_FINAL)   /* the earlier finalizing stands */
-		fix(out->finalized_at, sizeof out->finalized_at,
-		    at_cmp(o->finalized_at, t->finalized_at) <= 0 ? o->finalized_at : t->finalized_at);
 	put_amendments(out, src, 2);
 	free(lost.a);
-}
-
-static int same_answers(const struct fc_inspection *a, const struct fc_inspection *b)
-{
-	size_t i;
-
-	if (a->n_answers != b->n_answers)
-		return 0;
-	for (i = 0; i < a->n_answers; i++)
-		if (strcmp(a->answers[i].item, b->answers[i].item) ||
-		    !same_answer(&a->answers[i], &b->answers[i]))
-			return 0;
-	return 1;
 }
 
 static int bytes_cmp(const struct fc_record *a, const struct fc_record *b)
@@ -1057,36 +1039,21 @@ static int bytes_cmp(const struct fc_record *a, const struct fc_record *b)
 	return c;
 }
 
-/* Of two finalized copies, the one finalized first (then the lesser bytes). */
-static const struct fc_record *first_final(const struct fc_record *o, const struct fc_record *t)
-{
-	int c = at_cmp(o->u.inspection.finalized_at, t->u.inspection.finalized_at);
-
-	if (!c)
-		c = bytes_cmp(o, t);
-	return c <= 0 ? o : t;
-}
-
 static int merge_inspection(struct mctx *m, const struct fc_record *base,
 			    const struct fc_record *ours, const struct fc_record *theirs,
 			    struct fc_inspection *out, struct fc_err *err)
 {
 	const struct fc_inspection *b = base ? &base->u.inspection : NULL;
 	const struct fc_inspection *o = &ours->u.inspection, *t = &theirs->u.inspection;
-	const struct fc_record *fin;
 
-	if (b && b->status == INSP_FINAL)
-		return merge_final_base(m, b, o, t, out, err);
-	if (o->status == t->status && (o->status == INSP_DRAFT || same_answers(o, t))) {
+	if ((b && b->status == INSP_FINAL) || (o->status == INSP_FINAL && t->status == INSP_FINAL))
+		return merge_final(m, b, o, t, out, err);
+	if (o->status == INSP_DRAFT && t->status == INSP_DRAFT)
 		merge_open(m, b, o, t, out);
-		return 0;
-	}
-	if (o->status != t->status)
-		fin = o->status == INSP_FINAL ? ours : theirs;
+	else if (o->status == INSP_FINAL)
+		merge_onto_final(m, b, o, t, out);
 	else
-		fin = first_final(ours, theirs);
-	merge_onto_final(m, b, &fin->u.inspection,
-			 fin == ours ? t : o, out);
+		merge_onto_final(m, b, t, o, out);
 	return 0;
 }
 

@@ -10,11 +10,12 @@
  * changed to different values takes the greater value in byte order, with a
  * note.  A hazard's events are the union of both logs.  Inspections:
  *
- *   - base final: the two copies may differ only by amendments, which are
- *     unioned; any other difference is refused, ours stands, `refused` is
- *     set (a finalized inspection is evidence and is never rewritten);
- *   - one side final, base a draft (or both final with different answers,
- *     the earlier finalization standing): the final record stands and every
+ *   - base final, or both copies final (with a base or without): the two
+ *     copies may differ only by amendments, which are unioned, so a
+ *     finalized record we hold only ever grows by amendments; any other
+ *     difference is refused, ours stands, `refused` is set (a finalized
+ *     inspection is evidence and no merge replaces it);
+ *   - one side final, the other a draft: the final record stands and every
  *     answer the other side changed becomes an amendment;
  *   - otherwise header fields 3-way, team by union, answers item by item;
  *     two different new answers to one item keep the later as the answer

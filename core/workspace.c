@@ -1,8 +1,10 @@
 /* workspace.c - finding, creating and opening a workspace. */
 #include "workspace.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +159,108 @@ out:
 	free(tmp);
 	free(forms);
 	return rc;
+}
+
+/* The first prefix of dir (a/, a/b/, ...) that does not exist; NULL when
+ * dir itself does. */
+static char *first_missing(const char *dir)
+{
+	char *p = xstrdup(dir), *q;
+	struct stat st;
+
+	for (q = p + 1; ; q++) {
+		if (*q == '/' || *q == '\0') {
+			char c = *q;
+			*q = '\0';
+			if (stat(p, &st) != 0)
+				return p;
+			if (c == '\0')
+				break;
+			*q = c;
+		}
+	}
+	free(p);
+	return NULL;
+}
+
+int workspace_undo_note(const char *dir, struct workspace_undo *u, struct fc_err *err)
+{
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d;
+
+	memset(u, 0, sizeof *u);
+	u->dir = xstrdup(dir);
+	if ((u->top = first_missing(dir)) != NULL)
+		return 0;
+	if ((d = opendir(dir)) == NULL)
+		return fc_failk(err, FC_EIO, "cannot read folder %s: %s", dir, strerror(errno));
+	u->had = xcalloc(1, sizeof *u->had);
+	while ((e = readdir(d)) != NULL) {
+		u->had = xrealloc(u->had, (n + 2) * sizeof *u->had);
+		u->had[n++] = xstrdup(e->d_name);
+		u->had[n] = NULL;
+	}
+	closedir(d);
+	return 0;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* Removes path and what it holds, never following a link out of it. */
+static void remove_tree(const char *path)
+{
+	nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int had(const struct workspace_undo *u, const char *name)
+{
+	size_t i;
+
+	for (i = 0; u->had[i]; i++)
+		if (!strcmp(u->had[i], name))
+			return 1;
+	return 0;
+}
+
+void workspace_undo_run(const struct workspace_undo *u)
+{
+	struct dirent *e;
+	DIR *d;
+
+	if (u->top) {
+		remove_tree(u->top);
+		return;
+	}
+	if (!u->had || (d = opendir(u->dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!had(u, e->d_name)) {
+			char *p = path_join(u->dir, e->d_name);
+			remove_tree(p);
+			free(p);
+		}
+	}
+	closedir(d);
+}
+
+void workspace_undo_free(struct workspace_undo *u)
+{
+	size_t i;
+
+	for (i = 0; u->had && u->had[i]; i++)
+		free(u->had[i]);
+	free(u->had);
+	free(u->top);
+	free(u->dir);
+	memset(u, 0, sizeof *u);
 }
 
 int workspace_read_identity(struct fc_workspace *ws, struct fc_err *err)

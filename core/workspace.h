@@ -27,6 +27,18 @@ int workspace_resolve(const char *opt, char **out, struct fc_err *err);
  * when one is there already. */
 int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 		   struct fc_err *err);
+/* What workspace_init and a first pull may create in dir, noted before
+ * they run, so that a failed `init --from` leaves no half-made workspace:
+ * undo removes the highest folder that did not exist, or else every entry
+ * of dir that was not there before, and never anything that was. */
+struct workspace_undo {
+	char *top;      /* the folder to remove whole, or NULL */
+	char *dir;
+	char **had;     /* dir's entries before (NULL-terminated) when top is NULL */
+};
+int workspace_undo_note(const char *dir, struct workspace_undo *u, struct fc_err *err);
+void workspace_undo_run(const struct workspace_undo *u);
+void workspace_undo_free(struct workspace_undo *u);
 /* Opens an existing workspace; a missing one is FC_ENOTFOUND with a message
  * that says how to create it. */
 int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err);

@@ -12,6 +12,7 @@
 #include "sendset.h"
 
 #include "gitutil.h"
+#include "treecheck.h"
 
 #define MAX_PARENTS 8  /* our merges have two; octopus merges are refused */
 
@@ -22,11 +23,20 @@ struct visit {
 };
 
 /* Visits tree `t` and whatever under it differs from the parent trees
- * `pt` (which may hold NULLs) at the same paths. */
-static int add_tree(struct visit *v, const git_tree *t, git_tree *const *pt, size_t np)
+ * `pt` (which may hold NULLs) at the same paths.  `depth` folders below the
+ * root: the walk runs on a central's commits before they are checked, so a
+ * tree nested deeper than any we make fails it instead of the C stack. */
+static int add_tree(struct visit *v, const git_tree *t, git_tree *const *pt, size_t np,
+		    unsigned depth)
 {
 	size_t i, j, n = git_tree_entrycount(t);
 	int rc = v->fn(git_tree_id(t), NULL, v->ctx);
+
+	if (rc == 0 && depth > TREE_MAX_DEPTH) {
+		git_error_set_str(GIT_ERROR_INVALID, "folders nested deeper than fieldcheck ever "
+				  "makes them");
+		return -1;
+	}
 
 	for (i = 0; rc == 0 && i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(t, i);
@@ -50,7 +60,7 @@ static int add_tree(struct visit *v, const git_tree *t, git_tree *const *pt, siz
 			if (pe[j] && git_tree_entry_type(pe[j]) == GIT_OBJECT_TREE)
 				rc = git_tree_lookup(&psub[j], v->repo, git_tree_entry_id(pe[j]));
 		if (rc == 0)
-			rc = add_tree(v, sub, psub, np);
+			rc = add_tree(v, sub, psub, np, depth + 1);
 		git_tree_free(sub);
 		for (j = 0; j < np; j++)
 			git_tree_free(psub[j]);
@@ -81,7 +91,7 @@ static int add_commit(struct visit *v, const git_oid *id)
 		p = NULL;
 	}
 	if (rc == 0)
-		rc = add_tree(v, t, pt, np);
+		rc = add_tree(v, t, pt, np, 0);
 	for (j = 0; j < np; j++)
 		git_tree_free(pt[j]);
 	git_tree_free(t);

@@ -16,6 +16,9 @@
 #include "import.h"
 #include "replica.h"
 #include "signcommit.h"
+#include "synced.h"
+#include "treecheck.h"
+#include "treediff.h"
 #include "treemerge.h"
 #include "trustsync.h"
 
@@ -76,6 +79,27 @@ static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *t
 	return rc;
 }
 
+/* Their tree, checked against ours (which was checked when it arrived)
+ * before anything else walks it: a bad folder anywhere, or folders nested
+ * too deep, refuse their commit whole, before the merge's walk joins names
+ * into paths. */
+static int check_theirs(struct replica *r, const char *remote, const git_oid *ours,
+			const git_oid *theirs, struct fc_err *err)
+{
+	git_tree *to = NULL, *tt = NULL;
+	char hex[16];
+	int rc = -1;
+
+	if (replica_commit_tree(r, ours, &to, err) == 0 &&
+	    replica_commit_tree(r, theirs, &tt, err) == 0 &&
+	    (rc = treecheck(r->repo, git_tree_id(tt), to, err)) && err->kind == FC_EFAIL)
+		fc_err_prefix(err, "%s's main (commit %s) is refused, nothing of it is merged or "
+			      "sent", remote, oid_short(theirs, hex, sizeof hex));
+	git_tree_free(to);
+	git_tree_free(tt);
+	return rc;
+}
+
 /* Brings theirs into our branch: fast-forward when every change of theirs
  * is accepted, else a merge commit of the record-aware merged tree. */
 static int merge_in(struct replica *r, const char *remote, const git_oid *theirs,
@@ -90,6 +114,8 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 		return -1;
 	if (has_ours && (git_oid_equal(&ours, theirs) || git_graph_descendant_of(r->repo, &ours, theirs) == 1))
 		return 0; /* we have it all */
+	if (check_theirs(r, remote, has_ours ? &ours : NULL, theirs, err))
+		return -1;
 	/* who made each commit we lack, and whether they could */
 	if (trust_fetched(r, remote, has_ours ? &ours : NULL, theirs, &tw, rep, err)) {
 		trust_result_release(&tw);
@@ -180,8 +206,11 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		    struct sync_result *res, unsigned *seed, struct fc_err *err)
 {
 	size_t attempt, net_errors = 0;
-	int reached = 0;
+	int reached = 0, has_last;
+	git_oid last;
 
+	if (synced_get(r, remote, &last, &has_last, err))
+		return -1;
 	for (attempt = 0; attempt < SYNC_MAX_ATTEMPTS; attempt++) {
 		git_oid theirs, head;
 		int has_theirs, has_head, rejected = 0;
@@ -197,8 +226,15 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		}
 		if (!reached++)
 			res->reached++;
-		if ((has_theirs && merge_in(r, remote, &theirs, &res->rep, err)) ||
-		    import_branch(r, 0, &res->rep, err) || replica_head(r, &head, &has_head, err))
+		/* A rewritten history stops here: nothing merged, nothing sent. */
+		if (has_last && synced_check(r, remote, &last, &theirs, has_theirs, err))
+			return -1;
+		if (has_theirs && (merge_in(r, remote, &theirs, &res->rep, err) ||
+				   synced_set(r, remote, &theirs, err)))
+			return -1;
+		if (has_theirs)
+			git_oid_cpy(&last, &theirs), has_last = 1;
+		if (import_branch(r, 0, &res->rep, err) || replica_head(r, &head, &has_head, err))
 			return -1;
 		if (!o->push || !has_head || (has_theirs && git_oid_equal(&head, &theirs)))
 			return 0;
@@ -214,7 +250,7 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		}
 		if (!rejected) {
 			res->pushed++;
-			return 0;
+			return synced_set(r, remote, &head, err);
 		}
 		backoff(attempt, seed);
 	}
@@ -430,36 +466,40 @@ int sync_status(struct fc_workspace *ws, struct sync_status *st, struct fc_err *
 	return 0;
 }
 
-/* Every record of the head tree decodes and sits where it belongs. */
-static void verify_tree(struct replica *r, git_tree *tree, const char *prefix,
-			struct sync_report *rep, size_t *records)
-{
-	size_t i, n = git_tree_entrycount(tree);
+struct verifying {
+	struct replica *r;
+	struct sync_report *rep;
+	size_t records;
+};
 
-	for (i = 0; i < n; i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
-		struct strbuf path;
-		strbuf_init(&path);
-		strbuf_addf(&path, "%s%s", prefix, git_tree_entry_name(e));
-		if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-			git_tree *sub;
-			if (git_tree_lookup(&sub, r->repo, git_tree_entry_id(e)) < 0) {
-				sync_report_note(rep, "%s: tree missing from the replica", path.buf);
-			} else {
-				strbuf_addc(&path, '/');
-				verify_tree(r, sub, path.buf, rep, records);
-				git_tree_free(sub);
-			}
-		} else if (strncmp(path.buf, "forms/", 6) && strcmp(path.buf, ROSTER_PATH)) {
-			struct fc_record rec;
-			struct fc_err why = { 0 };
-			if (read_record(r, git_tree_entry_id(e), path.buf, &rec, &why))
-				sync_report_note(rep, "%s", why.msg);
-			else
-				record_clear(&rec), ++*records;
-		}
-		strbuf_release(&path);
-	}
+static int verify_file(const struct treediff_file *f, void *ctx)
+{
+	struct verifying *v = ctx;
+	struct fc_err why = { 0 };
+	struct fc_record rec;
+
+	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH))
+		return 0;
+	if (read_record(v->r, f->new_id, f->path, &rec, &why))
+		sync_report_note(v->rep, "%s", why.msg);
+	else
+		record_clear(&rec), v->records++;
+	return 0;
+}
+
+/* Every folder of the head tree is one git's fsck accepts, and every record
+ * decodes and sits where it belongs. */
+static void verify_tree(struct replica *r, git_tree *tree, struct sync_report *rep,
+			size_t *records)
+{
+	struct verifying v = { r, rep, 0 };
+	struct fc_err why = { 0 };
+
+	if (treecheck(r->repo, git_tree_id(tree), NULL, &why))
+		sync_report_note(rep, "%s", why.msg);
+	if (treediff_each(r->repo, NULL, tree, NULL, verify_file, &v, &why))
+		sync_report_note(rep, "%s", why.msg);
+	*records = v.records;
 }
 
 static void verify_history(struct replica *r, const git_oid *head, struct sync_report *rep)
@@ -500,7 +540,7 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 		if (replica_head(r, &head, &has, &why) == 0 && has) {
 			verify_history(r, &head, rep);
 			if (replica_commit_tree(r, &head, &tree, &why) == 0) {
-				verify_tree(r, tree, "", rep, &records);
+				verify_tree(r, tree, rep, &records);
 				git_tree_free(tree);
 			} else {
 				sync_report_note(rep, "%s", why.msg);

@@ -159,14 +159,19 @@ int transport_url(struct replica *r, const char *remote, char **url, struct fc_e
 }
 
 /* The path of a repository named by a path or file:// URL; NULL for a
- * network URL. */
+ * network URL.  As for git, anything with no scheme and no ':' before its
+ * first '/' (scp's host:path) is a path, relative ones too: they went to
+ * libgit2's local transport before, whose push moves the ref unchecked and
+ * whose fetch packs every tree recursively. */
 static const char *local_path(const char *url)
 {
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
 	if (!strncmp(url, "file://", 7))
 		return url + 7;
-	if (url[0] == '/' || !strncmp(url, "./", 2) || !strncmp(url, "../", 3))
-		return url;
-	return NULL;
+	if (strstr(url, "://") || (colon && (!slash || colon < slash)))
+		return NULL;
+	return *url ? url : NULL;
 }
 
 static int tracking_ref(const char *remote, char *out, size_t size)

@@ -5,6 +5,7 @@
 
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "treecheck.h"
 
 static int is_tree(const git_tree_entry *e)
 {
@@ -18,6 +19,7 @@ struct walk {
 	struct strbuf path;
 	struct fc_err *err;
 	const char *const *skip;     /* top-level folders left out, or NULL */
+	unsigned depth;              /* folders below the root */
 };
 
 /* A top-level folder the caller walks on its own. */
@@ -51,6 +53,21 @@ static int entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
 
 static int walk_trees(struct walk *w, git_tree *a, git_tree *b);
 
+static int too_deep(struct walk *w, const git_tree_entry *e)
+{
+	struct strbuf path, shown;
+
+	strbuf_init(&path);
+	strbuf_init(&shown);
+	strbuf_addf(&path, "%s%s", w->path.buf, git_tree_entry_name(e));
+	treecheck_show(&shown, path.buf, path.len);
+	fc_fail(w->err, "folder %s: folders nested deeper than fieldcheck ever makes them",
+		shown.buf);
+	strbuf_release(&path);
+	strbuf_release(&shown);
+	return -1;
+}
+
 /* Into the folder `a`/`b` (either may be NULL) under its name. */
 static int descend(struct walk *w, const git_tree_entry *a, const git_tree_entry *b)
 {
@@ -59,13 +76,19 @@ static int descend(struct walk *w, const git_tree_entry *a, const git_tree_entry
 	size_t len = w->path.len;
 	int rc = 0;
 
+	/* The C stack follows the folders: a tree nested 35 000 deep overflowed
+	 * it.  Fetched trees are refused deeper than this (sync/treecheck.h). */
+	if (w->depth >= TREE_MAX_DEPTH)
+		return too_deep(w, e);
 	if ((a && git_tree_lookup(&ta, w->repo, git_tree_entry_id(a)) < 0) ||
 	    (b && git_tree_lookup(&tb, w->repo, git_tree_entry_id(b)) < 0))
 		rc = git_fail(w->err, "reading a tree of the replica");
 	if (rc == 0) {
 		strbuf_adds(&w->path, git_tree_entry_name(e));
 		strbuf_addc(&w->path, '/');
+		w->depth++;
 		rc = walk_trees(w, ta, tb);
+		w->depth--;
 		w->path.len = len;
 		w->path.buf[len] = '\0';
 	}
@@ -132,7 +155,7 @@ static const git_tree_entry *folder(git_tree *root, const char *name)
 int treediff_each(git_repository *repo, git_tree *from, git_tree *to, const char *prefix,
 		  treediff_fn fn, void *ctx, struct fc_err *err)
 {
-	struct walk w = { repo, fn, ctx, { 0 }, err, NULL };
+	struct walk w = { repo, fn, ctx, { 0 }, err, NULL, 0 };
 	const git_tree_entry *a, *b;
 	int rc = 0;
 
@@ -152,7 +175,7 @@ int treediff_each(git_repository *repo, git_tree *from, git_tree *to, const char
 int treediff_each_except(git_repository *repo, git_tree *from, git_tree *to,
 			 const char *const *skip, treediff_fn fn, void *ctx, struct fc_err *err)
 {
-	struct walk w = { repo, fn, ctx, { 0 }, err, skip };
+	struct walk w = { repo, fn, ctx, { 0 }, err, skip, 0 };
 	int rc;
 
 	strbuf_init(&w.path);

@@ -5,6 +5,8 @@
  * merge and the import) were most of the memory the pull needed.  This walk
  * compares the trees entry by entry, descends only where ids differ, and
  * hands each differing file to a callback: memory is the depth of the tree.
+ * Folders deeper than TREE_MAX_DEPTH (sync/treecheck.h) fail the walk, so
+ * no tree decides how deep the C stack goes.
  */
 #ifndef FC_TREEDIFF_H
 #define FC_TREEDIFF_H

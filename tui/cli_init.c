@@ -31,34 +31,36 @@ static int set_sign_key(struct cli *cli, const char *key)
 	return 0;
 }
 
-/* A new device starting from a central repository: origin, then a pull. */
+/* A new device starting from a central repository: origin, then a pull.
+ * When it fails (a refused central, an unreachable one) the caller takes
+ * back everything the init made: no half-made workspace is left behind. */
 static int init_from(struct cli *cli, const char *url, const char *roster_key)
 {
 	struct sync_options o = { "origin", 0, NULL };
 	struct sync_result res;
-	struct fc_workspace *ws;
+	struct fc_workspace *ws = NULL;
 	struct fc_err err = { 0 };
-	int rc;
+	int rc = -1;
 
-	if (workspace_open(cli->workspace, &ws, &err) ||
-	    sync_remote_add(ws, "origin", url, NULL, &err) ||
-	    (roster_key && trust_expect_founder(ws, "origin", roster_key, &err))) {
-		workspace_close(ws);
-		return cli_report(&err);
+	memset(&res, 0, sizeof res);
+	if (workspace_open(cli->workspace, &ws, &err) == 0 &&
+	    sync_remote_add(ws, "origin", url, NULL, &err) == 0 &&
+	    (!roster_key || trust_expect_founder(ws, "origin", roster_key, &err) == 0))
+		rc = sync_run(ws, &o, &res, &err);
+	if (rc == 0) {
+		printf("imported from %s: %zu inspections, %zu hazards, %zu enterprises\n", url,
+		       res.rep.imported_inspections, res.rep.imported_hazards,
+		       res.rep.imported_enterprises);
+		cli_sync_notes(&res.rep);
+		if (res.rep.n_quarantined)
+			fprintf(stderr, "fieldcheck: %zu file%s quarantined (see %s/quarantine/log)\n",
+				res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s", ws->dir);
 	}
-	rc = sync_run(ws, &o, &res, &err);
-	printf("imported from %s: %zu inspections, %zu hazards, %zu enterprises\n", url,
-	       res.rep.imported_inspections, res.rep.imported_hazards,
-	       res.rep.imported_enterprises);
-	cli_sync_notes(&res.rep);
-	if (res.rep.n_quarantined)
-		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see %s/quarantine/log)\n",
-			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s", ws->dir);
 	sync_result_free(&res);
 	workspace_close(ws);
 	if (rc) {
-		fc_err_prefix(&err, "the workspace is made, with origin %s, but the first pull "
-			      "failed (run 'fieldcheck pull' when it can be reached)", url);
+		fc_err_prefix(&err, "the first pull from %s failed, so no workspace was made in %s",
+			      url, cli->workspace);
 		return cli_report(&err);
 	}
 	return 0;
@@ -71,6 +73,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	int supervisor = 0, rc;
 	size_t n_pos;
 	struct fc_person me;
+	struct workspace_undo undo;
 	struct fc_err err = { 0 };
 	const struct cli_opt opts[] = {
 		{ "name", OPT_VALUE, &name, NULL, NULL },
@@ -92,8 +95,12 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (copy_field(me.name, sizeof me.name, name, "name", &err) ||
 	    copy_field(me.badge, sizeof me.badge, badge, "badge number", &err) ||
 	    copy_field(me.dept, sizeof me.dept, dept, "department", &err) ||
-	    workspace_init(cli->workspace, &me, supervisor, &err))
+	    (from && workspace_undo_note(cli->workspace, &undo, &err)))
 		return cli_report(&err);
+	if (workspace_init(cli->workspace, &me, supervisor, &err)) {
+		rc = cli_report(&err);
+		goto out;
+	}
 	printf("created %s workspace in %s for ", supervisor ? "a supervisor" : "an inspector",
 	       cli->workspace);
 	fputs_safe(me.name, stdout);
@@ -101,10 +108,18 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	fputs_safe(me.dept, stdout);
 	printf(")\n");
 	if (key && (rc = set_sign_key(cli, key)))
-		return rc;
+		goto undo;
 	if (roster_key && !from)
 		return cli_usage(init_usage, "--roster-key goes with --from");
-	return from ? init_from(cli, from, roster_key) : 0;
+	if (from)
+		rc = init_from(cli, from, roster_key);
+undo:
+	if (from && rc)
+		workspace_undo_run(&undo); /* only what init made: see core/workspace.h */
+out:
+	if (from)
+		workspace_undo_free(&undo);
+	return rc;
 }
 
 int cmd_whoami(struct cli *cli, int argc, char **argv)

@@ -1,4 +1,4 @@
-/* cli_sync.c - `fieldcheck remote add|list`, `sync`, `pull`, `verify`,
+/* cli_sync.c - `fieldcheck remote add|list|accept-history`, `sync`, `pull`, `verify`,
  * `reindex`: the command line over sync/sync.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +8,12 @@
 #include "cli.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
+#include "sync/synced.h"
 
 static const char remote_usage[] =
 	"fieldcheck remote add NAME URL [--key SSH-KEY-FILE]\n"
-	"       fieldcheck remote list [--format text|csv|json]";
+	"       fieldcheck remote list [--format text|csv|json]\n"
+	"       fieldcheck remote accept-history NAME COMMIT";
 
 /* A progress line on a terminal: objects and bytes while fetching/pushing. */
 static void progress_line(void *ctx, const char *phase, size_t done, size_t total, size_t bytes)
@@ -75,13 +77,40 @@ static int remote_list(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* A person's decision that a remote's rewritten history is right. */
+static int remote_accept(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2];
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, pos, 2, &n_pos, remote_usage)))
+		return rc;
+	if (n_pos != 2)
+		return cli_usage(remote_usage, "remote accept-history needs the remote's name and "
+				 "the commit its sync named");
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = synced_accept(ws, pos[0], pos[1], &err);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	printf("accepted; the next sync merges that history (finalized records held here "
+	       "still stand)\n");
+	return 0;
+}
+
 int cmd_remote(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "accept-history"))
+		return remote_accept(cli, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "add"))
 		return remote_add(cli, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return remote_list(cli, argc - 1, argv + 1);
-	return cli_usage(remote_usage, "remote needs a command: add or list");
+	return cli_usage(remote_usage, "remote needs a command: add, list or accept-history");
 }
 
 void cli_sync_report(const struct sync_result *res, int push)

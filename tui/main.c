@@ -37,6 +37,8 @@ static const char usage[] =
 	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
 	"               [--date D] [--note TEXT]\n"
 	"  remote add NAME URL [--key FILE] | remote list\n"
+	"  remote accept-history NAME COMMIT        after a person decides a rewritten\n"
+	"                                           history is right\n"
 	"  roster list | found | add --badge B --name N --dept D --key KEY.pub\n"
 	"         [--role inspector|supervisor] [--from WHEN] [--until WHEN] | revoke BADGE\n"
 	"                                           who may sign the central's commits\n"

@@ -692,8 +692,9 @@ static void final_and_draft(void **state)
 	triple_clear(&x);
 }
 
-/* Both finalized apart with different answers: the first finalizing
- * stands, the other's answers become amendments. */
+/* Both finalized apart: a finalized record we hold is never replaced, not
+ * even by one finalized earlier; theirs is refused and ours stands, with
+ * the amendments of both. */
 static void both_final_apart(void **state)
 {
 	struct triple x;
@@ -708,18 +709,15 @@ static void both_final_apart(void **state)
 	amend(&x.o.u.inspection, "driver_qualified", "fail", "看错证件", "ZJ-0001", ts(85));
 	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
 	r = &x.out.u.inspection;
-	assert_string_equal(r->finalized_at, ts(80));
-	expect_answer(r, "vehicle_permits", "na", "JT-0042", ts(71));
-	assert_int_equal(r->n_amendments, 2);
-	assert_string_equal(r->amendments[0].value, "fail");
-	assert_string_equal(r->amendments[0].at, ts(70));
-	assert_string_equal(r->amendments[0].reason,
-			    "answered on another device that finalized the inspection separately "
-			    "at 2026-11-28T10:01:21+08:00 (by ZJ-0001 at 2026-11-28T10:01:10+08:00)");
-	assert_string_equal(r->amendments[1].reason, "看错证件");
+	assert_int_equal(x.rep.refused, 1);
+	expect_note(&x.rep, "the finalized inspection arrived changed (the finalizing time, "
+		    "the answers)");
+	assert_string_equal(r->finalized_at, ts(81));
+	expect_answer(r, "vehicle_permits", "fail", "ZJ-0001", ts(70));
+	assert_same(&x.out, &x.o);
 	triple_clear(&x);
 
-	/* both final with the same answers: the earlier finalizing, amendments unioned */
+	/* both final with the same answers: ours, amendments unioned */
 	draft_triple(&x);
 	finalize(&x.o.u.inspection, ts(81));
 	finalize(&x.t.u.inspection, ts(80));
@@ -727,10 +725,72 @@ static void both_final_apart(void **state)
 	amend(&x.t.u.inspection, "vehicle_permits", "fail", "补录", "JT-0042", ts(84));
 	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
 	r = &x.out.u.inspection;
-	assert_string_equal(r->finalized_at, ts(80));
+	assert_string_equal(r->finalized_at, ts(81));
 	assert_int_equal(r->n_amendments, 2);
 	assert_string_equal(r->amendments[0].reason, "补录");
-	assert_int_equal(x.rep.n, 0);
+	same_but_amendments(&x.out, &x.o);
+	triple_clear(&x);
+}
+
+/* Every amendment of `ours` is in `out`: ours only grew. */
+static void holds_amendments_of(const struct fc_record *out, const struct fc_record *ours)
+{
+	const struct fc_inspection *r = &out->u.inspection, *o = &ours->u.inspection;
+	size_t i, j;
+
+	for (i = 0; i < o->n_amendments; i++) {
+		for (j = 0; j < r->n_amendments; j++)
+			if (!strcmp(r->amendments[j].at, o->amendments[i].at) &&
+			    !strcmp(r->amendments[j].item, o->amendments[i].item) &&
+			    !strcmp(r->amendments[j].value, o->amendments[i].value) &&
+			    !strcmp(r->amendments[j].reason, o->amendments[i].reason))
+				break;
+		if (j == r->n_amendments)
+			fail_msg("our amendment %s=%s is gone", o->amendments[i].item,
+				 o->amendments[i].value);
+	}
+}
+
+/* A forged copy of a finalized record we hold (finalized earlier, another
+ * answer) arriving with no base, or over a draft base (an unrelated or
+ * rewritten history): ours stands; theirs adds only amendments. */
+static void final_never_replaced(void **state)
+{
+	struct triple x;
+	int with_base;
+
+	(void)state;
+	for (with_base = 0; with_base < 2; with_base++) {
+		draft_triple(&x);
+		finalize(&x.o.u.inspection, ts(80));
+		record_clear(&x.t);
+		copy(&x.t, &x.o);
+		amend(&x.o.u.inspection, "vehicle_permits", "fail", "补录", "ZJ-0001", ts(85));
+		/* the forgery: an earlier finalizing, another answer, without our
+		 * amendment and with one of its own */
+		strcpy(x.t.u.inspection.finalized_at, ts(20));
+		answer_set(&x.t.u.inspection, "driver_qualified", "fail", "", "ZJ-0001", ts(10));
+		amend(&x.t.u.inspection, "static_grounding", "fail", "伪造", "XX-6666", ts(86));
+		merge(with_base ? &x.b : NULL, &x.o, &x.t, &x.out, &x.rep);
+		assert_int_equal(x.rep.refused, 1);
+		same_but_amendments(&x.out, &x.o);
+		holds_amendments_of(&x.out, &x.o);
+		expect_answer(&x.out.u.inspection, "driver_qualified", "pass", "ZJ-0001", ts(10));
+		assert_string_equal(x.out.u.inspection.finalized_at, ts(80));
+		triple_clear(&x);
+	}
+
+	/* their copy is ours with an amendment appended: taken, not refused */
+	draft_triple(&x);
+	finalize(&x.o.u.inspection, ts(80));
+	amend(&x.o.u.inspection, "vehicle_permits", "fail", "补录", "ZJ-0001", ts(85));
+	record_clear(&x.t);
+	copy(&x.t, &x.o);
+	amend(&x.t.u.inspection, "driver_qualified", "fail", "更正", "JT-0042", ts(90));
+	merge(NULL, &x.o, &x.t, &x.out, &x.rep);
+	assert_int_equal(x.rep.refused, 0);
+	assert_same(&x.out, &x.t);
+	holds_amendments_of(&x.out, &x.o);
 	triple_clear(&x);
 }
 
@@ -1408,6 +1468,10 @@ static void random_properties(void **state)
 		conflicted += rep.conflicted;
 		if (out.kind == REC_INSPECTION) {
 			amended += out.u.inspection.n_amendments > x.u.inspection.n_amendments;
+			if (x.u.inspection.status == INSP_FINAL) {
+				same_but_amendments(&out, &x);
+				holds_amendments_of(&out, &x);
+			}
 			if (rep.refused) {
 				same_but_amendments(&out, &x);
 			} else {
@@ -1445,6 +1509,7 @@ int main(void)
 		cmocka_unit_test(team_union),
 		cmocka_unit_test(final_and_draft),
 		cmocka_unit_test(both_final_apart),
+		cmocka_unit_test(final_never_replaced),
 		cmocka_unit_test(final_base_refuses_change),
 		cmocka_unit_test(final_base_draft_ours),
 		cmocka_unit_test(hazard_events_union),
