@@ -12,8 +12,9 @@ static const char usage[] = "fieldcheck export ID --out FILE.tar.gz";
 
 static void print_result(const struct casefile_result *res, const char *out)
 {
-	printf("exported inspection %.8s to %s: %zu files, %zu hazard%s%s\n", res->inspection, out,
-	       res->files, res->hazards, res->hazards == 1 ? "" : "s",
+	printf("exported inspection %.8s to ", res->inspection);
+	fputs_safe(out, stdout);
+	printf(": %zu files, %zu hazard%s%s\n", res->files, res->hazards, res->hazards == 1 ? "" : "s",
 	       res->notice ? ", rectification notice" : "");
 	if (res->form_from_store)
 		fprintf(stderr, "fieldcheck: note: the form was not in the replica; the package "

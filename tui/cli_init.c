@@ -47,13 +47,18 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 		return cli_report(&err);
 	}
 	rc = sync_run(ws, &o, &res, &err);
-	printf("imported from %s: %zu inspections, %zu hazards, %zu enterprises\n", url,
+	fputs("imported from ", stdout);
+	fputs_safe(url, stdout);
+	printf(": %zu inspections, %zu hazards, %zu enterprises\n",
 	       res.rep.imported_inspections, res.rep.imported_hazards,
 	       res.rep.imported_enterprises);
 	cli_sync_notes(&res.rep);
-	if (res.rep.n_quarantined)
-		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see %s/quarantine/log)\n",
-			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s", ws->dir);
+	if (res.rep.n_quarantined) {
+		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see ",
+			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s");
+		fputs_safe(ws->dir, stderr);
+		fputs("/quarantine/log)\n", stderr);
+	}
 	sync_result_free(&res);
 	workspace_close(ws);
 	if (rc) {
@@ -94,8 +99,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	    copy_field(me.dept, sizeof me.dept, dept, "department", &err) ||
 	    workspace_init(cli->workspace, &me, supervisor, &err))
 		return cli_report(&err);
-	printf("created %s workspace in %s for ", supervisor ? "a supervisor" : "an inspector",
-	       cli->workspace);
+	printf("created %s workspace in ", supervisor ? "a supervisor" : "an inspector");
+	fputs_safe(cli->workspace, stdout);
+	fputs(" for ", stdout);
 	fputs_safe(me.name, stdout);
 	printf(" (badge %s, ", me.badge);
 	fputs_safe(me.dept, stdout);
