@@ -70,6 +70,9 @@ int text_check(const char *s, size_t len, enum text_kind kind, size_t max,
 		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
 			return fc_fail(err, "%s holds control character U+%04X at character %zu",
 				       what, cp, chars);
+		} else if (text_is_bidi(cp)) {
+			return fc_fail(err, "%s holds bidirectional control U+%04X at character %zu "
+				       "(it would reorder the text around it on screen)", what, cp, chars);
 		} else if (cp == 0x2028 || cp == 0x2029 || cp == 0xfeff) {
 			return fc_fail(err, "%s holds invisible separator U+%04X at character %zu",
 				       what, cp, chars);

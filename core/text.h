@@ -16,7 +16,8 @@ enum text_kind {
 };
 
 /* Validates s (len bytes): UTF-8, no NUL, no C0/C1 controls or DEL (except
- * LF and TAB for TEXT_MULTILINE), at most max bytes.  `what` names the field
+ * LF and TAB for TEXT_MULTILINE), no bidi controls (text_is_bidi) or
+ * invisible separators, at most max bytes.  `what` names the field
  * for the message ("enterprise name").  Returns 0 or -1. */
 int text_check(const char *s, size_t len, enum text_kind kind, size_t max,
 	       const char *what, struct fc_err *err);

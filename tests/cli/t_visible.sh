@@ -39,3 +39,13 @@ said 2 "an unknown option" inspection list "--x$X"
 said 2 "an unknown command" "cmd$X"
 said 2 "a report grouping" report --by "g$X"
 said 1 "a forms folder" forms check "$T/f$X"
+
+# Stored text refuses bidi controls as it refuses control characters: a
+# name could otherwise show one thing on screen and hold another.
+expect_err 1 "enterprise name holds bidirectional control U+202E" "an enterprise name with U+202E is refused" \
+	enterprise add --code "$USCC2" --name "甲${RLO}乙"
+expect_err 1 "location holds bidirectional control U+2069" "a location with U+2069 is refused" \
+	inspection new --form six-ones --enterprise "$USCC1" --location "a${PDI}"
+expect_err 1 "text holds bidirectional control U+202E" "an answer with U+202E is refused" \
+	inspection answer "${id%%-*}" park_name "园区${RLO}"
+check "none of them was stored" sh -c "! sqlite3 '$WS/store.db' .dump | grep -q -e '$RLO' -e '$PDI'"

@@ -17,6 +17,8 @@ cd "$T/w" || exit 1
 # a CSI sequence and a right-to-left override.
 mkdir -p "evil${ESC}[2J${RLO}" && echo '{}' >"evil${ESC}[2J${RLO}/x.json"
 cp "enterprises/$USCC1.json" "enterprises/x${ESC}]0;pwned${BEL}${LRI}.json"
+# A record whose text holds a bidi override: refused like a control character.
+sed "s/$USCC1/$USCC2/; s/甲化工/甲${RLO}工化/" "enterprises/$USCC1.json" >"enterprises/$USCC2.json"
 git add -A
 git -c user.name="mallory${ESC}]0;pwned${BEL}${ESC}[2J${RLO}" \
 	-c user.email="m${ESC}[31m${LRI}@x" commit -qm hostile
@@ -25,7 +27,7 @@ cd - >/dev/null
 
 # A new device whose first pull meets them logs them the same way.
 "$FC" -C "$T/c" init --name c --badge JT-0043 --dept 区应急管理局 --from "$T/central.git" >"$OUT" 2>"$ERR"
-check "init --from quarantines both" [ "$(grep -c . "$T/c/quarantine/log")" -eq 2 ]
+check "init --from quarantines all three" [ "$(grep -c . "$T/c/quarantine/log")" -eq 3 ]
 check "and prints or logs nothing raw" clean "$OUT" "$ERR" "$T/c/quarantine/log"
 
 device b JT-0042 "$T/central.git"
@@ -37,6 +39,9 @@ check "the path outside the layout is reported, made visible" \
 check "so is the record at a wrong name" grep -q 'enterprises/x^\[\]0;pwned^G\\u2066.json' "$ERR"
 check "stdout has no raw escape or bidi control" clean "$OUT"
 check "stderr neither" clean "$ERR"
+check "a bidi override in a record's text is refused" \
+	grep -q "enterprises/$USCC2.json.*enterprise name holds bidirectional control U+202E" "$ERR"
+check "and never reaches the store" [ "$(sqlite3 "$T/b/store.db" "select count(*) from enterprises where code = '$USCC2'")" = 0 ]
 check "the quarantine log names both" sh -c "grep -q 'evil^\[\[2J' '$T/b/quarantine/log' && grep -q 'x^\[\]0;pwned' '$T/b/quarantine/log'"
 check "and holds no raw escape or bidi control" clean "$T/b/quarantine/log"
 

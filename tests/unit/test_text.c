@@ -1,5 +1,5 @@
 /* test_text.c - text from outside made visible before it is printed or
- * logged. */
+ * logged, and the characters refused in stored text. */
 #include "support.h"
 
 #include <stdlib.h>
@@ -87,6 +87,23 @@ static void a_long_message_is_cut_between_characters(void **state)
 	assert_int_equal(strlen(err.msg) % 3, 0);
 }
 
+static void stored_text_refuses_bidi_controls(void **state)
+{
+	struct fc_err err = { 0 };
+	static const char *const bad[] = {
+		"a\342\200\252", "a\342\200\253", "a\342\200\254", "a\342\200\255", "a\342\200\256",
+		"a\342\201\246", "a\342\201\247", "a\342\201\250", "a\342\201\251",
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(text_check(bad[i], strlen(bad[i]), TEXT_MULTILINE, 100, "note", &err), -1);
+		assert_non_null(strstr(err.msg, "bidirectional"));
+		assert_non_null(strstr(err.msg, "character 2"));
+	}
+	assert_int_equal(text_check("安全 ok", 9, TEXT_LINE, 100, "name", &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -97,6 +114,7 @@ int main(void)
 		cmocka_unit_test(showing_is_idempotent),
 		cmocka_unit_test(every_error_message_is_visible),
 		cmocka_unit_test(a_long_message_is_cut_between_characters),
+		cmocka_unit_test(stored_text_refuses_bidi_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
