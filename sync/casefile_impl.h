@@ -45,8 +45,6 @@ struct casefile {
 /* The remotes of the replica with their branches as last seen. */
 int cf_remotes(struct casefile *cf, struct fc_err *err);
 void cf_remotes_free(struct casefile *cf);
-/* A URL as the manifest shows it: "user:password@" loses the password. */
-char *cf_public_url(const char *url);
 /* manifest.json. */
 void cf_manifest(const struct casefile *cf, struct strbuf *out);
 

@@ -18,6 +18,7 @@
 #include "signcommit.h"
 #include "treemerge.h"
 #include "trustsync.h"
+#include "url.h"
 
 void sync_result_free(struct sync_result *res)
 {
@@ -356,7 +357,11 @@ int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 	int rc = -1;
 
 	int valid = 0;
+	struct remote_url u;
 
+	/* Read and refused before anything is made or stored. */
+	if (url_parse(url, &u, err) || url_refuse_password(url, err))
+		return -1;
 	if (replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
 	if (git_remote_name_is_valid(&valid, name) < 0 || !valid) {
@@ -401,7 +406,8 @@ int sync_remote_list(struct fc_workspace *ws, struct sync_remote **out, size_t *
 		char *url = NULL;
 		(*out)[i].name = xstrdup(names.strings[i]);
 		transport_url(r, names.strings[i], &url, err);
-		(*out)[i].url = url ? url : xstrdup("");
+		(*out)[i].url = url_public(url ? url : ""); /* a config edited by hand */
+		free(url);
 	}
 	*n = names.count;
 	git_strarray_dispose(&names);

@@ -7,6 +7,7 @@
 #include "core/workspace.h"
 #include "sync/sync.h"
 #include "sync/trustsync.h"
+#include "sync/url.h"
 
 static const char init_usage[] =
 	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
@@ -76,6 +77,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	int supervisor = 0, rc;
 	size_t n_pos;
 	struct fc_person me;
+	struct remote_url url;
 	struct fc_err err = { 0 };
 	const struct cli_opt opts[] = {
 		{ "name", OPT_VALUE, &name, NULL, NULL },
@@ -94,6 +96,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return cli_usage(init_usage, "init needs --name, --badge and --dept: the identity "
 				 "that signs everything this workspace records");
 	memset(&me, 0, sizeof me);
+	/* A URL origin will refuse is refused before the workspace is made. */
+	if (from && (url_parse(from, &url, &err) || url_refuse_password(from, &err)))
+		return cli_report(&err);
 	if (copy_field(me.name, sizeof me.name, name, "name", &err) ||
 	    copy_field(me.badge, sizeof me.badge, badge, "badge number", &err) ||
 	    copy_field(me.dept, sizeof me.dept, dept, "department", &err) ||
