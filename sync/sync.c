@@ -519,7 +519,7 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 
 	if (store_integrity(ws->store, &why))
 		sync_report_note(rep, "%s", why.msg);
-	if (replica_open(ws, 0, &r, &why) == 0) {
+	if (replica_open(ws, REPLICA_READONLY, &r, &why) == 0) {
 		if (replica_head(r, &head, &has, &why) == 0 && has) {
 			verify_history(r, &head, rep);
 			if (replica_commit_tree(r, &head, &tree, &why) == 0) {
