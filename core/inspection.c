@@ -69,6 +69,25 @@ int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *
 	return 0;
 }
 
+int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],
+		   struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_cached(s, "SELECT substr(created_at, 1, 10) FROM inspections WHERE id = ?1",
+			 &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		store_col_copy(st, 0, day, FC_DATE_LEN + 1);
+	store_release(s, st);
+	if (rc == SQLITE_DONE)
+		return fc_failk(err, FC_ENOTFOUND, "no inspection with id %s", id);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the inspection");
+}
+
 static int touch(struct fc_store *s, const char *id, const char *now, struct fc_err *err)
 {
 	sqlite3_stmt *st;
