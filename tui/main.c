@@ -47,7 +47,7 @@ static const char usage[] =
 	"  verify | reindex                         check the store and replica; rebuild\n"
 	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
-	"  export ID --out FILE.tar.gz              an inspection's evidence package\n"
+	"  export ID --out FILE.tar.gz [--force]    an inspection's evidence package\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n";
