@@ -298,7 +298,7 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 {
 	struct sync_options opt = *o;
 	struct export_result ex = { 0 };
-	struct fc_err unsigned_why = { 0 };
+	struct fc_err unsigned_why = { 0 }, ignore;
 	struct replica *r;
 	git_strarray names;
 	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(size_t)res;
@@ -318,6 +318,8 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	 * may bring the roster that lists our key; then a second round sends). */
 	may_commit = trust_may_commit(r, &unsigned_why) == 0;
 	if (may_commit && export_outbox(r, &ex, err)) {
+		/* Nothing was committed (a full disk...): every record still waits. */
+		outbox_count(ws->store, &res->records_waiting, &ignore);
 		git_strarray_dispose(&names);
 		replica_close(r);
 		return -1;
@@ -338,6 +340,7 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	}
 	res->committed = ex.committed;
 	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
+	outbox_count(ws->store, &res->records_waiting, &ignore);
 	if (r->notice)
 		sync_report_note(&res->rep, "%s", r->notice);
 	if (rc == 0)

@@ -150,6 +150,9 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 	rc = sync_run(ws, &o, &res, &err);
 	cli_sync_report(&res, push);
 	if (rc) {
+		if (res.records_waiting)
+			fprintf(stderr, "fieldcheck: %zu changed record%s not yet committed\n",
+				res.records_waiting, res.records_waiting == 1 ? "" : "s");
 		if (push)
 			fprintf(stderr, "fieldcheck: %zu commit%s waiting to be sent\n", res.waiting,
 				res.waiting == 1 ? "" : "s");
