@@ -27,7 +27,9 @@ static int set_sign_key(struct cli *cli, const char *key)
 		return cli_report(&err);
 	}
 	sshkey_fingerprint(&k, fp);
-	printf("commits are signed with %s (%s)\n", ws->sign_key, fp);
+	fputs("commits are signed with ", stdout);
+	fputs_safe(ws->sign_key, stdout);
+	printf(" (%s)\n", fp);
 	workspace_close(ws);
 	return 0;
 }
