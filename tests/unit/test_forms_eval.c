@@ -168,6 +168,7 @@ static void answers_checked_by_type(void **state)
 	check_ok(f, "n", "-12");
 	check_fails(f, "n", "1.5", "answer to 'n': '1.5' is not a whole number");
 	check_fails(f, "n", "12a", "answer to 'n': '12a' is not a whole number");
+	check_fails(f, "n", "1\xe2\x80\xae" "2", "answer to 'n': '1\\u202e2' is not a whole number");
 	check_ok(f, "x", "3.25");
 	check_ok(f, "x", "-.5");
 	check_fails(f, "x", "1e3", "answer to 'x': '1e3' is not a number");
