@@ -5,15 +5,40 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strbuf.h"
+#include "text.h"
+
+/* Copies s into dst (size bytes) made visible: messages name paths, ids,
+ * URLs and arguments from outside, and whoever prints or logs one must not
+ * send a terminal an escape sequence or a bidi override.  Cut at a
+ * character boundary when it does not fit. */
+static void set_visible(char *dst, size_t size, const char *s)
+{
+	struct strbuf sb;
+	size_t n;
+
+	strbuf_init(&sb);
+	text_visible(&sb, s, strlen(s));
+	n = sb.len < size - 1 ? sb.len : size - 1;
+	while (n > 0 && n < sb.len && ((unsigned char)sb.buf[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(dst, sb.buf, n);
+	dst[n] = '\0';
+	strbuf_release(&sb);
+}
+
 static int vfail(struct fc_err *e, enum fc_errkind k, const char *fmt, va_list ap)
 	FC_PRINTF(3, 0);
 
 static int vfail(struct fc_err *e, enum fc_errkind k, const char *fmt, va_list ap)
 {
+	char raw[sizeof e->msg];
+
 	if (!e)
 		return -1;
 	e->kind = k;
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	set_visible(e->msg, sizeof e->msg, raw);
 	return -1;
 }
 
@@ -37,15 +62,16 @@ int fc_failk(struct fc_err *e, enum fc_errkind k, const char *fmt, ...)
 
 int fc_err_prefix(struct fc_err *e, const char *fmt, ...)
 {
-	char head[512], old[sizeof e->msg];
+	char raw[512], head[512], old[sizeof e->msg];
 	size_t hl, ol;
 	va_list ap;
 
 	if (!e)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(head, sizeof head, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	set_visible(head, sizeof head, raw);
 	/* Built by hand: the message is cut, not lost, when it does not fit. */
 	memcpy(old, e->msg, sizeof old);
 	hl = strlen(head);

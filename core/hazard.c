@@ -55,6 +55,22 @@ static int insert_hazard(struct fc_store *s, const struct fc_hazard *h, const ch
 	return store_run(s, st, "saving the hazard", err);
 }
 
+/* A deadline for putting right what an inspection found cannot fall
+ * before the inspection itself: the command line and the screens share
+ * this rule. */
+static int deadline_after_inspection(struct fc_store *s, const struct fc_hazard *h,
+				     struct fc_err *err)
+{
+	char day[FC_DATE_LEN + 1];
+
+	if (inspection_day(s, h->inspection, day, err))
+		return -1;
+	if (strcmp(h->deadline, day) < 0)
+		return fc_fail(err, "the deadline %s is before the inspection's date, %s: a "
+			       "hazard is put right after it is found", h->deadline, day);
+	return 0;
+}
+
 int hazard_add(struct fc_store *s, const struct fc_person *me, const struct hazard_new *n,
 	       char *id_out, struct fc_err *err)
 {
@@ -78,7 +94,8 @@ int hazard_add(struct fc_store *s, const struct fc_person *me, const struct haza
 		return -1;
 	if (store_begin(s, err))
 		return -1;
-	if (inspection_require_draft(s, h.inspection, err) || insert_hazard(s, &h, ev.at, err) ||
+	if (inspection_require_draft(s, h.inspection, err) ||
+	    deadline_after_inspection(s, &h, err) || insert_hazard(s, &h, ev.at, err) ||
 	    insert_event(s, h.id, &ev, err)) {
 		store_rollback(s);
 		return -1;

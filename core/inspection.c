@@ -39,23 +39,35 @@ int store_resolve_id(struct fc_store *s, const char *table, const char *prefix, 
 	return 0;
 }
 
-static int status_of(struct fc_store *s, const char *id, enum insp_status *out,
-		     struct fc_err *err)
+/* One text column (`sql` selects it by id ?1) of inspection id. */
+static int inspection_text(struct fc_store *s, const char *sql, const char *id, char *out,
+			   size_t size, struct fc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_cached(s, "SELECT status FROM inspections WHERE id = ?1", &st, err))
+	if (store_cached(s, sql, &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*out = !strcmp((const char *)sqlite3_column_text(st, 0), "final") ? INSP_FINAL
-										   : INSP_DRAFT;
+		store_col_copy(st, 0, out, size);
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
 		return fc_failk(err, FC_ENOTFOUND, "no inspection with id %s", id);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the inspection");
+}
+
+static int status_of(struct fc_store *s, const char *id, enum insp_status *out,
+		     struct fc_err *err)
+{
+	char status[16];
+
+	if (inspection_text(s, "SELECT status FROM inspections WHERE id = ?1", id, status,
+			    sizeof status, err))
+		return -1;
+	*out = !strcmp(status, "final") ? INSP_FINAL : INSP_DRAFT;
+	return 0;
 }
 
 int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *err)
@@ -67,6 +79,13 @@ int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *
 		return fc_fail(err, "inspection %.8s is finalized and cannot be changed; record a "
 			       "correction with 'fieldcheck inspection amend'", id);
 	return 0;
+}
+
+int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],
+		   struct fc_err *err)
+{
+	return inspection_text(s, "SELECT substr(created_at, 1, 10) FROM inspections WHERE id = ?1",
+			       id, day, FC_DATE_LEN + 1, err);
 }
 
 static int touch(struct fc_store *s, const char *id, const char *now, struct fc_err *err)

@@ -49,6 +49,9 @@ int inspection_amend(struct fc_store *s, const struct fc_person *me, const char 
 		     struct fc_err *err);
 /* Refuses, with a message naming it, unless the inspection is a draft. */
 int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *err);
+/* The day the inspection was made (YYYY-MM-DD, its local date). */
+int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],
+		   struct fc_err *err);
 
 /* One line of `inspection list`. */
 struct insp_row {

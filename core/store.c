@@ -151,7 +151,7 @@ static int exec(struct fc_store *s, const char *sql, const char *context, struct
  * (so a refused record rolls back alone), and the savepoint's journal of
  * every page it touched went to a file in /var/tmp, 2.6 GB of writes for a
  * first pull of 10 000 inspections; in memory it is one record's pages. */
-static int configure(struct fc_store *s, struct fc_err *err)
+static int configure(struct fc_store *s, int readonly, struct fc_err *err)
 {
 	char mode[16];
 	int persist = 1;
@@ -163,6 +163,8 @@ static int configure(struct fc_store *s, struct fc_err *err)
 		 " PRAGMA journal_size_limit=4194304; PRAGMA temp_store=MEMORY;",
 		 "configuring the store", err))
 		return -1;
+	if (readonly) /* switching the journal mode is a write */
+		return 0;
 	if (store_pragma(s, "journal_mode=WAL", mode, sizeof mode, err))
 		return -1;
 	if (strcmp(mode, "wal"))
@@ -171,24 +173,71 @@ static int configure(struct fc_store *s, struct fc_err *err)
 	return 0;
 }
 
-static int open_db(const char *path, int flags, struct fc_store **out, struct fc_err *err)
+/* Opens path (through `uri` when given: flags hold SQLITE_OPEN_URI). */
+static int open_db_as(const char *path, const char *uri, int flags, struct fc_store **out,
+		      struct fc_err *err)
 {
 	struct fc_store *s = xcalloc(1, sizeof *s);
 
 	s->path = xstrdup(path);
 	/* One connection is never shared between threads: no mutex needed. */
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(uri ? uri : path, &s->db,
+			    flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_sqlerr(s, err, "opening the store");
 		store_close(s);
 		return -1;
 	}
-	if (configure(s, err)) {
+	if (configure(s, !!(flags & SQLITE_OPEN_READONLY), err)) {
 		store_close(s);
 		return -1;
 	}
 	*out = s;
 	return 0;
+}
+
+static int open_db(const char *path, int flags, struct fc_store **out, struct fc_err *err)
+{
+	return open_db_as(path, NULL, flags, out, err);
+}
+
+/* Reading a WAL store needs its index file (-shm), made on demand: in a
+ * folder nobody may write, with the index gone and no WAL left (everything
+ * is in the main file), the store is opened as immutable, which needs
+ * neither.  Opened for reading only, it stays a plain read-only open. */
+static int open_readonly(const char *path, struct fc_store **out, int *v, struct fc_err *err)
+{
+	struct strbuf uri;
+	struct stat st;
+	const char *p;
+	char *wal;
+	int wal_left, rc;
+
+	if (open_db(path, SQLITE_OPEN_READONLY, out, err) == 0) {
+		if (store_user_version(*out, v, err) == 0)
+			return 0;
+		store_close(*out);
+	}
+	wal = xstrfmt("%s-wal", path);
+	wal_left = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	if (wal_left)
+		return fc_err_prefix(err, "reading %s without write access (its WAL holds changes "
+				     "its missing index file would find)", path);
+	strbuf_init(&uri);
+	strbuf_adds(&uri, "file:");
+	for (p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&uri, "%%%02x", (unsigned char)*p);
+		else
+			strbuf_addc(&uri, *p);
+	strbuf_adds(&uri, "?immutable=1");
+	rc = open_db_as(path, uri.buf, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, out, err);
+	strbuf_release(&uri);
+	if (rc == 0 && store_user_version(*out, v, err)) {
+		store_close(*out);
+		return -1;
+	}
+	return rc;
 }
 
 int store_schema_latest(void)
@@ -220,6 +269,27 @@ int store_open(const char *path, struct fc_store **out, struct fc_err *err)
 	if (open_db(path, SQLITE_OPEN_READWRITE, &s, err))
 		return -1;
 	if (schema_migrate(s, schema_latest(), err)) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+int store_open_readonly(const char *path, struct fc_store **out, struct fc_err *err)
+{
+	struct stat st;
+	struct fc_store *s;
+	int v = 0;
+
+	if (stat(path, &st) != 0)
+		return fc_failk(err, FC_ENOTFOUND, "no store at %s: %s", path, strerror(errno));
+	if (open_readonly(path, &s, &v, err))
+		return -1;
+	if (v != schema_latest()) {
+		fc_fail(err, "%s is at schema %d and this fieldcheck reads %d: open it once with "
+			"write access (any command but verify) to bring it up to date", path, v,
+			schema_latest());
 		store_close(s);
 		return -1;
 	}

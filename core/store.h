@@ -18,6 +18,10 @@ int store_schema_latest(void);
 /* Opens the store at path, which must exist, and migrates it to the latest
  * schema.  A store from a newer fieldcheck is refused. */
 int store_open(const char *path, struct fc_store **out, struct fc_err *err);
+/* Opens the store at path for reading only: nothing is written, not even
+ * the WAL set-up, so a workspace on a read-only disk or folder can be
+ * checked.  A store that would need a migration is refused. */
+int store_open_readonly(const char *path, struct fc_store **out, struct fc_err *err);
 /* Creates a new store at path (which must not exist) at the latest schema. */
 int store_create(const char *path, struct fc_store **out, struct fc_err *err);
 /* Tests: creates or opens a store and migrates it only up to `version`. */

@@ -88,25 +88,12 @@ size_t text_fit(const char *s, size_t width)
 
 void fputs_safe(const char *s, FILE *fp)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n = strlen(s);
+	struct strbuf sb;
 
-	while (i < n) {
-		size_t k = utf8_seq_len(u + i, n - i);
-		unsigned cp = k ? utf8_decode(u + i, k) : 0xfffd;
-		if (k == 0) {
-			fputc('?', fp);
-			i++;
-			continue;
-		}
-		if (cp < 0x20 || cp == 0x7f)
-			fprintf(fp, "^%c", cp == 0x7f ? '?' : (char)(cp + '@'));
-		else if (cp >= 0x80 && cp < 0xa0)
-			fprintf(fp, "\\u%04x", cp);
-		else
-			fwrite(u + i, 1, k, fp);
-		i += k;
-	}
+	strbuf_init(&sb);
+	text_visible(&sb, s, strlen(s));
+	fwrite(sb.buf, 1, sb.len, fp);
+	strbuf_release(&sb);
 }
 
 void json_quote(struct strbuf *out, const char *s)

@@ -40,8 +40,8 @@ int table_print(const struct table *t, enum table_format fmt, FILE *out);
  * quote, backslash and every control character. */
 struct strbuf;
 void json_quote(struct strbuf *out, const char *s);
-/* Writes s to fp with control characters made visible (\x1b as "^["), for
- * text that came from a record and goes to a terminal. */
+/* Writes s to fp made visible (text_visible: ESC as "^[", U+202E as \u202e),
+ * for text from outside (a record, a remote, an argument) going to a terminal. */
 void fputs_safe(const char *s, FILE *fp);
 /* Display width of a UTF-8 string (wcwidth per character; 1 for unknown). */
 size_t text_width(const char *s);

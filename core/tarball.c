@@ -1,5 +1,6 @@
 /* tarball.c - ustar headers, the gzip stream and the atomic file (see
  * tarball.h). */
+#define _GNU_SOURCE /* renameat2 */
 #include "tarball.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -234,7 +236,27 @@ static int fsync_parent(const char *path)
 	return rc;
 }
 
-int tarball_finish(struct tarball *t, struct fc_err *err)
+/* Renames tmp to path; with replace 0 never over an existing path: the
+ * kernel checks (RENAME_NOREPLACE), or where the file system cannot, we
+ * look just before. */
+static int put_in_place(const char *tmp, const char *path, int replace)
+{
+	struct stat st;
+
+	if (!replace) {
+		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+			return 0;
+		if (errno != EINVAL && errno != ENOSYS)
+			return -1;
+		if (lstat(path, &st) == 0) {
+			errno = EEXIST;
+			return -1;
+		}
+	}
+	return rename(tmp, path);
+}
+
+int tarball_finish(struct tarball *t, int replace, struct fc_err *err)
 {
 	size_t end = 2 * TAR_BLOCK;
 
@@ -251,9 +273,12 @@ int tarball_finish(struct tarball *t, struct fc_err *err)
 		goto fail;
 	}
 	t->fd = -1;
-	if (rename(t->tmp, t->path)) {
-		fc_failk(err, FC_EIO, "cannot rename %s to %s: %s", t->tmp, t->path,
-			 strerror(errno));
+	if (put_in_place(t->tmp, t->path, replace)) {
+		if (errno == EEXIST)
+			fc_fail(err, "%s already exists; give --force to replace it", t->path);
+		else
+			fc_failk(err, FC_EIO, "cannot rename %s to %s: %s", t->tmp, t->path,
+				 strerror(errno));
 		goto fail;
 	}
 	fsync_parent(t->path); /* the rename itself reaches the disk */

@@ -33,9 +33,10 @@ int tarball_create(const char *path, long long mtime, struct tarball **out, stru
 /* Appends a regular file `name` holding data[0..len). */
 int tarball_add(struct tarball *t, const char *name, const void *data, size_t len,
 		struct fc_err *err);
-/* Ends the archive and puts it in place; frees t, whatever happens (on
+/* Ends the archive and puts it in place, over an existing `path` only when
+ * `replace` (else refused naming it); frees t, whatever happens (on
  * failure the temporary is removed and `path` left as it was). */
-int tarball_finish(struct tarball *t, struct fc_err *err);
+int tarball_finish(struct tarball *t, int replace, struct fc_err *err);
 /* Gives up: removes the temporary and frees t (NULL is fine). */
 void tarball_abort(struct tarball *t);
 

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "strbuf.h"
+
 size_t utf8_seq_len(const unsigned char *s, size_t n)
 {
 	unsigned c = s[0];
@@ -68,6 +70,9 @@ int text_check(const char *s, size_t len, enum text_kind kind, size_t max,
 		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
 			return fc_fail(err, "%s holds control character U+%04X at character %zu",
 				       what, cp, chars);
+		} else if (text_is_bidi(cp)) {
+			return fc_fail(err, "%s holds bidirectional control U+%04X at character %zu "
+				       "(it would reorder the text around it on screen)", what, cp, chars);
 		} else if (cp == 0x2028 || cp == 0x2029 || cp == 0xfeff) {
 			return fc_fail(err, "%s holds invisible separator U+%04X at character %zu",
 				       what, cp, chars);
@@ -75,6 +80,70 @@ int text_check(const char *s, size_t len, enum text_kind kind, size_t max,
 		i += n;
 	}
 	return 0;
+}
+
+int text_is_bidi(unsigned cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The format characters (Unicode category Cf) and separators a terminal
+ * draws as nothing, or acts on. */
+static const struct { unsigned lo, hi; } hidden_ranges[] = {
+	{ 0x00ad, 0x00ad }, { 0x0600, 0x0605 }, { 0x061c, 0x061c }, { 0x06dd, 0x06dd },
+	{ 0x070f, 0x070f }, { 0x08e2, 0x08e2 }, { 0x180e, 0x180e }, { 0x200b, 0x200f },
+	{ 0x2028, 0x202e }, { 0x2060, 0x2064 }, { 0x2066, 0x206f }, { 0xfeff, 0xfeff },
+	{ 0xfff9, 0xfffb }, { 0x110bd, 0x110bd }, { 0x110cd, 0x110cd },
+	{ 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a },
+	{ 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
+};
+
+int text_is_hidden(unsigned cp)
+{
+	size_t i;
+
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return 1;
+	for (i = 0; i < sizeof hidden_ranges / sizeof *hidden_ranges; i++)
+		if (cp >= hidden_ranges[i].lo && cp <= hidden_ranges[i].hi)
+			return 1;
+	return 0;
+}
+
+void text_visible(struct strbuf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t k = utf8_seq_len(u + i, len - i);
+		unsigned cp;
+
+		if (k == 0 || (k == 1 && u[i] == 0)) {
+			strbuf_addc(out, '?');
+			i++;
+			continue;
+		}
+		cp = utf8_decode(u + i, k);
+		if (cp < 0x20 || cp == 0x7f) {
+			strbuf_addc(out, '^');
+			strbuf_addc(out, cp == 0x7f ? '?' : (char)(cp + '@'));
+		} else if (text_is_hidden(cp)) {
+			strbuf_addf(out, "\\u%04x", cp);
+		} else {
+			strbuf_add(out, u + i, k);
+		}
+		i += k;
+	}
+}
+
+char *text_shown(const char *s)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	text_visible(&sb, s, strlen(s));
+	return strbuf_detach(&sb);
 }
 
 char *text_trim(char *s)

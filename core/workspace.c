@@ -292,7 +292,7 @@ out:
 	return rc;
 }
 
-int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err)
+static int open_ws(const char *dir, int readonly, struct fc_workspace **out, struct fc_err *err)
 {
 	struct fc_workspace *ws;
 	char *path = path_join(dir, STORE_FILE);
@@ -305,7 +305,8 @@ int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *er
 	}
 	ws = xcalloc(1, sizeof *ws);
 	ws->dir = xstrdup(dir);
-	if (store_open(path, &ws->store, err) || workspace_read_identity(ws, err)) {
+	if ((readonly ? store_open_readonly(path, &ws->store, err)
+		      : store_open(path, &ws->store, err)) || workspace_read_identity(ws, err)) {
 		free(path);
 		workspace_close(ws);
 		return -1;
@@ -313,6 +314,16 @@ int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *er
 	free(path);
 	*out = ws;
 	return 0;
+}
+
+int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err)
+{
+	return open_ws(dir, 0, out, err);
+}
+
+int workspace_open_readonly(const char *dir, struct fc_workspace **out, struct fc_err *err)
+{
+	return open_ws(dir, 1, out, err);
 }
 
 void workspace_close(struct fc_workspace *ws)

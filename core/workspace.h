@@ -42,6 +42,9 @@ void workspace_undo_free(struct workspace_undo *u);
 /* Opens an existing workspace; a missing one is FC_ENOTFOUND with a message
  * that says how to create it. */
 int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err);
+/* The same for reading only (store_open_readonly): for verify, which must
+ * work on a workspace it cannot write. */
+int workspace_open_readonly(const char *dir, struct fc_workspace **out, struct fc_err *err);
 void workspace_close(struct fc_workspace *ws);
 /* Sets the SSH key (a private key, or the .pub of one in ssh-agent) that
  * signs this workspace's commits: an ed25519 key whose public half is

@@ -6,6 +6,8 @@
  */
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "core/clock.h"
 #include "core/text.h"
 #include "forms/csv.h"
@@ -117,4 +119,26 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 	default:
 		return fc_fail(err, "a %s takes no answer", form_type_name(it->type));
 	}
+}
+
+/* Whether the digits of s (dots aside) are all zeros. */
+static int is_zero(const char *s)
+{
+	return s[strspn(s, "0.")] == '\0';
+}
+
+char *form_canonical_value(const struct form *f, size_t i, const char *value)
+{
+	enum form_type t = f->items[i].type;
+	const char *digits = value + (value[0] == '-');
+
+	if (t == FT_INTEGER && is_integer(value)) {
+		digits += strspn(digits, "0");
+		if (!*digits)
+			return xstrdup("0");
+		return xstrfmt("%s%s", value[0] == '-' ? "-" : "", digits);
+	}
+	if (t == FT_DECIMAL && is_decimal(value) && value[0] == '-' && is_zero(digits))
+		return xstrdup(digits);
+	return xstrdup(value);
 }

@@ -146,6 +146,11 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
 int form_check_value(const struct form *f, size_t i, const char *value,
 		     const struct form_answers *a, enum form_lang lang,
 		     struct fc_err *err);
+/* The one spelling a checked value of item i is stored in, so equal answers
+ * are equal bytes (records compare and merge by bytes): a whole number
+ * without leading zeros or a minus on zero ("-0" is "0", "007" is "7"), a
+ * number without a minus on zero; anything else as given.  A new string. */
+char *form_canonical_value(const struct form *f, size_t i, const char *value);
 
 /* The catalogue: forms installed (FIELDCHECK_FORMS, else FC_DATADIR/forms)
  * and the workspace's own (WORKSPACE/forms).  For one id the highest version

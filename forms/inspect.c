@@ -209,9 +209,15 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 			       : "its group applies");
 	if (*value && form_check_value(f, idx, value, &fa, lang, err))
 		return fc_err_prefix(err, "item '%s'", it->name);
-	if (*value ? inspection_set_answer(ws->store, &ws->me, in->id, it->name, value, note, err)
-		   : inspection_clear_answer(ws->store, in->id, it->name, err))
+	if (*value) {
+		char *canon = form_canonical_value(f, idx, value);
+		int rc = inspection_set_answer(ws->store, &ws->me, in->id, it->name, canon, note, err);
+		free(canon);
+		if (rc)
+			return -1;
+	} else if (inspection_clear_answer(ws->store, in->id, it->name, err)) {
 		return -1;
+	}
 	if (it->type == FT_CHECK && sync_hazard(ws, f, idx, in, value, note, hz, lang, err))
 		return -1;
 	return drop_irrelevant(ws, f, in->id, err);

@@ -2,7 +2,7 @@
  *
  * Form files can come from a remote, and their text reaches the terminal in
  * these messages: values are quoted through load_quote, which makes every
- * control character visible.
+ * control, bidi and invisible format character visible (text_is_hidden).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -116,9 +116,11 @@ const char *load_quote(const char *s, char *buf, size_t size)
 			o += (size_t)snprintf(buf + o, size - o, "...");
 			break;
 		}
-		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
-		    cp == 0x2028 || cp == 0x2029 || cp == 0xfeff) {
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", u[i]);
+		if (n == 0 || text_is_hidden(cp)) {
+			if (n == 0 || cp < 0x80)
+				o += (size_t)snprintf(buf + o, size - o, "\\x%02x", u[i]);
+			else
+				o += (size_t)snprintf(buf + o, size - o, "\\u%04x", cp);
 			i += n ? n : 1;
 			continue;
 		}

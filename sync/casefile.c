@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/formstore.h"
 #include "core/hazard.h"
@@ -384,8 +385,8 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 }
 
 /* manifest.json, then the files in the order of cf->files. */
-static int write_archive(struct casefile *cf, const char *out, struct casefile_result *res,
-			 struct fc_err *err)
+static int write_archive(struct casefile *cf, const struct casefile_options *o,
+			 struct casefile_result *res, struct fc_err *err)
 {
 	struct tarball *t;
 	struct strbuf m;
@@ -394,7 +395,7 @@ static int write_archive(struct casefile *cf, const char *out, struct casefile_r
 
 	strbuf_init(&m);
 	cf_manifest(cf, &m);
-	rc = tarball_create(out, cf->epoch, &t, err);
+	rc = tarball_create(o->out, cf->epoch, &t, err);
 	if (rc == 0)
 		rc = tarball_add(t, "manifest.json", m.buf, m.len, err);
 	for (i = 0; rc == 0 && i < cf->n_files; i++)
@@ -402,7 +403,7 @@ static int write_archive(struct casefile *cf, const char *out, struct casefile_r
 	if (rc && t)
 		tarball_abort(t);
 	else if (t)
-		rc = tarball_finish(t, err);
+		rc = tarball_finish(t, o->force, err);
 	strbuf_release(&m);
 	res->files = cf->n_files + 1;
 	return rc;
@@ -431,6 +432,7 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 		    struct casefile_result *res, struct fc_err *err)
 {
 	struct casefile cf;
+	struct stat st;
 	int rc;
 
 	memset(&cf, 0, sizeof cf);
@@ -439,9 +441,12 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 	cf.insp.kind = REC_INSPECTION;
 	if (store_resolve_id(ws->store, "inspections", id, cf.id, err))
 		return -1;
+	/* Said before the work; tarball_finish holds to it at the end. */
+	if (!o->force && lstat(o->out, &st) == 0)
+		return fc_fail(err, "%s already exists; give --force to replace it", o->out);
 	memcpy(res->inspection, cf.id, sizeof cf.id);
 	rc = replica_open(ws, 0, &cf.r, err) || gather(&cf, o, res, err) ||
-	     write_archive(&cf, o->out, res, err) ? -1 : 0;
+	     write_archive(&cf, o, res, err) ? -1 : 0;
 	if (rc)
 		fc_err_prefix(err, "cannot export inspection %.8s", cf.id);
 	casefile_free(&cf);

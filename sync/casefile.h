@@ -19,7 +19,8 @@
  * So that the package says what the central repository says, it refuses an
  * inspection whose records have changes not yet synced, whose store and
  * replica disagree, or whose commits have not reached a remote: "sync
- * first".  The archive is written to FILE.tmp and renamed over FILE.
+ * first".  The archive is written to FILE.tmp and renamed to FILE; an
+ * existing FILE is replaced only when asked (`force`).
  */
 #ifndef FC_CASEFILE_H
 #define FC_CASEFILE_H
@@ -31,6 +32,7 @@
 
 struct casefile_options {
 	const char *out;                    /* FILE.tar.gz */
+	int force;                          /* replace FILE if it exists */
 	const struct notice_forms *forms;   /* the checklist's words for the
 					     * notice, or NULL */
 };

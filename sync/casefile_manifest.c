@@ -33,23 +33,7 @@
 #include "core/sha256.h"
 #include "core/table.h"
 #include "gitutil.h"
-
-char *cf_public_url(const char *url)
-{
-	const char *scheme = strstr(url, "://"), *at, *colon;
-	struct strbuf sb;
-
-	if (!scheme)
-		return xstrdup(url); /* a path, or scp-like user@host:path */
-	at = strchr(scheme + 3, '@');
-	colon = strchr(scheme + 3, ':');
-	if (!at || strchr(scheme + 3, '/') < at || !colon || colon > at)
-		return xstrdup(url);
-	strbuf_init(&sb);
-	strbuf_add(&sb, url, (size_t)(colon - url));
-	strbuf_adds(&sb, at);
-	return strbuf_detach(&sb);
-}
+#include "url.h"
 
 /* One remote from its config entry "remote.NAME.url" (read without
  * git_remote_list and git_remote_lookup, whose pattern matching leaks in
@@ -66,7 +50,7 @@ static void add_remote(struct casefile *cf, const char *key, const char *url)
 	rm = &cf->remotes[cf->n_remotes++];
 	memset(rm, 0, sizeof *rm);
 	rm->name = xstrndup(key + 7, len - 11);
-	rm->url = cf_public_url(url ? url : "");
+	rm->url = url_public(url ? url : "");
 	strbuf_init(&ref);
 	strbuf_addf(&ref, "refs/remotes/%s/main", rm->name);
 	rm->has_tip = git_reference_name_to_id(&rm->tip, cf->r->repo, ref.buf) == 0;

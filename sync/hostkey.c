@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "url.h"
 
 static void base64(const unsigned char *in, size_t n, char *out)
 {
@@ -26,24 +27,6 @@ static void base64(const unsigned char *in, size_t n, char *out)
 		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63], out[k++] = tab[(v >> 6) & 63];
 	}
 	out[k] = '\0'; /* no padding, as OpenSSH prints it */
-}
-
-void hostkey_endpoint(const char *url, const char *host, char *out, size_t size)
-{
-	const char *p = strstr(url, "://"), *at, *colon, *slash;
-	int port = 22;
-
-	if (p) {
-		p += 3;
-		slash = strchr(p, '/');
-		at = strchr(p, '@');
-		if (at && (!slash || at < slash))
-			p = at + 1;
-		colon = strchr(p, ':');
-		if (colon && (!slash || colon < slash))
-			port = atoi(colon + 1);
-	}
-	snprintf(out, size, "%s:%d", host, port > 0 ? port : 22);
 }
 
 /* The pinned fingerprint of endpoint, or NULL. */
@@ -77,7 +60,11 @@ int hostkey_check(struct replica *r, const char *url, const char *host,
 		return fc_failk(err, FC_EIO, "the SSH server %s sent no SHA-256 host key", host);
 	}
 	base64(hk->hash_sha256, 32, fp + 7);
-	hostkey_endpoint(url, host, endpoint, sizeof endpoint);
+	/* Pinned under the host and port of the URL the connection uses. */
+	if (url_endpoint(url, endpoint, sizeof endpoint, err)) {
+		free(file);
+		return -1;
+	}
 	have = pinned(file, endpoint);
 	if (have && strcmp(have, fp)) {
 		rc = fc_failk(err, FC_EIO, "the host key of %s has changed: it was %s and is now %s. "

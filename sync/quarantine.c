@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "core/table.h"
+#include "core/text.h"
 #include "gitutil.h"
 
 /* A file name from a path that may hold anything: only safe bytes kept. */
@@ -26,19 +27,21 @@ void quarantine(struct replica *r, struct sync_report *rep, const git_oid *commi
 {
 	char hex[16] = "-", now[FC_TIMESTAMP_LEN + 1] = "";
 	struct strbuf line, file;
-	char *dir = workspace_file(r->ws, "quarantine");
+	char *dir = workspace_file(r->ws, "quarantine"), *shown;
 	struct fc_err ignore;
 	FILE *fp;
 
 	if (commit)
 		oid_short(commit, hex, sizeof hex);
 	strbuf_init(&line);
-	/* The path may hold escape sequences: shown with them made visible. */
+	/* The path and the reason (which may repeat the path) may hold escape
+	 * sequences or bidi overrides: shown and logged made visible. */
 	strbuf_addf(&line, "commit %s, ", hex);
 	json_quote(&line, path);
 	strbuf_addf(&line, ": %s", why);
+	shown = text_shown(line.buf);
 	rep->quarantined = xrealloc(rep->quarantined, (rep->n_quarantined + 1) * sizeof *rep->quarantined);
-	rep->quarantined[rep->n_quarantined++].text = xstrdup(line.buf);
+	rep->quarantined[rep->n_quarantined++].text = xstrdup(shown);
 	mkdir(dir, 0700);
 	strbuf_init(&file);
 	strbuf_addf(&file, "%s/%s-", dir, hex);
@@ -51,10 +54,11 @@ void quarantine(struct replica *r, struct sync_report *rep, const git_oid *commi
 	strbuf_addf(&file, "%s/log", dir);
 	clock_now(now, &ignore);
 	if ((fp = fopen(file.buf, "a")) != NULL) {
-		fprintf(fp, "%s %s\n", now, line.buf);
+		fprintf(fp, "%s %s\n", now, shown);
 		fclose(fp);
 	}
 	strbuf_release(&file);
 	strbuf_release(&line);
+	free(shown);
 	free(dir);
 }

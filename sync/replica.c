@@ -74,11 +74,18 @@ void clear_pack_temporaries(const char *repo_path, long max_age)
 	strbuf_release(&dir);
 }
 
-static int take_lock(struct fc_workspace *ws, int *fd, struct fc_err *err)
+/* A reader (REPLICA_READONLY) shares the lock, opened for reading, so it
+ * waits for a sync but never needs to write; with no lock file there is no
+ * sync to wait for (none ran, or it cannot run where nothing is writable). */
+static int take_lock(struct fc_workspace *ws, int shared, int *fd, struct fc_err *err)
 {
 	char *path = workspace_file(ws, "sync.lock");
 
-	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	*fd = shared ? open(path, O_RDONLY | O_CLOEXEC) : open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (*fd < 0 && shared && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
 	if (*fd < 0) {
 		fc_failk(err, FC_EIO, "cannot open %s: %s", path, strerror(errno));
 		free(path);
@@ -87,7 +94,7 @@ static int take_lock(struct fc_workspace *ws, int *fd, struct fc_err *err)
 	free(path);
 	/* Blocks while another sync of this workspace runs; the kernel drops
 	 * the lock of a killed process, so it can never be stale. */
-	while (flock(*fd, LOCK_EX) != 0)
+	while (flock(*fd, shared ? LOCK_SH : LOCK_EX) != 0)
 		if (errno != EINTR) {
 			close(*fd);
 			*fd = -1;
@@ -121,7 +128,8 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 		free(r);
 		return -1;
 	}
-	if (!(flags & REPLICA_NOLOCK) && take_lock(ws, &r->lock_fd, err))
+	if (!(flags & REPLICA_NOLOCK) &&
+	    take_lock(ws, !!(flags & REPLICA_READONLY), &r->lock_fd, err))
 		goto fail;
 	if (stat(r->path, &st) != 0) {
 		if (!(flags & REPLICA_CREATE)) {
@@ -132,7 +140,7 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 		if (create_repo(r->path, &r->repo, err))
 			goto fail;
 	} else {
-		if (r->lock_fd >= 0) {
+		if (r->lock_fd >= 0 && !(flags & REPLICA_READONLY)) {
 			clear_stale_locks(r->path);
 			clear_pack_temporaries(r->path, 0);
 		}

@@ -28,7 +28,11 @@ struct replica {
  * workspace's sync lock, so two syncs of one workspace never interleave;
  * with the lock held, lock files left in the replica by a killed process
  * are stale and removed. */
-enum { REPLICA_CREATE = 1, REPLICA_NOLOCK = 2 /* read-only look, e.g. for a status line */ };
+enum {
+	REPLICA_CREATE = 1,
+	REPLICA_NOLOCK = 2,   /* read-only look, e.g. for a status line */
+	REPLICA_READONLY = 4, /* reads only (verify): waits for a sync, writes nothing */
+};
 int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struct fc_err *err);
 void replica_close(struct replica *r);
 

@@ -6,25 +6,37 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/text.h"
+
+/* Notes and authors name paths, records and people from the remote: they
+ * are kept made visible, so no screen or log they reach gets an escape
+ * sequence or a bidi override from them. */
 
 void sync_report_note(struct sync_report *r, const char *fmt, ...)
 {
 	va_list ap;
+	char *raw;
 
 	r->notes = xrealloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
 	va_start(ap, fmt);
-	r->notes[r->n_notes++].text = xstrvfmt(fmt, ap);
+	raw = xstrvfmt(fmt, ap);
 	va_end(ap);
+	r->notes[r->n_notes++].text = text_shown(raw);
+	free(raw);
 }
 
 void sync_report_author(struct sync_report *r, const char *who)
 {
+	char *shown = text_shown(who);
 	size_t i;
+
 	for (i = 0; i < r->n_authors; i++)
-		if (!strcmp(r->authors[i], who))
+		if (!strcmp(r->authors[i], shown)) {
+			free(shown);
 			return;
+		}
 	r->authors = xrealloc(r->authors, (r->n_authors + 1) * sizeof *r->authors);
-	r->authors[r->n_authors++] = xstrdup(who);
+	r->authors[r->n_authors++] = shown;
 }
 
 void sync_report_free(struct sync_report *r)

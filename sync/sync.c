@@ -21,6 +21,7 @@
 #include "treediff.h"
 #include "treemerge.h"
 #include "trustsync.h"
+#include "url.h"
 
 void sync_result_free(struct sync_result *res)
 {
@@ -316,7 +317,7 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 {
 	struct sync_options opt = *o;
 	struct export_result ex = { 0 };
-	struct fc_err unsigned_why = { 0 };
+	struct fc_err unsigned_why = { 0 }, ignore;
 	struct replica *r;
 	git_strarray names;
 	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(size_t)res;
@@ -336,6 +337,8 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	 * may bring the roster that lists our key; then a second round sends). */
 	may_commit = trust_may_commit(r, &unsigned_why) == 0;
 	if (may_commit && export_outbox(r, &ex, err)) {
+		/* Nothing was committed (a full disk...): every record still waits. */
+		outbox_count(ws->store, &res->records_waiting, &ignore);
 		git_strarray_dispose(&names);
 		replica_close(r);
 		return -1;
@@ -356,6 +359,7 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	}
 	res->committed = ex.committed;
 	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
+	outbox_count(ws->store, &res->records_waiting, &ignore);
 	if (r->notice)
 		sync_report_note(&res->rep, "%s", r->notice);
 	if (rc == 0)
@@ -375,7 +379,11 @@ int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 	int rc = -1;
 
 	int valid = 0;
+	struct remote_url u;
 
+	/* Read and refused before anything is made or stored. */
+	if (url_parse(url, &u, err) || url_refuse_password(url, err))
+		return -1;
 	if (replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
 	if (git_remote_name_is_valid(&valid, name) < 0 || !valid) {
@@ -420,7 +428,8 @@ int sync_remote_list(struct fc_workspace *ws, struct sync_remote **out, size_t *
 		char *url = NULL;
 		(*out)[i].name = xstrdup(names.strings[i]);
 		transport_url(r, names.strings[i], &url, err);
-		(*out)[i].url = url ? url : xstrdup("");
+		(*out)[i].url = url_public(url ? url : ""); /* a config edited by hand */
+		free(url);
 	}
 	*n = names.count;
 	git_strarray_dispose(&names);
@@ -536,7 +545,7 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 
 	if (store_integrity(ws->store, &why))
 		sync_report_note(rep, "%s", why.msg);
-	if (replica_open(ws, 0, &r, &why) == 0) {
+	if (replica_open(ws, REPLICA_READONLY, &r, &why) == 0) {
 		if (replica_head(r, &head, &has, &why) == 0 && has) {
 			verify_history(r, &head, rep);
 			if (replica_commit_tree(r, &head, &tree, &why) == 0) {

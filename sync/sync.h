@@ -27,6 +27,8 @@ struct sync_result {
 	int committed;
 	size_t remotes, reached, pushed;
 	size_t waiting;               /* commits not yet on every remote */
+	size_t records_waiting;       /* changed records not yet committed (the
+				       * export failed: a full disk...) */
 	size_t attempts;              /* pushes tried (retries included) */
 	char *offline;                /* why a remote could not be reached, or NULL */
 	struct sync_report rep;

@@ -16,6 +16,7 @@
 #include "newobjs.h"
 #include "packcopy.h"
 #include "sendset.h"
+#include "url.h"
 
 #define MAX_CRED_ATTEMPTS 3
 
@@ -136,14 +137,20 @@ static void callbacks(git_remote_callbacks *cb, struct cb_ctx *c)
 	cb->payload = c;
 }
 
-/* Our message when a callback refused, else libgit2's, naming the remote. */
+/* Our message when a callback refused, else libgit2's, naming the remote
+ * (its URL without the password a config edited by hand may hold). */
 static int remote_fail(struct cb_ctx *c, const char *what)
 {
 	const git_error *e = git_error_last();
+	char *shown;
+
 	if (c->failed)
 		return -1;
-	return fc_failk(c->err, FC_EIO, "cannot %s %s (%s): %s", what, c->remote, c->url,
-			e && e->message ? e->message : "failed");
+	shown = url_public(c->url);
+	fc_failk(c->err, FC_EIO, "cannot %s %s (%s): %s", what, c->remote, shown,
+		 e && e->message ? e->message : "failed");
+	free(shown);
+	return -1;
 }
 
 int transport_url(struct replica *r, const char *remote, char **url, struct fc_err *err)

@@ -84,14 +84,19 @@ int cli_report(const struct fc_err *err)
 	return err->kind == FC_EUSAGE ? 2 : 1;
 }
 
+/* The message echoes arguments (an unknown option, a misspelt kind), which
+ * may hold anything a script passed: printed made visible. */
 int cli_usage(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
 	fputs("fieldcheck: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xstrvfmt(fmt, ap);
 	va_end(ap);
+	fputs_safe(msg, stderr);
+	free(msg);
 	fputc('\n', stderr);
 	if (usage)
 		fprintf(stderr, "usage: %s\n", usage);

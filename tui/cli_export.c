@@ -8,12 +8,13 @@
 #include "sync/casefile.h"
 #include "ui_notice.h"
 
-static const char usage[] = "fieldcheck export ID --out FILE.tar.gz";
+static const char usage[] = "fieldcheck export ID --out FILE.tar.gz [--force]";
 
 static void print_result(const struct casefile_result *res, const char *out)
 {
-	printf("exported inspection %.8s to %s: %zu files, %zu hazard%s%s\n", res->inspection, out,
-	       res->files, res->hazards, res->hazards == 1 ? "" : "s",
+	printf("exported inspection %.8s to ", res->inspection);
+	fputs_safe(out, stdout);
+	printf(": %zu files, %zu hazard%s%s\n", res->files, res->hazards, res->hazards == 1 ? "" : "s",
 	       res->notice ? ", rectification notice" : "");
 	if (res->form_from_store)
 		fprintf(stderr, "fieldcheck: note: the form was not in the replica; the package "
@@ -23,7 +24,12 @@ static void print_result(const struct casefile_result *res, const char *out)
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	const char *out = NULL, *pos[1];
-	const struct cli_opt opts[] = { { "out", OPT_VALUE, &out, NULL, NULL }, { 0 } };
+	int force = 0;
+	const struct cli_opt opts[] = {
+		{ "out", OPT_VALUE, &out, NULL, NULL },
+		{ "force", OPT_FLAG, NULL, &force, NULL },
+		{ 0 },
+	};
 	struct notice_formcache cache;
 	struct casefile_options o;
 	struct casefile_result res;
@@ -43,6 +49,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	notice_forms_init(&cache, ws, &forms);
 	o.out = out;
+	o.force = force;
 	o.forms = &forms;
 	rc = casefile_export(ws, pos[0], &o, &res, &err);
 	notice_forms_release(&cache);

@@ -7,6 +7,7 @@
 #include "core/workspace.h"
 #include "sync/sync.h"
 #include "sync/trustsync.h"
+#include "sync/url.h"
 
 static const char init_usage[] =
 	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
@@ -26,7 +27,9 @@ static int set_sign_key(struct cli *cli, const char *key)
 		return cli_report(&err);
 	}
 	sshkey_fingerprint(&k, fp);
-	printf("commits are signed with %s (%s)\n", ws->sign_key, fp);
+	fputs("commits are signed with ", stdout);
+	fputs_safe(ws->sign_key, stdout);
+	printf(" (%s)\n", fp);
 	workspace_close(ws);
 	return 0;
 }
@@ -48,13 +51,18 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 	    (!roster_key || trust_expect_founder(ws, "origin", roster_key, &err) == 0))
 		rc = sync_run(ws, &o, &res, &err);
 	if (rc == 0) {
-		printf("imported from %s: %zu inspections, %zu hazards, %zu enterprises\n", url,
+		fputs("imported from ", stdout);
+		fputs_safe(url, stdout);
+		printf(": %zu inspections, %zu hazards, %zu enterprises\n",
 		       res.rep.imported_inspections, res.rep.imported_hazards,
 		       res.rep.imported_enterprises);
-		cli_sync_notes(&res.rep);
-		if (res.rep.n_quarantined)
-			fprintf(stderr, "fieldcheck: %zu file%s quarantined (see %s/quarantine/log)\n",
-				res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s", ws->dir);
+	}
+	cli_sync_notes(&res.rep); /* a refusal too says why */
+	if (rc == 0 && res.rep.n_quarantined) {
+		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see ",
+			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s");
+		fputs_safe(ws->dir, stderr);
+		fputs("/quarantine/log)\n", stderr);
 	}
 	sync_result_free(&res);
 	workspace_close(ws);
@@ -74,6 +82,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	size_t n_pos;
 	struct fc_person me;
 	struct workspace_undo undo;
+	struct remote_url url;
 	struct fc_err err = { 0 };
 	const struct cli_opt opts[] = {
 		{ "name", OPT_VALUE, &name, NULL, NULL },
@@ -88,10 +97,15 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, init_usage)))
 		return rc;
+	if (roster_key && !from)
+		return cli_usage(init_usage, "--roster-key goes with --from");
 	if (!name || !badge || !dept)
 		return cli_usage(init_usage, "init needs --name, --badge and --dept: the identity "
 				 "that signs everything this workspace records");
 	memset(&me, 0, sizeof me);
+	/* A URL origin will refuse is refused before the workspace is made. */
+	if (from && (url_parse(from, &url, &err) || url_refuse_password(from, &err)))
+		return cli_report(&err);
 	if (copy_field(me.name, sizeof me.name, name, "name", &err) ||
 	    copy_field(me.badge, sizeof me.badge, badge, "badge number", &err) ||
 	    copy_field(me.dept, sizeof me.dept, dept, "department", &err) ||
@@ -101,16 +115,15 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		rc = cli_report(&err);
 		goto out;
 	}
-	printf("created %s workspace in %s for ", supervisor ? "a supervisor" : "an inspector",
-	       cli->workspace);
+	printf("created %s workspace in ", supervisor ? "a supervisor" : "an inspector");
+	fputs_safe(cli->workspace, stdout);
+	fputs(" for ", stdout);
 	fputs_safe(me.name, stdout);
 	printf(" (badge %s, ", me.badge);
 	fputs_safe(me.dept, stdout);
 	printf(")\n");
 	if (key && (rc = set_sign_key(cli, key)))
 		goto undo;
-	if (roster_key && !from)
-		return cli_usage(init_usage, "--roster-key goes with --from");
 	if (from)
 		rc = init_from(cli, from, roster_key);
 undo:

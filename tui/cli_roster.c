@@ -69,7 +69,9 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
-	printf("roster of %s changed in commit %.12s\n", remote ? remote : "origin", commit);
+	fputs("roster of ", stdout);
+	fputs_safe(remote ? remote : "origin", stdout);
+	printf(" changed in commit %.12s\n", commit);
 	return 0;
 }
 

@@ -179,6 +179,9 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 	rc = sync_run(ws, &o, &res, &err);
 	cli_sync_report(&res, push);
 	if (rc) {
+		if (res.records_waiting)
+			fprintf(stderr, "fieldcheck: %zu changed record%s not yet committed\n",
+				res.records_waiting, res.records_waiting == 1 ? "" : "s");
 		if (push)
 			fprintf(stderr, "fieldcheck: %zu commit%s waiting to be sent\n", res.waiting,
 				res.waiting == 1 ? "" : "s");
@@ -211,7 +214,9 @@ static int run_check(struct cli *cli, int argc, char **argv, int reindex)
 	if ((rc = cli_parse(argc, argv, NULL, pos, 0, &n_pos,
 			    reindex ? "fieldcheck reindex" : "fieldcheck verify")))
 		return rc;
-	if (workspace_open(cli->workspace, &ws, &err))
+	/* verify only reads: it works on a workspace it cannot write. */
+	if ((reindex ? workspace_open(cli->workspace, &ws, &err)
+		     : workspace_open_readonly(cli->workspace, &ws, &err)))
 		return cli_report(&err);
 	rc = reindex ? sync_reindex(ws, &rep, &err) : sync_verify(ws, &rep, &err);
 	workspace_close(ws);

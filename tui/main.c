@@ -51,7 +51,7 @@ static const char usage[] =
 	"                                           the replica, the replica from the central\n"
 	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
-	"  export ID --out FILE.tar.gz              an inspection's evidence package\n"
+	"  export ID --out FILE.tar.gz [--force]    an inspection's evidence package\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n";

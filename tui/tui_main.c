@@ -75,8 +75,9 @@ int tui_main(struct cli *cli)
 	scr = start();
 	if (!scr) {
 		const char *term = getenv("TERM");
-		fprintf(stderr, "fieldcheck: cannot drive this terminal (TERM=%s)\n",
-			term ? term : "");
+		fputs("fieldcheck: cannot drive this terminal (TERM=", stderr);
+		fputs_safe(term ? term : "", stderr);
+		fputs(")\n", stderr);
 		workspace_close(ui.ws);
 		return 1;
 	}

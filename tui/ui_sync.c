@@ -349,6 +349,12 @@ static void add_failure(struct sync_view *v, const struct sync_result *res, int 
 			const struct fc_err *err)
 {
 	add_line(v, R_ERROR, "%s", err->msg[0] ? err->msg : _("something failed"));
+	if (res->records_waiting)
+		add_line(v, R_WARN, ngettext("%zu changed record not yet committed: nothing of it "
+					     "is lost; the next sync commits it.",
+					     "%zu changed records not yet committed: nothing of them "
+					     "is lost; the next sync commits them.",
+					     res->records_waiting), res->records_waiting);
 	if (push && res->remotes && res->reached < res->remotes)
 		add_line(v, R_WARN, ngettext("%zu commit waiting to be sent: the next sync that "
 					     "reaches the central repository sends it.",

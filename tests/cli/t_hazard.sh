@@ -19,6 +19,13 @@ expect_exit 0 "a major hazard with a deadline" hazard add --inspection "$i2" \
 m=$(cat "$OUT")
 expect_err 1 "deadline '2026-02-30': month 2 has no day 30" "an impossible deadline is refused" \
 	hazard add --inspection "$i1" --description x --deadline 2026-02-30
+expect_err 1 "the deadline 2026-11-27 is before the inspection's date, 2026-11-28" \
+	"a deadline before the inspection is refused, naming both dates" \
+	hazard add --inspection "$i1" --description x --deadline 2026-11-27
+expect_err 1 "the deadline 2025-12-31 is before the inspection's date, 2026-11-28" \
+	"so is one given with a failed answer" \
+	inspection answer "$i1" safety_office fail --deadline 2025-12-31
+check "which is not recorded either" [ "$(sql "select count(*) from answers where item = 'safety_office'")" = 0 ]
 expect_err 2 "unknown severity 'huge'" "an unknown severity is a usage error" \
 	hazard add --inspection "$i1" --description x --severity huge
 

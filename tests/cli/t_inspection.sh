@@ -83,3 +83,13 @@ expect_exit 0 "list drafts" inspection list --status draft --format csv
 check "no drafts remain" [ "$(wc -l <"$OUT")" -eq 1 ]
 expect_exit 0 "list finals" inspection list --status final
 out_has "$short" "the finalized inspection is listed"
+
+# Numbers are stored in one spelling: equal answers are equal bytes.
+n=$("$FC" -C "$WS" inspection new --form six-ones --enterprise "$USCC1")
+stored() { sql "select value from answers where inspection = '$n' and item = 'tenant_count'"; }
+expect_exit 0 "a whole number given as -0" inspection answer "${n%%-*}" tenant_count -0
+check "is stored as 0 ($(stored))" [ "$(stored)" = 0 ]
+expect_exit 0 "one with leading zeros" inspection answer "${n%%-*}" tenant_count 0012
+check "is stored without them ($(stored))" [ "$(stored)" = 12 ]
+expect_exit 0 "0 itself" inspection answer "${n%%-*}" tenant_count 0
+check "stays 0 ($(stored))" [ "$(stored)" = 0 ]

@@ -160,13 +160,17 @@ echo previous >"$T/a.tar.gz"
 mv "$C" "$T/away.git"
 FIELDCHECK_NOW=2026-11-30T09:00:00+08:00 on a hazard event "$h2" comment --note 离线记录
 on a sync
-on a export "$id" --out "$T/a.tar.gz"
+on a export "$id" --out "$T/a.tar.gz" --force
 check "a commit that has not reached a remote is refused" \
 	grep -q "hazards/${h2:0:2}/$h2.json was committed in [0-9a-f]*, which has not reached a remote yet: sync first" "$ERR"
 check "the old file stands" [ "$(cat "$T/a.tar.gz")" = previous ] && [ ! -e "$T/a.tar.gz.tmp" ]
 mv "$T/away.git" "$C"
 check "once sent" on a sync
-check "it exports again, over the old file" on a export "$id" --out "$T/a.tar.gz"
+on a export "$id" --out "$T/a.tar.gz"; rc=$?
+check "an existing file is not replaced without --force (exit $rc)" [ "$rc" -eq 1 ]
+check "the message names it" grep -q "$T/a.tar.gz already exists; give --force to replace it" "$ERR"
+check "and it stands" [ "$(cat "$T/a.tar.gz")" = previous ] && [ ! -e "$T/a.tar.gz.tmp" ]
+check "with --force it exports again, over the old file" on a export "$id" --out "$T/a.tar.gz" --force
 check "which is a new archive" gzip -t "$T/a.tar.gz"
 
 # An inspection that found nothing has no notice to carry.
@@ -182,17 +186,18 @@ check "the archive has none" lacks notice.txt "$OUT"
 
 "$FC" -C "$T/s" init --name 督查 --badge S-1 --dept 市应急管理局 --supervisor --from "$C" >/dev/null
 check "a supervisor's workspace exports what it pulled" on s export "$id" --out "$T/s.tar.gz"
-"$FC" -C "$T/s" remote add backup "https://clerk:s3cret@example.invalid/central.git" >/dev/null
-check "with a second remote, never fetched" on s export "$id" --out "$T/s.tar.gz"
+# A password no remote add would store, written in the config by hand.
+git --git-dir="$T/s/replica.git" config remote.backup.url "https://clerk:s3cret@127.0.0.1/central.git"
+check "with a second remote, never fetched" on s export "$id" --out "$T/s.tar.gz" --force
 tar -xzOf "$T/s.tar.gz" manifest.json >"$T/s-manifest"
-check "the manifest names it, without its password" \
-	grep -q '"url": "https://clerk@example.invalid/central.git", "main": null' "$T/s-manifest"
+check "the manifest names it, its password masked" \
+	grep -q '"url": "https://clerk:\*\*\*@127.0.0.1/central.git", "main": null' "$T/s-manifest"
 check "which appears nowhere" lacks s3cret "$T/s-manifest"
 on s export "$id" --out "$T/no/such/folder/s.tar.gz"
 check "an output folder that does not exist is named" grep -q "no/such/folder/s.tar.gz.tmp" "$ERR"
 # A store changed behind the sync's back (its outbox entry gone too).
 sqlite3 "$T/s/store.db" "UPDATE hazards SET description = '改动' WHERE id = '$h1';
 	DELETE FROM outbox WHERE id = '$h1'"
-on s export "$id" --out "$T/s.tar.gz"
+on s export "$id" --out "$T/s.tar.gz" --force
 check "a store that disagrees with the replica is refused" \
 	grep -q "hazard $h1 differs between the store and the replica (hazards/${h1:0:2}/$h1.json): sync first" "$ERR"

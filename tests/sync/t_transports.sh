@@ -57,3 +57,24 @@ check "naming both fingerprints" grep -q "has changed: it was SHA256:.* and is n
 on g1 sync nowhere; rc=$?
 check "an unreachable remote fails (exit $rc)" [ "$rc" -eq 1 ]
 check "saying it cannot reach it" grep -q "cannot fetch from nowhere" "$ERR"
+
+# IPv6: an sshd on [::1] beside the one on 127.0.0.1, the same keys.  The
+# host key is pinned under the port of the URL, not split inside the
+# brackets (it was pinned as "::1:22").
+P6=$(free_port)
+sed "s/^Port .*/Port $P6/; s/^ListenAddress .*/ListenAddress ::1/; s|^PidFile .*|PidFile $T/ssh/sshd6.pid|" \
+	"$T/ssh/sshd_config" >"$T/ssh/sshd6_config"
+/usr/sbin/sshd -D -e -f "$T/ssh/sshd6_config" 2>"$T/ssh/sshd6.log" &
+STOP="$STOP $!"
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/::1/$P6") 2>/dev/null && break; sleep 0.1; done
+if (exec 3<>"/dev/tcp/::1/$P6") 2>/dev/null; then
+	device s6 S-6 "ssh://$SSH_USER@[::1]:$P6$T/srv/central.git" "$T/id_ed25519"
+	check "sync over ssh:// to [::1]" on s6 sync
+	check "the host key is pinned under [::1] and its port" \
+		grep -q "pinned the host key of \[::1\]:$P6 on first use: SHA256:" "$OUT"
+	check "and kept so in the workspace" grep -q "^\[::1\]:$P6 SHA256:" "$T/s6/known_hosts"
+	check "a second sync checks it" on s6 sync
+	check "pinning nothing new" [ "$(grep -c . "$T/s6/known_hosts")" -eq 1 ]
+else
+	not_ok "sshd did not listen on [::1]:$P6 (see $T/ssh/sshd6.log)"
+fi

@@ -168,6 +168,7 @@ static void answers_checked_by_type(void **state)
 	check_ok(f, "n", "-12");
 	check_fails(f, "n", "1.5", "answer to 'n': '1.5' is not a whole number");
 	check_fails(f, "n", "12a", "answer to 'n': '12a' is not a whole number");
+	check_fails(f, "n", "1\xe2\x80\xae" "2", "answer to 'n': '1\\u202e2' is not a whole number");
 	check_ok(f, "x", "3.25");
 	check_ok(f, "x", "-.5");
 	check_fails(f, "x", "1e3", "answer to 'x': '1e3' is not a number");
@@ -193,6 +194,33 @@ static void answers_checked_by_type(void **state)
 	form_free(f);
 }
 
+static void canonical_is(const struct form *f, const char *item, const char *value,
+			 const char *want)
+{
+	char *c = form_canonical_value(f, (size_t)form_item_index(f, item), value);
+	assert_string_equal(c, want);
+	free(c);
+}
+
+static void numbers_have_one_spelling(void **state)
+{
+	static const char survey[] = "type,name,label\ninteger,n,N\ndecimal,x,X\ntext,t,T\n";
+	struct form *f = test_form(survey, NULL, NULL);
+	(void)state;
+	canonical_is(f, "n", "-0", "0");
+	canonical_is(f, "n", "-000", "0");
+	canonical_is(f, "n", "0", "0");
+	canonical_is(f, "n", "007", "7");
+	canonical_is(f, "n", "-007", "-7");
+	canonical_is(f, "n", "-12", "-12");
+	canonical_is(f, "x", "-0", "0");
+	canonical_is(f, "x", "-0.00", "0.00");
+	canonical_is(f, "x", "-.0", ".0");
+	canonical_is(f, "x", "-0.5", "-0.5");
+	canonical_is(f, "t", "-0", "-0");
+	form_free(f);
+}
+
 static void language_spellings(void **state)
 {
 	static const char survey[] =
@@ -214,6 +242,7 @@ int main(void)
 		cmocka_unit_test(groups_carry_relevance),
 		cmocka_unit_test(irrelevant_answers_read_empty),
 		cmocka_unit_test(answers_checked_by_type),
+		cmocka_unit_test(numbers_have_one_spelling),
 		cmocka_unit_test(language_spellings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -157,7 +157,7 @@ static void add_hazards(struct world *w, struct made *m, const struct fc_person 
 
 		h->major = pick(5) == 0;
 		n.severity = h->major ? HAZ_MAJOR : HAZ_GENERAL;
-		day_plus(m->date, (int)pick(60) - 20, h->due);
+		day_plus(m->date, (int)pick(60), h->due); /* never before the inspection */
 		at(m->date, "09:30:00");
 		must(hazard_add(w->ws->store, me, &n, hid, &err), &err);
 		walk_hazard(w, me, hid, m->date, h);

@@ -207,7 +207,7 @@ static void archive_blocks(void **state)
 
 	assert_int_equal(tarball_create(path, MTIME, &t, &err), 0);
 	write_members(t);
-	assert_int_equal(tarball_finish(t, &err), 0);
+	assert_int_equal(tarball_finish(t, 1, &err), 0);
 	assert_int_equal(access(tmp, F_OK), -1);
 	tar = gunzip_file(path, &len);
 	assert_int_equal(len % TAR_RECORD, 0);
@@ -231,7 +231,7 @@ static void empty_archive(void **state)
 	(void)state;
 
 	assert_int_equal(tarball_create(path, 0, &t, &err), 0);
-	assert_int_equal(tarball_finish(t, &err), 0);
+	assert_int_equal(tarball_finish(t, 1, &err), 0);
 	tar = gunzip_file(path, &len);
 	assert_int_equal(len, TAR_RECORD);
 	for (i = 0; i < len; i++)
@@ -269,7 +269,7 @@ static void replaced_atomically(void **state)
 
 	assert_int_equal(tarball_create(path, MTIME, &t, &err), 0);
 	write_members(t);
-	assert_int_equal(tarball_finish(t, &err), 0);
+	assert_int_equal(tarball_finish(t, 1, &err), 0);
 	tar = gunzip_file(path, &len);
 	assert_int_equal(len % TAR_RECORD, 0);
 	free(tar);
@@ -293,6 +293,35 @@ static void unwritable_place(void **state)
 	free(path), free(dir);
 }
 
+/* Without replace, a file that appeared meanwhile is left as it is: the
+ * archive is refused naming it, and no temporary stays. */
+static void never_replaced_unless_asked(void **state)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "case.tar.gz");
+	char *tmp = test_path(dir, "case.tar.gz.tmp"), *now;
+	struct fc_err err = { 0 };
+	struct tarball *t;
+	size_t len;
+	(void)state;
+
+	assert_int_equal(tarball_create(path, MTIME, &t, &err), 0);
+	write_members(t);
+	assert_int_equal(test_write_file(path, "someone else's", 14), 0);
+	assert_int_equal(tarball_finish(t, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "case.tar.gz already exists; give --force"));
+	now = test_read_file(path, &len);
+	assert_string_equal(now, "someone else's");
+	free(now);
+	assert_int_equal(access(tmp, F_OK), -1);
+	unlink(path);
+	assert_int_equal(tarball_create(path, MTIME, &t, &err), 0);
+	write_members(t);
+	assert_int_equal(tarball_finish(t, 0, &err), 0);
+	assert_int_equal(access(path, F_OK), 0);
+	test_rmrf(dir);
+	free(tmp), free(path), free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +331,7 @@ int main(void)
 		cmocka_unit_test(archive_blocks),
 		cmocka_unit_test(empty_archive),
 		cmocka_unit_test(replaced_atomically),
+		cmocka_unit_test(never_replaced_unless_asked),
 		cmocka_unit_test(unwritable_place),
 	};
 	return cmocka_run_group_tests_name("tarball", tests, NULL, NULL);
