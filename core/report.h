@@ -68,6 +68,10 @@ struct report_month {
 
 struct report {
 	char from[FC_DATE_LEN + 1], to[FC_DATE_LEN + 1];  /* "" when unbounded */
+	/* Since when the central's commits are signed (its roster's founding,
+	 * "YYYY-MM-DDTHH:MM:SSZ"); "" when it has no roster.  Set by the caller,
+	 * which reads the replica: records from before it carry no signature. */
+	char signed_since[FC_TIMESTAMP_LEN + 1];
 	char today[FC_DATE_LEN + 1];
 	enum report_by by;
 	int final_only;

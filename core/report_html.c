@@ -117,6 +117,11 @@ static void head(struct strbuf *sb, const struct report *r)
 		strbuf_addf(sb, " · 分组 By: %s", report_by_name(r->by));
 	if (r->final_only)
 		strbuf_adds(sb, " · 仅计已完成检查 finalized inspections only");
+	if (r->signed_since[0])
+		strbuf_addf(sb, " · 自 %s 起记录均经签名，此前记录未签名 signed since %s, earlier "
+			    "records unsigned", r->signed_since, r->signed_since);
+	else
+		strbuf_adds(sb, " · 无签名名册，记录未签名 no roster: records unsigned");
 	strbuf_adds(sb, "</p>\n</header>\n");
 }
 

@@ -118,8 +118,13 @@ static void text_period(const struct report *r, FILE *out)
 		fprintf(out, "up to %s", r->to);
 	else
 		fputs("all dates", out);
-	fprintf(out, " (today %s)%s\n\n", r->today,
+	fprintf(out, " (today %s)%s\n", r->today,
 		r->final_only ? ", finalized inspections only" : "");
+	if (r->signed_since[0])
+		fprintf(out, "Signed records since %s; what was recorded before is unsigned\n\n",
+			r->signed_since);
+	else
+		fputs("No roster: no record is signed\n\n", out);
 }
 
 static void text_figures(const struct report_figures *f, FILE *out)
@@ -276,7 +281,10 @@ static int print_json(const struct report *r, FILE *out)
 	json_str_or_null(&sb, r->to);
 	strbuf_addf(&sb, ",\n  \"today\": \"%s\",\n  \"by\": ", r->today);
 	json_str_or_null(&sb, r->by == REPORT_TOTAL ? "" : report_by_name(r->by));
-	strbuf_addf(&sb, ",\n  \"final_only\": %s,\n", r->final_only ? "true" : "false");
+	strbuf_addf(&sb, ",\n  \"final_only\": %s,\n  \"signed_since\": ",
+		    r->final_only ? "true" : "false");
+	json_str_or_null(&sb, r->signed_since);
+	strbuf_adds(&sb, ",\n");
 	json_figures(&sb, &r->total, "  ");
 	strbuf_adds(&sb, ",\n");
 	json_months(&sb, r);

@@ -10,8 +10,10 @@
 
 #include "cli_report.h"
 #include "core/report.h"
+#include "core/roster.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
+#include "sync/rosteredit.h"
 
 static const char usage[] =
 	"fieldcheck report [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
@@ -68,6 +70,28 @@ static int write_file(const struct report *r, enum report_format fmt, int bom,
 	return rc;
 }
 
+/* Since when the records are signed: the roster's earliest start. */
+static int signed_since(struct fc_workspace *ws, struct report *r, struct fc_err *err)
+{
+	struct roster ro;
+	long long first = 0;
+	size_t i;
+	char t[16];
+
+	if (roster_read_head(ws, &ro, err))
+		return -1;
+	for (i = 0; i < ro.n; i++)
+		if (!i || ro.e[i].valid_after < first)
+			first = ro.e[i].valid_after;
+	if (ro.n) {
+		roster_time_format(first, t);
+		snprintf(r->signed_since, sizeof r->signed_since, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ",
+			 t, t + 4, t + 6, t + 8, t + 10, t + 12);
+	}
+	roster_release(&ro);
+	return 0;
+}
+
 static int run(struct cli *cli, const struct report_query *q, enum report_format fmt, int bom,
 	       const char *out)
 {
@@ -79,6 +103,8 @@ static int run(struct cli *cli, const struct report_query *q, enum report_format
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = report_run(ws->store, q, &r, &err);
+	if (rc == 0)
+		rc = signed_since(ws, &r, &err);
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);

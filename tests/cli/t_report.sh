@@ -206,6 +206,7 @@ check "JSON: 2 major, both under listed supervision" \
 check "JSON: rate 4 / 12 as a number" [ "$(j '$.hazards.rectification_rate')" = 33.3 ] &&
 	grep -q '"rectification_rate": 33.3,$' "$T/all.json"
 check "JSON: overdue h3, h6, h8, h12 against 2026-11-28" [ "$(j '$.hazards.overdue')" = 4 ]
+check "JSON: no roster, so signed_since is null" grep -q '"signed_since": null' "$OUT"
 check "JSON: from and to null, today given" [ "$(j '$.from')" = "" ] && [ "$(j '$.today')" = 2026-11-28 ] &&
 	grep -q '"from": null,' "$T/all.json" && grep -q '"groups": \[\]' "$T/all.json"
 check "JSON: joint by month, August to November, against the target of 2" [ "$(sqlite3 :memory: \

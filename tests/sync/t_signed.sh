@@ -72,6 +72,10 @@ check "ssh-keygen verifies each commit's signature ($verified)" \
 	[ "$verified" -eq "$(wc -l <"$T/case/list")" ]
 check "the inspector's own commits name her" grep -q ' ZJ-0001 signed$' "$T/case/list"
 
+on s report --format json
+check "the report says since when records are signed" \
+	grep -q '"signed_since": "2026-11-28T01:30:00Z"' "$OUT"
+
 # Forgeries, each pushed with plain git to the central on a path.
 git clone -q "$T/central.git" "$T/w"
 rec=$(cd "$T/w" && git ls-files "inspections/*/$insp.json")
