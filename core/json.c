@@ -1,6 +1,7 @@
 /* json.c - strict recursive-descent JSON parser (see json.h). */
 #include "json.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,8 @@ struct parser {
 	const unsigned char *col_at;   /* where col_of last counted to, and its column */
 	int col;
 	const char *where;
+	const struct json_limits *lim;
+	size_t values;                 /* values begun so far */
 	struct fc_err *err;
 };
 
@@ -36,6 +39,15 @@ static int col_of(struct parser *ps)
 static int fail(struct parser *ps, const char *what)
 {
 	return fc_fail(ps->err, "%s:%d:%d: %s", ps->where, ps->line, col_of(ps), what);
+}
+
+/* The document holds more than its limit of something: "keys in one
+ * object", "values". */
+static int too_many(struct parser *ps, size_t limit, const char *what)
+{
+	char msg[128];
+	snprintf(msg, sizeof msg, "more than %zu %s; no record holds that many", limit, what);
+	return fail(ps, msg);
 }
 
 static void skip_ws(struct parser *ps)
@@ -288,8 +300,11 @@ static int parse_member(struct parser *ps, struct json_value *v, size_t *alloc, 
 	col = col_of(ps);
 	if (ps->p >= ps->end || *ps->p != '"')
 		return fail(ps, "expected a key in double quotes");
+	if (v->len == ps->lim->keys)
+		return too_many(ps, ps->lim->keys, "keys in one object");
 	if (parse_string(ps, &key, &klen))
 		return -1;
+	/* At most lim->keys before it: the check stays linear in the input. */
 	for (k = 0; k < v->len; k++)
 		if (!strcmp(v->members[k].key, key)) {
 			fc_fail(ps->err, "%s:%d:%d: duplicate key \"%.60s\"", ps->where, line, col, key);
@@ -342,6 +357,8 @@ static int parse_value(struct parser *ps, struct json_value *v, int depth)
 	if (depth > JSON_MAX_DEPTH)
 		return fail(ps, "nested too deeply");
 	skip_ws(ps);
+	if (++ps->values > ps->lim->values)
+		return too_many(ps, ps->lim->values, "values");
 	v->line = ps->line;
 	v->col = col_of(ps);
 	if (ps->p >= ps->end)
@@ -355,13 +372,13 @@ static int parse_value(struct parser *ps, struct json_value *v, int depth)
 	}
 }
 
-int json_parse(const char *buf, size_t len, const char *where, struct json_value *out,
-	       struct fc_err *err)
+int json_parse(const char *buf, size_t len, const char *where, const struct json_limits *lim,
+	       struct json_value *out, struct fc_err *err)
 {
 	struct parser ps = { .p = (const unsigned char *)buf,
 			     .end = (const unsigned char *)buf + len,
 			     .line_start = (const unsigned char *)buf, .line = 1,
-			     .where = where, .err = err };
+			     .where = where, .lim = lim, .err = err };
 
 	memset(out, 0, sizeof *out);
 	if (parse_value(&ps, out, 0)) {

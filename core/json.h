@@ -5,6 +5,12 @@
  * lone surrogates, duplicate keys, numbers that are not whole, nesting deeper
  * than JSON_MAX_DEPTH, trailing garbage.  Every value carries the line and
  * column where it starts, for messages.
+ *
+ * The caller says how large a document it can use (struct json_limits): an
+ * object with more keys, or a document with more values, is refused as soon
+ * as the reader meets the one too many, before it is built.  That bounds the
+ * memory a hostile document costs, and the duplicate-key check, which
+ * compares each key with the keys before it in its object.
  */
 #ifndef FC_JSON_H
 #define FC_JSON_H
@@ -33,10 +39,15 @@ struct json_member {
 	struct json_value value;
 };
 
+struct json_limits {
+	size_t keys;    /* the most members one object may have */
+	size_t values;  /* the most values in the document, nested ones counted */
+};
+
 /* Parses buf[0..len).  On success fills *out (free with json_free).
  * `where` names the source in messages ("hazards/x.json"). */
-int json_parse(const char *buf, size_t len, const char *where, struct json_value *out,
-	       struct fc_err *err);
+int json_parse(const char *buf, size_t len, const char *where, const struct json_limits *lim,
+	       struct json_value *out, struct fc_err *err);
 void json_free(struct json_value *v);
 /* The member called key, or NULL. */
 const struct json_value *json_get(const struct json_value *obj, const char *key);

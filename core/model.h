@@ -31,6 +31,14 @@
 #define MAX_ANSWERS 2000
 #define MAX_EVENTS 1000
 #define MAX_RECORD_BYTES (1024 * 1024)
+/* The shape of the largest record, for the reader to refuse anything larger
+ * before building it: the most keys of one object (an inspection's 15), and
+ * the most JSON values (an inspection with every list full: itself and its
+ * keys, team members of 3 keys, answers and conflicts of 5, amendments of 6,
+ * each an object). */
+#define MAX_RECORD_KEYS 15
+#define MAX_RECORD_VALUES \
+	(1 + MAX_RECORD_KEYS + MAX_TEAM * 4 + 2 * MAX_ANSWERS * 6 + MAX_ANSWERS * 7)
 
 struct fc_person {
 	char badge[MAX_BADGE + 1];

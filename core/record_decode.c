@@ -319,13 +319,14 @@ static int canonical_check(struct dec *d, const char *buf, size_t len, const str
 int record_decode(const char *buf, size_t len, const char *where, struct fc_record *out,
 		  struct fc_err *err)
 {
+	static const struct json_limits lim = { MAX_RECORD_KEYS, MAX_RECORD_VALUES };
 	struct dec d = { where, err };
 	struct json_value root;
 
 	memset(out, 0, sizeof *out);
 	if (len > MAX_RECORD_BYTES)
 		return fc_fail(err, "%s: record is %zu bytes, at most %d", where, len, MAX_RECORD_BYTES);
-	if (json_parse(buf, len, where, &root, err))
+	if (json_parse(buf, len, where, &lim, &root, err))
 		return -1;
 	if (decode_kind(&d, &root, out)) {
 		json_free(&root);

@@ -231,6 +231,56 @@ static void oversized_refused(void **state)
 	}
 }
 
+/* A 1 MiB record of ~96 000 keys on one line ("k0":0,"k1":0,...): refused
+ * at the first key more than any record's object has, naming where. */
+static void many_keys_refused(void **state)
+{
+	struct strbuf sb;
+	struct fc_err err = { 0 };
+	struct fc_record r;
+	char want[160];
+	size_t i, at = 0;
+	(void)state;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "{\"format\": \"fieldcheck/hazard/1\"");
+	for (i = 0; sb.len < MAX_RECORD_BYTES - 16; i++) {
+		if (i == MAX_RECORD_KEYS - 1)
+			at = sb.len + 1; /* the key after the comma: one too many */
+		strbuf_addf(&sb, ",\"k%zu\":0", i);
+	}
+	strbuf_adds(&sb, "}\n");
+	assert_true(i > 90000);
+	assert_int_equal(record_decode(sb.buf, sb.len, "h.json", &r, &err), -1);
+	snprintf(want, sizeof want, "h.json:1:%zu: more than %d keys in one object; no record "
+		 "holds that many", at + 1, MAX_RECORD_KEYS);
+	assert_string_equal(err.msg, want);
+	strbuf_release(&sb);
+}
+
+/* A list of 500 000 numbers would cost 50 bytes a value to build: refused at
+ * the first value more than the largest record holds. */
+static void many_values_refused(void **state)
+{
+	struct strbuf sb;
+	struct fc_err err = { 0 };
+	struct fc_record r;
+	char want[160];
+	size_t i;
+	(void)state;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "{\"format\": \"fieldcheck/hazard/1\", \"events\": [0");
+	for (i = 0; sb.len < MAX_RECORD_BYTES - 8; i++)
+		strbuf_adds(&sb, ",0");
+	strbuf_adds(&sb, "]}\n");
+	assert_int_equal(record_decode(sb.buf, sb.len, "h.json", &r, &err), -1);
+	/* value MAX_RECORD_VALUES + 1: the object, "format", the list, its
+	 * items; item k (from 0) is at column 46 + 2k */
+	snprintf(want, sizeof want, "h.json:1:%d: more than %d values; no record holds that many",
+		 46 + 2 * (MAX_RECORD_VALUES - 3), MAX_RECORD_VALUES);
+	assert_string_equal(err.msg, want);
+	strbuf_release(&sb);
+}
+
 static void deep_nesting_refused(void **state)
 {
 	char buf[200];
@@ -331,6 +381,8 @@ int main(void)
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(truncations_refused),
 		cmocka_unit_test(oversized_refused),
+		cmocka_unit_test(many_keys_refused),
+		cmocka_unit_test(many_values_refused),
 		cmocka_unit_test(deep_nesting_refused),
 		cmocka_unit_test(random_roundtrips),
 	};
