@@ -20,6 +20,7 @@
 #include "core/recordio.h"
 #include "core/roster.h"
 #include "core/tarball.h"
+#include "blobread.h"
 #include "gitutil.h"
 #include "layout.h"
 
@@ -58,11 +59,13 @@ static int tree_file(struct casefile *cf, const char *path, char **data, size_t 
 {
 	git_tree_entry *e = NULL;
 	git_blob *b = NULL;
+	struct fc_err why;
 
 	if (git_tree_entry_bypath(&e, cf->tree, path) != 0)
 		return 0;
 	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
-	    git_blob_lookup(&b, cf->r->repo, git_tree_entry_id(e)) < 0) {
+	    blob_read(cf->r->repo, git_tree_entry_id(e), path, MAX_FORM_FILE, "a file of the "
+		      "branch", &b, &why)) {
 		git_tree_entry_free(e);
 		return fc_failk(err, FC_EIO, "%s: cannot read it from the replica", path);
 	}
@@ -196,10 +199,12 @@ static int tree_hazards(struct casefile *cf, struct ids *ids, struct fc_err *err
 			const git_tree_entry *he = git_tree_entry_byindex(shard, k);
 			const char *name = git_tree_entry_name(he);
 			size_t nl = strlen(name);
+			struct fc_err ignore;
 			git_blob *b;
 			if (nl <= 5 || strcmp(name + nl - 5, ".json") ||
 			    git_tree_entry_type(he) != GIT_OBJECT_BLOB ||
-			    git_blob_lookup(&b, cf->r->repo, git_tree_entry_id(he)) < 0)
+			    blob_read(cf->r->repo, git_tree_entry_id(he), name, MAX_RECORD_BYTES,
+				      "a record", &b, &ignore))
 				continue;
 			if (contains(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &needle)) {
 				char *id = xstrndup(name, nl - 5);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blobread.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
@@ -159,13 +160,16 @@ static int same(const struct pending *a, const struct pending *b)
 	return a->has == b->has && (!a->has || git_oid_equal(&a->blob, &b->blob));
 }
 
+/* A version of the record, NULL (an empty text) when it cannot be one: the
+ * history walks commits a merge refused too, so its size is known first. */
 static char *blob_text(struct walk *w, const git_oid *id, size_t *len)
 {
+	struct fc_err ignore;
 	git_blob *b;
 	char *s;
 
 	*len = 0;
-	if (git_blob_lookup(&b, w->repo, id) < 0)
+	if (blob_read(w->repo, id, "a version", MAX_RECORD_BYTES, "a record", &b, &ignore))
 		return NULL;
 	*len = (size_t)git_blob_rawsize(b);
 	s = xstrndup(git_blob_rawcontent(b), *len);

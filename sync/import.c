@@ -7,6 +7,7 @@
 #include "core/formstore.h"
 #include "core/recordio.h"
 #include "core/store.h"
+#include "blobread.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
@@ -14,14 +15,18 @@
 #include "treediff.h"
 #include "treemerge.h"
 
+/* A form file of the branch (judged by the merge already, read bounded all
+ * the same); NULL when it is not there or cannot be a form file. */
 static char *blob_text(struct replica *r, git_tree *tree, const char *path)
 {
 	git_tree_entry *e = NULL;
+	struct fc_err ignore;
 	git_blob *b = NULL;
 	char *s = NULL;
 
 	if (git_tree_entry_bypath(&e, tree, path) == 0 &&
-	    git_blob_lookup(&b, r->repo, git_tree_entry_id(e)) == 0)
+	    blob_read(r->repo, git_tree_entry_id(e), path, MAX_FORM_FILE, "a form file", &b,
+		      &ignore) == 0)
 		s = xstrndup(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
 	git_blob_free(b);
 	git_tree_entry_free(e);

@@ -16,6 +16,9 @@
 #include <stddef.h>
 #include "core/record.h"
 
+/* The largest form file a sync takes (records: MAX_RECORD_BYTES). */
+#define MAX_FORM_FILE (4u << 20)
+
 enum layout_kind { LAY_RECORD, LAY_FORM_FILE, LAY_ROSTER, LAY_INVALID };
 
 struct layout_path {

@@ -15,7 +15,9 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "judged.h"
 #include "newobjs.h"
+#include "quarantine.h"
 
 
 /* Removes *.lock files under dir (recursively, one level of refs deep is
@@ -180,6 +182,8 @@ void replica_close(struct replica *r)
 {
 	if (!r)
 		return;
+	quarantine_close(r);
+	judged_free(r->judged);
 	git_repository_free(r->repo);
 	free(r->notice);
 	if (r->lock_fd >= 0)

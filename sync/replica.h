@@ -9,6 +9,8 @@
 #include "core/workspace.h"
 
 struct newobjs;
+struct judged;
+struct quarantine_state;
 
 #define REPLICA_DIR "replica.git"
 #define REPLICA_BRANCH "refs/heads/main"
@@ -22,6 +24,10 @@ struct replica {
 				      * owned by repo's odb */
 	char *notice;                /* something to tell the user (a host key
 				      * pinned on first use), or NULL */
+	/* What this sync has judged and put aside (judged.h, quarantine.h):
+	 * made at first use, gone with the replica. */
+	struct judged *judged;
+	struct quarantine_state *quarantine;
 };
 
 /* Opens the replica (creating it when `create`), after taking the

@@ -13,8 +13,10 @@ struct sync_line {
 struct sync_report {
 	struct sync_line *notes;       /* merges and clashes a person should know of */
 	size_t n_notes;
-	struct sync_line *quarantined; /* "COMMIT PATH: why" */
+	struct sync_line *quarantined; /* "COMMIT PATH: why", the first
+					* QUARANTINE_LISTED, then a line on the rest */
 	size_t n_quarantined;
+	size_t refused_paths;          /* paths refused and put aside in all */
 	size_t imported_enterprises, imported_inspections, imported_hazards, imported_forms;
 	size_t removed_hazards;
 	size_t conflicted;             /* records merged with a clash kept for a person */

@@ -8,40 +8,75 @@
 #include "core/model.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
+#include "blobread.h"
 #include "gitutil.h"
+#include "judged.h"
 #include "layout.h"
 #include "quarantine.h"
 #include "treediff.h"
 #include "treeupdates.h"
 
-#define MAX_FORM_FILE (4 * 1024 * 1024)
+/* This sync's verdicts on objects (judged.h), made at first use. */
+static struct judged *judged_of(struct replica *r)
+{
+	if (!r->judged)
+		r->judged = judged_new();
+	return r->judged;
+}
+
+/* An object judged before in this sync, judged again without a read. */
+static int judged_before(struct replica *r, const git_oid *id, const char *path,
+			 struct fc_err *err)
+{
+	const char *said;
+
+	switch (judged_get(judged_of(r), id, JUDGED_AS_RECORD, &said)) {
+	case JUDGED_REFUSED:
+		return fc_fail(err, "the same bytes were refused before: %s", said);
+	case JUDGED_SOUND: /* said is a sound record's path: nothing to make visible */
+		return strcmp(said, path) ? fc_fail(err, "the same bytes as %s, the record that "
+						    "belongs there", said) : 0;
+	default:
+		return 0;
+	}
+}
+
+/* The header first: an oversized blob is refused without inflating it. */
+static int decode_blob(struct replica *r, const git_oid *id, const char *path,
+		       const struct layout_path *lp, struct fc_record *out, struct fc_err *err)
+{
+	git_blob *b;
+	int rc;
+
+	if (blob_read(r->repo, id, path, MAX_RECORD_BYTES, "a record", &b, err))
+		return -1;
+	rc = record_decode(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, out, err);
+	git_blob_free(b);
+	if (rc == 0 && layout_matches(lp, out, path, err)) {
+		record_clear(out);
+		return -1;
+	}
+	return rc;
+}
 
 int read_record(struct replica *r, const git_oid *id, const char *path, struct fc_record *out,
 		struct fc_err *err)
 {
 	struct layout_path lp;
-	git_blob *b;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (layout_parse(path, &lp, err))
 		return -1;
 	if (lp.kind != LAY_RECORD)
 		return fc_fail(err, "%s is not a record", path);
-	if (git_blob_lookup(&b, r->repo, id) < 0)
-		return git_fail(err, "reading a record");
-	if (git_blob_rawsize(b) > MAX_RECORD_BYTES) {
-		git_blob_free(b);
-		return fc_fail(err, "%s is %lld bytes, more than a record may be", path,
-			       (long long)git_blob_rawsize(b));
-	}
-	rc = record_decode(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, out, err);
-	git_blob_free(b);
-	if (rc == 0 && layout_matches(&lp, out, path, err)) {
-		record_clear(out);
+	if (judged_before(r, id, path, err))
+		return -1;
+	if (decode_blob(r, id, path, &lp, out, err)) {
+		judged_put(judged_of(r), id, JUDGED_AS_RECORD, JUDGED_REFUSED, err->msg);
 		return -1;
 	}
-	return rc;
+	judged_put(judged_of(r), id, JUDGED_AS_RECORD, JUDGED_SOUND, path);
+	return 0;
 }
 
 /* Our tree, looked up path by path in the diff's order, keeping the
@@ -124,17 +159,8 @@ struct merging {
 
 static void keep_aside(struct merging *m, const char *path, const git_oid *blob, const char *why)
 {
-	git_blob *b = NULL;
-
-	if (m->quiet)
-		return;
-	if (blob && !git_oid_is_zero(blob) && git_blob_lookup(&b, m->r->repo, blob) == 0 &&
-	    git_blob_rawsize(b) <= MAX_FORM_FILE)
-		quarantine(m->r, m->rep, m->commit, path, git_blob_rawcontent(b),
-			   (size_t)git_blob_rawsize(b), why);
-	else
-		quarantine(m->r, m->rep, m->commit, path, NULL, 0, why);
-	git_blob_free(b);
+	if (!m->quiet)
+		quarantine_blob(m->r, m->rep, m->commit, path, blob, why);
 }
 
 /* The outcome for one path: theirs, ours, or a merged blob. */
@@ -248,14 +274,40 @@ static int roster_sound(struct merging *m, const char *path, const git_oid *id)
 	return ok;
 }
 
+/* A form file is text of at most MAX_FORM_FILE bytes (the form store
+ * checks the rest); judged once, whatever paths hold it. */
+static int judge_form_file(struct replica *r, const git_oid *id, const char *path,
+			   struct fc_err *err)
+{
+	const char *said;
+	git_blob *b;
+	int rc;
+
+	switch (judged_get(judged_of(r), id, JUDGED_AS_FORM_FILE, &said)) {
+	case JUDGED_SOUND:
+		return 0;
+	case JUDGED_REFUSED:
+		return fc_fail(err, "the same bytes were refused before: %s", said);
+	default:
+		break;
+	}
+	rc = blob_read(r->repo, id, path, MAX_FORM_FILE, "a form file", &b, err);
+	if (rc == 0) {
+		if (memchr(git_blob_rawcontent(b), 0, (size_t)git_blob_rawsize(b)))
+			rc = fc_fail(err, "the form file is not text");
+		git_blob_free(b);
+	}
+	judged_put(judged_of(r), id, JUDGED_AS_FORM_FILE, rc ? JUDGED_REFUSED : JUDGED_SOUND,
+		   rc ? err->msg : "");
+	return rc;
+}
+
 /* Only their side changed the path: theirs if it is sound, else ours. */
 static enum outcome judge_theirs(struct merging *m, const char *path, const git_oid *their_id)
 {
 	struct layout_path lp;
 	struct fc_err why = { 0 };
 	struct fc_record rec;
-	enum outcome o = TAKE_THEIRS;
-	git_blob *b;
 
 	if (layout_parse(path, &lp, &why)) {
 		keep_aside(m, path, their_id, why.msg);
@@ -264,16 +316,11 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 	if (lp.kind == LAY_ROSTER)
 		return roster_sound(m, path, their_id) ? TAKE_THEIRS : KEEP_OURS;
 	if (lp.kind == LAY_FORM_FILE) {
-		if (git_blob_lookup(&b, m->r->repo, their_id) < 0) {
-			keep_aside(m, path, NULL, "the file cannot be read");
+		if (judge_form_file(m->r, their_id, path, &why)) {
+			keep_aside(m, path, their_id, why.msg);
 			return KEEP_OURS;
 		}
-		if (git_blob_rawsize(b) > MAX_FORM_FILE)
-			keep_aside(m, path, NULL, "the form file is larger than 4 MiB"), o = KEEP_OURS;
-		else if (memchr(git_blob_rawcontent(b), 0, (size_t)git_blob_rawsize(b)))
-			keep_aside(m, path, their_id, "the form file is not text"), o = KEEP_OURS;
-		git_blob_free(b);
-		return o;
+		return TAKE_THEIRS;
 	}
 	if (read_record(m->r, their_id, path, &rec, &why)) {
 		keep_aside(m, path, their_id, why.msg);

@@ -58,9 +58,9 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 		       res.rep.imported_enterprises);
 	}
 	cli_sync_notes(&res.rep); /* a refusal too says why */
-	if (rc == 0 && res.rep.n_quarantined) {
+	if (rc == 0 && res.rep.refused_paths) {
 		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see ",
-			res.rep.n_quarantined, res.rep.n_quarantined == 1 ? "" : "s");
+			res.rep.refused_paths, res.rep.refused_paths == 1 ? "" : "s");
 		fputs_safe(ws->dir, stderr);
 		fputs("/quarantine/log)\n", stderr);
 	}

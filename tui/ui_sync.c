@@ -340,7 +340,7 @@ static void add_trouble(struct sync_view *v, const struct sync_report *rep)
 		add_line(v, R_NORMAL, _("Note: %s"), rep->notes[i].text);
 	if (rep->n_quarantined)
 		add_line(v, R_WARN, _("Refused and put aside in %s/quarantine (%zu):"),
-			 v->ui->ws->dir, rep->n_quarantined);
+			 v->ui->ws->dir, rep->refused_paths);
 	for (i = 0; i < rep->n_quarantined; i++)
 		add_line(v, R_WARN, "  %s", rep->quarantined[i].text);
 }

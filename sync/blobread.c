@@ -1,0 +1,45 @@
+/* blobread.c - blobs read once their size is known (see blobread.h). */
+#include "blobread.h"
+
+#include "core/strbuf.h"
+#include "core/table.h"
+#include "gitutil.h"
+
+int blob_header(git_repository *repo, const git_oid *id, size_t *size, git_object_t *type)
+{
+	git_odb *odb = NULL;
+	int rc = git_repository_odb(&odb, repo);
+
+	if (rc == 0)
+		rc = git_odb_read_header(size, type, odb, id);
+	git_odb_free(odb);
+	return rc;
+}
+
+int blob_read(git_repository *repo, const git_oid *id, const char *path, size_t max,
+	      const char *what, git_blob **out, struct fc_err *err)
+{
+	git_object_t type;
+	struct strbuf where;
+	size_t size;
+	int rc;
+
+	*out = NULL;
+	strbuf_init(&where);
+	json_quote(&where, path);
+	rc = blob_header(repo, id, &size, &type);
+	if (rc == GIT_ENOTFOUND) /* left behind by the fetch (localfetch.c), or lost */
+		rc = fc_fail(err, "%s: its bytes were not fetched (larger than any file fieldcheck "
+			     "keeps, or missing from the central)", where.buf);
+	else if (rc < 0)
+		rc = git_fail(err, where.buf);
+	else if (type != GIT_OBJECT_BLOB)
+		rc = fc_fail(err, "%s is a %s, not a file", where.buf, git_object_type2string(type));
+	else if (size > max)
+		rc = fc_fail(err, "%s is %zu bytes, more than %s may be (at most %zu)", where.buf,
+			     size, what, max);
+	else if (git_blob_lookup(out, repo, id) < 0)
+		rc = git_fail(err, where.buf);
+	strbuf_release(&where);
+	return rc;
+}
