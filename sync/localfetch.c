@@ -9,6 +9,7 @@
 
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "layout.h"
 #include "packadopt.h"
 #include "packcopy.h"
 #include "sendset.h"
@@ -128,18 +129,59 @@ static int loose_refused(struct copying *cx, git_repository *src, const char *he
 			git_repository_path(src), hex, hex + 2, why);
 }
 
+/* A loose object is read whole to be checked and copied: one larger than
+ * any file fieldcheck keeps (or, not a file, than any tree of its layout)
+ * is left behind, its size read from its header, and the merge refuses the
+ * path that names it.  What is copied goes out as a pack every LOOSE_BATCH
+ * bytes, so a central of many large loose objects costs one batch of
+ * memory. */
+#define LOOSE_MAX_OTHER (16u << 20)
+#define LOOSE_BATCH (8u << 20)
+
+/* Checks object `hex` against its name and, when `write`, copies it; one
+ * too large is left alone.  *batch counts the bytes copied. */
+static int copy_one(struct copying *cx, git_repository *src, git_odb *sodb, git_odb *dodb,
+		    const char *hex, const git_oid *id, int write, size_t *batch)
+{
+	git_odb_object *o;
+	git_object_t type;
+	git_oid written;
+	size_t size;
+	int rc = 0;
+
+	if (git_odb_read_header(&size, &type, sodb, id) < 0)
+		return loose_refused(cx, src, hex, git_error_last() ?
+				     git_error_last()->message : "unreadable");
+	if (size > (type == GIT_OBJECT_BLOB ? MAX_FORM_FILE : LOOSE_MAX_OTHER))
+		return 0;
+	if (git_odb_read(&o, sodb, id) < 0)
+		return loose_refused(cx, src, hex, git_error_last() ?
+				     git_error_last()->message : "unreadable");
+	if (!hashes_to(o, id))
+		rc = loose_refused(cx, src, hex, "its content does not hash to its name");
+	else if (write && git_odb_write(&written, dodb, git_odb_object_data(o),
+					git_odb_object_size(o), git_odb_object_type(o)) < 0)
+		rc = git_fail(cx->err, "copying an object");
+	cx->loose += write;
+	cx->loose_bytes += write ? git_odb_object_size(o) : 0;
+	*batch += write ? git_odb_object_size(o) : 0;
+	git_odb_object_free(o);
+	return rc;
+}
+
 /* Loose objects (a git push of a few objects leaves them so) go through
  * the object stores: into the replica's in-memory backend, then its pack.
  * Called twice: to check every one (`write` 0), then to copy them, so a
  * damaged one leaves nothing of the others behind either (a commit kept
  * in memory without its tree would pass for fetched). */
-static int copy_loose(struct copying *cx, git_repository *src, git_repository *dst, int write)
+static int copy_loose(struct copying *cx, git_repository *src, struct replica *r, int write)
 {
 	git_odb *sodb = NULL, *dodb = NULL;
 	struct strbuf dir;
+	size_t batch = 0;
 	int rc = 0, i;
 
-	if (git_repository_odb(&sodb, src) < 0 || git_repository_odb(&dodb, dst) < 0)
+	if (git_repository_odb(&sodb, src) < 0 || git_repository_odb(&dodb, r->repo) < 0)
 		rc = git_fail(cx->err, "opening the object stores");
 	strbuf_init(&dir);
 	for (i = 0; rc == 0 && i < 256; i++) {
@@ -151,28 +193,18 @@ static int copy_loose(struct copying *cx, git_repository *src, git_repository *d
 			continue;
 		while (rc == 0 && (e = readdir(d)) != NULL) {
 			char hex[GIT_OID_HEXSZ + 1];
-			git_odb_object *o;
-			git_oid id, written;
+			git_oid id;
 			if (!is_hex(e->d_name, GIT_OID_HEXSZ - 2))
 				continue;
 			snprintf(hex, 3, "%02x", i);
 			memcpy(hex + 2, e->d_name, GIT_OID_HEXSZ - 2 + 1);
 			if (git_oid_fromstr(&id, hex) < 0 || git_odb_exists(dodb, &id))
 				continue;
-			if (git_odb_read(&o, sodb, &id) < 0) {
-				rc = loose_refused(cx, src, hex, git_error_last() ?
-						   git_error_last()->message : "unreadable");
-				break;
+			rc = copy_one(cx, src, sodb, dodb, hex, &id, write, &batch);
+			if (rc == 0 && batch >= LOOSE_BATCH) {
+				rc = replica_flush(r, cx->err);
+				batch = 0;
 			}
-			if (!hashes_to(o, &id))
-				rc = loose_refused(cx, src, hex, "its content does not hash to its name");
-			else if (write && git_odb_write(&written, dodb, git_odb_object_data(o),
-							git_odb_object_size(o),
-							git_odb_object_type(o)) < 0)
-				rc = git_fail(cx->err, "copying an object");
-			cx->loose += write;
-			cx->loose_bytes += write ? git_odb_object_size(o) : 0;
-			git_odb_object_free(o);
 		}
 		closedir(d);
 	}
@@ -195,9 +227,9 @@ static int copy_all(struct copying *cx, struct replica *r, git_repository *src,
 		rc = git_fail(cx->err, "reading the copied packs");
 	git_odb_free(odb);
 	if (rc == 0)
-		rc = copy_loose(cx, src, r->repo, 0);
+		rc = copy_loose(cx, src, r, 0);
 	if (rc == 0)
-		rc = copy_loose(cx, src, r->repo, 1);
+		rc = copy_loose(cx, src, r, 1);
 	if (rc == 0)
 		rc = replica_flush(r, cx->err);
 	return rc;
