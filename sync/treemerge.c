@@ -251,26 +251,16 @@ static int roster_sound(struct merging *m, const char *path, const git_oid *id)
 {
 	struct fc_err why = { 0 };
 	struct roster ro;
-	git_odb *odb = NULL;
-	git_object_t type;
 	git_blob *b = NULL;
-	size_t size = 0;
 	int ok = 0;
 
-	if (git_repository_odb(&odb, m->r->repo) < 0 ||
-	    git_odb_read_header(&size, &type, odb, id) < 0 || type != GIT_OBJECT_BLOB)
-		fc_fail(&why, "the roster cannot be read");
-	else if (size > ROSTER_MAX_BYTES)
-		fc_fail(&why, "the roster is %zu bytes, more than a roster may be", size);
-	else if (git_blob_lookup(&b, m->r->repo, id) < 0)
-		fc_fail(&why, "the roster cannot be read");
-	else if (roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, &ro,
-			      &why) == 0)
+	if (blob_read(m->r->repo, id, path, ROSTER_MAX_BYTES, "a roster", &b, &why) == 0 &&
+	    roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, &ro,
+			 &why) == 0)
 		ok = 1, roster_release(&ro);
 	if (!ok)
-		keep_aside(m, path, size <= ROSTER_MAX_BYTES ? id : NULL, why.msg);
+		keep_aside(m, path, id, why.msg);
 	git_blob_free(b);
-	git_odb_free(odb);
 	return ok;
 }
 

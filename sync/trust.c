@@ -7,6 +7,7 @@
 
 #include "core/sshsig.h"
 #include "core/strbuf.h"
+#include "blobread.h"
 #include "gitutil.h"
 #include "layout.h"
 #include "treediff.h"
@@ -82,10 +83,8 @@ static const struct cached_roster *roster_get(struct walk *w, const git_oid *id)
 {
 	struct cached_roster *c;
 	struct fc_err why = { 0 };
-	git_odb *odb = NULL;
-	git_object_t type;
 	git_blob *b = NULL;
-	size_t i, size = 0;
+	size_t i;
 
 	for (i = 0; i < w->n_cache; i++)
 		if (git_oid_equal(&w->cache[i].id, id))
@@ -98,20 +97,12 @@ static const struct cached_roster *roster_get(struct walk *w, const git_oid *id)
 	}
 	memset(c, 0, sizeof *c);
 	c->id = *id;
-	if (git_repository_odb(&odb, w->repo) < 0 || git_odb_read_header(&size, &type, odb, id) < 0 ||
-	    type != GIT_OBJECT_BLOB)
-		fc_fail(&why, "the roster cannot be read");
-	else if (size > ROSTER_MAX_BYTES)
-		fc_fail(&why, "the roster is %zu bytes, more than a roster may be", size);
-	else if (git_blob_lookup(&b, w->repo, id) < 0)
-		fc_fail(&why, "the roster cannot be read");
-	else
+	if (blob_read(w->repo, id, ROSTER_PATH, ROSTER_MAX_BYTES, "a roster", &b, &why) == 0)
 		c->ok = roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
 				     ROSTER_PATH, &c->r, &why) == 0;
 	if (!c->ok)
 		snprintf(c->why, sizeof c->why, "%.290s", why.msg);
 	git_blob_free(b);
-	git_odb_free(odb);
 	return c;
 }
 

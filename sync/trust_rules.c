@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/record.h"
+#include "blobread.h"
 #include "layout.h"
 
 int trust_read_record(git_repository *repo, const char *path, const git_oid *id,
@@ -11,25 +12,17 @@ int trust_read_record(git_repository *repo, const char *path, const git_oid *id,
 {
 	struct layout_path lp;
 	struct fc_err ignore;
-	git_odb *odb = NULL;
-	git_object_t type;
 	git_blob *b = NULL;
-	size_t size;
 	int rc = 0;
 
 	if (!id || git_oid_is_zero(id) || layout_parse(path, &lp, &ignore) || lp.kind != LAY_RECORD)
 		return 0;
 	/* the size from the object's header: a huge blob is never inflated */
-	if (git_repository_odb(&odb, repo) < 0 || git_odb_read_header(&size, &type, odb, id) < 0 ||
-	    type != GIT_OBJECT_BLOB || size > MAX_RECORD_BYTES)
-		goto out;
-	if (git_blob_lookup(&b, repo, id) < 0)
-		goto out;
+	if (blob_read(repo, id, path, MAX_RECORD_BYTES, "a record", &b, &ignore))
+		return 0;
 	rc = record_decode(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, out,
 			   &ignore) == 0;
-out:
 	git_blob_free(b);
-	git_odb_free(odb);
 	return rc;
 }
 
