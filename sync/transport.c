@@ -399,10 +399,12 @@ static int push_ref(struct cb_ctx *c, int *rejected)
 		/* Some servers refuse a non-fast-forward before the callback. */
 		const git_error *e = git_error_last();
 		/* libgit2 itself refuses when the remote's ref moved to a
-		 * commit we lack (someone pushed since our fetch). */
-		if (!c->failed && e && e->message && (strstr(e->message, "non-fast-forward") ||
-		    strstr(e->message, "fetch first") ||
-		    strstr(e->message, "not present locally"))) {
+		 * commit we lack (someone pushed since our fetch): its code
+		 * says so, its message is not always still there. */
+		if (!c->failed && (rc == GIT_ENONFASTFORWARD ||
+		    (e && e->message && (strstr(e->message, "non-fast-forward") ||
+		     strstr(e->message, "fetch first") ||
+		     strstr(e->message, "not present locally"))))) {
 			*rejected = 1;
 			return 0;
 		}
