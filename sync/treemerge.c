@@ -32,10 +32,10 @@ static int judged_before(struct replica *r, const git_oid *id, const char *path,
 
 	switch (judged_get(judged_of(r), id, JUDGED_AS_RECORD, &said)) {
 	case JUDGED_REFUSED:
-		return fc_fail(err, "the same bytes were refused before: %s", said);
-	case JUDGED_SOUND: /* said is a sound record's path: nothing to make visible */
-		return strcmp(said, path) ? fc_fail(err, "the same bytes as %s, the record that "
-						    "belongs there", said) : 0;
+		return fc_fail(err, "%s: the same bytes were refused before: %s", path, said);
+	case JUDGED_SOUND: /* said is the path of the record these bytes are */
+		return strcmp(said, path) ? fc_fail(err, "%s: the same bytes as %s, the record "
+						    "that belongs there", path, said) : 0;
 	default:
 		return 0;
 	}
@@ -277,7 +277,7 @@ static int judge_form_file(struct replica *r, const git_oid *id, const char *pat
 	case JUDGED_SOUND:
 		return 0;
 	case JUDGED_REFUSED:
-		return fc_fail(err, "the same bytes were refused before: %s", said);
+		return fc_fail(err, "%s: the same bytes were refused before: %s", path, said);
 	default:
 		break;
 	}
