@@ -11,6 +11,7 @@
 #include "cli_report.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
+#include "tui_main.h"
 
 #define FC_VERSION "0.1.0"
 
@@ -80,8 +81,6 @@ static const struct command commands[] = {
 	{ "export", cmd_export },
 };
 
-int tui_main(struct cli *cli);
-
 int main(int argc, char **argv)
 {
 	struct cli cli = { NULL, "fieldcheck" };
@@ -113,7 +112,7 @@ int main(int argc, char **argv)
 		return cli_report(&err);
 	cli.workspace = dir;
 	if (i == argc) {
-		rc = tui_main(&cli);
+		rc = tui_main(dir, &err) ? cli_report(&err) : 0;
 		free(dir);
 		return rc;
 	}
