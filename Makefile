@@ -8,7 +8,7 @@
 #   make fuzz         build and run the libFuzzer targets (clang)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make clean
-#   make po           refresh tui/po/fieldcheck.pot and merge it into tui/po/*.po
+#   make po           refresh tui/screens/po/fieldcheck.pot and merge it into its *.po
 #   make bench        the benchmarks (bench/run.sh); BENCH_MAX=1000 for a quick run
 
 PREFIX   ?= /usr/local
@@ -38,8 +38,13 @@ ALL_CFLAGS  = $(FC_CPPFLAGS) $(CPPFLAGS) $(FC_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 ALL_LDLIBS  = $(LDLIBS) $(PKG_LIBS) -lm
 
+# The library (core/ forms/ sync/) and the two front ends in tui/: the
+# command line (tui/cli/, no curses) and the screens (tui/screens/), with
+# main() in tui/main.c choosing between them.
 LIB_SRC  := $(wildcard core/*.c forms/*.c sync/*.c)
-APP_SRC  := $(wildcard tui/*.c)
+CLI_SRC  := $(wildcard tui/cli/*.c)
+SCREENS_SRC := $(wildcard tui/screens/*.c)
+APP_SRC  := tui/main.c $(CLI_SRC) $(SCREENS_SRC)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libfieldcheck.a
@@ -48,12 +53,14 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(wildcard tests/unit/support_*.c)
 
-# The UI's translations (gettext; English is the msgid): tui/po/LANG.po
-# compiled into $(BUILD)/locale/LANG/LC_MESSAGES/fieldcheck.mo, where the
-# binary finds them when run from the source tree (tui/ui_i18n.c).
-PO_FILES := $(wildcard tui/po/*.po)
-MO_FILES := $(PO_FILES:tui/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo)
-POT_SRC  := $(wildcard tui/ui*.c tui/tui_main.c)
+# The screens' translations (gettext; English is the msgid; the command
+# line speaks English only): tui/screens/po/LANG.po compiled into
+# $(BUILD)/locale/LANG/LC_MESSAGES/fieldcheck.mo, where the binary finds
+# them when run from the source tree (tui/screens/ui_i18n.c).
+PO_DIR   := tui/screens/po
+PO_FILES := $(wildcard $(PO_DIR)/*.po)
+MO_FILES := $(PO_FILES:$(PO_DIR)/%.po=$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo)
+POT_SRC  := $(SCREENS_SRC)
 
 all: fieldcheck
 
@@ -68,15 +75,15 @@ endif
 fieldcheck $(BUILD)/fieldcheck: $(APP_OBJ) $(LIB) | $(MO_FILES)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(ALL_LDLIBS)
 
-$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo: tui/po/%.po
+$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo: $(PO_DIR)/%.po
 	@mkdir -p $(@D)
 	@if command -v msgfmt >/dev/null 2>&1; then msgfmt -c -o $@ $<; \
 	else echo "msgfmt is missing (package gettext): the UI will speak English only"; fi
 
 po:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
-	    --package-name=fieldcheck -o tui/po/fieldcheck.pot $(POT_SRC)
-	@for po in $(PO_FILES); do msgmerge -q --update --backup=none $$po tui/po/fieldcheck.pot; done
+	    --package-name=fieldcheck -o $(PO_DIR)/fieldcheck.pot $(POT_SRC)
+	@for po in $(PO_FILES); do msgmerge -q --update --backup=none $$po $(PO_DIR)/fieldcheck.pot; done
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(@D)

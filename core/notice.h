@@ -9,8 +9,8 @@
  *
  * core/ does not read checklists: what the form says of a hazard's item (its
  * label and legal basis) comes from the caller through struct notice_forms
- * (tui/ui_notice.c has the one that asks forms/).  Without it the order names
- * the hazards by their descriptions only.
+ * (forms/inspect_notice.c has the one that asks forms/).  Without it the
+ * order names the hazards by their descriptions only.
  */
 #ifndef FC_NOTICE_H
 #define FC_NOTICE_H

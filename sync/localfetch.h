@@ -11,7 +11,8 @@
 #ifndef FC_LOCALFETCH_H
 #define FC_LOCALFETCH_H
 
-#include "transport.h"
+#include "progress.h"
+#include "replica.h"
 
 /* Fetches main of the repository at `path` into the ref `track`.
  * Returns 0 with *their_head / *exists set, -1 on error, or 1 when this

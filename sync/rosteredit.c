@@ -10,6 +10,7 @@
 #include "gitutil.h"
 #include "signcommit.h"
 #include "sync.h"
+#include "transport.h"
 #include "trust.h"
 #include "trustsync.h"
 

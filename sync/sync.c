@@ -17,6 +17,7 @@
 #include "replica.h"
 #include "signcommit.h"
 #include "synced.h"
+#include "transport.h"
 #include "treecheck.h"
 #include "treediff.h"
 #include "treemerge.h"

@@ -10,8 +10,8 @@
 #define FC_SYNC_H
 
 #include "core/workspace.h"
+#include "progress.h"
 #include "report.h"
-#include "transport.h"
 
 #define SYNC_MAX_ATTEMPTS 24     /* pushes refused because others pushed first */
 #define SYNC_MAX_NET_ERRORS 3    /* fetches or pushes that failed on the network */
@@ -47,6 +47,17 @@ struct sync_remote { char *name, *url; };
 int sync_remote_list(struct fc_workspace *ws, struct sync_remote **out, size_t *n,
 		     struct fc_err *err);
 void sync_remote_list_free(struct sync_remote *l, size_t n);
+/* Sets the fingerprint the founder of remote's roster must have
+ * (init --from URL --roster-key FP; sync/trustsync.c). */
+int trust_expect_founder(struct fc_workspace *ws, const char *remote, const char *fingerprint,
+			 struct fc_err *err);
+/* The person's decision after a rewritten history: `commit` (hex, at least
+ * 7 digits), which must be the remote's main as the last fetch found it,
+ * becomes the commit synced with `remote`; the next sync merges it (a
+ * finalized record held here still stands: see core/merge.h;
+ * sync/synced.c). */
+int synced_accept(struct fc_workspace *ws, const char *remote, const char *commit,
+		  struct fc_err *err);
 
 /* For a status line: when the last sync was ("" if never) and how many
  * changes wait to be sent (records not yet committed plus commits not yet

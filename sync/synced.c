@@ -1,5 +1,6 @@
 /* synced.c - the last commit synced with each remote (see synced.h). */
 #include "synced.h"
+#include "sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>

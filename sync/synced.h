@@ -29,11 +29,7 @@ int synced_set(struct replica *r, const char *remote, const git_oid *id, struct 
 int synced_check(struct replica *r, const char *remote, const git_oid *last,
 		 const git_oid *theirs, int has_theirs, struct fc_err *err);
 
-/* The person's decision: `commit` (hex, at least 7 digits), which must be
- * the remote's main as the last fetch found it, becomes the commit synced
- * with `remote`; the next sync merges it (a finalized record held here
- * still stands: see core/merge.h). */
-int synced_accept(struct fc_workspace *ws, const char *remote, const char *commit,
-		  struct fc_err *err);
+/* synced_accept, the person's decision, which the front ends call, is in
+ * sync.h. */
 
 #endif

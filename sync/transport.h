@@ -10,13 +10,8 @@
 #ifndef FC_TRANSPORT_H
 #define FC_TRANSPORT_H
 
+#include "progress.h"
 #include "replica.h"
-
-struct sync_progress {
-	/* phase: "receiving" or "sending"; may be NULL */
-	void (*fn)(void *ctx, const char *phase, size_t done, size_t total, size_t bytes);
-	void *ctx;
-};
 
 /* Fetches the remote's main into refs/remotes/NAME/main.  *exists is 0 when
  * the remote has no main yet (a new central repository). */

@@ -1,6 +1,7 @@
 /* trustsync.c - judging fetched history and pinning rosters (see
  * trustsync.h). */
 #include "trustsync.h"
+#include "sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>

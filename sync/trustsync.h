@@ -31,8 +31,6 @@ int trust_known_roster(struct fc_workspace *ws, const char *remote, git_oid *out
 /* Whether this workspace may commit on top of its branch: where the branch
  * has a roster, the workspace's signing key must be on it now. */
 int trust_may_commit(struct replica *r, struct fc_err *err);
-/* Sets the fingerprint the founder of remote's roster must have. */
-int trust_expect_founder(struct fc_workspace *ws, const char *remote, const char *fingerprint,
-			 struct fc_err *err);
+/* trust_expect_founder, which the front ends call, is in sync.h. */
 
 #endif

@@ -6,7 +6,7 @@
 # refused without touching the output file.
 . "$FIELDCHECK_TOP/tests/sync/lib_sync.sh"
 if "$FC" export 2>&1 | grep -q "unknown command"; then
-	not_ok "fieldcheck has no export command (cmd_export of tui/cli_export.h is not in tui/main.c)"
+	not_ok "fieldcheck has no export command (cmd_export of tui/cli/cli_export.h is not in tui/cli/cli_main.c)"
 	exit 0
 fi
 C=$T/central.git

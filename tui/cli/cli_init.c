@@ -6,7 +6,6 @@
 #include "core/sshkey.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
-#include "sync/trustsync.h"
 #include "sync/url.h"
 
 static const char init_usage[] =

@@ -32,6 +32,12 @@ struct cli_list {
 	size_t n;
 };
 
+/* The whole program's usage (--help, `fieldcheck help`). */
+extern const char cli_usage_text[];
+/* Runs the subcommand named by argv[0] (or `help`) on cli->workspace and
+ * returns its exit status; an unknown name is a usage error (2). */
+int cli_main(struct cli *cli, int argc, char **argv);
+
 /* Parses argv[1..]: options from `opts` (terminated by a zero entry),
  * everything else into positional (at most max_pos; more is a usage error).
  * `usage` is printed on error.  Returns 0, or 2 after printing a message. */
@@ -52,7 +58,7 @@ int cli_format(const char *s, enum table_format *out, const char *usage);
 int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 		   const char **id, enum table_format *tf);
 
-/* What a sync or pull did, as `fieldcheck sync` prints it (tui/cli_sync.c). */
+/* What a sync or pull did, as `fieldcheck sync` prints it (tui/cli/cli_sync.c). */
 struct sync_result;
 struct sync_report;
 void cli_sync_report(const struct sync_result *res, int push);

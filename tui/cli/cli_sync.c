@@ -8,7 +8,6 @@
 #include "cli.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
-#include "sync/synced.h"
 
 static const char remote_usage[] =
 	"fieldcheck remote add NAME URL [--key SSH-KEY-FILE]\n"

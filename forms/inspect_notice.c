@@ -1,5 +1,5 @@
-/* ui_notice.c - the rectification order with the form's words, and written
- * to a file (see ui_notice.h; the text is core/notice.c's). */
+/* inspect_notice.c - the rectification order with the form's words, and
+ * written to a file (see inspect_notice.h; the text is core/notice.c's). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "ui_notice.h"
-#include "forms/inspect.h"
+#include "inspect_notice.h"
+#include "inspect.h"
 
 static void form_item(void *ctx, const char *form_id, int version, const char *item,
 		      enum notice_lang lang, struct notice_item *out)

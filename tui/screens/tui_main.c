@@ -6,12 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "tui_main.h"
 #include "ui.h"
 #include "ui_screens.h"
 #include "forms/inspect.h"
-
-int tui_main(struct cli *cli);
 
 static void load_settings(struct ui *ui)
 {
@@ -50,24 +48,20 @@ static SCREEN *start(void)
 	return scr;
 }
 
-int tui_main(struct cli *cli)
+int tui_main(const char *workspace, struct fc_err *err)
 {
-	struct fc_err err = { 0 };
 	struct ui ui;
 	SCREEN *scr;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "fieldcheck: the terminal UI needs a terminal; "
-			"'fieldcheck --help' lists the commands\n");
-		return 1;
-	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return fc_fail(err, "the terminal UI needs a terminal; "
+			       "'fieldcheck --help' lists the commands");
 	memset(&ui, 0, sizeof ui);
-	ui.cli = cli;
-	if (workspace_open(cli->workspace, &ui.ws, &err))
-		return cli_report(&err);
-	if (clock_today(ui.today, &err)) {
+	if (workspace_open(workspace, &ui.ws, err))
+		return -1;
+	if (clock_today(ui.today, err)) {
 		workspace_close(ui.ws);
-		return cli_report(&err);
+		return -1;
 	}
 	ui_i18n_init();
 	load_settings(&ui);
@@ -75,11 +69,8 @@ int tui_main(struct cli *cli)
 	scr = start();
 	if (!scr) {
 		const char *term = getenv("TERM");
-		fputs("fieldcheck: cannot drive this terminal (TERM=", stderr);
-		fputs_safe(term ? term : "", stderr);
-		fputs(")\n", stderr);
 		workspace_close(ui.ws);
-		return 1;
+		return fc_fail(err, "cannot drive this terminal (TERM=%s)", term ? term : "");
 	}
 	ui_theme_apply(&ui);
 	if (ui.ws->supervisor)   /* a supervisor comes for the figures; Esc goes Home */

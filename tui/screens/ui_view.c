@@ -5,8 +5,8 @@
 
 #include "ui_dialog.h"
 #include "ui_screens.h"
-#include "ui_notice.h"
 #include "core/strbuf.h"
+#include "forms/inspect_notice.h"
 
 static const struct ui_keydef keys[] = {
 	{ UI_FN(KEY_UP), "Up", N_("Scroll") },

@@ -20,8 +20,6 @@
 #include "core/workspace.h"
 #include "forms/form.h"
 
-struct cli;
-
 #define _(s) gettext(s)
 #define N_(s) (s)
 
@@ -51,7 +49,6 @@ struct ui;
 typedef void (*ui_paint_fn)(struct ui *ui, void *ctx);
 
 struct ui {
-	struct cli *cli;
 	struct fc_workspace *ws;
 	enum form_lang lang;
 	enum ui_theme theme;

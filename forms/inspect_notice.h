@@ -1,12 +1,13 @@
-/* ui_notice.h - the rectification order (责令限期整改指令书) of an
+/* inspect_notice.h - the rectification order (责令限期整改指令书) of an
  * inspection, as printable text, in the language of the UI.
  *
  * The text itself is core/notice.h's; this adds what core/ cannot know, the
  * checklist's labels and legal bases (forms/), and writing the text beside
- * the workspace.  Plain C, no curses: the CLI uses it too.
+ * the workspace.  Both front ends use it: the screens show and write the
+ * order, `fieldcheck export` words the one in the evidence package.
  */
-#ifndef FC_UI_NOTICE_H
-#define FC_UI_NOTICE_H
+#ifndef FC_INSPECT_NOTICE_H
+#define FC_INSPECT_NOTICE_H
 
 #include "core/notice.h"
 #include "core/strbuf.h"

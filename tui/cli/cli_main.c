@@ -1,0 +1,88 @@
+/* cli_main.c - the command line's usage text and its table of subcommands:
+ * main() (tui/main.c) hands over argv from the subcommand's name on. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_export.h"
+#include "cli_report.h"
+
+const char cli_usage_text[] =
+	"fieldcheck [-C WORKSPACE] [COMMAND [ARGS]]\n"
+	"\n"
+	"With no command, starts the terminal UI on the workspace (-C, else\n"
+	"$FIELDCHECK_HOME, else $XDG_DATA_HOME/fieldcheck).\n"
+	"\n"
+	"Commands:\n"
+	"  init --name N --badge B --dept D [--supervisor] [--sign-key KEY]\n"
+	"       [--from URL [--roster-key SHA256:...]]  create a workspace (from a central one)\n"
+	"  whoami [--sign-key KEY]                  the identity (and the key that signs)\n"
+	"  enterprise add --code USCC --name N [--town T] [--industry C26] [--address A]\n"
+	"  enterprise list [--search TEXT]\n"
+	"  forms list | forms check [DIR...]\n"
+	"  inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
+	"                 [--member NAME:BADGE:DEPT]... [--location TEXT]\n"
+	"  inspection answer ID ITEM VALUE [--note TEXT]\n"
+	"  inspection finalize ID | amend ID ITEM VALUE --reason TEXT\n"
+	"  inspection show ID | list [--status draft|final]\n"
+	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
+	"  hazard show ID\n"
+	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
+	"               [--date D] [--note TEXT]\n"
+	"  remote add NAME URL [--key FILE] | remote list\n"
+	"  remote accept-history NAME COMMIT        after a person decides a rewritten\n"
+	"                                           history is right\n"
+	"  roster list | found | add --badge B --name N --dept D --key KEY.pub\n"
+	"         [--role inspector|supervisor] [--from WHEN] [--until WHEN] | revoke BADGE\n"
+	"                                           who may sign the central's commits\n"
+	"  guard [--install BARE-REPO [--founder SHA256:...]]\n"
+	"                                           a central's pre-receive hook\n"
+	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
+	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
+	"  verify | reindex                         check the store and replica; rebuild\n"
+	"  repair                                   rebuild what is damaged: the store from\n"
+	"                                           the replica, the replica from the central\n"
+	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
+	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
+	"  export ID --out FILE.tar.gz [--force]    an inspection's evidence package\n"
+	"\n"
+	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
+	"message says why), 2 usage error.\n";
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init },
+	{ "whoami", cmd_whoami },
+	{ "enterprise", cmd_enterprise },
+	{ "forms", cmd_forms },
+	{ "inspection", cmd_inspection },
+	{ "hazard", cmd_hazard },
+	{ "remote", cmd_remote },
+	{ "roster", cmd_roster },
+	{ "guard", cmd_guard },
+	{ "sync", cmd_sync },
+	{ "pull", cmd_pull },
+	{ "verify", cmd_verify },
+	{ "reindex", cmd_reindex },
+	{ "repair", cmd_repair },
+	{ "report", cmd_report },
+	{ "export", cmd_export },
+};
+
+int cli_main(struct cli *cli, int argc, char **argv)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (!strcmp(argv[0], commands[k].name))
+			return commands[k].run(cli, argc, argv);
+	if (!strcmp(argv[0], "help")) {
+		fputs(cli_usage_text, stdout);
+		return 0;
+	}
+	return cli_usage(cli_usage_text, "unknown command '%s'", argv[0]);
+}
