@@ -1,5 +1,7 @@
 /* main.c - fieldcheck's entry point: global options, then a subcommand, or
- * the terminal UI when there is none (DESIGN §8). */
+ * the terminal UI when there is none (see docs/ARCHITECTURE.md, "tui/").
+ * The usage text names every subcommand, verb and option: tests/cli/t_usage.sh
+ * checks it against each subcommand's own. */
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
