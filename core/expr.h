@@ -3,8 +3,9 @@
  * Checklists carry XLSForm expressions (relevant, constraint, required).
  * Rather than write an evaluator, forms/ translates each one into an SQLite
  * expression and this module lets SQLite parse and evaluate it on a private
- * in-memory connection (DESIGN §5; only core/ talks SQL).  The connection
- * knows a few application functions the translation relies on:
+ * in-memory connection (only core/ talks SQL; see docs/ARCHITECTURE.md,
+ * "Forms").  The connection knows a few application functions the
+ * translation relies on:
  *
  *   fc_num(x)            XPath number(): the number x spells, else NULL
  *                        (NULL plays XPath's NaN)

@@ -1,4 +1,5 @@
-/* merge.h - the record-aware three-way merge of one record (DESIGN §4).
+/* merge.h - the record-aware three-way merge of one record (step 6 of
+ * docs/ARCHITECTURE.md, "Sync").
  *
  * When two devices changed the same record, sync calls record_merge with the
  * common ancestor (base) and the two copies.  The merge is a pure function

@@ -1,4 +1,6 @@
-/* record.h - the canonical text of a record (DESIGN §4).
+/* record.h - the canonical text of a record (see docs/ARCHITECTURE.md,
+ * "Records"; a new field is a new format version, see docs/ARCHITECTURE.md,
+ * "A record field").
  *
  * One record is one JSON object in one fixed layout: keys in a fixed order,
  * two-space indent, one field per line, one array element per line, arrays

@@ -1,15 +1,16 @@
-/* report.h - the supervisor's figures (DESIGN §1): inspections, enterprises
- * inspected, joint and unannounced (四不两直) inspections, re-inspections,
- * hazards found, rectified, closed, open, overdue and under listed
- * supervision (挂牌督办), the rectification rate, for a period and, if asked,
- * per form, town, department, month or enterprise.
+/* report.h - the supervisor's figures (see docs/ARCHITECTURE.md, "Reports"):
+ * inspections, enterprises inspected, joint and unannounced (四不两直)
+ * inspections, re-inspections, hazards found, rectified, closed, open,
+ * overdue and under listed supervision (挂牌督办), the rectification rate,
+ * for a period and, if asked, per form, town, department, month or
+ * enterprise.
  *
  * An inspection belongs to the local date of its created_at (the wall-clock
  * date on site); a hazard is counted with its inspection's date and group.
- * The figures are aggregated by SQL in the store (report.c), so a report over
- * a large store never holds more than its groups in memory; the writers
- * (report_out.c, report_html.c) print the same struct, so the formats can
- * never disagree.
+ * report_scan.c streams the rows from the store (SQL does the joins and the
+ * date range) and report.c counts them in C, so a report over a large store
+ * never holds more than its groups in memory; the writers (report_out.c,
+ * report_html.c) print the same struct, so the formats can never disagree.
  */
 #ifndef FC_CORE_REPORT_H
 #define FC_CORE_REPORT_H

@@ -143,7 +143,8 @@ static int exec(struct fc_store *s, const char *sql, const char *context, struct
 	return 0;
 }
 
-/* Durability first (DESIGN §3): WAL, synchronous=FULL, foreign keys.
+/* Durability first (an answer whose call returned survives a power cut):
+ * WAL, synchronous=FULL, foreign keys.
  * The WAL and its index file persist between runs: on a full disk the
  * store can still be opened and read, and a write fails cleanly at the WAL
  * instead of at opening (where the index file would need new space).

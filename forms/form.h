@@ -1,10 +1,10 @@
 /* form.h - a checklist definition, loaded from XLSForm-style CSV files.
  *
  * A form is a folder forms/<form-id>/ with survey.csv, choices.csv and
- * settings.csv (DESIGN §5, issue "Checklists as data").  This header is the
- * contract between the loader (forms/) and its users (the inspection logic,
- * the CLI, the TUI).  Labels come in two languages; index them with
- * enum form_lang.
+ * settings.csv (see docs/ARCHITECTURE.md, "Forms"): checklists are data a
+ * district can change without a rebuild.  This header is the contract
+ * between the loader (forms/) and its users (the inspection logic, the CLI,
+ * the TUI).  Labels come in two languages; index them with enum form_lang.
  */
 #ifndef FC_FORM_H
 #define FC_FORM_H

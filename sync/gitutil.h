@@ -8,7 +8,8 @@
 
 /* "CONTEXT: libgit2's last message"; returns -1. */
 int git_fail(struct fc_err *err, const char *context);
-/* git_libgit2_init with fsync of the git dir on (DESIGN §4); pair with
+/* git_libgit2_init with fsync of the git dir on: a commit whose call has
+ * returned survives a power cut, as the store's changes do.  Pair with
  * gitutil_done.  Safe to call more than once (libgit2 counts). */
 int gitutil_init(struct fc_err *err);
 void gitutil_done(void);

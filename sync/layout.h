@@ -1,4 +1,5 @@
-/* layout.h - where each record lives in the replica's tree (DESIGN §4).
+/* layout.h - where each record lives in the replica's tree (see
+ * docs/ARCHITECTURE.md, "The replica's layout").
  *
  *   enterprises/<credit code>.json
  *   inspections/<YYYY>/<MM>/<uuid>.json     (the month it was started)

@@ -1,4 +1,5 @@
-/* sync.h - what the command line and the TUI call to sync (DESIGN §4).
+/* sync.h - what the command line and the TUI call to sync (see
+ * docs/ARCHITECTURE.md, "Sync").
  *
  * sync: commit what changed locally, then for each remote fetch, merge
  * record by record, import what others changed, and push; a push refused

@@ -4,9 +4,12 @@
 # room again commits and sends them all.  The full disk is a small tmpfs,
 # which needs root (as in CI).
 . "$FIELDCHECK_TOP/tests/sync/lib_sync.sh"
-if [ "$(id -u)" != 0 ] || ! { mkdir -p "$T/small" && mount -t tmpfs -o size=2m tmpfs "$T/small" 2>/dev/null; }; then
-	echo "# skip: the tmpfs full-disk test needs root"
+if [ "$(id -u)" != 0 ]; then
+	skip "a sync on a full disk loses nothing" "mounting a tmpfs needs root"
 	exit 0
+elif ! { mkdir -p "$T/small" && mount -t tmpfs -o size=2m tmpfs "$T/small"; }; then
+	not_ok "a 2m tmpfs is mounted for the full-disk case" # as root, a failure
+	exit 1
 fi
 trap 'umount "$T/small" 2>/dev/null; cleanup_servers' EXIT
 central "$T/central.git"

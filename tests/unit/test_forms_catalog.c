@@ -38,7 +38,7 @@ static void every_shipped_form_loads(void **state)
 		assert_true(form_count_checks(f) > 0);
 		assert_true(*form_text(&f->title, LANG_ZH));
 		assert_true(*form_text(&f->title, LANG_EN));
-		for (k = 0; k < f->n_items; k++) /* bilingual, as DESIGN §6 asks */
+		for (k = 0; k < f->n_items; k++) /* bilingual: an inspector works in either language */
 			if (form_item_answerable(&f->items[k]) || f->items[k].type == FT_NOTE)
 				if (!f->items[k].label.s[LANG_ZH] || !f->items[k].label.s[LANG_EN])
 					fail_msg("%s: %s lacks a label in one language", f->id,

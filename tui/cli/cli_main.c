@@ -1,5 +1,7 @@
 /* cli_main.c - the command line's usage text and its table of subcommands:
- * main() (tui/main.c) hands over argv from the subcommand's name on. */
+ * main() (tui/main.c) hands over argv from the subcommand's name on.  The
+ * usage text names every subcommand, verb and option: tests/cli/t_usage.sh
+ * checks it against each subcommand's own. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,25 +24,33 @@ const char cli_usage_text[] =
 	"  forms list | forms check [DIR...]\n"
 	"  inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
 	"                 [--member NAME:BADGE:DEPT]... [--location TEXT]\n"
-	"  inspection answer ID ITEM VALUE [--note TEXT]\n"
-	"  inspection finalize ID | amend ID ITEM VALUE --reason TEXT\n"
-	"  inspection show ID | list [--status draft|final]\n"
-	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
+	"  inspection answer ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
+	"                 [--deadline YYYY-MM-DD] [--description TEXT]\n"
+	"  inspection member ID NAME:BADGE:DEPT     add an officer to the team\n"
+	"  inspection resolve ID ITEM VALUE         choose between conflicting answers\n"
+	"  inspection finalize ID\n"
+	"  inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
+	"  inspection show ID | list [--status draft|final|conflicted]\n"
+	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC] [--inspection ID]\n"
 	"  hazard show ID\n"
+	"  hazard add --inspection ID --description TEXT [--item ITEM]\n"
+	"             [--severity general|major] [--deadline YYYY-MM-DD | --days N]\n"
 	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
 	"               [--date D] [--note TEXT]\n"
 	"  remote add NAME URL [--key FILE] | remote list\n"
 	"  remote accept-history NAME COMMIT        after a person decides a rewritten\n"
 	"                                           history is right\n"
-	"  roster list | found | add --badge B --name N --dept D --key KEY.pub\n"
-	"         [--role inspector|supervisor] [--from WHEN] [--until WHEN] | revoke BADGE\n"
-	"                                           who may sign the central's commits\n"
+	"  roster list | found [--remote R]         who may sign the central's commits\n"
+	"  roster add --badge B --name N --dept D --key KEY.pub [--role inspector|supervisor]\n"
+	"             [--from WHEN] [--until WHEN] [--remote R]\n"
+	"  roster revoke BADGE [--at WHEN] [--remote R]\n"
 	"  guard [--install BARE-REPO [--founder SHA256:...]]\n"
 	"                                           a central's pre-receive hook\n"
 	"  sync [REMOTE]                            commit, fetch, merge, import, push\n"
 	"  pull [REMOTE]                            fetch, merge, import; never pushes\n"
 	"  verify | reindex                         check the store and replica; rebuild\n"
-	"  repair                                   rebuild what is damaged: the store from\n"
+	"  repair [--name N --badge B --dept D [--supervisor]]\n"
+	"                                           rebuild what is damaged: the store from\n"
 	"                                           the replica, the replica from the central\n"
 	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"

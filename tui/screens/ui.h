@@ -3,7 +3,8 @@
  * One `struct ui` is passed to every screen: the workspace, the language and
  * theme in force, the message line, and what to repaint under a dialog.
  * There is no other state: ncurses' own (stdscr, LINES, COLS) is the only
- * global the UI touches.  Only tui/ includes curses.h (DESIGN §2).
+ * global the UI touches.  Only the screens include curses.h (see
+ * docs/ARCHITECTURE.md, "What each layer may use").
  *
  * Keys are ints: a character is its code point, a function key is
  * UI_FN(KEY_x), so one switch handles both.  Text from records is drawn only

@@ -2,7 +2,8 @@
  * curses): the period's dates, and the records behind a figure or a bar,
  * read a page at a time.
  *
- * The figures themselves come from report_run (aggregated in the store).
+ * The figures themselves come from report_run (rows streamed from the
+ * store, counted in C by core/report.c).
  * The records behind them are read through inspection_list and hazard_list,
  * filtered here the way report.c counts: an inspection by the local date of
  * its created_at, its status, type, form, month or its enterprise's town; a
