@@ -386,7 +386,8 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 }
 
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
-		    const char *item, const char *value, enum form_lang lang, struct fc_err *err)
+		    const char *item, const char *value, const char *note,
+		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
 {
 	int rel;
 
@@ -396,7 +397,7 @@ int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *i
 	/* A clash on an item that no longer applies resolves to no answer:
 	 * such an item keeps none. */
 	if (rel < 0 || inspection_clear_conflicts(ws->store, id, item, err) ||
-	    (rel ? inspect_answer(ws, f, id, item, value, "", NULL, lang, err)
+	    (rel ? inspect_answer(ws, f, id, item, value, note ? note : "", hz, lang, err)
 		 : inspection_clear_answer(ws->store, id, item, err))) {
 		store_rollback(ws->store);
 		return -1;
