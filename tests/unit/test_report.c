@@ -338,24 +338,32 @@ static void check_query(struct world *w, const struct report_query *q)
 	report_free(&r);
 }
 
+/* Calls fn for every grouping, each of the n ranges, all and final only. */
+static void every_query(struct world *w, const char *const (*ranges)[2], size_t n,
+			void (*fn)(struct world *, const struct report_query *))
+{
+	struct report_query q = { NULL, NULL, TODAY, REPORT_TOTAL, 0 };
+	size_t k;
+	int by, fin;
+
+	for (by = REPORT_TOTAL; by <= REPORT_BY_ENTERPRISE; by++)
+		for (k = 0; k < n; k++)
+			for (fin = 0; fin < 2; fin++) {
+				q.by = (enum report_by)by;
+				q.from = ranges[k][0], q.to = ranges[k][1];
+				q.final_only = fin;
+				fn(w, &q);
+			}
+}
+
 static void test_every_grouping_and_period(void **state)
 {
 	static const char *const ranges[][2] = {
 		{ NULL, NULL }, { "2026-09-01", "2026-10-31" }, { "2026-08-31", "2026-08-31" },
 		{ "2026-11-01", NULL }, { NULL, "2026-09-30" }, { "2027-01-01", "2027-12-31" },
 	};
-	struct report_query q = { NULL, NULL, TODAY, REPORT_TOTAL, 0 };
-	size_t k;
-	int by, fin;
 
-	for (by = REPORT_TOTAL; by <= REPORT_BY_ENTERPRISE; by++)
-		for (k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
-			for (fin = 0; fin < 2; fin++) {
-				q.by = (enum report_by)by;
-				q.from = ranges[k][0], q.to = ranges[k][1];
-				q.final_only = fin;
-				check_query(*state, &q);
-			}
+	every_query(*state, ranges, sizeof ranges / sizeof ranges[0], check_query);
 }
 
 /* ---- the records behind a figure ---- */
@@ -432,31 +440,28 @@ static void check_records(struct world *w, const struct report_query *rq,
 	}
 }
 
+/* Runs q and checks the records behind each figure, in total and per group. */
+static void check_query_records(struct world *w, const struct report_query *q)
+{
+	struct fc_err err = { 0 };
+	struct report r;
+	size_t g;
+
+	must(report_run(w->ws->store, q, &r, &err), &err);
+	if (q->by == REPORT_TOTAL)
+		check_records(w, q, &r.total, "");
+	for (g = 0; g < r.n_groups; g++)
+		check_records(w, q, &r.groups[g].f, r.groups[g].key);
+	report_free(&r);
+}
+
 static void test_records_behind_every_figure(void **state)
 {
 	static const char *const ranges[][2] = {
 		{ NULL, NULL }, { "2026-09-01", "2026-10-31" }, { "2026-11-01", NULL },
 	};
-	struct report_query q = { NULL, NULL, TODAY, REPORT_TOTAL, 0 };
-	struct fc_err err = { 0 };
-	struct report r;
-	size_t k, g;
-	int by, fin;
 
-	for (by = REPORT_TOTAL; by <= REPORT_BY_ENTERPRISE; by++)
-		for (k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
-			for (fin = 0; fin < 2; fin++) {
-				q.by = (enum report_by)by;
-				q.from = ranges[k][0], q.to = ranges[k][1];
-				q.final_only = fin;
-				must(report_run(((struct world *)*state)->ws->store, &q, &r, &err),
-				     &err);
-				if (q.by == REPORT_TOTAL)
-					check_records(*state, &q, &r.total, "");
-				for (g = 0; g < r.n_groups; g++)
-					check_records(*state, &q, &r.groups[g].f, r.groups[g].key);
-				report_free(&r);
-			}
+	every_query(*state, ranges, sizeof ranges / sizeof ranges[0], check_query_records);
 }
 
 /* 赵六's inspections fall in two departments: hazards follow each
