@@ -34,6 +34,11 @@ int hazard_find_for_item(struct fc_store *s, const char *inspection, const char 
 			 char *id_out, struct fc_err *err);
 /* Deletes a hazard of a draft inspection (its item was answered again). */
 int hazard_withdraw(struct fc_store *s, const char *id, struct fc_err *err);
+/* Replaces the hazard that item n->item of draft n->inspection created with
+ * n, in one transaction (the answer is untouched): the screens' and
+ * `hazard add --replace`'s change of a failed item's hazard. */
+int hazard_replace(struct fc_store *s, const struct fc_person *me, const struct hazard_new *n,
+		   char *id_out, struct fc_err *err);
 
 struct hazard_filter {
 	int open;                 /* not yet rectified (open or notified) */

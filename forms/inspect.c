@@ -106,11 +106,13 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	return f;
 }
 
-/* Creates the hazard of a failed check, or withdraws it when the item is
- * answered otherwise (only drafts reach here). */
-static int sync_hazard(struct fc_workspace *ws, const struct form *f, size_t idx,
-		       const struct fc_inspection *in, const char *value, const char *note,
-		       const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+/* Makes a check item's hazard follow its answer: creates the hazard of a
+ * failed check (keeping one it made already), or withdraws it when the item
+ * is answered otherwise (only drafts reach here). */
+static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, size_t idx,
+				 const struct fc_inspection *in, const char *value,
+				 const char *note, const struct inspect_hazard *hz,
+				 enum form_lang lang, struct fc_err *err)
 {
 	const struct form_item *it = &f->items[idx];
 	char hid[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
@@ -218,7 +220,8 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 	} else if (inspection_clear_answer(ws->store, in->id, it->name, err)) {
 		return -1;
 	}
-	if (it->type == FT_CHECK && sync_hazard(ws, f, idx, in, value, note, hz, lang, err))
+	if (it->type == FT_CHECK &&
+	    hazard_follows_answer(ws, f, idx, in, value, note, hz, lang, err))
 		return -1;
 	return drop_irrelevant(ws, f, in->id, err);
 }
@@ -386,7 +389,8 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 }
 
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
-		    const char *item, const char *value, enum form_lang lang, struct fc_err *err)
+		    const char *item, const char *value, const char *note,
+		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
 {
 	int rel;
 
@@ -396,7 +400,7 @@ int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *i
 	/* A clash on an item that no longer applies resolves to no answer:
 	 * such an item keeps none. */
 	if (rel < 0 || inspection_clear_conflicts(ws->store, id, item, err) ||
-	    (rel ? inspect_answer(ws, f, id, item, value, "", NULL, lang, err)
+	    (rel ? inspect_answer(ws, f, id, item, value, note ? note : "", hz, lang, err)
 		 : inspection_clear_answer(ws->store, id, item, err))) {
 		store_rollback(ws->store);
 		return -1;

@@ -39,11 +39,15 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 		   const char *item, const char *value, const char *note,
 		   const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
 
-/* Resolves a clash kept by a merge: answers `item` with `value` (one of the
- * values shown, or another valid one) and drops the other values.  When the
- * item no longer applies, the clash resolves to no answer, whatever value. */
+/* Resolves a clash kept by a merge, in one transaction: answers `item` with
+ * `value` (one of the values shown, or another valid one), `note` (NULL for
+ * none) and, for a failed check, the hazard `hz` (may be NULL), as
+ * inspect_answer, and drops the other values.  When the item no longer
+ * applies, the clash resolves to no answer, whatever value.  The walk's
+ * choice and `inspection resolve` both come here. */
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
-		    const char *item, const char *value, enum form_lang lang, struct fc_err *err);
+		    const char *item, const char *value, const char *note,
+		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
 
 /* Required, relevant items without an answer, in form order (indexes into
  * f->items); *n_out is their count.  free() the array. */

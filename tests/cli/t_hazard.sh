@@ -72,4 +72,18 @@ expect_exit 0 "show as JSON is the record" hazard show "$g" --format json
 check "the record decodes: its events in order" [ "$(grep -c '"kind"' "$OUT")" -eq 6 ]
 expect_exit 0 "supervised shows in the list" hazard list --major --format json
 check "supervised yes" grep -q '"supervised": "yes"' "$OUT"
+
+# --replace changes the hazard a failed item made, as the walk's dialog does.
+i3=$("$FC" -C "$WS" inspection new --form six-ones --enterprise "$USCC1")
+fc inspection answer "$i3" risk_map fail
+old=$(sql "select id from hazards where inspection = '$i3' and item = 'risk_map'")
+expect_err 2 "needs the --item" "--replace without --item is a usage error" \
+	hazard add --inspection "$i3" --description x --replace
+expect_err 1 "item 'safety_office' has no hazard to change" "--replace of an item without one" \
+	hazard add --inspection "$i3" --item safety_office --description x --replace
+expect_exit 0 "--replace of the failed item's hazard" hazard add --inspection "$i3" \
+	--item risk_map --description 图未张贴 --severity major --deadline 2026-12-15 --replace
+check "the item has one hazard, the new one" [ "$(sql "select count(*) || ' ' || (id <> '$old') \
+	|| ' ' || severity || ' ' || description || ' ' || deadline from hazards \
+	where inspection = '$i3' and item = 'risk_map'")" = "1 1 major 图未张贴 2026-12-15" ]
 check "the store is sound" [ "$(sql 'PRAGMA integrity_check')" = ok ]

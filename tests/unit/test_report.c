@@ -7,6 +7,7 @@
  * text formats and the HTML page printing the same figures. */
 #include "support.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/report.h"
+#include "core/report_records.h"
 #include "core/workspace.h"
 
 #define TODAY "2026-11-28"
@@ -336,24 +338,130 @@ static void check_query(struct world *w, const struct report_query *q)
 	report_free(&r);
 }
 
+/* Calls fn for every grouping, each of the n ranges, all and final only. */
+static void every_query(struct world *w, const char *const (*ranges)[2], size_t n,
+			void (*fn)(struct world *, const struct report_query *))
+{
+	struct report_query q = { NULL, NULL, TODAY, REPORT_TOTAL, 0 };
+	size_t k;
+	int by, fin;
+
+	for (by = REPORT_TOTAL; by <= REPORT_BY_ENTERPRISE; by++)
+		for (k = 0; k < n; k++)
+			for (fin = 0; fin < 2; fin++) {
+				q.by = (enum report_by)by;
+				q.from = ranges[k][0], q.to = ranges[k][1];
+				q.final_only = fin;
+				fn(w, &q);
+			}
+}
+
 static void test_every_grouping_and_period(void **state)
 {
 	static const char *const ranges[][2] = {
 		{ NULL, NULL }, { "2026-09-01", "2026-10-31" }, { "2026-08-31", "2026-08-31" },
 		{ "2026-11-01", NULL }, { NULL, "2026-09-30" }, { "2027-01-01", "2027-12-31" },
 	};
-	struct report_query q = { NULL, NULL, TODAY, REPORT_TOTAL, 0 };
-	size_t k;
-	int by, fin;
 
-	for (by = REPORT_TOTAL; by <= REPORT_BY_ENTERPRISE; by++)
-		for (k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
-			for (fin = 0; fin < 2; fin++) {
-				q.by = (enum report_by)by;
-				q.from = ranges[k][0], q.to = ranges[k][1];
-				q.final_only = fin;
-				check_query(*state, &q);
-			}
+	every_query(*state, ranges, sizeof ranges / sizeof ranges[0], check_query);
+}
+
+/* ---- the records behind a figure ---- */
+
+/* How many records records_more lists for q, read in pages of 7 (so the
+ * paging's skip is exercised too). */
+static long records_count(struct world *w, const struct records_query *q)
+{
+	struct records_page p;
+	struct fc_err err = { 0 };
+	long n;
+
+	memset(&p, 0, sizeof p);
+	do
+		must(records_more(w->ws->store, q, &p, 7, NULL, &err), &err);
+	while (p.more);
+	n = (long)p.n;
+	records_free(&p);
+	return n;
+}
+
+/* Each figure a record list stands behind, and the list's query. */
+static const struct {
+	const char *name;
+	size_t off;                 /* the figure in struct report_figures */
+	enum records_kind rec;
+	int type;
+	enum records_haz haz;
+} behind[] = {
+#define FIG(f) #f, offsetof(struct report_figures, f)
+	{ FIG(inspections), RR_INSPECTIONS, -1, RH_ALL },
+	{ FIG(joint), RR_INSPECTIONS, INSP_JOINT, RH_ALL },
+	{ FIG(unannounced), RR_INSPECTIONS, INSP_UNANNOUNCED, RH_ALL },
+	{ FIG(rechecks), RR_INSPECTIONS, INSP_RECHECK, RH_ALL },
+	{ FIG(found), RR_HAZARDS, -1, RH_ALL },
+	{ FIG(general), RR_HAZARDS, -1, RH_GENERAL },
+	{ FIG(major), RR_HAZARDS, -1, RH_MAJOR },
+	{ FIG(rectified), RR_HAZARDS, -1, RH_RECTIFIED },
+	{ FIG(closed), RR_HAZARDS, -1, RH_CLOSED },
+	{ FIG(open), RR_HAZARDS, -1, RH_OPEN },
+	{ FIG(overdue), RR_HAZARDS, -1, RH_OVERDUE },
+	{ FIG(supervised), RR_HAZARDS, -1, RH_SUPERVISED },
+#undef FIG
+};
+
+/* Every figure of f (the group `key`, or the total) against its records. */
+static void check_records(struct world *w, const struct report_query *rq,
+			  const struct report_figures *f, const char *key)
+{
+	struct records_query q;
+	struct fc_err err = { 0 };
+	size_t k;
+
+	memset(&q, 0, sizeof q);
+	snprintf(q.range.from, sizeof q.range.from, "%s", rq->from ? rq->from : "");
+	snprintf(q.range.to, sizeof q.range.to, "%s", rq->to ? rq->to : "");
+	must(records_range_set(&q.range, RP_DATES, TODAY, &err), &err);
+	q.final_only = rq->final_only;
+	q.by = rq->by;
+	snprintf(q.key, sizeof q.key, "%s", key);
+	q.today = TODAY;
+	for (k = 0; k < sizeof behind / sizeof behind[0]; k++) {
+		long want = *(const long *)((const char *)f + behind[k].off), got;
+
+		q.rec = behind[k].rec, q.type = behind[k].type, q.haz = behind[k].haz;
+		got = records_count(w, &q);
+		if (got != want) {
+			print_message("by %s group '%s' from %s to %s final %d: %s %ld, records %ld\n",
+				      report_by_name(rq->by), key, rq->from ? rq->from : "-",
+				      rq->to ? rq->to : "-", rq->final_only, behind[k].name, want,
+				      got);
+			fail();
+		}
+	}
+}
+
+/* Runs q and checks the records behind each figure, in total and per group. */
+static void check_query_records(struct world *w, const struct report_query *q)
+{
+	struct fc_err err = { 0 };
+	struct report r;
+	size_t g;
+
+	must(report_run(w->ws->store, q, &r, &err), &err);
+	if (q->by == REPORT_TOTAL)
+		check_records(w, q, &r.total, "");
+	for (g = 0; g < r.n_groups; g++)
+		check_records(w, q, &r.groups[g].f, r.groups[g].key);
+	report_free(&r);
+}
+
+static void test_records_behind_every_figure(void **state)
+{
+	static const char *const ranges[][2] = {
+		{ NULL, NULL }, { "2026-09-01", "2026-10-31" }, { "2026-11-01", NULL },
+	};
+
+	every_query(*state, ranges, sizeof ranges / sizeof ranges[0], check_query_records);
 }
 
 /* 赵六's inspections fall in two departments: hazards follow each
@@ -701,6 +809,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_grouping_and_period),
+		cmocka_unit_test(test_records_behind_every_figure),
 		cmocka_unit_test(test_creator_who_changed_department),
 		cmocka_unit_test(test_open_and_overdue_agree_with_hazard_list),
 		cmocka_unit_test(test_overdue_against_today),

@@ -16,6 +16,7 @@ static const char usage[] =
 	"       fieldcheck hazard show ID [--format text|json]\n"
 	"       fieldcheck hazard add --inspection ID --description TEXT [--item ITEM]\n"
 	"                  [--severity general|major] [--deadline YYYY-MM-DD | --days N]\n"
+	"                  [--note TEXT] [--replace]\n"
 	"       fieldcheck hazard event ID notice|rectified|verified|extend|supervise|comment\n"
 	"                  [--date YYYY-MM-DD] [--note TEXT]";
 
@@ -198,9 +199,10 @@ static int add(struct cli *cli, int argc, char **argv)
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	size_t n_pos;
-	int rc;
+	int rc, replace = 0;
 	const struct cli_opt opts[] = {
 		{ "inspection", OPT_VALUE, &insp, NULL, NULL },
+		{ "replace", OPT_FLAG, NULL, &replace, NULL },
 		{ "item", OPT_VALUE, &item, NULL, NULL },
 		{ "severity", OPT_VALUE, &sev, NULL, NULL },
 		{ "description", OPT_VALUE, &desc, NULL, NULL },
@@ -214,6 +216,8 @@ static int add(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!insp || !desc)
 		return cli_usage(usage, "hazard add needs --inspection and --description");
+	if (replace && !*item)
+		return cli_usage(usage, "hazard add --replace needs the --item whose hazard it replaces");
 	if (hazard_sev_parse(sev, &n.severity))
 		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
 	if (deadline && days)
@@ -234,8 +238,9 @@ static int add(struct cli *cli, int argc, char **argv)
 	n.deadline = deadline;
 	n.note = note;
 	n.inspection = full;
+	/* --replace: the hazard a failed item created is changed, as the walk does */
 	rc = store_resolve_id(ws->store, "inspections", insp, full, &err) ||
-	     hazard_add(ws->store, &ws->me, &n, id, &err);
+	     (replace ? hazard_replace : hazard_add)(ws->store, &ws->me, &n, id, &err);
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);

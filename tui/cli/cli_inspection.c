@@ -18,7 +18,8 @@ static const char usage[] =
 	"       fieldcheck inspection answer ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
 	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
 	"       fieldcheck inspection member ID NAME:BADGE:DEPT\n"
-	"       fieldcheck inspection resolve ID ITEM VALUE\n"
+	"       fieldcheck inspection resolve ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
+	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
 	"       fieldcheck inspection finalize ID\n"
 	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
@@ -147,15 +148,45 @@ out_list:
 	return rc;
 }
 
-static int cmd_answer(struct cli *cli, int argc, char **argv)
+/* The hazard options of `answer` and `resolve`; -1 for an unknown severity. */
+static int hazard_opts(const char *sev, const char *deadline, const char *desc,
+		       struct inspect_hazard *hz)
+{
+	hz->severity = -1;
+	if (sev && strcmp(sev, "general") && strcmp(sev, "major"))
+		return -1;
+	if (sev)
+		hz->severity = !strcmp(sev, "major") ? SEV_MAJOR : SEV_GENERAL;
+	hz->deadline = deadline;
+	hz->description = desc;
+	return 0;
+}
+
+/* Prints the hazard item `item` has now, if any; -1 if it cannot be read. */
+static int print_hazard(struct opened *o, const char *item, struct fc_err *err)
+{
+	char hid[FC_UUID_LEN + 1];
+	struct fc_hazard h;
+	int have = hazard_find_for_item(o->ws->store, o->id, item, hid, err);
+
+	if (have <= 0)
+		return have;
+	if (hazard_get(o->ws->store, hid, &h, err) == 0) {
+		printf("hazard %.8s: %s, due %s\n", hid, hazard_sev_name(h.severity), h.deadline);
+		hazard_clear(&h);
+	}
+	return 0;
+}
+
+/* `answer` and `resolve`: VALUE with --note and the hazard options. */
+static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve)
 {
 	const char *note = "", *sev = NULL, *deadline = NULL, *desc = NULL, *pos[3];
-	struct inspect_hazard hz = { NULL, -1, NULL };
-	char hid[FC_UUID_LEN + 1];
+	struct inspect_hazard hz;
 	struct fc_err err = { 0 };
 	struct opened o;
 	size_t n_pos;
-	int rc, have;
+	int rc;
 	const struct cli_opt opts[] = {
 		{ "note", OPT_VALUE, &note, NULL, NULL },
 		{ "severity", OPT_VALUE, &sev, NULL, NULL },
@@ -167,27 +198,25 @@ static int cmd_answer(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, opts, pos, 3, &n_pos, usage)))
 		return rc;
 	if (n_pos != 3)
-		return cli_usage(usage, "inspection answer needs the id, the item and the value "
-				 "(\"\" clears an answer)");
-	if (sev && strcmp(sev, "general") && strcmp(sev, "major"))
+		return cli_usage(usage, resolve ? "inspection resolve needs the id, the item and "
+				 "the value chosen" : "inspection answer needs the id, the item and "
+				 "the value (\"\" clears an answer)");
+	if (hazard_opts(sev, deadline, desc, &hz))
 		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
-	if (sev)
-		hz.severity = !strcmp(sev, "major") ? SEV_MAJOR : SEV_GENERAL;
-	hz.deadline = deadline;
-	hz.description = desc;
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = inspect_answer(o.ws, o.f, o.id, pos[1], pos[2], note, &hz, inspect_lang(), &err);
-	have = rc ? 0 : hazard_find_for_item(o.ws->store, o.id, pos[1], hid, &err);
-	if (have > 0) {
-		struct fc_hazard h;
-		if (hazard_get(o.ws->store, hid, &h, &err) == 0) {
-			printf("hazard %.8s: %s, due %s\n", hid, hazard_sev_name(h.severity), h.deadline);
-			hazard_clear(&h);
-		}
-	}
+	rc = (resolve ? inspect_resolve(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
+					inspect_lang(), &err)
+		      : inspect_answer(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
+				       inspect_lang(), &err)) ||
+	     print_hazard(&o, pos[1], &err);
 	close_inspection(&o);
-	return rc || have < 0 ? cli_report(&err) : 0;
+	return rc ? cli_report(&err) : 0;
+}
+
+static int cmd_answer(struct cli *cli, int argc, char **argv)
+{
+	return answer_or_resolve(cli, argc, argv, 0);
 }
 
 static int cmd_member(struct cli *cli, int argc, char **argv)
@@ -216,21 +245,7 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 
 static int cmd_resolve(struct cli *cli, int argc, char **argv)
 {
-	const char *pos[3];
-	struct fc_err err = { 0 };
-	struct opened o;
-	size_t n_pos;
-	int rc;
-
-	if ((rc = cli_parse(argc, argv, NULL, pos, 3, &n_pos, usage)))
-		return rc;
-	if (n_pos != 3)
-		return cli_usage(usage, "inspection resolve needs the id, the item and the value chosen");
-	if (open_inspection(cli, pos[0], &o, &err))
-		return cli_report(&err);
-	rc = inspect_resolve(o.ws, o.f, o.id, pos[1], pos[2], inspect_lang(), &err);
-	close_inspection(&o);
-	return rc ? cli_report(&err) : 0;
+	return answer_or_resolve(cli, argc, argv, 1);
 }
 
 static int cmd_finalize(struct cli *cli, int argc, char **argv)

@@ -239,6 +239,17 @@ struct fail {
 	int redo;                   /* the item has failed already: change its hazard */
 };
 
+/* Changes the hazard the current item, failed already, created. */
+static int replace_hazard(struct walk *w, int sev, const char *desc, const char *due,
+			  struct fc_err *err)
+{
+	struct hazard_new n = { w->id, w->f->items[walk_item(w)].name,
+				sev == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL, desc, due, NULL };
+	char id[FC_UUID_LEN + 1];
+
+	return hazard_replace(w->ui->ws->store, &w->ui->ws->me, &n, id, err);
+}
+
 static int fail_submit(struct ui_form *d, void *ctx)
 {
 	struct fail *fl = ctx;
@@ -253,8 +264,7 @@ static int fail_submit(struct ui_form *d, void *ctx)
 	else if (date_check(due, "deadline", &err))
 		rc = -1;
 	else if (fl->redo)
-		rc = data_hazard_redo(w->ui->ws, w->id, w->f->items[walk_item(w)].name,
-				      sev == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL, desc, due, &err);
+		rc = replace_hazard(w, sev, desc, due, &err);
 	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz)))
 		snprintf(err.msg, sizeof err.msg, "%s", w->item_err);
 	if (rc) {

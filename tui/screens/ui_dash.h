@@ -7,7 +7,7 @@
 #define FC_UI_DASH_H
 
 #include "ui.h"
-#include "ui_dash_data.h"
+#include "core/report_records.h"
 #include "ui_list.h"
 #include "core/report.h"
 
@@ -27,7 +27,7 @@ enum dash_fig {
 
 struct dash {
 	struct ui *ui;
-	struct dash_range range;
+	struct records_range range;
 	int final_only;
 	struct report rep[BARS_COUNT];  /* the period's report, grouped three ways */
 	int have[BARS_COUNT];
@@ -35,8 +35,8 @@ struct dash {
 	enum dash_measure measure;
 	size_t *order;                  /* the bars' groups, in the order drawn */
 	size_t n_order;
-	struct dash_query att_q;        /* open hazards, overdue or major */
-	struct dash_page att;
+	struct records_query att_q;        /* open hazards, overdue or major */
+	struct records_page att;
 	enum dash_pane focus;
 	int fig;                        /* the figure under the cursor */
 	struct ui_list hl, bl;          /* hazards, bars */
@@ -52,7 +52,7 @@ long dash_bar_value(const struct dash *d, size_t i);
 const char *dash_bars_label(enum dash_bars b);
 const char *dash_measure_label(enum dash_measure m);
 /* The period as words: "this month (2026-11-01 – 2026-11-30)". */
-void dash_range_text(const struct dash_range *r, char *buf, size_t size);
+void dash_range_text(const struct records_range *r, char *buf, size_t size);
 
 /* ui_dash_fig.c */
 /* Which column and row the figure is drawn in, and back (-1 for none). */
@@ -62,17 +62,17 @@ int dash_fig_at(int col, int row);
 const char *dash_fig_label(enum dash_fig k);
 void dash_fig_value(const struct report_figures *f, enum dash_fig k, char *buf, size_t size);
 /* The records behind the figure: sets q's rec, type and haz. */
-void dash_fig_query(enum dash_fig k, struct dash_query *q);
+void dash_fig_query(enum dash_fig k, struct records_query *q);
 
 /* ui_dash_list.c */
 /* The records a query matches, a page at a time; Enter opens one, l
  * shows its history. */
-void dash_list(struct ui *ui, const struct dash_query *q, const char *title);
+void dash_list(struct ui *ui, const struct records_query *q, const char *title);
 /* One row of a list of hazards or inspections (the dashboard's too). */
 void dash_row_hazard(struct ui *ui, const struct hazard_row *r, int y, int sel);
 void dash_row_inspection(struct ui *ui, const struct insp_row *r, int y, int sel);
 /* Reads another page into p, saying so on the message line, Esc stops a
  * long reading; 0, or -1 with the error shown. */
-int dash_read(struct ui *ui, const struct dash_query *q, struct dash_page *p);
+int dash_read(struct ui *ui, const struct records_query *q, struct records_page *p);
 
 #endif

@@ -42,14 +42,14 @@ const char *dash_measure_label(enum dash_measure m)
 	return m < M_COUNT ? _(l[m]) : "";
 }
 
-void dash_range_text(const struct dash_range *r, char *buf, size_t size)
+void dash_range_text(const struct records_range *r, char *buf, size_t size)
 {
-	static const char *const l[DP_COUNT] = {
+	static const char *const l[RP_COUNT] = {
 		N_("This month"), N_("This year"), N_("All"), N_("Dates"),
 	};
-	const char *what = _(l[r->kind < DP_COUNT ? r->kind : DP_ALL]);
+	const char *what = _(l[r->kind < RP_COUNT ? r->kind : RP_ALL]);
 
-	if (r->kind == DP_ALL)
+	if (r->kind == RP_ALL)
 		snprintf(buf, size, "%s", what);
 	else
 		snprintf(buf, size, "%s: %s .. %s", what, r->from[0] ? r->from : "...",

@@ -59,20 +59,20 @@ void dash_fig_value(const struct report_figures *f, enum dash_fig k, char *buf, 
 	snprintf(buf, size, "%ld", k < FIG_COUNT ? v[k] : 0L);
 }
 
-void dash_fig_query(enum dash_fig k, struct dash_query *q)
+void dash_fig_query(enum dash_fig k, struct records_query *q)
 {
 	static const int type[FIG_COUNT] = {
 		[FIG_INSPECTIONS] = -1, [FIG_ENTERPRISES] = -1, [FIG_JOINT] = INSP_JOINT,
 		[FIG_UNANNOUNCED] = INSP_UNANNOUNCED, [FIG_RECHECKS] = INSP_RECHECK,
 	};
-	static const enum dash_haz haz[FIG_COUNT] = {
-		[FIG_FOUND] = DH_ALL, [FIG_GENERAL] = DH_GENERAL, [FIG_MAJOR] = DH_MAJOR,
-		[FIG_SUPERVISED] = DH_SUPERVISED, [FIG_RECTIFIED] = DH_RECTIFIED,
-		[FIG_RATE] = DH_RECTIFIED, [FIG_CLOSED] = DH_CLOSED, [FIG_OPEN] = DH_OPEN,
-		[FIG_OVERDUE] = DH_OVERDUE,
+	static const enum records_haz haz[FIG_COUNT] = {
+		[FIG_FOUND] = RH_ALL, [FIG_GENERAL] = RH_GENERAL, [FIG_MAJOR] = RH_MAJOR,
+		[FIG_SUPERVISED] = RH_SUPERVISED, [FIG_RECTIFIED] = RH_RECTIFIED,
+		[FIG_RATE] = RH_RECTIFIED, [FIG_CLOSED] = RH_CLOSED, [FIG_OPEN] = RH_OPEN,
+		[FIG_OVERDUE] = RH_OVERDUE,
 	};
 
-	q->rec = k < FIG_FOUND ? DR_INSPECTIONS : DR_HAZARDS;
+	q->rec = k < FIG_FOUND ? RR_INSPECTIONS : RR_HAZARDS;
 	q->type = k < FIG_FOUND ? type[k] : -1;
-	q->haz = k < FIG_COUNT ? haz[k] : DH_ALL;
+	q->haz = k < FIG_COUNT ? haz[k] : RH_ALL;
 }

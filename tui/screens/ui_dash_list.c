@@ -15,9 +15,9 @@
 
 struct dlist {
 	struct ui *ui;
-	const struct dash_query *q;
+	const struct records_query *q;
 	const char *title;
-	struct dash_page p;
+	struct records_page p;
 	struct ui_list l;
 	int y0, h;
 };
@@ -95,15 +95,15 @@ static int progress(void *ctx, size_t looked_at)
 	return stop;
 }
 
-int dash_read(struct ui *ui, const struct dash_query *q, struct dash_page *p)
+int dash_read(struct ui *ui, const struct records_query *q, struct records_page *p)
 {
-	struct dash_progress prog = { progress, ui };
+	struct records_progress prog = { progress, ui };
 	struct fc_err err = { 0 };
 
 	ui_info(ui, "%s", _("Reading..."));
 	ui_msgline(ui);
 	refresh();
-	if (dash_page_more(ui->ws, q, p, PAGE, &prog, &err)) {
+	if (records_more(ui->ws->store, q, p, PAGE, &prog, &err)) {
 		ui_error_err(ui, &err);
 		return -1;
 	}
@@ -121,7 +121,7 @@ static void paint(struct ui *ui, void *ctx)
 
 	snprintf(right, sizeof right, s->p.more ? _("%zu+ shown") : _("%zu shown"), s->p.n);
 	ui_title(ui, s->title, right);
-	if (s->q->rec == DR_HAZARDS)
+	if (s->q->rec == RR_HAZARDS)
 		ui_put(1, 1, _("! major   * overdue"), COLS - 2, ui->attr[R_DIM]);
 	if (s->p.n == 0)
 		ui_put(3, 2, s->p.stopped ? _("Stopped before any was found.") : _("None."),
@@ -131,13 +131,13 @@ static void paint(struct ui *ui, void *ctx)
 	ui_list_clamp(&s->l, s->h);
 	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++) {
 		size_t i = s->l.top + (size_t)r;
-		if (s->q->rec == DR_HAZARDS)
+		if (s->q->rec == RR_HAZARDS)
 			dash_row_hazard(ui, &s->p.haz[i], s->y0 + r, i == s->l.cur);
 		else
 			dash_row_inspection(ui, &s->p.insp[i], s->y0 + r, i == s->l.cur);
 	}
 	ui_msgline(ui);
-	if (s->q->rec == DR_HAZARDS)
+	if (s->q->rec == RR_HAZARDS)
 		ui_keybar(ui, keys_haz, sizeof keys_haz / sizeof keys_haz[0]);
 	else
 		ui_keybar(ui, keys_insp, sizeof keys_insp / sizeof keys_insp[0]);
@@ -155,7 +155,7 @@ static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 {
 	struct dlist *s = ctx;
 
-	if (s->q->rec == DR_HAZARDS)
+	if (s->q->rec == RR_HAZARDS)
 		snprintf(buf, size, "%s %s %s %s", s->p.haz[i].description,
 			 s->p.haz[i].enterprise_name, s->p.haz[i].enterprise, s->p.haz[i].id);
 	else
@@ -186,7 +186,7 @@ static void act(struct ui *ui, struct dlist *s, int key)
 
 	if (i >= s->p.n)
 		return;
-	if (s->q->rec == DR_HAZARDS) {
+	if (s->q->rec == RR_HAZARDS) {
 		if (key == 'l' || key == UI_FN(KEY_F(6)))
 			ui_history_hazard(ui, s->p.haz[i].id);
 		else if (!(key == 'h' || key == UI_FN(KEY_F(4))))
@@ -208,7 +208,7 @@ static int is_act(int key)
 	       key == UI_FN(KEY_F(4));
 }
 
-void dash_list(struct ui *ui, const struct dash_query *q, const char *title)
+void dash_list(struct ui *ui, const struct records_query *q, const char *title)
 {
 	struct dlist s;
 	ui_paint_fn old;
@@ -244,6 +244,6 @@ void dash_list(struct ui *ui, const struct dash_query *q, const char *title)
 		}
 	}
 	ui_set_paint(ui, old, old_ctx, NULL, NULL);
-	dash_page_free(&s.p);
+	records_free(&s.p);
 	ui_list_free(&s.l);
 }

@@ -128,9 +128,9 @@ static void read_report(struct ui *ui, struct dash *d)
 
 static void read_hazards(struct ui *ui, struct dash *d)
 {
-	dash_page_free(&d->att);
-	d->att_q.rec = DR_HAZARDS;
-	d->att_q.haz = DH_ATTENTION;
+	records_free(&d->att);
+	d->att_q.rec = RR_HAZARDS;
+	d->att_q.haz = RH_ATTENTION;
 	d->att_q.type = -1;
 	d->att_q.today = ui->today;
 	dash_read(ui, &d->att_q, &d->att);
@@ -146,7 +146,7 @@ static void read_all(struct ui *ui, struct dash *d)
 }
 
 /* The query behind the figures and bars: the period, nothing else yet. */
-static void base_query(struct ui *ui, const struct dash *d, struct dash_query *q)
+static void base_query(struct ui *ui, const struct dash *d, struct records_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->range = d->range;
@@ -158,7 +158,7 @@ static void base_query(struct ui *ui, const struct dash *d, struct dash_query *q
 
 static void drill_figure(struct ui *ui, struct dash *d)
 {
-	struct dash_query q;
+	struct records_query q;
 	char title[300], period[120];
 
 	base_query(ui, d, &q);
@@ -175,7 +175,7 @@ static void drill_bar(struct ui *ui, struct dash *d)
 	};
 	const struct report *r = dash_report(d);
 	const struct report_group *g;
-	struct dash_query q;
+	struct records_query q;
 	char title[400], period[120];
 
 	if (!r || d->bl.cur >= d->n_order)
@@ -184,8 +184,8 @@ static void drill_bar(struct ui *ui, struct dash *d)
 	base_query(ui, d, &q);
 	q.by = by[d->bars];
 	snprintf(q.key, sizeof q.key, "%s", g->key);
-	q.rec = d->measure == M_INSPECTIONS ? DR_INSPECTIONS : DR_HAZARDS;
-	q.haz = d->measure == M_OPEN ? DH_OPEN : DH_ALL;
+	q.rec = d->measure == M_INSPECTIONS ? RR_INSPECTIONS : RR_HAZARDS;
+	q.haz = d->measure == M_OPEN ? RH_OPEN : RH_ALL;
 	dash_range_text(&d->range, period, sizeof period);
 	snprintf(title, sizeof title, "%s · %s · %s", dash_measure_label(d->measure),
 		 g->key[0] ? g->key : d->bars == BARS_TOWN ? _("(no town)") : "-", period);
@@ -194,7 +194,7 @@ static void drill_bar(struct ui *ui, struct dash *d)
 
 static int dates_submit(struct ui_form *f, void *ctx)
 {
-	struct dash_range *r = ctx;
+	struct records_range *r = ctx;
 	struct fc_err err = { 0 };
 	char *from = text_trim(ui_field_value(f, 0)), *to = text_trim(ui_field_value(f, 1));
 	int rc;
@@ -203,7 +203,7 @@ static int dates_submit(struct ui_form *f, void *ctx)
 	snprintf(r->to, sizeof r->to, "%.10s", to);
 	rc = strlen(from) > FC_DATE_LEN || strlen(to) > FC_DATE_LEN ?
 	     fc_fail(&err, "%s", _("a date is YYYY-MM-DD")) :
-	     dash_range_set(r, DP_DATES, "", &err);
+	     records_range_set(r, RP_DATES, "", &err);
 	if (rc) {
 		snprintf(f->msg, sizeof f->msg, "%s", err.msg);
 		f->msg_err = 1;
@@ -214,7 +214,7 @@ static int dates_submit(struct ui_form *f, void *ctx)
 }
 
 /* Typed dates, either may be empty; 0 when accepted. */
-static int ask_dates(struct ui *ui, struct dash_range *r)
+static int ask_dates(struct ui *ui, struct records_range *r)
 {
 	struct ui_field f[2];
 	struct ui_form d;
@@ -237,16 +237,16 @@ static int ask_dates(struct ui *ui, struct dash_range *r)
 
 static void choose_period(struct ui *ui, struct dash *d)
 {
-	const char *labels[DP_COUNT] = {
+	const char *labels[RP_COUNT] = {
 		_("This month"), _("This year"), _("All"), _("Dates..."),
 	};
-	struct dash_range r = d->range;
+	struct records_range r = d->range;
 	struct fc_err err = { 0 };
-	int k = ui_choose(ui, _("Period"), labels, DP_COUNT, (size_t)d->range.kind);
+	int k = ui_choose(ui, _("Period"), labels, RP_COUNT, (size_t)d->range.kind);
 
-	if (k < 0 || (k == DP_DATES && ask_dates(ui, &r)))
+	if (k < 0 || (k == RP_DATES && ask_dates(ui, &r)))
 		return;
-	if (dash_range_set(&r, (enum dash_period)k, ui->today, &err)) {
+	if (records_range_set(&r, (enum records_period)k, ui->today, &err)) {
 		ui_error_err(ui, &err);
 		return;
 	}
@@ -400,7 +400,7 @@ void ui_dashboard(struct ui *ui)
 	memset(&d, 0, sizeof d);
 	d.ui = ui;
 	d.haz_h = d.bar_h = 1;
-	dash_range_set(&d.range, DP_YEAR, ui->today, &err);
+	records_range_set(&d.range, RP_YEAR, ui->today, &err);
 	ui_set_paint(ui, paint, &d, &old, &old_ctx);
 	if (!ui_too_small(ui)) {
 		erase();
@@ -419,7 +419,7 @@ void ui_dashboard(struct ui *ui)
 	}
 	ui_set_paint(ui, old, old_ctx, NULL, NULL);
 	drop_reports(&d);
-	dash_page_free(&d.att);
+	records_free(&d.att);
 	free(d.order);
 	ui_list_free(&d.hl);
 	ui_list_free(&d.bl);

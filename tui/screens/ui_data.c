@@ -146,28 +146,3 @@ int data_set_last_draft(struct fc_workspace *ws, const char *id, struct fc_err *
 {
 	return store_meta_set(ws->store, "ui.last_draft", id, err);
 }
-
-int data_hazard_redo(struct fc_workspace *ws, const char *insp, const char *item,
-		     enum hazard_sev sev, const char *description, const char *deadline,
-		     struct fc_err *err)
-{
-	char old[FC_UUID_LEN + 1], id[FC_UUID_LEN + 1];
-	struct hazard_new n = { insp, item, sev, description, deadline, NULL };
-	int have;
-
-	if (date_check(deadline, "deadline", err) || store_begin(ws->store, err))
-		return -1;
-	if (inspection_require_draft(ws->store, insp, err) ||
-	    (have = hazard_find_for_item(ws->store, insp, item, old, err)) < 0)
-		goto fail;
-	if (have == 0) {
-		fc_fail(err, "item '%s' has no hazard to change", item);
-		goto fail;
-	}
-	if (hazard_withdraw(ws->store, old, err) || hazard_add(ws->store, &ws->me, &n, id, err))
-		goto fail;
-	return store_commit(ws->store, err);
-fail:
-	store_rollback(ws->store);
-	return -1;
-}

@@ -1,7 +1,7 @@
 /* ui_data.h - what the screens read and write that core/ and forms/ do not
  * offer yet, in plain C (no curses), so it can move down a layer later:
- * counts for the home screen, lists read a page at a time, where each draft
- * was left, and changing the hazard of a failed item of a draft.
+ * counts for the home screen, lists read a page at a time, and where each
+ * draft was left.
  */
 #ifndef FC_UI_DATA_H
 #define FC_UI_DATA_H
@@ -46,13 +46,5 @@ int data_set_last_item(struct fc_workspace *ws, const char *id, const char *item
 		       struct fc_err *err);
 char *data_last_draft(struct fc_workspace *ws);
 int data_set_last_draft(struct fc_workspace *ws, const char *id, struct fc_err *err);
-
-/* Replaces the hazard a failed item of a draft created with one of the given
- * description, severity and deadline, in one transaction (the answer is
- * untouched).  forms/inspect.c would be its home: inspect_answer keeps the
- * existing hazard when the item is answered "fail" again. */
-int data_hazard_redo(struct fc_workspace *ws, const char *insp, const char *item,
-		     enum hazard_sev sev, const char *description, const char *deadline,
-		     struct fc_err *err);
 
 #endif

@@ -7,7 +7,8 @@
  *
  * A value chosen keeps the note it was given with; an answer given anew
  * keeps its note and the hazard described in the dialog.  Each resolution
- * is one transaction of the store.
+ * is one call of inspect_resolve (forms/inspect.c), one transaction of the
+ * store, as `inspection resolve` on the command line.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,24 +91,11 @@ int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h
 }
 
 /* Resolves to `value` with `note` and, for a failed check answered anew,
- * the hazard `hz`: inspect_resolve clears the clash and answers without a
- * note, so the note (and a new hazard's description) go in around it, all
- * in one transaction. */
+ * the hazard `hz` (inspect_resolve: one transaction). */
 static int resolve_to(struct walk *w, const char *item, const char *value, const char *note,
 		      const struct inspect_hazard *hz, struct fc_err *err)
 {
-	struct fc_workspace *ws = w->ui->ws;
-
-	if (store_begin(ws->store, err))
-		return -1;
-	if ((hz && inspect_answer(ws, w->f, w->id, item, value, note, hz, w->ui->lang, err)) ||
-	    inspect_resolve(ws, w->f, w->id, item, value, w->ui->lang, err) ||
-	    (note && *note &&
-	     inspect_answer(ws, w->f, w->id, item, value, note, NULL, w->ui->lang, err))) {
-		store_rollback(ws->store);
-		return -1;
-	}
-	return store_commit(ws->store, err);
+	return inspect_resolve(w->ui->ws, w->f, w->id, item, value, note, hz, w->ui->lang, err);
 }
 
 int walk_store_answer(struct walk *w, const char *item, const char *value, const char *note,

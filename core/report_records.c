@@ -1,12 +1,13 @@
-/* ui_dash_data.c - the dashboard's periods and the records behind its
- * figures (see ui_dash_data.h). */
+/* report_records.c - a report's periods and the records behind its figures
+ * (see report_records.h), filtered as report_scan.c groups and report.c
+ * counts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui_dash_data.h"
-#include "core/enterprise.h"
-#include "core/strbuf.h"
+#include "report_records.h"
+#include "enterprise.h"
+#include "strbuf.h"
 
 #define SLOTS 256            /* look-ups remembered (direct-mapped) */
 #define TICK 2000            /* rows between two progress calls */
@@ -20,10 +21,11 @@ struct insp_slot {
 	char id[FC_UUID_LEN + 1];
 	char created_at[FC_TIMESTAMP_LEN + 1];
 	char form[MAX_FORM_ID + 1];
+	char dept[MAX_DEPT + 1];
 	int final, ok;
 };
 
-struct dash_cache {
+struct records_cache {
 	struct town_slot towns[SLOTS];
 	struct insp_slot insp[SLOTS];
 };
@@ -36,27 +38,27 @@ static void month_start(const char *today, int add, char *out, size_t size)
 	snprintf(out, size, "%04u-%02u-01", (y + m / 12) % 10000u, m % 12 + 1);
 }
 
-int dash_range_set(struct dash_range *r, enum dash_period kind, const char *today,
-		   struct fc_err *err)
+int records_range_set(struct records_range *r, enum records_period kind, const char *today,
+		      struct fc_err *err)
 {
 	char next[FC_DATE_LEN + 1];
 
 	r->kind = kind;
 	switch (kind) {
-	case DP_MONTH:
+	case RP_MONTH:
 		month_start(today, 0, r->from, sizeof r->from);
 		month_start(today, 1, next, sizeof next);
 		return date_add_days(next, -1, r->to, err);
-	case DP_YEAR:
+	case RP_YEAR:
 		snprintf(r->from, sizeof r->from, "%.4s-01-01", today);
 		snprintf(r->to, sizeof r->to, "%.4s-12-31", today);
 		return 0;
-	case DP_ALL:
-	case DP_COUNT:
-		r->kind = DP_ALL;
+	case RP_ALL:
+	case RP_COUNT:
+		r->kind = RP_ALL;
 		r->from[0] = r->to[0] = '\0';
 		return 0;
-	case DP_DATES:
+	case RP_DATES:
 		break;
 	}
 	if ((r->from[0] && date_check(r->from, "from", err)) ||
@@ -76,7 +78,7 @@ static size_t slot_of(const char *s)
 	return h % SLOTS;
 }
 
-static struct dash_cache *cache(struct dash_page *p)
+static struct records_cache *cache(struct records_page *p)
 {
 	if (!p->cache)
 		p->cache = xcalloc(1, sizeof *p->cache);
@@ -84,7 +86,7 @@ static struct dash_cache *cache(struct dash_page *p)
 }
 
 /* The town of an enterprise ("" when it has none or is unknown). */
-static const char *town_of(struct fc_workspace *ws, struct dash_page *p, const char *code)
+static const char *town_of(struct fc_store *s, struct records_page *p, const char *code)
 {
 	struct town_slot *t = &cache(p)->towns[slot_of(code)];
 	struct fc_enterprise e;
@@ -93,7 +95,7 @@ static const char *town_of(struct fc_workspace *ws, struct dash_page *p, const c
 	if (strcmp(t->code, code)) {
 		snprintf(t->code, sizeof t->code, "%s", code);
 		t->town[0] = '\0';
-		if (enterprise_get(ws->store, code, &e, &err) == 0) {
+		if (enterprise_get(s, code, &e, &err) == 0) {
 			snprintf(t->town, sizeof t->town, "%s", e.town ? e.town : "");
 			enterprise_clear(&e);
 		}
@@ -101,33 +103,36 @@ static const char *town_of(struct fc_workspace *ws, struct dash_page *p, const c
 	return t->town;
 }
 
-/* A hazard's inspection: its date, status and form (ok 0 when unknown). */
-static const struct insp_slot *insp_of(struct fc_workspace *ws, struct dash_page *p,
+/* An inspection's date, status, form and department, as the report groups
+ * it (ok 0 when unknown). */
+static const struct insp_slot *insp_of(struct fc_store *s, struct records_page *p,
 				       const char *id)
 {
-	struct insp_slot *s = &cache(p)->insp[slot_of(id)];
+	struct insp_slot *sl = &cache(p)->insp[slot_of(id)];
 	struct fc_inspection in;
 	struct fc_err err;
 
-	if (strcmp(s->id, id)) {
-		memset(s, 0, sizeof *s);
-		snprintf(s->id, sizeof s->id, "%s", id);
-		if (inspection_get(ws->store, id, &in, &err) == 0) {
-			snprintf(s->created_at, sizeof s->created_at, "%s", in.created_at);
-			snprintf(s->form, sizeof s->form, "%s", in.form_id ? in.form_id : "");
-			s->final = in.status == INSP_FINAL;
-			s->ok = 1;
+	if (strcmp(sl->id, id)) {
+		memset(sl, 0, sizeof *sl);
+		snprintf(sl->id, sizeof sl->id, "%s", id);
+		if (inspection_get(s, id, &in, &err) == 0) {
+			snprintf(sl->created_at, sizeof sl->created_at, "%s", in.created_at);
+			snprintf(sl->form, sizeof sl->form, "%s", in.form_id ? in.form_id : "");
+			/* the department of the team's first member, as report_scan.c */
+			snprintf(sl->dept, sizeof sl->dept, "%s", in.n_team ? in.team[0].dept : "");
+			sl->final = in.status == INSP_FINAL;
+			sl->ok = 1;
 			inspection_clear(&in);
 		}
 	}
-	return s;
+	return sl;
 }
 
 struct walker {
-	struct fc_workspace *ws;
-	const struct dash_query *q;
-	struct dash_page *p;
-	const struct dash_progress *prog;
+	struct fc_store *s;
+	const struct records_query *q;
+	struct records_page *p;
+	const struct records_progress *prog;
 	size_t seen, want;
 };
 
@@ -144,11 +149,12 @@ static int tick(struct walker *k)
 }
 
 /* Whether an inspection of this date, status, form and enterprise is one
- * the query's period and group take. */
-static int insp_in(struct walker *k, const char *created_at, int final, const char *form,
-		   const char *enterprise)
+ * the query's period and group take (`id` names it, for its department). */
+static int insp_in(struct walker *k, const char *id, const char *created_at, int final,
+		   const char *form, const char *enterprise)
 {
-	const struct dash_query *q = k->q;
+	const struct records_query *q = k->q;
+	const struct insp_slot *in;
 
 	if ((q->range.from[0] && strncmp(created_at, q->range.from, FC_DATE_LEN) < 0) ||
 	    (q->range.to[0] && strncmp(created_at, q->range.to, FC_DATE_LEN) > 0) ||
@@ -157,16 +163,21 @@ static int insp_in(struct walker *k, const char *created_at, int final, const ch
 	switch (q->by) {
 	case REPORT_BY_FORM: return !strcmp(form, q->key);
 	case REPORT_BY_MONTH: return !strncmp(created_at, q->key, 7) && strlen(q->key) == 7;
-	case REPORT_BY_TOWN: return !strcmp(town_of(k->ws, k->p, enterprise), q->key);
-	default: return 1;
+	case REPORT_BY_TOWN: return !strcmp(town_of(k->s, k->p, enterprise), q->key);
+	case REPORT_BY_ENTERPRISE: return !strcmp(enterprise, q->key);
+	case REPORT_BY_DEPT:
+		in = insp_of(k->s, k->p, id);
+		return in->ok && !strcmp(in->dept, q->key);
+	case REPORT_TOTAL: break;
 	}
+	return 1;
 }
 
 static int take_insp(const struct insp_row *r, void *ctx)
 {
 	struct walker *k = ctx;
-	const struct dash_query *q = k->q;
-	struct dash_page *p = k->p;
+	const struct records_query *q = k->q;
+	struct records_page *p = k->p;
 
 	if (++k->seen <= p->skip)
 		return 0;
@@ -175,7 +186,8 @@ static int take_insp(const struct insp_row *r, void *ctx)
 	if (q->range.from[0] && strncmp(r->created_at, q->range.from, FC_DATE_LEN) < 0)
 		return 1;   /* newest first: the rest are older than the period too */
 	if ((q->type >= 0 && strcmp(r->type, insp_type_name((enum insp_type)q->type))) ||
-	    !insp_in(k, r->created_at, !strcmp(r->status, "final"), r->form_id, r->enterprise))
+	    !insp_in(k, r->id, r->created_at, !strcmp(r->status, "final"), r->form_id,
+		    r->enterprise))
 		return 0;
 	if (k->want == 0) {
 		p->more = 1;
@@ -189,20 +201,20 @@ static int take_insp(const struct insp_row *r, void *ctx)
 }
 
 /* The hazard's own state and severity, as the figure counts them. */
-static int haz_state(enum dash_haz h, const struct hazard_row *r)
+static int haz_state(enum records_haz h, const struct hazard_row *r)
 {
 	int major = !strcmp(r->severity, "major");
 
 	switch (h) {
-	case DH_GENERAL: return !major;
-	case DH_MAJOR: return major;
-	case DH_RECTIFIED: return !strcmp(r->state, "rectified") || !strcmp(r->state, "closed");
-	case DH_CLOSED: return !strcmp(r->state, "closed");
-	case DH_OPEN: return !strcmp(r->state, "open") || !strcmp(r->state, "notified");
-	case DH_OVERDUE: return r->overdue;
-	case DH_SUPERVISED: return r->supervised;
-	case DH_ATTENTION: return r->overdue || major;
-	case DH_ALL: break;
+	case RH_GENERAL: return !major;
+	case RH_MAJOR: return major;
+	case RH_RECTIFIED: return !strcmp(r->state, "rectified") || !strcmp(r->state, "closed");
+	case RH_CLOSED: return !strcmp(r->state, "closed");
+	case RH_OPEN: return !strcmp(r->state, "open") || !strcmp(r->state, "notified");
+	case RH_OVERDUE: return r->overdue;
+	case RH_SUPERVISED: return r->supervised;
+	case RH_ATTENTION: return r->overdue || major;
+	case RH_ALL: break;
 	}
 	return 1;
 }
@@ -211,25 +223,26 @@ static int haz_in(struct walker *k, const struct hazard_row *r)
 {
 	const struct insp_slot *in;
 
-	if (k->q->haz == DH_ATTENTION)
+	if (k->q->haz == RH_ATTENTION)
 		return 1;   /* what needs doing now, whenever it was found */
-	if (k->q->by == REPORT_BY_TOWN && strcmp(town_of(k->ws, k->p, r->enterprise), k->q->key))
+	if (k->q->by == REPORT_BY_TOWN && strcmp(town_of(k->s, k->p, r->enterprise), k->q->key))
 		return 0;   /* cheaper than reading the inspection */
-	in = insp_of(k->ws, k->p, r->inspection);
-	return in->ok && insp_in(k, in->created_at, in->final, in->form, r->enterprise);
+	in = insp_of(k->s, k->p, r->inspection);
+	return in->ok && insp_in(k, r->inspection, in->created_at, in->final, in->form,
+				     r->enterprise);
 }
 
 static int take_haz(const struct hazard_row *r, void *ctx)
 {
 	struct walker *k = ctx;
-	struct dash_page *p = k->p;
+	struct records_page *p = k->p;
 
 	if (++k->seen <= p->skip)
 		return 0;
 	if (tick(k))
 		return 1;
 	if (!haz_state(k->q->haz, r))
-		return k->q->haz == DH_ATTENTION;  /* overdue, then major come first */
+		return k->q->haz == RH_ATTENTION;  /* overdue, then major come first */
 	if (!haz_in(k, r))
 		return 0;
 	if (k->want == 0) {
@@ -244,26 +257,26 @@ static int take_haz(const struct hazard_row *r, void *ctx)
 	return 0;
 }
 
-int dash_page_more(struct fc_workspace *ws, const struct dash_query *q, struct dash_page *p,
-		   size_t page, const struct dash_progress *prog, struct fc_err *err)
+int records_more(struct fc_store *s, const struct records_query *q, struct records_page *p,
+		 size_t page, const struct records_progress *prog, struct fc_err *err)
 {
-	struct walker k = { ws, q, p, prog, 0, page };
+	struct walker k = { s, q, p, prog, 0, page };
 	struct hazard_filter f;
 
 	p->more = p->stopped = 0;
-	if (q->rec == DR_INSPECTIONS)
-		return inspection_list(ws->store, NULL, take_insp, &k, err);
+	if (q->rec == RR_INSPECTIONS)
+		return inspection_list(s, NULL, take_insp, &k, err);
 	memset(&f, 0, sizeof f);
-	f.open = q->haz == DH_OPEN || q->haz == DH_ATTENTION;
-	f.overdue = q->haz == DH_OVERDUE;
-	f.major = q->haz == DH_MAJOR;
+	f.open = q->haz == RH_OPEN || q->haz == RH_ATTENTION;
+	f.overdue = q->haz == RH_OVERDUE;
+	f.major = q->haz == RH_MAJOR;
 	f.enterprise = "";
 	f.inspection = "";
 	f.today = q->today;
-	return hazard_list(ws->store, &f, take_haz, &k, err);
+	return hazard_list(s, &f, take_haz, &k, err);
 }
 
-void dash_page_free(struct dash_page *p)
+void records_free(struct records_page *p)
 {
 	size_t i;
 

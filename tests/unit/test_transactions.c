@@ -1,0 +1,254 @@
+/* test_transactions.c - the hazard and conflict transactions the screens
+ * and the command line share: hazard_replace (a failed item's hazard
+ * changed) and inspect_resolve with a note and a hazard (a clash settled by
+ * an answer given anew), on a draft of the shipped six-ones form, each all
+ * or nothing. */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/enterprise.h"
+#include "core/hazard.h"
+#include "core/inspection.h"
+#include "core/recordio.h"
+#include "core/strbuf.h"
+#include "core/workspace.h"
+#include "forms/inspect.h"
+
+static const struct fc_person me = { "ZJ-0001", "张三", "区应急管理局" };
+
+struct world {
+	char *dir;
+	struct fc_workspace *ws;
+	struct form *f;
+	char id[FC_UUID_LEN + 1];
+};
+
+static void must(int rc, const struct fc_err *err)
+{
+	if (rc)
+		fail_msg("%s", err->msg);
+}
+
+static int setup(void **state)
+{
+	struct world *w = calloc(1, sizeof *w);
+	struct fc_enterprise e = { "", "甲铸造厂", "城东街道", "C33", "" };
+	const char *top = getenv("FIELDCHECK_TOP");
+	struct fc_err err = { 0 };
+	char *forms = test_path(top && *top ? top : ".", "forms/six-ones");
+
+	setenv("FIELDCHECK_NOW", "2026-11-20T09:00:00+08:00", 1);
+	w->dir = test_tmpdir();
+	must(workspace_init(w->dir, &me, 0, &err), &err);
+	must(workspace_open(w->dir, &w->ws, &err), &err);
+	memcpy(e.code, test_uscc_valid[0], sizeof e.code);
+	must(enterprise_add(w->ws->store, &e, &err), &err);
+	w->f = form_load_dir(forms, NULL);
+	assert_non_null(w->f);
+	must(inspect_new(w->ws, w->f, e.code, INSP_ROUTINE, "", NULL, 0, w->id, &err), &err);
+	free(forms);
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct world *w = *state;
+
+	if (!w)
+		return 0;   /* the setup failed (and said why) */
+	form_free(w->f);
+	workspace_close(w->ws);
+	test_rmrf(w->dir);
+	free(w->dir);
+	free(w);
+	unsetenv("FIELDCHECK_NOW");
+	return 0;
+}
+
+/* The id of the hazard `item` made ("" when none); checks there is one at most. */
+static void hazard_of(struct world *w, const char *item, char *id)
+{
+	struct fc_err err = { 0 };
+	int have = hazard_find_for_item(w->ws->store, w->id, item, id, &err);
+
+	assert_true(have >= 0);
+	if (!have)
+		id[0] = '\0';
+}
+
+static void assert_hazard(struct world *w, const char *id, enum hazard_sev sev,
+			  const char *desc, const char *deadline)
+{
+	struct fc_err err = { 0 };
+	struct fc_hazard h;
+
+	must(hazard_get(w->ws->store, id, &h, &err), &err);
+	assert_int_equal(h.severity, sev);
+	assert_string_equal(h.description, desc);
+	assert_string_equal(h.deadline, deadline);
+	hazard_clear(&h);
+}
+
+static int count_row(const struct hazard_row *r, void *ctx)
+{
+	(void)r;
+	++*(int *)ctx;
+	return 0;
+}
+
+static int hazards_of_draft(struct world *w)
+{
+	struct hazard_filter f = { 0, 0, 0, NULL, w->id, "2026-11-20" };
+	struct fc_err err = { 0 };
+	int n = 0;
+
+	must(hazard_list(w->ws->store, &f, count_row, &n, &err), &err);
+	return n;
+}
+
+static void replace_changes_the_items_hazard(void **state)
+{
+	struct world *w = *state;
+	struct hazard_new n = { w->id, "risk_map", HAZ_MAJOR, "图不在墙上", "2026-12-31", NULL };
+	char old[FC_UUID_LEN + 1], now[FC_UUID_LEN + 1], id[FC_UUID_LEN + 1];
+	struct fc_err err = { 0 };
+	struct fc_hazard h;
+
+	must(inspect_answer(w->ws, w->f, w->id, "risk_map", "fail", "", NULL, LANG_ZH, &err),
+	     &err);
+	hazard_of(w, "risk_map", old);
+	assert_true(old[0]);
+	must(hazard_replace(w->ws->store, &me, &n, id, &err), &err);
+	hazard_of(w, "risk_map", now);
+	assert_string_equal(now, id);
+	assert_string_not_equal(now, old);
+	assert_int_equal(hazard_get(w->ws->store, old, &h, &err), -1);
+	assert_hazard(w, now, HAZ_MAJOR, "图不在墙上", "2026-12-31");
+	assert_int_equal(hazards_of_draft(w), 1);
+}
+
+/* Each refusal leaves the hazard as it was. */
+static void replace_refusals_change_nothing(void **state)
+{
+	struct world *w = *state;
+	struct hazard_new n = { w->id, "safety_office", HAZ_GENERAL, "x", "2026-12-01", NULL };
+	char before[FC_UUID_LEN + 1], after[FC_UUID_LEN + 1], id[FC_UUID_LEN + 1];
+	struct fc_err err = { 0 };
+
+	hazard_of(w, "risk_map", before);
+	assert_int_equal(hazard_replace(w->ws->store, &me, &n, id, &err), -1);
+	assert_non_null(strstr(err.msg, "no hazard"));
+	n.item = "";
+	assert_int_equal(hazard_replace(w->ws->store, &me, &n, id, &err), -1);
+	n.item = "risk_map", n.deadline = "2026-13-01";
+	assert_int_equal(hazard_replace(w->ws->store, &me, &n, id, &err), -1);
+	n.deadline = "2026-12-01";
+	must(inspection_finalize(w->ws->store, w->id, &err), &err);
+	assert_int_equal(hazard_replace(w->ws->store, &me, &n, id, &err), -1);
+	hazard_of(w, "risk_map", after);
+	assert_string_equal(after, before);
+	assert_hazard(w, after, HAZ_MAJOR, "图不在墙上", "2026-12-31");
+	assert_int_equal(hazards_of_draft(w), 1);
+}
+
+/* Gives `item` a clashing value, as a merge of two devices' answers does. */
+static void clash(struct world *w, const char *item, const char *value, const char *note)
+{
+	struct fc_answer *c;
+	struct fc_record r;
+	struct fc_err err = { 0 };
+
+	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	r.u.inspection.conflicts = xrealloc(r.u.inspection.conflicts,
+					    (r.u.inspection.n_conflicts + 1) * sizeof *c);
+	c = &r.u.inspection.conflicts[r.u.inspection.n_conflicts++];
+	memset(c, 0, sizeof *c);
+	c->item = xstrdup(item), c->value = xstrdup(value), c->note = xstrdup(note);
+	snprintf(c->by, sizeof c->by, "JT-0042");
+	snprintf(c->at, sizeof c->at, "2026-11-20T01:30:00Z");
+	must(record_put(w->ws->store, &r, &err), &err);
+	record_clear(&r);
+}
+
+static const struct fc_answer *answer(const struct fc_inspection *in, const char *item)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_answers; i++)
+		if (!strcmp(in->answers[i].item, item))
+			return &in->answers[i];
+	return NULL;
+}
+
+/* Settled by an answer given anew: the note and the hazard described go in
+ * with the resolution; a refused value leaves the clash as it was. */
+static void resolve_with_note_and_hazard(void **state)
+{
+	struct world *w = *state;
+	struct inspect_hazard hz = { "协议缺两家", SEV_MAJOR, "2026-12-05" };
+	char id[FC_UUID_LEN + 1];
+	struct fc_inspection in;
+	struct fc_err err = { 0 };
+	const struct fc_answer *a;
+
+	must(inspect_answer(w->ws, w->f, w->id, "management_agreement", "pass", "看过", NULL,
+			    LANG_ZH, &err), &err);
+	clash(w, "management_agreement", "fail", "缺两家");
+	assert_int_equal(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "maybe",
+					 "x", &hz, LANG_ZH, &err), -1);
+	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
+	assert_int_equal(in.n_conflicts, 1);
+	inspection_clear(&in);
+
+	must(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "fail", "复核：缺两家",
+			     &hz, LANG_ZH, &err), &err);
+	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
+	assert_int_equal(in.n_conflicts, 0);
+	assert_non_null(a = answer(&in, "management_agreement"));
+	assert_string_equal(a->value, "fail");
+	assert_string_equal(a->note, "复核：缺两家");
+	inspection_clear(&in);
+	hazard_of(w, "management_agreement", id);
+	assert_true(id[0]);
+	assert_hazard(w, id, HAZ_MAJOR, "协议缺两家", "2026-12-05");
+}
+
+/* Without a note or a hazard (the command line's plain `resolve`): the
+ * value alone, no note. */
+static void resolve_plain(void **state)
+{
+	struct world *w = *state;
+	struct fc_inspection in;
+	struct fc_err err = { 0 };
+	const struct fc_answer *a;
+
+	clash(w, "safety_office", "pass", "有办公室");
+	must(inspect_resolve(w->ws, w->f, w->id, "safety_office", "pass", NULL, NULL, LANG_ZH,
+			     &err), &err);
+	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
+	assert_int_equal(in.n_conflicts, 0);
+	assert_non_null(a = answer(&in, "safety_office"));
+	assert_string_equal(a->value, "pass");
+	assert_true(!a->note || !*a->note);
+	inspection_clear(&in);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(replace_changes_the_items_hazard, setup, teardown),
+		cmocka_unit_test_setup_teardown(resolve_with_note_and_hazard, setup, teardown),
+		cmocka_unit_test_setup_teardown(resolve_plain, setup, teardown),
+	};
+	const struct CMUnitTest chained[] = {
+		/* the refusals run on the hazard the first test made */
+		cmocka_unit_test(replace_changes_the_items_hazard),
+		cmocka_unit_test(replace_refusals_change_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL) |
+	       cmocka_run_group_tests(chained, setup, teardown);
+}
