@@ -5,30 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base64.h"
 #include "core/strbuf.h"
 #include "url.h"
 
-static void base64(const unsigned char *in, size_t n, char *out)
+/* "SHA256:..." of a host key's hash, unpadded as OpenSSH prints it. */
+static void fingerprint(const unsigned char *sha256, char *out, size_t size)
 {
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t i, k = 0;
+	struct strbuf b64;
 
-	for (i = 0; i + 2 < n; i += 3) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
-		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63];
-		out[k++] = tab[(v >> 6) & 63], out[k++] = tab[v & 63];
-	}
-	if (n - i == 1) {
-		unsigned v = (unsigned)in[i] << 16;
-		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63];
-	} else if (n - i == 2) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8;
-		out[k++] = tab[v >> 18], out[k++] = tab[(v >> 12) & 63], out[k++] = tab[(v >> 6) & 63];
-	}
-	out[k] = '\0'; /* no padding, as OpenSSH prints it */
+	strbuf_init(&b64);
+	base64_encode(sha256, 32, 0, &b64);
+	snprintf(out, size, "SHA256:%s", b64.buf);
+	strbuf_release(&b64);
 }
-
 /* The pinned fingerprint of endpoint, or NULL. */
 static char *pinned(const char *file, const char *endpoint)
 {
@@ -50,7 +40,7 @@ static char *pinned(const char *file, const char *endpoint)
 int hostkey_check(struct replica *r, const char *url, const char *host,
 		  const git_cert_hostkey *hk, struct fc_err *err)
 {
-	char endpoint[300], fp[64] = "SHA256:";
+	char endpoint[300], fp[64];
 	char *file = workspace_file(r->ws, "known_hosts"), *have;
 	FILE *f;
 	int rc = 0;
@@ -59,7 +49,7 @@ int hostkey_check(struct replica *r, const char *url, const char *host,
 		free(file);
 		return fc_failk(err, FC_EIO, "the SSH server %s sent no SHA-256 host key", host);
 	}
-	base64(hk->hash_sha256, 32, fp + 7);
+	fingerprint(hk->hash_sha256, fp, sizeof fp);
 	/* Pinned under the host and port of the URL the connection uses. */
 	if (url_endpoint(url, endpoint, sizeof endpoint, err)) {
 		free(file);
