@@ -39,17 +39,6 @@ static char *copy(const void *p, size_t n)
 	return s;
 }
 
-static int has_roster(git_commit *c)
-{
-	git_tree *t = NULL;
-	git_tree_entry *e = NULL;
-	int has = git_commit_tree(&t, c) == 0 && git_tree_entry_bypath(&e, t, ROSTER_PATH) == 0;
-
-	git_tree_entry_free(e);
-	git_tree_free(t);
-	return has;
-}
-
 /* The roster the package carries, parsed (empty when none). */
 static void package_roster(const struct casefile *cf, struct roster *ro)
 {
@@ -72,6 +61,7 @@ static int one(struct casefile *cf, const git_oid *id, const struct roster *ro,
 	struct cf_commit *cc;
 	struct sshkey key;
 	struct fc_err why;
+	git_oid roster;
 	char hex[GIT_OID_HEXSZ + 1], path[96];
 	int rc = -1;
 
@@ -86,7 +76,8 @@ static int one(struct casefile *cf, const git_oid *id, const struct roster *ro,
 	memset(cc, 0, sizeof *cc);
 	cc->id = *id;
 	roster_time_format((long long)git_commit_committer(c)->when.time, cc->time);
-	cc->before_roster = !has_roster(c);
+	trust_roster_at(cf->r->repo, id, &roster);
+	cc->before_roster = git_oid_is_zero(&roster);
 	snprintf(path, sizeof path, "commits/%s.commit", hex);
 	cf_add_file(cf, path, NULL, copy(git_odb_object_data(obj), git_odb_object_size(obj)),
 		    git_odb_object_size(obj));

@@ -16,24 +16,6 @@
 #define MAIN_REF "refs/heads/main"
 #define MAX_LINES 100
 
-/* The roster in the tree of commit id (zero when none, or no commit). */
-static void roster_at(git_repository *repo, const git_oid *id, git_oid *out)
-{
-	git_commit *c = NULL;
-	git_tree *t = NULL;
-	git_tree_entry *e = NULL;
-
-	memset(out, 0, sizeof *out);
-	if (git_oid_is_zero(id))
-		return;
-	if (git_commit_lookup(&c, repo, id) == 0 && git_commit_tree(&t, c) == 0 &&
-	    git_tree_entry_bypath(&e, t, ROSTER_PATH) == 0)
-		*out = *git_tree_entry_id(e);
-	git_tree_entry_free(e);
-	git_tree_free(t);
-	git_commit_free(c);
-}
-
 static void say(struct strbuf *msgs, int *refused, const char *fmt, ...) FC_PRINTF(3, 4);
 static void say(struct strbuf *msgs, int *refused, const char *fmt, ...)
 {
@@ -70,7 +52,7 @@ static int judge_main(git_repository *repo, const git_oid *old, const git_oid *n
 	memset(&o, 0, sizeof o);
 	o.strict_content = 1;
 	o.founder_fp = founder;
-	roster_at(repo, old, &o.known_roster); /* what the guard let in before */
+	trust_roster_at(repo, old, &o.known_roster); /* what the guard let in before */
 	trust_result_init(&tw);
 	rc = trust_walk(repo, new, git_oid_is_zero(old) ? NULL : old, &o, &tw, err);
 	for (i = 0; rc == 0 && i < tw.n_refused && i < TRUST_MAX_REASONS; i++)

@@ -17,38 +17,6 @@
 #define EDIT_ATTEMPTS 8
 
 /* The roster in blob id (zero: none). */
-static int read_roster(git_repository *repo, const git_oid *id, struct roster *out, int *exists,
-		       struct fc_err *err)
-{
-	git_blob *b = NULL;
-	int rc;
-
-	roster_init(out);
-	*exists = 0;
-	if (git_oid_is_zero(id))
-		return 0;
-	if (git_blob_lookup(&b, repo, id) < 0)
-		rc = git_fail(err, "reading the roster");
-	else
-		rc = roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), ROSTER_PATH,
-				  out, err);
-	*exists = rc == 0;
-	git_blob_free(b);
-	return rc;
-}
-
-/* The roster blob in a tree, or zero. */
-static void roster_blob(git_tree *tree, git_oid *out)
-{
-	git_tree_entry *e = NULL;
-
-	memset(out, 0, sizeof *out);
-	if (tree && git_tree_entry_bypath(&e, tree, ROSTER_PATH) == 0) {
-		*out = *git_tree_entry_id(e);
-		git_tree_entry_free(e);
-	}
-}
-
 static void describe(const struct roster_edit *ed, struct strbuf *msg)
 {
 	if (ed->kind == ROSTER_FOUND)
@@ -106,7 +74,7 @@ static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
 		git_fail(err, "reading the central's main");
 		goto out;
 	}
-	if (read_roster(r->repo, trusted, &ro, &exists, err) ||
+	if (trust_roster_read(r->repo, trusted, &ro, &exists, err) ||
 	    apply(r->ws, &ro, exists, ed, mine, now, remote, err))
 		goto out;
 	roster_encode(&ro, &text);
@@ -227,8 +195,8 @@ int roster_read_head(struct fc_workspace *ws, struct roster *out, struct fc_err 
 	    (has && replica_commit_tree(r, &head, &tree, err)))
 		rc = -1;
 	else if (has)
-		roster_blob(tree, &id);
-	if (rc == 0 && has && read_roster(r->repo, &id, out, &exists, err))
+		trust_roster_blob(tree, &id);
+	if (rc == 0 && has && trust_roster_read(r->repo, &id, out, &exists, err))
 		rc = -1;
 	git_tree_free(tree);
 	replica_close(r);

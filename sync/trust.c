@@ -66,8 +66,7 @@ void trust_result_release(struct trust_result *t)
 
 static const git_oid zero_oid;
 
-/* The roster's blob in a tree, or zero. */
-static void roster_in_tree(git_tree *tree, git_oid *out)
+void trust_roster_blob(git_tree *tree, git_oid *out)
 {
 	git_tree_entry *e = NULL;
 
@@ -77,6 +76,40 @@ static void roster_in_tree(git_tree *tree, git_oid *out)
 			*out = *git_tree_entry_id(e);
 		git_tree_entry_free(e);
 	}
+}
+
+void trust_roster_at(git_repository *repo, const git_oid *commit, git_oid *out)
+{
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+
+	*out = zero_oid;
+	if (git_oid_is_zero(commit))
+		return;
+	if (git_commit_lookup(&c, repo, commit) == 0 && git_commit_tree(&t, c) == 0)
+		trust_roster_blob(t, out);
+	git_tree_free(t);
+	git_commit_free(c);
+}
+
+int trust_roster_read(git_repository *repo, const git_oid *id, struct roster *out, int *exists,
+		      struct fc_err *err)
+{
+	git_blob *b = NULL;
+	int rc;
+
+	roster_init(out);
+	*exists = 0;
+	if (git_oid_is_zero(id))
+		return 0;
+	if (git_blob_lookup(&b, repo, id) < 0)
+		rc = git_fail(err, "reading the roster");
+	else
+		rc = roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), ROSTER_PATH,
+				  out, err);
+	*exists = rc == 0;
+	git_blob_free(b);
+	return rc;
 }
 
 static const struct cached_roster *roster_get(struct walk *w, const git_oid *id)
@@ -454,13 +487,13 @@ static int judge(struct walk *w, git_commit *c)
 			git_fail(w->err, "reading a fetched commit's parent");
 			goto out;
 		}
-		roster_in_tree(pt[i], &tree_r[i]);
+		trust_roster_blob(pt[i], &tree_r[i]);
 		roster_of_parent(w, git_commit_id(p), &in[i]);
 		if (!first_in && !git_oid_is_zero(&in[i]))
 			first_in = &in[i];
 		git_commit_free(p);
 	}
-	roster_in_tree(tree, &own);
+	trust_roster_blob(tree, &own);
 	if (!first_in && git_oid_is_zero(&own)) {
 		w->t->unsigned_era++;             /* before the roster: as it comes */
 		oidmap_put(&w->t->roster_at, git_commit_id(c), &zero_oid);

@@ -85,6 +85,16 @@ char *trust_write_reason(const struct trust_result *t, const struct trust_write 
  * (they added the path). */
 const git_oid *trust_fallback(const struct trust_result *t, const char *path, const git_oid *blob);
 
+/* The roster's blob in a tree (NULL: none), zero when it has none. */
+void trust_roster_blob(git_tree *tree, git_oid *out);
+/* The same in the tree of a commit (zero oid, or no commit: zero). */
+void trust_roster_at(git_repository *repo, const git_oid *commit, git_oid *out);
+/* Reads the roster in blob id; *exists 0 (and an empty roster) when id is
+ * zero.  The repository's own branch only: a fetched roster is read by
+ * the walk, its size checked first. */
+int trust_roster_read(git_repository *repo, const git_oid *id, struct roster *out, int *exists,
+		      struct fc_err *err);
+
 /* The key that signed commit id, verified; 1 when signed and sound, 0 when
  * unsigned, -1 with the reason when the signature is bad. */
 int trust_commit_signer(git_repository *repo, const git_oid *id, struct sshkey *out,

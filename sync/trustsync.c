@@ -159,43 +159,31 @@ int trust_expect_founder(struct fc_workspace *ws, const char *remote, const char
 
 int trust_may_commit(struct replica *r, struct fc_err *err)
 {
-	git_tree *tree = NULL;
-	git_tree_entry *e = NULL;
-	git_blob *b = NULL;
 	struct roster ro;
 	struct sshkey k;
-	git_oid head;
+	git_oid head, id;
 	long long now;
-	int has, off, rc = 0;
+	int has, exists, off, rc = 0;
 	char ts[FC_TIMESTAMP_LEN + 1];
 
 	if (replica_head(r, &head, &has, err) || !has)
 		return has ? -1 : 0;
-	if (replica_commit_tree(r, &head, &tree, err))
-		return -1;
-	if (git_tree_entry_bypath(&e, tree, ROSTER_PATH) != 0)
-		goto out; /* no roster: commits need no signature yet */
-	if (!r->ws->sign_key) {
-		rc = fc_fail(err, "this repository has a roster: commits must be signed.  Set "
-			     "your key with 'fieldcheck whoami --sign-key ~/.ssh/id_ed25519' and ask "
-			     "a supervisor to put it on the roster; your records wait here");
-		goto out;
-	}
+	trust_roster_at(r->repo, &head, &id);
+	if (git_oid_is_zero(&id))
+		return 0; /* no roster: commits need no signature yet */
+	if (!r->ws->sign_key)
+		return fc_fail(err, "this repository has a roster: commits must be signed.  Set "
+			       "your key with 'fieldcheck whoami --sign-key ~/.ssh/id_ed25519' and "
+			       "ask a supervisor to put it on the roster; your records wait here");
 	if (sshkey_load_public(r->ws->sign_key, &k, err) || clock_now(ts, err) ||
-	    timestamp_epoch(ts, &now, &off, err) || git_blob_lookup(&b, r->repo, git_tree_entry_id(e)) < 0 ||
-	    roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), ROSTER_PATH, &ro, err)) {
-		rc = -1;
-		goto out;
-	}
+	    timestamp_epoch(ts, &now, &off, err) ||
+	    trust_roster_read(r->repo, &id, &ro, &exists, err))
+		return -1;
 	if (!roster_signer(&ro, &k, now, err)) {
 		fc_err_prefix(err, "your signing key is not on the roster now: ask a supervisor "
 			      "to add it ('fieldcheck roster add'); your records wait here");
 		rc = -1;
 	}
 	roster_release(&ro);
-out:
-	git_blob_free(b);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
 	return rc;
 }
