@@ -43,8 +43,12 @@ int cmd_guard(struct cli *cli, int argc, char **argv)
 		if (!(self = self_path()))
 			return fc_fail(&err, "cannot tell where this program is"), cli_report(&err);
 		rc = guard_install(install, self, founder, &err);
-		if (rc == 0)
-			printf("%s/hooks/pre-receive now runs %s guard\n", install, self);
+		if (rc == 0) {
+			fputs_safe(install, stdout);
+			fputs("/hooks/pre-receive now runs ", stdout);
+			fputs_safe(self, stdout);
+			fputs(" guard\n", stdout);
+		}
 		free(self);
 		return rc ? cli_report(&err) : 0;
 	}
