@@ -243,7 +243,7 @@ static int parse_word(struct parser *ps, struct json_value *v)
 		{ "true", JSON_BOOL, 1 }, { "false", JSON_BOOL, 0 }, { "null", JSON_NULL, 0 },
 	};
 	size_t k;
-	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+	for (k = 0; k < ARRAY_SIZE(words); k++) {
 		size_t n = strlen(words[k].w);
 		if ((size_t)(ps->end - ps->p) >= n && !memcmp(ps->p, words[k].w, n)) {
 			ps->p += n;

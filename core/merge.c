@@ -444,7 +444,7 @@ static const struct hfield header[] = {
 	{ "the creation time", 0, get_created_at, set_created_at },
 	{ "the creator", 0, get_created_by, set_created_by },
 };
-#define N_HEADER (sizeof header / sizeof header[0])
+#define N_HEADER (ARRAY_SIZE(header))
 
 static void merge_header(struct mctx *m, const struct fc_inspection *b,
 			 const struct fc_inspection *o, const struct fc_inspection *t,

@@ -147,7 +147,7 @@ int salvage_read(struct fc_store *to, const char *damaged, struct salvage *sv,
 		sqlite3_close(old);
 		old = NULL;
 	}
-	for (i = 0; rc == 0 && i < sizeof tables / sizeof *tables; i++)
+	for (i = 0; rc == 0 && i < ARRAY_SIZE(tables); i++)
 		rc = read_table(to, old, tables[i], sv, err);
 	sqlite3_close(old);
 	/* The identity and settings (not where the import stood: the new

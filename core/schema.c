@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "store_impl.h"
+#include "strbuf.h"
 
 /* A trigger that notes record KIND with id ID_EXPR as changed: the counter
  * gives each change a sequence number, so a sync can tell what changed
@@ -218,7 +219,7 @@ static const char *const migrations[] = {
 
 int schema_latest(void)
 {
-	return (int)(sizeof migrations / sizeof migrations[0]);
+	return (int)(ARRAY_SIZE(migrations));
 }
 
 static int step(struct fc_store *s, int from, struct fc_err *err)

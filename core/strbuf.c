@@ -1,6 +1,7 @@
 /* strbuf.c - growable buffers and aborting allocators (see strbuf.h). */
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,16 @@ void *xrealloc(void *p, size_t n)
 	if (!q)
 		oom(n);
 	return q;
+}
+
+void *xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size) {
+		fprintf(stderr, "fieldcheck: out of memory (%zu elements of %zu bytes)\n",
+			n, size);
+		abort();
+	}
+	return xrealloc(p, n * size);
 }
 
 char *xstrdup(const char *s)

@@ -1,4 +1,7 @@
-/* strbuf.h - a growable, always NUL-terminated byte buffer.
+/* strbuf.h - a growable, always NUL-terminated byte buffer, and the
+ * allocation helpers every file uses (xmalloc, ARRAY_SIZE, ALLOC_GROW): they
+ * live here rather than in a header of their own because nearly every file
+ * already includes this one.
  *
  * Allocation failure aborts: the program cannot do anything sensible without
  * memory, and checking every append would bury the logic (git does the same
@@ -33,10 +36,35 @@ char *strbuf_detach(struct strbuf *sb);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* p resized to n elements of size bytes; aborts if n * size overflows. */
+void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A new string formatted as printf would (free() it). */
 char *xstrfmt(const char *fmt, ...) FC_PRINTF(1, 2);
 char *xstrvfmt(const char *fmt, va_list ap) FC_PRINTF(1, 0);
+
+/* The number of elements of an array (not of a pointer). */
+#define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
+
+/* The capacity after alloc when an array must grow: by half, plus a little so
+ * that small arrays do not grow one element at a time (git's alloc_nr). */
+#define ALLOC_NR(alloc) (((alloc) + 16) * 3 / 2)
+
+/* Makes room for nr elements in the array x, which holds alloc: grows x
+ * geometrically and updates alloc, so that appending n elements one at a
+ * time costs O(n) copies, not O(n^2).  alloc is a size_t the array's owner
+ * keeps beside it (0 with x NULL when empty); nr is a count, usually n + 1.
+ * Aborts, as xrealloc does, if the size overflows. */
+#define ALLOC_GROW(x, nr, alloc) \
+	do { \
+		if ((nr) > (alloc)) { \
+			if (ALLOC_NR(alloc) < (nr)) \
+				(alloc) = (nr); \
+			else \
+				(alloc) = ALLOC_NR(alloc); \
+			(x) = xreallocarray((x), (alloc), sizeof *(x)); \
+		} \
+	} while (0)
 
 #endif

@@ -104,7 +104,7 @@ int text_is_hidden(unsigned cp)
 
 	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 		return 1;
-	for (i = 0; i < sizeof hidden_ranges / sizeof *hidden_ranges; i++)
+	for (i = 0; i < ARRAY_SIZE(hidden_ranges); i++)
 		if (cp >= hidden_ranges[i].lo && cp <= hidden_ranges[i].hi)
 			return 1;
 	return 0;

@@ -132,7 +132,7 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 	struct entry *e;
 	size_t r, n = 0, start, n_lists = 0;
 
-	if (sheet_load(ld, &sh, FF_CHOICES, buf, len, cols, sizeof cols / sizeof cols[0])) {
+	if (sheet_load(ld, &sh, FF_CHOICES, buf, len, cols, ARRAY_SIZE(cols))) {
 		ld->choices_broken = 1;
 		sheet_free(&sh);
 		return;

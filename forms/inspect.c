@@ -16,7 +16,7 @@ enum form_lang inspect_lang(void)
 	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
 	size_t i;
 
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+	for (i = 0; i < ARRAY_SIZE(vars); i++) {
 		const char *v = getenv(vars[i]);
 		if (v && *v)
 			return !strncmp(v, "zh", 2) ? LANG_ZH : LANG_EN;

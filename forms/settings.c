@@ -98,7 +98,7 @@ void load_settings(struct loader *ld, const char *buf, size_t len)
 	const struct csv_row *row = NULL;
 	size_t r;
 
-	if (sheet_load(ld, &sh, FF_SETTINGS, buf, len, cols, sizeof cols / sizeof cols[0])) {
+	if (sheet_load(ld, &sh, FF_SETTINGS, buf, len, cols, ARRAY_SIZE(cols))) {
 		sheet_free(&sh);
 		return;
 	}

@@ -84,7 +84,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "missing type");
 		return -1;
 	}
-	for (k = 0; k < sizeof simple / sizeof simple[0]; k++)
+	for (k = 0; k < ARRAY_SIZE(simple); k++)
 		if (!strcmp(t, simple[k].name)) {
 			*type = simple[k].type;
 			return 0;

@@ -323,7 +323,7 @@ static const enum tk levels[][5] = {
 	{ TK_PLUS, TK_MINUS, TK_END },
 	{ TK_STAR, TK_DIV, TK_MOD, TK_END },
 };
-#define N_LEVELS (sizeof levels / sizeof levels[0])
+#define N_LEVELS (ARRAY_SIZE(levels))
 
 static int at_level(enum tk kind, size_t lv)
 {

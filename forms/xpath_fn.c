@@ -223,7 +223,7 @@ int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n
 {
 	size_t i;
 
-	for (i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+	for (i = 0; i < ARRAY_SIZE(functions); i++) {
 		if (strcmp(name, functions[i].name))
 			continue;
 		if (n < functions[i].min || n > functions[i].max) {

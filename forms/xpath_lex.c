@@ -121,7 +121,7 @@ static int lex_word(struct xp *x)
 
 	while (i < x->len && is_word(x->src[i], 0))
 		i++;
-	for (k = 0; k < sizeof kw / sizeof kw[0]; k++)
+	for (k = 0; k < ARRAY_SIZE(kw); k++)
 		if (strlen(kw[k].w) == i - x->t.pos &&
 		    !memcmp(kw[k].w, x->src + x->t.pos, i - x->t.pos))
 			return set(x, kw[k].kind, i - x->t.pos);

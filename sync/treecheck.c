@@ -165,7 +165,7 @@ static int mode_of(const char *s, size_t len, int *is_tree)
 	static const char *const modes[] = { "40000", "100644", "100755", "120000", "160000" };
 	size_t i;
 
-	for (i = 0; i < sizeof modes / sizeof *modes; i++)
+	for (i = 0; i < ARRAY_SIZE(modes); i++)
 		if (strlen(modes[i]) == len && !memcmp(modes[i], s, len)) {
 			*is_tree = i == 0;
 			return 0;

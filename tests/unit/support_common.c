@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/strbuf.h"
 #include <unistd.h>
 
 const char *const test_uscc_valid[] = {
@@ -12,7 +14,7 @@ const char *const test_uscc_valid[] = {
 	"91110108551385082Q", "91440300708461136T", "91330100716105852F",
 	"914403001922038216", "91110000802100433B", "913301007517016836",
 };
-const size_t test_uscc_valid_n = sizeof test_uscc_valid / sizeof test_uscc_valid[0];
+const size_t test_uscc_valid_n = ARRAY_SIZE(test_uscc_valid);
 
 char *test_tmpdir(void)
 {

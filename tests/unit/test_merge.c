@@ -1193,7 +1193,7 @@ static unsigned rnd(unsigned n)
 	return (unsigned)((rng_state >> 11) % n);
 }
 
-#define PICK(a) (a[rnd(sizeof a / sizeof a[0])])
+#define PICK(a) (a[rnd(ARRAY_SIZE(a))])
 
 static const char *const r_items[] = { "a1", "b2", "c3", "d4", "e5" };
 static const char *const r_values[] = { "pass", "fail", "na", "有隐患" };

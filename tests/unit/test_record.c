@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "core/record.h"
 
 #define ID1 "5f3a0c1e-8d2b-4c7a-9e10-2b4f6a8c0d1e"
@@ -307,7 +309,7 @@ static char *random_text(unsigned long *s, int multiline)
 	unsigned long n = next(s) % 12, i;
 	strbuf_init(&sb);
 	for (i = 0; i < n; i++) {
-		const char *p = parts[next(s) % (sizeof parts / sizeof parts[0])];
+		const char *p = parts[next(s) % (ARRAY_SIZE(parts))];
 		if (!multiline && (*p == '\n' || *p == '\t'))
 			continue;
 		strbuf_adds(&sb, p);

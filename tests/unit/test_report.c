@@ -17,6 +17,7 @@
 #include "core/inspection.h"
 #include "core/report.h"
 #include "core/report_records.h"
+#include "core/strbuf.h"
 #include "core/workspace.h"
 
 #define TODAY "2026-11-28"
@@ -363,7 +364,7 @@ static void test_every_grouping_and_period(void **state)
 		{ "2026-11-01", NULL }, { NULL, "2026-09-30" }, { "2027-01-01", "2027-12-31" },
 	};
 
-	every_query(*state, ranges, sizeof ranges / sizeof ranges[0], check_query);
+	every_query(*state, ranges, ARRAY_SIZE(ranges), check_query);
 }
 
 /* ---- the records behind a figure ---- */
@@ -425,7 +426,7 @@ static void check_records(struct world *w, const struct report_query *rq,
 	q.by = rq->by;
 	snprintf(q.key, sizeof q.key, "%s", key);
 	q.today = TODAY;
-	for (k = 0; k < sizeof behind / sizeof behind[0]; k++) {
+	for (k = 0; k < ARRAY_SIZE(behind); k++) {
 		long want = *(const long *)((const char *)f + behind[k].off), got;
 
 		q.rec = behind[k].rec, q.type = behind[k].type, q.haz = behind[k].haz;
@@ -461,7 +462,7 @@ static void test_records_behind_every_figure(void **state)
 		{ NULL, NULL }, { "2026-09-01", "2026-10-31" }, { "2026-11-01", NULL },
 	};
 
-	every_query(*state, ranges, sizeof ranges / sizeof ranges[0], check_query_records);
+	every_query(*state, ranges, ARRAY_SIZE(ranges), check_query_records);
 }
 
 /* 赵六's inspections fall in two departments: hazards follow each

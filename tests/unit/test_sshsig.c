@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "core/base64.h"
 #include "core/sshkey.h"
 #include "core/sshsig.h"
@@ -48,7 +50,7 @@ static void base64_refuses_junk(void **state)
 	size_t i;
 	(void)state;
 
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		struct strbuf out;
 		strbuf_init(&out);
 		assert_int_equal(base64_decode(bad[i], strlen(bad[i]), &out), -1);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/strbuf.h"
 #include <unistd.h>
 #include <zlib.h>
 
@@ -104,7 +106,7 @@ static void bad_names_refused(void **state)
 	size_t i;
 	(void)state;
 
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
 		assert_int_equal(tar_header(h, bad[i], 0, MTIME, &err), -1);
 	assert_int_equal(tar_name_check("a/../b", &err), -1);
 	assert_non_null(strstr(err.msg, "'a/../b'"));
@@ -168,7 +170,7 @@ static void write_members(struct tarball *t)
 	struct fc_err err = { 0 };
 	size_t i;
 
-	for (i = 0; i < sizeof members / sizeof members[0]; i++) {
+	for (i = 0; i < ARRAY_SIZE(members); i++) {
 		char *data = malloc(members[i].len + 1);
 		memset(data, members[i].fill, members[i].len);
 		assert_int_equal(tarball_add(t, members[i].name, data, members[i].len, &err), 0);
@@ -211,7 +213,7 @@ static void archive_blocks(void **state)
 	assert_int_equal(access(tmp, F_OK), -1);
 	tar = gunzip_file(path, &len);
 	assert_int_equal(len % TAR_RECORD, 0);
-	for (i = 0; i < sizeof members / sizeof members[0]; i++)
+	for (i = 0; i < ARRAY_SIZE(members); i++)
 		check_member(tar, &off, &members[i]);
 	assert_true(len - off >= 2 * TAR_BLOCK); /* two zero blocks, then zeros */
 	for (; off < len; off++)

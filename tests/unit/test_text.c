@@ -96,7 +96,7 @@ static void stored_text_refuses_bidi_controls(void **state)
 	};
 	size_t i;
 	(void)state;
-	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		assert_int_equal(text_check(bad[i], strlen(bad[i]), TEXT_MULTILINE, 100, "note", &err), -1);
 		assert_non_null(strstr(err.msg, "bidirectional"));
 		assert_non_null(strstr(err.msg, "character 2"));

@@ -31,7 +31,7 @@ static const char *const slots[][2] = {
 	{ "hazards/0a/v.json", NULL }, { "hazards/0b/u.json", NULL }, { "q", "q/r/s" },
 	{ "top", NULL },
 };
-#define N_SLOTS (sizeof slots / sizeof slots[0])
+#define N_SLOTS (ARRAY_SIZE(slots))
 
 static const git_filemode_t modes[] = { GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB,
 					GIT_FILEMODE_BLOB_EXECUTABLE, GIT_FILEMODE_LINK };
@@ -383,7 +383,7 @@ static void refused(struct fixture *f, const struct raw *e, size_t n, const char
 #define REFUSED(f, why, ...)                                                              \
 	do {                                                                              \
 		const struct raw e_[] = { __VA_ARGS__ };                                  \
-		refused(f, e_, sizeof e_ / sizeof *e_, why);                              \
+		refused(f, e_, ARRAY_SIZE(e_), why);                              \
 	} while (0)
 
 static void bad_trees_refused(void **state)

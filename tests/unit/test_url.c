@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "sync/url.h"
 
 static void endpoint_is(const char *url, const char *want)
@@ -66,7 +68,7 @@ static void local_paths(void **state)
 	char ep[64];
 	size_t i;
 	(void)state;
-	for (i = 0; i < sizeof paths / sizeof *paths; i++) {
+	for (i = 0; i < ARRAY_SIZE(paths); i++) {
 		assert_int_equal(url_parse(paths[i], &u, &err), 0);
 		assert_true(u.local);
 		assert_int_equal(url_endpoint(paths[i], ep, sizeof ep, &err), -1);
@@ -84,7 +86,7 @@ static void malformed_urls_are_refused(void **state)
 	struct remote_url u;
 	size_t i;
 	(void)state;
-	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
 		if (url_parse(bad[i], &u, &err) == 0)
 			fail_msg("accepted '%s'", bad[i]);
 }
@@ -117,7 +119,7 @@ static void passwords_are_refused(void **state)
 	struct fc_err err = { 0 };
 	size_t i;
 	(void)state;
-	for (i = 0; i < sizeof with / sizeof *with; i++) {
+	for (i = 0; i < ARRAY_SIZE(with); i++) {
 		assert_int_equal(url_refuse_password(with[i], &err), -1);
 		assert_null(strstr(err.msg, "s3cret"));
 		assert_null(strstr(err.msg, ":pw@"));

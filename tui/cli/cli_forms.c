@@ -62,7 +62,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	    (rc = cli_format(fmt, &tf, usage)))
 		return rc;
 	form_catalog_load(&cat, cli->workspace);
-	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	table_init(&t, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < cat.n; i++)
 		add_row(&t, cat.forms[i], lang);
 	rc = table_print(&t, tf, stdout) ? 1 : 0;

@@ -34,7 +34,7 @@ static const struct table_col list_cols[] = {
 	{ "inspection", "INSPECTION", 0, 8, 1 },
 	{ "deadline", "DEADLINE", 0, 0, 0 },
 };
-#define N_LIST_COLS (sizeof list_cols / sizeof list_cols[0])
+#define N_LIST_COLS (ARRAY_SIZE(list_cols))
 
 static int add_row(const struct hazard_row *r, void *ctx)
 {
@@ -255,7 +255,7 @@ int cmd_hazard(struct cli *cli, int argc, char **argv)
 	};
 	size_t k;
 
-	for (k = 0; argc >= 2 && k < sizeof sub / sizeof sub[0]; k++)
+	for (k = 0; argc >= 2 && k < ARRAY_SIZE(sub); k++)
 		if (!strcmp(argv[1], sub[k].name))
 			return sub[k].run(cli, argc - 1, argv + 1);
 	if (argc >= 2)

@@ -487,7 +487,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		return cli_usage(usage, "unknown status '%s' (draft, final or conflicted)", status);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	table_init(&t, cols, ARRAY_SIZE(cols));
 	rc = inspection_list(ws->store, status, add_row, &t, &err);
 	workspace_close(ws);
 	if (rc == 0 && table_print(&t, tf, stdout))
@@ -506,7 +506,7 @@ int cmd_inspection(struct cli *cli, int argc, char **argv)
 	};
 	size_t k;
 
-	for (k = 0; argc >= 2 && k < sizeof sub / sizeof sub[0]; k++)
+	for (k = 0; argc >= 2 && k < ARRAY_SIZE(sub); k++)
 		if (!strcmp(argv[1], sub[k].name))
 			return sub[k].run(cli, argc - 1, argv + 1);
 	if (argc >= 2)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/strbuf.h"
 #include "cli_export.h"
 #include "cli_report.h"
 
@@ -89,7 +90,7 @@ int cli_main(struct cli *cli, int argc, char **argv)
 {
 	size_t k;
 
-	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
+	for (k = 0; k < ARRAY_SIZE(commands); k++)
 		if (!strcmp(argv[0], commands[k].name))
 			return commands[k].run(cli, argc, argv);
 	if (!strcmp(argv[0], "help")) {

@@ -29,7 +29,7 @@ static int parse_format(const char *s, enum report_format *out)
 		*out = REPORT_TEXT;
 		return 0;
 	}
-	for (k = 0; k < sizeof names / sizeof names[0]; k++)
+	for (k = 0; k < ARRAY_SIZE(names); k++)
 		if (!strcmp(s, names[k])) {
 			*out = (enum report_format)k;
 			return 0;
