@@ -267,10 +267,7 @@ static int parse_array(struct parser *ps, struct json_value *v, int depth)
 		return 0;
 	}
 	for (;;) {
-		if (v->len == alloc) {
-			alloc = alloc ? alloc * 2 : 8;
-			v->items = xrealloc(v->items, alloc * sizeof *v->items);
-		}
+		ALLOC_GROW(v->items, v->len + 1, alloc);
 		memset(&v->items[v->len], 0, sizeof *v->items);
 		v->len++;
 		if (parse_value(ps, &v->items[v->len - 1], depth + 1))
@@ -311,10 +308,7 @@ static int parse_member(struct parser *ps, struct json_value *v, size_t *alloc, 
 			free(key);
 			return -1;
 		}
-	if (v->len == *alloc) {
-		*alloc = *alloc ? *alloc * 2 : 8;
-		v->members = xrealloc(v->members, *alloc * sizeof *v->members);
-	}
+	ALLOC_GROW(v->members, v->len + 1, *alloc);
 	m = &v->members[v->len++];
 	memset(m, 0, sizeof *m);
 	m->key = key;

@@ -167,10 +167,7 @@ static int parse_line(const char *s, const char *end, struct roster_entry *e, st
 
 static void push(struct roster *r, const struct roster_entry *e)
 {
-	if (r->n == r->alloc) {
-		r->alloc = r->alloc ? r->alloc * 2 : 8;
-		r->e = xrealloc(r->e, r->alloc * sizeof *r->e);
-	}
+	ALLOC_GROW(r->e, r->n + 1, r->alloc);
 	r->e[r->n++] = *e;
 }
 

@@ -103,10 +103,7 @@ static void scan(struct form_catalog *cat, const char *dir, int workspace,
 		f = form_load_dir(path.buf, &cat->problems);
 		cat->n_tried++;
 		if (f) {
-			if (out->n == out->alloc) {
-				out->alloc = out->alloc ? 2 * out->alloc : 16;
-				out->v = xrealloc(out->v, out->alloc * sizeof *out->v);
-			}
+			ALLOC_GROW(out->v, out->n + 1, out->alloc);
 			out->v[out->n].f = f;
 			out->v[out->n++].workspace = workspace;
 		}

@@ -129,10 +129,7 @@ static int plain_field(struct parser *ps, size_t start)
 
 static void push_cell(struct parser *ps, size_t start, int line)
 {
-	if (ps->n_cells == ps->alloc_cells) {
-		ps->alloc_cells = ps->alloc_cells ? 2 * ps->alloc_cells : 64;
-		ps->cells = xrealloc(ps->cells, ps->alloc_cells * sizeof *ps->cells);
-	}
+	ALLOC_GROW(ps->cells, ps->n_cells + 1, ps->alloc_cells);
 	ps->cells[ps->n_cells].off = start;
 	ps->cells[ps->n_cells].len = ps->data.len - start;
 	ps->cells[ps->n_cells].line = line;
@@ -142,10 +139,7 @@ static void push_cell(struct parser *ps, size_t start, int line)
 
 static void push_row(struct parser *ps, size_t first, int line)
 {
-	if (ps->n_rows == ps->alloc_rows) {
-		ps->alloc_rows = ps->alloc_rows ? 2 * ps->alloc_rows : 32;
-		ps->rows = xrealloc(ps->rows, ps->alloc_rows * sizeof *ps->rows);
-	}
+	ALLOC_GROW(ps->rows, ps->n_rows + 1, ps->alloc_rows);
 	ps->rows[ps->n_rows].first = first;
 	ps->rows[ps->n_rows].n = ps->n_cells - first;
 	ps->rows[ps->n_rows].line = line;

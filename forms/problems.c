@@ -43,10 +43,7 @@ void load_problem(struct loader *ld, enum form_file file, int line, int col,
 	struct problem *p;
 	va_list ap;
 
-	if (ld->n_probs == ld->alloc_probs) {
-		ld->alloc_probs = ld->alloc_probs ? 2 * ld->alloc_probs : 16;
-		ld->probs = xrealloc(ld->probs, ld->alloc_probs * sizeof *ld->probs);
-	}
+	ALLOC_GROW(ld->probs, ld->n_probs + 1, ld->alloc_probs);
 	p = &ld->probs[ld->n_probs];
 	p->file = file;
 	p->line = line;

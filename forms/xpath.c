@@ -79,10 +79,7 @@ int xp_param(struct xp *x, int key)
 	for (k = 0; k < x->n_params; k++)
 		if (x->params[k] == key)
 			return (int)k + 1;
-	if (x->n_params == x->alloc_params) {
-		x->alloc_params = x->alloc_params ? 2 * x->alloc_params : 8;
-		x->params = xrealloc(x->params, x->alloc_params * sizeof *x->params);
-	}
+	ALLOC_GROW(x->params, x->n_params + 1, x->alloc_params);
 	x->params[x->n_params++] = key;
 	return (int)x->n_params;
 }

@@ -89,10 +89,7 @@ static void heap_push(struct walk *w, const struct pending *p)
 {
 	size_t i;
 
-	if (w->n == w->alloc) {
-		w->alloc = w->alloc ? 2 * w->alloc : 32;
-		w->heap = xrealloc(w->heap, w->alloc * sizeof *w->heap);
-	}
+	ALLOC_GROW(w->heap, w->n + 1, w->alloc);
 	for (i = w->n++; i > 0 && newer(p, &w->heap[(i - 1) / 2]); i = (i - 1) / 2)
 		w->heap[i] = w->heap[(i - 1) / 2];
 	w->heap[i] = *p;

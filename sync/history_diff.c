@@ -49,10 +49,7 @@ static void add_line(struct clines *l, const char *sec, size_t sec_len, const ch
 {
 	struct cline *c;
 
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? 2 * l->alloc : 64;
-		l->v = xrealloc(l->v, l->alloc * sizeof *l->v);
-	}
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
 	c = &l->v[l->n];
 	c->sec = sec;
 	c->sec_len = sec_len;

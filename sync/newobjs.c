@@ -61,10 +61,7 @@ static int no_write(git_odb_backend *b, const git_oid *id, const void *data, siz
 	/* The odb only writes what no backend has; the check keeps the list
 	 * free of repeats even if that changes. */
 	if (!n->inner->exists(n->inner, id)) {
-		if (n->n == n->alloc) {
-			n->alloc = n->alloc ? 2 * n->alloc : 256;
-			n->ids = xrealloc(n->ids, n->alloc * sizeof *n->ids);
-		}
+		ALLOC_GROW(n->ids, n->n + 1, n->alloc);
 		git_oid_cpy(&n->ids[n->n++], id);
 	}
 	return n->inner->write(n->inner, id, data, len, type);

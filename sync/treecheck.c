@@ -198,10 +198,7 @@ static int parse(struct checking *c, const char *path, const char *raw, size_t s
 			return refuse(c, path, &x, "a file mode git never writes (zero-padded or "
 				      "unknown)");
 		}
-		if (n == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			e = xrealloc(e, alloc * sizeof *e);
-		}
+		ALLOC_GROW(e, n + 1, alloc);
 		e[n++] = x;
 		p = nul + 1 + RAW_OID;
 	}
@@ -215,10 +212,7 @@ static void push(struct checking *c, const git_oid *id, const git_tree_entry *kn
 {
 	struct pending *p;
 
-	if (c->n == c->alloc) {
-		c->alloc = c->alloc ? 2 * c->alloc : 16;
-		c->stack = xrealloc(c->stack, c->alloc * sizeof *c->stack);
-	}
+	ALLOC_GROW(c->stack, c->n + 1, c->alloc);
 	p = &c->stack[c->n++];
 	git_oid_cpy(&p->id, id);
 	p->has_known = known && git_tree_entry_type(known) == GIT_OBJECT_TREE;

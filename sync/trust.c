@@ -196,10 +196,7 @@ static int collect(const struct treediff_file *f, void *ctx)
 		d->overflow = 1;
 		return GIT_EUSER;
 	}
-	if (d->ws->n == d->ws->alloc) {
-		d->ws->alloc = d->ws->alloc ? d->ws->alloc * 2 : 16;
-		d->ws->w = xrealloc(d->ws->w, d->ws->alloc * sizeof *d->ws->w);
-	}
+	ALLOC_GROW(d->ws->w, d->ws->n + 1, d->ws->alloc);
 	one.path = xstrdup(f->path);
 	d->ws->w[d->ws->n++] = one;
 	return 0;
@@ -300,10 +297,7 @@ static int refuse(struct walk *w, const git_oid *id, const struct writes *ws, co
 		if (t->n_writes >= TRUST_MAX_WRITES)
 			return fc_fail(w->err, "refused commits write more than %d paths; nothing "
 				       "is taken", TRUST_MAX_WRITES);
-		if (t->n_writes == t->alloc_writes) {
-			t->alloc_writes = t->alloc_writes ? t->alloc_writes * 2 : 16;
-			t->writes = xrealloc(t->writes, t->alloc_writes * sizeof *t->writes);
-		}
+		ALLOC_GROW(t->writes, t->n_writes + 1, t->alloc_writes);
 		t->writes[t->n_writes].path = xstrdup(ws->w[i].path);
 		t->writes[t->n_writes].blob = ws->w[i].now;
 		t->writes[t->n_writes].prev = ws->w[i].before[0];
