@@ -235,6 +235,7 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 static int read_team(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
 {
 	sqlite3_stmt *st;
+	size_t alloc = in->n_team;
 	int rc;
 
 	if (store_cached(s, "SELECT badge, name, dept FROM team WHERE inspection = ?1 ORDER BY seq",
@@ -243,7 +244,7 @@ static int read_team(struct fc_store *s, struct fc_inspection *in, struct fc_err
 	store_bind(st, 1, in->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fc_person *p;
-		in->team = xrealloc(in->team, (in->n_team + 1) * sizeof *in->team);
+		ALLOC_GROW(in->team, in->n_team + 1, alloc);
 		p = &in->team[in->n_team++];
 		store_col_copy(st, 0, p->badge, sizeof p->badge);
 		store_col_copy(st, 1, p->name, sizeof p->name);
@@ -258,6 +259,7 @@ static int read_answer_rows(struct fc_store *s, const char *sql, const char *id,
 			    struct fc_answer **list, size_t *n, struct fc_err *err)
 {
 	sqlite3_stmt *st;
+	size_t alloc = *n;
 	int rc;
 
 	if (store_cached(s, sql, &st, err))
@@ -265,7 +267,7 @@ static int read_answer_rows(struct fc_store *s, const char *sql, const char *id,
 	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fc_answer *a;
-		*list = xrealloc(*list, (*n + 1) * sizeof **list);
+		ALLOC_GROW(*list, *n + 1, alloc);
 		a = &(*list)[(*n)++];
 		a->item = store_col_dup(st, 0);
 		a->value = store_col_dup(st, 1);
@@ -298,6 +300,7 @@ static int read_conflicts(struct fc_store *s, struct fc_inspection *in, struct f
 static int read_amendments(struct fc_store *s, struct fc_inspection *in, struct fc_err *err)
 {
 	sqlite3_stmt *st;
+	size_t alloc = in->n_amendments;
 	int rc;
 
 	/* Record order (the merge's): by time, then author and content, so an
@@ -309,8 +312,7 @@ static int read_amendments(struct fc_store *s, struct fc_inspection *in, struct 
 	store_bind(st, 1, in->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fc_amendment *m;
-		in->amendments = xrealloc(in->amendments,
-					  (in->n_amendments + 1) * sizeof *in->amendments);
+		ALLOC_GROW(in->amendments, in->n_amendments + 1, alloc);
 		m = &in->amendments[in->n_amendments++];
 		m->item = store_col_dup(st, 0);
 		m->value = store_col_dup(st, 1);

@@ -55,7 +55,7 @@ static void note(struct mctx *m, const char *fmt, ...)
 
 	if (!r)
 		return;
-	r->notes = xrealloc(r->notes, (r->n + 1) * sizeof *r->notes);
+	ALLOC_GROW(r->notes, r->n + 1, r->alloc);
 	r->notes[r->n].path_or_id = xstrdup(m->id);
 	va_start(ap, fmt);
 	r->notes[r->n].msg = xstrvfmt(fmt, ap);
@@ -77,6 +77,7 @@ static void report_rewind(struct merge_report *r, size_t n, int conflicted, int 
 	if (!n) {
 		free(r->notes);
 		r->notes = NULL;
+		r->alloc = 0;
 	}
 	r->conflicted = conflicted;
 	r->refused = refused;

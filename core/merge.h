@@ -39,7 +39,7 @@ struct merge_note {
 
 struct merge_report {
 	struct merge_note *notes;
-	size_t n;
+	size_t n, alloc;
 	int conflicted;     /* an answer clash was kept as a conflict */
 	int refused;        /* a finalized inspection arrived changed; ours stands */
 };

@@ -54,7 +54,7 @@ struct ctx {
 	struct fc_inspection in;
 	struct fc_enterprise e;
 	struct hazard_row *rows;     /* each description a heap copy */
-	size_t n;
+	size_t n, alloc;
 	char *review, *court;
 	char today[FC_DATE_LEN + 1];
 };
@@ -167,7 +167,7 @@ static int take_row(const struct hazard_row *r, void *ctx)
 {
 	struct ctx *c = ctx;
 
-	c->rows = xrealloc(c->rows, (c->n + 1) * sizeof *c->rows);
+	ALLOC_GROW(c->rows, c->n + 1, c->alloc);
 	c->rows[c->n] = *r;
 	c->rows[c->n++].description = xstrdup(r->description ? r->description : "");
 	return 0;

@@ -263,6 +263,7 @@ int record_remove(struct fc_store *s, enum record_kind kind, const char *id, str
 int outbox_list(struct fc_store *s, struct outbox_entry **out, size_t *n, struct fc_err *err)
 {
 	sqlite3_stmt *st;
+	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
@@ -276,7 +277,7 @@ int outbox_list(struct fc_store *s, struct outbox_entry **out, size_t *n, struct
 		enum record_kind k;
 		if (record_kind_parse((const char *)sqlite3_column_text(st, 0), &k))
 			continue;
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		ALLOC_GROW(*out, *n + 1, alloc);
 		e = &(*out)[(*n)++];
 		e->kind = k;
 		store_col_copy(st, 1, e->id, sizeof e->id);

@@ -320,6 +320,7 @@ int salvage_restore(struct fc_store *to, struct salvage *sv, struct fc_err *err)
 {
 	sqlite3_stmt *st;
 	char **ids = NULL, **kinds = NULL;
+	size_t alloc_ids = 0, alloc_kinds = 0;
 	size_t n = 0, i;
 	int rc;
 
@@ -328,8 +329,8 @@ int salvage_restore(struct fc_store *to, struct salvage *sv, struct fc_err *err)
 	if (store_prepare(to, restore_list, &st, err))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		kinds = xrealloc(kinds, (n + 1) * sizeof *kinds);
-		ids = xrealloc(ids, (n + 1) * sizeof *ids);
+		ALLOC_GROW(kinds, n + 1, alloc_kinds);
+		ALLOC_GROW(ids, n + 1, alloc_ids);
 		kinds[n] = store_col_dup(st, 0);
 		ids[n++] = store_col_dup(st, 1);
 	}

@@ -186,7 +186,7 @@ static char *first_missing(const char *dir)
 int workspace_undo_note(const char *dir, struct workspace_undo *u, struct fc_err *err)
 {
 	struct dirent *e;
-	size_t n = 0;
+	size_t n = 0, alloc = 0;
 	DIR *d;
 
 	memset(u, 0, sizeof *u);
@@ -195,9 +195,10 @@ int workspace_undo_note(const char *dir, struct workspace_undo *u, struct fc_err
 		return 0;
 	if ((d = opendir(dir)) == NULL)
 		return fc_failk(err, FC_EIO, "cannot read folder %s: %s", dir, strerror(errno));
-	u->had = xcalloc(1, sizeof *u->had);
+	ALLOC_GROW(u->had, 1, alloc);
+	u->had[0] = NULL;
 	while ((e = readdir(d)) != NULL) {
-		u->had = xrealloc(u->had, (n + 2) * sizeof *u->had);
+		ALLOC_GROW(u->had, n + 2, alloc);
 		u->had[n++] = xstrdup(e->d_name);
 		u->had[n] = NULL;
 	}

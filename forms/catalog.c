@@ -38,7 +38,7 @@ const char *form_installed_dir(void)
 
 static void add_problem(struct form_problems *p, char *msg)
 {
-	p->msgs = xrealloc(p->msgs, (p->n + 1) * sizeof *p->msgs);
+	ALLOC_GROW(p->msgs, p->n + 1, p->alloc);
 	p->msgs[p->n++] = msg;
 }
 
@@ -56,6 +56,7 @@ static char **subfolders(const char *dir, size_t *n)
 	struct strbuf path;
 	struct stat st;
 	char **v = NULL;
+	size_t alloc = 0;
 
 	*n = 0;
 	if (!d)
@@ -68,7 +69,7 @@ static char **subfolders(const char *dir, size_t *n)
 		strbuf_addf(&path, "%s/%s", dir, e->d_name);
 		if (stat(path.buf, &st) || !S_ISDIR(st.st_mode))
 			continue;
-		v = xrealloc(v, (*n + 1) * sizeof *v);
+		ALLOC_GROW(v, *n + 1, alloc);
 		v[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);

@@ -88,7 +88,7 @@ struct form {
  * "DIR/survey.csv:12:3: unknown type 'chek'" (file:line:column: what). */
 struct form_problems {
 	char **msgs;
-	size_t n;
+	size_t n, alloc;
 };
 void form_problems_free(struct form_problems *p);
 

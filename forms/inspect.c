@@ -278,7 +278,7 @@ static int missing_of(const struct form *f, const struct fc_inspection *in, size
 	struct inspect_lookup l = { in, NULL, NULL };
 	char today[FC_DATE_LEN + 1];
 	struct form_answers fa;
-	size_t i;
+	size_t i, alloc = 0;
 
 	*out = NULL;
 	*n_out = 0;
@@ -297,7 +297,7 @@ static int missing_of(const struct form *f, const struct fc_inspection *in, size
 		}
 		if (!rel || !req)
 			continue;
-		*out = xrealloc(*out, (*n_out + 1) * sizeof **out);
+		ALLOC_GROW(*out, *n_out + 1, alloc);
 		(*out)[(*n_out)++] = i;
 	}
 	return 0;

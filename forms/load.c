@@ -54,7 +54,7 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 	if (probs) {
 		load_problems_finish(ld, probs);
 	} else {
-		struct form_problems sink = { NULL, 0 };
+		struct form_problems sink = { 0 };
 		load_problems_finish(ld, &sink);
 		form_problems_free(&sink);
 	}

@@ -24,7 +24,7 @@ void form_problems_free(struct form_problems *p)
 		free(p->msgs[i]);
 	free(p->msgs);
 	p->msgs = NULL;
-	p->n = 0;
+	p->n = p->alloc = 0;
 }
 
 const char *load_file_name(enum form_file file)
@@ -89,8 +89,7 @@ void load_problems_finish(struct loader *ld, struct form_problems *out)
 	size_t i;
 
 	qsort(ld->probs, ld->n_probs, sizeof *ld->probs, cmp_problem);
-	if (ld->n_probs)
-		out->msgs = xrealloc(out->msgs, (out->n + ld->n_probs) * sizeof *out->msgs);
+	ALLOC_GROW(out->msgs, out->n + ld->n_probs, out->alloc);
 	for (i = 0; i < ld->n_probs; i++) {
 		out->msgs[out->n++] = format_problem(ld, &ld->probs[i]);
 		free(ld->probs[i].msg);

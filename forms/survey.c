@@ -284,11 +284,12 @@ static void read_texts(struct loader *ld, struct survey *sv, const struct csv_ro
 
 static struct form_item *new_item(struct form *f, struct survey *sv, const struct csv_row *row)
 {
-	if (f->n_items == sv->alloc) {
-		sv->alloc = sv->alloc ? 2 * sv->alloc : 32;
-		f->items = xrealloc(f->items, sv->alloc * sizeof *f->items);
-		sv->row = xrealloc(sv->row, sv->alloc * sizeof *sv->row);
-		sv->list_name = xrealloc(sv->list_name, sv->alloc * sizeof *sv->list_name);
+	size_t had = sv->alloc;
+
+	ALLOC_GROW(f->items, f->n_items + 1, sv->alloc);
+	if (sv->alloc != had) {
+		sv->row = xreallocarray(sv->row, sv->alloc, sizeof *sv->row);
+		sv->list_name = xreallocarray(sv->list_name, sv->alloc, sizeof *sv->list_name);
 	}
 	memset(&f->items[f->n_items], 0, sizeof *f->items);
 	sv->row[f->n_items] = row;

@@ -28,7 +28,7 @@ static int has_blob(git_tree *tree, const char *path, const git_oid *blob)
 
 static void add(struct carried *p, const git_oid *commit)
 {
-	p->commits = xrealloc(p->commits, (p->n + 1) * sizeof *p->commits);
+	ALLOC_GROW(p->commits, p->n + 1, p->alloc);
 	git_oid_cpy(&p->commits[p->n++], commit);
 }
 
@@ -120,7 +120,7 @@ void carried_free(struct carried *p, size_t n)
 	for (i = 0; i < n; i++) {
 		free(p[i].commits);
 		p[i].commits = NULL;
-		p[i].n = 0;
+		p[i].n = p[i].alloc = 0;
 	}
 }
 

@@ -17,7 +17,7 @@ struct carried {
 	const char *path;         /* in the tree (not owned) */
 	git_oid blob;
 	git_oid *commits;         /* newest first (topological, then by time) */
-	size_t n;
+	size_t n, alloc;
 };
 
 /* Fills each p[i].commits by walking the history of `head` once. */

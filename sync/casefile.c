@@ -37,7 +37,7 @@ void cf_add_file(struct casefile *cf, const char *path, const char *git_path, ch
 	struct cf_file *f;
 	struct strbuf sb;
 
-	cf->files = xrealloc(cf->files, (cf->n_files + 1) * sizeof *cf->files);
+	ALLOC_GROW(cf->files, cf->n_files + 1, cf->alloc_files);
 	f = &cf->files[cf->n_files++];
 	memset(f, 0, sizeof *f);
 	strbuf_init(&sb);
@@ -134,12 +134,12 @@ static int take_record(struct casefile *cf, enum record_kind kind, const char *i
 
 struct ids {
 	char **v;
-	size_t n;
+	size_t n, alloc;
 };
 
 static void ids_add(struct ids *ids, const char *id)
 {
-	ids->v = xrealloc(ids->v, (ids->n + 1) * sizeof *ids->v);
+	ALLOC_GROW(ids->v, ids->n + 1, ids->alloc);
 	ids->v[ids->n++] = xstrdup(id);
 }
 
@@ -230,7 +230,7 @@ static int take_hazards(struct casefile *cf, struct casefile_result *res, struct
 {
 	struct hazard_filter hf = { 0 };
 	char today[FC_DATE_LEN + 1];
-	struct ids ids = { NULL, 0 };
+	struct ids ids = { 0 };
 	size_t i;
 	int rc = -1;
 

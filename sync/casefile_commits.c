@@ -71,7 +71,7 @@ static int one(struct casefile *cf, const git_oid *id, const struct roster *ro,
 		git_fail(err, "reading a commit for the package");
 		goto out;
 	}
-	cf->commits = xrealloc(cf->commits, (cf->n_commits + 1) * sizeof *cf->commits);
+	ALLOC_GROW(cf->commits, cf->n_commits + 1, cf->alloc_commits);
 	cc = &cf->commits[cf->n_commits++];
 	memset(cc, 0, sizeof *cc);
 	cc->id = *id;

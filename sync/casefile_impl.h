@@ -42,13 +42,13 @@ struct casefile {
 	char id[FC_UUID_LEN + 1];
 	struct fc_record insp;       /* the store's copy */
 	struct cf_file *files;
-	size_t n_files;
+	size_t n_files, alloc_files;
 	struct carried *carried;     /* one per file with a git_path */
 	size_t n_carried;
 	struct cf_remote *remotes;
-	size_t n_remotes;
+	size_t n_remotes, alloc_remotes;
 	struct cf_commit *commits;   /* every commit of the carried lists */
-	size_t n_commits;
+	size_t n_commits, alloc_commits;
 	char now[FC_TIMESTAMP_LEN + 1];
 	long long epoch;
 };

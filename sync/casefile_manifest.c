@@ -46,7 +46,7 @@ static void add_remote(struct casefile *cf, const char *key, const char *url)
 
 	if (len <= 11 || strncmp(key, "remote.", 7) || strcmp(key + len - 4, ".url"))
 		return;
-	cf->remotes = xrealloc(cf->remotes, (cf->n_remotes + 1) * sizeof *cf->remotes);
+	ALLOC_GROW(cf->remotes, cf->n_remotes + 1, cf->alloc_remotes);
 	rm = &cf->remotes[cf->n_remotes++];
 	memset(rm, 0, sizeof *rm);
 	rm->name = xstrndup(key + 7, len - 11);

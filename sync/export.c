@@ -25,7 +25,7 @@ struct updates {
 	struct tree_updates t;       /* each path once: the outbox holds a
 				      * record once, a form is added once */
 	char **forms;                /* "ID/VERSION" of the forms added */
-	size_t n_forms;
+	size_t n_forms, alloc_forms;
 };
 
 static void updates_free(struct updates *up)
@@ -49,7 +49,7 @@ static int form_added(struct updates *up, const char *id, int version)
 	for (i = 0; i < up->n_forms; i++)
 		if (!strcmp(up->forms[i], key))
 			return 1;
-	up->forms = xrealloc(up->forms, (up->n_forms + 1) * sizeof *up->forms);
+	ALLOC_GROW(up->forms, up->n_forms + 1, up->alloc_forms);
 	up->forms[up->n_forms++] = xstrdup(key);
 	return 0;
 }

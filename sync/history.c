@@ -265,7 +265,7 @@ static int add_change(struct walk *w, const struct pending *p, const struct pend
 	e.summary = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
 	e.created = !np || !par[0].has;
 	git_commit_free(c);
-	w->out->e = xrealloc(w->out->e, (w->out->n + 1) * sizeof *w->out->e);
+	ALLOC_GROW(w->out->e, w->out->n + 1, w->out->alloc);
 	w->out->e[w->out->n++] = e;
 	return 0;
 }

@@ -41,14 +41,14 @@ struct history_entry {
 	char *summary;              /* the message's first line */
 	int created;                /* the file appeared here */
 	struct history_line *lines;
-	size_t n_lines;
+	size_t n_lines, alloc_lines;
 	size_t lines_left_out;      /* beyond HISTORY_MAX_LINES */
 };
 
 struct history {
 	int has_replica;            /* 0: the workspace was never synced */
 	struct history_entry *e;    /* newest first */
-	size_t n;
+	size_t n, alloc;
 	int more;                   /* stopped at a bound: older changes not shown */
 	size_t walked;              /* commits looked at */
 };

@@ -143,7 +143,7 @@ static void emit(struct history_entry *e, char sign, const struct cline *c)
 		e->lines_left_out++;
 		return;
 	}
-	e->lines = xrealloc(e->lines, (e->n_lines + 1) * sizeof *e->lines);
+	ALLOC_GROW(e->lines, e->n_lines + 1, e->alloc_lines);
 	l = &e->lines[e->n_lines++];
 	l->sign = sign;
 	k = c->sec_len < sizeof l->section - 1 ? c->sec_len : sizeof l->section - 1;

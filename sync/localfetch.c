@@ -60,7 +60,7 @@ static int pack_size(const char *dir, const char *base, off_t *size)
 static char **missing_packs(const char *from, const char *to, struct copying *cx)
 {
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, alloc = 0;
 	struct dirent *e;
 	DIR *d = opendir(from);
 
@@ -81,7 +81,7 @@ static char **missing_packs(const char *from, const char *to, struct copying *cx
 		cx->all += (size_t)size;
 		if (packcopy_has(to, base))
 			continue;
-		names = xrealloc(names, (n + 2) * sizeof *names);
+		ALLOC_GROW(names, n + 2, alloc);
 		names[n++] = xstrdup(base);
 		cx->total += (size_t)size;
 	}

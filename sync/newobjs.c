@@ -24,9 +24,9 @@ struct newobjs {
 	git_oid *ids;                /* written since the last flush */
 	size_t n, alloc;
 	git_oid *flushed;            /* written to packs by this process, sorted */
-	size_t n_flushed;
+	size_t n_flushed, alloc_flushed;
 	char **packs;                /* those packs' names (pack-HEX) */
-	size_t n_packs;
+	size_t n_packs, alloc_packs;
 };
 
 #define INNER(b) (((struct newobjs *)(b))->inner)
@@ -123,11 +123,11 @@ static int oid_order(const void *a, const void *b)
 /* Remembers what a flush wrote, for newobjs_flushed_has. */
 static void remember(struct newobjs *n, const char *pack)
 {
-	n->flushed = xrealloc(n->flushed, (n->n_flushed + n->n) * sizeof *n->flushed);
+	ALLOC_GROW(n->flushed, n->n_flushed + n->n, n->alloc_flushed);
 	memcpy(n->flushed + n->n_flushed, n->ids, n->n * sizeof *n->ids);
 	n->n_flushed += n->n;
 	qsort(n->flushed, n->n_flushed, sizeof *n->flushed, oid_order);
-	n->packs = xrealloc(n->packs, (n->n_packs + 1) * sizeof *n->packs);
+	ALLOC_GROW(n->packs, n->n_packs + 1, n->alloc_packs);
 	n->packs[n->n_packs] = xmalloc(strlen(pack) + 6);
 	sprintf(n->packs[n->n_packs++], "pack-%s", pack);
 }

@@ -154,8 +154,7 @@ static char *left_out(const struct quarantine_state *st)
 /* One more line in the report (n lines at most: the summary is one). */
 static void add_line(struct sync_report *rep, char *text)
 {
-	rep->quarantined = xrealloc(rep->quarantined, (rep->n_quarantined + 1) *
-				    sizeof *rep->quarantined);
+	ALLOC_GROW(rep->quarantined, rep->n_quarantined + 1, rep->alloc_quarantined);
 	rep->quarantined[rep->n_quarantined++].text = text;
 }
 

@@ -17,7 +17,7 @@ void sync_report_note(struct sync_report *r, const char *fmt, ...)
 	va_list ap;
 	char *raw;
 
-	r->notes = xrealloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
+	ALLOC_GROW(r->notes, r->n_notes + 1, r->alloc_notes);
 	va_start(ap, fmt);
 	raw = xstrvfmt(fmt, ap);
 	va_end(ap);
@@ -35,7 +35,7 @@ void sync_report_author(struct sync_report *r, const char *who)
 			free(shown);
 			return;
 		}
-	r->authors = xrealloc(r->authors, (r->n_authors + 1) * sizeof *r->authors);
+	ALLOC_GROW(r->authors, r->n_authors + 1, r->alloc_authors);
 	r->authors[r->n_authors++] = shown;
 }
 

@@ -12,10 +12,10 @@ struct sync_line {
 
 struct sync_report {
 	struct sync_line *notes;       /* merges and clashes a person should know of */
-	size_t n_notes;
+	size_t n_notes, alloc_notes;
 	struct sync_line *quarantined; /* "COMMIT PATH: why", the first
 					* QUARANTINE_LISTED, then a line on the rest */
-	size_t n_quarantined;
+	size_t n_quarantined, alloc_quarantined;
 	size_t refused_paths;          /* paths refused and put aside in all */
 	size_t imported_enterprises, imported_inspections, imported_hazards, imported_forms;
 	size_t removed_hazards;
@@ -23,7 +23,7 @@ struct sync_report {
 	size_t refused;                /* finalized records that arrived changed */
 	size_t refused_commits;        /* commits the roster does not vouch for */
 	char **authors;                /* who wrote the commits that arrived */
-	size_t n_authors;
+	size_t n_authors, alloc_authors;
 };
 
 void sync_report_note(struct sync_report *r, const char *fmt, ...)

@@ -9,8 +9,11 @@
 void tree_updates_add(struct tree_updates *t, git_tree_update_t action, const git_oid *id,
 		      const char *path)
 {
-	t->u = xrealloc(t->u, (t->n + 1) * sizeof *t->u);
-	t->paths = xrealloc(t->paths, (t->n + 1) * sizeof *t->paths);
+	size_t had = t->alloc;
+
+	ALLOC_GROW(t->u, t->n + 1, t->alloc);
+	if (t->alloc != had)
+		t->paths = xreallocarray(t->paths, t->alloc, sizeof *t->paths);
 	t->paths[t->n] = xstrdup(path);
 	memset(&t->u[t->n], 0, sizeof t->u[t->n]);
 	t->u[t->n].action = action;

@@ -8,7 +8,7 @@
 struct tree_updates {
 	git_tree_update *u;
 	char **paths;                /* u[i].path points into paths[i] */
-	size_t n;
+	size_t n, alloc;             /* alloc: of both arrays */
 };
 
 /* Adds an upsert of blob `id` (a plain file) or, with id NULL, a removal. */

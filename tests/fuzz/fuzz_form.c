@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *p = (const char *)data, *end = p + size, *part[3] = { NULL, NULL, NULL };
 	size_t len[3] = { 0, 0, 0 }, n = 0;
 	char *copy[3] = { NULL, NULL, NULL };
-	struct form_problems probs = { NULL, 0 };
+	struct form_problems probs = { 0 };
 	struct form_files files;
 	struct form *f;
 

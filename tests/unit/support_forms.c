@@ -29,7 +29,7 @@ static struct form *load(const char *survey, const char *choices, const char *se
 
 struct form *test_form(const char *survey, const char *choices, const char *settings)
 {
-	struct form_problems p = { NULL, 0 };
+	struct form_problems p = { 0 };
 	struct form *f = load(survey, choices, settings, &p);
 	size_t i;
 
@@ -43,7 +43,7 @@ struct form *test_form(const char *survey, const char *choices, const char *sett
 
 char *test_form_problems(const char *survey, const char *choices, const char *settings)
 {
-	struct form_problems p = { NULL, 0 };
+	struct form_problems p = { 0 };
 	struct form *f = load(survey, choices, settings, &p);
 	struct strbuf sb;
 	size_t i;

@@ -51,7 +51,7 @@ static char **folders(const char *dir, size_t *n)
 /* Loads dir and returns its problems, one per line, "dir/" taken off. */
 static char *problems_of(const char *dir, int *loaded)
 {
-	struct form_problems p = { NULL, 0 };
+	struct form_problems p = { 0 };
 	struct form *f = form_load_dir(dir, &p);
 	struct strbuf sb;
 	size_t i, n = strlen(dir);
@@ -153,7 +153,7 @@ static void the_full_good_form(void **state)
 
 static void missing_folder(void **state)
 {
-	struct form_problems p = { NULL, 0 };
+	struct form_problems p = { 0 };
 	char *tmp = test_tmpdir(), *file = test_path(tmp, "plain");
 	(void)state;
 	assert_null(form_load_dir("/nonexistent/forms/x/", &p));

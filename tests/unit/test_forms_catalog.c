@@ -54,7 +54,7 @@ static void every_shipped_form_loads(void **state)
 static void hazmat_loading_has_fourteen_checks(void **state)
 {
 	char *base = shipped_dir(), *dir = test_path(base, "hazmat-loading");
-	struct form_problems p = { NULL, 0 };
+	struct form_problems p = { 0 };
 	struct form *f = form_load_dir(dir, &p);
 	size_t i, major = 0;
 	(void)state;

@@ -181,11 +181,11 @@ static int line_order(const void *a, const void *b)
 static char *sorted(const char *text)
 {
 	char *copy = xstrdup(text), *save = NULL, *l, *out, **lines = NULL;
-	size_t n = 0, i;
+	size_t n = 0, alloc = 0, i;
 	struct strbuf sb;
 
 	for (l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		lines = xrealloc(lines, (n + 1) * sizeof *lines);
+		ALLOC_GROW(lines, n + 1, alloc);
 		lines[n++] = l;
 	}
 	qsort(lines, n, sizeof *lines, line_order);

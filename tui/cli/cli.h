@@ -29,7 +29,7 @@ struct cli_opt {
 
 struct cli_list {
 	const char **items;
-	size_t n;
+	size_t n, alloc;
 };
 
 /* The whole program's usage (--help, `fieldcheck help`). */

@@ -18,7 +18,7 @@ static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *na
 
 static void list_push(struct cli_list *l, const char *v)
 {
-	l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+	ALLOC_GROW(l->items, l->n + 1, l->alloc);
 	l->items[l->n++] = v;
 }
 
@@ -26,7 +26,7 @@ void cli_list_free(struct cli_list *l)
 {
 	free(l->items);
 	l->items = NULL;
-	l->n = 0;
+	l->n = l->alloc = 0;
 }
 
 int cli_parse(int argc, char **argv, const struct cli_opt *opts,

@@ -104,7 +104,7 @@ static int check(struct cli *cli, int argc, char **argv)
 {
 	const char **dirs = NULL;
 	const struct cli_opt opts[] = { { 0 } };
-	struct form_problems probs = { NULL, 0 };
+	struct form_problems probs = { 0 };
 	size_t n_pos, i, loaded = 0;
 	int rc;
 
