@@ -11,7 +11,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "forms/csv.h"
-#include "forms/load.h"
+#include "forms/load_impl.h"
 
 static int is_integer(const char *s)
 {

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/engine.h"
-#include "forms/survey.h"
+#include "forms/engine_impl.h"
+#include "forms/survey_impl.h"
 
 enum { WHITE, GREY, BLACK };
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/engine.h"
+#include "forms/engine_impl.h"
 
 static void text_free(struct form_text *t)
 {

@@ -14,8 +14,8 @@
 
 #include "core/strbuf.h"
 #include "forms/csv.h"
-#include "forms/engine.h"
-#include "forms/load.h"
+#include "forms/engine_impl.h"
+#include "forms/load_impl.h"
 
 #define MISSING "missing (a form is survey.csv, settings.csv and, for selects, choices.csv)"
 

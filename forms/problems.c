@@ -12,7 +12,7 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/load.h"
+#include "forms/load_impl.h"
 
 void form_problems_free(struct form_problems *p)
 {

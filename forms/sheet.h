@@ -10,7 +10,7 @@
 #define FC_FORMS_SHEET_H
 
 #include "forms/csv.h"
-#include "forms/load.h"
+#include "forms/load_impl.h"
 
 enum sheet_slot { SLOT_PLAIN, SLOT_ZH, SLOT_EN, SLOT_COUNT };
 

@@ -1,11 +1,11 @@
-/* survey.h - survey.csv while it loads (private to forms/).
+/* survey_impl.h - survey.csv while it loads (private to forms/).
  *
  * survey.c turns rows into items; the checks that need every item to exist
  * first (lists, expressions that name later items, defaults, relevance
  * cycles) run afterwards over the same sheet, in resolve.c and cycles.c.
  */
-#ifndef FC_FORMS_SURVEY_H
-#define FC_FORMS_SURVEY_H
+#ifndef FC_FORMS_SURVEY_IMPL_H
+#define FC_FORMS_SURVEY_IMPL_H
 
 #include "forms/sheet.h"
 

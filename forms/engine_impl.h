@@ -1,11 +1,11 @@
-/* engine.h - a loaded form's evaluation state (private to forms/).
+/* engine_impl.h - a loaded form's evaluation state (private to forms/).
  *
  * Each form owns a private expression connection (core/expr) holding its
  * compiled expressions, and an index of its items by name.  Nothing is
  * shared between forms, so freeing one never disturbs another.
  */
-#ifndef FC_FORMS_ENGINE_H
-#define FC_FORMS_ENGINE_H
+#ifndef FC_FORMS_ENGINE_IMPL_H
+#define FC_FORMS_ENGINE_IMPL_H
 
 #include <stddef.h>
 #include "core/expr.h"

@@ -1,12 +1,12 @@
-/* load.h - what the parts of the form loader share (private to forms/).
+/* load_impl.h - what the parts of the form loader share (private to forms/).
  *
  * Loading a form collects every problem rather than stopping at the first:
  * an author fixing a spreadsheet wants the whole list in one run.  Problems
  * carry their file, line and column so they can be printed in file order
  * whatever order the checks found them in.
  */
-#ifndef FC_FORMS_LOAD_H
-#define FC_FORMS_LOAD_H
+#ifndef FC_FORMS_LOAD_IMPL_H
+#define FC_FORMS_LOAD_IMPL_H
 
 #include <stddef.h>
 #include "core/err.h"

@@ -1,12 +1,12 @@
-/* xpath_int.h - the translator's parts (private to forms/xpath*.c).
+/* xpath_impl.h - the translator's parts (private to forms/xpath*.c).
  *
  * xpath_lex.c cuts the text into tokens, xpath.c parses them by XPath's
  * precedence and writes SQL for operators, xpath_fn.c writes SQL for
  * function calls.  Each parsed piece is a node: its SQL text and the type
  * that text has in SQLite, which decides the conversions around it.
  */
-#ifndef FC_FORMS_XPATH_INT_H
-#define FC_FORMS_XPATH_INT_H
+#ifndef FC_FORMS_XPATH_IMPL_H
+#define FC_FORMS_XPATH_IMPL_H
 
 #include <stddef.h>
 #include "core/err.h"
