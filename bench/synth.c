@@ -253,7 +253,7 @@ int synth_init(struct synth *s, uint64_t seed, const char *forms_dir, size_t now
 		s->forms[i] = form_load_dir(dir, &probs);
 		if (!s->forms[i]) {
 			fc_fail(err, "%s", probs.n ? probs.msgs[0] : dir);
-			form_problems_free(&probs);
+			form_problems_release(&probs);
 			synth_free(s);
 			return -1;
 		}

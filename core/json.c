@@ -376,18 +376,18 @@ int json_parse(const char *buf, size_t len, const char *where, const struct json
 
 	memset(out, 0, sizeof *out);
 	if (parse_value(&ps, out, 0)) {
-		json_free(out);
+		json_release(out);
 		return -1;
 	}
 	skip_ws(&ps);
 	if (ps.p != ps.end) {
-		json_free(out);
+		json_release(out);
 		return fail(&ps, "unexpected text after the end of the record");
 	}
 	return 0;
 }
 
-void json_free(struct json_value *v)
+void json_release(struct json_value *v)
 {
 	size_t k;
 
@@ -395,11 +395,11 @@ void json_free(struct json_value *v)
 		return;
 	if (v->type == JSON_ARRAY)
 		for (k = 0; k < v->len; k++)
-			json_free(&v->items[k]);
+			json_release(&v->items[k]);
 	if (v->type == JSON_OBJECT)
 		for (k = 0; k < v->len; k++) {
 			free(v->members[k].key);
-			json_free(&v->members[k].value);
+			json_release(&v->members[k].value);
 		}
 	free(v->items);
 	free(v->members);

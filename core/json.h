@@ -44,11 +44,11 @@ struct json_limits {
 	size_t values;  /* the most values in the document, nested ones counted */
 };
 
-/* Parses buf[0..len).  On success fills *out (free with json_free).
+/* Parses buf[0..len).  On success fills *out (free with json_release).
  * `where` names the source in messages ("hazards/x.json"). */
 int json_parse(const char *buf, size_t len, const char *where, const struct json_limits *lim,
 	       struct json_value *out, struct fc_err *err);
-void json_free(struct json_value *v);
+void json_release(struct json_value *v);
 /* The member called key, or NULL. */
 const struct json_value *json_get(const struct json_value *obj, const char *key);
 const char *json_type_name(enum json_type t);

@@ -34,7 +34,7 @@ struct mctx {
 
 /* ---- the report ---- */
 
-void merge_report_free(struct merge_report *r)
+void merge_report_release(struct merge_report *r)
 {
 	size_t i;
 

@@ -44,7 +44,7 @@ struct merge_report {
 	int refused;        /* a finalized inspection arrived changed; ours stands */
 };
 
-void merge_report_free(struct merge_report *r);
+void merge_report_release(struct merge_report *r);
 
 /* Merges ours and theirs (the same kind and id) against base, which may be
  * NULL when both sides added the record: everything present on either side

@@ -329,11 +329,11 @@ int record_decode(const char *buf, size_t len, const char *where, struct fc_reco
 	if (json_parse(buf, len, where, &lim, &root, err))
 		return -1;
 	if (decode_kind(&d, &root, out)) {
-		json_free(&root);
+		json_release(&root);
 		record_clear(out);
 		return -1;
 	}
-	json_free(&root);
+	json_release(&root);
 	if (model_check(out, err)) {
 		fc_err_prefix(err, "%s", where);
 		record_clear(out);

@@ -34,7 +34,7 @@ static void note(struct salvage *sv, const char *fmt, ...)
 	va_end(ap);
 }
 
-void salvage_free(struct salvage *sv)
+void salvage_release(struct salvage *sv)
 {
 	size_t i;
 

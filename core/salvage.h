@@ -22,7 +22,7 @@ struct salvage {
 	char *notes[SALVAGE_MAX_NOTES]; /* what could not be read or kept */
 	size_t n_notes, more_notes;   /* more_notes: left out of notes */
 };
-void salvage_free(struct salvage *sv);
+void salvage_release(struct salvage *sv);
 
 /* Reads every table of the damaged store at `damaged` (opened read-only,
  * never written) into temporary tables of `to`'s connection, and copies

@@ -252,7 +252,7 @@ void workspace_undo_run(const struct workspace_undo *u)
 	closedir(d);
 }
 
-void workspace_undo_free(struct workspace_undo *u)
+void workspace_undo_release(struct workspace_undo *u)
 {
 	size_t i;
 

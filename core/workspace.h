@@ -38,7 +38,7 @@ struct workspace_undo {
 };
 int workspace_undo_note(const char *dir, struct workspace_undo *u, struct fc_err *err);
 void workspace_undo_run(const struct workspace_undo *u);
-void workspace_undo_free(struct workspace_undo *u);
+void workspace_undo_release(struct workspace_undo *u);
 /* Opens an existing workspace; a missing one is FC_ENOTFOUND with a message
  * that says how to create it. */
 int workspace_open(const char *dir, struct fc_workspace **out, struct fc_err *err);

@@ -108,12 +108,12 @@ int workspace_rebuild_finish(struct fc_workspace *ws, struct workspace_rebuild *
 	return rc;
 }
 
-void workspace_rebuild_free(struct workspace_rebuild *rb)
+void workspace_rebuild_release(struct workspace_rebuild *rb)
 {
 	if (rb->new_path)
 		workspace_remove_store_files(rb->new_path); /* gone already when put in place */
 	free(rb->aside);
 	free(rb->new_path);
-	salvage_free(&rb->sv);
+	salvage_release(&rb->sv);
 	memset(rb, 0, sizeof *rb);
 }

@@ -33,6 +33,6 @@ int workspace_rebuild_begin(const char *dir, const struct fc_person *who, int su
 /* Puts the new store in place and reopens ws on it. */
 int workspace_rebuild_finish(struct fc_workspace *ws, struct workspace_rebuild *rb,
 			     struct fc_err *err);
-void workspace_rebuild_free(struct workspace_rebuild *rb);
+void workspace_rebuild_release(struct workspace_rebuild *rb);
 
 #endif

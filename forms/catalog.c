@@ -191,7 +191,7 @@ void form_catalog_free(struct form_catalog *cat)
 	for (i = 0; i < cat->n; i++)
 		form_free(cat->forms[i]);
 	free(cat->forms);
-	form_problems_free(&cat->problems);
+	form_problems_release(&cat->problems);
 	memset(cat, 0, sizeof *cat);
 }
 

@@ -134,7 +134,7 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 
 	if (sheet_load(ld, &sh, FF_CHOICES, buf, len, cols, ARRAY_SIZE(cols))) {
 		ld->choices_broken = 1;
-		sheet_free(&sh);
+		sheet_release(&sh);
 		return;
 	}
 	e = xcalloc(sh.csv.n, sizeof *e);
@@ -157,5 +157,5 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 		build_list(ld, &sh, e + start, r - start, &ld->f->lists[ld->f->n_lists++]);
 	}
 	free(e);
-	sheet_free(&sh);
+	sheet_release(&sh);
 }

@@ -240,7 +240,7 @@ int csv_parse(const char *buf, size_t len, const char *where, struct csv *out,
 	return rc;
 }
 
-void csv_free(struct csv *c)
+void csv_release(struct csv *c)
 {
 	if (!c)
 		return;

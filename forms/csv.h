@@ -43,9 +43,9 @@ struct csv {
  * "WHERE:LINE:COL: what", COL being the 1-based number of the field in its
  * row, or just "what" when `where` is NULL (the position is then only in
  * out->err_line and out->err_col).  On failure *out holds no rows
- * (csv_free is still safe). */
+ * (csv_release is still safe). */
 int csv_parse(const char *buf, size_t len, const char *where, struct csv *out,
 	      struct fc_err *err);
-void csv_free(struct csv *c);
+void csv_release(struct csv *c);
 
 #endif

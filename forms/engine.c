@@ -107,7 +107,7 @@ struct form_expr *form_expr_compile(struct form *f, const char *src,
 		return NULL;
 	e = xcalloc(1, sizeof *e);
 	if (expr_compile(f->engine->db, sql.sql, &e->e, err)) {
-		xp_sql_free(&sql);
+		xp_sql_release(&sql);
 		free(e);
 		return NULL;
 	}

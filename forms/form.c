@@ -4,20 +4,20 @@
 
 #include "forms/engine_impl.h"
 
-static void text_free(struct form_text *t)
+static void text_release(struct form_text *t)
 {
 	free(t->s[LANG_ZH]);
 	free(t->s[LANG_EN]);
 }
 
-static void item_free(struct form_item *it)
+static void item_release(struct form_item *it)
 {
 	free(it->name);
-	text_free(&it->label);
-	text_free(&it->hint);
-	text_free(&it->required_message);
-	text_free(&it->constraint_message);
-	text_free(&it->legal_basis);
+	text_release(&it->label);
+	text_release(&it->hint);
+	text_release(&it->required_message);
+	text_release(&it->constraint_message);
+	text_release(&it->legal_basis);
 	free(it->dept);
 	form_expr_free(it->required);
 	form_expr_free(it->relevant);
@@ -26,13 +26,13 @@ static void item_free(struct form_item *it)
 	free(it->appearance);
 }
 
-static void list_free(struct form_list *l)
+static void list_release(struct form_list *l)
 {
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
 		free(l->choices[i].name);
-		text_free(&l->choices[i].label);
+		text_release(&l->choices[i].label);
 	}
 	free(l->choices);
 	free(l->name);
@@ -45,10 +45,10 @@ void form_free(struct form *f)
 	if (!f)
 		return;
 	for (i = 0; i < f->n_items; i++)
-		item_free(&f->items[i]); /* the expressions before their connection */
+		item_release(&f->items[i]); /* the expressions before their connection */
 	free(f->items);
 	for (i = 0; i < f->n_lists; i++)
-		list_free(&f->lists[i]);
+		list_release(&f->lists[i]);
 	free(f->lists);
 	if (f->engine) {
 		expr_db_close(f->engine->db);
@@ -56,8 +56,8 @@ void form_free(struct form *f)
 		free(f->engine);
 	}
 	free(f->id);
-	text_free(&f->title);
-	text_free(&f->note);
+	text_release(&f->title);
+	text_release(&f->note);
 	free(f->origin);
 	free(f->survey_csv);
 	free(f->choices_csv);

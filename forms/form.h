@@ -90,7 +90,7 @@ struct form_problems {
 	char **msgs;
 	size_t n, alloc;
 };
-void form_problems_free(struct form_problems *p);
+void form_problems_release(struct form_problems *p);
 
 /* The three files' contents, for loading from memory (the store). */
 struct form_files {

@@ -101,7 +101,7 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	f = form_load_mem(where, &files, &probs);
 	if (!f)
 		fc_fail(err, "%s", probs.n ? probs.msgs[0] : "the kept form does not load");
-	form_problems_free(&probs);
+	form_problems_release(&probs);
 	formstore_texts_clear(&t);
 	return f;
 }

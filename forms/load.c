@@ -56,7 +56,7 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 	} else {
 		struct form_problems sink = { 0 };
 		load_problems_finish(ld, &sink);
-		form_problems_free(&sink);
+		form_problems_release(&sink);
 	}
 	form_free(f);
 	return NULL;

@@ -14,7 +14,7 @@
 #include "core/text.h"
 #include "forms/load_impl.h"
 
-void form_problems_free(struct form_problems *p)
+void form_problems_release(struct form_problems *p)
 {
 	size_t i;
 

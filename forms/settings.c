@@ -99,7 +99,7 @@ void load_settings(struct loader *ld, const char *buf, size_t len)
 	size_t r;
 
 	if (sheet_load(ld, &sh, FF_SETTINGS, buf, len, cols, ARRAY_SIZE(cols))) {
-		sheet_free(&sh);
+		sheet_release(&sh);
 		return;
 	}
 	for (r = 1; r < sh.csv.n; r++) {
@@ -115,7 +115,7 @@ void load_settings(struct loader *ld, const char *buf, size_t len)
 	if (!row) {
 		load_problem(ld, FF_SETTINGS, sh.csv.rows[0].line + 1, 1,
 			     "no settings under the header row");
-		sheet_free(&sh);
+		sheet_release(&sh);
 		return;
 	}
 	read_lang(ld, &sh, row);
@@ -125,5 +125,5 @@ void load_settings(struct loader *ld, const char *buf, size_t len)
 	sheet_text(&sh, row, C_NOTE, ld->f->default_lang, &ld->f->note);
 	if (!ld->f->title.s[LANG_ZH] && !ld->f->title.s[LANG_EN] && ld->f->id)
 		ld->f->title.s[ld->f->default_lang] = xstrdup(ld->f->id);
-	sheet_free(&sh);
+	sheet_release(&sh);
 }

@@ -186,9 +186,9 @@ int sheet_load(struct loader *ld, struct sheet *sh, enum form_file file,
 	return 0;
 }
 
-void sheet_free(struct sheet *sh)
+void sheet_release(struct sheet *sh)
 {
-	csv_free(&sh->csv);
+	csv_release(&sh->csv);
 }
 
 const char *sheet_get(const struct sheet *sh, const struct csv_row *row, int key,

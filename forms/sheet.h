@@ -41,7 +41,7 @@ struct sheet {
  * the rows can be read (csv.rows[0] is the header), -1 if not. */
 int sheet_load(struct loader *ld, struct sheet *sh, enum form_file file,
 	       const char *buf, size_t len, const struct sheet_col *cols, size_t n_cols);
-void sheet_free(struct sheet *sh);
+void sheet_release(struct sheet *sh);
 
 /* The trimmed value of column `key` (an index into cols) in `row`, or "". */
 const char *sheet_get(const struct sheet *sh, const struct csv_row *row, int key,

@@ -348,7 +348,7 @@ static void free_survey(struct form *f, struct survey *sv)
 		free(sv->list_name[i]);
 	free(sv->list_name);
 	free(sv->row);
-	sheet_free(&sv->sh);
+	sheet_release(&sv->sh);
 }
 
 void load_survey(struct loader *ld, const char *buf, size_t len)
@@ -361,7 +361,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 	memset(&sv, 0, sizeof sv);
 	memset(&g, 0, sizeof g);
 	if (sheet_load(ld, &sv.sh, FF_SURVEY, buf, len, cols, S_NCOLS)) {
-		sheet_free(&sv.sh);
+		sheet_release(&sv.sh);
 		return;
 	}
 	for (r = 1; r < sv.sh.csv.n; r++)

@@ -28,7 +28,7 @@
 #include "forms/load_impl.h"
 #include "forms/xpath_impl.h"
 
-void xp_node_free(struct node *n)
+void xp_node_release(struct node *n)
 {
 	free(n->sql);
 	free(n->lit);
@@ -162,8 +162,8 @@ static void combine(enum tk op, struct node *a, struct node *b)
 		xp_to_num(b);
 		sql = xstrfmt("(%s %s %s)", a->sql, sql_op(op), b->sql);
 	}
-	xp_node_free(a);
-	xp_node_free(b);
+	xp_node_release(a);
+	xp_node_release(b);
 	a->sql = sql;
 	a->type = type;
 }
@@ -220,7 +220,7 @@ static int call(struct xp *x, struct node *out)
 	rc = xp_call(x, name, pos, args, argc, out);
 out:
 	for (i = 0; i < argc; i++)
-		xp_node_free(&args[i]);
+		xp_node_release(&args[i]);
 	return rc;
 }
 
@@ -345,8 +345,8 @@ static int level(struct xp *x, size_t lv, struct node *out)
 		op = x->t.kind;
 		memset(&b, 0, sizeof b);
 		if (xp_next(x) || level(x, lv + 1, &b)) {
-			xp_node_free(out);
-			xp_node_free(&b);
+			xp_node_release(out);
+			xp_node_release(&b);
 			return -1;
 		}
 		combine(op, out, &b);
@@ -358,7 +358,7 @@ static int parse_expr(struct xp *x, struct node *out)
 {
 	memset(out, 0, sizeof *out);
 	if (level(x, 0, out)) {
-		xp_node_free(out);
+		xp_node_release(out);
 		return -1;
 	}
 	return 0;
@@ -393,12 +393,12 @@ int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
 	out->n_params = x.n_params;
 	return 0;
 fail:
-	xp_node_free(&root);
+	xp_node_release(&root);
 	free(x.params);
 	return -1;
 }
 
-void xp_sql_free(struct xp_sql *x)
+void xp_sql_release(struct xp_sql *x)
 {
 	free(x->sql);
 	free(x->params);

@@ -46,6 +46,6 @@ struct xp_sql {
  * what is wrong ("character 12: expected ')', found the end"). */
 int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
 		 struct fc_err *err);
-void xp_sql_free(struct xp_sql *x);
+void xp_sql_release(struct xp_sql *x);
 
 #endif

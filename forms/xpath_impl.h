@@ -61,7 +61,7 @@ int xp_fail_at(struct xp *x, size_t pos, const char *fmt, ...) FC_PRINTF(3, 4);
 const char *xp_tok_desc(const struct xp *x, char *buf, size_t size);
 
 /* A new string, printf-style. */
-void xp_node_free(struct node *n);
+void xp_node_release(struct node *n);
 /* Rewrites n's SQL so it yields a number / text / boolean as XPath's
  * number(), string() and boolean() would. */
 void xp_to_num(struct node *n);

@@ -113,7 +113,7 @@ int carried_find(struct replica *r, const git_oid *head, struct carried *p, size
 	return failed ? -1 : 0;
 }
 
-void carried_free(struct carried *p, size_t n)
+void carried_release(struct carried *p, size_t n)
 {
 	size_t i;
 

@@ -23,7 +23,7 @@ struct carried {
 /* Fills each p[i].commits by walking the history of `head` once. */
 int carried_find(struct replica *r, const git_oid *head, struct carried *p, size_t n,
 		 struct fc_err *err);
-void carried_free(struct carried *p, size_t n);
+void carried_release(struct carried *p, size_t n);
 
 /* Finds a commit of p[0..n) that none of tips[0..n_tips) reaches (the
  * remotes' branches as last fetched or pushed): 1 with it in *out and its

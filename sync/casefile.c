@@ -143,7 +143,7 @@ static void ids_add(struct ids *ids, const char *id)
 	ids->v[ids->n++] = xstrdup(id);
 }
 
-static void ids_free(struct ids *ids)
+static void ids_release(struct ids *ids)
 {
 	size_t i;
 	for (i = 0; i < ids->n; i++)
@@ -251,7 +251,7 @@ static int take_hazards(struct casefile *cf, struct casefile_result *res, struct
 	}
 	rc = 0;
 out:
-	ids_free(&ids);
+	ids_release(&ids);
 	return rc;
 }
 
@@ -414,7 +414,7 @@ static int write_archive(struct casefile *cf, const struct casefile_options *o,
 	return rc;
 }
 
-static void casefile_free(struct casefile *cf)
+static void casefile_release(struct casefile *cf)
 {
 	size_t i;
 
@@ -424,10 +424,10 @@ static void casefile_free(struct casefile *cf)
 		free(cf->files[i].data);
 	}
 	free(cf->files);
-	carried_free(cf->carried, cf->n_carried);
+	carried_release(cf->carried, cf->n_carried);
 	free(cf->commits);
 	free(cf->carried);
-	cf_remotes_free(cf);
+	cf_remotes_release(cf);
 	record_clear(&cf->insp);
 	git_tree_free(cf->tree);
 	replica_close(cf->r);
@@ -454,6 +454,6 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 	     write_archive(&cf, o, res, err) ? -1 : 0;
 	if (rc)
 		fc_err_prefix(err, "cannot export inspection %.8s", cf.id);
-	casefile_free(&cf);
+	casefile_release(&cf);
 	return rc;
 }

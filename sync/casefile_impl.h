@@ -55,7 +55,7 @@ struct casefile {
 
 /* The remotes of the replica with their branches as last seen. */
 int cf_remotes(struct casefile *cf, struct fc_err *err);
-void cf_remotes_free(struct casefile *cf);
+void cf_remotes_release(struct casefile *cf);
 /* Adds a file to the package, which takes `data`; `path` NULL means the
  * repository's path under records/. */
 void cf_add_file(struct casefile *cf, const char *path, const char *git_path, char *data,

@@ -80,7 +80,7 @@ int cf_remotes(struct casefile *cf, struct fc_err *err)
 	return rc == GIT_ITEROVER ? 0 : git_fail(err, "reading the replica's remotes");
 }
 
-void cf_remotes_free(struct casefile *cf)
+void cf_remotes_release(struct casefile *cf)
 {
 	size_t i;
 
@@ -89,6 +89,8 @@ void cf_remotes_free(struct casefile *cf)
 		free(cf->remotes[i].url);
 	}
 	free(cf->remotes);
+	cf->remotes = NULL;
+	cf->n_remotes = cf->alloc_remotes = 0;
 }
 
 static void str(struct strbuf *out, const char *key, const char *v, const char *end)

@@ -28,11 +28,11 @@ struct updates {
 	size_t n_forms, alloc_forms;
 };
 
-static void updates_free(struct updates *up)
+static void updates_release(struct updates *up)
 {
 	size_t i;
 
-	tree_updates_free(&up->t);
+	tree_updates_release(&up->t);
 	for (i = 0; i < up->n_forms; i++)
 		free(up->forms[i]);
 	free(up->forms);
@@ -253,7 +253,7 @@ int export_outbox(struct replica *r, struct export_result *res, struct fc_err *e
 	rc = outbox_clear(r->ws->store, e, n, err);
 out:
 	git_tree_free(base);
-	updates_free(&up);
+	updates_release(&up);
 	free(e);
 	return rc;
 }

@@ -18,13 +18,13 @@
 #include "transport.h"
 #include "trustsync.h"
 
-void repair_result_free(struct repair_result *res)
+void repair_result_release(struct repair_result *res)
 {
 	free(res->store_damage);
 	free(res->replica_damage);
 	free(res->store_aside);
 	free(res->replica_aside);
-	salvage_free(&res->salvage);
+	salvage_release(&res->salvage);
 	sync_report_free(&res->rep);
 	memset(res, 0, sizeof *res);
 }
@@ -214,7 +214,7 @@ out:
 		if (!res->store_aside && rb.aside)
 			res->store_aside = xstrdup(rb.aside);
 	}
-	workspace_rebuild_free(&rb);
+	workspace_rebuild_release(&rb);
 	workspace_close(ws);
 	return rc;
 }

@@ -31,7 +31,7 @@ struct repair_result {
 						* store last agreed with a remote */
 	struct sync_report rep;                /* the reindex, and notes */
 };
-void repair_result_free(struct repair_result *res);
+void repair_result_release(struct repair_result *res);
 
 /* Checks the store and the replica of the workspace in `dir` and rebuilds
  * what is damaged.  0 when done (res says what); -1 with err when the

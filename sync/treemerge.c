@@ -97,7 +97,7 @@ static void our_tree_init(struct our_tree *t, git_tree *root)
 	strbuf_init(&t->dir_path);
 }
 
-static void our_tree_free(struct our_tree *t)
+static void our_tree_release(struct our_tree *t)
 {
 	git_tree_free(t->dir);
 	strbuf_release(&t->dir_path);
@@ -233,7 +233,7 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 	}
 	strbuf_release(&sb);
 	record_clear(&out);
-	merge_report_free(&mr);
+	merge_report_release(&mr);
 out_ours:
 	if (!ours_is_base)
 		record_clear(&ours);
@@ -424,10 +424,10 @@ static void merging_init(struct merging *m, struct replica *r, git_tree *ours,
 	m->err = err;
 }
 
-static void merging_free(struct merging *m)
+static void merging_release(struct merging *m)
 {
-	our_tree_free(&m->ours);
-	tree_updates_free(&m->p);
+	our_tree_release(&m->ours);
+	tree_updates_release(&m->p);
 }
 
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
@@ -449,13 +449,13 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 	m.from_theirs = ours_is_base;
 	rc = treediff_each(r->repo, base, theirs, NULL, one_trusted_change, &m, err) ? -1 : 0;
 	if (rc == 0 && m.from_theirs && m.departures) {
-		merging_free(&m);
+		merging_release(&m);
 		merging_init(&m, r, ours, their_commit, trust, rep, err);
 		m.quiet = 1;
 		rc = treediff_each(r->repo, base, theirs, NULL, one_trusted_change, &m, err) ? -1 : 0;
 	}
 	if (rc == 0)
 		rc = build(&m, m.from_theirs && !m.quiet ? theirs : ours, out_tree);
-	merging_free(&m);
+	merging_release(&m);
 	return rc;
 }

@@ -24,7 +24,7 @@ void tree_updates_add(struct tree_updates *t, git_tree_update_t action, const gi
 	t->n++;
 }
 
-void tree_updates_free(struct tree_updates *t)
+void tree_updates_release(struct tree_updates *t)
 {
 	size_t i;
 

@@ -14,6 +14,6 @@ struct tree_updates {
 /* Adds an upsert of blob `id` (a plain file) or, with id NULL, a removal. */
 void tree_updates_add(struct tree_updates *t, git_tree_update_t action, const git_oid *id,
 		      const char *path);
-void tree_updates_free(struct tree_updates *t);
+void tree_updates_release(struct tree_updates *t);
 
 #endif

@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (csv_parse((const char *)data, size, "fuzz", &c, &err)) {
 		if (c.n || !strstr(err.msg, "fuzz"))
 			abort();
-		csv_free(&c);
+		csv_release(&c);
 		return 0;
 	}
 	for (r = 0; r < c.n; r++) {
@@ -76,9 +76,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sb.len <= CSV_FILE_MAX) {
 		if (csv_parse(sb.buf, sb.len, "again", &again, &err) || !same(&c, &again))
 			abort();
-		csv_free(&again);
+		csv_release(&again);
 	}
 	strbuf_release(&sb);
-	csv_free(&c);
+	csv_release(&c);
 	return 0;
 }

@@ -95,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (!probs.n) {
 		abort(); /* a form that does not load says why */
 	}
-	form_problems_free(&probs);
+	form_problems_release(&probs);
 	free(copy[0]);
 	free(copy[1]);
 	free(copy[2]);

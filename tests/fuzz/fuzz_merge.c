@@ -64,7 +64,7 @@ static char *merged(const struct fc_record *b, const struct fc_record *o,
 		abort();              /* a failed merge leaves no notes behind */
 	}
 	*refused = rep.refused;
-	merge_report_free(&rep);
+	merge_report_release(&rep);
 	return bytes;
 }
 

@@ -35,7 +35,7 @@ struct form *test_form(const char *survey, const char *choices, const char *sett
 
 	for (i = 0; i < p.n; i++)
 		print_error("%s\n", p.msgs[i]);
-	form_problems_free(&p);
+	form_problems_release(&p);
 	if (!f)
 		fail_msg("the form does not load");
 	return f;
@@ -55,7 +55,7 @@ char *test_form_problems(const char *survey, const char *choices, const char *se
 	strbuf_init(&sb);
 	for (i = 0; i < p.n; i++)
 		strbuf_addf(&sb, "%s%s", i ? "\n" : "", p.msgs[i]);
-	form_problems_free(&p);
+	form_problems_release(&p);
 	return strbuf_detach(&sb);
 }
 

@@ -25,7 +25,7 @@ static void parse_fails(const char *s, size_t n, const char *msg)
 	assert_int_equal(csv_parse(s, n, "t.csv", &c, &err), -1);
 	assert_string_equal(err.msg, msg);
 	assert_int_equal(c.n, 0);
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void cell_is(const struct csv *c, size_t r, size_t k, const char *want)
@@ -46,7 +46,7 @@ static void plain_rows(void **state)
 	cell_is(&c, 0, 0, "a");
 	cell_is(&c, 1, 2, "3");
 	assert_int_equal(c.rows[1].line, 2);
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void quoted_fields(void **state)
@@ -59,7 +59,7 @@ static void quoted_fields(void **state)
 	cell_is(&c, 0, 0, "a,b");
 	cell_is(&c, 0, 1, "say \"hi\"");
 	cell_is(&c, 0, 2, "");
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void embedded_newlines(void **state)
@@ -71,7 +71,7 @@ static void embedded_newlines(void **state)
 	cell_is(&c, 0, 1, "line one\nline two\nthree"); /* CRLF inside becomes LF */
 	assert_int_equal(c.rows[0].cells[1].line, 1);
 	assert_int_equal(c.rows[1].line, 4);        /* physical lines counted */
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void crlf_and_bom(void **state)
@@ -82,7 +82,7 @@ static void crlf_and_bom(void **state)
 	assert_int_equal(c.n, 2);
 	cell_is(&c, 0, 0, "type");
 	cell_is(&c, 1, 1, "q1");
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void no_final_newline(void **state)
@@ -92,11 +92,11 @@ static void no_final_newline(void **state)
 	parse_ok("a,b\n1,2", &c);
 	assert_int_equal(c.n, 2);
 	cell_is(&c, 1, 1, "2");
-	csv_free(&c);
+	csv_release(&c);
 	parse_ok("a,\"b\"", &c);
 	assert_int_equal(c.n, 1);
 	cell_is(&c, 0, 1, "b");
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void empty_fields(void **state)
@@ -111,13 +111,13 @@ static void empty_fields(void **state)
 	assert_int_equal(c.rows[1].n, 1); /* an empty line is a row of one empty field */
 	cell_is(&c, 2, 1, "x");
 	assert_int_equal(c.rows[2].n, 3);
-	csv_free(&c);
+	csv_release(&c);
 	parse_ok("", &c);
 	assert_int_equal(c.n, 0);
-	csv_free(&c);
+	csv_release(&c);
 	parse_ok("\xef\xbb\xbf", &c);
 	assert_int_equal(c.n, 0);
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void utf8_text(void **state)
@@ -126,7 +126,7 @@ static void utf8_text(void **state)
 	(void)state;
 	parse_ok("label::zh\n车辆是否具有有效行驶证\n", &c);
 	cell_is(&c, 1, 0, "车辆是否具有有效行驶证");
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void lone_cr_ends_a_line(void **state)
@@ -136,7 +136,7 @@ static void lone_cr_ends_a_line(void **state)
 	parse_ok("a,b\rc,d\r", &c);
 	assert_int_equal(c.n, 2);
 	cell_is(&c, 1, 0, "c");
-	csv_free(&c);
+	csv_release(&c);
 }
 
 static void stray_quote(void **state)
@@ -218,7 +218,7 @@ static void no_where_gives_bare_message(void **state)
 	assert_string_equal(err.msg, "quoted field is never closed");
 	assert_int_equal(c.err_line, 2);
 	assert_int_equal(c.err_col, 1);
-	csv_free(&c);
+	csv_release(&c);
 }
 
 int main(void)

@@ -65,7 +65,7 @@ static char *problems_of(const char *dir, int *loaded)
 			m += n + 1;
 		strbuf_addf(&sb, "%s\n", m);
 	}
-	form_problems_free(&p);
+	form_problems_release(&p);
 	return strbuf_detach(&sb);
 }
 
@@ -168,7 +168,7 @@ static void missing_folder(void **state)
 	assert_int_equal(p.n, 4);
 	assert_non_null(strstr(p.msgs[2], "/survey.csv: missing"));
 	assert_non_null(strstr(p.msgs[3], "/settings.csv: missing"));
-	form_problems_free(&p);
+	form_problems_release(&p);
 	test_rmrf(tmp);
 	free(file);
 	free(tmp);

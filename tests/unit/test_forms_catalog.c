@@ -70,7 +70,7 @@ static void hazmat_loading_has_fourteen_checks(void **state)
 		}
 	assert_true(major > 0);
 	form_free(f);
-	form_problems_free(&p);
+	form_problems_release(&p);
 	free(dir);
 	free(base);
 }

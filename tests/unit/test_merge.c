@@ -288,7 +288,7 @@ static void merge(const struct fc_record *b, const struct fc_record *o, const st
 		free(before[i]);
 	}
 	record_clear(&other);
-	merge_report_free(&rep2);
+	merge_report_release(&rep2);
 }
 
 static void same_but_amendments(const struct fc_record *a, const struct fc_record *b)
@@ -362,7 +362,7 @@ static void triple_clear(struct triple *x)
 	record_clear(&x->o);
 	record_clear(&x->t);
 	record_clear(&x->out);
-	merge_report_free(&x->rep);
+	merge_report_release(&x->rep);
 }
 
 /* A draft base with two answers, and ours and theirs as its copies. */
@@ -504,7 +504,7 @@ static void resolution_on_one_side(void **state)
 	assert_int_equal(x.out.u.inspection.n_conflicts, 0);
 	assert_int_equal(x.rep.conflicted, 0);
 	record_clear(&x.out);
-	merge_report_free(&x.rep);
+	merge_report_release(&x.rep);
 
 	/* ours keeps the answer and drops the conflict: resolved as well */
 	record_clear(&x.o);
@@ -514,7 +514,7 @@ static void resolution_on_one_side(void **state)
 	expect_answer(&x.out.u.inspection, "vehicle_permits", "na", "JT-0042", ts(41));
 	assert_int_equal(x.out.u.inspection.n_conflicts, 0);
 	record_clear(&x.out);
-	merge_report_free(&x.rep);
+	merge_report_release(&x.rep);
 
 	/* theirs sets the answer to the conflicting value without clearing
 	 * it: a conflict that repeats the answer is no conflict */
@@ -1080,7 +1080,7 @@ static void report_collects(void **state)
 	assert_int_equal(rep.n, 2);
 	assert_int_equal(record_merge(&x.b, &x.o, &x.t, &x.out, NULL, &err), 0);
 	assert_string_equal(x.out.u.inspection.location, "甲"); /* E7 94 B2 > E4 B9 99 */
-	merge_report_free(&rep);
+	merge_report_release(&rep);
 	assert_int_equal(rep.n, 0);
 	triple_clear(&x);
 }
@@ -1175,7 +1175,7 @@ static void amendments_in_two_orders(void **state)
 	assert_string_equal(r->amendments[0].item, "driver_qualified");
 	/* one side alone keeps its order, even unsorted */
 	record_clear(&x.out);
-	merge_report_free(&x.rep);
+	merge_report_release(&x.rep);
 	merge(&x.b, &x.b, &x.o, &x.out, &x.rep);
 	assert_same(&x.out, &x.o);
 	triple_clear(&x);
@@ -1416,12 +1416,12 @@ static void trivial_merges(const struct fc_record *b, const struct fc_record *x)
 	merge(b, x, x, &out, &rep);
 	assert_same(&out, x);
 	record_clear(&out);
-	merge_report_free(&rep);
+	merge_report_release(&rep);
 	merge(b, b, x, &out, &rep);
 	assert_same(&out, x);
 	assert_int_equal(rep.n, 0);
 	record_clear(&out);
-	merge_report_free(&rep);
+	merge_report_release(&rep);
 }
 
 static void write_seed(const char *dir, int round, const struct fc_record *b,
@@ -1485,7 +1485,7 @@ static void random_properties(void **state)
 				trivial_merges(&b, &y);
 		}
 		record_clear(&out);
-		merge_report_free(&rep);
+		merge_report_release(&rep);
 		record_clear(&b);
 		record_clear(&x);
 		record_clear(&y);

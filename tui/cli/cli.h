@@ -43,7 +43,7 @@ int cli_main(struct cli *cli, int argc, char **argv);
  * `usage` is printed on error.  Returns 0, or 2 after printing a message. */
 int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 	      const char **positional, size_t max_pos, size_t *n_pos, const char *usage);
-void cli_list_free(struct cli_list *l);
+void cli_list_release(struct cli_list *l);
 
 /* Prints "fieldcheck: MSG" on stderr and returns the exit status for the
  * error's kind (2 for usage errors, 1 otherwise). */

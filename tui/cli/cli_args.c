@@ -22,7 +22,7 @@ static void list_push(struct cli_list *l, const char *v)
 	l->items[l->n++] = v;
 }
 
-void cli_list_free(struct cli_list *l)
+void cli_list_release(struct cli_list *l)
 {
 	free(l->items);
 	l->items = NULL;

@@ -122,7 +122,7 @@ static int check(struct cli *cli, int argc, char **argv)
 	}
 	print_problems(&probs);
 	rc = summary(loaded, n_pos, probs.n);
-	form_problems_free(&probs);
+	form_problems_release(&probs);
 	free(dirs);
 	return rc;
 }

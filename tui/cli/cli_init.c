@@ -130,7 +130,7 @@ undo:
 		workspace_undo_run(&undo); /* only what init made: see core/workspace.h */
 out:
 	if (from)
-		workspace_undo_free(&undo);
+		workspace_undo_release(&undo);
 	return rc;
 }
 

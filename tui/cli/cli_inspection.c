@@ -144,7 +144,7 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 		puts(id);
 out_list:
 	free(team);
-	cli_list_free(&members);
+	cli_list_release(&members);
 	return rc;
 }
 

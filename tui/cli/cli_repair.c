@@ -101,6 +101,6 @@ int cmd_repair(struct cli *cli, int argc, char **argv)
 		puts("nothing was deleted: what was damaged is kept beside the new files");
 	else if (rc == 0)
 		puts("nothing to repair");
-	repair_result_free(&res);
+	repair_result_release(&res);
 	return rc ? cli_report(&err) : 0;
 }
