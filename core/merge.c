@@ -1,4 +1,8 @@
-/* merge.c - the record-aware three-way merge (see merge.h).
+/* merge.c - the record-aware three-way merge of ONE record (see merge.h):
+ * base, ours and theirs as decoded records in, one record out, no git and no
+ * I/O.  sync/treemerge.c is the other merge: it walks two git trees, takes
+ * the paths only one side changed, and calls this for each record both
+ * changed.
  *
  * Every choice is made by a rule that does not look at which side is ours:
  * a clash takes the greater value in byte order, an answer clash the later

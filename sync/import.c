@@ -35,7 +35,7 @@ static char *blob_text(struct replica *r, git_tree *tree, const char *path)
 
 /* A form arrives as three files; it is kept once its survey is seen. */
 static void import_form(struct replica *r, git_tree *tree, const struct layout_path *lp,
-			const git_oid *commit, const char *path, struct sync_report *rep)
+			const git_oid *commit, const char *path, struct sync_log *rep)
 {
 	struct formstore_texts t = { 0 };
 	struct fc_err why = { 0 };
@@ -59,7 +59,7 @@ static void import_form(struct replica *r, git_tree *tree, const struct layout_p
 	formstore_texts_clear(&t);
 }
 
-static void count(struct sync_report *rep, enum record_kind k)
+static void count(struct sync_log *rep, enum record_kind k)
 {
 	if (k == REC_ENTERPRISE)
 		rep->imported_enterprises++;
@@ -73,7 +73,7 @@ struct importing {
 	struct replica *r;
 	git_tree *tree;
 	const git_oid *commit;
-	struct sync_report *rep;
+	struct sync_log *rep;
 	struct fc_err *err;
 };
 
@@ -84,7 +84,7 @@ static int import_file(const struct treediff_file *f, void *ctx)
 {
 	struct importing *im = ctx;
 	struct replica *r = im->r;
-	struct sync_report *rep = im->rep;
+	struct sync_log *rep = im->rep;
 	const char *path = f->path;
 	struct layout_path lp;
 	struct fc_record rec;
@@ -151,7 +151,7 @@ static int import_changes(struct importing *im, git_tree *from, git_tree *to)
 }
 
 static int import_diff(struct replica *r, git_tree *from, git_tree *to, const git_oid *commit,
-		       struct sync_report *rep, struct fc_err *err)
+		       struct sync_log *rep, struct fc_err *err)
 {
 	struct importing im = { r, to, commit, rep, err };
 
@@ -167,7 +167,7 @@ static int import_diff(struct replica *r, git_tree *from, git_tree *to, const gi
 }
 
 int import_tree(struct replica *r, git_tree *tree, const git_oid *commit,
-		struct sync_report *rep, struct fc_err *err)
+		struct sync_log *rep, struct fc_err *err)
 {
 	git_tree *from = NULL;
 	git_oid done;
@@ -185,12 +185,12 @@ int import_tree(struct replica *r, git_tree *tree, const git_oid *commit,
 }
 
 int import_all(struct replica *r, git_tree *tree, const git_oid *commit,
-	       struct sync_report *rep, struct fc_err *err)
+	       struct sync_log *rep, struct fc_err *err)
 {
 	return import_diff(r, NULL, tree, commit, rep, err);
 }
 
-int import_branch(struct replica *r, int all, struct sync_report *rep, struct fc_err *err)
+int import_branch(struct replica *r, int all, struct sync_log *rep, struct fc_err *err)
 {
 	git_tree *tree = NULL;
 	git_oid head;

@@ -9,18 +9,18 @@
 #define FC_IMPORT_H
 
 #include "replica.h"
-#include "report.h"
+#include "synclog.h"
 
 /* Imports the changes from the store's imported tree to `tree` (the
  * branch's tree) and records `tree` as imported.  `commit` names the
  * commit in reports. */
 int import_tree(struct replica *r, git_tree *tree, const git_oid *commit,
-		struct sync_report *rep, struct fc_err *err);
+		struct sync_log *rep, struct fc_err *err);
 /* Imports every record of `tree`, whatever the store holds (reindex). */
 int import_all(struct replica *r, git_tree *tree, const git_oid *commit,
-	       struct sync_report *rep, struct fc_err *err);
+	       struct sync_log *rep, struct fc_err *err);
 /* The branch's tree, imported as import_tree does (all 0) or import_all;
  * nothing when the branch is unborn. */
-int import_branch(struct replica *r, int all, struct sync_report *rep, struct fc_err *err);
+int import_branch(struct replica *r, int all, struct sync_log *rep, struct fc_err *err);
 
 #endif

@@ -26,7 +26,7 @@ struct quarantine_state {
 	size_t listed;               /* refusals listed in the report and the log */
 	size_t unlisted;             /* refusals counted only */
 	size_t unkept;               /* refused paths whose bytes were not kept */
-	struct sync_report *summed;  /* the report whose line `summary` says */
+	struct sync_log *summed;  /* the report whose line `summary` says */
 	size_t summary;              /* what was not listed, once some was not */
 };
 
@@ -152,14 +152,14 @@ static char *left_out(const struct quarantine_state *st)
 }
 
 /* One more line in the report (n lines at most: the summary is one). */
-static void add_line(struct sync_report *rep, char *text)
+static void add_line(struct sync_log *rep, char *text)
 {
 	ALLOC_GROW(rep->quarantined, rep->n_quarantined + 1, rep->alloc_quarantined);
 	rep->quarantined[rep->n_quarantined++].text = text;
 }
 
 /* The report's last line says what was not listed, kept up to date. */
-static void sum_up(struct quarantine_state *st, struct sync_report *rep)
+static void sum_up(struct quarantine_state *st, struct sync_log *rep)
 {
 	if (st->summed == rep) {
 		free(rep->quarantined[st->summary].text);
@@ -174,7 +174,7 @@ static void sum_up(struct quarantine_state *st, struct sync_report *rep)
 /* Lists the refusal, or counts it once the sync has listed enough.  `bytes`
  * says where its bytes are, or why they were not kept (NULL: none to keep);
  * `unkept` whether there were bytes it did not keep. */
-static void record(struct replica *r, struct sync_report *rep, const git_oid *commit,
+static void record(struct replica *r, struct sync_log *rep, const git_oid *commit,
 		   const char *path, const char *why, const char *bytes, int unkept)
 {
 	struct quarantine_state *st = state_of(r);
@@ -212,7 +212,7 @@ static void record(struct replica *r, struct sync_report *rep, const git_oid *co
 	free(cut_path);
 }
 
-void quarantine(struct replica *r, struct sync_report *rep, const git_oid *commit,
+void quarantine(struct replica *r, struct sync_log *rep, const git_oid *commit,
 		const char *path, const void *data, size_t len, const char *why)
 {
 	char hex[GIT_OID_HEXSZ + 1], bytes[128];
@@ -227,7 +227,7 @@ void quarantine(struct replica *r, struct sync_report *rep, const git_oid *commi
 	}
 }
 
-void quarantine_blob(struct replica *r, struct sync_report *rep, const git_oid *commit,
+void quarantine_blob(struct replica *r, struct sync_log *rep, const git_oid *commit,
 		     const char *path, const git_oid *blob, const char *why)
 {
 	char hex[GIT_OID_HEXSZ + 1], bytes[128];

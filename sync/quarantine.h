@@ -22,7 +22,7 @@
 #include <git2.h>
 #include "layout.h"
 #include "replica.h"
-#include "report.h"
+#include "synclog.h"
 
 #define QUARANTINE_MAX_OBJECT MAX_FORM_FILE /* the largest file a sync reads */
 #define QUARANTINE_MAX_BYTES (64u << 20)
@@ -32,11 +32,11 @@
 
 /* Records the refusal of `path`; `data` (len bytes, may be NULL) is kept
  * as the blob it is. */
-void quarantine(struct replica *r, struct sync_report *rep, const git_oid *commit,
+void quarantine(struct replica *r, struct sync_log *rep, const git_oid *commit,
 		const char *path, const void *data, size_t len, const char *why);
 /* The same, keeping the bytes of the blob `blob` (may be NULL), read only
  * when they are kept. */
-void quarantine_blob(struct replica *r, struct sync_report *rep, const git_oid *commit,
+void quarantine_blob(struct replica *r, struct sync_log *rep, const git_oid *commit,
 		     const char *path, const git_oid *blob, const char *why);
 /* Ends the sync's quarantine: the log says what it did not list.  Called
  * by replica_close. */

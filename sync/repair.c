@@ -25,7 +25,7 @@ void repair_result_release(struct repair_result *res)
 	free(res->store_aside);
 	free(res->replica_aside);
 	salvage_release(&res->salvage);
-	sync_report_free(&res->rep);
+	sync_log_release(&res->rep);
 	memset(res, 0, sizeof *res);
 }
 
@@ -42,7 +42,7 @@ static void fetch_all(struct replica *r, const git_strarray *names, struct repai
 		if (transport_fetch(r, names->strings[i], NULL, &theirs, &exists, &why) == 0)
 			res->remotes_fetched++;
 		else
-			sync_report_note(&res->rep, "could not fetch from %s: %s",
+			sync_log_note(&res->rep, "could not fetch from %s: %s",
 					 names->strings[i], why.msg);
 	}
 }
@@ -81,7 +81,7 @@ static int reexport(struct replica *r, struct repair_result *res, struct fc_err 
 	/* A commit the roster would refuse is not made (as in a sync): the
 	 * records wait in the outbox for the sync that may make it. */
 	if (trust_may_commit(r, &why)) {
-		sync_report_note(&res->rep, "the records wait to be committed by the next sync: %s",
+		sync_log_note(&res->rep, "the records wait to be committed by the next sync: %s",
 				 why.msg);
 		return 0;
 	}
@@ -104,7 +104,7 @@ static int refetch(struct replica *r, int store_rebuilt, struct repair_result *r
 	int rc = -1;
 
 	if (replica_copy_remotes(r, res->replica_aside, &why))
-		sync_report_note(&res->rep, "%s; add them again with 'fieldcheck remote add'",
+		sync_log_note(&res->rep, "%s; add them again with 'fieldcheck remote add'",
 				 why.msg);
 	if (git_remote_list(&names, r->repo) < 0)
 		return git_fail(err, "listing the remotes");

@@ -15,7 +15,7 @@
 
 #include "core/salvage.h"
 #include "core/workspace.h"
-#include "report.h"
+#include "synclog.h"
 
 struct repair_options {
 	const struct fc_person *who;  /* the identity, if the store lost it; or NULL */
@@ -29,7 +29,7 @@ struct repair_result {
 	size_t remotes_fetched, reexported;
 	int based;                             /* the re-export found where the
 						* store last agreed with a remote */
-	struct sync_report rep;                /* the reindex, and notes */
+	struct sync_log rep;                /* the reindex, and notes */
 };
 void repair_result_release(struct repair_result *res);
 

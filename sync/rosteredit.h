@@ -12,7 +12,7 @@
 
 #include "core/roster.h"
 #include "core/workspace.h"
-#include "report.h"
+#include "synclog.h"
 
 enum roster_edit_kind {
 	ROSTER_FOUND,                /* a first roster: this supervisor alone */
@@ -30,7 +30,7 @@ struct roster_edit {
 /* Applies the edit to remote's roster, pushes it and pulls.  Returns 0
  * with the commit in commit_hex (41 bytes); rep gets what the pull found. */
 int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct roster_edit *ed,
-		     char *commit_hex, struct sync_report *rep, struct fc_err *err);
+		     char *commit_hex, struct sync_log *rep, struct fc_err *err);
 
 /* The roster of the workspace's branch (empty when it has none). */
 int roster_read_head(struct fc_workspace *ws, struct roster *out, struct fc_err *err);

@@ -27,12 +27,12 @@
 void sync_result_free(struct sync_result *res)
 {
 	free(res->offline);
-	sync_report_free(&res->rep);
+	sync_log_release(&res->rep);
 	memset(res, 0, sizeof *res);
 }
 
 static void note_authors(struct replica *r, const git_oid *from, const git_oid *to,
-			 struct sync_report *rep)
+			 struct sync_log *rep)
 {
 	git_revwalk *w = NULL;
 	git_oid id;
@@ -50,7 +50,7 @@ static void note_authors(struct replica *r, const git_oid *from, const git_oid *
 			struct strbuf sb;
 			strbuf_init(&sb);
 			strbuf_addf(&sb, "%s (%s)", a->name, a->email);
-			sync_report_author(rep, sb.buf);
+			sync_log_author(rep, sb.buf);
 			strbuf_release(&sb);
 			git_commit_free(c);
 		}
@@ -105,7 +105,7 @@ static int check_theirs(struct replica *r, const char *remote, const git_oid *ou
 /* Brings theirs into our branch: fast-forward when every change of theirs
  * is accepted, else a merge commit of the record-aware merged tree. */
 static int merge_in(struct replica *r, const char *remote, const git_oid *theirs,
-		    struct sync_report *rep, struct fc_err *err)
+		    struct sync_log *rep, struct fc_err *err)
 {
 	git_tree *tb = NULL, *to = NULL, *tt = NULL;
 	git_oid ours, base, tree_id, head;
@@ -362,7 +362,7 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
 	outbox_count(ws->store, &res->records_waiting, &ignore);
 	if (r->notice)
-		sync_report_note(&res->rep, "%s", r->notice);
+		sync_log_note(&res->rep, "%s", r->notice);
 	if (rc == 0)
 		stamp(ws);
 	git_strarray_dispose(&names);
@@ -478,7 +478,7 @@ int sync_status(struct fc_workspace *ws, struct sync_status *st, struct fc_err *
 
 struct verifying {
 	struct replica *r;
-	struct sync_report *rep;
+	struct sync_log *rep;
 	size_t records;
 };
 
@@ -491,7 +491,7 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH))
 		return 0;
 	if (read_record(v->r, f->new_id, f->path, &rec, &why))
-		sync_report_note(v->rep, "%s", why.msg);
+		sync_log_note(v->rep, "%s", why.msg);
 	else
 		record_clear(&rec), v->records++;
 	return 0;
@@ -499,43 +499,43 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 
 /* Every folder of the head tree is one git's fsck accepts, and every record
  * decodes and sits where it belongs. */
-static void verify_tree(struct replica *r, git_tree *tree, struct sync_report *rep,
+static void verify_tree(struct replica *r, git_tree *tree, struct sync_log *rep,
 			size_t *records)
 {
 	struct verifying v = { r, rep, 0 };
 	struct fc_err why = { 0 };
 
 	if (treecheck(r->repo, git_tree_id(tree), NULL, &why))
-		sync_report_note(rep, "%s", why.msg);
+		sync_log_note(rep, "%s", why.msg);
 	if (treediff_each(r->repo, NULL, tree, NULL, verify_file, &v, &why))
-		sync_report_note(rep, "%s", why.msg);
+		sync_log_note(rep, "%s", why.msg);
 	*records = v.records;
 }
 
-static void verify_history(struct replica *r, const git_oid *head, struct sync_report *rep)
+static void verify_history(struct replica *r, const git_oid *head, struct sync_log *rep)
 {
 	git_revwalk *w = NULL;
 	git_oid id;
 
 	if (git_revwalk_new(&w, r->repo) < 0 || git_revwalk_push(w, head) < 0) {
-		sync_report_note(rep, "the replica's history cannot be walked");
+		sync_log_note(rep, "the replica's history cannot be walked");
 	} else {
 		int rc;
 		while ((rc = git_revwalk_next(&id, w)) == 0) {
 			git_commit *c;
 			if (git_commit_lookup(&c, r->repo, &id) < 0)
-				sync_report_note(rep, "commit %s is missing", git_oid_tostr_s(&id));
+				sync_log_note(rep, "commit %s is missing", git_oid_tostr_s(&id));
 			else
 				git_commit_free(c);
 		}
 		if (rc != GIT_ITEROVER)
-			sync_report_note(rep, "the replica's history is broken: %s",
+			sync_log_note(rep, "the replica's history is broken: %s",
 					 git_error_last() ? git_error_last()->message : "?");
 	}
 	git_revwalk_free(w);
 }
 
-int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err)
+int sync_verify(struct fc_workspace *ws, struct sync_log *rep, struct fc_err *err)
 {
 	struct fc_err why = { 0 };
 	struct replica *r;
@@ -545,7 +545,7 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 	int has;
 
 	if (store_integrity(ws->store, &why))
-		sync_report_note(rep, "%s", why.msg);
+		sync_log_note(rep, "%s", why.msg);
 	if (replica_open(ws, REPLICA_READONLY, &r, &why) == 0) {
 		if (replica_head(r, &head, &has, &why) == 0 && has) {
 			verify_history(r, &head, rep);
@@ -553,12 +553,12 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 				verify_tree(r, tree, rep, &records);
 				git_tree_free(tree);
 			} else {
-				sync_report_note(rep, "%s", why.msg);
+				sync_log_note(rep, "%s", why.msg);
 			}
 		}
 		replica_close(r);
 	} else if (why.kind != FC_ENOTFOUND) {
-		sync_report_note(rep, "%s", why.msg);
+		sync_log_note(rep, "%s", why.msg);
 	}
 	rep->imported_inspections = records; /* records checked, for the summary */
 	if (rep->n_notes > before)
@@ -567,7 +567,7 @@ int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err 
 	return 0;
 }
 
-int sync_reindex(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err)
+int sync_reindex(struct fc_workspace *ws, struct sync_log *rep, struct fc_err *err)
 {
 	struct replica *r;
 	int rc;

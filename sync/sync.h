@@ -12,7 +12,7 @@
 
 #include "core/workspace.h"
 #include "progress.h"
-#include "report.h"
+#include "synclog.h"
 
 #define SYNC_MAX_ATTEMPTS 24     /* pushes refused because others pushed first */
 #define SYNC_MAX_NET_ERRORS 3    /* fetches or pushes that failed on the network */
@@ -32,7 +32,7 @@ struct sync_result {
 				       * export failed: a full disk...) */
 	size_t attempts;              /* pushes tried (retries included) */
 	char *offline;                /* why a remote could not be reached, or NULL */
-	struct sync_report rep;
+	struct sync_log rep;
 };
 void sync_result_free(struct sync_result *res);
 
@@ -68,8 +68,8 @@ int sync_status(struct fc_workspace *ws, struct sync_status *st, struct fc_err *
 
 /* verify: the store's integrity, the replica's objects, every record valid.
  * Problems are appended to rep->notes; returns -1 if there was any. */
-int sync_verify(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err);
+int sync_verify(struct fc_workspace *ws, struct sync_log *rep, struct fc_err *err);
 /* reindex: import every record of the replica's branch again. */
-int sync_reindex(struct fc_workspace *ws, struct sync_report *rep, struct fc_err *err);
+int sync_reindex(struct fc_workspace *ws, struct sync_log *rep, struct fc_err *err);
 
 #endif

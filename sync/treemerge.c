@@ -1,4 +1,9 @@
-/* treemerge.c - the record-aware merge of two trees (see treemerge.h). */
+/* treemerge.c - the merge of two git trees, path by path (see treemerge.h).
+ *
+ * It decides per path: taken from their side, kept from ours, quarantined,
+ * or both changed; only in that last case does it read the three blobs and
+ * hand the decoded records to core/merge.c, the merge of one record, which
+ * knows nothing of git. */
 #include "treemerge.h"
 
 #include <stdlib.h>
@@ -149,7 +154,7 @@ struct merging {
 	const git_oid *commit;       /* theirs, named in reports */
 	const struct trust_result *trust; /* what refused commits wrote, or NULL */
 	struct tree_updates p;       /* changes to the tree the result starts from */
-	struct sync_report *rep;
+	struct sync_log *rep;
 	struct fc_err *err;
 	int from_theirs;             /* the result starts from their tree: only
 				      * what differs from theirs is pending */
@@ -215,7 +220,7 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 		goto out_ours;
 	}
 	for (i = 0; i < mr.n && !m->quiet; i++)
-		sync_report_note(m->rep, "%s: %s", mr.notes[i].path_or_id, mr.notes[i].msg);
+		sync_log_note(m->rep, "%s: %s", mr.notes[i].path_or_id, mr.notes[i].msg);
 	if (!m->quiet)
 		m->rep->conflicted += mr.conflicted != 0;
 	if (mr.refused && !m->quiet) {
@@ -413,7 +418,7 @@ static int build(struct merging *m, git_tree *start, git_oid *out_tree)
 
 static void merging_init(struct merging *m, struct replica *r, git_tree *ours,
 			 const git_oid *commit, const struct trust_result *trust,
-			 struct sync_report *rep, struct fc_err *err)
+			 struct sync_log *rep, struct fc_err *err)
 {
 	memset(m, 0, sizeof *m);
 	m->r = r;
@@ -432,7 +437,7 @@ static void merging_release(struct merging *m)
 
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
 	       const git_oid *their_commit, const struct trust_result *trust, git_oid *out_tree,
-	       struct sync_report *rep, struct fc_err *err)
+	       struct sync_log *rep, struct fc_err *err)
 {
 	struct merging m;
 	int ours_is_base = base ? git_oid_equal(git_tree_id(base), git_tree_id(ours))

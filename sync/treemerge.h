@@ -10,7 +10,7 @@
 #define FC_TREEMERGE_H
 
 #include "replica.h"
-#include "report.h"
+#include "synclog.h"
 #include "core/record.h"
 #include "trust.h"
 
@@ -18,7 +18,7 @@
  * those paths keep our version and their bytes are quarantined. */
 int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
 	       const git_oid *their_commit, const struct trust_result *trust, git_oid *out_tree,
-	       struct sync_report *rep, struct fc_err *err);
+	       struct sync_log *rep, struct fc_err *err);
 
 /* Reads the blob `id` at `path` and decodes it strictly as a record that
  * belongs there.  Used by the merge and by the import. */

@@ -37,17 +37,17 @@ static int pinned(struct replica *r, const char *remote, struct sshkey *k, struc
 	return rc;
 }
 
-static void report_refusals(const struct trust_result *tw, struct sync_report *rep)
+static void report_refusals(const struct trust_result *tw, struct sync_log *rep)
 {
 	char id[16];
 	size_t i;
 
 	for (i = 0; i < tw->n_refused && i < TRUST_MAX_REASONS; i++)
-		sync_report_note(rep, "commit %s refused: %s",
+		sync_log_note(rep, "commit %s refused: %s",
 				 oid_short(&tw->refusals[i].commit, id, sizeof id),
 				 tw->refusals[i].why);
 	if (tw->n_refused > TRUST_MAX_REASONS)
-		sync_report_note(rep, "and %zu more commits refused",
+		sync_log_note(rep, "and %zu more commits refused",
 				 tw->n_refused - TRUST_MAX_REASONS);
 }
 
@@ -69,7 +69,7 @@ static int founder_unexpected(struct replica *r, const char *remote, const struc
 }
 
 int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
-		  const git_oid *theirs, struct trust_result *tw, struct sync_report *rep,
+		  const git_oid *theirs, struct trust_result *tw, struct sync_log *rep,
 		  struct fc_err *err)
 {
 	struct trust_options o;

@@ -11,14 +11,14 @@
 #define FC_TRUSTSYNC_H
 
 #include "replica.h"
-#include "report.h"
+#include "synclog.h"
 #include "trust.h"
 
 /* Judges the commits of theirs that ours lacks (ours NULL: none).
  * Refusals go into rep; -1 when nothing may be merged (the central lost
  * its pinned roster, or was founded by another key). */
 int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
-		  const git_oid *theirs, struct trust_result *tw, struct sync_report *rep,
+		  const git_oid *theirs, struct trust_result *tw, struct sync_log *rep,
 		  struct fc_err *err);
 /* After the merge: keeps the roster in force at their tip for the next
  * walk (store meta roster.trusted.<remote>), and pins the founder the walk

@@ -60,10 +60,10 @@ int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 
 /* What a sync or pull did, as `fieldcheck sync` prints it (tui/cli/cli_sync.c). */
 struct sync_result;
-struct sync_report;
+struct sync_log;
 void cli_sync_report(const struct sync_result *res, int push);
 /* Its authors, notes and quarantined files alone. */
-void cli_sync_notes(const struct sync_report *rep);
+void cli_sync_notes(const struct sync_log *rep);
 
 /* Subcommands. */
 int cmd_init(struct cli *cli, int argc, char **argv);

@@ -44,7 +44,7 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 {
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	struct sync_report rep;
+	struct sync_log rep;
 	char commit[41];
 	int rc;
 
@@ -65,7 +65,7 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 	}
 	rc = roster_edit_push(ws, remote ? remote : "origin", ed, commit, &rep, &err);
 	cli_sync_notes(&rep);
-	sync_report_free(&rep);
+	sync_log_release(&rep);
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);

@@ -114,7 +114,7 @@ int cmd_remote(struct cli *cli, int argc, char **argv)
 
 void cli_sync_report(const struct sync_result *res, int push)
 {
-	const struct sync_report *rep = &res->rep;
+	const struct sync_log *rep = &res->rep;
 
 	if (res->committed)
 		printf("committed %zu changed record%s\n", res->exported, res->exported == 1 ? "" : "s");
@@ -131,7 +131,7 @@ void cli_sync_report(const struct sync_result *res, int push)
 		printf("sent to %zu remote%s\n", res->pushed, res->pushed == 1 ? "" : "s");
 }
 
-void cli_sync_notes(const struct sync_report *rep)
+void cli_sync_notes(const struct sync_log *rep)
 {
 	size_t i;
 
@@ -204,7 +204,7 @@ int cmd_pull(struct cli *cli, int argc, char **argv)
 static int run_check(struct cli *cli, int argc, char **argv, int reindex)
 {
 	const char *pos[1];
-	struct sync_report rep = { 0 };
+	struct sync_log rep = { 0 };
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	size_t n_pos, i;
@@ -234,7 +234,7 @@ static int run_check(struct cli *cli, int argc, char **argv, int reindex)
 			       : "ok: the store is sound and the replica's %zu records are valid\n",
 		       reindex ? rep.imported_inspections : rep.imported_inspections,
 		       rep.imported_hazards, rep.imported_enterprises);
-	sync_report_free(&rep);
+	sync_log_release(&rep);
 	return rc ? cli_report(&err) : 0;
 }
 

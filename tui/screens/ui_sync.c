@@ -300,7 +300,7 @@ static void add_sent(struct sync_view *v, const struct sync_result *res, int pus
 		add_line(v, R_NORMAL, "%s", _("Nothing to send: the central repository has it all."));
 }
 
-static void add_arrived(struct sync_view *v, const struct sync_report *rep)
+static void add_arrived(struct sync_view *v, const struct sync_log *rep)
 {
 	struct strbuf sb;
 	size_t i;
@@ -321,7 +321,7 @@ static void add_arrived(struct sync_view *v, const struct sync_report *rep)
 		add_line(v, R_NORMAL, _("Hazards withdrawn: %zu"), rep->removed_hazards);
 }
 
-static void add_trouble(struct sync_view *v, const struct sync_report *rep)
+static void add_trouble(struct sync_view *v, const struct sync_log *rep)
 {
 	size_t i;
 

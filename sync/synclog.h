@@ -1,7 +1,8 @@
-/* report.h - what a sync tells the person who ran it: what arrived, from
- * whom, what clashed, what was refused and where it was put aside. */
-#ifndef FC_SYNC_REPORT_H
-#define FC_SYNC_REPORT_H
+/* synclog.h - a sync's log: what a sync tells the person who ran it, what
+ * arrived, from whom, what clashed, what was refused and where it was put
+ * aside.  (core/report.h is another thing: the figures over the store.) */
+#ifndef FC_SYNC_SYNCLOG_H
+#define FC_SYNC_SYNCLOG_H
 
 #include <stddef.h>
 #include "core/err.h"
@@ -10,7 +11,7 @@ struct sync_line {
 	char *text;
 };
 
-struct sync_report {
+struct sync_log {
 	struct sync_line *notes;       /* merges and clashes a person should know of */
 	size_t n_notes, alloc_notes;
 	struct sync_line *quarantined; /* "COMMIT PATH: why", the first
@@ -26,9 +27,9 @@ struct sync_report {
 	size_t n_authors, alloc_authors;
 };
 
-void sync_report_note(struct sync_report *r, const char *fmt, ...)
+void sync_log_note(struct sync_log *r, const char *fmt, ...)
 	FC_PRINTF(2, 3);
-void sync_report_author(struct sync_report *r, const char *who);
-void sync_report_free(struct sync_report *r);
+void sync_log_author(struct sync_log *r, const char *who);
+void sync_log_release(struct sync_log *r);
 
 #endif

@@ -1,5 +1,5 @@
-/* report.c - collecting what a sync did (see report.h). */
-#include "report.h"
+/* synclog.c - collecting what a sync did, its log (see synclog.h). */
+#include "synclog.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
  * are kept made visible, so no screen or log they reach gets an escape
  * sequence or a bidi override from them. */
 
-void sync_report_note(struct sync_report *r, const char *fmt, ...)
+void sync_log_note(struct sync_log *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *raw;
@@ -25,7 +25,7 @@ void sync_report_note(struct sync_report *r, const char *fmt, ...)
 	free(raw);
 }
 
-void sync_report_author(struct sync_report *r, const char *who)
+void sync_log_author(struct sync_log *r, const char *who)
 {
 	char *shown = text_shown(who);
 	size_t i;
@@ -39,7 +39,7 @@ void sync_report_author(struct sync_report *r, const char *who)
 	r->authors[r->n_authors++] = shown;
 }
 
-void sync_report_free(struct sync_report *r)
+void sync_log_release(struct sync_log *r)
 {
 	size_t i;
 	for (i = 0; i < r->n_notes; i++)
