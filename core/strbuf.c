@@ -82,12 +82,9 @@ void strbuf_reset(struct strbuf *sb)
 
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
-	size_t need = sb->len + extra + 1;
-	if (need <= sb->alloc)
-		return;
-	while (sb->alloc < need)
-		sb->alloc = sb->alloc * 2;
-	sb->buf = xrealloc(sb->buf, sb->alloc);
+	if (extra > SIZE_MAX - 1 - sb->len)
+		oom(SIZE_MAX);
+	ALLOC_GROW(sb->buf, sb->len + extra + 1, sb->alloc);
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)

@@ -22,17 +22,14 @@ void table_free(struct table *t)
 		free(t->cells[i]);
 	free(t->cells);
 	t->cells = NULL;
-	t->n_rows = t->alloc_rows = 0;
+	t->n_rows = t->alloc = 0;
 }
 
 void table_add(struct table *t, const char *const *vals)
 {
 	size_t c;
 
-	if (t->n_rows == t->alloc_rows) {
-		t->alloc_rows = t->alloc_rows ? t->alloc_rows * 2 : 16;
-		t->cells = xrealloc(t->cells, t->alloc_rows * t->n_cols * sizeof *t->cells);
-	}
+	ALLOC_GROW(t->cells, (t->n_rows + 1) * t->n_cols, t->alloc);
 	for (c = 0; c < t->n_cols; c++)
 		t->cells[t->n_rows * t->n_cols + c] = xstrdup(vals[c] ? vals[c] : "");
 	t->n_rows++;

@@ -26,7 +26,8 @@ struct table {
 	const struct table_col *cols;
 	size_t n_cols;
 	char **cells;       /* row-major, n_rows * n_cols, owned */
-	size_t n_rows, alloc_rows;
+	size_t n_rows;
+	size_t alloc;       /* cells (not rows) that cells has room for */
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t n_cols);
