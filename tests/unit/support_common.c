@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/strbuf.h"
-#include <unistd.h>
 
 const char *const test_uscc_valid[] = {
 	"91350100M000100Y43", /* the example in GB 32100-2015 */

@@ -27,7 +27,7 @@ static char **folders(const char *dir, size_t *n)
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **v = NULL;
-	size_t i, j;
+	size_t i, j, alloc = 0;
 
 	if (!d)
 		fail_msg("cannot open %s (run from the top of the tree or set FIELDCHECK_TOP)", dir);
@@ -35,8 +35,8 @@ static char **folders(const char *dir, size_t *n)
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		v = realloc(v, (*n + 1) * sizeof *v);
-		v[(*n)++] = strdup(e->d_name);
+		ALLOC_GROW(v, *n + 1, alloc);
+		v[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
 	for (i = 1; i < *n; i++) /* insertion sort: a few dozen names */

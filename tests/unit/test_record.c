@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/strbuf.h"
-
 #include "core/record.h"
+#include "core/strbuf.h"
 
 #define ID1 "5f3a0c1e-8d2b-4c7a-9e10-2b4f6a8c0d1e"
 #define ID2 "0b9c2d4e-1f3a-4b5c-8d6e-7f8091a2b3c4"

@@ -7,11 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/strbuf.h"
-
 #include "core/base64.h"
 #include "core/sshkey.h"
 #include "core/sshsig.h"
+#include "core/strbuf.h"
 
 static void base64_round_trip(void **state)
 {

@@ -7,11 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "core/strbuf.h"
 #include <unistd.h>
 #include <zlib.h>
 
+#include "core/strbuf.h"
 #include "core/tarball.h"
 
 #define MTIME 1795829400LL /* 2026-11-28T09:30:00+08:00 */
@@ -122,7 +121,7 @@ static void bad_names_refused(void **state)
 static unsigned char *gunzip_file(const char *path, size_t *len)
 {
 	size_t zlen, cap = 1 << 16;
-	unsigned char *z = (unsigned char *)test_read_file(path, &zlen), *out = malloc(cap);
+	unsigned char *z = (unsigned char *)test_read_file(path, &zlen), *out = xmalloc(cap);
 	z_stream s;
 	int rc;
 
@@ -137,8 +136,7 @@ static unsigned char *gunzip_file(const char *path, size_t *len)
 	s.avail_in = (uInt)zlen;
 	*len = 0;
 	do {
-		if (*len == cap)
-			out = realloc(out, cap *= 2);
+		ALLOC_GROW(out, *len + 1, cap);
 		s.next_out = out + *len;
 		s.avail_out = (uInt)(cap - *len);
 		rc = inflate(&s, Z_NO_FLUSH);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-
 #include "sync/url.h"
 
 static void endpoint_is(const char *url, const char *want)
