@@ -172,10 +172,7 @@ static void pending_add(struct device_queue *q, const struct fc_hazard *h, size_
 	struct pending *p;
 	size_t i;
 
-	if (q->n == q->alloc) {
-		q->alloc = q->alloc ? 2 * q->alloc : 64;
-		q->p = xrealloc(q->p, q->alloc * sizeof *q->p);
-	}
+	ALLOC_GROW(q->p, q->n + 1, q->alloc);
 	p = &q->p[q->n++];
 	p->h = *h;
 	p->h.item = xstrdup(h->item);
