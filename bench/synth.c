@@ -140,7 +140,7 @@ static const struct sector sectors[] = {
 	  { "创业园", "科技园", "小微企业园", "工业园" },
 	  { "园区管理办公室", "园区微型消防站", "园区主干道", "园区充电区" } },
 };
-#define N_SECTORS (sizeof sectors / sizeof sectors[0])
+#define N_SECTORS ARRAY_SIZE(sectors)
 
 static size_t sector_start(size_t s)
 {
@@ -180,7 +180,7 @@ static const struct fc_person officers[] = {
 	{ "SJ-0411", "韩冬梅", "区市场监管局" }, { "SJ-0412", "冯志刚", "区市场监管局" },
 	{ "JT-0213", "曹国华", "区交通运输局" }, { "GA-0313", "彭亮", "公安分局交警大队" },
 };
-#define N_OFFICERS (sizeof officers / sizeof officers[0])
+#define N_OFFICERS ARRAY_SIZE(officers)
 
 const struct fc_person *synth_device(size_t d)
 {
