@@ -212,7 +212,7 @@ static unsigned mode(void *ctx)
 }
 
 static const struct ui_screen screen = {
-	N_("Records: keys"), keys, ARRAY_SIZE(keys), paint, act, mode,
+	N_("Records: keys"), keys, ARRAY_SIZE(keys), paint, act, mode, NULL,
 };
 
 void dash_list(struct ui *ui, const struct records_query *q, const char *title)

@@ -165,7 +165,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Inspections: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Inspections: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 void ui_drafts(struct ui *ui)

@@ -147,7 +147,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Enterprise: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Enterprise: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 int ui_pick_enterprise(struct ui *ui, char *code, char *name, size_t size)

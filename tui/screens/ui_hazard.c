@@ -201,7 +201,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Hazard: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Hazard: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 void ui_hazard(struct ui *ui, const char *id)

@@ -180,7 +180,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Hazards: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Hazards: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 void ui_hazards(struct ui *ui, const char *inspection)

@@ -167,7 +167,7 @@ static int scroll_key(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("History: keys"), keys, ARRAY_SIZE(keys), paint, scroll_key, NULL,
+	N_("History: keys"), keys, ARRAY_SIZE(keys), paint, scroll_key, NULL, NULL,
 };
 
 static void run(struct ui *ui, struct hview *v)

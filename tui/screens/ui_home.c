@@ -323,7 +323,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 void ui_home(struct ui *ui)

@@ -224,7 +224,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("New inspection: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("New inspection: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 int ui_new(struct ui *ui, char *id)

@@ -105,6 +105,13 @@ void ui_run(struct ui *ui, const struct ui_screen *scr, void *ctx)
 	int key, req;
 
 	ui_set_paint(ui, paint, &r, &old, &old_ctx);
+	if (scr->start) {
+		if (!ui_too_small(ui)) {
+			erase();
+			paint(ui, &r);
+		}
+		scr->start(ui, ctx);
+	}
 	while (!ui->quit) {
 		if (ui_too_small(ui)) {
 			ui_getkey(ui);  /* only a resize or F10 (ui->quit) counts */

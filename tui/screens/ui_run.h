@@ -48,6 +48,9 @@ struct ui_screen {
 	int (*act)(struct ui *ui, void *ctx, int req, int key);
 	/* Which entries apply now (NULL: all). */
 	unsigned (*mode)(void *ctx);
+	/* Called once after the first paint (NULL: none): a screen that reads
+	 * slowly shows itself, key bar and all, and its progress meanwhile. */
+	void (*start)(struct ui *ui, void *ctx);
 };
 
 /* Runs the screen until Esc, a request that leaves, or F10.  While the

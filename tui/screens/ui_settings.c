@@ -169,7 +169,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Settings: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Settings: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 void ui_settings(struct ui *ui)

@@ -140,7 +140,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	N_("Team: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL,
+	N_("Team: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
 void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n)
