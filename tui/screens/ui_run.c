@@ -73,6 +73,9 @@ static void help(struct ui *ui, const struct run *r)
 	struct ui_help h[UI_RUN_MAX_KEYS];
 	size_t i, n = 0;
 
+	if (!r->scr->help_title)
+		return;
+
 	for (i = 0; i < r->scr->n_keys && n < UI_RUN_MAX_KEYS; i++) {
 		const struct ui_keymap *k = &r->scr->keys[i];
 		if (k->help_keys && applies(r, k)) {

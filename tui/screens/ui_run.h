@@ -38,7 +38,7 @@ struct ui_keymap {
 };
 
 struct ui_screen {
-	const char *help_title;  /* N_("Inspections: keys") */
+	const char *help_title;  /* N_("Inspections: keys"), or NULL: no help */
 	const struct ui_keymap *keys;
 	size_t n_keys;
 	/* Draws the screen below the title and above the message line. */
