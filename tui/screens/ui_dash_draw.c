@@ -279,5 +279,4 @@ void dash_paint(struct ui *ui, void *ctx)
 	if (LINES >= 16)
 		paint_joint(ui, d, y++);
 	paint_panes(ui, d, y);
-	ui_msgline(ui);
 }

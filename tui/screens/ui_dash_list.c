@@ -7,8 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "ui_dash.h"
 #include "ui_labels.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 
 #define PAGE 100
@@ -22,30 +25,21 @@ struct dlist {
 	int y0, h;
 };
 
-static const struct ui_keydef keys_insp[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Open") },
-	{ 'l', "l", N_("History") },
-	{ 'h', "h", N_("Hazards") },
-	{ '/', "/", N_("Find") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_HISTORY, REQ_HAZARDS, REQ_FIND };
+enum { M_INSP = 1 };   /* the keys only a list of inspections has */
 
-static const struct ui_keydef keys_haz[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Open") },
-	{ 'l', "l", N_("History") },
-	{ '/', "/", N_("Find") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
-
-static const struct ui_help help[] = {
-	{ "Enter", N_("open: an inspection in its walk or review, a hazard with its events") },
-	{ "l  F6", N_("history: who changed the record, when and what (from the replica)") },
-	{ "h  F4", N_("the hazards of the inspection") },
-	{ "/", N_("find in what is shown") },
-	{ "Up Down PgUp PgDn", N_("move; going down reads the next page") },
-	{ "Esc", N_("back to the dashboard") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
+	  N_("open: an inspection in its walk or review, a hazard with its events"), 4, 0 },
+	{ { 'l', UI_FN(KEY_F(6)) }, REQ_HISTORY, "l", N_("History"), "l  F6",
+	  N_("history: who changed the record, when and what (from the replica)"), 3, 0 },
+	{ { 'h', UI_FN(KEY_F(4)) }, REQ_HAZARDS, "h", N_("Hazards"), "h  F4",
+	  N_("the hazards of the inspection"), 2, M_INSP },
+	{ { '/' }, REQ_FIND, "/", N_("Find"), "/", N_("find in what is shown"), 1, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down PgUp PgDn",
+	  N_("move; going down reads the next page"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the dashboard"), 9, 0 },
 };
 
 void dash_row_hazard(struct ui *ui, const struct hazard_row *r, int y, int sel)
@@ -136,11 +130,6 @@ static void paint(struct ui *ui, void *ctx)
 		else
 			dash_row_inspection(ui, &s->p.insp[i], s->y0 + r, i == s->l.cur);
 	}
-	ui_msgline(ui);
-	if (s->q->rec == RR_HAZARDS)
-		ui_keybar(ui, keys_haz, sizeof keys_haz / sizeof keys_haz[0]);
-	else
-		ui_keybar(ui, keys_insp, sizeof keys_insp / sizeof keys_insp[0]);
 }
 
 static void more(struct dlist *s)
@@ -180,70 +169,64 @@ static void refresh_hazard(struct ui *ui, struct hazard_row *r)
 	hazard_clear(&h);
 }
 
-static void act(struct ui *ui, struct dlist *s, int key)
+static void open_row(struct ui *ui, struct dlist *s, int req)
 {
 	size_t i = s->l.cur;
 
 	if (i >= s->p.n)
 		return;
 	if (s->q->rec == RR_HAZARDS) {
-		if (key == 'l' || key == UI_FN(KEY_F(6)))
+		if (req == REQ_HISTORY)
 			ui_history_hazard(ui, s->p.haz[i].id);
-		else if (!(key == 'h' || key == UI_FN(KEY_F(4))))
+		else
 			ui_hazard(ui, s->p.haz[i].id);
 		refresh_hazard(ui, &s->p.haz[i]);
 		return;
 	}
-	if (key == 'l' || key == UI_FN(KEY_F(6)))
+	if (req == REQ_HISTORY)
 		ui_history_inspection(ui, s->p.insp[i].id, s->p.insp[i].created_at);
-	else if (key == 'h' || key == UI_FN(KEY_F(4)))
+	else if (req == REQ_HAZARDS)
 		ui_hazards(ui, s->p.insp[i].id);
 	else
 		ui_walk(ui, s->p.insp[i].id);
 }
 
-static int is_act(int key)
+static int act(struct ui *ui, void *ctx, int req, int key)
 {
-	return ui_is_enter(key) || key == 'l' || key == 'h' || key == UI_FN(KEY_F(6)) ||
-	       key == UI_FN(KEY_F(4));
+	struct dlist *s = ctx;
+
+	if (req == REQ_FIND)
+		ui_list_search(ui, &s->l, row_text, s);
+	else if (req != UI_REQ_NONE)
+		open_row(ui, s, req);
+	else if (ui_list_key(&s->l, key, s->h))
+		more(s);
+	else if (key == UI_FN(KEY_MOUSE) && ui_list_click(&s->l, ui, s->y0, s->h) == 2)
+		open_row(ui, s, REQ_OPEN);
+	return 0;
 }
+
+static unsigned mode(void *ctx)
+{
+	return ((struct dlist *)ctx)->q->rec == RR_HAZARDS ? 0 : M_INSP;
+}
+
+static const struct ui_screen screen = {
+	N_("Records: keys"), keys, ARRAY_SIZE(keys), paint, act, mode, NULL,
+};
 
 void dash_list(struct ui *ui, const struct records_query *q, const char *title)
 {
 	struct dlist s;
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	memset(&s, 0, sizeof s);
 	s.ui = ui;
 	s.q = q;
 	s.title = title;
 	s.h = 1;
-	ui_set_paint(ui, paint, &s, &old, &old_ctx);
 	dash_read(ui, q, &s.p);
 	s.l.n = s.p.n;
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &s);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("Records: keys"), help, sizeof help / sizeof help[0]);
-		else if (ui_list_key(&s.l, key, s.h))
-			more(&s);
-		else if (key == '/')
-			ui_list_search(ui, &s.l, row_text, &s);
-		else if (is_act(key) || (key == UI_FN(KEY_MOUSE) &&
-					 ui_list_click(&s.l, ui, s.y0, s.h) == 2)) {
-			act(ui, &s, key);
-			ui_set_paint(ui, paint, &s, NULL, NULL);
-		}
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &s);
 	records_free(&s.p);
 	ui_list_free(&s.l);
 }

@@ -15,38 +15,39 @@
 
 #include "ui_dash.h"
 #include "ui_dialog.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Records") },
-	{ '\t', "Tab", N_("Pane") },
-	{ 'p', "p", N_("Period") },
-	{ 'b', "b", N_("Bars") },
-	{ 'l', "l", N_("History") },
-	{ UI_ESC, "Esc", N_("Back") },
+enum {
+	REQ_OPEN = UI_REQ_SCREEN, REQ_PANE, REQ_PANE_BACK, REQ_PERIOD, REQ_FINAL, REQ_BARS,
+	REQ_MEASURE, REQ_REREAD, REQ_HISTORY
 };
 
-static const struct ui_help help[] = {
-	{ "Tab", N_("move between the figures, the hazards and the bars") },
-	{ "Arrows", N_("choose a figure, a hazard or a bar") },
-	{ "Enter", N_("the records behind the figure or the bar; a hazard with its events") },
-	{ "l  F6", N_("the history of the hazard: who changed it, when and what") },
-	{ "p  F2", N_("the period: this month, this year, all, or dates") },
-	{ "f", N_("count finalized inspections only, or all") },
-	{ "b  F3", N_("bars by town, by form or by month") },
-	{ "v  F4", N_("bars of inspections, hazards found or open hazards") },
-	{ "r  F5", N_("read the figures again") },
-	{ "Esc", N_("back") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 6, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Records"), "Enter",
+	  N_("the records behind the figure or the bar; a hazard with its events"), 5, 0 },
+	{ { '\t' }, REQ_PANE, "Tab", N_("Pane"), "Tab",
+	  N_("move between the figures, the hazards and the bars"), 4, 0 },
+	{ { UI_FN(KEY_BTAB) }, REQ_PANE_BACK, NULL, NULL, NULL, NULL, 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Arrows", N_("choose a figure, a hazard or a bar"),
+	  0, 0 },
+	{ { 'p', 'P', UI_FN(KEY_F(2)) }, REQ_PERIOD, "p", N_("Period"), "p  F2",
+	  N_("the period: this month, this year, all, or dates"), 3, 0 },
+	{ { 'f', 'F' }, REQ_FINAL, NULL, NULL, "f", N_("count finalized inspections only, or all"),
+	  0, 0 },
+	{ { 'b', 'B', UI_FN(KEY_F(3)) }, REQ_BARS, "b", N_("Bars"), "b  F3",
+	  N_("bars by town, by form or by month"), 2, 0 },
+	{ { 'v', 'V', UI_FN(KEY_F(4)) }, REQ_MEASURE, NULL, NULL, "v  F4",
+	  N_("bars of inspections, hazards found or open hazards"), 0, 0 },
+	{ { 'r', 'R', UI_FN(KEY_F(5)) }, REQ_REREAD, NULL, NULL, "r  F5",
+	  N_("read the figures again"), 0, 0 },
+	{ { 'l', 'L', UI_FN(KEY_F(6)) }, REQ_HISTORY, "l", N_("History"), "l  F6",
+	  N_("the history of the hazard: who changed it, when and what"), 1, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
-
-static void paint(struct ui *ui, void *ctx)
-{
-	dash_paint(ui, ctx);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
-}
 
 static void drop_reports(struct dash *d)
 {
@@ -339,85 +340,73 @@ static void history(struct ui *ui, struct dash *d)
 	ui_history_hazard(ui, d->att.haz[d->hl.cur].id);
 }
 
-/* The keys that change what is shown; 1 if the key was one. */
-static int view_key(struct ui *ui, struct dash *d, int key)
+/* The requests that change what is shown. */
+static void view(struct ui *ui, struct dash *d, int req)
 {
-	switch (key) {
-	case 'p': case 'P': case UI_FN(KEY_F(2)):
+	switch (req) {
+	case REQ_PERIOD:
 		choose_period(ui, d);
 		break;
-	case 'f': case 'F':
+	case REQ_FINAL:
 		d->final_only = !d->final_only;
 		drop_reports(d);
 		read_report(ui, d);
 		break;
-	case 'b': case 'B': case UI_FN(KEY_F(3)):
+	case REQ_BARS:
 		d->bars = (enum dash_bars)((d->bars + 1) % BARS_COUNT);
 		d->bl.cur = d->bl.top = 0;
 		read_report(ui, d);
 		break;
-	case 'v': case 'V': case UI_FN(KEY_F(4)):
+	case REQ_MEASURE:
 		d->measure = (enum dash_measure)((d->measure + 1) % M_COUNT);
 		d->bl.cur = d->bl.top = 0;
 		read_report(ui, d);
 		break;
-	case 'r': case 'R': case UI_FN(KEY_F(5)):
+	case REQ_REREAD:
 		read_all(ui, d);
 		break;
-	default:
-		return 0;
 	}
-	return 1;
 }
 
-static void handle(struct ui *ui, struct dash *d, int key)
+static int act(struct ui *ui, void *ctx, int req, int key)
 {
-	if (key == UI_FN(KEY_F(1)) || key == '?')
-		ui_help(ui, _("Dashboard: keys"), help, sizeof help / sizeof help[0]);
-	else if (key == '\t')
+	struct dash *d = ctx;
+
+	if (req == REQ_PANE)
 		d->focus = (enum dash_pane)((d->focus + 1) % PANE_COUNT);
-	else if (key == UI_FN(KEY_BTAB))
+	else if (req == REQ_PANE_BACK)
 		d->focus = (enum dash_pane)((d->focus + PANE_COUNT - 1) % PANE_COUNT);
-	else if (move_key(ui, d, key) || view_key(ui, d, key))
-		return;
-	else if (key == 'l' || key == 'L' || key == UI_FN(KEY_F(6)))
+	else if (req == REQ_HISTORY)
 		history(ui, d);
-	else if (ui_is_enter(key) || (key == UI_FN(KEY_MOUSE) && click(ui, d) == 2))
+	else if (req == REQ_OPEN)
 		open_selected(ui, d);
-	else
-		return;
-	ui_set_paint(ui, paint, d, NULL, NULL);
+	else if (req != UI_REQ_NONE)
+		view(ui, d, req);
+	else if (!move_key(ui, d, key) && key == UI_FN(KEY_MOUSE) && click(ui, d) == 2)
+		open_selected(ui, d);
+	return 0;
 }
+
+/* The first reading shows its progress over the painted screen. */
+static void start(struct ui *ui, void *ctx)
+{
+	read_all(ui, ctx);
+}
+
+static const struct ui_screen screen = {
+	N_("Dashboard: keys"), keys, ARRAY_SIZE(keys), dash_paint, act, NULL, start,
+};
 
 void ui_dashboard(struct ui *ui)
 {
 	struct fc_err err = { 0 };
-	ui_paint_fn old;
-	void *old_ctx;
 	struct dash d;
-	int key;
 
 	memset(&d, 0, sizeof d);
 	d.ui = ui;
 	d.haz_h = d.bar_h = 1;
 	records_range_set(&d.range, RP_YEAR, ui->today, &err);
-	ui_set_paint(ui, paint, &d, &old, &old_ctx);
-	if (!ui_too_small(ui)) {
-		erase();
-		paint(ui, &d);
-	}
-	read_all(ui, &d);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &d);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		handle(ui, &d, key);
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &d);
 	drop_reports(&d);
 	records_free(&d.att);
 	free(d.order);

@@ -5,9 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "ui_data.h"
 #include "ui_labels.h"
 #include "ui_list.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 
 #define PAGE 100
@@ -22,23 +25,20 @@ struct drafts {
 	int y0, h;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Open") },
-	{ UI_FN(KEY_F(2)), "F2", N_("Show") },
-	{ UI_FN(KEY_F(4)), "F4", N_("Hazards") },
-	{ UI_FN(KEY_F(7)), "F7", N_("Notice") },
-	{ '/', "/", N_("Find") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_SHOW, REQ_HAZARDS, REQ_NOTICE, REQ_FIND };
 
-static const struct ui_help help[] = {
-	{ "Enter", N_("open: a draft where it was left, a finished one in its review") },
-	{ "F2  Tab", N_("show drafts, finished inspections, or all") },
-	{ "F4  h", N_("the hazards of the inspection") },
-	{ "F7  w", N_("write the rectification notice of the inspection") },
-	{ "/", N_("find by enterprise, form or date") },
-	{ "Esc", N_("back") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
+	  N_("open: a draft where it was left, a finished one in its review"), 4, 0 },
+	{ { UI_FN(KEY_F(2)), '\t' }, REQ_SHOW, "F2", N_("Show"), "F2  Tab",
+	  N_("show drafts, finished inspections, or all"), 3, 0 },
+	{ { UI_FN(KEY_F(4)), 'h' }, REQ_HAZARDS, "F4", N_("Hazards"), "F4  h",
+	  N_("the hazards of the inspection"), 2, 0 },
+	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), "F7  w",
+	  N_("write the rectification notice of the inspection"), 1, 0 },
+	{ { '/' }, REQ_FIND, "/", N_("Find"), "/", N_("find by enterprise, form or date"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
 static const char *filter_status(enum filter f)
@@ -112,8 +112,6 @@ static void paint(struct ui *ui, void *ctx)
 	}
 	if (s->d.more && s->l.n)
 		ui_put(LINES - 3, COLS - 12, _("(more...)"), 11, ui->attr[R_DIM]);
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
@@ -125,63 +123,60 @@ static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 	return buf;
 }
 
-static void act(struct ui *ui, struct drafts *s, int key)
+/* Opens the inspection under the cursor, then reads the list again (what
+ * was opened may have changed) and keeps the cursor where it was. */
+static void open_row(struct ui *ui, struct drafts *s, int req)
 {
 	const struct insp_row *r;
+	size_t cur = s->l.cur;
 
 	if (s->l.cur >= s->d.n)
 		return;
 	r = &s->d.rows[s->l.cur];
-	if (key == 'h' || key == UI_FN(KEY_F(4)))
+	if (req == REQ_HAZARDS)
 		ui_hazards(ui, r->id);
-	else if (key == 'w' || key == UI_FN(KEY_F(7)))
+	else if (req == REQ_NOTICE)
 		ui_notice(ui, r->id);
 	else
 		ui_walk(ui, r->id);
+	reload(s);
+	while (s->d.more && s->d.n <= cur)
+		more(s), s->l.cur = s->d.n - 1;
+	s->l.cur = cur < s->l.n ? cur : s->l.n ? s->l.n - 1 : 0;
 }
+
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct drafts *s = ctx;
+
+	if (req == REQ_SHOW) {
+		s->filter = (enum filter)((s->filter + 1) % F_COUNT);
+		reload(s);
+	} else if (req == REQ_FIND) {
+		ui_list_search(ui, &s->l, row_text, s);
+	} else if (req != UI_REQ_NONE) {
+		open_row(ui, s, req);
+	} else if (ui_list_key(&s->l, key, s->h)) {
+		more(s);
+	} else if (key == UI_FN(KEY_MOUSE) && ui_list_click(&s->l, ui, s->y0, s->h) == 2) {
+		open_row(ui, s, REQ_OPEN);
+	}
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	N_("Inspections: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
 
 void ui_drafts(struct ui *ui)
 {
 	struct drafts s;
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	memset(&s, 0, sizeof s);
 	s.ui = ui;
 	s.h = 1;
 	reload(&s);
-	ui_set_paint(ui, paint, &s, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &s);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?') {
-			ui_help(ui, _("Inspections: keys"), help, sizeof help / sizeof help[0]);
-		} else if (ui_list_key(&s.l, key, s.h)) {
-			more(&s);
-		} else if (key == UI_FN(KEY_F(2)) || key == '\t') {
-			s.filter = (enum filter)((s.filter + 1) % F_COUNT);
-			reload(&s);
-		} else if (key == '/') {
-			ui_list_search(ui, &s.l, row_text, &s);
-		} else if (ui_is_enter(key) || key == 'h' || key == 'w' ||
-			   key == UI_FN(KEY_F(4)) || key == UI_FN(KEY_F(7)) ||
-			   (key == UI_FN(KEY_MOUSE) && ui_list_click(&s.l, ui, s.y0, s.h) == 2)) {
-			size_t cur = s.l.cur;
-			act(ui, &s, key);
-			ui_set_paint(ui, paint, &s, NULL, NULL);
-			reload(&s);
-			while (s.d.more && s.d.n <= cur)
-				more(&s), s.l.cur = s.d.n - 1;
-			s.l.cur = cur < s.l.n ? cur : s.l.n ? s.l.n - 1 : 0;
-		}
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &s);
 	data_insp_free(&s.d);
 	ui_list_free(&s.l);
 }

@@ -12,6 +12,7 @@
 #include "ui_dialog.h"
 #include "ui_list.h"
 #include "ui_pick.h"
+#include "ui_run.h"
 #include "core/enterprise.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -24,25 +25,27 @@ struct found {
 };
 
 struct picker {
+	char *code, *name;           /* what was chosen, name in `size` bytes */
+	size_t size;
+	int rc;                      /* 0 once one is chosen */
 	struct ui_edit query;
 	struct found rows[MAX_ROWS];
 	struct ui_list l;            /* rows, then one more: "add a new one" */
 	int y0, h;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Choose") },
-	{ UI_FN(KEY_F(2)), "F2", N_("Add new") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_CHOOSE = UI_REQ_SCREEN, REQ_ADD };
 
-static const struct ui_help help[] = {
-	{ N_("type"), N_("part of the name, or the start of the credit code") },
-	{ "Up Down", N_("move through the matches") },
-	{ "Enter", N_("choose the enterprise (on the last line: add a new one)") },
-	{ "F2  Insert", N_("add a new enterprise") },
-	{ "Esc", N_("back without choosing") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, N_("type"),
+	  N_("part of the name, or the start of the credit code"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("move through the matches"), 0, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_CHOOSE, "Enter", N_("Choose"), "Enter",
+	  N_("choose the enterprise (on the last line: add a new one)"), 3, 0 },
+	{ { UI_FN(KEY_F(2)), UI_FN(KEY_IC) }, REQ_ADD, "F2", N_("Add new"), "F2  Insert",
+	  N_("add a new enterprise"), 2, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back without choosing"), 9, 0 },
 };
 
 static void clear_rows(struct picker *p)
@@ -108,65 +111,60 @@ static void paint(struct ui *ui, void *ctx)
 		x += ui_put(y, x, p->rows[i].name, COLS - x - 14, a) + 2;
 		ui_put(y, x, p->rows[i].town, COLS - x - 2, a);
 	}
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 	ui_edit_draw(ui, &p->query, 2, 2 + w, COLS - w - 4, 1);
 }
 
-static int chosen(struct ui *ui, struct picker *p, char *code, char *name, size_t size)
+static int chosen(struct ui *ui, struct picker *p)
 {
 	char *q;
-	int rc;
 
 	if (p->l.cur + 1 < p->l.n) {
-		memcpy(code, p->rows[p->l.cur].code, USCC_LEN + 1);
-		snprintf(name, size, "%s", p->rows[p->l.cur].name);
-		return 0;
+		memcpy(p->code, p->rows[p->l.cur].code, USCC_LEN + 1);
+		snprintf(p->name, p->size, "%s", p->rows[p->l.cur].name);
+		return p->rc = 0;
 	}
 	q = ui_edit_text(&p->query);
-	rc = ui_add_enterprise(ui, q, code, name, size);
+	p->rc = ui_add_enterprise(ui, q, p->code, p->name, p->size);
 	free(q);
-	return rc;
+	return p->rc;
 }
+
+/* Leaves once an enterprise is chosen or added. */
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct picker *p = ctx;
+
+	if (req == REQ_ADD)
+		p->l.cur = p->l.n - 1;
+	if (req == REQ_ADD || req == REQ_CHOOSE || (key == UI_FN(KEY_MOUSE) &&
+	    ui_list_click(&p->l, ui, p->y0, p->h) == 2))
+		return chosen(ui, p) == 0;
+	if (!ui_list_key(&p->l, key, p->h) && ui_edit_key(&p->query, key)) {
+		p->l.cur = 0;
+		search(ui, p);
+	}
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	N_("Enterprise: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
 
 int ui_pick_enterprise(struct ui *ui, char *code, char *name, size_t size)
 {
 	struct picker *p = xcalloc(1, sizeof *p);
-	ui_paint_fn old;
-	void *old_ctx;
-	int key, rc = -1;
+	int rc;
 
+	p->code = code;
+	p->name = name;
+	p->size = size;
+	p->rc = -1;
 	ui_edit_init(&p->query, "", MAX_NAME);
 	p->l.n = 1;
 	p->h = LINES - 7;
 	search(ui, p);
-	ui_set_paint(ui, paint, p, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, p);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?') {
-			ui_help(ui, _("Enterprise: keys"), help, sizeof help / sizeof help[0]);
-		} else if (ui_list_key(&p->l, key, p->h)) {
-			continue;
-		} else if (key == UI_FN(KEY_F(2)) || key == UI_FN(KEY_IC)) {
-			p->l.cur = p->l.n - 1;
-			if ((rc = chosen(ui, p, code, name, size)) == 0)
-				break;
-		} else if (ui_is_enter(key) || (key == UI_FN(KEY_MOUSE) &&
-			   ui_list_click(&p->l, ui, p->y0, p->h) == 2)) {
-			if ((rc = chosen(ui, p, code, name, size)) == 0)
-				break;
-		} else if (ui_edit_key(&p->query, key)) {
-			p->l.cur = 0;
-			search(ui, p);
-		}
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, p);
+	rc = p->rc;
 	clear_rows(p);
 	ui_edit_free(&p->query);
 	free(p);

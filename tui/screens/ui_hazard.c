@@ -11,10 +11,12 @@
 #include "ui_dialog.h"
 #include "ui_labels.h"
 #include "ui_list.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 
 struct hview {
@@ -27,19 +29,17 @@ struct hview {
 	int y0, h_rows;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ 'a', "a", N_("Record event") },
-	{ 'w', "w", N_("Notice") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE };
 
-static const struct ui_help help[] = {
-	{ "a  F2  Enter", N_("record what happened: notice, rectified, verified, extension, "
-			     "listed supervision, comment") },
-	{ "w  F7", N_("write the rectification notice of the inspection that found it") },
-	{ "Up Down", N_("scroll the events") },
-	{ "Esc", N_("back") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { 'a', UI_FN(KEY_F(2)), '\n', UI_FN(KEY_ENTER) }, REQ_RECORD, "a", N_("Record event"),
+	  "a  F2  Enter", N_("record what happened: notice, rectified, verified, extension, "
+			     "listed supervision, comment"), 3, 0 },
+	{ { 'w', UI_FN(KEY_F(7)) }, REQ_NOTICE, "w", N_("Notice"), "w  F7",
+	  N_("write the rectification notice of the inspection that found it"), 2, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("scroll the events"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
 static void load(struct hview *v)
@@ -101,7 +101,6 @@ static void paint(struct ui *ui, void *ctx)
 
 	if (!v->have) {
 		ui_title(ui, _("Hazard"), NULL);
-		ui_msgline(ui);
 		return;
 	}
 	y = paint_head(ui, v);
@@ -122,8 +121,6 @@ static void paint(struct ui *ui, void *ctx)
 		x += ui_put(y + r, x, ev->by_name, 16, ui->attr[R_DIM]) + 1;
 		ui_put(y + r, x, ev->note, COLS - x - 1, ui->attr[R_NORMAL]);
 	}
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 struct event {
@@ -189,12 +186,27 @@ static void record(struct ui *ui, struct hview *v)
 	ui_fields_free(f, n);
 }
 
+/* Leaves when the hazard can no longer be read. */
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct hview *v = ctx;
+
+	if (req == REQ_RECORD)
+		record(ui, v);
+	else if (req == REQ_NOTICE)
+		ui_notice(ui, v->h.inspection);
+	else
+		ui_list_key(&v->l, key, v->h_rows);
+	return !v->have;
+}
+
+static const struct ui_screen screen = {
+	N_("Hazard: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
+
 void ui_hazard(struct ui *ui, const char *id)
 {
 	struct hview v;
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
@@ -202,25 +214,8 @@ void ui_hazard(struct ui *ui, const char *id)
 	snprintf(v.id, sizeof v.id, "%s", id);
 	load(&v);
 	v.l.cur = v.l.n ? v.l.n - 1 : 0;
-	ui_set_paint(ui, paint, &v, &old, &old_ctx);
-	while (!ui->quit && v.have) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &v);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("Hazard: keys"), help, sizeof help / sizeof help[0]);
-		else if (ui_list_key(&v.l, key, v.h_rows))
-			continue;
-		else if (key == 'a' || key == UI_FN(KEY_F(2)) || ui_is_enter(key))
-			record(ui, &v);
-		else if (key == 'w' || key == UI_FN(KEY_F(7)))
-			ui_notice(ui, v.h.inspection);
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	if (v.have)
+		ui_run(ui, &screen, &v);
 	if (v.have)
 		hazard_clear(&v.h);
 	ui_list_free(&v.l);

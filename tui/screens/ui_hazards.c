@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 #include "ui_data.h"
 #include "ui_labels.h"
 #include "ui_list.h"
 #include "ui_pick.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 
 #define PAGE 100
@@ -23,25 +26,24 @@ struct hazards {
 	int y0, h;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Open") },
-	{ 'o', "o", N_("Open only") },
-	{ 'd', "d", N_("Overdue") },
-	{ 'm', "m", N_("Major") },
-	{ 'e', "e", N_("Enterprise") },
-	{ '/', "/", N_("Find") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_ONLY_OPEN, REQ_OVERDUE, REQ_MAJOR, REQ_ENTERPRISE,
+       REQ_FIND };
 
-static const struct ui_help help[] = {
-	{ "o  F2", N_("only hazards still open (not yet rectified), or all") },
-	{ "d  F3", N_("only overdue hazards") },
-	{ "m  F4", N_("only major hazards") },
-	{ "e  F6", N_("only one enterprise (again: all enterprises)") },
-	{ "Enter", N_("the hazard with its events; record what happened") },
-	{ "/", N_("find by words of the description, the enterprise or the item") },
-	{ "Esc", N_("back") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 6, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
+	  N_("the hazard with its events; record what happened"), 5, 0 },
+	{ { 'o', UI_FN(KEY_F(2)) }, REQ_ONLY_OPEN, "o", N_("Open only"), "o  F2",
+	  N_("only hazards still open (not yet rectified), or all"), 4, 0 },
+	{ { 'd', UI_FN(KEY_F(3)) }, REQ_OVERDUE, "d", N_("Overdue"), "d  F3",
+	  N_("only overdue hazards"), 3, 0 },
+	{ { 'm', UI_FN(KEY_F(4)) }, REQ_MAJOR, "m", N_("Major"), "m  F4",
+	  N_("only major hazards"), 2, 0 },
+	{ { 'e', UI_FN(KEY_F(6)) }, REQ_ENTERPRISE, "e", N_("Enterprise"), "e  F6",
+	  N_("only one enterprise (again: all enterprises)"), 1, 0 },
+	{ { '/' }, REQ_FIND, "/", N_("Find"), "/",
+	  N_("find by words of the description, the enterprise or the item"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
 static void reload(struct hazards *s)
@@ -124,8 +126,6 @@ static void paint(struct ui *ui, void *ctx)
 	ui_list_clamp(&s->l, s->h);
 	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++)
 		paint_row(ui, s, s->l.top + (size_t)r, s->y0 + r);
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
@@ -146,27 +146,46 @@ static void pick_enterprise(struct ui *ui, struct hazards *s)
 	ui_pick_enterprise(ui, s->enterprise, s->ent_name, sizeof s->ent_name);
 }
 
-/* The filter keys; 1 when the key was one. */
-static int filter_key(struct ui *ui, struct hazards *s, int key)
+/* A filter request: toggles it and reads the list again. */
+static void set_filter(struct ui *ui, struct hazards *s, int req)
 {
-	switch (key) {
-	case 'o': case UI_FN(KEY_F(2)): s->f.open = !s->f.open; break;
-	case 'd': case UI_FN(KEY_F(3)): s->f.overdue = !s->f.overdue; break;
-	case 'm': case UI_FN(KEY_F(4)): s->f.major = !s->f.major; break;
-	case 'e': case UI_FN(KEY_F(6)): pick_enterprise(ui, s); break;
-	default: return 0;
+	switch (req) {
+	case REQ_ONLY_OPEN: s->f.open = !s->f.open; break;
+	case REQ_OVERDUE: s->f.overdue = !s->f.overdue; break;
+	case REQ_MAJOR: s->f.major = !s->f.major; break;
+	default: pick_enterprise(ui, s); break;
 	}
 	s->l.cur = s->l.top = 0;
 	reload(s);
-	return 1;
 }
+
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct hazards *s = ctx;
+
+	if (req == UI_REQ_NONE && ui_list_key(&s->l, key, s->h)) {
+		more(s);
+	} else if (req == REQ_FIND) {
+		ui_list_search(ui, &s->l, row_text, s);
+	} else if (req == REQ_OPEN || (key == UI_FN(KEY_MOUSE) && req == UI_REQ_NONE &&
+				       ui_list_click(&s->l, ui, s->y0, s->h) == 2)) {
+		if (s->l.cur < s->d.n) {
+			ui_hazard(ui, s->d.rows[s->l.cur].id);
+			reload(s);
+		}
+	} else if (req != UI_REQ_NONE) {
+		set_filter(ui, s, req);
+	}
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	N_("Hazards: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
 
 void ui_hazards(struct ui *ui, const char *inspection)
 {
 	struct hazards s;
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	memset(&s, 0, sizeof s);
 	s.ui = ui;
@@ -175,30 +194,7 @@ void ui_hazards(struct ui *ui, const char *inspection)
 	if (inspection)
 		snprintf(s.inspection, sizeof s.inspection, "%s", inspection);
 	reload(&s);
-	ui_set_paint(ui, paint, &s, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &s);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("Hazards: keys"), help, sizeof help / sizeof help[0]);
-		else if (ui_list_key(&s.l, key, s.h))
-			more(&s);
-		else if (filter_key(ui, &s, key))
-			continue;
-		else if (key == '/')
-			ui_list_search(ui, &s.l, row_text, &s);
-		else if ((ui_is_enter(key) || (key == UI_FN(KEY_MOUSE) &&
-			  ui_list_click(&s.l, ui, s.y0, s.h) == 2)) && s.l.cur < s.d.n) {
-			ui_hazard(ui, s.d.rows[s.l.cur].id);
-			reload(&s);
-		}
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &s);
 	data_haz_free(&s.d);
 	ui_list_free(&s.l);
 }

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_run.h"
 #include "ui_screens.h"
+#include "core/strbuf.h"
 #include "sync/history.h"
 
 struct hview {
@@ -22,18 +24,16 @@ struct hview {
 	int rows;                   /* rows on screen for the history */
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ UI_FN(KEY_UP), "Up", N_("Scroll") },
-	{ UI_FN(KEY_DOWN), "Down", N_("Scroll") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
-
-static const struct ui_help help[] = {
-	{ "Up Down PgUp PgDn", N_("scroll") },
-	{ "Home End", N_("the newest change, the oldest") },
-	{ "- +", N_("a line of the record removed, added (one field, answer or event each)") },
-	{ "Esc", N_("back") },
+/* Every key but F1 and Esc scrolls (scroll_key), so all are UI_REQ_NONE. */
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { UI_FN(KEY_UP) }, UI_REQ_NONE, "Up", N_("Scroll"), "Up Down PgUp PgDn",
+	  N_("scroll"), 2, 0 },
+	{ { UI_FN(KEY_DOWN) }, UI_REQ_NONE, "Down", N_("Scroll"), NULL, NULL, 2, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Home End", N_("the newest change, the oldest"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "- +",
+	  N_("a line of the record removed, added (one field, answer or event each)"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
 /* Draws row `row` when it is on screen; returns the next row. */
@@ -145,12 +145,11 @@ static void paint(struct ui *ui, void *ctx)
 			return;
 		}
 	}
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
-static void scroll_key(struct hview *v, int key)
+static int scroll_key(struct ui *ui, void *ctx, int req, int key)
 {
+	struct hview *v = ctx;
 	size_t page = v->rows > 1 ? (size_t)v->rows - 1 : 1;
 
 	switch (key) {
@@ -163,14 +162,17 @@ static void scroll_key(struct hview *v, int key)
 	case UI_FN(KEY_HOME): v->top = 0; break;
 	case UI_FN(KEY_END): v->top = max_top(v); break;
 	}
+	(void)ui, (void)req;
+	return 0;
 }
+
+static const struct ui_screen screen = {
+	N_("History: keys"), keys, ARRAY_SIZE(keys), paint, scroll_key, NULL, NULL,
+};
 
 static void run(struct ui *ui, struct hview *v)
 {
 	struct fc_err err = { 0 };
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	ui_info(ui, "%s", _("Reading the history..."));
 	ui_msgline(ui);
@@ -179,21 +181,7 @@ static void run(struct ui *ui, struct hview *v)
 	ui->msg[0] = '\0';
 	if (!v->ok)
 		ui_error_err(ui, &err);
-	ui_set_paint(ui, paint, v, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, v);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("History: keys"), help, sizeof help / sizeof help[0]);
-		else
-			scroll_key(v, key);
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, v);
 	history_free(&v->h);
 }
 

@@ -12,10 +12,12 @@
 #include "ui.h"
 #include "ui_data.h"
 #include "ui_list.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/recordio.h"
+#include "core/strbuf.h"
 #include "sync/sync.h"
 
 enum action {
@@ -36,28 +38,35 @@ struct home {
 	int menu_y;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ UI_FN(KEY_F(2)), "F2", N_("New") },
-	{ UI_FN(KEY_F(3)), "F3", N_("Drafts") },
-	{ UI_FN(KEY_F(4)), "F4", N_("Hazards") },
-	{ UI_FN(KEY_F(5)), "F5", N_("Sync") },
-	{ UI_FN(KEY_F(9)), "F9", N_("Settings") },
-	{ UI_FN(KEY_F(10)), "F10", N_("Quit") },
-};
+/* The request of action a is REQ(a); REQ_CHOOSE is the action under the
+ * cursor. */
+#define REQ(a) (UI_REQ_SCREEN + (a))
+#define REQ_CHOOSE REQ(A_COUNT)
 
-static const struct ui_help help[] = {
-	{ "c", N_("continue the last draft, where it was left") },
-	{ "n  F2", N_("start a new inspection") },
-	{ "d  F3", N_("drafts and finished inspections") },
-	{ "h  F4", N_("hazards: open, overdue, major; their closed loop") },
-	{ "f  F6", N_("figures for a period, bar charts, the records behind them") },
-	{ "y  F5", N_("sync: send what changed to the central repository, bring what "
-		      "others sent") },
-	{ "r", N_("resolve answers given differently on two devices") },
-	{ "s  F9", N_("settings: identity, language, theme") },
-	{ "Up Down Enter", N_("choose an action") },
-	{ "q  F10", N_("quit (everything is saved already)") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 7, 0 },
+	{ { 'c', 'C' }, REQ(A_CONTINUE), NULL, NULL, "c",
+	  N_("continue the last draft, where it was left"), 0, 0 },
+	{ { UI_FN(KEY_F(2)), 'n', 'N' }, REQ(A_NEW), "F2", N_("New"), "n  F2",
+	  N_("start a new inspection"), 6, 0 },
+	{ { UI_FN(KEY_F(3)), 'd', 'D' }, REQ(A_DRAFTS), "F3", N_("Drafts"), "d  F3",
+	  N_("drafts and finished inspections"), 5, 0 },
+	{ { UI_FN(KEY_F(4)), 'h', 'H' }, REQ(A_HAZARDS), "F4", N_("Hazards"), "h  F4",
+	  N_("hazards: open, overdue, major; their closed loop"), 4, 0 },
+	{ { UI_FN(KEY_F(6)), 'f', 'F' }, REQ(A_DASHBOARD), NULL, NULL, "f  F6",
+	  N_("figures for a period, bar charts, the records behind them"), 0, 0 },
+	{ { UI_FN(KEY_F(5)), 'y', 'Y' }, REQ(A_SYNC), "F5", N_("Sync"), "y  F5",
+	  N_("sync: send what changed to the central repository, bring what "
+	     "others sent"), 3, 0 },
+	{ { 'r', 'R' }, REQ(A_CONFLICTS), NULL, NULL, "r",
+	  N_("resolve answers given differently on two devices"), 0, 0 },
+	{ { UI_FN(KEY_F(9)), 's', 'S' }, REQ(A_SETTINGS), "F9", N_("Settings"), "s  F9",
+	  N_("settings: identity, language, theme"), 2, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_CHOOSE, NULL, NULL, "Up Down Enter",
+	  N_("choose an action"), 0, 0 },
+	{ { UI_FN(KEY_F(10)), 'q', 'Q' }, REQ(A_QUIT), "F10", N_("Quit"), "q  F10",
+	  N_("quit (everything is saved already)"), 9, 0 },
+	{ { UI_ESC }, UI_REQ_NONE, NULL, NULL, NULL, NULL, 0, 0 },  /* home stays */
 };
 
 static const char *action_label(const struct ui *ui, enum action a)
@@ -261,24 +270,6 @@ static void paint(struct ui *ui, void *ctx)
 		y += 2;
 	}
 	paint_menu(ui, h, y);
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
-}
-
-static int key_action(int key)
-{
-	switch (key) {
-	case 'c': case 'C': return A_CONTINUE;
-	case 'n': case 'N': case UI_FN(KEY_F(2)): return A_NEW;
-	case 'd': case 'D': case UI_FN(KEY_F(3)): return A_DRAFTS;
-	case 'h': case 'H': case UI_FN(KEY_F(4)): return A_HAZARDS;
-	case 'f': case 'F': case UI_FN(KEY_F(6)): return A_DASHBOARD;
-	case 'y': case 'Y': case UI_FN(KEY_F(5)): return A_SYNC;
-	case 'r': case 'R': return A_CONFLICTS;
-	case 's': case 'S': case UI_FN(KEY_F(9)): return A_SETTINGS;
-	case 'q': case 'Q': return A_QUIT;
-	}
-	return -1;
 }
 
 /* Runs an action; returns 1 to leave the program. */
@@ -307,40 +298,40 @@ static int run(struct ui *ui, struct home *h, enum action a)
 	return ui->quit;
 }
 
+/* An action asked by its key, by Enter or by a click on the menu. */
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct home *h = ctx;
+	int a = req - UI_REQ_SCREEN, menu_h = LINES - 2 - h->menu_y;
+
+	if (req == UI_REQ_NONE) {
+		if (ui_list_key(&h->menu, key, menu_h) || key != UI_FN(KEY_MOUSE) ||
+		    !ui_list_click(&h->menu, ui, h->menu_y, menu_h))
+			return 0;
+		a = (int)h->shown[h->menu.cur];
+	} else if (req == REQ_CHOOSE) {
+		if (!h->menu.n)
+			return 0;
+		a = (int)h->shown[h->menu.cur];
+	}
+	if ((a == A_CONTINUE && !h->draft[0]) || (a == A_CONFLICTS && !h->conflicts))
+		return 0;
+	if (run(ui, h, (enum action)a))
+		return 1;
+	refresh_data(ui, h, a == A_SYNC);
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
+
 void ui_home(struct ui *ui)
 {
 	struct home h;
-	int key, a;
 
 	memset(&h, 0, sizeof h);
 	refresh_data(ui, &h, 1);
-	ui_set_paint(ui, paint, &h, NULL, NULL);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &h);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?') {
-			ui_help(ui, _("Home: keys"), help, sizeof help / sizeof help[0]);
-			continue;
-		}
-		if (ui_list_key(&h.menu, key, LINES - 2 - h.menu_y))
-			continue;
-		a = key_action(key);
-		if (ui_is_enter(key) && h.menu.n)
-			a = (int)h.shown[h.menu.cur];
-		if (key == UI_FN(KEY_MOUSE) && ui_list_click(&h.menu, ui, h.menu_y,
-							     LINES - 2 - h.menu_y))
-			a = (int)h.shown[h.menu.cur];
-		if (a < 0 || (a == A_CONTINUE && !h.draft[0]) || (a == A_CONFLICTS && !h.conflicts))
-			continue;
-		if (run(ui, &h, (enum action)a))
-			break;
-		ui_set_paint(ui, paint, &h, NULL, NULL);
-		refresh_data(ui, &h, a == A_SYNC);
-	}
+	ui_run(ui, &screen, &h);
 	ui_list_free(&h.menu);
 }

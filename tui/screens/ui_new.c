@@ -10,6 +10,7 @@
 #include "ui_labels.h"
 #include "ui_list.h"
 #include "ui_pick.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -28,22 +29,23 @@ struct newin {
 	char *location;
 	struct ui_list l;
 	int y0;
+	char *id;                   /* where the started inspection's id goes */
+	int started;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Change") },
-	{ UI_FN(KEY_F(5)), "F5", N_("Start") },
-	{ UI_ESC, "Esc", N_("Back") },
-	{ UI_FN(KEY_F(10)), "F10", N_("Quit") },
-};
+enum { REQ_CHANGE = UI_REQ_SCREEN, REQ_TYPE, REQ_START };
 
-static const struct ui_help help[] = {
-	{ "Up Down", N_("move between the fields") },
-	{ "Enter", N_("change the field (choose a form, find an enterprise...)") },
-	{ "Left Right", N_("change the type of inspection") },
-	{ "F5", N_("start the inspection (or Enter on Start)") },
-	{ "Esc", N_("back, starting nothing") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("move between the fields"), 0, 0 },
+	{ { '\n', UI_FN(KEY_ENTER), ' ' }, REQ_CHANGE, "Enter", N_("Change"), "Enter",
+	  N_("change the field (choose a form, find an enterprise...)"), 3, 0 },
+	{ { UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT) }, REQ_TYPE, NULL, NULL, "Left Right",
+	  N_("change the type of inspection"), 0, 0 },
+	{ { UI_FN(KEY_F(5)) }, REQ_START, "F5", N_("Start"), "F5",
+	  N_("start the inspection (or Enter on Start)"), 4, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back, starting nothing"), 8, 0 },
+	{ { UI_FN(KEY_F(10)) }, UI_REQ_BACK, "F10", N_("Quit"), NULL, NULL, 9, 0 },
 };
 
 static const char *row_label(enum row r)
@@ -116,8 +118,6 @@ static void paint(struct ui *ui, void *ctx)
 		ui_put_wrapped(n->y0 + ROW_COUNT * 2, 2, COLS - 4,
 			       LINES - 2 - n->y0 - ROW_COUNT * 2, buf, ui->attr[R_WARN]);
 	}
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 static void pick_form(struct ui *ui, struct newin *n)
@@ -164,7 +164,7 @@ static void edit_location(struct ui *ui, struct newin *n)
 	}
 }
 
-static int start(struct ui *ui, struct newin *n, char *id)
+static int start(struct ui *ui, struct newin *n)
 {
 	struct fc_err err = { 0 };
 
@@ -179,7 +179,7 @@ static int start(struct ui *ui, struct newin *n, char *id)
 		return -1;
 	}
 	if (inspect_new(ui->ws, n->form, n->code, n->type, n->location ? n->location : "",
-			n->team, n->n_team, id, &err)) {
+			n->team, n->n_team, n->id, &err)) {
 		ui_error_err(ui, &err);
 		return -1;
 	}
@@ -187,7 +187,7 @@ static int start(struct ui *ui, struct newin *n, char *id)
 }
 
 /* Acts on the row under the cursor; 0 when the inspection was started. */
-static int act(struct ui *ui, struct newin *n, int key, char *id)
+static int act_row(struct ui *ui, struct newin *n, int back)
 {
 	switch ((enum row)n->l.cur) {
 	case ROW_FORM: pick_form(ui, n); break;
@@ -195,56 +195,41 @@ static int act(struct ui *ui, struct newin *n, int key, char *id)
 		ui_pick_enterprise(ui, n->code, n->ent_name, sizeof n->ent_name);
 		break;
 	case ROW_TYPE:
-		n->type = (enum insp_type)((n->type + (key == UI_FN(KEY_LEFT) ? INSP_TYPE_COUNT - 1
-						     : 1)) % INSP_TYPE_COUNT);
+		n->type = (enum insp_type)((n->type + (back ? INSP_TYPE_COUNT - 1 : 1)) %
+					   INSP_TYPE_COUNT);
 		break;
 	case ROW_TEAM: ui_edit_team(ui, &n->team, &n->n_team); break;
 	case ROW_LOCATION: edit_location(ui, n); break;
-	default: return start(ui, n, id);
+	default: return start(ui, n);
 	}
 	return -1;
 }
 
-static int loop(struct ui *ui, struct newin *n, char *id)
+/* Leaves once the inspection is started. */
+static int act(struct ui *ui, void *ctx, int req, int key)
 {
-	int key;
+	struct newin *n = ctx;
 
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, n);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			return -1;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("New inspection: keys"), help, sizeof help / sizeof help[0]);
-		else if (key == UI_FN(KEY_F(5)) && start(ui, n, id) == 0)
-			return 0;
-		else if (ui_list_key(&n->l, key, ROW_COUNT))
-			continue;
-		else if ((ui_is_enter(key) || key == ' ' ||
-			  (n->l.cur == ROW_TYPE && (key == UI_FN(KEY_LEFT) ||
-						    key == UI_FN(KEY_RIGHT)))) &&
-			 act(ui, n, key, id) == 0)
-			return 0;
-		else if (key == UI_FN(KEY_MOUSE) && ui->mouse_y >= n->y0 &&
-			 (ui->mouse_y - n->y0) % 2 == 0 && (ui->mouse_y - n->y0) / 2 < ROW_COUNT) {
-			n->l.cur = (size_t)(ui->mouse_y - n->y0) / 2;
-			if (act(ui, n, '\n', id) == 0)
-				return 0;
-		}
+	if (req == REQ_START)
+		n->started = start(ui, n) == 0;
+	else if (req == REQ_CHANGE || (req == REQ_TYPE && n->l.cur == ROW_TYPE))
+		n->started = act_row(ui, n, key == UI_FN(KEY_LEFT)) == 0;
+	else if (!ui_list_key(&n->l, key, ROW_COUNT) && key == UI_FN(KEY_MOUSE) &&
+		 ui->mouse_y >= n->y0 && (ui->mouse_y - n->y0) % 2 == 0 &&
+		 (ui->mouse_y - n->y0) / 2 < ROW_COUNT) {
+		n->l.cur = (size_t)(ui->mouse_y - n->y0) / 2;
+		n->started = act_row(ui, n, 0) == 0;
 	}
-	return -1;
+	return n->started;
 }
+
+static const struct ui_screen screen = {
+	N_("New inspection: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
 
 int ui_new(struct ui *ui, char *id)
 {
 	struct newin n;
-	ui_paint_fn old;
-	void *old_ctx;
-	int rc;
-
 	memset(&n, 0, sizeof n);
 	if (ui->ws->supervisor) {
 		ui_error(ui, _("This is a supervisor's workspace: it does not start inspections."));
@@ -257,11 +242,10 @@ int ui_new(struct ui *ui, char *id)
 	n.l.n = ROW_COUNT;
 	if (n.cat.n == 1)
 		n.form = n.cat.forms[0];
-	ui_set_paint(ui, paint, &n, &old, &old_ctx);
-	rc = loop(ui, &n, id);
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	n.id = id;
+	ui_run(ui, &screen, &n);
 	form_catalog_free(&n.cat);
 	free(n.team);
 	free(n.location);
-	return rc;
+	return n.started ? 0 : -1;
 }

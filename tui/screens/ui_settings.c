@@ -9,6 +9,7 @@
 
 #include "ui_dialog.h"
 #include "ui_list.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -22,16 +23,15 @@ struct settings {
 	int y0;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Change") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_CHANGE = UI_REQ_SCREEN, REQ_CHANGE_BACK };
 
-static const struct ui_help help[] = {
-	{ "Up Down", N_("choose a setting") },
-	{ "Enter  Left Right", N_("change it (saved at once)") },
-	{ "Esc", N_("back") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("choose a setting"), 0, 0 },
+	{ { '\n', UI_FN(KEY_ENTER), ' ', UI_FN(KEY_RIGHT) }, REQ_CHANGE, "Enter", N_("Change"),
+	  "Enter  Left Right", N_("change it (saved at once)"), 2, 0 },
+	{ { UI_FN(KEY_LEFT) }, REQ_CHANGE_BACK, NULL, NULL, NULL, NULL, 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
 static const char *row_label(enum srow r)
@@ -85,8 +85,6 @@ static void paint(struct ui *ui, void *ctx)
 			       _("The badge number signs every record: it does not change. The "
 				 "review authority and the court are printed on rectification "
 				 "notices."), ui->attr[R_DIM]);
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 struct edit {
@@ -156,13 +154,28 @@ static void change(struct settings *s, int back)
 	free(out);
 }
 
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct settings *s = ctx;
+
+	if (req == REQ_CHANGE || req == REQ_CHANGE_BACK) {
+		change(s, req == REQ_CHANGE_BACK);
+	} else if (!ui_list_key(&s->l, key, S_COUNT) && key == UI_FN(KEY_MOUSE) &&
+		   ui->mouse_y >= s->y0 && ui->mouse_y < s->y0 + S_COUNT) {
+		s->l.cur = (size_t)(ui->mouse_y - s->y0);
+		change(s, 0);
+	}
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	N_("Settings: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
+
 void ui_settings(struct ui *ui)
 {
 	struct settings s;
 	struct fc_err err = { 0 };
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	memset(&s, 0, sizeof s);
 	s.ui = ui;
@@ -170,30 +183,7 @@ void ui_settings(struct ui *ui)
 	if (store_meta_get(ui->ws->store, "notice.review", &s.review, &err) ||
 	    store_meta_get(ui->ws->store, "notice.court", &s.court, &err))
 		ui_error_err(ui, &err);
-	ui_set_paint(ui, paint, &s, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &s);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("Settings: keys"), help, sizeof help / sizeof help[0]);
-		else if (ui_list_key(&s.l, key, S_COUNT))
-			continue;
-		else if (ui_is_enter(key) || key == ' ' || key == UI_FN(KEY_RIGHT))
-			change(&s, 0);
-		else if (key == UI_FN(KEY_LEFT))
-			change(&s, 1);
-		else if (key == UI_FN(KEY_MOUSE) && ui->mouse_y >= s.y0 &&
-			 ui->mouse_y < s.y0 + S_COUNT) {
-			s.l.cur = (size_t)(ui->mouse_y - s.y0);
-			change(&s, 0);
-		}
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &s);
 	free(s.review);
 	free(s.court);
 	ui_list_free(&s.l);

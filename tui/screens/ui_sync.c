@@ -21,6 +21,7 @@
 #include <stdarg.h>
 
 #include "ui.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "sync/sync.h"
@@ -50,18 +51,17 @@ struct sync_view {
 	long conflicted;           /* inspections with conflicting answers */
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ UI_FN(KEY_F(5)), "F5", N_("Sync again") },
-	{ '\n', "Enter", N_("Conflicts") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_AGAIN = UI_REQ_SCREEN, REQ_CONFLICTS };
 
-static const struct ui_help help[] = {
-	{ "F5  y", N_("sync again: send what changed, bring what others sent") },
-	{ "Enter", N_("the inspections with conflicting answers, to resolve them") },
-	{ "Up Down", N_("scroll the result") },
-	{ "Esc", N_("back (the sync is done; nothing waits on this screen)") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { UI_FN(KEY_F(5)), 'y', 'Y' }, REQ_AGAIN, "F5", N_("Sync again"), "F5  y",
+	  N_("sync again: send what changed, bring what others sent"), 3, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_CONFLICTS, "Enter", N_("Conflicts"), "Enter",
+	  N_("the inspections with conflicting answers, to resolve them"), 2, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("scroll the result"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
+	  N_("back (the sync is done; nothing waits on this screen)"), 9, 0 },
 };
 
 static void add_line(struct sync_view *v, enum ui_role role, const char *fmt, ...)
@@ -194,16 +194,13 @@ static void paint(struct ui *ui, void *ctx)
 	paint_progress(ui, v, y);
 	v->y0 = y + (v->phase ? 4 : 2);
 	paint_result(ui, v);
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
-static void repaint(struct ui *ui, struct sync_view *v)
+/* While syncing: the screen as the runner paints it, key bar and all. */
+static void repaint(struct ui *ui)
 {
-	if (!ui_too_small(ui)) {
-		erase();
-		paint(ui, v);
-	}
+	if (!ui_too_small(ui))
+		ui_paint_under(ui);
 	refresh();
 }
 
@@ -240,7 +237,7 @@ static void on_progress(void *ctx, const char *phase, size_t done, size_t total,
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &v->drawn);
 	poll_resize();
-	repaint(v->ui, v);
+	repaint(v->ui);
 }
 
 /* stderr into a temporary file while the sync runs. */
@@ -384,7 +381,7 @@ static void run_sync(struct sync_view *v)
 		   : _("Pulling: fetching, merging...");
 	v->state_role = R_INFO;
 	memset(&v->drawn, 0, sizeof v->drawn);
-	repaint(ui, v);
+	repaint(ui);
 	guard_on(&g);
 	rc = sync_run(ui->ws, &o, &res, &err);
 	caught = guard_off(&g);
@@ -415,8 +412,11 @@ static void not_set_up(struct sync_view *v)
 	add_line(v, R_SECTION, "    fieldcheck remote add origin URL");
 }
 
-static void start(struct sync_view *v)
+static void start(struct ui *ui, void *ctx)
 {
+	struct sync_view *v = ctx;
+
+	(void)ui;
 	read_status(v);
 	if (!v->remote[0])
 		not_set_up(v);
@@ -424,18 +424,14 @@ static void start(struct sync_view *v)
 		run_sync(v);
 }
 
-/* Returns 1 to leave the screen. */
-static int handle(struct ui *ui, struct sync_view *v, int key)
+static int act(struct ui *ui, void *ctx, int req, int key)
 {
-	if (ui->quit || key == UI_ESC)
-		return 1;
-	if (key == UI_FN(KEY_F(1)) || key == '?') {
-		ui_help(ui, _("Sync: keys"), help, sizeof help / sizeof help[0]);
-	} else if (key == UI_FN(KEY_F(5)) || key == 'y' || key == 'Y') {
-		start(v);
-	} else if (ui_is_enter(key)) {
+	struct sync_view *v = ctx;
+
+	if (req == REQ_AGAIN) {
+		start(ui, v);
+	} else if (req == REQ_CONFLICTS) {
 		ui_conflicts(ui);
-		ui_set_paint(ui, paint, v, NULL, NULL);
 		read_status(v);
 	} else if (key == UI_FN(KEY_UP) && v->top > 0) {
 		v->top--;
@@ -445,21 +441,16 @@ static int handle(struct ui *ui, struct sync_view *v, int key)
 	return 0;
 }
 
+static const struct ui_screen screen = {
+	N_("Sync: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, start,
+};
+
 void ui_sync(struct ui *ui)
 {
 	struct sync_view v;
-	ui_paint_fn old;
-	void *old_ctx;
 
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
-	ui_set_paint(ui, paint, &v, &old, &old_ctx);
-	start(&v);
-	while (!ui->quit) {
-		repaint(ui, &v);
-		if (handle(ui, &v, ui_getkey(ui)))
-			break;
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &v);
 	clear_lines(&v);
 }

@@ -8,6 +8,7 @@
 #include "ui_dialog.h"
 #include "ui_list.h"
 #include "ui_pick.h"
+#include "ui_run.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 
@@ -18,18 +19,17 @@ struct team {
 	int y0, h;
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ 'a', "a", N_("Add") },
-	{ 'd', "d", N_("Remove") },
-	{ '\n', "Enter", N_("Done") },
-	{ UI_ESC, "Esc", N_("Done") },
-};
+enum { REQ_ADD = UI_REQ_SCREEN, REQ_REMOVE };
 
-static const struct ui_help help[] = {
-	{ "a  F2  Insert", N_("add a member: name, badge number, department") },
-	{ "d  Delete", N_("remove the member under the cursor (not yourself)") },
-	{ "Enter  Esc", N_("done: back to the new inspection") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
+	{ { 'a', 'A', UI_FN(KEY_F(2)), UI_FN(KEY_IC) }, REQ_ADD, "a", N_("Add"),
+	  "a  F2  Insert", N_("add a member: name, badge number, department"), 3, 0 },
+	{ { 'd', 'D', UI_FN(KEY_DC) }, REQ_REMOVE, "d", N_("Remove"), "d  Delete",
+	  N_("remove the member under the cursor (not yourself)"), 2, 0 },
+	{ { '\n', UI_FN(KEY_ENTER) }, UI_REQ_BACK, "Enter", N_("Done"), "Enter  Esc",
+	  N_("done: back to the new inspection"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Done"), NULL, NULL, 9, 0 },
 };
 
 static void paint(struct ui *ui, void *ctx)
@@ -54,8 +54,6 @@ static void paint(struct ui *ui, void *ctx)
 		x += ui_put(y, x, p->badge, 16, a) + 2;
 		ui_put(y, x, p->dept, COLS - x - 2, a);
 	}
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 static int member_submit(struct ui_form *d, void *ctx)
@@ -128,36 +126,30 @@ static void removal(struct ui *ui, struct team *t)
 	(*t->n)--;
 }
 
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct team *t = ctx;
+
+	if (req == REQ_ADD)
+		add(ui, t);
+	else if (req == REQ_REMOVE)
+		removal(ui, t);
+	else if (!ui_list_key(&t->l, key, t->h) && key == UI_FN(KEY_MOUSE))
+		ui_list_click(&t->l, ui, t->y0, t->h);
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	N_("Team: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
+
 void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n)
 {
 	struct team t;
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	memset(&t, 0, sizeof t);
 	t.p = team;
 	t.n = n;
 	t.h = 1;
-	ui_set_paint(ui, paint, &t, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, &t);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC || ui_is_enter(key))
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("Team: keys"), help, sizeof help / sizeof help[0]);
-		else if (ui_list_key(&t.l, key, t.h))
-			continue;
-		else if (key == 'a' || key == 'A' || key == UI_FN(KEY_F(2)) || key == UI_FN(KEY_IC))
-			add(ui, &t);
-		else if (key == 'd' || key == 'D' || key == UI_FN(KEY_DC))
-			removal(ui, &t);
-		else if (key == UI_FN(KEY_MOUSE))
-			ui_list_click(&t.l, ui, t.y0, t.h);
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, &t);
 }

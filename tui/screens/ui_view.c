@@ -4,14 +4,17 @@
 #include <string.h>
 
 #include "ui_dialog.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "forms/inspect_notice.h"
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_UP), "Up", N_("Scroll") },
-	{ UI_FN(KEY_DOWN), "Down", N_("Scroll") },
-	{ UI_ESC, "Esc", N_("Back") },
+/* No help: the bar says it all.  Every key but these scrolls (act). */
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_UP) }, UI_REQ_NONE, "Up", N_("Scroll"), NULL, NULL, 1, 0 },
+	{ { UI_FN(KEY_DOWN) }, UI_REQ_NONE, "Down", N_("Scroll"), NULL, NULL, 1, 0 },
+	{ { UI_ESC, '\n', UI_FN(KEY_ENTER), 'q' }, UI_REQ_BACK, "Esc", N_("Back"), NULL, NULL,
+	  9, 0 },
 };
 
 struct view {
@@ -54,37 +57,33 @@ static void paint(struct ui *ui, void *ctx)
 	free(lens);
 	if (!ui->msg[0] && v->foot)
 		ui_info(ui, "%s", v->foot);
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
+
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct view *v = ctx;
+
+	(void)ui, (void)req;
+	if (key == UI_FN(KEY_UP) && v->top > 0)
+		v->top--;
+	else if (key == UI_FN(KEY_DOWN))
+		v->top++;
+	else if (key == UI_FN(KEY_PPAGE))
+		v->top = v->top > (size_t)LINES - 5 ? v->top - (size_t)LINES + 5 : 0;
+	else if (key == UI_FN(KEY_NPAGE) || key == ' ')
+		v->top += (size_t)LINES - 5;
+	else if (key == UI_FN(KEY_HOME))
+		v->top = 0;
+	return 0;
+}
+
+static const struct ui_screen screen = {
+	NULL, keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
 
 static void view(struct ui *ui, struct view *v)
 {
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
-
-	ui_set_paint(ui, paint, v, &old, &old_ctx);
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, v);
-		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC || ui_is_enter(key) || key == 'q')
-			break;
-		if (key == UI_FN(KEY_UP) && v->top > 0)
-			v->top--;
-		else if (key == UI_FN(KEY_DOWN))
-			v->top++;
-		else if (key == UI_FN(KEY_PPAGE))
-			v->top = v->top > (size_t)LINES - 5 ? v->top - (size_t)LINES + 5 : 0;
-		else if (key == UI_FN(KEY_NPAGE) || key == ' ')
-			v->top += (size_t)LINES - 5;
-		else if (key == UI_FN(KEY_HOME))
-			v->top = 0;
-	}
-	ui_set_paint(ui, old, old_ctx, NULL, NULL);
+	ui_run(ui, &screen, v);
 }
 
 void ui_notice(struct ui *ui, const char *inspection)
