@@ -58,6 +58,18 @@ int cli_format(const char *s, enum table_format *out, const char *usage);
 int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 		   const char **id, enum table_format *tf);
 
+/* One sub-verb of a subcommand: `enterprise add` is { "add", add }. */
+struct cli_verb {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+/* Runs the verb argv[1] names from `verbs` (ended by a zero entry) with
+ * argv shifted so that its argv[0] is the verb.  No verb is a usage error
+ * saying `missing`; an unknown one says "unknown CMD command 'VERB'" when
+ * say_unknown is set, `missing` otherwise.  Returns the verb's exit status. */
+int cli_dispatch(struct cli *cli, int argc, char **argv, const struct cli_verb *verbs,
+		 const char *usage, const char *missing, int say_unknown);
+
 /* What a sync or pull did, as `fieldcheck sync` prints it (tui/cli/cli_sync.c). */
 struct sync_result;
 struct sync_log;

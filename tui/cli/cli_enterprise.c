@@ -94,10 +94,8 @@ static int list(struct cli *cli, int argc, char **argv)
 
 int cmd_enterprise(struct cli *cli, int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "add"))
-		return add(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "list"))
-		return list(cli, argc - 1, argv + 1);
-	return cli_usage(usage, argc >= 2 ? "unknown enterprise command '%s'" :
-			 "enterprise needs a command: add or list%s", argc >= 2 ? argv[1] : "");
+	static const struct cli_verb verbs[] = { { "add", add }, { "list", list }, { 0 } };
+
+	return cli_dispatch(cli, argc, argv, verbs, usage,
+			    "enterprise needs a command: add or list", 1);
 }

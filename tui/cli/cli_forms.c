@@ -129,11 +129,7 @@ static int check(struct cli *cli, int argc, char **argv)
 
 int cmd_forms(struct cli *cli, int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "list"))
-		return list(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "check"))
-		return check(cli, argc - 1, argv + 1);
-	if (argc >= 2)
-		return cli_usage(usage, "unknown forms command '%s'", argv[1]);
-	return cli_usage(usage, "forms needs a command: list or check");
+	static const struct cli_verb verbs[] = { { "list", list }, { "check", check }, { 0 } };
+
+	return cli_dispatch(cli, argc, argv, verbs, usage, "forms needs a command: list or check", 1);
 }

@@ -250,15 +250,10 @@ static int add(struct cli *cli, int argc, char **argv)
 
 int cmd_hazard(struct cli *cli, int argc, char **argv)
 {
-	static const struct { const char *name; int (*run)(struct cli *, int, char **); } sub[] = {
-		{ "list", list }, { "show", show }, { "event", event }, { "add", add },
+	static const struct cli_verb verbs[] = {
+		{ "list", list }, { "show", show }, { "event", event }, { "add", add }, { 0 },
 	};
-	size_t k;
 
-	for (k = 0; argc >= 2 && k < ARRAY_SIZE(sub); k++)
-		if (!strcmp(argv[1], sub[k].name))
-			return sub[k].run(cli, argc - 1, argv + 1);
-	if (argc >= 2)
-		return cli_usage(usage, "unknown hazard command '%s'", argv[1]);
-	return cli_usage(usage, "hazard needs a command: list, show, event or add");
+	return cli_dispatch(cli, argc, argv, verbs, usage,
+			    "hazard needs a command: list, show, event or add", 1);
 }

@@ -498,19 +498,12 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 
 int cmd_inspection(struct cli *cli, int argc, char **argv)
 {
-	static const struct { const char *name; int (*run)(struct cli *, int, char **); } sub[] = {
+	static const struct cli_verb verbs[] = {
 		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
 		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
-		{ "resolve", cmd_resolve },
-		{ "list", cmd_list },
+		{ "resolve", cmd_resolve }, { "list", cmd_list }, { 0 },
 	};
-	size_t k;
 
-	for (k = 0; argc >= 2 && k < ARRAY_SIZE(sub); k++)
-		if (!strcmp(argv[1], sub[k].name))
-			return sub[k].run(cli, argc - 1, argv + 1);
-	if (argc >= 2)
-		return cli_usage(usage, "unknown inspection command '%s'", argv[1]);
-	return cli_usage(usage, "inspection needs a command: new, answer, member, finalize, "
-			 "amend, show or list");
+	return cli_dispatch(cli, argc, argv, verbs, usage, "inspection needs a command: new, "
+			    "answer, member, finalize, amend, show or list", 1);
 }

@@ -195,13 +195,11 @@ static int roster_list(struct cli *cli, int argc, char **argv)
 
 int cmd_roster(struct cli *cli, int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "list"))
-		return roster_list(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "found"))
-		return roster_found(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "add"))
-		return roster_add_cmd(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "revoke"))
-		return roster_revoke_cmd(cli, argc - 1, argv + 1);
-	return cli_usage(roster_usage, "roster needs list, found, add or revoke");
+	static const struct cli_verb verbs[] = {
+		{ "list", roster_list }, { "found", roster_found },
+		{ "add", roster_add_cmd }, { "revoke", roster_revoke_cmd }, { 0 },
+	};
+
+	return cli_dispatch(cli, argc, argv, verbs, roster_usage,
+			    "roster needs list, found, add or revoke", 0);
 }

@@ -103,13 +103,13 @@ static int remote_accept(struct cli *cli, int argc, char **argv)
 
 int cmd_remote(struct cli *cli, int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "accept-history"))
-		return remote_accept(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "add"))
-		return remote_add(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "list"))
-		return remote_list(cli, argc - 1, argv + 1);
-	return cli_usage(remote_usage, "remote needs a command: add, list or accept-history");
+	static const struct cli_verb verbs[] = {
+		{ "accept-history", remote_accept }, { "add", remote_add }, { "list", remote_list },
+		{ 0 },
+	};
+
+	return cli_dispatch(cli, argc, argv, verbs, remote_usage,
+			    "remote needs a command: add, list or accept-history", 0);
 }
 
 void cli_sync_report(const struct sync_result *res, int push)
