@@ -16,7 +16,8 @@ sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$TOP/docs/fieldcheck.1" >"$T/man"
 # block KIND CMD: the lines of one document that describe CMD.
 block() {
 	case $1 in
-	help) awk -v c="$2" '/^  [a-z]/ { on = ($1 == c || ($2 == "|" && $3 == c)) } on' "$T/help" ;;
+	help) awk -v c="$2" '/^  [a-z]/ { on = ($1 == c || ($2 == "|" && $3 == c)) }
+		/^$/ { on = 0 } on' "$T/help" ;; # the last one ends at the blank line
 	readme) awk -v c="$2" '/^    fieldcheck / { on = ($2 == c || ($3 == "|" && $4 == c)) } on' \
 		"$T/readme" ;;
 	man) awk -v c="$2" '/^\.TP/ { start = 1; on = 0; next }
@@ -35,6 +36,17 @@ words() {
 for c in $COMMANDS; do
 	[ -s "$T/usage.$c" ] || words "$c" >"$T/words.$c"
 	[ -s "$T/usage.$c" ] || { not_ok "$c prints its usage on a usage error"; continue; }
+	# The other way round: an option --help names is one the command's own
+	# usage names too (a usage error must show what the command accepts).
+	missing=
+	for w in $(block help "$c" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		grep -q -E -e "(^|[^a-z-])$w([^a-z-]|\$)" "$T/usage.$c" || missing="$missing $w"
+	done
+	if [ -z "$missing" ]; then
+		ok "$c's own usage names every option --help gives it"
+	else
+		not_ok "$c's own usage lacks:$missing"
+	fi
 	for kind in help readme man; do
 		block "$kind" "$c" >"$T/block"
 		missing=

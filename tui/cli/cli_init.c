@@ -11,6 +11,7 @@
 static const char init_usage[] =
 	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
 	"       [--from URL [--roster-key SHA256:FINGERPRINT]]";
+static const char whoami_usage[] = "fieldcheck whoami [--sign-key KEY] [--format text|csv|json]";
 
 /* The key that signs the workspace's commits, checked and kept. */
 static int set_sign_key(struct cli *cli, const char *key)
@@ -153,9 +154,8 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	struct sshkey k;
 	struct table t;
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, "fieldcheck whoami")) ||
-	    (rc = cli_format(fmt, &f, "fieldcheck whoami [--sign-key KEY] "
-			     "[--format text|csv|json]")))
+	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, whoami_usage)) ||
+	    (rc = cli_format(fmt, &f, whoami_usage)))
 		return rc;
 	if (key)
 		return set_sign_key(cli, key);
