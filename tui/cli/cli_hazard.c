@@ -44,11 +44,6 @@ static int add_row(const struct hazard_row *r, void *ctx)
 	return 0;
 }
 
-static int open_ws(struct cli *cli, struct fc_workspace **ws, struct fc_err *err)
-{
-	return workspace_open(cli->workspace, ws, err);
-}
-
 static int list(struct cli *cli, int argc, char **argv)
 {
 	const char *fmt = NULL, *enterprise = "", *inspection = "", *pos[1];
@@ -73,7 +68,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
 	    (rc = cli_format(fmt, &tf, usage)))
 		return rc;
-	if (clock_today(today, &err) || open_ws(cli, &ws, &err))
+	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	if (*inspection && store_resolve_id(ws->store, "inspections", inspection, full, &err)) {
 		workspace_close(ws);
@@ -137,7 +132,7 @@ static int show(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_parse_show(argc, argv, usage, "hazard", &arg, &tf)))
 		return rc;
-	if (clock_today(today, &err) || open_ws(cli, &ws, &err))
+	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = resolve(ws, arg, full, &err) || hazard_get(ws->store, full, &h, &err);
 	workspace_close(ws);
@@ -179,7 +174,7 @@ static int event(struct cli *cli, int argc, char **argv)
 	if (hazard_event_parse(pos[1], &kind) || kind == HEV_FOUND)
 		return cli_usage(usage, "unknown event '%s' (notice, rectified, verified, extend, "
 				 "supervise or comment)", pos[1]);
-	if (open_ws(cli, &ws, &err))
+	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = resolve(ws, pos[0], full, &err) ||
 	     hazard_event_add(ws->store, &ws->me, full, kind, date, note, &err);
@@ -231,7 +226,7 @@ static int add(struct cli *cli, int argc, char **argv)
 			return cli_report(&err);
 		deadline = due;
 	}
-	if (open_ws(cli, &ws, &err))
+	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	n.item = item;
 	n.description = desc;

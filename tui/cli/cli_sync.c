@@ -2,7 +2,6 @@
  * `reindex`: the command line over sync/sync.h. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
