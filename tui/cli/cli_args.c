@@ -116,6 +116,17 @@ int cli_format(const char *s, enum table_format *out, const char *usage)
 	return 0;
 }
 
+int cli_parse_exact(int argc, char **argv, const struct cli_opt *opts, const char **positional,
+		    size_t n, const char *usage, const char *missing)
+{
+	size_t n_pos;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, opts, positional, n, &n_pos, usage)))
+		return rc;
+	return n_pos == n ? 0 : cli_usage(usage, "%s", missing);
+}
+
 int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 		   const char **id, enum table_format *tf)
 {

@@ -36,13 +36,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct notice_forms forms;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, usage)))
+	if ((rc = cli_parse_exact(argc, argv, opts, pos, 1, usage,
+				  "export needs the id of an inspection")))
 		return rc;
-	if (n_pos != 1)
-		return cli_usage(usage, "export needs the id of an inspection");
 	if (!out || !*out)
 		return cli_usage(usage, "export needs --out FILE.tar.gz");
 	if (workspace_open(cli->workspace, &ws, &err))

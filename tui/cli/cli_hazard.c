@@ -159,7 +159,6 @@ static int event(struct cli *cli, int argc, char **argv)
 	enum hazard_event_kind kind;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "date", OPT_VALUE, &date, NULL, NULL },
@@ -167,10 +166,9 @@ static int event(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 2, &n_pos, usage)))
+	if ((rc = cli_parse_exact(argc, argv, opts, pos, 2, usage,
+				  "hazard event needs the hazard's id and what happened")))
 		return rc;
-	if (n_pos != 2)
-		return cli_usage(usage, "hazard event needs the hazard's id and what happened");
 	if (hazard_event_parse(pos[1], &kind) || kind == HEV_FOUND)
 		return cli_usage(usage, "unknown event '%s' (notice, rectified, verified, extend, "
 				 "supervise or comment)", pos[1]);

@@ -185,7 +185,6 @@ static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve
 	struct inspect_hazard hz;
 	struct fc_err err = { 0 };
 	struct opened o;
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "note", OPT_VALUE, &note, NULL, NULL },
@@ -195,12 +194,11 @@ static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 3, &n_pos, usage)))
+	if ((rc = cli_parse_exact(argc, argv, opts, pos, 3, usage, resolve ?
+				  "inspection resolve needs the id, the item and the value chosen" :
+				  "inspection answer needs the id, the item and the value "
+				  "(\"\" clears an answer)")))
 		return rc;
-	if (n_pos != 3)
-		return cli_usage(usage, resolve ? "inspection resolve needs the id, the item and "
-				 "the value chosen" : "inspection answer needs the id, the item and "
-				 "the value (\"\" clears an answer)");
 	if (hazard_opts(sev, deadline, desc, &hz))
 		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
 	if (open_inspection(cli, pos[0], &o, &err))
@@ -226,13 +224,11 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	struct fc_person p;
-	size_t n_pos;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, pos, 2, &n_pos, usage)))
+	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 2, usage,
+				  "inspection member needs the id and NAME:BADGE:DEPT")))
 		return rc;
-	if (n_pos != 2)
-		return cli_usage(usage, "inspection member needs the id and NAME:BADGE:DEPT");
 	if (parse_member(pos[1], &p, &err))
 		return cli_report(&err);
 	if (workspace_open(cli->workspace, &ws, &err))
@@ -253,13 +249,11 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 	const char *pos[1];
 	struct fc_err err = { 0 };
 	struct opened o;
-	size_t n_pos;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, pos, 1, &n_pos, usage)))
+	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 1, usage,
+				  "inspection finalize needs the id")))
 		return rc;
-	if (n_pos != 1)
-		return cli_usage(usage, "inspection finalize needs the id");
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	rc = inspect_finalize(o.ws, o.f, o.id, inspect_lang(), &err);

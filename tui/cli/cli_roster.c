@@ -132,15 +132,13 @@ static int roster_revoke_cmd(struct cli *cli, int argc, char **argv)
 	const char *at = NULL, *remote = NULL, *pos[1];
 	struct roster_edit ed;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = { { "at", OPT_VALUE, &at, NULL, NULL },
 					{ "remote", OPT_VALUE, &remote, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos, roster_usage)))
+	if ((rc = cli_parse_exact(argc, argv, opts, pos, 1, roster_usage,
+				  "roster revoke needs the badge whose keys end")))
 		return rc;
-	if (n_pos != 1)
-		return cli_usage(roster_usage, "roster revoke needs the badge whose keys end");
 	memset(&ed, 0, sizeof ed);
 	ed.kind = ROSTER_REVOKE;
 	if (copy_field(ed.badge, sizeof ed.badge, pos[0], "badge number", &err) ||

@@ -27,14 +27,12 @@ static int remote_add(struct cli *cli, int argc, char **argv)
 	const char *key = NULL, *pos[2];
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = { { "key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 2, &n_pos, remote_usage)))
+	if ((rc = cli_parse_exact(argc, argv, opts, pos, 2, remote_usage,
+				  "remote add needs a name and a URL")))
 		return rc;
-	if (n_pos != 2)
-		return cli_usage(remote_usage, "remote add needs a name and a URL");
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = sync_remote_add(ws, pos[0], pos[1], key, &err);
@@ -81,14 +79,12 @@ static int remote_accept(struct cli *cli, int argc, char **argv)
 	const char *pos[2];
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, pos, 2, &n_pos, remote_usage)))
+	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 2, remote_usage,
+				  "remote accept-history needs the remote's name and "
+				  "the commit its sync named")))
 		return rc;
-	if (n_pos != 2)
-		return cli_usage(remote_usage, "remote accept-history needs the remote's name and "
-				 "the commit its sync named");
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = synced_accept(ws, pos[0], pos[1], &err);
