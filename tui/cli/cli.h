@@ -43,6 +43,8 @@ int cli_main(struct cli *cli, int argc, char **argv);
  * `usage` is printed on error.  Returns 0, or 2 after printing a message. */
 int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 	      const char **positional, size_t max_pos, size_t *n_pos, const char *usage);
+/* cli_parse for a verb that takes options and no argument. */
+int cli_parse_opts(int argc, char **argv, const struct cli_opt *opts, const char *usage);
 /* cli_parse that wants exactly n positional arguments: fewer is a usage
  * error saying `missing`.  Returns 0, or 2 after printing a message. */
 int cli_parse_exact(int argc, char **argv, const struct cli_opt *opts, const char **positional,

@@ -116,6 +116,13 @@ int cli_format(const char *s, enum table_format *out, const char *usage)
 	return 0;
 }
 
+int cli_parse_opts(int argc, char **argv, const struct cli_opt *opts, const char *usage)
+{
+	size_t n_pos;
+
+	return cli_parse(argc, argv, opts, NULL, 0, &n_pos, usage);
+}
+
 int cli_parse_exact(int argc, char **argv, const struct cli_opt *opts, const char **positional,
 		    size_t n, const char *usage, const char *missing)
 {

@@ -12,11 +12,10 @@ static const char usage[] =
 
 static int add(struct cli *cli, int argc, char **argv)
 {
-	const char *code = NULL, *name = NULL, *town = "", *industry = "", *address = "", *pos[1];
+	const char *code = NULL, *name = NULL, *town = "", *industry = "", *address = "";
 	struct fc_enterprise e;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "code", OPT_VALUE, &code, NULL, NULL },
@@ -27,7 +26,7 @@ static int add(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)))
 		return rc;
 	if (!code || !name)
 		return cli_usage(usage, "enterprise add needs --code and --name");
@@ -65,12 +64,11 @@ static int list(struct cli *cli, int argc, char **argv)
 		{ "code", "CODE", 0, 0, 0 }, { "name", "NAME", 0, 0, 0 }, { "town", "TOWN", 0, 0, 0 },
 		{ "industry", "INDUSTRY", 0, 0, 0 }, { "address", "ADDRESS", 0, 0, 0 },
 	};
-	const char *search = "", *fmt = NULL, *pos[1];
+	const char *search = "", *fmt = NULL;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format f;
 	struct table t;
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "search", OPT_VALUE, &search, NULL, NULL },
@@ -78,7 +76,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)) ||
 	    (rc = cli_format(fmt, &f, usage)))
 		return rc;
 	if (workspace_open(cli->workspace, &ws, &err))

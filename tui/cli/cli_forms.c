@@ -46,7 +46,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		{ "items", "ITEMS", 1, 0, 0 }, { "checks", "CHECKS", 1, 0, 0 },
 		{ "origin", "ORIGIN", 0, 0, 0 },
 	};
-	const char *fmt = NULL, *pos[1];
+	const char *fmt = NULL;
 	const struct cli_opt opts[] = {
 		{ "format", OPT_VALUE, &fmt, NULL, NULL },
 		{ 0 },
@@ -55,10 +55,10 @@ static int list(struct cli *cli, int argc, char **argv)
 	struct form_catalog cat;
 	enum table_format tf;
 	struct table t;
-	size_t n_pos, i;
+	size_t i;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)) ||
 	    (rc = cli_format(fmt, &tf, usage)))
 		return rc;
 	form_catalog_load(&cat, cli->workspace);

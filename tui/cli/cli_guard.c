@@ -27,17 +27,16 @@ static char *self_path(void)
 
 int cmd_guard(struct cli *cli, int argc, char **argv)
 {
-	const char *install = NULL, *founder = NULL, *pos[1];
+	const char *install = NULL, *founder = NULL;
 	struct fc_err err = { 0 };
 	struct strbuf msgs;
-	size_t n_pos;
 	char *self;
 	int rc, refused = 0;
 	const struct cli_opt opts[] = { { "install", OPT_VALUE, &install, NULL, NULL },
 					{ "founder", OPT_VALUE, &founder, NULL, NULL }, { 0 } };
 
 	(void)cli;
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, guard_usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, guard_usage)))
 		return rc;
 	if (install) {
 		if (!(self = self_path()))

@@ -46,14 +46,13 @@ static int add_row(const struct hazard_row *r, void *ctx)
 
 static int list(struct cli *cli, int argc, char **argv)
 {
-	const char *fmt = NULL, *enterprise = "", *inspection = "", *pos[1];
+	const char *fmt = NULL, *enterprise = "", *inspection = "";
 	char today[FC_DATE_LEN + 1], full[FC_UUID_LEN + 1] = "";
 	struct hazard_filter f = { 0 };
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
 	struct table t;
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "open", OPT_FLAG, NULL, &f.open, NULL },
@@ -65,7 +64,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)) ||
 	    (rc = cli_format(fmt, &tf, usage)))
 		return rc;
 	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
@@ -186,12 +185,11 @@ static int event(struct cli *cli, int argc, char **argv)
 static int add(struct cli *cli, int argc, char **argv)
 {
 	const char *insp = NULL, *item = "", *sev = "general", *desc = NULL, *deadline = NULL,
-		   *days = NULL, *note = NULL, *pos[1];
+		   *days = NULL, *note = NULL;
 	char full[FC_UUID_LEN + 1], id[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1];
 	struct hazard_new n = { 0 };
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc, replace = 0;
 	const struct cli_opt opts[] = {
 		{ "inspection", OPT_VALUE, &insp, NULL, NULL },
@@ -205,7 +203,7 @@ static int add(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)))
 		return rc;
 	if (!insp || !desc)
 		return cli_usage(usage, "hazard add needs --inspection and --description");

@@ -76,10 +76,9 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *key = NULL, *pos[1];
+	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *key = NULL;
 	const char *roster_key = NULL;
 	int supervisor = 0, rc;
-	size_t n_pos;
 	struct fc_person me;
 	struct workspace_undo undo;
 	struct remote_url url;
@@ -95,7 +94,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, init_usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, init_usage)))
 		return rc;
 	if (roster_key && !from)
 		return cli_usage(init_usage, "--roster-key goes with --from");
@@ -139,9 +138,8 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 {
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	const char *pos[1], *fmt = NULL, *key = NULL;
+	const char *fmt = NULL, *key = NULL;
 	enum table_format f;
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL },
 					{ "sign-key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
@@ -154,7 +152,7 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	struct sshkey k;
 	struct table t;
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, whoami_usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, whoami_usage)) ||
 	    (rc = cli_format(fmt, &f, whoami_usage)))
 		return rc;
 	if (key)

@@ -88,7 +88,7 @@ static void close_inspection(struct opened *o)
 
 static int cmd_new(struct cli *cli, int argc, char **argv)
 {
-	const char *form = NULL, *ent = NULL, *type = "routine", *loc = "", *pos[1];
+	const char *form = NULL, *ent = NULL, *type = "routine", *loc = "";
 	struct cli_list members = { 0 };
 	struct fc_person *team = NULL;
 	struct form_catalog cat;
@@ -97,7 +97,7 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 	struct fc_err err = { 0 };
 	enum insp_type t;
 	char id[FC_UUID_LEN + 1];
-	size_t n_pos, i;
+	size_t i;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "form", OPT_VALUE, &form, NULL, NULL },
@@ -108,7 +108,7 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)))
 		goto out_list;
 	rc = 2;
 	if (!form || !ent) {
@@ -460,12 +460,11 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		{ "created_at", "CREATED", 0, 16, 0 }, { "answers", "ANSWERS", 1, 0, 0 },
 		{ "hazards", "HAZARDS", 1, 0, 0 },
 	};
-	const char *status = "", *fmt = NULL, *pos[1];
+	const char *status = "", *fmt = NULL;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
 	struct table t;
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "status", OPT_VALUE, &status, NULL, NULL },
@@ -473,7 +472,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)) ||
 	    (rc = cli_format(fmt, &tf, usage)))
 		return rc;
 	if (*status && strcmp(status, "draft") && strcmp(status, "final") &&

@@ -63,12 +63,12 @@ static void print_replica(const struct repair_result *res)
 
 int cmd_repair(struct cli *cli, int argc, char **argv)
 {
-	const char *name = NULL, *badge = NULL, *dept = NULL, *pos[1];
+	const char *name = NULL, *badge = NULL, *dept = NULL;
 	struct repair_options o = { NULL, 0 };
 	struct repair_result res;
 	struct fc_person me;
 	struct fc_err err = { 0 };
-	size_t n_pos, i;
+	size_t i;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "name", OPT_VALUE, &name, NULL, NULL },
@@ -78,7 +78,7 @@ int cmd_repair(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, repair_usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, repair_usage)))
 		return rc;
 	memset(&me, 0, sizeof me);
 	if (name || badge || dept) {

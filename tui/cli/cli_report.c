@@ -118,13 +118,12 @@ static int run(struct cli *cli, const struct report_query *q, enum report_format
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	const char *from = NULL, *to = NULL, *by = NULL, *fmt = NULL, *out = NULL, *pos[1];
+	const char *from = NULL, *to = NULL, *by = NULL, *fmt = NULL, *out = NULL;
 	char today[FC_DATE_LEN + 1];
 	struct report_query q = { 0 };
 	struct fc_err err = { 0 };
 	enum report_format rf = REPORT_TEXT;
 	int bom = 0, rc;
-	size_t n_pos;
 	const struct cli_opt opts[] = {
 		{ "from", OPT_VALUE, &from, NULL, NULL },
 		{ "to", OPT_VALUE, &to, NULL, NULL },
@@ -136,7 +135,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		{ 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, usage)) ||
 	    (rc = parse_format(fmt, &rf)))
 		return rc;
 	if (by && report_by_parse(by, &q.by))

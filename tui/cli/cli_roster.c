@@ -77,14 +77,13 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 
 static int roster_found(struct cli *cli, int argc, char **argv)
 {
-	const char *remote = NULL, *pos[1];
+	const char *remote = NULL;
 	struct roster_edit ed;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = { { "remote", OPT_VALUE, &remote, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, roster_usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, roster_usage)))
 		return rc;
 	memset(&ed, 0, sizeof ed);
 	ed.kind = ROSTER_FOUND;
@@ -96,10 +95,9 @@ static int roster_found(struct cli *cli, int argc, char **argv)
 static int roster_add_cmd(struct cli *cli, int argc, char **argv)
 {
 	const char *badge = NULL, *name = NULL, *dept = NULL, *key = NULL, *role = NULL;
-	const char *from = NULL, *until = NULL, *remote = NULL, *pos[1];
+	const char *from = NULL, *until = NULL, *remote = NULL;
 	struct roster_edit ed;
 	struct fc_err err = { 0 };
-	size_t n_pos;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "badge", OPT_VALUE, &badge, NULL, NULL }, { "name", OPT_VALUE, &name, NULL, NULL },
@@ -109,7 +107,7 @@ static int roster_add_cmd(struct cli *cli, int argc, char **argv)
 		{ "remote", OPT_VALUE, &remote, NULL, NULL }, { 0 },
 	};
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, roster_usage)))
+	if ((rc = cli_parse_opts(argc, argv, opts, roster_usage)))
 		return rc;
 	if (!badge || !name || !dept || !key)
 		return cli_usage(roster_usage, "roster add needs --badge, --name, --dept and --key");
@@ -155,17 +153,17 @@ static int roster_list(struct cli *cli, int argc, char **argv)
 		{ "key", "KEY", 0, 0, 0 }, { "from", "FROM", 0, 0, 0 },
 		{ "until", "UNTIL", 0, 0, 0 },
 	};
-	const char *fmt = NULL, *pos[1];
+	const char *fmt = NULL;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
 	struct roster ro;
 	struct table t;
-	size_t n_pos, i;
+	size_t i;
 	int rc;
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, roster_usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, roster_usage)) ||
 	    (rc = cli_format(fmt, &tf, roster_usage)))
 		return rc;
 	if (workspace_open(cli->workspace, &ws, &err))

@@ -45,17 +45,17 @@ static int remote_list(struct cli *cli, int argc, char **argv)
 	static const struct table_col cols[] = {
 		{ "name", "NAME", 0, 0, 0 }, { "url", "URL", 0, 0, 0 },
 	};
-	const char *fmt = NULL, *pos[1];
+	const char *fmt = NULL;
 	struct sync_remote *l;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
 	struct table t;
-	size_t n_pos, n, i;
+	size_t n, i;
 	int rc;
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, 0, &n_pos, remote_usage)) ||
+	if ((rc = cli_parse_opts(argc, argv, opts, remote_usage)) ||
 	    (rc = cli_format(fmt, &tf, remote_usage)))
 		return rc;
 	if (workspace_open(cli->workspace, &ws, &err))
@@ -198,15 +198,14 @@ int cmd_pull(struct cli *cli, int argc, char **argv)
 
 static int run_check(struct cli *cli, int argc, char **argv, int reindex)
 {
-	const char *pos[1];
 	struct sync_log rep = { 0 };
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	size_t n_pos, i;
+	size_t i;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, pos, 0, &n_pos,
-			    reindex ? "fieldcheck reindex" : "fieldcheck verify")))
+	if ((rc = cli_parse_opts(argc, argv, NULL,
+				 reindex ? "fieldcheck reindex" : "fieldcheck verify")))
 		return rc;
 	/* verify only reads: it works on a workspace it cannot write. */
 	if ((reindex ? workspace_open(cli->workspace, &ws, &err)
