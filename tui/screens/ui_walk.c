@@ -149,7 +149,7 @@ int walk_reload(struct walk *w)
 }
 
 int walk_answer(struct walk *w, const char *value, const char *note,
-		const struct inspect_hazard *hz)
+		const struct inspect_hazard *hz, int resolve)
 {
 	struct fc_err err = { 0 };
 	long it = walk_item(w);
@@ -157,12 +157,15 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	if (it < 0)
 		return -1;
 	w->item_err[0] = '\0';
-	if (walk_store_answer(w, w->f->items[it].name, value, note, hz, &err)) {
+	resolve = resolve && *value;
+	if ((resolve ? inspect_resolve : inspect_answer)(w->ui->ws, w->f, w->id,
+							 w->f->items[it].name, value, note, hz,
+							 w->ui->lang, &err)) {
 		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
 		ui_error_err(w->ui, &err);
 		return -1;
 	}
-	if (w->resolve && *value)
+	if (resolve)
 		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
 				       "dropped."));
 	walk_reload(w);
@@ -342,24 +345,21 @@ static int handle(struct walk *w, int key)
 			ui_error(w->ui, _("p, f and n answer check items; Enter answers this one."));
 			return 0;
 		}
-		w->resolve = conflicted;   /* an answer given now settles the clash */
+		/* an answer given now settles the clash */
 		if (key == 'f' || key == 'F')
-			walk_fail(w);
+			walk_fail(w, conflicted);
 		else
-			walk_check(w, key == 'p' || key == 'P' ? "pass" : "na");
-		w->resolve = 0;
+			walk_check(w, key == 'p' || key == 'P' ? "pass" : "na", conflicted);
 		return 0;
 	case '\n': case '\r': case 'e': case UI_FN(KEY_ENTER):
-		w->resolve = conflicted;
-		walk_edit(w);
-		w->resolve = 0;
+		walk_edit(w, conflicted);
 		return 0;
 	case 'c': case 'C': case UI_FN(KEY_F(7)): walk_resolve(w); return 0;
 	case UI_FN(KEY_F(2)): case 'm': walk_edit_note(w); return 0;
 	case UI_FN(KEY_F(3)): case 'x': case UI_FN(KEY_DC): walk_clear(w); return 0;
 	case UI_FN(KEY_F(4)): case 'h':
 		if (w->have_haz)
-			walk_fail(w);
+			walk_fail(w, 0);
 		else
 			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
 		return 0;
