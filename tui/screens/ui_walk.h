@@ -1,5 +1,6 @@
 /* ui_walk.h - the walk through a draft's checklist, shared by its parts:
- * ui_walk.c (loading, moving, keys), ui_walk_draw.c (painting) and
+ * ui_walk.c (loading, moving, the keymap run by ui_run), ui_walk_draw.c
+ * (painting, above the message line) and
  * ui_answer.c (the editors for each type of item, notes, hazards).
  *
  * The inspection is re-read from the store after every answer: answering
