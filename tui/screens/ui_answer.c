@@ -43,17 +43,17 @@ static void answered(struct walk *w)
 	walk_reload(w);
 }
 
-void walk_check(struct walk *w, const char *v)
+void walk_check(struct walk *w, const char *v, int resolve)
 {
 	long it = walk_item(w);
 
 	if (!current(w))
 		return;
-	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL) == 0)
+	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL, resolve) == 0)
 		answered(w);
 }
 
-static void choose_one(struct walk *w, const struct form_item *it, size_t idx)
+static void choose_one(struct walk *w, const struct form_item *it, size_t idx, int resolve)
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
@@ -68,7 +68,7 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx)
 	}
 	k = ui_choose(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, cur);
 	free(labels);
-	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL) == 0)
+	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL, resolve) == 0)
 		answered(w);
 }
 
@@ -86,7 +86,8 @@ static int is_chosen(const char *v, const char *name)
 	return 0;
 }
 
-static void choose_many(struct walk *w, const struct form_item *it, size_t idx)
+static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
+			int resolve)
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
@@ -104,7 +105,7 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx)
 		for (i = 0; i < l->n; i++)
 			if (sel[i])
 				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[i].name);
-		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL) == 0)
+		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL, resolve) == 0)
 			answered(w);
 		strbuf_release(&sb);
 	}
@@ -112,20 +113,21 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx)
 	free(labels);
 }
 
-static void choose_check(struct walk *w)
+static void choose_check(struct walk *w, int resolve)
 {
 	const char *const labels[] = { _("Pass"), _("Fail"), _("Not applicable") };
 	int k = ui_choose(w->ui, _("Answer"), labels, 3, 0);
 
 	if (k == 1)
-		walk_fail(w);
+		walk_fail(w, resolve);
 	else if (k >= 0)
-		walk_check(w, k == 0 ? "pass" : "na");
+		walk_check(w, k == 0 ? "pass" : "na", resolve);
 }
 
 struct typed {
 	struct walk *w;
 	const char *note;
+	int resolve;
 };
 
 /* The check of the text editor is the answer itself: the form's type and
@@ -138,16 +140,16 @@ static int save_typed(const char *value, void *ctx, struct fc_err *err)
 	int rc;
 
 	text_trim(v);
-	rc = walk_answer(t->w, v, t->note, NULL);
+	rc = walk_answer(t->w, v, t->note, NULL, t->resolve);
 	free(v);
 	if (rc)
 		snprintf(err->msg, sizeof err->msg, "%s", t->w->item_err);
 	return rc;
 }
 
-static void edit_typed(struct walk *w, const struct form_item *it, size_t idx)
+static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, int resolve)
 {
-	struct typed t = { w, walk_note(w, idx) };
+	struct typed t = { w, walk_note(w, idx), resolve };
 	const char *v = walk_value(w, idx);
 	char label[64], *out = NULL;
 
@@ -166,7 +168,7 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx)
 	w->item_err[0] = '\0';
 }
 
-void walk_edit(struct walk *w)
+void walk_edit(struct walk *w, int resolve)
 {
 	const struct form_item *it = current(w);
 	size_t idx;
@@ -175,11 +177,11 @@ void walk_edit(struct walk *w)
 		return;
 	idx = (size_t)walk_item(w);
 	switch (it->type) {
-	case FT_CHECK: choose_check(w); break;
-	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx); break;
-	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx); break;
+	case FT_CHECK: choose_check(w, resolve); break;
+	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, resolve); break;
+	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, resolve); break;
 	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE:
-		edit_typed(w, it, idx);
+		edit_typed(w, it, idx, resolve);
 		break;
 	default:
 		ui_info(w->ui, _("This line is for reading: it takes no answer."));
@@ -190,7 +192,7 @@ static int save_note(const char *value, void *ctx, struct fc_err *err)
 {
 	struct walk *w = ctx;
 	long it = walk_item(w);
-	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL);
+	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL, 0);
 
 	if (rc)
 		snprintf(err->msg, sizeof err->msg, "%s", w->item_err);
@@ -229,7 +231,7 @@ void walk_clear(struct walk *w)
 	}
 	if (!walk_value(w, (size_t)walk_item(w)))
 		return;
-	if (walk_answer(w, "", "", NULL) == 0)
+	if (walk_answer(w, "", "", NULL, 0) == 0)
 		ui_info(w->ui, _("Answer cleared."));
 }
 
@@ -237,6 +239,7 @@ void walk_clear(struct walk *w)
 struct fail {
 	struct walk *w;
 	int redo;                   /* the item has failed already: change its hazard */
+	int resolve;                /* the answer settles the item's conflict */
 };
 
 /* Changes the hazard the current item, failed already, created. */
@@ -265,7 +268,8 @@ static int fail_submit(struct ui_form *d, void *ctx)
 		rc = -1;
 	else if (fl->redo)
 		rc = replace_hazard(w, sev, desc, due, &err);
-	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz)))
+	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz,
+				   fl->resolve)))
 		snprintf(err.msg, sizeof err.msg, "%s", w->item_err);
 	if (rc) {
 		snprintf(d->msg, sizeof d->msg, "%s", err.msg);
@@ -296,13 +300,13 @@ static void fail_defaults(struct walk *w, const struct form_item *it, size_t idx
 		snprintf(due, FC_DATE_LEN + 1, "%s", day);
 }
 
-void walk_fail(struct walk *w)
+void walk_fail(struct walk *w, int resolve)
 {
 	const struct form_item *it = current(w);
 	const char *sevs[2], *desc;
 	char due[FC_DATE_LEN + 1];
 	struct ui_field f[3];
-	struct fail fl = { w, 0 };
+	struct fail fl = { w, 0, resolve };
 	struct ui_form d;
 	int major;
 	size_t idx;
@@ -311,7 +315,7 @@ void walk_fail(struct walk *w)
 		return;
 	idx = (size_t)walk_item(w);
 	/* A resolution answers anew even when the item failed already. */
-	fl.redo = !w->resolve && w->have_haz && walk_value(w, idx) &&
+	fl.redo = !resolve && w->have_haz && walk_value(w, idx) &&
 		  !strcmp(walk_value(w, idx), "fail");
 	fail_defaults(w, it, idx, &desc, &major, due);
 	sevs[0] = _("general hazard");

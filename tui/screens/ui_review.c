@@ -13,6 +13,7 @@
 #include "ui_dialog.h"
 #include "ui_labels.h"
 #include "ui_list.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "ui_walk.h"
 #include "core/enterprise.h"
@@ -31,23 +32,26 @@ struct review {
 	struct data_haz hz;
 	struct ui_list l;           /* conflicted items, missing items, hazards */
 	int y0, h;
+	enum review_end end;        /* what ui_review returns */
+	size_t item;                /* the item to go to, for REVIEW_GOTO */
 };
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ '\n', "Enter", N_("Open") },
-	{ UI_FN(KEY_F(7)), "F7", N_("Notice") },
-	{ UI_FN(KEY_F(8)), "F8", N_("Finalize") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_NOTICE, REQ_FINALIZE };
 
-static const struct ui_help help[] = {
-	{ "Up Down", N_("move through the conflicts, the unanswered items and the hazards") },
-	{ "Enter", N_("open: a conflicted or unanswered item in the checklist, a hazard's "
-		      "details") },
-	{ "F8  z", N_("finalize: asks first, then locks the inspection") },
-	{ "F7  w", N_("write the rectification notice (责令限期整改指令书) to a file") },
-	{ "Esc", N_("back to the checklist") },
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
+	  N_("move through the conflicts, the unanswered items and the hazards"), 0, 0 },
+	{ { '\n', '\r', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
+	  N_("open: a conflicted or unanswered item in the checklist, a hazard's details"), 4, 0 },
+	/* F7 is on the bar before F8 and in the help after it: its bar entry
+	 * sends, its help entry only shows */
+	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), NULL, NULL, 2, 0 },
+	{ { UI_FN(KEY_F(8)), 'z' }, REQ_FINALIZE, "F8", N_("Finalize"), "F8  z",
+	  N_("finalize: asks first, then locks the inspection"), 3, 0 },
+	{ { 0 }, REQ_NOTICE, NULL, NULL, "F7  w",
+	  N_("write the rectification notice (责令限期整改指令书) to a file"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 9, 0 },
 };
 
 static int load(struct review *r)
@@ -186,8 +190,6 @@ static void paint(struct ui *ui, void *ctx)
 		}
 		paint_row(ui, r, i, y + row);
 	}
-	ui_msgline(ui);
-	ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
 static int finalize(struct ui *ui, struct review *r)
@@ -234,36 +236,30 @@ static enum review_end open_row(struct ui *ui, struct review *r, size_t *item)
 	return REVIEW_BACK;
 }
 
-static enum review_end loop(struct ui *ui, struct review *r, size_t *item)
+static int act(struct ui *ui, void *ctx, int req, int key)
 {
-	enum review_end end = REVIEW_BACK;
-	int key;
+	struct review *r = ctx;
 
-	while (!ui->quit) {
-		if (!ui_too_small(ui)) {
-			erase();
-			paint(ui, r);
+	if (req == REQ_FINALIZE) {
+		if (finalize(ui, r))
+			r->end = REVIEW_FINAL;
+	} else if (req == REQ_NOTICE) {
+		ui_notice(ui, r->id);
+	} else if (req == REQ_OPEN || (key == UI_FN(KEY_MOUSE) &&
+		   ui_list_click(&r->l, ui, r->y0, r->h) == 2)) {
+		if (open_row(ui, r, &r->item) == REVIEW_GOTO && r->in.status == INSP_DRAFT) {
+			r->end = REVIEW_GOTO;
+			return 1;
 		}
-		key = ui_getkey(ui);
-		if (ui->quit || key == UI_ESC)
-			break;
-		if (key == UI_FN(KEY_F(1)) || key == '?')
-			ui_help(ui, _("Review: keys"), help, sizeof help / sizeof help[0]);
-		else if (ui_list_key(&r->l, key, r->h))
-			continue;
-		else if (key == UI_FN(KEY_F(8)) || key == 'z') {
-			if (finalize(ui, r))
-				end = REVIEW_FINAL;
-		} else if (key == UI_FN(KEY_F(7)) || key == 'w') {
-			ui_notice(ui, r->id);
-		} else if ((ui_is_enter(key) || (key == UI_FN(KEY_MOUSE) &&
-			    ui_list_click(&r->l, ui, r->y0, r->h) == 2)) &&
-			   open_row(ui, r, item) == REVIEW_GOTO && r->in.status == INSP_DRAFT) {
-			return REVIEW_GOTO;
-		}
+	} else {
+		ui_list_key(&r->l, key, r->h);
 	}
-	return end;
+	return 0;
 }
+
+static const struct ui_screen screen = {
+	N_("Review: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+};
 
 enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, size_t *item)
 {
@@ -271,8 +267,6 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 	struct form *own = NULL;
 	struct fc_err err = { 0 };
 	enum review_end end = REVIEW_BACK;
-	ui_paint_fn old;
-	void *old_ctx;
 
 	memset(&r, 0, sizeof r);
 	r.ui = ui;
@@ -288,9 +282,10 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 	}
 	r.f = f;
 	if (load(&r) == 0) {
-		ui_set_paint(ui, paint, &r, &old, &old_ctx);
-		end = loop(ui, &r, item);
-		ui_set_paint(ui, old, old_ctx, NULL, NULL);
+		ui_run(ui, &screen, &r);
+		end = r.end;
+		if (end == REVIEW_GOTO)
+			*item = r.item;
 	}
 	inspection_clear(&r.in);
 	free(r.missing);

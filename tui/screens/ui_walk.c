@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ui_data.h"
+#include "ui_run.h"
 #include "ui_screens.h"
 #include "ui_walk.h"
 #include "core/enterprise.h"
@@ -18,19 +19,48 @@
 #include "core/strbuf.h"
 #include "forms/inspect.h"
 
-static const struct ui_help help[] = {
-	{ "p  f  n", N_("check items: pass, fail (asks for the hazard), not applicable") },
-	{ "Enter  e", N_("answer or change the item (text, number, date, choices)") },
-	{ "Up Down", N_("previous / next item (items that do not apply are skipped)") },
-	{ "PgUp PgDn", N_("previous / next section") },
-	{ "F2  m", N_("note on the item (kept with its answer)") },
-	{ "F3  x  Del", N_("clear the item's answer") },
-	{ "F4  h", N_("the hazard of a failed item: description, severity, deadline") },
-	{ "F5  r", N_("review: what is missing, the hazards, finalize") },
-	{ "F6  v", N_("one item at a time, or the list") },
-	{ "F7  c", N_("an item answered differently on two devices (!): keep one answer") },
-	{ "/", N_("find an item by its words") },
-	{ "Esc", N_("back (every answer is saved already)") },
+enum {
+	REQ_PASS = UI_REQ_SCREEN, REQ_FAIL, REQ_NA, REQ_EDIT, REQ_RESOLVE, REQ_NOTE, REQ_CLEAR,
+	REQ_HAZARD, REQ_REVIEW, REQ_VIEW, REQ_FIND
+};
+
+/* The walk's modes: on a conflicted item resolving comes first on the bar,
+ * and an answer given settles the conflict. */
+enum { MODE_PLAIN = 1, MODE_CONFLICT = 2 };
+
+/* An entry on the bar in one mode only (c, F3, F6) is written twice: the
+ * bar's entry in that mode, and one of no label whose key works and whose
+ * help line shows in every mode.  The first entry of a key sends. */
+static const struct ui_keymap keys[] = {
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 20, 0 },
+	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, "c", N_("Resolve"), NULL, NULL, 19,
+	  MODE_CONFLICT },
+	{ { 'p', 'P' }, REQ_PASS, "p", N_("Pass"), "p  f  n",
+	  N_("check items: pass, fail (asks for the hazard), not applicable"), 18, 0 },
+	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 17, 0 },
+	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 16, 0 },
+	{ { '\n', '\r', 'e', UI_FN(KEY_ENTER) }, REQ_EDIT, "Enter", N_("Edit"), "Enter  e",
+	  N_("answer or change the item (text, number, date, choices)"), 15, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
+	  N_("previous / next item (items that do not apply are skipped)"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "PgUp PgDn", N_("previous / next section"), 0, 0 },
+	{ { UI_FN(KEY_F(2)), 'm' }, REQ_NOTE, "F2", N_("Note"), "F2  m",
+	  N_("note on the item (kept with its answer)"), 14, 0 },
+	{ { UI_FN(KEY_F(3)), 'x', UI_FN(KEY_DC) }, REQ_CLEAR, NULL, NULL, "F3  x  Del",
+	  N_("clear the item's answer"), 0, 0 },
+	{ { UI_FN(KEY_F(4)), 'h' }, REQ_HAZARD, NULL, NULL, "F4  h",
+	  N_("the hazard of a failed item: description, severity, deadline"), 0, 0 },
+	{ { UI_FN(KEY_F(5)), 'r' }, REQ_REVIEW, "F5", N_("Review"), "F5  r",
+	  N_("review: what is missing, the hazards, finalize"), 13, 0 },
+	{ { UI_FN(KEY_F(6)), 'v' }, REQ_VIEW, NULL, NULL, "F6  v",
+	  N_("one item at a time, or the list"), 0, 0 },
+	{ { UI_FN(KEY_F(6)) }, REQ_VIEW, "F6", N_("View"), NULL, NULL, 12, MODE_PLAIN },
+	{ { UI_FN(KEY_F(3)) }, REQ_CLEAR, "F3", N_("Clear"), NULL, NULL, 11, MODE_PLAIN },
+	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, NULL, NULL, "F7  c",
+	  N_("an item answered differently on two devices (!): keep one answer"), 0, 0 },
+	{ { '/' }, REQ_FIND, NULL, NULL, "/", N_("find an item by its words"), 0, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
+	  N_("back (every answer is saved already)"), 10, 0 },
 };
 
 const char *walk_value(const struct walk *w, size_t item)
@@ -149,7 +179,7 @@ int walk_reload(struct walk *w)
 }
 
 int walk_answer(struct walk *w, const char *value, const char *note,
-		const struct inspect_hazard *hz)
+		const struct inspect_hazard *hz, int resolve)
 {
 	struct fc_err err = { 0 };
 	long it = walk_item(w);
@@ -157,12 +187,15 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	if (it < 0)
 		return -1;
 	w->item_err[0] = '\0';
-	if (walk_store_answer(w, w->f->items[it].name, value, note, hz, &err)) {
+	resolve = resolve && *value;
+	if ((resolve ? inspect_resolve : inspect_answer)(w->ui->ws, w->f, w->id,
+							 w->f->items[it].name, value, note, hz,
+							 w->ui->lang, &err)) {
 		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
 		ui_error_err(w->ui, &err);
 		return -1;
 	}
-	if (w->resolve && *value)
+	if (resolve)
 		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
 				       "dropped."));
 	walk_reload(w);
@@ -318,17 +351,10 @@ static void review(struct walk *w)
 	walk_reload(w);
 }
 
-/* Returns 1 to leave the walk. */
-static int handle(struct walk *w, int key)
+/* Up, Down, PgUp, PgDn, Home, End and clicks: 1 if `key` moved. */
+static int go(struct walk *w, int key)
 {
-	long it = walk_item(w);
-	int check = it >= 0 && w->f->items[it].type == FT_CHECK;
-	int conflicted = it >= 0 && walk_conflicts_of(w, (size_t)it) > 0;
-
 	switch (key) {
-	case UI_FN(KEY_F(1)): case '?':
-		ui_help(w->ui, _("Checklist: keys"), help, sizeof help / sizeof help[0]);
-		return 0;
 	case UI_FN(KEY_UP): case 'k': walk_step(w, -1); break;
 	case UI_FN(KEY_DOWN): case 'j': case '\t': walk_step(w, 1); break;
 	case UI_FN(KEY_PPAGE): section(w, -1); break;
@@ -337,38 +363,6 @@ static int handle(struct walk *w, int key)
 	case UI_FN(KEY_END): w->l.cur = w->n_rows - 1;
 		if (!walk_stop(w, w->l.cur)) walk_step(w, -1);
 		break;
-	case 'p': case 'P': case 'n': case 'N': case 'f': case 'F':
-		if (!check) {
-			ui_error(w->ui, _("p, f and n answer check items; Enter answers this one."));
-			return 0;
-		}
-		w->resolve = conflicted;   /* an answer given now settles the clash */
-		if (key == 'f' || key == 'F')
-			walk_fail(w);
-		else
-			walk_check(w, key == 'p' || key == 'P' ? "pass" : "na");
-		w->resolve = 0;
-		return 0;
-	case '\n': case '\r': case 'e': case UI_FN(KEY_ENTER):
-		w->resolve = conflicted;
-		walk_edit(w);
-		w->resolve = 0;
-		return 0;
-	case 'c': case 'C': case UI_FN(KEY_F(7)): walk_resolve(w); return 0;
-	case UI_FN(KEY_F(2)): case 'm': walk_edit_note(w); return 0;
-	case UI_FN(KEY_F(3)): case 'x': case UI_FN(KEY_DC): walk_clear(w); return 0;
-	case UI_FN(KEY_F(4)): case 'h':
-		if (w->have_haz)
-			walk_fail(w);
-		else
-			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
-		return 0;
-	case UI_FN(KEY_F(5)): case 'r': review(w); return w->have_in &&
-							   w->in.status == INSP_FINAL;
-	case UI_FN(KEY_F(6)): case 'v': w->single = !w->single; break;
-	case '/': ui_list_search(w->ui, &w->l, row_text, w);
-		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);
-		break;
 	case UI_FN(KEY_MOUSE):
 		if (ui_list_click(&w->l, w->ui, w->list_y, w->list_h) && !walk_stop(w, w->l.cur))
 			walk_step(w, 1);
@@ -376,18 +370,85 @@ static int handle(struct walk *w, int key)
 	default:
 		return 0;
 	}
+	return 1;
+}
+
+static unsigned mode(void *ctx)
+{
+	const struct walk *w = ctx;
+	long it = walk_item(w);
+
+	return it >= 0 && walk_conflicts_of(w, (size_t)it) ? MODE_CONFLICT : MODE_PLAIN;
+}
+
+/* p, f, n: `resolve` when the answer settles the item's conflict. */
+static void check(struct walk *w, int req, int resolve)
+{
+	long it = walk_item(w);
+
+	if (it < 0 || w->f->items[it].type != FT_CHECK)
+		ui_error(w->ui, _("p, f and n answer check items; Enter answers this one."));
+	else if (req == REQ_FAIL)
+		walk_fail(w, resolve);
+	else
+		walk_check(w, req == REQ_PASS ? "pass" : "na", resolve);
+}
+
+/* Does one request; returns 1 to leave the walk. */
+static int request(struct walk *w, int req, int key)
+{
+	int conflicted = mode(w) == MODE_CONFLICT;
+
+	switch (req) {
+	case REQ_PASS: case REQ_FAIL: case REQ_NA: check(w, req, conflicted); return 0;
+	case REQ_EDIT: walk_edit(w, conflicted); return 0;
+	case REQ_RESOLVE: walk_resolve(w); return 0;
+	case REQ_NOTE: walk_edit_note(w); return 0;
+	case REQ_CLEAR: walk_clear(w); return 0;
+	case REQ_HAZARD:
+		if (w->have_haz)
+			walk_fail(w, 0);
+		else
+			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
+		return 0;
+	case REQ_REVIEW: review(w); return w->have_in && w->in.status == INSP_FINAL;
+	case REQ_VIEW: w->single = !w->single; break;
+	case REQ_FIND: ui_list_search(w->ui, &w->l, row_text, w);
+		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);
+		break;
+	default:
+		if (!go(w, key))
+			return 0;
+	}
 	w->item_err[0] = '\0';
 	load_hazard(w);
 	return 0;
 }
 
+static int act(struct ui *ui, void *ctx, int req, int key)
+{
+	struct walk *w = ctx;
+	int leave = request(w, req, key);
+
+	(void)ui;
+	save_place(w);
+	return leave;
+}
+
+static void start(struct ui *ui, void *ctx)
+{
+	(void)ui;
+	save_place(ctx);
+}
+
+static const struct ui_screen screen = {
+	N_("Checklist: keys"), keys, ARRAY_SIZE(keys), walk_paint, act, mode, start,
+};
+
 void ui_walk(struct ui *ui, const char *id)
 {
 	struct walk *w = xcalloc(1, sizeof *w);
 	struct fc_err err = { 0 };
-	ui_paint_fn old;
-	void *old_ctx;
-	int key;
 
 	if (open_walk(ui, w, id) == 0) {
 		if (w->in.status == INSP_FINAL) {
@@ -396,18 +457,7 @@ void ui_walk(struct ui *ui, const char *id)
 		} else {
 			if (data_set_last_draft(ui->ws, w->id, &err))
 				ui_error_err(ui, &err);
-			ui_set_paint(ui, walk_paint, w, &old, &old_ctx);
-			while (!ui->quit) {
-				save_place(w);
-				if (!ui_too_small(ui)) {
-					erase();
-					walk_paint(ui, w);
-				}
-				key = ui_getkey(ui);
-				if (ui->quit || key == UI_ESC || handle(w, key))
-					break;
-			}
-			ui_set_paint(ui, old, old_ctx, NULL, NULL);
+			ui_run(ui, &screen, w);
 		}
 	}
 	close_walk(w);

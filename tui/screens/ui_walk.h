@@ -1,5 +1,6 @@
 /* ui_walk.h - the walk through a draft's checklist, shared by its parts:
- * ui_walk.c (loading, moving, keys), ui_walk_draw.c (painting) and
+ * ui_walk.c (loading, moving, the keymap run by ui_run), ui_walk_draw.c
+ * (painting, above the message line) and
  * ui_answer.c (the editors for each type of item, notes, hazards).
  *
  * The inspection is re-read from the store after every answer: answering
@@ -38,7 +39,6 @@ struct walk {
 	struct fc_hazard haz;       /* the current item's hazard, if it failed */
 	int have_haz;
 	char saved[MAX_ITEM + 1];   /* the item last saved as "where I was" */
-	int resolve;                /* the answer being given resolves a conflict */
 };
 
 /* ui_walk.c */
@@ -52,10 +52,12 @@ long walk_item(const struct walk *w);
 int walk_stop(const struct walk *w, size_t r);
 /* Moves to the next (dir 1) or previous (-1) stop; 0 if there was none. */
 int walk_step(struct walk *w, int dir);
-/* Answers the current item; on failure item_err and the message line say
- * why.  0 or -1. */
+/* Answers the current item (inspect_answer), or, when `resolve` and the
+ * value is not empty, settles its conflict with that answer
+ * (inspect_resolve); on failure item_err and the message line say why.
+ * 0 or -1. */
 int walk_answer(struct walk *w, const char *value, const char *note,
-		const struct inspect_hazard *hz);
+		const struct inspect_hazard *hz, int resolve);
 /* Answered / relevant questions inside group `g` (or the whole form for
  * g = -1). */
 void walk_progress(const struct walk *w, long g, size_t *done, size_t *total);
@@ -68,9 +70,6 @@ size_t walk_conflicts_of(const struct walk *w, size_t item);
 int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h);
 /* c, F7: keep one of the values, or answer anew (inspect_resolve). */
 void walk_resolve(struct walk *w);
-/* Stores an answer: inspect_answer, or a resolution while w->resolve. */
-int walk_store_answer(struct walk *w, const char *item, const char *value, const char *note,
-		      const struct inspect_hazard *hz, struct fc_err *err);
 /* The items with conflicting answers, as indexes into f->items, one per
  * item, in the order of in->conflicts; *n their count.  free() it. */
 size_t *ui_conflict_items(const struct form *f, const struct fc_inspection *in, size_t *n);
@@ -81,10 +80,10 @@ void walk_paint(struct ui *ui, void *ctx);
 void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf,
 		     size_t size);
 
-/* ui_answer.c */
-void walk_edit(struct walk *w);                  /* Enter */
-void walk_check(struct walk *w, const char *v);  /* p, n (and f: walk_fail) */
-void walk_fail(struct walk *w);                  /* f, and F4 on a failed item */
+/* ui_answer.c: `resolve` says the answer settles the item's conflict. */
+void walk_edit(struct walk *w, int resolve);                  /* Enter */
+void walk_check(struct walk *w, const char *v, int resolve);  /* p, n (and f) */
+void walk_fail(struct walk *w, int resolve);     /* f, and F4 on a failed item */
 void walk_edit_note(struct walk *w);             /* F2 */
 void walk_clear(struct walk *w);                 /* F3 */
 

@@ -90,28 +90,13 @@ int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h
 	return used;
 }
 
-/* Resolves to `value` with `note` and, for a failed check answered anew,
- * the hazard `hz` (inspect_resolve: one transaction). */
-static int resolve_to(struct walk *w, const char *item, const char *value, const char *note,
-		      const struct inspect_hazard *hz, struct fc_err *err)
-{
-	return inspect_resolve(w->ui->ws, w->f, w->id, item, value, note, hz, w->ui->lang, err);
-}
-
-int walk_store_answer(struct walk *w, const char *item, const char *value, const char *note,
-		      const struct inspect_hazard *hz, struct fc_err *err)
-{
-	if (w->resolve && *value)
-		return resolve_to(w, item, value, note, hz, err);
-	return inspect_answer(w->ui->ws, w->f, w->id, item, value, note, hz, w->ui->lang, err);
-}
-
 static void chosen(struct walk *w, size_t item, const struct fc_answer *a)
 {
 	struct fc_err err = { 0 };
 	char buf[600];
 
-	if (resolve_to(w, w->f->items[item].name, a->value, a->note, NULL, &err)) {
+	if (inspect_resolve(w->ui->ws, w->f, w->id, w->f->items[item].name, a->value, a->note,
+			    NULL, w->ui->lang, &err)) {
 		ui_error_err(w->ui, &err);
 		return;
 	}
@@ -123,9 +108,7 @@ static void chosen(struct walk *w, size_t item, const struct fc_answer *a)
 /* Answers anew with the item's own editor, as a resolution. */
 static void anew(struct walk *w)
 {
-	w->resolve = 1;
-	walk_edit(w);
-	w->resolve = 0;
+	walk_edit(w, 1);
 	walk_reload(w);
 }
 

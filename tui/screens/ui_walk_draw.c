@@ -8,32 +8,6 @@
 #include "ui_walk.h"
 #include "core/strbuf.h"
 
-static const struct ui_keydef keys[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ 'p', "p", N_("Pass") },
-	{ 'f', "f", N_("Fail") },
-	{ 'n', "n", N_("N/A") },
-	{ '\n', "Enter", N_("Edit") },
-	{ UI_FN(KEY_F(2)), "F2", N_("Note") },
-	{ UI_FN(KEY_F(5)), "F5", N_("Review") },
-	{ UI_FN(KEY_F(6)), "F6", N_("View") },
-	{ UI_FN(KEY_F(3)), "F3", N_("Clear") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
-
-/* On an item answered differently on two devices: resolving comes first. */
-static const struct ui_keydef keys_conflict[] = {
-	{ UI_FN(KEY_F(1)), "F1", N_("Help") },
-	{ 'c', "c", N_("Resolve") },
-	{ 'p', "p", N_("Pass") },
-	{ 'f', "f", N_("Fail") },
-	{ 'n', "n", N_("N/A") },
-	{ '\n', "Enter", N_("Edit") },
-	{ UI_FN(KEY_F(2)), "F2", N_("Note") },
-	{ UI_FN(KEY_F(5)), "F5", N_("Review") },
-	{ UI_ESC, "Esc", N_("Back") },
-};
-
 void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf, size_t size)
 {
 	const struct form_item *it = &w->f->items[item];
@@ -243,9 +217,4 @@ void walk_paint(struct ui *ui, void *ctx)
 	}
 	detail = body - w->list_h - (w->list_h > 0);
 	paint_detail(ui, w, w->list_y + w->list_h + (w->list_h > 0), detail);
-	ui_msgline(ui);
-	if (walk_item(w) >= 0 && walk_conflicts_of(w, (size_t)walk_item(w)))
-		ui_keybar(ui, keys_conflict, sizeof keys_conflict / sizeof keys_conflict[0]);
-	else
-		ui_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
