@@ -43,20 +43,30 @@ struct pager {
 	void *d;
 };
 
+/* Whether the row the walk is at belongs on the page: 0 skip it, 1 take
+ * it, -1 the page is full (*more is set and the walk stops). */
+static int pager_admit(struct pager *p, int *more)
+{
+	if (p->seen++ < p->skip)
+		return 0;
+	if (p->want == 0) {
+		*more = 1;
+		return -1;
+	}
+	p->want--;
+	return 1;
+}
+
 static int take_insp(const struct insp_row *r, void *ctx)
 {
 	struct pager *p = ctx;
 	struct data_insp *d = p->d;
+	int at = pager_admit(p, &d->more);
 
-	if (p->seen++ < p->skip)
-		return 0;
-	if (p->want == 0) {
-		d->more = 1;
-		return 1;
-	}
+	if (at <= 0)
+		return at < 0;
 	d->rows = xrealloc(d->rows, (d->n + 1) * sizeof *d->rows);
 	d->rows[d->n++] = *r;
-	p->want--;
 	return 0;
 }
 
@@ -79,17 +89,13 @@ static int take_haz(const struct hazard_row *r, void *ctx)
 {
 	struct pager *p = ctx;
 	struct data_haz *d = p->d;
+	int at = pager_admit(p, &d->more);
 
-	if (p->seen++ < p->skip)
-		return 0;
-	if (p->want == 0) {
-		d->more = 1;
-		return 1;
-	}
+	if (at <= 0)
+		return at < 0;
 	d->rows = xrealloc(d->rows, (d->n + 1) * sizeof *d->rows);
 	d->rows[d->n] = *r;
 	d->rows[d->n++].description = xstrdup(r->description ? r->description : "");
-	p->want--;
 	return 0;
 }
 
