@@ -98,8 +98,7 @@ static void paint(struct ui *ui, void *ctx)
 		ui_fill(y, 0, COLS, a);
 		int nw, fw = ui_width(row->form_id) < 16 ? ui_width(row->form_id) : 16;
 		x += ui_col(y, x, ui_word(row->status), 6, a);
-		snprintf(buf, sizeof buf, "%.10s %.5s", row->created_at, row->created_at + 11);
-		x += ui_col(y, x, buf, 16, a);
+		x += ui_col(y, x, ui_when(row->created_at, buf, sizeof buf), 16, a);
 		snprintf(buf, sizeof buf, _("%d answers, %d hazards"), row->n_answers,
 			 row->n_hazards);
 		if (COLS - x - fw - ui_width(buf) - 3 < 12)

@@ -11,6 +11,7 @@
 
 #include "ui.h"
 #include "ui_data.h"
+#include "ui_labels.h"
 #include "ui_list.h"
 #include "ui_run.h"
 #include "ui_screens.h"
@@ -196,7 +197,7 @@ static void sync_text(struct ui *ui, const struct home *h, char *buf, size_t siz
 	char when[40], waiting[200];
 
 	if (h->sync.last[0])
-		snprintf(when, sizeof when, "%.10s %.5s", h->sync.last, h->sync.last + 11);
+		ui_when(h->sync.last, when, sizeof when);
 	else
 		snprintf(when, sizeof when, "%s", _("never"));
 	if (ui->ws->supervisor) {

@@ -1,8 +1,11 @@
 /* ui_labels.c - translated words for the model's names (see ui_labels.h). */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui.h"
 #include "ui_labels.h"
+#include "core/clock.h"
 
 const char *ui_type_label(enum insp_type t)
 {
@@ -38,4 +41,23 @@ const char *ui_event_label(enum hazard_event_kind k)
 		N_("deadline extended"), N_("listed supervision"), N_("comment"),
 	};
 	return k < HEV_KIND_COUNT ? _(l[k]) : "?";
+}
+
+const char *ui_when(const char *ts, char *buf, size_t size)
+{
+	struct fc_err err;
+	long long epoch;
+	int off;
+	time_t t;
+	struct tm tm;
+
+	if (!ts || !*ts) {
+		snprintf(buf, size, "%s", "");
+		return buf;
+	}
+	t = 0;
+	if (timestamp_epoch(ts, &epoch, &off, &err) || (t = (time_t)epoch, (long long)t != epoch) ||
+	    !localtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(buf, size, "%s", ts);
+	return buf;
 }
