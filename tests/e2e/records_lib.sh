@@ -32,3 +32,46 @@ both_sizes_and_langs() {
 		"$1" "$loc" 40 12
 	done
 }
+
+# final_hazmat: a finalized hazmat-loading inspection at $USCC1 made by the
+# command line, its id printed: flammable liquids, a spot-checked vehicle
+# (a reading: its plate), one failed check with a note (a hazard), one not
+# applicable, the rest passed.
+final_hazmat() {
+	fid=$("$FC" -C "$WS" inspection new --form hazmat-loading --enterprise "$USCC1") || return 1
+	a() { "$FC" -C "$WS" inspection answer "$fid" "$@" >/dev/null || echo "answer $1 failed" >&2; }
+	a products flammable_liquid
+	a spot_check yes
+	a vehicle_plate 浙A12345
+	a product_loaded 汽油
+	for item in vehicle_permits tank_inspection goods_match_waybill permitted_media \
+		waybill_carried pretrip_check warning_marks no_overload emergency_kit \
+		crew_qualifications; do
+		a "$item" pass
+	done
+	a escort_present fail --note "押运员离岗" --description "押运员未随车押运"
+	a filling_records na --note "本单位不充装"
+	"$FC" -C "$WS" inspection finalize "$fid" >/dev/null || return 1
+	echo "$fid"
+}
+
+# find_down TEXT: from the top of a scrolled screen, pages down until TEXT
+# shows (at most 40 pages); 1 when it never does.
+find_down() {
+	keys Home
+	i=0
+	while [ $i -lt 40 ]; do
+		sleep 0.1
+		screen | grep -qF -- "$1" && return 0
+		keys NPage
+		i=$((i + 1))
+	done
+	echo "    ('$1' not found paging down; the screen:)" >&2
+	screen | sed 's/^/    | /' >&2
+	return 1
+}
+
+# seen WHAT TEXT: ok when paging down the screen finds TEXT.
+seen() {
+	if find_down "$2" 2>"$T/wait.err"; then ok "$1"; else not_ok "$1"; cat "$T/wait.err"; fi
+}

@@ -31,7 +31,8 @@ enum { M_INSP = 1 };   /* the keys only a list of inspections has */
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
-	  N_("open: an inspection in its walk or review, a hazard with its events"), 4, 0 },
+	  N_("open: a draft in its walk, a finished inspection as its record, a hazard with "
+	     "its events"), 4, 0 },
 	{ { 'l', UI_FN(KEY_F(6)) }, REQ_HISTORY, "l", N_("History"), "l  F6",
 	  N_("history: who changed the record, when and what (from the replica)"), 3, 0 },
 	{ { 'h', UI_FN(KEY_F(4)) }, REQ_HAZARDS, "h", N_("Hazards"), "h  F4",
@@ -187,6 +188,8 @@ static void open_row(struct ui *ui, struct dlist *s, int req)
 		ui_history_inspection(ui, s->p.insp[i].id, s->p.insp[i].created_at);
 	else if (req == REQ_HAZARDS)
 		ui_hazards(ui, s->p.insp[i].id);
+	else if (ui->ws->supervisor || !strcmp(s->p.insp[i].status, "final"))
+		ui_record(ui, s->p.insp[i].id);   /* read whole, amended there */
 	else
 		ui_walk(ui, s->p.insp[i].id);
 }

@@ -1,6 +1,7 @@
 /* ui_drafts.c - drafts and finished inspections, newest first, read a page
  * at a time as the cursor goes down (a workspace may hold thousands).
- * Enter opens a draft where it was left, a finished one in its review.
+ * Enter opens a draft where it was left, a finished one as its whole record
+ * (ui_record, where it is amended); v shows any one's record.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,12 +26,14 @@ struct drafts {
 	int y0, h;
 };
 
-enum { REQ_OPEN = UI_REQ_SCREEN, REQ_SHOW, REQ_HAZARDS, REQ_NOTICE, REQ_FIND };
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_SHOW, REQ_HAZARDS, REQ_NOTICE, REQ_FIND, REQ_RECORD };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
-	  N_("open: a draft where it was left, a finished one in its review"), 4, 0 },
+	  N_("open: a draft where it was left, a finished one as its record"), 4, 0 },
+	{ { 'v', 'V', UI_FN(KEY_F(6)) }, REQ_RECORD, "v", N_("Record"), "v  F6",
+	  N_("the whole record, read-only: answers, notes, team, times, amendments"), 2, 0 },
 	{ { UI_FN(KEY_F(2)), '\t' }, REQ_SHOW, "F2", N_("Show"), "F2  Tab",
 	  N_("show drafts, finished inspections, or all"), 3, 0 },
 	{ { UI_FN(KEY_F(4)), 'h' }, REQ_HAZARDS, "F4", N_("Hazards"), "F4  h",
@@ -136,6 +139,8 @@ static void open_row(struct ui *ui, struct drafts *s, int req)
 		ui_hazards(ui, r->id);
 	else if (req == REQ_NOTICE)
 		ui_notice(ui, r->id);
+	else if (req == REQ_RECORD || !strcmp(r->status, "final"))
+		ui_record(ui, r->id);
 	else
 		ui_walk(ui, r->id);
 	reload(s);

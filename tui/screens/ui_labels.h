@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/model.h"
+#include "forms/form.h"
 
 const char *ui_type_label(enum insp_type t);
 /* By the name used in records and listings ("open", "major", "draft"...). */
@@ -18,5 +19,10 @@ const char *ui_event_label(enum hazard_event_kind k);
  * not a timestamp is copied as it is (ui_put shows it safely). */
 #define UI_WHEN_LEN 32
 const char *ui_when(const char *ts, char *buf, size_t size);
+
+/* How an answer reads: Pass / Fail / Not applicable for a check, the
+ * choices' labels for a select, else the value itself. */
+void ui_answer_text(const struct form_item *it, const char *v, enum form_lang lang,
+		    char *buf, size_t size);
 
 #endif

@@ -14,6 +14,9 @@ void ui_walk(struct ui *ui, const char *id);
 enum review_end { REVIEW_BACK, REVIEW_GOTO, REVIEW_FINAL };
 /* Review of an inspection; REVIEW_GOTO puts the item to open in *item. */
 enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, size_t *item);
+/* An inspection read whole, scrolled; a finalized one is amended from
+ * here (ui_record.c). */
+void ui_record(struct ui *ui, const char *id);
 /* Drafts and finished inspections. */
 void ui_drafts(struct ui *ui);
 /* Hazards, filtered; `inspection` (a full id) or NULL. */
