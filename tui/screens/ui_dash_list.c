@@ -188,10 +188,8 @@ static void open_row(struct ui *ui, struct dlist *s, int req)
 		ui_history_inspection(ui, s->p.insp[i].id, s->p.insp[i].created_at);
 	else if (req == REQ_HAZARDS)
 		ui_hazards(ui, s->p.insp[i].id);
-	else if (ui->ws->supervisor || !strcmp(s->p.insp[i].status, "final"))
-		ui_record(ui, s->p.insp[i].id);   /* read whole, amended there */
 	else
-		ui_walk(ui, s->p.insp[i].id);
+		ui_open_inspection(ui, s->p.insp[i].id);  /* a finished one: its record */
 }
 
 static int act(struct ui *ui, void *ctx, int req, int key)

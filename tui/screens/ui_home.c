@@ -19,6 +19,7 @@
 #include "core/inspection.h"
 #include "core/recordio.h"
 #include "core/strbuf.h"
+#include "forms/inspect.h"
 #include "sync/sync.h"
 
 enum action {
@@ -89,31 +90,49 @@ static const char *action_key(enum action a)
 	return k[a];
 }
 
+/* "2026-11-28 09:30 · 华东化工 · 危险化学品充装检查表": which draft c opens. */
+static void draft_label(struct ui *ui, struct home *h, const struct fc_inspection *in)
+{
+	struct fc_enterprise e;
+	struct fc_err err;
+	struct form *f = inspect_form(ui->ws, in->form_id, in->form_version, &err);
+	char when[UI_WHEN_LEN];
+	int have_e = enterprise_get(ui->ws->store, in->enterprise, &e, &err) == 0;
+
+	snprintf(h->draft_label, sizeof h->draft_label, "%s · %s · %s",
+		 ui_when(in->created_at, when, sizeof when), have_e ? e.name : in->enterprise,
+		 f ? form_text(&f->title, ui->lang) : in->form_id);
+	if (have_e)
+		enterprise_clear(&e);
+	form_free(f);
+}
+
+/* The draft c continues: the one open last, or, when that one is no
+ * longer a draft (finalized since, or never here), the newest draft, so
+ * c stays while drafts remain. */
 static void find_draft(struct ui *ui, struct home *h)
 {
 	struct fc_inspection in;
-	struct fc_enterprise e;
+	struct data_insp d = { 0 };
 	struct fc_err err;
 	char *id = data_last_draft(ui->ws);
+	int got = id && strlen(id) == FC_UUID_LEN &&
+		  inspection_get(ui->ws->store, id, &in, &err) == 0;
 
 	h->draft[0] = '\0';
-	if (!id || strlen(id) != FC_UUID_LEN ||
-	    inspection_get(ui->ws->store, id, &in, &err)) {
-		free(id);
-		return;
+	if (got && in.status != INSP_DRAFT) {
+		inspection_clear(&in);
+		got = 0;
 	}
-	if (in.status == INSP_DRAFT) {
-		memcpy(h->draft, in.id, sizeof h->draft);
-		snprintf(h->draft_label, sizeof h->draft_label, "%s · %s", in.enterprise,
-			 in.form_id);
-		if (enterprise_get(ui->ws->store, in.enterprise, &e, &err) == 0) {
-			snprintf(h->draft_label, sizeof h->draft_label, "%s · %s", e.name,
-				 in.form_id);
-			enterprise_clear(&e);
-		}
-	}
-	inspection_clear(&in);
+	if (!got && data_insp_more(ui->ws->store, "draft", &d, 1, &err) == 0 && d.n)
+		got = inspection_get(ui->ws->store, d.rows[0].id, &in, &err) == 0;
+	data_insp_free(&d);
 	free(id);
+	if (!got)
+		return;
+	memcpy(h->draft, in.id, sizeof h->draft);
+	draft_label(ui, h, &in);
+	inspection_clear(&in);
 }
 
 /* The sync status: sync_status, and whether a remote is set up.  Both read
@@ -281,7 +300,7 @@ static int run(struct ui *ui, struct home *h, enum action a)
 	switch (a) {
 	case A_CONTINUE:
 		if (h->draft[0])
-			ui_walk(ui, h->draft);
+			ui_open_inspection(ui, h->draft);
 		break;
 	case A_NEW:
 		if (ui_new(ui, id) == 0 && !ui->quit)

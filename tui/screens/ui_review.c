@@ -94,7 +94,7 @@ static void paint_head(struct ui *ui, struct review *r)
 	size_t i;
 	int k = 0;
 
-	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), r->ent_name,
+	snprintf(buf, sizeof buf, "%1$s · %3$s · %2$s", _("Review"), r->ent_name,
 		 form_text(&r->f->title, ui->lang));
 	ui_title(ui, buf, ui_word(insp_status_name(r->in.status)));
 	snprintf(buf, sizeof buf, "%s: %s   %s: %.10s", _("Type"), ui_type_label(r->in.type),

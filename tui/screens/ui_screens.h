@@ -17,6 +17,9 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 /* An inspection read whole, scrolled; a finalized one is amended from
  * here (ui_record.c). */
 void ui_record(struct ui *ui, const char *id);
+/* Opens an inspection from a list: a draft in its walk (asking first when
+ * the officer is not on its team), a finalized one as its record (ui_open.c). */
+void ui_open_inspection(struct ui *ui, const char *id);
 /* Drafts and finished inspections. */
 void ui_drafts(struct ui *ui);
 /* Hazards, filtered; `inspection` (a full id) or NULL. */
