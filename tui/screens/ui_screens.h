@@ -20,6 +20,11 @@ void ui_record(struct ui *ui, const char *id);
 /* Opens an inspection from a list: a draft in its walk (asking first when
  * the officer is not on its team), a finalized one as its record (ui_open.c). */
 void ui_open_inspection(struct ui *ui, const char *id);
+/* The team of a draft, from its walk or review: members added are stored
+ * at once (ui_team.c).  A walk's or review's keymap sends UI_REQ_TEAM, a
+ * request above every screen's own, for it. */
+void ui_draft_team(struct ui *ui, const char *id);
+#define UI_REQ_TEAM 200
 /* Drafts and finished inspections. */
 void ui_drafts(struct ui *ui);
 /* Hazards, filtered; `inspection` (a full id) or NULL. */

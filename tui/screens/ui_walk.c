@@ -59,6 +59,7 @@ static const struct ui_keymap keys[] = {
 	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, NULL, NULL, "F7  c",
 	  N_("an item answered differently on two devices (!): keep one answer"), 0, 0 },
 	{ { '/' }, REQ_FIND, NULL, NULL, "/", N_("find an item by its words"), 0, 0 },
+	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
 	  N_("back (every answer is saved already)"), 10, 0 },
 };
@@ -412,6 +413,7 @@ static int request(struct walk *w, int req, int key)
 			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
 		return 0;
 	case REQ_REVIEW: review(w); return w->have_in && w->in.status == INSP_FINAL;
+	case UI_REQ_TEAM: ui_draft_team(w->ui, w->id); walk_reload(w); return 0;
 	case REQ_VIEW: w->single = !w->single; break;
 	case REQ_FIND: ui_list_search(w->ui, &w->l, row_text, w);
 		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);
