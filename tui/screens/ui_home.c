@@ -38,19 +38,26 @@ struct home {
 	struct ui_list menu;           /* over the actions shown */
 	enum action shown[A_COUNT];
 	int menu_y;
+	int supervisor;                /* the workspace's role (mode) */
 };
 
 /* The request of action a is REQ(a); REQ_CHOOSE is the action under the
  * cursor. */
 #define REQ(a) (UI_REQ_SCREEN + (a))
 #define REQ_CHOOSE REQ(A_COUNT)
+#define REQ_NOT_HERE REQ(A_COUNT + 1)   /* n in a supervisor's workspace */
+
+/* The keys that depend on the role: a supervisor's workspace starts no
+ * inspection, so New is neither offered nor on the bar there. */
+enum { M_INSPECTOR = 1, M_SUPERVISOR = 2 };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 7, 0 },
 	{ { 'c', 'C' }, REQ(A_CONTINUE), NULL, NULL, "c",
 	  N_("continue the last draft, where it was left"), 0, 0 },
 	{ { UI_FN(KEY_F(2)), 'n', 'N' }, REQ(A_NEW), "F2", N_("New"), "n  F2",
-	  N_("start a new inspection"), 6, 0 },
+	  N_("start a new inspection"), 6, M_INSPECTOR },
+	{ { UI_FN(KEY_F(2)), 'n', 'N' }, REQ_NOT_HERE, NULL, NULL, NULL, NULL, 0, M_SUPERVISOR },
 	{ { UI_FN(KEY_F(3)), 'd', 'D' }, REQ(A_DRAFTS), "F3", N_("Drafts"), "d  F3",
 	  N_("drafts and finished inspections"), 5, 0 },
 	{ { UI_FN(KEY_F(4)), 'h', 'H' }, REQ(A_HAZARDS), "F4", N_("Hazards"), "h  F4",
@@ -172,7 +179,8 @@ static void refresh_data(struct ui *ui, struct home *h, int full_sync)
 	find_draft(ui, h);
 	read_sync(ui, h, full_sync);
 	for (a = 0; a < A_COUNT; a++)
-		if ((a != A_CONTINUE || h->draft[0]) && (a != A_CONFLICTS || h->conflicts))
+		if ((a != A_CONTINUE || h->draft[0]) && (a != A_CONFLICTS || h->conflicts) &&
+		    (a != A_NEW || !ui->ws->supervisor))
 			h->shown[n++] = (enum action)a;
 	h->menu.n = n;
 	ui_list_clamp(&h->menu, (int)n);
@@ -324,6 +332,11 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	struct home *h = ctx;
 	int a = req - UI_REQ_SCREEN, menu_h = LINES - 2 - h->menu_y;
 
+	if (req == REQ_NOT_HERE) {
+		ui_info(ui, "%s", _("A supervisor's workspace reviews what inspectors send; "
+				    "inspections are started on an inspector's workspace."));
+		return 0;
+	}
 	if (req == UI_REQ_NONE) {
 		if (ui_list_key(&h->menu, key, menu_h) || key != UI_FN(KEY_MOUSE) ||
 		    !ui_list_click(&h->menu, ui, h->menu_y, menu_h))
@@ -342,8 +355,13 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	return 0;
 }
 
+static unsigned mode(void *ctx)
+{
+	return ((struct home *)ctx)->supervisor ? M_SUPERVISOR : M_INSPECTOR;
+}
+
 static const struct ui_screen screen = {
-	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, mode, NULL,
 };
 
 void ui_home(struct ui *ui)
@@ -351,6 +369,7 @@ void ui_home(struct ui *ui)
 	struct home h;
 
 	memset(&h, 0, sizeof h);
+	h.supervisor = ui->ws->supervisor;
 	refresh_data(ui, &h, 1);
 	ui_run(ui, &screen, &h);
 	ui_list_free(&h.menu);
