@@ -214,7 +214,7 @@ static int act_row(struct ui *ui, struct newin *n, int back)
 	switch ((enum row)n->l.cur) {
 	case ROW_FORM: pick_form(ui, n); break;
 	case ROW_ENTERPRISE:
-		ui_pick_enterprise(ui, n->code, n->ent_name, sizeof n->ent_name);
+		ui_pick_enterprise(ui, PICK_FOR_NEW, n->code, n->ent_name, sizeof n->ent_name);
 		break;
 	case ROW_TYPE:
 		n->type = (enum insp_type)((n->type + (back ? INSP_TYPE_COUNT - 1 : 1)) %
