@@ -75,3 +75,11 @@ find_down() {
 seen() {
 	if find_down "$2" 2>"$T/wait.err"; then ok "$1"; else not_ok "$1"; cat "$T/wait.err"; fi
 }
+
+# col_on LINE TEXT: the display column (from 0) where TEXT starts on the
+# first screen row holding LINE (wide characters count two, as drawn).
+col_on() {
+	row=$(screen | grep -F -- "$1" | head -n 1)
+	case $row in *"$2"*) ;; *) echo -1; return;; esac
+	printf '%s\n' "${row%%"$2"*}" | LC_ALL=C.UTF-8 wc -L
+}

@@ -114,38 +114,64 @@ static const char *form_title(struct drafts *s, const char *id, int version)
 	return t->title;
 }
 
-/* Row 1: status, start, enterprise, counts; row 2: form, who started it. */
-static void paint_row(struct ui *ui, struct drafts *s, size_t i, int y)
+/* The texts at the right of an inspection's two rows: its counts, and who
+ * started it. */
+static void right_texts(const struct insp_row *row, char *counts, char *by, size_t size)
+{
+	snprintf(counts, size, _("%d answers, %d hazards"), row->n_answers, row->n_hazards);
+	snprintf(by, size, _("started by %s"), row->created_by_name[0] ? row->created_by_name
+		 : row->created_by);
+}
+
+/* Row 1: status, start, enterprise, counts; row 2: form, who started it.
+ * cw1, cw2: the widths of the right columns, the same on every row so they
+ * line up (0: no room for the counts). */
+static void paint_row(struct ui *ui, struct drafts *s, size_t i, int y, int cw1, int cw2)
 {
 	const struct insp_row *row = &s->d.rows[i];
 	attr_t a = ui->attr[i == s->l.cur ? R_SELECT : R_NORMAL];
 	attr_t a2 = i == s->l.cur ? a : ui->attr[R_DIM];
-	char buf[400], who[MAX_NAME + MAX_BADGE + 4];
-	int x = 1, cw;
+	char counts[400], by[400], when[UI_WHEN_LEN];
+	int x = 1;
 
+	right_texts(row, counts, by, sizeof counts);
 	ui_fill(y, 0, COLS, a);
 	ui_fill(y + 1, 0, COLS, a);
 	x += ui_col(y, x, ui_word(row->status), 6, a);
-	x += ui_col(y, x, ui_when(row->created_at, buf, sizeof buf), 16, a);
-	snprintf(buf, sizeof buf, _("%d answers, %d hazards"), row->n_answers, row->n_hazards);
-	cw = COLS - x - 1 - ui_width(buf) - 1 >= 12 ? ui_width(buf) + 1 : 0;
+	x += ui_col(y, x, ui_when(row->created_at, when, sizeof when), 16, a);
 	x += ui_col(y, x, row->enterprise_name[0] ? row->enterprise_name : row->enterprise,
-		    COLS - x - 1 - cw, a);
-	if (cw)
-		ui_put(y, COLS - cw, buf, cw - 1, a);
-	snprintf(who, sizeof who, "%s", row->created_by_name[0] ? row->created_by_name
-		 : row->created_by);
-	snprintf(buf, sizeof buf, _("started by %s"), who);
-	cw = ui_width(buf) + 1 < (COLS - 8) / 2 ? ui_width(buf) + 1 : (COLS - 8) / 2;
-	ui_col(y + 1, 8, form_title(s, row->form_id, row->form_version), COLS - 9 - cw - 1, a2);
-	ui_put(y + 1, COLS - 1 - cw, buf, cw, a2);
+		    COLS - x - 1 - (cw1 ? cw1 + 1 : 0), a);
+	if (cw1)
+		ui_put(y, COLS - 1 - cw1, counts, cw1, a);
+	ui_col(y + 1, 8, form_title(s, row->form_id, row->form_version), COLS - 9 - cw2 - 1, a2);
+	ui_put(y + 1, COLS - 1 - cw2, by, cw2, a2);
+}
+
+/* The right columns' widths: the widest text among the rows shown. */
+static void right_widths(struct drafts *s, int *cw1, int *cw2)
+{
+	char counts[400], by[400];
+	int r;
+
+	*cw1 = *cw2 = 0;
+	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++) {
+		right_texts(&s->d.rows[s->l.top + (size_t)r], counts, by, sizeof counts);
+		if (ui_width(counts) > *cw1)
+			*cw1 = ui_width(counts);
+		if (ui_width(by) > *cw2)
+			*cw2 = ui_width(by);
+	}
+	if (COLS - 25 - *cw1 < 12)
+		*cw1 = 0;   /* narrow: the enterprise matters more than counts */
+	if (*cw2 > (COLS - 8) / 2)
+		*cw2 = (COLS - 8) / 2;
 }
 
 static void paint(struct ui *ui, void *ctx)
 {
 	struct drafts *s = ctx;
 	char buf[200];
-	int r, f;
+	int r, f, cw1, cw2;
 
 	ui_title(ui, _("Inspections"), NULL);
 	for (r = 1, f = 0; f < F_COUNT; f++) {
@@ -157,8 +183,9 @@ static void paint(struct ui *ui, void *ctx)
 	s->y0 = 3;
 	s->h = (LINES - 2 - s->y0) / 2;
 	ui_list_clamp(&s->l, s->h);
+	right_widths(s, &cw1, &cw2);
 	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++)
-		paint_row(ui, s, s->l.top + (size_t)r, s->y0 + 2 * r);
+		paint_row(ui, s, s->l.top + (size_t)r, s->y0 + 2 * r, cw1, cw2);
 	if (s->d.more && s->l.n)
 		ui_put(LINES - 3, COLS - 12, _("(more...)"), 11, ui->attr[R_DIM]);
 }

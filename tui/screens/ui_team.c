@@ -43,7 +43,8 @@ static const struct ui_keymap keys[] = {
 static void paint(struct ui *ui, void *ctx)
 {
 	struct team *t = ctx;
-	int r;
+	int r, nw = (COLS - 4) / 3 < 20 ? (COLS - 4) / 3 : 20;
+	int bw = (COLS - 4) / 4 < 16 ? (COLS - 4) / 4 : 16;
 
 	ui_title(ui, t->draft ? _("Team of the inspection") : _("New inspection: team"), NULL);
 	ui_put_wrapped(2, 2, COLS - 4, 1,
@@ -62,8 +63,10 @@ static void paint(struct ui *ui, void *ctx)
 		attr_t a = ui->attr[i == t->l.cur ? R_SELECT : R_NORMAL];
 		int y = t->y0 + r, x = 2;
 		ui_fill(y, 2, COLS - 4, a);
-		x += ui_put(y, x, p->name, 20, a) + 2;
-		x += ui_put(y, x, p->badge, 16, a) + 2;
+		/* columns of fixed display width, so they line up whatever the
+		 * names hold (a Chinese character takes two columns) */
+		x += ui_col(y, x, p->name, nw, a) + 1;
+		x += ui_col(y, x, p->badge, bw, a) + 1;
 		ui_put(y, x, p->dept, COLS - x - 2, a);
 	}
 }
