@@ -89,9 +89,10 @@ WS=$T/sv
 dashboard() {
 	loc=$1 w=$2 h=$3 at="$2x$3 in $1"
 	words "$loc"
-	tui_at "$loc" "$w" "$h" TZ=Asia/Shanghai
+	tui_at "$loc" "$w" "$h" TZ=Asia/Tokyo   # an hour ahead of where it was made
 	keys Enter
 	wait_for "hazmat" >/dev/null
+	check "the dashboard's records show the local start time ($at)" eval 'screen | grep -q "2026-11-28 10:30"'
 	keys Enter
 	expect "the dashboard's inspection opens as its record ($at)" "$TITLE"
 	seen "with its answers ($at)" "押运员离岗"

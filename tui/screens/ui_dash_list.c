@@ -65,8 +65,7 @@ void dash_row_inspection(struct ui *ui, const struct insp_row *r, int y, int sel
 
 	ui_fill(y, 0, COLS, a);
 	x += ui_col(y, x, ui_word(r->status), 6, a);
-	snprintf(buf, sizeof buf, "%.10s %.5s", r->created_at, r->created_at + 11);
-	x += ui_col(y, x, buf, 16, a);
+	x += ui_col(y, x, ui_when(r->created_at, buf, sizeof buf), 16, a);
 	x += ui_col(y, x, ui_word(r->type), 8, a);
 	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
 		    COLS - x - fw - 2, a);
