@@ -59,19 +59,3 @@ keys Enter && wait_for "Join its team" >/dev/null
 keys Up Enter
 expect "joining opens the walk" "draft 0/"
 check "and puts us on its team" [ "$(sql "SELECT count(*) FROM team WHERE inspection = '$b' AND badge = 'ZJ-0001'")" = 1 ]
-keys Escape Escape
-
-# the walk's and the review's title row start with the checklist's title,
-# so it shows even at 40 columns behind a long enterprise name
-header() {
-	loc=$1 w=$2 h=$3 at="$2x$3 in $1"
-	words "$loc"
-	tui_at "$loc" "$w" "$h" TZ=Asia/Shanghai
-	keys c
-	wait_for "/" >/dev/null
-	check "the walk's title names the checklist ($at)" eval 'screen | head -n 1 | grep -q "^ *${SIX:0:8}"'
-	keys F5
-	sleep 0.3
-	check "the review's title names the checklist ($at)" eval 'screen | head -n 1 | grep -q "^ *[^ ]* · ${SIX:0:4}"'
-}
-both_sizes_and_langs header

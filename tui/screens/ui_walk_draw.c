@@ -189,7 +189,7 @@ static void paint_head(struct ui *ui, struct walk *w)
 
 	walk_progress(w, -1, &done, &total);
 	snprintf(right, sizeof right, "%s %zu/%zu", _("draft"), done, total);
-	snprintf(buf, sizeof buf, "%2$s · %1$s", w->ent_name[0] ? w->ent_name : w->in.enterprise,
+	snprintf(buf, sizeof buf, "%s · %s", w->ent_name[0] ? w->ent_name : w->in.enterprise,
 		 form_text(&w->f->title, ui->lang));
 	ui_title(ui, buf, right);
 	if (it >= 0 && w->f->items[it].group >= 0) {
