@@ -16,33 +16,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fileio.h"
 #include "core/strbuf.h"
 #include "forms/form.h"
 
 static int write_file(const char *dir, const char *name, const char *text, struct fc_err *err)
 {
 	char *path = xstrfmt("%s/%s", dir, name);
-	size_t len = strlen(text), off = 0;
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644), rc = 0;
+	int rc = file_write_new(path, text, strlen(text), 0644, err);
 
-	if (fd < 0) {
-		rc = fc_failk(err, FC_EIO, "cannot create %s: %s", path, strerror(errno));
-		free(path);
-		return rc;
-	}
-	while (off < len && rc == 0) {
-		ssize_t n = write(fd, text + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			rc = -1;
-		else
-			off += (size_t)n;
-	}
-	if (rc || fsync(fd))
-		rc = fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
-	if (close(fd) && !rc)
-		rc = fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
 	free(path);
 	return rc;
 }

@@ -44,6 +44,10 @@ int xlsx_row(const struct xlsx_sheets *x, enum xlsx_sheet s, int line);
 struct strbuf;
 int xlsx_write(const char *const csv[XS_COUNT], struct strbuf *out, struct fc_err *err);
 
+/* xlsx_write into the new file `path` (never over an existing one: O_EXCL),
+ * fsynced.  0, or -1 with err. */
+int xlsx_write_file(const char *const csv[XS_COUNT], const char *path, struct fc_err *err);
+
 /* "survey", "choices" or "settings". */
 const char *xlsx_sheet_name(enum xlsx_sheet s);
 /* "A" for 1, "Z" for 26, "AA" for 27...; buf of at least 8 bytes. */

@@ -172,38 +172,43 @@ static size_t count_lf(const char *s)
 	return n;
 }
 
-/* Writes the sorted cells as CSV into out's slot `which`. */
+static void add_line(int **map, size_t *lines, size_t *alloc, int row)
+{
+	ALLOC_GROW(*map, *lines + 2, *alloc);
+	(*map)[++*lines] = row;
+}
+
+/* Writes the sorted cells as CSV into out's slot `which`, every row as wide
+ * as the widest (as spreadsheets export a sheet's used range). */
 static int write_csv(struct sheet_read *s, const char *part, struct xlsx_sheets *out,
 		     enum xlsx_sheet which, struct fc_err *err)
 {
 	struct strbuf sb;
-	size_t i = 0, alloc = 0, lines = 0;
-	int *map = NULL, row, col;
+	size_t i, alloc = 0, lines = 0, k;
+	int *map = NULL, row, col, width = 0;
 	char ref[8];
 
+	for (i = 0; i < s->n; i++) {
+		if (s->cells[i].col > CSV_COLS_MAX)
+			return fc_fail(err, "%s, cell %s%d: past the %d columns a form sheet may have",
+				       part, xlsx_column_name(s->cells[i].col, ref), s->cells[i].row,
+				       CSV_COLS_MAX);
+		if (s->cells[i].col > width)
+			width = s->cells[i].col;
+	}
 	strbuf_init(&sb);
-	for (row = 1; i < s->n; row++) {
-		ALLOC_GROW(map, lines + 2, alloc);
-		map[++lines] = row;
-		for (col = 1; i < s->n && s->cells[i].row == row; col++) {
-			struct cell *c = &s->cells[i];
-			if (c->col > CSV_COLS_MAX) {
-				strbuf_release(&sb);
-				free(map);
-				return fc_fail(err, "%s, cell %s%d: past the %d columns a form sheet "
-					       "may have", part, xlsx_column_name(c->col, ref), c->row,
-					       CSV_COLS_MAX);
-			}
+	for (row = 1, i = 0; i < s->n; row++) {
+		add_line(&map, &lines, &alloc, row);
+		for (col = 1; col <= width; col++) {
+			const struct cell *c = &s->cells[i];
 			if (col > 1)
 				strbuf_addc(&sb, ',');
-			if (c->col != col)
+			if (i == s->n || c->row != row || c->col != col)
 				continue;
 			add_field(&sb, c->text);
 			/* a field's line breaks are lines of the same row */
-			for (size_t k = count_lf(c->text); k; k--) {
-				ALLOC_GROW(map, lines + 2, alloc);
-				map[++lines] = row;
-			}
+			for (k = count_lf(c->text); k; k--)
+				add_line(&map, &lines, &alloc, row);
 			i++;
 		}
 		strbuf_addc(&sb, '\n');

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fileio.h"
 #include "core/strbuf.h"
 #include "forms/csv.h"
 #include "forms/xlsx.h"
@@ -134,5 +135,18 @@ int xlsx_write(const char *const csv[XS_COUNT], struct strbuf *out, struct fc_er
 	}
 	strbuf_release(&sheet);
 	zip_write_finish(&w);
+	return rc;
+}
+
+int xlsx_write_file(const char *const csv[XS_COUNT], const char *path, struct fc_err *err)
+{
+	struct strbuf sb;
+	int rc;
+
+	strbuf_init(&sb);
+	rc = xlsx_write(csv, &sb, err);
+	if (!rc)
+		rc = file_write_new(path, sb.buf, sb.len, 0644, err);
+	strbuf_release(&sb);
 	return rc;
 }

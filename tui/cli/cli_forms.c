@@ -1,10 +1,11 @@
-/* cli_forms.c - `fieldcheck forms list | check [PATH...] | add PATH`.
+/* cli_forms.c - `fieldcheck forms list | check [PATH...] | add PATH | export ID`.
  *
  * `forms check` is the form author's compiler: every problem of every form
  * on stderr as PATH:LINE:COL: message (FILE.xlsx:survey!C12: for a
  * workbook; one per line, so editors can jump to it), then a summary, exit 1
  * if anything is wrong.  `forms add` puts a form folder or an .xlsx
- * workbook into the workspace's own forms.  `forms list` shows the
+ * workbook into the workspace's own forms; `forms export` writes a form as a
+ * workbook to edit.  `forms list` shows the
  * catalogue an inspector chooses from.
  */
 #include <stdio.h>
@@ -15,11 +16,13 @@
 #include "core/strbuf.h"
 #include "forms/form.h"
 #include "forms/inspect.h"
+#include "forms/xlsx.h"
 
 static const char usage[] =
 	"fieldcheck forms list [--format text|csv|json]\n"
 	"       fieldcheck forms check [DIR|FILE.xlsx...]\n"
-	"       fieldcheck forms add DIR|FILE.xlsx";
+	"       fieldcheck forms add DIR|FILE.xlsx\n"
+	"       fieldcheck forms export ID [--out FILE.xlsx]";
 
 static void print_problems(const struct form_problems *p)
 {
@@ -181,12 +184,44 @@ static int add(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* The form as a workbook to edit in a spreadsheet and `forms add` back. */
+static int export(struct cli *cli, int argc, char **argv)
+{
+	const char *id = NULL, *out = NULL;
+	const struct cli_opt opts[] = { { "out", OPT_VALUE, &out, NULL, NULL }, { 0 } };
+	const struct form *f;
+	struct form_catalog cat;
+	struct fc_err err;
+	char *path;
+	int rc;
+
+	if ((rc = cli_parse_exact(argc, argv, opts, &id, 1, usage, "forms export needs a form id")))
+		return rc;
+	form_catalog_load(&cat, cli->workspace);
+	f = form_catalog_find(&cat, id);
+	if (!f) {
+		fc_fail(&err, "no form '%s' (fieldcheck forms list shows them)", id);
+		form_catalog_free(&cat);
+		return cli_report(&err);
+	}
+	path = out ? xstrdup(out) : xstrfmt("%s.xlsx", f->id);
+	if (xlsx_write_file((const char *const[XS_COUNT]){ f->survey_csv, f->choices_csv,
+							  f->settings_csv }, path, &err)) {
+		rc = cli_report(&err);
+	} else {
+		printf("%s: form %s version %d\n", path, f->id, f->version);
+	}
+	free(path);
+	form_catalog_free(&cat);
+	return rc;
+}
+
 int cmd_forms(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_verb verbs[] = {
-		{ "list", list }, { "check", check }, { "add", add }, { 0 }
+		{ "list", list }, { "check", check }, { "add", add }, { "export", export }, { 0 }
 	};
 
 	return cli_dispatch(cli, argc, argv, verbs, usage,
-			    "forms needs a command: list, check or add", 1);
+			    "forms needs a command: list, check, add or export", 1);
 }
