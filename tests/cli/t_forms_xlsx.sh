@@ -47,3 +47,13 @@ printf 'type,name\n' >"$T/form.xlsx"
 expect_err 1 "$T/form.xlsx: not an .xlsx workbook: not a zip archive" \
 	"a file that is no zip says so" forms check "$T/form.xlsx"
 expect_err 1 "$T/none.xlsx: cannot open:" "a missing file" forms check "$T/none.xlsx"
+
+# A version written yyyymmddrr, as XLSForm authors often do, loads and an
+# inspection can be filled with it (the loader and the record agree).
+mkdir -p "$T/dated/six-ones"
+cp "$WS/forms/six-ones/"*.csv "$T/dated/six-ones/"
+sed -i '2s/^six-ones,2,/six-ones,2024032701,/' "$T/dated/six-ones/settings.csv"
+expect_exit 0 "forms add of version 2024032701" forms add "$T/dated/six-ones"
+expect_exit 0 "an inspection starts on it" inspection new --form six-ones --enterprise "$USCC1"
+expect_exit 0 "and is shown" inspection show "$(cat "$OUT")" --format json
+out_has '"form_version": 2024032701' "with that version"
