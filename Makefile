@@ -38,10 +38,11 @@ ALL_CFLAGS  = $(FC_CPPFLAGS) $(CPPFLAGS) $(FC_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 ALL_LDLIBS  = $(LDLIBS) $(PKG_LIBS) -lm
 
-# The library (core/ forms/ sync/) and the two front ends in tui/: the
-# command line (tui/cli/, no curses) and the screens (tui/screens/), with
-# main() in tui/main.c choosing between them.
-LIB_SRC  := $(wildcard core/*.c forms/*.c sync/*.c)
+# The library (core/, forms/engine/, forms/inspect/, sync/) and the two
+# front ends in tui/: the command line (tui/cli/, no curses) and the screens
+# (tui/screens/), with main() in tui/main.c choosing between them.  The
+# shipped checklists (forms/checklists/) are data, installed, not compiled.
+LIB_SRC  := $(wildcard core/*.c forms/engine/*.c forms/inspect/*.c sync/*.c)
 CLI_SRC  := $(wildcard tui/cli/*.c)
 SCREENS_SRC := $(wildcard tui/screens/*.c)
 APP_SRC  := tui/main.c $(CLI_SRC) $(SCREENS_SRC)
@@ -112,12 +113,12 @@ units: $(UNIT_BIN)
 run: deps
 	@$(MAKE) --no-print-directory fieldcheck
 	@sh .ci/demo ./fieldcheck demo
-	FIELDCHECK_FORMS=$(CURDIR)/forms ./fieldcheck -C demo/workspace
+	FIELDCHECK_FORMS=$(CURDIR)/forms/checklists ./fieldcheck -C demo/workspace
 
 test: deps-test
 	@$(MAKE) --no-print-directory $(BIN) units
 	@FIELDCHECK_BIN=$(CURDIR)/$(BIN) FIELDCHECK_UNITS=$(CURDIR)/$(BUILD)/tests \
-	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run $(TESTS)
+	    FIELDCHECK_FORMS=$(CURDIR)/forms/checklists sh tests/run $(TESTS)
 
 check-asan: deps-test
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -128,7 +129,7 @@ check-asan: deps-test
 check-valgrind: deps-test
 	@$(MAKE) --no-print-directory units
 	@FIELDCHECK_VALGRIND=1 FIELDCHECK_BIN=$(CURDIR)/$(BIN) FIELDCHECK_UNITS=$(CURDIR)/$(BUILD)/tests \
-	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run unit
+	    FIELDCHECK_FORMS=$(CURDIR)/forms/checklists sh tests/run unit
 
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
@@ -158,12 +159,12 @@ $(BENCH_BIN): $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/bench/synth.o $(LIB)
 bench: deps
 	@$(MAKE) --no-print-directory fieldcheck $(BENCH_BIN)
 	@BENCH_MAX='$(BENCH_MAX)' FIELDCHECK_BIN=$(CURDIR)/fieldcheck BENCH_TOOLS=$(CURDIR)/$(BUILD)/bench \
-	    FIELDCHECK_FORMS=$(CURDIR)/forms sh bench/run.sh
+	    FIELDCHECK_FORMS=$(CURDIR)/forms/checklists sh bench/run.sh
 
 install: fieldcheck
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(MANDIR)/man1
 	install -m 755 fieldcheck $(DESTDIR)$(BINDIR)/fieldcheck
-	find forms -mindepth 1 -maxdepth 1 -type d -exec cp -R {} $(DESTDIR)$(DATADIR)/forms/ \;
+	find forms/checklists -mindepth 1 -maxdepth 1 -type d -exec cp -R {} $(DESTDIR)$(DATADIR)/forms/ \;
 	[ ! -f docs/fieldcheck.1 ] || install -m 644 docs/fieldcheck.1 $(DESTDIR)$(MANDIR)/man1/
 	@for mo in $(MO_FILES); do \
 	    lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \

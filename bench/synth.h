@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #include "core/model.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 #define SYNTH_TOWNS 12
 #define SYNTH_ENTERPRISES 5000

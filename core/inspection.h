@@ -3,7 +3,7 @@
  *
  * These functions know the model's rules (a finalized inspection does not
  * change; a team has members) but not the forms: checking an answer against
- * its checklist happens one layer up, in forms/inspect.c.
+ * its checklist happens one layer up, in forms/inspect/inspect.c.
  */
 #ifndef FC_INSPECTION_H
 #define FC_INSPECTION_H

@@ -8,14 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else ./forms. */
+/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else ./forms/checklists. */
 static char *shipped_dir(void)
 {
 	const char *env = getenv("FIELDCHECK_FORMS"), *t = getenv("FIELDCHECK_TOP");
 
 	if (env && *env)
 		return strdup(env);
-	return test_path(t && *t ? t : ".", "forms");
+	return test_path(t && *t ? t : ".", "forms/checklists");
 }
 
 static void every_shipped_form_loads(void **state)

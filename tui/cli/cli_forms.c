@@ -11,8 +11,8 @@
 
 #include "cli.h"
 #include "core/strbuf.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
+#include "forms/engine/form.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck forms list [--format text|csv|json]\n"

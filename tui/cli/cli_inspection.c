@@ -10,7 +10,7 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"

@@ -14,7 +14,7 @@
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_START, ROW_COUNT };
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/engine_impl.h"
-#include "forms/survey_impl.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
 
 static const struct form_list *find_list(const struct form *f, const char *name)
 {

@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "core/strbuf.h"
-#include "forms/engine_impl.h"
-#include "forms/survey_impl.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
 
 static const struct sheet_col cols[S_NCOLS] = {
 	[S_TYPE] = { "type", SHEET_REQUIRED },

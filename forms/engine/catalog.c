@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "core/strbuf.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 #ifndef FC_DATADIR
 #define FC_DATADIR "/usr/local/share/fieldcheck"

@@ -1,4 +1,4 @@
-/* survey_impl.h - survey.csv while it loads (private to forms/).
+/* survey_impl.h - survey.csv while it loads (private to forms/engine/).
  *
  * survey.c turns rows into items; the checks that need every item to exist
  * first (lists, expressions that name later items, defaults, relevance
@@ -7,7 +7,7 @@
 #ifndef FC_FORMS_SURVEY_IMPL_H
 #define FC_FORMS_SURVEY_IMPL_H
 
-#include "forms/sheet.h"
+#include "forms/engine/sheet.h"
 
 enum {
 	S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_REQUIRED_MSG, S_RELEVANT,
