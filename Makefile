@@ -24,13 +24,24 @@ SAN      ?=
 OPT      ?= -O2
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+
+# A binary run from its build tree uses the tree's shipped checklists
+# (forms/engine/catalog.c): the way back from the binary's folder to the
+# top of the tree, "." for ./fieldcheck, "../.." for build/asan/fieldcheck.
+ifeq ($(BUILD),build)
+TREE_FROM_BIN := .
+else
+space := $(subst ,, )
+TREE_FROM_BIN := $(subst $(space),/,$(patsubst %,..,$(subst /, ,$(BUILD))))
+endif
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 # What the code needs to build at all, kept apart from CPPFLAGS, CFLAGS,
 # LDFLAGS and LDLIBS: `make CFLAGS=-O0` changes the optimisation and keeps
 # the feature macros (ncursesw's -D_XOPEN_SOURCE among them) and warnings.
 FC_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. \
-            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"' \
+            -DFC_TREE_FROM_BIN='"$(TREE_FROM_BIN)"' $(PKG_CFLAGS)
 FC_CFLAGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla $(WERROR) $(SAN) -MMD -MP
 CFLAGS   ?= $(OPT) -g
@@ -113,7 +124,7 @@ units: $(UNIT_BIN)
 run: deps
 	@$(MAKE) --no-print-directory fieldcheck
 	@sh .ci/demo ./fieldcheck demo
-	FIELDCHECK_FORMS=$(CURDIR)/forms/checklists ./fieldcheck -C demo/workspace
+	./fieldcheck -C demo/workspace
 
 test: deps-test
 	@$(MAKE) --no-print-directory $(BIN) units

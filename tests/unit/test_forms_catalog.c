@@ -96,7 +96,7 @@ static void write_form(const char *root, const char *id, int version, const char
 static void highest_version_wins_and_clashes_are_reported(void **state)
 {
 	char *tmp = test_tmpdir(), *inst = test_path(tmp, "installed");
-	char *ws = test_path(tmp, "ws"), *wsforms = test_path(ws, "forms");
+	char *ws = test_path(tmp, "ws"), *wsforms = test_path(ws, "forms"), *inst_now;
 	struct form_catalog cat;
 	const struct form *f;
 	char want[512];
@@ -150,7 +150,9 @@ static void highest_version_wins_and_clashes_are_reported(void **state)
 	assert_int_equal(cat.problems.n, 1); /* the installed folder, not the workspace's */
 	assert_string_equal(cat.problems.msgs[0], "/nonexistent/forms: cannot open the forms "
 			    "folder: No such file or directory");
-	assert_string_equal(form_installed_dir(), "/nonexistent/forms");
+	inst_now = form_installed_dir();
+	assert_string_equal(inst_now, "/nonexistent/forms");
+	free(inst_now);
 	form_catalog_free(&cat);
 
 	test_rmrf(tmp);
