@@ -48,7 +48,7 @@ static int open_form_of(struct fc_workspace *ws, const char *prefix, char *id,
 {
 	struct fc_inspection in;
 
-	if (store_resolve_id(ws->store, "inspections", prefix, id, err) ||
+	if (store_expand_id(ws->store, "inspections", prefix, id, err) ||
 	    inspection_get(ws->store, id, &in, err))
 		return -1;
 	*f = inspect_form(ws, in.form_id, in.form_version, err);
@@ -64,7 +64,7 @@ struct opened {
 	char id[FC_UUID_LEN + 1];
 };
 
-/* Opens the workspace, resolves the id (or its prefix) and loads the form;
+/* Opens the workspace, expands the id (or its prefix) and loads the form;
  * on failure nothing stays open. */
 static int open_inspection(struct cli *cli, const char *prefix, struct opened *o,
 			   struct fc_err *err)
@@ -233,7 +233,7 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	rc = store_resolve_id(ws->store, "inspections", pos[0], id, &err) ||
+	rc = store_expand_id(ws->store, "inspections", pos[0], id, &err) ||
 	     inspection_add_member(ws->store, id, &p, &err);
 	workspace_close(ws);
 	return rc ? cli_report(&err) : 0;
