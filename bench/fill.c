@@ -171,6 +171,6 @@ int main(int argc, char **argv)
 	       "refused), %zu hazards; %zu records in the outbox\n", t.inspections, t.finalized,
 	       t.failed, t.answers, t.refused, t.hazards, outbox);
 	workspace_close(ws);
-	synth_free(&s);
+	synth_release(&s);
 	return t.failed ? 1 : 0;
 }

@@ -429,6 +429,6 @@ int main(int argc, char **argv)
 	} else {
 		die("unknown mode or missing --dir: %s", o.mode);
 	}
-	synth_free(&s);
+	synth_release(&s);
 	return 0;
 }

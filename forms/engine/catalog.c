@@ -201,7 +201,7 @@ void form_catalog_load(struct form_catalog *cat, const char *workspace)
 	free(all.v);
 }
 
-void form_catalog_free(struct form_catalog *cat)
+void form_catalog_release(struct form_catalog *cat)
 {
 	size_t i;
 

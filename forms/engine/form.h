@@ -164,7 +164,7 @@ struct form_catalog {
 };
 /* Loads every form; never fails as a whole (problems are in cat->problems). */
 void form_catalog_load(struct form_catalog *cat, const char *workspace);
-void form_catalog_free(struct form_catalog *cat);
+void form_catalog_release(struct form_catalog *cat);
 const struct form *form_catalog_find(const struct form_catalog *cat, const char *id);
 /* The installed forms folder in force, as a new string: FIELDCHECK_FORMS,
  * else forms/checklists of the build tree the binary runs from, else

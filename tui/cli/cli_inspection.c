@@ -136,7 +136,7 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 			      "list')", form);
 	else
 		rc = inspect_new(ws, f, ent, t, loc, team, members.n, id, &err);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	workspace_close(ws);
 	if (rc)
 		rc = cli_report(&err);
@@ -485,7 +485,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc == 0 && table_print(&t, tf, stdout))
 		rc = fc_failk(&err, FC_EIO, "cannot write the listing");
-	table_free(&t);
+	table_release(&t);
 	return rc ? cli_report(&err) : 0;
 }
 
