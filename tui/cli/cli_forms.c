@@ -11,8 +11,8 @@
 
 #include "cli.h"
 #include "core/strbuf.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
+#include "forms/engine/form.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck forms list [--format text|csv|json]\n"
@@ -71,8 +71,8 @@ static int list(struct cli *cli, int argc, char **argv)
 	print_problems(&cat.problems);
 	if (cat.problems.n)
 		rc = 1;
-	table_free(&t);
-	form_catalog_free(&cat);
+	table_release(&t);
+	form_catalog_release(&cat);
 	return rc;
 }
 
@@ -96,7 +96,7 @@ static int check_all(struct cli *cli)
 	form_catalog_load(&cat, cli->workspace);
 	print_problems(&cat.problems);
 	rc = summary(cat.n, cat.n_tried, cat.problems.n);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	return rc;
 }
 

@@ -12,7 +12,7 @@
 #include "core/notice.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 /* Appends the text of inspection `id`'s order in `lang` to out.  Refuses an
  * inspection without hazards (there is nothing to order). */
@@ -24,7 +24,7 @@ int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 		 char **path_out, struct fc_err *err);
 
 /* The checklist side of an order, from the forms the workspace knows
- * (forms/inspect.h), for core/notice.h and sync/casefile.h: sets *out to
+ * (forms/inspect/inspect.h), for core/notice.h and sync/casefile.h: sets *out to
  * look items up through `cache`, which loads the form on first use.
  * Release the cache with notice_forms_release. */
 struct notice_formcache {

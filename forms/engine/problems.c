@@ -12,7 +12,7 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/load_impl.h"
+#include "forms/engine/load_impl.h"
 
 void form_problems_release(struct form_problems *p)
 {

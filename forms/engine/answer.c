@@ -10,8 +10,8 @@
 
 #include "core/clock.h"
 #include "core/text.h"
-#include "forms/csv.h"
-#include "forms/load_impl.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/load_impl.h"
 
 static int is_integer(const char *s)
 {

@@ -1,4 +1,4 @@
-/* load_impl.h - what the parts of the form loader share (private to forms/).
+/* load_impl.h - what the parts of the form loader share (private to forms/engine/).
  *
  * Loading a form collects every problem rather than stopping at the first:
  * an author fixing a spreadsheet wants the whole list in one run.  Problems
@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include "core/err.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 enum form_file { FF_SURVEY, FF_CHOICES, FF_SETTINGS, FF_NONE };
 

@@ -1,4 +1,4 @@
-/* engine_impl.h - a loaded form's evaluation state (private to forms/).
+/* engine_impl.h - a loaded form's evaluation state (private to forms/engine/).
  *
  * Each form owns a private expression connection (core/expr) holding its
  * compiled expressions, and an index of its items by name.  Nothing is
@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 #include "core/expr.h"
-#include "forms/form.h"
-#include "forms/xpath.h"
+#include "forms/engine/form.h"
+#include "forms/engine/xpath.h"
 
 struct form_expr {
 	struct expr *e;

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "core/strbuf.h"
-#include "forms/sheet.h"
+#include "forms/engine/sheet.h"
 
 enum { C_ID, C_VERSION, C_TITLE, C_LANG, C_NOTE };
 

@@ -25,8 +25,8 @@
 
 #include "core/expr.h"
 #include "core/strbuf.h"
-#include "forms/load_impl.h"
-#include "forms/xpath_impl.h"
+#include "forms/engine/load_impl.h"
+#include "forms/engine/xpath_impl.h"
 
 void xp_node_release(struct node *n)
 {

@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "core/strbuf.h"
-#include "forms/engine_impl.h"
-#include "forms/survey_impl.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
 
 static const struct sheet_col cols[S_NCOLS] = {
 	[S_TYPE] = { "type", SHEET_REQUIRED },
@@ -376,7 +376,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 			     "no items under the header row");
 	form_index_names(ld->f);
 	check_duplicates(ld, &sv);
-	survey_resolve(ld, &sv);
+	survey_link_refs(ld, &sv);
 	survey_check_cycles(ld, &sv);
 	free_survey(ld->f, &sv);
 }

@@ -12,8 +12,8 @@
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/engine_impl.h"
-#include "forms/load_impl.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/load_impl.h"
 
 enum { UNKNOWN, RELEVANT, IRRELEVANT, BUSY };
 

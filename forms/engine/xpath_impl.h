@@ -1,4 +1,4 @@
-/* xpath_impl.h - the translator's parts (private to forms/xpath*.c).
+/* xpath_impl.h - the translator's parts (private to forms/engine/xpath*.c).
  *
  * xpath_lex.c cuts the text into tokens, xpath.c parses them by XPath's
  * precedence and writes SQL for operators, xpath_fn.c writes SQL for
@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include "core/err.h"
-#include "forms/xpath.h"
+#include "forms/engine/xpath.h"
 
 enum tk {
 	TK_END, TK_NUM, TK_STR, TK_REF, TK_DOT, TK_WORD,

@@ -12,7 +12,7 @@
 
 #include "core/model.h"
 #include "core/workspace.h"
-#include "form.h"
+#include "forms/engine/form.h"
 
 /* Starts a draft of form `f` (whose texts are kept in the store). */
 int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enterprise,

@@ -9,8 +9,8 @@
 
 #include "core/expr.h"
 #include "core/strbuf.h"
-#include "forms/load_impl.h"
-#include "forms/xpath_impl.h"
+#include "forms/engine/load_impl.h"
+#include "forms/engine/xpath_impl.h"
 
 typedef int (*emit_fn)(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
 

@@ -10,8 +10,8 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/load_impl.h"
-#include "forms/xpath_impl.h"
+#include "forms/engine/load_impl.h"
+#include "forms/engine/xpath_impl.h"
 
 int xp_fail_at(struct xp *x, size_t pos, const char *fmt, ...)
 {

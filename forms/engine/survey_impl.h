@@ -1,13 +1,13 @@
-/* survey_impl.h - survey.csv while it loads (private to forms/).
+/* survey_impl.h - survey.csv while it loads (private to forms/engine/).
  *
  * survey.c turns rows into items; the checks that need every item to exist
  * first (lists, expressions that name later items, defaults, relevance
- * cycles) run afterwards over the same sheet, in resolve.c and cycles.c.
+ * cycles) run afterwards over the same sheet, in refs.c and cycles.c.
  */
 #ifndef FC_FORMS_SURVEY_IMPL_H
 #define FC_FORMS_SURVEY_IMPL_H
 
-#include "forms/sheet.h"
+#include "forms/engine/sheet.h"
 
 enum {
 	S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_REQUIRED_MSG, S_RELEVANT,
@@ -26,7 +26,7 @@ struct survey {
 };
 
 /* Sets item->list for selects, compiles every expression, checks defaults. */
-void survey_resolve(struct loader *ld, struct survey *sv);
+void survey_link_refs(struct loader *ld, struct survey *sv);
 /* Refuses relevance that depends on itself, or on too long a chain. */
 void survey_check_cycles(struct loader *ld, struct survey *sv);
 

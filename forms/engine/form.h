@@ -152,10 +152,10 @@ int form_check_value(const struct form *f, size_t i, const char *value,
  * number without a minus on zero; anything else as given.  A new string. */
 char *form_canonical_value(const struct form *f, size_t i, const char *value);
 
-/* The catalogue: forms installed (FIELDCHECK_FORMS, else FC_DATADIR/forms)
- * and the workspace's own (WORKSPACE/forms).  For one id the highest version
- * wins; the same id and version in both places with different contents is a
- * problem, reported, never silently resolved. */
+/* The catalogue: forms installed (form_installed_dir) and the workspace's
+ * own (WORKSPACE/forms).  For one id the highest version wins; the same id
+ * and version in both places with different contents is a problem,
+ * reported, never silently resolved. */
 struct form_catalog {
 	struct form **forms;        /* sorted by id; the highest version of each */
 	size_t n;
@@ -164,9 +164,11 @@ struct form_catalog {
 };
 /* Loads every form; never fails as a whole (problems are in cat->problems). */
 void form_catalog_load(struct form_catalog *cat, const char *workspace);
-void form_catalog_free(struct form_catalog *cat);
+void form_catalog_release(struct form_catalog *cat);
 const struct form *form_catalog_find(const struct form_catalog *cat, const char *id);
-/* The installed forms folder in force (FIELDCHECK_FORMS or FC_DATADIR/forms). */
-const char *form_installed_dir(void);
+/* The installed forms folder in force, as a new string: FIELDCHECK_FORMS,
+ * else forms/checklists of the build tree the binary runs from, else
+ * FC_DATADIR/forms. */
+char *form_installed_dir(void);
 
 #endif

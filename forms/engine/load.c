@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "core/strbuf.h"
-#include "forms/csv.h"
-#include "forms/engine_impl.h"
-#include "forms/load_impl.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/load_impl.h"
 
 #define MISSING "missing (a form is survey.csv, settings.csv and, for selects, choices.csv)"
 

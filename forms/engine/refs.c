@@ -1,4 +1,4 @@
-/* resolve.c - the survey checks that need every item and list to exist:
+/* refs.c - the survey checks that need every item and list to exist:
  * the list of each select, every expression (compiled now so a bad one is
  * reported when the form loads, not when an inspector reaches the item),
  * and every default value.
@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/engine_impl.h"
-#include "forms/survey_impl.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
 
 static const struct form_list *find_list(const struct form *f, const char *name)
 {
@@ -26,7 +26,7 @@ static const struct form_list *find_list(const struct form *f, const char *name)
 	return NULL;
 }
 
-static void resolve_list(struct loader *ld, struct survey *sv, size_t i)
+static void link_list(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
 	const char *name = sv->list_name[i];
@@ -61,7 +61,7 @@ static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
 			      sv->sh.cols[key].name, err.msg);
 }
 
-static void resolve_exprs(struct loader *ld, struct survey *sv, size_t i)
+static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
 	const char *req = sheet_get(&sv->sh, sv->row[i], S_REQUIRED, SLOT_PLAIN);
@@ -75,7 +75,7 @@ static void resolve_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile(ld, sv, i, S_REQUIRED, &it->required);
 }
 
-static void resolve_default(struct loader *ld, struct survey *sv, size_t i)
+static void check_default(struct loader *ld, struct survey *sv, size_t i)
 {
 	const struct form_item *it = &ld->f->items[i];
 	struct fc_err err;
@@ -90,13 +90,13 @@ static void resolve_default(struct loader *ld, struct survey *sv, size_t i)
 			      err.msg);
 }
 
-void survey_resolve(struct loader *ld, struct survey *sv)
+void survey_link_refs(struct loader *ld, struct survey *sv)
 {
 	size_t i;
 
 	for (i = 0; i < ld->f->n_items; i++) {
-		resolve_list(ld, sv, i);
-		resolve_exprs(ld, sv, i);
-		resolve_default(ld, sv, i);
+		link_list(ld, sv, i);
+		compile_exprs(ld, sv, i);
+		check_default(ld, sv, i);
 	}
 }

@@ -7,7 +7,7 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/sheet.h"
+#include "forms/engine/sheet.h"
 
 /* The language a suffix names: "zh", "zh-CN", "Chinese (zh)", "English". */
 static int parse_lang(const char *suffix, enum sheet_slot *slot)

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/engine_impl.h"
-#include "forms/survey_impl.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
 
 enum { WHITE, GREY, BLACK };
 

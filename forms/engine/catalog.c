@@ -5,6 +5,10 @@
  * version wins.  One id and version with two different contents would let
  * two records that name the same form mean different things, so that is a
  * problem, reported, and neither copy is used.
+ *
+ * The installed forms are FIELDCHECK_FORMS's, else those of the build tree
+ * the binary was run from (`make && ./fieldcheck`), else the installed
+ * FC_DATADIR/forms.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,11 +16,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/exedir.h"
 #include "core/strbuf.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 #ifndef FC_DATADIR
 #define FC_DATADIR "/usr/local/share/fieldcheck"
+#endif
+/* The way from the binary's folder to the top of its build tree (the
+ * Makefile says where it puts the binary). */
+#ifndef FC_TREE_FROM_BIN
+#define FC_TREE_FROM_BIN "."
 #endif
 
 struct found {
@@ -29,11 +39,16 @@ struct found_list {
 	size_t n, alloc;
 };
 
-const char *form_installed_dir(void)
+char *form_installed_dir(void)
 {
+	static const char *const tree[] = { FC_TREE_FROM_BIN "/forms/checklists" };
 	const char *e = getenv("FIELDCHECK_FORMS");
+	char *dir;
 
-	return e && *e ? e : FC_DATADIR "/forms";
+	if (e && *e)
+		return xstrdup(e);
+	dir = exe_find_beside(tree, ARRAY_SIZE(tree), NULL);
+	return dir ? dir : xstrdup(FC_DATADIR "/forms");
 }
 
 static void add_problem(struct form_problems *p, char *msg)
@@ -169,9 +184,11 @@ void form_catalog_load(struct form_catalog *cat, const char *workspace)
 {
 	struct found_list all = { NULL, 0, 0 };
 	struct strbuf ws;
+	char *installed = form_installed_dir();
 
 	memset(cat, 0, sizeof *cat);
-	scan(cat, form_installed_dir(), 0, &all);
+	scan(cat, installed, 0, &all);
+	free(installed);
 	if (workspace && *workspace) {
 		strbuf_init(&ws);
 		strbuf_addf(&ws, "%s/forms", workspace);
@@ -184,7 +201,7 @@ void form_catalog_load(struct form_catalog *cat, const char *workspace)
 	free(all.v);
 }
 
-void form_catalog_free(struct form_catalog *cat)
+void form_catalog_release(struct form_catalog *cat)
 {
 	size_t i;
 

@@ -9,8 +9,8 @@
 #ifndef FC_FORMS_SHEET_H
 #define FC_FORMS_SHEET_H
 
-#include "forms/csv.h"
-#include "forms/load_impl.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/load_impl.h"
 
 enum sheet_slot { SLOT_PLAIN, SLOT_ZH, SLOT_EN, SLOT_COUNT };
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/engine_impl.h"
+#include "forms/engine/engine_impl.h"
 
 enum xp_kind form_item_kind(const struct form_item *it)
 {

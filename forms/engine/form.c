@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/engine_impl.h"
+#include "forms/engine/engine_impl.h"
 
 static void text_release(struct form_text *t)
 {

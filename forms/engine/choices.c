@@ -10,7 +10,7 @@
 
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/sheet.h"
+#include "forms/engine/sheet.h"
 
 enum { C_LIST, C_NAME, C_LABEL };
 
