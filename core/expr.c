@@ -1,6 +1,6 @@
 /* expr.c - form expressions evaluated by SQLite (see expr.h).
  *
- * The SQL comes from forms/'s translator, never straight from a form file,
+ * The SQL comes from forms/engine/'s translator, never straight from a form file,
  * but the form file may come from anyone: the connection is locked down
  * (an authorizer that admits a plain SELECT of whitelisted functions only,
  * tight limits, defensive mode) so a translation bug cannot become a way to

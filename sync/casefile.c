@@ -444,7 +444,7 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 	memset(res, 0, sizeof *res);
 	cf.ws = ws;
 	cf.insp.kind = REC_INSPECTION;
-	if (store_resolve_id(ws->store, "inspections", id, cf.id, err))
+	if (store_expand_id(ws->store, "inspections", id, cf.id, err))
 		return -1;
 	/* Said before the work; tarball_finish holds to it at the end. */
 	if (!o->force && lstat(o->out, &st) == 0)

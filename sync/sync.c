@@ -24,7 +24,7 @@
 #include "trustsync.h"
 #include "url.h"
 
-void sync_result_free(struct sync_result *res)
+void sync_result_release(struct sync_result *res)
 {
 	free(res->offline);
 	sync_log_release(&res->rep);

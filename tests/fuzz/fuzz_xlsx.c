@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/csv.h"
-#include "forms/xlsx.h"
-#include "forms/zip.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/xlsx.h"
+#include "forms/engine/zip.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,5 +1,5 @@
 /* test_expr.c - form expressions: core/expr (SQLite and its application
- * functions) and the XLSForm semantics the translation (forms/xpath*.c)
+ * functions) and the XLSForm semantics the translation (forms/engine/xpath*.c)
  * gives them, probed through a form's relevant column. */
 #include "support.h"
 #include "support_forms.h"

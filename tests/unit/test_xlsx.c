@@ -1,4 +1,4 @@
-/* test_xlsx.c - XLSForm workbooks read as CSV sheets (forms/xlsx*.c, zip*.c):
+/* test_xlsx.c - XLSForm workbooks read as CSV sheets (forms/engine/xlsx*.c, zip*.c):
  * the cells spreadsheet programs write, the shipped forms through a workbook
  * and back, problems named by cell, and archives built to mislead. */
 #include "support.h"
@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "core/strbuf.h"
-#include "forms/xlsx.h"
-#include "forms/zip.h"
+#include "forms/engine/xlsx.h"
+#include "forms/engine/zip.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define MAIN "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
@@ -188,11 +188,14 @@ static void missing_sheet_is_named(void **state)
 	strbuf_release(&b);
 }
 
-static const char *shipped_dir(void)
+/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else the tree's. */
+static char *shipped_dir(void)
 {
-	const char *env = getenv("FIELDCHECK_FORMS");
+	const char *env = getenv("FIELDCHECK_FORMS"), *t = getenv("FIELDCHECK_TOP");
 
-	return env && *env ? env : "forms";
+	if (env && *env)
+		return xstrdup(env);
+	return test_path(t && *t ? t : ".", "forms/checklists");
 }
 
 /* Every shipped form through a workbook and back gives the very bytes it
@@ -201,10 +204,12 @@ static const char *shipped_dir(void)
 static void shipped_forms_round_trip(void **state)
 {
 	struct form_catalog cat;
+	char *dir = shipped_dir();
 	size_t i, k;
 	(void)state;
 
-	setenv("FIELDCHECK_FORMS", shipped_dir(), 1);
+	setenv("FIELDCHECK_FORMS", dir, 1);
+	free(dir);
 	form_catalog_load(&cat, NULL);
 	assert_true(cat.n >= 5);
 	for (i = 0; i < cat.n; i++) {
@@ -246,7 +251,7 @@ static void shipped_forms_round_trip(void **state)
 		strbuf_release(&b1);
 		strbuf_release(&b2);
 	}
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 }
 
 /* A workbook whose survey sheet is `sheet` (a whole part) and nothing else

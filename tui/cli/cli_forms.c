@@ -14,9 +14,9 @@
 
 #include "cli.h"
 #include "core/strbuf.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
-#include "forms/xlsx.h"
+#include "forms/engine/form.h"
+#include "forms/engine/xlsx.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck forms list [--format text|csv|json]\n"
@@ -77,8 +77,8 @@ static int list(struct cli *cli, int argc, char **argv)
 	print_problems(&cat.problems);
 	if (cat.problems.n)
 		rc = 1;
-	table_free(&t);
-	form_catalog_free(&cat);
+	table_release(&t);
+	form_catalog_release(&cat);
 	return rc;
 }
 
@@ -102,7 +102,7 @@ static int check_all(struct cli *cli)
 	form_catalog_load(&cat, cli->workspace);
 	print_problems(&cat.problems);
 	rc = summary(cat.n, cat.n_tried, cat.problems.n);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	return rc;
 }
 
@@ -150,7 +150,7 @@ static size_t catalog_problems(struct cli *cli, const char *id)
 		n++;
 	}
 	free(needle);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	return n;
 }
 
@@ -201,7 +201,7 @@ static int export(struct cli *cli, int argc, char **argv)
 	f = form_catalog_find(&cat, id);
 	if (!f) {
 		fc_fail(&err, "no form '%s' (fieldcheck forms list shows them)", id);
-		form_catalog_free(&cat);
+		form_catalog_release(&cat);
 		return cli_report(&err);
 	}
 	path = out ? xstrdup(out) : xstrfmt("%s.xlsx", f->id);
@@ -212,7 +212,7 @@ static int export(struct cli *cli, int argc, char **argv)
 		printf("%s: form %s version %d\n", path, f->id, f->version);
 	}
 	free(path);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	return rc;
 }
 

@@ -68,7 +68,7 @@ static int remote_list(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < n; i++)
 		table_add(&t, (const char *[]){ l[i].name, l[i].url });
 	rc = table_print(&t, tf, stdout) ? 1 : 0;
-	table_free(&t);
+	table_release(&t);
 	sync_remote_list_free(l, n);
 	return rc;
 }
@@ -181,7 +181,7 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 				res.waiting == 1 ? "" : "s");
 		rc = cli_report(&err);
 	}
-	sync_result_free(&res);
+	sync_result_release(&res);
 	workspace_close(ws);
 	return rc;
 }

@@ -397,7 +397,7 @@ static void run_sync(struct sync_view *v)
 	if (caught)
 		add_line(v, R_DIM, _("Printed while syncing: %s"), caught);
 	free(caught);
-	sync_result_free(&res);
+	sync_result_release(&res);
 	read_status(v);
 	flushinp();
 }
