@@ -141,18 +141,6 @@ static int cmp_found(const void *a, const void *b)
 	return p->workspace - q->workspace;                  /* installed first */
 }
 
-static int same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-static int same_bytes(const struct form *a, const struct form *b)
-{
-	return same_text(a->survey_csv, b->survey_csv) &&
-	       same_text(a->choices_csv, b->choices_csv) &&
-	       same_text(a->settings_csv, b->settings_csv);
-}
-
 /* Keeps the winner of each id (v sorted), frees the rest. */
 static void pick(struct form_catalog *cat, struct found *v, size_t n)
 {
@@ -164,7 +152,7 @@ static void pick(struct form_catalog *cat, struct found *v, size_t n)
 		for (j = i + 1; j < n && !strcmp(v[j].f->id, v[i].f->id); j++)
 			;
 		if (j > i + 1 && v[i + 1].f->version == v[i].f->version &&
-		    !same_bytes(v[i].f, v[i + 1].f)) {
+		    !form_same_files(v[i].f, v[i + 1].f)) {
 			strbuf_init(&sb);
 			strbuf_addf(&sb, "%s: version %d of form %s differs from %s; neither "
 				    "is used (give the changed one a higher version)",

@@ -120,3 +120,15 @@ const char *form_hazard_name(enum hazard_severity s)
 {
 	return s == SEV_GENERAL ? "general" : s == SEV_MAJOR ? "major" : "";
 }
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int form_same_files(const struct form *a, const struct form *b)
+{
+	return same_text(a->survey_csv, b->survey_csv) &&
+	       same_text(a->choices_csv, b->choices_csv) &&
+	       same_text(a->settings_csv, b->settings_csv);
+}

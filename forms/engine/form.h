@@ -105,7 +105,19 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs);
 /* The same from memory; `where` names the source in messages. */
 struct form *form_load_mem(const char *where, const struct form_files *files,
 			   struct form_problems *probs);
+/* The same from an XLSForm workbook (.xlsx, see forms/xlsx.h): its survey,
+ * choices and settings sheets become the three files, problems name the
+ * cell ("FILE.xlsx:survey!C12: ..."). */
+struct form *form_load_xlsx(const char *path, struct form_problems *probs);
 void form_free(struct form *f);
+/* A folder (form_load_dir) or a workbook file (form_load_xlsx). */
+struct form *form_load_path(const char *path, struct form_problems *probs);
+/* Whether two forms were loaded from the same bytes. */
+int form_same_files(const struct form *a, const struct form *b);
+/* Writes f into WORKSPACE/forms/<id>/ as its three CSV files, replacing a
+ * lower version there (forms/install.c); *already is 1 when that exact form
+ * is there.  0, or -1 with err (a higher or a different same version there). */
+int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);
 
 /* The text in `lang`, else in the other language, else "". */
 const char *form_text(const struct form_text *t, enum form_lang lang);

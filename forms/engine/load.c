@@ -16,6 +16,7 @@
 #include "forms/engine/csv.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/load_impl.h"
+#include "forms/engine/xlsx.h"
 
 #define MISSING "missing (a form is survey.csv, settings.csv and, for selects, choices.csv)"
 
@@ -171,4 +172,52 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 		free(buf[k]);
 	free(where);
 	return f;
+}
+
+/* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
+ * a sheet, not as a file. */
+struct form *form_load_xlsx(const char *path, struct form_problems *probs)
+{
+	struct xlsx_sheets book;
+	struct form_files files;
+	struct loader ld;
+	struct fc_err err;
+	struct form *f;
+	unsigned missing = 0;
+	size_t k;
+
+	memset(&ld, 0, sizeof ld);
+	ld.where = path;
+	if (xlsx_read_file(path, &book, &err)) {
+		load_problem(&ld, FF_NONE, 0, 0, "%s", err.msg);
+		if (probs)
+			load_problems_finish(&ld, probs);
+		free(ld.probs);
+		return NULL;
+	}
+	ld.book = &book;
+	for (k = 0; k < XS_COUNT; k++) {
+		if (book.csv[k] || k == XS_CHOICES)
+			continue;
+		load_problem(&ld, FF_NONE, 0, 0, "the workbook has no sheet called %s",
+			     xlsx_sheet_name((enum xlsx_sheet)k));
+		missing |= 1u << k;
+	}
+	files.survey = book.csv[XS_SURVEY], files.survey_len = book.len[XS_SURVEY];
+	files.choices = book.csv[XS_CHOICES], files.choices_len = book.len[XS_CHOICES];
+	files.settings = book.csv[XS_SETTINGS], files.settings_len = book.len[XS_SETTINGS];
+	ld.f = xcalloc(1, sizeof *ld.f);
+	ld.f->origin = xstrdup(path);
+	f = load(&ld, &files, missing, probs);
+	xlsx_sheets_release(&book);
+	return f;
+}
+
+struct form *form_load_path(const char *path, struct form_problems *probs)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return form_load_xlsx(path, probs);
+	return form_load_dir(path, probs);
 }

@@ -21,8 +21,12 @@ struct problem {
 	char *msg;
 };
 
+struct xlsx_sheets;
+
 struct loader {
 	const char *where;  /* the folder in messages ("" for none) */
+	const struct xlsx_sheets *book; /* when read from a workbook: its sheets'
+					 * rows, for messages (forms/load_xlsx.c) */
 	const char *expect_id; /* the folder's name, or NULL */
 	int have_choices;   /* choices.csv exists */
 	int choices_broken; /* ... but cannot be read: its lists are unknown */

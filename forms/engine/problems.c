@@ -13,6 +13,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/engine/load_impl.h"
+#include "forms/engine/xlsx.h"
 
 void form_problems_release(struct form_problems *p)
 {
@@ -67,10 +68,29 @@ static int cmp_problem(const void *a, const void *b)
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
+/* "BOOK.xlsx:survey!C12: msg": a cell as the author's spreadsheet names it. */
+static char *format_book_problem(const struct loader *ld, const struct problem *p)
+{
+	struct strbuf sb;
+	char col[8];
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, ld->where);
+	if (p->file != FF_NONE)
+		strbuf_addf(&sb, ":%s", xlsx_sheet_name((enum xlsx_sheet)p->file));
+	if (p->file != FF_NONE && p->line > 0)
+		strbuf_addf(&sb, "!%s%d", xlsx_column_name(p->col > 0 ? p->col : 1, col),
+			    xlsx_row(ld->book, (enum xlsx_sheet)p->file, p->line));
+	strbuf_addf(&sb, ": %s", p->msg);
+	return strbuf_detach(&sb);
+}
+
 static char *format_problem(const struct loader *ld, const struct problem *p)
 {
 	struct strbuf sb;
 
+	if (ld->book)
+		return format_book_problem(ld, p);
 	strbuf_init(&sb);
 	strbuf_adds(&sb, ld->where);
 	if (p->file != FF_NONE) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/model.h"
 #include "core/strbuf.h"
 #include "forms/engine/sheet.h"
 
@@ -81,12 +82,12 @@ static void read_version(struct loader *ld, const struct sheet *sh, const struct
 	long long n = 0;
 	size_t i;
 
-	for (i = 0; v[i] >= '0' && v[i] <= '9' && n <= INT_MAX; i++)
+	for (i = 0; v[i] >= '0' && v[i] <= '9' && n <= MAX_FORM_VERSION; i++)
 		n = n * 10 + (v[i] - '0');
-	if (i == 0 || v[i] || n < 1 || n > INT_MAX) {
+	if (i == 0 || v[i] || n < 1 || n > MAX_FORM_VERSION) {
 		sheet_problem(ld, sh, row, C_VERSION, SLOT_PLAIN,
-			      "version '%s' is not a positive whole number",
-			      load_quote(v, q, sizeof q));
+			      "version '%s' is not a positive whole number up to %d",
+			      load_quote(v, q, sizeof q), MAX_FORM_VERSION);
 		return;
 	}
 	ld->f->version = (int)n;
