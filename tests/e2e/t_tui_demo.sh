@@ -16,18 +16,6 @@ FIELDCHECK_NOW=$(date +%Y-%m-%dT%H:%M:%S%:z)
 "$FC" -C "$WS" report --format json >"$T/rep.json"
 json() { sqlite3 :memory: "SELECT json_extract(readfile('$T/rep.json'), '\$.$1')"; }
 
-# wait_re ERE: polls the screen until a line matches the extended regex.
-wait_re() {
-	n=$((E2E_TIMEOUT * 20))
-	while [ "$n" -gt 0 ]; do
-		screen 2>/dev/null | grep -qE -- "$1" && return 0
-		sleep 0.05
-		n=$((n - 1))
-	done
-	echo "    (waited $E2E_TIMEOUT s for /$1/; the screen:)" >&2
-	screen 2>/dev/null | sed 's/^/    | /' >&2
-	return 1
-}
 # figure LABEL KEY: the dashboard shows the report's figure KEY, not zero.
 figure() {
 	v=$(json "$2")
