@@ -2,6 +2,7 @@
 #
 #   make              build ./fieldcheck
 #   make run          install what is missing, build, start on the demo workspace
+#                     (kept between runs; DEMO=reset makes it anew, as `make demo` does)
 #   make test         install what is missing, build, run the whole suite
 #   make check-asan   the suite under AddressSanitizer and UBSan
 #   make check-valgrind  the unit tests under valgrind
@@ -119,12 +120,18 @@ deps-test:
 
 units: $(UNIT_BIN)
 
-# The demo workspace: ./demo/workspace, with ./demo/central.git as origin
-# once sync exists.  Created on first run; kept between runs.
+# The demo (.ci/demo): ./demo/workspace, with weeks of records dated from
+# today, synced with ./demo/central.git (a colleague's laptop and a
+# supervisor's workspace beside it).  Made on first run and kept between
+# runs; `make run DEMO=reset` or `make demo` makes it anew.
+DEMO ?=
 run: deps
 	@$(MAKE) --no-print-directory fieldcheck
-	@sh .ci/demo ./fieldcheck demo
+	@sh .ci/demo ./fieldcheck demo $(DEMO)
 	./fieldcheck -C demo/workspace
+
+demo: fieldcheck
+	@sh .ci/demo ./fieldcheck demo reset
 
 test: deps-test
 	@$(MAKE) --no-print-directory $(BIN) units
@@ -185,6 +192,6 @@ install: fieldcheck
 clean:
 	rm -rf build fieldcheck
 
-.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean po bench
+.PHONY: all deps deps-test units run demo test check-asan check-valgrind fuzz install clean po bench
 
 -include $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(BENCH_OBJ:.o=.d)

@@ -116,6 +116,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 {
 	const struct form_item *it = &f->items[idx];
 	char hid[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
+	char today[FC_DATE_LEN + 1];
 	struct hazard_new n = { 0 };
 	int have = hazard_find_for_item(ws->store, in->id, it->name, hid, err);
 
@@ -125,8 +126,14 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 		return have ? hazard_withdraw(ws->store, hid, err) : 0;
 	if (have)
 		return 0;
+	/* The form's days count from the day the hazard is found: a draft
+	 * begun days ago must not get a deadline already past. */
 	memcpy(day, in->created_at, FC_DATE_LEN);
 	day[FC_DATE_LEN] = '\0';
+	if (clock_today(today, err))
+		return -1;
+	if (strcmp(today, day) > 0)
+		memcpy(day, today, sizeof day);
 	if (date_add_days(day, it->rectify_days, due, err))
 		return -1;
 	n.inspection = in->id;

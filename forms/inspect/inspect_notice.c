@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "inspect_notice.h"
+#include "core/inspection.h"
 #include "inspect.h"
 
 static void form_item(void *ctx, const char *form_id, int version, const char *item,
@@ -63,33 +64,56 @@ int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
 	return rc;
 }
 
-static int write_all(const char *path, const struct strbuf *sb, struct fc_err *err)
+/* Writes sb to a temporary file beside `dir`'s orders and links it in as
+ * the first free name of BASE.txt, BASE-2.txt ...: link() never replaces a
+ * file, so an order printed and served before is never overwritten, even
+ * by two writers at once.  path gets the name used. */
+#define NOTICE_MAX_NAMES 99
+
+static int write_new(const char *dir, const char *base, const struct strbuf *sb, char *path,
+		     size_t size, struct fc_err *err)
 {
 	char tmp[4200];
-	int fd;
+	int fd, k, e, bad, rc = -1;
 
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp", dir, base, (long)getpid());
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
 		return fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(errno));
-	if (write(fd, sb->buf, sb->len) != (ssize_t)sb->len || fsync(fd)) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(errno));
-		close(fd);
+	bad = write(fd, sb->buf, sb->len) != (ssize_t)sb->len || fsync(fd);
+	e = errno;
+	if (close(fd) && !bad)
+		bad = 1, e = errno;
+	if (bad) {
+		fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(e));
 		unlink(tmp);
 		return -1;
 	}
-	if (close(fd) || rename(tmp, path)) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		return -1;
+	for (k = 1, e = EEXIST; k <= NOTICE_MAX_NAMES && rc && e == EEXIST; k++) {
+		if (k == 1)
+			snprintf(path, size, "%s/%s.txt", dir, base);
+		else
+			snprintf(path, size, "%s/%s-%d.txt", dir, base, k);
+		if (link(tmp, path) == 0)
+			rc = 0;
+		else
+			e = errno;
 	}
-	return 0;
+	if (rc && e == EEXIST)
+		fc_failk(err, FC_EIO, "%s/%s*.txt: %d orders of this inspection are written "
+			 "already; move some elsewhere to write another", dir, base,
+			 NOTICE_MAX_NAMES);
+	else if (rc)
+		fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(e));
+	unlink(tmp);
+	return rc;
 }
 
 int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 		 char **path_out, struct fc_err *err)
 {
-	char *dir = workspace_file(ws, "notices"), path[4096];
+	char *dir = workspace_file(ws, "notices"), path[4200], base[32];
+	struct fc_inspection in;
 	struct strbuf sb;
 	int rc = -1;
 
@@ -99,8 +123,13 @@ int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 		fc_failk(err, FC_EIO, "cannot create %s: %s", dir, strerror(errno));
 		goto out;
 	}
-	snprintf(path, sizeof path, "%s/%.8s.txt", dir, id);
-	if (notice_build(ws, id, lang, &sb, err) || write_all(path, &sb, err))
+	if (inspection_get(ws->store, id, &in, err))
+		goto out;
+	/* A draft's order is named so, as its text says. */
+	snprintf(base, sizeof base, "%.8s%s", id, in.status == INSP_DRAFT ? "-draft" : "");
+	inspection_clear(&in);
+	if (notice_build(ws, id, lang, &sb, err) ||
+	    write_new(dir, base, &sb, path, sizeof path, err))
 		goto out;
 	*path_out = xstrdup(path);
 	rc = 0;

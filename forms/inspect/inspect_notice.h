@@ -18,8 +18,10 @@
  * inspection without hazards (there is nothing to order). */
 int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
 		 struct strbuf *out, struct fc_err *err);
-/* Writes it to WORKSPACE/notices/<first 8 of id>.txt (replacing an older
- * one, atomically); *path_out gets the path (free() it). */
+/* Writes it to WORKSPACE/notices/<first 8 of id>.txt, "-draft" before
+ * ".txt" for a draft's; an order written before is never replaced: the
+ * next is <...>-2.txt, -3 ... (refused after 99).  *path_out gets the path
+ * (free() it). */
 int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 		 char **path_out, struct fc_err *err);
 

@@ -121,7 +121,7 @@ static void walk_hazard(struct world *w, const struct fc_person *me, const char 
 	}
 	if (path >= 1) {  /* a notice, maybe setting the deadline */
 		at(date, "10:00:00");
-		day_plus(date, (int)pick(40) - 10, d);
+		day_plus(date, (int)pick(40), d); /* a deadline from the notice's day on */
 		must(hazard_event_add(s, me, id, HEV_NOTICE, path == 2 ? d : NULL, "责令限期整改",
 				      &err), &err);
 		h->notice = 1;

@@ -165,11 +165,6 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 	o.remote = n_pos ? pos[0] : NULL;
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	if (push && ws->supervisor) {
-		workspace_close(ws);
-		return fc_fail(&err, "this is a supervisor's workspace: it never pushes; use "
-			       "'fieldcheck pull'"), cli_report(&err);
-	}
 	rc = sync_run(ws, &o, &res, &err);
 	cli_sync_report(&res, push);
 	if (rc) {
