@@ -92,10 +92,17 @@ static int lookup(void *ctx, const char *name, enum xp_kind *kind)
 	return i;
 }
 
+static const struct form_list *item_list(void *ctx, int idx)
+{
+	const struct form *f = ctx;
+
+	return idx >= 0 && (size_t)idx < f->n_items ? f->items[idx].list : NULL;
+}
+
 struct form_expr *form_expr_compile(struct form *f, const char *src,
 				    enum xp_kind self, struct fc_err *err)
 {
-	struct xp_env env = { lookup, f, self };
+	struct xp_env env = { lookup, f, self, item_list };
 	struct xp_sql sql;
 	struct form_expr *e;
 

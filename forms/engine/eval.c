@@ -22,6 +22,7 @@ struct eval {
 	const struct form_answers *a;
 	unsigned char *memo;
 	char today[FC_DATE_LEN + 1];
+	char now[FC_TIMESTAMP_LEN + 1];
 	struct fc_err *err;
 };
 
@@ -41,6 +42,15 @@ static const char *today(struct eval *ev)
 	return ev->today;
 }
 
+static const char *now(struct eval *ev)
+{
+	if (ev->a && ev->a->now)
+		return ev->a->now;
+	if (!ev->now[0] && clock_now(ev->now, ev->err))
+		return NULL;
+	return ev->now;
+}
+
 static int relevant(struct eval *ev, size_t i);
 
 /* Evaluates e for item self; `dot` is what `.` reads (NULL: self's answer). */
@@ -57,6 +67,10 @@ static int run(struct eval *ev, const struct form_expr *e, size_t self, const ch
 			vals[k] = dot ? dot : answer(ev, self); /* ${self} in a constraint is . */
 		else if (key == XP_PARAM_TODAY)
 			r = (vals[k] = today(ev)) ? 0 : -1;
+		else if (key == XP_PARAM_NOW)
+			r = (vals[k] = now(ev)) ? 0 : -1;
+		else if (key == XP_PARAM_LANG)
+			vals[k] = ev->a && ev->a->lang == LANG_EN ? "1" : "0";
 		else if ((r = relevant(ev, (size_t)key)) == 1)
 			vals[k] = answer(ev, (size_t)key);
 	}

@@ -141,7 +141,9 @@ const char *form_expr_source(const struct form_expr *e);
 struct form_answers {
 	const char *(*get)(void *ctx, const char *name);
 	void *ctx;
-	const char *today;          /* YYYY-MM-DD for today() */
+	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
+	const char *now;            /* now(), a timestamp; NULL: the clock's */
+	enum form_lang lang;        /* labels jr:choice-name() gives */
 };
 
 /* Whether item i is relevant given the answers (an item inside a group that

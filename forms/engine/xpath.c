@@ -272,8 +272,9 @@ static int primary(struct xp *x, struct node *out)
 		out->type = XT_NUM;
 		return xp_next(x);
 	case TK_STR:
-		out->sql = sql_string(s + 1, x->t.len - 2);
-		out->lit = xstrfmt("%.*s", (int)x->t.len - 2, s + 1);
+		out->sql = sql_string(s + x->t.qopen, x->t.len - x->t.qopen - x->t.qclose);
+		out->lit = xstrfmt("%.*s", (int)(x->t.len - x->t.qopen - x->t.qclose),
+				   s + x->t.qopen);
 		out->type = XT_STR;
 		return xp_next(x);
 	case TK_REF:

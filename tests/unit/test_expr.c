@@ -288,6 +288,77 @@ static void functions(void **state)
 	TRUE_("string-length('车辆') = 2", &a);
 }
 
+/* The ODK function library beyond XPath 1.0, with the values ODK's
+ * documentation gives (round half away from zero at places, substr 0-based
+ * with an exclusive end, selected-at 0-based, format-date's codes). */
+static void odk_functions(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "age", "10", "t", "abc", "d", "2024-03-01",
+		     "colors", "red blue", "yn", "no", NULL);
+	TRUE_("round(2.5) = 3 and round(-2.5) = -2", &a);        /* XPath: floor(x + 0.5) */
+	TRUE_("round(2.125, 2) = 2.13 and round(-2.125, 2) = -2.13", &a);
+	TRUE_("round(1234.5, -2) = 1200", &a);
+	TRUE_("pow(2, 10) = 1024 and sqrt(16) = 4", &a);
+	FALSE_("sqrt(-1) = sqrt(-1)", &a);                       /* NaN */
+	TRUE_("floor(-1.5) = -2 and ceiling(1.2) = 2 and abs(-3) = 3", &a);
+	TRUE_("max(1, ${age}, 3) = 10 and min(4, 2.5, 3) = 2.5 and max(7) = 7", &a);
+	FALSE_("max(1, ${t}) = 1", &a);                          /* NaN wins */
+	TRUE_("substr('Hello', 1, 3) = 'el'", &a);
+	TRUE_("substr('浙B12345', 0, 1) = '浙' and substr(${t}, 1) = 'bc'", &a);
+	TRUE_("substr('abc', 5) = '' and substr('abcdef', -2) = 'ef'", &a);
+	TRUE_("ends-with(${t}, 'bc') and not(ends-with(${t}, 'b')) and ends-with(${t}, '')", &a);
+	TRUE_("selected-at('a b c', 1) = 'b' and selected-at(${colors}, 0) = 'red'", &a);
+	TRUE_("selected-at('a', 3) = ''", &a);
+	TRUE_("format-date('2024-03-20', '%Y/%n/%e %a %b') = '2024/3/20 Wed Mar'", &a);
+	TRUE_("format-date(${d}, '%d.%m.%y') = '01.03.24'", &a);
+	TRUE_("format-date('2024-02-30', '%Y') = ''", &a);
+	TRUE_("format-date-time('2024-03-20T07:05:09.123+08:00', '%H:%M:%S.%3 %h') = "
+	      "'07:05:09.123 7'", &a);
+	TRUE_("string-length(now()) = 25 and substr(now(), 0, 10) >= '2024-01-01'", &a);
+	TRUE_("jr:choice-name(${yn}, '${yn}') = 'No'", &a);
+	TRUE_("jr:choice-name('purple', '${colors}') = ''", &a);
+}
+
+/* Spreadsheets turn typed quotes into typographic ones; they read as ASCII
+ * quotes (as pyxform reads them), and a quote of the other kind is text. */
+static void typographic_quotes(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "yn", "no", "t", "it's", NULL);
+	TRUE_("${yn} = \u201cno\u201d", &a);
+	TRUE_("${yn} = \u2018no\u2019", &a);
+	TRUE_("${t} = \u201cit's\u201d", &a);
+	TRUE_("concat(\u2018it\u2019, \"'s\") = ${t}", &a);
+}
+
+/* What cannot be had is refused when the form loads, saying why. */
+static void functions_refused(void **state)
+{
+	static const struct { const char *expr, *want; } cases[] = {
+		{ "once(1) = 1", "once() and random() need a value kept" },
+		{ "random() < 1", "once() and random() need a value kept" },
+		{ "jr:choice-name(${yn}, 'yn') = ''", "wants a select's name in quotes" },
+		{ "jr:choice-name(${yn}, '${age}') = ''", "wants a select's name in quotes" },
+		{ "round() = 1", "round() takes at least 1 argument, not 0" },
+		{ "substr('a', 1, 2, 3) = ''", "substr() takes at most 3 arguments, not 4" },
+		{ "${yn} = \u201ano\u201d", "full-width punctuation" },
+	};
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *survey = xstrfmt("%snote,probe,Probe,\"%s\",\n", base, cases[i].expr);
+		char *got = test_form_problems(survey, choices, NULL);
+		if (!strstr(got, cases[i].want))
+			fail_msg("%s: wanted '%s' in '%s'", cases[i].expr, cases[i].want, got);
+		free(got);
+		free(survey);
+	}
+}
+
 /* `.` is the item's own value: the value being checked in a constraint. */
 static void dot_is_the_value(void **state)
 {
@@ -364,6 +435,9 @@ int main(void)
 		cmocka_unit_test(dates),
 		cmocka_unit_test(selects),
 		cmocka_unit_test(functions),
+		cmocka_unit_test(odk_functions),
+		cmocka_unit_test(typographic_quotes),
+		cmocka_unit_test(functions_refused),
 		cmocka_unit_test(dot_is_the_value),
 		cmocka_unit_test(required_expressions),
 	};
