@@ -19,7 +19,7 @@
 
 const char *const expr_xpath_functions[] = {
 	"fc_round", "fc_pow", "fc_sqrt", "fc_floor", "fc_ceiling", "fc_substr",
-	"fc_selected_at", "fc_format_date", NULL,
+	"fc_selected_at", "fc_format_date", "fc_numstr", NULL,
 };
 
 /* The argument as a finite number, or 0 with *ok cleared. */
@@ -183,6 +183,41 @@ static void fn_selected_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
 }
 
+/* fc_numstr(x): a number as XPath's string() writes it: no ".0" on a whole
+ * number, the shortest digits that read back as the same double; NULL
+ * (NaN) stays NULL for the caller to spell. */
+static void fn_numstr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[40];
+	double d;
+	int prec;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+		snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_value_int64(argv[0]));
+	} else if (sqlite3_value_type(argv[0]) == SQLITE_FLOAT) {
+		d = sqlite3_value_double(argv[0]);
+		if (!isfinite(d)) {
+			sqlite3_result_text(ctx, d > 0 ? "Infinity" : d < 0 ? "-Infinity" : "NaN",
+					    -1, SQLITE_STATIC);
+			return;
+		}
+		if (d == floor(d) && fabs(d) < 1e15) {
+			snprintf(buf, sizeof buf, "%.0f", d == 0 ? 0.0 : d);
+		} else {
+			for (prec = 1; prec <= 17; prec++) {
+				snprintf(buf, sizeof buf, "%.*g", prec, d);
+				if (strtod(buf, NULL) == d)
+					break;
+			}
+		}
+	} else {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
 struct when {
 	int y, mo, d, h, mi, s, ms;
 };
@@ -291,6 +326,7 @@ int expr_register_xpath(sqlite3 *db)
 		{ "fc_floor", 1, fn_floor }, { "fc_ceiling", 1, fn_ceiling },
 		{ "fc_substr", 2, fn_substr }, { "fc_substr", 3, fn_substr },
 		{ "fc_selected_at", 2, fn_selected_at }, { "fc_format_date", 2, fn_format_date },
+		{ "fc_numstr", 1, fn_numstr },
 	};
 	size_t i;
 

@@ -51,6 +51,10 @@ struct xp_sql {
  * what is wrong ("character 12: expected ')', found the end"). */
 int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
 		 struct fc_err *err);
+/* The same for a calculation: the SQL yields the value as text, as XPath's
+ * string() gives it ('' for NaN). */
+int xp_translate_value(const char *src, const struct xp_env *env, struct xp_sql *out,
+		       struct fc_err *err);
 void xp_sql_release(struct xp_sql *x);
 
 #endif

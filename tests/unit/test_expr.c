@@ -319,6 +319,10 @@ static void odk_functions(void **state)
 	TRUE_("string-length(now()) = 25 and substr(now(), 0, 10) >= '2024-01-01'", &a);
 	TRUE_("jr:choice-name(${yn}, '${yn}') = 'No'", &a);
 	TRUE_("jr:choice-name('purple', '${colors}') = ''", &a);
+	/* numbers as text, as XPath's string() writes them */
+	TRUE_("string(6 div 2) = '3' and string(2.50) = '2.5' and string(-0.0) = '0'", &a);
+	TRUE_("string(0.1 + 0.2) = '0.30000000000000004'", &a);
+	TRUE_("string(${t} + 1) = 'NaN'", &a);
 }
 
 /* Spreadsheets turn typed quotes into typographic ones; they read as ASCII
@@ -357,6 +361,89 @@ static void functions_refused(void **state)
 		free(got);
 		free(survey);
 	}
+}
+
+static char *value(const struct form *f, const char *item, const struct test_answers *a)
+{
+	struct fc_err err = { 0 };
+	char *v;
+
+	if (form_value(f, (size_t)form_item_index(f, item), &a->fa, &v, &err))
+		fail_msg("form_value(%s): %s", item, err.msg);
+	return v;
+}
+
+static void value_is(const struct form *f, const char *item, const struct test_answers *a,
+		     const char *want)
+{
+	char *v = value(f, item, a);
+
+	if (want ? !v || strcmp(v, want) : v != NULL)
+		fail_msg("%s is '%s', not '%s'", item, v ? v : "(none)", want ? want : "(none)");
+	free(v);
+}
+#define VALUE_IS value_is
+
+/* calculate items: their value is their calculation's, read by other
+ * expressions like an answer, empty when they do not apply; they take no
+ * answer and are not counted as questions. */
+static void calculations(void **state)
+{
+	static const char survey[] =
+		"type,name,label,relevant,calculation\n"
+		"integer,a,A,,\n"
+		"integer,b,B,,\n"
+		"select_one yn,yn,YN,,\n"
+		"calculate,total,,,${a} + ${b}\n"
+		"calculate,big,,,\"if(${total} > 10, 'big', 'small')\"\n"
+		"calculate,half,,${a} != '',round(${a} div 2)\n"
+		"calculate,word,,,\"jr:choice-name(${yn}, '${yn}')\"\n"
+		"note,warn,Total over 10,${total} > 10,\n";
+	static const char lists[] = "list_name,name,label::zh,label::en\nyn,yes,是,Yes\nyn,no,否,No\n";
+	struct fc_err err = { 0 };
+	struct test_answers a, none;
+	struct form *f = test_form(survey, lists, NULL);
+	(void)state;
+
+	test_answers(&a, "2024-03-20", "a", "5", "b", "10", "yn", "no", NULL);
+	test_answers(&none, "2024-03-20", NULL);
+	VALUE_IS(f, "total", &a, "15");
+	VALUE_IS(f, "big", &a, "big");
+	VALUE_IS(f, "half", &a, "3");
+	VALUE_IS(f, "word", &a, "否");
+	a.fa.lang = LANG_EN;
+	VALUE_IS(f, "word", &a, "No");
+	VALUE_IS(f, "a", &a, "5");
+	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &a.fa, &err), 1);
+	VALUE_IS(f, "half", &none, NULL);              /* does not apply */
+	VALUE_IS(f, "total", &none, NULL);             /* NaN reads as '' */
+	VALUE_IS(f, "big", &none, "small");
+	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &none.fa, &err), 0);
+	assert_false(form_item_answerable(&f->items[form_item_index(f, "total")]));
+	assert_int_equal(form_count_questions(f), 3);
+	form_free(f);
+}
+
+/* A calculation that reads itself, a calculate without one, a calculation
+ * on another type: refused when the form loads. */
+static void calculations_refused(void **state)
+{
+	char *got;
+	(void)state;
+
+	got = test_form_problems("type,name,label,calculation\ncalculate,c,,${d} + 1\n"
+				 "calculate,d,,${c}\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation is circular: 'c' -> 'd' -> 'c'"));
+	free(got);
+	got = test_form_problems("type,name,label,calculation\ncalculate,c,,\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculate item 'c' has no calculation"));
+	free(got);
+	got = test_form_problems("type,name,label,calculation\ntext,t,T,1 + 1\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation does not apply to items of type text"));
+	free(got);
+	got = test_form_problems("type,name,label,calculation\ncalculate,c,,1 +\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation: character"));
+	free(got);
 }
 
 /* `.` is the item's own value: the value being checked in a constraint. */
@@ -438,6 +525,8 @@ int main(void)
 		cmocka_unit_test(odk_functions),
 		cmocka_unit_test(typographic_quotes),
 		cmocka_unit_test(functions_refused),
+		cmocka_unit_test(calculations),
+		cmocka_unit_test(calculations_refused),
 		cmocka_unit_test(dot_is_the_value),
 		cmocka_unit_test(required_expressions),
 	};
