@@ -1,8 +1,9 @@
-/* cycles.c - relevance must not depend on itself.
+/* cycles.c - relevance and calculations must not depend on themselves.
  *
  * An item's relevance needs its group's relevance and, through the values
  * its relevant expression reads, the relevance of those items (a value of
- * an item that is not relevant reads as '', as in XLSForm).  A cycle would
+ * an item that is not relevant reads as '', as in XLSForm); a calculate
+ * item's value needs what its calculation reads.  A cycle would
  * make that undefined, and a very long chain would make evaluation recurse
  * deeply, so both are refused at load time.  The walk is iterative: a form
  * file from a remote must not be able to overflow the stack.
@@ -25,17 +26,26 @@ struct walk {
 	int too_deep;           /* reported once */
 };
 
-static size_t n_edges(const struct form *f, size_t u)
+static size_t n_rel(const struct form *f, size_t u)
 {
-	return 1 + (f->items[u].relevant ? f->items[u].relevant->n_params : 0);
+	return f->items[u].relevant ? f->items[u].relevant->n_params : 0;
 }
 
-/* The k-th item u's relevance needs, or -1. */
+/* Reading item u needs its group, what its relevance reads and, for a
+ * calculate item, what its calculation reads. */
+static size_t n_edges(const struct form *f, size_t u)
+{
+	return 1 + n_rel(f, u) + (f->items[u].calculation ? f->items[u].calculation->n_params : 0);
+}
+
+/* The k-th item reading u needs, or -1. */
 static int edge(const struct form *f, size_t u, size_t k)
 {
 	if (k == 0)
 		return f->items[u].group;
-	return f->items[u].relevant->params[k - 1];
+	if (k <= n_rel(f, u))
+		return f->items[u].relevant->params[k - 1];
+	return f->items[u].calculation->params[k - 1 - n_rel(f, u)];
 }
 
 static const char *name_of(const struct form *f, size_t i)
@@ -46,7 +56,8 @@ static const char *name_of(const struct form *f, size_t i)
 static void report_cycle(struct loader *ld, struct survey *sv, struct walk *w, size_t v)
 {
 	struct strbuf sb;
-	size_t from = w->sp, k, shown = 0;
+	size_t from = w->sp, k, shown = 0, u;
+	int calc;
 
 	while (from > 0 && w->stack[from - 1] != v)
 		from--;
@@ -60,8 +71,10 @@ static void report_cycle(struct loader *ld, struct survey *sv, struct walk *w, s
 		strbuf_addf(&sb, "'%s' -> ", name_of(w->f, w->stack[k]));
 	}
 	strbuf_addf(&sb, "'%s'", name_of(w->f, v));
-	sheet_problem(ld, &sv->sh, sv->row[w->stack[w->sp - 1]], S_RELEVANT, SLOT_PLAIN,
-		      "relevance is circular: %s", sb.buf);
+	u = w->stack[w->sp - 1];
+	calc = w->f->items[u].type == FT_CALCULATE;
+	sheet_problem(ld, &sv->sh, sv->row[u], calc ? S_CALCULATION : S_RELEVANT, SLOT_PLAIN,
+		      "%s is circular: %s", calc ? "calculation" : "relevance", sb.buf);
 	strbuf_release(&sb);
 }
 

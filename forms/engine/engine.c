@@ -92,10 +92,23 @@ static int lookup(void *ctx, const char *name, enum xp_kind *kind)
 	return i;
 }
 
+static const struct form_list *item_list(void *ctx, int idx)
+{
+	const struct form *f = ctx;
+
+	return idx >= 0 && (size_t)idx < f->n_items ? f->items[idx].list : NULL;
+}
+
 struct form_expr *form_expr_compile(struct form *f, const char *src,
 				    enum xp_kind self, struct fc_err *err)
 {
-	struct xp_env env = { lookup, f, self };
+	return form_expr_compile_as(f, src, self, 0, err);
+}
+
+struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
+				       int value, struct fc_err *err)
+{
+	struct xp_env env = { lookup, f, self, item_list };
 	struct xp_sql sql;
 	struct form_expr *e;
 
@@ -103,7 +116,7 @@ struct form_expr *form_expr_compile(struct form *f, const char *src,
 		fc_fail(err, "no expression engine");
 		return NULL;
 	}
-	if (xp_translate(src, &env, &sql, err))
+	if ((value ? xp_translate_value : xp_translate)(src, &env, &sql, err))
 		return NULL;
 	e = xcalloc(1, sizeof *e);
 	if (expr_compile(f->engine->db, sql.sql, &e->e, err)) {

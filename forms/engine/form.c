@@ -22,6 +22,7 @@ static void item_release(struct form_item *it)
 	form_expr_free(it->required);
 	form_expr_free(it->relevant);
 	form_expr_free(it->constraint);
+	form_expr_free(it->calculation);
 	free(it->default_value);
 	free(it->appearance);
 }
@@ -87,7 +88,8 @@ size_t form_count_checks(const struct form *f)
 
 int form_item_answerable(const struct form_item *it)
 {
-	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP;
+	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
+	       it->type != FT_CALCULATE;
 }
 
 size_t form_count_questions(const struct form *f)
@@ -112,6 +114,7 @@ const char *form_type_name(enum form_type t)
 	case FT_BEGIN_GROUP: return "begin_group";
 	case FT_END_GROUP: return "end_group";
 	case FT_CHECK: return "check";
+	case FT_CALCULATE: return "calculate";
 	}
 	return "?";
 }

@@ -25,6 +25,7 @@ enum form_type {
 	FT_BEGIN_GROUP,
 	FT_END_GROUP,
 	FT_CHECK,        /* our own: answer is pass, fail or na */
+	FT_CALCULATE,    /* no answer: its value is its calculation's */
 };
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
@@ -58,6 +59,7 @@ struct form_item {
 	struct form_expr *required; /* required as an expression, or NULL */
 	struct form_expr *relevant; /* NULL: always relevant */
 	struct form_expr *constraint; /* NULL: no constraint */
+	struct form_expr *calculation; /* calculate items: their value */
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */
@@ -127,7 +129,8 @@ int form_item_index(const struct form *f, const char *name);
 size_t form_count_checks(const struct form *f);
 /* Counts items that take an answer (all but notes and group markers). */
 size_t form_count_questions(const struct form *f);
-/* Whether the item takes an answer (not a note, not a group marker). */
+/* Whether the item takes an answer (not a note, a group marker or a
+ * calculation). */
 int form_item_answerable(const struct form_item *it);
 /* The XLSForm spelling of a type ("select_one", "check", "begin_group"). */
 const char *form_type_name(enum form_type t);
@@ -141,7 +144,9 @@ const char *form_expr_source(const struct form_expr *e);
 struct form_answers {
 	const char *(*get)(void *ctx, const char *name);
 	void *ctx;
-	const char *today;          /* YYYY-MM-DD for today() */
+	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
+	const char *now;            /* now(), a timestamp; NULL: the clock's */
+	enum form_lang lang;        /* labels jr:choice-name() gives */
 };
 
 /* Whether item i is relevant given the answers (an item inside a group that
@@ -151,6 +156,11 @@ int form_relevant(const struct form *f, size_t i, const struct form_answers *a,
 /* Whether item i must be answered (when relevant).  0/1, -1 with err. */
 int form_required(const struct form *f, size_t i, const struct form_answers *a,
 		  struct fc_err *err);
+/* The value item i has given the answers: its answer, or for a calculate
+ * item its calculation's result; NULL when it has none or does not apply.
+ * *out is a new string (free() it).  0, or -1 with err. */
+int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
+	       struct fc_err *err);
 /* Checks `value` for item i: its type (integer, decimal, date, a choice of
  * the list, pass/fail/na), then its constraint with `.` bound to value.
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a

@@ -45,9 +45,10 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 			      "list '%s' has no choices", name);
 }
 
-/* Compiles column key of item i into *out, reporting a failure there. */
-static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
-		    struct form_expr **out)
+/* Compiles column key of item i into *out (a value rather than a truth when
+ * `value`), reporting a failure there. */
+static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
+		       struct form_expr **out, int value)
 {
 	struct form_item *it = &ld->f->items[i];
 	const char *src = sheet_get(&sv->sh, sv->row[i], key, SLOT_PLAIN);
@@ -55,10 +56,16 @@ static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
 
 	if (!*src)
 		return;
-	*out = form_expr_compile(ld->f, src, form_item_kind(it), &err);
+	*out = form_expr_compile_as(ld->f, src, form_item_kind(it), value, &err);
 	if (!*out)
 		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
 			      sv->sh.cols[key].name, err.msg);
+}
+
+static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
+		    struct form_expr **out)
+{
+	compile_as(ld, sv, i, key, out, 0);
 }
 
 static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
@@ -68,6 +75,8 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 
 	if (it->type != FT_END_GROUP)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
+	if (it->type == FT_CALCULATE)
+		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, 1);
 	if (!form_item_answerable(it))
 		return;
 	compile(ld, sv, i, S_CONSTRAINT, &it->constraint);

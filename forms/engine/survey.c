@@ -29,6 +29,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_RECTIFY] = { "rectify_days", 0 },
 	[S_DEPT] = { "dept", 0 },
 	[S_LOCAL] = { "local", 0 },
+	[S_CALCULATION] = { "calculation", SHEET_MULTI },
 };
 
 struct groups {
@@ -38,7 +39,7 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"calculate", "geopoint", "geotrace", "geoshape", "time", "datetime", "image",
+	"geopoint", "geotrace", "geoshape", "time", "datetime", "image",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
 	"start", "end", "today", "deviceid", "username", "phonenumber", "email",
 	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger", "audit",
@@ -51,6 +52,7 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
 	{ "end_group", FT_END_GROUP }, { "end group", FT_END_GROUP },
+	{ "calculate", FT_CALCULATE },
 };
 
 /* Whether type t is `name`, or names it with an argument ("rank L",
@@ -193,6 +195,10 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_DEFAULT, it, ans);
 	not_for(ld, sv, row, S_RELEVANT, it, it->type != FT_END_GROUP);
 	not_for(ld, sv, row, S_HAZARD, it, check);
+	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
+	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "calculate item '%s' has no "
+			      "calculation", it->name ? it->name : "");
 	not_for(ld, sv, row, S_RECTIFY, it, check);
 }
 

@@ -59,7 +59,7 @@ void xp_to_num(struct node *n)
 void xp_to_str(struct node *n)
 {
 	if (n->type == XT_NUM)
-		rewrite(n, "coalesce(CAST(", " AS TEXT), 'NaN')", XT_STR);
+		rewrite(n, "coalesce(fc_numstr(", "), 'NaN')", XT_STR);
 	else if (n->type == XT_BOOL)
 		rewrite(n, "(CASE WHEN ", " THEN 'true' ELSE 'false' END)", XT_STR);
 }
@@ -272,8 +272,9 @@ static int primary(struct xp *x, struct node *out)
 		out->type = XT_NUM;
 		return xp_next(x);
 	case TK_STR:
-		out->sql = sql_string(s + 1, x->t.len - 2);
-		out->lit = xstrfmt("%.*s", (int)x->t.len - 2, s + 1);
+		out->sql = sql_string(s + x->t.qopen, x->t.len - x->t.qopen - x->t.qclose);
+		out->lit = xstrfmt("%.*s", (int)(x->t.len - x->t.qopen - x->t.qclose),
+				   s + x->t.qopen);
 		out->type = XT_STR;
 		return xp_next(x);
 	case TK_REF:
@@ -364,8 +365,8 @@ static int parse_expr(struct xp *x, struct node *out)
 	return 0;
 }
 
-int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
-		 struct fc_err *err)
+static int translate(const char *src, const struct xp_env *env, struct xp_sql *out,
+		     int value, struct fc_err *err)
 {
 	struct xp x;
 	struct node root;
@@ -386,7 +387,12 @@ int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
 		xp_fail_at(&x, x.t.pos, "unexpected %s", xp_tok_desc(&x, d, sizeof d));
 		goto fail;
 	}
-	xp_to_bool(&root);
+	if (value && root.type == XT_NUM) /* a calculation's NaN is no value */
+		rewrite(&root, "coalesce(fc_numstr(", "), '')", XT_STR);
+	else if (value)
+		xp_to_str(&root);
+	else
+		xp_to_bool(&root);
 	out->sql = root.sql;
 	free(root.lit);
 	out->params = x.params;
@@ -396,6 +402,18 @@ fail:
 	xp_node_release(&root);
 	free(x.params);
 	return -1;
+}
+
+int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
+		 struct fc_err *err)
+{
+	return translate(src, env, out, 0, err);
+}
+
+int xp_translate_value(const char *src, const struct xp_env *env, struct xp_sql *out,
+		       struct fc_err *err)
+{
+	return translate(src, env, out, 1, err);
 }
 
 void xp_sql_release(struct xp_sql *x)

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include "core/err.h"
+#include "forms/engine/form.h"
 
 #define XP_EXPR_MAX  4096 /* bytes in one expression */
 #define XP_DEPTH_MAX 48   /* nested parentheses, calls and signs */
@@ -28,12 +29,16 @@ enum xp_kind {
 /* Parameters that are not items. */
 #define XP_PARAM_DOT   (-1) /* `.`: the item's own value */
 #define XP_PARAM_TODAY (-2) /* today() */
+#define XP_PARAM_NOW   (-3) /* now(): YYYY-MM-DDTHH:MM:SS+HH:MM */
+#define XP_PARAM_LANG  (-4) /* the language labels are wanted in: "0" zh, "1" en */
 
 struct xp_env {
 	/* Returns the index of the item called name and its kind, or -1. */
 	int (*lookup)(void *ctx, const char *name, enum xp_kind *kind);
 	void *ctx;
 	enum xp_kind self;  /* the kind of `.` */
+	/* The choice list of item idx (a select), or NULL: jr:choice-name. */
+	const struct form_list *(*list)(void *ctx, int idx);
 };
 
 struct xp_sql {
@@ -46,6 +51,10 @@ struct xp_sql {
  * what is wrong ("character 12: expected ')', found the end"). */
 int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
 		 struct fc_err *err);
+/* The same for a calculation: the SQL yields the value as text, as XPath's
+ * string() gives it ('' for NaN). */
+int xp_translate_value(const char *src, const struct xp_env *env, struct xp_sql *out,
+		       struct fc_err *err);
 void xp_sql_release(struct xp_sql *x);
 
 #endif

@@ -23,6 +23,8 @@ enum tk {
 struct tok {
 	enum tk kind;
 	size_t pos, len;    /* the token's bytes in the source */
+	unsigned char qopen, qclose; /* TK_STR: bytes of its quotes (1, or 3 for
+				      * a typographic quote) */
 };
 
 /* What an SQL fragment yields.  Invariants the translation keeps: STR,

@@ -81,14 +81,40 @@ static int lex_number(struct xp *x)
 	return set(x, TK_NUM, i - x->t.pos);
 }
 
+/* The quote at s (n bytes left): 1 for ' and ‘ ’ (U+2018, U+2019), 2 for "
+ * and “ ” (U+201C, U+201D), 0 for none; *len its bytes.  Spreadsheets turn
+ * typed quotes into typographic ones, and pyxform reads those as ASCII. */
+static int quote_at(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*len = 1;
+	if (n && (s[0] == '\'' || s[0] == '"'))
+		return s[0] == '\'' ? 1 : 2;
+	if (n < 3 || u[0] != 0xe2 || u[1] != 0x80)
+		return 0;
+	*len = 3;
+	if (u[2] == 0x98 || u[2] == 0x99)
+		return 1;
+	if (u[2] == 0x9c || u[2] == 0x9d)
+		return 2;
+	return 0;
+}
+
+/* A string runs to the next quote of its own kind (an apostrophe inside
+ * "..." is text). */
 static int lex_string(struct xp *x)
 {
-	const char *end = memchr(x->src + x->t.pos + 1, x->src[x->t.pos],
-				 x->len - x->t.pos - 1);
+	size_t open, close, i;
+	int kind = quote_at(x->src + x->t.pos, x->len - x->t.pos, &open);
 
-	if (!end)
-		return xp_fail_at(x, x->t.pos, "text in quotes is never closed");
-	return set(x, TK_STR, (size_t)(end - (x->src + x->t.pos)) + 1);
+	for (i = x->t.pos + open; i < x->len; i++)
+		if (quote_at(x->src + i, x->len - i, &close) == kind) {
+			x->t.qopen = (unsigned char)open;
+			x->t.qclose = (unsigned char)close;
+			return set(x, TK_STR, i + close - x->t.pos);
+		}
+	return xp_fail_at(x, x->t.pos, "text in quotes is never closed");
 }
 
 static int lex_ref(struct xp *x)
@@ -142,7 +168,7 @@ static int lex_bad(struct xp *x)
 	memcpy(ch, u, n);
 	ch[n] = '\0';
 	if ((cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x3000 && cp <= 0x303f) ||
-	    (cp >= 0x2018 && cp <= 0x201d))
+	    cp == 0x201a || cp == 0x201b) /* low quotes: the others open strings */
 		hint = " (full-width punctuation: write the ASCII character)";
 	else if (cp == '/')
 		hint = " (paths are not supported: refer to an item as ${name})";
@@ -183,7 +209,7 @@ static int lex_op(struct xp *x)
 int xp_next(struct xp *x)
 {
 	const char *s = x->src;
-	size_t i = x->i;
+	size_t i = x->i, n;
 
 	while (i < x->len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
@@ -198,7 +224,7 @@ int xp_next(struct xp *x)
 					  "as ${name}");
 		return set(x, TK_DOT, 1);
 	}
-	if (s[i] == '\'' || s[i] == '"')
+	if (quote_at(s + i, x->len - i, &n))
 		return lex_string(x);
 	if (s[i] == '$' && i + 1 < x->len && s[i + 1] == '{')
 		return lex_ref(x);

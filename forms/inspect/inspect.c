@@ -93,7 +93,8 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	memset(&files, 0, sizeof files);
 	files.survey = t.survey;
 	files.survey_len = strlen(t.survey);
-	files.choices = t.choices;
+	/* the store keeps a form without choices.csv as an empty text */
+	files.choices = *t.choices ? t.choices : NULL;
 	files.choices_len = strlen(t.choices);
 	files.settings = t.settings;
 	files.settings_len = strlen(t.settings);
@@ -277,6 +278,7 @@ void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection 
 	if (clock_today(a->today, &err))
 		strcpy(a->today, "1970-01-01");
 	answers_view(&a->fa, &a->l, a->today);
+	a->fa.lang = inspect_lang(); /* jr:choice-name() in the reader's language */
 }
 
 static int missing_of(const struct form *f, const struct fc_inspection *in, size_t **out,

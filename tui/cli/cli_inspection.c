@@ -302,6 +302,27 @@ static const char *answer_of(const struct fc_inspection *in, const char *item)
 	return NULL;
 }
 
+/* A calculate item: "= value", computed from the answers, never typed. */
+static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
+			    enum form_lang lang)
+{
+	const struct form_item *it = &f->items[i];
+	struct fc_err err = { 0 };
+	char *v = NULL;
+
+	a->fa.lang = lang;
+	if (form_value(f, i, &a->fa, &v, &err))
+		v = xstrfmt("(%s)", err.msg);
+	printf("  %-28s = ", it->name);
+	fputs_safe(v ? v : "", stdout);
+	if (*form_text(&it->label, lang)) {
+		fputs("  ", stdout);
+		fputs_safe(form_text(&it->label, lang), stdout);
+	}
+	putchar('\n');
+	free(v);
+}
+
 /* One line per answerable item: its value, "n/a" when it does not apply
  * given the answers, "-" when unanswered ("*" marks a required one). */
 static void show_items(const struct form *f, const struct fc_inspection *in, enum form_lang lang)
@@ -319,6 +340,10 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 			fputs("\n[", stdout);
 			fputs_safe(form_text(&it->label, lang), stdout);
 			puts("]");
+			continue;
+		}
+		if (it->type == FT_CALCULATE) {
+			show_calculated(f, i, &a, lang);
 			continue;
 		}
 		if (!form_item_answerable(it))
