@@ -269,3 +269,29 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 	finish(&ev);
 	return r < 0 ? -1 : 0;
 }
+
+char *form_fill(const struct form *f, const char *text, const struct form_answers *a)
+{
+	struct strbuf sb;
+	char name[NAME_MAX_LEN + 1];
+	const char *p = text, *ref, *end;
+	struct fc_err err;
+
+	strbuf_init(&sb);
+	while ((ref = strstr(p, "${")) && (end = strchr(ref + 2, '}')) &&
+	       (size_t)(end - ref - 2) <= NAME_MAX_LEN) {
+		char *v = NULL;
+		int idx;
+
+		strbuf_add(&sb, p, (size_t)(ref - p));
+		memcpy(name, ref + 2, (size_t)(end - ref - 2));
+		name[end - ref - 2] = '\0';
+		idx = form_item_index(f, name);
+		if (idx >= 0 && form_value(f, (size_t)idx, a, &v, &err) == 0 && v)
+			strbuf_adds(&sb, v);
+		free(v);
+		p = end + 1;
+	}
+	strbuf_adds(&sb, p);
+	return strbuf_detach(&sb);
+}

@@ -161,6 +161,9 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
  * *out is a new string (free() it).  0, or -1 with err. */
 int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
 	       struct fc_err *err);
+/* A label, hint or message with each ${name} replaced by that item's value
+ * (form_value; nothing when it has none).  A new string. */
+char *form_fill(const struct form *f, const char *text, const struct form_answers *a);
 /* Checks `value` for item i: its type (integer, decimal, date, a choice of
  * the list, pass/fail/na), then its constraint with `.` bound to value.
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a

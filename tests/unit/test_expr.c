@@ -421,6 +421,14 @@ static void calculations(void **state)
 	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &none.fa, &err), 0);
 	assert_false(form_item_answerable(&f->items[form_item_index(f, "total")]));
 	assert_int_equal(form_count_questions(f), 3);
+	{ /* a label shows the values it names */
+		char *s = form_fill(f, "Total ${total} of ${a}; ${nope} ${word}", &a.fa);
+		assert_string_equal(s, "Total 15 of 5;  No");
+		free(s);
+		s = form_fill(f, "${total} and ${", &none.fa);
+		assert_string_equal(s, " and ${");
+		free(s);
+	}
 	form_free(f);
 }
 
@@ -443,6 +451,11 @@ static void calculations_refused(void **state)
 	free(got);
 	got = test_form_problems("type,name,label,calculation\ncalculate,c,,1 +\n", NULL, NULL);
 	assert_non_null(strstr(got, "calculation: character"));
+	free(got);
+	got = test_form_problems("type,name,label,hint::en\ntext,t,Is ${nope}?,See ${g}\n"
+				 "begin_group,g,G,\nend_group,,,\n", NULL, NULL);
+	assert_non_null(strstr(got, "survey.csv:2:3: label: ${nope} is not an item with a value"));
+	assert_non_null(strstr(got, "survey.csv:2:4: hint::en: ${g} is not an item with a value"));
 	free(got);
 }
 
