@@ -312,7 +312,8 @@ static void put_label(const struct form *f, const struct form_item *it,
 	free(s);
 }
 
-/* A calculate item: "= value", computed from the answers, never typed. */
+/* A calculate or metadata item: "= value", computed from the answers or
+ * the inspection, never typed. */
 static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
 			    enum form_lang lang)
 {
@@ -352,7 +353,7 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 			puts("]");
 			continue;
 		}
-		if (it->type == FT_CALCULATE) {
+		if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
 			show_calculated(f, i, &a, lang);
 			continue;
 		}
