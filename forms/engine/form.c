@@ -57,6 +57,7 @@ void form_free(struct form *f)
 		free(f->engine);
 	}
 	free(f->id);
+	form_problems_release(&f->warnings);
 	text_release(&f->title);
 	text_release(&f->note);
 	free(f->origin);

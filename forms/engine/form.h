@@ -77,6 +77,14 @@ struct form_item {
 	int line;                   /* line in survey.csv, for messages */
 };
 
+/* Every problem found while loading, one message each, in the form
+ * "DIR/survey.csv:12:3: unknown type 'chek'" (file:line:column: what). */
+struct form_problems {
+	char **msgs;
+	size_t n, alloc;
+};
+void form_problems_release(struct form_problems *p);
+
 struct form {
 	char *id;
 	int version;
@@ -91,16 +99,12 @@ struct form {
 	/* The exact bytes it was loaded from, kept so a record can carry the
 	 * form it was filled with (the store and the replica keep a copy). */
 	char *survey_csv, *choices_csv, *settings_csv;
+	/* What loads but fieldcheck does not use (columns it ignores), as
+	 * "FILE:LINE:COL: warning: ..." for `forms check` to list. */
+	struct form_problems warnings;
 	struct form_engine *engine; /* private: evaluation state */
 };
 
-/* Every problem found while loading, one message each, in the form
- * "DIR/survey.csv:12:3: unknown type 'chek'" (file:line:column: what). */
-struct form_problems {
-	char **msgs;
-	size_t n, alloc;
-};
-void form_problems_release(struct form_problems *p);
 
 /* The three files' contents, for loading from memory (the store). */
 struct form_files {

@@ -51,8 +51,11 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 		load_survey(ld, files->survey, files->survey_len);
 	else if (!files->survey && !(missing & (1u << FF_SURVEY)))
 		load_problem(ld, FF_SURVEY, 0, 0, MISSING);
-	if (!ld->n_probs)
+	if (!ld->n_probs) {
+		load_warnings_finish(ld, &f->warnings);
 		return f;
+	}
+	load_warnings_finish(ld, NULL); /* the form does not load: fix that first */
 	if (probs) {
 		load_problems_finish(ld, probs);
 	} else {

@@ -35,6 +35,8 @@ struct loader {
 	struct form *f;
 	struct problem *probs;
 	size_t n_probs, alloc_probs;
+	struct problem *warns;  /* what loads but is not used (unknown columns) */
+	size_t n_warns, alloc_warns;
 };
 
 #define NAME_MAX_LEN 64 /* bytes in an item, list or choice name */
@@ -42,8 +44,14 @@ struct loader {
 /* Records a problem at file:line:col (line 0: no position). */
 void load_problem(struct loader *ld, enum form_file file, int line, int col,
 		  const char *fmt, ...) FC_PRINTF(5, 6);
+/* The same for something that loads but is not used: a warning. */
+void load_warning(struct loader *ld, enum form_file file, int line, int col,
+		  const char *fmt, ...) FC_PRINTF(5, 6);
 /* Sorts the problems and moves them into out as "PATH:LINE:COL: msg". */
 void load_problems_finish(struct loader *ld, struct form_problems *out);
+/* Moves the warnings into out as "PATH:LINE:COL: warning: msg" (dropped when
+ * out is NULL). */
+void load_warnings_finish(struct loader *ld, struct form_problems *out);
 /* The file's name as messages print it. */
 const char *load_file_name(enum form_file file);
 

@@ -38,20 +38,37 @@ const char *load_file_name(enum form_file file)
 	}
 }
 
-void load_problem(struct loader *ld, enum form_file file, int line, int col,
-		  const char *fmt, ...)
+static void add(struct problem **v, size_t *n, size_t *alloc, enum form_file file, int line,
+		int col, const char *fmt, va_list ap)
 {
 	struct problem *p;
-	va_list ap;
 
-	ALLOC_GROW(ld->probs, ld->n_probs + 1, ld->alloc_probs);
-	p = &ld->probs[ld->n_probs];
+	ALLOC_GROW(*v, *n + 1, *alloc);
+	p = &(*v)[*n];
 	p->file = file;
 	p->line = line;
 	p->col = col;
-	p->seq = ld->n_probs++;
-	va_start(ap, fmt);
+	p->seq = (*n)++;
 	p->msg = xstrvfmt(fmt, ap);
+}
+
+void load_problem(struct loader *ld, enum form_file file, int line, int col,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(&ld->probs, &ld->n_probs, &ld->alloc_probs, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void load_warning(struct loader *ld, enum form_file file, int line, int col,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(&ld->warns, &ld->n_warns, &ld->alloc_warns, file, line, col, fmt, ap);
 	va_end(ap);
 }
 
@@ -102,6 +119,26 @@ static char *format_problem(const struct loader *ld, const struct problem *p)
 		strbuf_addf(&sb, ":%d:%d", p->line, p->col);
 	strbuf_addf(&sb, ": %s", p->msg);
 	return strbuf_detach(&sb);
+}
+
+void load_warnings_finish(struct loader *ld, struct form_problems *out)
+{
+	size_t i;
+
+	qsort(ld->warns, ld->n_warns, sizeof *ld->warns, cmp_problem);
+	for (i = 0; i < ld->n_warns; i++) {
+		if (out) {
+			char *m = ld->warns[i].msg;
+			ld->warns[i].msg = xstrfmt("warning: %s", m);
+			free(m);
+			ALLOC_GROW(out->msgs, out->n + 1, out->alloc);
+			out->msgs[out->n++] = format_problem(ld, &ld->warns[i]);
+		}
+		free(ld->warns[i].msg);
+	}
+	free(ld->warns);
+	ld->warns = NULL;
+	ld->n_warns = ld->alloc_warns = 0;
 }
 
 void load_problems_finish(struct loader *ld, struct form_problems *out)

@@ -86,14 +86,20 @@ static void read_header(struct loader *ld, struct sheet *sh)
 {
 	const struct csv_row *h = &sh->csv.rows[0];
 	enum sheet_slot slot;
-	char name[80];
+	char name[QUOTE_SIZE];
 	size_t k;
 	int key;
 
 	sh->width = h->n;
 	for (k = 0; k < h->n; k++) {
-		if ((key = header_key(sh, h->cells[k].s, &slot)) < 0)
+		if ((key = header_key(sh, h->cells[k].s, &slot)) < 0) {
+			if (h->cells[k].len)
+				load_warning(ld, sh->file, h->cells[k].line, (int)k + 1,
+					     "column '%s' is not used by fieldcheck: its values "
+					     "are ignored", load_quote(h->cells[k].s, name,
+									sizeof name));
 			continue;
+		}
 		if (sh->idx[key][slot] >= 0) {
 			load_problem(ld, sh->file, h->cells[k].line, (int)k + 1,
 				     "column '%s' appears twice (also column %d)",

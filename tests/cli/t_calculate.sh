@@ -43,3 +43,14 @@ expect_err 1 "metadata" "nor does a metadata item" inspection answer "$id" who x
 expect_err 1 "constraint" "a constraint with typographic quotes is enforced" \
 	inspection answer "$id" plate 浙B12345678
 expect_exit 0 "and passes what it allows" inspection answer "$id" plate 浙B1234挂
+
+# Columns fieldcheck does not use are listed as warnings, never dropped in
+# silence; the form still loads.
+mkdir -p "$T/extra"
+printf 'type,name,label,media::image,label::Français (fr),bind::odk:length\ntext,t,T,a.jpg,Te,\n' \
+	>"$T/extra/survey.csv"
+expect_exit 0 "a form with columns fieldcheck does not use loads" forms check "$T/extra"
+check "each unused column is a warning with its place" \
+	grep -q "$T/extra/survey.csv:1:4: warning: column 'media::image' is not used by fieldcheck" "$ERR"
+check "a label in another language too" grep -q "1:5: warning: column 'label::Français (fr)'" "$ERR"
+out_has "1 form checked, no problems (3 warnings)" "the summary counts them"

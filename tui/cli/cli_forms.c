@@ -82,10 +82,13 @@ static int list(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
-static int summary(size_t loaded, size_t total, size_t problems)
+static int summary(size_t loaded, size_t total, size_t problems, size_t warnings)
 {
 	if (!problems) {
-		printf("%zu form%s checked, no problems\n", total, total == 1 ? "" : "s");
+		printf("%zu form%s checked, no problems", total, total == 1 ? "" : "s");
+		if (warnings)
+			printf(" (%zu warning%s)", warnings, warnings == 1 ? "" : "s");
+		putchar('\n');
 		return 0;
 	}
 	fprintf(stderr, "%zu form%s checked, %zu load; %zu problem%s\n", total,
@@ -97,11 +100,16 @@ static int summary(size_t loaded, size_t total, size_t problems)
 static int check_all(struct cli *cli)
 {
 	struct form_catalog cat;
+	size_t i, warnings = 0;
 	int rc;
 
 	form_catalog_load(&cat, cli->workspace);
 	print_problems(&cat.problems);
-	rc = summary(cat.n, cat.n_tried, cat.problems.n);
+	for (i = 0; i < cat.n; i++) {
+		print_problems(&cat.forms[i]->warnings);
+		warnings += cat.forms[i]->warnings.n;
+	}
+	rc = summary(cat.n, cat.n_tried, cat.problems.n, warnings);
 	form_catalog_release(&cat);
 	return rc;
 }
@@ -111,7 +119,7 @@ static int check(struct cli *cli, int argc, char **argv)
 	const char **dirs = NULL;
 	const struct cli_opt opts[] = { { 0 } };
 	struct form_problems probs = { 0 };
-	size_t n_pos, i, loaded = 0;
+	size_t n_pos, i, loaded = 0, warnings = 0;
 	int rc;
 
 	if (argc <= 1)
@@ -124,10 +132,14 @@ static int check(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < n_pos; i++) {
 		struct form *f = form_load_path(dirs[i], &probs);
 		loaded += f != NULL;
+		if (f) {
+			print_problems(&f->warnings);
+			warnings += f->warnings.n;
+		}
 		form_free(f);
 	}
 	print_problems(&probs);
-	rc = summary(loaded, n_pos, probs.n);
+	rc = summary(loaded, n_pos, probs.n, warnings);
 	form_problems_release(&probs);
 	free(dirs);
 	return rc;
