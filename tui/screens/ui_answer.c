@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui_data.h"
 #include "ui_dialog.h"
-#include "ui_walk.h"
+#include "ui_answer.h"
 #include "core/clock.h"
 #include "core/hazard.h"
 #include "core/strbuf.h"
@@ -43,17 +42,17 @@ static void answered(struct walk *w)
 	walk_reload(w);
 }
 
-void walk_check(struct walk *w, const char *v, int resolve)
+void walk_check(struct walk *w, const char *v, enum walk_how how)
 {
 	long it = walk_item(w);
 
 	if (!current(w))
 		return;
-	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL, resolve) == 0)
+	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL, how) == 0)
 		answered(w);
 }
 
-static void choose_one(struct walk *w, const struct form_item *it, size_t idx, int resolve)
+static void choose_one(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
@@ -68,7 +67,7 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, i
 	}
 	k = ui_choose(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, cur);
 	free(labels);
-	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL, resolve) == 0)
+	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL, how) == 0)
 		answered(w);
 }
 
@@ -87,7 +86,7 @@ static int is_chosen(const char *v, const char *name)
 }
 
 static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
-			int resolve)
+			enum walk_how how)
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
@@ -105,7 +104,7 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 		for (i = 0; i < l->n; i++)
 			if (sel[i])
 				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[i].name);
-		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL, resolve) == 0)
+		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL, how) == 0)
 			answered(w);
 		strbuf_release(&sb);
 	}
@@ -113,21 +112,21 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 	free(labels);
 }
 
-static void choose_check(struct walk *w, int resolve)
+static void choose_check(struct walk *w, enum walk_how how)
 {
 	const char *const labels[] = { _("Pass"), _("Fail"), _("Not applicable") };
 	int k = ui_choose(w->ui, _("Answer"), labels, 3, 0);
 
 	if (k == 1)
-		walk_fail(w, resolve);
+		walk_fail(w, how);
 	else if (k >= 0)
-		walk_check(w, k == 0 ? "pass" : "na", resolve);
+		walk_check(w, k == 0 ? "pass" : "na", how);
 }
 
 struct typed {
 	struct walk *w;
 	const char *note;
-	int resolve;
+	enum walk_how how;
 };
 
 /* The check of the text editor is the answer itself: the form's type and
@@ -140,16 +139,16 @@ static int save_typed(const char *value, void *ctx, struct fc_err *err)
 	int rc;
 
 	text_trim(v);
-	rc = walk_answer(t->w, v, t->note, NULL, t->resolve);
+	rc = walk_answer(t->w, v, t->note, NULL, t->how);
 	free(v);
 	if (rc)
 		snprintf(err->msg, sizeof err->msg, "%s", t->w->item_err);
 	return rc;
 }
 
-static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, int resolve)
+static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
-	struct typed t = { w, walk_note(w, idx), resolve };
+	struct typed t = { w, walk_note(w, idx), how };
 	const char *v = walk_value(w, idx);
 	char label[64], *out = NULL;
 
@@ -168,7 +167,7 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, i
 	w->item_err[0] = '\0';
 }
 
-void walk_edit(struct walk *w, int resolve)
+void walk_edit(struct walk *w, enum walk_how how)
 {
 	const struct form_item *it = current(w);
 	size_t idx;
@@ -177,11 +176,11 @@ void walk_edit(struct walk *w, int resolve)
 		return;
 	idx = (size_t)walk_item(w);
 	switch (it->type) {
-	case FT_CHECK: choose_check(w, resolve); break;
-	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, resolve); break;
-	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, resolve); break;
+	case FT_CHECK: choose_check(w, how); break;
+	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, how); break;
+	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, how); break;
 	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE:
-		edit_typed(w, it, idx, resolve);
+		edit_typed(w, it, idx, how);
 		break;
 	default:
 		ui_info(w->ui, _("This line is for reading: it takes no answer."));
@@ -192,7 +191,7 @@ static int save_note(const char *value, void *ctx, struct fc_err *err)
 {
 	struct walk *w = ctx;
 	long it = walk_item(w);
-	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL, 0);
+	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL, WALK_ANSWER);
 
 	if (rc)
 		snprintf(err->msg, sizeof err->msg, "%s", w->item_err);
@@ -224,14 +223,14 @@ void walk_clear(struct walk *w)
 {
 	if (!current(w))
 		return;
-	if (walk_conflicts_of(w, (size_t)walk_item(w))) {
+	if (w->clashes[walk_item(w)]) {
 		ui_error(w->ui, _("This item has conflicting answers: c keeps one of them, or "
 				  "answer it anew."));
 		return;
 	}
 	if (!walk_value(w, (size_t)walk_item(w)))
 		return;
-	if (walk_answer(w, "", "", NULL, 0) == 0)
+	if (walk_answer(w, "", "", NULL, WALK_ANSWER) == 0)
 		ui_info(w->ui, _("Answer cleared."));
 }
 
@@ -239,7 +238,7 @@ void walk_clear(struct walk *w)
 struct fail {
 	struct walk *w;
 	int redo;                   /* the item has failed already: change its hazard */
-	int resolve;                /* the answer settles the item's conflict */
+	enum walk_how how;          /* whether the answer settles a conflict */
 };
 
 /* Changes the hazard the current item, failed already, created. */
@@ -269,7 +268,7 @@ static int fail_submit(struct ui_form *d, void *ctx)
 	else if (fl->redo)
 		rc = replace_hazard(w, sev, desc, due, &err);
 	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz,
-				   fl->resolve)))
+				   fl->how)))
 		snprintf(err.msg, sizeof err.msg, "%s", w->item_err);
 	if (rc) {
 		snprintf(d->msg, sizeof d->msg, "%s", err.msg);
@@ -300,13 +299,13 @@ static void fail_defaults(struct walk *w, const struct form_item *it, size_t idx
 		snprintf(due, FC_DATE_LEN + 1, "%s", day);
 }
 
-void walk_fail(struct walk *w, int resolve)
+void walk_fail(struct walk *w, enum walk_how how)
 {
 	const struct form_item *it = current(w);
 	const char *sevs[2], *desc;
 	char due[FC_DATE_LEN + 1];
 	struct ui_field f[3];
-	struct fail fl = { w, 0, resolve };
+	struct fail fl = { w, 0, how };
 	struct ui_form d;
 	int major;
 	size_t idx;
@@ -315,7 +314,7 @@ void walk_fail(struct walk *w, int resolve)
 		return;
 	idx = (size_t)walk_item(w);
 	/* A resolution answers anew even when the item failed already. */
-	fl.redo = !resolve && w->have_haz && walk_value(w, idx) &&
+	fl.redo = how == WALK_ANSWER && w->have_haz && walk_value(w, idx) &&
 		  !strcmp(walk_value(w, idx), "fail");
 	fail_defaults(w, it, idx, &desc, &major, due);
 	sevs[0] = _("general hazard");

@@ -15,10 +15,10 @@
 #include "ui_list.h"
 #include "ui_run.h"
 #include "ui_screens.h"
-#include "ui_walk.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
+#include "forms/conflict_items.h"
 #include "forms/inspect.h"
 
 struct review {
@@ -72,7 +72,7 @@ static int load(struct review *r)
 		snprintf(r->ent_name, sizeof r->ent_name, "%s", e.name);
 		enterprise_clear(&e);
 	}
-	r->conflicts = ui_conflict_items(r->f, &r->in, &r->n_conflicts);
+	r->conflicts = conflict_items(r->f, &r->in, &r->n_conflicts);
 	if (r->in.status == INSP_DRAFT &&
 	    inspect_missing(r->ui->ws, r->f, r->id, &r->missing, &r->n_missing, &err))
 		goto fail;

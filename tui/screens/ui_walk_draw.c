@@ -3,44 +3,47 @@
  * progress, required items marked, items that do not apply greyed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "ui_walk.h"
+#include "ui_walk_draw.h"
 #include "core/strbuf.h"
+#include "forms/conflict_items.h"
 
-void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf, size_t size)
+/* The conflict section of the item's pane: both values, who gave them,
+ * when; returns the rows used (0: no conflict). */
+static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int h)
 {
-	const struct form_item *it = &w->f->items[item];
-	const struct form_list *l = it->list;
-	struct strbuf sb;
-	const char *p = v;
+	const struct fc_answer **vals;
+	const char *l_now = _("now: "), *l_also = _("also: ");
+	char buf[1400];
+	int used = 0, x = ui_width(l_now) > ui_width(l_also) ? ui_width(l_now) : ui_width(l_also);
 	size_t i, n;
 
-	if (it->type == FT_CHECK) {
-		snprintf(buf, size, "%s", !strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail")
-			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
-		return;
+	if (h <= 0 || !w->clashes[item])
+		return 0;
+	x += 3;   /* the values line up after the wider label */
+	ui_fill(y, 1, COLS - 2, ui->attr[R_WARN]);
+	ui_put(y, 2, _("! Conflict: answered differently on two devices; c chooses one"),
+	       COLS - 4, ui->attr[R_WARN]);
+	used++;
+	n = conflict_choices(&w->in, w->f->items[item].name, &vals);
+	/* the standing answer first, when there is one */
+	i = walk_value(w, item) ? 0 : n;
+	if (used < h) {
+		ui_put(y + used, 3, l_now, x - 3, ui->attr[R_DIM]);
+		if (i == 0)
+			walk_answer_text(w, item, vals[0], buf, sizeof buf);
+		ui_put(y + used++, x, i == 0 ? buf : _("(no answer)"), COLS - x - 1,
+		       ui->attr[R_NORMAL]);
 	}
-	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE)) {
-		snprintf(buf, size, "%s", v);
-		return;
+	for (i = walk_value(w, item) ? 1 : 0; i < n && used < h; i++) {
+		ui_put(y + used, 3, l_also, x - 3, ui->attr[R_DIM]);
+		walk_answer_text(w, item, vals[i], buf, sizeof buf);
+		ui_put(y + used++, x, buf, COLS - x - 1, ui->attr[R_WARN]);
 	}
-	strbuf_init(&sb);
-	while (*(p += strspn(p, " "))) {
-		n = strcspn(p, " ");
-		for (i = 0; i < l->n; i++)
-			if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, p, n))
-				break;
-		if (sb.len)
-			strbuf_adds(&sb, ", ");
-		if (i < l->n)
-			strbuf_adds(&sb, form_text(&l->choices[i].label, w->ui->lang));
-		else
-			strbuf_add(&sb, p, n);
-		p += n;
-	}
-	snprintf(buf, size, "%s", sb.buf);
-	strbuf_release(&sb);
+	free(vals);
+	return used;
 }
 
 /* The marker in front of an item: its answer at a glance. */
@@ -51,7 +54,7 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 	*role = R_NORMAL;
 	if (!w->relevant[item])
 		return " ~ ";
-	if (walk_conflicts_of(w, item)) {
+	if (w->clashes[item]) {
 		*role = R_WARN;
 		return "[!]";
 	}
@@ -137,7 +140,7 @@ static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h
 		       COLS - x - 1, ui->attr[w->required[item] ? R_WARN : R_DIM]);
 		used = 1;
 	}
-	used += walk_conflict_paint(ui, w, item, y + used, h - used);
+	used += paint_conflict(ui, w, item, y + used, h - used);
 	if (note && *note && used < h) {
 		x = 1 + ui_put(y + used, 1, _("Note: "), 20, ui->attr[R_DIM]);
 		used += ui_put_wrapped(y + used, x, COLS - x - 1, 1, note, ui->attr[R_NORMAL]);
