@@ -1,8 +1,8 @@
 /* ui_review.c - before finalizing: the items answered differently on two
  * devices (to resolve first), what required items are unanswered
- * (inspect_missing), the hazards found, and finalize, which asks first and
- * then locks the record (inspect_finalize, which refuses while a conflict
- * remains).  A finished inspection opens
+ * (inspect_missing), the hazards found, and finalize, which checks first
+ * (inspect_finalize_checks: conflicts, unanswered items, the team), then
+ * asks, then locks the record (inspect_finalize).  A finished inspection opens
  * here too, read-only, with its rectification notice a key away.
  */
 #include <stdio.h>
@@ -48,7 +48,7 @@ static const struct ui_keymap keys[] = {
 	 * sends, its help entry only shows */
 	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), NULL, NULL, 2, 0 },
 	{ { UI_FN(KEY_F(8)), 'z' }, REQ_FINALIZE, "F8", N_("Finalize"), "F8  z",
-	  N_("finalize: asks first, then locks the inspection"), 3, 0 },
+	  N_("finalize: checks what is missing, asks, then locks the inspection"), 3, 0 },
 	{ { 0 }, REQ_NOTICE, NULL, NULL, "F7  w",
 	  N_("write the rectification notice (责令限期整改指令书) to a file"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 9, 0 },
@@ -198,6 +198,21 @@ static int finalize(struct ui *ui, struct review *r)
 
 	if (r->in.status != INSP_DRAFT) {
 		ui_error(ui, _("This inspection is finalized already."));
+		return 0;
+	}
+	/* Check first, ask second: a refusal after "sure?" wastes the answer. */
+	if (r->n_conflicts) {
+		ui_error(ui, _("Cannot finalize yet: %zu item(s) answered differently on two "
+			       "devices; resolve them first (c in the checklist)."), r->n_conflicts);
+		return 0;
+	}
+	if (r->n_missing) {
+		ui_error(ui, _("Cannot finalize yet: %zu required item(s) unanswered (listed "
+			       "below); Enter opens one."), r->n_missing);
+		return 0;
+	}
+	if (inspect_finalize_checks(r->f, &r->in, ui->lang, &err)) {
+		ui_error_err(ui, &err);
 		return 0;
 	}
 	if (!ui_confirm(ui, _("Finalize"), _("Finalize this inspection? It is locked afterwards: "
