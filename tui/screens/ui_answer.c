@@ -262,7 +262,8 @@ static int fail_submit(struct ui_form *d, void *ctx)
 	struct inspect_hazard hz = { desc, sev, due };
 
 	if (!*desc)
-		rc = fc_fail(&err, "%s", _("Describe the hazard: what is wrong, where."));
+		rc = fc_fail(&err, "%s", _("Describe the defect found: what is wrong, where. "
+					   "The question is not a description."));
 	else if (date_check(due, "deadline", &err))
 		rc = -1;
 	else if (fl->redo)
@@ -291,12 +292,27 @@ static void fail_defaults(struct walk *w, const struct form_item *it, size_t idx
 		snprintf(due, FC_DATE_LEN + 1, "%s", w->haz.deadline);
 		return;
 	}
-	*desc = *walk_note(w, idx) ? walk_note(w, idx) : form_text(&it->label, w->ui->lang);
+	/* The defect found, typed by the inspector: the question is no
+	 * description (it would print as the defect on the order). */
+	*desc = walk_note(w, idx);
 	*major = it->hazard == SEV_MAJOR;
 	memcpy(day, w->in.created_at, FC_DATE_LEN);
 	day[FC_DATE_LEN] = '\0';
 	if (date_add_days(day, it->rectify_days, due, &err))
 		snprintf(due, FC_DATE_LEN + 1, "%s", day);
+}
+
+/* The question under the description, as a prompt: cut at a whole
+ * character to fit the field's note. */
+static void prompt(char *buf, size_t size, const char *question)
+{
+	size_t n = 0, k;
+
+	while (question[n] && (k = utf8_seq_len((const unsigned char *)question + n,
+						strlen(question + n))) > 0 && n + k < size)
+		n += k;
+	memcpy(buf, question, n);
+	buf[n] = '\0';
 }
 
 void walk_fail(struct walk *w, enum walk_how how)
@@ -320,7 +336,8 @@ void walk_fail(struct walk *w, enum walk_how how)
 	sevs[0] = _("general hazard");
 	sevs[1] = _("major hazard");
 	memset(&d, 0, sizeof d);
-	ui_field_text(&f[0], _("Hazard"), desc, MAX_DESCRIPTION);
+	ui_field_text(&f[0], _("Defect found"), desc, MAX_DESCRIPTION);
+	prompt(f[0].note, sizeof f[0].note, form_text(&it->label, w->ui->lang));
 	ui_field_cycle(&f[1], _("Severity"), sevs, 2, major);
 	ui_field_text(&f[2], _("Deadline"), due, FC_DATE_LEN);
 	d.title = fl.redo ? _("The hazard of this failed item") : _("Failed: the hazard found");
