@@ -219,6 +219,21 @@ void walk_edit_note(struct walk *w)
 	w->item_err[0] = '\0';
 }
 
+/* Clearing a failed answer withdraws its hazard, whoever described it:
+ * ask first, naming the description and who recorded it. */
+static int withdraw_ok(struct walk *w)
+{
+	const struct fc_hazard_event *found = w->haz.n_events ? &w->haz.events[0] : NULL;
+	const char *by = !found ? "" : found->by_name && *found->by_name ? found->by_name
+			 : found->by;
+	char *q = xstrfmt(_("This withdraws its hazard \"%s\", recorded by %s; it cannot be "
+			    "undone. Clear the answer?"), w->haz.description, by);
+	int yes = ui_confirm(w->ui, _("Clear a failed answer"), q, 0);
+
+	free(q);
+	return yes;
+}
+
 void walk_clear(struct walk *w)
 {
 	if (!current(w))
@@ -229,6 +244,8 @@ void walk_clear(struct walk *w)
 		return;
 	}
 	if (!walk_value(w, (size_t)walk_item(w)))
+		return;
+	if (w->have_haz && !withdraw_ok(w))
 		return;
 	if (walk_answer(w, "", "", NULL, WALK_ANSWER) == 0)
 		ui_info(w->ui, _("Answer cleared."));
