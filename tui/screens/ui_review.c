@@ -38,20 +38,21 @@ struct review {
 
 enum { REQ_OPEN = UI_REQ_SCREEN, REQ_NOTICE, REQ_FINALIZE };
 
+/* A narrow bar keeps F8 finalize longest, then Enter; Esc works unseen. */
 static const struct ui_keymap keys[] = {
-	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 6, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
 	  N_("move through the conflicts, the unanswered items and the hazards"), 0, 0 },
 	{ { '\n', '\r', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
-	  N_("open: a conflicted or unanswered item in the checklist, a hazard's details"), 4, 0 },
+	  N_("open: a conflicted or unanswered item in the checklist, a hazard's details"), 8, 0 },
 	/* F7 is on the bar before F8 and in the help after it: its bar entry
 	 * sends, its help entry only shows */
-	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), NULL, NULL, 2, 0 },
+	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), NULL, NULL, 5, 0 },
 	{ { UI_FN(KEY_F(8)), 'z' }, REQ_FINALIZE, "F8", N_("Finalize"), "F8  z",
-	  N_("finalize: checks what is missing, asks, then locks the inspection"), 3, 0 },
+	  N_("finalize: checks what is missing, asks, then locks the inspection"), 9, 0 },
 	{ { 0 }, REQ_NOTICE, NULL, NULL, "F7  w",
 	  N_("write the rectification notice (责令限期整改指令书) to a file"), 0, 0 },
-	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 9, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 4, 0 },
 };
 
 static int load(struct review *r)

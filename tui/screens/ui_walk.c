@@ -30,33 +30,36 @@ enum {
  * and an answer given settles the conflict. */
 enum { MODE_PLAIN = 1, MODE_CONFLICT = 2 };
 
+/* A narrow bar drops the lowest `prio` first: the answers (p f n Enter),
+ * then the review and the view stay longest, then the help; F2, F3 and Esc
+ * go first (Esc works unseen, the help lists them all). */
 static const struct ui_keymap keys[] = {
-	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 20, 0 },
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 15, 0 },
 	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, "c", N_("Resolve"), "F7  c",
-	  N_("an item answered differently on two devices (!): keep one answer"), 19,
+	  N_("an item answered differently on two devices (!): keep one answer"), 22,
 	  UI_BAR_IN(MODE_CONFLICT) },
 	{ { 'p', 'P' }, REQ_PASS, "p", N_("Pass"), "p  f  n",
-	  N_("check items: pass, fail (asks for the hazard), not applicable"), 18, 0 },
-	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 17, 0 },
-	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 16, 0 },
+	  N_("check items: pass, fail (asks for the hazard), not applicable"), 21, 0 },
+	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 20, 0 },
+	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 19, 0 },
 	{ { '\n', '\r', 'e', UI_FN(KEY_ENTER) }, REQ_EDIT, "Enter", N_("Edit"), "Enter  e",
-	  N_("answer or change the item (text, number, date, choices)"), 15, 0 },
+	  N_("answer or change the item (text, number, date, choices)"), 18, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
 	  N_("previous / next item (items that do not apply are skipped)"), 0, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "PgUp PgDn", N_("previous / next section"), 0, 0 },
 	{ { UI_FN(KEY_F(2)), 'm' }, REQ_NOTE, "F2", N_("Note"), "F2  m",
 	  N_("note on the item (kept with its answer)"), 14, 0 },
 	{ { UI_FN(KEY_F(3)), 'x', UI_FN(KEY_DC) }, REQ_CLEAR, "F3", N_("Clear"), "F3  x  Del",
-	  N_("clear the item's answer"), 11, UI_BAR_IN(MODE_PLAIN) },
+	  N_("clear the item's answer"), 12, UI_BAR_IN(MODE_PLAIN) },
 	{ { UI_FN(KEY_F(4)), 'h' }, REQ_HAZARD, NULL, NULL, "F4  h",
 	  N_("the hazard of a failed item: description, severity, deadline"), 0, 0 },
 	{ { UI_FN(KEY_F(5)), 'r' }, REQ_REVIEW, "F5", N_("Review"), "F5  r",
-	  N_("review: what is missing, the hazards, finalize"), 13, 0 },
+	  N_("review: what is missing, the hazards, finalize"), 17, 0 },
 	{ { UI_FN(KEY_F(6)), 'v' }, REQ_VIEW, "F6", N_("View"), "F6  v",
-	  N_("one item at a time, or the list"), 12, UI_BAR_IN(MODE_PLAIN) },
+	  N_("one item at a time, or the list"), 16, UI_BAR_IN(MODE_PLAIN) },
 	{ { '/' }, REQ_FIND, NULL, NULL, "/", N_("find an item by its words"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
-	  N_("back (every answer is saved already)"), 10, 0 },
+	  N_("back (every answer is saved already)"), 11, 0 },
 };
 
 static void build_rows(struct walk *w)
