@@ -55,3 +55,9 @@ each_case() {
 		done
 	done
 }
+
+# A confined-space draft answered up to the oxygen reading, work under way.
+CS_BEFORE_O2="space_count 2 space_kinds underground identify_ledger_signs pass
+ledger_complete pass signs_complete pass entry_approval pass ventilate_test_work pass
+attendant pass gas_detector pass ppe_rescue pass emergency_plan pass training pass
+contractor pass work_in_progress yes work_space 一号污水井 attendant_on_duty pass"

@@ -1,6 +1,7 @@
 /* ui_walk_draw.c - painting the walk: the list of items with the current
- * one opened below it (or alone, in the one-item view), sections with their
- * progress, required items marked, items that do not apply greyed.
+ * one opened below it whole (or alone, in the one-item view), sections with
+ * their progress, required items marked, items that do not apply greyed.
+ * The list gets what the item's detail leaves: the item is what is read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,10 +121,27 @@ static void paint_list(struct ui *ui, struct walk *w)
 		paint_row(ui, w, w->l.top + (size_t)r, w->list_y + r);
 }
 
+/* Rows `s` takes wrapped to `width` columns (at most 64). */
+static int rows_of(const char *s, int width)
+{
+	size_t starts[64], lens[64];
+
+	return *s && width > 0 ? (int)ui_wrap(s, width, starts, lens, ARRAY_SIZE(starts)) : 0;
+}
+
+/* "Hazard (major, due 2026-12-05): ..." of the current item. */
+static void hazard_text(const struct walk *w, char *buf, size_t size)
+{
+	snprintf(buf, size, _("Hazard (%s, due %s): %s"),
+		 w->haz.severity == HAZ_MAJOR ? _("major") : _("general"), hazard_due(&w->haz),
+		 w->haz.description);
+}
+
+/* Answer, conflict, note and hazard, each wrapped whole while rows last. */
 static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h)
 {
 	const char *v = walk_value(w, item), *note = walk_note(w, item);
-	char buf[1024];
+	char buf[1200];
 	int used = 0, x;
 
 	if (h <= 0)
@@ -143,18 +161,44 @@ static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h
 	used += paint_conflict(ui, w, item, y + used, h - used);
 	if (note && *note && used < h) {
 		x = 1 + ui_put(y + used, 1, _("Note: "), 20, ui->attr[R_DIM]);
-		used += ui_put_wrapped(y + used, x, COLS - x - 1, 1, note, ui->attr[R_NORMAL]);
+		used += ui_put_wrapped(y + used, x, COLS - x - 1, h - used, note, ui->attr[R_NORMAL]);
 	}
 	if (w->have_haz && used < h) {
-		snprintf(buf, sizeof buf, _("Hazard (%s, due %s): %s"),
-			 w->haz.severity == HAZ_MAJOR ? _("major") : _("general"),
-			 hazard_due(&w->haz), w->haz.description);
-		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used > 2 ? 2 : 1, buf,
-				       ui->attr[R_FAIL]);
+		hazard_text(w, buf, sizeof buf);
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, buf, ui->attr[R_FAIL]);
 	}
 	return used;
 }
 
+/* Rows the current item's detail takes whole: what the list leaves it. */
+static int detail_need(const struct walk *w, const struct ui *ui)
+{
+	long it = walk_item(w);
+	const struct form_item *item;
+	char buf[1200];
+	int n;
+
+	if (it < 0)
+		return 1;
+	item = &w->f->items[it];
+	n = rows_of(form_text(&item->label, ui->lang), COLS - 2) + 1;   /* and the answer */
+	if (w->item_err[0])
+		n += 2;
+	if (w->clashes[it])
+		n += 2 + (int)w->clashes[it];
+	if (*walk_note(w, (size_t)it))
+		n += rows_of(walk_note(w, (size_t)it), COLS - 10);
+	if (w->have_haz) {
+		hazard_text(w, buf, sizeof buf);
+		n += rows_of(buf, COLS - 2);
+	}
+	n += rows_of(form_text(&item->hint, ui->lang), COLS - 2);
+	return n + rows_of(form_text(&item->legal_basis, ui->lang), COLS - 2);
+}
+
+/* The item whole: its label wrapped (all of it while one row is left for
+ * the answer), what went wrong, the answer, note and hazard, the hint, the
+ * legal basis. */
 static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 {
 	long it = walk_item(w);
@@ -165,7 +209,7 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 	if (h <= 0 || it < 0)
 		return;
 	item = &w->f->items[it];
-	used = ui_put_wrapped(y, 1, COLS - 2, h > 4 ? h - 3 : 1, form_text(&item->label, ui->lang),
+	used = ui_put_wrapped(y, 1, COLS - 2, h > 1 ? h - 1 : 1, form_text(&item->label, ui->lang),
 			      ui->attr[w->relevant[it] ? R_SECTION : R_DIM]);
 	if (!w->relevant[it] && used < h) {
 		ui_put(y + used++, 1, _("This item does not apply, given the answers so far."),
@@ -177,8 +221,7 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 	used += paint_answer(ui, w, (size_t)it, y + used, h - used);
 	s = form_text(&item->hint, ui->lang);
 	if (*s && used < h)
-		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used > 3 ? 2 : 1, s,
-				       ui->attr[R_DIM]);
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
 	s = form_text(&item->legal_basis, ui->lang);
 	if (*s && used < h)
 		ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
@@ -209,11 +252,19 @@ static void paint_head(struct ui *ui, struct walk *w)
 void walk_paint(struct ui *ui, void *ctx)
 {
 	struct walk *w = ctx;
-	int body = LINES - 4, detail;
+	int body = LINES - 4, detail, least = body >= 16 ? 5 : 2;
 
 	paint_head(ui, w);
 	w->list_y = 2;
-	w->list_h = w->single ? 0 : body / 2;
+	/* The list takes what the item's detail leaves, between a few rows
+	 * and half the screen. */
+	w->list_h = body - 1 - detail_need(w, ui);
+	if (w->list_h > body / 2)
+		w->list_h = body / 2;
+	if (w->list_h < least)
+		w->list_h = least;
+	if (w->single)
+		w->list_h = 0;
 	if (w->list_h > 0) {
 		paint_list(ui, w);
 		ui_hline(w->list_y + w->list_h, 0, COLS, ui->attr[R_FRAME]);

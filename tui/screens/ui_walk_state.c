@@ -146,9 +146,11 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	struct fc_err err = { 0 };
 	long it = walk_item(w);
 	int resolve = how == WALK_RESOLVE && *value;
+	size_t done, before, after;
 
 	if (it < 0)
 		return -1;
+	walk_progress(w, -1, &done, &before);
 	w->item_err[0] = '\0';
 	if ((resolve ? inspect_resolve : inspect_answer)(w->ui->ws, w->f, w->id,
 							 w->f->items[it].name, value, note, hz,
@@ -157,10 +159,14 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 		ui_error_err(w->ui, &err);
 		return -1;
 	}
+	walk_reload(w);
+	walk_progress(w, -1, &done, &after);
 	if (resolve)
 		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
 				       "dropped."));
-	walk_reload(w);
+	else if (after != before)   /* the count in the title moves: say why */
+		ui_info(w->ui, _("%zu of %zu items apply now (were %zu): this answer changed which "
+				 "items apply."), done, after, before);
 	return 0;
 }
 
