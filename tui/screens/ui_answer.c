@@ -42,11 +42,30 @@ static void answered(struct walk *w)
 	walk_reload(w);
 }
 
+/* Passing a check while a warning of its group applies (a gas reading
+ * out of range) must not go silently: ask, naming the warning. */
+static int pass_ok(struct walk *w, size_t item)
+{
+	size_t warn[1];
+	char *q;
+	int yes;
+
+	if (!walk_warnings_of(w, item, warn, 1))
+		return 1;
+	q = xstrfmt(_("A warning stands: %s. Pass this item anyway?"),
+		    form_text(&w->f->items[warn[0]].label, w->ui->lang));
+	yes = ui_confirm(w->ui, _("Pass despite a warning"), q, 0);
+	free(q);
+	return yes;
+}
+
 void walk_check(struct walk *w, const char *v, enum walk_how how)
 {
 	long it = walk_item(w);
 
 	if (!current(w))
+		return;
+	if (!strcmp(v, "pass") && !pass_ok(w, (size_t)it))
 		return;
 	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL, how) == 0)
 		answered(w);

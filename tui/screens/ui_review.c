@@ -20,6 +20,7 @@
 #include "core/strbuf.h"
 #include "forms/conflict_items.h"
 #include "forms/inspect.h"
+#include "forms/warnings.h"
 
 struct review {
 	struct ui *ui;
@@ -29,6 +30,7 @@ struct review {
 	char ent_name[MAX_NAME + 1];
 	size_t *conflicts, n_conflicts;
 	size_t *missing, n_missing;
+	size_t *warnings, n_warnings;   /* the form's warnings that apply */
 	struct data_haz hz;
 	struct ui_list l;           /* conflicted items, missing items, hazards */
 	int y0, h;
@@ -64,8 +66,9 @@ static int load(struct review *r)
 	inspection_clear(&r->in);
 	free(r->missing);
 	free(r->conflicts);
-	r->missing = r->conflicts = NULL;
-	r->n_missing = r->n_conflicts = 0;
+	free(r->warnings);
+	r->missing = r->conflicts = r->warnings = NULL;
+	r->n_missing = r->n_conflicts = r->n_warnings = 0;
 	data_haz_free(&r->hz);
 	if (inspection_get(r->ui->ws->store, r->id, &r->in, &err))
 		goto fail;
@@ -74,6 +77,7 @@ static int load(struct review *r)
 		enterprise_clear(&e);
 	}
 	r->conflicts = conflict_items(r->f, &r->in, &r->n_conflicts);
+	r->warnings = inspect_warnings(r->f, &r->in, &r->n_warnings);
 	if (r->in.status == INSP_DRAFT &&
 	    inspect_missing(r->ui->ws, r->f, r->id, &r->missing, &r->n_missing, &err))
 		goto fail;
@@ -89,6 +93,26 @@ fail:
 	return -1;
 }
 
+/* The first warning, and how many more: xstrfmt'd, free() it. */
+static char *warning_text(const struct review *r)
+{
+	const char *label = form_text(&r->f->items[r->warnings[0]].label, r->ui->lang);
+
+	if (r->n_warnings == 1)
+		return xstrfmt("!! %s", label);
+	return xstrfmt(_("!! %s (and %zu more warnings)"), label, r->n_warnings - 1);
+}
+
+/* "!! A reading is outside the safe range ... (+1 more)" on row y. */
+static void paint_warning(struct ui *ui, struct review *r, int y)
+{
+	char *s = warning_text(r);
+
+	ui_fill(y, 0, COLS, ui->attr[R_ERROR]);
+	ui_put(y, 1, s, COLS - 2, ui->attr[R_ERROR]);
+	free(s);
+}
+
 static void paint_head(struct ui *ui, struct review *r)
 {
 	char buf[1200];
@@ -98,6 +122,8 @@ static void paint_head(struct ui *ui, struct review *r)
 	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), r->ent_name,
 		 form_text(&r->f->title, ui->lang));
 	ui_title(ui, buf, ui_word(insp_status_name(r->in.status)));
+	if (r->n_warnings)   /* an out-of-range reading stays in sight */
+		paint_warning(ui, r, 1);
 	snprintf(buf, sizeof buf, "%s: %s   %s: %.10s", _("Type"), ui_type_label(r->in.type),
 		 _("Date"), r->in.created_at);
 	ui_put(2, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
@@ -193,6 +219,21 @@ static void paint(struct ui *ui, void *ctx)
 	}
 }
 
+/* "sure?", with the warnings that stand in front: finalizing shows them. */
+static int confirm_final(struct ui *ui, struct review *r)
+{
+	const char *q = _("Finalize this inspection? It is locked afterwards: enforcement "
+			  "evidence does not change, corrections become amendments.");
+	char *w = r->n_warnings ? warning_text(r) : NULL, *all;
+	int yes;
+
+	all = w ? xstrfmt("%s  %s", w, q) : xstrdup(q);
+	yes = ui_confirm(ui, _("Finalize"), all, 0);
+	free(all);
+	free(w);
+	return yes;
+}
+
 static int finalize(struct ui *ui, struct review *r)
 {
 	struct fc_err err = { 0 };
@@ -216,9 +257,7 @@ static int finalize(struct ui *ui, struct review *r)
 		ui_error_err(ui, &err);
 		return 0;
 	}
-	if (!ui_confirm(ui, _("Finalize"), _("Finalize this inspection? It is locked afterwards: "
-					     "enforcement evidence does not change, corrections "
-					     "become amendments."), 0))
+	if (!confirm_final(ui, r))
 		return 0;
 	if (inspect_finalize(ui->ws, r->f, r->id, ui->lang, &err)) {
 		ui_error_err(ui, &err);
@@ -306,6 +345,7 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 	inspection_clear(&r.in);
 	free(r.missing);
 	free(r.conflicts);
+	free(r.warnings);
 	data_haz_free(&r.hz);
 	ui_list_free(&r.l);
 	form_free(own);

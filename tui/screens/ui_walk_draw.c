@@ -10,6 +10,7 @@
 #include "ui_walk_draw.h"
 #include "core/strbuf.h"
 #include "forms/conflict_items.h"
+#include "forms/warnings.h"
 
 /* The conflict section of the item's pane: both values, who gave them,
  * when; returns the rows used (0: no conflict). */
@@ -74,6 +75,12 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 	return "[-]";
 }
 
+/* Whether item i is a warning that applies now: drawn as an alarm. */
+static int alarm(const struct walk *w, size_t i)
+{
+	return w->relevant[i] && form_item_warns(&w->f->items[i]);
+}
+
 static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 {
 	const struct walk_row *row = &w->rows[r];
@@ -92,10 +99,12 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		ui_put(y, x, buf, COLS - x - 1, a);
 		return;
 	}
-	a = ui->attr[sel ? R_SELECT : !w->relevant[row->item] || it->type == FT_NOTE ? R_DIM
-		     : R_NORMAL];
+	a = ui->attr[sel ? R_SELECT : !w->relevant[row->item] ? R_DIM : alarm(w, row->item) ?
+		     R_ERROR : it->type == FT_NOTE ? R_DIM : R_NORMAL];
 	ui_fill(y, 0, COLS, sel ? a : ui->attr[R_NORMAL]);
-	if (it->type != FT_NOTE) {
+	if (alarm(w, row->item)) {
+		x += ui_put(y, x, "!! ", 3, a) + 1;
+	} else if (it->type != FT_NOTE) {
 		const char *m = marker(w, row->item, &role);
 		x += ui_put(y, x, m, 3, sel ? a : ui->attr[role]) + 1;
 	} else {
@@ -170,6 +179,31 @@ static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h
 	return used;
 }
 
+/* The warnings of the item's group that apply now, as alarms: beside the
+ * readings that raised them and the check that judges them. */
+static int paint_warnings(struct ui *ui, struct walk *w, size_t item, int y, int h)
+{
+	size_t warn[8], n = walk_warnings_of(w, item, warn, ARRAY_SIZE(warn)), i;
+	int used = 0;
+
+	for (i = 0; i < n && used < h; i++) {
+		char *s = xstrfmt("!! %s", form_text(&w->f->items[warn[i]].label, ui->lang));
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_ERROR]);
+		free(s);
+	}
+	return used;
+}
+
+static int warnings_rows(const struct walk *w, const struct ui *ui, size_t item)
+{
+	size_t warn[8], k = walk_warnings_of(w, item, warn, ARRAY_SIZE(warn)), i;
+	int n = 0;
+
+	for (i = 0; i < k; i++)
+		n += rows_of(form_text(&w->f->items[warn[i]].label, ui->lang), COLS - 5);
+	return n;
+}
+
 /* Rows the current item's detail takes whole: what the list leaves it. */
 static int detail_need(const struct walk *w, const struct ui *ui)
 {
@@ -192,6 +226,7 @@ static int detail_need(const struct walk *w, const struct ui *ui)
 		hazard_text(w, buf, sizeof buf);
 		n += rows_of(buf, COLS - 2);
 	}
+	n += warnings_rows(w, ui, (size_t)it);
 	n += rows_of(form_text(&item->hint, ui->lang), COLS - 2);
 	return n + rows_of(form_text(&item->legal_basis, ui->lang), COLS - 2);
 }
@@ -219,6 +254,7 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 	if (w->item_err[0] && used < h)   /* the error first: it is what matters now */
 		used += ui_put_wrapped(y + used, 1, COLS - 2, 2, w->item_err, ui->attr[R_ERROR]);
 	used += paint_answer(ui, w, (size_t)it, y + used, h - used);
+	used += paint_warnings(ui, w, (size_t)it, y + used, h - used);
 	s = form_text(&item->hint, ui->lang);
 	if (*s && used < h)
 		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);

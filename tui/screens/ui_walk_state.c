@@ -6,6 +6,7 @@
  * commits it), then the whole inspection is read again.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_walk.h"
@@ -13,6 +14,7 @@
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "forms/conflict_items.h"
+#include "forms/warnings.h"
 
 static const struct fc_answer *answer_of(const struct walk *w, size_t item)
 {
@@ -140,6 +142,28 @@ int walk_reload(struct walk *w)
 	return 0;
 }
 
+size_t walk_warnings_of(const struct walk *w, size_t item, size_t *out, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->f->n_items && n < max; i++)
+		if (form_item_warns(&w->f->items[i]) && w->relevant[i] &&
+		    w->f->items[i].group == w->f->items[item].group)
+			out[n++] = i;
+	return n;
+}
+
+/* The first warning that applies now and did not `before`, or -1. */
+static long new_warning(const struct walk *w, const unsigned char *before)
+{
+	size_t i;
+
+	for (i = 0; i < w->f->n_items; i++)
+		if (form_item_warns(&w->f->items[i]) && w->relevant[i] && !before[i])
+			return (long)i;
+	return -1;
+}
+
 int walk_answer(struct walk *w, const char *value, const char *note,
 		const struct inspect_hazard *hz, enum walk_how how)
 {
@@ -148,20 +172,30 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	int resolve = how == WALK_RESOLVE && *value;
 	size_t done, before, after;
 
+	unsigned char *was;
+	long warn;
+
 	if (it < 0)
 		return -1;
 	walk_progress(w, -1, &done, &before);
+	was = xmalloc(w->f->n_items + 1);
+	memcpy(was, w->relevant, w->f->n_items + 1);
 	w->item_err[0] = '\0';
 	if ((resolve ? inspect_resolve : inspect_answer)(w->ui->ws, w->f, w->id,
 							 w->f->items[it].name, value, note, hz,
 							 w->ui->lang, &err)) {
 		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
 		ui_error_err(w->ui, &err);
+		free(was);
 		return -1;
 	}
 	walk_reload(w);
 	walk_progress(w, -1, &done, &after);
-	if (resolve)
+	warn = new_warning(w, was);
+	free(was);
+	if (warn >= 0)   /* the alarm, the moment the reading is entered */
+		ui_error(w->ui, "!! %s", form_text(&w->f->items[warn].label, w->ui->lang));
+	else if (resolve)
 		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
 				       "dropped."));
 	else if (after != before)   /* the count in the title moves: say why */
