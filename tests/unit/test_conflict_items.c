@@ -1,5 +1,5 @@
 /* test_conflict_items.c - which items of an inspection are in conflict and
- * the choices for one (forms/conflict_items.c): one entry per item in the
+ * the choices for one (forms/inspect/conflict_items.c): one entry per item in the
  * stored order, items the form does not know left out, the standing answer
  * offered first. */
 #include "support.h"
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/conflict_items.h"
+#include "forms/inspect/conflict_items.h"
 
 static const char survey[] =
 	"type,name,label,hazard\n"

@@ -1,4 +1,4 @@
-/* test_warnings.c - the warnings a form raises (forms/warnings.c): a note
+/* test_warnings.c - the warnings a form raises (forms/inspect/warnings.c): a note
  * shown only when the answers call for it is a warning, and applies exactly
  * while its condition holds (out of range low or high, not at the limits,
  * not while its group does not apply); a note always shown is no warning. */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/warnings.h"
+#include "forms/inspect/warnings.h"
 
 static const char survey[] =
 	"type,name,label,relevant,hazard\n"

@@ -18,9 +18,9 @@
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/conflict_items.h"
-#include "forms/inspect.h"
-#include "forms/warnings.h"
+#include "forms/inspect/conflict_items.h"
+#include "forms/inspect/inspect.h"
+#include "forms/inspect/warnings.h"
 
 struct review {
 	struct ui *ui;

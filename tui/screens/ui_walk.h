@@ -18,8 +18,8 @@
 #include "ui.h"
 #include "ui_list.h"
 #include "core/model.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
+#include "forms/engine/form.h"
+#include "forms/inspect/inspect.h"
 
 /* How an answer is given: a plain answer, or one that settles the item's
  * conflict (inspect_resolve drops the other values).  The dispatcher picks
@@ -76,7 +76,7 @@ void walk_progress(const struct walk *w, long g, size_t *done, size_t *total);
 /* How a value reads: the choice labels of a select, else the value. */
 void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf,
 		     size_t size);
-/* The warnings (forms/warnings.h) that apply now in the group of `item`:
+/* The warnings (forms/inspect/warnings.h) that apply now in the group of `item`:
  * up to `max` indexes into f->items in out[]; returns their count. */
 size_t walk_warnings_of(const struct walk *w, size_t item, size_t *out, size_t max);
 /* "Pass — 张三 (ZJ-0001), 2026-11-28 10:01 · note": an answer with who gave

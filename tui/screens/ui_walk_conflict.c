@@ -3,7 +3,7 @@
  * a person chooses.  Here the person keeps one of them (inspect_resolve,
  * with the note it was given) or asks to answer anew, which the walk's
  * dispatcher does with the item's own editor.  Which values are offered is
- * conflict_choices (forms/conflict_items.h); plain answers never come here.
+ * conflict_choices (forms/inspect/conflict_items.h); plain answers never come here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include "ui_dialog.h"
 #include "ui_walk_conflict.h"
 #include "core/strbuf.h"
-#include "forms/conflict_items.h"
+#include "forms/inspect/conflict_items.h"
 
 static void keep(struct walk *w, size_t item, const struct fc_answer *a)
 {

@@ -9,8 +9,8 @@
 
 #include "ui_walk_draw.h"
 #include "core/strbuf.h"
-#include "forms/conflict_items.h"
-#include "forms/warnings.h"
+#include "forms/inspect/conflict_items.h"
+#include "forms/inspect/warnings.h"
 
 /* The conflict section of the item's pane: both values, who gave them,
  * when; returns the rows used (0: no conflict). */

@@ -13,8 +13,8 @@
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/conflict_items.h"
-#include "forms/warnings.h"
+#include "forms/inspect/conflict_items.h"
+#include "forms/inspect/warnings.h"
 
 static const struct fc_answer *answer_of(const struct walk *w, size_t item)
 {
