@@ -19,6 +19,9 @@ one_case() {
 	keys Space Enter
 	expect "$1 $2: the count moves to 15" "$(L 'draft 1/15' '草稿 1/15')"
 	expect "$1 $2: and the screen says why" "$(L '1 of 15 items apply now' '现有 15 项适用')"
+	[ "$2" = 80x24 ] && keys F1 &&
+		expect "$1 $2: the help explains the count" "$(L 'items that apply now' '当前适用项数')" &&
+		keys Escape
 
 	# shellcheck disable=SC2086
 	draft confined-space $CS_BEFORE_O2

@@ -58,6 +58,9 @@ static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(6)), 'v' }, REQ_VIEW, "F6", N_("View"), "F6  v",
 	  N_("one item at a time, or the list"), 16, UI_BAR_IN(MODE_PLAIN) },
 	{ { '/' }, REQ_FIND, NULL, NULL, "/", N_("find an item by its words"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "n/m",
+	  N_("in the title: answered / items that apply now (an answer can make more apply)"),
+	  0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
 	  N_("back (every answer is saved already)"), 11, 0 },
 };
