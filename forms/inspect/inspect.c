@@ -339,8 +339,8 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
 	return rc;
 }
 
-static int finalize_checks(const struct form *f, const struct fc_inspection *in,
-			   enum form_lang lang, struct fc_err *err)
+int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
+			    enum form_lang lang, struct fc_err *err)
 {
 	size_t *miss, n, i;
 	struct strbuf sb;
@@ -384,7 +384,7 @@ int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *
 		return -1;
 	}
 	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
-	     : finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
+	     : inspect_finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
 	inspection_clear(&in);
 	if (rc) {
 		store_rollback(ws->store);

@@ -54,6 +54,13 @@ int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *i
 int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
 		    size_t **out, size_t *n_out, struct fc_err *err);
 
+/* What finalizing checks, without finalizing: 0 when the draft `in` may be
+ * finalized, else -1 and why (a conflict, required items unanswered, a
+ * joint or unannounced inspection with fewer than two officers), so a
+ * front end can refuse before asking "sure?". */
+int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
+			    enum form_lang lang, struct fc_err *err);
+
 /* Finalizes: refuses, naming them, while required items are unanswered, and
  * for joint and unannounced inspections with fewer than two officers. */
 int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,

@@ -124,6 +124,6 @@ answer_hazmat() {
 	keys Down Down Down Down Space Enter && wait_for "$2" || return 1
 	keys Enter && sleep 0.3 && keys Down Enter && wait_for "$3" || return 1
 	keys p f && wait_for "$4" || return 1              # the hazard dialog
-	keys Enter p p p p f && wait_for "$4" || return 1
-	keys Enter p p p p p && wait_for "$1"
+	typed "crew licence expired" && keys Enter p p p p f && wait_for "$4" || return 1
+	typed "no pre-trip check record" && keys Enter p p p p p && wait_for "$1"
 }
