@@ -8,8 +8,8 @@
 #include "strbuf.h"
 #include "text.h"
 
-int store_resolve_id(struct fc_store *s, const char *table, const char *prefix, char *out,
-		     struct fc_err *err)
+int store_expand_id(struct fc_store *s, const char *table, const char *prefix, char *out,
+		    struct fc_err *err)
 {
 	const char *what = strcmp(table, "hazards") ? "inspection" : "hazard";
 	const char *sql = strcmp(table, "hazards") ?

@@ -189,7 +189,7 @@ static void decide(struct merging *m, const char *path, enum outcome o, const gi
 }
 
 /* Both sides changed one record: the record merge decides.  Ours is often
- * the base itself (a supervisor never changes records): it is read once. */
+ * the base itself (a supervisor, who seldom writes): it is read once. */
 static int merge_both(struct merging *m, const char *path, const git_oid *base_id,
 		      const git_oid *our_id, const git_oid *their_id)
 {
@@ -444,7 +444,7 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 				: git_tree_entrycount(ours) == 0;
 	int rc;
 
-	/* When we changed nothing since the base (a supervisor, a new device),
+	/* When we changed nothing since the base (often a supervisor, a new device),
 	 * the result is their tree wherever we accept their change: built on
 	 * theirs, only what we refuse is pending, not every record of a first
 	 * pull.  Should anything be refused, a quiet second pass builds the

@@ -2,7 +2,7 @@
 # t_tui_conflict.sh - two devices answer the same items of one inspection
 # differently offline and both sync (as tests/sync/t_merge.sh does); the TUI
 # shows both values with who gave them and when, the review lists the
-# conflicted items and finalize is refused, one conflict is resolved by
+# conflicted items and finalize is refused before it asks, one conflict is resolved by
 # choosing a value, the other by answering anew; the command line agrees.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux_lib.sh"
@@ -49,9 +49,8 @@ keys F5
 expect "the review lists the conflicted items" "Answered differently on two devices (2)"
 expect "the review says why it cannot finalize" "2 item(s) answered differently on two devices"
 keys F8
-expect "finalize asks first" "Finalize this inspection?"
-keys y
-expect "finalize is refused, with its message" "cannot finalize: item 'risk_map' has conflicting"
+expect "finalize is refused at once, before asking" \
+	"Cannot finalize yet: 2 item(s) answered differently on two devices"
 keys Enter
 expect "Enter on a conflicted item goes back to it" "now:  Fail — 李四 (JT-0042)"
 

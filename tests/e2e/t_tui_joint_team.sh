@@ -45,16 +45,16 @@ joint() {
 	expect "it says one officer more is needed ($at)" "${NEED:0:8}"
 	keys a
 	expect "a asks for the member ($at)" "$ADD"
-	typed "李四" && keys Tab && typed "JT-$w$h-${loc:0:2}" && keys Tab && typed "区交通运输局" && keys Enter
-	expect "the member shows on the team ($at)" "JT-$w$h-${loc:0:2}"
-	check "and is stored at once ($at)" [ "$(sql "SELECT count(*) FROM team WHERE badge = 'JT-$w$h-${loc:0:2}'")" = 1 ]
+	typed "李四" && keys Tab && typed "J$w$h${loc:0:1}" && keys Tab && typed "区交通运输局" && keys Enter
+	expect "the member shows on the team ($at)" "J$w$h${loc:0:1}"
+	check "and is stored at once ($at)" [ "$(sql "SELECT count(*) FROM team WHERE badge = 'J$w$h${loc:0:1}'")" = 1 ]
 	keys Escape
 	wait_for "0/14" >/dev/null
 	keys F5
 	sleep 0.3
 	keys t
 	expect "t in the review opens the team too ($at)" "${TEAM:0:8}"
-	expect "with the member added ($at)" "JT-$w$h-${loc:0:2}"
+	expect "with the member added ($at)" "J$w$h${loc:0:1}"
 	keys F10
 	wait_exit
 }

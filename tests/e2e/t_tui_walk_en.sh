@@ -46,8 +46,8 @@ out_has '"status": "final"' "the CLI sees the inspection finalized"
 
 keys h
 expect "hazards screen" "2 shown"
-expect "hazards screen shows the first hazard" "Do the driver and the escort"
-expect "hazards screen shows the second hazard" "Does the unit verify that the vehic"
+expect "hazards screen shows the first hazard as typed" "crew licence expired"
+expect "hazards screen shows the second hazard as typed" "no pre-trip check record"
 fc hazard list --format json
 check "the CLI lists the same two hazards" test "$(grep -c '"id"' "$OUT")" -eq 2
 out_has '"item": "crew_qualifications"' "the CLI has the crew-qualifications hazard"

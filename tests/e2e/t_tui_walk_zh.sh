@@ -34,6 +34,7 @@ keys Enter
 expect "the failure is saved" "草稿 4/14"
 keys p p p p f
 expect "the second hazard dialog" "不合格：发现的隐患"
+typed "无出车前检查记录"
 keys Enter p p p p p
 expect "every item answered" "草稿 14/14"
 expect "failed items are marked" "[F] 是否查验车辆、罐体及卫星定位装置"

@@ -10,7 +10,7 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
@@ -48,7 +48,7 @@ static int open_form_of(struct fc_workspace *ws, const char *prefix, char *id,
 {
 	struct fc_inspection in;
 
-	if (store_resolve_id(ws->store, "inspections", prefix, id, err) ||
+	if (store_expand_id(ws->store, "inspections", prefix, id, err) ||
 	    inspection_get(ws->store, id, &in, err))
 		return -1;
 	*f = inspect_form(ws, in.form_id, in.form_version, err);
@@ -64,7 +64,7 @@ struct opened {
 	char id[FC_UUID_LEN + 1];
 };
 
-/* Opens the workspace, resolves the id (or its prefix) and loads the form;
+/* Opens the workspace, expands the id (or its prefix) and loads the form;
  * on failure nothing stays open. */
 static int open_inspection(struct cli *cli, const char *prefix, struct opened *o,
 			   struct fc_err *err)
@@ -136,7 +136,7 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 			      "list')", form);
 	else
 		rc = inspect_new(ws, f, ent, t, loc, team, members.n, id, &err);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	workspace_close(ws);
 	if (rc)
 		rc = cli_report(&err);
@@ -233,7 +233,7 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	rc = store_resolve_id(ws->store, "inspections", pos[0], id, &err) ||
+	rc = store_expand_id(ws->store, "inspections", pos[0], id, &err) ||
 	     inspection_add_member(ws->store, id, &p, &err);
 	workspace_close(ws);
 	return rc ? cli_report(&err) : 0;
@@ -302,6 +302,37 @@ static const char *answer_of(const struct fc_inspection *in, const char *item)
 	return NULL;
 }
 
+/* An item's label with the values its ${name}s show. */
+static void put_label(const struct form *f, const struct form_item *it,
+		      const struct form_answers *fa, enum form_lang lang)
+{
+	char *s = form_fill(f, form_text(&it->label, lang), fa);
+
+	fputs_safe(s, stdout);
+	free(s);
+}
+
+/* A calculate or metadata item: "= value", computed from the answers or
+ * the inspection, never typed. */
+static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
+			    enum form_lang lang)
+{
+	const struct form_item *it = &f->items[i];
+	struct fc_err err = { 0 };
+	char *v = NULL;
+
+	if (form_value(f, i, &a->fa, &v, &err))
+		v = xstrfmt("(%s)", err.msg);
+	printf("  %-28s = ", it->name);
+	fputs_safe(v ? v : "", stdout);
+	if (*form_text(&it->label, lang)) {
+		fputs("  ", stdout);
+		put_label(f, it, &a->fa, lang);
+	}
+	putchar('\n');
+	free(v);
+}
+
 /* One line per answerable item: its value, "n/a" when it does not apply
  * given the answers, "-" when unanswered ("*" marks a required one). */
 static void show_items(const struct form *f, const struct fc_inspection *in, enum form_lang lang)
@@ -311,14 +342,19 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 	size_t i;
 
 	inspect_answers_init(&a, in);
+	a.fa.lang = lang;
 	for (i = 0; i < f->n_items; i++) {
 		const struct form_item *it = &f->items[i];
 		const char *v, *shown;
 		int rel, req = 0;
 		if (it->type == FT_BEGIN_GROUP) {
 			fputs("\n[", stdout);
-			fputs_safe(form_text(&it->label, lang), stdout);
+			put_label(f, it, &a.fa, lang);
 			puts("]");
+			continue;
+		}
+		if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
+			show_calculated(f, i, &a, lang);
 			continue;
 		}
 		if (!form_item_answerable(it))
@@ -329,7 +365,7 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 			req = form_required(f, i, &a.fa, &err) > 0;
 		shown = v ? (strlen(v) <= 6 ? v : "*") : rel == 0 ? "n/a" : req ? "-*" : "-";
 		printf("  %-28s %-6s ", it->name, shown);
-		fputs_safe(form_text(&it->label, lang), stdout);
+		put_label(f, it, &a.fa, lang);
 		if (v && strlen(v) > 6) {
 			printf("\n  %-28s ", "");
 			fputs_safe(v, stdout);
@@ -485,7 +521,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc == 0 && table_print(&t, tf, stdout))
 		rc = fc_failk(&err, FC_EIO, "cannot write the listing");
-	table_free(&t);
+	table_release(&t);
 	return rc ? cli_report(&err) : 0;
 }
 

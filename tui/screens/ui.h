@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 #include "core/workspace.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 #define _(s) gettext(s)
 #define N_(s) (s)

@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui_data.h"
 #include "ui_dialog.h"
-#include "ui_walk.h"
+#include "ui_answer.h"
 #include "core/clock.h"
 #include "core/hazard.h"
 #include "core/strbuf.h"
@@ -43,17 +42,36 @@ static void answered(struct walk *w)
 	walk_reload(w);
 }
 
-void walk_check(struct walk *w, const char *v, int resolve)
+/* Passing a check while a warning of its group applies (a gas reading
+ * out of range) must not go silently: ask, naming the warning. */
+static int pass_ok(struct walk *w, size_t item)
+{
+	size_t warn[1];
+	char *q;
+	int yes;
+
+	if (!walk_warnings_of(w, item, warn, 1))
+		return 1;
+	q = xstrfmt(_("A warning stands: %s. Pass this item anyway?"),
+		    form_text(&w->f->items[warn[0]].label, w->ui->lang));
+	yes = ui_confirm(w->ui, _("Pass despite a warning"), q, 0);
+	free(q);
+	return yes;
+}
+
+void walk_check(struct walk *w, const char *v, enum walk_how how)
 {
 	long it = walk_item(w);
 
 	if (!current(w))
 		return;
-	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL, resolve) == 0)
+	if (!strcmp(v, "pass") && !pass_ok(w, (size_t)it))
+		return;
+	if (walk_answer(w, v, walk_note(w, (size_t)it), NULL, how) == 0)
 		answered(w);
 }
 
-static void choose_one(struct walk *w, const struct form_item *it, size_t idx, int resolve)
+static void choose_one(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
@@ -68,7 +86,7 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, i
 	}
 	k = ui_choose(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, cur);
 	free(labels);
-	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL, resolve) == 0)
+	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL, how) == 0)
 		answered(w);
 }
 
@@ -87,7 +105,7 @@ static int is_chosen(const char *v, const char *name)
 }
 
 static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
-			int resolve)
+			enum walk_how how)
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
@@ -105,7 +123,7 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 		for (i = 0; i < l->n; i++)
 			if (sel[i])
 				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[i].name);
-		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL, resolve) == 0)
+		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL, how) == 0)
 			answered(w);
 		strbuf_release(&sb);
 	}
@@ -113,21 +131,21 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 	free(labels);
 }
 
-static void choose_check(struct walk *w, int resolve)
+static void choose_check(struct walk *w, enum walk_how how)
 {
 	const char *const labels[] = { _("Pass"), _("Fail"), _("Not applicable") };
 	int k = ui_choose(w->ui, _("Answer"), labels, 3, 0);
 
 	if (k == 1)
-		walk_fail(w, resolve);
+		walk_fail(w, how);
 	else if (k >= 0)
-		walk_check(w, k == 0 ? "pass" : "na", resolve);
+		walk_check(w, k == 0 ? "pass" : "na", how);
 }
 
 struct typed {
 	struct walk *w;
 	const char *note;
-	int resolve;
+	enum walk_how how;
 };
 
 /* The check of the text editor is the answer itself: the form's type and
@@ -140,16 +158,16 @@ static int save_typed(const char *value, void *ctx, struct fc_err *err)
 	int rc;
 
 	text_trim(v);
-	rc = walk_answer(t->w, v, t->note, NULL, t->resolve);
+	rc = walk_answer(t->w, v, t->note, NULL, t->how);
 	free(v);
 	if (rc)
 		snprintf(err->msg, sizeof err->msg, "%s", t->w->item_err);
 	return rc;
 }
 
-static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, int resolve)
+static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
-	struct typed t = { w, walk_note(w, idx), resolve };
+	struct typed t = { w, walk_note(w, idx), how };
 	const char *v = walk_value(w, idx);
 	char label[64], *out = NULL;
 
@@ -168,7 +186,7 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, i
 	w->item_err[0] = '\0';
 }
 
-void walk_edit(struct walk *w, int resolve)
+void walk_edit(struct walk *w, enum walk_how how)
 {
 	const struct form_item *it = current(w);
 	size_t idx;
@@ -177,11 +195,11 @@ void walk_edit(struct walk *w, int resolve)
 		return;
 	idx = (size_t)walk_item(w);
 	switch (it->type) {
-	case FT_CHECK: choose_check(w, resolve); break;
-	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, resolve); break;
-	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, resolve); break;
+	case FT_CHECK: choose_check(w, how); break;
+	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, how); break;
+	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, how); break;
 	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE:
-		edit_typed(w, it, idx, resolve);
+		edit_typed(w, it, idx, how);
 		break;
 	default:
 		ui_info(w->ui, _("This line is for reading: it takes no answer."));
@@ -192,7 +210,7 @@ static int save_note(const char *value, void *ctx, struct fc_err *err)
 {
 	struct walk *w = ctx;
 	long it = walk_item(w);
-	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL, 0);
+	int rc = walk_answer(w, walk_value(w, (size_t)it), value, NULL, WALK_ANSWER);
 
 	if (rc)
 		snprintf(err->msg, sizeof err->msg, "%s", w->item_err);
@@ -220,18 +238,35 @@ void walk_edit_note(struct walk *w)
 	w->item_err[0] = '\0';
 }
 
+/* Clearing a failed answer withdraws its hazard, whoever described it:
+ * ask first, naming the description and who recorded it. */
+static int withdraw_ok(struct walk *w)
+{
+	const struct fc_hazard_event *found = w->haz.n_events ? &w->haz.events[0] : NULL;
+	const char *by = !found ? "" : found->by_name && *found->by_name ? found->by_name
+			 : found->by;
+	char *q = xstrfmt(_("This withdraws its hazard \"%s\", recorded by %s; it cannot be "
+			    "undone. Clear the answer?"), w->haz.description, by);
+	int yes = ui_confirm(w->ui, _("Clear a failed answer"), q, 0);
+
+	free(q);
+	return yes;
+}
+
 void walk_clear(struct walk *w)
 {
 	if (!current(w))
 		return;
-	if (walk_conflicts_of(w, (size_t)walk_item(w))) {
+	if (w->clashes[walk_item(w)]) {
 		ui_error(w->ui, _("This item has conflicting answers: c keeps one of them, or "
 				  "answer it anew."));
 		return;
 	}
 	if (!walk_value(w, (size_t)walk_item(w)))
 		return;
-	if (walk_answer(w, "", "", NULL, 0) == 0)
+	if (w->have_haz && !withdraw_ok(w))
+		return;
+	if (walk_answer(w, "", "", NULL, WALK_ANSWER) == 0)
 		ui_info(w->ui, _("Answer cleared."));
 }
 
@@ -239,7 +274,7 @@ void walk_clear(struct walk *w)
 struct fail {
 	struct walk *w;
 	int redo;                   /* the item has failed already: change its hazard */
-	int resolve;                /* the answer settles the item's conflict */
+	enum walk_how how;          /* whether the answer settles a conflict */
 };
 
 /* Changes the hazard the current item, failed already, created. */
@@ -263,13 +298,14 @@ static int fail_submit(struct ui_form *d, void *ctx)
 	struct inspect_hazard hz = { desc, sev, due };
 
 	if (!*desc)
-		rc = fc_fail(&err, "%s", _("Describe the hazard: what is wrong, where."));
+		rc = fc_fail(&err, "%s", _("Describe the defect found: what is wrong, where. "
+					   "The question is not a description."));
 	else if (date_check(due, "deadline", &err))
 		rc = -1;
 	else if (fl->redo)
 		rc = replace_hazard(w, sev, desc, due, &err);
 	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz,
-				   fl->resolve)))
+				   fl->how)))
 		snprintf(err.msg, sizeof err.msg, "%s", w->item_err);
 	if (rc) {
 		snprintf(d->msg, sizeof d->msg, "%s", err.msg);
@@ -292,7 +328,9 @@ static void fail_defaults(struct walk *w, const struct form_item *it, size_t idx
 		snprintf(due, FC_DATE_LEN + 1, "%s", w->haz.deadline);
 		return;
 	}
-	*desc = *walk_note(w, idx) ? walk_note(w, idx) : form_text(&it->label, w->ui->lang);
+	/* The defect found, typed by the inspector: the question is no
+	 * description (it would print as the defect on the order). */
+	*desc = walk_note(w, idx);
 	*major = it->hazard == SEV_MAJOR;
 	memcpy(day, w->in.created_at, FC_DATE_LEN);
 	day[FC_DATE_LEN] = '\0';
@@ -300,13 +338,26 @@ static void fail_defaults(struct walk *w, const struct form_item *it, size_t idx
 		snprintf(due, FC_DATE_LEN + 1, "%s", day);
 }
 
-void walk_fail(struct walk *w, int resolve)
+/* The question under the description, as a prompt: cut at a whole
+ * character to fit the field's note. */
+static void prompt(char *buf, size_t size, const char *question)
+{
+	size_t n = 0, k;
+
+	while (question[n] && (k = utf8_seq_len((const unsigned char *)question + n,
+						strlen(question + n))) > 0 && n + k < size)
+		n += k;
+	memcpy(buf, question, n);
+	buf[n] = '\0';
+}
+
+void walk_fail(struct walk *w, enum walk_how how)
 {
 	const struct form_item *it = current(w);
 	const char *sevs[2], *desc;
 	char due[FC_DATE_LEN + 1];
 	struct ui_field f[3];
-	struct fail fl = { w, 0, resolve };
+	struct fail fl = { w, 0, how };
 	struct ui_form d;
 	int major;
 	size_t idx;
@@ -315,13 +366,14 @@ void walk_fail(struct walk *w, int resolve)
 		return;
 	idx = (size_t)walk_item(w);
 	/* A resolution answers anew even when the item failed already. */
-	fl.redo = !resolve && w->have_haz && walk_value(w, idx) &&
+	fl.redo = how == WALK_ANSWER && w->have_haz && walk_value(w, idx) &&
 		  !strcmp(walk_value(w, idx), "fail");
 	fail_defaults(w, it, idx, &desc, &major, due);
 	sevs[0] = _("general hazard");
 	sevs[1] = _("major hazard");
 	memset(&d, 0, sizeof d);
-	ui_field_text(&f[0], _("Hazard"), desc, MAX_DESCRIPTION);
+	ui_field_text(&f[0], _("Defect found"), desc, MAX_DESCRIPTION);
+	prompt(f[0].note, sizeof f[0].note, form_text(&it->label, w->ui->lang));
 	ui_field_cycle(&f[1], _("Severity"), sevs, 2, major);
 	ui_field_text(&f[2], _("Deadline"), due, FC_DATE_LEN);
 	d.title = fl.redo ? _("The hazard of this failed item") : _("Failed: the hazard found");

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 #include "ui_data.h"
 #include "ui_labels.h"

@@ -183,7 +183,7 @@ static void run(struct ui *ui, struct hview *v)
 	if (!v->ok)
 		ui_error_err(ui, &err);
 	ui_run(ui, &screen, v);
-	history_free(&v->h);
+	history_release(&v->h);
 }
 
 void ui_history_inspection(struct ui *ui, const char *id, const char *created_at)

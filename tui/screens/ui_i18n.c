@@ -1,18 +1,19 @@
 /* ui_i18n.c - the UI's language: gettext catalogues, English as msgid.
  *
  * The catalogue is looked for in $FIELDCHECK_LOCALEDIR, then in build/locale
- * next to the binary (running from the source tree, as the tests do), then
- * in FC_LOCALEDIR (where `make install` puts it).  The language can be
- * changed at run time (Settings), through LANGUAGE.
+ * beside the binary (running from the build tree, as the tests do; see
+ * core/exedir.h), then in FC_LOCALEDIR (where `make install` puts it).  The
+ * language can be changed at run time (Settings), through LANGUAGE.
  */
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <sys/stat.h>
 
+#include "core/exedir.h"
+#include "core/strbuf.h"
 #include "ui.h"
 
 #ifndef FC_LOCALEDIR
@@ -29,40 +30,19 @@ static int has_catalogue(const char *dir)
 	return stat(path, &st) == 0;
 }
 
-/* The folder of the running binary, into buf. */
-static int exe_dir(char *buf, size_t size)
-{
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	char *slash;
-
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
-	return 0;
-}
-
 void ui_i18n_init(void)
 {
+	/* build/locale beside ./fieldcheck, locale beside $(BUILD)/fieldcheck */
+	static const char *const beside[] = { "build/locale", "locale" };
 	const char *env = getenv("FIELDCHECK_LOCALEDIR");
-	char dir[PATH_MAX], path[PATH_MAX + 32];
-	const char *use = FC_LOCALEDIR;
+	char *found = NULL;
 
-	if (env && *env) {
-		use = env;
-	} else if (exe_dir(dir, sizeof dir) == 0) {
-		snprintf(path, sizeof path, "%s/build/locale", dir);
-		if (has_catalogue(path))
-			use = path;
-		else if (snprintf(path, sizeof path, "%s/locale", dir), has_catalogue(path))
-			use = path;
-	}
-	bindtextdomain(DOMAIN, use);
+	if (!(env && *env))
+		found = exe_find_beside(beside, ARRAY_SIZE(beside), has_catalogue);
+	bindtextdomain(DOMAIN, env && *env ? env : found ? found : FC_LOCALEDIR);
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
 	textdomain(DOMAIN);
+	free(found);
 }
 
 static int is_c_locale(const char *l)

@@ -58,6 +58,11 @@ int ui_getkey(struct ui *ui)
 		ui->cursor_on = 0;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
 			return UI_FN(KEY_RESIZE);
+		/* Behind "window too small" nothing is seen: only a resize and
+		 * F10 count, in every loop (screens and dialogs alike). */
+		if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) &&
+		    !(r == KEY_CODE_YES && wc == KEY_F(10)))
+			continue;
 		ui->msg[0] = '\0';
 		if (r != KEY_CODE_YES)
 			return wc == '\r' ? '\n' : (int)wc;

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "core/model.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 const char *ui_type_label(enum insp_type t);
 /* By the name used in records and listings ("open", "major", "draft"...). */

@@ -14,7 +14,7 @@
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 enum { REQ_AMEND = UI_REQ_SCREEN, REQ_HISTORY, REQ_HAZARDS, REQ_NOTICE };
 enum { M_FINAL = 1, M_DRAFT = 2 };

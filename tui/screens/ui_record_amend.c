@@ -13,7 +13,7 @@
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 struct amend {
 	struct rec *r;

@@ -8,7 +8,7 @@
 #include "ui.h"
 #include "ui_data.h"
 #include "core/model.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 /* One line of the record: wrapped to the width when painted. */
 struct rec_line {

@@ -1,8 +1,8 @@
 /* ui_review.c - before finalizing: the items answered differently on two
  * devices (to resolve first), what required items are unanswered
- * (inspect_missing), the hazards found, and finalize, which asks first and
- * then locks the record (inspect_finalize, which refuses while a conflict
- * remains).  A finished inspection opens
+ * (inspect_missing), the hazards found, and finalize, which checks first
+ * (inspect_finalize_checks: conflicts, unanswered items, the team), then
+ * asks, then locks the record (inspect_finalize).  A finished inspection opens
  * here too, read-only, with its rectification notice a key away.
  */
 #include <stdio.h>
@@ -15,11 +15,12 @@
 #include "ui_list.h"
 #include "ui_run.h"
 #include "ui_screens.h"
-#include "ui_walk.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/conflict_items.h"
+#include "forms/inspect/inspect.h"
+#include "forms/inspect/warnings.h"
 
 struct review {
 	struct ui *ui;
@@ -29,6 +30,7 @@ struct review {
 	char ent_name[MAX_NAME + 1];
 	size_t *conflicts, n_conflicts;
 	size_t *missing, n_missing;
+	size_t *warnings, n_warnings;   /* the form's warnings that apply */
 	struct data_haz hz;
 	struct ui_list l;           /* conflicted items, missing items, hazards */
 	int y0, h;
@@ -38,21 +40,22 @@ struct review {
 
 enum { REQ_OPEN = UI_REQ_SCREEN, REQ_NOTICE, REQ_FINALIZE };
 
+/* A narrow bar keeps F8 finalize longest, then Enter; Esc works unseen. */
 static const struct ui_keymap keys[] = {
-	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 6, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
 	  N_("move through the conflicts, the unanswered items and the hazards"), 0, 0 },
 	{ { '\n', '\r', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
-	  N_("open: a conflicted or unanswered item in the checklist, a hazard's details"), 4, 0 },
+	  N_("open: a conflicted or unanswered item in the checklist, a hazard's details"), 8, 0 },
 	/* F7 is on the bar before F8 and in the help after it: its bar entry
 	 * sends, its help entry only shows */
-	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), NULL, NULL, 2, 0 },
+	{ { UI_FN(KEY_F(7)), 'w' }, REQ_NOTICE, "F7", N_("Notice"), NULL, NULL, 5, 0 },
 	{ { UI_FN(KEY_F(8)), 'z' }, REQ_FINALIZE, "F8", N_("Finalize"), "F8  z",
-	  N_("finalize: asks first, then locks the inspection"), 3, 0 },
+	  N_("finalize: checks what is missing, asks, then locks the inspection"), 9, 0 },
 	{ { 0 }, REQ_NOTICE, NULL, NULL, "F7  w",
 	  N_("write the rectification notice (责令限期整改指令书) to a file"), 0, 0 },
 	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
-	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 9, 0 },
+	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 4, 0 },
 };
 
 static int load(struct review *r)
@@ -64,8 +67,9 @@ static int load(struct review *r)
 	inspection_clear(&r->in);
 	free(r->missing);
 	free(r->conflicts);
-	r->missing = r->conflicts = NULL;
-	r->n_missing = r->n_conflicts = 0;
+	free(r->warnings);
+	r->missing = r->conflicts = r->warnings = NULL;
+	r->n_missing = r->n_conflicts = r->n_warnings = 0;
 	data_haz_free(&r->hz);
 	if (inspection_get(r->ui->ws->store, r->id, &r->in, &err))
 		goto fail;
@@ -73,7 +77,8 @@ static int load(struct review *r)
 		snprintf(r->ent_name, sizeof r->ent_name, "%s", e.name);
 		enterprise_clear(&e);
 	}
-	r->conflicts = ui_conflict_items(r->f, &r->in, &r->n_conflicts);
+	r->conflicts = conflict_items(r->f, &r->in, &r->n_conflicts);
+	r->warnings = inspect_warnings(r->f, &r->in, &r->n_warnings);
 	if (r->in.status == INSP_DRAFT &&
 	    inspect_missing(r->ui->ws, r->f, r->id, &r->missing, &r->n_missing, &err))
 		goto fail;
@@ -89,15 +94,37 @@ fail:
 	return -1;
 }
 
+/* The first warning, and how many more: xstrfmt'd, free() it. */
+static char *warning_text(const struct review *r)
+{
+	const char *label = form_text(&r->f->items[r->warnings[0]].label, r->ui->lang);
+
+	if (r->n_warnings == 1)
+		return xstrfmt("!! %s", label);
+	return xstrfmt(_("!! %s (and %zu more warnings)"), label, r->n_warnings - 1);
+}
+
+/* "!! A reading is outside the safe range ... (+1 more)" on row y. */
+static void paint_warning(struct ui *ui, struct review *r, int y)
+{
+	char *s = warning_text(r);
+
+	ui_fill(y, 0, COLS, ui->attr[R_ERROR]);
+	ui_put(y, 1, s, COLS - 2, ui->attr[R_ERROR]);
+	free(s);
+}
+
 static void paint_head(struct ui *ui, struct review *r)
 {
 	char buf[1200];
 	size_t i;
 	int k = 0;
 
-	snprintf(buf, sizeof buf, "%1$s · %3$s · %2$s", _("Review"), r->ent_name,
+	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), r->ent_name,
 		 form_text(&r->f->title, ui->lang));
 	ui_title(ui, buf, ui_word(insp_status_name(r->in.status)));
+	if (r->n_warnings)   /* an out-of-range reading stays in sight */
+		paint_warning(ui, r, 1);
 	snprintf(buf, sizeof buf, "%s: %s   %s: %.10s", _("Type"), ui_type_label(r->in.type),
 		 _("Date"), r->in.created_at);
 	ui_put(2, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
@@ -193,6 +220,21 @@ static void paint(struct ui *ui, void *ctx)
 	}
 }
 
+/* "sure?", with the warnings that stand in front: finalizing shows them. */
+static int confirm_final(struct ui *ui, struct review *r)
+{
+	const char *q = _("Finalize this inspection? It is locked afterwards: enforcement "
+			  "evidence does not change, corrections become amendments.");
+	char *w = r->n_warnings ? warning_text(r) : NULL, *all;
+	int yes;
+
+	all = w ? xstrfmt("%s  %s", w, q) : xstrdup(q);
+	yes = ui_confirm(ui, _("Finalize"), all, 0);
+	free(all);
+	free(w);
+	return yes;
+}
+
 static int finalize(struct ui *ui, struct review *r)
 {
 	struct fc_err err = { 0 };
@@ -201,9 +243,22 @@ static int finalize(struct ui *ui, struct review *r)
 		ui_error(ui, _("This inspection is finalized already."));
 		return 0;
 	}
-	if (!ui_confirm(ui, _("Finalize"), _("Finalize this inspection? It is locked afterwards: "
-					     "enforcement evidence does not change, corrections "
-					     "become amendments."), 0))
+	/* Check first, ask second: a refusal after "sure?" wastes the answer. */
+	if (r->n_conflicts) {
+		ui_error(ui, _("Cannot finalize yet: %zu item(s) answered differently on two "
+			       "devices; resolve them first (c in the checklist)."), r->n_conflicts);
+		return 0;
+	}
+	if (r->n_missing) {
+		ui_error(ui, _("Cannot finalize yet: %zu required item(s) unanswered (listed "
+			       "below); Enter opens one."), r->n_missing);
+		return 0;
+	}
+	if (inspect_finalize_checks(r->f, &r->in, ui->lang, &err)) {
+		ui_error_err(ui, &err);
+		return 0;
+	}
+	if (!confirm_final(ui, r))
 		return 0;
 	if (inspect_finalize(ui->ws, r->f, r->id, ui->lang, &err)) {
 		ui_error_err(ui, &err);
@@ -294,6 +349,7 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 	inspection_clear(&r.in);
 	free(r.missing);
 	free(r.conflicts);
+	free(r.warnings);
 	data_haz_free(&r.hz);
 	ui_list_free(&r.l);
 	form_free(own);

@@ -12,7 +12,17 @@ struct run {
 
 static int applies(const struct run *r, const struct ui_keymap *k)
 {
-	return !k->modes || (r->scr->mode && (r->scr->mode(r->ctx) & k->modes));
+	unsigned m = UI_MODES_OF(k->modes);
+
+	return !m || (r->scr->mode && (r->scr->mode(r->ctx) & m));
+}
+
+/* Whether entry k is on the bar now. */
+static int on_bar(const struct run *r, const struct ui_keymap *k)
+{
+	unsigned bar = k->modes >> 16;
+
+	return k->label && applies(r, k) && (!bar || (r->scr->mode && (r->scr->mode(r->ctx) & bar)));
 }
 
 static int bar_need(const struct ui_keydef *d)
@@ -49,7 +59,7 @@ static void keybar(struct ui *ui, struct run *r)
 
 	for (i = 0; i < r->scr->n_keys && n < UI_RUN_MAX_KEYS; i++) {
 		const struct ui_keymap *k = &r->scr->keys[i];
-		if (!k->label || !applies(r, k))
+		if (!on_bar(r, k))
 			continue;
 		r->bar[n].key = k->keys[0];
 		r->bar[n].label = k->label;

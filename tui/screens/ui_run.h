@@ -34,8 +34,15 @@ struct ui_keymap {
 	const char *help_keys;   /* in the help: "F2  Tab" */
 	const char *help;        /* N_(): the help's line */
 	int prio;                /* a narrow bar drops the lowest first */
-	unsigned modes;          /* 0: always; else only when mode(ctx) & modes */
+	unsigned modes;          /* 0: always; else only when mode(ctx) & modes;
+				  * | UI_BAR_IN(m): on the bar only in modes m */
 };
+
+/* In `modes`: an entry that works (and is in the help) whenever it applies
+ * but is on the bar only when mode(ctx) & m, so a key that matters in one
+ * mode is written once.  The screen's modes use the low 16 bits. */
+#define UI_BAR_IN(m) ((unsigned)(m) << 16)
+#define UI_MODES_OF(modes) ((modes) & 0xffffu)
 
 struct ui_screen {
 	const char *help_title;  /* N_("Inspections: keys"), or NULL: no help */

@@ -39,7 +39,7 @@ struct sync_status;
 /* "3 records, 1 commit": what waits to be sent, for a status line. */
 void ui_sync_waiting(const struct sync_status *st, char *buf, size_t size);
 /* The drafts with conflicting answers, to open one and resolve them; and
- * how many there are (0 when they cannot be read) (ui_walk_conflict.c). */
+ * how many there are (0 when they cannot be read) (ui_conflicts.c). */
 void ui_conflicts(struct ui *ui);
 long ui_conflicts_count(struct ui *ui);
 /* Writes the rectification order of an inspection and says where. */

@@ -1,9 +1,10 @@
 /* ui_walk.c - the walk: opening a draft where it was left, moving between
- * items, and the keys (see ui_walk.h).
+ * items, the keymap, and the dispatch of each key to the helpers below it
+ * (ui_answer.c, ui_walk_conflict.c; ui_walk_draw.c paints), which never
+ * call back up (see ui_walk.h).
  *
- * Every answer goes to the store the moment it is given (inspect_answer
- * commits it), and where the inspector is is saved as they move, so a
- * killed process or a dead battery reopens the draft at the same item.
+ * Where the inspector is is saved as they move, so a killed process or a
+ * dead battery reopens the draft at the same item.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,13 @@
 #include "ui_data.h"
 #include "ui_run.h"
 #include "ui_screens.h"
-#include "ui_walk.h"
+#include "ui_answer.h"
+#include "ui_walk_conflict.h"
+#include "ui_walk_draw.h"
 #include "core/enterprise.h"
-#include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 enum {
 	REQ_PASS = UI_REQ_SCREEN, REQ_FAIL, REQ_NA, REQ_EDIT, REQ_RESOLVE, REQ_NOTE, REQ_CLEAR,
@@ -28,180 +30,41 @@ enum {
  * and an answer given settles the conflict. */
 enum { MODE_PLAIN = 1, MODE_CONFLICT = 2 };
 
-/* An entry on the bar in one mode only (c, F3, F6) is written twice: the
- * bar's entry in that mode, and one of no label whose key works and whose
- * help line shows in every mode.  The first entry of a key sends. */
+/* A narrow bar drops the lowest `prio` first: the answers (p f n Enter),
+ * then the review and the view stay longest, then the help; F2, F3 and Esc
+ * go first (Esc works unseen, the help lists them all). */
 static const struct ui_keymap keys[] = {
-	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 20, 0 },
-	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, "c", N_("Resolve"), NULL, NULL, 19,
-	  MODE_CONFLICT },
+	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 15, 0 },
+	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, "c", N_("Resolve"), "F7  c",
+	  N_("an item answered differently on two devices (!): keep one answer"), 22,
+	  UI_BAR_IN(MODE_CONFLICT) },
 	{ { 'p', 'P' }, REQ_PASS, "p", N_("Pass"), "p  f  n",
-	  N_("check items: pass, fail (asks for the hazard), not applicable"), 18, 0 },
-	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 17, 0 },
-	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 16, 0 },
+	  N_("check items: pass, fail (asks for the hazard), not applicable"), 21, 0 },
+	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 20, 0 },
+	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 19, 0 },
 	{ { '\n', '\r', 'e', UI_FN(KEY_ENTER) }, REQ_EDIT, "Enter", N_("Edit"), "Enter  e",
-	  N_("answer or change the item (text, number, date, choices)"), 15, 0 },
+	  N_("answer or change the item (text, number, date, choices)"), 18, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
 	  N_("previous / next item (items that do not apply are skipped)"), 0, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "PgUp PgDn", N_("previous / next section"), 0, 0 },
 	{ { UI_FN(KEY_F(2)), 'm' }, REQ_NOTE, "F2", N_("Note"), "F2  m",
 	  N_("note on the item (kept with its answer)"), 14, 0 },
-	{ { UI_FN(KEY_F(3)), 'x', UI_FN(KEY_DC) }, REQ_CLEAR, NULL, NULL, "F3  x  Del",
-	  N_("clear the item's answer"), 0, 0 },
+	{ { UI_FN(KEY_F(3)), 'x', UI_FN(KEY_DC) }, REQ_CLEAR, "F3", N_("Clear"), "F3  x  Del",
+	  N_("clear the item's answer"), 12, UI_BAR_IN(MODE_PLAIN) },
 	{ { UI_FN(KEY_F(4)), 'h' }, REQ_HAZARD, NULL, NULL, "F4  h",
 	  N_("the hazard of a failed item: description, severity, deadline"), 0, 0 },
 	{ { UI_FN(KEY_F(5)), 'r' }, REQ_REVIEW, "F5", N_("Review"), "F5  r",
-	  N_("review: what is missing, the hazards, finalize"), 13, 0 },
-	{ { UI_FN(KEY_F(6)), 'v' }, REQ_VIEW, NULL, NULL, "F6  v",
-	  N_("one item at a time, or the list"), 0, 0 },
-	{ { UI_FN(KEY_F(6)) }, REQ_VIEW, "F6", N_("View"), NULL, NULL, 12, MODE_PLAIN },
-	{ { UI_FN(KEY_F(3)) }, REQ_CLEAR, "F3", N_("Clear"), NULL, NULL, 11, MODE_PLAIN },
-	{ { 'c', 'C', UI_FN(KEY_F(7)) }, REQ_RESOLVE, NULL, NULL, "F7  c",
-	  N_("an item answered differently on two devices (!): keep one answer"), 0, 0 },
+	  N_("review: what is missing, the hazards, finalize"), 17, 0 },
+	{ { UI_FN(KEY_F(6)), 'v' }, REQ_VIEW, "F6", N_("View"), "F6  v",
+	  N_("one item at a time, or the list"), 16, UI_BAR_IN(MODE_PLAIN) },
 	{ { '/' }, REQ_FIND, NULL, NULL, "/", N_("find an item by its words"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "n/m",
+	  N_("in the title: answered / items that apply now (an answer can make more apply)"),
+	  0, 0 },
 	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
-	  N_("back (every answer is saved already)"), 10, 0 },
+	  N_("back (every answer is saved already)"), 11, 0 },
 };
-
-const char *walk_value(const struct walk *w, size_t item)
-{
-	size_t i;
-
-	for (i = 0; i < w->in.n_answers; i++)
-		if (!strcmp(w->in.answers[i].item, w->f->items[item].name))
-			return w->in.answers[i].value;
-	return NULL;
-}
-
-const char *walk_note(const struct walk *w, size_t item)
-{
-	size_t i;
-
-	for (i = 0; i < w->in.n_answers; i++)
-		if (!strcmp(w->in.answers[i].item, w->f->items[item].name))
-			return w->in.answers[i].note;
-	return "";
-}
-
-long walk_item(const struct walk *w)
-{
-	if (w->l.cur >= w->n_rows || w->rows[w->l.cur].header)
-		return -1;
-	return (long)w->rows[w->l.cur].item;
-}
-
-int walk_stop(const struct walk *w, size_t r)
-{
-	const struct walk_row *row = &w->rows[r];
-
-	return !row->header && w->relevant[row->item] &&
-	       form_item_answerable(&w->f->items[row->item]);
-}
-
-int walk_step(struct walk *w, int dir)
-{
-	size_t r = w->l.cur;
-
-	while (dir > 0 ? r + 1 < w->n_rows : r > 0) {
-		r = dir > 0 ? r + 1 : r - 1;
-		if (walk_stop(w, r)) {
-			w->l.cur = r;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* Whether item i lies inside group g (at any depth). */
-static int inside(const struct form *f, size_t i, long g)
-{
-	long p = f->items[i].group;
-
-	while (p >= 0 && p != g)
-		p = f->items[p].group;
-	return g < 0 || p == g;
-}
-
-void walk_progress(const struct walk *w, long g, size_t *done, size_t *total)
-{
-	size_t i;
-
-	*done = *total = 0;
-	for (i = 0; i < w->f->n_items; i++) {
-		if (!form_item_answerable(&w->f->items[i]) || !w->relevant[i] ||
-		    !inside(w->f, i, g))
-			continue;
-		(*total)++;
-		*done += walk_value(w, i) != NULL;
-	}
-}
-
-static void load_hazard(struct walk *w)
-{
-	char hid[FC_UUID_LEN + 1];
-	struct fc_err err;
-	long it = walk_item(w);
-
-	if (w->have_haz)
-		hazard_clear(&w->haz);
-	w->have_haz = 0;
-	if (it < 0 || w->f->items[it].type != FT_CHECK)
-		return;
-	if (hazard_find_for_item(w->ui->ws->store, w->id, w->f->items[it].name, hid, &err) > 0 &&
-	    hazard_get(w->ui->ws->store, hid, &w->haz, &err) == 0)
-		w->have_haz = 1;
-}
-
-int walk_reload(struct walk *w)
-{
-	struct inspect_answers a;
-	struct fc_err err = { 0 };
-	size_t i;
-	int r;
-
-	if (w->have_in)
-		inspection_clear(&w->in);
-	w->have_in = 0;
-	if (inspection_get(w->ui->ws->store, w->id, &w->in, &err)) {
-		ui_error_err(w->ui, &err);
-		return -1;
-	}
-	w->have_in = 1;
-	inspect_answers_init(&a, &w->in);
-	for (i = 0; i < w->f->n_items; i++) {
-		r = form_relevant(w->f, i, &a.fa, &err);
-		w->relevant[i] = r != 0;   /* an expression that fails: show the item */
-		r = r > 0 ? form_required(w->f, i, &a.fa, &err) : 0;
-		w->required[i] = r > 0;
-	}
-	load_hazard(w);
-	return 0;
-}
-
-int walk_answer(struct walk *w, const char *value, const char *note,
-		const struct inspect_hazard *hz, int resolve)
-{
-	struct fc_err err = { 0 };
-	long it = walk_item(w);
-
-	if (it < 0)
-		return -1;
-	w->item_err[0] = '\0';
-	resolve = resolve && *value;
-	if ((resolve ? inspect_resolve : inspect_answer)(w->ui->ws, w->f, w->id,
-							 w->f->items[it].name, value, note, hz,
-							 w->ui->lang, &err)) {
-		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
-		ui_error_err(w->ui, &err);
-		return -1;
-	}
-	if (resolve)
-		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
-				       "dropped."));
-	walk_reload(w);
-	return 0;
-}
 
 static void build_rows(struct walk *w)
 {
@@ -283,11 +146,12 @@ static int open_walk(struct ui *ui, struct walk *w, const char *id)
 	}
 	w->relevant = xcalloc(w->f->n_items + 1, 1);
 	w->required = xcalloc(w->f->n_items + 1, 1);
+	w->clashes = xcalloc(w->f->n_items + 1, sizeof *w->clashes);
 	build_rows(w);
 	if (walk_reload(w))
 		return -1;
 	place(w);
-	load_hazard(w);
+	walk_moved(w);
 	return 0;
 fail:
 	ui_error_err(ui, &err);
@@ -304,6 +168,7 @@ static void close_walk(struct walk *w)
 	free(w->rows);
 	free(w->relevant);
 	free(w->required);
+	free(w->clashes);
 	ui_list_free(&w->l);
 }
 
@@ -379,36 +244,40 @@ static unsigned mode(void *ctx)
 	const struct walk *w = ctx;
 	long it = walk_item(w);
 
-	return it >= 0 && walk_conflicts_of(w, (size_t)it) ? MODE_CONFLICT : MODE_PLAIN;
+	return it >= 0 && w->clashes[it] ? MODE_CONFLICT : MODE_PLAIN;
 }
 
-/* p, f, n: `resolve` when the answer settles the item's conflict. */
-static void check(struct walk *w, int req, int resolve)
+/* p, f, n. */
+static void check(struct walk *w, int req, enum walk_how how)
 {
 	long it = walk_item(w);
 
 	if (it < 0 || w->f->items[it].type != FT_CHECK)
 		ui_error(w->ui, _("p, f and n answer check items; Enter answers this one."));
 	else if (req == REQ_FAIL)
-		walk_fail(w, resolve);
+		walk_fail(w, how);
 	else
-		walk_check(w, req == REQ_PASS ? "pass" : "na", resolve);
+		walk_check(w, req == REQ_PASS ? "pass" : "na", how);
 }
 
-/* Does one request; returns 1 to leave the walk. */
+/* Does one request; returns 1 to leave the walk.  On a conflicted item an
+ * answer settles the conflict: the mode is decided here, once, and passed. */
 static int request(struct walk *w, int req, int key)
 {
-	int conflicted = mode(w) == MODE_CONFLICT;
+	enum walk_how how = mode(w) == MODE_CONFLICT ? WALK_RESOLVE : WALK_ANSWER;
 
 	switch (req) {
-	case REQ_PASS: case REQ_FAIL: case REQ_NA: check(w, req, conflicted); return 0;
-	case REQ_EDIT: walk_edit(w, conflicted); return 0;
-	case REQ_RESOLVE: walk_resolve(w); return 0;
+	case REQ_PASS: case REQ_FAIL: case REQ_NA: check(w, req, how); return 0;
+	case REQ_EDIT: walk_edit(w, how); return 0;
+	case REQ_RESOLVE:
+		if (walk_resolve(w))
+			walk_edit(w, WALK_RESOLVE);
+		return 0;
 	case REQ_NOTE: walk_edit_note(w); return 0;
 	case REQ_CLEAR: walk_clear(w); return 0;
 	case REQ_HAZARD:
 		if (w->have_haz)
-			walk_fail(w, 0);
+			walk_fail(w, WALK_ANSWER);
 		else
 			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
 		return 0;
@@ -422,8 +291,7 @@ static int request(struct walk *w, int req, int key)
 		if (!go(w, key))
 			return 0;
 	}
-	w->item_err[0] = '\0';
-	load_hazard(w);
+	walk_moved(w);
 	return 0;
 }
 

@@ -1,7 +1,12 @@
-/* ui_walk.h - the walk through a draft's checklist, shared by its parts:
- * ui_walk.c (loading, moving, the keymap run by ui_run), ui_walk_draw.c
- * (painting, above the message line) and
- * ui_answer.c (the editors for each type of item, notes, hazards).
+/* ui_walk.h - the walk's state, the bottom of its files: what the draft
+ * holds (ui_walk_state.c).  The walk's files call one way only:
+ *
+ *   ui_walk.c          opens the draft, the keymap, dispatches each key to
+ *     |                 one of the helpers below (and opens the review)
+ *     +-> ui_answer.c       the editors: check, choice, text, note, hazard
+ *     +-> ui_walk_conflict.c  c: keep one of two devices' answers
+ *     +-> ui_walk_draw.c    painting
+ *           all three use only this state, never each other nor ui_walk.c
  *
  * The inspection is re-read from the store after every answer: answering
  * one item can clear others that stop being relevant, and the store, not
@@ -13,8 +18,13 @@
 #include "ui.h"
 #include "ui_list.h"
 #include "core/model.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
+#include "forms/engine/form.h"
+#include "forms/inspect/inspect.h"
+
+/* How an answer is given: a plain answer, or one that settles the item's
+ * conflict (inspect_resolve drops the other values).  The dispatcher picks
+ * it from the item and passes it down; no field carries it. */
+enum walk_how { WALK_ANSWER, WALK_RESOLVE };
 
 struct walk_row {
 	size_t item;                /* index into f->items */
@@ -32,6 +42,7 @@ struct walk {
 	struct walk_row *rows;
 	size_t n_rows;
 	unsigned char *relevant, *required; /* per item of the form */
+	size_t *clashes;            /* per item: other values kept (conflicts) */
 	struct ui_list l;           /* the cursor, over rows */
 	int single;                 /* one item at a time, no list */
 	int list_y, list_h;         /* the list as painted */
@@ -41,9 +52,11 @@ struct walk {
 	char saved[MAX_ITEM + 1];   /* the item last saved as "where I was" */
 };
 
-/* ui_walk.c */
-/* Re-reads the inspection, relevance and the current item's hazard. */
+/* Re-reads the inspection, relevance, conflicts and the current item's
+ * hazard. */
 int walk_reload(struct walk *w);
+/* After the cursor moved: the new item's hazard, no error of the last. */
+void walk_moved(struct walk *w);
 const char *walk_value(const struct walk *w, size_t item);
 const char *walk_note(const struct walk *w, size_t item);
 /* The current row's item index, or -1 on a header. */
@@ -52,39 +65,23 @@ long walk_item(const struct walk *w);
 int walk_stop(const struct walk *w, size_t r);
 /* Moves to the next (dir 1) or previous (-1) stop; 0 if there was none. */
 int walk_step(struct walk *w, int dir);
-/* Answers the current item (inspect_answer), or, when `resolve` and the
- * value is not empty, settles its conflict with that answer
- * (inspect_resolve); on failure item_err and the message line say why.
- * 0 or -1. */
+/* Stores an answer to the current item: inspect_answer, or, for
+ * WALK_RESOLVE and a value that is not empty, inspect_resolve.  On failure
+ * item_err and the message line say why.  0 or -1. */
 int walk_answer(struct walk *w, const char *value, const char *note,
-		const struct inspect_hazard *hz, int resolve);
+		const struct inspect_hazard *hz, enum walk_how how);
 /* Answered / relevant questions inside group `g` (or the whole form for
  * g = -1). */
 void walk_progress(const struct walk *w, long g, size_t *done, size_t *total);
-
-/* ui_walk_conflict.c */
-/* How many other values (conflicts) item `item` holds. */
-size_t walk_conflicts_of(const struct walk *w, size_t item);
-/* Paints the conflict section of the item's pane (both values, who gave
- * them, when) in rows y..y+h-1; returns the rows used (0: no conflict). */
-int walk_conflict_paint(struct ui *ui, struct walk *w, size_t item, int y, int h);
-/* c, F7: keep one of the values, or answer anew (inspect_resolve). */
-void walk_resolve(struct walk *w);
-/* The items with conflicting answers, as indexes into f->items, one per
- * item, in the order of in->conflicts; *n their count.  free() it. */
-size_t *ui_conflict_items(const struct form *f, const struct fc_inspection *in, size_t *n);
-
-/* ui_walk_draw.c */
-void walk_paint(struct ui *ui, void *ctx);
 /* How a value reads: the choice labels of a select, else the value. */
 void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf,
 		     size_t size);
-
-/* ui_answer.c: `resolve` says the answer settles the item's conflict. */
-void walk_edit(struct walk *w, int resolve);                  /* Enter */
-void walk_check(struct walk *w, const char *v, int resolve);  /* p, n (and f) */
-void walk_fail(struct walk *w, int resolve);     /* f, and F4 on a failed item */
-void walk_edit_note(struct walk *w);             /* F2 */
-void walk_clear(struct walk *w);                 /* F3 */
+/* The warnings (forms/inspect/warnings.h) that apply now in the group of `item`:
+ * up to `max` indexes into f->items in out[]; returns their count. */
+size_t walk_warnings_of(const struct walk *w, size_t item, size_t *out, size_t max);
+/* "Pass — 张三 (ZJ-0001), 2026-11-28 10:01 · note": an answer with who gave
+ * it and when, as the conflict shows it. */
+void walk_answer_text(const struct walk *w, size_t item, const struct fc_answer *a,
+		      char *buf, size_t size);
 
 #endif

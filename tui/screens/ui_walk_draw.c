@@ -1,46 +1,51 @@
 /* ui_walk_draw.c - painting the walk: the list of items with the current
- * one opened below it (or alone, in the one-item view), sections with their
- * progress, required items marked, items that do not apply greyed.
+ * one opened below it whole (or alone, in the one-item view), sections with
+ * their progress, required items marked, items that do not apply greyed.
+ * The list gets what the item's detail leaves: the item is what is read.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "ui_walk.h"
+#include "ui_walk_draw.h"
 #include "core/strbuf.h"
+#include "forms/inspect/conflict_items.h"
+#include "forms/inspect/warnings.h"
 
-void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf, size_t size)
+/* The conflict section of the item's pane: both values, who gave them,
+ * when; returns the rows used (0: no conflict). */
+static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int h)
 {
-	const struct form_item *it = &w->f->items[item];
-	const struct form_list *l = it->list;
-	struct strbuf sb;
-	const char *p = v;
+	const struct fc_answer **vals;
+	const char *l_now = _("now: "), *l_also = _("also: ");
+	char buf[1400];
+	int used = 0, x = ui_width(l_now) > ui_width(l_also) ? ui_width(l_now) : ui_width(l_also);
 	size_t i, n;
 
-	if (it->type == FT_CHECK) {
-		snprintf(buf, size, "%s", !strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail")
-			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
-		return;
+	if (h <= 0 || !w->clashes[item])
+		return 0;
+	x += 3;   /* the values line up after the wider label */
+	ui_fill(y, 1, COLS - 2, ui->attr[R_WARN]);
+	ui_put(y, 2, _("! Conflict: answered differently on two devices; c chooses one"),
+	       COLS - 4, ui->attr[R_WARN]);
+	used++;
+	n = conflict_choices(&w->in, w->f->items[item].name, &vals);
+	/* the standing answer first, when there is one */
+	i = walk_value(w, item) ? 0 : n;
+	if (used < h) {
+		ui_put(y + used, 3, l_now, x - 3, ui->attr[R_DIM]);
+		if (i == 0)
+			walk_answer_text(w, item, vals[0], buf, sizeof buf);
+		ui_put(y + used++, x, i == 0 ? buf : _("(no answer)"), COLS - x - 1,
+		       ui->attr[R_NORMAL]);
 	}
-	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE)) {
-		snprintf(buf, size, "%s", v);
-		return;
+	for (i = walk_value(w, item) ? 1 : 0; i < n && used < h; i++) {
+		ui_put(y + used, 3, l_also, x - 3, ui->attr[R_DIM]);
+		walk_answer_text(w, item, vals[i], buf, sizeof buf);
+		ui_put(y + used++, x, buf, COLS - x - 1, ui->attr[R_WARN]);
 	}
-	strbuf_init(&sb);
-	while (*(p += strspn(p, " "))) {
-		n = strcspn(p, " ");
-		for (i = 0; i < l->n; i++)
-			if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, p, n))
-				break;
-		if (sb.len)
-			strbuf_adds(&sb, ", ");
-		if (i < l->n)
-			strbuf_adds(&sb, form_text(&l->choices[i].label, w->ui->lang));
-		else
-			strbuf_add(&sb, p, n);
-		p += n;
-	}
-	snprintf(buf, size, "%s", sb.buf);
-	strbuf_release(&sb);
+	free(vals);
+	return used;
 }
 
 /* The marker in front of an item: its answer at a glance. */
@@ -51,7 +56,7 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 	*role = R_NORMAL;
 	if (!w->relevant[item])
 		return " ~ ";
-	if (walk_conflicts_of(w, item)) {
+	if (w->clashes[item]) {
 		*role = R_WARN;
 		return "[!]";
 	}
@@ -68,6 +73,12 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 		return "[F]";
 	}
 	return "[-]";
+}
+
+/* Whether item i is a warning that applies now: drawn as an alarm. */
+static int alarm(const struct walk *w, size_t i)
+{
+	return w->relevant[i] && form_item_warns(&w->f->items[i]);
 }
 
 static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
@@ -88,10 +99,12 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		ui_put(y, x, buf, COLS - x - 1, a);
 		return;
 	}
-	a = ui->attr[sel ? R_SELECT : !w->relevant[row->item] || it->type == FT_NOTE ? R_DIM
-		     : R_NORMAL];
+	a = ui->attr[sel ? R_SELECT : !w->relevant[row->item] ? R_DIM : alarm(w, row->item) ?
+		     R_ERROR : it->type == FT_NOTE ? R_DIM : R_NORMAL];
 	ui_fill(y, 0, COLS, sel ? a : ui->attr[R_NORMAL]);
-	if (it->type != FT_NOTE) {
+	if (alarm(w, row->item)) {
+		x += ui_put(y, x, "!! ", 3, a) + 1;
+	} else if (it->type != FT_NOTE) {
 		const char *m = marker(w, row->item, &role);
 		x += ui_put(y, x, m, 3, sel ? a : ui->attr[role]) + 1;
 	} else {
@@ -117,10 +130,27 @@ static void paint_list(struct ui *ui, struct walk *w)
 		paint_row(ui, w, w->l.top + (size_t)r, w->list_y + r);
 }
 
+/* Rows `s` takes wrapped to `width` columns (at most 64). */
+static int rows_of(const char *s, int width)
+{
+	size_t starts[64], lens[64];
+
+	return *s && width > 0 ? (int)ui_wrap(s, width, starts, lens, ARRAY_SIZE(starts)) : 0;
+}
+
+/* "Hazard (major, due 2026-12-05): ..." of the current item. */
+static void hazard_text(const struct walk *w, char *buf, size_t size)
+{
+	snprintf(buf, size, _("Hazard (%s, due %s): %s"),
+		 w->haz.severity == HAZ_MAJOR ? _("major") : _("general"), hazard_due(&w->haz),
+		 w->haz.description);
+}
+
+/* Answer, conflict, note and hazard, each wrapped whole while rows last. */
 static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h)
 {
 	const char *v = walk_value(w, item), *note = walk_note(w, item);
-	char buf[1024];
+	char buf[1200];
 	int used = 0, x;
 
 	if (h <= 0)
@@ -137,21 +167,73 @@ static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h
 		       COLS - x - 1, ui->attr[w->required[item] ? R_WARN : R_DIM]);
 		used = 1;
 	}
-	used += walk_conflict_paint(ui, w, item, y + used, h - used);
+	used += paint_conflict(ui, w, item, y + used, h - used);
 	if (note && *note && used < h) {
 		x = 1 + ui_put(y + used, 1, _("Note: "), 20, ui->attr[R_DIM]);
-		used += ui_put_wrapped(y + used, x, COLS - x - 1, 1, note, ui->attr[R_NORMAL]);
+		used += ui_put_wrapped(y + used, x, COLS - x - 1, h - used, note, ui->attr[R_NORMAL]);
 	}
 	if (w->have_haz && used < h) {
-		snprintf(buf, sizeof buf, _("Hazard (%s, due %s): %s"),
-			 w->haz.severity == HAZ_MAJOR ? _("major") : _("general"),
-			 hazard_due(&w->haz), w->haz.description);
-		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used > 2 ? 2 : 1, buf,
-				       ui->attr[R_FAIL]);
+		hazard_text(w, buf, sizeof buf);
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, buf, ui->attr[R_FAIL]);
 	}
 	return used;
 }
 
+/* The warnings of the item's group that apply now, as alarms: beside the
+ * readings that raised them and the check that judges them. */
+static int paint_warnings(struct ui *ui, struct walk *w, size_t item, int y, int h)
+{
+	size_t warn[8], n = walk_warnings_of(w, item, warn, ARRAY_SIZE(warn)), i;
+	int used = 0;
+
+	for (i = 0; i < n && used < h; i++) {
+		char *s = xstrfmt("!! %s", form_text(&w->f->items[warn[i]].label, ui->lang));
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_ERROR]);
+		free(s);
+	}
+	return used;
+}
+
+static int warnings_rows(const struct walk *w, const struct ui *ui, size_t item)
+{
+	size_t warn[8], k = walk_warnings_of(w, item, warn, ARRAY_SIZE(warn)), i;
+	int n = 0;
+
+	for (i = 0; i < k; i++)
+		n += rows_of(form_text(&w->f->items[warn[i]].label, ui->lang), COLS - 5);
+	return n;
+}
+
+/* Rows the current item's detail takes whole: what the list leaves it. */
+static int detail_need(const struct walk *w, const struct ui *ui)
+{
+	long it = walk_item(w);
+	const struct form_item *item;
+	char buf[1200];
+	int n;
+
+	if (it < 0)
+		return 1;
+	item = &w->f->items[it];
+	n = rows_of(form_text(&item->label, ui->lang), COLS - 2) + 1;   /* and the answer */
+	if (w->item_err[0])
+		n += 2;
+	if (w->clashes[it])
+		n += 2 + (int)w->clashes[it];
+	if (*walk_note(w, (size_t)it))
+		n += rows_of(walk_note(w, (size_t)it), COLS - 10);
+	if (w->have_haz) {
+		hazard_text(w, buf, sizeof buf);
+		n += rows_of(buf, COLS - 2);
+	}
+	n += warnings_rows(w, ui, (size_t)it);
+	n += rows_of(form_text(&item->hint, ui->lang), COLS - 2);
+	return n + rows_of(form_text(&item->legal_basis, ui->lang), COLS - 2);
+}
+
+/* The item whole: its label wrapped (all of it while one row is left for
+ * the answer), what went wrong, the answer, note and hazard, the hint, the
+ * legal basis. */
 static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 {
 	long it = walk_item(w);
@@ -162,7 +244,7 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 	if (h <= 0 || it < 0)
 		return;
 	item = &w->f->items[it];
-	used = ui_put_wrapped(y, 1, COLS - 2, h > 4 ? h - 3 : 1, form_text(&item->label, ui->lang),
+	used = ui_put_wrapped(y, 1, COLS - 2, h > 1 ? h - 1 : 1, form_text(&item->label, ui->lang),
 			      ui->attr[w->relevant[it] ? R_SECTION : R_DIM]);
 	if (!w->relevant[it] && used < h) {
 		ui_put(y + used++, 1, _("This item does not apply, given the answers so far."),
@@ -172,10 +254,10 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 	if (w->item_err[0] && used < h)   /* the error first: it is what matters now */
 		used += ui_put_wrapped(y + used, 1, COLS - 2, 2, w->item_err, ui->attr[R_ERROR]);
 	used += paint_answer(ui, w, (size_t)it, y + used, h - used);
+	used += paint_warnings(ui, w, (size_t)it, y + used, h - used);
 	s = form_text(&item->hint, ui->lang);
 	if (*s && used < h)
-		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used > 3 ? 2 : 1, s,
-				       ui->attr[R_DIM]);
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
 	s = form_text(&item->legal_basis, ui->lang);
 	if (*s && used < h)
 		ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
@@ -206,11 +288,19 @@ static void paint_head(struct ui *ui, struct walk *w)
 void walk_paint(struct ui *ui, void *ctx)
 {
 	struct walk *w = ctx;
-	int body = LINES - 4, detail;
+	int body = LINES - 4, detail, least = body >= 16 ? 5 : 2;
 
 	paint_head(ui, w);
 	w->list_y = 2;
-	w->list_h = w->single ? 0 : body / 2;
+	/* The list takes what the item's detail leaves, between a few rows
+	 * and half the screen. */
+	w->list_h = body - 1 - detail_need(w, ui);
+	if (w->list_h > body / 2)
+		w->list_h = body / 2;
+	if (w->list_h < least)
+		w->list_h = least;
+	if (w->single)
+		w->list_h = 0;
 	if (w->list_h > 0) {
 		paint_list(ui, w);
 		ui_hline(w->list_y + w->list_h, 0, COLS, ui->attr[R_FRAME]);
