@@ -83,3 +83,13 @@ col_on() {
 	case $row in *"$2"*) ;; *) echo -1; return;; esac
 	printf '%s\n' "${row%%"$2"*}" | LC_ALL=C.UTF-8 wc -L
 }
+
+# two_drafts: two drafts for $USCC1 told apart only by form and start
+# (hazmat-loading on 11-27 08:10, six-ones on 11-28 08:15); their ids in
+# $a and $b.
+two_drafts() {
+	a=$(new_draft FIELDCHECK_NOW=2026-11-27T08:10:00+08:00 -- --form hazmat-loading \
+		--enterprise "$USCC1") &&
+	b=$(new_draft FIELDCHECK_NOW=2026-11-28T08:15:00+08:00 -- --form six-ones \
+		--enterprise "$USCC1")
+}

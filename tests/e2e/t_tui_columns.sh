@@ -9,8 +9,7 @@
 . "$(dirname "$0")/records_lib.sh"
 
 setup_ws
-a=$(new_draft FIELDCHECK_NOW=2026-11-27T08:10:00+08:00 -- --form hazmat-loading --enterprise "$USCC1")
-b=$(new_draft FIELDCHECK_NOW=2026-11-28T08:15:00+08:00 -- --form six-ones --enterprise "$USCC1")
+two_drafts || { not_ok "two drafts made"; exit 1; }
 for item in vehicle_permits crew_qualifications tank_inspection goods_match_waybill \
 	permitted_media waybill_carried pretrip_check warning_marks no_overload emergency_kit; do
 	"$FC" -C "$WS" inspection answer "$a" "$item" pass >/dev/null 2>&1

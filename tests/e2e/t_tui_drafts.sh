@@ -10,8 +10,7 @@
 . "$(dirname "$0")/records_lib.sh"
 
 setup_ws
-a=$(new_draft FIELDCHECK_NOW=2026-11-27T08:10:00+08:00 -- --form hazmat-loading --enterprise "$USCC1")
-b=$(new_draft FIELDCHECK_NOW=2026-11-28T08:15:00+08:00 -- --form six-ones --enterprise "$USCC1")
+two_drafts || { not_ok "two drafts made"; exit 1; }
 # b came from another laptop: started by 李四, who alone is on its team
 sql "UPDATE team SET badge = 'LS-0002', name = '李四', dept = '区交通运输局' WHERE inspection = '$b';
      UPDATE inspections SET created_by = 'LS-0002' WHERE id = '$b'"
