@@ -18,11 +18,11 @@ words() {
 	case $1 in
 	zh*) TITLE="检查记录" SECTION="六查验（地方做法）" NA="不适用" FAIL="不合格"
 	     LABEL="是否查验押运人员在岗并随车押运" HAZ="发现的隐患（1）" WHICH="补正：选择项目"
-	     REASON="补正理由（必填）" AMENDS="补正（1）" PASS="合格" FIN="已定稿" ;;
+	     REASON="补正理由（必填）" AMENDS="补正（1）" AMEND="补正" PASS="合格" FIN="已定稿" ;;
 	*) TITLE="Inspection record" SECTION="Six verifications (local practice)"
 	   NA="Not applicable" FAIL="Fail" LABEL="Does the unit verify that the escort"
 	   HAZ="Hazards found (1)" WHICH="Amend: which item" REASON="Amend: the reason (required)"
-	   AMENDS="Amendments (1)" PASS="Pass" FIN="Finished" ;;
+	   AMENDS="Amendments (1)" AMEND="Amend" PASS="Pass" FIN="Finished" ;;
 	esac
 }
 
@@ -95,6 +95,7 @@ dashboard() {
 	check "the dashboard's records show the local start time ($at)" eval 'screen | grep -q "2026-11-28 10:30"'
 	keys Enter
 	expect "the dashboard's inspection opens as its record ($at)" "$TITLE"
+	check "a supervisor is offered no amending ($at)" eval '! screen | tail -n 1 | grep -qF "a$AMEND"'
 	seen "with its answers ($at)" "押运员离岗"
 	seen "and its amendments ($at)" "复核发现证件过期$w"
 }

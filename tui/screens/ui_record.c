@@ -148,9 +148,13 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	return 0;
 }
 
+/* Amending is an inspector's: a supervisor's workspace reads the record
+ * (what it may write is listed supervision and comments on hazards). */
 static unsigned mode(void *ctx)
 {
-	return ((struct rec *)ctx)->in.status == INSP_FINAL ? M_FINAL : M_DRAFT;
+	const struct rec *r = ctx;
+
+	return r->in.status == INSP_FINAL && !r->ui->ws->supervisor ? M_FINAL : M_DRAFT;
 }
 
 static const struct ui_screen screen = {
