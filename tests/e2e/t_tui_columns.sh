@@ -42,13 +42,13 @@ columns() {
 	must "the team screen ($at)" wait_for "${TEAM:0:6}"
 	keys a && wait_for "$ADD" >/dev/null
 	typed "Alexander Wang" && keys Tab && typed "JT-0042" && keys Tab && typed "区交通运输局" && keys Enter
-	wait_for "JT-0042" >/dev/null
+	wait_gone "$ADD" && wait_for "JT-0042" >/dev/null
 	c1=$(col_on "ZJ-0001" "ZJ-0001") c2=$(col_on "JT-0042" "JT-0042")
 	check "the team's badges line up ($at: $c1, $c2)" same "$c1" "$c2"
 	d1=$(col_on "ZJ-0001" "区应急") d2=$(col_on "JT-0042" "区交通")
 	check "and their departments ($at: $d1, $d2)" same "$d1" "$d2"
 	keys Escape && sleep 0.2 && keys Escape && sleep 0.2
-	keys d && wait_for "2026-11-28 08:15" >/dev/null
+	keys d && wait_for "2026-11-27 08:10" >/dev/null   # Home's c names the other
 	e1=$(col_on "2026-11-27 08:10" "华东") e2=$(col_on "2026-11-28 08:15" "华东")
 	check "the drafts' enterprises line up ($at: $e1, $e2)" same "$e1" "$e2"
 	if [ "$w" -ge 80 ]; then

@@ -53,7 +53,7 @@ both_sizes_and_langs drafts
 
 # joining: the officer is added to the team, then the walk opens
 tui_at en_US.UTF-8 80 24 TZ=Asia/Shanghai
-keys d && wait_for "2026-11-28 08:15" >/dev/null
+keys d && wait_for "2026-11-27 08:10" >/dev/null
 keys Enter && wait_for "Join its team" >/dev/null
 keys Up Enter
 expect "joining opens the walk" "draft 0/"

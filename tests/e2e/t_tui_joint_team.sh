@@ -46,6 +46,7 @@ joint() {
 	keys a
 	expect "a asks for the member ($at)" "$ADD"
 	typed "李四" && keys Tab && typed "J$w$h${loc:0:1}" && keys Tab && typed "区交通运输局" && keys Enter
+	wait_gone "$ADD"   # the badge typed shows in the dialog too
 	expect "the member shows on the team ($at)" "J$w$h${loc:0:1}"
 	check "and is stored at once ($at)" [ "$(sql "SELECT count(*) FROM team WHERE badge = 'J$w$h${loc:0:1}'")" = 1 ]
 	keys Escape
