@@ -109,6 +109,12 @@ static void load_hazard(struct walk *w)
 		w->have_haz = 1;
 }
 
+const char *walk_label(const struct walk *w, size_t i)
+{
+	return w->filled && w->filled[i] ? w->filled[i] : form_text(&w->f->items[i].label,
+								    w->ui->lang);
+}
+
 void walk_moved(struct walk *w)
 {
 	w->item_err[0] = '\0';
@@ -131,7 +137,11 @@ int walk_reload(struct walk *w)
 	}
 	w->have_in = 1;
 	inspect_answers_init(&a, &w->in);
+	a.fa.lang = w->ui->lang;
 	for (i = 0; i < w->f->n_items; i++) {
+		const char *label = form_text(&w->f->items[i].label, w->ui->lang);
+		free(w->filled[i]);
+		w->filled[i] = strstr(label, "${") ? form_fill(w->f, label, &a.fa) : NULL;
 		r = form_relevant(w->f, i, &a.fa, &err);
 		w->relevant[i] = r != 0;   /* an expression that fails: show the item */
 		r = r > 0 ? form_required(w->f, i, &a.fa, &err) : 0;
