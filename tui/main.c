@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/workspace.h"
 #include "tui/cli/cli.h"
 #include "tui/screens/tui_main.h"
@@ -22,6 +23,7 @@ int main(int argc, char **argv)
 	int i = 1, rc;
 
 	setlocale(LC_ALL, "");
+	i18n_init();
 	/* A file-size limit must fail the write, not kill us mid-transaction. */
 	signal(SIGXFSZ, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
