@@ -22,6 +22,7 @@
 
 #include "clock.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 #define CLIP_BYTES 60
 
@@ -169,7 +170,7 @@ static const char *field3(struct mctx *m, const char *what, const char *b, const
 		return o;
 	lo = value_cmp(o, t, numeric) < 0 ? o : t;
 	hi = lo == o ? t : o;
-	note(m, "%s was changed on two devices, to %s and to %s; %s is kept", what,
+	note(m, _("%s was changed on two devices, to %s and to %s; %s is kept"), what,
 	     clip(m, lo), clip(m, hi), clip(m, hi));
 	return hi;
 }
@@ -338,9 +339,9 @@ static void merge_events(struct mctx *m, const struct fc_hazard *o, const struct
 	for (i = 0; i < n; i++) {
 		ev = all[i].p;
 		if (out->n_events && ev->kind == HEV_FOUND) {
-			note(m, "the two copies record different 'found' events (at %s by %s, and "
+			note(m, _("the two copies record different 'found' events (at %s by %s, and "
 			     "at %s by %s): a hazard is found once, so one copy was altered; the "
-			     "first is kept", out->events[0].at, out->events[0].by, ev->at, ev->by);
+			     "first is kept"), out->events[0].at, out->events[0].by, ev->at, ev->by);
 			continue;
 		}
 		event_copy(&out->events[out->n_events++], ev);
@@ -544,8 +545,8 @@ static void merge_team(struct mctx *m, const struct fc_inspection *b, const stru
 		if (!op && !tp)
 			continue;
 		if (!op || !tp)
-			note(m, "team member %s was taken off the team on one device only; the "
-			     "merge keeps the member", b->team[i].badge);
+			note(m, _("team member %s was taken off the team on one device only; the "
+			     "merge keeps the member"), b->team[i].badge);
 		add_member(m, out, &b->team[i], op, tp);
 	}
 	ao = xcalloc(o->n_team + t->n_team, sizeof *ao);
@@ -597,8 +598,8 @@ static const struct fc_answer *later(const struct fc_answer *a, const struct fc_
 
 static void note_clash(struct mctx *m, const struct fc_answer *keep, const struct fc_answer *lost)
 {
-	note(m, "item %s was answered differently on two devices: %s (by %s at %s) is the "
-	     "answer for now, %s (by %s at %s) is kept as a conflict for a person to choose%s",
+	note(m, _("item %s was answered differently on two devices: %s (by %s at %s) is the "
+	     "answer for now, %s (by %s at %s) is kept as a conflict for a person to choose%s"),
 	     keep->item, clip(m, keep->value), keep->by, keep->at, clip(m, lost->value), lost->by,
 	     lost->at, strcmp(keep->value, lost->value) ? "" : " (their notes differ)");
 }
@@ -625,8 +626,8 @@ static const struct fc_answer *merge_item(struct mctx *m, const struct fc_answer
 		return o;
 	if (!o || !t) {
 		keep = o ? o : t;
-		note(m, "item %s was cleared on one device and answered %s on another; the "
-		     "answer stands", keep->item, clip(m, keep->value));
+		note(m, _("item %s was cleared on one device and answered %s on another; the "
+		     "answer stands"), keep->item, clip(m, keep->value));
 		return keep;
 	}
 	keep = later(o, t);
@@ -901,15 +902,15 @@ static int merge_final(struct mctx *m, const struct fc_inspection *b,
 	struct strbuf sb;
 
 	if (o->status != INSP_FINAL)
-		return fc_fail(err, "the inspection was finalized, but our copy is a draft again "
-			       "(a finalized inspection is never reopened)");
+		return fc_fail(err, _("the inspection was finalized, but our copy is a draft again "
+			       "(a finalized inspection is never reopened)"));
 	strbuf_init(&sb);
 	differences(o, t, &sb);
 	if (sb.len) {
 		if (m->rep)
 			m->rep->refused = 1;
-		note(m, "the finalized inspection arrived changed (%s): the change is refused and "
-		     "our copy stands; a finalized inspection only takes amendments", sb.buf);
+		note(m, _("the finalized inspection arrived changed (%s): the change is refused and "
+		     "our copy stands; a finalized inspection only takes amendments"), sb.buf);
 	}
 	strbuf_release(&sb);
 	inspection_copy(out, o);
@@ -932,8 +933,8 @@ static void late_answer(struct mctx *m, const struct fc_answer *a, struct fc_ame
 	strbuf_addf(&sb, "answered on another device after the inspection was finalized "
 		    "(by %s at %s)", a->by, a->at);
 	am->reason = strbuf_detach(&sb);
-	note(m, "item %s: %s (by %s at %s) was given on another device and is not in the "
-	     "finalized record; it is kept as an amendment", a->item, clip(m, a->value), a->by,
+	note(m, _("item %s: %s (by %s at %s) was given on another device and is not in the "
+	     "finalized record; it is kept as an amendment"), a->item, clip(m, a->value), a->by,
 	     a->at);
 }
 
@@ -973,17 +974,17 @@ static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 		fv = header[i].get(fin, fb);
 		ov = header[i].get(other, ob);
 		if (strcmp(ov, fv) && strcmp(ov, bv))
-			note(m, "%s was changed to %s on another device, but the inspection was "
-			     "finalized with %s, which stands", header[i].what, clip(m, ov), clip(m, fv));
+			note(m, _("%s was changed to %s on another device, but the inspection was "
+			     "finalized with %s, which stands"), header[i].what, clip(m, ov), clip(m, fv));
 	}
 	for (i = 0; i < other->n_team; i++)
 		if (!member(fin, other->team[i].badge))
-			note(m, "team member %s was added on another device, but the inspection was "
-			     "finalized without; the finalized team stands", other->team[i].badge);
+			note(m, _("team member %s was added on another device, but the inspection was "
+			     "finalized without; the finalized team stands"), other->team[i].badge);
 	for (i = 0; b && i < b->n_answers; i++)
 		if (!answer_of(other, b->answers[i].item) && answer_of(fin, b->answers[i].item))
-			note(m, "item %s was cleared on another device, but the inspection was "
-			     "finalized with an answer, which stands", b->answers[i].item);
+			note(m, _("item %s was cleared on another device, but the inspection was "
+			     "finalized with an answer, which stands"), b->answers[i].item);
 }
 
 /* One side finalized while the other still answered: the final record
@@ -1089,9 +1090,9 @@ static int input_check(const struct fc_record *r, const char *which,
 		       const struct fc_record *ours, struct fc_err *err)
 {
 	if (r->kind != ours->kind)
-		return fc_fail(err, "%s is a record of another kind (%s)", which, kind_name(r->kind));
+		return fc_fail(err, _("%s is a record of another kind (%s)"), which, kind_name(r->kind));
 	if (strcmp(record_id(r), record_id(ours)))
-		return fc_fail(err, "%s is %s %s, another record", which, kind_name(r->kind),
+		return fc_fail(err, _("%s is %s %s, another record"), which, kind_name(r->kind),
 			       record_id(r));
 	if (model_check(r, err))
 		return fc_err_prefix(err, "%s", which);
@@ -1107,18 +1108,18 @@ static int result_check(const struct fc_record *r, struct fc_err *err)
 	size_t len;
 
 	if (model_check(r, err))
-		return fc_err_prefix(err, "the merged record would not be valid");
+		return fc_err_prefix(err, _("the merged record would not be valid"));
 	if (r->kind == REC_INSPECTION && (in->n_conflicts > MAX_ANSWERS ||
 					  in->n_amendments > MAX_ANSWERS))
-		return fc_fail(err, "the merged record would hold %zu conflicts and %zu amendments, "
-			       "at most %d of each", in->n_conflicts, in->n_amendments, MAX_ANSWERS);
+		return fc_fail(err, _("the merged record would hold %zu conflicts and %zu amendments, "
+			       "at most %d of each"), in->n_conflicts, in->n_amendments, MAX_ANSWERS);
 	strbuf_init(&sb);
 	record_encode(r, &sb);
 	len = sb.len;
 	strbuf_release(&sb);
 	if (len > MAX_RECORD_BYTES)
-		return fc_fail(err, "the merged record would be %zu bytes, more than the %d a "
-			       "record may be", len, MAX_RECORD_BYTES);
+		return fc_fail(err, _("the merged record would be %zu bytes, more than the %d a "
+			       "record may be"), len, MAX_RECORD_BYTES);
 	return 0;
 }
 
@@ -1161,13 +1162,13 @@ int record_merge(const struct fc_record *base, const struct fc_record *ours,
 	m.rep = rep;
 	if (input_check(ours, "ours", ours, err) || input_check(theirs, "theirs", ours, err) ||
 	    (base && input_check(base, "base", ours, err)))
-		return fc_err_prefix(err, "merging %s %s", kind_name(ours->kind), m.id);
+		return fc_err_prefix(err, _("merging %s %s"), kind_name(ours->kind), m.id);
 	if (merge_kinds(&m, base, ours, theirs, out, err) || result_check(out, err)) {
 		record_clear(out);
 		memset(out, 0, sizeof *out);
 		if (rep)
 			report_rewind(rep, n0, conflicted0, refused0);
-		return fc_err_prefix(err, "merging %s %s", kind_name(ours->kind), m.id);
+		return fc_err_prefix(err, _("merging %s %s"), kind_name(ours->kind), m.id);
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "strbuf.h"
 #include "table.h"
+#include "core/i18n.h"
 
 /* The columns of the CSV and of the text table of groups. */
 static const struct table_col cols[] = {
@@ -309,6 +310,6 @@ int report_print(const struct report *r, enum report_format fmt, int bom, FILE *
 	default: rc = print_text(r, out); break;
 	}
 	if (rc || fflush(out) || ferror(out))
-		return fc_failk(err, FC_EIO, "cannot write the report");
+		return fc_failk(err, FC_EIO, _("cannot write the report"));
 	return 0;
 }

@@ -5,6 +5,7 @@
  * leave us blocked on a write or killed by SIGPIPE.
  */
 #include "sshsig.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,18 +22,18 @@ static int write_file(const char *path, const void *data, size_t len, struct fc_
 	const char *p = data;
 
 	if (fd < 0)
-		return fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
+		return fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
 	while (len) {
 		ssize_t w = write(fd, p, len);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
 			close(fd);
-			return fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
+			return fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
 		}
 		p += w, len -= (size_t)w;
 	}
-	return close(fd) ? fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno)) : 0;
+	return close(fd) ? fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno)) : 0;
 }
 
 /* Up to max bytes of a file into sb; -1 when it cannot be read. */
@@ -95,7 +96,7 @@ int sshsig_sign(const char *keyfile, const char *ns, const void *data, size_t le
 
 	snprintf(dir, sizeof dir, "%s/fieldcheck-sign.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))
-		return fc_failk(err, FC_EIO, "cannot make a folder for signing in %s: %s",
+		return fc_failk(err, FC_EIO, _("cannot make a folder for signing in %s: %s"),
 				tmp && *tmp ? tmp : "/tmp", strerror(errno));
 	file = xstrfmt("%s/commit", dir);
 	sig = xstrfmt("%s/commit.sig", dir);
@@ -108,13 +109,13 @@ int sshsig_sign(const char *keyfile, const char *ns, const void *data, size_t le
 		read_small(log, 400, &msg);
 		while (msg.len && (msg.buf[msg.len - 1] == '\n' || msg.buf[msg.len - 1] == '\r'))
 			msg.buf[--msg.len] = '\0';
-		fc_fail(err, "signing with %s failed%s%s%s", keyfile,
+		fc_fail(err, _("signing with %s failed%s%s%s"), keyfile,
 			st == 127 ? ": ssh-keygen is not installed (package openssh-client)" : "",
 			msg.len ? ": " : "", msg.buf);
 		goto out;
 	}
 	if (read_small(sig, SSHSIG_MAX, out)) {
-		fc_failk(err, FC_EIO, "ssh-keygen wrote no signature");
+		fc_failk(err, FC_EIO, _("ssh-keygen wrote no signature"));
 		goto out;
 	}
 	rc = 0;

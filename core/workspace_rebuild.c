@@ -7,6 +7,7 @@
 
 #include "store_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 int workspace_store_damaged(const char *dir, struct fc_err *why, struct fc_err *err)
 {
@@ -42,8 +43,8 @@ static int identity(struct fc_workspace *ws, const struct fc_person *who, int su
 	if (workspace_read_identity(ws, &why) == 0)
 		return 0;
 	if (!who)
-		return fc_fail(err, "the damaged store's identity could not be read (%s): give it "
-			       "with 'fieldcheck repair --name NAME --badge BADGE --dept DEPT'",
+		return fc_fail(err, _("the damaged store's identity could not be read (%s): give it "
+			       "with 'fieldcheck repair --name NAME --badge BADGE --dept DEPT'"),
 			       why.msg);
 	if (workspace_write_identity(ws->store, who, supervisor, err))
 		return -1;
