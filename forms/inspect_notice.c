@@ -10,6 +10,7 @@
 
 #include "inspect_notice.h"
 #include "inspect.h"
+#include "core/i18n.h"
 
 static void form_item(void *ctx, const char *form_id, int version, const char *item,
 		      enum notice_lang lang, struct notice_item *out)
@@ -71,15 +72,15 @@ static int write_all(const char *path, const struct strbuf *sb, struct fc_err *e
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
-		return fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(errno));
+		return fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (write(fd, sb->buf, sb->len) != (ssize_t)sb->len || fsync(fd)) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		return -1;
 	}
 	if (close(fd) || rename(tmp, path)) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
 		unlink(tmp);
 		return -1;
 	}
@@ -96,7 +97,7 @@ int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 	*path_out = NULL;
 	strbuf_init(&sb);
 	if (mkdir(dir, 0755) && errno != EEXIST) {
-		fc_failk(err, FC_EIO, "cannot create %s: %s", dir, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
 	}
 	snprintf(path, sizeof path, "%s/%.8s.txt", dir, id);
