@@ -16,25 +16,25 @@
 
 /* The columns of the CSV and of the text table of groups. */
 static const struct table_col cols[] = {
-	{ "group", "GROUP", 0, 32, 0 },
-	{ "name", "NAME", 0, 20, 0 },
-	{ "inspections", "INSP", 1, 0, 0 },
-	{ "drafts", "DRAFT", 1, 0, 0 },
-	{ "enterprises", "ENTS", 1, 0, 0 },
-	{ "joint_inspections", "JOINT", 1, 0, 0 },
-	{ "unannounced_inspections", "UNANN", 1, 0, 0 },
-	{ "rechecks", "RECHK", 1, 0, 0 },
-	{ "hazards_found", "FOUND", 1, 0, 0 },
-	{ "hazards_general", "GEN", 1, 0, 0 },
-	{ "hazards_major", "MAJOR", 1, 0, 0 },
-	{ "hazards_notified", "NOTICE", 1, 0, 0 },
-	{ "hazards_rectified", "RECT", 1, 0, 0 },
-	{ "rectification_rate", "RATE%", 1, 0, 0 },
-	{ "hazards_closed", "CLOSED", 1, 0, 0 },
-	{ "hazards_open", "OPEN", 1, 0, 0 },
-	{ "hazards_overdue", "OVERDUE", 1, 0, 0 },
-	{ "hazards_under_supervision", "SUPERV", 1, 0, 0 },
-	{ "hazards_major_under_supervision", "MAJ-SUP", 1, 0, 0 },
+	{ "group", N_("GROUP"), 0, 32, 0 },
+	{ "name", N_("NAME"), 0, 20, 0 },
+	{ "inspections", N_("INSP"), 1, 0, 0 },
+	{ "drafts", N_("DRAFT"), 1, 0, 0 },
+	{ "enterprises", N_("ENTS"), 1, 0, 0 },
+	{ "joint_inspections", N_("JOINT"), 1, 0, 0 },
+	{ "unannounced_inspections", N_("UNANN"), 1, 0, 0 },
+	{ "rechecks", N_("RECHK"), 1, 0, 0 },
+	{ "hazards_found", N_("FOUND"), 1, 0, 0 },
+	{ "hazards_general", N_("GEN"), 1, 0, 0 },
+	{ "hazards_major", N_("MAJOR"), 1, 0, 0 },
+	{ "hazards_notified", N_("NOTICE"), 1, 0, 0 },
+	{ "hazards_rectified", N_("RECT"), 1, 0, 0 },
+	{ "rectification_rate", N_("RATE%"), 1, 0, 0 },
+	{ "hazards_closed", N_("CLOSED"), 1, 0, 0 },
+	{ "hazards_open", N_("OPEN"), 1, 0, 0 },
+	{ "hazards_overdue", N_("OVERDUE"), 1, 0, 0 },
+	{ "hazards_under_supervision", N_("SUPERV"), 1, 0, 0 },
+	{ "hazards_major_under_supervision", N_("MAJ-SUP"), 1, 0, 0 },
 };
 #define N_COLS (sizeof cols / sizeof cols[0])
 #define NUM_LEN 24
@@ -168,8 +168,9 @@ static void text_months(const struct report *r, FILE *out)
 
 static const char *by_title(enum report_by by)
 {
-	static const char *const t[] = { "", "FORM", "TOWN", "DEPT", "MONTH", "ENTERPRISE" };
-	return (size_t)by < sizeof t / sizeof t[0] ? t[by] : "GROUP";
+	static const char *const t[] = { "", N_("FORM"), N_("TOWN"), N_("DEPT"), N_("MONTH"),
+					 N_("ENTERPRISE") };
+	return (size_t)by < sizeof t / sizeof t[0] ? t[by] : N_("GROUP");
 }
 
 static int text_groups(const struct report *r, FILE *out)

@@ -145,8 +145,9 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 	s = NULL;
 	if (link(tmp, path) != 0) {
 		fc_failk(err, errno == EEXIST ? FC_EFAIL : FC_EIO,
-			 errno == EEXIST ? "a workspace was created in %s at the same time; "
-			 "nothing was changed%s" : "cannot create the store in %s: %s", dir,
+			 errno == EEXIST ? _("a workspace was created in %s at the same time; "
+					     "nothing was changed%s") :
+			 _("cannot create the store in %s: %s"), dir,
 			 errno == EEXIST ? "" : strerror(errno));
 		goto out;
 	}

@@ -33,13 +33,13 @@ int main(int argc, char **argv)
 		else if (!strncmp(argv[i], "-C", 2) && argv[i][2])
 			opt_dir = argv[i] + 2;
 		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(cli_usage_text, stdout);
+			fputs(_(cli_usage_text), stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "--version")) {
 			puts("fieldcheck " FC_VERSION);
 			return 0;
 		} else
-			return cli_usage(cli_usage_text, "unknown option '%s'", argv[i]);
+			return cli_usage(cli_usage_text, _("unknown option '%s'"), argv[i]);
 	}
 	if (workspace_resolve(opt_dir, &dir, &err))
 		return cli_report(&err);

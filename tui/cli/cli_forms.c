@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/form.h"
 #include "forms/inspect.h"
@@ -42,9 +43,9 @@ static void add_row(struct table *t, const struct form *f, enum form_lang lang)
 static int list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "id", "ID", 0, 0, 0 }, { "version", "VERSION", 1, 0, 0 }, { "title", "TITLE", 0, 48, 0 },
-		{ "items", "ITEMS", 1, 0, 0 }, { "checks", "CHECKS", 1, 0, 0 },
-		{ "origin", "ORIGIN", 0, 0, 0 },
+		{ "id", N_("ID"), 0, 0, 0 }, { "version", N_("VERSION"), 1, 0, 0 }, { "title", N_("TITLE"), 0, 48, 0 },
+		{ "items", N_("ITEMS"), 1, 0, 0 }, { "checks", N_("CHECKS"), 1, 0, 0 },
+		{ "origin", N_("ORIGIN"), 0, 0, 0 },
 	};
 	const char *fmt = NULL;
 	const struct cli_opt opts[] = {
@@ -67,7 +68,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		add_row(&t, cat.forms[i], lang);
 	rc = table_print(&t, tf, stdout) ? 1 : 0;
 	if (rc)
-		fprintf(stderr, "fieldcheck: cannot write the listing\n");
+		fprintf(stderr, _("fieldcheck: cannot write the listing\n"));
 	print_problems(&cat.problems);
 	if (cat.problems.n)
 		rc = 1;
@@ -79,10 +80,10 @@ static int list(struct cli *cli, int argc, char **argv)
 static int summary(size_t loaded, size_t total, size_t problems)
 {
 	if (!problems) {
-		printf("%zu form%s checked, no problems\n", total, total == 1 ? "" : "s");
+		printf(_("%zu form%s checked, no problems\n"), total, total == 1 ? "" : "s");
 		return 0;
 	}
-	fprintf(stderr, "%zu form%s checked, %zu load; %zu problem%s\n", total,
+	fprintf(stderr, _("%zu form%s checked, %zu load; %zu problem%s\n"), total,
 		total == 1 ? "" : "s", loaded, problems, problems == 1 ? "" : "s");
 	return 1;
 }
