@@ -397,7 +397,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	if (in->finalized_at[0])
 		printf(_("finalized   %s\n"), in->finalized_at);
 	for (i = 0; i < in->n_team; i++) {
-		fputs(i ? "            " : "team        ", stdout);
+		fputs(i ? "            " : _("team        "), stdout);
 		fputs_safe(in->team[i].name, stdout);
 		printf(" (%s, ", in->team[i].badge);
 		fputs_safe(in->team[i].dept, stdout);
