@@ -1,11 +1,11 @@
 /* table.c - printing listings as aligned text, RFC 4180 CSV or JSON. */
 #include "table.h"
-#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
 
