@@ -18,7 +18,8 @@ int workspace_store_damaged(const char *dir, struct fc_err *why, struct fc_err *
 	/* Opening migrates, and reads the schema: a damaged one fails here. */
 	if (store_open(path, &s, why) == 0)
 		rc = store_integrity(s, why) ? 1 : 0;
-	else if (strstr(why->msg, "is damaged"))
+	else if (strstr(why->msg, _("is damaged"))) /* store_sqlerr's words, in the
+						     * user's language like the message */
 		rc = 1;
 	else if (why->kind == FC_ENOTFOUND) { /* no workspace: say it as open does */
 		struct fc_workspace *ws = NULL;

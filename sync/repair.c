@@ -161,7 +161,7 @@ static int repair_replica(struct fc_workspace *ws, int store_rebuilt, struct rep
 	if (!has_replica(ws))
 		return 0;
 	if (replica_open(ws, 0, &r, &why)) {
-		if (!strstr(why.msg, "opening the replica")) {
+		if (!strstr(why.msg, _("opening the replica"))) { /* git_fail's context */
 			*err = why; /* the lock, not the replica */
 			return -1;
 		}

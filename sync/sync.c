@@ -220,9 +220,10 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 
 		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err)) {
 			/* A dropped connection is worth another try; a refused key,
-			 * a changed host key or a missing remote is not. */
-			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS ||
-			    strstr(err->msg, "host key") || strstr(err->msg, "refused our"))
+			 * a host key refused or not recorded, or a missing remote is
+			 * not: those fail with FC_EFAIL (hostkey.c, transport.c), as
+			 * the message is in the user's language and cannot be read. */
+			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS)
 				return -1;
 			backoff(attempt, seed);
 			continue;

@@ -48,7 +48,7 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 	(void)url;
 	if (++c->cred_attempts > MAX_CRED_ATTEMPTS) {
 		c->failed = 1;
-		fc_failk(c->err, FC_EIO, _("%s refused our SSH key (%d attempts); check the key "
+		fc_failk(c->err, FC_EFAIL, _("%s refused our SSH key (%d attempts); check the key "
 			 "(remote.%s.sshkey) or the ssh-agent"), c->remote, MAX_CRED_ATTEMPTS, c->remote);
 		return GIT_EUSER;
 	}
