@@ -136,7 +136,7 @@ void cli_sync_notes(const struct sync_log *rep)
 	size_t i;
 
 	for (i = 0; i < rep->n_authors && i < 20; i++) {
-		fputs(i ? ", " : "from: ", stdout);
+		fputs(i ? _(", ") : _("from: "), stdout);
 		fputs_safe(rep->authors[i], stdout);
 	}
 	if (rep->n_authors)

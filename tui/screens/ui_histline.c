@@ -2,8 +2,8 @@
  * ui_histline.h).  A changed line is one field ("status": "final") or one
  * element of an array ({"item": "x", "value": "pass", ...}) of the record's
  * canonical text; it is read with the strict JSON reader, and shown as
- * "Label: value, Label: value".  A line that does not read is shown as it
- * is. */
+ * "Label: value, Label: value", the empty fields of an element left out.
+ * A line that does not read is shown as it is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +92,9 @@ static char *line_shown(struct ctx *c, const char *text)
 	strbuf_init(&out);
 	for (i = 0; v.type == JSON_OBJECT && i < v.len; i++) {
 		const struct json_member *m = &v.members[i];
-		if (i)
+		if (text[0] == '{' && m->value.type == JSON_STRING && !*m->value.s)
+			continue;
+		if (out.len)
 			strbuf_adds(&out, _(", "));
 		strbuf_adds(&out, key_label(m->key));
 		strbuf_adds(&out, _(": "));
