@@ -51,7 +51,7 @@ expect "the review says why it cannot finalize" "2 item(s) answered differently 
 keys F8
 expect "finalize asks first" "Finalize this inspection?"
 keys y
-expect "finalize is refused, with its message" "cannot finalize: item 'risk_map' has conflicting"
+expect "finalize is refused, with its message" "cannot finalize: item “Is a risk-control map posted in a prominent place?” has"
 keys Enter
 expect "Enter on a conflicted item goes back to it" "now:  Fail — 李四 (JT-0042)"
 
