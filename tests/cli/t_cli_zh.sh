@@ -51,3 +51,9 @@ check "JSON values stay English" grep -q '"status": *"draft"' "$OUT"
 fc enterprise add --code 91350100M000100Y44 --name 某化工
 check "in the C locale the same refusal is English" \
 	grep -q "check character is '4', expected '3'\|check character is '3'" "$ERR"
+
+zh report --by town
+check "the text report speaks Chinese" grep -q "^检查统计，全部日期" "$OUT"
+check "its table too" grep -q "^合计 " "$OUT"
+zh report --format json
+check "its JSON keeps its English keys" grep -q '"joint_inspections": ' "$OUT"
