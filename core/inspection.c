@@ -12,7 +12,7 @@
 int store_resolve_id(struct fc_store *s, const char *table, const char *prefix, char *out,
 		     struct fc_err *err)
 {
-	const char *what = strcmp(table, "hazards") ? "inspection" : "hazard";
+	const char *what = strcmp(table, "hazards") ? _("inspection") : _("hazard");
 	const char *sql = strcmp(table, "hazards") ?
 		"SELECT id FROM inspections WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2" :
 		"SELECT id FROM hazards WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2";

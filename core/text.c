@@ -67,7 +67,7 @@ int text_check(const char *s, size_t len, enum text_kind kind, size_t max,
 		if (cp == '\n' || cp == '\t') {
 			if (kind != TEXT_MULTILINE)
 				return fc_fail(err, _("%s holds a %s at character %zu; it must be one line"),
-					       what, cp == '\n' ? "line break" : "tab", chars);
+					       what, cp == '\n' ? _("line break") : _("tab"), chars);
 		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
 			return fc_fail(err, _("%s holds control character U+%04X at character %zu"),
 				       what, cp, chars);
