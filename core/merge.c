@@ -46,26 +46,47 @@ void merge_report_release(struct merge_report *r)
 	for (i = 0; i < r->n; i++) {
 		free(r->notes[i].path_or_id);
 		free(r->notes[i].msg);
+		free(r->notes[i].item);
 	}
 	free(r->notes);
 	memset(r, 0, sizeof *r);
 }
 
+static void vnote(struct mctx *m, const char *item, const char *fmt, va_list ap)
+	FC_PRINTF(3, 0);
 static void note(struct mctx *m, const char *fmt, ...) FC_PRINTF(2, 3);
+static void note_item(struct mctx *m, const char *item, const char *fmt, ...) FC_PRINTF(3, 4);
 
-static void note(struct mctx *m, const char *fmt, ...)
+static void vnote(struct mctx *m, const char *item, const char *fmt, va_list ap)
 {
 	struct merge_report *r = m->rep;
-	va_list ap;
 
 	if (!r)
 		return;
 	ALLOC_GROW(r->notes, r->n + 1, r->alloc);
 	r->notes[r->n].path_or_id = xstrdup(m->id);
-	va_start(ap, fmt);
 	r->notes[r->n].msg = xstrvfmt(fmt, ap);
-	va_end(ap);
+	r->notes[r->n].item = item ? xstrdup(item) : NULL;
 	r->n++;
+}
+
+static void note(struct mctx *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote(m, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* A note about `item`, which fmt names first. */
+static void note_item(struct mctx *m, const char *item, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote(m, item, fmt, ap);
+	va_end(ap);
 }
 
 /* Drops the notes after the first n and restores the flags: a failed merge
@@ -77,6 +98,7 @@ static void report_rewind(struct merge_report *r, size_t n, int conflicted, int 
 	for (i = n; i < r->n; i++) {
 		free(r->notes[i].path_or_id);
 		free(r->notes[i].msg);
+		free(r->notes[i].item);
 	}
 	r->n = n;
 	if (!n) {
@@ -264,11 +286,11 @@ static void merge_enterprise(struct mctx *m, const struct fc_enterprise *b,
 			     struct fc_enterprise *out)
 {
 	fix(out->code, sizeof out->code, o->code);
-	out->name = xstrdup(field3(m, "the name", BASE(b, name), o->name, t->name, 0));
-	out->town = xstrdup(field3(m, "the town", BASE(b, town), o->town, t->town, 0));
-	out->industry = xstrdup(field3(m, "the industry class", BASE(b, industry), o->industry,
+	out->name = xstrdup(field3(m, _("the name"), BASE(b, name), o->name, t->name, 0));
+	out->town = xstrdup(field3(m, _("the town"), BASE(b, town), o->town, t->town, 0));
+	out->industry = xstrdup(field3(m, _("the industry class"), BASE(b, industry), o->industry,
 				       t->industry, 0));
-	out->address = xstrdup(field3(m, "the address", BASE(b, address), o->address,
+	out->address = xstrdup(field3(m, _("the address"), BASE(b, address), o->address,
 				      t->address, 0));
 }
 
@@ -356,15 +378,15 @@ static void merge_hazard(struct mctx *m, const struct fc_hazard *b, const struct
 
 	fix(out->id, sizeof out->id, o->id);
 	fix(out->inspection, sizeof out->inspection,
-	    field3(m, "the inspection", BASE(b, inspection), o->inspection, t->inspection, 0));
-	out->item = xstrdup(field3(m, "the item", BASE(b, item), o->item, t->item, 0));
-	sev = field3(m, "the severity", b ? hazard_sev_name(b->severity) : "",
+	    field3(m, _("the inspection"), BASE(b, inspection), o->inspection, t->inspection, 0));
+	out->item = xstrdup(field3(m, _("the item"), BASE(b, item), o->item, t->item, 0));
+	sev = field3(m, _("the severity"), b ? hazard_sev_name(b->severity) : "",
 		     hazard_sev_name(o->severity), hazard_sev_name(t->severity), 0);
 	hazard_sev_parse(sev, &out->severity);
-	out->description = xstrdup(field3(m, "the description", BASE(b, description),
+	out->description = xstrdup(field3(m, _("the description"), BASE(b, description),
 					  o->description, t->description, 0));
 	fix(out->deadline, sizeof out->deadline,
-	    field3(m, "the deadline", BASE(b, deadline), o->deadline, t->deadline, 0));
+	    field3(m, _("the deadline"), BASE(b, deadline), o->deadline, t->deadline, 0));
 	merge_events(m, o, t, out);
 }
 
@@ -442,13 +464,13 @@ static void set_created_by(struct fc_inspection *in, const char *v)
 }
 
 static const struct hfield header[] = {
-	{ "the form", 0, get_form, set_form },
-	{ "the form version", 1, get_version, set_version },
-	{ "the enterprise", 0, get_enterprise, set_enterprise },
-	{ "the inspection type", 0, get_type, set_type },
-	{ "the location", 0, get_location, set_location },
-	{ "the creation time", 0, get_created_at, set_created_at },
-	{ "the creator", 0, get_created_by, set_created_by },
+	{ N_("the form"), 0, get_form, set_form },
+	{ N_("the form version"), 1, get_version, set_version },
+	{ N_("the enterprise"), 0, get_enterprise, set_enterprise },
+	{ N_("the inspection type"), 0, get_type, set_type },
+	{ N_("the location"), 0, get_location, set_location },
+	{ N_("the creation time"), 0, get_created_at, set_created_at },
+	{ N_("the creator"), 0, get_created_by, set_created_by },
 };
 #define N_HEADER (ARRAY_SIZE(header))
 
@@ -462,7 +484,7 @@ static void merge_header(struct mctx *m, const struct fc_inspection *b,
 	fix(out->id, sizeof out->id, o->id);
 	for (i = 0; i < N_HEADER; i++) {
 		const struct hfield *f = &header[i];
-		header[i].set(out, field3(m, f->what, b ? f->get(b, bb) : "", f->get(o, ob),
+		header[i].set(out, field3(m, _(f->what), b ? f->get(b, bb) : "", f->get(o, ob),
 					  f->get(t, tb), f->numeric));
 	}
 }
@@ -491,9 +513,9 @@ static void add_member(struct mctx *m, struct fc_inspection *out, const struct f
 		return;
 	}
 	fix(p->badge, sizeof p->badge, o->badge);
-	snprintf(what, sizeof what, "the name of team member %s", o->badge);
+	snprintf(what, sizeof what, _("the name of team member %s"), o->badge);
 	fix(p->name, sizeof p->name, field3(m, what, BASE(b, name), o->name, t->name, 0));
-	snprintf(what, sizeof what, "the department of team member %s", o->badge);
+	snprintf(what, sizeof what, _("the department of team member %s"), o->badge);
 	fix(p->dept, sizeof p->dept, field3(m, what, BASE(b, dept), o->dept, t->dept, 0));
 }
 
@@ -598,10 +620,10 @@ static const struct fc_answer *later(const struct fc_answer *a, const struct fc_
 
 static void note_clash(struct mctx *m, const struct fc_answer *keep, const struct fc_answer *lost)
 {
-	note(m, _("item %s was answered differently on two devices: %s (by %s at %s) is the "
-	     "answer for now, %s (by %s at %s) is kept as a conflict for a person to choose%s"),
-	     keep->item, clip(m, keep->value), keep->by, keep->at, clip(m, lost->value), lost->by,
-	     lost->at, strcmp(keep->value, lost->value) ? "" : " (their notes differ)");
+	note_item(m, keep->item, _("item “%s” was answered differently on two devices: %s (by "
+				   "%s at %s) is the answer for now, %s (by %s at %s) is kept as "
+				   "a conflict for a person to choose%s"), keep->item, clip(m, keep->value), keep->by, keep->at, clip(m, lost->value), lost->by,
+	     lost->at, strcmp(keep->value, lost->value) ? "" : _(" (their notes differ)"));
 }
 
 /* One item, 3-way; NULL means unanswered.  A side that did not touch the
@@ -626,8 +648,9 @@ static const struct fc_answer *merge_item(struct mctx *m, const struct fc_answer
 		return o;
 	if (!o || !t) {
 		keep = o ? o : t;
-		note(m, _("item %s was cleared on one device and answered %s on another; the "
-		     "answer stands"), keep->item, clip(m, keep->value));
+		note_item(m, keep->item, _("item “%s” was cleared on one device and answered %s "
+					   "on another; the answer stands"), keep->item,
+			  clip(m, keep->value));
 		return keep;
 	}
 	keep = later(o, t);
@@ -866,7 +889,7 @@ static int same_team(const struct fc_inspection *a, const struct fc_inspection *
 static void differ(struct strbuf *sb, int cond, const char *what)
 {
 	if (cond)
-		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", what);
+		strbuf_addf(sb, "%s%s", sb->len ? _(", ") : "", what);
 }
 
 /* Names what differs between a and b, amendments aside. */
@@ -876,14 +899,14 @@ static void differences(const struct fc_inspection *a, const struct fc_inspectio
 	char ab[16], bb[16];
 	size_t i;
 
-	differ(sb, a->status != b->status, "the status");
-	differ(sb, strcmp(a->finalized_at, b->finalized_at) != 0, "the finalizing time");
+	differ(sb, a->status != b->status, _("the status"));
+	differ(sb, strcmp(a->finalized_at, b->finalized_at) != 0, _("the finalizing time"));
 	for (i = 0; i < N_HEADER; i++)
-		differ(sb, strcmp(header[i].get(a, ab), header[i].get(b, bb)) != 0, header[i].what);
-	differ(sb, !same_team(a, b), "the team");
-	differ(sb, !same_list(a->answers, a->n_answers, b->answers, b->n_answers), "the answers");
+		differ(sb, strcmp(header[i].get(a, ab), header[i].get(b, bb)) != 0, _(header[i].what));
+	differ(sb, !same_team(a, b), _("the team"));
+	differ(sb, !same_list(a->answers, a->n_answers, b->answers, b->n_answers), _("the answers"));
 	differ(sb, !same_list(a->conflicts, a->n_conflicts, b->conflicts, b->n_conflicts),
-	       "the conflicts");
+	       _("the conflicts"));
 }
 
 /* A finalized record we hold is evidence: no merge replaces it, with a base
@@ -933,8 +956,8 @@ static void late_answer(struct mctx *m, const struct fc_answer *a, struct fc_ame
 	strbuf_addf(&sb, "answered on another device after the inspection was finalized "
 		    "(by %s at %s)", a->by, a->at);
 	am->reason = strbuf_detach(&sb);
-	note(m, _("item %s: %s (by %s at %s) was given on another device and is not in the "
-	     "finalized record; it is kept as an amendment"), a->item, clip(m, a->value), a->by,
+	note_item(m, a->item, _("item “%s”: %s (by %s at %s) was given on another device and "
+				"is not in the finalized record; it is kept as an amendment"), a->item, clip(m, a->value), a->by,
 	     a->at);
 }
 
@@ -975,7 +998,7 @@ static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 		ov = header[i].get(other, ob);
 		if (strcmp(ov, fv) && strcmp(ov, bv))
 			note(m, _("%s was changed to %s on another device, but the inspection was "
-			     "finalized with %s, which stands"), header[i].what, clip(m, ov), clip(m, fv));
+			     "finalized with %s, which stands"), _(header[i].what), clip(m, ov), clip(m, fv));
 	}
 	for (i = 0; i < other->n_team; i++)
 		if (!member(fin, other->team[i].badge))
@@ -983,8 +1006,9 @@ static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 			     "finalized without; the finalized team stands"), other->team[i].badge);
 	for (i = 0; b && i < b->n_answers; i++)
 		if (!answer_of(other, b->answers[i].item) && answer_of(fin, b->answers[i].item))
-			note(m, _("item %s was cleared on another device, but the inspection was "
-			     "finalized with an answer, which stands"), b->answers[i].item);
+			note_item(m, b->answers[i].item, _("item “%s” was cleared on another device, "
+							   "but the inspection was finalized with an "
+							   "answer, which stands"), b->answers[i].item);
 }
 
 /* One side finalized while the other still answered: the final record

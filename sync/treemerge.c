@@ -14,6 +14,7 @@
 #include "core/model.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
+#include "forms/inspect.h"
 #include "blobread.h"
 #include "gitutil.h"
 #include "judged.h"
@@ -189,6 +190,34 @@ static void decide(struct merging *m, const char *path, enum outcome o, const gi
 		tree_updates_add(&m->p, GIT_TREE_UPDATE_UPSERT, want, path);
 }
 
+/* The merge's notes in the log; where a note names an inspection's item,
+ * by its label in the form the inspection was filled with (the store's
+ * copy; the name stays when the store lacks it). */
+static void log_notes(struct merging *m, const struct fc_record *rec,
+		      const struct merge_report *mr)
+{
+	const struct fc_inspection *in = &rec->u.inspection;
+	struct fc_err err = { 0 };
+	struct form *f = NULL;
+	size_t i;
+
+	for (i = 0; i < mr->n; i++) {
+		const struct merge_note *n = &mr->notes[i];
+		const char *at = n->item ? strstr(n->msg, n->item) : NULL;
+		int idx;
+		if (at && !f && rec->kind == REC_INSPECTION)
+			f = inspect_form(m->r->ws, in->form_id, in->form_version, &err);
+		idx = at && f ? form_item_index(f, n->item) : -1;
+		if (idx < 0) {
+			sync_log_note(m->rep, "%s: %s", n->path_or_id, n->msg);
+			continue;
+		}
+		sync_log_note(m->rep, "%s: %.*s%s%s", n->path_or_id, (int)(at - n->msg), n->msg,
+			      form_item_label(&f->items[idx], inspect_lang()), at + strlen(n->item));
+	}
+	form_free(f);
+}
+
 /* Both sides changed one record: the record merge decides.  Ours is often
  * the base itself (a supervisor never changes records): it is read once. */
 static int merge_both(struct merging *m, const char *path, const git_oid *base_id,
@@ -202,7 +231,6 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 	int ours_is_base = have_base && git_oid_equal(our_id, base_id);
 	struct strbuf sb;
 	git_oid id;
-	size_t i;
 	int rc = -1;
 
 	if (read_record(r, their_id, path, &theirs, &why)) {
@@ -220,8 +248,8 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 		rc = 0;
 		goto out_ours;
 	}
-	for (i = 0; i < mr.n && !m->quiet; i++)
-		sync_log_note(m->rep, "%s: %s", mr.notes[i].path_or_id, mr.notes[i].msg);
+	if (!m->quiet)
+		log_notes(m, &out, &mr);
 	if (!m->quiet)
 		m->rep->conflicted += mr.conflicted != 0;
 	if (mr.refused && !m->quiet) {

@@ -2,7 +2,7 @@
 # t_tui_i18n.sh - the layers below the screens speak the UI's language
 # (issue 17, point 7).  Two officers of one joint inspection sync through a
 # central repository and answer one item differently; in Chinese the sync
-# report says so in Chinese, the hazard screen names the failed item by its
+# report says so in Chinese, naming the item by its label, the hazard screen names the failed item by its
 # label (not its name), a refusal of the hazard loop (core/) comes in
 # Chinese, and the hazard's history shows the commit's subject and the
 # record's fields in Chinese.  At 80x24 and at 40x12, in Chinese and in
@@ -38,6 +38,8 @@ keys y
 expect "the sync report says what arrived, in Chinese" "收到"
 expect "and the clash of the two devices, in Chinese (core/merge.c)" "在两台设备上回答不同"
 check "with no English note left" screen_lacks "answered differently"
+expect "the note names the item by its label" "检查项“是否在"
+check "not by its name" screen_lacks "risk_map"
 keys Escape
 must "back Home" wait_for "F5同步"
 keys h
