@@ -2,6 +2,7 @@
 #
 #   make              build ./fieldcheck
 #   make run          install what is missing, build, start on the demo workspace
+#                     (kept between runs; DEMO=reset makes it anew, as `make demo` does)
 #   make test         install what is missing, build, run the whole suite
 #   make check-asan   the suite under AddressSanitizer and UBSan
 #   make check-valgrind  the unit tests under valgrind
@@ -18,19 +19,30 @@ MANDIR   ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 BUILD    ?= build
 CC       ?= cc
-PKGS     := ncursesw sqlite3 libgit2 zlib libcrypto
+PKGS     := ncursesw sqlite3 libgit2 zlib libcrypto expat
 WERROR   ?=
 SAN      ?=
 OPT      ?= -O2
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+
+# A binary run from its build tree uses the tree's shipped checklists
+# (forms/engine/catalog.c): the way back from the binary's folder to the
+# top of the tree, "." for ./fieldcheck, "../.." for build/asan/fieldcheck.
+ifeq ($(BUILD),build)
+TREE_FROM_BIN := .
+else
+space := $(subst ,, )
+TREE_FROM_BIN := $(subst $(space),/,$(patsubst %,..,$(subst /, ,$(BUILD))))
+endif
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 # What the code needs to build at all, kept apart from CPPFLAGS, CFLAGS,
 # LDFLAGS and LDLIBS: `make CFLAGS=-O0` changes the optimisation and keeps
 # the feature macros (ncursesw's -D_XOPEN_SOURCE among them) and warnings.
 FC_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. \
-            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+            -DFC_DATADIR='"$(DATADIR)"' -DFC_LOCALEDIR='"$(LOCALEDIR)"' \
+            -DFC_TREE_FROM_BIN='"$(TREE_FROM_BIN)"' $(PKG_CFLAGS)
 FC_CFLAGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla $(WERROR) $(SAN) -MMD -MP
 CFLAGS   ?= $(OPT) -g
@@ -38,10 +50,11 @@ ALL_CFLAGS  = $(FC_CPPFLAGS) $(CPPFLAGS) $(FC_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 ALL_LDLIBS  = $(LDLIBS) $(PKG_LIBS) -lm
 
-# The library (core/ forms/ sync/) and the two front ends in tui/: the
-# command line (tui/cli/, no curses) and the screens (tui/screens/), with
-# main() in tui/main.c choosing between them.
-LIB_SRC  := $(wildcard core/*.c forms/*.c sync/*.c)
+# The library (core/, forms/engine/, forms/inspect/, sync/) and the two
+# front ends in tui/: the command line (tui/cli/, no curses) and the screens
+# (tui/screens/), with main() in tui/main.c choosing between them.  The
+# shipped checklists (forms/checklists/) are data, installed, not compiled.
+LIB_SRC  := $(wildcard core/*.c forms/engine/*.c forms/inspect/*.c sync/*.c)
 CLI_SRC  := $(wildcard tui/cli/*.c)
 SCREENS_SRC := $(wildcard tui/screens/*.c)
 APP_SRC  := tui/main.c $(CLI_SRC) $(SCREENS_SRC)
@@ -109,17 +122,23 @@ deps-test:
 
 units: $(UNIT_BIN)
 
-# The demo workspace: ./demo/workspace, with ./demo/central.git as origin
-# once sync exists.  Created on first run; kept between runs.
+# The demo (.ci/demo): ./demo/workspace, with weeks of records dated from
+# today, synced with ./demo/central.git (a colleague's laptop and a
+# supervisor's workspace beside it).  Made on first run and kept between
+# runs; `make run DEMO=reset` or `make demo` makes it anew.
+DEMO ?=
 run: deps
 	@$(MAKE) --no-print-directory fieldcheck
-	@sh .ci/demo ./fieldcheck demo
-	FIELDCHECK_FORMS=$(CURDIR)/forms ./fieldcheck -C demo/workspace
+	@sh .ci/demo ./fieldcheck demo $(DEMO)
+	./fieldcheck -C demo/workspace
+
+demo: fieldcheck
+	@sh .ci/demo ./fieldcheck demo reset
 
 test: deps-test
 	@$(MAKE) --no-print-directory $(BIN) units
 	@FIELDCHECK_BIN=$(CURDIR)/$(BIN) FIELDCHECK_UNITS=$(CURDIR)/$(BUILD)/tests \
-	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run $(TESTS)
+	    FIELDCHECK_FORMS=$(CURDIR)/forms/checklists sh tests/run $(TESTS)
 
 check-asan: deps-test
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -130,7 +149,7 @@ check-asan: deps-test
 check-valgrind: deps-test
 	@$(MAKE) --no-print-directory units
 	@FIELDCHECK_VALGRIND=1 FIELDCHECK_BIN=$(CURDIR)/$(BIN) FIELDCHECK_UNITS=$(CURDIR)/$(BUILD)/tests \
-	    FIELDCHECK_FORMS=$(CURDIR)/forms sh tests/run unit
+	    FIELDCHECK_FORMS=$(CURDIR)/forms/checklists sh tests/run unit
 
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
@@ -160,12 +179,12 @@ $(BENCH_BIN): $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/bench/synth.o $(LIB)
 bench: deps
 	@$(MAKE) --no-print-directory fieldcheck $(BENCH_BIN)
 	@BENCH_MAX='$(BENCH_MAX)' FIELDCHECK_BIN=$(CURDIR)/fieldcheck BENCH_TOOLS=$(CURDIR)/$(BUILD)/bench \
-	    FIELDCHECK_FORMS=$(CURDIR)/forms sh bench/run.sh
+	    FIELDCHECK_FORMS=$(CURDIR)/forms/checklists sh bench/run.sh
 
 install: fieldcheck
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(MANDIR)/man1
 	install -m 755 fieldcheck $(DESTDIR)$(BINDIR)/fieldcheck
-	find forms -mindepth 1 -maxdepth 1 -type d -exec cp -R {} $(DESTDIR)$(DATADIR)/forms/ \;
+	find forms/checklists -mindepth 1 -maxdepth 1 -type d -exec cp -R {} $(DESTDIR)$(DATADIR)/forms/ \;
 	[ ! -f docs/fieldcheck.1 ] || install -m 644 docs/fieldcheck.1 $(DESTDIR)$(MANDIR)/man1/
 	@for mo in $(MO_FILES); do \
 	    lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
@@ -175,6 +194,6 @@ install: fieldcheck
 clean:
 	rm -rf build fieldcheck
 
-.PHONY: all deps deps-test units run test check-asan check-valgrind fuzz install clean po bench
+.PHONY: all deps deps-test units run demo test check-asan check-valgrind fuzz install clean po bench
 
 -include $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(BENCH_OBJ:.o=.d)

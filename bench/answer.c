@@ -18,7 +18,7 @@
 
 #include "core/enterprise.h"
 #include "core/workspace.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -63,7 +63,7 @@ int main(int argc, char **argv)
 			form_id = argv[i + 1];
 	}
 	if (!forms || !*forms)
-		forms = "forms";
+		forms = "forms/checklists";
 	snprintf(dir, sizeof dir, "%s/%s", forms, form_id);
 	if (calls == 0 || !(f = form_load_dir(dir, &probs))) {
 		fprintf(stderr, "answer: %s\n", probs.n ? probs.msgs[0] : "no calls to make");

@@ -29,7 +29,7 @@
 #include "core/recordio.h"
 #include "core/store.h"
 #include "core/workspace.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static size_t number(const char *s)
 {
@@ -152,7 +152,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if ((as && become(argv[1], as, &err)) ||
-	    synth_init(&s, seed, forms && *forms ? forms : "forms", have_base ? base : start, &err) ||
+	    synth_init(&s, seed, forms && *forms ? forms : "forms/checklists", have_base ? base : start, &err) ||
 	    workspace_open(argv[1], &ws, &err) || store_begin(ws->store, &err)) {
 		fprintf(stderr, "fill: %s\n", err.msg);
 		return 1;
@@ -171,6 +171,6 @@ int main(int argc, char **argv)
 	       "refused), %zu hazards; %zu records in the outbox\n", t.inspections, t.finalized,
 	       t.failed, t.answers, t.refused, t.hazards, outbox);
 	workspace_close(ws);
-	synth_free(&s);
+	synth_release(&s);
 	return t.failed ? 1 : 0;
 }

@@ -19,7 +19,7 @@
  *
  * Records are encoded by record_encode at layout_record_path, so they are
  * exactly what fieldcheck itself writes; --check decodes every one again.
- * The forms are read from $FIELDCHECK_FORMS (else ./forms).
+ * The forms are read from $FIELDCHECK_FORMS (else ./forms/checklists).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -419,7 +419,7 @@ int main(int argc, char **argv)
 	}
 	if (!o.have_base)
 		o.base = o.start + o.n;
-	if (synth_init(&s, o.seed, forms && *forms ? forms : "forms", o.base, &err))
+	if (synth_init(&s, o.seed, forms && *forms ? forms : "forms/checklists", o.base, &err))
 		die("%s", err.msg);
 	if (!strcmp(o.mode, "central")) {
 		setvbuf(stdout, buf, _IOFBF, sizeof buf);
@@ -429,6 +429,6 @@ int main(int argc, char **argv)
 	} else {
 		die("unknown mode or missing --dir: %s", o.mode);
 	}
-	synth_free(&s);
+	synth_release(&s);
 	return 0;
 }

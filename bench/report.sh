@@ -16,7 +16,7 @@ set -eu
 N=${1:-100000}
 top=$(cd "$(dirname "$0")/.." && pwd)
 FC=${FIELDCHECK_BIN:-$top/fieldcheck}
-export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms}
+export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms/checklists}
 export LC_ALL=C.UTF-8 FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
 T=$(mktemp -d "${TMPDIR:-/tmp}/fieldcheck-bench.XXXXXX")
 [ "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT

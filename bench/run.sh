@@ -40,7 +40,7 @@ WORK=${BENCH_DIR:-$top/build/bench/work}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 DAEMON_MAX=${BENCH_DAEMON_MAX:-100000}
 FILE_PULL_MAX=${BENCH_FILE_PULL_MAX:-100000}
-export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms}
+export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms/checklists}
 export LC_ALL=C.UTF-8
 # git as it comes, whatever the user's configuration says
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null

@@ -254,7 +254,7 @@ int synth_init(struct synth *s, uint64_t seed, const char *forms_dir, size_t now
 		if (!s->forms[i]) {
 			fc_fail(err, "%s", probs.n ? probs.msgs[0] : dir);
 			form_problems_release(&probs);
-			synth_free(s);
+			synth_release(s);
 			return -1;
 		}
 		s->n_forms++;
@@ -264,7 +264,7 @@ int synth_init(struct synth *s, uint64_t seed, const char *forms_dir, size_t now
 	return 0;
 }
 
-void synth_free(struct synth *s)
+void synth_release(struct synth *s)
 {
 	size_t i;
 	for (i = 0; i < s->n_forms; i++)

@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #include "core/model.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 #define SYNTH_TOWNS 12
 #define SYNTH_ENTERPRISES 5000
@@ -45,7 +45,7 @@ struct synth {
  * or -1 with err. */
 int synth_init(struct synth *s, uint64_t seed, const char *forms_dir, size_t now_after,
 	       struct fc_err *err);
-void synth_free(struct synth *s);
+void synth_release(struct synth *s);
 
 /* "now" for a run over n inspections: the same text synth_init computes. */
 void synth_now(size_t n, char *out);

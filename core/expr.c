@@ -1,6 +1,6 @@
 /* expr.c - form expressions evaluated by SQLite (see expr.h).
  *
- * The SQL comes from forms/'s translator, never straight from a form file,
+ * The SQL comes from forms/engine/'s translator, never straight from a form file,
  * but the form file may come from anyone: the connection is locked down
  * (an authorizer that admits a plain SELECT of whitelisted functions only,
  * tight limits, defensive mode) so a translation bug cannot become a way to
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expr_impl.h"
 #include "strbuf.h"
 #include "core/i18n.h"
 
@@ -310,7 +311,8 @@ static void fn_count_selected(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 static const char *const allowed_functions[] = {
 	"fc_num", "selected", "count_selected", "regexp",
-	"length", "instr", "coalesce", "nullif", "julianday", "typeof", NULL,
+	"length", "instr", "coalesce", "nullif", "julianday", "typeof", "max", "min",
+	"abs", NULL,
 };
 
 static int authorize(void *arg, int action, const char *a, const char *b,
@@ -321,10 +323,14 @@ static int authorize(void *arg, int action, const char *a, const char *b,
 	(void)arg, (void)a, (void)c, (void)d;
 	if (action == SQLITE_SELECT)
 		return SQLITE_OK;
-	if (action == SQLITE_FUNCTION && b)
+	if (action == SQLITE_FUNCTION && b) {
 		for (i = 0; allowed_functions[i]; i++)
 			if (!strcmp(b, allowed_functions[i]))
 				return SQLITE_OK;
+		for (i = 0; expr_xpath_functions[i]; i++)
+			if (!strcmp(b, expr_xpath_functions[i]))
+				return SQLITE_OK;
+	}
 	return SQLITE_DENY;
 }
 
@@ -336,7 +342,8 @@ static int register_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "selected", 2, flags, NULL, fn_selected, NULL, NULL) ||
 	    sqlite3_create_function(db, "count_selected", 1, flags, NULL,
 				    fn_count_selected, NULL, NULL) ||
-	    sqlite3_create_function(db, "regexp", 2, flags, NULL, fn_regexp, NULL, NULL))
+	    sqlite3_create_function(db, "regexp", 2, flags, NULL, fn_regexp, NULL, NULL) ||
+	    expr_register_xpath(db))
 		return -1;
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* expr.h - evaluating form expressions with SQLite.
  *
  * Checklists carry XLSForm expressions (relevant, constraint, required).
- * Rather than write an evaluator, forms/ translates each one into an SQLite
+ * Rather than write an evaluator, forms/engine/ translates each one into an SQLite
  * expression and this module lets SQLite parse and evaluate it on a private
  * in-memory connection (only core/ talks SQL; see docs/ARCHITECTURE.md,
  * "Forms").  The connection knows a few application functions the

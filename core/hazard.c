@@ -56,9 +56,25 @@ static int insert_hazard(struct fc_store *s, const struct fc_hazard *h, const ch
 	return store_run(s, st, "saving the hazard", err);
 }
 
-/* A deadline for putting right what an inspection found cannot fall
- * before the inspection itself: the command line and the screens share
- * this rule. */
+/* A deadline given now is a day still to come (today at the earliest):
+ * one already past would make the hazard overdue the moment it is recorded
+ * and the rectification order would print it.  The command line and the
+ * screens share this rule; records that arrive by sync are history and are
+ * not judged by today's date. */
+static int deadline_not_past(const char *deadline, struct fc_err *err)
+{
+	char today[FC_DATE_LEN + 1];
+
+	if (clock_today(today, err))
+		return -1;
+	if (strcmp(deadline, today) < 0)
+		return fc_fail(err, _("the deadline %s is in the past (today is %s): give today or "
+			       "a later date"), deadline, today);
+	return 0;
+}
+
+/* Nor can it fall before the inspection itself (said first: the
+ * inspection's date is what the person looks at). */
 static int deadline_after_inspection(struct fc_store *s, const struct fc_hazard *h,
 				     struct fc_err *err)
 {
@@ -69,7 +85,7 @@ static int deadline_after_inspection(struct fc_store *s, const struct fc_hazard 
 	if (strcmp(h->deadline, day) < 0)
 		return fc_fail(err, _("the deadline %s is before the inspection's date, %s: a "
 			       "hazard is put right after it is found"), h->deadline, day);
-	return 0;
+	return deadline_not_past(h->deadline, err);
 }
 
 int hazard_add(struct fc_store *s, const struct fc_person *me, const struct hazard_new *n,
@@ -203,7 +219,9 @@ static int event_allowed(const struct fc_hazard *h, enum hazard_event_kind kind,
 		if (strcmp(date, hazard_due(h)) <= 0)
 			return fc_fail(err, _("the new deadline %s is not after the current one, %s"),
 				       date, hazard_due(h));
-		return 0;
+		return deadline_not_past(date, err);
+	case HEV_NOTICE: /* a notice may set the deadline */
+		return date && *date ? deadline_not_past(date, err) : 0;
 	case HEV_SUPERVISE:
 		if (hazard_supervised(h))
 			return fc_fail(err, _("hazard %.8s is already under listed supervision"), id);

@@ -4,9 +4,10 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 #include <sys/stat.h>
+
+#include "exedir.h"
+#include "strbuf.h"
 
 #ifndef FC_LOCALEDIR
 #define FC_LOCALEDIR "/usr/local/share/locale"
@@ -22,38 +23,17 @@ static int has_catalogue(const char *dir)
 	return stat(path, &st) == 0;
 }
 
-/* The folder of the running binary, into buf. */
-static int exe_dir(char *buf, size_t size)
-{
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	char *slash;
-
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
-	return 0;
-}
-
 void i18n_init(void)
 {
+	/* build/locale beside ./fieldcheck, locale beside $(BUILD)/fieldcheck */
+	static const char *const beside[] = { "build/locale", "locale" };
 	const char *env = getenv("FIELDCHECK_LOCALEDIR");
-	char dir[PATH_MAX], path[PATH_MAX + 32];
-	const char *use = FC_LOCALEDIR;
+	char *found = NULL;
 
-	if (env && *env) {
-		use = env;
-	} else if (exe_dir(dir, sizeof dir) == 0) {
-		snprintf(path, sizeof path, "%s/build/locale", dir);
-		if (has_catalogue(path))
-			use = path;
-		else if (snprintf(path, sizeof path, "%s/locale", dir), has_catalogue(path))
-			use = path;
-	}
-	bindtextdomain(DOMAIN, use);
+	if (!(env && *env))
+		found = exe_find_beside(beside, ARRAY_SIZE(beside), has_catalogue);
+	bindtextdomain(DOMAIN, env && *env ? env : found ? found : FC_LOCALEDIR);
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
 	textdomain(DOMAIN);
+	free(found);
 }

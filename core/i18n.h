@@ -17,8 +17,8 @@
 #define N_(s) (s)
 
 /* Binds the domain to its catalogues: $FIELDCHECK_LOCALEDIR, else
- * build/locale or locale next to the binary (a source tree), else
- * FC_LOCALEDIR (where `make install` puts them).  main() calls it once,
+ * build/locale or locale beside the binary (its build tree, see
+ * core/exedir.h), else FC_LOCALEDIR (where `make install` puts them).  main() calls it once,
  * after setlocale(), before either front end speaks. */
 void i18n_init(void);
 

@@ -9,8 +9,8 @@
 #include "text.h"
 #include "core/i18n.h"
 
-int store_resolve_id(struct fc_store *s, const char *table, const char *prefix, char *out,
-		     struct fc_err *err)
+int store_expand_id(struct fc_store *s, const char *table, const char *prefix, char *out,
+		    struct fc_err *err)
 {
 	const char *what = strcmp(table, "hazards") ? _("inspection") : _("hazard");
 	const char *sql = strcmp(table, "hazards") ?

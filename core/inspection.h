@@ -3,7 +3,7 @@
  *
  * These functions know the model's rules (a finalized inspection does not
  * change; a team has members) but not the forms: checking an answer against
- * its checklist happens one layer up, in forms/inspect.c.
+ * its checklist happens one layer up, in forms/inspect/inspect.c.
  */
 #ifndef FC_INSPECTION_H
 #define FC_INSPECTION_H
@@ -71,7 +71,7 @@ int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void
 
 /* Expands an id or a unique prefix of one (at least 4 characters) from
  * `table` ("inspections" or "hazards") into out (FC_UUID_LEN + 1). */
-int store_resolve_id(struct fc_store *s, const char *table, const char *prefix, char *out,
-		     struct fc_err *err);
+int store_expand_id(struct fc_store *s, const char *table, const char *prefix, char *out,
+		    struct fc_err *err);
 
 #endif

@@ -172,7 +172,7 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 	    line_check(in->location, MAX_LOCATION, _("location"), 0, err) ||
 	    timestamp_check(in->created_at, "creation time", err) || badge_check(in->created_by, err))
 		return -1;
-	if (in->form_version < 1 || in->form_version > 1000000)
+	if (in->form_version < 1)
 		return fc_fail(err, _("form version %d is not a positive number"), in->form_version);
 	if ((in->status == INSP_FINAL) != (in->finalized_at[0] != '\0'))
 		return fc_fail(err, _("a final inspection has a finalizing time and a draft has none"));

@@ -27,6 +27,9 @@
 #define MAX_VALUE 4000
 #define MAX_ITEM 64
 #define MAX_FORM_ID 64
+/* A form's version: a positive int; XLSForm authors often write yyyymmddrr
+ * (2024032701), which fits. */
+#define MAX_FORM_VERSION 2147483647
 #define MAX_TEAM 50
 #define MAX_ANSWERS 2000
 #define MAX_EVENTS 1000

@@ -17,6 +17,7 @@ struct words {
 	const char *title, *unit, *code, *address, *found, *basis, *item, *sev[2];
 	const char *due[2], *items_head, *item_line[3], *order[2], *review[3];
 	const char *officers, *badge, *signature, *inspected_on;
+	const char *draft_title, *draft_line; /* an order made from a draft */
 };
 
 static const struct words zh = {
@@ -30,6 +31,7 @@ static const struct words zh = {
 	  "提起行政诉讼，但本指令不停止执行，法律另有规定的除外。" },
 	"安全生产行政执法人员（签名）：", "执法证号：",
 	"被检查单位负责人（签名）：", "检查日期：",
+	"（草稿）", "【草稿】本指令书据尚未定稿的检查记录生成，仅供核对，不得送达。",
 };
 
 static const struct words en = {
@@ -45,6 +47,8 @@ static const struct words en = {
 	  "order remains in force meanwhile unless the law provides otherwise." },
 	"Enforcement officers (signature): ", "ID no. ",
 	"Responsible person of the inspected unit (signature): ", "Inspected on: ",
+	" (DRAFT)", "[DRAFT] Made from an inspection not yet finalized: for checking only, "
+	"not to be served.",
 };
 
 struct ctx {
@@ -132,10 +136,15 @@ static void body(struct ctx *c, struct strbuf *sb)
 {
 	const char *blank = "________________", *today = c->today;
 	char latest[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
-	int pad = (60 - (int)text_width(c->w->title)) / 2;
+	/* A draft's order says so in its title, first and last, so that no
+	 * page of it passes for the order served after finalizing. */
+	const char *mark = c->in.status == INSP_DRAFT ? c->w->draft_title : "";
+	int pad = (60 - (int)text_width(c->w->title) - (int)text_width(mark)) / 2;
 
-	strbuf_addf(sb, "%*s%s\n%*s(%.8s)\n\n", pad > 0 ? pad : 0, "", c->w->title, 52, "",
-		    c->in.id);
+	strbuf_addf(sb, "%*s%s%s\n%*s(%.8s)\n\n", pad > 0 ? pad : 0, "", c->w->title, mark,
+		    52, "", c->in.id);
+	if (*mark)
+		strbuf_addf(sb, "%s\n\n", c->w->draft_line);
 	line(sb, c->w->unit, c->e.name ? c->e.name : "");
 	line(sb, c->w->code, c->in.enterprise);
 	if (c->e.address && *c->e.address)
@@ -162,6 +171,8 @@ static void body(struct ctx *c, struct strbuf *sb)
 		strbuf_addf(sb, "%.4s年%.2s月%.2s日\n", today, today + 5, today + 8);
 	else
 		strbuf_addf(sb, "%s\n", today);
+	if (*mark)
+		strbuf_addf(sb, "\n%s\n", c->w->draft_line);
 }
 
 static int take_row(const struct hazard_row *r, void *ctx)

@@ -9,7 +9,7 @@
  *
  * core/ does not read checklists: what the form says of a hazard's item (its
  * label and legal basis) comes from the caller through struct notice_forms
- * (forms/inspect_notice.c has the one that asks forms/).  Without it the
+ * (forms/inspect/inspect_notice.c has the one that asks forms/).  Without it the
  * order names the hazards by their descriptions only.
  */
 #ifndef FC_NOTICE_H

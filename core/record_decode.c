@@ -222,8 +222,9 @@ static int decode_inspection(struct dec *d, const struct json_value *root, struc
 	    get_fixed(d, root, "created_by", in->created_by, sizeof in->created_by) ||
 	    get_fixed(d, root, "finalized_at", in->finalized_at, sizeof in->finalized_at))
 		return -1;
-	if (ver->i < 1 || ver->i > 1000000)
-		return at_fail(d, ver, "form_version is not a positive number");
+	if (ver->i < 1 || ver->i > MAX_FORM_VERSION)
+		return at_fail(d, ver, "form_version is not a positive number up to %d",
+			       MAX_FORM_VERSION);
 	in->form_version = (int)ver->i;
 	return decode_lists(d, root, in);
 }

@@ -17,7 +17,7 @@ static const char *const by_names[] = { "total", "form", "town", "dept", "month"
 int report_by_parse(const char *s, enum report_by *out)
 {
 	size_t k;
-	for (k = 1; k < sizeof by_names / sizeof by_names[0]; k++)
+	for (k = 1; k < ARRAY_SIZE(by_names); k++)
 		if (!strcmp(s, by_names[k])) {
 			*out = (enum report_by)k;
 			return 0;
@@ -27,7 +27,7 @@ int report_by_parse(const char *s, enum report_by *out)
 
 const char *report_by_name(enum report_by by)
 {
-	return (size_t)by < sizeof by_names / sizeof by_names[0] ? by_names[by] : "?";
+	return (size_t)by < ARRAY_SIZE(by_names) ? by_names[by] : "?";
 }
 
 int report_rate_tenths(const struct report_figures *f)
@@ -46,7 +46,7 @@ void report_rate_text(const struct report_figures *f, char *out, size_t size)
 		snprintf(out, size, "%d.%d", t / 10, t % 10);
 }
 
-void report_free(struct report *r)
+void report_release(struct report *r)
 {
 	size_t k;
 	for (k = 0; k < r->n_groups; k++) {
@@ -228,7 +228,7 @@ int report_run(struct fc_store *s, const struct report_query *q, struct report *
 
 	memset(out, 0, sizeof *out);
 	memset(&a, 0, sizeof a);
-	if ((size_t)q->by >= sizeof by_names / sizeof by_names[0])
+	if ((size_t)q->by >= ARRAY_SIZE(by_names))
 		return fc_failk(err, FC_EUSAGE, _("unknown grouping %d"), (int)q->by);
 	out->by = q->by;
 	out->final_only = q->final_only;
@@ -242,11 +242,11 @@ int report_run(struct fc_store *s, const struct report_query *q, struct report *
 			qsort(out->groups, out->n_groups, sizeof *out->groups, group_cmp);
 		months(&a);
 	}
-	strmap_free(&a.groups);
-	strmap_free(&a.seen);
-	strmap_free(&a.joint);
+	strmap_release(&a.groups);
+	strmap_release(&a.seen);
+	strmap_release(&a.joint);
 	strbuf_release(&a.key);
 	if (rc)
-		report_free(out);
+		report_release(out);
 	return rc;
 }

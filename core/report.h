@@ -88,10 +88,10 @@ struct report {
 
 /* Runs the report's queries in one read transaction (a consistent snapshot
  * that does not block writers).  Checks the dates; from after to is
- * refused.  Free the result with report_free. */
+ * refused.  Empty the result with report_release. */
 int report_run(struct fc_store *s, const struct report_query *q, struct report *out,
 	       struct fc_err *err);
-void report_free(struct report *r);
+void report_release(struct report *r);
 
 /* The rectification rate in tenths of a percent, rounded half up
  * (6810 of 7078 gives 962); -1 when nothing was found. */

@@ -186,7 +186,7 @@ static void figures_table(struct strbuf *sb, const struct report_figures *f,
 	strbuf_adds(sb, "<h2>主要指标 <span class=\"en\">Figures</span></h2>\n<table>\n"
 		    "<thead><tr><th>指标</th><th>Figure</th><th class=\"n\">数值</th></tr></thead>\n"
 		    "<tbody>\n");
-	for (k = 0; k < sizeof l / sizeof l[0]; k++) {
+	for (k = 0; k < ARRAY_SIZE(l); k++) {
 		if (l[k].value < 0)  /* the rate */
 			rate_text(f, cell, sizeof cell);
 		else
@@ -237,7 +237,7 @@ static void loop_chart(struct strbuf *sb, const struct report_figures *f)
 		{ "逾期 overdue", NULL, f->overdue },
 		{ "挂牌督办 supervised", NULL, f->supervised },
 	};
-	size_t k, n = sizeof l / sizeof l[0];
+	size_t k, n = ARRAY_SIZE(l);
 	char v[32];
 
 	strbuf_adds(sb, "<h2>隐患闭环 <span class=\"en\">Hazards, found to closed</span></h2>\n");
@@ -346,7 +346,7 @@ static void group_row(struct strbuf *sb, const char *key, const char *name,
 		esc(sb, name);
 	}
 	strbuf_adds(sb, "</td>");
-	for (k = 0; k < sizeof v / sizeof v[0]; k++) {
+	for (k = 0; k < ARRAY_SIZE(v); k++) {
 		if (v[k] >= 0) {
 			strbuf_addf(sb, "<td class=\"n\">%ld</td>", v[k]);
 			continue;
@@ -363,7 +363,7 @@ static void groups_table(struct strbuf *sb, const struct report *r)
 
 	strbuf_adds(sb, "<div class=\"wide\">\n<table class=\"groups\">\n"
 		    "<thead><tr><th>分组 Group</th>");
-	for (k = 0; k < sizeof group_heads / sizeof group_heads[0]; k++)
+	for (k = 0; k < ARRAY_SIZE(group_heads); k++)
 		strbuf_addf(sb, "<th class=\"n\">%s</th>", group_heads[k]);
 	strbuf_adds(sb, "</tr></thead>\n<tbody>\n");
 	for (k = 0; k < r->n_groups; k++)

@@ -19,7 +19,7 @@ struct strmap {
 	size_t cap, n;
 };
 
-void strmap_free(struct strmap *m);
+void strmap_release(struct strmap *m);
 /* The value of key, or NULL. */
 size_t *strmap_find(const struct strmap *m, const char *key);
 /* The value of key, added as 0 when new (and *added set to 1). */

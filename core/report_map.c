@@ -70,7 +70,7 @@ size_t *strmap_slot(struct strmap *m, const char *key, int *added)
 	return &m->vals[i];
 }
 
-void strmap_free(struct strmap *m)
+void strmap_release(struct strmap *m)
 {
 	size_t k;
 	for (k = 0; k < m->cap; k++)

@@ -36,7 +36,7 @@ static const struct table_col cols[] = {
 	{ "hazards_under_supervision", N_("SUPERV"), 1, 0, 0 },
 	{ "hazards_major_under_supervision", N_("MAJ-SUP"), 1, 0, 0 },
 };
-#define N_COLS (sizeof cols / sizeof cols[0])
+#define N_COLS ARRAY_SIZE(cols)
 #define NUM_LEN 24
 
 /* The text table's legend: its column titles, translated like them. */
@@ -55,7 +55,7 @@ static void figure_cells(const struct report_figures *f, char cell[][NUM_LEN])
 			   -1, f->closed, f->open, f->overdue, f->supervised, f->major_supervised };
 	size_t k;
 
-	for (k = 0; k < sizeof v / sizeof v[0]; k++)
+	for (k = 0; k < ARRAY_SIZE(v); k++)
 		snprintf(cell[k], NUM_LEN, "%ld", v[k]);
 	report_rate_text(f, cell[11], NUM_LEN);
 }
@@ -88,7 +88,7 @@ static int print_csv(const struct report *r, FILE *out)
 	for (k = 0; k < r->n_groups; k++)
 		add_row(&t, r->groups[k].key, r->groups[k].name, &r->groups[k].f, 1);
 	rc = table_print(&t, FMT_CSV, out);
-	table_free(&t);
+	table_release(&t);
 	return rc;
 }
 
@@ -171,14 +171,14 @@ static const char *by_title(enum report_by by)
 {
 	static const char *const t[] = { "", N_("FORM"), N_("TOWN"), N_("DEPT"), N_("MONTH"),
 					 N_("ENTERPRISE") };
-	return (size_t)by < sizeof t / sizeof t[0] ? t[by] : N_("GROUP");
+	return (size_t)by < ARRAY_SIZE(t) ? t[by] : N_("GROUP");
 }
 
 static const char *by_heading(enum report_by by)
 {
 	static const char *const h[] = { "", N_("By form:"), N_("By town:"), N_("By dept:"),
 					 N_("By month:"), N_("By enterprise:") };
-	return (size_t)by < sizeof h / sizeof h[0] ? _(h[by]) : "";
+	return (size_t)by < ARRAY_SIZE(h) ? _(h[by]) : "";
 }
 
 static int text_groups(const struct report *r, FILE *out)
@@ -200,7 +200,7 @@ static int text_groups(const struct report *r, FILE *out)
 			&r->groups[k].f, with_name);
 	add_row(&t, _("TOTAL"), "", &r->total, with_name);
 	rc = table_print(&t, FMT_TEXT, out);
-	table_free(&t);
+	table_release(&t);
 	fputs(_(legend), out);
 	return rc;
 }

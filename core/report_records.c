@@ -277,7 +277,7 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 	return hazard_list(s, &f, take_haz, &k, err);
 }
 
-void records_free(struct records_page *p)
+void records_release(struct records_page *p)
 {
 	size_t i;
 

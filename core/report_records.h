@@ -78,6 +78,6 @@ struct records_page {
 /* Appends up to `page` more records matching q.  `prog` may be NULL. */
 int records_more(struct fc_store *s, const struct records_query *q, struct records_page *p,
 		 size_t page, const struct records_progress *prog, struct fc_err *err);
-void records_free(struct records_page *p);
+void records_release(struct records_page *p);
 
 #endif

@@ -59,7 +59,7 @@ static const char *const key_sql[] = {
 /* The event kinds that count, read each from the index (kind, hazard). */
 static const char *const kinds[] = { "notice", "rectified", "verified", "supervise" };
 static const unsigned kind_bits[] = { HZ_NOTICE, HZ_RECTIFIED, HZ_VERIFIED, HZ_SUPERVISED };
-#define N_KINDS (sizeof kinds / sizeof kinds[0])
+#define N_KINDS ARRAY_SIZE(kinds)
 
 /* An inspection the report covers and its group key. */
 struct covered {
@@ -385,7 +385,7 @@ static int prepare_keys(struct scan *sc, struct fc_err *err)
 	return 0;
 }
 
-static void scan_free(struct scan *sc)
+static void scan_release(struct scan *sc)
 {
 	size_t k;
 
@@ -397,8 +397,8 @@ static void scan_free(struct scan *sc)
 	for (k = 0; k < sc->n_covered; k++)
 		free(sc->covered[k].id);
 	free(sc->covered);
-	strmap_free(&sc->towns);
-	strmap_free(&sc->keys);
+	strmap_release(&sc->towns);
+	strmap_release(&sc->keys);
 }
 
 int report_scan(struct fc_store *s, struct report_acc *a, const struct report_range *rg,
@@ -409,7 +409,7 @@ int report_scan(struct fc_store *s, struct report_acc *a, const struct report_ra
 
 	memset(&sc, 0, sizeof sc);
 	sc.s = s, sc.a = a, sc.rg = rg;
-	sc.by = (size_t)a->r->by < sizeof key_sql / sizeof key_sql[0] ? a->r->by : REPORT_TOTAL;
+	sc.by = (size_t)a->r->by < ARRAY_SIZE(key_sql) ? a->r->by : REPORT_TOTAL;
 	sc.need_covered = !(rg->all && sc.by == REPORT_TOTAL);
 	/* One snapshot for every read: a sync importing meanwhile cannot make
 	 * the hazards disagree with their inspections. */
@@ -422,6 +422,6 @@ int report_scan(struct fc_store *s, struct report_acc *a, const struct report_ra
 		rc = -1, *err = sc.lookup_err;
 	if (own)
 		sqlite3_exec(s->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
-	scan_free(&sc);
+	scan_release(&sc);
 	return rc;
 }

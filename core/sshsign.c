@@ -4,6 +4,7 @@
  * writes FILE.sig beside it.  No pipes, so ssh-keygen failing early cannot
  * leave us blocked on a write or killed by SIGPIPE.
  */
+#include "fileio.h"
 #include "sshsig.h"
 #include "core/i18n.h"
 
@@ -15,26 +16,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int write_file(const char *path, const void *data, size_t len, struct fc_err *err)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	const char *p = data;
-
-	if (fd < 0)
-		return fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
-	while (len) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			close(fd);
-			return fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
-		}
-		p += w, len -= (size_t)w;
-	}
-	return close(fd) ? fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno)) : 0;
-}
 
 /* Up to max bytes of a file into sb; -1 when it cannot be read. */
 static int read_small(const char *path, size_t max, struct strbuf *sb)
@@ -102,7 +83,7 @@ int sshsig_sign(const char *keyfile, const char *ns, const void *data, size_t le
 	sig = xstrfmt("%s/commit.sig", dir);
 	log = xstrfmt("%s/log", dir);
 	strbuf_init(&msg);
-	if (write_file(file, data, len, err) || write_file(log, "", 0, err))
+	if (file_write_new(file, data, len, 0600, err) || file_write_new(log, "", 0, 0600, err))
 		goto out;
 	st = run_keygen(keyfile, ns, file, log);
 	if (st != 0) {

@@ -16,7 +16,7 @@ void table_init(struct table *t, const struct table_col *cols, size_t n_cols)
 	t->n_cols = n_cols;
 }
 
-void table_free(struct table *t)
+void table_release(struct table *t)
 {
 	size_t i;
 	for (i = 0; i < t->n_rows * t->n_cols; i++)

@@ -31,7 +31,7 @@ struct table {
 };
 
 void table_init(struct table *t, const struct table_col *cols, size_t n_cols);
-void table_free(struct table *t);
+void table_release(struct table *t);
 /* Appends a row; `vals` has n_cols strings (NULL means empty). Copied. */
 void table_add(struct table *t, const char *const *vals);
 /* Prints; returns 0, or -1 if the stream failed (disk full, closed pipe). */

@@ -29,7 +29,7 @@ static char *path_join(const char *a, const char *b)
 	return strbuf_detach(&sb);
 }
 
-int workspace_resolve(const char *opt, char **out, struct fc_err *err)
+int workspace_locate(const char *opt, char **out, struct fc_err *err)
 {
 	const char *env = getenv("FIELDCHECK_HOME"), *xdg = getenv("XDG_DATA_HOME"),
 		   *home = getenv("HOME");

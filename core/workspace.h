@@ -22,7 +22,7 @@ struct fc_workspace {
 
 /* The folder in force: `opt` (-C), else $FIELDCHECK_HOME, else
  * $XDG_DATA_HOME/fieldcheck, else ~/.local/share/fieldcheck. */
-int workspace_resolve(const char *opt, char **out, struct fc_err *err);
+int workspace_locate(const char *opt, char **out, struct fc_err *err);
 /* Creates a workspace in dir (made if missing).  Refuses, changing nothing,
  * when one is there already. */
 int workspace_init(const char *dir, const struct fc_person *me, int supervisor,

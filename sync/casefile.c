@@ -25,12 +25,8 @@
 #include "gitutil.h"
 #include "layout.h"
 
-/* What to run: a supervisor's workspace only ever pulls. */
-static const char *sync_first(const struct casefile *cf)
-{
-	return cf->ws->supervisor ? "sync first ('fieldcheck pull')"
-				  : "sync first ('fieldcheck sync')";
-}
+/* What to run first: every workspace, a supervisor's too, sends with sync. */
+#define SYNC_FIRST _("sync first ('fieldcheck sync')")
 
 void cf_add_file(struct casefile *cf, const char *path, const char *git_path, char *data,
 		 size_t len)
@@ -89,12 +85,12 @@ static int load_synced(struct casefile *cf, enum record_kind kind, const char *i
 		return -1;
 	if (pending)
 		return fc_fail(err, _("%s %s has changes not yet synced: %s"), record_kind_name(kind),
-			       id, sync_first(cf));
+			       id, SYNC_FIRST);
 	if (record_load(cf->ws->store, kind, id, rec, err) == 0)
 		return 0;
 	if (err->kind == FC_ENOTFOUND)
 		fc_fail(err, _("%s %s is in the replica but not in the store: %s"),
-			record_kind_name(kind), id, sync_first(cf));
+			record_kind_name(kind), id, SYNC_FIRST);
 	return -1;
 }
 
@@ -117,10 +113,10 @@ static int take_record(struct casefile *cf, enum record_kind kind, const char *i
 	rc = tree_file(cf, path, &data, &len, err);
 	if (rc == 0) {
 		rc = fc_fail(err, _("%s %s is not in the replica (%s): %s"), record_kind_name(kind),
-			     id, path, sync_first(cf));
+			     id, path, SYNC_FIRST);
 	} else if (rc > 0 && (len != mine.len || memcmp(data, mine.buf, len))) {
 		rc = fc_fail(err, _("%s %s differs between the store and the replica (%s): %s"),
-			     record_kind_name(kind), id, path, sync_first(cf));
+			     record_kind_name(kind), id, path, SYNC_FIRST);
 	} else if (rc > 0) {
 		cf_add_file(cf, NULL, path, data, len);
 		data = NULL;
@@ -337,7 +333,7 @@ static int check_sent(struct casefile *cf, struct fc_err *err)
 		if (cf->remotes[i].has_tip)
 			git_oid_cpy(&tips[n_tips++], &cf->remotes[i].tip);
 	if (!n_tips) {
-		fc_fail(err, _("no remote has received this workspace's records yet: %s"), sync_first(cf));
+		fc_fail(err, _("no remote has received this workspace's records yet: %s"), SYNC_FIRST);
 		goto out;
 	}
 	if (carried_find(cf->r, &cf->head, cf->carried, cf->n_carried, err) ||
@@ -346,7 +342,7 @@ static int check_sent(struct casefile *cf, struct fc_err *err)
 		goto out;
 	if (rc > 0)
 		rc = fc_fail(err, _("%s was committed in %s, which has not reached a remote yet: %s"),
-			     which, oid_short(&unsent, hex, sizeof hex), sync_first(cf));
+			     which, oid_short(&unsent, hex, sizeof hex), SYNC_FIRST);
 out:
 	free(tips);
 	return rc;
@@ -375,7 +371,7 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 	    replica_head(cf->r, &cf->head, &has, err))
 		return -1;
 	if (!has)
-		return fc_fail(err, _("the replica holds no records yet: %s"), sync_first(cf));
+		return fc_fail(err, _("the replica holds no records yet: %s"), SYNC_FIRST);
 	if (replica_commit_tree(cf->r, &cf->head, &cf->tree, err) ||
 	    load_synced(cf, REC_INSPECTION, cf->id, &cf->insp, err) ||
 	    take_record(cf, REC_INSPECTION, cf->id, err) ||
@@ -445,7 +441,7 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 	memset(res, 0, sizeof *res);
 	cf.ws = ws;
 	cf.insp.kind = REC_INSPECTION;
-	if (store_resolve_id(ws->store, "inspections", id, cf.id, err))
+	if (store_expand_id(ws->store, "inspections", id, cf.id, err))
 		return -1;
 	/* Said before the work; tarball_finish holds to it at the end. */
 	if (!o->force && lstat(o->out, &st) == 0)

@@ -354,11 +354,11 @@ int history_read(struct fc_workspace *ws, const char *path, struct history *out,
 	free(w.seen);
 	replica_close(r);
 	if (rc)
-		history_free(out);
+		history_release(out);
 	return rc;
 }
 
-void history_free(struct history *h)
+void history_release(struct history *h)
 {
 	size_t i;
 

@@ -55,10 +55,10 @@ struct history {
 
 /* Reads the history of `path` (history_path) from the replica, without
  * taking the sync lock (a sync may run meanwhile).  No replica is not an
- * error: has_replica stays 0.  Free with history_free. */
+ * error: has_replica stays 0.  Empty it with history_release. */
 int history_read(struct fc_workspace *ws, const char *path, struct history *out,
 		 struct fc_err *err);
-void history_free(struct history *h);
+void history_release(struct history *h);
 
 /* Where an inspection (by the month of its created_at) and a hazard live
  * in the replica (sync/layout.h). */

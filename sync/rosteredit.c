@@ -178,7 +178,7 @@ int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct r
 	rc = sync_run(ws, &pull, &res, err);
 	*rep = res.rep; /* what the pull found, for the caller to show */
 	memset(&res.rep, 0, sizeof res.rep);
-	sync_result_free(&res);
+	sync_result_release(&res);
 	return rc;
 }
 

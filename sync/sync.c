@@ -25,7 +25,7 @@
 #include "trustsync.h"
 #include "url.h"
 
-void sync_result_free(struct sync_result *res)
+void sync_result_release(struct sync_result *res)
 {
 	free(res->offline);
 	sync_log_release(&res->rep);
@@ -307,6 +307,30 @@ static int sync_remotes(struct replica *r, const git_strarray *names,
 	return rc;
 }
 
+/* A supervisor's own writing (listed supervision, comments, events) is
+ * sent like anyone's: the roster lets a supervisor write it, and it means
+ * nothing while it stays on one laptop.  But a supervisor who pulls several
+ * central repositories (one per department) holds them merged on one
+ * branch: a push would copy each department's records into the others.
+ * Such a workspace pulls only, and says why.  1: pull only. */
+static int supervisor_pulls_only(struct replica *r, struct sync_log *rep)
+{
+	git_strarray all;
+	size_t n;
+
+	if (git_remote_list(&all, r->repo) < 0)
+		return 1;
+	n = all.count;
+	git_strarray_dispose(&all);
+	if (n <= 1)
+		return 0;
+	sync_log_note(rep, _("nothing was sent: this supervisor's workspace pulls %zu central "
+		      "repositories into one, and sending would copy each one's records "
+		      "into the others; make the change in a workspace that has that "
+		      "central alone ('fieldcheck init --supervisor --from URL')"), n);
+	return 1;
+}
+
 static void stamp(struct fc_workspace *ws)
 {
 	char now[FC_TIMESTAMP_LEN + 1];
@@ -324,17 +348,17 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	struct replica *r;
 	git_strarray names;
 	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(size_t)res;
-	int rc = 0, may_commit;
+	int rc = 0, may_commit, send = o->push;
 
 	memset(res, 0, sizeof *res);
-	if (ws->supervisor)
-		opt.push = 0; /* a supervisor's workspace reads, never pushes */
 	if (replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
 	if (remote_names(r, o->remote, &names, err)) {
 		replica_close(r);
 		return -1;
 	}
+	if (opt.push && ws->supervisor && supervisor_pulls_only(r, &res->rep))
+		opt.push = send = 0;
 	/* Where the branch has a roster, a commit this workspace cannot sign
 	 * acceptably is not made: the records wait, and the pull goes on (it
 	 * may bring the roster that lists our key; then a second round sends). */

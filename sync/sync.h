@@ -34,7 +34,7 @@ struct sync_result {
 	char *offline;                /* why a remote could not be reached, or NULL */
 	struct sync_log rep;
 };
-void sync_result_free(struct sync_result *res);
+void sync_result_release(struct sync_result *res);
 
 /* Returns 0 when every remote was reached (and, for sync, pushed); -1 with
  * err otherwise — res still says what was done (commits waiting). */

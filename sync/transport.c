@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "centralhead.h"
 #include "hostkey.h"
 #include "localfetch.h"
 #include "newobjs.h"
@@ -202,6 +203,7 @@ int transport_fetch(struct replica *r, const char *remote, struct sync_progress 
 	if (transport_url(r, remote, &c.url, err) || tracking_ref(remote, ref, sizeof ref))
 		goto out;
 	if (local_path(c.url)) {
+		central_head_fix_path(r, remote, local_path(c.url));
 		rc = localfetch(r, remote, local_path(c.url), ref, prog, their_head, exists, err);
 		if (rc <= 0)
 			goto out;
@@ -217,6 +219,8 @@ int transport_fetch(struct replica *r, const char *remote, struct sync_progress 
 		remote_fail(&c, "fetch from");
 		goto out;
 	}
+	if (!local_path(c.url))
+		central_head_check(r, remote, rm);
 	rc = git_reference_name_to_id(their_head, r->repo, ref);
 	if (rc == GIT_ENOTFOUND) {
 		rc = 0; /* an empty central repository */
@@ -332,6 +336,8 @@ static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expe
 						 "fieldcheck: push")
 		 : git_reference_create(&ref, dst, REPLICA_BRANCH, head, 0, "fieldcheck: push");
 	git_reference_free(ref);
+	if (rc == 0)
+		central_head_fix(c->r, c->remote, dst);
 	git_repository_free(dst);
 	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
 		*rejected = 1;

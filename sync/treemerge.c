@@ -14,7 +14,7 @@
 #include "core/model.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 #include "blobread.h"
 #include "gitutil.h"
 #include "judged.h"
@@ -219,7 +219,7 @@ static void log_notes(struct merging *m, const struct fc_record *rec,
 }
 
 /* Both sides changed one record: the record merge decides.  Ours is often
- * the base itself (a supervisor never changes records): it is read once. */
+ * the base itself (a supervisor, who seldom writes): it is read once. */
 static int merge_both(struct merging *m, const char *path, const git_oid *base_id,
 		      const git_oid *our_id, const git_oid *their_id)
 {
@@ -473,7 +473,7 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 				: git_tree_entrycount(ours) == 0;
 	int rc;
 
-	/* When we changed nothing since the base (a supervisor, a new device),
+	/* When we changed nothing since the base (often a supervisor, a new device),
 	 * the result is their tree wherever we accept their change: built on
 	 * theirs, only what we refuse is pending, not every record of a first
 	 * pull.  Should anything be refused, a quiet second pass builds the

@@ -6,7 +6,7 @@
 set -u
 FC=${FIELDCHECK_BIN:?run through tests/run or make test}
 TOP=${FIELDCHECK_TOP:?}
-export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$TOP/forms}
+export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$TOP/forms/checklists}
 T=$(mktemp -d "${TMPDIR:-/tmp}/fieldcheck-test.XXXXXX")
 WS=$T/ws
 OUT=$T/out

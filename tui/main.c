@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 		} else
 			return cli_usage(cli_usage_text, _("unknown option '%s'"), argv[i]);
 	}
-	if (workspace_resolve(opt_dir, &dir, &err))
+	if (workspace_locate(opt_dir, &dir, &err))
 		return cli_report(&err);
 	if (i == argc) {
 		rc = tui_main(dir, &err) ? cli_report(&err) : 0;

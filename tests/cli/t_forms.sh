@@ -34,7 +34,7 @@ expect_err 1 "$bad/01-unknown-type/survey.csv:3:1: unknown type 'chek'" \
 	"forms check DIR prints PATH:LINE:COL: problem" forms check "$bad/01-unknown-type"
 check "then a summary" grep -q "1 form checked, 0 load; 1 problem" "$ERR"
 expect_exit 1 "several folders: every problem of every one" forms check \
-	"$bad/15-bad-rectify-days" "$bad/39-problems-in-every-file" "$FIELDCHECK_TOP/forms/six-ones"
+	"$bad/15-bad-rectify-days" "$bad/39-problems-in-every-file" "$FIELDCHECK_TOP/forms/checklists/six-ones"
 check "six problems, one per line, and the summary" \
 	[ "$(grep -c ':[0-9]*:[0-9]*: ' "$ERR")" -eq 6 ]
 check "the good one loads" grep -q "3 forms checked, 1 load; 6 problems" "$ERR"

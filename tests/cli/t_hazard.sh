@@ -87,3 +87,26 @@ check "the item has one hazard, the new one" [ "$(sql "select count(*) || ' ' ||
 	|| ' ' || severity || ' ' || description || ' ' || deadline from hazards \
 	where inspection = '$i3' and item = 'risk_map'")" = "1 1 major 图未张贴 2026-12-15" ]
 check "the store is sound" [ "$(sql 'PRAGMA integrity_check')" = ok ]
+
+# Days later, on a draft begun on the 28th: a deadline already past is
+# refused however it is given, with today's date; today itself is accepted.
+export FIELDCHECK_NOW=2026-12-03T09:00:00+08:00
+expect_err 1 "the deadline 2026-12-01 is in the past (today is 2026-12-03)" \
+	"a deadline in the past is refused, naming today" \
+	hazard add --inspection "$i3" --description x --deadline 2026-12-01
+expect_err 1 "the deadline 2026-12-02 is in the past (today is 2026-12-03)" \
+	"so is one given with a failed answer" \
+	inspection answer "$i3" safety_office fail --deadline 2026-12-02
+check "which is not recorded" [ "$(sql "select count(*) from answers where inspection = '$i3' \
+	and item = 'safety_office'")" = 0 ]
+expect_err 1 "the deadline 2026-12-01 is in the past" "and one given by --replace" \
+	hazard add --inspection "$i3" --item risk_map --description x --deadline 2026-12-01 --replace
+expect_exit 0 "a deadline of today is accepted" hazard add --inspection "$i3" \
+	--description 当场整改 --deadline 2026-12-03
+expect_exit 0 "a failed answer without a deadline counts the form's days from today" \
+	inspection answer "$i3" safety_office fail
+check "so its deadline is not in the past" sh -c "[ \"\$(sqlite3 '$WS/store.db' \"select deadline \
+	from hazards where inspection = '$i3' and item = 'safety_office'\")\" \\> 2026-12-03 ]"
+h=$(sql "select id from hazards where inspection = '$i3' and item = 'risk_map'")
+expect_err 1 "the deadline 2026-12-02 is in the past" "a notice's deadline in the past is refused" \
+	hazard event "$h" notice --date 2026-12-02

@@ -76,7 +76,7 @@ check "two hazards listed" [ "$(sqlite3 :memory: "select json_array_length(readf
 major_due=$(sqlite3 :memory: "select json_extract(value,'\$.due') from json_each(readfile('$OUT')) where json_extract(value,'\$.severity')='major'")
 general_due=$(sqlite3 :memory: "select json_extract(value,'\$.due') from json_each(readfile('$OUT')) where json_extract(value,'\$.severity')='general'")
 days() { sqlite3 :memory: "select julianday('$1') - julianday('2026-11-28')"; }
-major_days=$(sqlite3 :memory: ".import --csv $TOP/forms/hazmat-loading/survey.csv s" \
+major_days=$(sqlite3 :memory: ".import --csv $TOP/forms/checklists/hazmat-loading/survey.csv s" \
 	"SELECT rectify_days FROM s WHERE name = 'swivel_arm'")
 check "the major hazard is due rectify_days ($major_days) after the inspection" \
 	[ "$(days "$major_due")" = "$major_days.0" ]

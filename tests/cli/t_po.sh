@@ -13,7 +13,7 @@ fi
 	xargs xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ -o "$T/fresh.pot") 2>"$ERR"
 check "xgettext reads every layer's sources" [ -s "$T/fresh.pot" ]
 check "the template finds messages of core/, forms/, sync/ and tui/cli/" \
-	sh -c "for d in core forms sync tui/cli; do grep -Eq \"^#:.* \$d/[^ /]+:[0-9]\" '$T/fresh.pot' || exit 1; done"
+	sh -c "for d in core forms sync tui/cli; do grep -Eq \"^#:.* \$d/[^ ]+:[0-9]\" '$T/fresh.pot' || exit 1; done"
 
 msgcmp "$PO" "$T/fresh.pot" >"$OUT" 2>&1
 check "every marked message has a translation in zh_CN.po (msgcmp)" [ $? -eq 0 ]

@@ -69,19 +69,6 @@ json() {
 	sqlite3 -separator ' ' :memory: "SELECT $q"
 }
 
-# wait_re ERE: polls the screen until a line matches the extended regex.
-wait_re() {
-	n=$((E2E_TIMEOUT * 20))
-	while [ "$n" -gt 0 ]; do
-		screen 2>/dev/null | grep -qE -- "$1" && return 0
-		sleep 0.05
-		n=$((n - 1))
-	done
-	echo "    (waited $E2E_TIMEOUT s for /$1/; the screen:)" >&2
-	screen 2>/dev/null | sed 's/^/    | /' >&2
-	return 1
-}
-
 # figure LABEL VALUE: the dashboard shows the figure with that value.
 figure() {
 	if wait_re "(^| )$1 +$2( |\$)" 2>"$T/wait.err"; then

@@ -39,19 +39,24 @@ typed() { tm send-keys -t fc -l "$1"; }
 tui_pid() { tm display-message -p -t fc '#{pane_pid}'; }
 tui_dead() { [ "$(tm display-message -p -t fc '#{pane_dead}')" = 1 ]; }
 
-# wait_for TEXT: polls the screen until it shows TEXT (fixed string); 1 and
-# the screen on stderr when it does not within $E2E_TIMEOUT seconds.
-wait_for() {
+# screen_poll FLAG PATTERN SHOWN: polls the screen until `grep FLAG`
+# finds PATTERN; 1 and the screen on stderr (naming SHOWN) when it does not
+# within $E2E_TIMEOUT seconds.
+screen_poll() {
 	n=$((E2E_TIMEOUT * 20))
 	while [ "$n" -gt 0 ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
+		screen 2>/dev/null | grep -q "$1" -- "$2" && return 0
 		sleep 0.05
 		n=$((n - 1))
 	done
-	echo "    (waited $E2E_TIMEOUT s for '$1'; the screen:)" >&2
+	echo "    (waited $E2E_TIMEOUT s for $3; the screen:)" >&2
 	screen 2>/dev/null | sed 's/^/    | /' >&2
 	return 1
 }
+# wait_for TEXT: until the screen shows TEXT (a fixed string).
+wait_for() { screen_poll -F "$1" "'$1'"; }
+# wait_re ERE: until a line of the screen matches the extended regex.
+wait_re() { screen_poll -E "$1" "/$1/"; }
 
 # wait_gone TEXT: polls until the screen no longer shows TEXT.
 wait_gone() {

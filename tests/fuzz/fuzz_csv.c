@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/csv.h"
+#include "forms/engine/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

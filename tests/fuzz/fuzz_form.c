@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

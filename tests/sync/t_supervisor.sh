@@ -1,5 +1,5 @@
 # t_supervisor.sh - a supervisor pulls several central repositories (one per
-# department) into one store, sees everything, and never pushes.
+# department) into one store, sees everything, and pushes to neither.
 . "$FIELDCHECK_TOP/tests/sync/lib_sync.sh"
 central "$T/emergency.git"
 central "$T/transport.git"
@@ -26,7 +26,7 @@ check "the transport one" grep -q "$it" "$OUT"
 check "report counts both" on s report --format json
 check "two inspections, one joint" sh -c "[ \$(sqlite3 :memory: \"select json_extract(readfile('$OUT'),'\\\$.inspections')\") = 2 ] && [ \$(sqlite3 :memory: \"select json_extract(readfile('$OUT'),'\\\$.joint_inspections')\") = 1 ]"
 on s sync
-check "sync is refused in a supervisor's workspace" grep -q "never pushes; use 'fieldcheck pull'" "$ERR"
+check "sync in a supervisor's workspace of two centrals sends nothing, and says why" grep -q "nothing was sent: this supervisor's workspace pulls 2 central" "$OUT" "$ERR"
 on s hazard list --format csv >/dev/null
 check "the first central is unchanged" [ "$(git --git-dir="$T/emergency.git" rev-parse main)" = "$before_e" ]
 check "the second central is unchanged" [ "$(git --git-dir="$T/transport.git" rev-parse main)" = "$before_t" ]

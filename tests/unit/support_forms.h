@@ -4,7 +4,7 @@
 #define FC_TEST_SUPPORT_FORMS_H
 
 #include <stddef.h>
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 /* Loads a form from the three texts (choices may be NULL; settings NULL
  * means "form_id,version\nt,1\n").  Fails the test, printing every problem,

@@ -1,10 +1,10 @@
-/* test_csv.c - the RFC 4180 reader behind form files (forms/csv.c). */
+/* test_csv.c - the RFC 4180 reader behind form files (forms/engine/csv.c). */
 #include "support.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/csv.h"
+#include "forms/engine/csv.h"
 
 /* Parses s; asserts it parses. */
 static void parse_ok(const char *s, struct csv *c)

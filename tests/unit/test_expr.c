@@ -1,5 +1,5 @@
 /* test_expr.c - form expressions: core/expr (SQLite and its application
- * functions) and the XLSForm semantics the translation (forms/xpath*.c)
+ * functions) and the XLSForm semantics the translation (forms/engine/xpath*.c)
  * gives them, probed through a form's relevant column. */
 #include "support.h"
 #include "support_forms.h"
@@ -288,6 +288,164 @@ static void functions(void **state)
 	TRUE_("string-length('车辆') = 2", &a);
 }
 
+/* The ODK function library beyond XPath 1.0, with the values ODK's
+ * documentation gives (round half away from zero at places, substr 0-based
+ * with an exclusive end, selected-at 0-based, format-date's codes). */
+static void odk_functions(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "age", "10", "t", "abc", "d", "2024-03-01",
+		     "colors", "red blue", "yn", "no", NULL);
+	TRUE_("round(2.5) = 3 and round(-2.5) = -2", &a);        /* XPath: floor(x + 0.5) */
+	TRUE_("round(2.125, 2) = 2.13 and round(-2.125, 2) = -2.13", &a);
+	TRUE_("round(1234.5, -2) = 1200", &a);
+	TRUE_("pow(2, 10) = 1024 and sqrt(16) = 4", &a);
+	FALSE_("sqrt(-1) = sqrt(-1)", &a);                       /* NaN */
+	TRUE_("floor(-1.5) = -2 and ceiling(1.2) = 2 and abs(-3) = 3", &a);
+	TRUE_("max(1, ${age}, 3) = 10 and min(4, 2.5, 3) = 2.5 and max(7) = 7", &a);
+	FALSE_("max(1, ${t}) = 1", &a);                          /* NaN wins */
+	TRUE_("substr('Hello', 1, 3) = 'el'", &a);
+	TRUE_("substr('浙B12345', 0, 1) = '浙' and substr(${t}, 1) = 'bc'", &a);
+	TRUE_("substr('abc', 5) = '' and substr('abcdef', -2) = 'ef'", &a);
+	TRUE_("ends-with(${t}, 'bc') and not(ends-with(${t}, 'b')) and ends-with(${t}, '')", &a);
+	TRUE_("selected-at('a b c', 1) = 'b' and selected-at(${colors}, 0) = 'red'", &a);
+	TRUE_("selected-at('a', 3) = ''", &a);
+	TRUE_("format-date('2024-03-20', '%Y/%n/%e %a %b') = '2024/3/20 Wed Mar'", &a);
+	TRUE_("format-date(${d}, '%d.%m.%y') = '01.03.24'", &a);
+	TRUE_("format-date('2024-02-30', '%Y') = ''", &a);
+	TRUE_("format-date-time('2024-03-20T07:05:09.123+08:00', '%H:%M:%S.%3 %h') = "
+	      "'07:05:09.123 7'", &a);
+	TRUE_("string-length(now()) = 25 and substr(now(), 0, 10) >= '2024-01-01'", &a);
+	TRUE_("jr:choice-name(${yn}, '${yn}') = 'No'", &a);
+	TRUE_("jr:choice-name('purple', '${colors}') = ''", &a);
+	/* numbers as text, as XPath's string() writes them */
+	TRUE_("string(6 div 2) = '3' and string(2.50) = '2.5' and string(-0.0) = '0'", &a);
+	TRUE_("string(0.1 + 0.2) = '0.30000000000000004'", &a);
+	TRUE_("string(${t} + 1) = 'NaN'", &a);
+}
+
+/* Spreadsheets turn typed quotes into typographic ones; they read as ASCII
+ * quotes (as pyxform reads them), and a quote of the other kind is text. */
+static void typographic_quotes(void **state)
+{
+	struct test_answers a;
+	(void)state;
+	test_answers(&a, "2024-03-20", "yn", "no", "t", "it's", NULL);
+	TRUE_("${yn} = \u201cno\u201d", &a);
+	TRUE_("${yn} = \u2018no\u2019", &a);
+	TRUE_("${t} = \u201cit's\u201d", &a);
+	TRUE_("concat(\u2018it\u2019, \"'s\") = ${t}", &a);
+}
+
+/* What cannot be had is refused when the form loads, saying why. */
+static void functions_refused(void **state)
+{
+	static const struct { const char *expr, *want; } cases[] = {
+		{ "once(1) = 1", "once() and random() need a value kept" },
+		{ "random() < 1", "once() and random() need a value kept" },
+		{ "jr:choice-name(${yn}, 'yn') = ''", "wants a select's name in quotes" },
+		{ "jr:choice-name(${yn}, '${age}') = ''", "wants a select's name in quotes" },
+		{ "round() = 1", "round() takes at least 1 argument, not 0" },
+		{ "substr('a', 1, 2, 3) = ''", "substr() takes at most 3 arguments, not 4" },
+		{ "${yn} = \u201ano\u201d", "full-width punctuation" },
+	};
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *survey = xstrfmt("%snote,probe,Probe,\"%s\",\n", base, cases[i].expr);
+		char *got = test_form_problems(survey, choices, NULL);
+		if (!strstr(got, cases[i].want))
+			fail_msg("%s: wanted '%s' in '%s'", cases[i].expr, cases[i].want, got);
+		free(got);
+		free(survey);
+	}
+}
+
+static char *value(const struct form *f, const char *item, const struct test_answers *a)
+{
+	struct fc_err err = { 0 };
+	char *v;
+
+	if (form_value(f, (size_t)form_item_index(f, item), &a->fa, &v, &err))
+		fail_msg("form_value(%s): %s", item, err.msg);
+	return v;
+}
+
+static void value_is(const struct form *f, const char *item, const struct test_answers *a,
+		     const char *want)
+{
+	char *v = value(f, item, a);
+
+	if (want ? !v || strcmp(v, want) : v != NULL)
+		fail_msg("%s is '%s', not '%s'", item, v ? v : "(none)", want ? want : "(none)");
+	free(v);
+}
+#define VALUE_IS value_is
+
+/* calculate items: their value is their calculation's, read by other
+ * expressions like an answer, empty when they do not apply; they take no
+ * answer and are not counted as questions. */
+static void calculations(void **state)
+{
+	static const char survey[] =
+		"type,name,label,relevant,calculation\n"
+		"integer,a,A,,\n"
+		"integer,b,B,,\n"
+		"select_one yn,yn,YN,,\n"
+		"calculate,total,,,${a} + ${b}\n"
+		"calculate,big,,,\"if(${total} > 10, 'big', 'small')\"\n"
+		"calculate,half,,${a} != '',round(${a} div 2)\n"
+		"calculate,word,,,\"jr:choice-name(${yn}, '${yn}')\"\n"
+		"note,warn,Total over 10,${total} > 10,\n";
+	static const char lists[] = "list_name,name,label::zh,label::en\nyn,yes,是,Yes\nyn,no,否,No\n";
+	struct fc_err err = { 0 };
+	struct test_answers a, none;
+	struct form *f = test_form(survey, lists, NULL);
+	(void)state;
+
+	test_answers(&a, "2024-03-20", "a", "5", "b", "10", "yn", "no", NULL);
+	test_answers(&none, "2024-03-20", NULL);
+	VALUE_IS(f, "total", &a, "15");
+	VALUE_IS(f, "big", &a, "big");
+	VALUE_IS(f, "half", &a, "3");
+	VALUE_IS(f, "word", &a, "否");
+	a.fa.lang = LANG_EN;
+	VALUE_IS(f, "word", &a, "No");
+	VALUE_IS(f, "a", &a, "5");
+	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &a.fa, &err), 1);
+	VALUE_IS(f, "half", &none, NULL);              /* does not apply */
+	VALUE_IS(f, "total", &none, NULL);             /* NaN reads as '' */
+	VALUE_IS(f, "big", &none, "small");
+	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &none.fa, &err), 0);
+	assert_false(form_item_answerable(&f->items[form_item_index(f, "total")]));
+	assert_int_equal(form_count_questions(f), 3);
+	form_free(f);
+}
+
+/* A calculation that reads itself, a calculate without one, a calculation
+ * on another type: refused when the form loads. */
+static void calculations_refused(void **state)
+{
+	char *got;
+	(void)state;
+
+	got = test_form_problems("type,name,label,calculation\ncalculate,c,,${d} + 1\n"
+				 "calculate,d,,${c}\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation is circular: 'c' -> 'd' -> 'c'"));
+	free(got);
+	got = test_form_problems("type,name,label,calculation\ncalculate,c,,\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculate item 'c' has no calculation"));
+	free(got);
+	got = test_form_problems("type,name,label,calculation\ntext,t,T,1 + 1\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation does not apply to items of type text"));
+	free(got);
+	got = test_form_problems("type,name,label,calculation\ncalculate,c,,1 +\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation: character"));
+	free(got);
+}
+
 /* `.` is the item's own value: the value being checked in a constraint. */
 static void dot_is_the_value(void **state)
 {
@@ -364,6 +522,11 @@ int main(void)
 		cmocka_unit_test(dates),
 		cmocka_unit_test(selects),
 		cmocka_unit_test(functions),
+		cmocka_unit_test(odk_functions),
+		cmocka_unit_test(typographic_quotes),
+		cmocka_unit_test(functions_refused),
+		cmocka_unit_test(calculations),
+		cmocka_unit_test(calculations_refused),
 		cmocka_unit_test(dot_is_the_value),
 		cmocka_unit_test(required_expressions),
 	};

@@ -8,14 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else ./forms. */
+/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else ./forms/checklists. */
 static char *shipped_dir(void)
 {
 	const char *env = getenv("FIELDCHECK_FORMS"), *t = getenv("FIELDCHECK_TOP");
 
 	if (env && *env)
 		return strdup(env);
-	return test_path(t && *t ? t : ".", "forms");
+	return test_path(t && *t ? t : ".", "forms/checklists");
 }
 
 static void every_shipped_form_loads(void **state)
@@ -46,7 +46,7 @@ static void every_shipped_form_loads(void **state)
 		if (i > 0)
 			assert_true(strcmp(cat.forms[i - 1]->id, f->id) < 0);
 	}
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	free(dir);
 }
 
@@ -96,7 +96,7 @@ static void write_form(const char *root, const char *id, int version, const char
 static void highest_version_wins_and_clashes_are_reported(void **state)
 {
 	char *tmp = test_tmpdir(), *inst = test_path(tmp, "installed");
-	char *ws = test_path(tmp, "ws"), *wsforms = test_path(ws, "forms");
+	char *ws = test_path(tmp, "ws"), *wsforms = test_path(ws, "forms"), *inst_now;
 	struct form_catalog cat;
 	const struct form *f;
 	char want[512];
@@ -126,32 +126,34 @@ static void highest_version_wins_and_clashes_are_reported(void **state)
 	assert_null(form_catalog_find(&cat, "broken"));
 	assert_int_equal(cat.problems.n, 2);
 	snprintf(want, sizeof want, "%s/broken/settings.csv:2:2: version '0' is not a "
-		 "positive whole number", wsforms);
+		 "positive whole number up to 2147483647", wsforms);
 	assert_string_equal(cat.problems.msgs[0], want);
 	snprintf(want, sizeof want, "%s/gamma: version 2 of form gamma differs from "
 		 "%s/gamma; neither is used (give the changed one a higher version)",
 		 wsforms, inst);
 	assert_string_equal(cat.problems.msgs[1], want);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 
 	setenv("FIELDCHECK_FORMS", tmp, 1); /* its folders are no forms */
 	form_catalog_load(&cat, NULL);
 	assert_int_equal(cat.n, 0);
 	assert_int_equal(cat.n_tried, 2);
 	assert_int_equal(cat.problems.n, 4); /* no survey.csv, no settings.csv, twice */
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	setenv("FIELDCHECK_FORMS", wsforms, 1);
 	form_catalog_load(&cat, ""); /* no workspace */
 	assert_int_equal(cat.n, 4);
 	assert_int_equal(cat.problems.n, 1);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	setenv("FIELDCHECK_FORMS", "/nonexistent/forms", 1);
 	form_catalog_load(&cat, "/nonexistent/ws");
 	assert_int_equal(cat.problems.n, 1); /* the installed folder, not the workspace's */
 	assert_string_equal(cat.problems.msgs[0], "/nonexistent/forms: cannot open the forms "
 			    "folder: No such file or directory");
-	assert_string_equal(form_installed_dir(), "/nonexistent/forms");
-	form_catalog_free(&cat);
+	inst_now = form_installed_dir();
+	assert_string_equal(inst_now, "/nonexistent/forms");
+	free(inst_now);
+	form_catalog_release(&cat);
 
 	test_rmrf(tmp);
 	free(wsforms);

@@ -194,12 +194,12 @@ static void walk_branches(void **state)
 	assert_int_equal(h.e[0].n_lines, 3);
 	assert_string_equal(h.e[1].name, "张三");
 	assert_true(h.e[1].created);
-	history_free(&h);
+	history_release(&h);
 
 	assert_int_equal(history_read(r.ws, "hazards/ef/ef56.json", &h, &err), 0);
 	assert_true(h.has_replica);
 	assert_int_equal(h.n, 0);     /* not synced yet */
-	history_free(&h);
+	history_release(&h);
 	close_repo(&r);
 }
 
@@ -221,7 +221,7 @@ static void walk_bounded(void **state)
 	assert_int_equal(history_read(r.ws, PATH, &h, &err), 0);
 	assert_int_equal(h.n, HISTORY_MAX_CHANGES);
 	assert_true(h.more);
-	history_free(&h);
+	history_release(&h);
 	close_repo(&r);
 }
 
@@ -242,7 +242,7 @@ static void no_replica(void **state)
 	assert_int_equal(history_read(ws, path, &h, &err), 0);
 	assert_false(h.has_replica);
 	assert_int_equal(h.n, 0);
-	history_free(&h);
+	history_release(&h);
 	workspace_close(ws);
 	test_rmrf(dir);
 	free(dir);

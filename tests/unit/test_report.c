@@ -121,7 +121,7 @@ static void walk_hazard(struct world *w, const struct fc_person *me, const char 
 	}
 	if (path >= 1) {  /* a notice, maybe setting the deadline */
 		at(date, "10:00:00");
-		day_plus(date, (int)pick(40) - 10, d);
+		day_plus(date, (int)pick(40), d); /* a deadline from the notice's day on */
 		must(hazard_event_add(s, me, id, HEV_NOTICE, path == 2 ? d : NULL, "责令限期整改",
 				      &err), &err);
 		h->notice = 1;
@@ -336,7 +336,7 @@ static void check_query(struct world *w, const struct report_query *q)
 			;
 		assert_true(j < r.n_groups);
 	}
-	report_free(&r);
+	report_release(&r);
 }
 
 /* Calls fn for every grouping, each of the n ranges, all and final only. */
@@ -382,7 +382,7 @@ static long records_count(struct world *w, const struct records_query *q)
 		must(records_more(w->ws->store, q, &p, 7, NULL, &err), &err);
 	while (p.more);
 	n = (long)p.n;
-	records_free(&p);
+	records_release(&p);
 	return n;
 }
 
@@ -453,7 +453,7 @@ static void check_query_records(struct world *w, const struct report_query *q)
 		check_records(w, q, &r.total, "");
 	for (g = 0; g < r.n_groups; g++)
 		check_records(w, q, &r.groups[g].f, r.groups[g].key);
-	report_free(&r);
+	report_release(&r);
 }
 
 static void test_records_behind_every_figure(void **state)
@@ -484,7 +484,7 @@ static void test_creator_who_changed_department(void **state)
 			found = 1;
 		}
 	assert_true(found);
-	report_free(&r);
+	report_release(&r);
 }
 
 /* open and overdue agree with `hazard list --open` / `--overdue`, a
@@ -515,7 +515,7 @@ static void test_open_and_overdue_agree_with_hazard_list(void **state)
 	assert_int_equal(r.total.major, n_major);
 	assert_true(r.total.overdue > 0 && r.total.open > r.total.overdue);
 	assert_true(r.total.closed > 0 && r.total.major_supervised > 0);
-	report_free(&r);
+	report_release(&r);
 }
 
 /* Overdue is judged against the report's today. */
@@ -528,11 +528,11 @@ static void test_overdue_against_today(void **state)
 
 	must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.overdue, r.total.open);  /* everything open is late by 2030 */
-	report_free(&r);
+	report_release(&r);
 	q.today = "2000-01-01";
 	must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.overdue, 0);
-	report_free(&r);
+	report_release(&r);
 }
 
 static void test_months_of_the_period(void **state)
@@ -556,14 +556,14 @@ static void test_months_of_the_period(void **state)
 		assert_string_equal(r.months[k].month, m);
 		assert_int_equal(r.months[k].joint, joint[k]);
 	}
-	report_free(&r);
+	report_release(&r);
 	/* unbounded: the first inspection's month to this month */
 	q.from = q.to = NULL;
 	must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.n_months, 5);
 	assert_string_equal(r.months[0].month, "2026-07");
 	assert_string_equal(r.months[4].month, "2026-11");
-	report_free(&r);
+	report_release(&r);
 }
 
 /* A report inside a caller's transaction uses it (sees its changes). */
@@ -577,7 +577,7 @@ static void test_inside_a_transaction(void **state)
 	must(store_begin(w->ws->store, &err), &err);
 	must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.inspections, N_INSP);
-	report_free(&r);
+	report_release(&r);
 	store_rollback(w->ws->store);
 }
 
@@ -597,7 +597,7 @@ static void test_refusals(void **state)
 	q.from = NULL, q.to = "9999-12-31";  /* the last day there is */
 	must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.inspections, N_INSP);
-	report_free(&r);
+	report_release(&r);
 }
 
 /* ---- the formats print the same figures ---- */
@@ -652,7 +652,7 @@ static void test_formats_agree(void **state)
 	assert_non_null(strstr(text, "(none)"));  /* the empty town, named in text */
 	assert_non_null(strstr(text, "By town:"));
 	free(json), free(csv), free(text);
-	report_free(&r);
+	report_release(&r);
 }
 
 static void test_html_is_escaped_and_self_contained(void **state)
@@ -677,7 +677,7 @@ static void test_html_is_escaped_and_self_contained(void **state)
 	assert_null(strstr(html, "https:"));
 	assert_non_null(strstr(html, "<svg"));
 	free(html);
-	report_free(&r);
+	report_release(&r);
 }
 
 /* ---- the seed's figures ---- */
@@ -773,7 +773,7 @@ static void test_seed_figures(void **state)
 	/* 6810 / 7082 also rounds to 96.2 */
 	assert_non_null(strstr(json, "\"rectification_rate\": 96.2,"));
 	free(json);
-	report_free(&r);
+	report_release(&r);
 	workspace_close(ws);
 	test_rmrf(dir);
 	free(dir);
@@ -800,7 +800,7 @@ static void test_empty_store(void **state)
 	assert_non_null(strstr(json, "\"groups\": []"));
 	assert_non_null(strstr(json, "\"joint_by_month\": []"));
 	free(json);
-	report_free(&r);
+	report_release(&r);
 	workspace_close(ws);
 	test_rmrf(dir);
 	free(dir);

@@ -45,6 +45,8 @@ static int setup(void **state)
 	struct insp_new n = { "hazmat-loading", 1, test_uscc_valid[0], INSP_JOINT, "2号装车台",
 			      &mate, 1 };
 
+	/* A fixed day: the deadlines below stay ahead of it. */
+	setenv("FIELDCHECK_NOW", "2026-11-28T09:30:00+08:00", 1);
 	f->dir = test_tmpdir();
 	must(workspace_init(f->dir, &me, 0, &err), &err);
 	must(workspace_open(f->dir, &f->ws, &err), &err);
@@ -61,6 +63,7 @@ static int teardown(void **state)
 	test_rmrf(f->dir);
 	free(f->dir);
 	free(f);
+	unsetenv("FIELDCHECK_NOW");
 	return 0;
 }
 
@@ -183,6 +186,31 @@ static void store_triggers_guard_evidence(void **state)
 	assert_int_not_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	free(path);
+}
+
+/* A deadline given now is today or later, whichever way it is given (a new
+ * hazard, a notice, an extension); the day the inspection was started
+ * does not make an earlier one acceptable. */
+static void past_deadline_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct fc_store *s = f->ws->store;
+	struct hazard_new n = { f->insp, "driver_qualified", HAZ_GENERAL, "押运员证过期",
+				"2026-11-29", NULL };
+	struct fc_err err = { 0 };
+	char id[FC_UUID_LEN + 1];
+
+	setenv("FIELDCHECK_NOW", "2026-11-30T08:00:00+08:00", 1);
+	assert_int_equal(hazard_add(s, &me, &n, id, &err), -1);
+	assert_non_null(strstr(err.msg, "the deadline 2026-11-29 is in the past (today is 2026-11-30)"));
+	n.deadline = "2026-11-30"; /* today: put right at once */
+	must(hazard_add(s, &me, &n, id, &err), &err);
+	assert_int_equal(hazard_event_add(s, &me, id, HEV_NOTICE, "2026-11-29", "", &err), -1);
+	assert_non_null(strstr(err.msg, "is in the past"));
+	setenv("FIELDCHECK_NOW", "2026-12-10T08:00:00+08:00", 1);
+	assert_int_equal(hazard_event_add(s, &me, id, HEV_EXTEND, "2026-12-05", "", &err), -1);
+	assert_non_null(strstr(err.msg, "the deadline 2026-12-05 is in the past (today is 2026-12-10)"));
+	must(hazard_event_add(s, &me, id, HEV_EXTEND, "2026-12-20", "", &err), &err);
 }
 
 static void hazard_loop_rules(void **state)
@@ -428,6 +456,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(answers_then_finalize_locks, setup, teardown),
 		cmocka_unit_test_setup_teardown(store_triggers_guard_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(hazard_loop_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(past_deadline_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(sql_and_c_agree, setup, teardown),
 		cmocka_unit_test_setup_teardown(outbox_tracks_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(outbox_paused_while_importing, setup, teardown),

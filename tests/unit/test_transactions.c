@@ -15,7 +15,7 @@
 #include "core/recordio.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static const struct fc_person me = { "ZJ-0001", "张三", "区应急管理局" };
 
@@ -38,7 +38,7 @@ static int setup(void **state)
 	struct fc_enterprise e = { "", "甲铸造厂", "城东街道", "C33", "" };
 	const char *top = getenv("FIELDCHECK_TOP");
 	struct fc_err err = { 0 };
-	char *forms = test_path(top && *top ? top : ".", "forms/six-ones");
+	char *forms = test_path(top && *top ? top : ".", "forms/checklists/six-ones");
 
 	setenv("FIELDCHECK_NOW", "2026-11-20T09:00:00+08:00", 1);
 	w->dir = test_tmpdir();

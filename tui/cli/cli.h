@@ -13,7 +13,7 @@
 #include "core/table.h"
 
 struct cli {
-	const char *workspace;   /* resolved workspace folder */
+	const char *workspace;   /* located workspace folder */
 	const char *prog;        /* "fieldcheck" */
 };
 

@@ -87,7 +87,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc == 0 && table_print(&t, f, stdout))
 		rc = fc_failk(&err, FC_EIO, _("cannot write the listing: %s"), "output failed");
-	table_free(&t);
+	table_release(&t);
 	return rc ? cli_report(&err) : 0;
 }
 

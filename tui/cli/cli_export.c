@@ -1,12 +1,12 @@
 /* cli_export.c - `fieldcheck export ID --out FILE.tar.gz`: an inspection's
  * evidence package (sync/casefile.h), its notice worded with the form's
- * labels (forms/inspect_notice.h). */
+ * labels (forms/inspect/inspect_notice.h). */
 #include <stdio.h>
 
 #include "cli_export.h"
 #include "core/i18n.h"
 #include "core/workspace.h"
-#include "forms/inspect_notice.h"
+#include "forms/inspect/inspect_notice.h"
 #include "sync/casefile.h"
 
 static const char usage[] = "fieldcheck export ID --out FILE.tar.gz [--force]";

@@ -1,8 +1,11 @@
-/* cli_forms.c - `fieldcheck forms list | forms check [DIR...]`.
+/* cli_forms.c - `fieldcheck forms list | check [PATH...] | add PATH | export ID`.
  *
  * `forms check` is the form author's compiler: every problem of every form
- * on stderr as PATH:LINE:COL: message (one per line, so editors can jump to
- * it), then a summary, exit 1 if anything is wrong.  `forms list` shows the
+ * on stderr as PATH:LINE:COL: message (FILE.xlsx:survey!C12: for a
+ * workbook; one per line, so editors can jump to it), then a summary, exit 1
+ * if anything is wrong.  `forms add` puts a form folder or an .xlsx
+ * workbook into the workspace's own forms; `forms export` writes a form as a
+ * workbook to edit.  `forms list` shows the
  * catalogue an inspector chooses from.
  */
 #include <stdio.h>
@@ -12,12 +15,15 @@
 #include "cli.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
+#include "forms/engine/form.h"
+#include "forms/engine/xlsx.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck forms list [--format text|csv|json]\n"
-	"       fieldcheck forms check [DIR...]";
+	"       fieldcheck forms check [DIR|FILE.xlsx...]\n"
+	"       fieldcheck forms add DIR|FILE.xlsx\n"
+	"       fieldcheck forms export ID [--out FILE.xlsx]";
 
 static void print_problems(const struct form_problems *p)
 {
@@ -72,8 +78,8 @@ static int list(struct cli *cli, int argc, char **argv)
 	print_problems(&cat.problems);
 	if (cat.problems.n)
 		rc = 1;
-	table_free(&t);
-	form_catalog_free(&cat);
+	table_release(&t);
+	form_catalog_release(&cat);
 	return rc;
 }
 
@@ -97,7 +103,7 @@ static int check_all(struct cli *cli)
 	form_catalog_load(&cat, cli->workspace);
 	print_problems(&cat.problems);
 	rc = summary(cat.n, cat.n_tried, cat.problems.n);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	return rc;
 }
 
@@ -117,7 +123,7 @@ static int check(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	for (i = 0; i < n_pos; i++) {
-		struct form *f = form_load_dir(dirs[i], &probs);
+		struct form *f = form_load_path(dirs[i], &probs);
 		loaded += f != NULL;
 		form_free(f);
 	}
@@ -128,9 +134,97 @@ static int check(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* Problems the catalogue has with form `id` once it is in the workspace
+ * (the same version installed with other contents); printed, counted. */
+static size_t catalog_problems(struct cli *cli, const char *id)
+{
+	struct form_catalog cat;
+	size_t i, n = 0;
+	/* the words the catalogue's problems name a form with, in the user's
+	 * language as they are */
+	char *needle = xstrfmt(_("form %s "), id);
+
+	form_catalog_load(&cat, cli->workspace);
+	for (i = 0; i < cat.problems.n; i++) {
+		if (!strstr(cat.problems.msgs[i], needle))
+			continue;
+		fputs_safe(cat.problems.msgs[i], stderr);
+		fputc('\n', stderr);
+		n++;
+	}
+	free(needle);
+	form_catalog_release(&cat);
+	return n;
+}
+
+static int add(struct cli *cli, int argc, char **argv)
+{
+	const char *path = NULL;
+	struct form_problems probs = { 0 };
+	struct fc_err err;
+	struct form *f;
+	int rc, already;
+
+	const struct cli_opt opts[] = { { 0 } };
+
+	if ((rc = cli_parse_exact(argc, argv, opts, &path, 1, usage,
+				  _("forms add needs a form folder or an .xlsx workbook"))))
+		return rc;
+	f = form_load_path(path, &probs);
+	print_problems(&probs);
+	form_problems_release(&probs);
+	if (!f)
+		return 1;
+	if (form_install(f, cli->workspace, &already, &err)) {
+		rc = cli_report(&err);
+		form_free(f);
+		return rc;
+	}
+	printf(already ? "form %s version %d is in the workspace already\n" :
+	       "form %s version %d added to the workspace's forms\n", f->id, f->version);
+	rc = catalog_problems(cli, f->id) ? 1 : 0;
+	form_free(f);
+	return rc;
+}
+
+/* The form as a workbook to edit in a spreadsheet and `forms add` back. */
+static int export(struct cli *cli, int argc, char **argv)
+{
+	const char *id = NULL, *out = NULL;
+	const struct cli_opt opts[] = { { "out", OPT_VALUE, &out, NULL, NULL }, { 0 } };
+	const struct form *f;
+	struct form_catalog cat;
+	struct fc_err err;
+	char *path;
+	int rc;
+
+	if ((rc = cli_parse_exact(argc, argv, opts, &id, 1, usage, _("forms export needs a form id"))))
+		return rc;
+	form_catalog_load(&cat, cli->workspace);
+	f = form_catalog_find(&cat, id);
+	if (!f) {
+		fc_fail(&err, _("no form '%s' (fieldcheck forms list shows them)"), id);
+		form_catalog_release(&cat);
+		return cli_report(&err);
+	}
+	path = out ? xstrdup(out) : xstrfmt("%s.xlsx", f->id);
+	if (xlsx_write_file((const char *const[XS_COUNT]){ f->survey_csv, f->choices_csv,
+							  f->settings_csv }, path, &err)) {
+		rc = cli_report(&err);
+	} else {
+		printf(_("%s: form %s version %d\n"), path, f->id, f->version);
+	}
+	free(path);
+	form_catalog_release(&cat);
+	return rc;
+}
+
 int cmd_forms(struct cli *cli, int argc, char **argv)
 {
-	static const struct cli_verb verbs[] = { { "list", list }, { "check", check }, { 0 } };
+	static const struct cli_verb verbs[] = {
+		{ "list", list }, { "check", check }, { "add", add }, { "export", export }, { 0 }
+	};
 
-	return cli_dispatch(cli, argc, argv, verbs, usage, "forms needs a command: list or check", 1);
+	return cli_dispatch(cli, argc, argv, verbs, usage,
+			    "forms needs a command: list, check, add or export", 1);
 }

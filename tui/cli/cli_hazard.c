@@ -70,7 +70,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	if (*inspection && store_resolve_id(ws->store, "inspections", inspection, full, &err)) {
+	if (*inspection && store_expand_id(ws->store, "inspections", inspection, full, &err)) {
 		workspace_close(ws);
 		return cli_report(&err);
 	}
@@ -82,13 +82,15 @@ static int list(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc == 0 && table_print(&t, tf, stdout))
 		rc = fc_failk(&err, FC_EIO, _("cannot write the listing"));
-	table_free(&t);
+	table_release(&t);
 	return rc ? cli_report(&err) : 0;
 }
 
-static int resolve(struct fc_workspace *ws, const char *prefix, char *full, struct fc_err *err)
+/* The full id of the hazard whose id is or starts with prefix. */
+static int expand_hazard_id(struct fc_workspace *ws, const char *prefix, char *full,
+			    struct fc_err *err)
 {
-	return store_resolve_id(ws->store, "hazards", prefix, full, err);
+	return store_expand_id(ws->store, "hazards", prefix, full, err);
 }
 
 static void print_text(const struct fc_hazard *h, const char *today)
@@ -134,7 +136,7 @@ static int show(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	rc = resolve(ws, arg, full, &err) || hazard_get(ws->store, full, &h, &err);
+	rc = expand_hazard_id(ws, arg, full, &err) || hazard_get(ws->store, full, &h, &err);
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
@@ -174,7 +176,7 @@ static int event(struct cli *cli, int argc, char **argv)
 				 "supervise or comment)"), pos[1]);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	rc = resolve(ws, pos[0], full, &err) ||
+	rc = expand_hazard_id(ws, pos[0], full, &err) ||
 	     hazard_event_add(ws->store, &ws->me, full, kind, date, note, &err);
 	workspace_close(ws);
 	if (rc)
@@ -231,7 +233,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	n.note = note;
 	n.inspection = full;
 	/* --replace: the hazard a failed item created is changed, as the walk does */
-	rc = store_resolve_id(ws->store, "inspections", insp, full, &err) ||
+	rc = store_expand_id(ws->store, "inspections", insp, full, &err) ||
 	     (replace ? hazard_replace : hazard_add)(ws->store, &ws->me, &n, id, &err);
 	workspace_close(ws);
 	if (rc)

@@ -65,7 +65,7 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 		fputs_safe(ws->dir, stderr);
 		fputs(_("/quarantine/log)\n"), stderr);
 	}
-	sync_result_free(&res);
+	sync_result_release(&res);
 	workspace_close(ws);
 	if (rc) {
 		fc_err_prefix(&err, _("the first pull from %s failed, so no workspace was made in %s"),
@@ -168,7 +168,7 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	table_add(&t, (const char *[]){ ws->me.name, ws->me.badge, ws->me.dept,
 					ws->supervisor ? "supervisor" : "inspector", ws->dir, fp });
 	rc = table_print(&t, f, stdout) ? 1 : 0;
-	table_free(&t);
+	table_release(&t);
 	workspace_close(ws);
 	return rc;
 }

@@ -12,7 +12,7 @@
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/workspace.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
@@ -50,7 +50,7 @@ static int open_form_of(struct fc_workspace *ws, const char *prefix, char *id,
 {
 	struct fc_inspection in;
 
-	if (store_resolve_id(ws->store, "inspections", prefix, id, err) ||
+	if (store_expand_id(ws->store, "inspections", prefix, id, err) ||
 	    inspection_get(ws->store, id, &in, err))
 		return -1;
 	*f = inspect_form(ws, in.form_id, in.form_version, err);
@@ -66,7 +66,7 @@ struct opened {
 	char id[FC_UUID_LEN + 1];
 };
 
-/* Opens the workspace, resolves the id (or its prefix) and loads the form;
+/* Opens the workspace, expands the id (or its prefix) and loads the form;
  * on failure nothing stays open. */
 static int open_inspection(struct cli *cli, const char *prefix, struct opened *o,
 			   struct fc_err *err)
@@ -138,7 +138,7 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 			      "list')"), form);
 	else
 		rc = inspect_new(ws, f, ent, t, loc, team, members.n, id, &err);
-	form_catalog_free(&cat);
+	form_catalog_release(&cat);
 	workspace_close(ws);
 	if (rc)
 		rc = cli_report(&err);
@@ -235,7 +235,7 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	rc = store_resolve_id(ws->store, "inspections", pos[0], id, &err) ||
+	rc = store_expand_id(ws->store, "inspections", pos[0], id, &err) ||
 	     inspection_add_member(ws->store, id, &p, &err);
 	workspace_close(ws);
 	return rc ? cli_report(&err) : 0;
@@ -327,6 +327,27 @@ static const char *answer_of(const struct fc_inspection *in, const char *item)
 	return NULL;
 }
 
+/* A calculate item: "= value", computed from the answers, never typed. */
+static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
+			    enum form_lang lang)
+{
+	const struct form_item *it = &f->items[i];
+	struct fc_err err = { 0 };
+	char *v = NULL;
+
+	a->fa.lang = lang;
+	if (form_value(f, i, &a->fa, &v, &err))
+		v = xstrfmt("(%s)", err.msg);
+	printf("  %-28s = ", it->name);
+	fputs_safe(v ? v : "", stdout);
+	if (*form_text(&it->label, lang)) {
+		fputs("  ", stdout);
+		fputs_safe(form_text(&it->label, lang), stdout);
+	}
+	putchar('\n');
+	free(v);
+}
+
 /* One line per answerable item: its value, "n/a" when it does not apply
  * given the answers, "-" when unanswered ("*" marks a required one). */
 static void show_items(const struct form *f, const struct fc_inspection *in, enum form_lang lang)
@@ -344,6 +365,10 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 			fputs("\n[", stdout);
 			fputs_safe(form_text(&it->label, lang), stdout);
 			puts("]");
+			continue;
+		}
+		if (it->type == FT_CALCULATE) {
+			show_calculated(f, i, &a, lang);
 			continue;
 		}
 		if (!form_item_answerable(it))
@@ -510,7 +535,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc == 0 && table_print(&t, tf, stdout))
 		rc = fc_failk(&err, FC_EIO, _("cannot write the listing"));
-	table_free(&t);
+	table_release(&t);
 	return rc ? cli_report(&err) : 0;
 }
 

@@ -113,7 +113,7 @@ static int run(struct cli *cli, const struct report_query *q, enum report_format
 		rc = write_file(&r, fmt, bom, out, &err);
 	else
 		rc = report_print(&r, fmt, bom, stdout, &err);
-	report_free(&r);
+	report_release(&r);
 	return rc ? cli_report(&err) : 0;
 }
 

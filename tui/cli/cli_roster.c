@@ -185,7 +185,7 @@ static int roster_list(struct cli *cli, int argc, char **argv)
 						roster_role_name(e->role), fp, from, until });
 	}
 	rc = table_print(&t, tf, stdout) ? 1 : 0;
-	table_free(&t);
+	table_release(&t);
 	roster_release(&ro);
 	return rc;
 }

@@ -73,7 +73,7 @@ static int remote_list(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < n; i++)
 		table_add(&t, (const char *[]){ l[i].name, l[i].url });
 	rc = table_print(&t, tf, stdout) ? 1 : 0;
-	table_free(&t);
+	table_release(&t);
 	sync_remote_list_free(l, n);
 	return rc;
 }
@@ -170,11 +170,6 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 	o.remote = n_pos ? pos[0] : NULL;
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	if (push && ws->supervisor) {
-		workspace_close(ws);
-		return fc_fail(&err, _("this is a supervisor's workspace: it never pushes; use "
-			       "'fieldcheck pull'")), cli_report(&err);
-	}
 	rc = sync_run(ws, &o, &res, &err);
 	cli_sync_report(&res, push);
 	if (rc) {
@@ -186,7 +181,7 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 				res.waiting == 1 ? "" : "s");
 		rc = cli_report(&err);
 	}
-	sync_result_free(&res);
+	sync_result_release(&res);
 	workspace_close(ws);
 	return rc;
 }

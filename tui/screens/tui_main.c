@@ -9,7 +9,7 @@
 #include "tui_main.h"
 #include "ui.h"
 #include "ui_screens.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static void load_settings(struct ui *ui)
 {

@@ -19,7 +19,7 @@
 
 #include "core/i18n.h"
 #include "core/workspace.h"
-#include "forms/form.h"
+#include "forms/engine/form.h"
 
 #define UI_MIN_COLS 40
 #define UI_MIN_LINES 12

@@ -232,7 +232,7 @@ void dash_list(struct ui *ui, const struct records_query *q, const char *title)
 	dash_read(ui, q, &s.p);
 	s.l.n = s.p.n;
 	ui_run(ui, &screen, &s);
-	records_free(&s.p);
-	ui_names_free(&s.names);
+	records_release(&s.p);
+	ui_names_release(&s.names);
 	ui_list_free(&s.l);
 }

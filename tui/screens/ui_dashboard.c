@@ -55,7 +55,7 @@ static void drop_reports(struct dash *d)
 
 	for (b = 0; b < BARS_COUNT; b++)
 		if (d->have[b])
-			report_free(&d->rep[b]);
+			report_release(&d->rep[b]);
 	memset(d->have, 0, sizeof d->have);
 }
 
@@ -129,7 +129,7 @@ static void read_report(struct ui *ui, struct dash *d)
 
 static void read_hazards(struct ui *ui, struct dash *d)
 {
-	records_free(&d->att);
+	records_release(&d->att);
 	d->att_q.rec = RR_HAZARDS;
 	d->att_q.haz = RH_ATTENTION;
 	d->att_q.type = -1;
@@ -408,9 +408,9 @@ void ui_dashboard(struct ui *ui)
 	records_range_set(&d.range, RP_YEAR, ui->today, &err);
 	ui_run(ui, &screen, &d);
 	drop_reports(&d);
-	records_free(&d.att);
+	records_release(&d.att);
 	free(d.order);
 	ui_list_free(&d.hl);
 	ui_list_free(&d.bl);
-	ui_names_free(&d.names);
+	ui_names_release(&d.names);
 }

@@ -226,5 +226,5 @@ void ui_hazard(struct ui *ui, const char *id)
 	if (v.have)
 		hazard_clear(&v.h);
 	ui_list_free(&v.l);
-	ui_names_free(&v.names);
+	ui_names_release(&v.names);
 }

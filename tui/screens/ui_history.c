@@ -206,8 +206,8 @@ static void run(struct ui *ui, struct hview *v)
 	else
 		localize(v);
 	ui_run(ui, &screen, v);
-	history_free(&v->h);
-	ui_names_free(&v->names);
+	history_release(&v->h);
+	ui_names_release(&v->names);
 }
 
 void ui_history_inspection(struct ui *ui, const char *id, const char *created_at)

@@ -69,7 +69,7 @@ static const struct ui_keymap keys[] = {
 	{ { UI_ESC }, UI_REQ_NONE, NULL, NULL, NULL, NULL, 0, 0 },  /* home stays */
 };
 
-static const char *action_label(const struct ui *ui, enum action a)
+static const char *action_label(enum action a)
 {
 	static const char *const labels[A_COUNT] = {
 		N_("Continue the last draft"), N_("New inspection"),
@@ -77,8 +77,6 @@ static const char *action_label(const struct ui *ui, enum action a)
 		N_("Sync with the central repository"), N_("Resolve conflicting answers"),
 		N_("Settings"), N_("Quit"),
 	};
-	if (a == A_SYNC && ui->ws->supervisor)
-		return _("Pull from the central repository");
 	return _(labels[a]);
 }
 
@@ -247,7 +245,7 @@ static void paint_menu(struct ui *ui, struct home *h, int y)
 		int x = 4;
 		ui_fill(y + r, 2, COLS - 4, at);
 		x += ui_put(y + r, x, action_key(a), 2, at | A_BOLD) + 2;
-		x += ui_put(y + r, x, action_label(ui, a), COLS - x - 2, at);
+		x += ui_put(y + r, x, action_label(a), COLS - x - 2, at);
 		if (a == A_CONTINUE)
 			ui_put(y + r, x + 2, h->draft_label, COLS - x - 5, at);
 	}

@@ -5,7 +5,7 @@
 
 #include "ui_names.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 static const struct form *from_catalog(struct ui *ui, struct ui_names *c, const char *id)
 {
@@ -53,7 +53,7 @@ const char *ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int 
 	return i < 0 ? item : form_item_label(&f->items[i], ui->lang);
 }
 
-void ui_names_free(struct ui_names *c)
+void ui_names_release(struct ui_names *c)
 {
 	size_t i;
 
@@ -63,7 +63,7 @@ void ui_names_free(struct ui_names *c)
 	}
 	free(c->e);
 	if (c->cat) {
-		form_catalog_free(c->cat);
+		form_catalog_release(c->cat);
 		free(c->cat);
 	}
 	memset(c, 0, sizeof *c);

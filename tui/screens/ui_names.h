@@ -30,6 +30,6 @@ const char *ui_form_title(struct ui *ui, struct ui_names *c, const char *id, int
 /* The label of `item` of form `id` version `version` (0: any). */
 const char *ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int version,
 			 const char *item);
-void ui_names_free(struct ui_names *c);
+void ui_names_release(struct ui_names *c);
 
 #endif

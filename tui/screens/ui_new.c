@@ -14,7 +14,7 @@
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_START, ROW_COUNT };
 
@@ -244,7 +244,7 @@ int ui_new(struct ui *ui, char *id)
 		n.form = n.cat.forms[0];
 	n.id = id;
 	ui_run(ui, &screen, &n);
-	form_catalog_free(&n.cat);
+	form_catalog_release(&n.cat);
 	free(n.team);
 	free(n.location);
 	return n.started ? 0 : -1;

@@ -19,7 +19,7 @@
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 struct review {
 	struct ui *ui;

@@ -1,6 +1,6 @@
 /* ui_sync.c - the sync screen: commits what changed, sends it to the central
  * repository and brings what others sent (sync_run; a supervisor's workspace
- * only pulls), then says what arrived, from whom, what clashed, what was
+ * sends its own writing too, unless it pulls several centrals), then says what arrived, from whom, what clashed, what was
  * refused and put aside, and, offline, how many commits wait to be sent.
  *
  * The sync blocks for as long as the network takes.  Its progress is drawn
@@ -136,7 +136,7 @@ static void paint_status(struct ui *ui, struct sync_view *v, int y)
 						   (unsigned long)v->conflicted), v->conflicted);
 		ui_put(y + 3, lw + 3, buf, COLS - lw - 4, ui->attr[R_WARN]);
 	}
-	if (ui->ws->supervisor || !v->st_ok)
+	if (!v->st_ok)
 		return;
 	ui_put(y + 2, 2, _("Waiting to be sent"), lw, ui->attr[R_DIM]);
 	ui_sync_waiting(&v->st, buf, sizeof buf);
@@ -185,8 +185,7 @@ static void paint(struct ui *ui, void *ctx)
 	struct sync_view *v = ctx;
 	int y = 2;
 
-	ui_title(ui, ui->ws->supervisor ? _("Pull from the central repository")
-		 : _("Sync with the central repository"), ui->today);
+	ui_title(ui, _("Sync with the central repository"), ui->today);
 	if (LINES >= 18) {   /* on a small screen the result matters more */
 		paint_status(ui, v, y);
 		y += 4;
@@ -288,12 +287,10 @@ static void add_sent(struct sync_view *v, const struct sync_result *res, int pus
 		add_line(v, R_NORMAL, ngettext("Committed %zu changed record.",
 					       "Committed %zu changed records.", res->exported),
 			 res->exported);
-	if (!push)
-		add_line(v, R_DIM, "%s", _("A supervisor's workspace only pulls: nothing is sent."));
-	else if (res->pushed)
+	if (res->pushed)
 		add_line(v, R_PASS, ngettext("Sent to %zu remote.", "Sent to %zu remotes.",
 					     res->pushed), res->pushed);
-	else if (rc == 0)
+	else if (rc == 0 && push)
 		add_line(v, R_NORMAL, "%s", _("Nothing to send: the central repository has it all."));
 }
 
@@ -368,7 +365,7 @@ static void run_sync(struct sync_view *v)
 {
 	struct ui *ui = v->ui;
 	struct sync_progress prog = { on_progress, v };
-	struct sync_options o = { NULL, !ui->ws->supervisor, &prog };
+	struct sync_options o = { NULL, 1, &prog };
 	struct sync_result res;
 	struct fc_err err = { 0 };
 	struct guard g;
@@ -397,7 +394,7 @@ static void run_sync(struct sync_view *v)
 	if (caught)
 		add_line(v, R_DIM, _("Printed while syncing: %s"), caught);
 	free(caught);
-	sync_result_free(&res);
+	sync_result_release(&res);
 	read_status(v);
 	flushinp();
 }

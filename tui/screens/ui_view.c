@@ -7,7 +7,7 @@
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
-#include "forms/inspect_notice.h"
+#include "forms/inspect/inspect_notice.h"
 
 /* No help: the bar says it all.  Every key but these scrolls (act). */
 static const struct ui_keymap keys[] = {

@@ -17,7 +17,7 @@
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
-#include "forms/inspect.h"
+#include "forms/inspect/inspect.h"
 
 enum {
 	REQ_PASS = UI_REQ_SCREEN, REQ_FAIL, REQ_NA, REQ_EDIT, REQ_RESOLVE, REQ_NOTE, REQ_CLEAR,

@@ -13,8 +13,8 @@
 #include "ui.h"
 #include "ui_list.h"
 #include "core/model.h"
-#include "forms/form.h"
-#include "forms/inspect.h"
+#include "forms/engine/form.h"
+#include "forms/inspect/inspect.h"
 
 struct walk_row {
 	size_t item;                /* index into f->items */

@@ -7,7 +7,7 @@
  *
  * A value chosen keeps the note it was given with; an answer given anew
  * keeps its note and the hazard described in the dialog.  Each resolution
- * is one call of inspect_resolve (forms/inspect.c), one transaction of the
+ * is one call of inspect_resolve (forms/inspect/inspect.c), one transaction of the
  * store, as `inspection resolve` on the command line.
  */
 #include <stdio.h>

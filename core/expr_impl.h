@@ -1,0 +1,12 @@
+/* expr_impl.h - what core/expr*.c share (private to them). */
+#ifndef FC_EXPR_IMPL_H
+#define FC_EXPR_IMPL_H
+
+#include <sqlite3.h>
+
+/* Registers the XPath functions of expr_fn.c on db.  0, or -1. */
+int expr_register_xpath(sqlite3 *db);
+/* Their names, NULL-terminated, for the connection's authorizer. */
+extern const char *const expr_xpath_functions[];
+
+#endif

@@ -1,0 +1,145 @@
+/* answer.c - whether a value is a possible answer to an item, by its type.
+ *
+ * Shared by the default column (checked when the form loads) and by every
+ * answer an inspector gives (form_check_value), so both read values the
+ * same way.
+ */
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+
+#include "core/clock.h"
+#include "core/text.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/load_impl.h"
+
+static int is_integer(const char *s)
+{
+	size_t i = s[0] == '-', d = 0;
+
+	for (; s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	return !s[i] && d > 0 && d <= 18;
+}
+
+static int is_decimal(const char *s)
+{
+	size_t i = s[0] == '-', d = 0;
+
+	for (; s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	if (s[i] == '.')
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	return !s[i] && d > 0 && i <= 32;
+}
+
+static int is_choice(const struct form_list *l, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, s, n))
+			return 1;
+	return 0;
+}
+
+static int check_choice(const struct form_item *it, const char *value, struct fc_err *err)
+{
+	char q[QUOTE_SIZE];
+
+	if (!it->list || !is_choice(it->list, value, strlen(value)))
+		return fc_fail(err, _("'%s' is not one of the item's choices"),
+			       load_quote(value, q, sizeof q));
+	return 0;
+}
+
+/* Space-separated choices, each once. */
+static int check_choices(const struct form_item *it, const char *value, struct fc_err *err)
+{
+	char q[QUOTE_SIZE], w[NAME_MAX_LEN + 1];
+	const char *p = value, *o;
+	size_t n;
+
+	for (;;) {
+		p += strspn(p, " ");
+		if (!*p)
+			return 0;
+		n = strcspn(p, " ");
+		if (n > NAME_MAX_LEN || !it->list || !is_choice(it->list, p, n)) {
+			memcpy(w, p, n < NAME_MAX_LEN ? n : NAME_MAX_LEN);
+			w[n < NAME_MAX_LEN ? n : NAME_MAX_LEN] = '\0';
+			return fc_fail(err, _("'%s' is not one of the item's choices"),
+				       load_quote(w, q, sizeof q));
+		}
+		for (o = value; o < p; o += strcspn(o, " ")) {
+			o += strspn(o, " ");
+			if (o < p && strcspn(o, " ") == n && !memcmp(o, p, n)) {
+				memcpy(w, p, n);
+				w[n] = '\0';
+				return fc_fail(err, _("'%s' is chosen twice"),
+					       load_quote(w, q, sizeof q));
+			}
+		}
+		p += n;
+	}
+}
+
+int form_check_type(const struct form_item *it, const char *value, struct fc_err *err)
+{
+	char q[QUOTE_SIZE];
+
+	switch (it->type) {
+	case FT_TEXT:
+		return text_check(value, strlen(value), TEXT_MULTILINE, CSV_FIELD_MAX,
+				  _("text"), err);
+	case FT_INTEGER:
+		if (!is_integer(value))
+			return fc_fail(err, _("'%s' is not a whole number"),
+				       load_quote(value, q, sizeof q));
+		return 0;
+	case FT_DECIMAL:
+		if (!is_decimal(value))
+			return fc_fail(err, _("'%s' is not a number"), load_quote(value, q, sizeof q));
+		return 0;
+	case FT_DATE:
+		if (strspn(value, "0123456789-") != strlen(value) || strlen(value) > 10)
+			return fc_fail(err, _("'%s' is not a date (YYYY-MM-DD)"),
+				       load_quote(value, q, sizeof q));
+		return date_check(value, _("date"), err);
+	case FT_SELECT_ONE:
+		return check_choice(it, value, err);
+	case FT_SELECT_MULTIPLE:
+		return check_choices(it, value, err);
+	case FT_CHECK:
+		if (strcmp(value, "pass") && strcmp(value, "fail") && strcmp(value, "na"))
+			return fc_fail(err, _("'%s' is not pass, fail or na"),
+				       load_quote(value, q, sizeof q));
+		return 0;
+	default:
+		return fc_fail(err, _("a %s takes no answer"), form_type_name(it->type));
+	}
+}
+
+/* Whether the digits of s (dots aside) are all zeros. */
+static int is_zero(const char *s)
+{
+	return s[strspn(s, "0.")] == '\0';
+}
+
+char *form_canonical_value(const struct form *f, size_t i, const char *value)
+{
+	enum form_type t = f->items[i].type;
+	const char *digits = value + (value[0] == '-');
+
+	if (t == FT_INTEGER && is_integer(value)) {
+		digits += strspn(digits, "0");
+		if (!*digits)
+			return xstrdup("0");
+		return xstrfmt("%s%s", value[0] == '-' ? "-" : "", digits);
+	}
+	if (t == FT_DECIMAL && is_decimal(value) && value[0] == '-' && is_zero(digits))
+		return xstrdup(digits);
+	return xstrdup(value);
+}

@@ -1,0 +1,162 @@
+/* choices.c - choices.csv: the answer lists of select_one/select_multiple.
+ *
+ * A list is every row with the same list_name, in file order (the order
+ * the inspector sees).  Choice names are what a record stores and what a
+ * select_multiple answer joins with spaces, so they hold no white space.
+ * The lists end up sorted by name, which is how survey.c finds them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "forms/engine/sheet.h"
+
+enum { C_LIST, C_NAME, C_LABEL };
+
+static const struct sheet_col cols[] = {
+	[C_LIST] = { "list_name", SHEET_REQUIRED },
+	[C_NAME] = { "name", SHEET_REQUIRED },
+	[C_LABEL] = { "label", SHEET_LANG | SHEET_MULTI },
+};
+
+struct entry {
+	const char *list;
+	size_t row;
+	int ok;         /* the choice is fine (else only its list counts) */
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry *p = a, *q = b;
+	int c = strcmp(p->list, q->list);
+
+	return c ? c : (p->row < q->row ? -1 : p->row > q->row);
+}
+
+static int choice_name_ok(const char *s, struct fc_err *err)
+{
+	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
+		return 0;
+	if (strpbrk(s, " \t"))
+		return !fc_fail(err, _("choice name holds a space (a select_multiple "
+				"answer separates choices with spaces)"));
+	return 1;
+}
+
+static int list_ok(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	const char *list = sheet_get(sh, row, C_LIST, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+
+	if (!*list)
+		sheet_problem(ld, sh, row, C_LIST, SLOT_PLAIN, "missing list_name");
+	else if (!load_name_ok(list))
+		sheet_problem(ld, sh, row, C_LIST, SLOT_PLAIN, "list_name '%s' is not a "
+			      "valid name", load_quote(list, q, sizeof q));
+	else
+		return 1;
+	return 0;
+}
+
+/* Whether the row's choice is fine; reports what is not. */
+static int choice_ok(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	const char *list = sheet_get(sh, row, C_LIST, SLOT_PLAIN);
+	const char *name = sheet_get(sh, row, C_NAME, SLOT_PLAIN);
+	struct fc_err err;
+
+	if (!*name) {
+		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "choice in list '%s' has no name",
+			      list);
+		return 0;
+	}
+	if (!choice_name_ok(name, &err)) {
+		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "%s", err.msg);
+		return 0;
+	}
+	if (!*sheet_get(sh, row, C_LABEL, SLOT_PLAIN) && !*sheet_get(sh, row, C_LABEL, SLOT_ZH) &&
+	    !*sheet_get(sh, row, C_LABEL, SLOT_EN)) {
+		sheet_problem(ld, sh, row, C_LABEL, SLOT_PLAIN,
+			      "choice '%s' of list '%s' has no label", name, list);
+		return 0;
+	}
+	return 1;
+}
+
+/* Reports a choice named twice in one list (entries e[0..n), one list). */
+static void check_duplicates(struct loader *ld, const struct sheet *sh,
+			     const struct entry *e, size_t n)
+{
+	struct entry *v = xcalloc(n ? n : 1, sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!e[i].ok)
+			continue;
+		v[k].list = sheet_get(sh, &sh->csv.rows[e[i].row], C_NAME, SLOT_PLAIN);
+		v[k++].row = e[i].row;
+	}
+	n = k;
+	qsort(v, n, sizeof *v, cmp_entry);
+	for (i = 1; i < n; i++)
+		if (!strcmp(v[i].list, v[i - 1].list))
+			sheet_problem(ld, sh, &sh->csv.rows[v[i].row], C_NAME, SLOT_PLAIN,
+				      "choice '%s' appears twice in list '%s' (also line %d)",
+				      v[i].list, e[0].list, sh->csv.rows[v[i - 1].row].line);
+	free(v);
+}
+
+static void build_list(struct loader *ld, const struct sheet *sh, const struct entry *e,
+		       size_t n, struct form_list *l)
+{
+	size_t i;
+
+	check_duplicates(ld, sh, e, n);
+	l->name = xstrdup(e[0].list);
+	l->choices = xcalloc(n, sizeof *l->choices);
+	for (i = 0; i < n; i++) {
+		const struct csv_row *row = &sh->csv.rows[e[i].row];
+		struct form_choice *c = &l->choices[l->n];
+		if (!e[i].ok)
+			continue;
+		c->name = xstrdup(sheet_get(sh, row, C_NAME, SLOT_PLAIN));
+		sheet_text(sh, row, C_LABEL, ld->f->default_lang, &c->label);
+		l->n++;
+	}
+}
+
+void load_choices(struct loader *ld, const char *buf, size_t len)
+{
+	struct sheet sh;
+	struct entry *e;
+	size_t r, n = 0, start, n_lists = 0;
+
+	if (sheet_load(ld, &sh, FF_CHOICES, buf, len, cols, ARRAY_SIZE(cols))) {
+		ld->choices_broken = 1;
+		sheet_release(&sh);
+		return;
+	}
+	e = xcalloc(sh.csv.n, sizeof *e);
+	for (r = 1; r < sh.csv.n; r++) {
+		const struct csv_row *row = &sh.csv.rows[r];
+		if (sheet_row_blank(row) || !list_ok(ld, &sh, row))
+			continue;
+		e[n].list = sheet_get(&sh, row, C_LIST, SLOT_PLAIN);
+		e[n].ok = choice_ok(ld, &sh, row);
+		e[n++].row = r;
+	}
+	qsort(e, n, sizeof *e, cmp_entry);
+	for (r = 0; r < n; r++)
+		if (r == 0 || strcmp(e[r].list, e[r - 1].list))
+			n_lists++;
+	ld->f->lists = xcalloc(n_lists ? n_lists : 1, sizeof *ld->f->lists);
+	for (start = 0; start < n; start = r) {
+		for (r = start + 1; r < n && !strcmp(e[r].list, e[start].list); r++)
+			;
+		build_list(ld, &sh, e + start, r - start, &ld->f->lists[ld->f->n_lists++]);
+	}
+	free(e);
+	sheet_release(&sh);
+}

@@ -1,0 +1,148 @@
+/* engine.c - compiling a form's expressions and finding items by name. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "forms/engine/engine_impl.h"
+
+enum xp_kind form_item_kind(const struct form_item *it)
+{
+	switch (it->type) {
+	case FT_INTEGER:
+	case FT_DECIMAL:
+		return XK_NUMBER;
+	case FT_DATE:
+		return XK_DATE;
+	case FT_NOTE:
+	case FT_BEGIN_GROUP:
+	case FT_END_GROUP:
+		return XK_NONE;
+	default:
+		return XK_TEXT;
+	}
+}
+
+/* qsort has no context argument in C11: sort (name, index) pairs. */
+struct name_ix {
+	const char *name;
+	size_t ix;
+};
+
+static int cmp_name_ix(const void *a, const void *b)
+{
+	const struct name_ix *p = a, *q = b;
+	int c = strcmp(p->name, q->name);
+
+	if (c)
+		return c;
+	return p->ix < q->ix ? -1 : p->ix > q->ix;
+}
+
+void form_index_names(struct form *f)
+{
+	struct name_ix *v = xcalloc(f->n_items ? f->n_items : 1, sizeof *v);
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n_items; i++)
+		if (f->items[i].name && *f->items[i].name) {
+			v[n].name = f->items[i].name;
+			v[n++].ix = i;
+		}
+	qsort(v, n, sizeof *v, cmp_name_ix);
+	free(f->engine->by_name);
+	f->engine->by_name = xcalloc(n ? n : 1, sizeof *f->engine->by_name);
+	for (i = 0; i < n; i++)
+		f->engine->by_name[i] = v[i].ix;
+	f->engine->n_by_name = n;
+	free(v);
+}
+
+int form_item_index(const struct form *f, const char *name)
+{
+	size_t lo = 0, hi, i;
+
+	if (!f->engine || !f->engine->by_name) {
+		for (i = 0; i < f->n_items; i++)
+			if (f->items[i].name && !strcmp(f->items[i].name, name))
+				return (int)i;
+		return -1;
+	}
+	/* The first entry not below name: the earliest item of that name. */
+	hi = f->engine->n_by_name;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(f->items[f->engine->by_name[mid]].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < f->engine->n_by_name &&
+	    !strcmp(f->items[f->engine->by_name[lo]].name, name))
+		return (int)f->engine->by_name[lo];
+	return -1;
+}
+
+static int lookup(void *ctx, const char *name, enum xp_kind *kind)
+{
+	const struct form *f = ctx;
+	int i = form_item_index(f, name);
+
+	if (i >= 0)
+		*kind = form_item_kind(&f->items[i]);
+	return i;
+}
+
+static const struct form_list *item_list(void *ctx, int idx)
+{
+	const struct form *f = ctx;
+
+	return idx >= 0 && (size_t)idx < f->n_items ? f->items[idx].list : NULL;
+}
+
+struct form_expr *form_expr_compile(struct form *f, const char *src,
+				    enum xp_kind self, struct fc_err *err)
+{
+	return form_expr_compile_as(f, src, self, 0, err);
+}
+
+struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
+				       int value, struct fc_err *err)
+{
+	struct xp_env env = { lookup, f, self, item_list };
+	struct xp_sql sql;
+	struct form_expr *e;
+
+	if (!f->engine || !f->engine->db) {
+		fc_fail(err, _("no expression engine"));
+		return NULL;
+	}
+	if ((value ? xp_translate_value : xp_translate)(src, &env, &sql, err))
+		return NULL;
+	e = xcalloc(1, sizeof *e);
+	if (expr_compile(f->engine->db, sql.sql, &e->e, err)) {
+		xp_sql_release(&sql);
+		free(e);
+		return NULL;
+	}
+	free(sql.sql);
+	e->params = sql.params;
+	e->n_params = sql.n_params;
+	e->src = xstrdup(src);
+	return e;
+}
+
+void form_expr_free(struct form_expr *e)
+{
+	if (!e)
+		return;
+	expr_free(e->e);
+	free(e->params);
+	free(e->src);
+	free(e);
+}
+
+const char *form_expr_source(const struct form_expr *e)
+{
+	return e ? e->src : "";
+}

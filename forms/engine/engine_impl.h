@@ -1,0 +1,43 @@
+/* engine_impl.h - a loaded form's evaluation state (private to forms/engine/).
+ *
+ * Each form owns a private expression connection (core/expr) holding its
+ * compiled expressions, and an index of its items by name.  Nothing is
+ * shared between forms, so freeing one never disturbs another.
+ */
+#ifndef FC_FORMS_ENGINE_IMPL_H
+#define FC_FORMS_ENGINE_IMPL_H
+
+#include <stddef.h>
+#include "core/expr.h"
+#include "forms/engine/form.h"
+#include "forms/engine/xpath.h"
+
+struct form_expr {
+	struct expr *e;
+	int *params;        /* item index or XP_PARAM_* for each ?k+1 */
+	size_t n_params;
+	char *src;          /* the XLSForm text, for messages */
+};
+
+struct form_engine {
+	struct expr_db *db;
+	size_t *by_name;    /* item indices sorted by name (then line) */
+	size_t n_by_name;
+};
+
+/* How item it's answer reads in expressions. */
+enum xp_kind form_item_kind(const struct form_item *it);
+
+/* Builds f->engine->by_name from f->items. */
+void form_index_names(struct form *f);
+
+/* Translates and compiles src for an item whose `.` reads as `self`.
+ * NULL with err (the translator's or SQLite's message) on failure. */
+struct form_expr *form_expr_compile(struct form *f, const char *src,
+				    enum xp_kind self, struct fc_err *err);
+/* The same, yielding a value (text) when `value`, else a truth (0 or 1). */
+struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
+				       int value, struct fc_err *err);
+void form_expr_free(struct form_expr *e);
+
+#endif

@@ -1,0 +1,272 @@
+/* eval.c - relevance, required and answer checks for a loaded form.
+ *
+ * Expressions read answers through the caller's get(); an item that is not
+ * relevant reads as unanswered (''), as in XLSForm, whatever was typed into
+ * it before it became irrelevant.  Relevance is computed on demand with a
+ * memo per call; cycles and long chains were refused at load time
+ * (cycles.c), so the recursion is shallow.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/load_impl.h"
+
+enum { UNKNOWN, RELEVANT, IRRELEVANT, BUSY };
+
+struct eval {
+	const struct form *f;
+	const struct form_answers *a;
+	unsigned char *memo;
+	char today[FC_DATE_LEN + 1];
+	char now[FC_TIMESTAMP_LEN + 1];
+	char **calc;            /* calculate items' values, computed once per call */
+	unsigned char *calc_done;
+	struct fc_err *err;
+};
+
+static const char *answer(const struct eval *ev, size_t i)
+{
+	if (!ev->a || !ev->a->get || !ev->f->items[i].name)
+		return NULL;
+	return ev->a->get(ev->a->ctx, ev->f->items[i].name);
+}
+
+static const char *today(struct eval *ev)
+{
+	if (ev->a && ev->a->today)
+		return ev->a->today;
+	if (!ev->today[0] && clock_today(ev->today, ev->err))
+		return NULL;
+	return ev->today;
+}
+
+static const char *now(struct eval *ev)
+{
+	if (ev->a && ev->a->now)
+		return ev->a->now;
+	if (!ev->now[0] && clock_now(ev->now, ev->err))
+		return NULL;
+	return ev->now;
+}
+
+static int relevant(struct eval *ev, size_t i);
+
+static int value_of(struct eval *ev, size_t i, const char **out);
+
+/* Fills vals with e's parameters for item self; `dot` is what `.` reads
+ * (NULL: self's answer).  0, or -1 with err. */
+static int bind(struct eval *ev, const struct form_expr *e, size_t self, const char *dot,
+		const char **vals)
+{
+	size_t k;
+	int r = 0;
+
+	for (k = 0; k < e->n_params && r >= 0; k++) {
+		int key = e->params[k];
+		if (key == XP_PARAM_DOT || (dot && key == (int)self))
+			vals[k] = dot ? dot : answer(ev, self); /* ${self} in a constraint is . */
+		else if (key == XP_PARAM_TODAY)
+			r = (vals[k] = today(ev)) ? 0 : -1;
+		else if (key == XP_PARAM_NOW)
+			r = (vals[k] = now(ev)) ? 0 : -1;
+		else if (key == XP_PARAM_LANG)
+			vals[k] = ev->a && ev->a->lang == LANG_EN ? "1" : "0";
+		else if ((r = relevant(ev, (size_t)key)) == 1)
+			r = value_of(ev, (size_t)key, &vals[k]);
+	}
+	return r < 0 ? -1 : 0;
+}
+
+/* Evaluates e for item self as a truth. */
+static int run(struct eval *ev, const struct form_expr *e, size_t self, const char *dot,
+	       const char *what)
+{
+	const char **vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
+	int r = bind(ev, e, self, dot, vals);
+
+	if (r >= 0)
+		r = expr_eval_bool(e->e, vals, e->n_params, ev->err);
+	free(vals);
+	if (r < 0)
+		fc_err_prefix(ev->err, _("%s of '%s' (%s)"), what, ev->f->items[self].name,
+			      e->src);
+	return r;
+}
+
+/* A calculate item's value (relevant or not: the caller asks relevance
+ * first), computed once per call; NULL for an empty result. */
+static int calculate(struct eval *ev, size_t i, const char **out)
+{
+	const struct form_expr *e = ev->f->items[i].calculation;
+	const char **vals;
+	char buf[MAX_VALUE + 1];
+	int r;
+
+	if (!ev->calc) {
+		ev->calc = xcalloc(ev->f->n_items, sizeof *ev->calc);
+		ev->calc_done = xcalloc(ev->f->n_items, 1);
+	}
+	if (ev->calc_done[i]) {
+		*out = ev->calc[i];
+		return 0;
+	}
+	ev->calc_done[i] = 1; /* cycles were refused at load: this is not one */
+	vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
+	r = bind(ev, e, i, NULL, vals);
+	if (!r)
+		r = expr_eval_text(e->e, vals, e->n_params, buf, sizeof buf, ev->err);
+	free(vals);
+	if (r) {
+		ev->calc_done[i] = 0;
+		return fc_err_prefix(ev->err, _("calculation of '%s' (%s)"), ev->f->items[i].name,
+				     e->src);
+	}
+	ev->calc[i] = *buf ? xstrdup(buf) : NULL;
+	*out = ev->calc[i];
+	return 0;
+}
+
+static int value_of(struct eval *ev, size_t i, const char **out)
+{
+	if (ev->f->items[i].type == FT_CALCULATE && ev->f->items[i].calculation)
+		return calculate(ev, i, out);
+	*out = answer(ev, i);
+	return 0;
+}
+
+static int relevant(struct eval *ev, size_t i)
+{
+	const struct form_item *it = &ev->f->items[i];
+	int r = 1;
+
+	if (ev->memo[i] == RELEVANT || ev->memo[i] == BUSY)
+		return 1;
+	if (ev->memo[i] == IRRELEVANT)
+		return 0;
+	ev->memo[i] = BUSY;
+	if (it->group >= 0)
+		r = relevant(ev, (size_t)it->group);
+	if (r == 1 && it->relevant)
+		r = run(ev, it->relevant, i, NULL, "relevant");
+	ev->memo[i] = r == 1 ? RELEVANT : r == 0 ? IRRELEVANT : UNKNOWN;
+	return r;
+}
+
+static void finish(struct eval *ev)
+{
+	size_t i;
+
+	if (ev->calc)
+		for (i = 0; i < ev->f->n_items; i++)
+			free(ev->calc[i]);
+	free(ev->calc);
+	free(ev->calc_done);
+	free(ev->memo);
+}
+
+static int start(struct eval *ev, const struct form *f, size_t i,
+		 const struct form_answers *a, struct fc_err *err)
+{
+	memset(ev, 0, sizeof *ev);
+	if (i >= f->n_items)
+		return fc_fail(err, _("form %s has no item number %zu"), f->id, i);
+	ev->f = f;
+	ev->a = a;
+	ev->err = err;
+	ev->memo = xcalloc(f->n_items, 1);
+	return 0;
+}
+
+int form_relevant(const struct form *f, size_t i, const struct form_answers *a,
+		  struct fc_err *err)
+{
+	struct eval ev;
+	int r;
+
+	if (start(&ev, f, i, a, err))
+		return -1;
+	r = relevant(&ev, i);
+	finish(&ev);
+	return r;
+}
+
+int form_required(const struct form *f, size_t i, const struct form_answers *a,
+		  struct fc_err *err)
+{
+	struct eval ev;
+	int r;
+
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (!form_item_answerable(&f->items[i]))
+		r = 0;
+	else if (f->items[i].required_always)
+		r = 1;
+	else if (f->items[i].required)
+		r = run(&ev, f->items[i].required, i, NULL, "required");
+	else
+		r = 0;
+	finish(&ev);
+	return r;
+}
+
+int form_check_value(const struct form *f, size_t i, const char *value,
+		     const struct form_answers *a, enum form_lang lang,
+		     struct fc_err *err)
+{
+	const struct form_item *it;
+	struct eval ev;
+	const char *msg;
+	int r;
+
+	if (start(&ev, f, i, a, err))
+		return -1;
+	it = &f->items[i];
+	if (!value || !*value || !form_item_answerable(it)) {
+		finish(&ev);
+		if (!form_item_answerable(it))
+			return fc_fail(err, _("item “%s” takes no answer"),
+				       form_item_label(it, lang));
+		return 0; /* unanswered: whether that is allowed is form_required's */
+	}
+	if (form_check_type(it, value, err)) {
+		finish(&ev);
+		return -1;
+	}
+	r = it->constraint ? run(&ev, it->constraint, i, value, "constraint") : 1;
+	finish(&ev);
+	if (r < 0)
+		return -1;
+	if (r == 1)
+		return 0;
+	msg = form_text(&it->constraint_message, lang);
+	if (*msg)
+		return fc_fail(err, "%s", msg);
+	return fc_fail(err, _("the answer does not meet the item's constraint: %s"),
+		       it->constraint->src);
+}
+
+int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
+	       struct fc_err *err)
+{
+	struct eval ev;
+	const char *v = NULL;
+	int r;
+
+	*out = NULL;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	r = relevant(&ev, i);
+	if (r == 1)
+		r = value_of(&ev, i, &v);
+	if (r >= 0 && v)
+		*out = xstrdup(v);
+	finish(&ev);
+	return r < 0 ? -1 : 0;
+}

@@ -1,0 +1,144 @@
+/* form.c - a loaded form: freeing it and reading it (see form.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/engine/engine_impl.h"
+
+static void text_release(struct form_text *t)
+{
+	free(t->s[LANG_ZH]);
+	free(t->s[LANG_EN]);
+}
+
+static void item_release(struct form_item *it)
+{
+	free(it->name);
+	text_release(&it->label);
+	text_release(&it->hint);
+	text_release(&it->required_message);
+	text_release(&it->constraint_message);
+	text_release(&it->legal_basis);
+	free(it->dept);
+	form_expr_free(it->required);
+	form_expr_free(it->relevant);
+	form_expr_free(it->constraint);
+	form_expr_free(it->calculation);
+	free(it->default_value);
+	free(it->appearance);
+}
+
+static void list_release(struct form_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->choices[i].name);
+		text_release(&l->choices[i].label);
+	}
+	free(l->choices);
+	free(l->name);
+}
+
+void form_free(struct form *f)
+{
+	size_t i;
+
+	if (!f)
+		return;
+	for (i = 0; i < f->n_items; i++)
+		item_release(&f->items[i]); /* the expressions before their connection */
+	free(f->items);
+	for (i = 0; i < f->n_lists; i++)
+		list_release(&f->lists[i]);
+	free(f->lists);
+	if (f->engine) {
+		expr_db_close(f->engine->db);
+		free(f->engine->by_name);
+		free(f->engine);
+	}
+	free(f->id);
+	text_release(&f->title);
+	text_release(&f->note);
+	free(f->origin);
+	free(f->survey_csv);
+	free(f->choices_csv);
+	free(f->settings_csv);
+	free(f);
+}
+
+const char *form_item_label(const struct form_item *it, enum form_lang lang)
+{
+	const char *l = form_text(&it->label, lang);
+
+	return *l ? l : it->name ? it->name : "";
+}
+
+const char *form_text(const struct form_text *t, enum form_lang lang)
+{
+	enum form_lang other = lang == LANG_ZH ? LANG_EN : LANG_ZH;
+
+	if ((unsigned)lang < LANG_COUNT && t->s[lang])
+		return t->s[lang];
+	if (t->s[other])
+		return t->s[other];
+	return "";
+}
+
+size_t form_count_checks(const struct form *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n_items; i++)
+		n += f->items[i].type == FT_CHECK;
+	return n;
+}
+
+int form_item_answerable(const struct form_item *it)
+{
+	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
+	       it->type != FT_CALCULATE;
+}
+
+size_t form_count_questions(const struct form *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n_items; i++)
+		n += form_item_answerable(&f->items[i]);
+	return n;
+}
+
+const char *form_type_name(enum form_type t)
+{
+	switch (t) {
+	case FT_TEXT: return "text";
+	case FT_INTEGER: return "integer";
+	case FT_DECIMAL: return "decimal";
+	case FT_DATE: return "date";
+	case FT_SELECT_ONE: return "select_one";
+	case FT_SELECT_MULTIPLE: return "select_multiple";
+	case FT_NOTE: return "note";
+	case FT_BEGIN_GROUP: return "begin_group";
+	case FT_END_GROUP: return "end_group";
+	case FT_CHECK: return "check";
+	case FT_CALCULATE: return "calculate";
+	}
+	return "?";
+}
+
+const char *form_hazard_name(enum hazard_severity s)
+{
+	return s == SEV_GENERAL ? "general" : s == SEV_MAJOR ? "major" : "";
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int form_same_files(const struct form *a, const struct form *b)
+{
+	return same_text(a->survey_csv, b->survey_csv) &&
+	       same_text(a->choices_csv, b->choices_csv) &&
+	       same_text(a->settings_csv, b->settings_csv);
+}

@@ -1,0 +1,199 @@
+/* form.h - a checklist definition, loaded from XLSForm-style CSV files.
+ *
+ * A form is a folder forms/<form-id>/ with survey.csv, choices.csv and
+ * settings.csv (see docs/ARCHITECTURE.md, "Forms"): checklists are data a
+ * district can change without a rebuild.  This header is the contract
+ * between the loader (forms/) and its users (the inspection logic, the CLI,
+ * the TUI).  Labels come in two languages; index them with enum form_lang.
+ */
+#ifndef FC_FORM_H
+#define FC_FORM_H
+
+#include <stddef.h>
+#include "core/err.h"
+
+enum form_lang { LANG_ZH = 0, LANG_EN = 1, LANG_COUNT = 2 };
+
+enum form_type {
+	FT_TEXT,
+	FT_INTEGER,
+	FT_DECIMAL,
+	FT_DATE,
+	FT_SELECT_ONE,
+	FT_SELECT_MULTIPLE,
+	FT_NOTE,
+	FT_BEGIN_GROUP,
+	FT_END_GROUP,
+	FT_CHECK,        /* our own: answer is pass, fail or na */
+	FT_CALCULATE,    /* no answer: its value is its calculation's */
+};
+
+enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
+
+/* A text in both languages; either may be NULL, form_text() falls back. */
+struct form_text {
+	char *s[LANG_COUNT];
+};
+
+struct form_choice {
+	char *name;
+	struct form_text label;
+};
+
+struct form_list {
+	char *name;
+	struct form_choice *choices;
+	size_t n;
+};
+
+struct form_expr; /* a compiled relevant/constraint/required expression */
+
+struct form_item {
+	enum form_type type;
+	char *name;                 /* unique within the form; NULL for end_group */
+	const struct form_list *list; /* select_one / select_multiple */
+	struct form_text label, hint, required_message, constraint_message;
+	struct form_text legal_basis; /* check items: regulation and article */
+	char *dept;                 /* department responsible (joint checks), or NULL */
+	int required_always;        /* required column is "yes"/"true()" */
+	struct form_expr *required; /* required as an expression, or NULL */
+	struct form_expr *relevant; /* NULL: always relevant */
+	struct form_expr *constraint; /* NULL: no constraint */
+	struct form_expr *calculation; /* calculate items: their value */
+	char *default_value;        /* or NULL */
+	char *appearance;           /* or NULL */
+	enum hazard_severity hazard; /* check items: severity of a failure */
+	int rectify_days;           /* check items: default deadline, days */
+	int local;                  /* the item is a local practice (local=yes) */
+	int group;                  /* index of the enclosing begin_group, or -1 */
+	int line;                   /* line in survey.csv, for messages */
+};
+
+struct form {
+	char *id;
+	int version;
+	struct form_text title;     /* the id when settings.csv gives none */
+	struct form_text note;      /* settings.csv note: local practice etc., or NULLs */
+	enum form_lang default_lang;
+	struct form_item *items;
+	size_t n_items;
+	struct form_list *lists;
+	size_t n_lists;
+	char *origin;               /* folder it was loaded from, or "store" */
+	/* The exact bytes it was loaded from, kept so a record can carry the
+	 * form it was filled with (the store and the replica keep a copy). */
+	char *survey_csv, *choices_csv, *settings_csv;
+	struct form_engine *engine; /* private: evaluation state */
+};
+
+/* Every problem found while loading, one message each, in the form
+ * "DIR/survey.csv:12:3: unknown type 'chek'" (file:line:column: what). */
+struct form_problems {
+	char **msgs;
+	size_t n, alloc;
+};
+void form_problems_release(struct form_problems *p);
+
+/* The three files' contents, for loading from memory (the store). */
+struct form_files {
+	const char *survey, *choices, *settings; /* NUL-terminated; choices may be NULL */
+	size_t survey_len, choices_len, settings_len;
+};
+
+/* Loads the folder `dir`.  Returns the form, or NULL with every problem
+ * appended to `probs` (never partial: a form with any problem does not
+ * load).  `probs` may be NULL.  The folder's name must be the form_id. */
+struct form *form_load_dir(const char *dir, struct form_problems *probs);
+/* The same from memory; `where` names the source in messages. */
+struct form *form_load_mem(const char *where, const struct form_files *files,
+			   struct form_problems *probs);
+/* The same from an XLSForm workbook (.xlsx, see forms/xlsx.h): its survey,
+ * choices and settings sheets become the three files, problems name the
+ * cell ("FILE.xlsx:survey!C12: ..."). */
+struct form *form_load_xlsx(const char *path, struct form_problems *probs);
+void form_free(struct form *f);
+/* A folder (form_load_dir) or a workbook file (form_load_xlsx). */
+struct form *form_load_path(const char *path, struct form_problems *probs);
+/* Whether two forms were loaded from the same bytes. */
+int form_same_files(const struct form *a, const struct form *b);
+/* Writes f into WORKSPACE/forms/<id>/ as its three CSV files, replacing a
+ * lower version there (forms/install.c); *already is 1 when that exact form
+ * is there.  0, or -1 with err (a higher or a different same version there). */
+int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);
+
+/* The text in `lang`, else in the other language, else "". */
+const char *form_text(const struct form_text *t, enum form_lang lang);
+/* What a person calls item `it`: its label in `lang`, else its name.  A
+ * message about an item names it so; the name is for commands. */
+const char *form_item_label(const struct form_item *it, enum form_lang lang);
+/* Index of the item called `name`, or -1. */
+int form_item_index(const struct form *f, const char *name);
+/* Counts items of type FT_CHECK. */
+size_t form_count_checks(const struct form *f);
+/* Counts items that take an answer (all but notes and group markers). */
+size_t form_count_questions(const struct form *f);
+/* Whether the item takes an answer (not a note, a group marker or a
+ * calculation). */
+int form_item_answerable(const struct form_item *it);
+/* The XLSForm spelling of a type ("select_one", "check", "begin_group"). */
+const char *form_type_name(enum form_type t);
+/* "general", "major" or "" for SEV_NONE. */
+const char *form_hazard_name(enum hazard_severity s);
+/* The XLSForm text an expression was compiled from. */
+const char *form_expr_source(const struct form_expr *e);
+
+/* Answers as the evaluator sees them: get(ctx, name) returns the value of
+ * item `name` or NULL when unanswered (which expressions see as ""). */
+struct form_answers {
+	const char *(*get)(void *ctx, const char *name);
+	void *ctx;
+	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
+	const char *now;            /* now(), a timestamp; NULL: the clock's */
+	enum form_lang lang;        /* labels jr:choice-name() gives */
+};
+
+/* Whether item i is relevant given the answers (an item inside a group that
+ * is not relevant is not relevant either).  Returns 0/1, or -1 with err. */
+int form_relevant(const struct form *f, size_t i, const struct form_answers *a,
+		  struct fc_err *err);
+/* Whether item i must be answered (when relevant).  0/1, -1 with err. */
+int form_required(const struct form *f, size_t i, const struct form_answers *a,
+		  struct fc_err *err);
+/* The value item i has given the answers: its answer, or for a calculate
+ * item its calculation's result; NULL when it has none or does not apply.
+ * *out is a new string (free() it).  0, or -1 with err. */
+int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
+	       struct fc_err *err);
+/* Checks `value` for item i: its type (integer, decimal, date, a choice of
+ * the list, pass/fail/na), then its constraint with `.` bound to value.
+ * Returns 0, or -1 with the form's constraint message (in `lang`) or a
+ * message naming what is wrong. */
+int form_check_value(const struct form *f, size_t i, const char *value,
+		     const struct form_answers *a, enum form_lang lang,
+		     struct fc_err *err);
+/* The one spelling a checked value of item i is stored in, so equal answers
+ * are equal bytes (records compare and merge by bytes): a whole number
+ * without leading zeros or a minus on zero ("-0" is "0", "007" is "7"), a
+ * number without a minus on zero; anything else as given.  A new string. */
+char *form_canonical_value(const struct form *f, size_t i, const char *value);
+
+/* The catalogue: forms installed (form_installed_dir) and the workspace's
+ * own (WORKSPACE/forms).  For one id the highest version wins; the same id
+ * and version in both places with different contents is a problem,
+ * reported, never silently resolved. */
+struct form_catalog {
+	struct form **forms;        /* sorted by id; the highest version of each */
+	size_t n;
+	size_t n_tried;             /* form folders looked at, loaded or not */
+	struct form_problems problems; /* forms that did not load, clashes */
+};
+/* Loads every form; never fails as a whole (problems are in cat->problems). */
+void form_catalog_load(struct form_catalog *cat, const char *workspace);
+void form_catalog_release(struct form_catalog *cat);
+const struct form *form_catalog_find(const struct form_catalog *cat, const char *id);
+/* The installed forms folder in force, as a new string: FIELDCHECK_FORMS,
+ * else forms/checklists of the build tree the binary runs from, else
+ * FC_DATADIR/forms. */
+char *form_installed_dir(void);
+
+#endif

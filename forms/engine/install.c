@@ -1,0 +1,139 @@
+/* install.c - adding a form to the workspace's own (`forms add`).
+ *
+ * The workspace keeps its forms as WORKSPACE/forms/<id>/ with the three CSV
+ * files, whatever they were read from (a workbook, another folder), so the
+ * catalogue and the sync format see one kind of form.  A form replaces the
+ * workspace's copy only with a higher version: the same id and version with
+ * other contents would make two records naming that form mean different
+ * things.  The new folder is written and fsynced aside, then swapped in by
+ * rename, so a crash leaves the old form or the whole new one.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/fileio.h"
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "forms/engine/form.h"
+
+static int write_file(const char *dir, const char *name, const char *text, struct fc_err *err)
+{
+	char *path = xstrfmt("%s/%s", dir, name);
+	int rc = file_write_new(path, text, strlen(text), 0644, err);
+
+	free(path);
+	return rc;
+}
+
+static void remove_tree(const char *dir)
+{
+	static const char *const files[] = { "survey.csv", "choices.csv", "settings.csv" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		char *p = xstrfmt("%s/%s", dir, files[i]);
+		unlink(p);
+		free(p);
+	}
+	rmdir(dir);
+}
+
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Whether f may take the place of what `target` holds; 1 if it holds f
+ * already (nothing to do). */
+static int may_replace(const struct form *f, const char *target, struct fc_err *err)
+{
+	struct form_problems probs = { 0 };
+	struct form *old;
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(target, &st))
+		return errno == ENOENT ? 0 : fc_failk(err, FC_EIO, "%s: %s", target, strerror(errno));
+	old = form_load_dir(target, &probs);
+	if (!old)
+		rc = fc_fail(err, _("%s holds a form that does not load (%s); move it away first"),
+			     target, probs.n ? probs.msgs[0] : "unreadable");
+	else if (old->version > f->version)
+		rc = fc_fail(err, _("the workspace has version %d of form %s; this is version %d "
+			     "(give it a higher version)"), old->version, f->id, f->version);
+	else if (old->version == f->version)
+		rc = form_same_files(old, f) ? 1 :
+		     fc_fail(err, _("the workspace has another version %d of form %s (give the "
+			     "changed one a higher version)"), f->version, f->id);
+	form_free(old);
+	form_problems_release(&probs);
+	return rc;
+}
+
+/* Writes f's files into the new folder `tmp`. */
+static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
+{
+	if (mkdir(tmp, 0755))
+		return fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
+	if (write_file(tmp, "survey.csv", f->survey_csv, err) ||
+	    (f->choices_csv && write_file(tmp, "choices.csv", f->choices_csv, err)) ||
+	    write_file(tmp, "settings.csv", f->settings_csv, err) || fsync_dir(tmp)) {
+		if (!err->msg[0])
+			fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
+		remove_tree(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err)
+{
+	char *dir = xstrfmt("%s/forms", workspace), *target = xstrfmt("%s/%s", dir, f->id);
+	char *tmp = xstrfmt("%s/.%s.new-%ld", dir, f->id, (long)getpid());
+	char *old = xstrfmt("%s/.%s.old-%ld", dir, f->id, (long)getpid());
+	int rc, had;
+
+	*already = 0;
+	err->msg[0] = '\0';
+	if (mkdir(dir, 0755) && errno != EEXIST) {
+		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
+		goto out;
+	}
+	rc = may_replace(f, target, err);
+	if (rc) {
+		*already = rc > 0;
+		rc = rc > 0 ? 0 : -1;
+		goto out;
+	}
+	if ((rc = write_form(f, tmp, err)))
+		goto out;
+	had = rename(target, old) == 0;
+	if (rename(tmp, target)) {
+		rc = fc_failk(err, FC_EIO, _("cannot move %s into place: %s"), target, strerror(errno));
+		if (had)
+			rename(old, target);
+		remove_tree(tmp);
+		goto out;
+	}
+	if (had)
+		remove_tree(old);
+	if (fsync_dir(dir))
+		rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), dir, strerror(errno));
+out:
+	free(dir);
+	free(target);
+	free(tmp);
+	free(old);
+	return rc;
+}

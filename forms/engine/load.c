@@ -1,0 +1,224 @@
+/* load.c - loading a form from its folder or from memory (see form.h).
+ *
+ * The three files are read whole (bounded: they may come from a remote),
+ * then checked in order: settings (the default language the labels need),
+ * choices (the lists the selects need), survey.  A form with any problem
+ * is not returned; all its problems are.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/load_impl.h"
+#include "forms/engine/xlsx.h"
+
+#define MISSING "missing (a form is survey.csv, settings.csv and, for selects, choices.csv)"
+
+static char *copy(const char *s, size_t len)
+{
+	return s ? xstrndup(s, len) : NULL;
+}
+
+/* Loads from files; ld may hold problems already, `missing` says which
+ * files were reported missing (bit per enum form_file). */
+static struct form *load(struct loader *ld, const struct form_files *files,
+			 unsigned missing, struct form_problems *probs)
+{
+	struct form *f = ld->f;
+	struct fc_err err;
+
+	f->survey_csv = copy(files->survey, files->survey_len);
+	f->choices_csv = copy(files->choices, files->choices_len);
+	f->settings_csv = copy(files->settings, files->settings_len);
+	f->engine = xcalloc(1, sizeof *f->engine);
+	if (expr_db_open(&f->engine->db, &err))
+		load_problem(ld, FF_NONE, 0, 0, "%s", err.msg);
+	if (files->settings)
+		load_settings(ld, files->settings, files->settings_len);
+	else if (!(missing & (1u << FF_SETTINGS)))
+		load_problem(ld, FF_SETTINGS, 0, 0, MISSING);
+	ld->have_choices = files->choices != NULL;
+	if (files->choices)
+		load_choices(ld, files->choices, files->choices_len);
+	if (files->survey && f->engine->db)
+		load_survey(ld, files->survey, files->survey_len);
+	else if (!files->survey && !(missing & (1u << FF_SURVEY)))
+		load_problem(ld, FF_SURVEY, 0, 0, MISSING);
+	if (!ld->n_probs)
+		return f;
+	if (probs) {
+		load_problems_finish(ld, probs);
+	} else {
+		struct form_problems sink = { 0 };
+		load_problems_finish(ld, &sink);
+		form_problems_release(&sink);
+	}
+	form_free(f);
+	return NULL;
+}
+
+struct form *form_load_mem(const char *where, const struct form_files *files,
+			   struct form_problems *probs)
+{
+	struct loader ld;
+
+	memset(&ld, 0, sizeof ld);
+	ld.where = where ? where : "";
+	ld.f = xcalloc(1, sizeof *ld.f);
+	ld.f->origin = xstrdup(ld.where);
+	return load(&ld, files, 0, probs);
+}
+
+/* Reads dir/name whole.  0; 1 if it does not exist; -1 with err. */
+static int read_file(const char *dir, const char *name, char **buf, size_t *len,
+		     struct fc_err *err)
+{
+	struct strbuf path, sb;
+	struct stat st;
+	ssize_t n;
+	int fd, rc = -1;
+
+	*buf = NULL;
+	*len = 0;
+	strbuf_init(&path);
+	strbuf_addf(&path, "%s/%s", dir, name);
+	fd = open(path.buf, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	strbuf_release(&path);
+	if (fd < 0)
+		return errno == ENOENT ? 1 : fc_fail(err, _("cannot open: %s"), strerror(errno));
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fc_fail(err, _("not a regular file"));
+	}
+	if (st.st_size > (off_t)CSV_FILE_MAX) {
+		close(fd);
+		return fc_fail(err, _("file is too large (%lld bytes; at most %u MiB)"),
+			       (long long)st.st_size, CSV_FILE_MAX >> 20);
+	}
+	strbuf_init(&sb);
+	for (;;) {
+		strbuf_grow(&sb, 65536);
+		n = read(fd, sb.buf + sb.len, 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sb.len += (size_t)n;
+		if (sb.len > CSV_FILE_MAX)
+			break; /* grew while we read: csv_parse refuses it */
+	}
+	if (n < 0) {
+		fc_fail(err, _("cannot read: %s"), strerror(errno));
+		strbuf_release(&sb);
+	} else {
+		sb.buf[sb.len] = '\0';
+		*len = sb.len;
+		*buf = strbuf_detach(&sb);
+		rc = 0;
+	}
+	close(fd);
+	return rc;
+}
+
+struct form *form_load_dir(const char *dir, struct form_problems *probs)
+{
+	static const enum form_file order[] = { FF_SURVEY, FF_CHOICES, FF_SETTINGS };
+	char *where = xstrdup(dir), *base, *buf[3] = { NULL, NULL, NULL };
+	size_t n = strlen(where), len[3] = { 0, 0, 0 }, k;
+	struct form_files files;
+	struct loader ld;
+	struct fc_err err;
+	struct stat st;
+	struct form *f = NULL;
+	unsigned missing = 0;
+
+	while (n > 1 && where[n - 1] == '/')
+		where[--n] = '\0';
+	base = strrchr(where, '/');
+	memset(&ld, 0, sizeof ld);
+	ld.where = where;
+	ld.expect_id = base ? base + 1 : where;
+	if (stat(where, &st) || !S_ISDIR(st.st_mode)) {
+		if (stat(where, &st))
+			load_problem(&ld, FF_NONE, 0, 0, "cannot open: %s", strerror(errno));
+		else
+			load_problem(&ld, FF_NONE, 0, 0, "not a folder");
+		if (probs)
+			load_problems_finish(&ld, probs);
+		free(ld.probs);
+		free(where);
+		return NULL;
+	}
+	for (k = 0; k < 3; k++) {
+		int r = read_file(where, load_file_name(order[k]), &buf[k], &len[k], &err);
+		if (r < 0 || (r > 0 && order[k] != FF_CHOICES))
+			load_problem(&ld, order[k], 0, 0, "%s", r < 0 ? err.msg : MISSING);
+		if (r != 0)
+			missing |= 1u << order[k];
+	}
+	files.survey = buf[0], files.survey_len = len[0];
+	files.choices = buf[1], files.choices_len = len[1];
+	files.settings = buf[2], files.settings_len = len[2];
+	ld.f = xcalloc(1, sizeof *ld.f);
+	ld.f->origin = xstrdup(where);
+	f = load(&ld, &files, missing, probs);
+	for (k = 0; k < 3; k++)
+		free(buf[k]);
+	free(where);
+	return f;
+}
+
+/* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
+ * a sheet, not as a file. */
+struct form *form_load_xlsx(const char *path, struct form_problems *probs)
+{
+	struct xlsx_sheets book;
+	struct form_files files;
+	struct loader ld;
+	struct fc_err err;
+	struct form *f;
+	unsigned missing = 0;
+	size_t k;
+
+	memset(&ld, 0, sizeof ld);
+	ld.where = path;
+	if (xlsx_read_file(path, &book, &err)) {
+		load_problem(&ld, FF_NONE, 0, 0, "%s", err.msg);
+		if (probs)
+			load_problems_finish(&ld, probs);
+		free(ld.probs);
+		return NULL;
+	}
+	ld.book = &book;
+	for (k = 0; k < XS_COUNT; k++) {
+		if (book.csv[k] || k == XS_CHOICES)
+			continue;
+		load_problem(&ld, FF_NONE, 0, 0, "the workbook has no sheet called %s",
+			     xlsx_sheet_name((enum xlsx_sheet)k));
+		missing |= 1u << k;
+	}
+	files.survey = book.csv[XS_SURVEY], files.survey_len = book.len[XS_SURVEY];
+	files.choices = book.csv[XS_CHOICES], files.choices_len = book.len[XS_CHOICES];
+	files.settings = book.csv[XS_SETTINGS], files.settings_len = book.len[XS_SETTINGS];
+	ld.f = xcalloc(1, sizeof *ld.f);
+	ld.f->origin = xstrdup(path);
+	f = load(&ld, &files, missing, probs);
+	xlsx_sheets_release(&book);
+	return f;
+}
+
+struct form *form_load_path(const char *path, struct form_problems *probs)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return form_load_xlsx(path, probs);
+	return form_load_dir(path, probs);
+}

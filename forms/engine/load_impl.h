@@ -1,0 +1,70 @@
+/* load_impl.h - what the parts of the form loader share (private to forms/engine/).
+ *
+ * Loading a form collects every problem rather than stopping at the first:
+ * an author fixing a spreadsheet wants the whole list in one run.  Problems
+ * carry their file, line and column so they can be printed in file order
+ * whatever order the checks found them in.
+ */
+#ifndef FC_FORMS_LOAD_IMPL_H
+#define FC_FORMS_LOAD_IMPL_H
+
+#include <stddef.h>
+#include "core/err.h"
+#include "forms/engine/form.h"
+
+enum form_file { FF_SURVEY, FF_CHOICES, FF_SETTINGS, FF_NONE };
+
+struct problem {
+	enum form_file file;
+	int line, col;      /* 0: the whole file (or the whole form) */
+	size_t seq;         /* order found, to keep the sort stable */
+	char *msg;
+};
+
+struct xlsx_sheets;
+
+struct loader {
+	const char *where;  /* the folder in messages ("" for none) */
+	const struct xlsx_sheets *book; /* when read from a workbook: its sheets'
+					 * rows, for messages (forms/load_xlsx.c) */
+	const char *expect_id; /* the folder's name, or NULL */
+	int have_choices;   /* choices.csv exists */
+	int choices_broken; /* ... but cannot be read: its lists are unknown */
+	struct form *f;
+	struct problem *probs;
+	size_t n_probs, alloc_probs;
+};
+
+#define NAME_MAX_LEN 64 /* bytes in an item, list or choice name */
+
+/* Records a problem at file:line:col (line 0: no position). */
+void load_problem(struct loader *ld, enum form_file file, int line, int col,
+		  const char *fmt, ...) FC_PRINTF(5, 6);
+/* Sorts the problems and moves them into out as "PATH:LINE:COL: msg". */
+void load_problems_finish(struct loader *ld, struct form_problems *out);
+/* The file's name as messages print it. */
+const char *load_file_name(enum form_file file);
+
+/* Puts a value from a form file into buf fit for a message: cut at about
+ * 40 characters, control characters shown as \xNN.  Returns buf. */
+const char *load_quote(const char *s, char *buf, size_t size);
+#define QUOTE_SIZE 200
+
+/* Whether s is a valid name: a letter or '_', then letters, digits, '_',
+ * '-' or '.', at most NAME_MAX_LEN bytes. */
+int load_name_ok(const char *s);
+
+/* Reads an XLSForm yes/no value: 1 for yes/true/true(), 0 for
+ * no/false/false() or empty, -1 for anything else. */
+int load_yesno(const char *s);
+
+/* The parts, in the order form_load_* runs them. */
+void load_settings(struct loader *ld, const char *buf, size_t len);
+void load_choices(struct loader *ld, const char *buf, size_t len);
+void load_survey(struct loader *ld, const char *buf, size_t len);
+
+/* Checks `value` against the type of item it (not its constraint); the message
+ * names what is wrong.  0 or -1. */
+int form_check_type(const struct form_item *it, const char *value, struct fc_err *err);
+
+#endif

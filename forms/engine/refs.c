@@ -1,0 +1,111 @@
+/* refs.c - the survey checks that need every item and list to exist:
+ * the list of each select, every expression (compiled now so a bad one is
+ * reported when the form loads, not when an inspector reaches the item),
+ * and every default value.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
+
+static const struct form_list *find_list(const struct form *f, const char *name)
+{
+	size_t lo = 0, hi = f->n_lists;
+
+	while (lo < hi) { /* choices.c leaves the lists sorted by name */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(f->lists[mid].name, name);
+		if (c == 0)
+			return &f->lists[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void link_list(struct loader *ld, struct survey *sv, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	const char *name = sv->list_name[i];
+
+	if (!name)
+		return;
+	it->list = find_list(ld->f, name);
+	if (!it->list && ld->choices_broken)
+		return; /* choices.csv has a problem of its own already */
+	if (!it->list)
+		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
+			      "list '%s' is not in choices.csv%s", name,
+			      ld->have_choices ? "" : " (there is no choices.csv)");
+	else if (it->list->n == 0)
+		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
+			      "list '%s' has no choices", name);
+}
+
+/* Compiles column key of item i into *out (a value rather than a truth when
+ * `value`), reporting a failure there. */
+static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
+		       struct form_expr **out, int value)
+{
+	struct form_item *it = &ld->f->items[i];
+	const char *src = sheet_get(&sv->sh, sv->row[i], key, SLOT_PLAIN);
+	struct fc_err err;
+
+	if (!*src)
+		return;
+	*out = form_expr_compile_as(ld->f, src, form_item_kind(it), value, &err);
+	if (!*out)
+		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
+			      sv->sh.cols[key].name, err.msg);
+}
+
+static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
+		    struct form_expr **out)
+{
+	compile_as(ld, sv, i, key, out, 0);
+}
+
+static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	const char *req = sheet_get(&sv->sh, sv->row[i], S_REQUIRED, SLOT_PLAIN);
+
+	if (it->type != FT_END_GROUP)
+		compile(ld, sv, i, S_RELEVANT, &it->relevant);
+	if (it->type == FT_CALCULATE)
+		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, 1);
+	if (!form_item_answerable(it))
+		return;
+	compile(ld, sv, i, S_CONSTRAINT, &it->constraint);
+	if (load_yesno(req) < 0)
+		compile(ld, sv, i, S_REQUIRED, &it->required);
+}
+
+static void check_default(struct loader *ld, struct survey *sv, size_t i)
+{
+	const struct form_item *it = &ld->f->items[i];
+	struct fc_err err;
+
+	if (!it->default_value || !form_item_answerable(it))
+		return;
+	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
+	    (!it->list || !it->list->n))
+		return; /* already reported */
+	if (form_check_type(it, it->default_value, &err))
+		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s",
+			      err.msg);
+}
+
+void survey_link_refs(struct loader *ld, struct survey *sv)
+{
+	size_t i;
+
+	for (i = 0; i < ld->f->n_items; i++) {
+		link_list(ld, sv, i);
+		compile_exprs(ld, sv, i);
+		check_default(ld, sv, i);
+	}
+}

@@ -1,0 +1,130 @@
+/* settings.c - settings.csv: the form's id, version, title and language.
+ *
+ * The id names the form in every record and is a folder name in the
+ * replica (forms/<id>/<version>/), so it is kept to safe characters; the
+ * version is a positive whole number so "highest version wins" is an
+ * integer comparison.
+ */
+#include <limits.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/model.h"
+#include "core/strbuf.h"
+#include "forms/engine/sheet.h"
+
+enum { C_ID, C_VERSION, C_TITLE, C_LANG, C_NOTE };
+
+static const struct sheet_col cols[] = {
+	[C_ID] = { "form_id", SHEET_REQUIRED },
+	[C_VERSION] = { "version", SHEET_REQUIRED },
+	[C_TITLE] = { "form_title", SHEET_LANG | SHEET_MULTI },
+	[C_LANG] = { "default_language", 0 },
+	[C_NOTE] = { "note", SHEET_LANG | SHEET_MULTI },
+};
+
+static int id_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      (i > 0 && (c == '_' || c == '-' || c == '.'))))
+			return 0;
+	}
+	return i > 0 && i <= NAME_MAX_LEN;
+}
+
+static void read_lang(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	const char *v = sheet_get(sh, row, C_LANG, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+
+	ld->f->default_lang = LANG_ZH;
+	if (!*v || !strcasecmp(v, "zh") || !strcasecmp(v, "chinese") ||
+	    !strcasecmp(v, "chinese (zh)"))
+		return;
+	if (!strcasecmp(v, "en") || !strcasecmp(v, "english") ||
+	    !strcasecmp(v, "english (en)")) {
+		ld->f->default_lang = LANG_EN;
+		return;
+	}
+	sheet_problem(ld, sh, row, C_LANG, SLOT_PLAIN,
+		      "default_language '%s' is neither zh nor en", load_quote(v, q, sizeof q));
+}
+
+static void read_id(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	const char *v = sheet_get(sh, row, C_ID, SLOT_PLAIN);
+	char q[QUOTE_SIZE], q2[QUOTE_SIZE];
+
+	if (!*v) {
+		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id is empty");
+		return;
+	}
+	if (!id_ok(v)) {
+		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id '%s' is not a valid id "
+			      "(letters, digits, then also _ - .; at most %d)",
+			      load_quote(v, q, sizeof q), NAME_MAX_LEN);
+		return;
+	}
+	if (ld->expect_id && strcmp(v, ld->expect_id))
+		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id '%s' does not match "
+			      "the folder name '%s'", v, load_quote(ld->expect_id, q2, sizeof q2));
+	ld->f->id = xstrdup(v);
+}
+
+static void read_version(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	const char *v = sheet_get(sh, row, C_VERSION, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+	long long n = 0;
+	size_t i;
+
+	for (i = 0; v[i] >= '0' && v[i] <= '9' && n <= MAX_FORM_VERSION; i++)
+		n = n * 10 + (v[i] - '0');
+	if (i == 0 || v[i] || n < 1 || n > MAX_FORM_VERSION) {
+		sheet_problem(ld, sh, row, C_VERSION, SLOT_PLAIN,
+			      "version '%s' is not a positive whole number up to %d",
+			      load_quote(v, q, sizeof q), MAX_FORM_VERSION);
+		return;
+	}
+	ld->f->version = (int)n;
+}
+
+void load_settings(struct loader *ld, const char *buf, size_t len)
+{
+	struct sheet sh;
+	const struct csv_row *row = NULL;
+	size_t r;
+
+	if (sheet_load(ld, &sh, FF_SETTINGS, buf, len, cols, ARRAY_SIZE(cols))) {
+		sheet_release(&sh);
+		return;
+	}
+	for (r = 1; r < sh.csv.n; r++) {
+		if (sheet_row_blank(&sh.csv.rows[r]))
+			continue;
+		if (row) {
+			load_problem(ld, FF_SETTINGS, sh.csv.rows[r].line, 1,
+				     "settings.csv has more than one row of settings");
+			break;
+		}
+		row = &sh.csv.rows[r];
+	}
+	if (!row) {
+		load_problem(ld, FF_SETTINGS, sh.csv.rows[0].line + 1, 1,
+			     "no settings under the header row");
+		sheet_release(&sh);
+		return;
+	}
+	read_lang(ld, &sh, row);
+	read_id(ld, &sh, row);
+	read_version(ld, &sh, row);
+	sheet_text(&sh, row, C_TITLE, ld->f->default_lang, &ld->f->title);
+	sheet_text(&sh, row, C_NOTE, ld->f->default_lang, &ld->f->note);
+	if (!ld->f->title.s[LANG_ZH] && !ld->f->title.s[LANG_EN] && ld->f->id)
+		ld->f->title.s[ld->f->default_lang] = xstrdup(ld->f->id);
+	sheet_release(&sh);
+}

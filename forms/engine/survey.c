@@ -1,0 +1,388 @@
+/* survey.c - survey.csv: one item per row, groups by begin/end rows.
+ *
+ * Every row that has a problem still becomes an item, so that a reference
+ * to it does not add a second, misleading "no such item" problem; the form
+ * does not load anyway.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/strbuf.h"
+#include "forms/engine/engine_impl.h"
+#include "forms/engine/survey_impl.h"
+
+static const struct sheet_col cols[S_NCOLS] = {
+	[S_TYPE] = { "type", SHEET_REQUIRED },
+	[S_NAME] = { "name", SHEET_REQUIRED },
+	[S_LABEL] = { "label", SHEET_LANG | SHEET_MULTI },
+	[S_HINT] = { "hint", SHEET_LANG | SHEET_MULTI },
+	[S_REQUIRED] = { "required", SHEET_MULTI },
+	[S_REQUIRED_MSG] = { "required_message", SHEET_LANG | SHEET_MULTI },
+	[S_RELEVANT] = { "relevant", SHEET_MULTI },
+	[S_CONSTRAINT] = { "constraint", SHEET_MULTI },
+	[S_CONSTRAINT_MSG] = { "constraint_message", SHEET_LANG | SHEET_MULTI },
+	[S_DEFAULT] = { "default", SHEET_TEXT },
+	[S_APPEARANCE] = { "appearance", SHEET_TEXT },
+	[S_HAZARD] = { "hazard", 0 },
+	[S_LEGAL] = { "legal_basis", SHEET_LANG | SHEET_MULTI },
+	[S_RECTIFY] = { "rectify_days", 0 },
+	[S_DEPT] = { "dept", 0 },
+	[S_LOCAL] = { "local", 0 },
+	[S_CALCULATION] = { "calculation", SHEET_MULTI },
+};
+
+struct groups {
+	size_t ix[GROUP_DEPTH_MAX];
+	int n;
+};
+
+/* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
+static const char *const unsupported[] = {
+	"geopoint", "geotrace", "geoshape", "time", "datetime", "image",
+	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
+	"start", "end", "today", "deviceid", "username", "phonenumber", "email",
+	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger", "audit",
+	"background-audio", "start-geopoint", "xml-external", "csv-external",
+	"select_one_from_file", "select_multiple_from_file", NULL,
+};
+
+static const struct { const char *name; enum form_type type; } simple[] = {
+	{ "text", FT_TEXT }, { "integer", FT_INTEGER }, { "decimal", FT_DECIMAL },
+	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
+	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
+	{ "end_group", FT_END_GROUP }, { "end group", FT_END_GROUP },
+	{ "calculate", FT_CALCULATE },
+};
+
+/* Whether type t is `name`, or names it with an argument ("rank L",
+ * "select_one_from_file F"; but "end repeat" is not "end"). */
+static int is_type(const char *t, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(t, name, n))
+		return 0;
+	return !t[n] || (t[n] == ' ' && (!strcmp(name, "rank") || strstr(name, "_from_file")));
+}
+
+/* Reads the type column (white space runs count as one space).  Sets
+ * *list to the list name of a select (a copy).  0, or -1 after reporting. */
+static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		      enum form_type *type, char **list)
+{
+	const char *raw = sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN);
+	char t[2 * NAME_MAX_LEN], q[QUOTE_SIZE];
+	size_t i, n = 0, k;
+
+	for (i = 0; raw[i] && n + 1 < sizeof t; i++)
+		if (raw[i] != ' ' && raw[i] != '\t')
+			t[n++] = raw[i];
+		else if (n && t[n - 1] != ' ')
+			t[n++] = ' ';
+	t[raw[i] ? 0 : n] = '\0'; /* too long for any type: unknown */
+	*list = NULL;
+	if (!*raw) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "missing type");
+		return -1;
+	}
+	for (k = 0; k < ARRAY_SIZE(simple); k++)
+		if (!strcmp(t, simple[k].name)) {
+			*type = simple[k].type;
+			return 0;
+		}
+	for (k = 0; unsupported[k]; k++)
+		if (is_type(t, unsupported[k])) {
+			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
+				      "type '%s' is not supported by fieldcheck", unsupported[k]);
+			return -1;
+		}
+	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
+		const char *sp = strchr(t, ' ');
+		size_t base = t[7] == 'o' ? 10 : 15;
+		*type = t[7] == 'o' ? FT_SELECT_ONE : FT_SELECT_MULTIPLE;
+		if (!sp && !t[base]) {
+			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
+				      "%s needs a list name (%s LIST)", t, t);
+			return -1;
+		}
+		if (sp == t + base && !strchr(sp + 1, ' ') && load_name_ok(sp + 1)) {
+			*list = xstrdup(sp + 1);
+			return 0;
+		}
+	}
+	sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "unknown type '%s'",
+		      load_quote(raw, q, sizeof q));
+	return -1;
+}
+
+static void read_name(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		      struct form_item *it)
+{
+	const char *v = sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+
+	if (!*v) {
+		if (it->type != FT_END_GROUP)
+			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "missing name");
+		return;
+	}
+	if (!load_name_ok(v)) {
+		sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "name '%s' is not a valid "
+			      "name (a letter or _, then letters, digits, _ - or .; at most %d)",
+			      load_quote(v, q, sizeof q), NAME_MAX_LEN);
+		return;
+	}
+	it->name = xstrdup(v);
+}
+
+/* Places the item in the group structure. */
+static void read_group(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		       struct form_item *it, size_t ix, struct groups *g)
+{
+	const struct form *f = ld->f;
+
+	it->group = g->n ? (int)g->ix[g->n - 1] : -1;
+	if (it->type == FT_BEGIN_GROUP) {
+		if (g->n == GROUP_DEPTH_MAX)
+			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
+				      "groups nest deeper than %d", GROUP_DEPTH_MAX);
+		else
+			g->ix[g->n++] = ix;
+	} else if (it->type == FT_END_GROUP) {
+		if (!g->n) {
+			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
+				      "end_group without a begin_group");
+			return;
+		}
+		g->n--;
+		if (it->name && f->items[it->group].name &&
+		    strcmp(it->name, f->items[it->group].name))
+			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN,
+				      "end_group '%s' closes group '%s' (line %d)", it->name,
+				      f->items[it->group].name, f->items[it->group].line);
+	}
+}
+
+/* Reports a value in a column that does not apply to the item's type. */
+static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		    int key, const struct form_item *it, int applies)
+{
+	char name[80];
+	int s;
+
+	if (applies)
+		return;
+	for (s = 0; s < SLOT_COUNT; s++)
+		if (*sheet_get(&sv->sh, row, key, (enum sheet_slot)s))
+			sheet_problem(ld, &sv->sh, row, key, (enum sheet_slot)s,
+				      "%s does not apply to items of type %s",
+				      sheet_col_name(&sv->sh, key, (enum sheet_slot)s,
+						     name, sizeof name),
+				      form_type_name(it->type));
+}
+
+static void read_columns_apply(struct loader *ld, struct survey *sv,
+			       const struct csv_row *row, const struct form_item *it)
+{
+	int ans = form_item_answerable(it), check = it->type == FT_CHECK;
+
+	not_for(ld, sv, row, S_REQUIRED, it, ans || load_yesno(
+			sheet_get(&sv->sh, row, S_REQUIRED, SLOT_PLAIN)) == 0);
+	not_for(ld, sv, row, S_REQUIRED_MSG, it, ans);
+	not_for(ld, sv, row, S_CONSTRAINT, it, ans);
+	not_for(ld, sv, row, S_CONSTRAINT_MSG, it, ans);
+	not_for(ld, sv, row, S_DEFAULT, it, ans);
+	not_for(ld, sv, row, S_RELEVANT, it, it->type != FT_END_GROUP);
+	not_for(ld, sv, row, S_HAZARD, it, check);
+	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
+	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "calculate item '%s' has no "
+			      "calculation", it->name ? it->name : "");
+	not_for(ld, sv, row, S_RECTIFY, it, check);
+}
+
+static const char *const depts[] = {
+	"transport", "police", "emergency", "market", "enforcement", NULL,
+};
+
+/* hazard, rectify_days, dept, local: our own columns. */
+static void read_ours(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		      struct form_item *it)
+{
+	const char *hz = sheet_get(&sv->sh, row, S_HAZARD, SLOT_PLAIN);
+	const char *rd = sheet_get(&sv->sh, row, S_RECTIFY, SLOT_PLAIN);
+	const char *dept = sheet_get(&sv->sh, row, S_DEPT, SLOT_PLAIN);
+	const char *local = sheet_get(&sv->sh, row, S_LOCAL, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+	long days = 0;
+	size_t i;
+
+	if (!strcasecmp(hz, "general"))
+		it->hazard = SEV_GENERAL;
+	else if (!strcasecmp(hz, "major"))
+		it->hazard = SEV_MAJOR;
+	else if (*hz)
+		sheet_problem(ld, &sv->sh, row, S_HAZARD, SLOT_PLAIN, "hazard '%s' is "
+			      "neither general nor major", load_quote(hz, q, sizeof q));
+	else if (it->type == FT_CHECK)
+		sheet_problem(ld, &sv->sh, row, S_HAZARD, SLOT_PLAIN, "check item '%s' has "
+			      "no hazard severity (general or major)", it->name ? it->name : "");
+	for (i = 0; rd[i] >= '0' && rd[i] <= '9' && days <= 3650; i++)
+		days = days * 10 + (rd[i] - '0');
+	if (*rd && (rd[i] || days < 1 || days > 3650))
+		sheet_problem(ld, &sv->sh, row, S_RECTIFY, SLOT_PLAIN, "rectify_days '%s' is "
+			      "not a whole number of days from 1 to 3650",
+			      load_quote(rd, q, sizeof q));
+	else
+		it->rectify_days = (int)days;
+	for (i = 0; depts[i] && strcmp(dept, depts[i]); i++)
+		;
+	if (depts[i])
+		it->dept = xstrdup(dept);
+	else if (*dept)
+		sheet_problem(ld, &sv->sh, row, S_DEPT, SLOT_PLAIN, "dept '%s' is not one of "
+			      "transport, police, emergency, market, enforcement",
+			      load_quote(dept, q, sizeof q));
+	it->local = load_yesno(local);
+	if (it->local < 0) {
+		sheet_problem(ld, &sv->sh, row, S_LOCAL, SLOT_PLAIN, "local '%s' is neither "
+			      "yes nor empty", load_quote(local, q, sizeof q));
+		it->local = 0;
+	}
+}
+
+/* The first of a translatable column's slots the sheet has (for messages
+ * about a value missing in all of them). */
+static enum sheet_slot first_slot(const struct sheet *sh, int key)
+{
+	int s;
+
+	for (s = 0; s < SLOT_COUNT; s++)
+		if (sh->idx[key][s] >= 0)
+			return (enum sheet_slot)s;
+	return SLOT_PLAIN;
+}
+
+static void read_texts(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		       struct form_item *it)
+{
+	enum form_lang lang = ld->f->default_lang;
+	const char *v;
+
+	sheet_text(&sv->sh, row, S_LABEL, lang, &it->label);
+	sheet_text(&sv->sh, row, S_HINT, lang, &it->hint);
+	sheet_text(&sv->sh, row, S_REQUIRED_MSG, lang, &it->required_message);
+	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, lang, &it->constraint_message);
+	sheet_text(&sv->sh, row, S_LEGAL, lang, &it->legal_basis);
+	if (!it->label.s[LANG_ZH] && !it->label.s[LANG_EN] &&
+	    (form_item_answerable(it) || it->type == FT_NOTE))
+		sheet_problem(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
+			      "%s item '%s' has no label", form_type_name(it->type),
+			      it->name ? it->name : "");
+	if (*(v = sheet_get(&sv->sh, row, S_DEFAULT, SLOT_PLAIN)))
+		it->default_value = xstrdup(v);
+	if (*(v = sheet_get(&sv->sh, row, S_APPEARANCE, SLOT_PLAIN)))
+		it->appearance = xstrdup(v);
+	it->required_always = load_yesno(sheet_get(&sv->sh, row, S_REQUIRED,
+						   SLOT_PLAIN)) == 1;
+}
+
+static struct form_item *new_item(struct form *f, struct survey *sv, const struct csv_row *row)
+{
+	size_t had = sv->alloc;
+
+	ALLOC_GROW(f->items, f->n_items + 1, sv->alloc);
+	if (sv->alloc != had) {
+		sv->row = xreallocarray(sv->row, sv->alloc, sizeof *sv->row);
+		sv->list_name = xreallocarray(sv->list_name, sv->alloc, sizeof *sv->list_name);
+	}
+	memset(&f->items[f->n_items], 0, sizeof *f->items);
+	sv->row[f->n_items] = row;
+	sv->list_name[f->n_items] = NULL;
+	f->items[f->n_items].line = row->line;
+	f->items[f->n_items].group = -1;
+	return &f->items[f->n_items++];
+}
+
+static void add_item(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		     struct groups *g)
+{
+	struct form *f = ld->f;
+	struct form_item *it = new_item(f, sv, row);
+	size_t ix = f->n_items - 1;
+
+	it->type = FT_TEXT;
+	if (parse_type(ld, sv, row, &it->type, &sv->list_name[ix])) {
+		/* keep a valid name for references; the rest would only add
+		 * problems that follow from the type */
+		it->type = FT_TEXT;
+		if (load_name_ok(sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN)))
+			it->name = xstrdup(sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN));
+		it->group = g->n ? (int)g->ix[g->n - 1] : -1;
+		return;
+	}
+	read_name(ld, sv, row, it);
+	read_group(ld, sv, row, it, ix, g);
+	if (it->type == FT_END_GROUP) { /* its name only says which group it closes */
+		free(it->name);
+		it->name = NULL;
+	}
+	read_texts(ld, sv, row, it);
+	read_columns_apply(ld, sv, row, it);
+	read_ours(ld, sv, row, it);
+}
+
+static void check_duplicates(struct loader *ld, struct survey *sv)
+{
+	const struct form *f = ld->f;
+	const size_t *v = f->engine->by_name;
+	size_t k;
+
+	for (k = 1; k < f->engine->n_by_name; k++)
+		if (!strcmp(f->items[v[k]].name, f->items[v[k - 1]].name))
+			sheet_problem(ld, &sv->sh, sv->row[v[k]], S_NAME, SLOT_PLAIN,
+				      "duplicate name '%s' (also on line %d)",
+				      f->items[v[k]].name, f->items[v[k - 1]].line);
+}
+
+static void free_survey(struct form *f, struct survey *sv)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_items; i++)
+		free(sv->list_name[i]);
+	free(sv->list_name);
+	free(sv->row);
+	sheet_release(&sv->sh);
+}
+
+void load_survey(struct loader *ld, const char *buf, size_t len)
+{
+	struct survey sv;
+	struct groups g;
+	size_t r;
+	int i;
+
+	memset(&sv, 0, sizeof sv);
+	memset(&g, 0, sizeof g);
+	if (sheet_load(ld, &sv.sh, FF_SURVEY, buf, len, cols, S_NCOLS)) {
+		sheet_release(&sv.sh);
+		return;
+	}
+	for (r = 1; r < sv.sh.csv.n; r++)
+		if (!sheet_row_blank(&sv.sh.csv.rows[r]))
+			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);
+	for (i = 0; i < g.n; i++)
+		sheet_problem(ld, &sv.sh, sv.row[g.ix[i]], S_TYPE, SLOT_PLAIN,
+			      "group '%s' is never closed (no end_group)",
+			      ld->f->items[g.ix[i]].name ? ld->f->items[g.ix[i]].name : "");
+	if (!ld->f->n_items)
+		load_problem(ld, FF_SURVEY, sv.sh.csv.rows[0].line, 1,
+			     "no items under the header row");
+	form_index_names(ld->f);
+	check_duplicates(ld, &sv);
+	survey_link_refs(ld, &sv);
+	survey_check_cycles(ld, &sv);
+	free_survey(ld->f, &sv);
+}

@@ -1,0 +1,259 @@
+/* xlsx_sheet.c - one worksheet of a workbook turned into CSV.
+ *
+ * Cells are gathered first (a sheet need not list them in order, and may
+ * omit their references), sorted by row and column, then written as the
+ * CSV a spreadsheet's "save as CSV" gives: every row from the first to the
+ * last that holds a value, each as wide as its last value, fields quoted
+ * only when they must be.  Empty rows stay as empty lines so that a
+ * problem's line leads back to the sheet's row (row_of_line).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/engine/csv.h"
+#include "forms/engine/xlsx_impl.h"
+#include "core/i18n.h"
+
+#define ROW_MAX 1048576  /* the last row a sheet can have */
+
+struct cell {
+	int row, col;
+	char *text;
+};
+
+struct sheet_read {
+	char *const *strings;
+	size_t n_strings;
+	struct cell *cells;
+	size_t n, alloc;
+	size_t bytes;            /* of all cell text, bounded by CSV_FILE_MAX */
+	int row, col;            /* the current cell's place */
+	int next_row, next_col;  /* where a cell without a reference goes */
+	char type[12];           /* its t attribute */
+	int in_cell;
+};
+
+/* Reads a reference such as "AB12"; 0, or -1 if it is not one. */
+static int parse_ref(const char *r, int *row, int *col)
+{
+	long c = 0, n = 0;
+	const char *p = r;
+
+	while (*p >= 'A' && *p <= 'Z' && c <= 16384)
+		c = c * 26 + (*p++ - 'A' + 1);
+	if (p == r || c > 16384 || *p < '1' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9' && n <= ROW_MAX)
+		n = n * 10 + (*p++ - '0');
+	if (*p || n > ROW_MAX)
+		return -1;
+	*row = (int)n;
+	*col = (int)c;
+	return 0;
+}
+
+static void start(struct xml_walk *w, const char *name, const char **atts)
+{
+	struct sheet_read *s = w->ctx;
+	const char *v;
+
+	if (!strcmp(name, "row")) {
+		v = xml_attr(atts, "r", 0);
+		s->next_row = v ? atoi(v) : s->next_row + 1;
+		if (s->next_row < 1 || s->next_row > ROW_MAX)
+			xml_walk_fail(w, "a row numbered %s", v ? v : "past the last");
+		s->next_col = 1;
+	} else if (!strcmp(name, "c") && xml_inside(w, "row")) {
+		v = xml_attr(atts, "r", 0);
+		if (v && parse_ref(v, &s->row, &s->col))
+			xml_walk_fail(w, "a cell reference \"%.20s\" that is not one", v);
+		if (!v) {
+			s->row = s->next_row;
+			s->col = s->next_col;
+		}
+		s->next_col = s->col + 1;
+		v = xml_attr(atts, "t", 0);
+		snprintf(s->type, sizeof s->type, "%s", v ? v : "n");
+		s->in_cell = 1;
+		strbuf_reset(&w->text);
+	} else if (s->in_cell && (!strcmp(name, "v") ||
+				  (!strcmp(name, "t") && !xml_inside(w, "rPh")))) {
+		w->collect = 1;
+	}
+}
+
+/* The text a finished cell shows, or NULL (with w failed) if it cannot. */
+static char *cell_text(struct xml_walk *w, struct sheet_read *s)
+{
+	const char *t = s->type, *v = w->text.buf;
+	char ref[8];
+
+	if (!strcmp(t, "s")) {
+		char *end;
+		unsigned long k = strtoul(v, &end, 10);
+		if (end == v || *end || k >= s->n_strings) {
+			xml_walk_fail(w, "cell %s%d names shared string %.20s, which does not "
+				      "exist", xlsx_column_name(s->col, ref), s->row, v);
+			return NULL;
+		}
+		return xstrdup(s->strings[k]);
+	}
+	if (!strcmp(t, "b"))
+		return xstrdup(!strcmp(v, "1") ? "TRUE" : "FALSE");
+	if (!strcmp(t, "e")) {
+		xml_walk_fail(w, "cell %s%d holds the spreadsheet error %.20s",
+			      xlsx_column_name(s->col, ref), s->row, v);
+		return NULL;
+	}
+	xlsx_unescape(&w->text);
+	return xstrdup(w->text.buf);
+}
+
+static void end(struct xml_walk *w, const char *name)
+{
+	struct sheet_read *s = w->ctx;
+	char *text;
+
+	if (!strcmp(name, "v") || !strcmp(name, "t")) {
+		w->collect = 0;
+		return;
+	}
+	if (strcmp(name, "c") || !s->in_cell)
+		return;
+	s->in_cell = 0;
+	if (!w->text.len && strcmp(s->type, "s"))
+		return; /* a formatted cell with no value */
+	if (!(text = cell_text(w, s)))
+		return;
+	s->bytes += strlen(text) + 1;
+	if (s->bytes > CSV_FILE_MAX || s->n >= CSV_ROWS_MAX * 16u) {
+		free(text);
+		xml_walk_fail(w, "more text than a form sheet may hold (%u MiB)", CSV_FILE_MAX >> 20);
+		return;
+	}
+	ALLOC_GROW(s->cells, s->n + 1, s->alloc);
+	s->cells[s->n].row = s->row;
+	s->cells[s->n].col = s->col;
+	s->cells[s->n++].text = text;
+}
+
+static int cmp_cell(const void *a, const void *b)
+{
+	const struct cell *p = a, *q = b;
+
+	if (p->row != q->row)
+		return p->row < q->row ? -1 : 1;
+	return (p->col > q->col) - (p->col < q->col);
+}
+
+static void add_field(struct strbuf *sb, const char *s)
+{
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		strbuf_adds(sb, s);
+		return;
+	}
+	strbuf_addc(sb, '"');
+	for (; *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue; /* a CRLF inside a cell reads as LF, as in csv.c */
+		if (*s == '"')
+			strbuf_addc(sb, '"');
+		strbuf_addc(sb, *s);
+	}
+	strbuf_addc(sb, '"');
+}
+
+static size_t count_lf(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void add_line(int **map, size_t *lines, size_t *alloc, int row)
+{
+	ALLOC_GROW(*map, *lines + 2, *alloc);
+	(*map)[++*lines] = row;
+}
+
+/* Writes the sorted cells as CSV into out's slot `which`, every row as wide
+ * as the widest (as spreadsheets export a sheet's used range). */
+static int write_csv(struct sheet_read *s, const char *part, struct xlsx_sheets *out,
+		     enum xlsx_sheet which, struct fc_err *err)
+{
+	struct strbuf sb;
+	size_t i, alloc = 0, lines = 0, k;
+	int *map = NULL, row, col, width = 0;
+	char ref[8];
+
+	for (i = 0; i < s->n; i++) {
+		if (s->cells[i].col > CSV_COLS_MAX)
+			return fc_fail(err, _("%s, cell %s%d: past the %d columns a form sheet may have"),
+				       part, xlsx_column_name(s->cells[i].col, ref), s->cells[i].row,
+				       CSV_COLS_MAX);
+		if (s->cells[i].col > width)
+			width = s->cells[i].col;
+	}
+	strbuf_init(&sb);
+	for (row = 1, i = 0; i < s->n; row++) {
+		add_line(&map, &lines, &alloc, row);
+		for (col = 1; col <= width; col++) {
+			const struct cell *c = &s->cells[i];
+			if (col > 1)
+				strbuf_addc(&sb, ',');
+			if (i == s->n || c->row != row || c->col != col)
+				continue;
+			add_field(&sb, c->text);
+			/* a field's line breaks are lines of the same row */
+			for (k = count_lf(c->text); k; k--)
+				add_line(&map, &lines, &alloc, row);
+			i++;
+		}
+		strbuf_addc(&sb, '\n');
+	}
+	out->csv[which] = strbuf_detach(&sb);
+	out->len[which] = strlen(out->csv[which]);
+	out->row_of_line[which] = map;
+	out->n_lines[which] = lines;
+	return 0;
+}
+
+int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const strings,
+		   size_t n_strings, struct xlsx_sheets *out, enum xlsx_sheet which,
+		   struct fc_err *err)
+{
+	struct sheet_read s;
+	struct xml_walk w;
+	size_t i;
+	int rc;
+	char ref[8];
+
+	memset(&s, 0, sizeof s);
+	memset(&w, 0, sizeof w);
+	s.strings = strings;
+	s.n_strings = n_strings;
+	w.part = part;
+	w.ctx = &s;
+	w.start = start;
+	w.end = end;
+	rc = xml_walk_run(&w, xml, len, err);
+	if (!rc) {
+		qsort(s.cells, s.n, sizeof *s.cells, cmp_cell);
+		for (i = 1; i < s.n && !rc; i++)
+			if (s.cells[i].row == s.cells[i - 1].row && s.cells[i].col == s.cells[i - 1].col)
+				rc = fc_fail(err, _("%s: cell %s%d is given twice"), part,
+					     xlsx_column_name(s.cells[i].col, ref), s.cells[i].row);
+	}
+	if (!rc && s.n && s.cells[s.n - 1].row > (int)CSV_ROWS_MAX)
+		rc = fc_fail(err, _("%s: a value in row %d, past the %u rows a form sheet may have"),
+			     part, s.cells[s.n - 1].row, CSV_ROWS_MAX);
+	if (!rc)
+		rc = write_csv(&s, part, out, which, err);
+	for (i = 0; i < s.n; i++)
+		free(s.cells[i].text);
+	free(s.cells);
+	return rc;
+}

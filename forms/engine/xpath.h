@@ -1,0 +1,60 @@
+/* xpath.h - translating XLSForm expressions into SQLite expressions.
+ *
+ * relevant, constraint and required hold XLSForm's subset of XPath 1.0.
+ * We do not evaluate it ourselves: the translator reads the text, checks it
+ * and writes an equivalent SQLite expression, with ${name}, `.` and today()
+ * as bound parameters; core/expr lets SQLite parse and evaluate it.  XPath's
+ * loose typing is made explicit in the translation (XPath compares a string
+ * with a number as numbers, SQLite orders every number below every text),
+ * see xpath.c.
+ */
+#ifndef FC_FORMS_XPATH_H
+#define FC_FORMS_XPATH_H
+
+#include <stddef.h>
+#include "core/err.h"
+#include "forms/engine/form.h"
+
+#define XP_EXPR_MAX  4096 /* bytes in one expression */
+#define XP_DEPTH_MAX 48   /* nested parentheses, calls and signs */
+
+/* How an item's answer reads in an expression. */
+enum xp_kind {
+	XK_TEXT,    /* text, select, check: compared as text */
+	XK_NUMBER,  /* integer, decimal: compared as numbers */
+	XK_DATE,    /* date: compared as ISO text, days in arithmetic */
+	XK_NONE,    /* a note or group: no value, cannot be referenced */
+};
+
+/* Parameters that are not items. */
+#define XP_PARAM_DOT   (-1) /* `.`: the item's own value */
+#define XP_PARAM_TODAY (-2) /* today() */
+#define XP_PARAM_NOW   (-3) /* now(): YYYY-MM-DDTHH:MM:SS+HH:MM */
+#define XP_PARAM_LANG  (-4) /* the language labels are wanted in: "0" zh, "1" en */
+
+struct xp_env {
+	/* Returns the index of the item called name and its kind, or -1. */
+	int (*lookup)(void *ctx, const char *name, enum xp_kind *kind);
+	void *ctx;
+	enum xp_kind self;  /* the kind of `.` */
+	/* The choice list of item idx (a select), or NULL: jr:choice-name. */
+	const struct form_list *(*list)(void *ctx, int idx);
+};
+
+struct xp_sql {
+	char *sql;          /* an SQLite expression yielding 0 or 1 */
+	int *params;        /* params[k] is bound to ?k+1: an item index or XP_PARAM_* */
+	size_t n_params;
+};
+
+/* Translates `src`.  On failure the message says at which character and
+ * what is wrong ("character 12: expected ')', found the end"). */
+int xp_translate(const char *src, const struct xp_env *env, struct xp_sql *out,
+		 struct fc_err *err);
+/* The same for a calculation: the SQL yields the value as text, as XPath's
+ * string() gives it ('' for NaN). */
+int xp_translate_value(const char *src, const struct xp_env *env, struct xp_sql *out,
+		       struct fc_err *err);
+void xp_sql_release(struct xp_sql *x);
+
+#endif

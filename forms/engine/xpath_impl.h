@@ -1,0 +1,80 @@
+/* xpath_impl.h - the translator's parts (private to forms/engine/xpath*.c).
+ *
+ * xpath_lex.c cuts the text into tokens, xpath.c parses them by XPath's
+ * precedence and writes SQL for operators, xpath_fn.c writes SQL for
+ * function calls.  Each parsed piece is a node: its SQL text and the type
+ * that text has in SQLite, which decides the conversions around it.
+ */
+#ifndef FC_FORMS_XPATH_IMPL_H
+#define FC_FORMS_XPATH_IMPL_H
+
+#include <stddef.h>
+#include "core/err.h"
+#include "forms/engine/xpath.h"
+
+enum tk {
+	TK_END, TK_NUM, TK_STR, TK_REF, TK_DOT, TK_WORD,
+	TK_LPAREN, TK_RPAREN, TK_COMMA,
+	TK_PLUS, TK_MINUS, TK_STAR, TK_DIV, TK_MOD,
+	TK_EQ, TK_NE, TK_LT, TK_LE, TK_GT, TK_GE,
+	TK_AND, TK_OR,
+};
+
+struct tok {
+	enum tk kind;
+	size_t pos, len;    /* the token's bytes in the source */
+	unsigned char qopen, qclose; /* TK_STR: bytes of its quotes (1, or 3 for
+				      * a typographic quote) */
+};
+
+/* What an SQL fragment yields.  Invariants the translation keeps: STR,
+ * NUMSTR and DATE fragments are never NULL; NUM may be NULL (XPath's NaN);
+ * BOOL is 0 or 1. */
+enum xt {
+	XT_STR,     /* text */
+	XT_NUMSTR,  /* text holding an integer/decimal answer, or '' */
+	XT_DATE,    /* text holding YYYY-MM-DD, or '' */
+	XT_NUM,     /* a number, or NULL */
+	XT_BOOL,    /* 0 or 1 */
+};
+
+struct node {
+	char *sql;
+	enum xt type;
+	char *lit;  /* a string literal's value, else NULL */
+};
+
+struct xp {
+	const char *src;
+	size_t len, i;
+	struct tok t;       /* the current token */
+	const struct xp_env *env;
+	int depth;
+	int *params;
+	size_t n_params, alloc_params;
+	struct fc_err *err;
+};
+
+/* Reads the next token into x->t.  0, or -1 with the message. */
+int xp_next(struct xp *x);
+/* Fails with "character N: MSG" (N counted in characters from 1). */
+int xp_fail_at(struct xp *x, size_t pos, const char *fmt, ...) FC_PRINTF(3, 4);
+/* Describes the current token for a message: "')'", "the end". */
+const char *xp_tok_desc(const struct xp *x, char *buf, size_t size);
+
+/* A new string, printf-style. */
+void xp_node_release(struct node *n);
+/* Rewrites n's SQL so it yields a number / text / boolean as XPath's
+ * number(), string() and boolean() would. */
+void xp_to_num(struct node *n);
+void xp_to_str(struct node *n);
+void xp_to_bool(struct node *n);
+/* The parameter number (1-based) for an item index or XP_PARAM_*. */
+int xp_param(struct xp *x, int key);
+
+/* Translates a call of `name` (at source position pos) with n arguments.
+ * The arguments stay the caller's.  0, or -1 with the message. */
+int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,
+	    struct node *out);
+
+#endif

@@ -1,0 +1,445 @@
+/* inspect.c - answering an inspection through its form (see inspect.h). */
+#include "inspect.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/formstore.h"
+#include "core/hazard.h"
+#include "core/i18n.h"
+#include "core/inspection.h"
+#include "core/store.h"
+#include "core/strbuf.h"
+
+enum form_lang inspect_lang(void)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return !strncmp(v, "zh", 2) ? LANG_ZH : LANG_EN;
+	}
+	return LANG_EN;
+}
+
+/* Answer lookup for the evaluator: binary search in the sorted answers, with
+ * an optional override (the value being given, not yet stored). */
+
+static const char *lookup_get(void *ctx, const char *name)
+{
+	const struct inspect_lookup *l = ctx;
+	size_t lo = 0, hi = l->in->n_answers;
+
+	if (l->over_item && !strcmp(l->over_item, name))
+		return l->over_value;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(l->in->answers[mid].item, name);
+		if (c == 0)
+			return l->in->answers[mid].value;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void answers_view(struct form_answers *fa, struct inspect_lookup *l, const char *today)
+{
+	fa->get = lookup_get;
+	fa->ctx = l;
+	fa->today = today;
+}
+
+static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_err *err)
+{
+	struct formstore_texts t = { f->survey_csv, f->choices_csv ? f->choices_csv : (char *)"",
+				     f->settings_csv };
+	return formstore_put(ws->store, f->id, f->version, &t, err);
+}
+
+int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enterprise,
+		enum insp_type type, const char *location, const struct fc_person *team,
+		size_t n_team, char *id_out, struct fc_err *err)
+{
+	struct insp_new n = { f->id, f->version, enterprise, type, location, team, n_team };
+
+	if (ws->supervisor)
+		return fc_fail(err, _("this is a supervisor's workspace: it reads inspections but "
+			       "does not start them"));
+	if (store_begin(ws->store, err))
+		return -1;
+	if (keep_form(ws, f, err) || inspection_create(ws->store, &ws->me, &n, id_out, err)) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}
+
+struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int version,
+			  struct fc_err *err)
+{
+	struct formstore_texts t;
+	struct form_problems probs = { 0 };
+	struct form_files files;
+	struct form *f;
+	char where[160];
+
+	if (formstore_get(ws->store, form_id, version, &t, err))
+		return NULL;
+	memset(&files, 0, sizeof files);
+	files.survey = t.survey;
+	files.survey_len = strlen(t.survey);
+	/* the store keeps a form without choices.csv as an empty text */
+	files.choices = *t.choices ? t.choices : NULL;
+	files.choices_len = strlen(t.choices);
+	files.settings = t.settings;
+	files.settings_len = strlen(t.settings);
+	snprintf(where, sizeof where, "%s (version %d, as kept in the store)", form_id, version);
+	f = form_load_mem(where, &files, &probs);
+	if (!f)
+		fc_fail(err, "%s", probs.n ? probs.msgs[0] : "the kept form does not load");
+	form_problems_release(&probs);
+	formstore_texts_clear(&t);
+	return f;
+}
+
+/* Makes a check item's hazard follow its answer: creates the hazard of a
+ * failed check (keeping one it made already), or withdraws it when the item
+ * is answered otherwise (only drafts reach here). */
+static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, size_t idx,
+				 const struct fc_inspection *in, const char *value,
+				 const char *note, const struct inspect_hazard *hz,
+				 enum form_lang lang, struct fc_err *err)
+{
+	const struct form_item *it = &f->items[idx];
+	char hid[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
+	char today[FC_DATE_LEN + 1];
+	struct hazard_new n = { 0 };
+	int have = hazard_find_for_item(ws->store, in->id, it->name, hid, err);
+
+	if (have < 0)
+		return -1;
+	if (strcmp(value, "fail") != 0)
+		return have ? hazard_withdraw(ws->store, hid, err) : 0;
+	if (have)
+		return 0;
+	/* The form's days count from the day the hazard is found: a draft
+	 * begun days ago must not get a deadline already past. */
+	memcpy(day, in->created_at, FC_DATE_LEN);
+	day[FC_DATE_LEN] = '\0';
+	if (clock_today(today, err))
+		return -1;
+	if (strcmp(today, day) > 0)
+		memcpy(day, today, sizeof day);
+	if (date_add_days(day, it->rectify_days, due, err))
+		return -1;
+	n.inspection = in->id;
+	n.item = it->name;
+	n.severity = it->hazard == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL;
+	if (hz && hz->severity == SEV_GENERAL)
+		n.severity = HAZ_GENERAL;
+	else if (hz && hz->severity == SEV_MAJOR)
+		n.severity = HAZ_MAJOR;
+	n.description = hz && hz->description && *hz->description ? hz->description
+			: note && *note ? note : form_text(&it->label, lang);
+	n.deadline = hz && hz->deadline && *hz->deadline ? hz->deadline : due;
+	if (hz && hz->deadline && *hz->deadline && date_check(hz->deadline, _("deadline"), err))
+		return -1;
+	return hazard_add(ws->store, &ws->me, &n, hid, err);
+}
+
+/* Items that stopped being relevant lose their answers (and hazards); one
+ * removal can make others irrelevant, so repeat until nothing changes. */
+static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const char *id,
+			   struct fc_err *err)
+{
+	int changed = 1, rounds = 0;
+
+	while (changed && rounds++ <= (int)f->n_items) {
+		struct fc_inspection in;
+		struct inspect_lookup l;
+		struct form_answers fa;
+		char today[FC_DATE_LEN + 1];
+		size_t i;
+
+		changed = 0;
+		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err))
+			return -1;
+		l = (struct inspect_lookup){ &in, NULL, NULL };
+		answers_view(&fa, &l, today);
+		for (i = 0; i < in.n_answers && !changed; i++) {
+			int idx = form_item_index(f, in.answers[i].item), rel;
+			char hid[FC_UUID_LEN + 1];
+			if (idx < 0)
+				continue;
+			rel = form_relevant(f, (size_t)idx, &fa, err);
+			if (rel < 0)
+				goto fail;
+			if (rel)
+				continue;
+			if (inspection_clear_answer(ws->store, id, in.answers[i].item, err))
+				goto fail;
+			rel = hazard_find_for_item(ws->store, id, in.answers[i].item, hid, err);
+			if (rel < 0 || (rel && hazard_withdraw(ws->store, hid, err)))
+				goto fail;
+			changed = 1;
+		}
+		inspection_clear(&in);
+		continue;
+fail:
+		inspection_clear(&in);
+		return -1;
+	}
+	return 0;
+}
+
+static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t idx,
+			 const struct fc_inspection *in, const char *value, const char *note,
+			 const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+{
+	const struct form_item *it = &f->items[idx];
+	struct inspect_lookup l = { in, it->name, *value ? value : NULL };
+	char today[FC_DATE_LEN + 1];
+	struct form_answers fa;
+	int rel;
+
+	if (clock_today(today, err))
+		return -1;
+	answers_view(&fa, &l, today);
+	rel = form_relevant(f, idx, &fa, err);
+	if (rel < 0)
+		return -1;
+	if (!rel)
+		return it->relevant
+			? fc_fail(err, _("item “%s” does not apply given the answers so far (it "
+					 "applies when %s)"), form_item_label(it, lang),
+				  form_expr_source(it->relevant))
+			: fc_fail(err, _("item “%s” does not apply given the answers so far (its "
+					 "group does not)"), form_item_label(it, lang));
+	if (*value && form_check_value(f, idx, value, &fa, lang, err))
+		return fc_err_prefix(err, _("item “%s”"), form_item_label(it, lang));
+	if (*value) {
+		char *canon = form_canonical_value(f, idx, value);
+		int rc = inspection_set_answer(ws->store, &ws->me, in->id, it->name, canon, note, err);
+		free(canon);
+		if (rc)
+			return -1;
+	} else if (inspection_clear_answer(ws->store, in->id, it->name, err)) {
+		return -1;
+	}
+	if (it->type == FT_CHECK &&
+	    hazard_follows_answer(ws, f, idx, in, value, note, hz, lang, err))
+		return -1;
+	return drop_irrelevant(ws, f, in->id, err);
+}
+
+int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id,
+		   const char *item, const char *value, const char *note,
+		   const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+{
+	struct fc_inspection in;
+	int idx = form_item_index(f, item), rc;
+
+	if (idx < 0)
+		return fc_fail(err, _("form %s has no item '%.64s' (see 'fieldcheck inspection show')"),
+			       f->id, item);
+	if (!form_item_answerable(&f->items[idx]))
+		return fc_fail(err, _("item “%s” takes no answer"),
+			       form_item_label(&f->items[idx], lang));
+	if (store_begin(ws->store, err))
+		return -1;
+	if (inspection_get(ws->store, id, &in, err)) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	if (strcmp(in.form_id, f->id) || in.form_version != f->version) {
+		fc_fail(err, _("inspection %.8s was filled with %s version %d, not %s version %d"),
+			id, in.form_id, in.form_version, f->id, f->version);
+		rc = -1;
+	} else if (in.status == INSP_FINAL) {
+		rc = inspection_require_draft(ws->store, id, err);
+	} else {
+		rc = answer_locked(ws, f, (size_t)idx, &in, value, note ? note : "", hz, lang, err);
+	}
+	inspection_clear(&in);
+	if (rc) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}
+
+void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection *in)
+{
+	struct fc_err err;
+
+	a->l = (struct inspect_lookup){ in, NULL, NULL };
+	if (clock_today(a->today, &err))
+		strcpy(a->today, "1970-01-01");
+	answers_view(&a->fa, &a->l, a->today);
+	a->fa.lang = inspect_lang(); /* jr:choice-name() in the reader's language */
+}
+
+static int missing_of(const struct form *f, const struct fc_inspection *in, size_t **out,
+		      size_t *n_out, struct fc_err *err)
+{
+	struct inspect_lookup l = { in, NULL, NULL };
+	char today[FC_DATE_LEN + 1];
+	struct form_answers fa;
+	size_t i, alloc = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (clock_today(today, err))
+		return -1;
+	answers_view(&fa, &l, today);
+	for (i = 0; i < f->n_items; i++) {
+		int rel, req;
+		if (!form_item_answerable(&f->items[i]) || lookup_get(&l, f->items[i].name))
+			continue;
+		if ((rel = form_relevant(f, i, &fa, err)) < 0 ||
+		    (rel && (req = form_required(f, i, &fa, err)) < 0)) {
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		if (!rel || !req)
+			continue;
+		ALLOC_GROW(*out, *n_out + 1, alloc);
+		(*out)[(*n_out)++] = i;
+	}
+	return 0;
+}
+
+int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
+		    size_t **out, size_t *n_out, struct fc_err *err)
+{
+	struct fc_inspection in;
+	int rc;
+
+	if (inspection_get(ws->store, id, &in, err))
+		return -1;
+	rc = missing_of(f, &in, out, n_out, err);
+	inspection_clear(&in);
+	return rc;
+}
+
+/* The label of the first clashing item (its name when the form lacks it). */
+static const char *conflict_label(const struct form *f, const struct fc_inspection *in,
+				  enum form_lang lang)
+{
+	int idx = form_item_index(f, in->conflicts[0].item);
+
+	return idx < 0 ? in->conflicts[0].item : form_item_label(&f->items[idx], lang);
+}
+
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum form_lang lang,
+			int with_names, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 20; i++) {
+		const struct form_item *it = &f->items[idx[i]];
+		/* TRANSLATORS: the separator between items in a list */
+		strbuf_adds(out, i ? _(", ") : "");
+		strbuf_adds(out, form_item_label(it, lang));
+		if (with_names && strcmp(form_item_label(it, lang), it->name))
+			strbuf_addf(out, " (%s)", it->name);
+	}
+	if (n > 20)
+		strbuf_addf(out, _(", and %zu more"), n - 20);
+}
+
+static int finalize_checks(const struct form *f, const struct fc_inspection *in,
+			   enum form_lang lang, struct fc_err *err)
+{
+	size_t *miss, n;
+	struct strbuf sb;
+
+	if (in->n_conflicts)
+		return fc_fail(err, _("cannot finalize: item “%s” has conflicting answers from two "
+				      "devices; choose one first"), conflict_label(f, in, lang));
+	if (missing_of(f, in, &miss, &n, err))
+		return -1;
+	if (n == 0) {
+		if ((in->type == INSP_JOINT || in->type == INSP_UNANNOUNCED) && in->n_team < 2)
+			return fc_fail(err, in->type == INSP_JOINT ?
+				       _("a joint inspection needs at least two officers "
+					 "(enforcement is done in pairs); add one to the team") :
+				       _("an unannounced inspection needs at least two officers "
+					 "(enforcement is done in pairs); add one to the team"));
+		return 0;
+	}
+	strbuf_init(&sb);
+	inspect_items_text(f, miss, n, lang, 0, &sb);
+	fc_fail(err, ngettext("cannot finalize: %zu required item unanswered: %s",
+			      "cannot finalize: %zu required items unanswered: %s", n), n, sb.buf);
+	strbuf_release(&sb);
+	free(miss);
+	return -1;
+}
+
+int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
+		     enum form_lang lang, struct fc_err *err)
+{
+	struct fc_inspection in;
+	int rc;
+
+	if (store_begin(ws->store, err))
+		return -1;
+	if (inspection_get(ws->store, id, &in, err)) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
+	     : finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
+	inspection_clear(&in);
+	if (rc) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}
+
+/* Whether item (by name) applies given the stored answers: 1, 0, -1. */
+static int applies(struct fc_workspace *ws, const struct form *f, const char *id,
+		   const char *item, struct fc_err *err)
+{
+	struct inspect_answers a;
+	struct fc_inspection in;
+	int idx = form_item_index(f, item), rel;
+
+	if (idx < 0)
+		return 1; /* inspect_answer names the unknown item */
+	if (inspection_get(ws->store, id, &in, err))
+		return -1;
+	inspect_answers_init(&a, &in);
+	rel = form_relevant(f, (size_t)idx, &a.fa, err);
+	inspection_clear(&in);
+	return rel;
+}
+
+int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
+		    const char *item, const char *value, const char *note,
+		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+{
+	int rel;
+
+	if (store_begin(ws->store, err))
+		return -1;
+	rel = applies(ws, f, id, item, err);
+	/* A clash on an item that no longer applies resolves to no answer:
+	 * such an item keeps none. */
+	if (rel < 0 || inspection_clear_conflicts(ws->store, id, item, err) ||
+	    (rel ? inspect_answer(ws, f, id, item, value, note ? note : "", hz, lang, err)
+		 : inspection_clear_answer(ws->store, id, item, err))) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}

@@ -1,0 +1,85 @@
+/* inspect.h - inspections walked through their checklist.
+ *
+ * The layer above core/inspection.c that knows the form: an answer is checked
+ * against the item's type, choices, constraint and relevance (with the form's
+ * own message); a failed check item creates its hazard, and answering it
+ * again withdraws that hazard; items that stop being relevant lose their
+ * answers; finalizing refuses while a required item is unanswered.  The CLI
+ * and the TUI both call these, so no rule lives only behind a screen.
+ */
+#ifndef FC_INSPECT_H
+#define FC_INSPECT_H
+
+#include "core/model.h"
+#include "core/workspace.h"
+#include "forms/engine/form.h"
+
+/* Starts a draft of form `f` (whose texts are kept in the store). */
+int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enterprise,
+		enum insp_type type, const char *location, const struct fc_person *team,
+		size_t n_team, char *id_out, struct fc_err *err);
+
+/* The form an inspection was filled with: the copy in the store.  Free with
+ * form_free. */
+struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int version,
+			  struct fc_err *err);
+
+/* How a failed check becomes a hazard; zero/NULL fields take the form's. */
+struct inspect_hazard {
+	const char *description;   /* default: the note, else the item's label */
+	int severity;              /* -1 (or SEV_NONE): the item's */
+	const char *deadline;      /* default: inspection date + rectify_days */
+};
+
+/* Answers `item` with `value` ("" clears it) and `note`, in one transaction
+ * with its consequences (hazard created or withdrawn, answers of items no
+ * longer relevant removed).  `lang` picks the language of the form's
+ * messages.  `hz` may be NULL. */
+int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id,
+		   const char *item, const char *value, const char *note,
+		   const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
+
+/* Resolves a clash kept by a merge, in one transaction: answers `item` with
+ * `value` (one of the values shown, or another valid one), `note` (NULL for
+ * none) and, for a failed check, the hazard `hz` (may be NULL), as
+ * inspect_answer, and drops the other values.  When the item no longer
+ * applies, the clash resolves to no answer, whatever value.  The walk's
+ * choice and `inspection resolve` both come here. */
+int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
+		    const char *item, const char *value, const char *note,
+		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
+
+/* Required, relevant items without an answer, in form order (indexes into
+ * f->items); *n_out is their count.  free() the array. */
+int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
+		    size_t **out, size_t *n_out, struct fc_err *err);
+
+/* Appends the items idx[0..n) to `out` as a person reads them: their labels
+ * in `lang`, and with `with_names` each name in brackets, for a command
+ * that takes it; the first 20, then how many more. */
+struct strbuf;
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum form_lang lang,
+			int with_names, struct strbuf *out);
+
+/* Finalizes: refuses, naming them, while required items are unanswered, and
+ * for joint and unannounced inspections with fewer than two officers. */
+int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
+		     enum form_lang lang, struct fc_err *err);
+
+/* Answers of an inspection as the evaluator sees them, optionally with one
+ * value being given that is not stored yet. */
+struct inspect_lookup {
+	const struct fc_inspection *in;
+	const char *over_item, *over_value;
+};
+struct inspect_answers {
+	struct inspect_lookup l;
+	struct form_answers fa;     /* pass &fa to the form_* evaluators */
+	char today[FC_DATE_LEN + 1];
+};
+void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection *in);
+
+/* The language of the UI and messages: zh when the locale says so. */
+enum form_lang inspect_lang(void);
+
+#endif

@@ -1,0 +1,42 @@
+/* inspect_notice.h - the rectification order (责令限期整改指令书) of an
+ * inspection, as printable text, in the language of the UI.
+ *
+ * The text itself is core/notice.h's; this adds what core/ cannot know, the
+ * checklist's labels and legal bases (forms/), and writing the text beside
+ * the workspace.  Both front ends use it: the screens show and write the
+ * order, `fieldcheck export` words the one in the evidence package.
+ */
+#ifndef FC_INSPECT_NOTICE_H
+#define FC_INSPECT_NOTICE_H
+
+#include "core/notice.h"
+#include "core/strbuf.h"
+#include "core/workspace.h"
+#include "forms/engine/form.h"
+
+/* Appends the text of inspection `id`'s order in `lang` to out.  Refuses an
+ * inspection without hazards (there is nothing to order). */
+int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
+		 struct strbuf *out, struct fc_err *err);
+/* Writes it to WORKSPACE/notices/<first 8 of id>.txt, "-draft" before
+ * ".txt" for a draft's; an order written before is never replaced: the
+ * next is <...>-2.txt, -3 ... (refused after 99).  *path_out gets the path
+ * (free() it). */
+int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
+		 char **path_out, struct fc_err *err);
+
+/* The checklist side of an order, from the forms the workspace knows
+ * (forms/inspect/inspect.h), for core/notice.h and sync/casefile.h: sets *out to
+ * look items up through `cache`, which loads the form on first use.
+ * Release the cache with notice_forms_release. */
+struct notice_formcache {
+	struct fc_workspace *ws;
+	struct form *f;
+	char *id;
+	int version;
+};
+void notice_forms_init(struct notice_formcache *cache, struct fc_workspace *ws,
+		       struct notice_forms *out);
+void notice_forms_release(struct notice_formcache *cache);
+
+#endif

@@ -1,0 +1,33 @@
+# t_calculate.sh - a form with a calculate item and ODK functions on the
+# command line: the value is computed from the answers, shown by
+# `inspection show`, read by other items, and never answered by hand.
+. "$FIELDCHECK_TOP/tests/lib.sh"
+init_ws
+fc enterprise add --code "$USCC1" --name 华东化工有限公司
+mkdir -p "$WS/forms/calc"
+cat >"$WS/forms/calc/survey.csv" <<'CSV'
+type,name,label::zh,label::en,relevant,calculation,constraint,hazard
+integer,workers,人数,Workers,,,,
+integer,extinguishers,灭火器,Extinguishers,,,,
+calculate,per10,每10人灭火器,Extinguishers per 10 workers,,"round(${extinguishers} div ${workers} * 10, 1)",,
+text,plate,车牌,Plate,,,"ends-with(., ‘挂’) or string-length(.) = 7",
+check,enough,灭火器足够,Enough extinguishers,${per10} >= 1,,,general
+CSV
+printf 'form_id,version\ncalc,1\n' >"$WS/forms/calc/settings.csv"
+
+expect_exit 0 "a form with a calculate item loads" forms check "$WS/forms/calc"
+expect_exit 0 "an inspection on it" inspection new --form calc --enterprise "$USCC1"
+id=$(cat "$OUT")
+fc inspection answer "$id" workers 25
+fc inspection answer "$id" extinguishers 2
+expect_exit 0 "inspection show" inspection show "$id"
+out_has "per10 *= 0.8" "shows the calculated value, rounded to one place"
+out_has "enough *n/a" "an item whose relevance reads the calculation does not apply"
+fc inspection answer "$id" extinguishers 5
+expect_exit 0 "inspection show again" inspection show "$id"
+out_has "per10 *= 2" "the value follows the answers (2.0 shows as 2)"
+check "and the item that reads it now applies" sh -c "! grep -q 'enough *n/a' '$OUT'"
+expect_err 1 "item “Extinguishers per 10 workers” takes no answer" "a calculate item takes no answer" inspection answer "$id" per10 3
+expect_err 1 "constraint" "a constraint with typographic quotes is enforced" \
+	inspection answer "$id" plate 浙B12345678
+expect_exit 0 "and passes what it allows" inspection answer "$id" plate 浙B1234挂

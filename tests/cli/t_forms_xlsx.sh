@@ -1,0 +1,59 @@
+# t_forms_xlsx.sh - XLSForm workbooks on the command line: a shipped form
+# exported to .xlsx, checked, added to a workspace as another version and
+# walked; a broken workbook's problems named by sheet and cell; an old .xls.
+. "$FIELDCHECK_TOP/tests/lib.sh"
+init_ws
+cd "$T" || exit 1
+
+expect_exit 0 "forms export writes a shipped form as a workbook" \
+	forms export six-ones --out "$T/six.xlsx"
+out_has "six.xlsx: form six-ones version 1" "it says what it wrote"
+check "the file is a zip (PK)" [ "$(head -c 2 "$T/six.xlsx")" = PK ]
+expect_err 1 "cannot create $T/six.xlsx: File exists" \
+	"export never writes over an existing file" forms export six-ones --out "$T/six.xlsx"
+expect_err 1 "no form 'nope'" "export of an unknown form says so" forms export nope
+expect_exit 0 "forms check reads the workbook" forms check "$T/six.xlsx"
+out_has "1 form checked, no problems" "and finds no problem"
+expect_exit 0 "forms add of the same form as installed" forms add "$T/six.xlsx"
+out_has "form six-ones version 1 added" "is added"
+check "as the three CSV sheets in the workspace" \
+	[ -f "$WS/forms/six-ones/survey.csv" ] && [ -f "$WS/forms/six-ones/settings.csv" ]
+check "and the catalogue finds no clash (the same bytes as installed)" \
+	sh -c "'$FC' -C '$WS' forms check 2>&1 | grep -q 'no problems'"
+expect_exit 0 "the same workbook again is nothing to do" forms add "$T/six.xlsx"
+out_has "is in the workspace already" "and says so"
+
+# A district's version 2: the workspace's copy with its version raised.
+mkdir -p "$T/v2/six-ones"
+cp "$WS/forms/six-ones/"*.csv "$T/v2/six-ones/"
+sed -i '2s/^six-ones,1,/six-ones,2,/' "$T/v2/six-ones/settings.csv"
+expect_exit 0 "forms add of a folder with version 2" forms add "$T/v2/six-ones"
+out_has "form six-ones version 2 added" "replaces version 1"
+expect_exit 0 "forms list" forms list --format csv
+out_has "^six-ones,2," "the catalogue now offers version 2"
+expect_err 1 "the workspace has version 2 of form six-ones; this is version 1" \
+	"version 1 can no longer replace it" forms add "$T/six.xlsx"
+fc enterprise add --code "$USCC1" --name 园区
+expect_exit 0 "an inspection starts on the added form" inspection new --form six-ones \
+	--enterprise "$USCC1"
+expect_exit 0 "inspection show" inspection show "$(cat "$OUT")" --format json
+out_has '"form_version": 2' "it is filled with version 2"
+
+# Not workbooks: an old binary .xls, a text file, a missing file.
+printf '\320\317\021\340\241\261\032\341rest' >"$T/old.xls"
+expect_err 1 "an old binary .xls workbook: save it as .xlsx" \
+	"an .xls is refused with the way to convert it" forms check "$T/old.xls"
+printf 'type,name\n' >"$T/form.xlsx"
+expect_err 1 "$T/form.xlsx: not an .xlsx workbook: not a zip archive" \
+	"a file that is no zip says so" forms check "$T/form.xlsx"
+expect_err 1 "$T/none.xlsx: cannot open:" "a missing file" forms check "$T/none.xlsx"
+
+# A version written yyyymmddrr, as XLSForm authors often do, loads and an
+# inspection can be filled with it (the loader and the record agree).
+mkdir -p "$T/dated/six-ones"
+cp "$WS/forms/six-ones/"*.csv "$T/dated/six-ones/"
+sed -i '2s/^six-ones,2,/six-ones,2024032701,/' "$T/dated/six-ones/settings.csv"
+expect_exit 0 "forms add of version 2024032701" forms add "$T/dated/six-ones"
+expect_exit 0 "an inspection starts on it" inspection new --form six-ones --enterprise "$USCC1"
+expect_exit 0 "and is shown" inspection show "$(cat "$OUT")" --format json
+out_has '"form_version": 2024032701' "with that version"
