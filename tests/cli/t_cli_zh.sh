@@ -57,3 +57,12 @@ check "the text report speaks Chinese" grep -q "^检查统计，全部日期" "$
 check "its table too" grep -q "^合计 " "$OUT"
 zh report --format json
 check "its JSON keeps its English keys" grep -q '"joint_inspections": ' "$OUT"
+
+# hazard show names the item by its label, with the name commands take.
+zh inspection new --form six-ones --enterprise "$USCC1"
+sid=$(cat "$OUT")
+fc inspection answer "$sid" safety_office fail --note 无专职安全员
+hid=$(sql "SELECT id FROM hazards WHERE inspection = '$sid'")
+zh hazard show "$hid"
+check "hazard show names the item by its label, then its name" \
+	grep -q "^检查项    是否建立一个“安全工作办公室”.* (safety_office)$" "$OUT"

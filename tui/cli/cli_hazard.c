@@ -9,7 +9,9 @@
 #include "core/inspection.h"
 #include "core/record.h"
 #include "core/strbuf.h"
+#include "core/table.h"
 #include "core/workspace.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
@@ -93,15 +95,39 @@ static int expand_hazard_id(struct fc_workspace *ws, const char *prefix, char *f
 	return store_expand_id(ws->store, "hazards", prefix, full, err);
 }
 
-static void print_text(const struct fc_hazard *h, const char *today)
+/* The hazard's item as "label (name)", by the form its inspection was filled
+ * with; the name alone when the store lacks it.  A new string. */
+static char *item_shown(struct fc_workspace *ws, const struct fc_hazard *h)
+{
+	struct fc_err err = { 0 };
+	struct fc_inspection in;
+	struct form *f = NULL;
+	char *s = NULL;
+	int idx;
+
+	if (!h->item[0])
+		return xstrdup("-");
+	if (inspection_get(ws->store, h->inspection, &in, &err) == 0) {
+		f = inspect_form(ws, in.form_id, in.form_version, &err);
+		inspection_clear(&in);
+	}
+	idx = f ? form_item_index(f, h->item) : -1;
+	if (idx >= 0 && strcmp(form_item_label(&f->items[idx], inspect_lang()), h->item))
+		s = xstrfmt("%s (%s)", form_item_label(&f->items[idx], inspect_lang()), h->item);
+	form_free(f);
+	return s ? s : xstrdup(h->item);
+}
+
+static void print_text(const struct fc_hazard *h, const char *item, const char *today)
 {
 	size_t i;
 
-	printf(_("hazard      %s\ninspection  %s\nitem        %s\nseverity    %s\n"), h->id,
-	       h->inspection, h->item[0] ? h->item : "-", hazard_sev_name(h->severity));
+	printf(_("hazard      %s\ninspection  %s\nitem        "), h->id, h->inspection);
+	fputs_safe(item, stdout);
+	printf(_("\nseverity    %s\n"), hazard_sev_name(h->severity));
 	printf(_("state       %s%s%s\ndeadline    %s"), hazard_state_name(hazard_state_of(h)),
-	       hazard_overdue(h, today) ? ", OVERDUE" : "",
-	       hazard_supervised(h) ? ", under listed supervision" : "", h->deadline);
+	       hazard_overdue(h, today) ? _(", OVERDUE") : "",
+	       hazard_supervised(h) ? _(", under listed supervision") : "", h->deadline);
 	if (strcmp(hazard_due(h), h->deadline))
 		printf(_(" (now due %s)"), hazard_due(h));
 	fputs(_("\ndescription "), stdout);
@@ -137,11 +163,14 @@ static int show(struct cli *cli, int argc, char **argv)
 	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = expand_hazard_id(ws, arg, full, &err) || hazard_get(ws->store, full, &h, &err);
-	workspace_close(ws);
-	if (rc)
+	if (rc) {
+		workspace_close(ws);
 		return cli_report(&err);
+	}
 	if (tf == FMT_TEXT) {
-		print_text(&h, today);
+		char *item = item_shown(ws, &h);
+		print_text(&h, item, today);
+		free(item);
 	} else {
 		/* The record itself, the same bytes the replica holds. */
 		struct strbuf sb;
@@ -151,6 +180,7 @@ static int show(struct cli *cli, int argc, char **argv)
 		strbuf_release(&sb);
 	}
 	hazard_clear(&h);
+	workspace_close(ws);
 	return 0;
 }
 
