@@ -18,6 +18,8 @@ enum xp_kind form_item_kind(const struct form_item *it)
 	case FT_BEGIN_GROUP:
 	case FT_END_GROUP:
 		return XK_NONE;
+	case FT_META:
+		return it->meta == META_TODAY ? XK_DATE : it->meta == META_AUDIT ? XK_NONE : XK_TEXT;
 	default:
 		return XK_TEXT;
 	}

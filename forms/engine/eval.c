@@ -132,10 +132,29 @@ static int calculate(struct eval *ev, size_t i, const char **out)
 	return 0;
 }
 
+/* A metadata item's value, from what the caller says of the inspection. */
+static int meta_value(struct eval *ev, const struct form_item *it, const char **out)
+{
+	const struct form_answers *a = ev->a;
+
+	*out = NULL;
+	switch (it->meta) {
+	case META_START: *out = a ? a->meta.start : NULL; break;
+	case META_END: *out = a && a->meta.end ? a->meta.end : now(ev); break;
+	case META_TODAY: *out = a && a->meta.today ? a->meta.today : today(ev); break;
+	case META_DEVICEID: *out = a ? a->meta.deviceid : NULL; break;
+	case META_USERNAME: *out = a ? a->meta.username : NULL; break;
+	default: break; /* a laptop has no phone number, SIM or e-mail to read */
+	}
+	return it->meta == META_END || it->meta == META_TODAY ? (*out ? 0 : -1) : 0;
+}
+
 static int value_of(struct eval *ev, size_t i, const char **out)
 {
 	if (ev->f->items[i].type == FT_CALCULATE && ev->f->items[i].calculation)
 		return calculate(ev, i, out);
+	if (ev->f->items[i].type == FT_META)
+		return meta_value(ev, &ev->f->items[i], out);
 	*out = answer(ev, i);
 	return 0;
 }
@@ -269,4 +288,30 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 		*out = xstrdup(v);
 	finish(&ev);
 	return r < 0 ? -1 : 0;
+}
+
+char *form_fill(const struct form *f, const char *text, const struct form_answers *a)
+{
+	struct strbuf sb;
+	char name[NAME_MAX_LEN + 1];
+	const char *p = text, *ref, *end;
+	struct fc_err err;
+
+	strbuf_init(&sb);
+	while ((ref = strstr(p, "${")) && (end = strchr(ref + 2, '}')) &&
+	       (size_t)(end - ref - 2) <= NAME_MAX_LEN) {
+		char *v = NULL;
+		int idx;
+
+		strbuf_add(&sb, p, (size_t)(ref - p));
+		memcpy(name, ref + 2, (size_t)(end - ref - 2));
+		name[end - ref - 2] = '\0';
+		idx = form_item_index(f, name);
+		if (idx >= 0 && form_value(f, (size_t)idx, a, &v, &err) == 0 && v)
+			strbuf_adds(&sb, v);
+		free(v);
+		p = end + 1;
+	}
+	strbuf_adds(&sb, p);
+	return strbuf_detach(&sb);
 }

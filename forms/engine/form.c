@@ -96,7 +96,7 @@ size_t form_count_checks(const struct form *f)
 int form_item_answerable(const struct form_item *it)
 {
 	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
-	       it->type != FT_CALCULATE;
+	       it->type != FT_CALCULATE && it->type != FT_META;
 }
 
 size_t form_count_questions(const struct form *f)
@@ -122,6 +122,7 @@ const char *form_type_name(enum form_type t)
 	case FT_END_GROUP: return "end_group";
 	case FT_CHECK: return "check";
 	case FT_CALCULATE: return "calculate";
+	case FT_META: return "metadata";
 	}
 	return "?";
 }

@@ -26,6 +26,13 @@ enum form_type {
 	FT_END_GROUP,
 	FT_CHECK,        /* our own: answer is pass, fail or na */
 	FT_CALCULATE,    /* no answer: its value is its calculation's */
+	FT_META,         /* no answer: filled from the inspection (enum form_meta_kind) */
+};
+
+/* XLSForm's metadata types: values a form records without asking. */
+enum form_meta_kind {
+	META_START, META_END, META_TODAY, META_DEVICEID, META_USERNAME, META_PHONENUMBER,
+	META_EMAIL, META_SIMSERIAL, META_SUBSCRIBERID, META_AUDIT,
 };
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
@@ -60,6 +67,7 @@ struct form_item {
 	struct form_expr *relevant; /* NULL: always relevant */
 	struct form_expr *constraint; /* NULL: no constraint */
 	struct form_expr *calculation; /* calculate items: their value */
+	enum form_meta_kind meta;   /* FT_META items: which */
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */
@@ -150,6 +158,11 @@ struct form_answers {
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	enum form_lang lang;        /* labels jr:choice-name() gives */
+	/* What metadata items read (NULL: none; end and today fall back to the
+	 * clock): the inspection's start, end and day, the device and the user. */
+	struct {
+		const char *start, *end, *today, *deviceid, *username;
+	} meta;
 };
 
 /* Whether item i is relevant given the answers (an item inside a group that
@@ -164,6 +177,9 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
  * *out is a new string (free() it).  0, or -1 with err. */
 int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
 	       struct fc_err *err);
+/* A label, hint or message with each ${name} replaced by that item's value
+ * (form_value; nothing when it has none).  A new string. */
+char *form_fill(const struct form *f, const char *text, const struct form_answers *a);
 /* Checks `value` for item i: its type (integer, decimal, date, a choice of
  * the list, pass/fail/na), then its constraint with `.` bound to value.
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,7 +20,7 @@
 #include "forms/engine/load_impl.h"
 #include "forms/engine/xlsx.h"
 
-#define MISSING "missing (a form is survey.csv, settings.csv and, for selects, choices.csv)"
+#define MISSING "missing (a form is survey.csv, choices.csv for its selects, and settings.csv if it names its id and version)"
 
 static char *copy(const char *s, size_t len)
 {
@@ -156,8 +157,13 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 		free(where);
 		return NULL;
 	}
+	ld.default_id = ld.expect_id;
 	for (k = 0; k < 3; k++) {
 		int r = read_file(where, load_file_name(order[k]), &buf[k], &len[k], &err);
+		if (r > 0 && order[k] == FF_SETTINGS && (buf[k] = settings_default(ld.expect_id))) {
+			len[k] = strlen(buf[k]); /* none: the folder's name, version 1 */
+			continue;
+		}
 		if (r < 0 || (r > 0 && order[k] != FF_CHOICES))
 			load_problem(&ld, order[k], 0, 0, "%s", r < 0 ? err.msg : MISSING);
 		if (r != 0)
@@ -175,8 +181,22 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 	return f;
 }
 
+/* The workbook's file name without its folder and .xlsx: the form's id when
+ * its settings name none, as pyxform takes it. */
+static char *workbook_stem(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n > 5 && !strcasecmp(base + n - 5, ".xlsx"))
+		n -= 5;
+	return xstrndup(base, n);
+}
+
 /* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
- * a sheet, not as a file. */
+ * a sheet, not as a file (settings it may lack: see workbook_stem). */
 struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 {
 	struct xlsx_sheets book;
@@ -186,6 +206,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	struct form *f;
 	unsigned missing = 0;
 	size_t k;
+	char *stem;
 
 	memset(&ld, 0, sizeof ld);
 	ld.where = path;
@@ -197,6 +218,10 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 		return NULL;
 	}
 	ld.book = &book;
+	stem = workbook_stem(path);
+	ld.default_id = stem;
+	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem)))
+		book.len[XS_SETTINGS] = strlen(book.csv[XS_SETTINGS]);
 	for (k = 0; k < XS_COUNT; k++) {
 		if (book.csv[k] || k == XS_CHOICES)
 			continue;
@@ -211,6 +236,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	ld.f->origin = xstrdup(path);
 	f = load(&ld, &files, missing, probs);
 	xlsx_sheets_release(&book);
+	free(stem);
 	return f;
 }
 

@@ -28,6 +28,8 @@ struct loader {
 	const struct xlsx_sheets *book; /* when read from a workbook: its sheets'
 					 * rows, for messages (forms/load_xlsx.c) */
 	const char *expect_id; /* the folder's name, or NULL */
+	const char *default_id; /* the id when settings name none (the folder's or
+				 * the workbook's name, as pyxform takes it) */
 	int have_choices;   /* choices.csv exists */
 	int choices_broken; /* ... but cannot be read: its lists are unknown */
 	struct form *f;
@@ -57,6 +59,10 @@ int load_name_ok(const char *s);
 /* Reads an XLSForm yes/no value: 1 for yes/true/true(), 0 for
  * no/false/false() or empty, -1 for anything else. */
 int load_yesno(const char *s);
+
+/* The settings of a form that has none: "form_id,version\nID,1\n", or NULL
+ * when id is not a valid form id.  A new string. */
+char *settings_default(const char *id);
 
 /* The parts, in the order form_load_* runs them. */
 void load_settings(struct loader *ld, const char *buf, size_t len);

@@ -1,11 +1,12 @@
 /* refs.c - the survey checks that need every item and list to exist:
  * the list of each select, every expression (compiled now so a bad one is
  * reported when the form loads, not when an inspector reaches the item),
- * and every default value.
+ * every default value, and the ${name} a label, hint or message shows.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/survey_impl.h"
 
@@ -99,6 +100,42 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 			      err.msg);
 }
 
+/* Every ${name} in a text column of item i names an item with a value:
+ * labels, hints and messages show it (form_fill). */
+static void check_text_refs(struct loader *ld, struct survey *sv, size_t i)
+{
+	static const int keys[] = { S_LABEL, S_HINT, S_REQUIRED_MSG, S_CONSTRAINT_MSG };
+	char colname[80], name[NAME_MAX_LEN + 1];
+	size_t k, n;
+	int s, idx;
+
+	for (k = 0; k < ARRAY_SIZE(keys); k++)
+		for (s = 0; s < SLOT_COUNT; s++) {
+			const char *v = sheet_get(&sv->sh, sv->row[i], keys[k], (enum sheet_slot)s);
+			while ((v = strstr(v, "${")) != NULL) {
+				const char *end = strchr(v + 2, '}');
+				n = end ? (size_t)(end - v - 2) : 0;
+				if (!end || n == 0 || n > NAME_MAX_LEN) {
+					sheet_problem(ld, &sv->sh, sv->row[i], keys[k],
+						      (enum sheet_slot)s, "%s: '${' without a name and "
+						      "its closing '}'", sheet_col_name(&sv->sh, keys[k],
+						      (enum sheet_slot)s, colname, sizeof colname));
+					break;
+				}
+				memcpy(name, v + 2, n);
+				name[n] = '\0';
+				idx = form_item_index(ld->f, name);
+				if (idx < 0 || form_item_kind(&ld->f->items[idx]) == XK_NONE)
+					sheet_problem(ld, &sv->sh, sv->row[i], keys[k],
+						      (enum sheet_slot)s, "%s: ${%s} is not an item "
+						      "with a value", sheet_col_name(&sv->sh, keys[k],
+						      (enum sheet_slot)s, colname, sizeof colname),
+						      load_name_ok(name) ? name : "...");
+				v = end + 1;
+			}
+		}
+}
+
 void survey_link_refs(struct loader *ld, struct survey *sv)
 {
 	size_t i;
@@ -107,5 +144,6 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 		link_list(ld, sv, i);
 		compile_exprs(ld, sv, i);
 		check_default(ld, sv, i);
+		check_text_refs(ld, sv, i);
 	}
 }

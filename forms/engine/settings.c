@@ -16,8 +16,8 @@
 enum { C_ID, C_VERSION, C_TITLE, C_LANG, C_NOTE };
 
 static const struct sheet_col cols[] = {
-	[C_ID] = { "form_id", SHEET_REQUIRED },
-	[C_VERSION] = { "version", SHEET_REQUIRED },
+	[C_ID] = { "form_id", 0 },
+	[C_VERSION] = { "version", 0 },
 	[C_TITLE] = { "form_title", SHEET_LANG | SHEET_MULTI },
 	[C_LANG] = { "default_language", 0 },
 	[C_NOTE] = { "note", SHEET_LANG | SHEET_MULTI },
@@ -54,10 +54,24 @@ static void read_lang(struct loader *ld, const struct sheet *sh, const struct cs
 		      "default_language '%s' is neither zh nor en", load_quote(v, q, sizeof q));
 }
 
+char *settings_default(const char *id)
+{
+	return id && id_ok(id) ? xstrfmt("form_id,version\n%s,1\n", id) : NULL;
+}
+
 static void read_id(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
 {
 	const char *v = sheet_get(sh, row, C_ID, SLOT_PLAIN);
 	char q[QUOTE_SIZE], q2[QUOTE_SIZE];
+
+	if (sh->idx[C_ID][SLOT_PLAIN] < 0) { /* no column: the file's name, as pyxform */
+		if (ld->default_id && id_ok(ld->default_id))
+			ld->f->id = xstrdup(ld->default_id);
+		else
+			load_problem(ld, FF_SETTINGS, sh->csv.rows[0].line, 1,
+				     "missing column 'form_id'");
+		return;
+	}
 
 	if (!*v) {
 		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id is empty");
@@ -81,6 +95,11 @@ static void read_version(struct loader *ld, const struct sheet *sh, const struct
 	char q[QUOTE_SIZE];
 	long long n = 0;
 	size_t i;
+
+	if (sh->idx[C_VERSION][SLOT_PLAIN] < 0) { /* no column: the first version */
+		ld->f->version = 1;
+		return;
+	}
 
 	for (i = 0; v[i] >= '0' && v[i] <= '9' && n <= MAX_FORM_VERSION; i++)
 		n = n * 10 + (v[i] - '0');

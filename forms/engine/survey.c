@@ -41,14 +41,33 @@ struct groups {
 static const char *const unsupported[] = {
 	"geopoint", "geotrace", "geoshape", "time", "datetime", "image",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
-	"start", "end", "today", "deviceid", "username", "phonenumber", "email",
-	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger", "audit",
+	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger",
 	"background-audio", "start-geopoint", "xml-external", "csv-external",
 	"select_one_from_file", "select_multiple_from_file", NULL,
 };
 
+/* The metadata types: recorded without asking (form_value gives them). */
+static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
+	{ "start", META_START }, { "end", META_END }, { "today", META_TODAY },
+	{ "deviceid", META_DEVICEID }, { "username", META_USERNAME },
+	{ "phonenumber", META_PHONENUMBER }, { "email", META_EMAIL },
+	{ "simserial", META_SIMSERIAL }, { "subscriberid", META_SUBSCRIBERID },
+	{ "audit", META_AUDIT },
+};
+
+/* Older spellings pyxform still takes: "string", "int", "select one from L",
+ * "select all that apply L", ... */
+static const struct { const char *old, *now; } aliases[] = {
+	{ "select one from ", "select_one " }, { "select one ", "select_one " },
+	{ "select all that apply from ", "select_multiple " },
+	{ "select all that apply ", "select_multiple " },
+	{ "select multiple from ", "select_multiple " }, { "select multiple ", "select_multiple " },
+	{ "select_one from ", "select_one " }, { "select_multiple from ", "select_multiple " },
+};
+
 static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "text", FT_TEXT }, { "integer", FT_INTEGER }, { "decimal", FT_DECIMAL },
+	{ "string", FT_TEXT }, { "int", FT_INTEGER },
 	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
 	{ "end_group", FT_END_GROUP }, { "end group", FT_END_GROUP },
@@ -69,7 +88,7 @@ static int is_type(const char *t, const char *name)
 /* Reads the type column (white space runs count as one space).  Sets
  * *list to the list name of a select (a copy).  0, or -1 after reporting. */
 static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row *row,
-		      enum form_type *type, char **list)
+		      enum form_type *type, enum form_meta_kind *meta, char **list)
 {
 	const char *raw = sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN);
 	char t[2 * NAME_MAX_LEN], q[QUOTE_SIZE];
@@ -91,6 +110,20 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			*type = simple[k].type;
 			return 0;
 		}
+	for (k = 0; k < ARRAY_SIZE(metas); k++)
+		if (!strcmp(t, metas[k].name)) {
+			*type = FT_META;
+			*meta = metas[k].kind;
+			return 0;
+		}
+	for (k = 0; k < ARRAY_SIZE(aliases); k++) {
+		size_t n_old = strlen(aliases[k].old), n_now = strlen(aliases[k].now);
+		if (!strncmp(t, aliases[k].old, n_old) && n_now <= n_old) {
+			memmove(t + n_now, t + n_old, strlen(t + n_old) + 1);
+			memcpy(t, aliases[k].now, n_now);
+			break;
+		}
+	}
 	for (k = 0; unsupported[k]; k++)
 		if (is_type(t, unsupported[k])) {
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
@@ -313,7 +346,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	size_t ix = f->n_items - 1;
 
 	it->type = FT_TEXT;
-	if (parse_type(ld, sv, row, &it->type, &sv->list_name[ix])) {
+	if (parse_type(ld, sv, row, &it->type, &it->meta, &sv->list_name[ix])) {
 		/* keep a valid name for references; the rest would only add
 		 * problems that follow from the type */
 		it->type = FT_TEXT;

@@ -48,11 +48,24 @@ static const char *lookup_get(void *ctx, const char *name)
 	return NULL;
 }
 
+/* The answers of l's inspection as the form reads them, with its metadata:
+ * start and day from its creation, end when finalized (else now), the
+ * officer who started it as user and as the device's name. */
 static void answers_view(struct form_answers *fa, struct inspect_lookup *l, const char *today)
 {
+	const struct fc_inspection *in = l->in;
+
+	memset(fa, 0, sizeof *fa);
 	fa->get = lookup_get;
 	fa->ctx = l;
 	fa->today = today;
+	snprintf(l->day, sizeof l->day, "%.10s", in->created_at);
+	snprintf(l->device, sizeof l->device, "fieldcheck:%s", in->created_by);
+	fa->meta.start = in->created_at[0] ? in->created_at : NULL;
+	fa->meta.end = in->finalized_at[0] ? in->finalized_at : NULL;
+	fa->meta.today = l->day[0] ? l->day : NULL;
+	fa->meta.deviceid = in->created_by[0] ? l->device : NULL;
+	fa->meta.username = in->created_by[0] ? in->created_by : NULL;
 }
 
 static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_err *err)
@@ -170,7 +183,7 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		changed = 0;
 		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err))
 			return -1;
-		l = (struct inspect_lookup){ &in, NULL, NULL };
+		l = (struct inspect_lookup){ .in = &in };
 		answers_view(&fa, &l, today);
 		for (i = 0; i < in.n_answers && !changed; i++) {
 			int idx = form_item_index(f, in.answers[i].item), rel;
@@ -203,7 +216,8 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 			 const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
 {
 	const struct form_item *it = &f->items[idx];
-	struct inspect_lookup l = { in, it->name, *value ? value : NULL };
+	struct inspect_lookup l = { .in = in, .over_item = it->name,
+				     .over_value = *value ? value : NULL };
 	char today[FC_DATE_LEN + 1];
 	struct form_answers fa;
 	int rel;
@@ -278,7 +292,7 @@ void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection 
 {
 	struct fc_err err;
 
-	a->l = (struct inspect_lookup){ in, NULL, NULL };
+	a->l = (struct inspect_lookup){ .in = in };
 	if (clock_today(a->today, &err))
 		strcpy(a->today, "1970-01-01");
 	answers_view(&a->fa, &a->l, a->today);
@@ -288,7 +302,7 @@ void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection 
 static int missing_of(const struct form *f, const struct fc_inspection *in, size_t **out,
 		      size_t *n_out, struct fc_err *err)
 {
-	struct inspect_lookup l = { in, NULL, NULL };
+	struct inspect_lookup l = { .in = in };
 	char today[FC_DATE_LEN + 1];
 	struct form_answers fa;
 	size_t i, alloc = 0;

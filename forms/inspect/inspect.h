@@ -71,6 +71,8 @@ int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *
 struct inspect_lookup {
 	const struct fc_inspection *in;
 	const char *over_item, *over_value;
+	char day[FC_DATE_LEN + 1];  /* the inspection's day, for `today` items */
+	char device[MAX_BADGE + 16]; /* "fieldcheck:BADGE", for `deviceid` */
 };
 struct inspect_answers {
 	struct inspect_lookup l;

@@ -11,7 +11,13 @@ integer,workers,人数,Workers,,,,
 integer,extinguishers,灭火器,Extinguishers,,,,
 calculate,per10,每10人灭火器,Extinguishers per 10 workers,,"round(${extinguishers} div ${workers} * 10, 1)",,
 text,plate,车牌,Plate,,,"ends-with(., ‘挂’) or string-length(.) = 7",
-check,enough,灭火器足够,Enough extinguishers,${per10} >= 1,,,general
+check,enough,灭火器足够（每10人${per10}具）,Enough extinguishers (${per10} per 10 workers),${per10} >= 1,,,general
+start,started,,,,,,
+today,day,,,,,,
+username,who,,,,,,
+deviceid,device,,,,,,
+end,ended,,,,,,
+calculate,weekday,,,,"format-date(${day}, '%a')",,
 CSV
 printf 'form_id,version\ncalc,1\n' >"$WS/forms/calc/settings.csv"
 
@@ -27,7 +33,13 @@ fc inspection answer "$id" extinguishers 5
 expect_exit 0 "inspection show again" inspection show "$id"
 out_has "per10 *= 2" "the value follows the answers (2.0 shows as 2)"
 check "and the item that reads it now applies" sh -c "! grep -q 'enough *n/a' '$OUT'"
+out_has "Enough extinguishers (2 per 10 workers)" "its label shows the value it names"
+out_has "started *= 20" "the start metadata is the inspection's start"
+out_has "who *= ZJ-0001" "username is the officer who started it"
+out_has "device *= fieldcheck:ZJ-0001" "deviceid names the laptop's officer"
+out_has "weekday *= [A-Z][a-z][a-z]" "a calculation reads the day metadata"
 expect_err 1 "item “Extinguishers per 10 workers” takes no answer" "a calculate item takes no answer" inspection answer "$id" per10 3
+expect_err 1 "takes no answer" "nor does a metadata item" inspection answer "$id" who x
 expect_err 1 "constraint" "a constraint with typographic quotes is enforced" \
 	inspection answer "$id" plate 浙B12345678
 expect_exit 0 "and passes what it allows" inspection answer "$id" plate 浙B1234挂

@@ -421,6 +421,51 @@ static void calculations(void **state)
 	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &none.fa, &err), 0);
 	assert_false(form_item_answerable(&f->items[form_item_index(f, "total")]));
 	assert_int_equal(form_count_questions(f), 3);
+	{ /* a label shows the values it names */
+		char *s = form_fill(f, "Total ${total} of ${a}; ${nope} ${word}", &a.fa);
+		assert_string_equal(s, "Total 15 of 5;  No");
+		free(s);
+		s = form_fill(f, "${total} and ${", &none.fa);
+		assert_string_equal(s, " and ${");
+		free(s);
+	}
+	form_free(f);
+}
+
+/* Metadata types are filled from what the caller says of the inspection;
+ * older type spellings pyxform takes load as today's. */
+static void metadata_and_old_spellings(void **state)
+{
+	static const char survey[] =
+		"type,name,label,calculation\n"
+		"start,s,,\n"
+		"today,d,,\n"
+		"username,u,,\n"
+		"phonenumber,p,,\n"
+		"audit,audit,,\n"
+		"string,t,T,\n"
+		"int,n,N,\n"
+		"select one from yn,q,Q,\n"
+		"select all that apply yn,m,M,\n"
+		"calculate,age,,today() - ${d}\n";
+	static const char lists[] = "list_name,name,label\nyn,yes,Yes\nyn,no,No\n";
+	struct form *f = test_form(survey, lists, NULL);
+	struct test_answers a;
+	(void)state;
+
+	test_answers(&a, "2024-03-20", NULL);
+	a.fa.meta.start = "2024-03-18T09:30:00+08:00";
+	a.fa.meta.today = "2024-03-18";
+	a.fa.meta.username = "ZJ-0001";
+	VALUE_IS(f, "s", &a, "2024-03-18T09:30:00+08:00");
+	VALUE_IS(f, "u", &a, "ZJ-0001");
+	VALUE_IS(f, "p", &a, NULL);
+	VALUE_IS(f, "age", &a, "2");
+	assert_int_equal(f->items[form_item_index(f, "t")].type, FT_TEXT);
+	assert_int_equal(f->items[form_item_index(f, "n")].type, FT_INTEGER);
+	assert_int_equal(f->items[form_item_index(f, "q")].type, FT_SELECT_ONE);
+	assert_int_equal(f->items[form_item_index(f, "m")].type, FT_SELECT_MULTIPLE);
+	assert_int_equal(form_count_questions(f), 4);
 	form_free(f);
 }
 
@@ -443,6 +488,11 @@ static void calculations_refused(void **state)
 	free(got);
 	got = test_form_problems("type,name,label,calculation\ncalculate,c,,1 +\n", NULL, NULL);
 	assert_non_null(strstr(got, "calculation: character"));
+	free(got);
+	got = test_form_problems("type,name,label,hint::en\ntext,t,Is ${nope}?,See ${g}\n"
+				 "begin_group,g,G,\nend_group,,,\n", NULL, NULL);
+	assert_non_null(strstr(got, "survey.csv:2:3: label: ${nope} is not an item with a value"));
+	assert_non_null(strstr(got, "survey.csv:2:4: hint::en: ${g} is not an item with a value"));
 	free(got);
 }
 
@@ -527,6 +577,7 @@ int main(void)
 		cmocka_unit_test(functions_refused),
 		cmocka_unit_test(calculations),
 		cmocka_unit_test(calculations_refused),
+		cmocka_unit_test(metadata_and_old_spellings),
 		cmocka_unit_test(dot_is_the_value),
 		cmocka_unit_test(required_expressions),
 	};

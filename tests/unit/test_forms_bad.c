@@ -125,6 +125,28 @@ static void every_good_form_loads(void **state)
 	free(base);
 }
 
+/* Settings a form does not give are pyxform's: the id is the folder's
+ * name, the version 1; the kept settings text says so. */
+static void settings_default_as_pyxform(void **state)
+{
+	char *dir = test_path(top(), "tests/forms/good/no-settings");
+	struct form *f = form_load_dir(dir, NULL);
+	(void)state;
+
+	assert_non_null(f);
+	assert_string_equal(f->id, "no-settings");
+	assert_int_equal(f->version, 1);
+	assert_string_equal(f->settings_csv, "form_id,version\nno-settings,1\n");
+	form_free(f);
+	free(dir);
+	dir = test_path(top(), "tests/forms/good/no-version");
+	f = form_load_dir(dir, NULL);
+	assert_non_null(f);
+	assert_int_equal(f->version, 1);
+	form_free(f);
+	free(dir);
+}
+
 static void the_full_good_form(void **state)
 {
 	char *dir = test_path(top(), "tests/forms/good/full");
@@ -165,9 +187,8 @@ static void missing_folder(void **state)
 	assert_int_equal(p.n, 2); /* appended */
 	assert_non_null(strstr(p.msgs[1], "/plain: not a folder"));
 	assert_null(form_load_dir(tmp, &p));
-	assert_int_equal(p.n, 4);
+	assert_int_equal(p.n, 3); /* no settings.csv: the folder's name, version 1 */
 	assert_non_null(strstr(p.msgs[2], "/survey.csv: missing"));
-	assert_non_null(strstr(p.msgs[3], "/settings.csv: missing"));
 	form_problems_release(&p);
 	test_rmrf(tmp);
 	free(file);
@@ -207,6 +228,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_bad_form_says_why),
 		cmocka_unit_test(every_good_form_loads),
+		cmocka_unit_test(settings_default_as_pyxform),
 		cmocka_unit_test(the_full_good_form),
 		cmocka_unit_test(missing_folder),
 		cmocka_unit_test(problems_in_memory_name_the_source),

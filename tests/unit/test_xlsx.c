@@ -163,19 +163,30 @@ static void problems_name_the_cell(void **state)
 	strbuf_release(&b);
 }
 
-/* A workbook without a settings sheet says so, as a sheet. */
-static void missing_sheet_is_named(void **state)
+/* A workbook without a settings sheet is the form its file names, version
+ * 1, as pyxform takes it; a file name that is no form id says what is
+ * missing, as a sheet. */
+static void missing_settings_sheet(void **state)
 {
 	struct form_problems probs = { 0 };
 	const char *csv[XS_COUNT] = { "type,name,label\ntext,x,X\n", NULL, NULL };
 	struct fc_err err = { 0 };
 	struct strbuf b;
+	struct form *f;
 	char *dir, *path, *want;
 	(void)state;
 
 	strbuf_init(&b);
 	assert_int_equal(xlsx_write(csv, &b, &err), 0);
-	path = write_temp(&b, "f.xlsx", &dir);
+	path = write_temp(&b, "site_visit.xlsx", &dir);
+	f = form_load_xlsx(path, &probs);
+	assert_non_null(f);
+	assert_string_equal(f->id, "site_visit");
+	assert_int_equal(f->version, 1);
+	form_free(f);
+	free(path);
+	path = test_path(dir, "my form.xlsx");
+	assert_int_equal(test_write_file(path, b.buf, b.len), 0);
 	assert_null(form_load_xlsx(path, &probs));
 	assert_int_equal(probs.n, 1);
 	want = xstrfmt("%s: the workbook has no sheet called settings", path);
@@ -446,7 +457,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cells_as_excel_writes_them),
 		cmocka_unit_test(problems_name_the_cell),
-		cmocka_unit_test(missing_sheet_is_named),
+		cmocka_unit_test(missing_settings_sheet),
 		cmocka_unit_test(shipped_forms_round_trip),
 		cmocka_unit_test(hostile_sheets),
 		cmocka_unit_test(hostile_archives),

@@ -327,7 +327,18 @@ static const char *answer_of(const struct fc_inspection *in, const char *item)
 	return NULL;
 }
 
-/* A calculate item: "= value", computed from the answers, never typed. */
+/* An item's label with the values its ${name}s show. */
+static void put_label(const struct form *f, const struct form_item *it,
+		      const struct form_answers *fa, enum form_lang lang)
+{
+	char *s = form_fill(f, form_text(&it->label, lang), fa);
+
+	fputs_safe(s, stdout);
+	free(s);
+}
+
+/* A calculate or metadata item: "= value", computed from the answers or
+ * the inspection, never typed. */
 static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
 			    enum form_lang lang)
 {
@@ -335,14 +346,13 @@ static void show_calculated(const struct form *f, size_t i, struct inspect_answe
 	struct fc_err err = { 0 };
 	char *v = NULL;
 
-	a->fa.lang = lang;
 	if (form_value(f, i, &a->fa, &v, &err))
 		v = xstrfmt("(%s)", err.msg);
 	printf("  %-28s = ", it->name);
 	fputs_safe(v ? v : "", stdout);
 	if (*form_text(&it->label, lang)) {
 		fputs("  ", stdout);
-		fputs_safe(form_text(&it->label, lang), stdout);
+		put_label(f, it, &a->fa, lang);
 	}
 	putchar('\n');
 	free(v);
@@ -357,17 +367,18 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 	size_t i;
 
 	inspect_answers_init(&a, in);
+	a.fa.lang = lang;
 	for (i = 0; i < f->n_items; i++) {
 		const struct form_item *it = &f->items[i];
 		const char *v, *shown;
 		int rel, req = 0;
 		if (it->type == FT_BEGIN_GROUP) {
 			fputs("\n[", stdout);
-			fputs_safe(form_text(&it->label, lang), stdout);
+			put_label(f, it, &a.fa, lang);
 			puts("]");
 			continue;
 		}
-		if (it->type == FT_CALCULATE) {
+		if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
 			show_calculated(f, i, &a, lang);
 			continue;
 		}
@@ -379,7 +390,7 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 			req = form_required(f, i, &a.fa, &err) > 0;
 		shown = v ? (strlen(v) <= 6 ? v : "*") : rel == 0 ? "n/a" : req ? "-*" : "-";
 		printf("  %-28s %-6s ", it->name, shown);
-		fputs_safe(form_text(&it->label, lang), stdout);
+		put_label(f, it, &a.fa, lang);
 		if (v && strlen(v) > 6) {
 			printf("\n  %-28s ", "");
 			fputs_safe(v, stdout);
