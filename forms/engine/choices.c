@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/engine/sheet.h"
@@ -36,11 +37,11 @@ static int cmp_entry(const void *a, const void *b)
 
 static int choice_name_ok(const char *s, struct fc_err *err)
 {
-	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, "choice name", err))
+	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
 		return 0;
 	if (strpbrk(s, " \t"))
-		return !fc_fail(err, "choice name holds a space (a select_multiple "
-				"answer separates choices with spaces)");
+		return !fc_fail(err, _("choice name holds a space (a select_multiple "
+				"answer separates choices with spaces)"));
 	return 1;
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 
@@ -115,7 +116,7 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 	struct form_expr *e;
 
 	if (!f->engine || !f->engine->db) {
-		fc_fail(err, "no expression engine");
+		fc_fail(err, _("no expression engine"));
 		return NULL;
 	}
 	if ((value ? xp_translate_value : xp_translate)(src, &env, &sql, err))

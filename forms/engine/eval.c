@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -93,7 +94,7 @@ static int run(struct eval *ev, const struct form_expr *e, size_t self, const ch
 		r = expr_eval_bool(e->e, vals, e->n_params, ev->err);
 	free(vals);
 	if (r < 0)
-		fc_err_prefix(ev->err, "%s of '%s' (%s)", what, ev->f->items[self].name,
+		fc_err_prefix(ev->err, _("%s of '%s' (%s)"), what, ev->f->items[self].name,
 			      e->src);
 	return r;
 }
@@ -123,7 +124,7 @@ static int calculate(struct eval *ev, size_t i, const char **out)
 	free(vals);
 	if (r) {
 		ev->calc_done[i] = 0;
-		return fc_err_prefix(ev->err, "calculation of '%s' (%s)", ev->f->items[i].name,
+		return fc_err_prefix(ev->err, _("calculation of '%s' (%s)"), ev->f->items[i].name,
 				     e->src);
 	}
 	ev->calc[i] = *buf ? xstrdup(buf) : NULL;
@@ -193,7 +194,7 @@ static int start(struct eval *ev, const struct form *f, size_t i,
 {
 	memset(ev, 0, sizeof *ev);
 	if (i >= f->n_items)
-		return fc_fail(err, "form %s has no item number %zu", f->id, i);
+		return fc_fail(err, _("form %s has no item number %zu"), f->id, i);
 	ev->f = f;
 	ev->a = a;
 	ev->err = err;
@@ -249,13 +250,13 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	if (!value || !*value || !form_item_answerable(it)) {
 		finish(&ev);
 		if (!form_item_answerable(it))
-			return fc_fail(err, "item '%s' is a %s and takes no answer",
-				       it->name ? it->name : "", form_type_name(it->type));
+			return fc_fail(err, _("item “%s” takes no answer"),
+				       form_item_label(it, lang));
 		return 0; /* unanswered: whether that is allowed is form_required's */
 	}
 	if (form_check_type(it, value, err)) {
 		finish(&ev);
-		return fc_err_prefix(err, "answer to '%s'", it->name);
+		return -1;
 	}
 	r = it->constraint ? run(&ev, it->constraint, i, value, "constraint") : 1;
 	finish(&ev);
@@ -266,7 +267,7 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	msg = form_text(&it->constraint_message, lang);
 	if (*msg)
 		return fc_fail(err, "%s", msg);
-	return fc_fail(err, "answer to '%s' does not meet its constraint: %s", it->name,
+	return fc_fail(err, _("the answer does not meet the item's constraint: %s"),
 		       it->constraint->src);
 }
 

@@ -67,6 +67,13 @@ void form_free(struct form *f)
 	free(f);
 }
 
+const char *form_item_label(const struct form_item *it, enum form_lang lang)
+{
+	const char *l = form_text(&it->label, lang);
+
+	return *l ? l : it->name ? it->name : "";
+}
+
 const char *form_text(const struct form_text *t, enum form_lang lang)
 {
 	enum form_lang other = lang == LANG_ZH ? LANG_EN : LANG_ZH;

@@ -135,6 +135,9 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 
 /* The text in `lang`, else in the other language, else "". */
 const char *form_text(const struct form_text *t, enum form_lang lang);
+/* What a person calls item `it`: its label in `lang`, else its name.  A
+ * message about an item names it so; the name is for commands. */
+const char *form_item_label(const struct form_item *it, enum form_lang lang);
 /* Index of the item called `name`, or -1. */
 int form_item_index(const struct form *f, const char *name);
 /* Counts items of type FT_CHECK. */

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/load_impl.h"
 #include "forms/engine/xpath_impl.h"
@@ -380,7 +381,7 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	x.env = env;
 	x.err = err;
 	if (x.len > XP_EXPR_MAX)
-		return fc_fail(err, "expression is longer than %d bytes", XP_EXPR_MAX);
+		return fc_fail(err, _("expression is longer than %d bytes"), XP_EXPR_MAX);
 	if (xp_next(&x) || parse_expr(&x, &root))
 		goto fail;
 	if (x.t.kind != TK_END) {

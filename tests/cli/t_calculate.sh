@@ -38,8 +38,8 @@ out_has "started *= 20" "the start metadata is the inspection's start"
 out_has "who *= ZJ-0001" "username is the officer who started it"
 out_has "device *= fieldcheck:ZJ-0001" "deviceid names the laptop's officer"
 out_has "weekday *= [A-Z][a-z][a-z]" "a calculation reads the day metadata"
-expect_err 1 "calculate" "a calculate item takes no answer" inspection answer "$id" per10 3
-expect_err 1 "metadata" "nor does a metadata item" inspection answer "$id" who x
+expect_err 1 "item “Extinguishers per 10 workers” takes no answer" "a calculate item takes no answer" inspection answer "$id" per10 3
+expect_err 1 "takes no answer" "nor does a metadata item" inspection answer "$id" who x
 expect_err 1 "constraint" "a constraint with typographic quotes is enforced" \
 	inspection answer "$id" plate 浙B12345678
 expect_exit 0 "and passes what it allows" inspection answer "$id" plate 浙B1234挂

@@ -519,7 +519,7 @@ static void dot_is_the_value(void **state)
 	assert_int_equal(form_check_value(f, 0, "", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 1, "AB1234", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 1, "ab1234", &a.fa, LANG_EN, &err), -1);
-	assert_string_equal(err.msg, "answer to 'plate' does not meet its constraint: "
+	assert_string_equal(err.msg, "the answer does not meet the item's constraint: "
 			    "regex(., '^[A-Z]{2}[0-9]{4}$')");
 	assert_int_equal(form_check_value(f, 2, "2024-03-20", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 2, "2024-03-21", &a.fa, LANG_EN, &err), -1);

@@ -33,7 +33,7 @@ struct cli_list {
 };
 
 /* The whole program's usage (--help, `fieldcheck help`). */
-extern const char cli_usage_text[];
+extern const char *const cli_usage_text;
 /* Runs the subcommand named by argv[0] (or `help`) on cli->workspace and
  * returns its exit status; an unknown name is a usage error (2). */
 int cli_main(struct cli *cli, int argc, char **argv);
