@@ -25,6 +25,7 @@ struct eval {
 	unsigned char *memo;
 	char today[FC_DATE_LEN + 1];
 	char now[FC_TIMESTAMP_LEN + 1];
+	const struct form_choice *choice; /* the choice a choice_filter tries */
 	char **calc;            /* calculate items' values, computed once per call */
 	unsigned char *calc_done;
 	struct fc_err *err;
@@ -77,6 +78,8 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 			r = (vals[k] = now(ev)) ? 0 : -1;
 		else if (key == XP_PARAM_LANG)
 			vals[k] = ev->a && ev->a->lang == LANG_EN ? "1" : "0";
+		else if (XP_PARAM_IS_COLUMN(key))
+			vals[k] = ev->choice ? ev->choice->attrs[XP_PARAM_COLUMN_OF(key)] : "";
 		else if ((r = relevant(ev, (size_t)key)) == 1)
 			r = value_of(ev, (size_t)key, &vals[k]);
 	}
@@ -235,6 +238,57 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
 	return r;
 }
 
+/* Whether every choice in `value` (checked as a select's answer already) is
+ * offered by item i's choice_filter given the answers; -1 with err if not. */
+static int offered(struct eval *ev, size_t i, const char *value, enum form_lang lang)
+{
+	const struct form_item *it = &ev->f->items[i];
+	const struct form_list *l = it->list;
+	const char *p = value;
+	size_t c, n;
+	int r;
+
+	while (*p) {
+		p += strspn(p, " ");
+		n = strcspn(p, " ");
+		for (c = 0; n && c < l->n; c++)
+			if (strlen(l->choices[c].name) == n && !strncmp(l->choices[c].name, p, n))
+				break;
+		if (n && c < l->n) {
+			ev->choice = &l->choices[c];
+			r = run(ev, it->choice_filter, i, NULL, "choice_filter");
+			ev->choice = NULL;
+			if (r < 0)
+				return -1;
+			if (r == 0)
+				return fc_fail(ev->err, _("“%s” is not among the choices item “%s” "
+							  "offers, given the answers so far"),
+					       form_text(&l->choices[c].label, lang),
+					       form_item_label(it, lang));
+		}
+		p += n;
+	}
+	return 0;
+}
+
+int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct form_answers *a,
+			struct fc_err *err)
+{
+	struct eval ev;
+	int r;
+
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (!f->items[i].choice_filter || !f->items[i].list || c >= f->items[i].list->n) {
+		finish(&ev);
+		return 1;
+	}
+	ev.choice = &f->items[i].list->choices[c];
+	r = run(&ev, f->items[i].choice_filter, i, NULL, "choice_filter");
+	finish(&ev);
+	return r;
+}
+
 int form_check_value(const struct form *f, size_t i, const char *value,
 		     const struct form_answers *a, enum form_lang lang,
 		     struct fc_err *err)
@@ -254,7 +308,7 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 				       form_item_label(it, lang));
 		return 0; /* unanswered: whether that is allowed is form_required's */
 	}
-	if (form_check_type(it, value, err)) {
+	if (form_check_type(it, value, err) || (it->choice_filter && offered(&ev, i, value, lang))) {
 		finish(&ev);
 		return -1;
 	}

@@ -47,3 +47,29 @@ for loc in en_US.UTF-8 zh_CN.UTF-8; do
 	fc inspection answer "$id" extinguishers 2
 	tm kill-server 2>/dev/null
 done
+
+# choice_filter in the walk: the picker offers only the choices the filter
+# lets through, given the answers so far.
+mkdir -p "$WS/forms/casc"
+printf 'type,name,label::en,label::zh,choice_filter\nselect_one region,region,Region,区域,\nselect_one site,site,Site,场所,region=${region}\n' \
+	>"$WS/forms/casc/survey.csv"
+printf 'list_name,name,label::en,label::zh,region\nregion,east,East,东区,\nregion,west,West,西区,\nsite,port,Harbour,港口,east\nsite,mine,Quarry,矿山,west\n' \
+	>"$WS/forms/casc/choices.csv"
+fc enterprise add --code "$USCC2" --name 西山矿业有限公司
+fc inspection new --form casc --enterprise "$USCC2"
+cid=$(cat "$OUT")
+fc inspection answer "$cid" region east
+tui_start en_US.UTF-8
+keys d
+wait_for "西山矿业" >/dev/null
+for i in 1 2 3; do   # down to the draft at 西山矿业, wherever the list puts it
+	screen | grep -q "^ *>.*西山\|西山.*<" && break
+	keys Down
+done
+screen >"$T/drafts"
+keys Enter
+wait_for "Region" >/dev/null
+keys Down
+keys Enter
+expect "the site picker offers the region's site" "Harbour"
+check "and not another region's" sh -c "! tmux -L '$TM_SOCK' capture-pane -p -t fc | grep -q Quarry"

@@ -59,6 +59,10 @@ struct walk {
 int walk_reload(struct walk *w);
 /* After the cursor moved: the new item's hazard, no error of the last. */
 void walk_moved(struct walk *w);
+/* The choices of select item i offered given the answers (its
+ * choice_filter): their indices into its list, in out (room for all);
+ * returns how many. */
+size_t walk_offered(const struct walk *w, size_t i, size_t *out);
 /* Item i's label in the UI's language, with the values its ${name}s show. */
 const char *walk_label(const struct walk *w, size_t i);
 const char *walk_value(const struct walk *w, size_t item);

@@ -109,6 +109,21 @@ static void load_hazard(struct walk *w)
 		w->have_haz = 1;
 }
 
+size_t walk_offered(const struct walk *w, size_t i, size_t *out)
+{
+	const struct form_list *l = w->f->items[i].list;
+	struct inspect_answers a;
+	struct fc_err err;
+	size_t c, n = 0;
+
+	inspect_answers_init(&a, &w->in);
+	a.fa.lang = w->ui->lang;
+	for (c = 0; l && c < l->n; c++)
+		if (form_choice_allowed(w->f, i, c, &a.fa, &err) != 0) /* a failure: offer it */
+			out[n++] = c;
+	return n;
+}
+
 const char *walk_label(const struct walk *w, size_t i)
 {
 	return w->filled && w->filled[i] ? w->filled[i] : form_text(&w->f->items[i].label,
