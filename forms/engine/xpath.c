@@ -260,14 +260,15 @@ static int reference(struct xp *x, struct node *out)
 	return xp_next(x);
 }
 
-/* Whether the word at the current token is a function's name: a '(' follows. */
+/* Whether the word at the current token is a function's name: a '(' follows
+ * (or a full-width '（', which the call then reports as such). */
 static int is_call(const struct xp *x)
 {
 	size_t i = x->t.pos + x->t.len;
 
 	while (i < x->len && (x->src[i] == ' ' || x->src[i] == '\t'))
 		i++;
-	return i < x->len && x->src[i] == '(';
+	return i < x->len && (x->src[i] == '(' || !strncmp(x->src + i, "\xef\xbc\x88", 3));
 }
 
 /* A bare name: in a choice_filter, a column of the choice being tried. */
