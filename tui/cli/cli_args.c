@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,4 +153,18 @@ int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 		return cli_usage(usage, _("%s show prints text or json (the record itself)"), kind);
 	*id = pos[0];
 	return 0;
+}
+
+int cli_print_listing(const struct table *t, enum table_format f)
+{
+	struct fc_err err;
+	int e;
+
+	errno = 0;
+	if (table_print(t, f, stdout) == 0)
+		return 0;
+	e = errno ? errno : EIO;
+	fc_failk(&err, FC_EIO, _("cannot write the listing: %s"), strerror(e));
+	cli_report(&err);
+	return 1;
 }

@@ -85,10 +85,13 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 5);
 	rc = enterprise_list(ws->store, search, 0, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc == 0 && table_print(&t, f, stdout))
-		rc = fc_failk(&err, FC_EIO, _("cannot write the listing: %s"), "output failed");
+	if (rc) {
+		table_release(&t);
+		return cli_report(&err);
+	}
+	rc = cli_print_listing(&t, f);
 	table_release(&t);
-	return rc ? cli_report(&err) : 0;
+	return rc;
 }
 
 int cmd_enterprise(struct cli *cli, int argc, char **argv)

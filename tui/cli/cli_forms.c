@@ -72,9 +72,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < cat.n; i++)
 		add_row(&t, cat.forms[i], lang);
-	rc = table_print(&t, tf, stdout) ? 1 : 0;
-	if (rc)
-		fprintf(stderr, _("fieldcheck: cannot write the listing\n"));
+	rc = cli_print_listing(&t, tf);
 	print_problems(&cat.problems);
 	if (cat.problems.n)
 		rc = 1;

@@ -82,10 +82,13 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, list_cols, N_LIST_COLS);
 	rc = hazard_list(ws->store, &f, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc == 0 && table_print(&t, tf, stdout))
-		rc = fc_failk(&err, FC_EIO, _("cannot write the listing"));
+	if (rc) {
+		table_release(&t);
+		return cli_report(&err);
+	}
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
-	return rc ? cli_report(&err) : 0;
+	return rc;
 }
 
 /* The full id of the hazard whose id is or starts with prefix. */

@@ -167,7 +167,7 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 6);
 	table_add(&t, (const char *[]){ ws->me.name, ws->me.badge, ws->me.dept,
 					ws->supervisor ? "supervisor" : "inspector", ws->dir, fp });
-	rc = table_print(&t, f, stdout) ? 1 : 0;
+	rc = cli_print_listing(&t, f);
 	table_release(&t);
 	workspace_close(ws);
 	return rc;

@@ -544,10 +544,13 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, ARRAY_SIZE(cols));
 	rc = inspection_list(ws->store, status, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc == 0 && table_print(&t, tf, stdout))
-		rc = fc_failk(&err, FC_EIO, _("cannot write the listing"));
+	if (rc) {
+		table_release(&t);
+		return cli_report(&err);
+	}
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
-	return rc ? cli_report(&err) : 0;
+	return rc;
 }
 
 int cmd_inspection(struct cli *cli, int argc, char **argv)

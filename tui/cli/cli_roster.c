@@ -184,7 +184,7 @@ static int roster_list(struct cli *cli, int argc, char **argv)
 		table_add(&t, (const char *[]){ e->who.badge, e->who.name, e->who.dept,
 						roster_role_name(e->role), fp, from, until });
 	}
-	rc = table_print(&t, tf, stdout) ? 1 : 0;
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
 	roster_release(&ro);
 	return rc;

@@ -72,7 +72,7 @@ static int remote_list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 2);
 	for (i = 0; i < n; i++)
 		table_add(&t, (const char *[]){ l[i].name, l[i].url });
-	rc = table_print(&t, tf, stdout) ? 1 : 0;
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
 	sync_remote_list_free(l, n);
 	return rc;
