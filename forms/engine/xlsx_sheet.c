@@ -241,7 +241,8 @@ int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const s
 	w.end = end;
 	rc = xml_walk_run(&w, xml, len, err);
 	if (!rc) {
-		qsort(s.cells, s.n, sizeof *s.cells, cmp_cell);
+		if (s.n) /* qsort wants a real array, even of none */
+			qsort(s.cells, s.n, sizeof *s.cells, cmp_cell);
 		for (i = 1; i < s.n && !rc; i++)
 			if (s.cells[i].row == s.cells[i - 1].row && s.cells[i].col == s.cells[i - 1].col)
 				rc = fc_fail(err, _("%s: cell %s%d is given twice"), part,
