@@ -9,7 +9,7 @@
 #   make fuzz         build and run the libFuzzer targets (clang)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make clean
-#   make po           refresh tui/screens/po/fieldcheck.pot and merge it into its *.po
+#   make po           refresh tui/po/fieldcheck.pot and merge it into its *.po
 #   make bench        the benchmarks (bench/run.sh); BENCH_MAX=1000 for a quick run
 
 PREFIX   ?= /usr/local
@@ -66,14 +66,16 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(wildcard tests/unit/support_*.c)
 
-# The screens' translations (gettext; English is the msgid; the command
-# line speaks English only): tui/screens/po/LANG.po compiled into
+# The translations (gettext, one domain; English is the msgid): every layer
+# marks its messages (core/i18n.h), both front ends speak the user's
+# language.  tui/po/LANG.po is compiled into
 # $(BUILD)/locale/LANG/LC_MESSAGES/fieldcheck.mo, where the binary finds
-# them when run from the source tree (tui/screens/ui_i18n.c).
-PO_DIR   := tui/screens/po
+# them when run from the source tree (core/i18n.c).  The template takes the
+# sources of every layer, whatever subfolders they sit in.
+PO_DIR   := tui/po
 PO_FILES := $(wildcard $(PO_DIR)/*.po)
 MO_FILES := $(PO_FILES:$(PO_DIR)/%.po=$(BUILD)/locale/%/LC_MESSAGES/fieldcheck.mo)
-POT_SRC  := $(SCREENS_SRC)
+POT_SRC   = $(sort $(shell find core forms sync tui -name '*.[ch]'))
 
 all: fieldcheck
 

@@ -1,5 +1,6 @@
 /* clock.c - local time, ISO 8601 formatting and date arithmetic. */
 #include "clock.h"
+#include "core/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,12 +34,12 @@ int date_check(const char *s, const char *what, struct fc_err *err)
 	int y, m, d;
 
 	if (strlen(s) != FC_DATE_LEN || s[4] != '-' || s[7] != '-')
-		return fc_fail(err, "%s '%.32s' is not a date of the form YYYY-MM-DD", what, s);
+		return fc_fail(err, _("%s '%.32s' is not a date of the form YYYY-MM-DD"), what, s);
 	y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
 	if (y < 1900 || y > 9999 || m < 1 || m > 12)
-		return fc_fail(err, "%s '%s' is not a real date", what, s);
+		return fc_fail(err, _("%s '%s' is not a real date"), what, s);
 	if (d < 1 || d > days_in_month(y, m))
-		return fc_fail(err, "%s '%s': month %d has no day %d", what, s, m, d);
+		return fc_fail(err, _("%s '%s': month %d has no day %d"), what, s, m, d);
 	return 0;
 }
 
@@ -64,7 +65,7 @@ int timestamp_check(const char *s, const char *what, struct fc_err *err)
 	    digits(s + 23, 2) >= 0 && digits(s + 23, 2) <= 59)
 		return 0;
 bad:
-	return fc_fail(err, "%s '%.40s' is not an ISO 8601 time like 2026-11-28T09:30:00+08:00",
+	return fc_fail(err, _("%s '%.40s' is not an ISO 8601 time like 2026-11-28T09:30:00+08:00"),
 		       what, s);
 }
 
@@ -97,12 +98,12 @@ int date_add_days(const char *date, int days, char *out, struct fc_err *err)
 {
 	int y, m, d;
 
-	if (date_check(date, "date", err))
+	if (date_check(date, _("date"), err))
 		return -1;
 	clock_civil_from_days(clock_days_from_civil(digits(date, 4), digits(date + 5, 2),
 						    digits(date + 8, 2)) + days, &y, &m, &d);
 	if (y < 1900 || y > 9999)
-		return fc_fail(err, "date %s plus %d days is out of range", date, days);
+		return fc_fail(err, _("date %s plus %d days is out of range"), date, days);
 	snprintf(out, FC_DATE_LEN + 1, "%04d-%02d-%02d", y, m, d);
 	return 0;
 }
@@ -139,7 +140,7 @@ int clock_now(char *out, struct fc_err *err)
 	}
 	t = time(NULL);
 	if (!localtime_r(&t, &tm))
-		return fc_fail(err, "cannot read the local time");
+		return fc_fail(err, _("cannot read the local time"));
 	off = tm.tm_gmtoff / 60;
 	/* Through a roomy buffer: the compiler cannot know tm's fields are small. */
 	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",

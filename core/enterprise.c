@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_impl.h"
+#include "core/i18n.h"
 
 static int save(struct fc_store *s, const struct fc_enterprise *e, int replace,
 		 struct fc_err *err)
@@ -30,7 +31,7 @@ static int save(struct fc_store *s, const struct fc_enterprise *e, int replace,
 	store_bind(st, 6, now);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_CONSTRAINT || sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-		rc = fc_fail(err, "enterprise %s is already registered; nothing was changed", e->code);
+		rc = fc_fail(err, _("enterprise %s is already registered; nothing was changed"), e->code);
 	else
 		rc = rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "saving the enterprise");
 	store_release(s, st);
@@ -72,8 +73,8 @@ int enterprise_get(struct fc_store *s, const char *code, struct fc_enterprise *o
 		from_row(st, out);
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
-		return fc_failk(err, FC_ENOTFOUND, "no enterprise with code %.40s (add it with "
-				"'fieldcheck enterprise add')", code);
+		return fc_failk(err, FC_ENOTFOUND, _("no enterprise with code %.40s (add it with "
+				"'fieldcheck enterprise add')"), code);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the enterprise");
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -62,8 +63,10 @@ int fc_failk(struct fc_err *e, enum fc_errkind k, const char *fmt, ...)
 
 int fc_err_prefix(struct fc_err *e, const char *fmt, ...)
 {
+	/* TRANSLATORS: between a message's context and the message itself */
+	const char *sep = _(": ");
 	char raw[512], head[512], old[sizeof e->msg];
-	size_t hl, ol;
+	size_t hl, sl, ol;
 	va_list ap;
 
 	if (!e)
@@ -75,15 +78,16 @@ int fc_err_prefix(struct fc_err *e, const char *fmt, ...)
 	/* Built by hand: the message is cut, not lost, when it does not fit. */
 	memcpy(old, e->msg, sizeof old);
 	hl = strlen(head);
-	if (hl > sizeof e->msg - 3)
-		hl = sizeof e->msg - 3;
+	sl = strlen(sep) < 8 ? strlen(sep) : 8;
+	if (hl > sizeof e->msg - sl - 1)
+		hl = sizeof e->msg - sl - 1;
 	memcpy(e->msg, head, hl);
-	memcpy(e->msg + hl, ": ", 2);
+	memcpy(e->msg + hl, sep, sl);
 	ol = strnlen(old, sizeof old - 1);
-	if (ol > sizeof e->msg - hl - 3)
-		ol = sizeof e->msg - hl - 3;
-	memcpy(e->msg + hl + 2, old, ol);
-	e->msg[hl + 2 + ol] = '\0';
+	if (ol > sizeof e->msg - hl - sl - 1)
+		ol = sizeof e->msg - hl - sl - 1;
+	memcpy(e->msg + hl + sl, old, ol);
+	e->msg[hl + sl + ol] = '\0';
 	if (e->kind == FC_EOK)
 		e->kind = FC_EFAIL;
 	return -1;

@@ -16,6 +16,7 @@
 
 #include "expr_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 struct expr_db {
 	sqlite3 *db;
@@ -91,7 +92,7 @@ static int regex_rewrite(const char *pat, struct strbuf *out, struct fc_err *err
 	long product = 1;
 
 	if (strlen(pat) > EXPR_REGEX_MAX)
-		return fc_fail(err, "regular expression is longer than %d bytes",
+		return fc_fail(err, _("regular expression is longer than %d bytes"),
 			       EXPR_REGEX_MAX);
 	while (pat[i]) {
 		char c = pat[i];
@@ -103,8 +104,8 @@ static int regex_rewrite(const char *pat, struct strbuf *out, struct fc_err *err
 		if (c == '\\' && pat[i + 1]) {
 			char n = pat[i + 1];
 			if (n >= '1' && n <= '9')
-				return fc_fail(err, "regular expression uses a back-reference "
-					       "(\\%c), which is not supported", n);
+				return fc_fail(err, _("regular expression uses a back-reference "
+					       "(\\%c), which is not supported"), n);
 			if (n == 'd' || n == 'D')
 				strbuf_adds(out, n == 'd' ? "[0-9]" : "[^0-9]");
 			else
@@ -117,8 +118,8 @@ static int regex_rewrite(const char *pat, struct strbuf *out, struct fc_err *err
 			if (b > 0)
 				product *= b;
 			if (b > REGEX_REPEAT_MAX || product > REGEX_REPEAT_MAX)
-				return fc_fail(err, "regular expression repeats too much "
-					       "(its {m,n} counts multiply to over %d)",
+				return fc_fail(err, _("regular expression repeats too much "
+					       "(its {m,n} counts multiply to over %d)"),
 					       REGEX_REPEAT_MAX);
 		}
 		strbuf_addc(out, c);
@@ -142,7 +143,7 @@ static int regex_compile(const char *pat, regex_t *re, struct fc_err *err)
 	if (rc) {
 		char msg[256];
 		regerror(rc, re, msg, sizeof msg);
-		return fc_fail(err, "bad regular expression: %s", msg);
+		return fc_fail(err, _("bad regular expression: %s"), msg);
 	}
 	return 0;
 }
@@ -369,7 +370,7 @@ int expr_db_open(struct expr_db **out, struct fc_err *err)
 	rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 			     SQLITE_OPEN_PRIVATECACHE, NULL);
 	if (rc != SQLITE_OK) {
-		fc_failk(err, FC_EIO, "cannot open the expression engine: %s",
+		fc_failk(err, FC_EIO, _("cannot open the expression engine: %s"),
 			 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return -1;
@@ -378,7 +379,7 @@ int expr_db_open(struct expr_db **out, struct fc_err *err)
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	set_limits(db);
 	if (register_functions(db)) {
-		fc_failk(err, FC_EIO, "cannot set up the expression engine: %s",
+		fc_failk(err, FC_EIO, _("cannot set up the expression engine: %s"),
 			 sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return -1;
@@ -418,7 +419,7 @@ int expr_compile(struct expr_db *db, const char *sql, struct expr **out,
 	while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t'))
 		tail++;
 	if ((tail && *tail) || sqlite3_column_count(st) != 1) {
-		fc_fail(err, "not a single expression");
+		fc_fail(err, _("not a single expression"));
 		goto fail;
 	}
 	strbuf_release(&q);
@@ -456,7 +457,7 @@ static int run(struct expr *e, const char *const *params, size_t n, struct fc_er
 	for (k = 0; k < e->n_params; k++) {
 		const char *v = (size_t)k < n && params[k] ? params[k] : "";
 		if (sqlite3_bind_text(e->st, k + 1, v, -1, SQLITE_STATIC) != SQLITE_OK)
-			return fc_fail(err, "cannot bind a value: %s",
+			return fc_fail(err, _("cannot bind a value: %s"),
 				       sqlite3_errmsg(e->db->db));
 	}
 	rc = sqlite3_step(e->st);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "core/i18n.h"
 
 int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
 		   struct fc_err *err)
@@ -13,7 +14,7 @@ int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode), e;
 
 	if (fd < 0)
-		return fc_failk(err, FC_EIO, "cannot create %s: %s", path, strerror(errno));
+		return fc_failk(err, FC_EIO, _("cannot create %s: %s"), path, strerror(errno));
 	while (len) {
 		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
@@ -29,5 +30,5 @@ int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
 	if (!e)
 		return 0;
 	unlink(path);
-	return fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(e));
+	return fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(e));
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_impl.h"
+#include "core/i18n.h"
 
 void formstore_texts_clear(struct formstore_texts *t)
 {
@@ -34,7 +35,7 @@ int formstore_get(struct fc_store *s, const char *id, int version,
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
-		return fc_failk(err, FC_ENOTFOUND, "form %s version %d is not in the store", id,
+		return fc_failk(err, FC_ENOTFOUND, _("form %s version %d is not in the store"), id,
 				version);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading a form");
 }
@@ -57,8 +58,8 @@ int formstore_put(struct fc_store *s, const char *id, int version,
 		differs = !same(&old, t);
 		formstore_texts_clear(&old);
 		if (differs)
-			return fc_fail(err, "form %s version %d differs from the copy kept with earlier "
-				       "inspections; a changed form needs a new version number", id,
+			return fc_fail(err, _("form %s version %d differs from the copy kept with earlier "
+				       "inspections; a changed form needs a new version number"), id,
 				       version);
 		return 0;
 	}

@@ -8,6 +8,7 @@
 #include "strbuf.h"
 #include "inspection.h"
 #include "text.h"
+#include "core/i18n.h"
 
 static int insert_event(struct fc_store *s, const char *id, const struct fc_hazard_event *ev,
 			struct fc_err *err)
@@ -67,8 +68,8 @@ static int deadline_not_past(const char *deadline, struct fc_err *err)
 	if (clock_today(today, err))
 		return -1;
 	if (strcmp(deadline, today) < 0)
-		return fc_fail(err, "the deadline %s is in the past (today is %s): give today or "
-			       "a later date", deadline, today);
+		return fc_fail(err, _("the deadline %s is in the past (today is %s): give today or "
+			       "a later date"), deadline, today);
 	return 0;
 }
 
@@ -82,8 +83,8 @@ static int deadline_after_inspection(struct fc_store *s, const struct fc_hazard 
 	if (inspection_day(s, h->inspection, day, err))
 		return -1;
 	if (strcmp(h->deadline, day) < 0)
-		return fc_fail(err, "the deadline %s is before the inspection's date, %s: a "
-			       "hazard is put right after it is found", h->deadline, day);
+		return fc_fail(err, _("the deadline %s is before the inspection's date, %s: a "
+			       "hazard is put right after it is found"), h->deadline, day);
 	return deadline_not_past(h->deadline, err);
 }
 
@@ -176,7 +177,7 @@ int hazard_get(struct fc_store *s, const char *id, struct fc_hazard *out, struct
 	}
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
-		return fc_failk(err, FC_ENOTFOUND, "no hazard with id %s", id);
+		return fc_failk(err, FC_ENOTFOUND, _("no hazard with id %s"), id);
 	if (rc != SQLITE_ROW)
 		return store_sqlerr(s, err, "reading the hazard");
 	if (read_events(s, out, err)) {
@@ -194,36 +195,36 @@ static int event_allowed(const struct fc_hazard *h, enum hazard_event_kind kind,
 	const char *id = h->id;
 
 	if (kind == HEV_FOUND)
-		return fc_fail(err, "hazard %.8s was found already; 'found' starts a hazard's log", id);
+		return fc_fail(err, _("hazard %.8s was found already; 'found' starts a hazard's log"), id);
 	if (st == HST_CLOSED && kind != HEV_COMMENT)
-		return fc_fail(err, "hazard %.8s is verified and closed; only a comment can be added", id);
+		return fc_fail(err, _("hazard %.8s is verified and closed; only a comment can be added"), id);
 	if (date && *date && kind != HEV_EXTEND && kind != HEV_NOTICE)
-		return fc_failk(err, FC_EUSAGE, "only 'notice' and 'extend' take --date");
+		return fc_failk(err, FC_EUSAGE, _("only 'notice' and 'extend' take --date"));
 	switch (kind) {
 	case HEV_RECTIFIED:
 		if (st == HST_RECTIFIED)
-			return fc_fail(err, "hazard %.8s is already reported rectified; next is "
-				       "'verified' after the re-inspection", id);
+			return fc_fail(err, _("hazard %.8s is already reported rectified; next is "
+				       "'verified' after the re-inspection"), id);
 		return 0;
 	case HEV_VERIFIED:
 		if (st != HST_RECTIFIED)
-			return fc_fail(err, "hazard %.8s is not reported rectified yet; record "
-				       "'rectified' first", id);
+			return fc_fail(err, _("hazard %.8s is not reported rectified yet; record "
+				       "'rectified' first"), id);
 		return 0;
 	case HEV_EXTEND:
 		if (!date || !*date)
-			return fc_failk(err, FC_EUSAGE, "'extend' needs the new deadline: --date YYYY-MM-DD");
+			return fc_failk(err, FC_EUSAGE, _("'extend' needs the new deadline: --date YYYY-MM-DD"));
 		if (st == HST_RECTIFIED)
-			return fc_fail(err, "hazard %.8s is already rectified; there is nothing to extend", id);
+			return fc_fail(err, _("hazard %.8s is already rectified; there is nothing to extend"), id);
 		if (strcmp(date, hazard_due(h)) <= 0)
-			return fc_fail(err, "the new deadline %s is not after the current one, %s",
+			return fc_fail(err, _("the new deadline %s is not after the current one, %s"),
 				       date, hazard_due(h));
 		return deadline_not_past(date, err);
 	case HEV_NOTICE: /* a notice may set the deadline */
 		return date && *date ? deadline_not_past(date, err) : 0;
 	case HEV_SUPERVISE:
 		if (hazard_supervised(h))
-			return fc_fail(err, "hazard %.8s is already under listed supervision", id);
+			return fc_fail(err, _("hazard %.8s is already under listed supervision"), id);
 		return 0;
 	default:
 		return 0;
@@ -246,13 +247,13 @@ int hazard_event_add(struct fc_store *s, const struct fc_person *me, const char 
 	if (date && *date && (date_check(date, "--date", err) ||
 			      copy_field(ev.date, sizeof ev.date, date, "date", err)))
 		return -1;
-	if (text_check(ev.note, strlen(ev.note), TEXT_MULTILINE, MAX_NOTE, "note", err) ||
+	if (text_check(ev.note, strlen(ev.note), TEXT_MULTILINE, MAX_NOTE, _("note"), err) ||
 	    clock_now(ev.at, err) || store_begin(s, err))
 		return -1;
 	if (hazard_get(s, id, &h, err))
 		goto rollback;
 	if (h.n_events >= MAX_EVENTS) {
-		fc_fail(err, "hazard %.8s has %d events, the most one can hold", id, MAX_EVENTS);
+		fc_fail(err, _("hazard %.8s has %d events, the most one can hold"), id, MAX_EVENTS);
 		goto clear;
 	}
 	if (event_allowed(&h, kind, date, err) || insert_event(s, id, &ev, err) ||

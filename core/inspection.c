@@ -7,11 +7,12 @@
 #include "store_impl.h"
 #include "strbuf.h"
 #include "text.h"
+#include "core/i18n.h"
 
 int store_expand_id(struct fc_store *s, const char *table, const char *prefix, char *out,
 		    struct fc_err *err)
 {
-	const char *what = strcmp(table, "hazards") ? "inspection" : "hazard";
+	const char *what = strcmp(table, "hazards") ? _("inspection") : _("hazard");
 	const char *sql = strcmp(table, "hazards") ?
 		"SELECT id FROM inspections WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2" :
 		"SELECT id FROM hazards WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2";
@@ -19,9 +20,9 @@ int store_expand_id(struct fc_store *s, const char *table, const char *prefix, c
 	int rc, n = 0;
 
 	if (strlen(prefix) < 4 || strlen(prefix) > FC_UUID_LEN ||
-	    text_check(prefix, strlen(prefix), TEXT_LINE, FC_UUID_LEN, "id", err))
-		return fc_failk(err, FC_ENOTFOUND, "'%.40s' is not a %s id (give at least its "
-				"first 4 characters)", prefix, what);
+	    text_check(prefix, strlen(prefix), TEXT_LINE, FC_UUID_LEN, _("id"), err))
+		return fc_failk(err, FC_ENOTFOUND, _("'%.40s' is not a %s id (give at least its "
+				"first 4 characters)"), prefix, what);
 	if (store_prepare(s, sql, &st, err))
 		return -1;
 	store_bind(st, 1, prefix);
@@ -32,9 +33,9 @@ int store_expand_id(struct fc_store *s, const char *table, const char *prefix, c
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, err, "finding the id");
 	if (n == 0)
-		return fc_failk(err, FC_ENOTFOUND, "no %s with id %s", what, prefix);
+		return fc_failk(err, FC_ENOTFOUND, _("no %s with id %s"), what, prefix);
 	if (n > 1)
-		return fc_fail(err, "more than one %s id starts with %s; give more characters",
+		return fc_fail(err, _("more than one %s id starts with %s; give more characters"),
 			       what, prefix);
 	return 0;
 }
@@ -54,7 +55,7 @@ static int inspection_text(struct fc_store *s, const char *sql, const char *id, 
 		store_col_copy(st, 0, out, size);
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
-		return fc_failk(err, FC_ENOTFOUND, "no inspection with id %s", id);
+		return fc_failk(err, FC_ENOTFOUND, _("no inspection with id %s"), id);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the inspection");
 }
 
@@ -76,8 +77,8 @@ int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *
 	if (status_of(s, id, &st, err))
 		return -1;
 	if (st == INSP_FINAL)
-		return fc_fail(err, "inspection %.8s is finalized and cannot be changed; record a "
-			       "correction with 'fieldcheck inspection amend'", id);
+		return fc_fail(err, _("inspection %.8s is finalized and cannot be changed; record a "
+			       "correction with 'fieldcheck inspection amend'"), id);
 	return 0;
 }
 
@@ -182,8 +183,8 @@ int inspection_create(struct fc_store *s, const struct fc_person *me, const stru
 		goto out;
 	if (insert_inspection(s, &in, err)) {
 		if (strstr(err->msg, "FOREIGN KEY"))
-			fc_failk(err, FC_ENOTFOUND, "no enterprise with code %s (add it first with "
-				 "'fieldcheck enterprise add')", in.enterprise);
+			fc_failk(err, FC_ENOTFOUND, _("no enterprise with code %s (add it first with "
+				 "'fieldcheck enterprise add')"), in.enterprise);
 		goto rollback;
 	}
 	for (i = 0; i < in.n_team; i++)
@@ -228,7 +229,7 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 	}
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
-		return fc_failk(err, FC_ENOTFOUND, "no inspection with id %s", id);
+		return fc_failk(err, FC_ENOTFOUND, _("no inspection with id %s"), id);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "reading the inspection");
 }
 
@@ -342,8 +343,8 @@ static int answer_fields_check(const char *item, const char *value, const char *
 			       struct fc_err *err)
 {
 	if (item_name_check(item, "item", err) ||
-	    text_check(value, strlen(value), TEXT_MULTILINE, MAX_VALUE, "answer", err) ||
-	    text_check(note, strlen(note), TEXT_MULTILINE, MAX_NOTE, "note", err))
+	    text_check(value, strlen(value), TEXT_MULTILINE, MAX_VALUE, _("answer"), err) ||
+	    text_check(note, strlen(note), TEXT_MULTILINE, MAX_NOTE, _("note"), err))
 		return -1;
 	return 0;
 }
@@ -425,11 +426,11 @@ int inspection_add_member(struct fc_store *s, const char *id, const struct fc_pe
 		goto fail;
 	}
 	if (dup) {
-		fc_fail(err, "badge %s is already in the team", p->badge);
+		fc_fail(err, _("badge %s is already in the team"), p->badge);
 		goto fail;
 	}
 	if (n >= MAX_TEAM) {
-		fc_fail(err, "the team has %d members, the most it can hold", n);
+		fc_fail(err, _("the team has %d members, the most it can hold"), n);
 		goto fail;
 	}
 	if (insert_member(s, id, n + 1, p, err))
@@ -455,7 +456,7 @@ int inspection_clear_conflicts(struct fc_store *s, const char *id, const char *i
 		return -1;
 	n = sqlite3_changes(s->db);
 	if (n == 0)
-		return fc_fail(err, "item '%.64s' of inspection %.8s has no conflicting values", item, id);
+		return fc_fail(err, _("item '%.64s' of inspection %.8s has no conflicting values"), item, id);
 	return 0;
 }
 
@@ -493,14 +494,14 @@ int inspection_amend(struct fc_store *s, const struct fc_person *me, const char 
 	if (answer_fields_check(item, value, note, err) || clock_now(now, err))
 		return -1;
 	if (!reason || !*reason)
-		return fc_fail(err, "an amendment needs a reason (--reason TEXT)");
-	if (text_check(reason, strlen(reason), TEXT_MULTILINE, MAX_NOTE, "reason", err) ||
+		return fc_fail(err, _("an amendment needs a reason (--reason TEXT)"));
+	if (text_check(reason, strlen(reason), TEXT_MULTILINE, MAX_NOTE, _("reason"), err) ||
 	    store_begin(s, err))
 		return -1;
 	if (status_of(s, id, &status, err))
 		goto fail;
 	if (status != INSP_FINAL) {
-		fc_fail(err, "inspection %.8s is still a draft: change the answer itself", id);
+		fc_fail(err, _("inspection %.8s is still a draft: change the answer itself"), id);
 		goto fail;
 	}
 	if (store_prepare(s, "INSERT INTO amendments(inspection, seq, item, value, note, reason, by, at)"

@@ -7,6 +7,7 @@
 
 #include "strbuf.h"
 #include "text.h"
+#include "core/i18n.h"
 
 struct parser {
 	const unsigned char *p, *end, *line_start;
@@ -304,7 +305,7 @@ static int parse_member(struct parser *ps, struct json_value *v, size_t *alloc, 
 	/* At most lim->keys before it: the check stays linear in the input. */
 	for (k = 0; k < v->len; k++)
 		if (!strcmp(v->members[k].key, key)) {
-			fc_fail(ps->err, "%s:%d:%d: duplicate key \"%.60s\"", ps->where, line, col, key);
+			fc_fail(ps->err, _("%s:%d:%d: duplicate key \"%.60s\""), ps->where, line, col, key);
 			free(key);
 			return -1;
 		}

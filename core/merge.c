@@ -22,6 +22,7 @@
 
 #include "clock.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 #define CLIP_BYTES 60
 
@@ -45,26 +46,47 @@ void merge_report_release(struct merge_report *r)
 	for (i = 0; i < r->n; i++) {
 		free(r->notes[i].path_or_id);
 		free(r->notes[i].msg);
+		free(r->notes[i].item);
 	}
 	free(r->notes);
 	memset(r, 0, sizeof *r);
 }
 
+static void vnote(struct mctx *m, const char *item, const char *fmt, va_list ap)
+	FC_PRINTF(3, 0);
 static void note(struct mctx *m, const char *fmt, ...) FC_PRINTF(2, 3);
+static void note_item(struct mctx *m, const char *item, const char *fmt, ...) FC_PRINTF(3, 4);
 
-static void note(struct mctx *m, const char *fmt, ...)
+static void vnote(struct mctx *m, const char *item, const char *fmt, va_list ap)
 {
 	struct merge_report *r = m->rep;
-	va_list ap;
 
 	if (!r)
 		return;
 	ALLOC_GROW(r->notes, r->n + 1, r->alloc);
 	r->notes[r->n].path_or_id = xstrdup(m->id);
-	va_start(ap, fmt);
 	r->notes[r->n].msg = xstrvfmt(fmt, ap);
-	va_end(ap);
+	r->notes[r->n].item = item ? xstrdup(item) : NULL;
 	r->n++;
+}
+
+static void note(struct mctx *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote(m, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* A note about `item`, which fmt names first. */
+static void note_item(struct mctx *m, const char *item, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote(m, item, fmt, ap);
+	va_end(ap);
 }
 
 /* Drops the notes after the first n and restores the flags: a failed merge
@@ -76,6 +98,7 @@ static void report_rewind(struct merge_report *r, size_t n, int conflicted, int 
 	for (i = n; i < r->n; i++) {
 		free(r->notes[i].path_or_id);
 		free(r->notes[i].msg);
+		free(r->notes[i].item);
 	}
 	r->n = n;
 	if (!n) {
@@ -169,7 +192,7 @@ static const char *field3(struct mctx *m, const char *what, const char *b, const
 		return o;
 	lo = value_cmp(o, t, numeric) < 0 ? o : t;
 	hi = lo == o ? t : o;
-	note(m, "%s was changed on two devices, to %s and to %s; %s is kept", what,
+	note(m, _("%s was changed on two devices, to %s and to %s; %s is kept"), what,
 	     clip(m, lo), clip(m, hi), clip(m, hi));
 	return hi;
 }
@@ -263,11 +286,11 @@ static void merge_enterprise(struct mctx *m, const struct fc_enterprise *b,
 			     struct fc_enterprise *out)
 {
 	fix(out->code, sizeof out->code, o->code);
-	out->name = xstrdup(field3(m, "the name", BASE(b, name), o->name, t->name, 0));
-	out->town = xstrdup(field3(m, "the town", BASE(b, town), o->town, t->town, 0));
-	out->industry = xstrdup(field3(m, "the industry class", BASE(b, industry), o->industry,
+	out->name = xstrdup(field3(m, _("the name"), BASE(b, name), o->name, t->name, 0));
+	out->town = xstrdup(field3(m, _("the town"), BASE(b, town), o->town, t->town, 0));
+	out->industry = xstrdup(field3(m, _("the industry class"), BASE(b, industry), o->industry,
 				       t->industry, 0));
-	out->address = xstrdup(field3(m, "the address", BASE(b, address), o->address,
+	out->address = xstrdup(field3(m, _("the address"), BASE(b, address), o->address,
 				      t->address, 0));
 }
 
@@ -338,9 +361,9 @@ static void merge_events(struct mctx *m, const struct fc_hazard *o, const struct
 	for (i = 0; i < n; i++) {
 		ev = all[i].p;
 		if (out->n_events && ev->kind == HEV_FOUND) {
-			note(m, "the two copies record different 'found' events (at %s by %s, and "
+			note(m, _("the two copies record different 'found' events (at %s by %s, and "
 			     "at %s by %s): a hazard is found once, so one copy was altered; the "
-			     "first is kept", out->events[0].at, out->events[0].by, ev->at, ev->by);
+			     "first is kept"), out->events[0].at, out->events[0].by, ev->at, ev->by);
 			continue;
 		}
 		event_copy(&out->events[out->n_events++], ev);
@@ -355,15 +378,15 @@ static void merge_hazard(struct mctx *m, const struct fc_hazard *b, const struct
 
 	fix(out->id, sizeof out->id, o->id);
 	fix(out->inspection, sizeof out->inspection,
-	    field3(m, "the inspection", BASE(b, inspection), o->inspection, t->inspection, 0));
-	out->item = xstrdup(field3(m, "the item", BASE(b, item), o->item, t->item, 0));
-	sev = field3(m, "the severity", b ? hazard_sev_name(b->severity) : "",
+	    field3(m, _("the inspection"), BASE(b, inspection), o->inspection, t->inspection, 0));
+	out->item = xstrdup(field3(m, _("the item"), BASE(b, item), o->item, t->item, 0));
+	sev = field3(m, _("the severity"), b ? hazard_sev_name(b->severity) : "",
 		     hazard_sev_name(o->severity), hazard_sev_name(t->severity), 0);
 	hazard_sev_parse(sev, &out->severity);
-	out->description = xstrdup(field3(m, "the description", BASE(b, description),
+	out->description = xstrdup(field3(m, _("the description"), BASE(b, description),
 					  o->description, t->description, 0));
 	fix(out->deadline, sizeof out->deadline,
-	    field3(m, "the deadline", BASE(b, deadline), o->deadline, t->deadline, 0));
+	    field3(m, _("the deadline"), BASE(b, deadline), o->deadline, t->deadline, 0));
 	merge_events(m, o, t, out);
 }
 
@@ -441,13 +464,13 @@ static void set_created_by(struct fc_inspection *in, const char *v)
 }
 
 static const struct hfield header[] = {
-	{ "the form", 0, get_form, set_form },
-	{ "the form version", 1, get_version, set_version },
-	{ "the enterprise", 0, get_enterprise, set_enterprise },
-	{ "the inspection type", 0, get_type, set_type },
-	{ "the location", 0, get_location, set_location },
-	{ "the creation time", 0, get_created_at, set_created_at },
-	{ "the creator", 0, get_created_by, set_created_by },
+	{ N_("the form"), 0, get_form, set_form },
+	{ N_("the form version"), 1, get_version, set_version },
+	{ N_("the enterprise"), 0, get_enterprise, set_enterprise },
+	{ N_("the inspection type"), 0, get_type, set_type },
+	{ N_("the location"), 0, get_location, set_location },
+	{ N_("the creation time"), 0, get_created_at, set_created_at },
+	{ N_("the creator"), 0, get_created_by, set_created_by },
 };
 #define N_HEADER (ARRAY_SIZE(header))
 
@@ -461,7 +484,7 @@ static void merge_header(struct mctx *m, const struct fc_inspection *b,
 	fix(out->id, sizeof out->id, o->id);
 	for (i = 0; i < N_HEADER; i++) {
 		const struct hfield *f = &header[i];
-		header[i].set(out, field3(m, f->what, b ? f->get(b, bb) : "", f->get(o, ob),
+		header[i].set(out, field3(m, _(f->what), b ? f->get(b, bb) : "", f->get(o, ob),
 					  f->get(t, tb), f->numeric));
 	}
 }
@@ -490,9 +513,9 @@ static void add_member(struct mctx *m, struct fc_inspection *out, const struct f
 		return;
 	}
 	fix(p->badge, sizeof p->badge, o->badge);
-	snprintf(what, sizeof what, "the name of team member %s", o->badge);
+	snprintf(what, sizeof what, _("the name of team member %s"), o->badge);
 	fix(p->name, sizeof p->name, field3(m, what, BASE(b, name), o->name, t->name, 0));
-	snprintf(what, sizeof what, "the department of team member %s", o->badge);
+	snprintf(what, sizeof what, _("the department of team member %s"), o->badge);
 	fix(p->dept, sizeof p->dept, field3(m, what, BASE(b, dept), o->dept, t->dept, 0));
 }
 
@@ -544,8 +567,8 @@ static void merge_team(struct mctx *m, const struct fc_inspection *b, const stru
 		if (!op && !tp)
 			continue;
 		if (!op || !tp)
-			note(m, "team member %s was taken off the team on one device only; the "
-			     "merge keeps the member", b->team[i].badge);
+			note(m, _("team member %s was taken off the team on one device only; the "
+			     "merge keeps the member"), b->team[i].badge);
 		add_member(m, out, &b->team[i], op, tp);
 	}
 	ao = xcalloc(o->n_team + t->n_team, sizeof *ao);
@@ -597,10 +620,10 @@ static const struct fc_answer *later(const struct fc_answer *a, const struct fc_
 
 static void note_clash(struct mctx *m, const struct fc_answer *keep, const struct fc_answer *lost)
 {
-	note(m, "item %s was answered differently on two devices: %s (by %s at %s) is the "
-	     "answer for now, %s (by %s at %s) is kept as a conflict for a person to choose%s",
-	     keep->item, clip(m, keep->value), keep->by, keep->at, clip(m, lost->value), lost->by,
-	     lost->at, strcmp(keep->value, lost->value) ? "" : " (their notes differ)");
+	note_item(m, keep->item, _("item “%s” was answered differently on two devices: %s (by "
+				   "%s at %s) is the answer for now, %s (by %s at %s) is kept as "
+				   "a conflict for a person to choose%s"), keep->item, clip(m, keep->value), keep->by, keep->at, clip(m, lost->value), lost->by,
+	     lost->at, strcmp(keep->value, lost->value) ? "" : _(" (their notes differ)"));
 }
 
 /* One item, 3-way; NULL means unanswered.  A side that did not touch the
@@ -625,8 +648,9 @@ static const struct fc_answer *merge_item(struct mctx *m, const struct fc_answer
 		return o;
 	if (!o || !t) {
 		keep = o ? o : t;
-		note(m, "item %s was cleared on one device and answered %s on another; the "
-		     "answer stands", keep->item, clip(m, keep->value));
+		note_item(m, keep->item, _("item “%s” was cleared on one device and answered %s "
+					   "on another; the answer stands"), keep->item,
+			  clip(m, keep->value));
 		return keep;
 	}
 	keep = later(o, t);
@@ -865,7 +889,7 @@ static int same_team(const struct fc_inspection *a, const struct fc_inspection *
 static void differ(struct strbuf *sb, int cond, const char *what)
 {
 	if (cond)
-		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", what);
+		strbuf_addf(sb, "%s%s", sb->len ? _(", ") : "", what);
 }
 
 /* Names what differs between a and b, amendments aside. */
@@ -875,14 +899,14 @@ static void differences(const struct fc_inspection *a, const struct fc_inspectio
 	char ab[16], bb[16];
 	size_t i;
 
-	differ(sb, a->status != b->status, "the status");
-	differ(sb, strcmp(a->finalized_at, b->finalized_at) != 0, "the finalizing time");
+	differ(sb, a->status != b->status, _("the status"));
+	differ(sb, strcmp(a->finalized_at, b->finalized_at) != 0, _("the finalizing time"));
 	for (i = 0; i < N_HEADER; i++)
-		differ(sb, strcmp(header[i].get(a, ab), header[i].get(b, bb)) != 0, header[i].what);
-	differ(sb, !same_team(a, b), "the team");
-	differ(sb, !same_list(a->answers, a->n_answers, b->answers, b->n_answers), "the answers");
+		differ(sb, strcmp(header[i].get(a, ab), header[i].get(b, bb)) != 0, _(header[i].what));
+	differ(sb, !same_team(a, b), _("the team"));
+	differ(sb, !same_list(a->answers, a->n_answers, b->answers, b->n_answers), _("the answers"));
 	differ(sb, !same_list(a->conflicts, a->n_conflicts, b->conflicts, b->n_conflicts),
-	       "the conflicts");
+	       _("the conflicts"));
 }
 
 /* A finalized record we hold is evidence: no merge replaces it, with a base
@@ -901,15 +925,15 @@ static int merge_final(struct mctx *m, const struct fc_inspection *b,
 	struct strbuf sb;
 
 	if (o->status != INSP_FINAL)
-		return fc_fail(err, "the inspection was finalized, but our copy is a draft again "
-			       "(a finalized inspection is never reopened)");
+		return fc_fail(err, _("the inspection was finalized, but our copy is a draft again "
+			       "(a finalized inspection is never reopened)"));
 	strbuf_init(&sb);
 	differences(o, t, &sb);
 	if (sb.len) {
 		if (m->rep)
 			m->rep->refused = 1;
-		note(m, "the finalized inspection arrived changed (%s): the change is refused and "
-		     "our copy stands; a finalized inspection only takes amendments", sb.buf);
+		note(m, _("the finalized inspection arrived changed (%s): the change is refused and "
+		     "our copy stands; a finalized inspection only takes amendments"), sb.buf);
 	}
 	strbuf_release(&sb);
 	inspection_copy(out, o);
@@ -932,8 +956,8 @@ static void late_answer(struct mctx *m, const struct fc_answer *a, struct fc_ame
 	strbuf_addf(&sb, "answered on another device after the inspection was finalized "
 		    "(by %s at %s)", a->by, a->at);
 	am->reason = strbuf_detach(&sb);
-	note(m, "item %s: %s (by %s at %s) was given on another device and is not in the "
-	     "finalized record; it is kept as an amendment", a->item, clip(m, a->value), a->by,
+	note_item(m, a->item, _("item “%s”: %s (by %s at %s) was given on another device and "
+				"is not in the finalized record; it is kept as an amendment"), a->item, clip(m, a->value), a->by,
 	     a->at);
 }
 
@@ -973,17 +997,18 @@ static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 		fv = header[i].get(fin, fb);
 		ov = header[i].get(other, ob);
 		if (strcmp(ov, fv) && strcmp(ov, bv))
-			note(m, "%s was changed to %s on another device, but the inspection was "
-			     "finalized with %s, which stands", header[i].what, clip(m, ov), clip(m, fv));
+			note(m, _("%s was changed to %s on another device, but the inspection was "
+			     "finalized with %s, which stands"), _(header[i].what), clip(m, ov), clip(m, fv));
 	}
 	for (i = 0; i < other->n_team; i++)
 		if (!member(fin, other->team[i].badge))
-			note(m, "team member %s was added on another device, but the inspection was "
-			     "finalized without; the finalized team stands", other->team[i].badge);
+			note(m, _("team member %s was added on another device, but the inspection was "
+			     "finalized without; the finalized team stands"), other->team[i].badge);
 	for (i = 0; b && i < b->n_answers; i++)
 		if (!answer_of(other, b->answers[i].item) && answer_of(fin, b->answers[i].item))
-			note(m, "item %s was cleared on another device, but the inspection was "
-			     "finalized with an answer, which stands", b->answers[i].item);
+			note_item(m, b->answers[i].item, _("item “%s” was cleared on another device, "
+							   "but the inspection was finalized with an "
+							   "answer, which stands"), b->answers[i].item);
 }
 
 /* One side finalized while the other still answered: the final record
@@ -1089,9 +1114,9 @@ static int input_check(const struct fc_record *r, const char *which,
 		       const struct fc_record *ours, struct fc_err *err)
 {
 	if (r->kind != ours->kind)
-		return fc_fail(err, "%s is a record of another kind (%s)", which, kind_name(r->kind));
+		return fc_fail(err, _("%s is a record of another kind (%s)"), which, kind_name(r->kind));
 	if (strcmp(record_id(r), record_id(ours)))
-		return fc_fail(err, "%s is %s %s, another record", which, kind_name(r->kind),
+		return fc_fail(err, _("%s is %s %s, another record"), which, kind_name(r->kind),
 			       record_id(r));
 	if (model_check(r, err))
 		return fc_err_prefix(err, "%s", which);
@@ -1107,18 +1132,18 @@ static int result_check(const struct fc_record *r, struct fc_err *err)
 	size_t len;
 
 	if (model_check(r, err))
-		return fc_err_prefix(err, "the merged record would not be valid");
+		return fc_err_prefix(err, _("the merged record would not be valid"));
 	if (r->kind == REC_INSPECTION && (in->n_conflicts > MAX_ANSWERS ||
 					  in->n_amendments > MAX_ANSWERS))
-		return fc_fail(err, "the merged record would hold %zu conflicts and %zu amendments, "
-			       "at most %d of each", in->n_conflicts, in->n_amendments, MAX_ANSWERS);
+		return fc_fail(err, _("the merged record would hold %zu conflicts and %zu amendments, "
+			       "at most %d of each"), in->n_conflicts, in->n_amendments, MAX_ANSWERS);
 	strbuf_init(&sb);
 	record_encode(r, &sb);
 	len = sb.len;
 	strbuf_release(&sb);
 	if (len > MAX_RECORD_BYTES)
-		return fc_fail(err, "the merged record would be %zu bytes, more than the %d a "
-			       "record may be", len, MAX_RECORD_BYTES);
+		return fc_fail(err, _("the merged record would be %zu bytes, more than the %d a "
+			       "record may be"), len, MAX_RECORD_BYTES);
 	return 0;
 }
 
@@ -1161,13 +1186,13 @@ int record_merge(const struct fc_record *base, const struct fc_record *ours,
 	m.rep = rep;
 	if (input_check(ours, "ours", ours, err) || input_check(theirs, "theirs", ours, err) ||
 	    (base && input_check(base, "base", ours, err)))
-		return fc_err_prefix(err, "merging %s %s", kind_name(ours->kind), m.id);
+		return fc_err_prefix(err, _("merging %s %s"), kind_name(ours->kind), m.id);
 	if (merge_kinds(&m, base, ours, theirs, out, err) || result_check(out, err)) {
 		record_clear(out);
 		memset(out, 0, sizeof *out);
 		if (rep)
 			report_rewind(rep, n0, conflicted0, refused0);
-		return fc_err_prefix(err, "merging %s %s", kind_name(ours->kind), m.id);
+		return fc_err_prefix(err, _("merging %s %s"), kind_name(ours->kind), m.id);
 	}
 	return 0;
 }

@@ -35,6 +35,8 @@
 struct merge_note {
 	char *path_or_id;   /* the record's id (an enterprise's credit code) */
 	char *msg;          /* what a person should know */
+	char *item;         /* the item it is about, named first in msg, or NULL:
+			     * a reader with the form may show its label there */
 };
 
 struct merge_report {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "core/i18n.h"
 
 static const char *const insp_types[] = { "routine", "unannounced", "joint", "recheck" };
 static const char *const event_kinds[] = { "found", "notice", "rectified", "verified",
@@ -59,7 +60,7 @@ int copy_field(char *dst, size_t size, const char *src, const char *what, struct
 {
 	size_t n = strlen(src);
 	if (n >= size)
-		return fc_fail(err, "%s is too long: %zu bytes, at most %zu", what, n, size - 1);
+		return fc_fail(err, _("%s is too long: %zu bytes, at most %zu"), what, n, size - 1);
 	memcpy(dst, src, n + 1);
 	return 0;
 }
@@ -68,7 +69,7 @@ static int line_check(const char *s, size_t max, const char *what, int required,
 		      struct fc_err *err)
 {
 	if (!s || (required && !*s))
-		return fc_fail(err, "%s is empty", what);
+		return fc_fail(err, _("%s is empty"), what);
 	return text_check(s, strlen(s), TEXT_LINE, max, what, err);
 }
 
@@ -76,21 +77,21 @@ int badge_check(const char *badge, struct fc_err *err)
 {
 	const char *p;
 	if (!*badge)
-		return fc_fail(err, "badge number is empty");
+		return fc_fail(err, _("badge number is empty"));
 	if (strlen(badge) > MAX_BADGE)
-		return fc_fail(err, "badge number '%.40s' is longer than %d characters", badge, MAX_BADGE);
+		return fc_fail(err, _("badge number '%.40s' is longer than %d characters"), badge, MAX_BADGE);
 	for (p = badge; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		      *p == '-' || *p == '_' || *p == '.'))
-			return fc_fail(err, "badge number '%.40s': only letters, digits, '-', '_' and "
-				       "'.' are allowed", badge);
+			return fc_fail(err, _("badge number '%.40s': only letters, digits, '-', '_' and "
+				       "'.' are allowed"), badge);
 	return 0;
 }
 
 int person_check(const struct fc_person *p, struct fc_err *err)
 {
-	if (badge_check(p->badge, err) || line_check(p->name, MAX_NAME, "name", 1, err) ||
-	    line_check(p->dept, MAX_DEPT, "department", 1, err))
+	if (badge_check(p->badge, err) || line_check(p->name, MAX_NAME, _("name"), 1, err) ||
+	    line_check(p->dept, MAX_DEPT, _("department"), 1, err))
 		return -1;
 	return 0;
 }
@@ -105,8 +106,8 @@ int item_name_check(const char *item, const char *what, struct fc_err *err)
 			goto bad;
 	return 0;
 bad:
-	return fc_fail(err, "%s '%.70s' is not a name (lower-case letters, digits, '_' and '-', "
-		       "starting with a letter, at most %d)", what, item, MAX_ITEM);
+	return fc_fail(err, _("%s '%.70s' is not a name (lower-case letters, digits, '_' and '-', "
+		       "starting with a letter, at most %d)"), what, item, MAX_ITEM);
 }
 
 int industry_check(const char *s, struct fc_err *err)
@@ -121,15 +122,15 @@ int industry_check(const char *s, struct fc_err *err)
 			goto bad;
 	return 0;
 bad:
-	return fc_fail(err, "industry class '%.20s' is not a GB/T 4754 code (a letter A-T and up "
-		       "to four digits, like C26)", s);
+	return fc_fail(err, _("industry class '%.20s' is not a GB/T 4754 code (a letter A-T and up "
+		       "to four digits, like C26)"), s);
 }
 
 int enterprise_check(const struct fc_enterprise *e, struct fc_err *err)
 {
-	if (uscc_check(e->code, err) || line_check(e->name, MAX_NAME, "enterprise name", 1, err) ||
-	    line_check(e->town, MAX_TOWN, "town", 0, err) || industry_check(e->industry, err) ||
-	    line_check(e->address, MAX_ADDRESS, "address", 0, err))
+	if (uscc_check(e->code, err) || line_check(e->name, MAX_NAME, _("enterprise name"), 1, err) ||
+	    line_check(e->town, MAX_TOWN, _("town"), 0, err) || industry_check(e->industry, err) ||
+	    line_check(e->address, MAX_ADDRESS, _("address"), 0, err))
 		return -1;
 	return 0;
 }
@@ -142,10 +143,10 @@ static int multi_check(const char *s, size_t max, const char *what, struct fc_er
 static int answer_check(const struct fc_answer *a, struct fc_err *err)
 {
 	if (item_name_check(a->item, "item", err) ||
-	    multi_check(a->value, MAX_VALUE, "answer", err) ||
-	    multi_check(a->note, MAX_NOTE, "note", err) || badge_check(a->by, err) ||
+	    multi_check(a->value, MAX_VALUE, _("answer"), err) ||
+	    multi_check(a->note, MAX_NOTE, _("note"), err) || badge_check(a->by, err) ||
 	    timestamp_check(a->at, "answer time", err))
-		return fc_err_prefix(err, "answer to '%.64s'", a->item);
+		return fc_err_prefix(err, _("answer to '%.64s'"), a->item);
 	return 0;
 }
 
@@ -153,15 +154,15 @@ static int team_check(const struct fc_inspection *in, struct fc_err *err)
 {
 	size_t i, j;
 	if (in->n_team == 0)
-		return fc_fail(err, "the team is empty: an inspection has at least one member");
+		return fc_fail(err, _("the team is empty: an inspection has at least one member"));
 	if (in->n_team > MAX_TEAM)
-		return fc_fail(err, "the team has %zu members, at most %d", in->n_team, MAX_TEAM);
+		return fc_fail(err, _("the team has %zu members, at most %d"), in->n_team, MAX_TEAM);
 	for (i = 0; i < in->n_team; i++) {
 		if (person_check(&in->team[i], err))
-			return fc_err_prefix(err, "team member %zu", i + 1);
+			return fc_err_prefix(err, _("team member %zu"), i + 1);
 		for (j = 0; j < i; j++)
 			if (!strcmp(in->team[i].badge, in->team[j].badge))
-				return fc_fail(err, "badge %s is in the team twice", in->team[i].badge);
+				return fc_fail(err, _("badge %s is in the team twice"), in->team[i].badge);
 	}
 	return 0;
 }
@@ -172,64 +173,64 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 
 	if (uuid_check(in->id, "inspection id", err) ||
 	    item_name_check(in->form_id, "form id", err) || uscc_check(in->enterprise, err) ||
-	    line_check(in->location, MAX_LOCATION, "location", 0, err) ||
+	    line_check(in->location, MAX_LOCATION, _("location"), 0, err) ||
 	    timestamp_check(in->created_at, "creation time", err) || badge_check(in->created_by, err))
 		return -1;
 	if (in->form_version < 1)
-		return fc_fail(err, "form version %d is not a positive number", in->form_version);
+		return fc_fail(err, _("form version %d is not a positive number"), in->form_version);
 	if ((in->status == INSP_FINAL) != (in->finalized_at[0] != '\0'))
-		return fc_fail(err, "a final inspection has a finalizing time and a draft has none");
+		return fc_fail(err, _("a final inspection has a finalizing time and a draft has none"));
 	if (in->finalized_at[0] && timestamp_check(in->finalized_at, "finalizing time", err))
 		return -1;
 	if (team_check(in, err))
 		return -1;
 	if (in->n_answers > MAX_ANSWERS)
-		return fc_fail(err, "%zu answers, at most %d", in->n_answers, MAX_ANSWERS);
+		return fc_fail(err, _("%zu answers, at most %d"), in->n_answers, MAX_ANSWERS);
 	for (i = 0; i < in->n_answers; i++) {
 		if (answer_check(&in->answers[i], err))
 			return -1;
 		if (i && strcmp(in->answers[i - 1].item, in->answers[i].item) >= 0)
-			return fc_fail(err, "answers are not in order of item, or item '%s' is "
-				       "answered twice", in->answers[i].item);
+			return fc_fail(err, _("answers are not in order of item, or item '%s' is "
+				       "answered twice"), in->answers[i].item);
 	}
 	if (in->n_conflicts > MAX_ANSWERS || in->n_amendments > MAX_ANSWERS)
-		return fc_fail(err, "%zu conflicts and %zu amendments, at most %d of each",
+		return fc_fail(err, _("%zu conflicts and %zu amendments, at most %d of each"),
 			       in->n_conflicts, in->n_amendments, MAX_ANSWERS);
 	for (i = 0; i < in->n_conflicts; i++) {
 		if (answer_check(&in->conflicts[i], err))
-			return fc_err_prefix(err, "conflict %zu", i + 1);
+			return fc_err_prefix(err, _("conflict %zu"), i + 1);
 		if (i && conflict_cmp(&in->conflicts[i - 1], &in->conflicts[i]) >= 0)
-			return fc_fail(err, "conflicts are not in order, or one is there twice");
+			return fc_fail(err, _("conflicts are not in order, or one is there twice"));
 	}
 	if (in->n_conflicts && in->status == INSP_FINAL)
-		return fc_fail(err, "a final inspection has conflicts; only a draft can be conflicted");
+		return fc_fail(err, _("a final inspection has conflicts; only a draft can be conflicted"));
 	for (i = 0; i < in->n_amendments; i++) {
 		const struct fc_amendment *m = &in->amendments[i];
 		struct fc_answer a = { m->item, m->value, m->note, "", "" };
 		memcpy(a.by, m->by, sizeof a.by);
 		memcpy(a.at, m->at, sizeof a.at);
-		if (answer_check(&a, err) || line_check(m->reason, MAX_NOTE, "reason", 1, err))
-			return fc_err_prefix(err, "amendment %zu", i + 1);
+		if (answer_check(&a, err) || line_check(m->reason, MAX_NOTE, _("reason"), 1, err))
+			return fc_err_prefix(err, _("amendment %zu"), i + 1);
 	}
 	if (in->n_amendments && in->status != INSP_FINAL)
-		return fc_fail(err, "a draft has amendments; only a final inspection is amended");
+		return fc_fail(err, _("a draft has amendments; only a final inspection is amended"));
 	return 0;
 }
 
 static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err *err)
 {
-	if (badge_check(ev->by, err) || line_check(ev->by_name, MAX_NAME, "name", 1, err) ||
+	if (badge_check(ev->by, err) || line_check(ev->by_name, MAX_NAME, _("name"), 1, err) ||
 	    timestamp_check(ev->at, "event time", err) ||
-	    multi_check(ev->note, MAX_NOTE, "note", err))
-		return fc_err_prefix(err, "event %zu", i + 1);
+	    multi_check(ev->note, MAX_NOTE, _("note"), err))
+		return fc_err_prefix(err, _("event %zu"), i + 1);
 	if ((ev->kind == HEV_FOUND) != (i == 0))
-		return fc_fail(err, "event %zu: a hazard's log starts with one 'found' event", i + 1);
+		return fc_fail(err, _("event %zu: a hazard's log starts with one 'found' event"), i + 1);
 	if (ev->kind == HEV_EXTEND && !ev->date[0])
-		return fc_fail(err, "event %zu: an extension carries the new deadline", i + 1);
+		return fc_fail(err, _("event %zu: an extension carries the new deadline"), i + 1);
 	if (ev->date[0] && ev->kind != HEV_EXTEND && ev->kind != HEV_NOTICE)
-		return fc_fail(err, "event %zu: only a notice or an extension carries a date", i + 1);
-	if (ev->date[0] && date_check(ev->date, "deadline", err))
-		return fc_err_prefix(err, "event %zu", i + 1);
+		return fc_fail(err, _("event %zu: only a notice or an extension carries a date"), i + 1);
+	if (ev->date[0] && date_check(ev->date, _("deadline"), err))
+		return fc_err_prefix(err, _("event %zu"), i + 1);
 	return 0;
 }
 
@@ -240,19 +241,19 @@ int hazard_check(const struct fc_hazard *h, struct fc_err *err)
 	if (uuid_check(h->id, "hazard id", err) || uuid_check(h->inspection, "inspection id", err) ||
 	    (h->item[0] && item_name_check(h->item, "item", err)) ||
 	    text_check(h->description, strlen(h->description), TEXT_MULTILINE, MAX_DESCRIPTION,
-		       "description", err) ||
-	    date_check(h->deadline, "deadline", err))
+		       _("description"), err) ||
+	    date_check(h->deadline, _("deadline"), err))
 		return -1;
 	if (!h->description[0])
-		return fc_fail(err, "the hazard has no description");
+		return fc_fail(err, _("the hazard has no description"));
 	if (h->n_events == 0 || h->n_events > MAX_EVENTS)
-		return fc_fail(err, "a hazard has between 1 and %d events, not %zu", MAX_EVENTS,
+		return fc_fail(err, _("a hazard has between 1 and %d events, not %zu"), MAX_EVENTS,
 			       h->n_events);
 	for (i = 0; i < h->n_events; i++) {
 		if (event_check(&h->events[i], i, err))
 			return -1;
 		if (i && hazard_event_cmp(&h->events[i - 1], &h->events[i]) > 0)
-			return fc_fail(err, "event %zu is out of order", i + 1);
+			return fc_fail(err, _("event %zu is out of order"), i + 1);
 	}
 	return 0;
 }

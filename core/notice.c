@@ -9,6 +9,7 @@
 #include "hazard.h"
 #include "inspection.h"
 #include "table.h"
+#include "core/i18n.h"
 
 /* The texts of the order in each language.  Sentences with a value inside
  * are split around it (no format strings from a table). */
@@ -197,8 +198,8 @@ static int load(struct ctx *c, const char *id, struct fc_err *err)
 	if (hazard_list(c->s, &hf, take_row, c, err))
 		return -1;
 	if (c->n == 0)
-		return fc_fail(err, "inspection %.8s found no hazards: there is nothing to order "
-			       "rectified", id);
+		return fc_fail(err, _("inspection %.8s found no hazards: there is nothing to order "
+			       "rectified"), id);
 	return store_meta_get(c->s, "notice.review", &c->review, err) ||
 	       store_meta_get(c->s, "notice.court", &c->court, err) ? -1 : 0;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "core/i18n.h"
 
 struct dec {
 	const char *where;
@@ -49,7 +50,7 @@ static int want_keys(struct dec *d, const struct json_value *obj, const char *co
 	}
 	for (k = 0; keys[k]; k++)
 		if (!json_get(obj, keys[k]))
-			return fc_fail(d->err, "%s:%d:%d: %s has no \"%s\"", d->where, obj->line,
+			return fc_fail(d->err, _("%s:%d:%d: %s has no \"%s\""), d->where, obj->line,
 				       obj->col, what, keys[k]);
 	return 0;
 }
@@ -313,8 +314,8 @@ static int canonical_check(struct dec *d, const char *buf, size_t len, const str
 	strbuf_release(&sb);
 	if (ok)
 		return 0;
-	return fc_fail(d->err, "%s:%zu:%zu: not in canonical form (records are written in one "
-		       "fixed layout; this one was changed by another program)", d->where, line, col);
+	return fc_fail(d->err, _("%s:%zu:%zu: not in canonical form (records are written in one "
+		       "fixed layout; this one was changed by another program)"), d->where, line, col);
 }
 
 int record_decode(const char *buf, size_t len, const char *where, struct fc_record *out,
@@ -326,7 +327,7 @@ int record_decode(const char *buf, size_t len, const char *where, struct fc_reco
 
 	memset(out, 0, sizeof *out);
 	if (len > MAX_RECORD_BYTES)
-		return fc_fail(err, "%s: record is %zu bytes, at most %d", where, len, MAX_RECORD_BYTES);
+		return fc_fail(err, _("%s: record is %zu bytes, at most %d"), where, len, MAX_RECORD_BYTES);
 	if (json_parse(buf, len, where, &lim, &root, err))
 		return -1;
 	if (decode_kind(&d, &root, out)) {

@@ -11,6 +11,7 @@
 #include "inspection.h"
 #include "store_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 static const char *const kind_names[] = { "enterprise", "inspection", "hazard" };
 
@@ -172,8 +173,8 @@ static int put_inspection(struct fc_store *s, const struct fc_inspection *in, st
 		goto fail;
 	if (exists && local.status == INSP_FINAL) {
 		rc = same_but_amendments(&local, in) ? put_amendments(s, in, err)
-		     : fc_fail(err, "inspection %.8s is finalized here and arrived changed; the "
-			       "local record stands", in->id);
+		     : fc_fail(err, _("inspection %.8s is finalized here and arrived changed; the "
+			       "local record stands"), in->id);
 		inspection_clear(&local);
 		return rc;
 	}
@@ -208,8 +209,8 @@ static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_e
 	known = sqlite3_step(st) == SQLITE_ROW;
 	store_release(s, st);
 	if (!known)
-		return fc_failk(err, FC_ENOTFOUND, "hazard %.8s belongs to inspection %.8s, which is "
-				"not here", h->id, h->inspection);
+		return fc_failk(err, FC_ENOTFOUND, _("hazard %.8s belongs to inspection %.8s, which is "
+				"not here"), h->id, h->inspection);
 	if (clock_now(now, err) ||
 	    run(s, "INSERT INTO hazards(id, inspection, item, severity, description, deadline,"
 		" changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"
@@ -256,7 +257,7 @@ int record_put(struct fc_store *s, const struct fc_record *r, struct fc_err *err
 int record_remove(struct fc_store *s, enum record_kind kind, const char *id, struct fc_err *err)
 {
 	if (kind != REC_HAZARD)
-		return fc_fail(err, "a %s is never removed", record_kind_name(kind));
+		return fc_fail(err, _("a %s is never removed"), record_kind_name(kind));
 	return hazard_withdraw(s, id, err);
 }
 
@@ -357,7 +358,7 @@ int outbox_forget_after(struct fc_store *s, long long seq, struct fc_err *err)
 int outbox_pause(struct fc_store *s, struct fc_err *err)
 {
 	if (s->depth == 0)
-		return fc_fail(err, "internal error: the outbox paused outside a change");
+		return fc_fail(err, _("internal error: the outbox paused outside a change"));
 	return run(s, "INSERT INTO importing(id) VALUES (1)", "pausing the outbox", err, NULL);
 }
 

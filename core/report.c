@@ -7,6 +7,7 @@
  * groups).  Groups end sorted by key.
  */
 #include "report_impl.h"
+#include "core/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -200,13 +201,13 @@ static int set_range(const struct report_query *q, struct report *r, struct repo
 	memset(rg, 0, sizeof *rg);
 	if ((q->from && *q->from && date_check(q->from, "--from", err)) ||
 	    (q->to && *q->to && date_check(q->to, "--to", err)) ||
-	    date_check(q->today ? q->today : "", "today's date", err))
+	    date_check(q->today ? q->today : "", _("today's date"), err))
 		return -1;
 	snprintf(r->from, sizeof r->from, "%s", q->from ? q->from : "");
 	snprintf(r->to, sizeof r->to, "%s", q->to ? q->to : "");
 	snprintf(r->today, sizeof r->today, "%s", q->today);
 	if (r->from[0] && r->to[0] && strcmp(r->from, r->to) > 0)
-		return fc_failk(err, FC_EUSAGE, "--from %s is after --to %s", r->from, r->to);
+		return fc_failk(err, FC_EUSAGE, _("--from %s is after --to %s"), r->from, r->to);
 	memcpy(rg->lo, r->from, sizeof rg->lo);
 	/* created_at < the day after --to; "~" sorts after every date */
 	if (!r->to[0] || date_add_days(r->to, 1, rg->hi, err)) {
@@ -228,7 +229,7 @@ int report_run(struct fc_store *s, const struct report_query *q, struct report *
 	memset(out, 0, sizeof *out);
 	memset(&a, 0, sizeof a);
 	if ((size_t)q->by >= ARRAY_SIZE(by_names))
-		return fc_failk(err, FC_EUSAGE, "unknown grouping %d", (int)q->by);
+		return fc_failk(err, FC_EUSAGE, _("unknown grouping %d"), (int)q->by);
 	out->by = q->by;
 	out->final_only = q->final_only;
 	if (set_range(q, out, &rg, err))

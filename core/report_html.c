@@ -13,6 +13,7 @@
 
 #include "strbuf.h"
 #include "table.h"
+#include "core/i18n.h"
 
 #define CHART_GROUPS 30    /* groups drawn in the chart (all are in the table) */
 #define LABEL_COLS 26      /* display width of a chart label before it is cut */
@@ -453,5 +454,5 @@ int report_print_html(const struct report *r, FILE *out, struct fc_err *err)
 	strbuf_adds(&sb, "</body>\n</html>\n");
 	bad = fwrite(sb.buf, 1, sb.len, out) != sb.len || fflush(out) || ferror(out);
 	strbuf_release(&sb);
-	return bad ? fc_failk(err, FC_EIO, "cannot write the report") : 0;
+	return bad ? fc_failk(err, FC_EIO, _("cannot write the report")) : 0;
 }

@@ -12,38 +12,40 @@
 
 #include "strbuf.h"
 #include "table.h"
+#include "core/i18n.h"
 
 /* The columns of the CSV and of the text table of groups. */
 static const struct table_col cols[] = {
-	{ "group", "GROUP", 0, 32, 0 },
-	{ "name", "NAME", 0, 20, 0 },
-	{ "inspections", "INSP", 1, 0, 0 },
-	{ "drafts", "DRAFT", 1, 0, 0 },
-	{ "enterprises", "ENTS", 1, 0, 0 },
-	{ "joint_inspections", "JOINT", 1, 0, 0 },
-	{ "unannounced_inspections", "UNANN", 1, 0, 0 },
-	{ "rechecks", "RECHK", 1, 0, 0 },
-	{ "hazards_found", "FOUND", 1, 0, 0 },
-	{ "hazards_general", "GEN", 1, 0, 0 },
-	{ "hazards_major", "MAJOR", 1, 0, 0 },
-	{ "hazards_notified", "NOTICE", 1, 0, 0 },
-	{ "hazards_rectified", "RECT", 1, 0, 0 },
-	{ "rectification_rate", "RATE%", 1, 0, 0 },
-	{ "hazards_closed", "CLOSED", 1, 0, 0 },
-	{ "hazards_open", "OPEN", 1, 0, 0 },
-	{ "hazards_overdue", "OVERDUE", 1, 0, 0 },
-	{ "hazards_under_supervision", "SUPERV", 1, 0, 0 },
-	{ "hazards_major_under_supervision", "MAJ-SUP", 1, 0, 0 },
+	{ "group", N_("GROUP"), 0, 32, 0 },
+	{ "name", N_("NAME"), 0, 20, 0 },
+	{ "inspections", N_("INSP"), 1, 0, 0 },
+	{ "drafts", N_("DRAFT"), 1, 0, 0 },
+	{ "enterprises", N_("ENTS"), 1, 0, 0 },
+	{ "joint_inspections", N_("JOINT"), 1, 0, 0 },
+	{ "unannounced_inspections", N_("UNANN"), 1, 0, 0 },
+	{ "rechecks", N_("RECHK"), 1, 0, 0 },
+	{ "hazards_found", N_("FOUND"), 1, 0, 0 },
+	{ "hazards_general", N_("GEN"), 1, 0, 0 },
+	{ "hazards_major", N_("MAJOR"), 1, 0, 0 },
+	{ "hazards_notified", N_("NOTICE"), 1, 0, 0 },
+	{ "hazards_rectified", N_("RECT"), 1, 0, 0 },
+	{ "rectification_rate", N_("RATE%"), 1, 0, 0 },
+	{ "hazards_closed", N_("CLOSED"), 1, 0, 0 },
+	{ "hazards_open", N_("OPEN"), 1, 0, 0 },
+	{ "hazards_overdue", N_("OVERDUE"), 1, 0, 0 },
+	{ "hazards_under_supervision", N_("SUPERV"), 1, 0, 0 },
+	{ "hazards_major_under_supervision", N_("MAJ-SUP"), 1, 0, 0 },
 };
 #define N_COLS ARRAY_SIZE(cols)
 #define NUM_LEN 24
 
-static const char legend[] =
+/* The text table's legend: its column titles, translated like them. */
+static const char *const legend = N_(
 	"INSP inspections, DRAFT of them drafts, ENTS enterprises inspected, JOINT joint,\n"
 	"UNANN unannounced (四不两直), RECHK re-inspections; hazards: FOUND, GEN general,\n"
 	"MAJOR, NOTICE notified, RECT rectified, RATE% rectified/found, CLOSED verified\n"
 	"and closed, OPEN not rectified, OVERDUE, SUPERV under listed supervision (挂牌督办),\n"
-	"MAJ-SUP major ones under it.\n";
+	"MAJ-SUP major ones under it.\n");
 
 /* The figures as strings, in the order of cols[2..]. */
 static void figure_cells(const struct report_figures *f, char cell[][NUM_LEN])
@@ -109,22 +111,22 @@ static void line_n(FILE *out, const char *label, long v)
 
 static void text_period(const struct report *r, FILE *out)
 {
-	fputs("Inspection report, ", out);
+	fputs(_("Inspection report, "), out);
 	if (r->from[0] && r->to[0])
-		fprintf(out, "%s to %s", r->from, r->to);
+		fprintf(out, _("%s to %s"), r->from, r->to);
 	else if (r->from[0])
-		fprintf(out, "from %s", r->from);
+		fprintf(out, _("from %s"), r->from);
 	else if (r->to[0])
-		fprintf(out, "up to %s", r->to);
+		fprintf(out, _("up to %s"), r->to);
 	else
-		fputs("all dates", out);
-	fprintf(out, " (today %s)%s\n", r->today,
-		r->final_only ? ", finalized inspections only" : "");
+		fputs(_("all dates"), out);
+	fprintf(out, _(" (today %s)%s\n"), r->today,
+		r->final_only ? _(", finalized inspections only") : "");
 	if (r->signed_since[0])
-		fprintf(out, "Signed records since %s; what was recorded before is unsigned\n\n",
+		fprintf(out, _("Signed records since %s; what was recorded before is unsigned\n\n"),
 			r->signed_since);
 	else
-		fputs("No roster: no record is signed\n\n", out);
+		fputs(_("No roster: no record is signed\n\n"), out);
 }
 
 static void text_figures(const struct report_figures *f, FILE *out)
@@ -134,23 +136,23 @@ static void text_figures(const struct report_figures *f, FILE *out)
 	report_rate_text(f, rate, sizeof rate);
 	if (rate[0])
 		strcat(rate, " %");
-	line_n(out, "Inspections", f->inspections);
-	line_n(out, "  of them still drafts", f->drafts);
-	line_n(out, "Enterprises inspected", f->enterprises);
-	line_n(out, "Joint inspections (联合执法)", f->joint);
-	line_n(out, "Unannounced inspections (四不两直)", f->unannounced);
-	line_n(out, "Re-inspections (复查)", f->rechecks);
-	line_n(out, "Hazards found (隐患)", f->found);
-	line_n(out, "  general (一般隐患)", f->general);
-	line_n(out, "  major (重大隐患)", f->major);
-	line_n(out, "Rectification notices issued", f->notified);
-	line_n(out, "Rectified", f->rectified);
-	line(out, "Rectification rate", rate[0] ? rate : "-");
-	line_n(out, "Verified and closed (复查销号)", f->closed);
-	line_n(out, "Open, not yet rectified", f->open);
-	line_n(out, "Overdue", f->overdue);
-	line_n(out, "Under listed supervision (挂牌督办)", f->supervised);
-	line_n(out, "  of them major", f->major_supervised);
+	line_n(out, _("Inspections"), f->inspections);
+	line_n(out, _("  of them still drafts"), f->drafts);
+	line_n(out, _("Enterprises inspected"), f->enterprises);
+	line_n(out, _("Joint inspections (联合执法)"), f->joint);
+	line_n(out, _("Unannounced inspections (四不两直)"), f->unannounced);
+	line_n(out, _("Re-inspections (复查)"), f->rechecks);
+	line_n(out, _("Hazards found (隐患)"), f->found);
+	line_n(out, _("  general (一般隐患)"), f->general);
+	line_n(out, _("  major (重大隐患)"), f->major);
+	line_n(out, _("Rectification notices issued"), f->notified);
+	line_n(out, _("Rectified"), f->rectified);
+	line(out, _("Rectification rate"), rate[0] ? rate : "-");
+	line_n(out, _("Verified and closed (复查销号)"), f->closed);
+	line_n(out, _("Open, not yet rectified"), f->open);
+	line_n(out, _("Overdue"), f->overdue);
+	line_n(out, _("Under listed supervision (挂牌督办)"), f->supervised);
+	line_n(out, _("  of them major"), f->major_supervised);
 }
 
 static void text_months(const struct report *r, FILE *out)
@@ -159,16 +161,24 @@ static void text_months(const struct report *r, FILE *out)
 
 	if (!r->n_months)
 		return;
-	fprintf(out, "\nJoint inspections by month (target %d a month):\n", REPORT_JOINT_TARGET);
+	fprintf(out, _("\nJoint inspections by month (target %d a month):\n"), REPORT_JOINT_TARGET);
 	for (k = 0; k < r->n_months; k++)
 		fprintf(out, "  %s  %4ld%s\n", r->months[k].month, r->months[k].joint,
-			r->months[k].joint < REPORT_JOINT_TARGET ? "  below target" : "");
+			r->months[k].joint < REPORT_JOINT_TARGET ? _("  below target") : "");
 }
 
 static const char *by_title(enum report_by by)
 {
-	static const char *const t[] = { "", "FORM", "TOWN", "DEPT", "MONTH", "ENTERPRISE" };
-	return (size_t)by < ARRAY_SIZE(t) ? t[by] : "GROUP";
+	static const char *const t[] = { "", N_("FORM"), N_("TOWN"), N_("DEPT"), N_("MONTH"),
+					 N_("ENTERPRISE") };
+	return (size_t)by < ARRAY_SIZE(t) ? t[by] : N_("GROUP");
+}
+
+static const char *by_heading(enum report_by by)
+{
+	static const char *const h[] = { "", N_("By form:"), N_("By town:"), N_("By dept:"),
+					 N_("By month:"), N_("By enterprise:") };
+	return (size_t)by < ARRAY_SIZE(h) ? _(h[by]) : "";
 }
 
 static int text_groups(const struct report *r, FILE *out)
@@ -183,15 +193,15 @@ static int text_groups(const struct report *r, FILE *out)
 		if (k != 1 || with_name)
 			c[n++] = cols[k];
 	c[0].title = by_title(r->by);
-	fprintf(out, "\nBy %s:\n", report_by_name(r->by));
+	fprintf(out, "\n%s\n", by_heading(r->by));
 	table_init(&t, c, n);
 	for (k = 0; k < r->n_groups; k++)
-		add_row(&t, r->groups[k].key[0] ? r->groups[k].key : "(none)", r->groups[k].name,
+		add_row(&t, r->groups[k].key[0] ? r->groups[k].key : _("(none)"), r->groups[k].name,
 			&r->groups[k].f, with_name);
-	add_row(&t, "TOTAL", "", &r->total, with_name);
+	add_row(&t, _("TOTAL"), "", &r->total, with_name);
 	rc = table_print(&t, FMT_TEXT, out);
 	table_release(&t);
-	fputs(legend, out);
+	fputs(_(legend), out);
 	return rc;
 }
 
@@ -309,6 +319,6 @@ int report_print(const struct report *r, enum report_format fmt, int bom, FILE *
 	default: rc = print_text(r, out); break;
 	}
 	if (rc || fflush(out) || ferror(out))
-		return fc_failk(err, FC_EIO, "cannot write the report");
+		return fc_failk(err, FC_EIO, _("cannot write the report"));
 	return 0;
 }

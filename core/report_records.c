@@ -8,6 +8,7 @@
 #include "report_records.h"
 #include "enterprise.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 #define SLOTS 256            /* look-ups remembered (direct-mapped) */
 #define TICK 2000            /* rows between two progress calls */
@@ -61,11 +62,11 @@ int records_range_set(struct records_range *r, enum records_period kind, const c
 	case RP_DATES:
 		break;
 	}
-	if ((r->from[0] && date_check(r->from, "from", err)) ||
-	    (r->to[0] && date_check(r->to, "to", err)))
+	if ((r->from[0] && date_check(r->from, _("from"), err)) ||
+	    (r->to[0] && date_check(r->to, _("to"), err)))
 		return -1;
 	if (r->from[0] && r->to[0] && strcmp(r->from, r->to) > 0)
-		return fc_fail(err, "from %s is after to %s", r->from, r->to);
+		return fc_fail(err, _("from %s is after to %s"), r->from, r->to);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "core/i18n.h"
 
 #define HEADER "# fieldcheck roster 1: who may sign commits here; git reads it as " \
 	"gpg.ssh.allowedSignersFile\n"
@@ -139,29 +140,29 @@ static int parse_line(const char *s, const char *end, struct roster_entry *e, st
 
 	memset(e, 0, sizeof *e);
 	if (!p || (size_t)(p - s) > MAX_BADGE)
-		return fc_fail(err, "a badge and its options are expected");
+		return fc_fail(err, _("a badge and its options are expected"));
 	memcpy(e->who.badge, s, (size_t)(p - s));
 	if (badge_check(e->who.badge, err))
 		return -1;
 	p++;
 	if ((size_t)(end - p) < 17 || memcmp(p, "namespaces=\"git\",", 17) ||
 	    (p += 17, option_time(&p, end, "valid-after", &e->valid_after)))
-		return fc_fail(err, "options must be namespaces=\"git\",valid-after=\"…Z\"");
+		return fc_fail(err, _("options must be namespaces=\"git\",valid-after=\"…Z\""));
 	if (p < end && *p == ',' && (p++, option_time(&p, end, "valid-before", &e->valid_before)))
-		return fc_fail(err, "a valid-before option is damaged");
+		return fc_fail(err, _("a valid-before option is damaged"));
 	if (p >= end || *p++ != ' ' || sshkey_parse(p, (size_t)(end - p), &e->key, &p, "the key",
 						    err))
-		return p >= end ? fc_fail(err, "the key is missing") : -1;
+		return p >= end ? fc_fail(err, _("the key is missing")) : -1;
 	if (p >= end || *p++ != ' ' || field(&p, end, "role", role, sizeof role) ||
 	    field(&p, end, "dept", e->who.dept, sizeof e->who.dept) ||
 	    field(&p, end, "name", e->who.name, sizeof e->who.name) || p != end)
-		return fc_fail(err, "role=…;dept=…;name=… must follow the key");
+		return fc_fail(err, _("role=…;dept=…;name=… must follow the key"));
 	if (!strcmp(role, "supervisor"))
 		e->role = ROLE_SUPERVISOR;
 	else if (strcmp(role, "inspector"))
-		return fc_fail(err, "the role is neither inspector nor supervisor");
+		return fc_fail(err, _("the role is neither inspector nor supervisor"));
 	if (e->valid_before && e->valid_before <= e->valid_after)
-		return fc_fail(err, "the key's end comes before its start");
+		return fc_fail(err, _("the key's end comes before its start"));
 	return person_check(&e->who, err);
 }
 
@@ -181,22 +182,22 @@ int roster_parse(const char *buf, size_t len, const char *what, struct roster *o
 
 	roster_init(out);
 	if (len > ROSTER_MAX_BYTES)
-		return fc_fail(err, "%s is %zu bytes, more than a roster may be", what, len);
+		return fc_fail(err, _("%s is %zu bytes, more than a roster may be"), what, len);
 	if (len < hl || memcmp(buf, HEADER, hl))
-		return fc_fail(err, "%s:1: not a fieldcheck roster (its first line is not the "
-			       "roster's header)", what);
+		return fc_fail(err, _("%s:1: not a fieldcheck roster (its first line is not the "
+			       "roster's header)"), what);
 	for (p = buf + hl; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		struct roster_entry e;
 		if (!nl)
-			return roster_release(out), fc_fail(err, "%s:%zu: the last line has no end",
+			return roster_release(out), fc_fail(err, _("%s:%zu: the last line has no end"),
 							   what, line + 1);
 		if (out->n >= ROSTER_MAX_ENTRIES)
-			return roster_release(out), fc_fail(err, "%s: more than %d entries", what,
+			return roster_release(out), fc_fail(err, _("%s: more than %d entries"), what,
 							   ROSTER_MAX_ENTRIES);
 		if (parse_line(p, nl, &e, err) ||
 		    (out->n && entry_cmp(&out->e[out->n - 1], &e) >= 0 &&
-		     fc_fail(err, "not in canonical form (entries sorted by badge, then start)"))) {
+		     fc_fail(err, _("not in canonical form (entries sorted by badge, then start)")))) {
 			roster_release(out);
 			return fc_err_prefix(err, "%s:%zu", what, line + 1);
 		}
@@ -207,7 +208,7 @@ int roster_parse(const char *buf, size_t len, const char *what, struct roster *o
 	strbuf_init(&again);
 	roster_encode(out, &again);
 	rc = again.len == len && !memcmp(again.buf, buf, len) ? 0 :
-		fc_fail(err, "%s is not in canonical form (entries sorted by badge, then start)",
+		fc_fail(err, _("%s is not in canonical form (entries sorted by badge, then start)"),
 			what);
 	strbuf_release(&again);
 	if (rc)
@@ -234,11 +235,11 @@ const struct roster_entry *roster_signer(const struct roster *r, const struct ss
 		return NULL;
 	sshkey_fingerprint(k, fp);
 	if (!seen) {
-		fc_fail(why, "key %s is not on the roster", fp);
+		fc_fail(why, _("key %s is not on the roster"), fp);
 	} else {
 		roster_time_format(when < seen->valid_after ? seen->valid_after : seen->valid_before,
 				   t);
-		fc_fail(why, "key %s of %s is %s at that time (%s %s)", fp, seen->who.badge,
+		fc_fail(why, _("key %s of %s is %s at that time (%s %s)"), fp, seen->who.badge,
 			when < seen->valid_after ? "not yet valid" : "no longer valid",
 			when < seen->valid_after ? "valid from" : "ended", t);
 	}
@@ -252,17 +253,17 @@ int roster_add(struct roster *r, const struct roster_entry *e, struct fc_err *er
 	if (person_check(&e->who, err))
 		return -1;
 	if (strchr(e->who.name, ';') || strchr(e->who.dept, ';'))
-		return fc_fail(err, "a name or department on the roster cannot hold ';'");
+		return fc_fail(err, _("a name or department on the roster cannot hold ';'"));
 	if (e->valid_before && e->valid_before <= e->valid_after)
-		return fc_fail(err, "the key's end comes before its start");
+		return fc_fail(err, _("the key's end comes before its start"));
 	for (i = 0; i < r->n; i++)
 		if (sshkey_equal(&r->e[i].key, &e->key) &&
 		    (!r->e[i].valid_before || r->e[i].valid_before > e->valid_after) &&
 		    (!e->valid_before || e->valid_before > r->e[i].valid_after))
-			return fc_fail(err, "this key is on the roster already, for %s",
+			return fc_fail(err, _("this key is on the roster already, for %s"),
 				       r->e[i].who.badge);
 	if (r->n >= ROSTER_MAX_ENTRIES)
-		return fc_fail(err, "the roster holds %d entries, its most", ROSTER_MAX_ENTRIES);
+		return fc_fail(err, _("the roster holds %d entries, its most"), ROSTER_MAX_ENTRIES);
 	push(r, e);
 	qsort(r->e, r->n, sizeof *r->e, entry_cmp);
 	return 0;
@@ -281,6 +282,6 @@ int roster_revoke(struct roster *r, const char *badge, long long when, struct fc
 		n++;
 	}
 	if (!n)
-		fc_fail(err, "%s has no key in force on the roster", badge);
+		fc_fail(err, _("%s has no key in force on the roster"), badge);
 	return n;
 }

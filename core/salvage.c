@@ -13,6 +13,7 @@
 
 #include "store_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 /* The tables read from the damaged file, parents before children. */
 static const char *const tables[] = {
@@ -95,7 +96,7 @@ static int read_table(struct fc_store *to, sqlite3 *old, const char *table, stru
 	step = sqlite3_prepare_v2(old, sql, -1, &in, NULL);
 	free(sql);
 	if (step != SQLITE_OK) {
-		note(sv, "%s: could not be read at all (%s)", table, sqlite3_errmsg(old));
+		note(sv, _("%s: could not be read at all (%s)"), table, sqlite3_errmsg(old));
 		rc = 0;
 		goto done;
 	}
@@ -118,7 +119,7 @@ static int read_table(struct fc_store *to, sqlite3 *old, const char *table, stru
 		rows++;
 	}
 	if (step != SQLITE_DONE)
-		note(sv, "%s: %zu row%s read, the rest could not be (%s)", table, rows,
+		note(sv, _("%s: %zu row%s read, the rest could not be (%s)"), table, rows,
 		     rows == 1 ? "" : "s", sqlite3_errmsg(old));
 	sv->rows += rows;
 	rc = 0;
@@ -142,7 +143,7 @@ int salvage_read(struct fc_store *to, const char *damaged, struct salvage *sv,
 	if (sqlite3_open_v2(damaged, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) !=
 	    SQLITE_OK || sqlite3_exec(old, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
 				      NULL) != SQLITE_OK) {
-		note(sv, "nothing: the damaged store could not be read at all (%s)",
+		note(sv, _("nothing: the damaged store could not be read at all (%s)"),
 		     old ? sqlite3_errmsg(old) : "out of memory");
 		sqlite3_close(old);
 		old = NULL;
@@ -283,7 +284,7 @@ static const char *const *plan(struct fc_store *s, const char *kind, const char 
 	if (found < 0)
 		return NULL;
 	if (!found) {
-		note(sv, "%s %s: changed since the last sync, but its record could not be read%s",
+		note(sv, _("%s %s: changed since the last sync, but its record could not be read%s"),
 		     kind, id, strcmp(kind, "hazard") ? "" : " (or its draft withdrew it)");
 		return NULL;
 	}
@@ -313,7 +314,7 @@ static void restore_one(struct fc_store *s, const char *kind, const char *id,
 	}
 	store_rollback(s);
 	if (why.msg[0])
-		note(sv, "%s %s could not be restored: %s", kind, id, why.msg);
+		note(sv, _("%s %s could not be restored: %s"), kind, id, why.msg);
 }
 
 int salvage_restore(struct fc_store *to, struct salvage *sv, struct fc_err *err)
@@ -355,7 +356,7 @@ char *salvage_aside_name(const char *path, struct fc_err *err)
 	int k;
 
 	if (!gmtime_r(&now, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm)) {
-		fc_failk(err, FC_EIO, "cannot read the clock");
+		fc_failk(err, FC_EIO, _("cannot read the clock"));
 		return NULL;
 	}
 	for (k = 1; k < 100; k++) {
@@ -366,7 +367,7 @@ char *salvage_aside_name(const char *path, struct fc_err *err)
 			return name;
 		free(name);
 	}
-	fc_failk(err, FC_EIO, "too many damaged copies of %s set aside already", path);
+	fc_failk(err, FC_EIO, _("too many damaged copies of %s set aside already"), path);
 	return NULL;
 }
 
@@ -374,7 +375,7 @@ static int link_if_there(const char *from, const char *to, struct fc_err *err)
 {
 	if (link(from, to) == 0 || errno == ENOENT)
 		return 0;
-	return fc_failk(err, FC_EIO, "cannot set %s aside as %s: %s", from, to, strerror(errno));
+	return fc_failk(err, FC_EIO, _("cannot set %s aside as %s: %s"), from, to, strerror(errno));
 }
 
 int salvage_set_aside(const char *path, char **aside, struct fc_err *err)
@@ -406,7 +407,7 @@ int salvage_swap(const char *path, const char *new_path, struct fc_err *err)
 
 	if ((unlink(wal) && errno != ENOENT) || (unlink(shm) && errno != ENOENT) ||
 	    rename(new_path, path))
-		rc = fc_failk(err, FC_EIO, "cannot put the rebuilt store in place of %s: %s",
+		rc = fc_failk(err, FC_EIO, _("cannot put the rebuilt store in place of %s: %s"),
 			      path, strerror(errno));
 	free(wal);
 	free(shm);

@@ -15,6 +15,7 @@
 
 #include "store_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 /* A trigger that notes record KIND with id ID_EXPR as changed: the counter
  * gives each change a sequence number, so a sync can tell what changed
@@ -240,7 +241,7 @@ static int step(struct fc_store *s, int from, struct fc_err *err)
 	if (sqlite3_exec(s->db, migrations[from], NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(s->db, bump, NULL, NULL, NULL) != SQLITE_OK) {
 		store_sqlerr(s, err, "upgrading the store");
-		fc_err_prefix(err, "schema version %d to %d", from, from + 1);
+		fc_err_prefix(err, _("schema version %d to %d"), from, from + 1);
 		goto fail;
 	}
 	return store_commit(s, err);
@@ -256,8 +257,8 @@ int schema_migrate(struct fc_store *s, int target, struct fc_err *err)
 	if (store_user_version(s, &v, err))
 		return -1;
 	if (v > schema_latest())
-		return fc_fail(err, "%s was written by a newer fieldcheck (schema %d; this one knows "
-			       "up to %d): upgrade fieldcheck", s->path, v, schema_latest());
+		return fc_fail(err, _("%s was written by a newer fieldcheck (schema %d; this one knows "
+			       "up to %d): upgrade fieldcheck"), s->path, v, schema_latest());
 	while (v < target) {
 		if (step(s, v, err) || store_user_version(s, &v, err))
 			return -1;

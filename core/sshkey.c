@@ -8,6 +8,7 @@
 
 #include "base64.h"
 #include "sha256.h"
+#include "core/i18n.h"
 
 #define KEYTYPE "ssh-ed25519"
 
@@ -64,9 +65,9 @@ int sshkey_from_blob(const unsigned char *b, size_t n, struct sshkey *out, struc
 	size_t len;
 
 	if (sshwire_expect(&w, KEYTYPE))
-		return fc_fail(err, "not an ed25519 key (only ssh-ed25519 keys can sign)");
+		return fc_fail(err, _("not an ed25519 key (only ssh-ed25519 keys can sign)"));
 	if (sshwire_string(&w, &pk, &len) || len != SSHKEY_ED25519_LEN || w.n)
-		return fc_fail(err, "a damaged ed25519 key");
+		return fc_fail(err, _("a damaged ed25519 key"));
 	memcpy(out->pk, pk, SSHKEY_ED25519_LEN);
 	return 0;
 }
@@ -85,13 +86,13 @@ int sshkey_parse(const char *s, size_t len, struct sshkey *out, const char **end
 	int rc;
 
 	if (len <= tl || memcmp(s, KEYTYPE " ", tl + 1))
-		return fc_fail(err, "%s is not an ssh-ed25519 key (only ed25519 keys can sign)",
+		return fc_fail(err, _("%s is not an ssh-ed25519 key (only ed25519 keys can sign)"),
 			       what);
 	for (i = tl + 1; i < len && s[i] != ' ' && s[i] != '\n'; i++)
 		;
 	strbuf_init(&blob);
 	rc = base64_decode(s + tl + 1, i - tl - 1, &blob) ?
-		fc_fail(err, "%s: the key is not base64", what) :
+		fc_fail(err, _("%s: the key is not base64"), what) :
 		sshkey_from_blob((unsigned char *)blob.buf, blob.len, out, err);
 	strbuf_release(&blob);
 	if (rc)
@@ -144,10 +145,10 @@ int sshkey_load_public(const char *path, struct sshkey *out, struct fc_err *err)
 	int rc;
 
 	if (!f) {
-		rc = fc_failk(err, errno == ENOENT ? FC_ENOTFOUND : FC_EIO, "cannot read the public "
-			      "key %s: %s", pub, strerror(errno));
+		rc = fc_failk(err, errno == ENOENT ? FC_ENOTFOUND : FC_EIO, _("cannot read the public "
+			      "key %s: %s"), pub, strerror(errno));
 	} else if (!fgets(line, sizeof line, f)) {
-		rc = fc_fail(err, "%s is empty", pub);
+		rc = fc_fail(err, _("%s is empty"), pub);
 	} else {
 		rc = sshkey_parse(line, strcspn(line, "\r\n"), out, NULL, pub, err);
 	}

@@ -6,6 +6,7 @@
  */
 #include "fileio.h"
 #include "sshsig.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -76,7 +77,7 @@ int sshsig_sign(const char *keyfile, const char *ns, const void *data, size_t le
 
 	snprintf(dir, sizeof dir, "%s/fieldcheck-sign.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))
-		return fc_failk(err, FC_EIO, "cannot make a folder for signing in %s: %s",
+		return fc_failk(err, FC_EIO, _("cannot make a folder for signing in %s: %s"),
 				tmp && *tmp ? tmp : "/tmp", strerror(errno));
 	file = xstrfmt("%s/commit", dir);
 	sig = xstrfmt("%s/commit.sig", dir);
@@ -89,13 +90,13 @@ int sshsig_sign(const char *keyfile, const char *ns, const void *data, size_t le
 		read_small(log, 400, &msg);
 		while (msg.len && (msg.buf[msg.len - 1] == '\n' || msg.buf[msg.len - 1] == '\r'))
 			msg.buf[--msg.len] = '\0';
-		fc_fail(err, "signing with %s failed%s%s%s", keyfile,
+		fc_fail(err, _("signing with %s failed%s%s%s"), keyfile,
 			st == 127 ? ": ssh-keygen is not installed (package openssh-client)" : "",
 			msg.len ? ": " : "", msg.buf);
 		goto out;
 	}
 	if (read_small(sig, SSHSIG_MAX, out)) {
-		fc_failk(err, FC_EIO, "ssh-keygen wrote no signature");
+		fc_failk(err, FC_EIO, _("ssh-keygen wrote no signature"));
 		goto out;
 	}
 	rc = 0;

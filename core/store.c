@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "strbuf.h"
+#include "core/i18n.h"
 
 #define BUSY_TIMEOUT_MS 10000
 
@@ -20,14 +21,14 @@ int store_sqlerr(struct fc_store *s, struct fc_err *err, const char *context)
 
 	if (code == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
 	    code == SQLITE_IOERR)
-		return fc_failk(err, FC_EIO, "%s: cannot write %s: %s (is the disk full or "
-				"failing? nothing was changed)", context, where, msg);
+		return fc_failk(err, FC_EIO, _("%s: cannot write %s: %s (is the disk full or "
+				"failing? nothing was changed)"), context, where, msg);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return fc_failk(err, FC_EIO, "%s: %s is busy (another fieldcheck is writing); "
-				"try again", context, where);
+		return fc_failk(err, FC_EIO, _("%s: %s is busy (another fieldcheck is writing); "
+				"try again"), context, where);
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-		return fc_failk(err, FC_EIO, "%s: %s is damaged: %s ('fieldcheck repair' rebuilds "
-				"it from the replica and keeps what it can read of it)", context,
+		return fc_failk(err, FC_EIO, _("%s: %s is damaged: %s ('fieldcheck repair' rebuilds "
+				"it from the replica and keeps what it can read of it)"), context,
 				where, msg);
 	return fc_fail(err, "%s: %s", context, msg);
 }
@@ -169,8 +170,8 @@ static int configure(struct fc_store *s, int readonly, struct fc_err *err)
 	if (store_pragma(s, "journal_mode=WAL", mode, sizeof mode, err))
 		return -1;
 	if (strcmp(mode, "wal"))
-		return fc_failk(err, FC_EIO, "%s: cannot switch to WAL mode (got '%s'); is it on a "
-				"file system without shared memory?", s->path, mode);
+		return fc_failk(err, FC_EIO, _("%s: cannot switch to WAL mode (got '%s'); is it on a "
+				"file system without shared memory?"), s->path, mode);
 	return 0;
 }
 
@@ -222,8 +223,8 @@ static int open_readonly(const char *path, struct fc_store **out, int *v, struct
 	wal_left = stat(wal, &st) == 0 && st.st_size > 0;
 	free(wal);
 	if (wal_left)
-		return fc_err_prefix(err, "reading %s without write access (its WAL holds changes "
-				     "its missing index file would find)", path);
+		return fc_err_prefix(err, _("reading %s without write access (its WAL holds changes "
+				     "its missing index file would find)"), path);
 	strbuf_init(&uri);
 	strbuf_adds(&uri, "file:");
 	for (p = path; *p; p++)
@@ -266,7 +267,7 @@ int store_open(const char *path, struct fc_store **out, struct fc_err *err)
 	struct fc_store *s;
 
 	if (stat(path, &st) != 0)
-		return fc_failk(err, FC_ENOTFOUND, "no store at %s: %s", path, strerror(errno));
+		return fc_failk(err, FC_ENOTFOUND, _("no store at %s: %s"), path, strerror(errno));
 	if (open_db(path, SQLITE_OPEN_READWRITE, &s, err))
 		return -1;
 	if (schema_migrate(s, schema_latest(), err)) {
@@ -284,12 +285,12 @@ int store_open_readonly(const char *path, struct fc_store **out, struct fc_err *
 	int v = 0;
 
 	if (stat(path, &st) != 0)
-		return fc_failk(err, FC_ENOTFOUND, "no store at %s: %s", path, strerror(errno));
+		return fc_failk(err, FC_ENOTFOUND, _("no store at %s: %s"), path, strerror(errno));
 	if (open_readonly(path, &s, &v, err))
 		return -1;
 	if (v != schema_latest()) {
-		fc_fail(err, "%s is at schema %d and this fieldcheck reads %d: open it once with "
-			"write access (any command but verify) to bring it up to date", path, v,
+		fc_fail(err, _("%s is at schema %d and this fieldcheck reads %d: open it once with "
+			"write access (any command but verify) to bring it up to date"), path, v,
 			schema_latest());
 		store_close(s);
 		return -1;
@@ -303,7 +304,7 @@ int store_create(const char *path, struct fc_store **out, struct fc_err *err)
 	struct stat st;
 
 	if (lstat(path, &st) == 0)
-		return fc_fail(err, "%s already exists", path);
+		return fc_fail(err, _("%s already exists"), path);
 	return store_open_version(path, schema_latest(), out, err);
 }
 
@@ -349,7 +350,7 @@ int store_begin(struct fc_store *s, struct fc_err *err)
 int store_commit(struct fc_store *s, struct fc_err *err)
 {
 	if (s->depth == 0)
-		return fc_fail(err, "internal error: commit without a change");
+		return fc_fail(err, _("internal error: commit without a change"));
 	if (run_cached(s, s->depth > 1 ? "RELEASE fc" : "COMMIT", "saving the change", err)) {
 		store_rollback(s);
 		return -1;
@@ -406,7 +407,7 @@ int store_integrity(struct fc_store *s, struct fc_err *err)
 	if (store_pragma(s, "integrity_check", res, sizeof res, err))
 		return -1;
 	if (strcmp(res, "ok"))
-		return fc_failk(err, FC_EIO, "%s fails its integrity check: %s", s->path, res);
+		return fc_failk(err, FC_EIO, _("%s fails its integrity check: %s"), s->path, res);
 	return 0;
 }
 

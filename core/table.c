@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -146,6 +147,13 @@ static void print_padded(const char *s, size_t width, int right, FILE *out)
 			fputc(' ', out);
 }
 
+/* A column's text header in the user's language (the CSV header and the
+ * JSON key stay the key: scripts read them). */
+static const char *title(const struct table_col *c)
+{
+	return c->title && *c->title ? _(c->title) : "";
+}
+
 static void print_text(const struct table *t, FILE *out)
 {
 	size_t n = t->n_rows * t->n_cols, r, c;
@@ -156,13 +164,13 @@ static void print_text(const struct table *t, FILE *out)
 		for (c = 0; c < t->n_cols; c++)
 			cut[r * t->n_cols + c] = shown(&t->cols[c], cell(t, r, c));
 	for (c = 0; c < t->n_cols; c++) {
-		w[c] = text_width(t->cols[c].title);
+		w[c] = text_width(title(&t->cols[c]));
 		for (r = 0; r < t->n_rows; r++)
 			if (text_width(cut[r * t->n_cols + c]) > w[c])
 				w[c] = text_width(cut[r * t->n_cols + c]);
 	}
 	for (c = 0; c < t->n_cols; c++) {
-		print_padded(t->cols[c].title, c + 1 < t->n_cols ? w[c] : 0, t->cols[c].numeric, out);
+		print_padded(title(&t->cols[c]), c + 1 < t->n_cols ? w[c] : 0, t->cols[c].numeric, out);
 		fputs(c + 1 < t->n_cols ? "  " : "\n", out);
 	}
 	for (r = 0; r < t->n_rows; r++)

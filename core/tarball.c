@@ -15,6 +15,7 @@
 
 #include "strbuf.h"
 #include "text.h"
+#include "core/i18n.h"
 
 struct tarball {
 	char *path, *tmp;
@@ -33,15 +34,15 @@ int tar_name_check(const char *name, struct fc_err *err)
 	const char *p = name;
 
 	if (!len)
-		return fc_fail(err, "an archive member needs a name");
-	if (text_check(name, len, TEXT_LINE, TAR_MAX_NAME, "archive member name", err))
+		return fc_fail(err, _("an archive member needs a name"));
+	if (text_check(name, len, TEXT_LINE, TAR_MAX_NAME, _("archive member name"), err))
 		return -1;
 	for (;;) {
 		const char *slash = strchr(p, '/');
 		size_t n = slash ? (size_t)(slash - p) : strlen(p);
 		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
-			return fc_fail(err, "archive member '%s': only relative paths of named "
-				       "parts (no '/' at either end, '//', '.' or '..')", name);
+			return fc_fail(err, _("archive member '%s': only relative paths of named "
+				       "parts (no '/' at either end, '//', '.' or '..')"), name);
 		if (!slash)
 			return 0;
 		p = slash + 1;
@@ -81,13 +82,13 @@ int tar_header(unsigned char h[TAR_BLOCK], const char *name, unsigned long long 
 	if (tar_name_check(name, err))
 		return -1;
 	if (len > 100 && !(cut = split_at(name, len)))
-		return fc_fail(err, "archive member '%s': a name over 100 bytes needs a '/' "
-			       "with at most 155 bytes before it and 100 after", name);
+		return fc_fail(err, _("archive member '%s': a name over 100 bytes needs a '/' "
+			       "with at most 155 bytes before it and 100 after"), name);
 	if (size > TAR_MAX_SIZE)
-		return fc_fail(err, "archive member '%s': %llu bytes is more than a tar "
-			       "header can say", name, size);
+		return fc_fail(err, _("archive member '%s': %llu bytes is more than a tar "
+			       "header can say"), name, size);
 	if (mtime < 0 || (unsigned long long)mtime > TAR_MAX_SIZE)
-		return fc_fail(err, "archive member '%s': time %lld out of range", name, mtime);
+		return fc_fail(err, _("archive member '%s': time %lld out of range"), name, mtime);
 	memset(h, 0, TAR_BLOCK);
 	if (cut) {
 		memcpy(h + 345, name, cut);                    /* prefix */
@@ -122,7 +123,7 @@ static int write_out(struct tarball *t, const unsigned char *p, size_t n, struct
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return fc_failk(err, FC_EIO, "cannot write %s: %s", t->tmp,
+			return fc_failk(err, FC_EIO, _("cannot write %s: %s"), t->tmp,
 					w < 0 ? strerror(errno) : "nothing written");
 		p += w;
 		n -= (size_t)w;
@@ -143,7 +144,7 @@ static int deflate_some(struct tarball *t, const void *data, size_t len, int flu
 		t->z.avail_out = sizeof t->out;
 		rc = deflate(&t->z, flush);
 		if (rc == Z_STREAM_ERROR)
-			return fc_failk(err, FC_EIO, "compressing %s failed", t->tmp);
+			return fc_failk(err, FC_EIO, _("compressing %s failed"), t->tmp);
 		if (write_out(t, t->out, sizeof t->out - t->z.avail_out, err))
 			return -1;
 	} while (t->z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
@@ -194,13 +195,13 @@ int tarball_create(const char *path, long long mtime, struct tarball **out, stru
 	t->mtime = mtime;
 	t->fd = open(t->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (t->fd < 0) {
-		fc_failk(err, FC_EIO, "cannot create %s: %s", t->tmp, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot create %s: %s"), t->tmp, strerror(errno));
 		free(t->path), free(t->tmp), free(t);
 		return -1;
 	}
 	if (deflateInit2(&t->z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
 			 Z_DEFAULT_STRATEGY) != Z_OK) {
-		fc_failk(err, FC_EIO, "cannot start compressing %s", t->tmp);
+		fc_failk(err, FC_EIO, _("cannot start compressing %s"), t->tmp);
 		t->z.state = NULL;
 		tarball_abort(t);
 		return -1;
@@ -264,20 +265,20 @@ int tarball_finish(struct tarball *t, int replace, struct fc_err *err)
 	if (put_zeros(t, end, err) || deflate_some(t, NULL, 0, Z_FINISH, err))
 		goto fail;
 	if (fsync(t->fd)) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", t->tmp, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), t->tmp, strerror(errno));
 		goto fail;
 	}
 	if (close(t->fd)) {
 		t->fd = -1;
-		fc_failk(err, FC_EIO, "cannot write %s: %s", t->tmp, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), t->tmp, strerror(errno));
 		goto fail;
 	}
 	t->fd = -1;
 	if (put_in_place(t->tmp, t->path, replace)) {
 		if (errno == EEXIST)
-			fc_fail(err, "%s already exists; give --force to replace it", t->path);
+			fc_fail(err, _("%s already exists; give --force to replace it"), t->path);
 		else
-			fc_failk(err, FC_EIO, "cannot rename %s to %s: %s", t->tmp, t->path,
+			fc_failk(err, FC_EIO, _("cannot rename %s to %s: %s"), t->tmp, t->path,
 				 strerror(errno));
 		goto fail;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "core/i18n.h"
 
 size_t utf8_seq_len(const unsigned char *s, size_t n)
 {
@@ -54,27 +55,27 @@ int text_check(const char *s, size_t len, enum text_kind kind, size_t max,
 	size_t i = 0, chars = 0;
 
 	if (len > max)
-		return fc_fail(err, "%s is too long: %zu bytes, at most %zu", what, len, max);
+		return fc_fail(err, _("%s is too long: %zu bytes, at most %zu"), what, len, max);
 	while (i < len) {
 		size_t n = utf8_seq_len(u + i, len - i);
 		unsigned cp;
 
 		chars++;
 		if (n == 0)
-			return fc_fail(err, "%s is not valid UTF-8 (byte %zu)", what, i + 1);
+			return fc_fail(err, _("%s is not valid UTF-8 (byte %zu)"), what, i + 1);
 		cp = utf8_decode(u + i, n);
 		if (cp == '\n' || cp == '\t') {
 			if (kind != TEXT_MULTILINE)
-				return fc_fail(err, "%s holds a %s at character %zu; it must be one line",
-					       what, cp == '\n' ? "line break" : "tab", chars);
+				return fc_fail(err, _("%s holds a %s at character %zu; it must be one line"),
+					       what, cp == '\n' ? _("line break") : _("tab"), chars);
 		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
-			return fc_fail(err, "%s holds control character U+%04X at character %zu",
+			return fc_fail(err, _("%s holds control character U+%04X at character %zu"),
 				       what, cp, chars);
 		} else if (text_is_bidi(cp)) {
-			return fc_fail(err, "%s holds bidirectional control U+%04X at character %zu "
-				       "(it would reorder the text around it on screen)", what, cp, chars);
+			return fc_fail(err, _("%s holds bidirectional control U+%04X at character %zu "
+				       "(it would reorder the text around it on screen)"), what, cp, chars);
 		} else if (cp == 0x2028 || cp == 0x2029 || cp == 0xfeff) {
-			return fc_fail(err, "%s holds invisible separator U+%04X at character %zu",
+			return fc_fail(err, _("%s holds invisible separator U+%04X at character %zu"),
 				       what, cp, chars);
 		}
 		i += n;

@@ -1,5 +1,6 @@
 /* uscc.c - unified social credit code validation (GB 32100-2015 §4). */
 #include "uscc.h"
+#include "core/i18n.h"
 
 #include <string.h>
 
@@ -32,17 +33,17 @@ int uscc_check(const char *code, struct fc_err *err)
 	char want;
 
 	if (len != USCC_LEN)
-		return fc_fail(err, "credit code '%.40s' has %zu characters; a unified social "
-			       "credit code has 18", code, len);
+		return fc_fail(err, _("credit code '%.40s' has %zu characters; a unified social "
+			       "credit code has 18"), code, len);
 	for (i = 0; i < USCC_LEN; i++) {
 		if (value_of(code[i]) < 0)
-			return fc_fail(err, "credit code '%s': character %zu ('%c') is not allowed "
-				       "(digits and A-Y without I, O, S, V, Z)", code, i + 1,
+			return fc_fail(err, _("credit code '%s': character %zu ('%c') is not allowed "
+				       "(digits and A-Y without I, O, S, V, Z)"), code, i + 1,
 				       (code[i] >= 0x20 && code[i] < 0x7f) ? code[i] : '?');
 	}
 	want = uscc_check_char(code);
 	if (code[17] != want)
-		return fc_fail(err, "credit code '%s': check character is '%c', expected '%c' "
-			       "(mistyped?)", code, code[17], want);
+		return fc_fail(err, _("credit code '%s': check character is '%c', expected '%c' "
+			       "(mistyped?)"), code, code[17], want);
 	return 0;
 }

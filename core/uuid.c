@@ -1,5 +1,6 @@
 /* uuid.c - version 4 UUIDs from the kernel's random source. */
 #include "uuid.h"
+#include "core/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@ int uuid_new(char *out, struct fc_err *err)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			return fc_failk(err, FC_EIO, "cannot read random bytes: %s", strerror(errno));
+			return fc_failk(err, FC_EIO, _("cannot read random bytes: %s"), strerror(errno));
 		}
 		got += (size_t)n;
 	}
@@ -42,6 +43,6 @@ int uuid_check(const char *s, const char *what, struct fc_err *err)
 	}
 	return 0;
 bad:
-	return fc_fail(err, "%s '%.40s' is not an id (36 characters, like "
-		       "5f3a0c1e-8d2b-4c7a-9e10-2b4f6a8c0d1e)", what, s);
+	return fc_fail(err, _("%s '%.40s' is not an id (36 characters, like "
+		       "5f3a0c1e-8d2b-4c7a-9e10-2b4f6a8c0d1e)"), what, s);
 }

@@ -14,6 +14,7 @@
 #include "sshkey.h"
 #include "store_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 #define STORE_FILE WORKSPACE_STORE
 
@@ -45,7 +46,7 @@ int workspace_locate(const char *opt, char **out, struct fc_err *err)
 		*out = path_join(base, "fieldcheck");
 		free(base);
 	} else
-		return fc_failk(err, FC_EUSAGE, "no workspace: give -C DIR or set FIELDCHECK_HOME");
+		return fc_failk(err, FC_EUSAGE, _("no workspace: give -C DIR or set FIELDCHECK_HOME"));
 	return 0;
 }
 
@@ -66,7 +67,7 @@ static int mkdirs(const char *dir, struct fc_err *err)
 	free(p);
 	return 0;
 fail:
-	fc_failk(err, FC_EIO, "cannot create folder %s: %s", p, strerror(errno));
+	fc_failk(err, FC_EIO, _("cannot create folder %s: %s"), p, strerror(errno));
 	free(p);
 	return -1;
 }
@@ -130,8 +131,8 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 	if (person_check(me, err))
 		goto out;
 	if (lstat(path, &st) == 0) {
-		fc_fail(err, "a workspace already exists in %s; nothing was changed (use -C DIR "
-			"or FIELDCHECK_HOME for another one)", dir);
+		fc_fail(err, _("a workspace already exists in %s; nothing was changed (use -C DIR "
+			"or FIELDCHECK_HOME for another one)"), dir);
 		goto out;
 	}
 	if (mkdirs(dir, err) || mkdirs(forms, err))
@@ -144,8 +145,9 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 	s = NULL;
 	if (link(tmp, path) != 0) {
 		fc_failk(err, errno == EEXIST ? FC_EFAIL : FC_EIO,
-			 errno == EEXIST ? "a workspace was created in %s at the same time; "
-			 "nothing was changed%s" : "cannot create the store in %s: %s", dir,
+			 errno == EEXIST ? _("a workspace was created in %s at the same time; "
+					     "nothing was changed%s") :
+			 _("cannot create the store in %s: %s"), dir,
 			 errno == EEXIST ? "" : strerror(errno));
 		goto out;
 	}
@@ -194,7 +196,7 @@ int workspace_undo_note(const char *dir, struct workspace_undo *u, struct fc_err
 	if ((u->top = first_missing(dir)) != NULL)
 		return 0;
 	if ((d = opendir(dir)) == NULL)
-		return fc_failk(err, FC_EIO, "cannot read folder %s: %s", dir, strerror(errno));
+		return fc_failk(err, FC_EIO, _("cannot read folder %s: %s"), dir, strerror(errno));
 	ALLOC_GROW(u->had, 1, alloc);
 	u->had[0] = NULL;
 	while ((e = readdir(d)) != NULL) {
@@ -276,8 +278,8 @@ int workspace_read_identity(struct fc_workspace *ws, struct fc_err *err)
 	    store_meta_get(ws->store, "role", &role, err))
 		goto out;
 	if (!name || !badge || !dept) {
-		fc_failk(err, FC_EIO, "the workspace in %s has no identity; it was not made by "
-			 "'fieldcheck init'", ws->dir);
+		fc_failk(err, FC_EIO, _("the workspace in %s has no identity; it was not made by "
+			 "'fieldcheck init'"), ws->dir);
 		goto out;
 	}
 	snprintf(ws->me.name, sizeof ws->me.name, "%s", name);
@@ -301,8 +303,8 @@ static int open_ws(const char *dir, int readonly, struct fc_workspace **out, str
 
 	if (stat(path, &st) != 0) {
 		free(path);
-		return fc_failk(err, FC_ENOTFOUND, "no workspace in %s; create one with 'fieldcheck "
-				"init --name NAME --badge BADGE --dept DEPT' (or give -C DIR)", dir);
+		return fc_failk(err, FC_ENOTFOUND, _("no workspace in %s; create one with 'fieldcheck "
+				"init --name NAME --badge BADGE --dept DEPT' (or give -C DIR)"), dir);
 	}
 	ws = xcalloc(1, sizeof *ws);
 	ws->dir = xstrdup(dir);
@@ -343,8 +345,8 @@ int workspace_set_sign_key(struct fc_workspace *ws, const char *path, struct fc_
 	char *abs = realpath(path, NULL);
 
 	if (!abs)
-		return fc_failk(err, errno == ENOENT ? FC_ENOTFOUND : FC_EIO, "cannot use the key "
-				"%s: %s", path, strerror(errno));
+		return fc_failk(err, errno == ENOENT ? FC_ENOTFOUND : FC_EIO, _("cannot use the key "
+				"%s: %s"), path, strerror(errno));
 	if (sshkey_load_public(abs, &k, err) || store_meta_set(ws->store, "sign.key", abs, err)) {
 		free(abs);
 		return -1;

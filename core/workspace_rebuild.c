@@ -7,6 +7,7 @@
 
 #include "store_impl.h"
 #include "strbuf.h"
+#include "core/i18n.h"
 
 int workspace_store_damaged(const char *dir, struct fc_err *why, struct fc_err *err)
 {
@@ -17,7 +18,8 @@ int workspace_store_damaged(const char *dir, struct fc_err *why, struct fc_err *
 	/* Opening migrates, and reads the schema: a damaged one fails here. */
 	if (store_open(path, &s, why) == 0)
 		rc = store_integrity(s, why) ? 1 : 0;
-	else if (strstr(why->msg, "is damaged"))
+	else if (strstr(why->msg, _("is damaged"))) /* store_sqlerr's words, in the
+						     * user's language like the message */
 		rc = 1;
 	else if (why->kind == FC_ENOTFOUND) { /* no workspace: say it as open does */
 		struct fc_workspace *ws = NULL;
@@ -42,8 +44,8 @@ static int identity(struct fc_workspace *ws, const struct fc_person *who, int su
 	if (workspace_read_identity(ws, &why) == 0)
 		return 0;
 	if (!who)
-		return fc_fail(err, "the damaged store's identity could not be read (%s): give it "
-			       "with 'fieldcheck repair --name NAME --badge BADGE --dept DEPT'",
+		return fc_fail(err, _("the damaged store's identity could not be read (%s): give it "
+			       "with 'fieldcheck repair --name NAME --badge BADGE --dept DEPT'"),
 			       why.msg);
 	if (workspace_write_identity(ws->store, who, supervisor, err))
 		return -1;

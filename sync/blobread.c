@@ -1,6 +1,7 @@
 /* blobread.c - blobs read once their size is known (see blobread.h). */
 #include "blobread.h"
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "gitutil.h"
@@ -29,14 +30,14 @@ int blob_read(git_repository *repo, const git_oid *id, const char *path, size_t 
 	json_quote(&where, path);
 	rc = blob_header(repo, id, &size, &type);
 	if (rc == GIT_ENOTFOUND) /* left behind by the fetch (localfetch.c), or lost */
-		rc = fc_fail(err, "%s: its bytes were not fetched (larger than any file fieldcheck "
-			     "keeps, or missing from the central)", where.buf);
+		rc = fc_fail(err, _("%s: its bytes were not fetched (larger than any file fieldcheck "
+			     "keeps, or missing from the central)"), where.buf);
 	else if (rc < 0)
 		rc = git_fail(err, where.buf);
 	else if (type != GIT_OBJECT_BLOB)
-		rc = fc_fail(err, "%s is a %s, not a file", where.buf, git_object_type2string(type));
+		rc = fc_fail(err, _("%s is a %s, not a file"), where.buf, git_object_type2string(type));
 	else if (size > max)
-		rc = fc_fail(err, "%s is %zu bytes, more than %s may be (at most %zu)", where.buf,
+		rc = fc_fail(err, _("%s is %zu bytes, more than %s may be (at most %zu)"), where.buf,
 			     size, what, max);
 	else if (git_blob_lookup(out, repo, id) < 0)
 		rc = git_fail(err, where.buf);

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 
@@ -51,7 +52,7 @@ static int parent_trees(git_commit *c, git_tree **trees, size_t *n, struct fc_er
 		if (rc < 0) {
 			while (i--)
 				git_tree_free(trees[i]);
-			return git_fail(err, "reading the replica's history");
+			return git_fail(err, _("reading the replica's history"));
 		}
 	}
 	return 0;
@@ -63,7 +64,7 @@ static int visit(git_commit *c, struct carried *p, size_t n, struct fc_err *err)
 	size_t n_par = 0, i, k;
 
 	if (git_commit_tree(&tree, c) < 0)
-		return git_fail(err, "reading a tree of the replica's history");
+		return git_fail(err, _("reading a tree of the replica's history"));
 	if (parent_trees(c, parents, &n_par, err)) {
 		git_tree_free(tree);
 		return -1;
@@ -94,21 +95,21 @@ int carried_find(struct replica *r, const git_oid *head, struct carried *p, size
 	if (git_revwalk_new(&w, r->repo) < 0 ||
 	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
 	    git_revwalk_push(w, head) < 0) {
-		git_fail(err, "walking the replica's history");
+		git_fail(err, _("walking the replica's history"));
 		git_revwalk_free(w);
 		return -1;
 	}
 	while (!failed && (rc = git_revwalk_next(&id, w)) == 0) {
 		git_commit *c;
 		if (git_commit_lookup(&c, r->repo, &id) < 0) {
-			failed = git_fail(err, "reading a commit of the replica's history");
+			failed = git_fail(err, _("reading a commit of the replica's history"));
 			break;
 		}
 		failed = visit(c, p, n, err);
 		git_commit_free(c);
 	}
 	if (!failed && rc != GIT_ITEROVER)
-		failed = git_fail(err, "walking the replica's history");
+		failed = git_fail(err, _("walking the replica's history"));
 	git_revwalk_free(w);
 	return failed ? -1 : 0;
 }
@@ -134,7 +135,7 @@ int carried_unsent(struct replica *r, const struct carried *p, size_t n, const g
 			int rc = n_tips ? git_graph_reachable_from_any(r->repo, &p[i].commits[k],
 								       tips, n_tips) : 0;
 			if (rc < 0)
-				return git_fail(err, "comparing with the remotes' branches");
+				return git_fail(err, _("comparing with the remotes' branches"));
 			if (rc == 0) {
 				git_oid_cpy(out, &p[i].commits[k]);
 				*which = p[i].path;

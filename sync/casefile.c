@@ -16,6 +16,7 @@
 
 #include "core/formstore.h"
 #include "core/hazard.h"
+#include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/recordio.h"
 #include "core/roster.h"
@@ -25,7 +26,7 @@
 #include "layout.h"
 
 /* What to run first: every workspace, a supervisor's too, sends with sync. */
-#define SYNC_FIRST "sync first ('fieldcheck sync')"
+#define SYNC_FIRST _("sync first ('fieldcheck sync')")
 
 void cf_add_file(struct casefile *cf, const char *path, const char *git_path, char *data,
 		 size_t len)
@@ -63,7 +64,7 @@ static int tree_file(struct casefile *cf, const char *path, char **data, size_t 
 	    blob_read(cf->r->repo, git_tree_entry_id(e), path, MAX_FORM_FILE, "a file of the "
 		      "branch", &b, &why)) {
 		git_tree_entry_free(e);
-		return fc_failk(err, FC_EIO, "%s: cannot read it from the replica", path);
+		return fc_failk(err, FC_EIO, _("%s: cannot read it from the replica"), path);
 	}
 	*len = (size_t)git_blob_rawsize(b);
 	*data = xmalloc(*len + 1);
@@ -83,12 +84,12 @@ static int load_synced(struct casefile *cf, enum record_kind kind, const char *i
 	if (pending < 0)
 		return -1;
 	if (pending)
-		return fc_fail(err, "%s %s has changes not yet synced: %s", record_kind_name(kind),
+		return fc_fail(err, _("%s %s has changes not yet synced: %s"), record_kind_name(kind),
 			       id, SYNC_FIRST);
 	if (record_load(cf->ws->store, kind, id, rec, err) == 0)
 		return 0;
 	if (err->kind == FC_ENOTFOUND)
-		fc_fail(err, "%s %s is in the replica but not in the store: %s",
+		fc_fail(err, _("%s %s is in the replica but not in the store: %s"),
 			record_kind_name(kind), id, SYNC_FIRST);
 	return -1;
 }
@@ -111,10 +112,10 @@ static int take_record(struct casefile *cf, enum record_kind kind, const char *i
 	record_clear(&rec);
 	rc = tree_file(cf, path, &data, &len, err);
 	if (rc == 0) {
-		rc = fc_fail(err, "%s %s is not in the replica (%s): %s", record_kind_name(kind),
+		rc = fc_fail(err, _("%s %s is not in the replica (%s): %s"), record_kind_name(kind),
 			     id, path, SYNC_FIRST);
 	} else if (rc > 0 && (len != mine.len || memcmp(data, mine.buf, len))) {
-		rc = fc_fail(err, "%s %s differs between the store and the replica (%s): %s",
+		rc = fc_fail(err, _("%s %s differs between the store and the replica (%s): %s"),
 			     record_kind_name(kind), id, path, SYNC_FIRST);
 	} else if (rc > 0) {
 		cf_add_file(cf, NULL, path, data, len);
@@ -180,7 +181,7 @@ static int tree_hazards(struct casefile *cf, struct ids *ids, struct fc_err *err
 		return 0;
 	if (git_tree_lookup(&top, cf->r->repo, git_tree_entry_id(e)) < 0) {
 		git_tree_entry_free(e);
-		return git_fail(err, "reading the replica's hazards");
+		return git_fail(err, _("reading the replica's hazards"));
 	}
 	git_tree_entry_free(e);
 	strbuf_init(&needle);
@@ -273,7 +274,7 @@ static int take_form(struct casefile *cf, struct casefile_result *res, struct fc
 		/* Not in the replica: the store's copy, which git cannot vouch for. */
 		if (!t.survey && formstore_get(cf->ws->store, in->form_id, in->form_version, &t,
 					       err)) {
-			rc = fc_err_prefix(err, "form %s version %d of inspection %s",
+			rc = fc_err_prefix(err, _("form %s version %d of inspection %s"),
 					   in->form_id, in->form_version, cf->id);
 			break;
 		}
@@ -298,7 +299,7 @@ static int take_notice(struct casefile *cf, const struct casefile_options *o,
 	strbuf_init(&sb);
 	if (notice_text(cf->ws->store, cf->id, NOTICE_ZH, o->forms, &sb, err)) {
 		strbuf_release(&sb);
-		return fc_err_prefix(err, "the rectification notice");
+		return fc_err_prefix(err, _("the rectification notice"));
 	}
 	len = sb.len;
 	cf_add_file(cf, "notice.txt", NULL, strbuf_detach(&sb), len);
@@ -332,7 +333,7 @@ static int check_sent(struct casefile *cf, struct fc_err *err)
 		if (cf->remotes[i].has_tip)
 			git_oid_cpy(&tips[n_tips++], &cf->remotes[i].tip);
 	if (!n_tips) {
-		fc_fail(err, "no remote has received this workspace's records yet: %s", SYNC_FIRST);
+		fc_fail(err, _("no remote has received this workspace's records yet: %s"), SYNC_FIRST);
 		goto out;
 	}
 	if (carried_find(cf->r, &cf->head, cf->carried, cf->n_carried, err) ||
@@ -340,7 +341,7 @@ static int check_sent(struct casefile *cf, struct fc_err *err)
 				 &which, err)) < 0)
 		goto out;
 	if (rc > 0)
-		rc = fc_fail(err, "%s was committed in %s, which has not reached a remote yet: %s",
+		rc = fc_fail(err, _("%s was committed in %s, which has not reached a remote yet: %s"),
 			     which, oid_short(&unsent, hex, sizeof hex), SYNC_FIRST);
 out:
 	free(tips);
@@ -370,7 +371,7 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 	    replica_head(cf->r, &cf->head, &has, err))
 		return -1;
 	if (!has)
-		return fc_fail(err, "the replica holds no records yet: %s", SYNC_FIRST);
+		return fc_fail(err, _("the replica holds no records yet: %s"), SYNC_FIRST);
 	if (replica_commit_tree(cf->r, &cf->head, &cf->tree, err) ||
 	    load_synced(cf, REC_INSPECTION, cf->id, &cf->insp, err) ||
 	    take_record(cf, REC_INSPECTION, cf->id, err) ||
@@ -378,9 +379,9 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 	    take_hazards(cf, res, err) || take_form(cf, res, err) || cf_remotes(cf, err))
 		return -1;
 	if (!cf->n_remotes)
-		return fc_fail(err, "this workspace has no remote, so no central repository to "
+		return fc_fail(err, _("this workspace has no remote, so no central repository to "
 			       "check the package against; add one with 'fieldcheck remote add "
-			       "origin URL' and sync");
+			       "origin URL' and sync"));
 	return take_roster(cf, err) || check_sent(cf, err) || cf_commits(cf, err) ||
 	       take_notice(cf, o, res, err) ? -1 : 0;
 }
@@ -444,12 +445,12 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 		return -1;
 	/* Said before the work; tarball_finish holds to it at the end. */
 	if (!o->force && lstat(o->out, &st) == 0)
-		return fc_fail(err, "%s already exists; give --force to replace it", o->out);
+		return fc_fail(err, _("%s already exists; give --force to replace it"), o->out);
 	memcpy(res->inspection, cf.id, sizeof cf.id);
 	rc = replica_open(ws, 0, &cf.r, err) || gather(&cf, o, res, err) ||
 	     write_archive(&cf, o, res, err) ? -1 : 0;
 	if (rc)
-		fc_err_prefix(err, "cannot export inspection %.8s", cf.id);
+		fc_err_prefix(err, _("cannot export inspection %.8s"), cf.id);
 	casefile_release(&cf);
 	return rc;
 }

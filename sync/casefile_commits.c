@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/roster.h"
 #include "core/sshsig.h"
 #include "gitutil.h"
@@ -68,7 +69,7 @@ static int one(struct casefile *cf, const git_oid *id, const struct roster *ro,
 	git_oid_tostr(hex, sizeof hex, id);
 	if (git_repository_odb(&odb, cf->r->repo) < 0 || git_odb_read(&obj, odb, id) < 0 ||
 	    git_commit_lookup(&c, cf->r->repo, id) < 0) {
-		git_fail(err, "reading a commit for the package");
+		git_fail(err, _("reading a commit for the package"));
 		goto out;
 	}
 	ALLOC_GROW(cf->commits, cf->n_commits + 1, cf->alloc_commits);

@@ -25,6 +25,7 @@
  */
 #include "casefile_impl.h"
 
+#include "core/i18n.h"
 #include "core/roster.h"
 
 #include <stdlib.h>
@@ -70,14 +71,14 @@ int cf_remotes(struct casefile *cf, struct fc_err *err)
 	    git_config_iterator_new(&it, cfg) < 0) {
 		git_config_free(cfg);
 		git_config_free(all);
-		return git_fail(err, "reading the replica's remotes");
+		return git_fail(err, _("reading the replica's remotes"));
 	}
 	while ((rc = git_config_next(&e, it)) == 0)
 		add_remote(cf, e->name, e->value);
 	git_config_iterator_free(it);
 	git_config_free(cfg);
 	git_config_free(all);
-	return rc == GIT_ITEROVER ? 0 : git_fail(err, "reading the replica's remotes");
+	return rc == GIT_ITEROVER ? 0 : git_fail(err, _("reading the replica's remotes"));
 }
 
 void cf_remotes_release(struct casefile *cf)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/formstore.h"
+#include "core/i18n.h"
 #include "core/recordio.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
@@ -59,7 +60,7 @@ static int add_blob(struct replica *r, struct updates *up, const char *path, con
 {
 	git_oid id;
 	if (git_blob_create_from_buffer(&id, r->repo, data, len) < 0)
-		return git_fail(err, "writing a record");
+		return git_fail(err, _("writing a record"));
 	tree_updates_add(&up->t, GIT_TREE_UPDATE_UPSERT, &id, path);
 	return 0;
 }
@@ -152,7 +153,7 @@ int sync_signature(struct replica *r, git_signature **sig, struct fc_err *err)
 		return -1;
 	/* The inspector is the author: name and enforcement badge. */
 	if (git_signature_new(sig, r->ws->me.name, r->ws->me.badge, (git_time_t)when, off) < 0)
-		return git_fail(err, "making the commit's author");
+		return git_fail(err, _("making the commit's author"));
 	return 0;
 }
 
@@ -198,7 +199,7 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 
 	strbuf_init(&msg);
 	if (git_tree_create_updated(&tree_id, r->repo, base, up->t.n, up->t.u) < 0) {
-		git_fail(err, "building the tree");
+		git_fail(err, _("building the tree"));
 		goto out;
 	}
 	if (base && git_oid_equal(&tree_id, git_tree_id(base))) {
@@ -208,7 +209,7 @@ static int commit(struct replica *r, git_tree *base, const git_oid *parent, int 
 	message(res, e, n, &msg);
 	if (git_tree_lookup(&tree, r->repo, &tree_id) < 0 ||
 	    (has_parent && git_commit_lookup(&pc, r->repo, parent) < 0)) {
-		git_fail(err, "reading the tree");
+		git_fail(err, _("reading the tree"));
 		goto out;
 	}
 	if (replica_commit(r, msg.buf, tree, has_parent ? 1 : 0, (const git_commit **)&pc,

@@ -1,5 +1,6 @@
 /* gitutil.c - libgit2 errors, set-up and packs added whole (see gitutil.h). */
 #include "gitutil.h"
+#include "core/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +20,7 @@ int git_fail(struct fc_err *err, const char *context)
 int gitutil_init(struct fc_err *err)
 {
 	if (git_libgit2_init() < 0)
-		return git_fail(err, "starting libgit2");
+		return git_fail(err, _("starting libgit2"));
 	/* Objects and refs reach the disk before a ref points at them. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	/* Our records are small and many; strict object creation checks that

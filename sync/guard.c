@@ -9,6 +9,7 @@
 
 #include <git2.h>
 
+#include "core/i18n.h"
 #include "core/roster.h"
 #include "gitutil.h"
 #include "trust.h"
@@ -39,13 +40,13 @@ static int judge_main(git_repository *repo, const git_oid *old, const git_oid *n
 	int rc;
 
 	if (git_oid_is_zero(new)) {
-		say(msgs, refused, "main cannot be deleted");
+		say(msgs, refused, _("main cannot be deleted"));
 		return 0;
 	}
 	if (!git_oid_is_zero(old) && !git_oid_equal(old, new) &&
 	    git_graph_descendant_of(repo, new, old) != 1) {
-		say(msgs, refused, "main cannot be rewritten: %s does not contain %s (fetch, sync, "
-		    "then push)", oid_short(new, id, sizeof id),
+		say(msgs, refused, _("main cannot be rewritten: %s does not contain %s (fetch, sync, "
+		    "then push)"), oid_short(new, id, sizeof id),
 		    git_oid_tostr_s(old));
 		return 0;
 	}
@@ -56,10 +57,10 @@ static int judge_main(git_repository *repo, const git_oid *old, const git_oid *n
 	trust_result_init(&tw);
 	rc = trust_walk(repo, new, git_oid_is_zero(old) ? NULL : old, &o, &tw, err);
 	for (i = 0; rc == 0 && i < tw.n_refused && i < TRUST_MAX_REASONS; i++)
-		say(msgs, refused, "commit %s refused: %s",
+		say(msgs, refused, _("commit %s refused: %s"),
 		    oid_short(&tw.refusals[i].commit, id, sizeof id), tw.refusals[i].why);
 	if (rc == 0 && tw.n_refused > TRUST_MAX_REASONS)
-		say(msgs, refused, "and %zu more commits refused", tw.n_refused - TRUST_MAX_REASONS);
+		say(msgs, refused, _("and %zu more commits refused"), tw.n_refused - TRUST_MAX_REASONS);
 	trust_result_release(&tw);
 	return rc;
 }
@@ -109,7 +110,7 @@ int guard_run(FILE *in, struct strbuf *msgs, int *refused, struct fc_err *err)
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	/* GIT_DIR and the quarantine's object directories, as receive-pack set them */
 	if (git_repository_open_ext(&repo, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL) < 0) {
-		rc = git_fail(err, "opening the repository the hook runs in");
+		rc = git_fail(err, _("opening the repository the hook runs in"));
 		goto out;
 	}
 	founder = configured_founder(repo);
@@ -117,15 +118,15 @@ int guard_run(FILE *in, struct strbuf *msgs, int *refused, struct fc_err *err)
 		git_oid old, new;
 		const char *ref;
 		if (++n > MAX_LINES) {
-			say(msgs, refused, "more than %d refs in one push", MAX_LINES);
+			say(msgs, refused, _("more than %d refs in one push"), MAX_LINES);
 			break;
 		}
 		if (parse_line(line, &old, &new, &ref)) {
-			rc = fc_fail(err, "receive-pack sent a line the guard does not understand");
+			rc = fc_fail(err, _("receive-pack sent a line the guard does not understand"));
 			break;
 		}
 		if (strcmp(ref, MAIN_REF)) {
-			say(msgs, refused, "only main is kept here, not %.200s", ref);
+			say(msgs, refused, _("only main is kept here, not %.200s"), ref);
 			continue;
 		}
 		rc = judge_main(repo, &old, &new, founder, msgs, refused, err);
@@ -167,12 +168,12 @@ int guard_install(const char *dir, const char *bin, const char *founder, struct 
 	if (gitutil_init(err))
 		return -1;
 	if (git_repository_open_bare(&repo, dir) < 0) {
-		git_fail(err, "opening the central repository");
+		git_fail(err, _("opening the central repository"));
 		goto out;
 	}
 	if (founder && (git_repository_config(&cfg, repo) < 0 ||
 			git_config_set_string(cfg, "fieldcheck.founder", founder) < 0)) {
-		git_fail(err, "keeping the founder's fingerprint");
+		git_fail(err, _("keeping the founder's fingerprint"));
 		goto out;
 	}
 	hooks = xstrfmt("%shooks", git_repository_path(repo));
@@ -180,12 +181,12 @@ int guard_install(const char *dir, const char *bin, const char *founder, struct 
 	tmp = xstrfmt("%s.new", hook);
 	hook_script(bin, &script);
 	if ((mkdir(hooks, 0755) && errno != EEXIST) || !(f = fopen(tmp, "w"))) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", hook, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), hook, strerror(errno));
 		goto out;
 	}
 	written = fwrite(script.buf, 1, script.len, f) == script.len;
 	if (fclose(f) || !written || chmod(tmp, 0755) || rename(tmp, hook)) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", hook, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), hook, strerror(errno));
 		goto out;
 	}
 	rc = 0;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "blobread.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
@@ -123,7 +124,7 @@ static int blob_of(struct walk *w, const git_commit *c, git_oid *blob, int *has,
 
 	*has = 0;
 	if (git_commit_tree(&tree, c) < 0)
-		return git_fail(err, "reading a commit of the replica");
+		return git_fail(err, _("reading a commit of the replica"));
 	rc = git_tree_entry_bypath(&e, tree, w->path);
 	if (rc == 0 && git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
 		git_oid_cpy(blob, git_tree_entry_id(e));
@@ -132,7 +133,7 @@ static int blob_of(struct walk *w, const git_commit *c, git_oid *blob, int *has,
 	git_tree_entry_free(e);
 	git_tree_free(tree);
 	if (rc < 0 && rc != GIT_ENOTFOUND)
-		return git_fail(err, "reading a tree of the replica");
+		return git_fail(err, _("reading a tree of the replica"));
 	return 0;
 }
 
@@ -143,7 +144,7 @@ static int pending_of(struct walk *w, const git_oid *id, struct pending *p, stru
 	int rc;
 
 	if (git_commit_lookup(&c, w->repo, id) < 0)
-		return git_fail(err, "reading a commit of the replica");
+		return git_fail(err, _("reading a commit of the replica"));
 	memset(p, 0, sizeof *p);
 	git_oid_cpy(&p->commit, id);
 	p->time = git_commit_time(c);
@@ -255,7 +256,7 @@ static int add_change(struct walk *w, const struct pending *p, const struct pend
 	}
 	if (git_commit_lookup(&c, w->repo, &p->commit) < 0) {
 		history_entry_clear(&e);
-		return git_fail(err, "reading a commit of the replica");
+		return git_fail(err, _("reading a commit of the replica"));
 	}
 	snprintf(e.commit, sizeof e.commit, "%s", oid_short(&p->commit, hex, sizeof hex));
 	a = git_commit_author(c);
@@ -289,7 +290,7 @@ static int step(struct walk *w, const struct pending *p, struct fc_err *err)
 	git_commit *c;
 
 	if (git_commit_lookup(&c, w->repo, &p->commit) < 0)
-		return git_fail(err, "reading a commit of the replica");
+		return git_fail(err, _("reading a commit of the replica"));
 	np = git_commit_parentcount(c);
 	par = xcalloc(np ? np : 1, sizeof *par);
 	for (i = 0; i < np && rc == 0 && follow < 0; i++) {

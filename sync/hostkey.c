@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/base64.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "url.h"
 
@@ -47,7 +48,7 @@ int hostkey_check(struct replica *r, const char *url, const char *host,
 
 	if (!(hk->type & GIT_CERT_SSH_SHA256)) {
 		free(file);
-		return fc_failk(err, FC_EIO, "the SSH server %s sent no SHA-256 host key", host);
+		return fc_failk(err, FC_EFAIL, _("the SSH server %s sent no SHA-256 host key"), host);
 	}
 	fingerprint(hk->hash_sha256, fp, sizeof fp);
 	/* Pinned under the host and port of the URL the connection uses. */
@@ -57,17 +58,17 @@ int hostkey_check(struct replica *r, const char *url, const char *host,
 	}
 	have = pinned(file, endpoint);
 	if (have && strcmp(have, fp)) {
-		rc = fc_failk(err, FC_EIO, "the host key of %s has changed: it was %s and is now %s. "
+		rc = fc_failk(err, FC_EFAIL, _("the host key of %s has changed: it was %s and is now %s. "
 			      "Refusing to sync. If the server was really re-keyed, remove its line "
-			      "from %s and sync again", endpoint, have, fp, file);
+			      "from %s and sync again"), endpoint, have, fp, file);
 	} else if (!have) {
 		if ((f = fopen(file, "a")) == NULL || fprintf(f, "%s %s\n", endpoint, fp) < 0 ||
 		    fclose(f) != 0) {
-			rc = fc_failk(err, FC_EIO, "cannot record the host key in %s", file);
+			rc = fc_failk(err, FC_EFAIL, _("cannot record the host key in %s"), file);
 		} else {
 			struct strbuf sb;
 			strbuf_init(&sb);
-			strbuf_addf(&sb, "pinned the host key of %s on first use: %s", endpoint, fp);
+			strbuf_addf(&sb, _("pinned the host key of %s on first use: %s"), endpoint, fp);
 			free(r->notice);
 			r->notice = strbuf_detach(&sb);
 		}

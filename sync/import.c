@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/formstore.h"
+#include "core/i18n.h"
 #include "core/recordio.h"
 #include "core/store.h"
 #include "blobread.h"
@@ -51,7 +52,7 @@ static void import_form(struct replica *r, git_tree *tree, const struct layout_p
 	if (!t.choices)
 		t.choices = xstrdup("");
 	if (!t.survey || !t.settings)
-		quarantine(r, rep, commit, path, NULL, 0, "a form without its settings.csv");
+		quarantine(r, rep, commit, path, NULL, 0, _("a form without its settings.csv"));
 	else if (formstore_put(r->ws->store, lp->id, lp->version, &t, &why))
 		quarantine(r, rep, commit, path, NULL, 0, why.msg);
 	else

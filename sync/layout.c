@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/model.h"
 #include "core/roster.h"
 
@@ -104,7 +105,7 @@ int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 		return 0;
 	}
 	if (out->kind == LAY_INVALID)
-		return fc_fail(err, "%.200s is not a place where fieldcheck keeps records", path);
+		return fc_fail(err, _("%.200s is not a place where fieldcheck keeps records"), path);
 	return 0;
 }
 
@@ -114,10 +115,10 @@ int layout_matches(const struct layout_path *p, const struct fc_record *r, const
 	char want[128];
 
 	if (p->rec != r->kind || strcmp(p->id, record_id(r)))
-		return fc_fail(err, "%.200s holds %s %.40s, not the record its name says", path,
+		return fc_fail(err, _("%.200s holds %s %.40s, not the record its name says"), path,
 			       r->kind == REC_ENTERPRISE ? "enterprise" : r->kind == REC_INSPECTION ? "inspection" : "hazard", record_id(r));
 	layout_record_path(r, want, sizeof want);
 	if (strcmp(want, path))
-		return fc_fail(err, "%.200s should be at %s", path, want);
+		return fc_fail(err, _("%.200s should be at %s"), path, want);
 	return 0;
 }

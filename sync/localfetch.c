@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "layout.h"
@@ -123,9 +124,9 @@ static int hashes_to(git_odb_object *o, const git_oid *id)
 static int loose_refused(struct copying *cx, git_repository *src, const char *hex,
 			 const char *why)
 {
-	return fc_failk(cx->err, FC_EFAIL, "the central's object %sobjects/%.2s/%s is damaged "
+	return fc_failk(cx->err, FC_EFAIL, _("the central's object %sobjects/%.2s/%s is damaged "
 			"(%s): it was refused and nothing of it was copied; repair the central "
-			"from a sound copy (see 'When something is damaged' in the README)",
+			"from a sound copy (see 'When something is damaged' in the README)"),
 			git_repository_path(src), hex, hex + 2, why);
 }
 
@@ -161,7 +162,7 @@ static int copy_one(struct copying *cx, git_repository *src, git_odb *sodb, git_
 		rc = loose_refused(cx, src, hex, "its content does not hash to its name");
 	else if (write && git_odb_write(&written, dodb, git_odb_object_data(o),
 					git_odb_object_size(o), git_odb_object_type(o)) < 0)
-		rc = git_fail(cx->err, "copying an object");
+		rc = git_fail(cx->err, _("copying an object"));
 	cx->loose += write;
 	cx->loose_bytes += write ? git_odb_object_size(o) : 0;
 	*batch += write ? git_odb_object_size(o) : 0;
@@ -182,7 +183,7 @@ static int copy_loose(struct copying *cx, git_repository *src, struct replica *r
 	int rc = 0, i;
 
 	if (git_repository_odb(&sodb, src) < 0 || git_repository_odb(&dodb, r->repo) < 0)
-		rc = git_fail(cx->err, "opening the object stores");
+		rc = git_fail(cx->err, _("opening the object stores"));
 	strbuf_init(&dir);
 	for (i = 0; rc == 0 && i < 256; i++) {
 		struct dirent *e;
@@ -224,7 +225,7 @@ static int copy_all(struct copying *cx, struct replica *r, git_repository *src,
 
 	rc = packadopt(from, to, names, cx->n_packs, progress, cx, &cx->objects, cx->err);
 	if (rc == 0 && (git_repository_odb(&odb, r->repo) < 0 || git_odb_refresh(odb) < 0))
-		rc = git_fail(cx->err, "reading the copied packs");
+		rc = git_fail(cx->err, _("reading the copied packs"));
 	git_odb_free(odb);
 	if (rc == 0)
 		rc = copy_loose(cx, src, r, 0);
@@ -316,7 +317,7 @@ int localfetch(struct replica *r, const char *remote, const char *path, const ch
 
 	*exists = 0;
 	if (git_repository_open_ext(&src, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
-		return fc_failk(err, FC_EIO, "cannot fetch from %s (%s): %s", remote, path,
+		return fc_failk(err, FC_EIO, _("cannot fetch from %s (%s): %s"), remote, path,
 				git_error_last() ? git_error_last()->message : "not a repository");
 	rc = git_reference_name_to_id(their_head, src, REPLICA_BRANCH);
 	if (rc == GIT_ENOTFOUND || borrows_objects(src)) {
@@ -324,22 +325,22 @@ int localfetch(struct replica *r, const char *remote, const char *path, const ch
 		return rc == GIT_ENOTFOUND ? 0 : 1; /* an empty central; or not ours to copy */
 	}
 	if (rc < 0) {
-		rc = git_fail(err, "reading the central repository's main");
+		rc = git_fail(err, _("reading the central repository's main"));
 		goto out;
 	}
 	*exists = 1;
 	if (git_repository_odb(&odb, r->repo) < 0) {
-		rc = git_fail(err, "opening the replica's objects");
+		rc = git_fail(err, _("opening the replica's objects"));
 		goto out;
 	}
 	if (!git_odb_exists(odb, their_head))
 		rc = fetch_objects(&cx, r, src, track, their_head);
 	/* The commit must now be readable here; its tree is read next. */
 	if (rc == 0 && git_commit_lookup(&c, r->repo, their_head) < 0)
-		rc = git_fail(err, "reading what was fetched");
+		rc = git_fail(err, _("reading what was fetched"));
 	if (rc == 0 && git_reference_create(&ref, r->repo, track, their_head, 1,
 					    "fieldcheck: fetch") < 0)
-		rc = git_fail(err, "recording the fetch");
+		rc = git_fail(err, _("recording the fetch"));
 out:
 	git_commit_free(c);
 	git_reference_free(ref);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 
@@ -90,7 +91,7 @@ int newobjs_attach(git_repository *repo, struct newobjs **out, struct fc_err *er
 	if (git_odb_init_backend(&n->parent, GIT_ODB_BACKEND_VERSION) < 0 ||
 	    git_mempack_new(&n->inner) < 0) {
 		free(n);
-		return git_fail(err, "preparing the replica's objects");
+		return git_fail(err, _("preparing the replica's objects"));
 	}
 	n->parent.read = no_read;
 	n->parent.read_prefix = no_read_prefix;
@@ -103,7 +104,7 @@ int newobjs_attach(git_repository *repo, struct newobjs **out, struct fc_err *er
 	if (git_repository_odb(&odb, repo) < 0 || git_odb_add_backend(odb, &n->parent, 1000) < 0) {
 		git_odb_free(odb);
 		no_free(&n->parent);
-		return git_fail(err, "preparing the replica's objects");
+		return git_fail(err, _("preparing the replica's objects"));
 	}
 	git_odb_free(odb);
 	*out = n;
@@ -159,13 +160,13 @@ int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err)
 	if (n->n == 0)
 		return 0;
 	if (build_pack(n, repo, &pack) < 0)
-		rc = git_fail(err, "packing new objects");
+		rc = git_fail(err, _("packing new objects"));
 	else if (gitutil_add_pack(repo, &pack, NULL, name) < 0)
-		rc = git_fail(err, "writing new objects");
+		rc = git_fail(err, _("writing new objects"));
 	else {
 		remember(n, name);
 		n->n = 0;
-		rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, "packing new objects") : 0;
+		rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, _("packing new objects")) : 0;
 	}
 	git_buf_dispose(&pack);
 	return rc;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 
 #define CHUNK (1u << 16)
@@ -29,9 +30,9 @@ static int on_progress(const git_indexer_progress *st, void *payload)
 
 static int refuse(struct fc_err *err, const char *path, const char *why)
 {
-	return fc_failk(err, FC_EFAIL, "the central's pack %s is damaged (%s): it was refused and "
+	return fc_failk(err, FC_EFAIL, _("the central's pack %s is damaged (%s): it was refused and "
 			"nothing of it was copied; repair the central from a sound copy "
-			"(see 'When something is damaged' in the README)", path, why);
+			"(see 'When something is damaged' in the README)"), path, why);
 }
 
 /* Streams the file into the indexer: read in chunks, so memory stays small
@@ -46,7 +47,7 @@ static int feed(git_indexer *ix, int fd, const char *path, git_indexer_progress 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return fc_failk(err, FC_EIO, "cannot read %s: %s", path, strerror(errno));
+			return fc_failk(err, FC_EIO, _("cannot read %s: %s"), path, strerror(errno));
 		if (git_indexer_append(ix, buf, (size_t)n, st) < 0)
 			return refuse(err, path, git_error_last() ? git_error_last()->message : "?");
 	}
@@ -72,10 +73,10 @@ static int adopt_one(struct adopting *a, const char *from_dir, const char *to_di
 	/* Not through a link: a central's packs are plain files, and a link
 	 * there could point the copy at any file this user may read. */
 	if ((fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
-		fc_failk(err, FC_EIO, "cannot read %s: %s", path.buf, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot read %s: %s"), path.buf, strerror(errno));
 	/* No odb: a central's pack stands alone (a thin one is refused). */
 	else if (git_indexer_new(&ix, to_dir, 0444, NULL, &opts) < 0)
-		fc_failk(err, FC_EIO, "cannot write in %s: %s", to_dir,
+		fc_failk(err, FC_EIO, _("cannot write in %s: %s"), to_dir,
 			 git_error_last() ? git_error_last()->message : "?");
 	else if (feed(ix, fd, path.buf, &st, err) == 0) {
 		a->objects += st.indexed_objects;

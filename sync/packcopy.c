@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 
 struct copy {
@@ -19,7 +20,7 @@ struct copy {
 
 static int io_fail(struct copy *c, const char *what, const char *path)
 {
-	return fc_failk(c->err, FC_EIO, "cannot %s %s: %s", what, path, strerror(errno));
+	return fc_failk(c->err, FC_EIO, _("cannot %s %s: %s"), what, path, strerror(errno));
 }
 
 static int copy_bytes(struct copy *c, int in, int out, const char *from, const char *to)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/i18n.h"
 #include "core/recordio.h"
 #include "core/strbuf.h"
 #include "core/workspace_rebuild.h"
@@ -42,7 +43,7 @@ static void fetch_all(struct replica *r, const git_strarray *names, struct repai
 		if (transport_fetch(r, names->strings[i], NULL, &theirs, &exists, &why) == 0)
 			res->remotes_fetched++;
 		else
-			sync_log_note(&res->rep, "could not fetch from %s: %s",
+			sync_log_note(&res->rep, _("could not fetch from %s: %s"),
 					 names->strings[i], why.msg);
 	}
 }
@@ -81,7 +82,7 @@ static int reexport(struct replica *r, struct repair_result *res, struct fc_err 
 	/* A commit the roster would refuse is not made (as in a sync): the
 	 * records wait in the outbox for the sync that may make it. */
 	if (trust_may_commit(r, &why)) {
-		sync_log_note(&res->rep, "the records wait to be committed by the next sync: %s",
+		sync_log_note(&res->rep, _("the records wait to be committed by the next sync: %s"),
 				 why.msg);
 		return 0;
 	}
@@ -104,10 +105,10 @@ static int refetch(struct replica *r, int store_rebuilt, struct repair_result *r
 	int rc = -1;
 
 	if (replica_copy_remotes(r, res->replica_aside, &why))
-		sync_log_note(&res->rep, "%s; add them again with 'fieldcheck remote add'",
+		sync_log_note(&res->rep, _("%s; add them again with 'fieldcheck remote add'"),
 				 why.msg);
 	if (git_remote_list(&names, r->repo) < 0)
-		return git_fail(err, "listing the remotes");
+		return git_fail(err, _("listing the remotes"));
 	fetch_all(r, &names, res);
 	if (replica_find_base(r, res->replica_aside, &names, &base, &res->based, err))
 		goto out;
@@ -139,7 +140,7 @@ static int open_in_its_place(struct fc_workspace *ws, struct replica **r,
 
 	if ((res->replica_aside = salvage_aside_name(path, err)) != NULL) {
 		if (rename(path, res->replica_aside) != 0)
-			fc_failk(err, FC_EIO, "cannot set the replica aside as %s: %s",
+			fc_failk(err, FC_EIO, _("cannot set the replica aside as %s: %s"),
 				 res->replica_aside, strerror(errno));
 		else
 			rc = replica_open(ws, REPLICA_CREATE, r, err);
@@ -160,7 +161,7 @@ static int repair_replica(struct fc_workspace *ws, int store_rebuilt, struct rep
 	if (!has_replica(ws))
 		return 0;
 	if (replica_open(ws, 0, &r, &why)) {
-		if (!strstr(why.msg, "opening the replica")) {
+		if (!strstr(why.msg, _("opening the replica"))) { /* git_fail's context */
 			*err = why; /* the lock, not the replica */
 			return -1;
 		}

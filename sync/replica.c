@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
@@ -89,7 +90,7 @@ static int take_lock(struct fc_workspace *ws, int shared, int *fd, struct fc_err
 		return 0;
 	}
 	if (*fd < 0) {
-		fc_failk(err, FC_EIO, "cannot open %s: %s", path, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot open %s: %s"), path, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -100,7 +101,7 @@ static int take_lock(struct fc_workspace *ws, int shared, int *fd, struct fc_err
 		if (errno != EINTR) {
 			close(*fd);
 			*fd = -1;
-			return fc_failk(err, FC_EIO, "cannot lock the workspace: %s", strerror(errno));
+			return fc_failk(err, FC_EIO, _("cannot lock the workspace: %s"), strerror(errno));
 		}
 	return 0;
 }
@@ -110,9 +111,9 @@ static int create_repo(const char *path, git_repository **repo, struct fc_err *e
 	git_reference *head = NULL;
 
 	if (git_repository_init(repo, path, 1) < 0)
-		return git_fail(err, "creating the replica");
+		return git_fail(err, _("creating the replica"));
 	if (git_reference_symbolic_create(&head, *repo, "HEAD", REPLICA_BRANCH, 1, NULL) < 0)
-		return git_fail(err, "setting up the replica");
+		return git_fail(err, _("setting up the replica"));
 	git_reference_free(head);
 	return 0;
 }
@@ -135,8 +136,8 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 		goto fail;
 	if (stat(r->path, &st) != 0) {
 		if (!(flags & REPLICA_CREATE)) {
-			fc_failk(err, FC_ENOTFOUND, "this workspace has no replica yet; add a "
-				 "remote with 'fieldcheck remote add origin URL' and sync");
+			fc_failk(err, FC_ENOTFOUND, _("this workspace has no replica yet; add a "
+				 "remote with 'fieldcheck remote add origin URL' and sync"));
 			goto fail;
 		}
 		if (create_repo(r->path, &r->repo, err))
@@ -147,7 +148,7 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 			clear_pack_temporaries(r->path, 0);
 		}
 		if (git_repository_open_bare(&r->repo, r->path) < 0) {
-			git_fail(err, "opening the replica");
+			git_fail(err, _("opening the replica"));
 			goto fail;
 		}
 	}
@@ -166,7 +167,7 @@ int replica_renew(struct replica *r, const char *aside, struct fc_err *err)
 	r->repo = NULL;
 	r->newobjs = NULL;
 	if (rename(r->path, aside) != 0)
-		return fc_failk(err, FC_EIO, "cannot set the replica aside as %s: %s", aside,
+		return fc_failk(err, FC_EIO, _("cannot set the replica aside as %s: %s"), aside,
 				strerror(errno));
 	if (create_repo(r->path, &r->repo, err))
 		return -1;
@@ -202,7 +203,7 @@ int replica_head(struct replica *r, git_oid *out, int *exists, struct fc_err *er
 		memset(out, 0, sizeof *out);
 		return 0;
 	}
-	return rc < 0 ? git_fail(err, "reading the replica's branch") : 0;
+	return rc < 0 ? git_fail(err, _("reading the replica's branch")) : 0;
 }
 
 int replica_set_head(struct replica *r, const git_oid *new_id, const git_oid *old,
@@ -217,8 +218,8 @@ int replica_set_head(struct replica *r, const git_oid *new_id, const git_oid *ol
 		rc = git_reference_create(&ref, r->repo, REPLICA_BRANCH, new_id, 0, why);
 	git_reference_free(ref);
 	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS)
-		return fc_fail(err, "the replica's branch moved while syncing; sync again");
-	return rc < 0 ? git_fail(err, "moving the replica's branch") : 0;
+		return fc_fail(err, _("the replica's branch moved while syncing; sync again"));
+	return rc < 0 ? git_fail(err, _("moving the replica's branch")) : 0;
 }
 
 int replica_commit_tree(struct replica *r, const git_oid *commit, git_tree **tree,
@@ -230,10 +231,10 @@ int replica_commit_tree(struct replica *r, const git_oid *commit, git_tree **tre
 	if (!commit)
 		return 0;
 	if (git_commit_lookup(&c, r->repo, commit) < 0)
-		return git_fail(err, "reading a commit of the replica");
+		return git_fail(err, _("reading a commit of the replica"));
 	if (git_commit_tree(tree, c) < 0) {
 		git_commit_free(c);
-		return git_fail(err, "reading a tree of the replica");
+		return git_fail(err, _("reading a tree of the replica"));
 	}
 	git_commit_free(c);
 	return 0;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 
@@ -25,7 +26,7 @@ static int read_one(const git_oid *id, void *payload)
 	git_odb_object *o;
 
 	if (git_odb_read(&o, rd->odb, id) < 0) {
-		fc_failk(rd->err, FC_EIO, "object %s cannot be read: %s", git_oid_tostr_s(id),
+		fc_failk(rd->err, FC_EIO, _("object %s cannot be read: %s"), git_oid_tostr_s(id),
 			 git_error_last() ? git_error_last()->message : "?");
 		return GIT_EUSER;
 	}
@@ -40,7 +41,7 @@ static int entry_there(const char *root, const git_tree_entry *e, void *payload)
 	(void)root;
 	if (git_odb_exists(rd->odb, git_tree_entry_id(e)))
 		return 0;
-	fc_failk(rd->err, FC_EIO, "%s%s is missing (object %s)", root, git_tree_entry_name(e),
+	fc_failk(rd->err, FC_EIO, _("%s%s is missing (object %s)"), root, git_tree_entry_name(e),
 		 git_oid_tostr_s(git_tree_entry_id(e)));
 	return GIT_EUSER;
 }
@@ -71,14 +72,14 @@ static int history_there(struct replica *r, struct reading *rd)
 	}
 	git_revwalk_free(w);
 	if (rc != GIT_ITEROVER)
-		return git_fail(rd->err, "the replica's history is broken");
+		return git_fail(rd->err, _("the replica's history is broken"));
 	if (replica_commit_tree(r, &head, &tree, rd->err))
 		return -1;
 	rc = git_tree_walk(tree, GIT_TREEWALK_PRE, entry_there, rd);
 	git_tree_free(tree);
 	if (rc == GIT_EUSER)
 		return -1;
-	return rc < 0 ? git_fail(rd->err, "the replica's records cannot be listed") : 0;
+	return rc < 0 ? git_fail(rd->err, _("the replica's records cannot be listed")) : 0;
 }
 
 int replica_check(struct replica *r, struct fc_err *err)
@@ -92,16 +93,16 @@ int replica_check(struct replica *r, struct fc_err *err)
 	if (git_repository_open_bare(&plain, r->path) < 0 ||
 	    git_repository_odb(&rd.odb, plain) < 0) {
 		git_repository_free(plain);
-		return git_fail(err, "opening the replica's objects");
+		return git_fail(err, _("opening the replica's objects"));
 	}
 	rc = git_odb_foreach(rd.odb, read_one, &rd);
 	if (rc < 0 && rc != GIT_EUSER)
-		git_fail(err, "listing the replica's objects");
+		git_fail(err, _("listing the replica's objects"));
 	git_odb_free(rd.odb);
 	git_repository_free(plain);
 	if (rc == 0 && (git_repository_odb(&rd.odb, r->repo) < 0 ||
 			(rc = history_there(r, &rd)) < 0))
-		rc = rd.odb ? -1 : git_fail(err, "opening the replica's objects");
+		rc = rd.odb ? -1 : git_fail(err, _("opening the replica's objects"));
 	git_odb_free(rd.odb);
 	return rc < 0 ? -1 : 0;
 }
@@ -190,5 +191,5 @@ int replica_copy_remotes(struct replica *r, const char *aside, struct fc_err *er
 	git_config_free(from);
 	git_config_free(to);
 	free(path);
-	return rc < 0 ? git_fail(err, "copying the remotes of the old replica") : 0;
+	return rc < 0 ? git_fail(err, _("copying the remotes of the old replica")) : 0;
 }

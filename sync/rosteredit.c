@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "signcommit.h"
@@ -37,16 +38,16 @@ static int apply(struct fc_workspace *ws, struct roster *ro, int exists,
 
 	if (ed->kind == ROSTER_FOUND) {
 		if (exists)
-			return fc_fail(err, "%s has a roster already; add to it with 'fieldcheck "
-				       "roster add'", remote);
+			return fc_fail(err, _("%s has a roster already; add to it with 'fieldcheck "
+				       "roster add'"), remote);
 		return roster_add(ro, &ed->e, err);
 	}
 	if (!exists)
-		return fc_fail(err, "%s has no roster yet; a supervisor founds it with "
-			       "'fieldcheck roster found'", remote);
+		return fc_fail(err, _("%s has no roster yet; a supervisor founds it with "
+			       "'fieldcheck roster found'"), remote);
 	if (!me || me->role != ROLE_SUPERVISOR)
-		return fc_fail(err, "only a supervisor on the roster of %s changes it, and your "
-			       "key (%s) is not one now", remote, ws->me.badge);
+		return fc_fail(err, _("only a supervisor on the roster of %s changes it, and your "
+			       "key (%s) is not one now"), remote, ws->me.badge);
 	if (ed->kind == ROSTER_ADD)
 		return roster_add(ro, &ed->e, err);
 	return roster_revoke(ro, ed->badge, ed->at, err) > 0 ? 0 : -1;
@@ -71,7 +72,7 @@ static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
 	roster_init(&ro);
 	if (has_theirs && (git_commit_lookup(&parent, r->repo, theirs) < 0 ||
 			   git_commit_tree(&tree, parent) < 0)) {
-		git_fail(err, "reading the central's main");
+		git_fail(err, _("reading the central's main"));
 		goto out;
 	}
 	if (trust_roster_read(r->repo, trusted, &ro, &exists, err) ||
@@ -86,7 +87,7 @@ static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
 	if (git_blob_create_from_buffer(&blob, r->repo, text.buf, text.len) < 0 ||
 	    (up.id = blob, git_tree_create_updated(&tree_id, r->repo, tree, 1, &up)) < 0 ||
 	    git_tree_lookup(&newtree, r->repo, &tree_id) < 0) {
-		git_fail(err, "writing the roster");
+		git_fail(err, _("writing the roster"));
 		goto out;
 	}
 	rc = replica_commit(r, msg.buf, newtree, has_theirs ? 1 : 0,
@@ -145,8 +146,8 @@ int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct r
 	int attempt, rc = -1;
 
 	if (!ws->sign_key)
-		return fc_fail(err, "the roster is changed by signed commits only: set your key "
-			       "first with 'fieldcheck whoami --sign-key KEY'");
+		return fc_fail(err, _("the roster is changed by signed commits only: set your key "
+			       "first with 'fieldcheck whoami --sign-key KEY'"));
 	if (sshkey_load_public(ws->sign_key, &mine, err) || now_epoch(&now, err) ||
 	    replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
@@ -168,7 +169,7 @@ int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct r
 		}
 	}
 	if (attempt == EDIT_ATTEMPTS)
-		fc_fail(err, "%s kept refusing the roster change (others pushing); try again",
+		fc_fail(err, _("%s kept refusing the roster change (others pushing); try again"),
 			remote);
 	replica_close(r);
 	if (rc)

@@ -13,6 +13,7 @@
 
 #include "gitutil.h"
 #include "treecheck.h"
+#include "core/i18n.h"
 
 #define MAX_PARENTS 8  /* our merges have two; octopus merges are refused */
 
@@ -118,7 +119,7 @@ int sendset_each(git_repository *repo, const git_oid *head, const git_oid *have,
 	git_revwalk_free(walk);
 	if (rc == GIT_ITEROVER)
 		return 0;
-	return rc == GIT_EUSER ? -1 : git_fail(err, "finding what to send");
+	return rc == GIT_EUSER ? -1 : git_fail(err, _("finding what to send"));
 }
 
 static int insert(const git_oid *id, const char *name, void *pb)
@@ -134,19 +135,19 @@ int sendset_copy(git_repository *src, git_repository *dst, const git_oid *head,
 	int rc = -1;
 
 	if (git_packbuilder_new(&pb, src) < 0) {
-		git_fail(err, "packing what to send");
+		git_fail(err, _("packing what to send"));
 		goto out;
 	}
 	git_packbuilder_set_threads(pb, 0); /* the delta search on every core */
 	if (sendset_each(src, head, have, insert, pb, err))
 		goto out;
 	if (git_packbuilder_write_buf(&buf, pb) < 0) {
-		git_fail(err, "packing what to send");
+		git_fail(err, _("packing what to send"));
 		goto out;
 	}
 	/* Indexed and fsynced before anything points at it. */
 	if (gitutil_add_pack(dst, &buf, sent, NULL) < 0) {
-		git_fail(err, "writing the objects sent");
+		git_fail(err, _("writing the objects sent"));
 		goto out;
 	}
 	rc = 0;

@@ -1,6 +1,7 @@
 /* signcommit.c - signed commits (see signcommit.h). */
 #include "signcommit.h"
 
+#include "core/i18n.h"
 #include "core/sshsig.h"
 #include "core/strbuf.h"
 #include "export.h"
@@ -18,7 +19,7 @@ int replica_commit(struct replica *r, const char *msg, git_tree *tree, size_t n,
 	if (sync_signature(r, &who, err))
 		goto out;
 	if (git_commit_create_buffer(&buf, r->repo, who, who, "UTF-8", msg, tree, n, parents) < 0) {
-		git_fail(err, "making the commit");
+		git_fail(err, _("making the commit"));
 		goto out;
 	}
 	if (r->ws->sign_key &&
@@ -26,7 +27,7 @@ int replica_commit(struct replica *r, const char *msg, git_tree *tree, size_t n,
 		goto out;
 	if (git_commit_create_with_signature(out, r->repo, buf.ptr, sig.len ? sig.buf : NULL,
 					     sig.len ? "gpgsig" : NULL) < 0) {
-		git_fail(err, "writing the commit");
+		git_fail(err, _("writing the commit"));
 		goto out;
 	}
 	rc = 0;

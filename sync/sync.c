@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/recordio.h"
 #include "core/roster.h"
 #include "core/store.h"
@@ -72,7 +73,7 @@ static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *t
 	if ((ours && git_commit_lookup(&p[0], r->repo, ours) < 0) ||
 	    git_commit_lookup(&p[ours ? 1 : 0], r->repo, theirs) < 0 ||
 	    git_tree_lookup(&tree, r->repo, tree_id) < 0)
-		git_fail(err, "reading commits to merge");
+		git_fail(err, _("reading commits to merge"));
 	else
 		rc = replica_commit(r, msg, tree, ours ? 2 : 1, (const git_commit **)p, out, err);
 	git_tree_free(tree);
@@ -95,8 +96,8 @@ static int check_theirs(struct replica *r, const char *remote, const git_oid *ou
 	if (replica_commit_tree(r, ours, &to, err) == 0 &&
 	    replica_commit_tree(r, theirs, &tt, err) == 0 &&
 	    (rc = treecheck(r->repo, git_tree_id(tt), to, err)) && err->kind == FC_EFAIL)
-		fc_err_prefix(err, "%s's main (commit %s) is refused, nothing of it is merged or "
-			      "sent", remote, oid_short(theirs, hex, sizeof hex));
+		fc_err_prefix(err, _("%s's main (commit %s) is refused, nothing of it is merged or "
+			      "sent"), remote, oid_short(theirs, hex, sizeof hex));
 	git_tree_free(to);
 	git_tree_free(tt);
 	return rc;
@@ -133,7 +134,7 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 		git_oid empty;
 		if (git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904") < 0 ||
 		    git_tree_lookup(&to, r->repo, &empty) < 0) {
-			git_fail(err, "making an empty tree");
+			git_fail(err, _("making an empty tree"));
 			goto out;
 		}
 	}
@@ -219,9 +220,10 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 
 		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err)) {
 			/* A dropped connection is worth another try; a refused key,
-			 * a changed host key or a missing remote is not. */
-			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS ||
-			    strstr(err->msg, "host key") || strstr(err->msg, "refused our"))
+			 * a host key refused or not recorded, or a missing remote is
+			 * not: those fail with FC_EFAIL (hostkey.c, transport.c), as
+			 * the message is in the user's language and cannot be read. */
+			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS)
 				return -1;
 			backoff(attempt, seed);
 			continue;
@@ -256,8 +258,8 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		}
 		backoff(attempt, seed);
 	}
-	return fc_failk(err, FC_EIO, "%s kept refusing our push (%d attempts: other devices "
-			"pushing); sync again", remote, SYNC_MAX_ATTEMPTS);
+	return fc_failk(err, FC_EIO, _("%s kept refusing our push (%d attempts: other devices "
+			"pushing); sync again"), remote, SYNC_MAX_ATTEMPTS);
 }
 
 static int remote_names(struct replica *r, const char *only, git_strarray *names,
@@ -267,8 +269,8 @@ static int remote_names(struct replica *r, const char *only, git_strarray *names
 	if (only) {
 		git_remote *rm;
 		if (git_remote_lookup(&rm, r->repo, only) < 0)
-			return fc_failk(err, FC_ENOTFOUND, "no remote called '%s' (see 'fieldcheck "
-					"remote list')", only);
+			return fc_failk(err, FC_ENOTFOUND, _("no remote called '%s' (see 'fieldcheck "
+					"remote list')"), only);
 		git_remote_free(rm);
 		names->strings = xmalloc(sizeof *names->strings);
 		names->strings[0] = xstrdup(only);
@@ -276,10 +278,10 @@ static int remote_names(struct replica *r, const char *only, git_strarray *names
 		return 0;
 	}
 	if (git_remote_list(names, r->repo) < 0)
-		return git_fail(err, "listing remotes");
+		return git_fail(err, _("listing remotes"));
 	if (names->count == 0)
-		return fc_failk(err, FC_ENOTFOUND, "this workspace has no remote; add the central "
-				"repository with 'fieldcheck remote add origin URL'");
+		return fc_failk(err, FC_ENOTFOUND, _("this workspace has no remote; add the central "
+				"repository with 'fieldcheck remote add origin URL'"));
 	return 0;
 }
 
@@ -322,10 +324,10 @@ static int supervisor_pulls_only(struct replica *r, struct sync_log *rep)
 	git_strarray_dispose(&all);
 	if (n <= 1)
 		return 0;
-	sync_log_note(rep, "nothing was sent: this supervisor's workspace pulls %zu central "
+	sync_log_note(rep, _("nothing was sent: this supervisor's workspace pulls %zu central "
 		      "repositories into one, and sending would copy each one's records "
 		      "into the others; make the change in a workspace that has that "
-		      "central alone ('fieldcheck init --supervisor --from URL')", n);
+		      "central alone ('fieldcheck init --supervisor --from URL')"), n);
 	return 1;
 }
 
@@ -412,17 +414,17 @@ int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 	if (replica_open(ws, REPLICA_CREATE, &r, err))
 		return -1;
 	if (git_remote_name_is_valid(&valid, name) < 0 || !valid) {
-		fc_failk(err, FC_EUSAGE, "'%s' is not a valid remote name", name);
+		fc_failk(err, FC_EUSAGE, _("'%s' is not a valid remote name"), name);
 		goto out;
 	}
 	if (git_remote_create(&rm, r->repo, name, url) < 0) {
-		git_fail(err, "adding the remote");
+		git_fail(err, _("adding the remote"));
 		goto out;
 	}
 	snprintf(key, sizeof key, "remote.%s.sshkey", name);
 	if (sshkey && (git_repository_config(&cfg, r->repo) < 0 ||
 		       git_config_set_string(cfg, key, sshkey) < 0)) {
-		git_fail(err, "saving the key's path");
+		git_fail(err, _("saving the key's path"));
 		goto out;
 	}
 	rc = 0;
@@ -446,7 +448,7 @@ int sync_remote_list(struct fc_workspace *ws, struct sync_remote **out, size_t *
 		return err->kind == FC_ENOTFOUND ? 0 : -1;
 	if (git_remote_list(&names, r->repo) < 0) {
 		replica_close(r);
-		return git_fail(err, "listing remotes");
+		return git_fail(err, _("listing remotes"));
 	}
 	*out = xcalloc(names.count ? names.count : 1, sizeof **out);
 	for (i = 0; i < names.count; i++) {
@@ -542,18 +544,18 @@ static void verify_history(struct replica *r, const git_oid *head, struct sync_l
 	git_oid id;
 
 	if (git_revwalk_new(&w, r->repo) < 0 || git_revwalk_push(w, head) < 0) {
-		sync_log_note(rep, "the replica's history cannot be walked");
+		sync_log_note(rep, _("the replica's history cannot be walked"));
 	} else {
 		int rc;
 		while ((rc = git_revwalk_next(&id, w)) == 0) {
 			git_commit *c;
 			if (git_commit_lookup(&c, r->repo, &id) < 0)
-				sync_log_note(rep, "commit %s is missing", git_oid_tostr_s(&id));
+				sync_log_note(rep, _("commit %s is missing"), git_oid_tostr_s(&id));
 			else
 				git_commit_free(c);
 		}
 		if (rc != GIT_ITEROVER)
-			sync_log_note(rep, "the replica's history is broken: %s",
+			sync_log_note(rep, _("the replica's history is broken: %s"),
 					 git_error_last() ? git_error_last()->message : "?");
 	}
 	git_revwalk_free(w);
@@ -586,8 +588,8 @@ int sync_verify(struct fc_workspace *ws, struct sync_log *rep, struct fc_err *er
 	}
 	rep->imported_inspections = records; /* records checked, for the summary */
 	if (rep->n_notes > before)
-		return fc_fail(err, "%zu problem%s found ('fieldcheck repair' rebuilds what is "
-			       "damaged)", rep->n_notes - before, rep->n_notes - before == 1 ? "" : "s");
+		return fc_fail(err, _("%zu problem%s found ('fieldcheck repair' rebuilds what is "
+			       "damaged)"), rep->n_notes - before, rep->n_notes - before == 1 ? "" : "s");
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "treecheck.h"
@@ -22,7 +23,7 @@ static int read_ref(git_repository *repo, const char *name, git_oid *out, int *h
 
 	*has = rc == 0;
 	if (rc < 0 && rc != GIT_ENOTFOUND)
-		return git_fail(err, "reading what was last synced");
+		return git_fail(err, _("reading what was last synced"));
 	return 0;
 }
 
@@ -33,7 +34,7 @@ int synced_set(struct replica *r, const char *remote, const git_oid *id, struct 
 	int rc = 0;
 
 	if (git_reference_create(&ref, r->repo, name, id, 1, "fieldcheck: synced") < 0)
-		rc = git_fail(err, "recording what was synced");
+		rc = git_fail(err, _("recording what was synced"));
 	git_reference_free(ref);
 	free(name);
 	return rc;
@@ -76,13 +77,13 @@ int synced_check(struct replica *r, const char *remote, const git_oid *last,
 	if (rc == 1)
 		return 0;
 	if (rc < 0)
-		return git_fail(err, "comparing the remote's history with ours");
+		return git_fail(err, _("comparing the remote's history with ours"));
 	oid_short(last, old, sizeof old);
 	git_oid_tostr(new, sizeof new, theirs);
-	return fc_fail(err, "%s's history was rewritten: its main is now commit %.12s, which does "
+	return fc_fail(err, _("%s's history was rewritten: its main is now commit %.12s, which does "
 		       "not contain commit %s, the last this device synced with it; nothing was "
 		       "merged or sent.  If a person has checked the new history and decided it "
-		       "is right: fieldcheck remote accept-history %s %s", remote, new, old,
+		       "is right: fieldcheck remote accept-history %s %s"), remote, new, old,
 		       remote, new);
 }
 
@@ -96,19 +97,19 @@ static int fetched_commit(struct replica *r, const char *remote, const char *hex
 	int has = 0, rc;
 
 	if (len < 7 || len > GIT_OID_HEXSZ || git_oid_fromstrn(&prefix, hex, len) < 0)
-		rc = fc_failk(err, FC_EUSAGE, "give the commit as the sync named it (at least 7 "
-			      "hexadecimal digits)");
+		rc = fc_failk(err, FC_EUSAGE, _("give the commit as the sync named it (at least 7 "
+			      "hexadecimal digits)"));
 	else
 		rc = read_ref(r->repo, tracking, &head, &has, err);
 	free(tracking);
 	if (rc)
 		return -1;
 	if (!has)
-		return fc_fail(err, "nothing was fetched from %s yet; run 'fieldcheck sync %s' "
-			       "first", remote, remote);
+		return fc_fail(err, _("nothing was fetched from %s yet; run 'fieldcheck sync %s' "
+			       "first"), remote, remote);
 	if (git_oid_ncmp(&prefix, &head, len))
-		return fc_fail(err, "the last fetch from %s found commit %s, not %s; run "
-			       "'fieldcheck sync %s' and read what it says", remote,
+		return fc_fail(err, _("the last fetch from %s found commit %s, not %s; run "
+			       "'fieldcheck sync %s' and read what it says"), remote,
 			       oid_short(&head, found, sizeof found), hex, remote);
 	git_oid_cpy(out, &head);
 	return 0;
@@ -128,7 +129,7 @@ int synced_accept(struct fc_workspace *ws, const char *remote, const char *commi
 		struct strbuf shown;
 		strbuf_init(&shown);
 		treecheck_show(&shown, remote, strlen(remote));
-		fc_failk(err, FC_ENOTFOUND, "no remote called %s (see 'fieldcheck remote list')",
+		fc_failk(err, FC_ENOTFOUND, _("no remote called %s (see 'fieldcheck remote list')"),
 			 shown.buf);
 		strbuf_release(&shown);
 	} else if (fetched_commit(r, remote, commit, &id, err) == 0)

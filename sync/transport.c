@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "centralhead.h"
@@ -48,8 +49,8 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 	(void)url;
 	if (++c->cred_attempts > MAX_CRED_ATTEMPTS) {
 		c->failed = 1;
-		fc_failk(c->err, FC_EIO, "%s refused our SSH key (%d attempts); check the key "
-			 "(remote.%s.sshkey) or the ssh-agent", c->remote, MAX_CRED_ATTEMPTS, c->remote);
+		fc_failk(c->err, FC_EFAIL, _("%s refused our SSH key (%d attempts); check the key "
+			 "(remote.%s.sshkey) or the ssh-agent"), c->remote, MAX_CRED_ATTEMPTS, c->remote);
 		return GIT_EUSER;
 	}
 	if (!(allowed & GIT_CREDENTIAL_SSH_KEY))
@@ -148,7 +149,7 @@ static int remote_fail(struct cb_ctx *c, const char *what)
 	if (c->failed)
 		return -1;
 	shown = url_public(c->url);
-	fc_failk(c->err, FC_EIO, "cannot %s %s (%s): %s", what, c->remote, shown,
+	fc_failk(c->err, FC_EIO, _("cannot %s %s (%s): %s"), what, c->remote, shown,
 		 e && e->message ? e->message : "failed");
 	free(shown);
 	return -1;
@@ -159,8 +160,8 @@ int transport_url(struct replica *r, const char *remote, char **url, struct fc_e
 	git_remote *rm;
 
 	if (git_remote_lookup(&rm, r->repo, remote) < 0)
-		return fc_failk(err, FC_ENOTFOUND, "no remote called '%s' (add one with 'fieldcheck "
-				"remote add %s URL')", remote, remote);
+		return fc_failk(err, FC_ENOTFOUND, _("no remote called '%s' (add one with 'fieldcheck "
+				"remote add %s URL')"), remote, remote);
 	*url = xstrdup(git_remote_url(rm));
 	git_remote_free(rm);
 	return 0;
@@ -224,7 +225,7 @@ int transport_fetch(struct replica *r, const char *remote, struct sync_progress 
 	if (rc == GIT_ENOTFOUND) {
 		rc = 0; /* an empty central repository */
 	} else if (rc < 0) {
-		git_fail(err, "reading what was fetched");
+		git_fail(err, _("reading what was fetched"));
 	} else {
 		*exists = 1;
 	}
@@ -376,7 +377,7 @@ static int hook_refused(struct cb_ctx *c)
 		if (n)
 			strbuf_addf(&why, "%s%.*s", why.len ? "; " : "", (int)n, line);
 	}
-	fc_failk(c->err, FC_EFAIL, "%s refused the push (%s): %s", c->remote, c->rejected,
+	fc_failk(c->err, FC_EFAIL, _("%s refused the push (%s): %s"), c->remote, c->rejected,
 		 why.len ? why.buf : "no reason given");
 	strbuf_release(&why);
 	return -1;
@@ -398,7 +399,7 @@ static int push_ref(struct cb_ctx *c, int *rejected)
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, c);
 	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0)
-		return git_fail(c->err, "reading the remote");
+		return git_fail(c->err, _("reading the remote"));
 	rc = git_remote_push(rm, &refspecs, &po);
 	git_remote_free(rm);
 	if (rc < 0) {
@@ -429,7 +430,7 @@ static int push_remote(struct cb_ctx *c, const git_oid *head, int *rejected)
 	int rc;
 
 	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
-		return git_fail(c->err, "marking what to push");
+		return git_fail(c->err, _("marking what to push"));
 	rc = push_ref(c, rejected); /* its message is ours before the ref goes */
 	git_reference_delete(ref);
 	git_reference_free(ref);
@@ -453,7 +454,7 @@ int transport_push(struct replica *r, const char *remote, const git_oid *head,
 	/* What the remote now holds, as a fetch would have recorded it. */
 	if (rc == 0 && !*rejected && tracking_ref(remote, track, sizeof track) == 0 &&
 	    git_reference_create(&ref, r->repo, track, head, 1, "fieldcheck: push") < 0)
-		rc = git_fail(err, "recording the push");
+		rc = git_fail(err, _("recording the push"));
 	git_reference_free(ref);
 	free(c.url);
 	return rc;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 
@@ -270,15 +271,15 @@ static int one(struct checking *c, const struct pending *t)
 	int rc;
 
 	if (git_odb_read_header(&size, &type, c->odb, &t->id) < 0)
-		return git_fail(c->err, "reading a fetched tree");
+		return git_fail(c->err, _("reading a fetched tree"));
 	if (type != GIT_OBJECT_TREE)
 		return refuse(c, t->path, NULL, "named a folder, but not a tree");
 	if (size > TREE_MAX_BYTES)
 		return refuse(c, t->path, NULL, "a folder larger than fieldcheck ever makes one");
 	if (git_odb_read(&o, c->odb, &t->id) < 0)
-		return git_fail(c->err, "reading a fetched tree");
+		return git_fail(c->err, _("reading a fetched tree"));
 	if (t->has_known && git_tree_lookup(&known, c->repo, &t->known) < 0)
-		rc = git_fail(c->err, "reading a tree of the replica");
+		rc = git_fail(c->err, _("reading a tree of the replica"));
 	else
 		rc = parse(c, t->path, git_odb_object_data(o), git_odb_object_size(o), &e, &n);
 	if (rc == 0)
@@ -297,7 +298,7 @@ int treecheck(git_repository *repo, const git_oid *tree, git_tree *known, struct
 	if (known && git_oid_equal(git_tree_id(known), tree))
 		return 0;
 	if (git_repository_odb(&c.odb, repo) < 0)
-		return git_fail(err, "opening the replica's objects");
+		return git_fail(err, _("opening the replica's objects"));
 	push(&c, tree, NULL, 0, xstrdup(""));
 	if (known)
 		git_oid_cpy(&c.stack[0].known, git_tree_id(known)), c.stack[0].has_known = 1;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
 #include "treecheck.h"
@@ -61,7 +62,7 @@ static int too_deep(struct walk *w, const git_tree_entry *e)
 	strbuf_init(&shown);
 	strbuf_addf(&path, "%s%s", w->path.buf, git_tree_entry_name(e));
 	treecheck_show(&shown, path.buf, path.len);
-	fc_fail(w->err, "folder %s: folders nested deeper than fieldcheck ever makes them",
+	fc_fail(w->err, _("folder %s: folders nested deeper than fieldcheck ever makes them"),
 		shown.buf);
 	strbuf_release(&path);
 	strbuf_release(&shown);
@@ -82,7 +83,7 @@ static int descend(struct walk *w, const git_tree_entry *a, const git_tree_entry
 		return too_deep(w, e);
 	if ((a && git_tree_lookup(&ta, w->repo, git_tree_entry_id(a)) < 0) ||
 	    (b && git_tree_lookup(&tb, w->repo, git_tree_entry_id(b)) < 0))
-		rc = git_fail(w->err, "reading a tree of the replica");
+		rc = git_fail(w->err, _("reading a tree of the replica"));
 	if (rc == 0) {
 		strbuf_adds(&w->path, git_tree_entry_name(e));
 		strbuf_addc(&w->path, '/');

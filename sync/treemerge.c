@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/merge.h"
 #include "core/model.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
+#include "forms/inspect/inspect.h"
 #include "blobread.h"
 #include "gitutil.h"
 #include "judged.h"
@@ -37,10 +39,10 @@ static int judged_before(struct replica *r, const git_oid *id, const char *path,
 
 	switch (judged_get(judged_of(r), id, JUDGED_AS_RECORD, &said)) {
 	case JUDGED_REFUSED:
-		return fc_fail(err, "%s: the same bytes were refused before: %s", path, said);
+		return fc_fail(err, _("%s: the same bytes were refused before: %s"), path, said);
 	case JUDGED_SOUND: /* said is the path of the record these bytes are */
-		return strcmp(said, path) ? fc_fail(err, "%s: the same bytes as %s, the record "
-						    "that belongs there", path, said) : 0;
+		return strcmp(said, path) ? fc_fail(err, _("%s: the same bytes as %s, the record "
+						    "that belongs there"), path, said) : 0;
 	default:
 		return 0;
 	}
@@ -73,7 +75,7 @@ int read_record(struct replica *r, const git_oid *id, const char *path, struct f
 	if (layout_parse(path, &lp, err))
 		return -1;
 	if (lp.kind != LAY_RECORD)
-		return fc_fail(err, "%s is not a record", path);
+		return fc_fail(err, _("%s is not a record"), path);
 	if (judged_before(r, id, path, err))
 		return -1;
 	if (decode_blob(r, id, path, &lp, out, err)) {
@@ -188,6 +190,34 @@ static void decide(struct merging *m, const char *path, enum outcome o, const gi
 		tree_updates_add(&m->p, GIT_TREE_UPDATE_UPSERT, want, path);
 }
 
+/* The merge's notes in the log; where a note names an inspection's item,
+ * by its label in the form the inspection was filled with (the store's
+ * copy; the name stays when the store lacks it). */
+static void log_notes(struct merging *m, const struct fc_record *rec,
+		      const struct merge_report *mr)
+{
+	const struct fc_inspection *in = &rec->u.inspection;
+	struct fc_err err = { 0 };
+	struct form *f = NULL;
+	size_t i;
+
+	for (i = 0; i < mr->n; i++) {
+		const struct merge_note *n = &mr->notes[i];
+		const char *at = n->item ? strstr(n->msg, n->item) : NULL;
+		int idx;
+		if (at && !f && rec->kind == REC_INSPECTION)
+			f = inspect_form(m->r->ws, in->form_id, in->form_version, &err);
+		idx = at && f ? form_item_index(f, n->item) : -1;
+		if (idx < 0) {
+			sync_log_note(m->rep, "%s: %s", n->path_or_id, n->msg);
+			continue;
+		}
+		sync_log_note(m->rep, "%s: %.*s%s%s", n->path_or_id, (int)(at - n->msg), n->msg,
+			      form_item_label(&f->items[idx], inspect_lang()), at + strlen(n->item));
+	}
+	form_free(f);
+}
+
 /* Both sides changed one record: the record merge decides.  Ours is often
  * the base itself (a supervisor, who seldom writes): it is read once. */
 static int merge_both(struct merging *m, const char *path, const git_oid *base_id,
@@ -201,7 +231,6 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 	int ours_is_base = have_base && git_oid_equal(our_id, base_id);
 	struct strbuf sb;
 	git_oid id;
-	size_t i;
 	int rc = -1;
 
 	if (read_record(r, their_id, path, &theirs, &why)) {
@@ -219,19 +248,19 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 		rc = 0;
 		goto out_ours;
 	}
-	for (i = 0; i < mr.n && !m->quiet; i++)
-		sync_log_note(m->rep, "%s: %s", mr.notes[i].path_or_id, mr.notes[i].msg);
+	if (!m->quiet)
+		log_notes(m, &out, &mr);
 	if (!m->quiet)
 		m->rep->conflicted += mr.conflicted != 0;
 	if (mr.refused && !m->quiet) {
 		m->rep->refused++;
-		keep_aside(m, path, their_id, "a finalized inspection arrived changed; "
-			   "the local record stands");
+		keep_aside(m, path, their_id, _("a finalized inspection arrived changed; "
+			   "the local record stands"));
 	}
 	strbuf_init(&sb);
 	record_encode(&out, &sb);
 	if (git_blob_create_from_buffer(&id, r->repo, sb.buf, sb.len) < 0) {
-		git_fail(m->err, "writing a merged record");
+		git_fail(m->err, _("writing a merged record"));
 	} else {
 		decide(m, path, USE_MERGED, our_id, their_id, &id);
 		rc = 0;
@@ -282,14 +311,14 @@ static int judge_form_file(struct replica *r, const git_oid *id, const char *pat
 	case JUDGED_SOUND:
 		return 0;
 	case JUDGED_REFUSED:
-		return fc_fail(err, "%s: the same bytes were refused before: %s", path, said);
+		return fc_fail(err, _("%s: the same bytes were refused before: %s"), path, said);
 	default:
 		break;
 	}
 	rc = blob_read(r->repo, id, path, MAX_FORM_FILE, "a form file", &b, err);
 	if (rc == 0) {
 		if (memchr(git_blob_rawcontent(b), 0, (size_t)git_blob_rawsize(b)))
-			rc = fc_fail(err, "the form file is not text");
+			rc = fc_fail(err, _("the form file is not text"));
 		git_blob_free(b);
 	}
 	judged_put(judged_of(r), id, JUDGED_AS_FORM_FILE, rc ? JUDGED_REFUSED : JUDGED_SOUND,
@@ -338,7 +367,7 @@ static int one_change(const struct treediff_file *f, void *ctx)
 
 	entry_id(&m->ours, path, &our_id);
 	if (f->new_id && f->new_mode != GIT_FILEMODE_BLOB) {
-		keep_aside(m, path, NULL, "not a plain file (a link, a program or a submodule)");
+		keep_aside(m, path, NULL, _("not a plain file (a link, a program or a submodule)"));
 		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
 		m->departures++; /* their entry's mode, whatever its id */
 		return 0;
@@ -348,8 +377,8 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	if (!strcmp(path, ROSTER_PATH) && f->new_id) {
 		int mine_is_base = git_oid_equal(&our_id, base_id);
 		if (!mine_is_base)
-			keep_aside(m, path, their_id, "the roster changed here and there; ours "
-				   "stands");
+			keep_aside(m, path, their_id, _("the roster changed here and there; ours "
+				   "stands"));
 		decide(m, path, mine_is_base && roster_sound(m, path, their_id) ? TAKE_THEIRS :
 		       KEEP_OURS, &our_id, their_id, NULL);
 		return 0;
@@ -358,7 +387,7 @@ static int one_change(const struct treediff_file *f, void *ctx)
 		int hazard = layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_RECORD &&
 			     lp.rec == REC_HAZARD;
 		if (!hazard)
-			keep_aside(m, path, NULL, "records are never deleted");
+			keep_aside(m, path, NULL, _("records are never deleted"));
 		/* a withdrawn hazard goes unless we changed it; else ours stands */
 		decide(m, path, hazard && git_oid_equal(&our_id, base_id) ? TAKE_THEIRS : KEEP_OURS,
 		       &our_id, their_id, NULL);
@@ -371,8 +400,8 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	/* We hold a copy: even when we did not change it, the record merge
 	 * judges theirs (a finalized inspection must not be rewritten). */
 	if (layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_FORM_FILE) {
-		keep_aside(m, path, their_id, "this form version differs from the copy here; a "
-			   "changed form needs a new version number");
+		keep_aside(m, path, their_id, _("this form version differs from the copy here; a "
+			   "changed form needs a new version number"));
 		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
 		return 0;
 	}
@@ -412,7 +441,7 @@ static int one_trusted_change(const struct treediff_file *f, void *ctx)
 static int build(struct merging *m, git_tree *start, git_oid *out_tree)
 {
 	if (git_tree_create_updated(out_tree, m->r->repo, start, m->p.n, m->p.u) < 0)
-		return git_fail(m->err, "building the merged tree");
+		return git_fail(m->err, _("building the merged tree"));
 	return 0;
 }
 

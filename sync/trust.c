@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/sshsig.h"
 #include "core/strbuf.h"
 #include "blobread.h"
@@ -103,7 +104,7 @@ int trust_roster_read(git_repository *repo, const git_oid *id, struct roster *ou
 	if (git_oid_is_zero(id))
 		return 0;
 	if (git_blob_lookup(&b, repo, id) < 0)
-		rc = git_fail(err, "reading the roster");
+		rc = git_fail(err, _("reading the roster"));
 	else
 		rc = roster_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), ROSTER_PATH,
 				  out, err);
@@ -150,7 +151,7 @@ int trust_commit_signer(git_repository *repo, const git_oid *id, struct sshkey *
 		return 0;
 	}
 	if (rc < 0)
-		rc = git_fail(why, "reading the commit's signature");
+		rc = git_fail(why, _("reading the commit's signature"));
 	else
 		rc = sshsig_verify(sig.ptr, sig.size, SSHSIG_NAMESPACE_GIT, data.ptr, data.size,
 				   out, why) ? -1 : 1;
@@ -222,7 +223,7 @@ static int changes(struct walk *w, git_commit *c, git_tree *tree, git_tree **par
 	(void)c;
 	rc = treediff_each(w->repo, np ? parents[0] : NULL, tree, NULL, collect, &d, w->err);
 	if (d.overflow)
-		return fc_fail(w->err, "a commit writes more than %d paths; nothing of it is taken",
+		return fc_fail(w->err, _("a commit writes more than %d paths; nothing of it is taken"),
 			       TRUST_MAX_WRITES);
 	return rc ? -1 : 0;
 }
@@ -241,16 +242,16 @@ static int content_refused(struct walk *w, const struct written *x, struct fc_er
 	if (git_oid_is_zero(&x->now)) {
 		if (lp.kind == LAY_RECORD && lp.rec == REC_HAZARD)
 			return 0;
-		return fc_fail(why, "%.200s is deleted; records are never deleted", x->path);
+		return fc_fail(why, _("%.200s is deleted; records are never deleted"), x->path);
 	}
 	if (x->mode != GIT_FILEMODE_BLOB)
-		return fc_fail(why, "%.200s is not a plain file", x->path);
+		return fc_fail(why, _("%.200s is not a plain file"), x->path);
 	if (lp.kind == LAY_RECORD) {
 		if (trust_read_record(w->repo, x->path, &x->now, &rec) != 1)
-			return fc_fail(why, "%.200s is not a valid record", x->path);
+			return fc_fail(why, _("%.200s is not a valid record"), x->path);
 		if (layout_matches(&lp, &rec, x->path, &ignore)) {
 			record_clear(&rec);
-			return fc_fail(why, "%.200s holds another record than its name says",
+			return fc_fail(why, _("%.200s holds another record than its name says"),
 				       x->path);
 		}
 		record_clear(&rec);
@@ -295,8 +296,8 @@ static int refuse(struct walk *w, const git_oid *id, const struct writes *ws, co
 	t->n_refused++;
 	for (i = 0; i < ws->n; i++) {
 		if (t->n_writes >= TRUST_MAX_WRITES)
-			return fc_fail(w->err, "refused commits write more than %d paths; nothing "
-				       "is taken", TRUST_MAX_WRITES);
+			return fc_fail(w->err, _("refused commits write more than %d paths; nothing "
+				       "is taken"), TRUST_MAX_WRITES);
 		ALLOC_GROW(t->writes, t->n_writes + 1, t->alloc_writes);
 		t->writes[t->n_writes].path = xstrdup(ws->w[i].path);
 		t->writes[t->n_writes].blob = ws->w[i].now;
@@ -331,7 +332,7 @@ static const struct roster_entry *signer_of(struct walk *w, git_commit *c,
 	int rc = trust_commit_signer(w->repo, git_commit_id(c), key, why);
 
 	if (rc == 0)
-		fc_fail(why, "the commit is not signed, and this repository has a roster");
+		fc_fail(why, _("the commit is not signed, and this repository has a roster"));
 	if (rc != 1)
 		return NULL;
 	for (i = 0; i < n && !e; i++) {
@@ -339,7 +340,7 @@ static const struct roster_entry *signer_of(struct walk *w, git_commit *c,
 		e = r->ok ? roster_signer(&r->r, key, when, why) : NULL;
 	}
 	if (e && strcmp(author->email, e->who.badge)) {
-		fc_fail(why, "the commit is signed by %s but claims %.40s as its author",
+		fc_fail(why, _("the commit is signed by %s but claims %.40s as its author"),
 			e->who.badge, author->email);
 		return NULL;
 	}
@@ -367,14 +368,14 @@ static int found(struct walk *w, git_commit *c, const git_oid *own, const struct
 		return refuse(w, git_commit_id(c), ws, why.msg);
 	sshkey_fingerprint(&k, fp);
 	if (e->role != ROLE_SUPERVISOR)
-		fc_fail(&why, "the roster is founded by %s, who is not a supervisor on it",
+		fc_fail(&why, _("the roster is founded by %s, who is not a supervisor on it"),
 			e->who.badge);
 	else if ((w->o->n_founders && !key_pinned(w->o, &k)) ||
 		 (w->o->founder_fp && strcmp(w->o->founder_fp, fp)))
-		fc_fail(&why, "the roster is founded by key %s, not by the one this device "
-			"trusts for this central", fp);
+		fc_fail(&why, _("the roster is founded by key %s, not by the one this device "
+			"trusts for this central"), fp);
 	else if (w->t->founded && !sshkey_equal(&w->t->founder, &k))
-		fc_fail(&why, "a second roster founded by another key (%s)", fp);
+		fc_fail(&why, _("a second roster founded by another key (%s)"), fp);
 	else if (judge_writes(w, ws, np, e, &why) == 0)
 		goto accept;
 	return refuse(w, git_commit_id(c), ws, why.msg);
@@ -413,9 +414,9 @@ static int signed_commit(struct walk *w, git_commit *c, const git_oid *own, cons
 		return refuse(w, git_commit_id(c), ws, why.msg);
 	if (writes_roster) {
 		if (git_oid_is_zero(own))
-			fc_fail(&why, "the commit removes the roster");
+			fc_fail(&why, _("the commit removes the roster"));
 		else if (e->role != ROLE_SUPERVISOR)
-			fc_fail(&why, "only a supervisor changes the roster, and %s is an inspector",
+			fc_fail(&why, _("only a supervisor changes the roster, and %s is an inspector"),
 				e->who.badge);
 		else if (!roster_get(w, own)->ok)
 			fc_fail(&why, "%s", roster_get(w, own)->why);
@@ -473,12 +474,12 @@ static int judge(struct walk *w, git_commit *c)
 	if (np > MAX_PARENTS)
 		return refuse(w, git_commit_id(c), &ws, "a commit with more than 16 parents");
 	if (git_commit_tree(&tree, c) < 0)
-		return git_fail(w->err, "reading a fetched commit's tree");
+		return git_fail(w->err, _("reading a fetched commit's tree"));
 	for (i = 0; i < np; i++) {
 		git_commit *p = NULL;
 		if (git_commit_parent(&p, c, (unsigned)i) < 0 || git_commit_tree(&pt[i], p) < 0) {
 			git_commit_free(p);
-			git_fail(w->err, "reading a fetched commit's parent");
+			git_fail(w->err, _("reading a fetched commit's parent"));
 			goto out;
 		}
 		trust_roster_blob(pt[i], &tree_r[i]);
@@ -538,7 +539,7 @@ int trust_walk(git_repository *repo, const git_oid *tip, const git_oid *hide,
 	    (hide && git_revwalk_hide(rw, hide) < 0) ||
 	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0) {
 		git_revwalk_free(rw);
-		return git_fail(err, "walking the fetched history");
+		return git_fail(err, _("walking the fetched history"));
 	}
 	while (rc == 0 && (next = git_revwalk_next(&id, rw)) == 0) {
 		git_commit *c = NULL;
@@ -546,13 +547,13 @@ int trust_walk(git_repository *repo, const git_oid *tip, const git_oid *hide,
 		if (!commit_size_ok(repo, &id))
 			rc = refuse(&w, &id, &none, "a commit larger than 1 MiB");
 		else if (git_commit_lookup(&c, repo, &id) < 0)
-			rc = git_fail(err, "reading a fetched commit");
+			rc = git_fail(err, _("reading a fetched commit"));
 		else
 			rc = judge(&w, c);
 		git_commit_free(c);
 	}
 	if (rc == 0 && next != GIT_ITEROVER)
-		rc = git_fail(err, "walking the fetched history");
+		rc = git_fail(err, _("walking the fetched history"));
 	at = oidmap_get(&out->roster_at, tip);
 	out->tip_roster = at ? *at : o->known_roster; /* else nothing new */
 	if (out->n_writes) /* qsort of NULL is undefined, even for none */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/record.h"
 #include "blobread.h"
 #include "layout.h"
@@ -100,7 +101,7 @@ static int inspection_rules(const struct fc_inspection *in, struct fc_record *co
 	size_t i;
 
 	if (!n && strcmp(in->created_by, me))
-		return fc_fail(why, "inspection %.8s is created in the name of %s", in->id,
+		return fc_fail(why, _("inspection %.8s is created in the name of %s"), in->id,
 			       in->created_by);
 	for (i = 0; i < n; i++) {
 		was_final |= old[i]->u.inspection.status == INSP_FINAL;
@@ -109,23 +110,23 @@ static int inspection_rules(const struct fc_inspection *in, struct fc_record *co
 	if (!n)
 		member = in_team(in, me);
 	if (in->status == INSP_FINAL && !was_final && !member)
-		return fc_fail(why, "inspection %.8s is finalized by %s, who is not on its team",
+		return fc_fail(why, _("inspection %.8s is finalized by %s, who is not on its team"),
 			       in->id, me);
 	for (i = 0; i < in->n_team && !member; i++)
 		if (!team_known(&in->team[i], old, n))
-			return fc_fail(why, "inspection %.8s: %s joins the team, added by %s, who "
-				       "is not on it", in->id, in->team[i].badge, me);
+			return fc_fail(why, _("inspection %.8s: %s joins the team, added by %s, who "
+				       "is not on it"), in->id, in->team[i].badge, me);
 	for (i = 0; i < in->n_answers; i++)
 		if (strcmp(in->answers[i].by, me) && !answer_known(&in->answers[i], old, n))
-			return fc_fail(why, "inspection %.8s: the answer to '%s' claims badge %s",
+			return fc_fail(why, _("inspection %.8s: the answer to '%s' claims badge %s"),
 				       in->id, in->answers[i].item, in->answers[i].by);
 	for (i = 0; i < in->n_conflicts; i++)
 		if (strcmp(in->conflicts[i].by, me) && !answer_known(&in->conflicts[i], old, n))
-			return fc_fail(why, "inspection %.8s: a value for '%s' claims badge %s",
+			return fc_fail(why, _("inspection %.8s: a value for '%s' claims badge %s"),
 				       in->id, in->conflicts[i].item, in->conflicts[i].by);
 	for (i = 0; i < in->n_amendments; i++)
 		if (strcmp(in->amendments[i].by, me) && !amendment_known(&in->amendments[i], old, n))
-			return fc_fail(why, "inspection %.8s: an amendment of '%s' claims badge %s",
+			return fc_fail(why, _("inspection %.8s: an amendment of '%s' claims badge %s"),
 				       in->id, in->amendments[i].item, in->amendments[i].by);
 	return 0;
 }
@@ -151,11 +152,11 @@ static int hazard_rules(const struct fc_hazard *h, struct fc_record *const *old,
 		if (known)
 			continue;
 		if (strcmp(ev->by, s->who.badge))
-			return fc_fail(why, "hazard %.8s: a '%s' event claims badge %s", h->id,
+			return fc_fail(why, _("hazard %.8s: a '%s' event claims badge %s"), h->id,
 				       hazard_event_name(ev->kind), ev->by);
 		if (ev->kind == HEV_SUPERVISE && s->role != ROLE_SUPERVISOR)
-			return fc_fail(why, "hazard %.8s: only a supervisor puts a hazard under "
-				       "listed supervision, and %s is an inspector", h->id,
+			return fc_fail(why, _("hazard %.8s: only a supervisor puts a hazard under "
+				       "listed supervision, and %s is an inspector"), h->id,
 				       s->who.badge);
 	}
 	return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/sshsig.h"
 #include "core/store.h"
 #include "core/strbuf.h"
@@ -43,11 +44,11 @@ static void report_refusals(const struct trust_result *tw, struct sync_log *rep)
 	size_t i;
 
 	for (i = 0; i < tw->n_refused && i < TRUST_MAX_REASONS; i++)
-		sync_log_note(rep, "commit %s refused: %s",
+		sync_log_note(rep, _("commit %s refused: %s"),
 				 oid_short(&tw->refusals[i].commit, id, sizeof id),
 				 tw->refusals[i].why);
 	if (tw->n_refused > TRUST_MAX_REASONS)
-		sync_log_note(rep, "and %zu more commits refused",
+		sync_log_note(rep, _("and %zu more commits refused"),
 				 tw->n_refused - TRUST_MAX_REASONS);
 }
 
@@ -62,8 +63,8 @@ static int founder_unexpected(struct replica *r, const char *remote, const struc
 		return -1;
 	sshkey_fingerprint(k, fp);
 	if (expect && strcmp(expect, fp))
-		rc = fc_fail(err, "the roster of %s was founded by key %s, not by %s as expected; "
-			     "nothing was merged", remote, fp, expect);
+		rc = fc_fail(err, _("the roster of %s was founded by key %s, not by %s as expected; "
+			     "nothing was merged"), remote, fp, expect);
 	free(expect);
 	return rc;
 }
@@ -84,15 +85,15 @@ int trust_fetched(struct replica *r, const char *remote, const git_oid *ours,
 		o.founders = &founder, o.n_founders = 1;
 	trust_result_init(tw);
 	if (trust_walk(r->repo, theirs, ours, &o, tw, err))
-		return fc_err_prefix(err, "checking the commits of %s", remote);
+		return fc_err_prefix(err, _("checking the commits of %s"), remote);
 	report_refusals(tw, rep);
 	rep->refused_commits += tw->n_refused;
 	if (!has && tw->founded && founder_unexpected(r, remote, &tw->founder, err))
 		return -1;
 	if (has && git_oid_is_zero(&tw->tip_roster)) {
 		sshkey_fingerprint(&founder, fp);
-		return fc_fail(err, "%s/main has no roster founded by the key this device trusts "
-			       "(%s); nothing was merged.  Ask the supervisor who keeps the central",
+		return fc_fail(err, _("%s/main has no roster founded by the key this device trusts "
+			       "(%s); nothing was merged.  Ask the supervisor who keeps the central"),
 			       remote, fp);
 	}
 	return 0;
@@ -109,7 +110,7 @@ int trust_known_roster(struct fc_workspace *ws, const char *remote, git_oid *out
 	if (store_meta_get(ws->store, key, &hex, err))
 		return -1;
 	if (hex && git_oid_fromstr(out, hex) < 0)
-		rc = fc_failk(err, FC_EIO, "the store's %s is damaged", key);
+		rc = fc_failk(err, FC_EIO, _("the store's %s is damaged"), key);
 	free(hex);
 	return rc;
 }
@@ -151,8 +152,8 @@ int trust_expect_founder(struct fc_workspace *ws, const char *remote, const char
 	char key[300];
 
 	if (strncmp(fingerprint, "SHA256:", 7) || strlen(fingerprint) != SSHKEY_FP_LEN - 1)
-		return fc_failk(err, FC_EUSAGE, "'%.60s' is not a key fingerprint (SHA256:… as "
-				"ssh-keygen -l prints it)", fingerprint);
+		return fc_failk(err, FC_EUSAGE, _("'%.60s' is not a key fingerprint (SHA256:… as "
+				"ssh-keygen -l prints it)"), fingerprint);
 	snprintf(key, sizeof key, "roster.expect.%s", remote);
 	return store_meta_set(ws->store, key, fingerprint, err);
 }
@@ -172,16 +173,16 @@ int trust_may_commit(struct replica *r, struct fc_err *err)
 	if (git_oid_is_zero(&id))
 		return 0; /* no roster: commits need no signature yet */
 	if (!r->ws->sign_key)
-		return fc_fail(err, "this repository has a roster: commits must be signed.  Set "
+		return fc_fail(err, _("this repository has a roster: commits must be signed.  Set "
 			       "your key with 'fieldcheck whoami --sign-key ~/.ssh/id_ed25519' and "
-			       "ask a supervisor to put it on the roster; your records wait here");
+			       "ask a supervisor to put it on the roster; your records wait here"));
 	if (sshkey_load_public(r->ws->sign_key, &k, err) || clock_now(ts, err) ||
 	    timestamp_epoch(ts, &now, &off, err) ||
 	    trust_roster_read(r->repo, &id, &ro, &exists, err))
 		return -1;
 	if (!roster_signer(&ro, &k, now, err)) {
-		fc_err_prefix(err, "your signing key is not on the roster now: ask a supervisor "
-			      "to add it ('fieldcheck roster add'); your records wait here");
+		fc_err_prefix(err, _("your signing key is not on the roster now: ask a supervisor "
+			      "to add it ('fieldcheck roster add'); your records wait here"));
 		rc = -1;
 	}
 	roster_release(&ro);

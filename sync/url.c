@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 
@@ -91,7 +92,7 @@ char *url_public(const char *url)
 static int bad(const char *url, struct fc_err *err, const char *why)
 {
 	char *shown = url_public(url);
-	fc_failk(err, FC_EUSAGE, "'%.300s' is not a URL fieldcheck can use: %s", shown, why);
+	fc_failk(err, FC_EUSAGE, _("'%.300s' is not a URL fieldcheck can use: %s"), shown, why);
 	free(shown);
 	return -1;
 }
@@ -149,7 +150,7 @@ int url_parse(const char *url, struct remote_url *out, struct fc_err *err)
 	memset(out, 0, sizeof *out);
 	if (!*url)
 		return bad(url, err, "it is empty");
-	if (text_check(url, strlen(url), TEXT_LINE, 4096, "the URL", err))
+	if (text_check(url, strlen(url), TEXT_LINE, 4096, _("the URL"), err))
 		return -1;
 	spans_of(url, &sp);
 	if (sp.user) {
@@ -187,10 +188,10 @@ int url_refuse_password(const char *url, struct fc_err *err)
 	if (!sp.user || !memchr(sp.user, ':', (size_t)(sp.user_end - sp.user)))
 		return 0;
 	shown = url_public(url);
-	fc_failk(err, FC_EUSAGE, "the URL %.300s holds a password: fieldcheck never stores one "
+	fc_failk(err, FC_EUSAGE, _("the URL %.300s holds a password: fieldcheck never stores one "
 		 "(it would sit in clear in the replica's config). Give the URL without it and "
 		 "sign in with an SSH key: fieldcheck remote add NAME ssh://USER@HOST/PATH "
-		 "--key ~/.ssh/id_ed25519", shown);
+		 "--key ~/.ssh/id_ed25519"), shown);
 	free(shown);
 	return -1;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/workspace.h"
 #include "tui/cli/cli.h"
 #include "tui/screens/tui_main.h"
@@ -22,6 +23,7 @@ int main(int argc, char **argv)
 	int i = 1, rc;
 
 	setlocale(LC_ALL, "");
+	i18n_init();
 	/* A file-size limit must fail the write, not kill us mid-transaction. */
 	signal(SIGXFSZ, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
@@ -31,13 +33,13 @@ int main(int argc, char **argv)
 		else if (!strncmp(argv[i], "-C", 2) && argv[i][2])
 			opt_dir = argv[i] + 2;
 		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(cli_usage_text, stdout);
+			fputs(_(cli_usage_text), stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "--version")) {
 			puts("fieldcheck " FC_VERSION);
 			return 0;
 		} else
-			return cli_usage(cli_usage_text, "unknown option '%s'", argv[i]);
+			return cli_usage(cli_usage_text, _("unknown option '%s'"), argv[i]);
 	}
 	if (workspace_locate(opt_dir, &dir, &err))
 		return cli_report(&err);

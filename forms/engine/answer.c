@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 
 #include "core/clock.h"
@@ -49,8 +50,8 @@ static int check_choice(const struct form_item *it, const char *value, struct fc
 	char q[QUOTE_SIZE];
 
 	if (!it->list || !is_choice(it->list, value, strlen(value)))
-		return fc_fail(err, "'%s' is not a choice of list '%s'",
-			       load_quote(value, q, sizeof q), it->list ? it->list->name : "");
+		return fc_fail(err, _("'%s' is not one of the item's choices"),
+			       load_quote(value, q, sizeof q));
 	return 0;
 }
 
@@ -69,15 +70,15 @@ static int check_choices(const struct form_item *it, const char *value, struct f
 		if (n > NAME_MAX_LEN || !it->list || !is_choice(it->list, p, n)) {
 			memcpy(w, p, n < NAME_MAX_LEN ? n : NAME_MAX_LEN);
 			w[n < NAME_MAX_LEN ? n : NAME_MAX_LEN] = '\0';
-			return fc_fail(err, "'%s' is not a choice of list '%s'",
-				       load_quote(w, q, sizeof q), it->list ? it->list->name : "");
+			return fc_fail(err, _("'%s' is not one of the item's choices"),
+				       load_quote(w, q, sizeof q));
 		}
 		for (o = value; o < p; o += strcspn(o, " ")) {
 			o += strspn(o, " ");
 			if (o < p && strcspn(o, " ") == n && !memcmp(o, p, n)) {
 				memcpy(w, p, n);
 				w[n] = '\0';
-				return fc_fail(err, "'%s' is chosen twice",
+				return fc_fail(err, _("'%s' is chosen twice"),
 					       load_quote(w, q, sizeof q));
 			}
 		}
@@ -92,32 +93,32 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 	switch (it->type) {
 	case FT_TEXT:
 		return text_check(value, strlen(value), TEXT_MULTILINE, CSV_FIELD_MAX,
-				  "text", err);
+				  _("text"), err);
 	case FT_INTEGER:
 		if (!is_integer(value))
-			return fc_fail(err, "'%s' is not a whole number",
+			return fc_fail(err, _("'%s' is not a whole number"),
 				       load_quote(value, q, sizeof q));
 		return 0;
 	case FT_DECIMAL:
 		if (!is_decimal(value))
-			return fc_fail(err, "'%s' is not a number", load_quote(value, q, sizeof q));
+			return fc_fail(err, _("'%s' is not a number"), load_quote(value, q, sizeof q));
 		return 0;
 	case FT_DATE:
 		if (strspn(value, "0123456789-") != strlen(value) || strlen(value) > 10)
-			return fc_fail(err, "'%s' is not a date (YYYY-MM-DD)",
+			return fc_fail(err, _("'%s' is not a date (YYYY-MM-DD)"),
 				       load_quote(value, q, sizeof q));
-		return date_check(value, "date", err);
+		return date_check(value, _("date"), err);
 	case FT_SELECT_ONE:
 		return check_choice(it, value, err);
 	case FT_SELECT_MULTIPLE:
 		return check_choices(it, value, err);
 	case FT_CHECK:
 		if (strcmp(value, "pass") && strcmp(value, "fail") && strcmp(value, "na"))
-			return fc_fail(err, "'%s' is not pass, fail or na",
+			return fc_fail(err, _("'%s' is not pass, fail or na"),
 				       load_quote(value, q, sizeof q));
 		return 0;
 	default:
-		return fc_fail(err, "a %s takes no answer", form_type_name(it->type));
+		return fc_fail(err, _("a %s takes no answer"), form_type_name(it->type));
 	}
 }
 

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "core/exedir.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
 
@@ -105,7 +106,7 @@ static void scan(struct form_catalog *cat, const char *dir, int workspace,
 	if (!names) {
 		if (!workspace || errno != ENOENT) {
 			strbuf_init(&path);
-			strbuf_addf(&path, "%s: cannot open the forms folder: %s", dir,
+			strbuf_addf(&path, _("%s: cannot open the forms folder: %s"), dir,
 				    strerror(errno));
 			add_problem(&cat->problems, strbuf_detach(&path));
 		}
@@ -154,8 +155,8 @@ static void pick(struct form_catalog *cat, struct found *v, size_t n)
 		if (j > i + 1 && v[i + 1].f->version == v[i].f->version &&
 		    !form_same_files(v[i].f, v[i + 1].f)) {
 			strbuf_init(&sb);
-			strbuf_addf(&sb, "%s: version %d of form %s differs from %s; neither "
-				    "is used (give the changed one a higher version)",
+			strbuf_addf(&sb, _("%s: version %d of form %s differs from %s; neither "
+				    "is used (give the changed one a higher version)"),
 				    v[i + 1].f->origin, v[i].f->version, v[i].f->id,
 				    v[i].f->origin);
 			add_problem(&cat->problems, strbuf_detach(&sb));

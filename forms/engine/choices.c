@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/engine/sheet.h"
@@ -36,11 +37,11 @@ static int cmp_entry(const void *a, const void *b)
 
 static int choice_name_ok(const char *s, struct fc_err *err)
 {
-	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, "choice name", err))
+	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
 		return 0;
 	if (strpbrk(s, " \t"))
-		return !fc_fail(err, "choice name holds a space (a select_multiple "
-				"answer separates choices with spaces)");
+		return !fc_fail(err, _("choice name holds a space (a select_multiple "
+				"answer separates choices with spaces)"));
 	return 1;
 }
 
@@ -107,10 +108,33 @@ static void check_duplicates(struct loader *ld, const struct sheet *sh,
 	free(v);
 }
 
-static void build_list(struct loader *ld, const struct sheet *sh, const struct entry *e,
-		       size_t n, struct form_list *l)
+/* choices.csv's own columns beyond list_name, name and label (a region, a
+ * parent list's value...), which a choice_filter reads by name: their
+ * fields in the header, kept in f->choice_cols. */
+static int *attr_columns(struct loader *ld, const struct sheet *sh)
 {
-	size_t i;
+	const struct csv_row *h = &sh->csv.rows[0];
+	int *field = xcalloc(h->n + 1, sizeof *field);
+	size_t k, c;
+	int s, known;
+
+	for (k = 0; k < h->n; k++) {
+		for (c = 0, known = 0; c < sh->n_cols && !known; c++)
+			for (s = 0; s < SLOT_COUNT; s++)
+				known |= sh->idx[c][s] == (int)k;
+		if (known || !load_name_ok(h->cells[k].s))
+			continue;
+		ALLOC_GROW(ld->f->choice_cols, ld->f->n_choice_cols + 1, ld->choice_cols_alloc);
+		field[ld->f->n_choice_cols] = (int)k;
+		ld->f->choice_cols[ld->f->n_choice_cols++] = xstrdup(h->cells[k].s);
+	}
+	return field;
+}
+
+static void build_list(struct loader *ld, const struct sheet *sh, const struct entry *e,
+		       size_t n, struct form_list *l, const int *field)
+{
+	size_t i, k;
 
 	check_duplicates(ld, sh, e, n);
 	l->name = xstrdup(e[0].list);
@@ -122,6 +146,10 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 			continue;
 		c->name = xstrdup(sheet_get(sh, row, C_NAME, SLOT_PLAIN));
 		sheet_text(sh, row, C_LABEL, ld->f->default_lang, &c->label);
+		c->attrs = xcalloc(ld->f->n_choice_cols + 1, sizeof *c->attrs);
+		for (k = 0; k < ld->f->n_choice_cols; k++)
+			c->attrs[k] = xstrdup((size_t)field[k] < row->n ?
+					      text_trim(row->cells[field[k]].s) : "");
 		l->n++;
 	}
 }
@@ -131,12 +159,14 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 	struct sheet sh;
 	struct entry *e;
 	size_t r, n = 0, start, n_lists = 0;
+	int *field;
 
 	if (sheet_load(ld, &sh, FF_CHOICES, buf, len, cols, ARRAY_SIZE(cols))) {
 		ld->choices_broken = 1;
 		sheet_release(&sh);
 		return;
 	}
+	field = attr_columns(ld, &sh);
 	e = xcalloc(sh.csv.n, sizeof *e);
 	for (r = 1; r < sh.csv.n; r++) {
 		const struct csv_row *row = &sh.csv.rows[r];
@@ -154,8 +184,9 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 	for (start = 0; start < n; start = r) {
 		for (r = start + 1; r < n && !strcmp(e[r].list, e[start].list); r++)
 			;
-		build_list(ld, &sh, e + start, r - start, &ld->f->lists[ld->f->n_lists++]);
+		build_list(ld, &sh, e + start, r - start, &ld->f->lists[ld->f->n_lists++], field);
 	}
 	free(e);
+	free(field);
 	sheet_release(&sh);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 
@@ -217,7 +218,7 @@ int csv_parse(const char *buf, size_t len, const char *where, struct csv *out,
 
 	memset(out, 0, sizeof *out);
 	if (len > CSV_FILE_MAX)
-		return fc_fail(err, "%s%sfile is too large (%zu bytes; at most %u MiB)",
+		return fc_fail(err, _("%s%sfile is too large (%zu bytes; at most %u MiB)"),
 			       where ? where : "", where ? ": " : "", len, CSV_FILE_MAX >> 20);
 	memset(&ps, 0, sizeof ps);
 	ps.p = (const unsigned char *)buf;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 
@@ -107,18 +108,30 @@ struct form_expr *form_expr_compile(struct form *f, const char *src,
 	return form_expr_compile_as(f, src, self, 0, err);
 }
 
+static int choice_column(void *ctx, const char *name)
+{
+	const struct form *f = ctx;
+	size_t k;
+
+	for (k = 0; k < f->n_choice_cols; k++)
+		if (!strcmp(f->choice_cols[k], name))
+			return (int)k;
+	return -1;
+}
+
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err)
 {
-	struct xp_env env = { lookup, f, self, item_list };
+	struct xp_env env = { lookup, f, self, item_list,
+			      value == FORM_EXPR_FILTER ? choice_column : NULL };
 	struct xp_sql sql;
 	struct form_expr *e;
 
 	if (!f->engine || !f->engine->db) {
-		fc_fail(err, "no expression engine");
+		fc_fail(err, _("no expression engine"));
 		return NULL;
 	}
-	if ((value ? xp_translate_value : xp_translate)(src, &env, &sql, err))
+	if ((value == FORM_EXPR_VALUE ? xp_translate_value : xp_translate)(src, &env, &sql, err))
 		return NULL;
 	e = xcalloc(1, sizeof *e);
 	if (expr_compile(f->engine->db, sql.sql, &e->e, err)) {

@@ -35,7 +35,10 @@ void form_index_names(struct form *f);
  * NULL with err (the translator's or SQLite's message) on failure. */
 struct form_expr *form_expr_compile(struct form *f, const char *src,
 				    enum xp_kind self, struct fc_err *err);
-/* The same, yielding a value (text) when `value`, else a truth (0 or 1). */
+/* What an expression yields: a truth (0 or 1), a value (a calculation's
+ * text), or a truth over a choice's columns too (a choice_filter). */
+enum { FORM_EXPR_TRUTH, FORM_EXPR_VALUE, FORM_EXPR_FILTER };
+/* form_expr_compile for one of those. */
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err);
 void form_expr_free(struct form_expr *e);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -24,6 +25,7 @@ struct eval {
 	unsigned char *memo;
 	char today[FC_DATE_LEN + 1];
 	char now[FC_TIMESTAMP_LEN + 1];
+	const struct form_choice *choice; /* the choice a choice_filter tries */
 	char **calc;            /* calculate items' values, computed once per call */
 	unsigned char *calc_done;
 	struct fc_err *err;
@@ -76,6 +78,8 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 			r = (vals[k] = now(ev)) ? 0 : -1;
 		else if (key == XP_PARAM_LANG)
 			vals[k] = ev->a && ev->a->lang == LANG_EN ? "1" : "0";
+		else if (XP_PARAM_IS_COLUMN(key))
+			vals[k] = ev->choice ? ev->choice->attrs[XP_PARAM_COLUMN_OF(key)] : "";
 		else if ((r = relevant(ev, (size_t)key)) == 1)
 			r = value_of(ev, (size_t)key, &vals[k]);
 	}
@@ -93,7 +97,7 @@ static int run(struct eval *ev, const struct form_expr *e, size_t self, const ch
 		r = expr_eval_bool(e->e, vals, e->n_params, ev->err);
 	free(vals);
 	if (r < 0)
-		fc_err_prefix(ev->err, "%s of '%s' (%s)", what, ev->f->items[self].name,
+		fc_err_prefix(ev->err, _("%s of '%s' (%s)"), what, ev->f->items[self].name,
 			      e->src);
 	return r;
 }
@@ -123,7 +127,7 @@ static int calculate(struct eval *ev, size_t i, const char **out)
 	free(vals);
 	if (r) {
 		ev->calc_done[i] = 0;
-		return fc_err_prefix(ev->err, "calculation of '%s' (%s)", ev->f->items[i].name,
+		return fc_err_prefix(ev->err, _("calculation of '%s' (%s)"), ev->f->items[i].name,
 				     e->src);
 	}
 	ev->calc[i] = *buf ? xstrdup(buf) : NULL;
@@ -193,7 +197,7 @@ static int start(struct eval *ev, const struct form *f, size_t i,
 {
 	memset(ev, 0, sizeof *ev);
 	if (i >= f->n_items)
-		return fc_fail(err, "form %s has no item number %zu", f->id, i);
+		return fc_fail(err, _("form %s has no item number %zu"), f->id, i);
 	ev->f = f;
 	ev->a = a;
 	ev->err = err;
@@ -234,6 +238,57 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
 	return r;
 }
 
+/* Whether every choice in `value` (checked as a select's answer already) is
+ * offered by item i's choice_filter given the answers; -1 with err if not. */
+static int offered(struct eval *ev, size_t i, const char *value, enum form_lang lang)
+{
+	const struct form_item *it = &ev->f->items[i];
+	const struct form_list *l = it->list;
+	const char *p = value;
+	size_t c, n;
+	int r;
+
+	while (*p) {
+		p += strspn(p, " ");
+		n = strcspn(p, " ");
+		for (c = 0; n && c < l->n; c++)
+			if (strlen(l->choices[c].name) == n && !strncmp(l->choices[c].name, p, n))
+				break;
+		if (n && c < l->n) {
+			ev->choice = &l->choices[c];
+			r = run(ev, it->choice_filter, i, NULL, "choice_filter");
+			ev->choice = NULL;
+			if (r < 0)
+				return -1;
+			if (r == 0)
+				return fc_fail(ev->err, _("“%s” is not among the choices item “%s” "
+							  "offers, given the answers so far"),
+					       form_text(&l->choices[c].label, lang),
+					       form_item_label(it, lang));
+		}
+		p += n;
+	}
+	return 0;
+}
+
+int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct form_answers *a,
+			struct fc_err *err)
+{
+	struct eval ev;
+	int r;
+
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (!f->items[i].choice_filter || !f->items[i].list || c >= f->items[i].list->n) {
+		finish(&ev);
+		return 1;
+	}
+	ev.choice = &f->items[i].list->choices[c];
+	r = run(&ev, f->items[i].choice_filter, i, NULL, "choice_filter");
+	finish(&ev);
+	return r;
+}
+
 int form_check_value(const struct form *f, size_t i, const char *value,
 		     const struct form_answers *a, enum form_lang lang,
 		     struct fc_err *err)
@@ -249,13 +304,13 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	if (!value || !*value || !form_item_answerable(it)) {
 		finish(&ev);
 		if (!form_item_answerable(it))
-			return fc_fail(err, "item '%s' is a %s and takes no answer",
-				       it->name ? it->name : "", form_type_name(it->type));
+			return fc_fail(err, _("item “%s” takes no answer"),
+				       form_item_label(it, lang));
 		return 0; /* unanswered: whether that is allowed is form_required's */
 	}
-	if (form_check_type(it, value, err)) {
+	if (form_check_type(it, value, err) || (it->choice_filter && offered(&ev, i, value, lang))) {
 		finish(&ev);
-		return fc_err_prefix(err, "answer to '%s'", it->name);
+		return -1;
 	}
 	r = it->constraint ? run(&ev, it->constraint, i, value, "constraint") : 1;
 	finish(&ev);
@@ -266,7 +321,7 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	msg = form_text(&it->constraint_message, lang);
 	if (*msg)
 		return fc_fail(err, "%s", msg);
-	return fc_fail(err, "answer to '%s' does not meet its constraint: %s", it->name,
+	return fc_fail(err, _("the answer does not meet the item's constraint: %s"),
 		       it->constraint->src);
 }
 

@@ -23,17 +23,21 @@ static void item_release(struct form_item *it)
 	form_expr_free(it->relevant);
 	form_expr_free(it->constraint);
 	form_expr_free(it->calculation);
+	form_expr_free(it->choice_filter);
 	free(it->default_value);
 	free(it->appearance);
 }
 
-static void list_release(struct form_list *l)
+static void list_release(struct form_list *l, size_t n_cols)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < l->n; i++) {
 		free(l->choices[i].name);
 		text_release(&l->choices[i].label);
+		for (k = 0; l->choices[i].attrs && k < n_cols; k++)
+			free(l->choices[i].attrs[k]);
+		free(l->choices[i].attrs);
 	}
 	free(l->choices);
 	free(l->name);
@@ -49,8 +53,11 @@ void form_free(struct form *f)
 		item_release(&f->items[i]); /* the expressions before their connection */
 	free(f->items);
 	for (i = 0; i < f->n_lists; i++)
-		list_release(&f->lists[i]);
+		list_release(&f->lists[i], f->n_choice_cols);
 	free(f->lists);
+	for (i = 0; i < f->n_choice_cols; i++)
+		free(f->choice_cols[i]);
+	free(f->choice_cols);
 	if (f->engine) {
 		expr_db_close(f->engine->db);
 		free(f->engine->by_name);
@@ -65,6 +72,13 @@ void form_free(struct form *f)
 	free(f->choices_csv);
 	free(f->settings_csv);
 	free(f);
+}
+
+const char *form_item_label(const struct form_item *it, enum form_lang lang)
+{
+	const char *l = form_text(&it->label, lang);
+
+	return *l ? l : it->name ? it->name : "";
 }
 
 const char *form_text(const struct form_text *t, enum form_lang lang)

@@ -45,6 +45,7 @@ struct form_text {
 struct form_choice {
 	char *name;
 	struct form_text label;
+	char **attrs;               /* its value in each of form.choice_cols ("" if none) */
 };
 
 struct form_list {
@@ -67,6 +68,7 @@ struct form_item {
 	struct form_expr *relevant; /* NULL: always relevant */
 	struct form_expr *constraint; /* NULL: no constraint */
 	struct form_expr *calculation; /* calculate items: their value */
+	struct form_expr *choice_filter; /* selects: which choices are offered */
 	enum form_meta_kind meta;   /* FT_META items: which */
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
@@ -95,6 +97,9 @@ struct form {
 	size_t n_items;
 	struct form_list *lists;
 	size_t n_lists;
+	char **choice_cols;         /* choices.csv's other columns, which a
+				     * choice_filter reads by name */
+	size_t n_choice_cols;
 	char *origin;               /* folder it was loaded from, or "store" */
 	/* The exact bytes it was loaded from, kept so a record can carry the
 	 * form it was filled with (the store and the replica keep a copy). */
@@ -135,6 +140,9 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 
 /* The text in `lang`, else in the other language, else "". */
 const char *form_text(const struct form_text *t, enum form_lang lang);
+/* What a person calls item `it`: its label in `lang`, else its name.  A
+ * message about an item names it so; the name is for commands. */
+const char *form_item_label(const struct form_item *it, enum form_lang lang);
 /* Index of the item called `name`, or -1. */
 int form_item_index(const struct form *f, const char *name);
 /* Counts items of type FT_CHECK. */
@@ -181,6 +189,10 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 /* A label, hint or message with each ${name} replaced by that item's value
  * (form_value; nothing when it has none).  A new string. */
 char *form_fill(const struct form *f, const char *text, const struct form_answers *a);
+/* Whether choice c of select item i is offered given the answers (its
+ * choice_filter; 1 when it has none).  0/1, or -1 with err. */
+int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct form_answers *a,
+			struct fc_err *err);
 /* Checks `value` for item i: its type (integer, decimal, date, a choice of
  * the list, pass/fail/na), then its constraint with `.` bound to value.
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/fileio.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
 
@@ -66,15 +67,15 @@ static int may_replace(const struct form *f, const char *target, struct fc_err *
 		return errno == ENOENT ? 0 : fc_failk(err, FC_EIO, "%s: %s", target, strerror(errno));
 	old = form_load_dir(target, &probs);
 	if (!old)
-		rc = fc_fail(err, "%s holds a form that does not load (%s); move it away first",
+		rc = fc_fail(err, _("%s holds a form that does not load (%s); move it away first"),
 			     target, probs.n ? probs.msgs[0] : "unreadable");
 	else if (old->version > f->version)
-		rc = fc_fail(err, "the workspace has version %d of form %s; this is version %d "
-			     "(give it a higher version)", old->version, f->id, f->version);
+		rc = fc_fail(err, _("the workspace has version %d of form %s; this is version %d "
+			     "(give it a higher version)"), old->version, f->id, f->version);
 	else if (old->version == f->version)
 		rc = form_same_files(old, f) ? 1 :
-		     fc_fail(err, "the workspace has another version %d of form %s (give the "
-			     "changed one a higher version)", f->version, f->id);
+		     fc_fail(err, _("the workspace has another version %d of form %s (give the "
+			     "changed one a higher version)"), f->version, f->id);
 	form_free(old);
 	form_problems_release(&probs);
 	return rc;
@@ -84,12 +85,12 @@ static int may_replace(const struct form *f, const char *target, struct fc_err *
 static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
 {
 	if (mkdir(tmp, 0755))
-		return fc_failk(err, FC_EIO, "cannot create %s: %s", tmp, strerror(errno));
+		return fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
 	if (write_file(tmp, "survey.csv", f->survey_csv, err) ||
 	    (f->choices_csv && write_file(tmp, "choices.csv", f->choices_csv, err)) ||
 	    write_file(tmp, "settings.csv", f->settings_csv, err) || fsync_dir(tmp)) {
 		if (!err->msg[0])
-			fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(errno));
+			fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 		remove_tree(tmp);
 		return -1;
 	}
@@ -106,7 +107,7 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 	*already = 0;
 	err->msg[0] = '\0';
 	if (mkdir(dir, 0755) && errno != EEXIST) {
-		rc = fc_failk(err, FC_EIO, "cannot create %s: %s", dir, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
 	}
 	rc = may_replace(f, target, err);
@@ -119,7 +120,7 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 		goto out;
 	had = rename(target, old) == 0;
 	if (rename(tmp, target)) {
-		rc = fc_failk(err, FC_EIO, "cannot move %s into place: %s", target, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot move %s into place: %s"), target, strerror(errno));
 		if (had)
 			rename(old, target);
 		remove_tree(tmp);
@@ -128,7 +129,7 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 	if (had)
 		remove_tree(old);
 	if (fsync_dir(dir))
-		rc = fc_failk(err, FC_EIO, "cannot sync %s: %s", dir, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), dir, strerror(errno));
 out:
 	free(dir);
 	free(target);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/csv.h"
 #include "forms/engine/engine_impl.h"
@@ -95,14 +96,14 @@ static int read_file(const char *dir, const char *name, char **buf, size_t *len,
 	fd = open(path.buf, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	strbuf_release(&path);
 	if (fd < 0)
-		return errno == ENOENT ? 1 : fc_fail(err, "cannot open: %s", strerror(errno));
+		return errno == ENOENT ? 1 : fc_fail(err, _("cannot open: %s"), strerror(errno));
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return fc_fail(err, "not a regular file");
+		return fc_fail(err, _("not a regular file"));
 	}
 	if (st.st_size > (off_t)CSV_FILE_MAX) {
 		close(fd);
-		return fc_fail(err, "file is too large (%lld bytes; at most %u MiB)",
+		return fc_fail(err, _("file is too large (%lld bytes; at most %u MiB)"),
 			       (long long)st.st_size, CSV_FILE_MAX >> 20);
 	}
 	strbuf_init(&sb);
@@ -118,7 +119,7 @@ static int read_file(const char *dir, const char *name, char **buf, size_t *len,
 			break; /* grew while we read: csv_parse refuses it */
 	}
 	if (n < 0) {
-		fc_fail(err, "cannot read: %s", strerror(errno));
+		fc_fail(err, _("cannot read: %s"), strerror(errno));
 		strbuf_release(&sb);
 	} else {
 		sb.buf[sb.len] = '\0';

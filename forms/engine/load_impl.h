@@ -33,6 +33,7 @@ struct loader {
 	int have_choices;   /* choices.csv exists */
 	int choices_broken; /* ... but cannot be read: its lists are unknown */
 	struct form *f;
+	size_t choice_cols_alloc;   /* of f->choice_cols */
 	struct problem *probs;
 	size_t n_probs, alloc_probs;
 	struct problem *warns;  /* what loads but is not used (unknown columns) */

@@ -125,7 +125,8 @@ void load_warnings_finish(struct loader *ld, struct form_problems *out)
 {
 	size_t i;
 
-	qsort(ld->warns, ld->n_warns, sizeof *ld->warns, cmp_problem);
+	if (ld->n_warns) /* qsort wants a real array, even of none */
+		qsort(ld->warns, ld->n_warns, sizeof *ld->warns, cmp_problem);
 	for (i = 0; i < ld->n_warns; i++) {
 		if (out) {
 			char *m = ld->warns[i].msg;
@@ -145,7 +146,8 @@ void load_problems_finish(struct loader *ld, struct form_problems *out)
 {
 	size_t i;
 
-	qsort(ld->probs, ld->n_probs, sizeof *ld->probs, cmp_problem);
+	if (ld->n_probs)
+		qsort(ld->probs, ld->n_probs, sizeof *ld->probs, cmp_problem);
 	ALLOC_GROW(out->msgs, out->n + ld->n_probs, out->alloc);
 	for (i = 0; i < ld->n_probs; i++) {
 		out->msgs[out->n++] = format_problem(ld, &ld->probs[i]);

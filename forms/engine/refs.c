@@ -66,7 +66,7 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
 		    struct form_expr **out)
 {
-	compile_as(ld, sv, i, key, out, 0);
+	compile_as(ld, sv, i, key, out, FORM_EXPR_TRUTH);
 }
 
 static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
@@ -77,7 +77,9 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 	if (it->type != FT_END_GROUP)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
 	if (it->type == FT_CALCULATE)
-		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, 1);
+		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
+	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
+		compile_as(ld, sv, i, S_CHOICE_FILTER, &it->choice_filter, FORM_EXPR_FILTER);
 	if (!form_item_answerable(it))
 		return;
 	compile(ld, sv, i, S_CONSTRAINT, &it->constraint);

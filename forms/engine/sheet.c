@@ -93,7 +93,10 @@ static void read_header(struct loader *ld, struct sheet *sh)
 	sh->width = h->n;
 	for (k = 0; k < h->n; k++) {
 		if ((key = header_key(sh, h->cells[k].s, &slot)) < 0) {
-			if (h->cells[k].len)
+			/* choices.csv's other columns are its choices' attributes,
+			 * which a choice_filter reads (choices.c) */
+			if (h->cells[k].len && (sh->file != FF_CHOICES ||
+						!load_name_ok(h->cells[k].s)))
 				load_warning(ld, sh->file, h->cells[k].line, (int)k + 1,
 					     "column '%s' is not used by fieldcheck: its values "
 					     "are ignored", load_quote(h->cells[k].s, name,

@@ -30,6 +30,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_DEPT] = { "dept", 0 },
 	[S_LOCAL] = { "local", 0 },
 	[S_CALCULATION] = { "calculation", SHEET_MULTI },
+	[S_CHOICE_FILTER] = { "choice_filter", SHEET_MULTI },
 };
 
 struct groups {
@@ -229,6 +230,8 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_RELEVANT, it, it->type != FT_END_GROUP);
 	not_for(ld, sv, row, S_HAZARD, it, check);
 	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
+	not_for(ld, sv, row, S_CHOICE_FILTER, it,
+		it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE);
 	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "calculate item '%s' has no "
 			      "calculation", it->name ? it->name : "");

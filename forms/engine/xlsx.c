@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "forms/engine/xlsx_impl.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "forms/engine/zip.h"
 
@@ -223,7 +224,7 @@ static int walk_part(struct book *b, const char *name,
 	int rc = read_part(b, name, &xml, &len, err);
 
 	if (rc > 0)
-		return fc_fail(err, "the part %s is missing", name);
+		return fc_fail(err, _("the part %s is missing"), name);
 	if (rc)
 		return -1;
 	w.part = name;
@@ -244,7 +245,7 @@ static int find_workbook(struct book *b, struct fc_err *err)
 		return -1;
 	r = rel_of_type(b, "officeDocument");
 	if (!r)
-		return fc_fail(err, "not a workbook (_rels/.rels names no office document)");
+		return fc_fail(err, _("not a workbook (_rels/.rels names no office document)"));
 	b->workbook = resolve_target("", r->target);
 	return 0;
 }
@@ -292,12 +293,12 @@ static int read_sheets(struct book *b, struct xlsx_sheets *out, struct fc_err *e
 			continue;
 		r = rel_by_id(b, b->sheet_rid[k]);
 		if (!r)
-			return fc_fail(err, "sheet %s: the workbook does not say where it is",
+			return fc_fail(err, _("sheet %s: the workbook does not say where it is"),
 				       sheet_names[k]);
 		part = resolve_target(b->workbook, r->target);
 		rc = read_part(b, part, &xml, &len, err);
 		if (rc > 0)
-			fc_fail(err, "sheet %s: the part %s is missing", sheet_names[k], part);
+			fc_fail(err, _("sheet %s: the part %s is missing"), sheet_names[k], part);
 		if (!rc) {
 			char *where = xstrfmt("sheet %s (%s)", sheet_names[k], part);
 			rc = xlsx_sheet_csv(where, xml, len, b->strings, b->n_strings, out,
@@ -322,12 +323,12 @@ int xlsx_read(const void *buf, size_t len, struct xlsx_sheets *out, struct fc_er
 
 	memset(out, 0, sizeof *out);
 	if (len >= sizeof ole && !memcmp(buf, ole, sizeof ole))
-		return fc_fail(err, "an old binary .xls workbook: save it as .xlsx (Excel or WPS: "
-			       "Save As, Excel Workbook; or libreoffice --convert-to xlsx FILE)");
+		return fc_fail(err, _("an old binary .xls workbook: save it as .xlsx (Excel or WPS: "
+			       "Save As, Excel Workbook; or libreoffice --convert-to xlsx FILE)"));
 	memset(&b, 0, sizeof b);
 	rc = zip_open(&b.zip, buf, len, err);
 	if (rc)
-		return fc_err_prefix(err, "not an .xlsx workbook");
+		return fc_err_prefix(err, _("not an .xlsx workbook"));
 	rc = read_book(&b, err);
 	if (!rc)
 		rc = read_sheets(&b, out, err);
@@ -354,12 +355,13 @@ int xlsx_read_file(const char *path, struct xlsx_sheets *out, struct fc_err *err
 	memset(out, 0, sizeof *out);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
-		return fc_fail(err, "cannot open: %s", strerror(errno));
+		return fc_fail(err, _("cannot open: %s"), strerror(errno));
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > (off_t)XLSX_FILE_MAX) {
 		close(fd);
-		return fc_fail(err, S_ISREG(st.st_mode) ? "too large (%lld bytes; a workbook may "
-			       "have %u MiB)" : "not a regular file", (long long)st.st_size,
-			       XLSX_FILE_MAX >> 20);
+		return S_ISREG(st.st_mode)
+			? fc_fail(err, _("too large (%lld bytes; a workbook may have %u MiB)"),
+				  (long long)st.st_size, XLSX_FILE_MAX >> 20)
+			: fc_fail(err, _("not a regular file"));
 	}
 	strbuf_init(&sb);
 	while (sb.len <= XLSX_FILE_MAX) {
@@ -373,9 +375,9 @@ int xlsx_read_file(const char *path, struct xlsx_sheets *out, struct fc_err *err
 	}
 	close(fd);
 	if (n < 0)
-		rc = fc_fail(err, "cannot read: %s", strerror(errno));
+		rc = fc_fail(err, _("cannot read: %s"), strerror(errno));
 	else if (sb.len > XLSX_FILE_MAX)
-		rc = fc_fail(err, "too large (a workbook may have %u MiB)", XLSX_FILE_MAX >> 20);
+		rc = fc_fail(err, _("too large (a workbook may have %u MiB)"), XLSX_FILE_MAX >> 20);
 	else
 		rc = xlsx_read(sb.buf, sb.len, out, err);
 	strbuf_release(&sb);

@@ -13,6 +13,7 @@
 
 #include "forms/engine/csv.h"
 #include "forms/engine/xlsx_impl.h"
+#include "core/i18n.h"
 
 #define ROW_MAX 1048576  /* the last row a sheet can have */
 
@@ -190,7 +191,7 @@ static int write_csv(struct sheet_read *s, const char *part, struct xlsx_sheets 
 
 	for (i = 0; i < s->n; i++) {
 		if (s->cells[i].col > CSV_COLS_MAX)
-			return fc_fail(err, "%s, cell %s%d: past the %d columns a form sheet may have",
+			return fc_fail(err, _("%s, cell %s%d: past the %d columns a form sheet may have"),
 				       part, xlsx_column_name(s->cells[i].col, ref), s->cells[i].row,
 				       CSV_COLS_MAX);
 		if (s->cells[i].col > width)
@@ -240,14 +241,15 @@ int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const s
 	w.end = end;
 	rc = xml_walk_run(&w, xml, len, err);
 	if (!rc) {
-		qsort(s.cells, s.n, sizeof *s.cells, cmp_cell);
+		if (s.n) /* qsort wants a real array, even of none */
+			qsort(s.cells, s.n, sizeof *s.cells, cmp_cell);
 		for (i = 1; i < s.n && !rc; i++)
 			if (s.cells[i].row == s.cells[i - 1].row && s.cells[i].col == s.cells[i - 1].col)
-				rc = fc_fail(err, "%s: cell %s%d is given twice", part,
+				rc = fc_fail(err, _("%s: cell %s%d is given twice"), part,
 					     xlsx_column_name(s.cells[i].col, ref), s.cells[i].row);
 	}
 	if (!rc && s.n && s.cells[s.n - 1].row > (int)CSV_ROWS_MAX)
-		rc = fc_fail(err, "%s: a value in row %d, past the %u rows a form sheet may have",
+		rc = fc_fail(err, _("%s: a value in row %d, past the %u rows a form sheet may have"),
 			     part, s.cells[s.n - 1].row, CSV_ROWS_MAX);
 	if (!rc)
 		rc = write_csv(&s, part, out, which, err);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "forms/engine/xlsx_impl.h"
+#include "core/i18n.h"
 
 #define NS_SEP '|'
 
@@ -48,7 +49,7 @@ void xml_walk_fail(struct xml_walk *w, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fc_fail(w->err, "%s, line %lu: %s", w->part,
+	fc_fail(w->err, _("%s, line %lu: %s"), w->part,
 		(unsigned long)XML_GetCurrentLineNumber(w->p), msg);
 	w->failed = 1;
 	XML_StopParser(w->p, XML_FALSE);
@@ -101,7 +102,7 @@ int xml_walk_run(struct xml_walk *w, const char *xml, size_t len, struct fc_err 
 
 	w->p = XML_ParserCreateNS("UTF-8", NS_SEP);
 	if (!w->p)
-		return fc_fail(err, "%s: out of memory for the XML parser", w->part);
+		return fc_fail(err, _("%s: out of memory for the XML parser"), w->part);
 	w->err = err;
 	w->depth = 0;
 	w->failed = 0;
@@ -113,7 +114,7 @@ int xml_walk_run(struct xml_walk *w, const char *xml, size_t len, struct fc_err 
 	st = len > (size_t)0x7fffffff ? XML_STATUS_ERROR :
 	     XML_Parse(w->p, xml, (int)len, XML_TRUE);
 	if (!w->failed && st != XML_STATUS_OK) {
-		fc_fail(err, "%s, line %lu: not well-formed XML (%s)", w->part,
+		fc_fail(err, _("%s, line %lu: not well-formed XML (%s)"), w->part,
 			(unsigned long)XML_GetCurrentLineNumber(w->p),
 			XML_ErrorString(XML_GetErrorCode(w->p)));
 		rc = -1;

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/load_impl.h"
 #include "forms/engine/xpath_impl.h"
@@ -259,6 +260,40 @@ static int reference(struct xp *x, struct node *out)
 	return xp_next(x);
 }
 
+/* Whether the word at the current token is a function's name: a '(' follows
+ * (or a full-width '（', which the call then reports as such). */
+static int is_call(const struct xp *x)
+{
+	size_t i = x->t.pos + x->t.len;
+
+	while (i < x->len && (x->src[i] == ' ' || x->src[i] == '\t'))
+		i++;
+	return i < x->len && (x->src[i] == '(' || !strncmp(x->src + i, "\xef\xbc\x88", 3));
+}
+
+/* A bare name: in a choice_filter, a column of the choice being tried. */
+static int column(struct xp *x, struct node *out)
+{
+	char name[NAME_MAX_LEN + 1];
+	int k = -1;
+
+	if (x->t.len <= NAME_MAX_LEN) {
+		memcpy(name, x->src + x->t.pos, x->t.len);
+		name[x->t.len] = '\0';
+		if (x->env->column)
+			k = x->env->column(x->env->ctx, name);
+	}
+	if (k < 0)
+		return xp_fail_at(x, x->t.pos, x->env->column ?
+				  "'%.*s' is no column of choices.csv (a choice_filter reads "
+				  "the choices' own columns by name)" :
+				  "'%.*s' is not a value: refer to an item as ${name}",
+				  (int)(x->t.len < 40 ? x->t.len : 40), x->src + x->t.pos);
+	out->sql = xstrfmt("?%d", xp_param(x, XP_PARAM_COLUMN(k)));
+	out->type = XT_STR;
+	return xp_next(x);
+}
+
 static int primary(struct xp *x, struct node *out)
 {
 	const char *s = x->src + x->t.pos;
@@ -292,7 +327,7 @@ static int primary(struct xp *x, struct node *out)
 		x->depth--;
 		return expect(x, TK_RPAREN, "')'");
 	case TK_WORD:
-		return call(x, out);
+		return is_call(x) ? call(x, out) : column(x, out);
 	default:
 		return xp_fail_at(x, x->t.pos, "expected a value, found %s",
 				  xp_tok_desc(x, d, sizeof d));
@@ -380,7 +415,7 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	x.env = env;
 	x.err = err;
 	if (x.len > XP_EXPR_MAX)
-		return fc_fail(err, "expression is longer than %d bytes", XP_EXPR_MAX);
+		return fc_fail(err, _("expression is longer than %d bytes"), XP_EXPR_MAX);
 	if (xp_next(&x) || parse_expr(&x, &root))
 		goto fail;
 	if (x.t.kind != TK_END) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/engine/load_impl.h"
@@ -26,7 +27,7 @@ int xp_fail_at(struct xp *x, size_t pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fc_fail(x->err, "character %zu: %s", chars, sb.buf);
+	fc_fail(x->err, _("character %zu: %s"), chars, sb.buf);
 	strbuf_release(&sb);
 	return -1;
 }

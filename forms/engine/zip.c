@@ -9,6 +9,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/engine/zip.h"
@@ -74,11 +75,11 @@ static int locate_data(struct zip *z, struct zip_member *m, uint32_t local, stru
 	size_t start;
 
 	if (local > z->len || z->len - local < LOCAL_SIZE || rd32(z->buf + local) != SIG_LOCAL)
-		return fc_fail(err, "member %s: no local header where the directory says", m->name);
+		return fc_fail(err, _("member %s: no local header where the directory says"), m->name);
 	l = z->buf + local;
 	start = (size_t)local + LOCAL_SIZE + rd16(l + 26) + rd16(l + 28);
 	if (start > z->len || z->len - start < m->csize)
-		return fc_fail(err, "member %s: its data runs past the end of the file", m->name);
+		return fc_fail(err, _("member %s: its data runs past the end of the file"), m->name);
 	m->data = start;
 	return 0;
 }
@@ -91,7 +92,7 @@ static int read_entry(struct zip *z, size_t *off, size_t end, struct zip_member 
 	uint16_t flags, nlen;
 
 	if (end - *off < CENTRAL_SIZE || rd32(c) != SIG_CENTRAL)
-		return fc_fail(err, "the central directory is damaged at byte %zu", *off);
+		return fc_fail(err, _("the central directory is damaged at byte %zu"), *off);
 	flags = rd16(c + 8);
 	m->method = rd16(c + 10);
 	m->crc = rd32(c + 16);
@@ -99,19 +100,19 @@ static int read_entry(struct zip *z, size_t *off, size_t end, struct zip_member 
 	m->usize = rd32(c + 24);
 	nlen = rd16(c + 28);
 	if (end - *off - CENTRAL_SIZE < (size_t)nlen + rd16(c + 30) + rd16(c + 32))
-		return fc_fail(err, "the central directory is damaged at byte %zu", *off);
+		return fc_fail(err, _("the central directory is damaged at byte %zu"), *off);
 	if (!name_ok(c + CENTRAL_SIZE, nlen))
-		return fc_fail(err, "a member's name is empty, too long or not printable text");
+		return fc_fail(err, _("a member's name is empty, too long or not printable text"));
 	m->name = xstrndup((const char *)c + CENTRAL_SIZE, nlen);
 	if (flags & 1)
-		return fc_fail(err, "member %s is encrypted", m->name);
+		return fc_fail(err, _("member %s is encrypted"), m->name);
 	if (m->method != 0 && m->method != 8)
-		return fc_fail(err, "member %s is compressed with method %u (only stored "
-			       "and deflated are read)", m->name, m->method);
+		return fc_fail(err, _("member %s is compressed with method %u (only stored "
+			       "and deflated are read)"), m->name, m->method);
 	if (m->csize == 0xffffffffu || m->usize == 0xffffffffu || rd32(c + 42) == 0xffffffffu)
-		return fc_fail(err, "member %s needs zip64, which a workbook never does", m->name);
+		return fc_fail(err, _("member %s needs zip64, which a workbook never does"), m->name);
 	if (m->method == 0 && m->csize != m->usize)
-		return fc_fail(err, "member %s is stored but its two sizes differ", m->name);
+		return fc_fail(err, _("member %s is stored but its two sizes differ"), m->name);
 	*off += CENTRAL_SIZE + nlen + rd16(c + 30) + rd16(c + 32);
 	return locate_data(z, m, rd32(c + 42), err);
 }
@@ -130,7 +131,7 @@ static int read_directory(struct zip *z, uint16_t count, size_t off, size_t end,
 	qsort(z->m, z->n, sizeof *z->m, cmp_member);
 	for (i = 1; i < z->n; i++)
 		if (!strcmp(z->m[i - 1].name, z->m[i].name))
-			return fc_fail(err, "two members are called %s", z->m[i].name);
+			return fc_fail(err, _("two members are called %s"), z->m[i].name);
 	return 0;
 }
 
@@ -146,19 +147,19 @@ int zip_open(struct zip *z, const void *buf, size_t len, struct fc_err *err)
 	z->len = len;
 	at = find_end(z->buf, len);
 	if (at < 0)
-		return fc_fail(err, "not a zip archive (no end of central directory)");
+		return fc_fail(err, _("not a zip archive (no end of central directory)"));
 	e = z->buf + at;
 	count = rd16(e + 10);
 	cd_size = rd32(e + 12);
 	cd_off = rd32(e + 16);
 	if (rd16(e + 4) || rd16(e + 6) || rd16(e + 8) != count)
-		return fc_fail(err, "a zip archive split across several files");
+		return fc_fail(err, _("a zip archive split across several files"));
 	if (count == 0xffff || cd_off == 0xffffffffu)
-		return fc_fail(err, "a zip64 archive, which a workbook never is");
+		return fc_fail(err, _("a zip64 archive, which a workbook never is"));
 	if (count > ZIP_MEMBERS_MAX)
-		return fc_fail(err, "too many members (%u; at most %d)", count, ZIP_MEMBERS_MAX);
+		return fc_fail(err, _("too many members (%u; at most %d)"), count, ZIP_MEMBERS_MAX);
 	if (cd_off > (size_t)at || (size_t)at - cd_off < cd_size)
-		return fc_fail(err, "the central directory lies outside the file");
+		return fc_fail(err, _("the central directory lies outside the file"));
 	if (read_directory(z, count, cd_off, (size_t)cd_off + cd_size, err)) {
 		zip_release(z);
 		return -1;
@@ -184,7 +185,7 @@ static int inflate_member(const struct zip *z, const struct zip_member *m, unsig
 
 	memset(&s, 0, sizeof s);
 	if (inflateInit2(&s, -MAX_WBITS) != Z_OK)
-		return fc_fail(err, "member %s: zlib cannot start", m->name);
+		return fc_fail(err, _("member %s: zlib cannot start"), m->name);
 	s.next_in = (Bytef *)(z->buf + m->data);
 	s.avail_in = m->csize;
 	s.next_out = out;
@@ -196,9 +197,9 @@ static int inflate_member(const struct zip *z, const struct zip_member *m, unsig
 	}
 	inflateEnd(&s);
 	if (s.total_out > m->usize)
-		return fc_fail(err, "member %s inflates to more than the %u bytes it claims",
+		return fc_fail(err, _("member %s inflates to more than the %u bytes it claims"),
 			       m->name, m->usize);
-	return fc_fail(err, "member %s is damaged (%s)", m->name,
+	return fc_fail(err, _("member %s is damaged (%s)"), m->name,
 		       s.msg ? s.msg : rc == Z_STREAM_END ? "too short" : "truncated");
 }
 
@@ -210,7 +211,7 @@ int zip_read(const struct zip *z, const struct zip_member *m, size_t max, char *
 	*out = NULL;
 	*out_len = 0;
 	if (m->usize > max)
-		return fc_fail(err, "member %s is too large (%u bytes; at most %zu)", m->name,
+		return fc_fail(err, _("member %s is too large (%u bytes; at most %zu)"), m->name,
 			       m->usize, max);
 	buf = xmalloc((size_t)m->usize + 1);
 	if (m->method == 0)
@@ -221,7 +222,7 @@ int zip_read(const struct zip *z, const struct zip_member *m, size_t max, char *
 	}
 	if (crc32(0L, buf, m->usize) != m->crc) {
 		free(buf);
-		return fc_fail(err, "member %s does not match its checksum", m->name);
+		return fc_fail(err, _("member %s does not match its checksum"), m->name);
 	}
 	buf[m->usize] = '\0';
 	*out = (char *)buf;

@@ -7,6 +7,7 @@
 
 #include "core/formstore.h"
 #include "core/hazard.h"
+#include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/store.h"
 #include "core/strbuf.h"
@@ -81,8 +82,8 @@ int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enter
 	struct insp_new n = { f->id, f->version, enterprise, type, location, team, n_team };
 
 	if (ws->supervisor)
-		return fc_fail(err, "this is a supervisor's workspace: it reads inspections but "
-			       "does not start them");
+		return fc_fail(err, _("this is a supervisor's workspace: it reads inspections but "
+			       "does not start them"));
 	if (store_begin(ws->store, err))
 		return -1;
 	if (keep_form(ws, f, err) || inspection_create(ws->store, &ws->me, &n, id_out, err)) {
@@ -160,7 +161,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 	n.description = hz && hz->description && *hz->description ? hz->description
 			: note && *note ? note : form_text(&it->label, lang);
 	n.deadline = hz && hz->deadline && *hz->deadline ? hz->deadline : due;
-	if (hz && hz->deadline && *hz->deadline && date_check(hz->deadline, "deadline", err))
+	if (hz && hz->deadline && *hz->deadline && date_check(hz->deadline, _("deadline"), err))
 		return -1;
 	return hazard_add(ws->store, &ws->me, &n, hid, err);
 }
@@ -228,11 +229,14 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 	if (rel < 0)
 		return -1;
 	if (!rel)
-		return fc_fail(err, "item '%s' does not apply given the answers so far (it applies "
-			       "when %s)", it->name, it->relevant ? form_expr_source(it->relevant)
-			       : "its group applies");
+		return it->relevant
+			? fc_fail(err, _("item “%s” does not apply given the answers so far (it "
+					 "applies when %s)"), form_item_label(it, lang),
+				  form_expr_source(it->relevant))
+			: fc_fail(err, _("item “%s” does not apply given the answers so far (its "
+					 "group does not)"), form_item_label(it, lang));
 	if (*value && form_check_value(f, idx, value, &fa, lang, err))
-		return fc_err_prefix(err, "item '%s'", it->name);
+		return fc_err_prefix(err, _("item “%s”"), form_item_label(it, lang));
 	if (*value) {
 		char *canon = form_canonical_value(f, idx, value);
 		int rc = inspection_set_answer(ws->store, &ws->me, in->id, it->name, canon, note, err);
@@ -256,11 +260,11 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 	int idx = form_item_index(f, item), rc;
 
 	if (idx < 0)
-		return fc_fail(err, "form %s has no item '%.64s' (see 'fieldcheck inspection show')",
+		return fc_fail(err, _("form %s has no item '%.64s' (see 'fieldcheck inspection show')"),
 			       f->id, item);
 	if (!form_item_answerable(&f->items[idx]))
-		return fc_fail(err, "item '%s' is a %s and takes no answer", item,
-			       form_type_name(f->items[idx].type));
+		return fc_fail(err, _("item “%s” takes no answer"),
+			       form_item_label(&f->items[idx], lang));
 	if (store_begin(ws->store, err))
 		return -1;
 	if (inspection_get(ws->store, id, &in, err)) {
@@ -268,7 +272,7 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 		return -1;
 	}
 	if (strcmp(in.form_id, f->id) || in.form_version != f->version) {
-		fc_fail(err, "inspection %.8s was filled with %s version %d, not %s version %d",
+		fc_fail(err, _("inspection %.8s was filled with %s version %d, not %s version %d"),
 			id, in.form_id, in.form_version, f->id, f->version);
 		rc = -1;
 	} else if (in.status == INSP_FINAL) {
@@ -339,33 +343,56 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
 	return rc;
 }
 
+/* The label of the first clashing item (its name when the form lacks it). */
+static const char *conflict_label(const struct form *f, const struct fc_inspection *in,
+				  enum form_lang lang)
+{
+	int idx = form_item_index(f, in->conflicts[0].item);
+
+	return idx < 0 ? in->conflicts[0].item : form_item_label(&f->items[idx], lang);
+}
+
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum form_lang lang,
+			int with_names, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 20; i++) {
+		const struct form_item *it = &f->items[idx[i]];
+		/* TRANSLATORS: the separator between items in a list */
+		strbuf_adds(out, i ? _(", ") : "");
+		strbuf_adds(out, form_item_label(it, lang));
+		if (with_names && strcmp(form_item_label(it, lang), it->name))
+			strbuf_addf(out, " (%s)", it->name);
+	}
+	if (n > 20)
+		strbuf_addf(out, _(", and %zu more"), n - 20);
+}
+
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
 			    enum form_lang lang, struct fc_err *err)
 {
-	size_t *miss, n, i;
+	size_t *miss, n;
 	struct strbuf sb;
 
 	if (in->n_conflicts)
-		return fc_fail(err, "cannot finalize: item '%s' has conflicting answers from two "
-			       "devices; choose one with 'fieldcheck inspection resolve'",
-			       in->conflicts[0].item);
+		return fc_fail(err, _("cannot finalize: item “%s” has conflicting answers from two "
+				      "devices; choose one first"), conflict_label(f, in, lang));
 	if (missing_of(f, in, &miss, &n, err))
 		return -1;
 	if (n == 0) {
 		if (in->n_team < insp_type_min_team(in->type))
-			return fc_fail(err, "a %s inspection needs at least two officers (enforcement "
-				       "is done in pairs); add one with 'fieldcheck inspection member'",
-				       insp_type_name(in->type));
+			return fc_fail(err, in->type == INSP_JOINT ?
+				       _("a joint inspection needs at least two officers "
+					 "(enforcement is done in pairs); add one to the team") :
+				       _("an unannounced inspection needs at least two officers "
+					 "(enforcement is done in pairs); add one to the team"));
 		return 0;
 	}
-	(void)lang; /* names, not labels: short, and what `answer` takes */
 	strbuf_init(&sb);
-	for (i = 0; i < n && i < 20; i++)
-		strbuf_addf(&sb, "%s%s", i ? ", " : "", f->items[miss[i]].name);
-	if (n > 20)
-		strbuf_addf(&sb, ", and %zu more", n - 20);
-	fc_fail(err, "cannot finalize: %zu required item%s unanswered: %s", n, n == 1 ? "" : "s",
-		sb.buf);
+	inspect_items_text(f, miss, n, lang, 0, &sb);
+	fc_fail(err, ngettext("cannot finalize: %zu required item unanswered: %s",
+			      "cannot finalize: %zu required items unanswered: %s", n), n, sb.buf);
 	strbuf_release(&sb);
 	free(miss);
 	return -1;

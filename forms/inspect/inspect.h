@@ -61,6 +61,13 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
 			    enum form_lang lang, struct fc_err *err);
 
+/* Appends the items idx[0..n) to `out` as a person reads them: their labels
+ * in `lang`, and with `with_names` each name in brackets, for a command
+ * that takes it; the first 20, then how many more. */
+struct strbuf;
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum form_lang lang,
+			int with_names, struct strbuf *out);
+
 /* Finalizes: refuses, naming them, while required items are unanswered, and
  * for joint and unannounced inspections with fewer than two officers. */
 int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,

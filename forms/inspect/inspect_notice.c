@@ -11,6 +11,7 @@
 #include "inspect_notice.h"
 #include "core/inspection.h"
 #include "inspect.h"
+#include "core/i18n.h"
 
 static void form_item(void *ctx, const char *form_id, int version, const char *item,
 		      enum notice_lang lang, struct notice_item *out)
@@ -79,13 +80,13 @@ static int write_new(const char *dir, const char *base, const struct strbuf *sb,
 	snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp", dir, base, (long)getpid());
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
-		return fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(errno));
+		return fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 	bad = write(fd, sb->buf, sb->len) != (ssize_t)sb->len || fsync(fd);
 	e = errno;
 	if (close(fd) && !bad)
 		bad = 1, e = errno;
 	if (bad) {
-		fc_failk(err, FC_EIO, "cannot write %s: %s", tmp, strerror(e));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(e));
 		unlink(tmp);
 		return -1;
 	}
@@ -100,11 +101,11 @@ static int write_new(const char *dir, const char *base, const struct strbuf *sb,
 			e = errno;
 	}
 	if (rc && e == EEXIST)
-		fc_failk(err, FC_EIO, "%s/%s*.txt: %d orders of this inspection are written "
-			 "already; move some elsewhere to write another", dir, base,
+		fc_failk(err, FC_EIO, _("%s/%s*.txt: %d orders of this inspection are written "
+			 "already; move some elsewhere to write another"), dir, base,
 			 NOTICE_MAX_NAMES);
 	else if (rc)
-		fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(e));
+		fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(e));
 	unlink(tmp);
 	return rc;
 }
@@ -120,7 +121,7 @@ int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
 	*path_out = NULL;
 	strbuf_init(&sb);
 	if (mkdir(dir, 0755) && errno != EEXIST) {
-		fc_failk(err, FC_EIO, "cannot create %s: %s", dir, strerror(errno));
+		fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
 	}
 	if (inspection_get(ws->store, id, &in, err))

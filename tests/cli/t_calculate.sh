@@ -38,8 +38,8 @@ out_has "started *= 20" "the start metadata is the inspection's start"
 out_has "who *= ZJ-0001" "username is the officer who started it"
 out_has "device *= fieldcheck:ZJ-0001" "deviceid names the laptop's officer"
 out_has "weekday *= [A-Z][a-z][a-z]" "a calculation reads the day metadata"
-expect_err 1 "calculate" "a calculate item takes no answer" inspection answer "$id" per10 3
-expect_err 1 "metadata" "nor does a metadata item" inspection answer "$id" who x
+expect_err 1 "item “Extinguishers per 10 workers” takes no answer" "a calculate item takes no answer" inspection answer "$id" per10 3
+expect_err 1 "takes no answer" "nor does a metadata item" inspection answer "$id" who x
 expect_err 1 "constraint" "a constraint with typographic quotes is enforced" \
 	inspection answer "$id" plate 浙B12345678
 expect_exit 0 "and passes what it allows" inspection answer "$id" plate 浙B1234挂
@@ -54,3 +54,18 @@ check "each unused column is a warning with its place" \
 	grep -q "$T/extra/survey.csv:1:4: warning: column 'media::image' is not used by fieldcheck" "$ERR"
 check "a label in another language too" grep -q "1:5: warning: column 'label::Français (fr)'" "$ERR"
 out_has "1 form checked, no problems (3 warnings)" "the summary counts them"
+
+# choice_filter: cascading selects are enforced when answering.
+mkdir -p "$WS/forms/casc"
+printf 'type,name,label,choice_filter\nselect_one region,region,Region,\nselect_one site,site,Site,region=${region}\n' \
+	>"$WS/forms/casc/survey.csv"
+printf 'list_name,name,label,region\nregion,east,East,\nregion,west,West,\nsite,port,Port,east\nsite,mine,Mine,west\n' \
+	>"$WS/forms/casc/choices.csv"
+expect_exit 0 "a form with a choice_filter loads" forms check "$WS/forms/casc"
+check "and the choices' own column is no warning" sh -c "! grep -q warning '$ERR'"
+expect_exit 0 "an inspection on it" inspection new --form casc --enterprise "$USCC1"
+cid=$(cat "$OUT")
+fc inspection answer "$cid" region east
+expect_err 1 "“Mine” is not among the choices item “Site” offers" \
+	"a site of another region is refused" inspection answer "$cid" site mine
+expect_exit 0 "a site of the region is taken" inspection answer "$cid" site port

@@ -19,17 +19,17 @@ check "new prints the id" grep -Eq '^[0-9a-f-]{36}$' "$OUT"
 short=$(printf %.8s "$id")
 
 answer() { fc inspection answer "$short" "$@"; }
-expect_err 1 "item 'products'" "a choice outside the list is refused" \
+expect_err 1 "item “Classes of hazardous chemicals this unit fills or loads”: 'gasoline' is not one of the item's choices" "a choice outside the list is refused" \
 	inspection answer "$short" products gasoline
 expect_err 1 "does not apply given the answers so far" "an item that does not apply is refused" \
 	inspection answer "$short" vehicle_plate 浙A12345
 expect_err 1 "form hazmat-loading has no item 'nonsense'" "an unknown item is refused" \
 	inspection answer "$short" nonsense pass
-expect_err 1 "item 'vehicle_permits'" "a check takes only pass, fail or na" \
+expect_err 1 "item “Does the vehicle hold a valid registration certificate.*: 'maybe' is not pass" "a check takes only pass, fail or na" \
 	inspection answer "$short" vehicle_permits maybe
 expect_exit 0 "products: liquid ammonia and flammable liquids" inspection answer "$short" products "liquid_ammonia flammable_liquid"
 expect_exit 0 "a vehicle was spot-checked" inspection answer "$short" spot_check yes
-expect_err 1 "item 'vehicle_plate'" "a malformed plate fails the form's constraint" \
+expect_err 1 "item “Plate of the spot-checked vehicle (tractor or rigid truck)”: Invalid plate" "a malformed plate fails the form's constraint" \
 	inspection answer "$short" vehicle_plate ABC
 expect_exit 0 "a plate the constraint accepts" inspection answer "$short" vehicle_plate 浙A12345
 for item in vehicle_permits tank_inspection goods_match_waybill permitted_media \
@@ -52,8 +52,10 @@ check "two hazards now" [ "$(sql 'SELECT count(*) FROM hazards')" = 2 ]
 expect_exit 0 "no vehicle after all" inspection answer "$short" spot_check no
 check "the plate's answer went with it" [ "$(sql "SELECT count(*) FROM answers WHERE item = 'vehicle_plate'")" = 0 ]
 expect_exit 0 "a vehicle again" inspection answer "$short" spot_check yes
-expect_err 1 "2 required items unanswered: vehicle_plate, product_loaded" \
-	"finalize names the required items left unanswered" inspection finalize "$short"
+expect_err 1 "2 required items unanswered: Plate of the spot-checked vehicle (tractor or rigid truck), Goods being" \
+	"finalize names the required items left unanswered, by label" inspection finalize "$short"
+check "and the names 'inspection answer' takes beside the labels" \
+	grep -q "(tractor or rigid truck) (vehicle_plate), Goods being filled or loaded into the spot-checked vehicle (product_loaded)" "$ERR"
 answer vehicle_plate 浙A12345 && answer product_loaded 液氨 || not_ok "answer the vehicle again"
 
 expect_err 1 "a joint inspection needs at least two officers" \

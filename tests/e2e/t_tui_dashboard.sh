@@ -133,7 +133,7 @@ check "no inspection of the other town is listed" screen_lacks 华东化工
 keys Down l
 expect "l shows the record's history" "History of inspection ${I2:0:8}"
 expect "with the author's name and badge" "张三 <ZJ-0001>  created"
-expect "and the record's lines, as added" "+ \"enterprise\": \"$USCC2\""
+expect "and the record's lines, as added, keys shown as labels" "+ Enterprise: $USCC2"
 keys Escape
 wait_for "2 shown" >/dev/null 2>&1
 keys Escape
@@ -146,7 +146,7 @@ sleep 0.2
 keys l
 expect "the hazard's history has its two changes" "History of hazard ${H1:0:8}"
 expect "two changes are counted" "2 changes"
-expect "the later change is the notice" "+ events: {\"kind\": \"notice\""
+expect "the later change is the notice" "+ Events: Event: notice issued, At: "
 expect "by the inspector, name and badge" "2026-11-28 09:10  张三 <ZJ-0001>"
 keys Escape
 must "back on the dashboard" wait_for "Open hazards, overdue or major"
@@ -192,7 +192,7 @@ figure Overdue "$(json hazards.overdue)"
 
 keys b
 expect "b shows the bars by form" "Inspections by form"
-expect "with the form's bar" "hazmat-loading"
+expect "with the form's bar, by its title" "Hazardous-Chemical"
 keys Escape
 expect "Esc goes Home" "Signed in"
 expect "Home offers the dashboard" "f  Figures for a period (dashboard)"

@@ -41,7 +41,7 @@ keys F2
 must "the add dialog" wait_for "信用代码"
 typed "91110108551385082r"
 expect "lower case is taken as capitals, and a wrong check character is named" "91110108551385082R"
-expect "the code is refused inline" "check character"
+expect "the code is refused inline, in the UI's language" "校验码应为“Q”，而不是“R”"
 keys BSpace
 typed "Q"
 expect "the corrected code is accepted as typed" "信用代码有效"

@@ -469,6 +469,56 @@ static void metadata_and_old_spellings(void **state)
 	form_free(f);
 }
 
+/* choice_filter: cascading selects.  A choice is offered when the filter,
+ * reading the choice's own columns by name and answers as ${name}, holds;
+ * an answer outside what is offered is refused. */
+static void cascading_selects(void **state)
+{
+	static const char survey[] =
+		"type,name,label,choice_filter\n"
+		"select_one state,state,State,\n"
+		"select_one county,county,County,state=${state}\n"
+		"select_multiple county,counties,Counties,\"state=${state} or big='yes'\"\n";
+	static const char lists[] =
+		"list_name,name,label,state,big\n"
+		"state,texas,Texas,,\nstate,washington,Washington,,\n"
+		"county,harris,Harris,texas,yes\ncounty,travis,Travis,texas,\n"
+		"county,king,King,washington,\ncounty,pierce,Pierce,washington,\n";
+	struct form *f = test_form(survey, lists, NULL);
+	size_t county = (size_t)form_item_index(f, "county");
+	size_t counties = (size_t)form_item_index(f, "counties");
+	struct fc_err err = { 0 };
+	struct test_answers a;
+	(void)state;
+
+	assert_int_equal(f->n_choice_cols, 2);
+	test_answers(&a, "2024-03-20", "state", "texas", NULL);
+	assert_int_equal(form_choice_allowed(f, county, 0, &a.fa, &err), 1);  /* harris */
+	assert_int_equal(form_choice_allowed(f, county, 2, &a.fa, &err), 0);  /* king */
+	assert_int_equal(form_check_value(f, county, "travis", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, county, "king", &a.fa, LANG_EN, &err), -1);
+	assert_non_null(strstr(err.msg, "King"));
+	test_answers(&a, "2024-03-20", "state", "washington", NULL);
+	assert_int_equal(form_check_value(f, counties, "king harris", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, counties, "king travis", &a.fa, LANG_EN, &err), -1);
+	form_free(f);
+
+	{ /* a filter that names no column, or a bare name anywhere else */
+		char *got = test_form_problems("type,name,label,choice_filter\n"
+					       "select_one county,c,C,statex=1\n", lists, NULL);
+		assert_non_null(strstr(got, "'statex' is no column of choices.csv"));
+		free(got);
+		got = test_form_problems("type,name,label,relevant\ntext,t,T,state = 1\n",
+					 lists, NULL);
+		assert_non_null(strstr(got, "'state' is not a value"));
+		free(got);
+		got = test_form_problems("type,name,label,choice_filter\ntext,t,T,1 = 1\n",
+					 NULL, NULL);
+		assert_non_null(strstr(got, "choice_filter does not apply to items of type text"));
+		free(got);
+	}
+}
+
 /* A calculation that reads itself, a calculate without one, a calculation
  * on another type: refused when the form loads. */
 static void calculations_refused(void **state)
@@ -519,7 +569,7 @@ static void dot_is_the_value(void **state)
 	assert_int_equal(form_check_value(f, 0, "", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 1, "AB1234", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 1, "ab1234", &a.fa, LANG_EN, &err), -1);
-	assert_string_equal(err.msg, "answer to 'plate' does not meet its constraint: "
+	assert_string_equal(err.msg, "the answer does not meet the item's constraint: "
 			    "regex(., '^[A-Z]{2}[0-9]{4}$')");
 	assert_int_equal(form_check_value(f, 2, "2024-03-20", &a.fa, LANG_EN, &err), 0);
 	assert_int_equal(form_check_value(f, 2, "2024-03-21", &a.fa, LANG_EN, &err), -1);
@@ -578,6 +628,7 @@ int main(void)
 		cmocka_unit_test(calculations),
 		cmocka_unit_test(calculations_refused),
 		cmocka_unit_test(metadata_and_old_spellings),
+		cmocka_unit_test(cascading_selects),
 		cmocka_unit_test(dot_is_the_value),
 		cmocka_unit_test(required_expressions),
 	};

@@ -166,30 +166,30 @@ static void answers_checked_by_type(void **state)
 	struct form *f = test_form(survey, choices, NULL);
 	(void)state;
 	check_ok(f, "n", "-12");
-	check_fails(f, "n", "1.5", "answer to 'n': '1.5' is not a whole number");
-	check_fails(f, "n", "12a", "answer to 'n': '12a' is not a whole number");
-	check_fails(f, "n", "1\xe2\x80\xae" "2", "answer to 'n': '1\\u202e2' is not a whole number");
+	check_fails(f, "n", "1.5", "'1.5' is not a whole number");
+	check_fails(f, "n", "12a", "'12a' is not a whole number");
+	check_fails(f, "n", "1\xe2\x80\xae" "2", "'1\\u202e2' is not a whole number");
 	check_ok(f, "x", "3.25");
 	check_ok(f, "x", "-.5");
-	check_fails(f, "x", "1e3", "answer to 'x': '1e3' is not a number");
+	check_fails(f, "x", "1e3", "'1e3' is not a number");
 	check_ok(f, "d", "2024-02-29");
-	check_fails(f, "d", "2023-02-29", "answer to 'd': date '2023-02-29': month 2 has no day 29");
-	check_fails(f, "d", "\x1b[2J", "answer to 'd': '\\x1b[2J' is not a date (YYYY-MM-DD)");
+	check_fails(f, "d", "2023-02-29", "date '2023-02-29': month 2 has no day 29");
+	check_fails(f, "d", "\x1b[2J", "'\\x1b[2J' is not a date (YYYY-MM-DD)");
 	check_ok(f, "t", "多行\n文字");
-	check_fails(f, "t", "a\x1b", "answer to 't': text holds control character U+001B "
+	check_fails(f, "t", "a\x1b", "text holds control character U+001B "
 		    "at character 2");
 	check_ok(f, "one", "yes");
-	check_fails(f, "one", "maybe", "answer to 'one': 'maybe' is not a choice of list 'yn'");
+	check_fails(f, "one", "maybe", "'maybe' is not one of the item's choices");
 	check_ok(f, "many", "red blue");
 	check_ok(f, "many", " blue ");
-	check_fails(f, "many", "red pink", "answer to 'many': 'pink' is not a choice of list "
-		    "'colors'");
-	check_fails(f, "many", "red blue red", "answer to 'many': 'red' is chosen twice");
+	check_fails(f, "many", "red pink", "'pink' is not one of the "
+		    "item's choices");
+	check_fails(f, "many", "red blue red", "'red' is chosen twice");
 	check_ok(f, "c", "pass");
 	check_ok(f, "c", "fail");
 	check_ok(f, "c", "na");
-	check_fails(f, "c", "PASS", "answer to 'c': 'PASS' is not pass, fail or na");
-	check_fails(f, "note", "x", "item 'note' is a note and takes no answer");
+	check_fails(f, "c", "PASS", "'PASS' is not pass, fail or na");
+	check_fails(f, "note", "x", "item “Note” takes no answer");
 	check_ok(f, "n", ""); /* clearing an answer is always possible */
 	form_free(f);
 }

@@ -445,8 +445,11 @@ static void clash_keeps_both(void **state)
 	assert_string_equal(r->conflicts[0].by, "ZJ-0001");
 	assert_string_equal(r->conflicts[0].at, ts(40));
 	assert_int_equal(x.rep.conflicted, 1);
-	expect_note(&x.rep, "item vehicle_permits was answered differently");
+	expect_note(&x.rep, "item “vehicle_permits” was answered differently");
 	assert_string_equal(x.rep.notes[0].path_or_id, ID1);
+	/* the note names its item, for a reader that shows the label instead */
+	assert_non_null(x.rep.notes[0].item);
+	assert_string_equal(x.rep.notes[0].item, "vehicle_permits");
 	triple_clear(&x);
 
 	/* Only the notes differ: still a clash, both kept. */
@@ -685,7 +688,7 @@ static void final_and_draft(void **state)
 			    "(by JT-0042 at 2026-11-28T10:01:30+08:00)");
 	assert_string_equal(r->amendments[2].item, "fire_extinguisher");
 	assert_string_equal(r->amendments[2].value, "fail");
-	expect_note(&x.rep, "item driver_qualified: 'fail' (by JT-0042");
+	expect_note(&x.rep, "item “driver_qualified”: 'fail' (by JT-0042");
 	expect_note(&x.rep, "the location was changed to '别处' on another device");
 	expect_note(&x.rep, "team member GA-0007 was added on another device");
 	assert_int_equal(x.rep.refused, 0);

@@ -33,7 +33,7 @@ struct cli_list {
 };
 
 /* The whole program's usage (--help, `fieldcheck help`). */
-extern const char cli_usage_text[];
+extern const char *const cli_usage_text;
 /* Runs the subcommand named by argv[0] (or `help`) on cli->workspace and
  * returns its exit status; an unknown name is a usage error (2). */
 int cli_main(struct cli *cli, int argc, char **argv);
@@ -57,6 +57,9 @@ int cli_report(const struct fc_err *err);
 /* Prints a usage error and the usage text; returns 2. */
 int cli_usage(const char *usage, const char *fmt, ...) FC_PRINTF(2, 3);
 
+/* Prints a listing on stdout; when it cannot be written (a full disk, a
+ * closed pipe) says so as every listing does and returns 1, else 0. */
+int cli_print_listing(const struct table *t, enum table_format f);
 /* Parses --format text|csv|json (NULL means text). */
 int cli_format(const char *s, enum table_format *out, const char *usage);
 /* The arguments of a `KIND show ID [--format text|json]`: a record is shown

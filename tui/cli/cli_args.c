@@ -2,10 +2,12 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
@@ -41,7 +43,7 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 
 		if (only_pos || a[0] != '-' || a[1] == '\0' || (a[1] != '-' && !(a[1] >= 'a' && a[1] <= 'z'))) {
 			if (*n_pos >= max_pos)
-				return cli_usage(usage, "unexpected argument '%s'", a);
+				return cli_usage(usage, _("unexpected argument '%s'"), a);
 			positional[(*n_pos)++] = a;
 			continue;
 		}
@@ -50,15 +52,15 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 			continue;
 		}
 		if (a[1] != '-')
-			return cli_usage(usage, "unknown option '%s' (options are spelt --name)", a);
+			return cli_usage(usage, _("unknown option '%s' (options are spelt --name)"), a);
 		a += 2;
 		eq = strchr(a, '=');
 		o = find_opt(opts, a, eq ? (size_t)(eq - a) : strlen(a));
 		if (!o)
-			return cli_usage(usage, "unknown option '--%.*s'", (int)(eq ? eq - a : (long)strlen(a)), a);
+			return cli_usage(usage, _("unknown option '--%.*s'"), (int)(eq ? eq - a : (long)strlen(a)), a);
 		if (o->kind == OPT_FLAG) {
 			if (eq)
-				return cli_usage(usage, "option '--%s' takes no value", o->name);
+				return cli_usage(usage, _("option '--%s' takes no value"), o->name);
 			*o->flag = 1;
 			continue;
 		}
@@ -67,7 +69,7 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts,
 		else if (i + 1 < argc)
 			val = argv[++i];
 		else
-			return cli_usage(usage, "option '--%s' needs a value", o->name);
+			return cli_usage(usage, _("option '--%s' needs a value"), o->name);
 		if (o->kind == OPT_LIST)
 			list_push(o->list, val);
 		else
@@ -98,8 +100,8 @@ int cli_usage(const char *usage, const char *fmt, ...)
 	fputs_safe(msg, stderr);
 	free(msg);
 	fputc('\n', stderr);
-	if (usage)
-		fprintf(stderr, "usage: %s\n", usage);
+	if (usage && *usage)
+		fprintf(stderr, _("usage: %s\n"), _(usage));
 	return 2;
 }
 
@@ -112,7 +114,7 @@ int cli_format(const char *s, enum table_format *out, const char *usage)
 	else if (!strcmp(s, "json"))
 		*out = FMT_JSON;
 	else
-		return cli_usage(usage, "unknown format '%s' (text, csv or json)", s);
+		return cli_usage(usage, _("unknown format '%s' (text, csv or json)"), s);
 	return 0;
 }
 
@@ -146,9 +148,23 @@ int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,
 	    (rc = cli_format(fmt, tf, usage)))
 		return rc;
 	if (n_pos != 1)
-		return cli_usage(usage, "%s show needs the id", kind);
+		return cli_usage(usage, _("%s show needs the id"), kind);
 	if (*tf == FMT_CSV)
-		return cli_usage(usage, "%s show prints text or json (the record itself)", kind);
+		return cli_usage(usage, _("%s show prints text or json (the record itself)"), kind);
 	*id = pos[0];
 	return 0;
+}
+
+int cli_print_listing(const struct table *t, enum table_format f)
+{
+	struct fc_err err;
+	int e;
+
+	errno = 0;
+	if (table_print(t, f, stdout) == 0)
+		return 0;
+	e = errno ? errno : EIO;
+	fc_failk(&err, FC_EIO, _("cannot write the listing: %s"), strerror(e));
+	cli_report(&err);
+	return 1;
 }

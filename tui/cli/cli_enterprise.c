@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "core/enterprise.h"
+#include "core/i18n.h"
 #include "core/workspace.h"
 
 static const char usage[] =
@@ -29,7 +30,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse_opts(argc, argv, opts, usage)))
 		return rc;
 	if (!code || !name)
-		return cli_usage(usage, "enterprise add needs --code and --name");
+		return cli_usage(usage, _("enterprise add needs --code and --name"));
 	memset(&e, 0, sizeof e);
 	if (uscc_check(code, &err))
 		return cli_report(&err);
@@ -46,7 +47,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
-	printf("added %s ", e.code);
+	printf(_("added %s "), e.code);
 	fputs_safe(e.name, stdout);
 	putchar('\n');
 	return 0;
@@ -61,8 +62,8 @@ static int add_row(const struct fc_enterprise *e, void *ctx)
 static int list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "code", "CODE", 0, 0, 0 }, { "name", "NAME", 0, 0, 0 }, { "town", "TOWN", 0, 0, 0 },
-		{ "industry", "INDUSTRY", 0, 0, 0 }, { "address", "ADDRESS", 0, 0, 0 },
+		{ "code", N_("CODE"), 0, 0, 0 }, { "name", N_("NAME"), 0, 0, 0 }, { "town", N_("TOWN"), 0, 0, 0 },
+		{ "industry", N_("INDUSTRY"), 0, 0, 0 }, { "address", N_("ADDRESS"), 0, 0, 0 },
 	};
 	const char *search = "", *fmt = NULL;
 	struct fc_workspace *ws;
@@ -84,10 +85,13 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 5);
 	rc = enterprise_list(ws->store, search, 0, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc == 0 && table_print(&t, f, stdout))
-		rc = fc_failk(&err, FC_EIO, "cannot write the listing: %s", "output failed");
+	if (rc) {
+		table_release(&t);
+		return cli_report(&err);
+	}
+	rc = cli_print_listing(&t, f);
 	table_release(&t);
-	return rc ? cli_report(&err) : 0;
+	return rc;
 }
 
 int cmd_enterprise(struct cli *cli, int argc, char **argv)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "cli_export.h"
+#include "core/i18n.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect_notice.h"
 #include "sync/casefile.h"
@@ -12,13 +13,13 @@ static const char usage[] = "fieldcheck export ID --out FILE.tar.gz [--force]";
 
 static void print_result(const struct casefile_result *res, const char *out)
 {
-	printf("exported inspection %.8s to ", res->inspection);
+	printf(_("exported inspection %.8s to "), res->inspection);
 	fputs_safe(out, stdout);
-	printf(": %zu files, %zu hazard%s%s\n", res->files, res->hazards, res->hazards == 1 ? "" : "s",
+	printf(_(": %zu files, %zu hazard%s%s\n"), res->files, res->hazards, res->hazards == 1 ? "" : "s",
 	       res->notice ? ", rectification notice" : "");
 	if (res->form_from_store)
-		fprintf(stderr, "fieldcheck: note: the form was not in the replica; the package "
-			"holds the store's copy, which the central repository cannot vouch for\n");
+		fprintf(stderr, _("fieldcheck: note: the form was not in the replica; the package "
+			"holds the store's copy, which the central repository cannot vouch for\n"));
 }
 
 int cmd_export(struct cli *cli, int argc, char **argv)
@@ -39,10 +40,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_parse_exact(argc, argv, opts, pos, 1, usage,
-				  "export needs the id of an inspection")))
+				  _("export needs the id of an inspection"))))
 		return rc;
 	if (!out || !*out)
-		return cli_usage(usage, "export needs --out FILE.tar.gz");
+		return cli_usage(usage, _("export needs --out FILE.tar.gz"));
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	notice_forms_init(&cache, ws, &forms);

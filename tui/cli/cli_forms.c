@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
 #include "forms/engine/xlsx.h"
@@ -48,9 +49,9 @@ static void add_row(struct table *t, const struct form *f, enum form_lang lang)
 static int list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "id", "ID", 0, 0, 0 }, { "version", "VERSION", 1, 0, 0 }, { "title", "TITLE", 0, 48, 0 },
-		{ "items", "ITEMS", 1, 0, 0 }, { "checks", "CHECKS", 1, 0, 0 },
-		{ "origin", "ORIGIN", 0, 0, 0 },
+		{ "id", N_("ID"), 0, 0, 0 }, { "version", N_("VERSION"), 1, 0, 0 }, { "title", N_("TITLE"), 0, 48, 0 },
+		{ "items", N_("ITEMS"), 1, 0, 0 }, { "checks", N_("CHECKS"), 1, 0, 0 },
+		{ "origin", N_("ORIGIN"), 0, 0, 0 },
 	};
 	const char *fmt = NULL;
 	const struct cli_opt opts[] = {
@@ -71,9 +72,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < cat.n; i++)
 		add_row(&t, cat.forms[i], lang);
-	rc = table_print(&t, tf, stdout) ? 1 : 0;
-	if (rc)
-		fprintf(stderr, "fieldcheck: cannot write the listing\n");
+	rc = cli_print_listing(&t, tf);
 	print_problems(&cat.problems);
 	if (cat.problems.n)
 		rc = 1;
@@ -85,13 +84,13 @@ static int list(struct cli *cli, int argc, char **argv)
 static int summary(size_t loaded, size_t total, size_t problems, size_t warnings)
 {
 	if (!problems) {
-		printf("%zu form%s checked, no problems", total, total == 1 ? "" : "s");
+		printf(_("%zu form%s checked, no problems"), total, total == 1 ? "" : "s");
 		if (warnings)
-			printf(" (%zu warning%s)", warnings, warnings == 1 ? "" : "s");
+			printf(_(" (%zu warning%s)"), warnings, warnings == 1 ? "" : "s");
 		putchar('\n');
 		return 0;
 	}
-	fprintf(stderr, "%zu form%s checked, %zu load; %zu problem%s\n", total,
+	fprintf(stderr, _("%zu form%s checked, %zu load; %zu problem%s\n"), total,
 		total == 1 ? "" : "s", loaded, problems, problems == 1 ? "" : "s");
 	return 1;
 }
@@ -151,7 +150,9 @@ static size_t catalog_problems(struct cli *cli, const char *id)
 {
 	struct form_catalog cat;
 	size_t i, n = 0;
-	char *needle = xstrfmt("form %s ", id);
+	/* the words the catalogue's problems name a form with, in the user's
+	 * language as they are */
+	char *needle = xstrfmt(_("form %s "), id);
 
 	form_catalog_load(&cat, cli->workspace);
 	for (i = 0; i < cat.problems.n; i++) {
@@ -177,7 +178,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = { { 0 } };
 
 	if ((rc = cli_parse_exact(argc, argv, opts, &path, 1, usage,
-				  "forms add needs a form folder or an .xlsx workbook")))
+				  _("forms add needs a form folder or an .xlsx workbook"))))
 		return rc;
 	f = form_load_path(path, &probs);
 	print_problems(&probs);
@@ -207,12 +208,12 @@ static int export(struct cli *cli, int argc, char **argv)
 	char *path;
 	int rc;
 
-	if ((rc = cli_parse_exact(argc, argv, opts, &id, 1, usage, "forms export needs a form id")))
+	if ((rc = cli_parse_exact(argc, argv, opts, &id, 1, usage, _("forms export needs a form id"))))
 		return rc;
 	form_catalog_load(&cat, cli->workspace);
 	f = form_catalog_find(&cat, id);
 	if (!f) {
-		fc_fail(&err, "no form '%s' (fieldcheck forms list shows them)", id);
+		fc_fail(&err, _("no form '%s' (fieldcheck forms list shows them)"), id);
 		form_catalog_release(&cat);
 		return cli_report(&err);
 	}
@@ -221,7 +222,7 @@ static int export(struct cli *cli, int argc, char **argv)
 							  f->settings_csv }, path, &err)) {
 		rc = cli_report(&err);
 	} else {
-		printf("%s: form %s version %d\n", path, f->id, f->version);
+		printf(_("%s: form %s version %d\n"), path, f->id, f->version);
 	}
 	free(path);
 	form_catalog_release(&cat);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "sync/guard.h"
 
@@ -40,26 +41,26 @@ int cmd_guard(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (install) {
 		if (!(self = self_path()))
-			return fc_fail(&err, "cannot tell where this program is"), cli_report(&err);
+			return fc_fail(&err, _("cannot tell where this program is")), cli_report(&err);
 		rc = guard_install(install, self, founder, &err);
 		if (rc == 0) {
 			fputs_safe(install, stdout);
-			fputs("/hooks/pre-receive now runs ", stdout);
+			fputs(_("/hooks/pre-receive now runs "), stdout);
 			fputs_safe(self, stdout);
-			fputs(" guard\n", stdout);
+			fputs(_(" guard\n"), stdout);
 		}
 		free(self);
 		return rc ? cli_report(&err) : 0;
 	}
 	if (founder)
-		return cli_usage(guard_usage, "--founder goes with --install");
+		return cli_usage(guard_usage, _("--founder goes with --install"));
 	strbuf_init(&msgs);
 	rc = guard_run(stdin, &msgs, &refused, &err);
 	if (msgs.len) {
 		char *line = msgs.buf, *nl;
 		for (; (nl = strchr(line, '\n')); line = nl + 1) {
 			*nl = '\0';
-			fputs("fieldcheck guard: ", stderr);
+			fputs(_("fieldcheck guard: "), stderr);
 			fputs_safe(line, stderr);
 			fputc('\n', stderr);
 		}
@@ -68,6 +69,6 @@ int cmd_guard(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return cli_report(&err);
 	if (refused)
-		fputs("fieldcheck guard: push refused; nothing of it was kept\n", stderr);
+		fputs(_("fieldcheck guard: push refused; nothing of it was kept\n"), stderr);
 	return refused ? 1 : 0;
 }

@@ -5,10 +5,13 @@
 
 #include "cli.h"
 #include "core/hazard.h"
+#include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/record.h"
 #include "core/strbuf.h"
+#include "core/table.h"
 #include "core/workspace.h"
+#include "forms/inspect/inspect.h"
 
 static const char usage[] =
 	"fieldcheck hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
@@ -21,18 +24,18 @@ static const char usage[] =
 	"                  [--date YYYY-MM-DD] [--note TEXT]";
 
 static const struct table_col list_cols[] = {
-	{ "id", "ID", 0, 8, 1 },
-	{ "enterprise", "ENTERPRISE", 0, 0, 0 },
-	{ "enterprise_name", "NAME", 0, 16, 0 },
-	{ "severity", "SEVERITY", 0, 0, 0 },
-	{ "state", "STATE", 0, 0, 0 },
-	{ "due", "DUE", 0, 0, 0 },
-	{ "overdue", "OVERDUE", 0, 0, 0 },
-	{ "supervised", "SUPERVISED", 0, 0, 0 },
-	{ "item", "ITEM", 0, 0, 0 },
-	{ "description", "DESCRIPTION", 0, 24, 0 },
-	{ "inspection", "INSPECTION", 0, 8, 1 },
-	{ "deadline", "DEADLINE", 0, 0, 0 },
+	{ "id", N_("ID"), 0, 8, 1 },
+	{ "enterprise", N_("ENTERPRISE"), 0, 0, 0 },
+	{ "enterprise_name", N_("NAME"), 0, 16, 0 },
+	{ "severity", N_("SEVERITY"), 0, 0, 0 },
+	{ "state", N_("STATE"), 0, 0, 0 },
+	{ "due", N_("DUE"), 0, 0, 0 },
+	{ "overdue", N_("OVERDUE"), 0, 0, 0 },
+	{ "supervised", N_("SUPERVISED"), 0, 0, 0 },
+	{ "item", N_("ITEM"), 0, 0, 0 },
+	{ "description", N_("DESCRIPTION"), 0, 24, 0 },
+	{ "inspection", N_("INSPECTION"), 0, 8, 1 },
+	{ "deadline", N_("DEADLINE"), 0, 0, 0 },
 };
 #define N_LIST_COLS (ARRAY_SIZE(list_cols))
 
@@ -79,10 +82,13 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, list_cols, N_LIST_COLS);
 	rc = hazard_list(ws->store, &f, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc == 0 && table_print(&t, tf, stdout))
-		rc = fc_failk(&err, FC_EIO, "cannot write the listing");
+	if (rc) {
+		table_release(&t);
+		return cli_report(&err);
+	}
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
-	return rc ? cli_report(&err) : 0;
+	return rc;
 }
 
 /* The full id of the hazard whose id is or starts with prefix. */
@@ -92,27 +98,51 @@ static int expand_hazard_id(struct fc_workspace *ws, const char *prefix, char *f
 	return store_expand_id(ws->store, "hazards", prefix, full, err);
 }
 
-static void print_text(const struct fc_hazard *h, const char *today)
+/* The hazard's item as "label (name)", by the form its inspection was filled
+ * with; the name alone when the store lacks it.  A new string. */
+static char *item_shown(struct fc_workspace *ws, const struct fc_hazard *h)
+{
+	struct fc_err err = { 0 };
+	struct fc_inspection in;
+	struct form *f = NULL;
+	char *s = NULL;
+	int idx;
+
+	if (!h->item[0])
+		return xstrdup("-");
+	if (inspection_get(ws->store, h->inspection, &in, &err) == 0) {
+		f = inspect_form(ws, in.form_id, in.form_version, &err);
+		inspection_clear(&in);
+	}
+	idx = f ? form_item_index(f, h->item) : -1;
+	if (idx >= 0 && strcmp(form_item_label(&f->items[idx], inspect_lang()), h->item))
+		s = xstrfmt("%s (%s)", form_item_label(&f->items[idx], inspect_lang()), h->item);
+	form_free(f);
+	return s ? s : xstrdup(h->item);
+}
+
+static void print_text(const struct fc_hazard *h, const char *item, const char *today)
 {
 	size_t i;
 
-	printf("hazard      %s\ninspection  %s\nitem        %s\nseverity    %s\n", h->id,
-	       h->inspection, h->item[0] ? h->item : "-", hazard_sev_name(h->severity));
-	printf("state       %s%s%s\ndeadline    %s", hazard_state_name(hazard_state_of(h)),
-	       hazard_overdue(h, today) ? ", OVERDUE" : "",
-	       hazard_supervised(h) ? ", under listed supervision" : "", h->deadline);
+	printf(_("hazard      %s\ninspection  %s\nitem        "), h->id, h->inspection);
+	fputs_safe(item, stdout);
+	printf(_("\nseverity    %s\n"), hazard_sev_name(h->severity));
+	printf(_("state       %s%s%s\ndeadline    %s"), hazard_state_name(hazard_state_of(h)),
+	       hazard_overdue(h, today) ? _(", OVERDUE") : "",
+	       hazard_supervised(h) ? _(", under listed supervision") : "", h->deadline);
 	if (strcmp(hazard_due(h), h->deadline))
-		printf(" (now due %s)", hazard_due(h));
-	fputs("\ndescription ", stdout);
+		printf(_(" (now due %s)"), hazard_due(h));
+	fputs(_("\ndescription "), stdout);
 	fputs_safe(h->description, stdout);
-	puts("\nevents:");
+	puts(_("\nevents:"));
 	for (i = 0; i < h->n_events; i++) {
 		const struct fc_hazard_event *ev = &h->events[i];
 		printf("  %s  %-9s  ", ev->at, hazard_event_name(ev->kind));
 		fputs_safe(ev->by_name, stdout);
 		printf(" (%s)", ev->by);
 		if (ev->date[0])
-			printf("  due %s", ev->date);
+			printf(_("  due %s"), ev->date);
 		if (ev->note[0]) {
 			fputs("  ", stdout);
 			fputs_safe(ev->note, stdout);
@@ -136,11 +166,14 @@ static int show(struct cli *cli, int argc, char **argv)
 	if (clock_today(today, &err) || workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = expand_hazard_id(ws, arg, full, &err) || hazard_get(ws->store, full, &h, &err);
-	workspace_close(ws);
-	if (rc)
+	if (rc) {
+		workspace_close(ws);
 		return cli_report(&err);
+	}
 	if (tf == FMT_TEXT) {
-		print_text(&h, today);
+		char *item = item_shown(ws, &h);
+		print_text(&h, item, today);
+		free(item);
 	} else {
 		/* The record itself, the same bytes the replica holds. */
 		struct strbuf sb;
@@ -150,6 +183,7 @@ static int show(struct cli *cli, int argc, char **argv)
 		strbuf_release(&sb);
 	}
 	hazard_clear(&h);
+	workspace_close(ws);
 	return 0;
 }
 
@@ -168,11 +202,11 @@ static int event(struct cli *cli, int argc, char **argv)
 	};
 
 	if ((rc = cli_parse_exact(argc, argv, opts, pos, 2, usage,
-				  "hazard event needs the hazard's id and what happened")))
+				  _("hazard event needs the hazard's id and what happened"))))
 		return rc;
 	if (hazard_event_parse(pos[1], &kind) || kind == HEV_FOUND)
-		return cli_usage(usage, "unknown event '%s' (notice, rectified, verified, extend, "
-				 "supervise or comment)", pos[1]);
+		return cli_usage(usage, _("unknown event '%s' (notice, rectified, verified, extend, "
+				 "supervise or comment)"), pos[1]);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	rc = expand_hazard_id(ws, pos[0], full, &err) ||
@@ -180,7 +214,7 @@ static int event(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
-	printf("hazard %.8s: %s recorded\n", full, hazard_event_name(kind));
+	printf(_("hazard %.8s: %s recorded\n"), full, hazard_event_name(kind));
 	return 0;
 }
 
@@ -208,18 +242,18 @@ static int add(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse_opts(argc, argv, opts, usage)))
 		return rc;
 	if (!insp || !desc)
-		return cli_usage(usage, "hazard add needs --inspection and --description");
+		return cli_usage(usage, _("hazard add needs --inspection and --description"));
 	if (replace && !*item)
-		return cli_usage(usage, "hazard add --replace needs the --item whose hazard it replaces");
+		return cli_usage(usage, _("hazard add --replace needs the --item whose hazard it replaces"));
 	if (hazard_sev_parse(sev, &n.severity))
-		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
+		return cli_usage(usage, _("unknown severity '%s' (general or major)"), sev);
 	if (deadline && days)
-		return cli_usage(usage, "give --deadline or --days, not both");
+		return cli_usage(usage, _("give --deadline or --days, not both"));
 	if (!deadline) {
 		char *end;
 		long d = days ? strtol(days, &end, 10) : 7;
 		if (days && (*end || d < 0 || d > 3650))
-			return cli_usage(usage, "--days takes a number of days from 0 to 3650");
+			return cli_usage(usage, _("--days takes a number of days from 0 to 3650"));
 		if (clock_today(due, &err) || date_add_days(due, (int)d, due, &err))
 			return cli_report(&err);
 		deadline = due;

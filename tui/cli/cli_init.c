@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 #include "core/sshkey.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
@@ -27,7 +28,7 @@ static int set_sign_key(struct cli *cli, const char *key)
 		return cli_report(&err);
 	}
 	sshkey_fingerprint(&k, fp);
-	fputs("commits are signed with ", stdout);
+	fputs(_("commits are signed with "), stdout);
 	fputs_safe(ws->sign_key, stdout);
 	printf(" (%s)\n", fp);
 	workspace_close(ws);
@@ -51,23 +52,23 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 	    (!roster_key || trust_expect_founder(ws, "origin", roster_key, &err) == 0))
 		rc = sync_run(ws, &o, &res, &err);
 	if (rc == 0) {
-		fputs("imported from ", stdout);
+		fputs(_("imported from "), stdout);
 		fputs_safe(url, stdout);
-		printf(": %zu inspections, %zu hazards, %zu enterprises\n",
+		printf(_(": %zu inspections, %zu hazards, %zu enterprises\n"),
 		       res.rep.imported_inspections, res.rep.imported_hazards,
 		       res.rep.imported_enterprises);
 	}
 	cli_sync_notes(&res.rep); /* a refusal too says why */
 	if (rc == 0 && res.rep.refused_paths) {
-		fprintf(stderr, "fieldcheck: %zu file%s quarantined (see ",
+		fprintf(stderr, _("fieldcheck: %zu file%s quarantined (see "),
 			res.rep.refused_paths, res.rep.refused_paths == 1 ? "" : "s");
 		fputs_safe(ws->dir, stderr);
-		fputs("/quarantine/log)\n", stderr);
+		fputs(_("/quarantine/log)\n"), stderr);
 	}
 	sync_result_release(&res);
 	workspace_close(ws);
 	if (rc) {
-		fc_err_prefix(&err, "the first pull from %s failed, so no workspace was made in %s",
+		fc_err_prefix(&err, _("the first pull from %s failed, so no workspace was made in %s"),
 			      url, cli->workspace);
 		return cli_report(&err);
 	}
@@ -97,10 +98,10 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse_opts(argc, argv, opts, init_usage)))
 		return rc;
 	if (roster_key && !from)
-		return cli_usage(init_usage, "--roster-key goes with --from");
+		return cli_usage(init_usage, _("--roster-key goes with --from"));
 	if (!name || !badge || !dept)
-		return cli_usage(init_usage, "init needs --name, --badge and --dept: the identity "
-				 "that signs everything this workspace records");
+		return cli_usage(init_usage, _("init needs --name, --badge and --dept: the identity "
+				 "that signs everything this workspace records"));
 	memset(&me, 0, sizeof me);
 	/* A URL origin will refuse is refused before the workspace is made. */
 	if (from && (url_parse(from, &url, &err) || url_refuse_password(from, &err)))
@@ -114,11 +115,11 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		rc = cli_report(&err);
 		goto out;
 	}
-	printf("created %s workspace in ", supervisor ? "a supervisor" : "an inspector");
+	printf(_("created %s workspace in "), supervisor ? _("a supervisor") : _("an inspector"));
 	fputs_safe(cli->workspace, stdout);
-	fputs(" for ", stdout);
+	fputs(_(" for "), stdout);
 	fputs_safe(me.name, stdout);
-	printf(" (badge %s, ", me.badge);
+	printf(_(" (badge %s, "), me.badge);
 	fputs_safe(me.dept, stdout);
 	printf(")\n");
 	if (key && (rc = set_sign_key(cli, key)))
@@ -144,9 +145,9 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL },
 					{ "sign-key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
 	static const struct table_col cols[] = {
-		{ "name", "NAME", 0, 0, 0 }, { "badge", "BADGE", 0, 0, 0 }, { "dept", "DEPT", 0, 0, 0 },
-		{ "role", "ROLE", 0, 0, 0 }, { "workspace", "WORKSPACE", 0, 0, 0 },
-		{ "sign_key", "SIGNING KEY", 0, 0, 0 },
+		{ "name", N_("NAME"), 0, 0, 0 }, { "badge", N_("BADGE"), 0, 0, 0 }, { "dept", N_("DEPT"), 0, 0, 0 },
+		{ "role", N_("ROLE"), 0, 0, 0 }, { "workspace", N_("WORKSPACE"), 0, 0, 0 },
+		{ "sign_key", N_("SIGNING KEY"), 0, 0, 0 },
 	};
 	char fp[SSHKEY_FP_LEN] = "";
 	struct sshkey k;
@@ -166,7 +167,7 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 6);
 	table_add(&t, (const char *[]){ ws->me.name, ws->me.badge, ws->me.dept,
 					ws->supervisor ? "supervisor" : "inspector", ws->dir, fp });
-	rc = table_print(&t, f, stdout) ? 1 : 0;
+	rc = cli_print_listing(&t, f);
 	table_release(&t);
 	workspace_close(ws);
 	return rc;

@@ -6,9 +6,11 @@
 #include "cli.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
+#include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/record.h"
 #include "core/strbuf.h"
+#include "core/table.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 
@@ -32,14 +34,14 @@ static int parse_member(const char *s, struct fc_person *p, struct fc_err *err)
 
 	memset(p, 0, sizeof *p);
 	if (!a || !b)
-		return fc_failk(err, FC_EUSAGE, "--member '%.80s' is not NAME:BADGE:DEPT", s);
+		return fc_failk(err, FC_EUSAGE, _("--member '%.80s' is not NAME:BADGE:DEPT"), s);
 	if ((size_t)(a - s) > MAX_NAME || (size_t)(b - a - 1) > MAX_BADGE || strlen(b + 1) > MAX_DEPT)
-		return fc_fail(err, "--member '%.80s': a part is too long", s);
+		return fc_fail(err, _("--member '%.80s': a part is too long"), s);
 	memcpy(p->name, s, (size_t)(a - s));
 	memcpy(p->badge, a + 1, (size_t)(b - a - 1));
 	strcpy(p->dept, b + 1);
 	if (person_check(p, err))
-		return fc_err_prefix(err, "--member '%.80s'", s);
+		return fc_err_prefix(err, _("--member '%.80s'"), s);
 	return 0;
 }
 
@@ -112,11 +114,11 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 		goto out_list;
 	rc = 2;
 	if (!form || !ent) {
-		cli_usage(usage, "inspection new needs --form and --enterprise");
+		cli_usage(usage, _("inspection new needs --form and --enterprise"));
 		goto out_list;
 	}
 	if (insp_type_parse(type, &t)) {
-		cli_usage(usage, "unknown type '%s' (routine, unannounced, joint or recheck)", type);
+		cli_usage(usage, _("unknown type '%s' (routine, unannounced, joint or recheck)"), type);
 		goto out_list;
 	}
 	team = xcalloc(members.n + 1, sizeof *team);
@@ -132,8 +134,8 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 	form_catalog_load(&cat, ws->dir);
 	f = form_catalog_find(&cat, form);
 	if (!f)
-		rc = fc_failk(&err, FC_ENOTFOUND, "no form '%s' is installed (see 'fieldcheck forms "
-			      "list')", form);
+		rc = fc_failk(&err, FC_ENOTFOUND, _("no form '%s' is installed (see 'fieldcheck forms "
+			      "list')"), form);
 	else
 		rc = inspect_new(ws, f, ent, t, loc, team, members.n, id, &err);
 	form_catalog_release(&cat);
@@ -172,7 +174,7 @@ static int print_hazard(struct opened *o, const char *item, struct fc_err *err)
 	if (have <= 0)
 		return have;
 	if (hazard_get(o->ws->store, hid, &h, err) == 0) {
-		printf("hazard %.8s: %s, due %s\n", hid, hazard_sev_name(h.severity), h.deadline);
+		printf(_("hazard %.8s: %s, due %s\n"), hid, hazard_sev_name(h.severity), h.deadline);
 		hazard_clear(&h);
 	}
 	return 0;
@@ -195,12 +197,12 @@ static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve
 	};
 
 	if ((rc = cli_parse_exact(argc, argv, opts, pos, 3, usage, resolve ?
-				  "inspection resolve needs the id, the item and the value chosen" :
-				  "inspection answer needs the id, the item and the value "
-				  "(\"\" clears an answer)")))
+				  _("inspection resolve needs the id, the item and the value chosen") :
+				  _("inspection answer needs the id, the item and the value "
+				    "(\"\" clears an answer)"))))
 		return rc;
 	if (hazard_opts(sev, deadline, desc, &hz))
-		return cli_usage(usage, "unknown severity '%s' (general or major)", sev);
+		return cli_usage(usage, _("unknown severity '%s' (general or major)"), sev);
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	rc = (resolve ? inspect_resolve(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
@@ -227,7 +229,7 @@ static int cmd_member(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 2, usage,
-				  "inspection member needs the id and NAME:BADGE:DEPT")))
+				  _("inspection member needs the id and NAME:BADGE:DEPT"))))
 		return rc;
 	if (parse_member(pos[1], &p, &err))
 		return cli_report(&err);
@@ -244,6 +246,25 @@ static int cmd_resolve(struct cli *cli, int argc, char **argv)
 	return answer_or_resolve(cli, argc, argv, 1);
 }
 
+/* After a refused finalize: the items left unanswered with the names that
+ * 'inspection answer' takes, since the refusal names them by label. */
+static void print_missing_names(struct opened *o)
+{
+	struct fc_err err = { 0 };
+	struct strbuf sb;
+	size_t *miss, n;
+
+	if (inspect_missing(o->ws, o->f, o->id, &miss, &n, &err) || n == 0)
+		return;
+	strbuf_init(&sb);
+	inspect_items_text(o->f, miss, n, inspect_lang(), 1, &sb);
+	fputs(_("to answer with 'fieldcheck inspection answer': "), stderr);
+	fputs_safe(sb.buf, stderr);
+	fputc('\n', stderr);
+	strbuf_release(&sb);
+	free(miss);
+}
+
 static int cmd_finalize(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[1];
@@ -252,15 +273,19 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 1, usage,
-				  "inspection finalize needs the id")))
+				  _("inspection finalize needs the id"))))
 		return rc;
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	rc = inspect_finalize(o.ws, o.f, o.id, inspect_lang(), &err);
+	if (rc) {
+		rc = cli_report(&err);
+		print_missing_names(&o);
+	}
 	close_inspection(&o);
 	if (rc)
-		return cli_report(&err);
-	printf("inspection %.8s finalized\n", o.id);
+		return rc;
+	printf(_("inspection %.8s finalized\n"), o.id);
 	return 0;
 }
 
@@ -280,13 +305,13 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, opts, pos, 3, &n_pos, usage)))
 		return rc;
 	if (n_pos != 3 || !reason)
-		return cli_usage(usage, "inspection amend needs the id, the item, the value and --reason");
+		return cli_usage(usage, _("inspection amend needs the id, the item, the value and --reason"));
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	if ((idx = form_item_index(o.f, pos[1])) < 0)
-		rc = fc_fail(&err, "form %s has no item '%.64s'", o.f->id, pos[1]);
+		rc = fc_fail(&err, _("form %s has no item '%.64s'"), o.f->id, pos[1]);
 	else if (!form_item_answerable(&o.f->items[idx]))
-		rc = fc_fail(&err, "item '%s' takes no answer", pos[1]);
+		rc = fc_fail(&err, _("item '%s' takes no answer"), pos[1]);
 	else
 		rc = inspection_amend(o.ws->store, &o.ws->me, o.id, pos[1], pos[2], note, reason, &err);
 	close_inspection(&o);
@@ -377,7 +402,7 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 static int show_hazard(const struct hazard_row *r, void *ctx)
 {
 	++*(int *)ctx;
-	printf("  %.8s  %-7s  %-9s  due %s%s  %s  ", r->id, r->severity, r->state, r->due,
+	printf(_("  %.8s  %-7s  %-9s  due %s%s  %s  "), r->id, r->severity, r->state, r->due,
 	       r->overdue ? " OVERDUE" : "", r->item[0] ? r->item : "-");
 	fputs_safe(r->description, stdout);
 	putchar('\n');
@@ -394,21 +419,21 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	size_t i;
 	int n_haz;
 
-	printf("inspection  %s  (%s)\nform        %s v%d  ", in->id, insp_status_name(in->status),
+	printf(_("inspection  %s  (%s)\nform        %s v%d  "), in->id, insp_status_name(in->status),
 	       in->form_id, in->form_version);
 	fputs_safe(form_text(&f->title, lang), stdout);
-	printf("\nenterprise  %s  ", in->enterprise);
+	printf(_("\nenterprise  %s  "), in->enterprise);
 	if (enterprise_get(ws->store, in->enterprise, &e, &err) == 0) {
 		fputs_safe(e.name, stdout);
 		enterprise_clear(&e);
 	}
-	printf("\ntype        %s\nlocation    ", insp_type_name(in->type));
+	printf(_("\ntype        %s\nlocation    "), insp_type_name(in->type));
 	fputs_safe(in->location, stdout);
-	printf("\ncreated     %s by %s\n", in->created_at, in->created_by);
+	printf(_("\ncreated     %s by %s\n"), in->created_at, in->created_by);
 	if (in->finalized_at[0])
-		printf("finalized   %s\n", in->finalized_at);
+		printf(_("finalized   %s\n"), in->finalized_at);
 	for (i = 0; i < in->n_team; i++) {
-		fputs(i ? "            " : "team        ", stdout);
+		fputs(i ? "            " : _("team        "), stdout);
 		fputs_safe(in->team[i].name, stdout);
 		printf(" (%s, ", in->team[i].badge);
 		fputs_safe(in->team[i].dept, stdout);
@@ -418,28 +443,28 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	for (i = 0; i < in->n_conflicts; i++) {
 		const struct fc_answer *c = &in->conflicts[i];
 		if (i == 0)
-			puts("\nconflicts (answered differently on two devices; choose with "
-			     "'inspection resolve'):");
-		printf("  %-28s now ", c->item);
+			puts(_("\nconflicts (answered differently on two devices; choose with "
+			     "'inspection resolve'):"));
+		printf(_("  %-28s now "), c->item);
 		fputs_safe(answer_of(in, c->item) ? answer_of(in, c->item) : "-", stdout);
-		fputs(", also ", stdout);
+		fputs(_(", also "), stdout);
 		fputs_safe(c->value, stdout);
-		printf(" (by %s at %s)\n", c->by, c->at);
+		printf(_(" (by %s at %s)\n"), c->by, c->at);
 	}
-	puts("\nhazards:");
+	puts(_("\nhazards:"));
 	hf.today = today;
 	hf.inspection = in->id;
 	n_haz = 0;
 	hazard_list(ws->store, &hf, show_hazard, &n_haz, &err);
 	if (n_haz == 0)
-		puts("  none");
+		puts(_("  none"));
 	for (i = 0; i < in->n_amendments; i++) {
 		const struct fc_amendment *m = &in->amendments[i];
 		if (i == 0)
-			puts("\namendments:");
+			puts(_("\namendments:"));
 		printf("  %s  %s  %s -> ", m->at, m->by, m->item);
 		fputs_safe(m->value, stdout);
-		fputs("  reason: ", stdout);
+		fputs(_("  reason: "), stdout);
 		fputs_safe(m->reason, stdout);
 		putchar('\n');
 	}
@@ -490,11 +515,11 @@ static int add_row(const struct insp_row *r, void *ctx)
 static int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "id", "ID", 0, 8, 1 }, { "status", "STATUS", 0, 0, 0 }, { "form", "FORM", 0, 0, 0 },
-		{ "form_version", "V", 1, 0, 0 }, { "type", "TYPE", 0, 0, 0 },
-		{ "enterprise", "ENTERPRISE", 0, 0, 0 }, { "enterprise_name", "NAME", 0, 16, 0 },
-		{ "created_at", "CREATED", 0, 16, 0 }, { "answers", "ANSWERS", 1, 0, 0 },
-		{ "hazards", "HAZARDS", 1, 0, 0 },
+		{ "id", N_("ID"), 0, 8, 1 }, { "status", N_("STATUS"), 0, 0, 0 }, { "form", N_("FORM"), 0, 0, 0 },
+		{ "form_version", N_("V"), 1, 0, 0 }, { "type", N_("TYPE"), 0, 0, 0 },
+		{ "enterprise", N_("ENTERPRISE"), 0, 0, 0 }, { "enterprise_name", N_("NAME"), 0, 16, 0 },
+		{ "created_at", N_("CREATED"), 0, 16, 0 }, { "answers", N_("ANSWERS"), 1, 0, 0 },
+		{ "hazards", N_("HAZARDS"), 1, 0, 0 },
 	};
 	const char *status = "", *fmt = NULL;
 	struct fc_workspace *ws;
@@ -513,16 +538,19 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (*status && strcmp(status, "draft") && strcmp(status, "final") &&
 	    strcmp(status, "conflicted"))
-		return cli_usage(usage, "unknown status '%s' (draft, final or conflicted)", status);
+		return cli_usage(usage, _("unknown status '%s' (draft, final or conflicted)"), status);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	table_init(&t, cols, ARRAY_SIZE(cols));
 	rc = inspection_list(ws->store, status, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc == 0 && table_print(&t, tf, stdout))
-		rc = fc_failk(&err, FC_EIO, "cannot write the listing");
+	if (rc) {
+		table_release(&t);
+		return cli_report(&err);
+	}
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
-	return rc ? cli_report(&err) : 0;
+	return rc;
 }
 
 int cmd_inspection(struct cli *cli, int argc, char **argv)

@@ -6,11 +6,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "cli_export.h"
 #include "cli_report.h"
 
-const char cli_usage_text[] =
+/* The msgid of the usage text: printed through _(), so a user reads it in
+ * the language of the locale; commands and options stay as typed. */
+const char *const cli_usage_text = N_(
 	"fieldcheck [-C WORKSPACE] [COMMAND [ARGS]]\n"
 	"\n"
 	"With no command, starts the terminal UI on the workspace (-C, else\n"
@@ -61,7 +64,7 @@ const char cli_usage_text[] =
 	"  export ID --out FILE.tar.gz [--force]    an inspection's evidence package\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
-	"message says why), 2 usage error.\n";
+	"message says why), 2 usage error.\n");
 
 struct command {
 	const char *name;
@@ -95,8 +98,8 @@ int cli_main(struct cli *cli, int argc, char **argv)
 		if (!strcmp(argv[0], commands[k].name))
 			return commands[k].run(cli, argc, argv);
 	if (!strcmp(argv[0], "help")) {
-		fputs(cli_usage_text, stdout);
+		fputs(_(cli_usage_text), stdout);
 		return 0;
 	}
-	return cli_usage(cli_usage_text, "unknown command '%s'", argv[0]);
+	return cli_usage(cli_usage_text, _("unknown command '%s'"), argv[0]);
 }

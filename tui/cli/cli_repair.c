@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "sync/repair.h"
+#include "core/i18n.h"
 
 static const char repair_usage[] =
 	"fieldcheck repair [--name NAME --badge BADGE --dept DEPT [--supervisor]]\n"
@@ -23,42 +24,42 @@ static void print_store(const struct repair_result *res)
 	size_t i;
 
 	if (!res->store_damage) {
-		puts("store: sound");
+		puts(_("store: sound"));
 		return;
 	}
-	say("store: damaged: ", res->store_damage);
+	say(_("store: damaged: "), res->store_damage);
 	if (!res->store_aside)
 		return; /* the repair could not start: the error says why */
-	say("  set aside as ", res->store_aside);
-	printf("  rebuilt from the replica: %zu inspections, %zu hazards, %zu enterprises\n",
+	say(_("  set aside as "), res->store_aside);
+	printf(_("  rebuilt from the replica: %zu inspections, %zu hazards, %zu enterprises\n"),
 	       res->rep.imported_inspections, res->rep.imported_hazards,
 	       res->rep.imported_enterprises);
-	printf("  saved from the damaged store (sent by the next sync): %zu inspections, "
-	       "%zu hazards, %zu enterprises\n", sv->restored[1], sv->restored[2], sv->restored[0]);
+	printf(_("  saved from the damaged store (sent by the next sync): %zu inspections, "
+	       "%zu hazards, %zu enterprises\n"), sv->restored[1], sv->restored[2], sv->restored[0]);
 	for (i = 0; i < sv->n_notes; i++)
-		say("  could not save: ", sv->notes[i]);
+		say(_("  could not save: "), sv->notes[i]);
 	if (sv->more_notes)
-		printf("  could not save: %zu more\n", sv->more_notes);
+		printf(_("  could not save: %zu more\n"), sv->more_notes);
 }
 
 static void print_replica(const struct repair_result *res)
 {
 	if (!res->replica_damage) {
-		puts(res->store_damage ? "replica: sound (the store was rebuilt from it)"
-				       : "replica: sound");
+		puts(res->store_damage ? _("replica: sound (the store was rebuilt from it)")
+				       : _("replica: sound"));
 		return;
 	}
-	say("replica: damaged: ", res->replica_damage);
+	say(_("replica: damaged: "), res->replica_damage);
 	if (!res->replica_aside)
 		return;
-	say("  set aside as ", res->replica_aside);
-	printf("  fetched again from %zu remote%s\n", res->remotes_fetched,
+	say(_("  set aside as "), res->replica_aside);
+	printf(_("  fetched again from %zu remote%s\n"), res->remotes_fetched,
 	       res->remotes_fetched == 1 ? "" : "s");
 	if (!res->store_damage)
-		printf("  %zu record%s the central lacks committed again (sent by the next sync)%s\n",
+		printf(_("  %zu record%s the central lacks committed again (sent by the next sync)%s\n"),
 		       res->reexported, res->reexported == 1 ? "" : "s",
-		       res->based ? "" : "; where the store last agreed with the central is "
-		       "not known: the next sync merges them with no common base");
+		       res->based ? "" : _("; where the store last agreed with the central is "
+					   "not known: the next sync merges them with no common base"));
 }
 
 int cmd_repair(struct cli *cli, int argc, char **argv)
@@ -83,7 +84,7 @@ int cmd_repair(struct cli *cli, int argc, char **argv)
 	memset(&me, 0, sizeof me);
 	if (name || badge || dept) {
 		if (!name || !badge || !dept)
-			return cli_usage(repair_usage, "the identity needs --name, --badge and --dept");
+			return cli_usage(repair_usage, _("the identity needs --name, --badge and --dept"));
 		if (copy_field(me.name, sizeof me.name, name, "name", &err) ||
 		    copy_field(me.badge, sizeof me.badge, badge, "badge number", &err) ||
 		    copy_field(me.dept, sizeof me.dept, dept, "department", &err))
@@ -96,11 +97,11 @@ int cmd_repair(struct cli *cli, int argc, char **argv)
 		print_replica(&res);
 	}
 	for (i = 0; i < res.rep.n_notes; i++)
-		say("note: ", res.rep.notes[i].text);
+		say(_("note: "), res.rep.notes[i].text);
 	if (rc == 0 && (res.store_damage || res.replica_damage))
-		puts("nothing was deleted: what was damaged is kept beside the new files");
+		puts(_("nothing was deleted: what was damaged is kept beside the new files"));
 	else if (rc == 0)
-		puts("nothing to repair");
+		puts(_("nothing to repair"));
 	repair_result_release(&res);
 	return rc ? cli_report(&err) : 0;
 }

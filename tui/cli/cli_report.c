@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_report.h"
+#include "core/i18n.h"
 #include "core/report.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
@@ -34,7 +35,7 @@ static int parse_format(const char *s, enum report_format *out)
 			*out = (enum report_format)k;
 			return 0;
 		}
-	return cli_usage(usage, "unknown format '%s' (text, csv, json or html)", s);
+	return cli_usage(usage, _("unknown format '%s' (text, csv, json or html)"), s);
 }
 
 /* Writes the report into `path` through a temporary file in the same
@@ -51,7 +52,7 @@ static int write_file(const struct report *r, enum report_format fmt, int bom,
 
 	sprintf(tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~mask) || !(fp = fdopen(fd, "w"))) {
-		rc = fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
 		if (fd >= 0)
 			close(fd), unlink(tmp);
 		free(tmp);
@@ -59,9 +60,9 @@ static int write_file(const struct report *r, enum report_format fmt, int bom,
 	}
 	rc = report_print(r, fmt, bom, fp, err);
 	if (fclose(fp) && !rc)
-		rc = fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
 	if (!rc && rename(tmp, path))
-		rc = fc_failk(err, FC_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(errno));
 	if (rc) {
 		unlink(tmp);
 		fc_err_prefix(err, "%s", path);
@@ -139,16 +140,16 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	    (rc = parse_format(fmt, &rf)))
 		return rc;
 	if (by && report_by_parse(by, &q.by))
-		return cli_usage(usage, "unknown grouping '%s' (form, town, dept, month or "
-				 "enterprise)", by);
+		return cli_usage(usage, _("unknown grouping '%s' (form, town, dept, month or "
+				 "enterprise)"), by);
 	if (bom && rf != REPORT_CSV)
-		return cli_usage(usage, "--bom is for --format csv (spreadsheet programs)");
+		return cli_usage(usage, _("--bom is for --format csv (spreadsheet programs)"));
 	if ((from && date_check(from, "--from", &err)) || (to && date_check(to, "--to", &err)))
 		return cli_usage(usage, "%s", err.msg);
 	if (from && to && strcmp(from, to) > 0)
-		return cli_usage(usage, "--from %s is after --to %s", from, to);
+		return cli_usage(usage, _("--from %s is after --to %s"), from, to);
 	if (out && !*out)
-		return cli_usage(usage, "--out needs a file name");
+		return cli_usage(usage, _("--out needs a file name"));
 	if (clock_today(today, &err))
 		return cli_report(&err);
 	q.from = from;

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/roster.h"
 #include "core/workspace.h"
 #include "sync/rosteredit.h"
@@ -30,13 +31,13 @@ static int when(const char *s, long long *out, struct fc_err *err)
 		return -1;
 	if (!s || !*s)
 		snprintf(ts, sizeof ts, "%s", now);
-	else if (date_check(s, "date", err) == 0)
+	else if (date_check(s, _("date"), err) == 0)
 		snprintf(ts, sizeof ts, "%.10sT00:00:00%s", s, now + 19);
 	else if (timestamp_check(s, "time", err) == 0)
 		snprintf(ts, sizeof ts, "%s", s);
 	else
-		return fc_failk(err, FC_EUSAGE, "'%.40s' is neither a date (YYYY-MM-DD) nor a "
-				"timestamp (YYYY-MM-DDTHH:MM:SS+08:00)", s);
+		return fc_failk(err, FC_EUSAGE, _("'%.40s' is neither a date (YYYY-MM-DD) nor a "
+				"timestamp (YYYY-MM-DDTHH:MM:SS+08:00)"), s);
 	return timestamp_epoch(ts, out, &off, err);
 }
 
@@ -57,8 +58,8 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 		ed->e.valid_after = ed->at;
 		if (!ws->sign_key || sshkey_load_public(ws->sign_key, &ed->e.key, &err)) {
 			if (!ws->sign_key)
-				fc_fail(&err, "set your signing key first: 'fieldcheck whoami "
-					"--sign-key ~/.ssh/id_ed25519'");
+				fc_fail(&err, _("set your signing key first: 'fieldcheck whoami "
+					"--sign-key ~/.ssh/id_ed25519'"));
 			workspace_close(ws);
 			return cli_report(&err);
 		}
@@ -69,9 +70,9 @@ static int run_edit(struct cli *cli, const char *remote, struct roster_edit *ed)
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
-	fputs("roster of ", stdout);
+	fputs(_("roster of "), stdout);
 	fputs_safe(remote ? remote : "origin", stdout);
-	printf(" changed in commit %.12s\n", commit);
+	printf(_(" changed in commit %.12s\n"), commit);
 	return 0;
 }
 
@@ -110,9 +111,9 @@ static int roster_add_cmd(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse_opts(argc, argv, opts, roster_usage)))
 		return rc;
 	if (!badge || !name || !dept || !key)
-		return cli_usage(roster_usage, "roster add needs --badge, --name, --dept and --key");
+		return cli_usage(roster_usage, _("roster add needs --badge, --name, --dept and --key"));
 	if (role && strcmp(role, "inspector") && strcmp(role, "supervisor"))
-		return cli_usage(roster_usage, "--role is inspector or supervisor");
+		return cli_usage(roster_usage, _("--role is inspector or supervisor"));
 	memset(&ed, 0, sizeof ed);
 	ed.kind = ROSTER_ADD;
 	ed.e.role = role && !strcmp(role, "supervisor") ? ROLE_SUPERVISOR : ROLE_INSPECTOR;
@@ -135,7 +136,7 @@ static int roster_revoke_cmd(struct cli *cli, int argc, char **argv)
 					{ "remote", OPT_VALUE, &remote, NULL, NULL }, { 0 } };
 
 	if ((rc = cli_parse_exact(argc, argv, opts, pos, 1, roster_usage,
-				  "roster revoke needs the badge whose keys end")))
+				  _("roster revoke needs the badge whose keys end"))))
 		return rc;
 	memset(&ed, 0, sizeof ed);
 	ed.kind = ROSTER_REVOKE;
@@ -148,10 +149,10 @@ static int roster_revoke_cmd(struct cli *cli, int argc, char **argv)
 static int roster_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "badge", "BADGE", 0, 0, 0 }, { "name", "NAME", 0, 0, 0 },
-		{ "dept", "DEPT", 0, 0, 0 }, { "role", "ROLE", 0, 0, 0 },
-		{ "key", "KEY", 0, 0, 0 }, { "from", "FROM", 0, 0, 0 },
-		{ "until", "UNTIL", 0, 0, 0 },
+		{ "badge", N_("BADGE"), 0, 0, 0 }, { "name", N_("NAME"), 0, 0, 0 },
+		{ "dept", N_("DEPT"), 0, 0, 0 }, { "role", N_("ROLE"), 0, 0, 0 },
+		{ "key", N_("KEY"), 0, 0, 0 }, { "from", N_("FROM"), 0, 0, 0 },
+		{ "until", N_("UNTIL"), 0, 0, 0 },
 	};
 	const char *fmt = NULL;
 	struct fc_workspace *ws;
@@ -183,7 +184,7 @@ static int roster_list(struct cli *cli, int argc, char **argv)
 		table_add(&t, (const char *[]){ e->who.badge, e->who.name, e->who.dept,
 						roster_role_name(e->role), fp, from, until });
 	}
-	rc = table_print(&t, tf, stdout) ? 1 : 0;
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
 	roster_release(&ro);
 	return rc;

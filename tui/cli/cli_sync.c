@@ -1,10 +1,12 @@
 /* cli_sync.c - `fieldcheck remote add|list|accept-history`, `sync`, `pull`, `verify`,
  * `reindex`: the command line over sync/sync.h. */
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
 
@@ -16,8 +18,11 @@ static const char remote_usage[] =
 /* A progress line on a terminal: objects and bytes while fetching/pushing. */
 static void progress_line(void *ctx, const char *phase, size_t done, size_t total, size_t bytes)
 {
+	const char *what = !phase ? "" : !strcmp(phase, "sending") ? _("sending") : _("receiving");
+
 	(void)ctx;
-	fprintf(stderr, "\r%s objects: %zu/%zu, %zu KiB   ", phase, done, total, bytes / 1024);
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s objects: %zu/%zu, %zu KiB   "), what, done, total, bytes / 1024);
 	if (total && done == total)
 		fputc('\n', stderr);
 }
@@ -31,7 +36,7 @@ static int remote_add(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = { { "key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
 
 	if ((rc = cli_parse_exact(argc, argv, opts, pos, 2, remote_usage,
-				  "remote add needs a name and a URL")))
+				  _("remote add needs a name and a URL"))))
 		return rc;
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
@@ -43,7 +48,7 @@ static int remote_add(struct cli *cli, int argc, char **argv)
 static int remote_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "name", "NAME", 0, 0, 0 }, { "url", "URL", 0, 0, 0 },
+		{ "name", N_("NAME"), 0, 0, 0 }, { "url", N_("URL"), 0, 0, 0 },
 	};
 	const char *fmt = NULL;
 	struct sync_remote *l;
@@ -67,7 +72,7 @@ static int remote_list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 2);
 	for (i = 0; i < n; i++)
 		table_add(&t, (const char *[]){ l[i].name, l[i].url });
-	rc = table_print(&t, tf, stdout) ? 1 : 0;
+	rc = cli_print_listing(&t, tf);
 	table_release(&t);
 	sync_remote_list_free(l, n);
 	return rc;
@@ -82,8 +87,8 @@ static int remote_accept(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 2, remote_usage,
-				  "remote accept-history needs the remote's name and "
-				  "the commit its sync named")))
+				  _("remote accept-history needs the remote's name and "
+				  "the commit its sync named"))))
 		return rc;
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
@@ -91,8 +96,8 @@ static int remote_accept(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
-	printf("accepted; the next sync merges that history (finalized records held here "
-	       "still stand)\n");
+	printf(_("accepted; the next sync merges that history (finalized records held here "
+	       "still stand)\n"));
 	return 0;
 }
 
@@ -112,18 +117,18 @@ void cli_sync_report(const struct sync_result *res, int push)
 	const struct sync_log *rep = &res->rep;
 
 	if (res->committed)
-		printf("committed %zu changed record%s\n", res->exported, res->exported == 1 ? "" : "s");
-	printf("arrived: %zu inspection%s, %zu hazard%s, %zu enterprise%s, %zu form%s\n",
+		printf(_("committed %zu changed record%s\n"), res->exported, res->exported == 1 ? "" : "s");
+	printf(_("arrived: %zu inspection%s, %zu hazard%s, %zu enterprise%s, %zu form%s\n"),
 	       rep->imported_inspections, rep->imported_inspections == 1 ? "" : "s",
 	       rep->imported_hazards, rep->imported_hazards == 1 ? "" : "s",
 	       rep->imported_enterprises, rep->imported_enterprises == 1 ? "" : "s",
 	       rep->imported_forms, rep->imported_forms == 1 ? "" : "s");
 	cli_sync_notes(rep);
 	if (rep->conflicted)
-		printf("%zu record%s with conflicting answers: see 'fieldcheck inspection list "
-		       "--status conflicted'\n", rep->conflicted, rep->conflicted == 1 ? "" : "s");
+		printf(_("%zu record%s with conflicting answers: see 'fieldcheck inspection list "
+		       "--status conflicted'\n"), rep->conflicted, rep->conflicted == 1 ? "" : "s");
 	if (push && res->pushed)
-		printf("sent to %zu remote%s\n", res->pushed, res->pushed == 1 ? "" : "s");
+		printf(_("sent to %zu remote%s\n"), res->pushed, res->pushed == 1 ? "" : "s");
 }
 
 void cli_sync_notes(const struct sync_log *rep)
@@ -131,18 +136,18 @@ void cli_sync_notes(const struct sync_log *rep)
 	size_t i;
 
 	for (i = 0; i < rep->n_authors && i < 20; i++) {
-		fputs(i ? ", " : "from: ", stdout);
+		fputs(i ? _(", ") : _("from: "), stdout);
 		fputs_safe(rep->authors[i], stdout);
 	}
 	if (rep->n_authors)
 		putchar('\n');
 	for (i = 0; i < rep->n_notes; i++) {
-		fputs("note: ", stdout);
+		fputs(_("note: "), stdout);
 		fputs_safe(rep->notes[i].text, stdout);
 		putchar('\n');
 	}
 	for (i = 0; i < rep->n_quarantined; i++) {
-		fputs("quarantined: ", stderr);
+		fputs(_("quarantined: "), stderr);
 		fputs_safe(rep->quarantined[i].text, stderr);
 		fputc('\n', stderr);
 	}
@@ -169,10 +174,10 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 	cli_sync_report(&res, push);
 	if (rc) {
 		if (res.records_waiting)
-			fprintf(stderr, "fieldcheck: %zu changed record%s not yet committed\n",
+			fprintf(stderr, _("fieldcheck: %zu changed record%s not yet committed\n"),
 				res.records_waiting, res.records_waiting == 1 ? "" : "s");
 		if (push)
-			fprintf(stderr, "fieldcheck: %zu commit%s waiting to be sent\n", res.waiting,
+			fprintf(stderr, _("fieldcheck: %zu commit%s waiting to be sent\n"), res.waiting,
 				res.waiting == 1 ? "" : "s");
 		rc = cli_report(&err);
 	}
@@ -209,18 +214,18 @@ static int run_check(struct cli *cli, int argc, char **argv, int reindex)
 	rc = reindex ? sync_reindex(ws, &rep, &err) : sync_verify(ws, &rep, &err);
 	workspace_close(ws);
 	for (i = 0; i < rep.n_notes; i++) {
-		fputs(reindex ? "note: " : "problem: ", reindex ? stdout : stderr);
+		fputs(reindex ? _("note: ") : _("problem: "), reindex ? stdout : stderr);
 		fputs_safe(rep.notes[i].text, reindex ? stdout : stderr);
 		fputc('\n', reindex ? stdout : stderr);
 	}
 	for (i = 0; i < rep.n_quarantined; i++) {
-		fputs("quarantined: ", stderr);
+		fputs(_("quarantined: "), stderr);
 		fputs_safe(rep.quarantined[i].text, stderr);
 		fputc('\n', stderr);
 	}
 	if (rc == 0)
-		printf(reindex ? "reindexed: %zu inspections, %zu hazards, %zu enterprises\n"
-			       : "ok: the store is sound and the replica's %zu records are valid\n",
+		printf(reindex ? _("reindexed: %zu inspections, %zu hazards, %zu enterprises\n")
+			       : _("ok: the store is sound and the replica's %zu records are valid\n"),
 		       reindex ? rep.imported_inspections : rep.imported_inspections,
 		       rep.imported_hazards, rep.imported_enterprises);
 	sync_log_release(&rep);

@@ -63,7 +63,6 @@ int tui_main(const char *workspace, struct fc_err *err)
 		workspace_close(ui.ws);
 		return -1;
 	}
-	ui_i18n_init();
 	load_settings(&ui);
 	ui_lang_apply(ui.lang);
 	scr = start();

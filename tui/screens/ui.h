@@ -15,14 +15,11 @@
 #define FC_UI_H
 
 #include <curses.h>
-#include <libintl.h>
 #include <stddef.h>
 
+#include "core/i18n.h"
 #include "core/workspace.h"
 #include "forms/engine/form.h"
-
-#define _(s) gettext(s)
-#define N_(s) (s)
 
 #define UI_MIN_COLS 40
 #define UI_MIN_LINES 12
@@ -120,9 +117,6 @@ const char *ui_theme_name(enum ui_theme t);      /* "normal", "high", "mono" */
 int ui_theme_parse(const char *s, enum ui_theme *out);
 
 /* ui_i18n.c */
-/* Finds the catalogue: $FIELDCHECK_LOCALEDIR, then build/locale next to
- * the binary (a source tree), then FC_LOCALEDIR. */
-void ui_i18n_init(void);
 /* Makes gettext speak `lang` from now on. */
 void ui_lang_apply(enum form_lang lang);
 

@@ -75,19 +75,24 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, e
 {
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
+	size_t *map = xcalloc(l->n + 1, sizeof *map);
 	const char *v = walk_value(w, idx);
-	size_t i, cur = 0;
-	int k;
+	size_t i, cur = 0, n = walk_offered(w, idx, map);
+	int k = -1;
 
-	for (i = 0; i < l->n; i++) {
-		labels[i] = form_text(&l->choices[i].label, w->ui->lang);
-		if (v && !strcmp(v, l->choices[i].name))
+	for (i = 0; i < n; i++) {
+		labels[i] = form_text(&l->choices[map[i]].label, w->ui->lang);
+		if (v && !strcmp(v, l->choices[map[i]].name))
 			cur = i;
 	}
-	k = ui_choose(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, cur);
+	if (n)
+		k = ui_choose(w->ui, walk_label(w, idx), labels, n, cur);
+	else
+		ui_error(w->ui, _("No choice is offered here, given the answers so far."));
 	free(labels);
-	if (k >= 0 && walk_answer(w, l->choices[k].name, walk_note(w, idx), NULL, how) == 0)
+	if (k >= 0 && walk_answer(w, l->choices[map[k]].name, walk_note(w, idx), NULL, how) == 0)
 		answered(w);
+	free(map);
 }
 
 static int is_chosen(const char *v, const char *name)
@@ -110,23 +115,27 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
 	unsigned char *sel = xcalloc(l->n + 1, 1);
+	size_t *map = xcalloc(l->n + 1, sizeof *map);
 	const char *v = walk_value(w, idx);
 	struct strbuf sb;
-	size_t i;
+	size_t i, n = walk_offered(w, idx, map);
 
-	for (i = 0; i < l->n; i++) {
-		labels[i] = form_text(&l->choices[i].label, w->ui->lang);
-		sel[i] = v && is_chosen(v, l->choices[i].name);
+	for (i = 0; i < n; i++) {
+		labels[i] = form_text(&l->choices[map[i]].label, w->ui->lang);
+		sel[i] = v && is_chosen(v, l->choices[map[i]].name);
 	}
-	if (ui_choose_many(w->ui, form_text(&it->label, w->ui->lang), labels, l->n, sel) == 0) {
+	if (!n)
+		ui_error(w->ui, _("No choice is offered here, given the answers so far."));
+	else if (ui_choose_many(w->ui, walk_label(w, idx), labels, n, sel) == 0) {
 		strbuf_init(&sb);
-		for (i = 0; i < l->n; i++)
+		for (i = 0; i < n; i++)
 			if (sel[i])
-				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[i].name);
+				strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[map[i]].name);
 		if (walk_answer(w, sb.buf, walk_note(w, idx), NULL, how) == 0)
 			answered(w);
 		strbuf_release(&sb);
 	}
+	free(map);
 	free(sel);
 	free(labels);
 }
@@ -178,7 +187,7 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, e
 		v = w->ui->today;
 	if (!v && it->default_value)
 		v = it->default_value;
-	if (ui_ask_text(w->ui, form_text(&it->label, w->ui->lang), label, v, MAX_VALUE,
+	if (ui_ask_text(w->ui, walk_label(w, (size_t)(it - w->f->items)), label, v, MAX_VALUE,
 			save_typed, &t, &out) == 0) {
 		free(out);
 		answered(w);
@@ -230,7 +239,7 @@ void walk_edit_note(struct walk *w)
 		ui_error(w->ui, _("Answer the item first: the note is kept with its answer."));
 		return;
 	}
-	if (ui_ask_text(w->ui, _("Note"), form_text(&it->label, w->ui->lang),
+	if (ui_ask_text(w->ui, _("Note"), walk_label(w, (size_t)(it - w->f->items)),
 			walk_note(w, idx), MAX_NOTE, save_note, w, &out) == 0) {
 		free(out);
 		ui_info(w->ui, _("Note saved."));
@@ -373,7 +382,7 @@ void walk_fail(struct walk *w, enum walk_how how)
 	sevs[1] = _("major hazard");
 	memset(&d, 0, sizeof d);
 	ui_field_text(&f[0], _("Defect found"), desc, MAX_DESCRIPTION);
-	prompt(f[0].note, sizeof f[0].note, form_text(&it->label, w->ui->lang));
+	prompt(f[0].note, sizeof f[0].note, walk_label(w, (size_t)(it - w->f->items)));
 	ui_field_cycle(&f[1], _("Severity"), sevs, 2, major);
 	ui_field_text(&f[2], _("Deadline"), due, FC_DATE_LEN);
 	d.title = fl.redo ? _("The hazard of this failed item") : _("Failed: the hazard found");

@@ -9,6 +9,7 @@
 #include "ui.h"
 #include "core/report_records.h"
 #include "ui_list.h"
+#include "ui_names.h"
 #include "core/report.h"
 
 enum dash_pane { PANE_FIGURES, PANE_HAZARDS, PANE_BARS, PANE_COUNT };
@@ -40,6 +41,7 @@ struct dash {
 	enum dash_pane focus;
 	int fig;                        /* the figure under the cursor */
 	struct ui_list hl, bl;          /* hazards, bars */
+	struct ui_names names;          /* the forms' titles, by form */
 	int haz_y0, haz_h, bar_y0, bar_h, fig_y0;   /* where they were drawn */
 };
 
@@ -51,6 +53,8 @@ const struct report *dash_report(const struct dash *d);
 long dash_bar_value(const struct dash *d, size_t i);
 const char *dash_bars_label(enum dash_bars b);
 const char *dash_measure_label(enum dash_measure m);
+/* What a bar is called: the town, the form's title, the month. */
+const char *dash_group_label(struct dash *d, const struct report_group *g);
 /* The period as words: "this month (2026-11-01 – 2026-11-30)". */
 void dash_range_text(const struct records_range *r, char *buf, size_t size);
 
@@ -70,7 +74,8 @@ void dash_fig_query(enum dash_fig k, struct records_query *q);
 void dash_list(struct ui *ui, const struct records_query *q, const char *title);
 /* One row of a list of hazards or inspections (the dashboard's too). */
 void dash_row_hazard(struct ui *ui, const struct hazard_row *r, int y, int sel);
-void dash_row_inspection(struct ui *ui, const struct insp_row *r, int y, int sel);
+void dash_row_inspection(struct ui *ui, struct ui_names *names, const struct insp_row *r, int y,
+			 int sel);
 /* Reads another page into p, saying so on the message line, Esc stops a
  * long reading; 0, or -1 with the error shown. */
 int dash_read(struct ui *ui, const struct records_query *q, struct records_page *p);

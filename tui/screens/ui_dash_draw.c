@@ -180,10 +180,10 @@ static void paint_bar(int y, int x, long eighths, int w, attr_t a)
 	ui_put(y, x, buf, w, a);
 }
 
-static const char *group_label(const struct dash *d, const struct report_group *g)
+const char *dash_group_label(struct dash *d, const struct report_group *g)
 {
 	if (g->key[0])
-		return g->key;
+		return d->bars == BARS_FORM ? ui_form_title(d->ui, &d->names, g->key, 0) : g->key;
 	return d->bars == BARS_TOWN ? _("(no town)") : "-";
 }
 
@@ -198,7 +198,7 @@ static void paint_bar_row(struct ui *ui, struct dash *d, size_t i, int y, int lw
 	char val[32];
 
 	ui_fill(y, 0, COLS, a);
-	ui_col(y, 1, group_label(d, &r->groups[d->order[i]]), lw, a);
+	ui_col(y, 1, dash_group_label(d, &r->groups[d->order[i]]), lw, a);
 	eighths = max > 0 ? (v * bw * 8 + max / 2) / max : 0;
 	if (v > 0 && eighths == 0)
 		eighths = utf8_locale() ? 1 : 8;   /* something, however small, shows */
@@ -230,7 +230,7 @@ static void paint_bars(struct ui *ui, struct dash *d, int y, int h)
 	}
 	for (i = 0; i < d->n_order; i++) {
 		long v = dash_bar_value(d, i);
-		int w = ui_width(group_label(d, &r->groups[d->order[i]]));
+		int w = ui_width(dash_group_label(d, &r->groups[d->order[i]]));
 		max = v > max ? v : max;
 		lw = w > lw ? w : lw;
 	}

@@ -23,6 +23,7 @@ struct dlist {
 	struct records_page p;
 	struct ui_list l;
 	int y0, h;
+	struct ui_names names;      /* the forms' titles */
 };
 
 enum { REQ_OPEN = UI_REQ_SCREEN, REQ_HISTORY, REQ_HAZARDS, REQ_FIND };
@@ -57,11 +58,13 @@ void dash_row_hazard(struct ui *ui, const struct hazard_row *r, int y, int sel)
 	ui_put(y, x + 2, r->description, COLS - x - 3, a);
 }
 
-void dash_row_inspection(struct ui *ui, const struct insp_row *r, int y, int sel)
+void dash_row_inspection(struct ui *ui, struct ui_names *names, const struct insp_row *r, int y,
+			 int sel)
 {
 	attr_t a = ui->attr[sel ? R_SELECT : R_NORMAL];
+	const char *form = ui_form_title(ui, names, r->form_id, r->form_version);
 	char buf[64];
-	int x = 1, fw = ui_width(r->form_id) < 16 ? ui_width(r->form_id) : 16;
+	int x = 1, fw = ui_width(form) < COLS / 4 ? ui_width(form) : COLS / 4;
 
 	ui_fill(y, 0, COLS, a);
 	x += ui_col(y, x, ui_word(r->status), 6, a);
@@ -69,7 +72,7 @@ void dash_row_inspection(struct ui *ui, const struct insp_row *r, int y, int sel
 	x += ui_col(y, x, ui_word(r->type), 8, a);
 	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
 		    COLS - x - fw - 2, a);
-	ui_put(y, x, r->form_id, fw, a);
+	ui_put(y, x, form, fw, a);
 }
 
 /* Called while reading: says how far it got; Esc stops. */
@@ -128,7 +131,7 @@ static void paint(struct ui *ui, void *ctx)
 		if (s->q->rec == RR_HAZARDS)
 			dash_row_hazard(ui, &s->p.haz[i], s->y0 + r, i == s->l.cur);
 		else
-			dash_row_inspection(ui, &s->p.insp[i], s->y0 + r, i == s->l.cur);
+			dash_row_inspection(ui, &s->names, &s->p.insp[i], s->y0 + r, i == s->l.cur);
 	}
 }
 
@@ -148,9 +151,11 @@ static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 		snprintf(buf, size, "%s %s %s %s", s->p.haz[i].description,
 			 s->p.haz[i].enterprise_name, s->p.haz[i].enterprise, s->p.haz[i].id);
 	else
-		snprintf(buf, size, "%s %s %s %s %s", s->p.insp[i].enterprise_name,
-			 s->p.insp[i].enterprise, s->p.insp[i].form_id, s->p.insp[i].created_at,
-			 s->p.insp[i].id);
+		snprintf(buf, size, "%s %s %s %s %s %s", s->p.insp[i].enterprise_name,
+			 s->p.insp[i].enterprise, s->p.insp[i].form_id,
+			 ui_form_title(s->ui, &s->names, s->p.insp[i].form_id,
+				       s->p.insp[i].form_version),
+			 s->p.insp[i].created_at, s->p.insp[i].id);
 	return buf;
 }
 
@@ -228,5 +233,6 @@ void dash_list(struct ui *ui, const struct records_query *q, const char *title)
 	s.l.n = s.p.n;
 	ui_run(ui, &screen, &s);
 	records_release(&s.p);
+	ui_names_release(&s.names);
 	ui_list_free(&s.l);
 }

@@ -189,7 +189,7 @@ static void drill_bar(struct ui *ui, struct dash *d)
 	q.haz = d->measure == M_OPEN ? RH_OPEN : RH_ALL;
 	dash_range_text(&d->range, period, sizeof period);
 	snprintf(title, sizeof title, "%s · %s · %s", dash_measure_label(d->measure),
-		 g->key[0] ? g->key : d->bars == BARS_TOWN ? _("(no town)") : "-", period);
+		 dash_group_label(d, g), period);
 	dash_list(ui, &q, title);
 }
 
@@ -412,4 +412,5 @@ void ui_dashboard(struct ui *ui)
 	free(d.order);
 	ui_list_free(&d.hl);
 	ui_list_free(&d.bl);
+	ui_names_release(&d.names);
 }

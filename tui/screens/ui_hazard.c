@@ -11,6 +11,7 @@
 #include "ui_dialog.h"
 #include "ui_labels.h"
 #include "ui_list.h"
+#include "ui_names.h"
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "core/enterprise.h"
@@ -25,6 +26,9 @@ struct hview {
 	struct fc_hazard h;
 	int have;
 	char ent[MAX_NAME + USCC_LEN + 8];
+	char form_id[MAX_FORM_ID + 1];  /* of the inspection that found it */
+	int form_version;
+	struct ui_names names;      /* the item's label */
 	struct ui_list l;           /* over the events */
 	int y0, h_rows;
 };
@@ -60,6 +64,8 @@ static void load(struct hview *v)
 	if (inspection_get(v->ui->ws->store, v->h.inspection, &in, &err))
 		return;
 	snprintf(v->ent, sizeof v->ent, "%s", in.enterprise);
+	snprintf(v->form_id, sizeof v->form_id, "%s", in.form_id);
+	v->form_version = in.form_version;
 	if (enterprise_get(v->ui->ws->store, in.enterprise, &e, &err) == 0) {
 		snprintf(v->ent, sizeof v->ent, "%s (%s)", e.name, in.enterprise);
 		enterprise_clear(&e);
@@ -86,7 +92,8 @@ static int paint_head(struct ui *ui, struct hview *v)
 		 hazard_due(h));
 	ui_put(y++, 1, buf, COLS - 2, ui->attr[h->severity == HAZ_MAJOR ? R_FAIL : R_NORMAL]);
 	snprintf(buf, sizeof buf, "%s: %.8s   %s: %s", _("Inspection"), h->inspection,
-		 _("Item"), h->item[0] ? h->item : "-");
+		 _("Item"), !h->item[0] ? "-" : !v->form_id[0] ? h->item :
+		 ui_item_name(ui, &v->names, v->form_id, v->form_version, h->item));
 	ui_put(y++, 1, buf, COLS - 2, ui->attr[R_DIM]);
 	y += ui_put_wrapped(y, 1, COLS - 2, LINES > 16 ? 3 : 1, h->description,
 			    ui->attr[R_SECTION]);
@@ -115,7 +122,7 @@ static void paint(struct ui *ui, void *ctx)
 		x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_DIM]);
 		x += ui_put(y + r, x, ui_event_label(ev->kind), 20, ui->attr[R_NORMAL]) + 1;
 		if (ev->date[0]) {
-			snprintf(buf, sizeof buf, "-> %s ", ev->date);
+			snprintf(buf, sizeof buf, _("due %s "), ev->date);
 			x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_WARN]);
 		}
 		x += ui_put(y + r, x, ev->by_name, 16, ui->attr[R_DIM]) + 1;
@@ -219,4 +226,5 @@ void ui_hazard(struct ui *ui, const char *id)
 	if (v.have)
 		hazard_clear(&v.h);
 	ui_list_free(&v.l);
+	ui_names_release(&v.names);
 }

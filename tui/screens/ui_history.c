@@ -4,14 +4,19 @@
  * that it removed (-) and added (+): fields, team members, answers,
  * amendments and events.  Everything shown comes from commits other devices
  * made, so all of it goes through ui_put.  A record never synced, or a
- * workspace without a replica, says "not synced yet".
+ * workspace without a replica, says "not synced yet".  What git holds in
+ * English (subjects) or as JSON (the lines) is shown in the user's words
+ * (ui_histline.c).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_histline.h"
 #include "ui_labels.h"
 #include "ui_run.h"
 #include "ui_screens.h"
+#include "core/hazard.h"
+#include "core/inspection.h"
 #include "core/strbuf.h"
 #include "sync/history.h"
 
@@ -23,6 +28,8 @@ struct hview {
 	int ok;
 	size_t top, total;          /* first row shown; rows in all */
 	int rows;                   /* rows on screen for the history */
+	char inspection[FC_UUID_LEN + 1];   /* whose form names the items */
+	struct ui_names names;
 };
 
 /* Every key but F1 and Esc scrolls (scroll_key), so all are UI_REQ_NONE. */
@@ -71,7 +78,7 @@ static size_t change(struct hview *v, const struct history_line *l, size_t row)
 	char buf[1024], sec[40];
 	int tx, y;
 
-	snprintf(sec, sizeof sec, "%s%s", l->section, l->section[0] ? ": " : "");
+	snprintf(sec, sizeof sec, "%s%s", l->section, l->section[0] ? _(": ") : "");
 	tx = 5 + ui_width(sec);
 	n = ui_wrap(l->text, COLS - tx - 1 > 10 ? COLS - tx - 1 : 10, starts, lens, 16);
 	for (k = 0; k < n; k++, row++) {
@@ -171,6 +178,21 @@ static const struct ui_screen screen = {
 	N_("History: keys"), keys, ARRAY_SIZE(keys), paint, scroll_key, NULL, NULL,
 };
 
+/* The history in the user's words, items named by the inspection's form
+ * (none when the inspection is not in the store). */
+static void localize(struct hview *v)
+{
+	struct fc_inspection in;
+	struct fc_err err = { 0 };
+
+	if (v->inspection[0] && inspection_get(v->ui->ws->store, v->inspection, &in, &err) == 0) {
+		ui_history_localize(v->ui, &v->names, &v->h, in.form_id, in.form_version);
+		inspection_clear(&in);
+	} else {
+		ui_history_localize(v->ui, &v->names, &v->h, "", 0);
+	}
+}
+
 static void run(struct ui *ui, struct hview *v)
 {
 	struct fc_err err = { 0 };
@@ -182,8 +204,11 @@ static void run(struct ui *ui, struct hview *v)
 	ui->msg[0] = '\0';
 	if (!v->ok)
 		ui_error_err(ui, &err);
+	else
+		localize(v);
 	ui_run(ui, &screen, v);
 	history_release(&v->h);
+	ui_names_release(&v->names);
 }
 
 void ui_history_inspection(struct ui *ui, const char *id, const char *created_at)
@@ -194,16 +219,23 @@ void ui_history_inspection(struct ui *ui, const char *id, const char *created_at
 	v.ui = ui;
 	snprintf(v.title, sizeof v.title, _("History of inspection %.8s"), id);
 	history_path_inspection(id, created_at, v.path, sizeof v.path);
+	snprintf(v.inspection, sizeof v.inspection, "%s", id);
 	run(ui, &v);
 }
 
 void ui_history_hazard(struct ui *ui, const char *id)
 {
+	struct fc_err err = { 0 };
+	struct fc_hazard h;
 	struct hview v;
 
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
 	snprintf(v.title, sizeof v.title, _("History of hazard %.8s"), id);
 	history_path_hazard(id, v.path, sizeof v.path);
+	if (hazard_get(ui->ws->store, id, &h, &err) == 0) {
+		snprintf(v.inspection, sizeof v.inspection, "%s", h.inspection);
+		hazard_clear(&h);
+	}
 	run(ui, &v);
 }

@@ -1,49 +1,12 @@
-/* ui_i18n.c - the UI's language: gettext catalogues, English as msgid.
- *
- * The catalogue is looked for in $FIELDCHECK_LOCALEDIR, then in build/locale
- * beside the binary (running from the build tree, as the tests do; see
- * core/exedir.h), then in FC_LOCALEDIR (where `make install` puts it).  The
- * language can be changed at run time (Settings), through LANGUAGE.
- */
-#include <limits.h>
+/* ui_i18n.c - the UI's language, changed at run time (Settings) through
+ * LANGUAGE.  main() has bound the catalogues already (core/i18n.c). */
 #include <locale.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "core/exedir.h"
-#include "core/strbuf.h"
 #include "ui.h"
 
-#ifndef FC_LOCALEDIR
-#define FC_LOCALEDIR "/usr/local/share/locale"
-#endif
 #define DOMAIN "fieldcheck"
-
-static int has_catalogue(const char *dir)
-{
-	char path[PATH_MAX + 64];
-	struct stat st;
-
-	snprintf(path, sizeof path, "%s/zh_CN/LC_MESSAGES/" DOMAIN ".mo", dir);
-	return stat(path, &st) == 0;
-}
-
-void ui_i18n_init(void)
-{
-	/* build/locale beside ./fieldcheck, locale beside $(BUILD)/fieldcheck */
-	static const char *const beside[] = { "build/locale", "locale" };
-	const char *env = getenv("FIELDCHECK_LOCALEDIR");
-	char *found = NULL;
-
-	if (!(env && *env))
-		found = exe_find_beside(beside, ARRAY_SIZE(beside), has_catalogue);
-	bindtextdomain(DOMAIN, env && *env ? env : found ? found : FC_LOCALEDIR);
-	bind_textdomain_codeset(DOMAIN, "UTF-8");
-	textdomain(DOMAIN);
-	free(found);
-}
 
 static int is_c_locale(const char *l)
 {

@@ -101,8 +101,8 @@ static int save_text(const char *value, void *ctx, struct fc_err *err)
 	int rc;
 
 	if (e->row == S_NAME || e->row == S_DEPT) {
-		rc = e->row == S_NAME ? copy_field(p.name, sizeof p.name, v, "name", err)
-				      : copy_field(p.dept, sizeof p.dept, v, "department", err);
+		rc = e->row == S_NAME ? copy_field(p.name, sizeof p.name, v, _("name"), err)
+				      : copy_field(p.dept, sizeof p.dept, v, _("department"), err);
 		rc = rc || person_check(&p, err) ||
 		     store_meta_set(ui->ws->store, e->row == S_NAME ? "name" : "dept", v, err);
 		if (rc == 0)

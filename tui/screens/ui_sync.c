@@ -305,7 +305,7 @@ static void add_arrived(struct sync_view *v, const struct sync_log *rep)
 	if (rep->n_authors) {
 		strbuf_init(&sb);
 		for (i = 0; i < rep->n_authors && i < MAX_AUTHORS; i++)
-			strbuf_addf(&sb, "%s%s", i ? ", " : "", rep->authors[i]);
+			strbuf_addf(&sb, "%s%s", i ? _(", ") : "", rep->authors[i]);
 		if (rep->n_authors > MAX_AUTHORS)
 			strbuf_addf(&sb, _(", and %zu more"), rep->n_authors - MAX_AUTHORS);
 		add_line(v, R_NORMAL, _("From: %s"), sb.buf);

@@ -75,8 +75,8 @@ static void build_rows(struct walk *w)
 		const struct form_item *it = &w->f->items[i];
 		long g = it->group;
 		int depth = 0;
-		if (it->type == FT_END_GROUP)
-			continue;
+		if (it->type == FT_END_GROUP || it->type == FT_CALCULATE || it->type == FT_META)
+			continue;   /* computed, never asked (inspection show lists them) */
 		while (g >= 0) {
 			depth++;
 			g = w->f->items[g].group;
@@ -147,6 +147,7 @@ static int open_walk(struct ui *ui, struct walk *w, const char *id)
 	w->relevant = xcalloc(w->f->n_items + 1, 1);
 	w->required = xcalloc(w->f->n_items + 1, 1);
 	w->clashes = xcalloc(w->f->n_items + 1, sizeof *w->clashes);
+	w->filled = xcalloc(w->f->n_items + 1, sizeof *w->filled);
 	build_rows(w);
 	if (walk_reload(w))
 		return -1;
@@ -164,11 +165,15 @@ static void close_walk(struct walk *w)
 		inspection_clear(&w->in);
 	if (w->have_haz)
 		hazard_clear(&w->haz);
-	form_free(w->f);
 	free(w->rows);
 	free(w->relevant);
 	free(w->required);
 	free(w->clashes);
+	if (w->filled)
+		for (size_t i = 0; i < w->f->n_items; i++)
+			free(w->filled[i]);
+	free(w->filled);
+	form_free(w->f);
 	ui_list_free(&w->l);
 }
 
@@ -177,7 +182,7 @@ static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 	const struct walk *w = ctx;
 	const struct form_item *it = &w->f->items[w->rows[i].item];
 
-	snprintf(buf, size, "%s %s", it->name, form_text(&it->label, w->ui->lang));
+	snprintf(buf, size, "%s %s", it->name, walk_label(w, (size_t)(it - w->f->items)));
 	return buf;
 }
 

@@ -43,6 +43,8 @@ struct walk {
 	size_t n_rows;
 	unsigned char *relevant, *required; /* per item of the form */
 	size_t *clashes;            /* per item: other values kept (conflicts) */
+	char **filled;              /* per item: its label with the ${name}s it
+				     * shows filled in, or NULL (walk_label) */
 	struct ui_list l;           /* the cursor, over rows */
 	int single;                 /* one item at a time, no list */
 	int list_y, list_h;         /* the list as painted */
@@ -57,6 +59,12 @@ struct walk {
 int walk_reload(struct walk *w);
 /* After the cursor moved: the new item's hazard, no error of the last. */
 void walk_moved(struct walk *w);
+/* The choices of select item i offered given the answers (its
+ * choice_filter): their indices into its list, in out (room for all);
+ * returns how many. */
+size_t walk_offered(const struct walk *w, size_t i, size_t *out);
+/* Item i's label in the UI's language, with the values its ${name}s show. */
+const char *walk_label(const struct walk *w, size_t i);
 const char *walk_value(const struct walk *w, size_t item);
 const char *walk_note(const struct walk *w, size_t item);
 /* The current row's item index, or -1 on a header. */

@@ -115,7 +115,7 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		vw = ui_width(buf) < COLS / 3 ? ui_width(buf) : COLS / 3;
 		ui_put(y, COLS - vw - 1, buf, vw, a);
 	}
-	ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - vw - 2, a);
+	ui_put(y, x, walk_label(w, row->item), COLS - x - vw - 2, a);
 }
 
 static void paint_list(struct ui *ui, struct walk *w)
@@ -215,7 +215,7 @@ static int detail_need(const struct walk *w, const struct ui *ui)
 	if (it < 0)
 		return 1;
 	item = &w->f->items[it];
-	n = rows_of(form_text(&item->label, ui->lang), COLS - 2) + 1;   /* and the answer */
+	n = rows_of(walk_label(w, (size_t)it), COLS - 2) + 1;   /* and the answer */
 	if (w->item_err[0])
 		n += 2;
 	if (w->clashes[it])
@@ -244,7 +244,7 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 	if (h <= 0 || it < 0)
 		return;
 	item = &w->f->items[it];
-	used = ui_put_wrapped(y, 1, COLS - 2, h > 1 ? h - 1 : 1, form_text(&item->label, ui->lang),
+	used = ui_put_wrapped(y, 1, COLS - 2, h > 1 ? h - 1 : 1, walk_label(w, (size_t)it),
 			      ui->attr[w->relevant[it] ? R_SECTION : R_DIM]);
 	if (!w->relevant[it] && used < h) {
 		ui_put(y + used++, 1, _("This item does not apply, given the answers so far."),

@@ -109,6 +109,27 @@ static void load_hazard(struct walk *w)
 		w->have_haz = 1;
 }
 
+size_t walk_offered(const struct walk *w, size_t i, size_t *out)
+{
+	const struct form_list *l = w->f->items[i].list;
+	struct inspect_answers a;
+	struct fc_err err;
+	size_t c, n = 0;
+
+	inspect_answers_init(&a, &w->in);
+	a.fa.lang = w->ui->lang;
+	for (c = 0; l && c < l->n; c++)
+		if (form_choice_allowed(w->f, i, c, &a.fa, &err) != 0) /* a failure: offer it */
+			out[n++] = c;
+	return n;
+}
+
+const char *walk_label(const struct walk *w, size_t i)
+{
+	return w->filled && w->filled[i] ? w->filled[i] : form_text(&w->f->items[i].label,
+								    w->ui->lang);
+}
+
 void walk_moved(struct walk *w)
 {
 	w->item_err[0] = '\0';
@@ -131,7 +152,11 @@ int walk_reload(struct walk *w)
 	}
 	w->have_in = 1;
 	inspect_answers_init(&a, &w->in);
+	a.fa.lang = w->ui->lang;
 	for (i = 0; i < w->f->n_items; i++) {
+		const char *label = form_text(&w->f->items[i].label, w->ui->lang);
+		free(w->filled[i]);
+		w->filled[i] = strstr(label, "${") ? form_fill(w->f, label, &a.fa) : NULL;
 		r = form_relevant(w->f, i, &a.fa, &err);
 		w->relevant[i] = r != 0;   /* an expression that fails: show the item */
 		r = r > 0 ? form_required(w->f, i, &a.fa, &err) : 0;
