@@ -532,7 +532,9 @@ int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void
 	if (store_prepare(s, "SELECT i.id, i.form_id, i.form_version, i.enterprise,"
 			  " coalesce(e.name, ''), i.type, i.status, i.created_at,"
 			  " (SELECT count(*) FROM answers a WHERE a.inspection = i.id),"
-			  " (SELECT count(*) FROM hazards h WHERE h.inspection = i.id)"
+			  " (SELECT count(*) FROM hazards h WHERE h.inspection = i.id),"
+			  " i.created_by, coalesce((SELECT t.name FROM team t WHERE"
+			  " t.inspection = i.id AND t.badge = i.created_by), '')"
 			  " FROM inspections i LEFT JOIN enterprises e ON e.code = i.enterprise"
 			  " WHERE ?1 = '' OR i.status = ?1 OR (?1 = 'conflicted' AND EXISTS"
 			  " (SELECT 1 FROM answer_conflicts c WHERE c.inspection = i.id))"
@@ -552,6 +554,8 @@ int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void
 		store_col_copy(st, 7, r.created_at, sizeof r.created_at);
 		r.n_answers = sqlite3_column_int(st, 8);
 		r.n_hazards = sqlite3_column_int(st, 9);
+		store_col_copy(st, 10, r.created_by, sizeof r.created_by);
+		store_col_copy(st, 11, r.created_by_name, sizeof r.created_by_name);
 		if (cb(&r, ctx)) {
 			rc = SQLITE_DONE;
 			break;

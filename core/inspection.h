@@ -63,6 +63,8 @@ struct insp_row {
 	char type[16], status[16];
 	char created_at[FC_TIMESTAMP_LEN + 1];
 	int n_answers, n_hazards;
+	char created_by[MAX_BADGE + 1];      /* who started it: badge, */
+	char created_by_name[MAX_NAME + 1];  /* and name when on its team */
 };
 typedef int (*insp_row_cb)(const struct insp_row *r, void *ctx);
 /* status: NULL for all, "draft", "final" or "conflicted"; newest first. */

@@ -23,6 +23,10 @@ static int lookup(const char *const *names, size_t n, const char *s)
 }
 
 const char *insp_type_name(enum insp_type t) { return insp_types[t]; }
+size_t insp_type_min_team(enum insp_type t)
+{
+	return t == INSP_JOINT || t == INSP_UNANNOUNCED ? 2 : 1;
+}
 const char *insp_status_name(enum insp_status s) { return s == INSP_FINAL ? "final" : "draft"; }
 const char *hazard_event_name(enum hazard_event_kind k) { return event_kinds[k]; }
 const char *hazard_sev_name(enum hazard_sev s) { return sev_names[s]; }

@@ -133,6 +133,9 @@ enum hazard_state { HST_OPEN, HST_NOTIFIED, HST_RECTIFIED, HST_CLOSED };
 
 /* Names used in records, on the command line and in JSON output. */
 const char *insp_type_name(enum insp_type t);
+/* Officers an inspection of type t needs to be finalized: joint and
+ * unannounced inspections are done in pairs. */
+size_t insp_type_min_team(enum insp_type t);
 int insp_type_parse(const char *s, enum insp_type *out);
 const char *insp_status_name(enum insp_status s);
 const char *hazard_event_name(enum hazard_event_kind k);

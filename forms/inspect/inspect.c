@@ -381,7 +381,7 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 	if (missing_of(f, in, &miss, &n, err))
 		return -1;
 	if (n == 0) {
-		if ((in->type == INSP_JOINT || in->type == INSP_UNANNOUNCED) && in->n_team < 2)
+		if (in->n_team < insp_type_min_team(in->type))
 			return fc_fail(err, in->type == INSP_JOINT ?
 				       _("a joint inspection needs at least two officers "
 					 "(enforcement is done in pairs); add one to the team") :

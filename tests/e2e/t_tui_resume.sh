@@ -40,7 +40,7 @@ expect "and goes on from there" "draft 5/14"
 keys Escape
 expect "back home" "Continue the last draft"
 keys d
-expect "the drafts list shows it" "hazmat-loading"
+expect "the drafts list shows it by its form's title" "Hazardous-Chemical Filling"
 keys Enter
 expect "opened from the list, at the item last visited" "Compare proper name, UN number, class, quantity"
 keys F10

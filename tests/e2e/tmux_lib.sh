@@ -24,6 +24,8 @@ tui_start() {
 	loc=$1; shift
 	cmd="exec env LANG=$loc LC_ALL=$loc LANGUAGE= FIELDCHECK_FORMS=$(printf %q "$FIELDCHECK_FORMS")"
 	cmd="$cmd FIELDCHECK_NOW=$FIELDCHECK_NOW"
+	# times are shown in local time: the zone FIELDCHECK_NOW's offset is in
+	cmd="$cmd TZ=Asia/Shanghai"
 	for v in "$@"; do cmd="$cmd $(printf %q "$v")"; done
 	cmd="$cmd $(printf %q "$FC") -C $(printf %q "$WS")"
 	if tm has-session -t fc 2>/dev/null; then

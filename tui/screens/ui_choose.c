@@ -13,14 +13,22 @@ struct chooser {
 	int y, x, w, h;             /* the rows of the list, as painted */
 };
 
+int ui_dialog_place(int h, int *y)
+{
+	int room = LINES - 3;   /* rows 1 .. LINES - 3 */
+
+	if (h > room)
+		h = room;
+	*y = 1 + (room - h) / 2;
+	return h;
+}
+
 static void paint(struct ui *ui, struct chooser *c)
 {
-	int w = COLS - 4 < 70 ? COLS - 4 : 70, h = (int)c->l.n + 4, r, bx, by;
+	int w = COLS - 4 < 70 ? COLS - 4 : 70, h, r, bx, by;
 	size_t i;
 
-	if (h > LINES - 2)
-		h = LINES - 2;
-	by = (LINES - h) / 2;
+	h = ui_dialog_place((int)c->l.n + 4, &by);
 	bx = (COLS - w) / 2;
 	ui_box(by, bx, h, w, ui->attr[R_FRAME]);
 	ui_put(by, bx + 2, c->title, w - 4, ui->attr[R_SECTION]);
@@ -120,8 +128,7 @@ int ui_confirm(struct ui *ui, const char *title, const char *question, int dflt_
 		if (!ui_too_small(ui)) {
 			ui_paint_under(ui);
 			n = ui_width(question) / (w - 4) + 1;
-			h = n + 5 < LINES - 2 ? n + 5 : LINES - 2;
-			y = (LINES - h) / 2;
+			h = ui_dialog_place(n + 5, &y);
 			x = (COLS - w) / 2;
 			ui_box(y, x, h, w, ui->attr[R_FRAME]);
 			ui_put(y, x + 2, title, w - 4, ui->attr[R_SECTION]);

@@ -32,7 +32,8 @@ enum { M_INSP = 1 };   /* the keys only a list of inspections has */
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
-	  N_("open: an inspection in its walk or review, a hazard with its events"), 4, 0 },
+	  N_("open: a draft in its walk, a finished inspection as its record, a hazard with "
+	     "its events"), 4, 0 },
 	{ { 'l', UI_FN(KEY_F(6)) }, REQ_HISTORY, "l", N_("History"), "l  F6",
 	  N_("history: who changed the record, when and what (from the replica)"), 3, 0 },
 	{ { 'h', UI_FN(KEY_F(4)) }, REQ_HAZARDS, "h", N_("Hazards"), "h  F4",
@@ -67,8 +68,7 @@ void dash_row_inspection(struct ui *ui, struct ui_names *names, const struct ins
 
 	ui_fill(y, 0, COLS, a);
 	x += ui_col(y, x, ui_word(r->status), 6, a);
-	snprintf(buf, sizeof buf, "%.10s %.5s", r->created_at, r->created_at + 11);
-	x += ui_col(y, x, buf, 16, a);
+	x += ui_col(y, x, ui_when(r->created_at, buf, sizeof buf), 16, a);
 	x += ui_col(y, x, ui_word(r->type), 8, a);
 	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
 		    COLS - x - fw - 2, a);
@@ -193,7 +193,7 @@ static void open_row(struct ui *ui, struct dlist *s, int req)
 	else if (req == REQ_HAZARDS)
 		ui_hazards(ui, s->p.insp[i].id);
 	else
-		ui_walk(ui, s->p.insp[i].id);
+		ui_open_inspection(ui, s->p.insp[i].id);  /* a finished one: its record */
 }
 
 static int act(struct ui *ui, void *ctx, int req, int key)

@@ -76,9 +76,7 @@ static void paint(struct ui *ui, struct ui_form *d)
 	h = 4 + (int)nm;
 	for (i = 0; i < d->n; i++)
 		h += 1 + note_rows(&d->f[i], w - lw - 5);
-	if (h > LINES - 2)
-		h = LINES - 2;
-	y = (LINES - h) / 2;
+	h = ui_dialog_place(h, &y);
 	x = (COLS - w) / 2;
 	ui_box(y, x, h, w, ui->attr[R_FRAME]);
 	ui_put(y, x + 2, d->title, w - 4, ui->attr[R_SECTION]);

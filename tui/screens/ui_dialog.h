@@ -64,5 +64,9 @@ int ui_choose_many(struct ui *ui, const char *title, const char *const *labels, 
 		   unsigned char *sel);
 /* A yes/no question; 1 for yes.  `dflt_yes` picks the button Enter takes. */
 int ui_confirm(struct ui *ui, const char *title, const char *question, int dflt_yes);
+/* Where a box of `h` rows goes: between the title and the message line,
+ * never over the message line (a message under a box would show around its
+ * border).  Returns the rows it gets and sets *y, its top row. */
+int ui_dialog_place(int h, int *y);
 
 #endif

@@ -1,11 +1,17 @@
 /* ui_drafts.c - drafts and finished inspections, newest first, read a page
  * at a time as the cursor goes down (a workspace may hold thousands).
- * Enter opens a draft where it was left, a finished one in its review.
+ * Each takes two rows: when it was started (local time) and where, then
+ * the form's title and who started it, so two drafts for one enterprise
+ * tell apart.
+ * Enter opens a draft where it was left, a finished one as its whole record
+ * (ui_record, where it is amended); v shows any one's record.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "forms/inspect/inspect.h"
 
 #include "ui_data.h"
 #include "ui_labels.h"
@@ -14,6 +20,13 @@
 #include "ui_screens.h"
 
 #define PAGE 100
+#define TITLES 32      /* forms whose titles are kept; beyond, their ids show */
+
+struct form_title {
+	char id[MAX_FORM_ID + 1];
+	int version;
+	char *title;
+};
 
 enum filter { F_DRAFTS, F_FINAL, F_ALL, F_COUNT };
 
@@ -22,15 +35,19 @@ struct drafts {
 	enum filter filter;
 	struct data_insp d;
 	struct ui_list l;
-	int y0, h;
+	int y0, h;                 /* h: inspections shown, two rows each */
+	struct form_title titles[TITLES];
+	size_t n_titles;
 };
 
-enum { REQ_OPEN = UI_REQ_SCREEN, REQ_SHOW, REQ_HAZARDS, REQ_NOTICE, REQ_FIND };
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_SHOW, REQ_HAZARDS, REQ_NOTICE, REQ_FIND, REQ_RECORD };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 5, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, REQ_OPEN, "Enter", N_("Open"), "Enter",
-	  N_("open: a draft where it was left, a finished one in its review"), 4, 0 },
+	  N_("open: a draft where it was left, a finished one as its record"), 4, 0 },
+	{ { 'v', 'V', UI_FN(KEY_F(6)) }, REQ_RECORD, "v", N_("Record"), "v  F6",
+	  N_("the whole record, read-only: answers, notes, team, times, amendments"), 2, 0 },
 	{ { UI_FN(KEY_F(2)), '\t' }, REQ_SHOW, "F2", N_("Show"), "F2  Tab",
 	  N_("show drafts, finished inspections, or all"), 3, 0 },
 	{ { UI_FN(KEY_F(4)), 'h' }, REQ_HAZARDS, "F4", N_("Hazards"), "F4  h",
@@ -74,11 +91,87 @@ static void more(struct drafts *s)
 	s->l.n = s->d.n;
 }
 
+/* The form's title in the language in force, read once per form from the
+ * copy in the store; its id when it cannot be read. */
+static const char *form_title(struct drafts *s, const char *id, int version)
+{
+	struct form_title *t;
+	struct fc_err err;
+	struct form *f;
+	size_t i;
+
+	for (i = 0; i < s->n_titles; i++)
+		if (s->titles[i].version == version && !strcmp(s->titles[i].id, id))
+			return s->titles[i].title;
+	if (s->n_titles == TITLES)
+		return id;
+	t = &s->titles[s->n_titles++];
+	snprintf(t->id, sizeof t->id, "%s", id);
+	t->version = version;
+	f = inspect_form(s->ui->ws, id, version, &err);
+	t->title = xstrdup(f ? form_text(&f->title, s->ui->lang) : id);
+	form_free(f);
+	return t->title;
+}
+
+/* The texts at the right of an inspection's two rows: its counts, and who
+ * started it. */
+static void right_texts(const struct insp_row *row, char *counts, char *by, size_t size)
+{
+	snprintf(counts, size, _("%d answers, %d hazards"), row->n_answers, row->n_hazards);
+	snprintf(by, size, _("started by %s"), row->created_by_name[0] ? row->created_by_name
+		 : row->created_by);
+}
+
+/* Row 1: status, start, enterprise, counts; row 2: form, who started it.
+ * cw1, cw2: the widths of the right columns, the same on every row so they
+ * line up (0: no room for the counts). */
+static void paint_row(struct ui *ui, struct drafts *s, size_t i, int y, int cw1, int cw2)
+{
+	const struct insp_row *row = &s->d.rows[i];
+	attr_t a = ui->attr[i == s->l.cur ? R_SELECT : R_NORMAL];
+	attr_t a2 = i == s->l.cur ? a : ui->attr[R_DIM];
+	char counts[400], by[400], when[UI_WHEN_LEN];
+	int x = 1;
+
+	right_texts(row, counts, by, sizeof counts);
+	ui_fill(y, 0, COLS, a);
+	ui_fill(y + 1, 0, COLS, a);
+	x += ui_col(y, x, ui_word(row->status), 6, a);
+	x += ui_col(y, x, ui_when(row->created_at, when, sizeof when), 16, a);
+	x += ui_col(y, x, row->enterprise_name[0] ? row->enterprise_name : row->enterprise,
+		    COLS - x - 1 - (cw1 ? cw1 + 1 : 0), a);
+	if (cw1)
+		ui_put(y, COLS - 1 - cw1, counts, cw1, a);
+	ui_col(y + 1, 8, form_title(s, row->form_id, row->form_version), COLS - 9 - cw2 - 1, a2);
+	ui_put(y + 1, COLS - 1 - cw2, by, cw2, a2);
+}
+
+/* The right columns' widths: the widest text among the rows shown. */
+static void right_widths(struct drafts *s, int *cw1, int *cw2)
+{
+	char counts[400], by[400];
+	int r;
+
+	*cw1 = *cw2 = 0;
+	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++) {
+		right_texts(&s->d.rows[s->l.top + (size_t)r], counts, by, sizeof counts);
+		if (ui_width(counts) > *cw1)
+			*cw1 = ui_width(counts);
+		if (ui_width(by) > *cw2)
+			*cw2 = ui_width(by);
+	}
+	if (COLS - 25 - *cw1 < 12)
+		*cw1 = 0;   /* narrow: the enterprise matters more than counts */
+	if (*cw2 > (COLS - 8) / 2)
+		*cw2 = (COLS - 8) / 2;
+}
+
 static void paint(struct ui *ui, void *ctx)
 {
 	struct drafts *s = ctx;
 	char buf[200];
-	int r, f;
+	int r, f, cw1, cw2;
 
 	ui_title(ui, _("Inspections"), NULL);
 	for (r = 1, f = 0; f < F_COUNT; f++) {
@@ -88,28 +181,11 @@ static void paint(struct ui *ui, void *ctx)
 	if (s->d.n == 0)
 		ui_put(3, 2, _("None here."), COLS - 4, ui->attr[R_DIM]);
 	s->y0 = 3;
-	s->h = LINES - 2 - s->y0;
+	s->h = (LINES - 2 - s->y0) / 2;
 	ui_list_clamp(&s->l, s->h);
-	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++) {
-		size_t i = s->l.top + (size_t)r;
-		const struct insp_row *row = &s->d.rows[i];
-		attr_t a = ui->attr[i == s->l.cur ? R_SELECT : R_NORMAL];
-		int y = s->y0 + r, x = 1;
-		ui_fill(y, 0, COLS, a);
-		int nw, fw = ui_width(row->form_id) < 16 ? ui_width(row->form_id) : 16;
-		x += ui_col(y, x, ui_word(row->status), 6, a);
-		snprintf(buf, sizeof buf, "%.10s %.5s", row->created_at, row->created_at + 11);
-		x += ui_col(y, x, buf, 16, a);
-		snprintf(buf, sizeof buf, _("%d answers, %d hazards"), row->n_answers,
-			 row->n_hazards);
-		if (COLS - x - fw - ui_width(buf) - 3 < 12)
-			buf[0] = '\0';   /* narrow: the name matters more than counts */
-		nw = COLS - x - fw - ui_width(buf) - 3;
-		x += ui_col(y, x, row->enterprise_name[0] ? row->enterprise_name
-			    : row->enterprise, nw, a);
-		x += ui_col(y, x, row->form_id, fw, a);
-		ui_put(y, x, buf, COLS - x - 1, a);
-	}
+	right_widths(s, &cw1, &cw2);
+	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++)
+		paint_row(ui, s, s->l.top + (size_t)r, s->y0 + 2 * r, cw1, cw2);
 	if (s->d.more && s->l.n)
 		ui_put(LINES - 3, COLS - 12, _("(more...)"), 11, ui->attr[R_DIM]);
 }
@@ -118,8 +194,8 @@ static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 {
 	const struct insp_row *r = &((struct drafts *)ctx)->d.rows[i];
 
-	snprintf(buf, size, "%s %s %s %s %s", r->enterprise_name, r->enterprise, r->form_id,
-		 r->created_at, r->id);
+	snprintf(buf, size, "%s %s %s %s %s %s %s", r->enterprise_name, r->enterprise, r->form_id,
+		 r->created_at, r->created_by_name, r->created_by, r->id);
 	return buf;
 }
 
@@ -137,8 +213,10 @@ static void open_row(struct ui *ui, struct drafts *s, int req)
 		ui_hazards(ui, r->id);
 	else if (req == REQ_NOTICE)
 		ui_notice(ui, r->id);
+	else if (req == REQ_RECORD)
+		ui_record(ui, r->id);
 	else
-		ui_walk(ui, r->id);
+		ui_open_inspection(ui, r->id);
 	reload(s);
 	while (s->d.more && s->d.n <= cur)
 		more(s), s->l.cur = s->d.n - 1;
@@ -158,8 +236,13 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 		open_row(ui, s, req);
 	} else if (ui_list_key(&s->l, key, s->h)) {
 		more(s);
-	} else if (key == UI_FN(KEY_MOUSE) && ui_list_click(&s->l, ui, s->y0, s->h) == 2) {
-		open_row(ui, s, REQ_OPEN);
+	} else if (key == UI_FN(KEY_MOUSE) && ui->mouse_y >= s->y0) {
+		/* two rows an inspection: the click counts on the first */
+		int y = ui->mouse_y;
+		ui->mouse_y = s->y0 + (y - s->y0) / 2;
+		if (ui_list_click(&s->l, ui, s->y0, s->h) == 2)
+			open_row(ui, s, REQ_OPEN);
+		ui->mouse_y = y;
 	}
 	return 0;
 }
@@ -179,4 +262,6 @@ void ui_drafts(struct ui *ui)
 	ui_run(ui, &screen, &s);
 	data_insp_free(&s.d);
 	ui_list_free(&s.l);
+	while (s.n_titles)
+		free(s.titles[--s.n_titles].title);
 }

@@ -28,13 +28,19 @@ struct picker {
 	char *code, *name;           /* what was chosen, name in `size` bytes */
 	size_t size;
 	int rc;                      /* 0 once one is chosen */
+	enum pick_mode mode;
 	struct ui_edit query;
 	struct found rows[MAX_ROWS];
-	struct ui_list l;            /* rows, then one more: "add a new one" */
+	size_t n_rows;
+	struct ui_list l;            /* rows, then for a new inspection one more:
+				      * "add a new one" */
 	int y0, h;
 };
 
 enum { REQ_CHOOSE = UI_REQ_SCREEN, REQ_ADD };
+/* The keymap's modes: adding an enterprise belongs to a new inspection;
+ * a filter only chooses among those there are. */
+enum { M_ADD = 1, M_FILTER = 2 };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
@@ -42,33 +48,42 @@ static const struct ui_keymap keys[] = {
 	  N_("part of the name, or the start of the credit code"), 0, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("move through the matches"), 0, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, REQ_CHOOSE, "Enter", N_("Choose"), "Enter",
-	  N_("choose the enterprise (on the last line: add a new one)"), 3, 0 },
+	  N_("choose the enterprise (on the last line: add a new one)"), 3, M_ADD },
+	{ { '\n', UI_FN(KEY_ENTER) }, REQ_CHOOSE, "Enter", N_("Choose"), "Enter",
+	  N_("choose the enterprise"), 3, M_FILTER },
 	{ { UI_FN(KEY_F(2)), UI_FN(KEY_IC) }, REQ_ADD, "F2", N_("Add new"), "F2  Insert",
-	  N_("add a new enterprise"), 2, 0 },
+	  N_("add a new enterprise"), 2, M_ADD },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back without choosing"), 9, 0 },
 };
+
+/* The "add a new one" row: only when choosing for a new inspection. */
+static size_t add_row(const struct picker *p)
+{
+	return p->mode == PICK_FOR_NEW;
+}
 
 static void clear_rows(struct picker *p)
 {
 	size_t i;
 
-	for (i = 0; i + 1 < p->l.n; i++) {
+	for (i = 0; i < p->n_rows; i++) {
 		free(p->rows[i].name);
 		free(p->rows[i].town);
 	}
-	p->l.n = 1;
+	p->n_rows = 0;
+	p->l.n = add_row(p);
 }
 
 static int take(const struct fc_enterprise *e, void *ctx)
 {
 	struct picker *p = ctx;
-	struct found *f = &p->rows[p->l.n - 1];
+	struct found *f = &p->rows[p->n_rows++];
 
 	memcpy(f->code, e->code, sizeof f->code);
 	f->name = xstrdup(e->name);
 	f->town = xstrdup(e->town ? e->town : "");
-	p->l.n++;
-	return p->l.n > MAX_ROWS;
+	p->l.n = p->n_rows + add_row(p);
+	return p->n_rows >= MAX_ROWS;
 }
 
 static void search(struct ui *ui, struct picker *p)
@@ -91,7 +106,8 @@ static void paint(struct ui *ui, void *ctx)
 	struct picker *p = ctx;
 	int r, w = ui_width(_("Find:")) + 2;
 
-	ui_title(ui, _("New inspection: enterprise"), NULL);
+	ui_title(ui, p->mode == PICK_FILTER ? _("Hazards: only one enterprise")
+		 : _("New inspection: enterprise"), NULL);
 	ui_put(2, 2, _("Find:"), w, ui->attr[R_NORMAL]);
 	ui_put(3, 2, _("Type part of the name or the start of the credit code."), COLS - 4,
 	       ui->attr[R_DIM]);
@@ -103,7 +119,7 @@ static void paint(struct ui *ui, void *ctx)
 		attr_t a = ui->attr[i == p->l.cur ? R_SELECT : R_NORMAL];
 		int y = p->y0 + r, x = 2;
 		ui_fill(y, 2, COLS - 4, a);
-		if (i + 1 == p->l.n) {
+		if (i == p->n_rows) {
 			ui_put(y, x, _("+ Add a new enterprise"), COLS - 4, a | A_BOLD);
 			continue;
 		}
@@ -118,11 +134,13 @@ static int chosen(struct ui *ui, struct picker *p)
 {
 	char *q;
 
-	if (p->l.cur + 1 < p->l.n) {
+	if (p->l.cur < p->n_rows) {
 		memcpy(p->code, p->rows[p->l.cur].code, USCC_LEN + 1);
 		snprintf(p->name, p->size, "%s", p->rows[p->l.cur].name);
 		return p->rc = 0;
 	}
+	if (!add_row(p))
+		return -1;
 	q = ui_edit_text(&p->query);
 	p->rc = ui_add_enterprise(ui, q, p->code, p->name, p->size);
 	free(q);
@@ -146,11 +164,16 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	return 0;
 }
 
+static unsigned mode(void *ctx)
+{
+	return ((struct picker *)ctx)->mode == PICK_FILTER ? M_FILTER : M_ADD;
+}
+
 static const struct ui_screen screen = {
-	N_("Enterprise: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+	N_("Enterprise: keys"), keys, ARRAY_SIZE(keys), paint, act, mode, NULL,
 };
 
-int ui_pick_enterprise(struct ui *ui, char *code, char *name, size_t size)
+int ui_pick_enterprise(struct ui *ui, enum pick_mode mode, char *code, char *name, size_t size)
 {
 	struct picker *p = xcalloc(1, sizeof *p);
 	int rc;
@@ -159,8 +182,9 @@ int ui_pick_enterprise(struct ui *ui, char *code, char *name, size_t size)
 	p->name = name;
 	p->size = size;
 	p->rc = -1;
+	p->mode = mode;
 	ui_edit_init(&p->query, "", MAX_NAME);
-	p->l.n = 1;
+	p->l.n = add_row(p);
 	p->h = LINES - 7;
 	search(ui, p);
 	ui_run(ui, &screen, p);

@@ -143,7 +143,7 @@ static void pick_enterprise(struct ui *ui, struct hazards *s)
 		s->enterprise[0] = '\0';
 		return;
 	}
-	ui_pick_enterprise(ui, s->enterprise, s->ent_name, sizeof s->ent_name);
+	ui_pick_enterprise(ui, PICK_FILTER, s->enterprise, s->ent_name, sizeof s->ent_name);
 }
 
 /* A filter request: toggles it and reads the list again. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ui_histline.h"
+#include "ui_labels.h"
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "core/hazard.h"
@@ -54,12 +55,12 @@ static size_t put_row(struct hview *v, size_t row, const char *s, int x, attr_t 
 static size_t entry_head(struct hview *v, const struct history_entry *e, size_t row)
 {
 	struct ui *ui = v->ui;
-	char buf[700];
+	char buf[700], when[UI_WHEN_LEN];
 	int y = 2 + (int)(row - v->top), x = 1;
 
 	if (row < v->top || row >= v->top + (size_t)v->rows)
 		return row + 1;
-	snprintf(buf, sizeof buf, "%.10s %.5s  ", e->when, e->when + 11);
+	snprintf(buf, sizeof buf, "%s  ", ui_when(e->when, when, sizeof when));
 	x += ui_put(y, x, buf, COLS - x - 1, ui->attr[R_DIM]);
 	snprintf(buf, sizeof buf, "%s <%s>", e->name, e->email);
 	x += ui_put(y, x, buf, COLS - x - 1, ui->attr[R_SECTION]) + 2;

@@ -11,6 +11,7 @@
 
 #include "ui.h"
 #include "ui_data.h"
+#include "ui_labels.h"
 #include "ui_list.h"
 #include "ui_run.h"
 #include "ui_screens.h"
@@ -18,6 +19,7 @@
 #include "core/inspection.h"
 #include "core/recordio.h"
 #include "core/strbuf.h"
+#include "forms/inspect/inspect.h"
 #include "sync/sync.h"
 
 enum action {
@@ -36,19 +38,26 @@ struct home {
 	struct ui_list menu;           /* over the actions shown */
 	enum action shown[A_COUNT];
 	int menu_y;
+	int supervisor;                /* the workspace's role (mode) */
 };
 
 /* The request of action a is REQ(a); REQ_CHOOSE is the action under the
  * cursor. */
 #define REQ(a) (UI_REQ_SCREEN + (a))
 #define REQ_CHOOSE REQ(A_COUNT)
+#define REQ_NOT_HERE REQ(A_COUNT + 1)   /* n in a supervisor's workspace */
+
+/* The keys that depend on the role: a supervisor's workspace starts no
+ * inspection, so New is neither offered nor on the bar there. */
+enum { M_INSPECTOR = 1, M_SUPERVISOR = 2 };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 7, 0 },
 	{ { 'c', 'C' }, REQ(A_CONTINUE), NULL, NULL, "c",
 	  N_("continue the last draft, where it was left"), 0, 0 },
 	{ { UI_FN(KEY_F(2)), 'n', 'N' }, REQ(A_NEW), "F2", N_("New"), "n  F2",
-	  N_("start a new inspection"), 6, 0 },
+	  N_("start a new inspection"), 6, M_INSPECTOR },
+	{ { UI_FN(KEY_F(2)), 'n', 'N' }, REQ_NOT_HERE, NULL, NULL, NULL, NULL, 0, M_SUPERVISOR },
 	{ { UI_FN(KEY_F(3)), 'd', 'D' }, REQ(A_DRAFTS), "F3", N_("Drafts"), "d  F3",
 	  N_("drafts and finished inspections"), 5, 0 },
 	{ { UI_FN(KEY_F(4)), 'h', 'H' }, REQ(A_HAZARDS), "F4", N_("Hazards"), "h  F4",
@@ -86,31 +95,49 @@ static const char *action_key(enum action a)
 	return k[a];
 }
 
+/* "2026-11-28 09:30 · 华东化工 · 危险化学品充装检查表": which draft c opens. */
+static void draft_label(struct ui *ui, struct home *h, const struct fc_inspection *in)
+{
+	struct fc_enterprise e;
+	struct fc_err err;
+	struct form *f = inspect_form(ui->ws, in->form_id, in->form_version, &err);
+	char when[UI_WHEN_LEN];
+	int have_e = enterprise_get(ui->ws->store, in->enterprise, &e, &err) == 0;
+
+	snprintf(h->draft_label, sizeof h->draft_label, "%s · %s · %s",
+		 ui_when(in->created_at, when, sizeof when), have_e ? e.name : in->enterprise,
+		 f ? form_text(&f->title, ui->lang) : in->form_id);
+	if (have_e)
+		enterprise_clear(&e);
+	form_free(f);
+}
+
+/* The draft c continues: the one open last, or, when that one is no
+ * longer a draft (finalized since, or never here), the newest draft, so
+ * c stays while drafts remain. */
 static void find_draft(struct ui *ui, struct home *h)
 {
 	struct fc_inspection in;
-	struct fc_enterprise e;
+	struct data_insp d = { 0 };
 	struct fc_err err;
 	char *id = data_last_draft(ui->ws);
+	int got = id && strlen(id) == FC_UUID_LEN &&
+		  inspection_get(ui->ws->store, id, &in, &err) == 0;
 
 	h->draft[0] = '\0';
-	if (!id || strlen(id) != FC_UUID_LEN ||
-	    inspection_get(ui->ws->store, id, &in, &err)) {
-		free(id);
-		return;
+	if (got && in.status != INSP_DRAFT) {
+		inspection_clear(&in);
+		got = 0;
 	}
-	if (in.status == INSP_DRAFT) {
-		memcpy(h->draft, in.id, sizeof h->draft);
-		snprintf(h->draft_label, sizeof h->draft_label, "%s · %s", in.enterprise,
-			 in.form_id);
-		if (enterprise_get(ui->ws->store, in.enterprise, &e, &err) == 0) {
-			snprintf(h->draft_label, sizeof h->draft_label, "%s · %s", e.name,
-				 in.form_id);
-			enterprise_clear(&e);
-		}
-	}
-	inspection_clear(&in);
+	if (!got && data_insp_more(ui->ws->store, "draft", &d, 1, &err) == 0 && d.n)
+		got = inspection_get(ui->ws->store, d.rows[0].id, &in, &err) == 0;
+	data_insp_free(&d);
 	free(id);
+	if (!got)
+		return;
+	memcpy(h->draft, in.id, sizeof h->draft);
+	draft_label(ui, h, &in);
+	inspection_clear(&in);
 }
 
 /* The sync status: sync_status, and whether a remote is set up.  Both read
@@ -150,7 +177,8 @@ static void refresh_data(struct ui *ui, struct home *h, int full_sync)
 	find_draft(ui, h);
 	read_sync(ui, h, full_sync);
 	for (a = 0; a < A_COUNT; a++)
-		if ((a != A_CONTINUE || h->draft[0]) && (a != A_CONFLICTS || h->conflicts))
+		if ((a != A_CONTINUE || h->draft[0]) && (a != A_CONFLICTS || h->conflicts) &&
+		    (a != A_NEW || !ui->ws->supervisor))
 			h->shown[n++] = (enum action)a;
 	h->menu.n = n;
 	ui_list_clamp(&h->menu, (int)n);
@@ -194,7 +222,7 @@ static void sync_text(struct ui *ui, const struct home *h, char *buf, size_t siz
 	char when[40], waiting[200];
 
 	if (h->sync.last[0])
-		snprintf(when, sizeof when, "%.10s %.5s", h->sync.last, h->sync.last + 11);
+		ui_when(h->sync.last, when, sizeof when);
 	else
 		snprintf(when, sizeof when, "%s", _("never"));
 	if (ui->ws->supervisor) {
@@ -278,7 +306,7 @@ static int run(struct ui *ui, struct home *h, enum action a)
 	switch (a) {
 	case A_CONTINUE:
 		if (h->draft[0])
-			ui_walk(ui, h->draft);
+			ui_open_inspection(ui, h->draft);
 		break;
 	case A_NEW:
 		if (ui_new(ui, id) == 0 && !ui->quit)
@@ -302,6 +330,11 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	struct home *h = ctx;
 	int a = req - UI_REQ_SCREEN, menu_h = LINES - 2 - h->menu_y;
 
+	if (req == REQ_NOT_HERE) {
+		ui_info(ui, "%s", _("A supervisor's workspace reviews what inspectors send; "
+				    "inspections are started on an inspector's workspace."));
+		return 0;
+	}
 	if (req == UI_REQ_NONE) {
 		if (ui_list_key(&h->menu, key, menu_h) || key != UI_FN(KEY_MOUSE) ||
 		    !ui_list_click(&h->menu, ui, h->menu_y, menu_h))
@@ -320,8 +353,13 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	return 0;
 }
 
+static unsigned mode(void *ctx)
+{
+	return ((struct home *)ctx)->supervisor ? M_SUPERVISOR : M_INSPECTOR;
+}
+
 static const struct ui_screen screen = {
-	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+	N_("Home: keys"), keys, ARRAY_SIZE(keys), paint, act, mode, NULL,
 };
 
 void ui_home(struct ui *ui)
@@ -329,6 +367,7 @@ void ui_home(struct ui *ui)
 	struct home h;
 
 	memset(&h, 0, sizeof h);
+	h.supervisor = ui->ws->supervisor;
 	refresh_data(ui, &h, 1);
 	ui_run(ui, &screen, &h);
 	ui_list_free(&h.menu);

@@ -1,8 +1,12 @@
 /* ui_labels.c - translated words for the model's names (see ui_labels.h). */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui.h"
 #include "ui_labels.h"
+#include "core/clock.h"
+#include "core/strbuf.h"
 
 const char *ui_type_label(enum insp_type t)
 {
@@ -38,4 +42,67 @@ const char *ui_event_label(enum hazard_event_kind k)
 		N_("deadline extended"), N_("listed supervision"), N_("comment"),
 	};
 	return k < HEV_KIND_COUNT ? _(l[k]) : "?";
+}
+
+const char *ui_when(const char *ts, char *buf, size_t size)
+{
+	struct fc_err err;
+	long long epoch;
+	int off;
+	time_t t;
+	struct tm tm;
+
+	if (!ts || !*ts) {
+		snprintf(buf, size, "%s", "");
+		return buf;
+	}
+	t = 0;
+	if (timestamp_epoch(ts, &epoch, &off, &err) || (t = (time_t)epoch, (long long)t != epoch) ||
+	    !localtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(buf, size, "%s", ts);
+	return buf;
+}
+
+/* The label of choice `name` (n bytes) of list l, or NULL. */
+static const char *choice_label(const struct form_list *l, const char *name, size_t n,
+				enum form_lang lang)
+{
+	size_t i;
+
+	for (i = 0; l && i < l->n; i++)
+		if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, name, n))
+			return form_text(&l->choices[i].label, lang);
+	return NULL;
+}
+
+void ui_answer_text(const struct form_item *it, const char *v, enum form_lang lang,
+		    char *buf, size_t size)
+{
+	struct strbuf sb;
+	const char *p = v, *label;
+	size_t n;
+
+	if (it && it->type == FT_CHECK) {
+		snprintf(buf, size, "%s", !strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail")
+			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
+		return;
+	}
+	if (!it || !it->list || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE)) {
+		snprintf(buf, size, "%s", v);
+		return;
+	}
+	strbuf_init(&sb);
+	while (*(p += strspn(p, " "))) {
+		n = strcspn(p, " ");
+		if (sb.len)
+			strbuf_adds(&sb, ", ");
+		label = choice_label(it->list, p, n, lang);
+		if (label)
+			strbuf_adds(&sb, label);
+		else
+			strbuf_add(&sb, p, n);
+		p += n;
+	}
+	snprintf(buf, size, "%s", sb.buf);
+	strbuf_release(&sb);
 }

@@ -1,13 +1,28 @@
 /* ui_labels.h - the words the screens show for the model's names
- * (inspection types, hazard states, severities, events), translated. */
+ * (inspection types, hazard states, severities, events), translated, and
+ * timestamps as local date and time. */
 #ifndef FC_UI_LABELS_H
 #define FC_UI_LABELS_H
 
+#include <stddef.h>
+
 #include "core/model.h"
+#include "forms/engine/form.h"
 
 const char *ui_type_label(enum insp_type t);
 /* By the name used in records and listings ("open", "major", "draft"...). */
 const char *ui_word(const char *name);
 const char *ui_event_label(enum hazard_event_kind k);
+/* A record's timestamp ("2026-12-02T02:21:36+00:00", written in the
+ * offset of the device that made it) as this device's local date and time,
+ * "2026-12-02 10:21", in buf (at least UI_WHEN_LEN bytes).  A text that is
+ * not a timestamp is copied as it is (ui_put shows it safely). */
+#define UI_WHEN_LEN 32
+const char *ui_when(const char *ts, char *buf, size_t size);
+
+/* How an answer reads: Pass / Fail / Not applicable for a check, the
+ * choices' labels for a select, else the value itself. */
+void ui_answer_text(const struct form_item *it, const char *v, enum form_lang lang,
+		    char *buf, size_t size);
 
 #endif

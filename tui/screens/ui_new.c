@@ -164,6 +164,26 @@ static void edit_location(struct ui *ui, struct newin *n)
 	}
 }
 
+/* A joint or unannounced inspection with too few officers is finalized
+ * only once its team is completed: say so before it starts, and offer the
+ * team.  1 when the user went to the team instead of starting. */
+static int short_team(struct ui *ui, struct newin *n)
+{
+	char q[600];
+
+	if (n->n_team >= insp_type_min_team(n->type))
+		return 0;
+	snprintf(q, sizeof q, _("A %s inspection needs at least %zu officers to be finalized, and "
+				"only you are on the team. Add a member now? (No starts it; t in the "
+				"checklist edits the team later.)"),
+		 ui_type_label(n->type), insp_type_min_team(n->type));
+	if (!ui_confirm(ui, _("Too few officers to finalize"), q, 1))
+		return 0;
+	n->l.cur = ROW_TEAM;
+	ui_edit_team(ui, &n->team, &n->n_team, n->type);
+	return 1;
+}
+
 static int start(struct ui *ui, struct newin *n)
 {
 	struct fc_err err = { 0 };
@@ -178,6 +198,8 @@ static int start(struct ui *ui, struct newin *n)
 		ui_error(ui, _("Choose the enterprise first."));
 		return -1;
 	}
+	if (short_team(ui, n))
+		return -1;
 	if (inspect_new(ui->ws, n->form, n->code, n->type, n->location ? n->location : "",
 			n->team, n->n_team, n->id, &err)) {
 		ui_error_err(ui, &err);
@@ -192,13 +214,13 @@ static int act_row(struct ui *ui, struct newin *n, int back)
 	switch ((enum row)n->l.cur) {
 	case ROW_FORM: pick_form(ui, n); break;
 	case ROW_ENTERPRISE:
-		ui_pick_enterprise(ui, n->code, n->ent_name, sizeof n->ent_name);
+		ui_pick_enterprise(ui, PICK_FOR_NEW, n->code, n->ent_name, sizeof n->ent_name);
 		break;
 	case ROW_TYPE:
 		n->type = (enum insp_type)((n->type + (back ? INSP_TYPE_COUNT - 1 : 1)) %
 					   INSP_TYPE_COUNT);
 		break;
-	case ROW_TEAM: ui_edit_team(ui, &n->team, &n->n_team); break;
+	case ROW_TEAM: ui_edit_team(ui, &n->team, &n->n_team, n->type); break;
 	case ROW_LOCATION: edit_location(ui, n); break;
 	default: return start(ui, n);
 	}

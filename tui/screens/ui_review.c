@@ -54,6 +54,7 @@ static const struct ui_keymap keys[] = {
 	  N_("finalize: checks what is missing, asks, then locks the inspection"), 9, 0 },
 	{ { 0 }, REQ_NOTICE, NULL, NULL, "F7  w",
 	  N_("write the rectification notice (责令限期整改指令书) to a file"), 0, 0 },
+	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 4, 0 },
 };
 
@@ -300,6 +301,9 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 			r->end = REVIEW_FINAL;
 	} else if (req == REQ_NOTICE) {
 		ui_notice(ui, r->id);
+	} else if (req == UI_REQ_TEAM) {
+		ui_draft_team(ui, r->id);
+		load(r);
 	} else if (req == REQ_OPEN || (key == UI_FN(KEY_MOUSE) &&
 		   ui_list_click(&r->l, ui, r->y0, r->h) == 2)) {
 		if (open_row(ui, r, &r->item) == REVIEW_GOTO && r->in.status == INSP_DRAFT) {

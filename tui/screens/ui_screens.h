@@ -14,6 +14,17 @@ void ui_walk(struct ui *ui, const char *id);
 enum review_end { REVIEW_BACK, REVIEW_GOTO, REVIEW_FINAL };
 /* Review of an inspection; REVIEW_GOTO puts the item to open in *item. */
 enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, size_t *item);
+/* An inspection read whole, scrolled; a finalized one is amended from
+ * here (ui_record.c). */
+void ui_record(struct ui *ui, const char *id);
+/* Opens an inspection from a list: a draft in its walk (asking first when
+ * the officer is not on its team), a finalized one as its record (ui_open.c). */
+void ui_open_inspection(struct ui *ui, const char *id);
+/* The team of a draft, from its walk or review: members added are stored
+ * at once (ui_team.c).  A walk's or review's keymap sends UI_REQ_TEAM, a
+ * request above every screen's own, for it. */
+void ui_draft_team(struct ui *ui, const char *id);
+#define UI_REQ_TEAM 200
 /* Drafts and finished inspections. */
 void ui_drafts(struct ui *ui);
 /* Hazards, filtered; `inspection` (a full id) or NULL. */

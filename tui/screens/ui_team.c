@@ -1,6 +1,10 @@
-/* ui_team.c - the team of an inspection being started: the signed-in
- * officer first (always there), then members added with name, badge and
- * department (joint enforcement brings several departments). */
+/* ui_team.c - the team of an inspection: while it is being started (the
+ * signed-in officer first, always there, then members added with name,
+ * badge and department: joint enforcement brings several departments), or
+ * of a draft, from its walk or review (t), where a member added is stored
+ * at once (inspection_add_member).  A started inspection's member is not
+ * removed here: the store keeps no removal (an officer who took part
+ * stays in the record). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +13,16 @@
 #include "ui_list.h"
 #include "ui_pick.h"
 #include "ui_run.h"
+#include "ui_screens.h"
+#include "core/inspection.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 
 struct team {
 	struct fc_person **p;
 	size_t *n;
+	const char *draft;          /* the draft's id, or NULL: being started */
+	size_t need;                /* officers its type needs to be finalized */
 	struct ui_list l;
 	int y0, h;
 };
@@ -28,18 +36,23 @@ static const struct ui_keymap keys[] = {
 	{ { 'd', 'D', UI_FN(KEY_DC) }, REQ_REMOVE, "d", N_("Remove"), "d  Delete",
 	  N_("remove the member under the cursor (not yourself)"), 2, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, UI_REQ_BACK, "Enter", N_("Done"), "Enter  Esc",
-	  N_("done: back to the new inspection"), 0, 0 },
+	  N_("done: back"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Done"), NULL, NULL, 9, 0 },
 };
 
 static void paint(struct ui *ui, void *ctx)
 {
 	struct team *t = ctx;
-	int r;
+	int r, nw = (COLS - 4) / 3 < 20 ? (COLS - 4) / 3 : 20;
+	int bw = (COLS - 4) / 4 < 16 ? (COLS - 4) / 4 : 16;
 
-	ui_title(ui, _("New inspection: team"), NULL);
-	ui_put(2, 2, _("Officers on this inspection (joint and unannounced inspections need two):"),
-	       COLS - 4, ui->attr[R_DIM]);
+	ui_title(ui, t->draft ? _("Team of the inspection") : _("New inspection: team"), NULL);
+	ui_put_wrapped(2, 2, COLS - 4, 1,
+		       _("Officers on this inspection (joint and unannounced inspections need two):"),
+		       ui->attr[R_DIM]);
+	if (*t->n < t->need)
+		ui_put(3, 2, _("One officer more is needed to finalize: a adds one."), COLS - 4,
+		       ui->attr[R_WARN]);
 	t->y0 = 4;
 	t->h = LINES - 2 - t->y0;
 	t->l.n = *t->n;
@@ -50,8 +63,10 @@ static void paint(struct ui *ui, void *ctx)
 		attr_t a = ui->attr[i == t->l.cur ? R_SELECT : R_NORMAL];
 		int y = t->y0 + r, x = 2;
 		ui_fill(y, 2, COLS - 4, a);
-		x += ui_put(y, x, p->name, 20, a) + 2;
-		x += ui_put(y, x, p->badge, 16, a) + 2;
+		/* columns of fixed display width, so they line up whatever the
+		 * names hold (a Chinese character takes two columns) */
+		x += ui_col(y, x, p->name, nw, a) + 1;
+		x += ui_col(y, x, p->badge, bw, a) + 1;
 		ui_put(y, x, p->dept, COLS - x - 2, a);
 	}
 }
@@ -84,6 +99,7 @@ static void add(struct ui *ui, struct team *t)
 	struct ui_field f[3];
 	struct fc_person p;
 	struct ui_form d;
+	struct fc_err err = { 0 };
 	size_t i;
 
 	if (*t->n >= MAX_TEAM) {
@@ -105,6 +121,8 @@ static void add(struct ui *ui, struct team *t)
 				break;
 		if (i < *t->n) {
 			ui_error(ui, _("Badge %s is on the team already."), p.badge);
+		} else if (t->draft && inspection_add_member(ui->ws->store, t->draft, &p, &err)) {
+			ui_error_err(ui, &err);
 		} else {
 			*t->p = xrealloc(*t->p, (*t->n + 1) * sizeof **t->p);
 			(*t->p)[(*t->n)++] = p;
@@ -118,6 +136,10 @@ static void removal(struct ui *ui, struct team *t)
 {
 	size_t i = t->l.cur;
 
+	if (t->draft) {
+		ui_error(ui, _("An officer of a started inspection stays in its record."));
+		return;
+	}
 	if (i == 0 || i >= *t->n) {
 		ui_error(ui, _("You lead this inspection: you stay on the team."));
 		return;
@@ -143,13 +165,38 @@ static const struct ui_screen screen = {
 	N_("Team: keys"), keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
 };
 
-void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n)
+static void run(struct ui *ui, struct fc_person **team, size_t *n, const char *draft,
+		size_t need)
 {
 	struct team t;
 
 	memset(&t, 0, sizeof t);
 	t.p = team;
 	t.n = n;
+	t.draft = draft;
+	t.need = need;
 	t.h = 1;
 	ui_run(ui, &screen, &t);
+	ui_list_free(&t.l);
+}
+
+void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n, enum insp_type type)
+{
+	run(ui, team, n, NULL, insp_type_min_team(type));
+}
+
+void ui_draft_team(struct ui *ui, const char *id)
+{
+	struct fc_inspection in;
+	struct fc_err err = { 0 };
+
+	if (inspection_get(ui->ws->store, id, &in, &err)) {
+		ui_error_err(ui, &err);
+		return;
+	}
+	if (in.status != INSP_DRAFT)
+		ui_error(ui, "%s", _("This inspection is finalized: its team no longer changes."));
+	else
+		run(ui, &in.team, &in.n_team, in.id, insp_type_min_team(in.type));
+	inspection_clear(&in);
 }

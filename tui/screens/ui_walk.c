@@ -61,6 +61,7 @@ static const struct ui_keymap keys[] = {
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "n/m",
 	  N_("in the title: answered / items that apply now (an answer can make more apply)"),
 	  0, 0 },
+	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
 	  N_("back (every answer is saved already)"), 11, 0 },
 };
@@ -286,6 +287,7 @@ static int request(struct walk *w, int req, int key)
 			ui_error(w->ui, _("This item has no hazard: only a failed check has one."));
 		return 0;
 	case REQ_REVIEW: review(w); return w->have_in && w->in.status == INSP_FINAL;
+	case UI_REQ_TEAM: ui_draft_team(w->ui, w->id); walk_reload(w); return 0;
 	case REQ_VIEW: w->single = !w->single; break;
 	case REQ_FIND: ui_list_search(w->ui, &w->l, row_text, w);
 		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);

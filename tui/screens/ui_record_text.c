@@ -1,0 +1,221 @@
+/* ui_record_text.c - an inspection laid out to be read whole: who, where,
+ * when (local date and time), the team, the answers by section under the
+ * items' labels with their notes, the values given on two devices, the
+ * hazards and the amendments.  Everything comes from a record that may
+ * have come from elsewhere: it is drawn through ui_put only.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_labels.h"
+#include "ui_record_impl.h"
+#include "core/strbuf.h"
+
+static void FC_PRINTF(4, 5) line(struct rec *r, enum ui_role role, int indent,
+				 const char *fmt, ...)
+{
+	struct rec_line *l;
+	va_list ap;
+
+	ALLOC_GROW(r->lines, r->n_lines + 1, r->alloc);
+	l = &r->lines[r->n_lines++];
+	l->role = role;
+	l->indent = indent;
+	va_start(ap, fmt);
+	l->text = xstrvfmt(fmt, ap);
+	va_end(ap);
+}
+
+void rec_lines_release(struct rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_lines; i++)
+		free(r->lines[i].text);
+	free(r->lines);
+	r->lines = NULL;
+	r->n_lines = r->alloc = 0;
+}
+
+/* "张三 (ZJ-0001)": a badge with its name when the team knows it. */
+static void who(const struct fc_inspection *in, const char *badge, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_team; i++)
+		if (!strcmp(in->team[i].badge, badge)) {
+			snprintf(buf, size, "%s (%s)", in->team[i].name, badge);
+			return;
+		}
+	snprintf(buf, size, "%s", badge);
+}
+
+static const char *item_label(const struct rec *r, const char *item)
+{
+	int i = r->f ? form_item_index(r->f, item) : -1;
+
+	return i >= 0 ? form_text(&r->f->items[i].label, r->ui->lang) : item;
+}
+
+static void head(struct rec *r)
+{
+	const struct fc_inspection *in = &r->in;
+	char when[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8];
+	size_t i;
+
+	line(r, R_NORMAL, 0, "%s: %s  %s", _("Enterprise"), r->ent_name, in->enterprise);
+	line(r, R_NORMAL, 0, "%s: %s (%s v%d)", _("Form"),
+	     r->f ? form_text(&r->f->title, r->ui->lang) : in->form_id, in->form_id,
+	     in->form_version);
+	line(r, R_NORMAL, 0, "%s: %s   %s: %s", _("Type"), ui_type_label(in->type), _("Status"),
+	     ui_word(insp_status_name(in->status)));
+	if (in->location && *in->location)
+		line(r, R_NORMAL, 0, "%s: %s", _("Location"), in->location);
+	who(in, in->created_by, by, sizeof by);
+	line(r, R_NORMAL, 0, _("Started: %s by %s"), ui_when(in->created_at, when, sizeof when),
+	     by);
+	if (in->finalized_at[0])
+		line(r, R_NORMAL, 0, _("Finalized: %s"),
+		     ui_when(in->finalized_at, when, sizeof when));
+	line(r, R_SECTION, 0, _("Team (%zu)"), in->n_team);
+	for (i = 0; i < in->n_team; i++)
+		line(r, R_NORMAL, 2, "%s  %s  %s", in->team[i].name, in->team[i].badge,
+		     in->team[i].dept);
+}
+
+/* The answer to `item`: the answers are sorted by item (bounded by
+ * MAX_ANSWERS, looked up once per item of the form). */
+static const struct fc_answer *answer_of(const struct fc_inspection *in, const char *item)
+{
+	size_t lo = 0, hi = in->n_answers, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(in->answers[mid].item, item);
+		if (c == 0)
+			return &in->answers[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static enum ui_role value_role(const struct form_item *it, const char *v)
+{
+	if (!it || it->type != FT_CHECK)
+		return R_FIELD;
+	return !strcmp(v, "pass") ? R_PASS : !strcmp(v, "fail") ? R_FAIL : R_DIM;
+}
+
+/* One answered item: its label, the answer, its note, the amendments. */
+static void answer(struct rec *r, const struct form_item *it, const struct fc_answer *a)
+{
+	char buf[2048], when[UI_WHEN_LEN];
+	size_t k;
+
+	line(r, R_NORMAL, 2, "%s", it ? form_text(&it->label, r->ui->lang) : a->item);
+	ui_answer_text(it, a->value, r->ui->lang, buf, sizeof buf);
+	line(r, value_role(it, a->value), 5, "%s", buf);
+	if (a->note && *a->note)
+		line(r, R_DIM, 5, "%s: %s", _("Note"), a->note);
+	for (k = 0; k < r->in.n_amendments; k++) {
+		const struct fc_amendment *m = &r->in.amendments[k];
+		if (strcmp(m->item, a->item))
+			continue;
+		ui_answer_text(it, m->value, r->ui->lang, buf, sizeof buf);
+		line(r, R_WARN, 5, _("Amended %s: %s"), ui_when(m->at, when, sizeof when), buf);
+	}
+}
+
+/* The answers in the form's order, under the label of their section. */
+static void answers(struct rec *r)
+{
+	const struct fc_answer *a;
+	long shown_group = -2;
+	size_t i, n = 0;
+
+	for (i = 0; r->f && i < r->f->n_items; i++) {
+		const struct form_item *it = &r->f->items[i];
+		if (!form_item_answerable(it) || !(a = answer_of(&r->in, it->name)))
+			continue;
+		if (it->group != shown_group) {
+			shown_group = it->group;
+			line(r, R_SECTION, 0, "%s", it->group >= 0 ?
+			     form_text(&r->f->items[it->group].label, r->ui->lang) : _("Answers"));
+		}
+		answer(r, it, a);
+		n++;
+	}
+	if (n == r->in.n_answers)
+		return;
+	/* answers to items the form does not have (or no form at all) */
+	line(r, R_SECTION, 0, "%s", r->f ? _("Answers to items not in the form") : _("Answers"));
+	for (i = 0; i < r->in.n_answers; i++)
+		if (!r->f || form_item_index(r->f, r->in.answers[i].item) < 0)
+			answer(r, NULL, &r->in.answers[i]);
+}
+
+static void conflicts(struct rec *r)
+{
+	char by[MAX_NAME + MAX_BADGE + 8];
+	size_t i;
+
+	if (!r->in.n_conflicts)
+		return;
+	line(r, R_SECTION, 0, _("Answered differently on two devices (%zu)"),
+	     r->in.n_conflicts);
+	for (i = 0; i < r->in.n_conflicts; i++) {
+		const struct fc_answer *c = &r->in.conflicts[i];
+		who(&r->in, c->by, by, sizeof by);
+		line(r, R_WARN, 2, "%s: %s (%s)", item_label(r, c->item), c->value, by);
+	}
+}
+
+static void hazards(struct rec *r)
+{
+	size_t i;
+
+	line(r, R_SECTION, 0, _("Hazards found (%zu)"), r->hz.n);
+	for (i = 0; i < r->hz.n; i++) {
+		const struct hazard_row *h = &r->hz.rows[i];
+		line(r, h->overdue ? R_WARN : R_NORMAL, 2, "%s · %s · %s %s", ui_word(h->severity),
+		     ui_word(h->state), _("due"), h->due);
+		line(r, R_NORMAL, 5, "%s", h->description);
+	}
+}
+
+static void amendments(struct rec *r)
+{
+	char when[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], buf[2048];
+	size_t i;
+	int k;
+
+	line(r, R_SECTION, 0, _("Amendments (%zu)"), r->in.n_amendments);
+	for (i = 0; i < r->in.n_amendments; i++) {
+		const struct fc_amendment *m = &r->in.amendments[i];
+		k = r->f ? form_item_index(r->f, m->item) : -1;
+		who(&r->in, m->by, by, sizeof by);
+		ui_answer_text(k >= 0 ? &r->f->items[k] : NULL, m->value, r->ui->lang, buf,
+			       sizeof buf);
+		line(r, R_NORMAL, 2, "%s  %s", ui_when(m->at, when, sizeof when), by);
+		line(r, R_NORMAL, 5, "%s: %s", item_label(r, m->item), buf);
+		line(r, R_DIM, 5, "%s: %s", _("Reason"), m->reason);
+		if (m->note && *m->note)
+			line(r, R_DIM, 5, "%s: %s", _("Note"), m->note);
+	}
+}
+
+void rec_lines_build(struct rec *r)
+{
+	rec_lines_release(r);
+	head(r);
+	answers(r);
+	conflicts(r);
+	hazards(r);
+	amendments(r);
+}
