@@ -20,7 +20,7 @@ static const char *const values[] = {
 	"", "1", "-2.5", "yes", "no", "pass", "fail", "na", "2024-02-29", "a b c",
 	"abc", "10", "0",
 };
-#define N_VALUES (sizeof values / sizeof values[0])
+#define N_VALUES ARRAY_SIZE(values)
 
 struct answers {
 	const struct form *f;

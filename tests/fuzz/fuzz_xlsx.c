@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	read_and_check(data, size);
 	strbuf_init(&book);
 	zip_write_init(&w, &book);
-	while (i < sizeof parts / sizeof parts[0] && start <= size) {
+	while (i < ARRAY_SIZE(parts) && start <= size) {
 		const uint8_t *nul = memchr(data + start, 0, size - start);
 		size_t end = nul ? (size_t)(nul - data) : size;
 		zip_write_add(&w, parts[i++], data + start, end - start);

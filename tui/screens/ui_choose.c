@@ -101,7 +101,7 @@ int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_
 	c.l.n = n;
 	c.l.cur = cur < n ? cur : 0;
 	r = run(ui, &c);
-	ui_list_free(&c.l);
+	ui_list_release(&c.l);
 	return (int)r;
 }
 

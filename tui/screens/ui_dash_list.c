@@ -234,5 +234,5 @@ void dash_list(struct ui *ui, const struct records_query *q, const char *title)
 	ui_run(ui, &screen, &s);
 	records_release(&s.p);
 	ui_names_release(&s.names);
-	ui_list_free(&s.l);
+	ui_list_release(&s.l);
 }

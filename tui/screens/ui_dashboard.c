@@ -410,7 +410,7 @@ void ui_dashboard(struct ui *ui)
 	drop_reports(&d);
 	records_release(&d.att);
 	free(d.order);
-	ui_list_free(&d.hl);
-	ui_list_free(&d.bl);
+	ui_list_release(&d.hl);
+	ui_list_release(&d.bl);
 	ui_names_release(&d.names);
 }

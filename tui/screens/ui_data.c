@@ -79,7 +79,7 @@ int data_insp_more(struct fc_store *s, const char *status, struct data_insp *d, 
 	return inspection_list(s, status, take_insp, &p, err);
 }
 
-void data_insp_free(struct data_insp *d)
+void data_insp_release(struct data_insp *d)
 {
 	free(d->rows);
 	memset(d, 0, sizeof *d);
@@ -108,7 +108,7 @@ int data_haz_more(struct fc_store *s, const struct hazard_filter *f, struct data
 	return hazard_list(s, f, take_haz, &p, err);
 }
 
-void data_haz_free(struct data_haz *d)
+void data_haz_release(struct data_haz *d)
 {
 	size_t i;
 

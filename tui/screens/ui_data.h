@@ -28,7 +28,7 @@ struct data_insp {
 };
 int data_insp_more(struct fc_store *s, const char *status, struct data_insp *d, size_t page,
 		   struct fc_err *err);
-void data_insp_free(struct data_insp *d);
+void data_insp_release(struct data_insp *d);
 
 struct data_haz {
 	struct hazard_row *rows;    /* each description is a heap copy */
@@ -37,7 +37,7 @@ struct data_haz {
 };
 int data_haz_more(struct fc_store *s, const struct hazard_filter *f, struct data_haz *d,
 		  size_t page, struct fc_err *err);
-void data_haz_free(struct data_haz *d);
+void data_haz_release(struct data_haz *d);
 
 /* Where the walk of an inspection was left (an item name), in the store's
  * meta as "ui.last_item.<id>"; and which draft was open last. */

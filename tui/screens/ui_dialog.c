@@ -40,7 +40,7 @@ void ui_fields_free(struct ui_field *f, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (f[i].kind == UF_TEXT)
-			ui_edit_free(&f[i].ed);
+			ui_edit_release(&f[i].ed);
 }
 
 char *ui_field_value(const struct ui_form *d, size_t i)

@@ -72,7 +72,7 @@ static void reload(struct drafts *s)
 {
 	struct fc_err err = { 0 };
 
-	data_insp_free(&s->d);
+	data_insp_release(&s->d);
 	if (data_insp_more(s->ui->ws->store, filter_status(s->filter), &s->d, PAGE, &err))
 		ui_error_err(s->ui, &err);
 	s->l.n = s->d.n;
@@ -260,8 +260,8 @@ void ui_drafts(struct ui *ui)
 	s.h = 1;
 	reload(&s);
 	ui_run(ui, &screen, &s);
-	data_insp_free(&s.d);
-	ui_list_free(&s.l);
+	data_insp_release(&s.d);
+	ui_list_release(&s.l);
 	while (s.n_titles)
 		free(s.titles[--s.n_titles].title);
 }

@@ -63,7 +63,7 @@ void ui_edit_init(struct ui_edit *e, const char *utf8, size_t max_bytes)
 	ui_edit_set(e, utf8);
 }
 
-void ui_edit_free(struct ui_edit *e)
+void ui_edit_release(struct ui_edit *e)
 {
 	free(e->buf);
 	memset(e, 0, sizeof *e);

@@ -21,7 +21,7 @@ struct ui_edit {
 };
 
 void ui_edit_init(struct ui_edit *e, const char *utf8, size_t max_bytes);
-void ui_edit_free(struct ui_edit *e);
+void ui_edit_release(struct ui_edit *e);
 /* Replaces the text; the cursor goes to its end. */
 void ui_edit_set(struct ui_edit *e, const char *utf8);
 /* Handles an editing key; returns 1 if it was one (the text may have

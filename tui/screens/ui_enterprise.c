@@ -190,7 +190,7 @@ int ui_pick_enterprise(struct ui *ui, enum pick_mode mode, char *code, char *nam
 	ui_run(ui, &screen, p);
 	rc = p->rc;
 	clear_rows(p);
-	ui_edit_free(&p->query);
+	ui_edit_release(&p->query);
 	free(p);
 	return rc;
 }

@@ -131,7 +131,7 @@ static void find_draft(struct ui *ui, struct home *h)
 	}
 	if (!got && data_insp_more(ui->ws->store, "draft", &d, 1, &err) == 0 && d.n)
 		got = inspection_get(ui->ws->store, d.rows[0].id, &in, &err) == 0;
-	data_insp_free(&d);
+	data_insp_release(&d);
 	free(id);
 	if (!got)
 		return;
@@ -370,5 +370,5 @@ void ui_home(struct ui *ui)
 	h.supervisor = ui->ws->supervisor;
 	refresh_data(ui, &h, 1);
 	ui_run(ui, &screen, &h);
-	ui_list_free(&h.menu);
+	ui_list_release(&h.menu);
 }

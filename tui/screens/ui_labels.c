@@ -29,7 +29,7 @@ const char *ui_word(const char *name)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+	for (i = 0; i < ARRAY_SIZE(w); i++)
 		if (!strcmp(name, w[i][0]))
 			return _(w[i][1]);
 	return name;

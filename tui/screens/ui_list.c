@@ -109,7 +109,7 @@ void ui_list_search(struct ui *ui, struct ui_list *l, ui_row_text fn, void *ctx)
 	ui_error(ui, _("Nothing here holds \"%s\"."), q);
 }
 
-void ui_list_free(struct ui_list *l)
+void ui_list_release(struct ui_list *l)
 {
 	free(l->query);
 	l->query = NULL;

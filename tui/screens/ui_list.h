@@ -26,7 +26,7 @@ typedef const char *(*ui_row_text)(void *ctx, size_t i, char *buf, size_t size);
 /* Asks for a text and moves to the next row holding it (ASCII letters
  * in any case); says so on the message line when none does. */
 void ui_list_search(struct ui *ui, struct ui_list *l, ui_row_text fn, void *ctx);
-void ui_list_free(struct ui_list *l);
+void ui_list_release(struct ui_list *l);
 /* Whether `hay` holds `needle`, ASCII letters in any case. */
 int ui_contains(const char *hay, const char *needle);
 

@@ -42,7 +42,7 @@ static void unload(struct rec *r)
 	r->have_in = 0;
 	form_free(r->f);
 	r->f = NULL;
-	data_haz_free(&r->hz);
+	data_haz_release(&r->hz);
 	rec_lines_release(r);
 }
 

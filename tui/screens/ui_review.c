@@ -70,7 +70,7 @@ static int load(struct review *r)
 	free(r->warnings);
 	r->missing = r->conflicts = r->warnings = NULL;
 	r->n_missing = r->n_conflicts = r->n_warnings = 0;
-	data_haz_free(&r->hz);
+	data_haz_release(&r->hz);
 	if (inspection_get(r->ui->ws->store, r->id, &r->in, &err))
 		goto fail;
 	if (enterprise_get(r->ui->ws->store, r->in.enterprise, &e, &err) == 0) {
@@ -350,8 +350,8 @@ enum review_end ui_review(struct ui *ui, const char *id, const struct form *f, s
 	free(r.missing);
 	free(r.conflicts);
 	free(r.warnings);
-	data_haz_free(&r.hz);
-	ui_list_free(&r.l);
+	data_haz_release(&r.hz);
+	ui_list_release(&r.l);
 	form_free(own);
 	return end;
 }

@@ -186,5 +186,5 @@ void ui_settings(struct ui *ui)
 	ui_run(ui, &screen, &s);
 	free(s.review);
 	free(s.court);
-	ui_list_free(&s.l);
+	ui_list_release(&s.l);
 }

@@ -177,7 +177,7 @@ static void run(struct ui *ui, struct fc_person **team, size_t *n, const char *d
 	t.need = need;
 	t.h = 1;
 	ui_run(ui, &screen, &t);
-	ui_list_free(&t.l);
+	ui_list_release(&t.l);
 }
 
 void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n, enum insp_type type)

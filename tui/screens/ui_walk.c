@@ -174,7 +174,7 @@ static void close_walk(struct walk *w)
 			free(w->filled[i]);
 	free(w->filled);
 	form_free(w->f);
-	ui_list_free(&w->l);
+	ui_list_release(&w->l);
 }
 
 static const char *row_text(void *ctx, size_t i, char *buf, size_t size)

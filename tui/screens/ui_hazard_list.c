@@ -1,4 +1,4 @@
-/* ui_hazards.c - the hazards, filtered by open, overdue, major and
+/* ui_hazard_list.c - the hazards, filtered by open, overdue, major and
  * enterprise (hazard_list), overdue and major first; read a page at a time.
  * Enter opens one with its event log.
  */
@@ -50,7 +50,7 @@ static void reload(struct hazards *s)
 {
 	struct fc_err err = { 0 };
 
-	data_haz_free(&s->d);
+	data_haz_release(&s->d);
 	s->f.enterprise = s->enterprise;
 	s->f.inspection = s->inspection;
 	s->f.today = s->ui->today;
@@ -81,7 +81,7 @@ static void paint_filters(struct ui *ui, struct hazards *s)
 	size_t i;
 	int x = 1;
 
-	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+	for (i = 0; i < ARRAY_SIZE(f); i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", f[i].on ? 'x' : ' ', f[i].label);
 		x += ui_put(1, x, buf, COLS - x, ui->attr[f[i].on ? R_SECTION : R_DIM]) + 2;
 	}
@@ -195,6 +195,6 @@ void ui_hazards(struct ui *ui, const char *inspection)
 		snprintf(s.inspection, sizeof s.inspection, "%s", inspection);
 	reload(&s);
 	ui_run(ui, &screen, &s);
-	data_haz_free(&s.d);
-	ui_list_free(&s.l);
+	data_haz_release(&s.d);
+	ui_list_release(&s.l);
 }

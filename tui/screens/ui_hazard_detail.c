@@ -1,4 +1,4 @@
-/* ui_hazard.c - one hazard: what, where, how severe, the deadline in force,
+/* ui_hazard_detail.c - one hazard: what, where, how severe, the deadline in force,
  * its state and the event log; and recording what happened next (notice,
  * rectified, verified and closed, extension, listed supervision, comment)
  * through hazard_event_add, whose closed-loop refusals are shown as they
@@ -225,6 +225,6 @@ void ui_hazard(struct ui *ui, const char *id)
 		ui_run(ui, &screen, &v);
 	if (v.have)
 		hazard_clear(&v.h);
-	ui_list_free(&v.l);
+	ui_list_release(&v.l);
 	ui_names_release(&v.names);
 }
