@@ -20,3 +20,13 @@ drafts_list() {
 	check "drafts list at $2x$3 in $1 shows no raw timestamp" eval '! screen | grep -q "T02:21:36"'
 }
 both_sizes_and_langs drafts_list
+
+# The review's date, in the walk of that draft, is local time too.
+tui_at en_US.UTF-8 80 24 TZ=Asia/Shanghai
+keys d
+wait_for "2026-12-02 10:21" >/dev/null
+keys Enter
+wait_for "draft" >/dev/null
+keys F5
+expect "the review's date is the local start time" "Date: 2026-12-02 10:21"
+check "and not the raw timestamp" eval '! screen | grep -q "Date: 2026-12-02 *$\|T02:21"'

@@ -7,6 +7,7 @@
 
 #include "ui_data.h"
 #include "ui_dialog.h"
+#include "ui_labels.h"
 #include "ui_screens.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
@@ -19,6 +20,7 @@ struct picked {
 
 static int add_row(const struct insp_row *r, void *ctx)
 {
+	char when[32];
 	struct picked *p = ctx;
 	char buf[600];
 
@@ -27,8 +29,8 @@ static int add_row(const struct insp_row *r, void *ctx)
 	ALLOC_GROW(p->ids, p->n + 1, p->alloc_ids);
 	ALLOC_GROW(p->labels, p->n + 1, p->alloc_labels);
 	memcpy(p->ids[p->n], r->id, sizeof p->ids[p->n]);
-	snprintf(buf, sizeof buf, "%s · %s · %.10s", r->enterprise_name[0] ? r->enterprise_name
-		 : r->enterprise, r->form_id, r->created_at);
+	snprintf(buf, sizeof buf, "%s · %s · %s", r->enterprise_name[0] ? r->enterprise_name
+		 : r->enterprise, r->form_id, ui_when(r->created_at, when, sizeof when));
 	p->labels[p->n++] = xstrdup(buf);
 	return 0;
 }

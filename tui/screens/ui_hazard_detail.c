@@ -102,6 +102,7 @@ static int paint_head(struct ui *ui, struct hview *v)
 
 static void paint(struct ui *ui, void *ctx)
 {
+	char when[32];
 	struct hview *v = ctx;
 	char buf[200];
 	int y, r;
@@ -118,7 +119,7 @@ static void paint(struct ui *ui, void *ctx)
 	for (r = 0; r < v->h_rows && v->l.top + (size_t)r < v->l.n; r++) {
 		const struct fc_hazard_event *ev = &v->h.events[v->l.top + (size_t)r];
 		int x = 1;
-		snprintf(buf, sizeof buf, "%.10s %.5s ", ev->at, ev->at + 11);
+		snprintf(buf, sizeof buf, "%s ", ui_when(ev->at, when, sizeof when));
 		x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_DIM]);
 		x += ui_put(y + r, x, ui_event_label(ev->kind), 20, ui->attr[R_NORMAL]) + 1;
 		if (ev->date[0]) {

@@ -116,6 +116,7 @@ static void paint_warning(struct ui *ui, struct review *r, int y)
 
 static void paint_head(struct ui *ui, struct review *r)
 {
+	char when[32];
 	char buf[1200];
 	size_t i;
 	int k = 0;
@@ -125,8 +126,8 @@ static void paint_head(struct ui *ui, struct review *r)
 	ui_title(ui, buf, ui_word(insp_status_name(r->in.status)));
 	if (r->n_warnings)   /* an out-of-range reading stays in sight */
 		paint_warning(ui, r, 1);
-	snprintf(buf, sizeof buf, "%s: %s   %s: %.10s", _("Type"), ui_type_label(r->in.type),
-		 _("Date"), r->in.created_at);
+	snprintf(buf, sizeof buf, "%s: %s   %s: %s", _("Type"), ui_type_label(r->in.type),
+		 _("Date"), ui_when(r->in.created_at, when, sizeof when));
 	ui_put(2, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
 	k = snprintf(buf, sizeof buf, "%s: ", _("Team"));
 	for (i = 0; i < r->in.n_team && k > 0 && (size_t)k < sizeof buf; i++)
@@ -135,7 +136,7 @@ static void paint_head(struct ui *ui, struct review *r)
 	ui_put(3, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
 	if (r->in.status == INSP_FINAL)
 		snprintf(buf, sizeof buf, _("Finalized %s. It no longer changes."),
-			 r->in.finalized_at);
+			 ui_when(r->in.finalized_at, when, sizeof when));
 	else if (r->n_conflicts)
 		snprintf(buf, sizeof buf, _("%zu item(s) answered differently on two devices: "
 					    "resolve them (c in the checklist) to finalize."),

@@ -21,6 +21,7 @@
 #include <stdarg.h>
 
 #include "ui.h"
+#include "ui_labels.h"
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
@@ -125,7 +126,7 @@ static void paint_status(struct ui *ui, struct sync_view *v, int y)
 	       ui->attr[v->remote[0] ? R_NORMAL : R_WARN]);
 	ui_put(y + 1, 2, _("Last sync"), lw, ui->attr[R_DIM]);
 	if (v->st_ok && v->st.last[0])
-		snprintf(buf, sizeof buf, "%.10s %.5s", v->st.last, v->st.last + 11);
+		ui_when(v->st.last, buf, sizeof buf);
 	else
 		snprintf(buf, sizeof buf, "%s", _("never"));
 	ui_put(y + 1, lw + 3, buf, COLS - lw - 4, ui->attr[R_NORMAL]);

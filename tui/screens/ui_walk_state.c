@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ui_walk.h"
+#include "ui_labels.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
@@ -267,6 +268,7 @@ void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf
 void walk_answer_text(const struct walk *w, size_t item, const struct fc_answer *a,
 		      char *buf, size_t size)
 {
+	char when[32];
 	const char *name = "";
 	char value[600];
 	size_t i;
@@ -277,7 +279,7 @@ void walk_answer_text(const struct walk *w, size_t item, const struct fc_answer 
 	if (!*name && !strcmp(w->ui->ws->me.badge, a->by))
 		name = w->ui->ws->me.name;
 	walk_value_text(w, item, a->value, value, sizeof value);
-	snprintf(buf, size, "%s — %s%s%s%s, %.10s %.5s%s%s", value, name, *name ? " (" : "", a->by,
-		 *name ? ")" : "", a->at, strlen(a->at) > 11 ? a->at + 11 : "",
+	snprintf(buf, size, "%s — %s%s%s%s, %s%s%s", value, name, *name ? " (" : "", a->by,
+		 *name ? ")" : "", ui_when(a->at, when, sizeof when),
 		 a->note && *a->note ? " · " : "", a->note ? a->note : "");
 }
