@@ -1,10 +1,11 @@
-/* fileio.c - writing a whole file (see fileio.h). */
+/* fileio.c - writing a whole file, reading one bounded (see fileio.h). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fileio.h"
+#include "strbuf.h"
 #include "core/i18n.h"
 
 int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
@@ -31,4 +32,23 @@ int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
 		return 0;
 	unlink(path);
 	return fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(e));
+}
+
+int file_read_fd(int fd, size_t max, struct strbuf *sb)
+{
+	ssize_t n;
+
+	while (sb->len <= max) {
+		strbuf_grow(sb, 65536);
+		n = read(fd, sb->buf + sb->len, 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		sb->len += (size_t)n;
+	}
+	sb->buf[sb->len] = '\0';
+	return 0;
 }

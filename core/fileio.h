@@ -16,4 +16,10 @@
 int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
 		   struct fc_err *err);
 
+/* Appends what fd holds to sb, stopping once more than max bytes are in
+ * (so the caller sees a file that grew past its limit while read).  0, or
+ * -1 with errno. */
+struct strbuf;
+int file_read_fd(int fd, size_t max, struct strbuf *sb);
+
 #endif

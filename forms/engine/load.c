@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/fileio.h"
 #include "core/strbuf.h"
 #include "forms/engine/csv.h"
 #include "forms/engine/engine_impl.h"
@@ -86,7 +87,6 @@ static int read_file(const char *dir, const char *name, char **buf, size_t *len,
 {
 	struct strbuf path, sb;
 	struct stat st;
-	ssize_t n;
 	int fd, rc = -1;
 
 	*buf = NULL;
@@ -107,18 +107,8 @@ static int read_file(const char *dir, const char *name, char **buf, size_t *len,
 			       (long long)st.st_size, CSV_FILE_MAX >> 20);
 	}
 	strbuf_init(&sb);
-	for (;;) {
-		strbuf_grow(&sb, 65536);
-		n = read(fd, sb.buf + sb.len, 65536);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		sb.len += (size_t)n;
-		if (sb.len > CSV_FILE_MAX)
-			break; /* grew while we read: csv_parse refuses it */
-	}
-	if (n < 0) {
+	/* a file that grew while we read stops past the limit: csv_parse refuses it */
+	if (file_read_fd(fd, CSV_FILE_MAX, &sb)) {
 		fc_fail(err, _("cannot read: %s"), strerror(errno));
 		strbuf_release(&sb);
 	} else {

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fileio.h"
 #include "forms/engine/xlsx_impl.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -364,15 +365,7 @@ int xlsx_read_file(const char *path, struct xlsx_sheets *out, struct fc_err *err
 			: fc_fail(err, _("not a regular file"));
 	}
 	strbuf_init(&sb);
-	while (sb.len <= XLSX_FILE_MAX) {
-		strbuf_grow(&sb, 65536);
-		n = read(fd, sb.buf + sb.len, 65536);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		sb.len += (size_t)n;
-	}
+	n = file_read_fd(fd, XLSX_FILE_MAX, &sb);
 	close(fd);
 	if (n < 0)
 		rc = fc_fail(err, _("cannot read: %s"), strerror(errno));
