@@ -91,25 +91,15 @@ static void rels_release(struct book *b)
 	b->n_rels = b->alloc_rels = 0;
 }
 
+static int walk_part(struct book *b, const char *name, int optional,
+		     void (*start)(struct xml_walk *, const char *, const char **),
+		     void (*end_fn)(struct xml_walk *, const char *), struct fc_err *err);
+
 /* Reads the relationships part `name` into b->rels (none if it is absent). */
 static int read_rels(struct book *b, const char *name, struct fc_err *err)
 {
-	struct xml_walk w = { 0 };
-	char *xml;
-	size_t len;
-	int rc;
-
 	rels_release(b);
-	rc = read_part(b, name, &xml, &len, err);
-	if (rc)
-		return rc < 0 ? -1 : 0;
-	w.part = name;
-	w.ctx = b;
-	w.start = rels_start;
-	w.end = no_end;
-	rc = xml_walk_run(&w, xml, len, err);
-	free(xml);
-	return rc;
+	return walk_part(b, name, 1, rels_start, no_end, err);
 }
 
 /* The relationship whose type ends in "/kind" (types differ between
@@ -214,8 +204,9 @@ static void strings_end(struct xml_walk *w, const char *name)
 	}
 }
 
-/* Runs one walk over part `name`, which must exist. */
-static int walk_part(struct book *b, const char *name,
+/* Runs one walk over part `name`; an absent part is nothing to read when
+ * `optional`, else a failure. */
+static int walk_part(struct book *b, const char *name, int optional,
 		     void (*start)(struct xml_walk *, const char *, const char **),
 		     void (*end_fn)(struct xml_walk *, const char *), struct fc_err *err)
 {
@@ -225,7 +216,7 @@ static int walk_part(struct book *b, const char *name,
 	int rc = read_part(b, name, &xml, &len, err);
 
 	if (rc > 0)
-		return fc_fail(err, _("the part %s is missing"), name);
+		return optional ? 0 : fc_fail(err, _("the part %s is missing"), name);
 	if (rc)
 		return -1;
 	w.part = name;
@@ -260,7 +251,7 @@ static int read_book(struct book *b, struct fc_err *err)
 	const char *slash;
 	int rc;
 
-	if (find_workbook(b, err) || walk_part(b, b->workbook, book_start, no_end, err))
+	if (find_workbook(b, err) || walk_part(b, b->workbook, 0, book_start, no_end, err))
 		return -1;
 	slash = strrchr(b->workbook, '/');
 	strbuf_init(&rels);
@@ -274,7 +265,7 @@ static int read_book(struct book *b, struct fc_err *err)
 	r = rel_of_type(b, "sharedStrings");
 	if (r) {
 		char *part = resolve_target(b->workbook, r->target);
-		rc = walk_part(b, part, strings_start, strings_end, err);
+		rc = walk_part(b, part, 0, strings_start, strings_end, err);
 		free(part);
 	}
 	return rc;
