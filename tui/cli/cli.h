@@ -60,6 +60,10 @@ int cli_usage(const char *usage, const char *fmt, ...) FC_PRINTF(2, 3);
 /* Prints a listing on stdout; when it cannot be written (a full disk, a
  * closed pipe) says so as every listing does and returns 1, else 0. */
 int cli_print_listing(const struct table *t, enum table_format f);
+/* The end of a listing command whose rows were read with status rc: reports
+ * err if rc is non-zero, else prints the table (cli_print_listing); releases
+ * the table either way.  Returns the exit status. */
+int cli_end_listing(struct table *t, enum table_format f, int rc, const struct fc_err *err);
 /* Parses --format text|csv|json (NULL means text). */
 int cli_format(const char *s, enum table_format *out, const char *usage);
 /* The arguments of a `KIND show ID [--format text|json]`: a record is shown

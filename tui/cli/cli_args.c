@@ -168,3 +168,10 @@ int cli_print_listing(const struct table *t, enum table_format f)
 	cli_report(&err);
 	return 1;
 }
+
+int cli_end_listing(struct table *t, enum table_format f, int rc, const struct fc_err *err)
+{
+	rc = rc ? cli_report(err) : cli_print_listing(t, f);
+	table_release(t);
+	return rc;
+}

@@ -85,13 +85,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, 5);
 	rc = enterprise_list(ws->store, search, 0, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc) {
-		table_release(&t);
-		return cli_report(&err);
-	}
-	rc = cli_print_listing(&t, f);
-	table_release(&t);
-	return rc;
+	return cli_end_listing(&t, f, rc, &err);
 }
 
 int cmd_enterprise(struct cli *cli, int argc, char **argv)

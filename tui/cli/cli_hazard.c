@@ -82,13 +82,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	table_init(&t, list_cols, N_LIST_COLS);
 	rc = hazard_list(ws->store, &f, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc) {
-		table_release(&t);
-		return cli_report(&err);
-	}
-	rc = cli_print_listing(&t, tf);
-	table_release(&t);
-	return rc;
+	return cli_end_listing(&t, tf, rc, &err);
 }
 
 /* The full id of the hazard whose id is or starts with prefix. */

@@ -544,13 +544,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	table_init(&t, cols, ARRAY_SIZE(cols));
 	rc = inspection_list(ws->store, status, add_row, &t, &err);
 	workspace_close(ws);
-	if (rc) {
-		table_release(&t);
-		return cli_report(&err);
-	}
-	rc = cli_print_listing(&t, tf);
-	table_release(&t);
-	return rc;
+	return cli_end_listing(&t, tf, rc, &err);
 }
 
 int cmd_inspection(struct cli *cli, int argc, char **argv)
