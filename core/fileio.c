@@ -52,3 +52,14 @@ int file_read_fd(int fd, size_t max, struct strbuf *sb)
 	sb->buf[sb->len] = '\0';
 	return 0;
 }
+
+int file_fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}

@@ -16,6 +16,10 @@
 int file_write_new(const char *path, const void *data, size_t len, mode_t mode,
 		   struct fc_err *err);
 
+/* fsyncs the folder dir, so a file created or renamed in it stays after a
+ * crash.  0, or -1 with errno. */
+int file_fsync_dir(const char *dir);
+
 /* Appends what fd holds to sb, stopping once more than max bytes are in
  * (so the caller sees a file that grew past its limit while read).  0, or
  * -1 with errno. */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "sshkey.h"
 #include "store_impl.h"
 #include "strbuf.h"
@@ -70,16 +71,6 @@ fail:
 	fc_failk(err, FC_EIO, _("cannot create folder %s: %s"), p, strerror(errno));
 	free(p);
 	return -1;
-}
-
-static int fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY), rc;
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
 }
 
 int workspace_write_identity(struct fc_store *s, const struct fc_person *me, int supervisor,
@@ -151,7 +142,7 @@ int workspace_init(const char *dir, const struct fc_person *me, int supervisor,
 			 errno == EEXIST ? "" : strerror(errno));
 		goto out;
 	}
-	fsync_dir(dir);
+	file_fsync_dir(dir);
 	rc = 0;
 out:
 	store_close(s);

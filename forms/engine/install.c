@@ -43,17 +43,6 @@ static void remove_tree(const char *dir)
 	rmdir(dir);
 }
 
-static int fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 /* Whether f may take the place of what `target` holds; 1 if it holds f
  * already (nothing to do). */
 static int may_replace(const struct form *f, const char *target, struct fc_err *err)
@@ -88,7 +77,7 @@ static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
 		return fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
 	if (write_file(tmp, "survey.csv", f->survey_csv, err) ||
 	    (f->choices_csv && write_file(tmp, "choices.csv", f->choices_csv, err)) ||
-	    write_file(tmp, "settings.csv", f->settings_csv, err) || fsync_dir(tmp)) {
+	    write_file(tmp, "settings.csv", f->settings_csv, err) || file_fsync_dir(tmp)) {
 		if (!err->msg[0])
 			fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 		remove_tree(tmp);
@@ -128,7 +117,7 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 	}
 	if (had)
 		remove_tree(old);
-	if (fsync_dir(dir))
+	if (file_fsync_dir(dir))
 		rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), dir, strerror(errno));
 out:
 	free(dir);
