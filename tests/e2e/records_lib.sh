@@ -5,8 +5,10 @@
 # the window to COLS x ROWS; waits for the home screen's key bar.
 tui_at() {
 	loc=$1 w=$2 h=$3; shift 3
-	tui_start "$loc" "$@"
-	tm resize-window -t fc -x "$w" -y "$h"
+	# sized before the program starts: a resize that lands while it starts
+	# (before curses listens for SIGWINCH) would be lost
+	tm resize-window -t fc -x "$w" -y "$h" 2>/dev/null
+	TM_COLS=$w TM_ROWS=$h tui_start "$loc" "$@"
 	wait_for "F10" >/dev/null 2>&1
 }
 

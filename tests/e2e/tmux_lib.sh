@@ -19,7 +19,8 @@ printf 'set -g remain-on-exit on\nset -g status off\nset -g history-limit 100\n'
 # have_locale NAME: the locale is generated (the dependency step makes them).
 have_locale() { locale -a 2>/dev/null | grep -qi "^$(echo "$1" | sed 's/UTF-8/utf-\\?8/I')\$"; }
 
-# tui_start LOCALE [VAR=VALUE...]: starts fieldcheck on $WS, 80x24.
+# tui_start LOCALE [VAR=VALUE...]: starts fieldcheck on $WS, in a new window
+# of $TM_COLS x $TM_ROWS (80x24 unless set) or in the window there is.
 tui_start() {
 	loc=$1; shift
 	cmd="exec env LANG=$loc LC_ALL=$loc LANGUAGE= FIELDCHECK_FORMS=$(printf %q "$FIELDCHECK_FORMS")"
@@ -31,7 +32,7 @@ tui_start() {
 	if tm has-session -t fc 2>/dev/null; then
 		tm respawn-pane -k -t fc "$cmd"
 	else
-		tm new-session -d -x 80 -y 24 -s fc "$cmd"
+		tm new-session -d -x "${TM_COLS:-80}" -y "${TM_ROWS:-24}" -s fc "$cmd"
 	fi
 }
 

@@ -32,8 +32,8 @@ draft() {
 # draft from the drafts list and waits for the walk (its "draft n/m").
 open_draft() {
 	loc=$1
-	tui_start "$1"
-	tm resize-window -t fc -x "${2%x*}" -y "${2#*x}"
+	tm resize-window -t fc -x "${2%x*}" -y "${2#*x}" 2>/dev/null # before it starts (tui_at)
+	TM_COLS=${2%x*} TM_ROWS=${2#*x} tui_start "$1"
 	wait_for F10 || return 1   # the home screen
 	keys d && sleep 0.3 && keys Enter
 	wait_for "$(L 'draft ' '草稿 ')"
