@@ -1,9 +1,12 @@
 /* model.c - names, field validation and derived hazard state (see model.h). */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment.h"
+#include "strbuf.h"
 #include "text.h"
 #include "core/i18n.h"
 
@@ -110,6 +113,22 @@ bad:
 		       "starting with a letter, at most %d)"), what, item, MAX_ITEM);
 }
 
+int item_key_check(const char *key, const char *what, struct fc_err *err)
+{
+	const char *at = strchr(key, '@');
+	char name[MAX_ITEM + 1];
+
+	if (!at)
+		return item_name_check(key, what, err);
+	if ((size_t)(at - key) > MAX_ITEM)
+		return fc_fail(err, _("%s '%.70s' is too long"), what, key);
+	memcpy(name, key, (size_t)(at - key));
+	name[at - key] = '\0';
+	if (item_name_check(name, what, err) || uuid_check(at + 1, _("repeat instance"), err))
+		return fc_err_prefix(err, _("%s '%.110s'"), what, key);
+	return 0;
+}
+
 int industry_check(const char *s, struct fc_err *err)
 {
 	size_t n = strlen(s), i;
@@ -142,7 +161,7 @@ static int multi_check(const char *s, size_t max, const char *what, struct fc_er
 
 static int answer_check(const struct fc_answer *a, struct fc_err *err)
 {
-	if (item_name_check(a->item, "item", err) ||
+	if (item_key_check(a->item, "item", err) ||
 	    multi_check(a->value, MAX_VALUE, _("answer"), err) ||
 	    multi_check(a->note, MAX_NOTE, _("note"), err) || badge_check(a->by, err) ||
 	    timestamp_check(a->at, "answer time", err))
@@ -163,6 +182,44 @@ static int team_check(const struct fc_inspection *in, struct fc_err *err)
 		for (j = 0; j < i; j++)
 			if (!strcmp(in->team[i].badge, in->team[j].badge))
 				return fc_fail(err, _("badge %s is in the team twice"), in->team[i].badge);
+	}
+	return 0;
+}
+
+/* Its position and where the position came from (docs/FORMAT.md). */
+static int inspection_place_check(const struct fc_inspection *in, struct fc_err *err)
+{
+	static const char *const sources[] = { "", "gps", "typed", "photo" };
+	size_t i;
+
+	if (geo_check(in->geo, _("the inspection's position"), err))
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(sources); i++)
+		if (!strcmp(in->geo_source, sources[i]))
+			break;
+	if (i == ARRAY_SIZE(sources))
+		return fc_fail(err, _("'%.8s' is not where a position comes from (gps, typed, photo)"),
+			       in->geo_source);
+	if (!in->geo[0] != !in->geo_source[0])
+		return fc_fail(err, _("a position says where it came from, and only a position does"));
+	return 0;
+}
+
+/* Its files document the inspection ("") or one of its items; a final
+ * inspection's files are evidence and none is withdrawn. */
+static int inspection_files_check(const struct fc_inspection *in, struct fc_err *err)
+{
+	size_t i;
+
+	if (attachments_check(in->attachments, in->n_attachments, err))
+		return -1;
+	for (i = 0; i < in->n_attachments; i++) {
+		const struct fc_attachment *a = &in->attachments[i];
+		if (a->to[0] && item_key_check(a->to, "item", err))
+			return fc_err_prefix(err, _("attachment %zu"), i + 1);
+		if (a->withdrawn[0] && in->status == INSP_FINAL)
+			return fc_fail(err, _("attachment %zu: a final inspection's files are "
+				       "evidence and are not withdrawn"), i + 1);
 	}
 	return 0;
 }
@@ -214,7 +271,7 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 	}
 	if (in->n_amendments && in->status != INSP_FINAL)
 		return fc_fail(err, _("a draft has amendments; only a final inspection is amended"));
-	return 0;
+	return inspection_place_check(in, err) || inspection_files_check(in, err) ? -1 : 0;
 }
 
 static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err *err)
@@ -234,12 +291,43 @@ static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err
 	return 0;
 }
 
+void hazard_event_ref(const struct fc_hazard_event *ev, char *out, size_t size)
+{
+	snprintf(out, size, "%s@%s", hazard_event_name(ev->kind), ev->at);
+}
+
+/* Its files document the hazard ("") or one of its events, named
+ * "<kind>@<at>"; they are evidence of the hazard loop and none is withdrawn. */
+static int hazard_files_check(const struct fc_hazard *h, struct fc_err *err)
+{
+	char ref[64];
+	size_t i, j;
+
+	if (attachments_check(h->attachments, h->n_attachments, err))
+		return -1;
+	for (i = 0; i < h->n_attachments; i++) {
+		const struct fc_attachment *a = &h->attachments[i];
+		for (j = 0; a->to[0] && j < h->n_events; j++) {
+			hazard_event_ref(&h->events[j], ref, sizeof ref);
+			if (!strcmp(ref, a->to))
+				break;
+		}
+		if (a->to[0] && j == h->n_events)
+			return fc_fail(err, _("attachment %zu documents '%.60s', not an event of "
+				       "this hazard"), i + 1, a->to);
+		if (a->withdrawn[0])
+			return fc_fail(err, _("attachment %zu: a hazard's files are evidence and "
+				       "are not withdrawn"), i + 1);
+	}
+	return 0;
+}
+
 int hazard_check(const struct fc_hazard *h, struct fc_err *err)
 {
 	size_t i;
 
 	if (uuid_check(h->id, "hazard id", err) || uuid_check(h->inspection, "inspection id", err) ||
-	    (h->item[0] && item_name_check(h->item, "item", err)) ||
+	    (h->item[0] && item_key_check(h->item, "item", err)) ||
 	    text_check(h->description, strlen(h->description), TEXT_MULTILINE, MAX_DESCRIPTION,
 		       _("description"), err) ||
 	    date_check(h->deadline, _("deadline"), err))
@@ -255,7 +343,7 @@ int hazard_check(const struct fc_hazard *h, struct fc_err *err)
 		if (i && hazard_event_cmp(&h->events[i - 1], &h->events[i]) > 0)
 			return fc_fail(err, _("event %zu is out of order"), i + 1);
 	}
-	return 0;
+	return hazard_files_check(h, err);
 }
 
 const char *hazard_due(const struct fc_hazard *h)
@@ -374,6 +462,7 @@ void inspection_clear(struct fc_inspection *in)
 	free(in->answers);
 	free(in->conflicts);
 	free(in->amendments);
+	attachments_free(in->attachments, in->n_attachments);
 	free(in->team);
 	free(in->form_id);
 	free(in->location);
@@ -386,6 +475,7 @@ void hazard_clear(struct fc_hazard *h)
 	for (i = 0; i < h->n_events; i++)
 		hazard_event_clear(&h->events[i]);
 	free(h->events);
+	attachments_free(h->attachments, h->n_attachments);
 	free(h->item);
 	free(h->description);
 	memset(h, 0, sizeof *h);

@@ -26,6 +26,9 @@
 #define MAX_DESCRIPTION 4000
 #define MAX_VALUE 4000
 #define MAX_ITEM 64
+/* An item as records name it: the form's name, or for an answer inside a
+ * repeat, "<name>@<instance uuid>" (docs/FORMAT.md). */
+#define MAX_ITEM_KEY (MAX_ITEM + 1 + FC_UUID_LEN)
 #define MAX_FORM_ID 64
 /* A form's version: a positive int; XLSForm authors often write yyyymmddrr
  * (2024032701), which fits. */
@@ -33,15 +36,20 @@
 #define MAX_TEAM 50
 #define MAX_ANSWERS 2000
 #define MAX_EVENTS 1000
+#define MAX_ATTACHMENTS 500
+#define MAX_MEDIA_TYPE 40
+#define MAX_FILE_NAME 255
+#define MAX_GEO 80
 #define MAX_RECORD_BYTES (1024 * 1024)
 /* The shape of the largest record, for the reader to refuse anything larger
  * before building it: the most keys of one object (an inspection's 15), and
  * the most JSON values (an inspection with every list full: itself and its
  * keys, team members of 3 keys, answers and conflicts of 5, amendments of 6,
  * each an object). */
-#define MAX_RECORD_KEYS 15
+#define MAX_RECORD_KEYS 18
 #define MAX_RECORD_VALUES \
-	(1 + MAX_RECORD_KEYS + MAX_TEAM * 4 + 2 * MAX_ANSWERS * 6 + MAX_ANSWERS * 7)
+	(1 + MAX_RECORD_KEYS + MAX_TEAM * 4 + 2 * MAX_ANSWERS * 6 + MAX_ANSWERS * 7 + \
+	 MAX_ATTACHMENTS * 12)
 
 struct fc_person {
 	char badge[MAX_BADGE + 1];
@@ -69,6 +77,24 @@ struct fc_amendment {
 	char at[FC_TIMESTAMP_LEN + 1];
 };
 
+/* A file that documents a record (docs/FORMAT.md): the file itself lives
+ * in the workspace's evidence store and on refs/evidence/<by>, named by its
+ * SHA-256; the record keeps what identifies and describes it. */
+struct fc_attachment {
+	char *to;                         /* "" the record, an item key, or an
+					   * event as "<kind>@<at>" */
+	char sha256[64 + 1];
+	char blob[40 + 1];                /* its git blob id */
+	long long size;
+	char type[MAX_MEDIA_TYPE + 1];    /* judged from the content */
+	char *name;                       /* the file's own name, no folder */
+	char taken[FC_TIMESTAMP_LEN + 1]; /* EXIF time or the file's, or "" */
+	char geo[MAX_GEO + 1];            /* "LAT LON ALT ACCURACY", or "" */
+	char by[MAX_BADGE + 1];
+	char at[FC_TIMESTAMP_LEN + 1];
+	char withdrawn[FC_TIMESTAMP_LEN + 1]; /* "" or when withdrawn */
+};
+
 struct fc_inspection {
 	char id[FC_UUID_LEN + 1];
 	char *form_id;
@@ -77,6 +103,8 @@ struct fc_inspection {
 	enum insp_type type;
 	enum insp_status status;
 	char *location;
+	char geo[MAX_GEO + 1];           /* "LAT LON ALT ACCURACY", or "" */
+	char geo_source[8];              /* "gps", "typed", "photo" or "" */
 	char created_at[FC_TIMESTAMP_LEN + 1];
 	char created_by[MAX_BADGE + 1];
 	char finalized_at[FC_TIMESTAMP_LEN + 1]; /* "" while a draft */
@@ -92,6 +120,8 @@ struct fc_inspection {
 	struct fc_amendment *amendments; /* by time (then author, item, value,
 					  * note, reason): the same on every device */
 	size_t n_amendments;
+	struct fc_attachment *attachments; /* by attachment_cmp */
+	size_t n_attachments;
 };
 
 enum hazard_event_kind {
@@ -126,6 +156,8 @@ struct fc_hazard {
 	char deadline[FC_DATE_LEN + 1];
 	struct fc_hazard_event *events; /* append-only; events[0] is HEV_FOUND */
 	size_t n_events;
+	struct fc_attachment *attachments; /* by attachment_cmp */
+	size_t n_attachments;
 };
 
 /* What a hazard's events say about it, derived, never stored. */
@@ -148,6 +180,8 @@ const char *hazard_state_name(enum hazard_state s);
 int person_check(const struct fc_person *p, struct fc_err *err);
 int badge_check(const char *badge, struct fc_err *err);
 int item_name_check(const char *item, const char *what, struct fc_err *err);
+/* An item as a record names it: a name, or "<name>@<uuid>" in a repeat. */
+int item_key_check(const char *key, const char *what, struct fc_err *err);
 int industry_check(const char *industry, struct fc_err *err);
 int enterprise_check(const struct fc_enterprise *e, struct fc_err *err);
 int inspection_check(const struct fc_inspection *in, struct fc_err *err);
@@ -157,6 +191,8 @@ int hazard_check(const struct fc_hazard *h, struct fc_err *err);
  * original), the state,
  * and whether it is under listed supervision. */
 const char *hazard_due(const struct fc_hazard *h);
+/* How an attachment names the event it documents: "<kind>@<at>". */
+void hazard_event_ref(const struct fc_hazard_event *ev, char *out, size_t size);
 enum hazard_state hazard_state_of(const struct fc_hazard *h);
 int hazard_supervised(const struct fc_hazard *h);
 /* Overdue: not rectified or closed, and the deadline in force is before today. */

@@ -22,6 +22,10 @@
 #define FORMAT_ENTERPRISE "fieldcheck/enterprise/1"
 #define FORMAT_INSPECTION "fieldcheck/inspection/1"
 #define FORMAT_HAZARD "fieldcheck/hazard/1"
+/* Format 2 (docs/FORMAT.md): attachments, repeat instances, a position.  A
+ * record is written in the oldest version that holds it. */
+#define FORMAT_INSPECTION_2 "fieldcheck/inspection/2"
+#define FORMAT_HAZARD_2 "fieldcheck/hazard/2"
 
 enum record_kind { REC_ENTERPRISE, REC_INSPECTION, REC_HAZARD };
 
@@ -33,6 +37,11 @@ struct fc_record {
 		struct fc_hazard hazard;
 	} u;
 };
+
+/* The version a record is written in: 2 when it uses what only format 2
+ * holds, else 1. */
+int inspection_version(const struct fc_inspection *in);
+int hazard_version(const struct fc_hazard *h);
 
 void record_encode_enterprise(const struct fc_enterprise *e, struct strbuf *out);
 void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out);

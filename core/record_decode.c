@@ -150,6 +150,42 @@ static int decode_amendment(struct dec *d, const struct json_value *v, struct fc
 	return 0;
 }
 
+static int decode_attachment(struct dec *d, const struct json_value *v, struct fc_attachment *a)
+{
+	static const char *const keys[] = { "to", "sha256", "blob", "size", "type", "name",
+		"taken", "geo", "by", "at", "withdrawn", NULL };
+	const struct json_value *size;
+
+	if (want_keys(d, v, keys, "an attachment") || get_str(d, v, "to", &a->to) ||
+	    get_fixed(d, v, "sha256", a->sha256, sizeof a->sha256) ||
+	    get_fixed(d, v, "blob", a->blob, sizeof a->blob) ||
+	    !(size = typed(d, v, "size", JSON_INT)) ||
+	    get_fixed(d, v, "type", a->type, sizeof a->type) || get_str(d, v, "name", &a->name) ||
+	    get_fixed(d, v, "taken", a->taken, sizeof a->taken) ||
+	    get_fixed(d, v, "geo", a->geo, sizeof a->geo) ||
+	    get_fixed(d, v, "by", a->by, sizeof a->by) || get_fixed(d, v, "at", a->at, sizeof a->at) ||
+	    get_fixed(d, v, "withdrawn", a->withdrawn, sizeof a->withdrawn))
+		return -1;
+	a->size = size->i;
+	return 0;
+}
+
+/* The "attachments" array of a format-2 record into *list. */
+static int decode_attachments(struct dec *d, const struct json_value *root,
+			      struct fc_attachment **list, size_t *n)
+{
+	const struct json_value *arr = get_array(d, root, "attachments", MAX_ATTACHMENTS);
+	size_t i;
+
+	if (!arr)
+		return -1;
+	*list = xcalloc(arr->len + 1, sizeof **list);
+	for (i = 0; i < arr->len; i++)
+		if ((*n)++, decode_attachment(d, &arr->items[i], &(*list)[i]))
+			return -1;
+	return 0;
+}
+
 static int decode_enum(struct dec *d, const struct json_value *root, const char *k,
 		       int (*parse)(const char *, void *), void *out)
 {
@@ -203,14 +239,21 @@ static int decode_lists(struct dec *d, const struct json_value *root, struct fc_
 	return 0;
 }
 
-static int decode_inspection(struct dec *d, const struct json_value *root, struct fc_inspection *in)
+static int decode_inspection(struct dec *d, const struct json_value *root, struct fc_inspection *in,
+			     int v2)
 {
-	static const char *const keys[] = { "format", "id", "form", "form_version", "enterprise",
+	static const char *const keys1[] = { "format", "id", "form", "form_version", "enterprise",
 		"type", "status", "location", "created_at", "created_by", "finalized_at", "team",
 		"answers", "conflicts", "amendments", NULL };
+	static const char *const keys2[] = { "format", "id", "form", "form_version", "enterprise",
+		"type", "status", "location", "geo", "geo_source", "created_at", "created_by",
+		"finalized_at", "team", "answers", "conflicts", "amendments", "attachments", NULL };
 	const struct json_value *ver;
 
-	if (want_keys(d, root, keys, "the inspection") || check_format(d, root, FORMAT_INSPECTION) ||
+	if (want_keys(d, root, v2 ? keys2 : keys1, "the inspection") ||
+	    (v2 && (get_fixed(d, root, "geo", in->geo, sizeof in->geo) ||
+		    get_fixed(d, root, "geo_source", in->geo_source, sizeof in->geo_source) ||
+		    decode_attachments(d, root, &in->attachments, &in->n_attachments))) ||
 	    get_fixed(d, root, "id", in->id, sizeof in->id) ||
 	    get_str(d, root, "form", &in->form_id) ||
 	    !(ver = typed(d, root, "form_version", JSON_INT)) ||
@@ -240,14 +283,17 @@ static int decode_event(struct dec *d, const struct json_value *v, struct fc_haz
 	return 0;
 }
 
-static int decode_hazard(struct dec *d, const struct json_value *root, struct fc_hazard *h)
+static int decode_hazard(struct dec *d, const struct json_value *root, struct fc_hazard *h, int v2)
 {
-	static const char *const keys[] = { "format", "id", "inspection", "item", "severity",
+	static const char *const keys1[] = { "format", "id", "inspection", "item", "severity",
 		"description", "deadline", "events", NULL };
+	static const char *const keys2[] = { "format", "id", "inspection", "item", "severity",
+		"description", "deadline", "events", "attachments", NULL };
 	const struct json_value *evs;
 	size_t i;
 
-	if (want_keys(d, root, keys, "the hazard") || check_format(d, root, FORMAT_HAZARD) ||
+	if (want_keys(d, root, v2 ? keys2 : keys1, "the hazard") ||
+	    (v2 && decode_attachments(d, root, &h->attachments, &h->n_attachments)) ||
 	    get_fixed(d, root, "id", h->id, sizeof h->id) ||
 	    get_fixed(d, root, "inspection", h->inspection, sizeof h->inspection) ||
 	    get_str(d, root, "item", &h->item) ||
@@ -275,13 +321,13 @@ static int decode_kind(struct dec *d, const struct json_value *root, struct fc_r
 		r->kind = REC_ENTERPRISE;
 		return decode_enterprise(d, root, &r->u.enterprise);
 	}
-	if (!strcmp(f->s, FORMAT_INSPECTION)) {
+	if (!strcmp(f->s, FORMAT_INSPECTION) || !strcmp(f->s, FORMAT_INSPECTION_2)) {
 		r->kind = REC_INSPECTION;
-		return decode_inspection(d, root, &r->u.inspection);
+		return decode_inspection(d, root, &r->u.inspection, !strcmp(f->s, FORMAT_INSPECTION_2));
 	}
-	if (!strcmp(f->s, FORMAT_HAZARD)) {
+	if (!strcmp(f->s, FORMAT_HAZARD) || !strcmp(f->s, FORMAT_HAZARD_2)) {
 		r->kind = REC_HAZARD;
-		return decode_hazard(d, root, &r->u.hazard);
+		return decode_hazard(d, root, &r->u.hazard, !strcmp(f->s, FORMAT_HAZARD_2));
 	}
 	return at_fail(d, f, "unknown record format \"%.60s\"", f->s);
 }

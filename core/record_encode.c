@@ -1,6 +1,8 @@
 /* record_encode.c - writing records in their canonical layout (record.h). */
 #include "record.h"
 
+#include <string.h>
+
 #include "table.h"
 
 static void key(struct strbuf *sb, const char *k)
@@ -98,6 +100,63 @@ static void encode_answer_list(const char *key, const struct fc_answer *list, si
 	strbuf_adds(out, ",\n");
 }
 
+static void inner_int(struct strbuf *sb, const char *k, long long v)
+{
+	strbuf_adds(sb, ", ");
+	key(sb, k);
+	strbuf_addf(sb, "%lld", v);
+}
+
+static int keyed_by_instance(const char *item)
+{
+	return strchr(item, '@') != NULL;
+}
+
+int inspection_version(const struct fc_inspection *in)
+{
+	size_t i;
+	if (in->geo[0] || in->geo_source[0] || in->n_attachments)
+		return 2;
+	for (i = 0; i < in->n_answers; i++)
+		if (keyed_by_instance(in->answers[i].item))
+			return 2;
+	for (i = 0; i < in->n_conflicts; i++)
+		if (keyed_by_instance(in->conflicts[i].item))
+			return 2;
+	for (i = 0; i < in->n_amendments; i++)
+		if (keyed_by_instance(in->amendments[i].item))
+			return 2;
+	return 1;
+}
+
+int hazard_version(const struct fc_hazard *h)
+{
+	return h->n_attachments || keyed_by_instance(h->item) ? 2 : 1;
+}
+
+/* The last array of a format-2 record, after a ",\n" (docs/FORMAT.md). */
+static void encode_attachments(const struct fc_attachment *list, size_t n, struct strbuf *out)
+{
+	size_t i;
+	array_open(out, "attachments", n);
+	for (i = 0; i < n; i++) {
+		const struct fc_attachment *a = &list[i];
+		strbuf_adds(out, "    {");
+		inner(out, "to", a->to, 1);
+		inner(out, "sha256", a->sha256, 0);
+		inner(out, "blob", a->blob, 0);
+		inner_int(out, "size", a->size);
+		inner(out, "type", a->type, 0);
+		inner(out, "name", a->name, 0);
+		inner(out, "taken", a->taken, 0);
+		inner(out, "geo", a->geo, 0);
+		inner(out, "by", a->by, 0);
+		inner(out, "at", a->at, 0);
+		inner(out, "withdrawn", a->withdrawn, 0);
+		element_end(out, i, n);
+	}
+}
+
 static void encode_amendments(const struct fc_inspection *in, struct strbuf *out)
 {
 	size_t i;
@@ -117,8 +176,10 @@ static void encode_amendments(const struct fc_inspection *in, struct strbuf *out
 
 void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out)
 {
+	int v2 = inspection_version(in) == 2;
+
 	strbuf_adds(out, "{\n");
-	field(out, "format", FORMAT_INSPECTION);
+	field(out, "format", v2 ? FORMAT_INSPECTION_2 : FORMAT_INSPECTION);
 	field(out, "id", in->id);
 	field(out, "form", in->form_id);
 	field_int(out, "form_version", in->form_version);
@@ -126,6 +187,10 @@ void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out
 	field(out, "type", insp_type_name(in->type));
 	field(out, "status", insp_status_name(in->status));
 	field(out, "location", in->location);
+	if (v2) {
+		field(out, "geo", in->geo);
+		field(out, "geo_source", in->geo_source);
+	}
 	field(out, "created_at", in->created_at);
 	field(out, "created_by", in->created_by);
 	field(out, "finalized_at", in->finalized_at);
@@ -133,6 +198,10 @@ void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out
 	encode_answer_list("answers", in->answers, in->n_answers, out);
 	encode_answer_list("conflicts", in->conflicts, in->n_conflicts, out);
 	encode_amendments(in, out);
+	if (v2) {
+		strbuf_adds(out, ",\n");
+		encode_attachments(in->attachments, in->n_attachments, out);
+	}
 	end_object(out);
 }
 
@@ -141,7 +210,7 @@ void record_encode_hazard(const struct fc_hazard *h, struct strbuf *out)
 	size_t i;
 
 	strbuf_adds(out, "{\n");
-	field(out, "format", FORMAT_HAZARD);
+	field(out, "format", hazard_version(h) == 2 ? FORMAT_HAZARD_2 : FORMAT_HAZARD);
 	field(out, "id", h->id);
 	field(out, "inspection", h->inspection);
 	field(out, "item", h->item);
@@ -159,6 +228,10 @@ void record_encode_hazard(const struct fc_hazard *h, struct strbuf *out)
 		inner(out, "date", ev->date, 0);
 		inner(out, "note", ev->note, 0);
 		element_end(out, i, h->n_events);
+	}
+	if (hazard_version(h) == 2) {
+		strbuf_adds(out, ",\n");
+		encode_attachments(h->attachments, h->n_attachments, out);
 	}
 	end_object(out);
 }

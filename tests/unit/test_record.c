@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/attachment.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 
@@ -72,6 +73,72 @@ static const char hazard_text[] =
 	"  ]\n"
 	"}\n";
 
+#define SHA "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+#define BLOB "30d74d258442c7c65512eafab474568dd706c430"
+#define REP "0d9c2d4e-1f3a-4b5c-8d6e-7f8091a2b3c5"
+
+/* Format 2 (docs/FORMAT.md): a position, an answer inside a repeat
+ * instance, and files attached to the inspection and to an item. */
+static const char inspection2_text[] =
+	"{\n"
+	"  \"format\": \"fieldcheck/inspection/2\",\n"
+	"  \"id\": \"" ID1 "\",\n"
+	"  \"form\": \"hazmat-loading\",\n"
+	"  \"form_version\": 3,\n"
+	"  \"enterprise\": \"91350100M000100Y43\",\n"
+	"  \"type\": \"routine\",\n"
+	"  \"status\": \"draft\",\n"
+	"  \"location\": \"2号装车台\",\n"
+	"  \"geo\": \"30.2741 120.1551 12 5\",\n"
+	"  \"geo_source\": \"gps\",\n"
+	"  \"created_at\": \"" T1 "\",\n"
+	"  \"created_by\": \"ZJ-0001\",\n"
+	"  \"finalized_at\": \"\",\n"
+	"  \"team\": [\n"
+	"    {\"badge\": \"ZJ-0001\", \"name\": \"张三\", \"dept\": \"应急管理局\"}\n"
+	"  ],\n"
+	"  \"answers\": [\n"
+	"    {\"item\": \"vehicle_plate@" REP "\", \"value\": \"浙A12345\", \"note\": \"\", "
+	"\"by\": \"ZJ-0001\", \"at\": \"" T1 "\"},\n"
+	"    {\"item\": \"vehicles@" REP "\", \"value\": \"\", \"note\": \"\", "
+	"\"by\": \"ZJ-0001\", \"at\": \"" T1 "\"}\n"
+	"  ],\n"
+	"  \"conflicts\": [],\n"
+	"  \"amendments\": [],\n"
+	"  \"attachments\": [\n"
+	"    {\"to\": \"\", \"sha256\": \"" SHA "\", \"blob\": \"" BLOB "\", \"size\": 5242880, "
+	"\"type\": \"image/jpeg\", \"name\": \"IMG_0412.JPG\", \"taken\": \"" T1 "\", "
+	"\"geo\": \"30.2741 120.1551 0 0\", \"by\": \"ZJ-0001\", \"at\": \"" T2 "\", "
+	"\"withdrawn\": \"\"},\n"
+	"    {\"to\": \"vehicle_plate@" REP "\", \"sha256\": \"" SHA "\", \"blob\": \"" BLOB "\", "
+	"\"size\": 5242880, \"type\": \"image/jpeg\", \"name\": \"IMG_0412.JPG\", "
+	"\"taken\": \"\", \"geo\": \"\", \"by\": \"ZJ-0001\", \"at\": \"" T2 "\", "
+	"\"withdrawn\": \"" T2 "\"}\n"
+	"  ]\n"
+	"}\n";
+
+static const char hazard2_text[] =
+	"{\n"
+	"  \"format\": \"fieldcheck/hazard/2\",\n"
+	"  \"id\": \"" ID2 "\",\n"
+	"  \"inspection\": \"" ID1 "\",\n"
+	"  \"item\": \"driver_qualified\",\n"
+	"  \"severity\": \"general\",\n"
+	"  \"description\": \"押运员资格证过期\",\n"
+	"  \"deadline\": \"2026-12-05\",\n"
+	"  \"events\": [\n"
+	"    {\"kind\": \"found\", \"at\": \"" T1 "\", \"by\": \"ZJ-0001\", \"name\": \"张三\", "
+	"\"date\": \"\", \"note\": \"\"},\n"
+	"    {\"kind\": \"rectified\", \"at\": \"" T2 "\", \"by\": \"ZJ-0001\", \"name\": \"张三\", "
+	"\"date\": \"\", \"note\": \"已换证\"}\n"
+	"  ],\n"
+	"  \"attachments\": [\n"
+	"    {\"to\": \"rectified@" T2 "\", \"sha256\": \"" SHA "\", \"blob\": \"" BLOB "\", "
+	"\"size\": 12, \"type\": \"application/pdf\", \"name\": \"证件.pdf\", \"taken\": \"\", "
+	"\"geo\": \"\", \"by\": \"ZJ-0001\", \"at\": \"" T2 "\", \"withdrawn\": \"\"}\n"
+	"  ]\n"
+	"}\n";
+
 static void roundtrip(const char *text)
 {
 	struct fc_record r;
@@ -93,6 +160,8 @@ static void roundtrips(void **state)
 	roundtrip(enterprise_text);
 	roundtrip(inspection_text);
 	roundtrip(hazard_text);
+	roundtrip(inspection2_text);
+	roundtrip(hazard2_text);
 }
 
 static void decoded_fields(void **state)
@@ -194,6 +263,69 @@ static void refusals(void **state)
 }
 
 /* Every proper prefix of a valid record is refused, never a crash. */
+/* Format 2's own refusals: a /2 record that needs nothing of format 2 is
+ * not canonical (records are written in the oldest version that holds
+ * them), and what a line of it says is checked. */
+static void format2_refusals(void **state)
+{
+	(void)state;
+	refused(inspection_text, "\"amendments\": [\n", "\"attachments\": [\n",
+		"r.json:22:18: unknown key \"attachments\"");
+	{
+		const char *from = strstr(hazard2_text, "  \"attachments\": [\n");
+		char text[sizeof hazard2_text];
+		memcpy(text, hazard2_text, (size_t)(from - hazard2_text));
+		strcpy(text + (from - hazard2_text), "  \"attachments\": []\n}\n");
+		refused(text, "\"description\"", "\"description\"",
+			"r.json:2:32: not in canonical form (records are written in one fixed "
+			"layout; this one was changed by another program)");
+	}
+	refused(hazard2_text, "\"to\": \"rectified@", "\"to\": \"notice@",
+		"r.json: attachment 1 documents 'notice@" T2 "', not an event of this hazard");
+	refused(inspection2_text, "\"geo_source\": \"gps\"", "\"geo_source\": \"\"",
+		"r.json: a position says where it came from, and only a position does");
+	refused(inspection2_text, "30.2741 120.1551 12 5", "91 120.1551 12 5",
+		"r.json: the inspection's position '91 120.1551 12 5' is not a position (latitude, "
+		"longitude, altitude and accuracy: four numbers, like 30.27 120.15 12 5)");
+	refused(inspection2_text, "vehicle_plate@" REP "\", \"value", "vehicle_plate@x\", \"value",
+		"r.json: answer to 'vehicle_plate@x': item 'vehicle_plate@x': repeat instance 'x' "
+		"is not an id (36 characters, like 5f3a0c1e-8d2b-4c7a-9e10-2b4f6a8c0d1e)");
+	refused(inspection2_text, "\"name\": \"IMG_0412.JPG\", \"taken\": \"" T1,
+		"\"name\": \"../IMG.JPG\", \"taken\": \"" T1,
+		"r.json: attachment 1: file '../IMG.JPG': file name '../IMG.JPG' names a folder");
+	refused(inspection2_text, "\"status\": \"draft\",\n", "\"status\": \"final\",\n",
+		"r.json: a final inspection has a finalizing time and a draft has none");
+	refused(hazard2_text, "\"withdrawn\": \"\"}", "\"withdrawn\": \"" T2 "\"}",
+		"r.json: attachment 1: a hazard's files are evidence and are not withdrawn");
+	refused(hazard2_text, "\"size\": 12", "\"size\": \"12\"",
+		"r.json:14:189: \"size\" should be a number, not text");
+}
+
+/* A /2 record whose format-2 parts are taken away is written as /1 again,
+ * byte for byte the record a format-1 device wrote. */
+static void oldest_version_written(void **state)
+{
+	struct fc_record r;
+	struct fc_err err = { 0 };
+	struct strbuf sb;
+	(void)state;
+
+	assert_int_equal(record_decode(hazard2_text, strlen(hazard2_text), "h", &r, &err), 0);
+	assert_int_equal(hazard_version(&r.u.hazard), 2);
+	attachments_free(r.u.hazard.attachments, r.u.hazard.n_attachments);
+	r.u.hazard.attachments = NULL, r.u.hazard.n_attachments = 0;
+	assert_int_equal(hazard_version(&r.u.hazard), 1);
+	strbuf_init(&sb);
+	record_encode(&r, &sb);
+	assert_non_null(strstr(sb.buf, "\"format\": \"fieldcheck/hazard/1\""));
+	assert_null(strstr(sb.buf, "attachments"));
+	record_clear(&r);
+	strbuf_release(&sb);
+	assert_int_equal(record_decode(inspection_text, strlen(inspection_text), "i", &r, &err), 0);
+	assert_int_equal(inspection_version(&r.u.inspection), 1);
+	record_clear(&r);
+}
+
 static void truncations_refused(void **state)
 {
 	const char *texts[] = { enterprise_text, inspection_text, hazard_text };
@@ -379,6 +511,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(roundtrips),
 		cmocka_unit_test(decoded_fields),
+		cmocka_unit_test(format2_refusals),
+		cmocka_unit_test(oldest_version_written),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(truncations_refused),
 		cmocka_unit_test(oversized_refused),
