@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment_store.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "inspection.h"
@@ -180,7 +181,8 @@ int hazard_get(struct fc_store *s, const char *id, struct fc_hazard *out, struct
 		return fc_failk(err, FC_ENOTFOUND, _("no hazard with id %s"), id);
 	if (rc != SQLITE_ROW)
 		return store_sqlerr(s, err, "reading the hazard");
-	if (read_events(s, out, err)) {
+	if (read_events(s, out, err) ||
+	    attachments_read(s, "hazard", id, &out->attachments, &out->n_attachments, err)) {
 		hazard_clear(out);
 		return -1;
 	}

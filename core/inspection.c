@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment_store.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "text.h"
@@ -209,8 +210,8 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 	int rc;
 
 	if (store_cached(s, "SELECT id, form_id, form_version, enterprise, type, status, location,"
-			 " created_at, created_by, finalized_at FROM inspections WHERE id = ?1",
-			 &st, err))
+			 " created_at, created_by, finalized_at, geo, geo_source FROM inspections"
+			 " WHERE id = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, id);
 	rc = sqlite3_step(st);
@@ -226,6 +227,8 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 		store_col_copy(st, 7, in->created_at, sizeof in->created_at);
 		store_col_copy(st, 8, in->created_by, sizeof in->created_by);
 		store_col_copy(st, 9, in->finalized_at, sizeof in->finalized_at);
+		store_col_copy(st, 10, in->geo, sizeof in->geo);
+		store_col_copy(st, 11, in->geo_source, sizeof in->geo_source);
 	}
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
@@ -332,7 +335,8 @@ int inspection_get(struct fc_store *s, const char *id, struct fc_inspection *out
 	memset(out, 0, sizeof *out);
 	if (read_header(s, id, out, err) || read_team(s, out, err) ||
 	    read_answers(s, out, err) || read_conflicts(s, out, err) ||
-	    read_amendments(s, out, err)) {
+	    read_amendments(s, out, err) ||
+	    attachments_read(s, "inspection", id, &out->attachments, &out->n_attachments, err)) {
 		inspection_clear(out);
 		return -1;
 	}

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment.h"
 #include "clock.h"
 #include "strbuf.h"
 #include "core/i18n.h"
@@ -247,6 +248,21 @@ static void inspection_copy(struct fc_inspection *d, const struct fc_inspection 
 	answers_copy(&d->conflicts, &d->n_conflicts, s->conflicts, s->n_conflicts);
 	d->amendments = NULL;
 	d->n_amendments = 0;
+	d->attachments = NULL;
+	d->n_attachments = 0;
+}
+
+/* The files of both sides (attachments_union).  A final record's files are
+ * evidence: a withdrawal made on a draft copy elsewhere does not apply. */
+static void merge_files(const struct fc_inspection *o, const struct fc_inspection *t,
+			struct fc_inspection *out)
+{
+	size_t i;
+
+	attachments_union(o->attachments, o->n_attachments, t->attachments, t->n_attachments,
+			  &out->attachments, &out->n_attachments);
+	for (i = 0; out->status == INSP_FINAL && i < out->n_attachments; i++)
+		out->attachments[i].withdrawn[0] = '\0';
 }
 
 static void record_copy(struct fc_record *d, const struct fc_record *s)
@@ -268,6 +284,8 @@ static void record_copy(struct fc_record *d, const struct fc_record *s)
 		for (i = 0; i < in->n_amendments; i++)
 			amendment_copy(&d->u.inspection.amendments[i], &in->amendments[i]);
 		d->u.inspection.n_amendments = in->n_amendments;
+		attachments_union(in->attachments, in->n_attachments, NULL, 0,
+				  &d->u.inspection.attachments, &d->u.inspection.n_attachments);
 	} else {
 		const struct fc_hazard *h = &s->u.hazard;
 		d->u.hazard = *h;
@@ -276,6 +294,8 @@ static void record_copy(struct fc_record *d, const struct fc_record *s)
 		d->u.hazard.events = xcalloc(h->n_events, sizeof *h->events);
 		for (i = 0; i < h->n_events; i++)
 			event_copy(&d->u.hazard.events[i], &h->events[i]);
+		attachments_union(h->attachments, h->n_attachments, NULL, 0,
+				  &d->u.hazard.attachments, &d->u.hazard.n_attachments);
 	}
 }
 
@@ -388,12 +408,15 @@ static void merge_hazard(struct mctx *m, const struct fc_hazard *b, const struct
 	fix(out->deadline, sizeof out->deadline,
 	    field3(m, _("the deadline"), BASE(b, deadline), o->deadline, t->deadline, 0));
 	merge_events(m, o, t, out);
+	attachments_union(o->attachments, o->n_attachments, t->attachments, t->n_attachments,
+			  &out->attachments, &out->n_attachments);
 }
 
 /* ---- inspection header ---- */
 
 /* The scalar fields of an inspection's header, read and written as text so
  * one 3-way rule serves them all. */
+#define HFIELD_BUF (MAX_GEO + 16) /* what a get may write into its buf */
 struct hfield {
 	const char *what;
 	int numeric;
@@ -443,6 +466,29 @@ static const char *get_created_by(const struct fc_inspection *in, char *buf)
 	return in->created_by;
 }
 
+/* The position and where it came from are one field: they change together,
+ * so a merge never pairs one side's position with the other's source. */
+static const char *get_geo(const struct fc_inspection *in, char *buf)
+{
+	if (!in->geo[0])
+		return "";
+	snprintf(buf, HFIELD_BUF, "%s|%s", in->geo, in->geo_source);
+	return buf;
+}
+
+static void set_geo(struct fc_inspection *in, const char *v)
+{
+	const char *bar = strchr(v, '|');
+	size_t n = bar ? (size_t)(bar - v) : 0;
+
+	in->geo[0] = in->geo_source[0] = '\0';
+	if (!bar || n >= sizeof in->geo)
+		return;
+	memcpy(in->geo, v, n);
+	in->geo[n] = '\0';
+	fix(in->geo_source, sizeof in->geo_source, bar + 1);
+}
+
 static void set_type(struct fc_inspection *in, const char *v) { insp_type_parse(v, &in->type); }
 static void set_location(struct fc_inspection *in, const char *v) { in->location = xstrdup(v); }
 static void set_form(struct fc_inspection *in, const char *v) { in->form_id = xstrdup(v); }
@@ -469,6 +515,7 @@ static const struct hfield header[] = {
 	{ N_("the enterprise"), 0, get_enterprise, set_enterprise },
 	{ N_("the inspection type"), 0, get_type, set_type },
 	{ N_("the location"), 0, get_location, set_location },
+	{ N_("the position"), 0, get_geo, set_geo },
 	{ N_("the creation time"), 0, get_created_at, set_created_at },
 	{ N_("the creator"), 0, get_created_by, set_created_by },
 };
@@ -478,7 +525,7 @@ static void merge_header(struct mctx *m, const struct fc_inspection *b,
 			 const struct fc_inspection *o, const struct fc_inspection *t,
 			 struct fc_inspection *out)
 {
-	char bb[16], ob[16], tb[16];
+	char bb[HFIELD_BUF], ob[HFIELD_BUF], tb[HFIELD_BUF];
 	size_t i;
 
 	fix(out->id, sizeof out->id, o->id);
@@ -896,7 +943,7 @@ static void differ(struct strbuf *sb, int cond, const char *what)
 static void differences(const struct fc_inspection *a, const struct fc_inspection *b,
 			struct strbuf *sb)
 {
-	char ab[16], bb[16];
+	char ab[HFIELD_BUF], bb[HFIELD_BUF];
 	size_t i;
 
 	differ(sb, a->status != b->status, _("the status"));
@@ -938,6 +985,7 @@ static int merge_final(struct mctx *m, const struct fc_inspection *b,
 	strbuf_release(&sb);
 	inspection_copy(out, o);
 	put_amendments(out, src, 3);
+	merge_files(o, t, out);
 	return 0;
 }
 
@@ -988,7 +1036,7 @@ static size_t late_amendments(struct mctx *m, const struct fc_inspection *b,
 static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 			   const struct fc_inspection *fin, const struct fc_inspection *other)
 {
-	char bb[16], fb[16], ob[16];
+	char bb[HFIELD_BUF], fb[HFIELD_BUF], ob[HFIELD_BUF];
 	const char *bv, *fv, *ov;
 	size_t i;
 
@@ -1027,6 +1075,7 @@ static void merge_onto_final(struct mctx *m, const struct fc_inspection *b,
 	note_unapplied(m, b, fin, other);
 	inspection_copy(out, fin);
 	put_amendments(out, src, 3);
+	merge_files(fin, other, out);
 	for (i = 0; i < n_late; i++)
 		amendment_clear(&late[i]);
 	free(late);
@@ -1049,6 +1098,7 @@ static void merge_open(struct mctx *m, const struct fc_inspection *b,
 		m->rep->conflicted = 1;
 	out->status = o->status;
 	put_amendments(out, src, 2);
+	merge_files(o, t, out);
 	free(lost.a);
 }
 

@@ -9,6 +9,7 @@
 #include "enterprise.h"
 #include "hazard.h"
 #include "inspection.h"
+#include "attachment_store.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "core/i18n.h"
@@ -114,6 +115,12 @@ static int put_amendments(struct fc_store *s, const struct fc_inspection *in, st
 	return 0;
 }
 
+static int put_additions(struct fc_store *s, const struct fc_inspection *in, struct fc_err *err)
+{
+	return put_amendments(s, in, err) ||
+	       attachments_put(s, "inspection", in->id, in->attachments, in->n_attachments, err);
+}
+
 /* The body of a draft: header, team, answers, conflicts, replaced whole. */
 static int put_draft(struct fc_store *s, const struct fc_inspection *in, int exists,
 		     const char *now, struct fc_err *err)
@@ -122,32 +129,36 @@ static int put_draft(struct fc_store *s, const struct fc_inspection *in, int exi
 
 	snprintf(ver, sizeof ver, "%d", in->form_version);
 	if (exists ? run(s, "UPDATE inspections SET form_id = ?2, form_version = ?3, enterprise = ?4,"
-			 " type = ?5, location = ?6, created_at = ?7, created_by = ?8, changed_at = ?9"
-			 " WHERE id = ?1", "saving the inspection", err, in->id, in->form_id, ver,
-			 in->enterprise, insp_type_name(in->type), in->location, in->created_at,
-			 in->created_by, now, NULL) ||
+			 " type = ?5, location = ?6, created_at = ?7, created_by = ?8, changed_at = ?9,"
+			 " geo = ?10, geo_source = ?11 WHERE id = ?1", "saving the inspection", err,
+			 in->id, in->form_id, ver, in->enterprise, insp_type_name(in->type),
+			 in->location, in->created_at, in->created_by, now, in->geo, in->geo_source,
+			 NULL) ||
 		     run(s, "DELETE FROM team WHERE inspection = ?1", "saving", err, in->id, NULL) ||
 		     run(s, "DELETE FROM answers WHERE inspection = ?1", "saving", err, in->id, NULL) ||
 		     run(s, "DELETE FROM answer_conflicts WHERE inspection = ?1", "saving", err,
 			 in->id, NULL)
 		   : run(s, "INSERT INTO inspections(id, form_id, form_version, enterprise, type, status,"
-			 " location, created_at, created_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-			 " 'draft', ?6, ?7, ?8, ?9)", "saving the inspection", err, in->id, in->form_id,
-			 ver, in->enterprise, insp_type_name(in->type), in->location, in->created_at,
-			 in->created_by, now, NULL))
+			 " location, created_at, created_by, changed_at, geo, geo_source) VALUES (?1,"
+			 " ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?8, ?9, ?10, ?11)", "saving the inspection",
+			 err, in->id, in->form_id, ver, in->enterprise, insp_type_name(in->type),
+			 in->location, in->created_at, in->created_by, now, in->geo, in->geo_source,
+			 NULL))
 		return -1;
 	return put_people(s, in, err) ||
 	       put_answers(s, 0, in->id, in->answers, in->n_answers, err) ||
 	       put_answers(s, 1, in->id, in->conflicts, in->n_conflicts, err);
 }
 
-static int same_but_amendments(const struct fc_inspection *a, const struct fc_inspection *b)
+/* What may still grow on a final inspection: its amendments and its files. */
+static int same_but_additions(const struct fc_inspection *a, const struct fc_inspection *b)
 {
 	struct fc_inspection x = *a, y = *b;
 	struct strbuf sa, sb;
 	int same;
 
 	x.n_amendments = y.n_amendments = 0;
+	x.n_attachments = y.n_attachments = 0;
 	strbuf_init(&sa);
 	strbuf_init(&sb);
 	record_encode_inspection(&x, &sa);
@@ -172,7 +183,7 @@ static int put_inspection(struct fc_store *s, const struct fc_inspection *in, st
 	if (clock_now(now, err))
 		goto fail;
 	if (exists && local.status == INSP_FINAL) {
-		rc = same_but_amendments(&local, in) ? put_amendments(s, in, err)
+		rc = same_but_additions(&local, in) ? put_additions(s, in, err)
 		     : fc_fail(err, _("inspection %.8s is finalized here and arrived changed; the "
 			       "local record stands"), in->id);
 		inspection_clear(&local);
@@ -184,7 +195,7 @@ static int put_inspection(struct fc_store *s, const struct fc_inspection *in, st
 	    run(s, "UPDATE inspections SET status = 'final', finalized_at = ?2, changed_at = ?3"
 		" WHERE id = ?1", "saving the inspection", err, in->id, in->finalized_at, now, NULL))
 		goto fail;
-	if (put_amendments(s, in, err))
+	if (put_additions(s, in, err))
 		goto fail;
 	if (exists)
 		inspection_clear(&local);
@@ -233,7 +244,7 @@ static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_e
 			NULL))
 			return -1;
 	}
-	return 0;
+	return attachments_put(s, "hazard", h->id, h->attachments, h->n_attachments, err);
 }
 
 int record_put(struct fc_store *s, const struct fc_record *r, struct fc_err *err)

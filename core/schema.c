@@ -21,12 +21,13 @@
  * gives each change a sequence number, so a sync can tell what changed
  * while it was writing.  (Delete then insert: an INSERT OR REPLACE here
  * would take the conflict policy of an outer upsert and fail.) */
-#define OUTBOX_BODY(kind, id_expr) \
+#define OUTBOX_BODY_OF(kind_expr, id_expr) \
 	" BEGIN" \
 	"  UPDATE counters SET value = value + 1 WHERE name = 'outbox';" \
-	"  DELETE FROM outbox WHERE kind = '" kind "' AND id = " id_expr ";" \
-	"  INSERT INTO outbox(kind, id, seq) VALUES ('" kind "', " id_expr "," \
+	"  DELETE FROM outbox WHERE kind = " kind_expr " AND id = " id_expr ";" \
+	"  INSERT INTO outbox(kind, id, seq) VALUES (" kind_expr ", " id_expr "," \
 	"    (SELECT value FROM counters WHERE name = 'outbox')); END;"
+#define OUTBOX_BODY(kind, id_expr) OUTBOX_BODY_OF("'" kind "'", id_expr)
 #define OUTBOX(name, event, table, kind, id_expr) \
 	"CREATE TRIGGER " name " AFTER " event " ON " table OUTBOX_BODY(kind, id_expr)
 
@@ -216,6 +217,41 @@ static const char *const migrations[] = {
 	OUTBOX_UNLESS_IMPORTING("hazards_out_u", "UPDATE", "hazards", "hazard", "NEW.id")
 	OUTBOX_UNLESS_IMPORTING("hazards_out_d", "DELETE", "hazards", "hazard", "OLD.id")
 	OUTBOX_UNLESS_IMPORTING("events_out_i", "INSERT", "hazard_events", "hazard", "NEW.hazard"),
+
+	/* 6 -> 7: format 2 (docs/FORMAT.md): an inspection's position, and the
+	 * files that document inspections, their items, hazards and events.
+	 * A line is never rewritten: only a draft's file is withdrawn, once;
+	 * lines go only with a draft's hazard. */
+	"ALTER TABLE inspections ADD COLUMN geo TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE inspections ADD COLUMN geo_source TEXT NOT NULL DEFAULT '';"
+	"CREATE TRIGGER inspections_final_geo BEFORE UPDATE OF geo, geo_source ON inspections"
+	"  WHEN OLD.status = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TABLE attachments("
+	"  kind TEXT NOT NULL CHECK (kind IN ('inspection','hazard')), record TEXT NOT NULL,"
+	"  to_ TEXT NOT NULL, sha256 TEXT NOT NULL, blob TEXT NOT NULL, size INTEGER NOT NULL,"
+	"  type TEXT NOT NULL, name TEXT NOT NULL, taken TEXT NOT NULL, geo TEXT NOT NULL,"
+	"  by TEXT NOT NULL, at TEXT NOT NULL, withdrawn TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (kind, record, to_, sha256)) WITHOUT ROWID;"
+	"CREATE INDEX attachments_file ON attachments(sha256);"
+	"CREATE TRIGGER attachments_kept_lines BEFORE UPDATE OF kind, record, to_, sha256, blob,"
+	"  size, type, name, taken, geo, by, at ON attachments"
+	"  BEGIN SELECT RAISE(ABORT, 'an attachment is never rewritten'); END;"
+	"CREATE TRIGGER attachments_withdrawn_once BEFORE UPDATE OF withdrawn ON attachments"
+	"  WHEN OLD.withdrawn <> '' OR OLD.kind <> 'inspection' OR"
+	"    (SELECT status FROM inspections WHERE id = OLD.record) = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'only a draft''s file is withdrawn, once'); END;"
+	"CREATE TRIGGER attachments_kept BEFORE DELETE ON attachments"
+	"  WHEN (OLD.kind = 'inspection' AND"
+	"        (SELECT status FROM inspections WHERE id = OLD.record) = 'final') OR"
+	"    (OLD.kind = 'hazard' AND EXISTS (SELECT 1 FROM hazards WHERE id = OLD.record))"
+	"  BEGIN SELECT RAISE(ABORT, 'attached files are evidence and stay'); END;"
+	"CREATE TRIGGER hazards_files_go AFTER DELETE ON hazards"
+	"  BEGIN DELETE FROM attachments WHERE kind = 'hazard' AND record = OLD.id; END;"
+	"CREATE TRIGGER attachments_out_i AFTER INSERT ON attachments"
+	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY_OF("NEW.kind", "NEW.record")
+	"CREATE TRIGGER attachments_out_u AFTER UPDATE ON attachments"
+	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY_OF("NEW.kind", "NEW.record"),
 };
 
 int schema_latest(void)

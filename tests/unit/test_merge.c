@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/attachment.h"
 #include "core/merge.h"
 #include "core/strbuf.h"
 
@@ -374,6 +375,114 @@ static void draft_triple(struct triple *x)
 	answer_set(&x->b.u.inspection, "vehicle_permits", "pass", "", "ZJ-0001", ts(11));
 	copy(&x->o, &x->b);
 	copy(&x->t, &x->b);
+}
+
+/* ---- format 2: files and positions ---- */
+
+/* Adds a file line (to, sha made of one repeated hex digit) in record order. */
+static void file_add(struct fc_attachment **list, size_t *n, const char *to, char hex,
+		     const char *by, const char *at, const char *withdrawn)
+{
+	struct fc_attachment *a;
+
+	*list = realloc(*list, (*n + 1) * sizeof **list);
+	a = &(*list)[(*n)++];
+	memset(a, 0, sizeof *a);
+	a->to = strdup(to);
+	a->name = strdup("IMG_1.JPG");
+	memset(a->sha256, hex, 64);
+	memset(a->blob, 'a', 40);
+	a->size = 1000;
+	strcpy(a->type, "image/jpeg");
+	strcpy(a->by, by);
+	strcpy(a->at, at);
+	strcpy(a->withdrawn, withdrawn);
+	qsort(*list, *n, sizeof **list, attachment_cmp);
+}
+
+/* Two officers attach files offline, one to the same item with the same
+ * file: one line each, and the shared one once; instances of a repeat that
+ * each added are both kept. */
+static void files_union(void **state)
+{
+	struct triple x;
+	struct fc_inspection *o, *t, *r;
+	const char *i1 = "vehicles@0d9c2d4e-1f3a-4b5c-8d6e-7f8091a2b3c5";
+	const char *i2 = "vehicles@1d9c2d4e-1f3a-4b5c-8d6e-7f8091a2b3c5";
+
+	(void)state;
+	draft_triple(&x);
+	o = &x.o.u.inspection, t = &x.t.u.inspection;
+	file_add(&o->attachments, &o->n_attachments, "", '1', "ZJ-0001", ts(20), "");
+	file_add(&o->attachments, &o->n_attachments, "vehicle_permits", '2', "ZJ-0001", ts(21), "");
+	file_add(&t->attachments, &t->n_attachments, "vehicle_permits", '2', "JT-0042", ts(22), "");
+	file_add(&t->attachments, &t->n_attachments, "vehicle_permits", '3', "JT-0042", ts(23), ts(24));
+	answer_set(o, i1, "", "", "ZJ-0001", ts(25));
+	answer_set(t, i2, "", "", "JT-0042", ts(26));
+	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
+	r = &x.out.u.inspection;
+	assert_int_equal(r->n_attachments, 3);
+	assert_string_equal(r->attachments[1].by, "ZJ-0001"); /* the earlier of the two */
+	assert_string_equal(r->attachments[2].withdrawn, ts(24));
+	assert_non_null(answer_of(r, i1));
+	assert_non_null(answer_of(r, i2));
+	assert_int_equal(x.rep.conflicted, 0);
+	triple_clear(&x);
+}
+
+/* One side finalized with a file; the other, still a draft, withdrew it
+ * and added one: the final record keeps both, neither withdrawn. */
+static void final_keeps_files(void **state)
+{
+	struct triple x;
+	struct fc_inspection *o, *t, *r;
+
+	(void)state;
+	draft_triple(&x);
+	file_add(&x.b.u.inspection.attachments, &x.b.u.inspection.n_attachments, "", '1',
+		 "ZJ-0001", ts(20), "");
+	record_clear(&x.o);
+	record_clear(&x.t);
+	copy(&x.o, &x.b);
+	copy(&x.t, &x.b);
+	o = &x.o.u.inspection, t = &x.t.u.inspection;
+	finalize(o, ts(30));
+	strcpy(t->attachments[0].withdrawn, ts(31));
+	file_add(&t->attachments, &t->n_attachments, "", '2', "JT-0042", ts(32), "");
+	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
+	r = &x.out.u.inspection;
+	assert_int_equal(r->status, INSP_FINAL);
+	assert_int_equal(r->n_attachments, 2);
+	assert_string_equal(r->attachments[0].withdrawn, "");
+	assert_string_equal(r->attachments[1].by, "JT-0042");
+	triple_clear(&x);
+}
+
+/* The position and its source travel together: a clash never pairs one
+ * side's position with the other's source. */
+static void position_whole(void **state)
+{
+	struct triple x;
+	struct fc_inspection *o, *t, *r;
+
+	(void)state;
+	draft_triple(&x);
+	o = &x.o.u.inspection, t = &x.t.u.inspection;
+	strcpy(o->geo, "30.1 120.1 0 5"), strcpy(o->geo_source, "gps");
+	strcpy(t->geo, "30.2 120.2 0 0"), strcpy(t->geo_source, "typed");
+	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
+	r = &x.out.u.inspection;
+	assert_true((!strcmp(r->geo, o->geo) && !strcmp(r->geo_source, "gps")) ||
+		    (!strcmp(r->geo, t->geo) && !strcmp(r->geo_source, "typed")));
+	expect_note(&x.rep, "the position");
+	triple_clear(&x);
+	/* one side only sets it: taken */
+	draft_triple(&x);
+	strcpy(x.t.u.inspection.geo, "30.2 120.2 0 0"), strcpy(x.t.u.inspection.geo_source, "photo");
+	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
+	assert_string_equal(x.out.u.inspection.geo_source, "photo");
+	assert_int_equal(x.rep.n, 0);
+	triple_clear(&x);
 }
 
 /* ---- inspections, answer by answer ---- */
@@ -1502,6 +1611,9 @@ static void random_properties(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(files_union),
+		cmocka_unit_test(final_keeps_files),
+		cmocka_unit_test(position_whole),
 		cmocka_unit_test(disjoint_answers),
 		cmocka_unit_test(same_answer_both_sides),
 		cmocka_unit_test(clash_keeps_both),

@@ -1,0 +1,105 @@
+/* attachment_store.c - a record's attachment lines in the store (the
+ * `attachments` table, schema.c migration 7): read in record order, and
+ * merged in from a record as a union, never rewritten (attachment_store.h). */
+#include "attachment_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attachment.h"
+#include "store_impl.h"
+#include "strbuf.h"
+
+int attachments_read(struct fc_store *s, const char *kind, const char *record,
+		     struct fc_attachment **list, size_t *n, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	*list = NULL, *n = 0;
+	if (store_cached(s, "SELECT to_, sha256, blob, size, type, name, taken, geo, by, at,"
+			 " withdrawn FROM attachments WHERE kind = ?1 AND record = ?2", &st, err))
+		return -1;
+	store_bind(st, 1, kind);
+	store_bind(st, 2, record);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct fc_attachment *a;
+		ALLOC_GROW(*list, *n + 1, alloc);
+		a = &(*list)[(*n)++];
+		a->to = store_col_dup(st, 0);
+		store_col_copy(st, 1, a->sha256, sizeof a->sha256);
+		store_col_copy(st, 2, a->blob, sizeof a->blob);
+		a->size = sqlite3_column_int64(st, 3);
+		store_col_copy(st, 4, a->type, sizeof a->type);
+		a->name = store_col_dup(st, 5);
+		store_col_copy(st, 6, a->taken, sizeof a->taken);
+		store_col_copy(st, 7, a->geo, sizeof a->geo);
+		store_col_copy(st, 8, a->by, sizeof a->by);
+		store_col_copy(st, 9, a->at, sizeof a->at);
+		store_col_copy(st, 10, a->withdrawn, sizeof a->withdrawn);
+	}
+	store_release(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, err, "reading the attached files");
+	if (*n) /* record order (attachment_cmp), the same on every device */
+		qsort(*list, *n, sizeof **list, attachment_cmp);
+	return 0;
+}
+
+static int put_line(struct fc_store *s, const char *kind, const char *record,
+		    const struct fc_attachment *a, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	char size[24];
+
+	snprintf(size, sizeof size, "%lld", a->size);
+	if (store_cached(s, "INSERT INTO attachments(kind, record, to_, sha256, blob, size, type,"
+			 " name, taken, geo, by, at, withdrawn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+			 " ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT(kind, record, to_, sha256) DO NOTHING",
+			 &st, err))
+		return -1;
+	store_bind(st, 1, kind);
+	store_bind(st, 2, record);
+	store_bind(st, 3, a->to);
+	store_bind(st, 4, a->sha256);
+	store_bind(st, 5, a->blob);
+	sqlite3_bind_int64(st, 6, a->size);
+	store_bind(st, 7, a->type);
+	store_bind(st, 8, a->name);
+	store_bind(st, 9, a->taken);
+	store_bind(st, 10, a->geo);
+	store_bind(st, 11, a->by);
+	store_bind(st, 12, a->at);
+	store_bind(st, 13, a->withdrawn);
+	return store_run(s, st, "saving an attached file", err);
+}
+
+static int put_withdrawal(struct fc_store *s, const char *kind, const char *record,
+			  const struct fc_attachment *a, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_cached(s, "UPDATE attachments SET withdrawn = ?5 WHERE kind = ?1 AND record = ?2"
+			 " AND to_ = ?3 AND sha256 = ?4 AND withdrawn = ''", &st, err))
+		return -1;
+	store_bind(st, 1, kind);
+	store_bind(st, 2, record);
+	store_bind(st, 3, a->to);
+	store_bind(st, 4, a->sha256);
+	store_bind(st, 5, a->withdrawn);
+	return store_run(s, st, "withdrawing an attached file", err);
+}
+
+int attachments_put(struct fc_store *s, const char *kind, const char *record,
+		    const struct fc_attachment *list, size_t n, struct fc_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (put_line(s, kind, record, &list[i], err) ||
+		    (list[i].withdrawn[0] && put_withdrawal(s, kind, record, &list[i], err)))
+			return -1;
+	return 0;
+}

@@ -1,0 +1,18 @@
+/* attachment_store.h - the attachment lines of records in the store.
+ * kind is "inspection" or "hazard" (record_kind_name), record its id. */
+#ifndef FC_ATTACHMENT_STORE_H
+#define FC_ATTACHMENT_STORE_H
+
+#include "model.h"
+#include "store.h"
+
+/* The lines of one record, in record order; *list released with
+ * attachments_free. */
+int attachments_read(struct fc_store *s, const char *kind, const char *record,
+		     struct fc_attachment **list, size_t *n, struct fc_err *err);
+/* Adds the lines the store lacks and the withdrawals it lacks: a union,
+ * as a merge makes, so a line once here stays. */
+int attachments_put(struct fc_store *s, const char *kind, const char *record,
+		    const struct fc_attachment *list, size_t n, struct fc_err *err);
+
+#endif
