@@ -93,6 +93,59 @@ static int team_known(const struct fc_person *p, struct fc_record *const *old, s
 	return 0;
 }
 
+/* A record's attachment lines, whichever kind it is. */
+static void files_of(const struct fc_record *r, const struct fc_attachment **list, size_t *n)
+{
+	*list = r->kind == REC_HAZARD ? r->u.hazard.attachments : r->u.inspection.attachments;
+	*n = r->kind == REC_HAZARD ? r->u.hazard.n_attachments : r->u.inspection.n_attachments;
+}
+
+/* The line a version held for the same file and thing: NULL if none, or
+ * if it said otherwise about the file (only `withdrawn` may change). */
+static const struct fc_attachment *file_known(const struct fc_attachment *a,
+					      struct fc_record *const *old, size_t n)
+{
+	const struct fc_attachment *list;
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++) {
+		files_of(old[i], &list, &k);
+		for (j = 0; j < k; j++) {
+			const struct fc_attachment *b = &list[j];
+			if (!strcmp(a->to, b->to) && !strcmp(a->sha256, b->sha256) &&
+			    !strcmp(a->blob, b->blob) && a->size == b->size &&
+			    !strcmp(a->type, b->type) && !strcmp(a->name, b->name) &&
+			    !strcmp(a->taken, b->taken) && !strcmp(a->geo, b->geo) &&
+			    !strcmp(a->by, b->by) && !strcmp(a->at, b->at))
+				return b;
+		}
+	}
+	return NULL;
+}
+
+/* A new file line is its author's; a new withdrawal is its author's or,
+ * on an inspection, a team member's (may_withdraw). */
+static int files_rules(const struct fc_record *r, const char *id, struct fc_record *const *old,
+		       size_t n, const char *me, int may_withdraw, struct fc_err *why)
+{
+	const struct fc_attachment *list, *was;
+	size_t i, k;
+
+	files_of(r, &list, &k);
+	for (i = 0; i < k; i++) {
+		const struct fc_attachment *a = &list[i];
+		was = file_known(a, old, n);
+		if (!was && strcmp(a->by, me))
+			return fc_fail(why, _("%.8s: the file %.80s claims badge %s"), id, a->name,
+				       a->by);
+		if (was && a->withdrawn[0] && strcmp(a->withdrawn, was->withdrawn) &&
+		    strcmp(a->by, me) && !may_withdraw)
+			return fc_fail(why, _("%.8s: the file %.80s is withdrawn by %s, who neither "
+				       "attached it nor is on the team"), id, a->name, me);
+	}
+	return 0;
+}
+
 static int inspection_rules(const struct fc_inspection *in, struct fc_record *const *old,
 			    size_t n, const struct roster_entry *s, struct fc_err *why)
 {
@@ -129,6 +182,18 @@ static int inspection_rules(const struct fc_inspection *in, struct fc_record *co
 			return fc_fail(why, _("inspection %.8s: an amendment of '%s' claims badge %s"),
 				       in->id, in->amendments[i].item, in->amendments[i].by);
 	return 0;
+}
+
+static int inspection_files_rules(const struct fc_record *r, struct fc_record *const *old,
+				  size_t n, const struct roster_entry *s, struct fc_err *why)
+{
+	const struct fc_inspection *in = &r->u.inspection;
+	int member = in_team(in, s->who.badge);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		member |= in_team(&old[i]->u.inspection, s->who.badge);
+	return files_rules(r, in->id, old, n, s->who.badge, member, why);
 }
 
 static int same_event(const struct fc_hazard_event *a, const struct fc_hazard_event *b)
@@ -182,9 +247,11 @@ int trust_rules_check(git_repository *repo, const char *path, const git_oid *now
 			k++;
 		}
 	if (rec.kind == REC_INSPECTION)
-		rc = inspection_rules(&rec.u.inspection, old, k, signer, why);
+		rc = inspection_rules(&rec.u.inspection, old, k, signer, why) ||
+		     inspection_files_rules(&rec, old, k, signer, why) ? -1 : 0;
 	else if (rec.kind == REC_HAZARD)
-		rc = hazard_rules(&rec.u.hazard, old, k, signer, why);
+		rc = hazard_rules(&rec.u.hazard, old, k, signer, why) ||
+		     files_rules(&rec, rec.u.hazard.id, old, k, signer->who.badge, 0, why) ? -1 : 0;
 	for (i = 0; i < k; i++)
 		record_clear(&olds[i]);
 	record_clear(&rec);
