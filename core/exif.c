@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "strbuf.h"
 #include "core/i18n.h"
 
 #define TAG_EXIF_IFD 0x8769
@@ -98,7 +99,7 @@ static int ifd_walk(struct tiff *t, size_t off, tag_fn fn, void *ctx)
 	for (i = 0; i < t->nseen; i++)
 		if (t->seen[i] == off)
 			return fc_fail(t->err, _("Exif: an IFD reached twice (a loop, byte %zu)"), off);
-	if (t->nseen == sizeof t->seen / sizeof t->seen[0])
+	if (t->nseen == ARRAY_SIZE(t->seen))
 		return outside(t, off);
 	t->seen[t->nseen++] = off;
 	if (off > t->n || t->n - off < 2)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "strbuf.h"
 #include "text.h"
 #include "core/i18n.h"
 
@@ -44,7 +45,7 @@ static enum media_type brand(const unsigned char *b)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof brands / sizeof brands[0]; i++)
+	for (i = 0; i < ARRAY_SIZE(brands); i++)
 		if (!memcmp(b, brands[i].brand, 4))
 			return brands[i].type;
 	return !memcmp(b, "3gp", 3) ? MEDIA_MP4 : MEDIA_UNKNOWN;
