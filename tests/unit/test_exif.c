@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/exif.h"
+#include "core/strbuf.h"
 
 #define DATE "2026:05:01 10:20:30"
 
@@ -214,6 +215,50 @@ static void beyond_the_bound(void **state)
 	free(j);
 }
 
+/* Photos written by another tool (exiftool 12.57 over a cjpeg image,
+ * kept as the fuzz seeds): the reader agrees with what exiftool wrote. */
+static unsigned char *seed(const char *name, size_t *len)
+{
+	const char *t = getenv("FIELDCHECK_TOP");
+	char *path = xstrfmt("%s/tests/fuzz/seeds/exif/%s", t && *t ? t : ".", name);
+	unsigned char *b = (unsigned char *)test_read_file(path, len);
+
+	if (!b)
+		fail_msg("cannot read %s (run from the top of the tree or set FIELDCHECK_TOP)", path);
+	free(path);
+	return b;
+}
+
+static void photos_from_exiftool(void **state)
+{
+	struct fc_err err = { 0 };
+	struct exif_info x;
+	unsigned char *b;
+	size_t len;
+	(void)state;
+
+	b = seed("phone.jpg", &len);                          /* "II", with an offset */
+	assert_int_equal(exif_read(b, len, &x, &err), 0);
+	assert_string_equal(x.taken, "2026-05-01T10:20:30");
+	assert_string_equal(x.offset, "+08:00");
+	assert_true(x.has_gps);
+	assert_true(x.lat > 31.23066 && x.lat < 31.23067);
+	assert_true(x.lon > 121.47299 && x.lon < 121.47301);
+	assert_true(x.error_m == 5);
+	free(b);
+	b = seed("camera-mm.jpg", &len);                      /* "MM", south and west */
+	assert_int_equal(exif_read(b, len, &x, &err), 0);
+	assert_string_equal(x.taken, "2025-12-24T08:05:00");
+	assert_string_equal(x.offset, "");
+	assert_true(x.lat < -33.8687 && x.lat > -33.8689);
+	assert_true(x.lon < -151.2092 && x.lon > -151.2094);
+	free(b);
+	b = seed("plain.jpg", &len);                          /* no Exif at all */
+	assert_int_equal(exif_read(b, len, &x, &err), 0);
+	assert_false(x.has_time || x.has_gps);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +272,7 @@ int main(void)
 		cmocka_unit_test(too_many_entries),
 		cmocka_unit_test(every_byte_broken),
 		cmocka_unit_test(beyond_the_bound),
+		cmocka_unit_test(photos_from_exiftool),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
