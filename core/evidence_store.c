@@ -129,13 +129,15 @@ static int open_source(const struct evidence_store *es, const char *path, int *f
  * stays. */
 static int make_dir(const char *dir, struct fc_err *err)
 {
-	char *parent;
+	char *parent, *slash;
 	int rc = 0;
 
 	if (mkdir(dir, 0755) == 0) {
 		parent = xstrdup(dir);
-		*(strrchr(parent, '/') ? strrchr(parent, '/') : parent) = '\0';
-		if (file_fsync_dir(*parent ? parent : "."))
+		slash = strrchr(parent, '/');
+		if (slash)
+			*slash = '\0';
+		if (file_fsync_dir(!slash ? "." : *parent ? parent : "/"))
 			rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), parent, strerror(errno));
 		free(parent);
 		return rc;
@@ -248,6 +250,15 @@ static void photo_facts(int fd, struct evidence_info *out)
 	}
 }
 
+/* The file's modification time, or "" when it is no real date (a file
+ * from a camera whose clock was never set may say 1904). */
+static void file_time(const struct stat *st, char *taken)
+{
+	if (clock_stamp((long long)st->st_mtime, taken, NULL) ||
+	    timestamp_check(taken, "", NULL))
+		taken[0] = '\0';
+}
+
 /* The copy, complete and fsynced as tmp, goes to its name: kept once (a
  * good copy already there stays, a bad one is replaced), the folder
  * fsynced so the name stays too. */
@@ -311,6 +322,6 @@ int evidence_add(const struct evidence_store *es, const char *path, struct evide
 	rc = keep(es, fd, path, &st, out, err);
 	close(fd);
 	if (!rc && !out->taken[0])
-		rc = clock_stamp((long long)st.st_mtime, out->taken, err);
+		file_time(&st, out->taken);
 	return rc;
 }

@@ -37,7 +37,8 @@ struct evidence_info {
 	enum media_type type;
 	/* What evidence_add learns besides the bytes ("" / 0 otherwise): */
 	char name[MAX_FILE_NAME + 1];          /* the original file's name */
-	char taken[FC_TIMESTAMP_LEN + 1];      /* Exif's DateTimeOriginal, else mtime */
+	char taken[FC_TIMESTAMP_LEN + 1];      /* Exif's DateTimeOriginal, else mtime;
+						* "" when neither is a real date */
 	int has_location;                      /* from Exif GPS */
 	double lat, lon;                       /* decimal degrees */
 	double error_m;                        /* the GPS's error in metres, or -1 */
