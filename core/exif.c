@@ -182,7 +182,8 @@ struct gps {
 	int have;               /* bit 0 latitude, bit 1 longitude */
 };
 
-/* count rationals at the entry's value; -1 for a zero denominator. */
+/* The entry's count rationals into v, *ok set when it holds exactly that
+ * many with no zero denominator; -1 only for an offset outside the block. */
 static int rationals(struct tiff *t, const struct entry *e, double *v, uint32_t count,
 		     int *ok)
 {
