@@ -124,21 +124,13 @@ int timestamp_epoch(const char *ts, long long *epoch, int *offset_min, struct fc
 	return 0;
 }
 
-int clock_now(char *out, struct fc_err *err)
+int clock_stamp(long long epoch, char *out, struct fc_err *err)
 {
-	const char *fixed = getenv("FIELDCHECK_NOW");
-	time_t t;
+	time_t t = (time_t)epoch;
 	struct tm tm;
 	long off;
 	char buf[96];
 
-	if (fixed && *fixed) {
-		if (timestamp_check(fixed, "FIELDCHECK_NOW", err))
-			return -1;
-		snprintf(out, FC_TIMESTAMP_LEN + 1, "%s", fixed);
-		return 0;
-	}
-	t = time(NULL);
 	if (!localtime_r(&t, &tm))
 		return fc_fail(err, _("cannot read the local time"));
 	off = tm.tm_gmtoff / 60;
@@ -146,9 +138,46 @@ int clock_now(char *out, struct fc_err *err)
 	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
 		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
 		 tm.tm_sec, off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
-	memcpy(out, buf, FC_TIMESTAMP_LEN);
-	out[FC_TIMESTAMP_LEN] = '\0';
+	if (strlen(buf) != FC_TIMESTAMP_LEN)
+		return fc_fail(err, _("cannot read the local time"));
+	memcpy(out, buf, FC_TIMESTAMP_LEN + 1);
 	return 0;
+}
+
+int clock_stamp_local(const char *wall, char *out, struct fc_err *err)
+{
+	char z[FC_TIMESTAMP_LEN + 1];
+	struct tm tm = { 0 };
+	time_t t;
+
+	if (strlen(wall) != 19)
+		return timestamp_check(wall, "time", err);
+	snprintf(z, sizeof z, "%sZ", wall);
+	if (timestamp_check(z, "time", err))
+		return -1;
+	tm.tm_year = digits(wall, 4) - 1900;
+	tm.tm_mon = digits(wall + 5, 2) - 1;
+	tm.tm_mday = digits(wall + 8, 2);
+	tm.tm_hour = digits(wall + 11, 2);
+	tm.tm_min = digits(wall + 14, 2);
+	tm.tm_sec = digits(wall + 17, 2);
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return fc_fail(err, _("cannot read the local time"));
+	return clock_stamp((long long)t, out, err);
+}
+
+int clock_now(char *out, struct fc_err *err)
+{
+	const char *fixed = getenv("FIELDCHECK_NOW");
+
+	if (fixed && *fixed) {
+		if (timestamp_check(fixed, "FIELDCHECK_NOW", err))
+			return -1;
+		snprintf(out, FC_TIMESTAMP_LEN + 1, "%s", fixed);
+		return 0;
+	}
+	return clock_stamp((long long)time(NULL), out, err);
 }
 
 int clock_today(char *out, struct fc_err *err)

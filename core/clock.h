@@ -16,6 +16,12 @@
 
 /* Writes the current local time; out must hold FC_TIMESTAMP_LEN + 1. */
 int clock_now(char *out, struct fc_err *err);
+/* Writes the local time of epoch (seconds since 1970) with its offset: a
+ * file's time.  out must hold FC_TIMESTAMP_LEN + 1. */
+int clock_stamp(long long epoch, char *out, struct fc_err *err);
+/* The same for a wall-clock time without an offset (YYYY-MM-DDTHH:MM:SS,
+ * a camera's clock), taken as this machine's local time then. */
+int clock_stamp_local(const char *wall, char *out, struct fc_err *err);
 /* Writes today's local date; out must hold FC_DATE_LEN + 1. */
 int clock_today(char *out, struct fc_err *err);
 

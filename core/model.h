@@ -41,6 +41,12 @@
 #define MAX_FILE_NAME 255
 #define MAX_GEO 80
 #define MAX_RECORD_BYTES (1024 * 1024)
+/* An evidence file's original name (a file system's longest), and the
+ * limit of its size: a workspace setting (core/evidence_store.h), by
+ * default 50 MiB, never above 4 GiB. */
+#define MAX_FILE_NAME 255
+#define EVIDENCE_LIMIT_DEFAULT (50ULL << 20)
+#define EVIDENCE_LIMIT_MAX (4ULL << 30)
 /* The shape of the largest record, for the reader to refuse anything larger
  * before building it: the most keys of one object (an inspection's 15), and
  * the most JSON values (an inspection with every list full: itself and its
