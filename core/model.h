@@ -38,7 +38,6 @@
 #define MAX_EVENTS 1000
 #define MAX_ATTACHMENTS 500
 #define MAX_MEDIA_TYPE 40
-#define MAX_FILE_NAME 255
 #define MAX_GEO 80
 #define MAX_RECORD_BYTES (1024 * 1024)
 /* An evidence file's original name (a file system's longest), and the
