@@ -427,7 +427,11 @@ static int one_trusted_change(const struct treediff_file *f, void *ctx)
 	free(why);
 	m->departures++; /* the result is not their tree here */
 	alt = trust_fallback(m->trust, f->path, f->new_id);
-	if (!alt) {
+	/* Back at the base (a refused commit built on one refused before,
+	 * which we merged past): they changed nothing we take.  Merging the
+	 * base as theirs would union its refused lines back in (events,
+	 * files), since a union cannot tell them from new ones. */
+	if (!alt || (f->old_id && git_oid_equal(alt, f->old_id))) {
 		entry_id(&m->ours, f->path, &our_id);
 		decide(m, f->path, KEEP_OURS, &our_id, f->new_id ? f->new_id : &our_id, NULL);
 		return 0;
