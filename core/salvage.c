@@ -18,7 +18,7 @@
 /* The tables read from the damaged file, parents before children. */
 static const char *const tables[] = {
 	"meta", "people", "forms", "enterprises", "inspections", "team", "answers",
-	"amendments", "answer_conflicts", "hazards", "hazard_events", "outbox",
+	"amendments", "answer_conflicts", "hazards", "hazard_events", "outbox", "attachments",
 };
 
 static void note(struct salvage *sv, const char *fmt, ...) FC_PRINTF(2, 3);
@@ -51,26 +51,45 @@ static int exec(struct fc_store *s, const char *sql, const char *context, struct
 	return 0;
 }
 
-/* "c1, c2, ..." of `to`'s table, and an empty temporary copy old_TABLE. */
-static int temp_table(struct fc_store *to, const char *table, struct strbuf *cols,
-		      struct fc_err *err)
+/* An empty temporary copy old_TABLE of `to`'s table. */
+static int temp_table(struct fc_store *to, const char *table, struct fc_err *err)
+{
+	char *sql = xstrfmt("CREATE TEMP TABLE old_%s AS SELECT * FROM main.%s WHERE 0", table,
+			    table);
+	int rc = exec(to, sql, "preparing the salvage", err);
+
+	free(sql);
+	return rc;
+}
+
+static int has_table(sqlite3 *db, const char *table)
+{
+	return sqlite3_table_column_metadata(db, "main", table, NULL, NULL, NULL, NULL, NULL,
+					     NULL) == SQLITE_OK;
+}
+
+/* The columns of `to`'s table as the damaged store can give them: a column
+ * a later migration added is '' there (the default every such column has). */
+static void old_columns(struct fc_store *to, sqlite3 *old, const char *table, struct strbuf *out)
 {
 	sqlite3_stmt *st;
 	char *sql = xstrfmt("SELECT * FROM main.%s", table);
-	int i, n, rc;
+	struct fc_err ignore = { 0 };
+	int i, n;
 
-	rc = store_prepare(to, sql, &st, err);
+	if (store_prepare(to, sql, &st, &ignore) == 0) {
+		n = sqlite3_column_count(st);
+		for (i = 0; i < n; i++) {
+			const char *c = sqlite3_column_name(st, i);
+			if (sqlite3_table_column_metadata(old, "main", table, c, NULL, NULL, NULL,
+							  NULL, NULL) == SQLITE_OK)
+				strbuf_addf(out, "%s\"%s\"", i ? ", " : "", c);
+			else
+				strbuf_addf(out, "%s''", i ? ", " : "");
+		}
+		sqlite3_finalize(st);
+	}
 	free(sql);
-	if (rc)
-		return -1;
-	n = sqlite3_column_count(st);
-	for (i = 0; i < n; i++)
-		strbuf_addf(cols, "%s\"%s\"", i ? ", " : "", sqlite3_column_name(st, i));
-	sqlite3_finalize(st);
-	sql = xstrfmt("CREATE TEMP TABLE old_%s AS SELECT * FROM main.%s WHERE 0", table, table);
-	rc = exec(to, sql, "preparing the salvage", err);
-	free(sql);
-	return rc;
 }
 
 /* Copies the rows of one table that can be read; stops at the first that
@@ -86,12 +105,17 @@ static int read_table(struct fc_store *to, sqlite3 *old, const char *table, stru
 
 	strbuf_init(&cols);
 	strbuf_init(&marks);
-	if (temp_table(to, table, &cols, err))
+	if (temp_table(to, table, err))
 		goto done;
 	if (!old) { /* nothing to read: the table stays empty */
 		rc = 0;
 		goto done;
 	}
+	if (!has_table(old, table)) { /* a store from before the table */
+		rc = 0;
+		goto done;
+	}
+	old_columns(to, old, table, &cols);
 	sql = xstrfmt("SELECT %s FROM main.%s", cols.buf, table);
 	step = sqlite3_prepare_v2(old, sql, -1, &in, NULL);
 	free(sql);
@@ -194,18 +218,34 @@ static const char *const restore_enterprise[] = {
 	"   WHERE m.inspection = o.inspection AND m.item = o.item AND m.value = o.value" \
 	"   AND m.note = o.note AND m.reason = o.reason AND m.by = o.by AND m.at = o.at)"
 
+/* Files are a union (docs/FORMAT.md): the lines the rebuilt store lacks,
+ * and a draft's withdrawals it lacks. */
+#define ADD_FILES(kind) \
+	"INSERT INTO main.attachments SELECT * FROM temp.old_attachments" \
+	" WHERE kind = '" kind "' AND record = ?1" \
+	" ON CONFLICT(kind, record, to_, sha256) DO NOTHING"
+#define ADD_WITHDRAWALS \
+	"UPDATE main.attachments SET withdrawn = o.withdrawn FROM temp.old_attachments o" \
+	" WHERE main.attachments.kind = 'inspection' AND main.attachments.record = ?1" \
+	" AND o.kind = 'inspection' AND o.record = ?1 AND o.to_ = main.attachments.to_" \
+	" AND o.sha256 = main.attachments.sha256 AND main.attachments.withdrawn = ''" \
+	" AND o.withdrawn <> ''"
+
 /* A draft (or one the replica lacks) is taken whole from the damaged
  * store: its row as a draft, its team, answers and clashes replaced, its
  * amendments appended, then its status (finalizing last: a finalized
  * inspection takes no more answers). */
 static const char *const restore_draft[] = {
-	"INSERT INTO main.inspections SELECT id, form_id, form_version, enterprise, type,"
-	" 'draft', location, created_at, created_by, '', changed_at"
+	"INSERT INTO main.inspections(id, form_id, form_version, enterprise, type, status,"
+	" location, created_at, created_by, finalized_at, changed_at, geo, geo_source)"
+	" SELECT id, form_id, form_version, enterprise, type,"
+	" 'draft', location, created_at, created_by, '', changed_at, geo, geo_source"
 	" FROM temp.old_inspections WHERE id = ?1"
 	" ON CONFLICT(id) DO UPDATE SET form_id = excluded.form_id,"
 	" form_version = excluded.form_version, enterprise = excluded.enterprise,"
 	" type = excluded.type, location = excluded.location, created_at = excluded.created_at,"
-	" created_by = excluded.created_by, changed_at = excluded.changed_at",
+	" created_by = excluded.created_by, changed_at = excluded.changed_at,"
+	" geo = excluded.geo, geo_source = excluded.geo_source",
 	"DELETE FROM main.team WHERE inspection = ?1",
 	"DELETE FROM main.answers WHERE inspection = ?1",
 	"DELETE FROM main.answer_conflicts WHERE inspection = ?1",
@@ -214,14 +254,17 @@ static const char *const restore_draft[] = {
 	"INSERT INTO main.answer_conflicts SELECT * FROM temp.old_answer_conflicts"
 	" WHERE inspection = ?1",
 	APPEND_AMENDMENTS,
+	ADD_FILES("inspection"),
+	ADD_WITHDRAWALS,
 	"UPDATE main.inspections SET status = o.status, finalized_at = o.finalized_at"
 	" FROM (SELECT status, finalized_at FROM temp.old_inspections WHERE id = ?1) AS o"
 	" WHERE id = ?1",
 	NULL,
 };
 
-/* A finalized inspection of the replica is evidence: only amendments. */
-static const char *const restore_final[] = { APPEND_AMENDMENTS, NULL };
+/* A finalized inspection of the replica is evidence: only amendments and
+ * files. */
+static const char *const restore_final[] = { APPEND_AMENDMENTS, ADD_FILES("inspection"), NULL };
 
 static const char *const restore_hazard[] = {
 	"INSERT INTO main.hazards SELECT * FROM temp.old_hazards WHERE id = ?1"
@@ -235,6 +278,7 @@ static const char *const restore_hazard[] = {
 	" WHERE o.hazard = ?1 AND NOT EXISTS (SELECT 1 FROM main.hazard_events m"
 	"   WHERE m.hazard = o.hazard AND m.kind = o.kind AND m.at = o.at AND m.by = o.by"
 	"   AND m.date = o.date AND m.note = o.note)",
+	ADD_FILES("hazard"),
 	NULL,
 };
 
