@@ -90,6 +90,14 @@ void cli_sync_report(const struct sync_result *res, int push);
 /* Its authors, notes and quarantined files alone. */
 void cli_sync_notes(const struct sync_log *rep);
 
+/* `inspection attach` and `hazard attach` (cli_attach.c), and a record's
+ * files as `show` lists them, each marked when not on this laptop. */
+struct fc_workspace;
+struct fc_attachment;
+int cli_inspection_attach(struct cli *cli, int argc, char **argv, const char *usage);
+int cli_hazard_attach(struct cli *cli, int argc, char **argv, const char *usage);
+void cli_show_files(struct fc_workspace *ws, const struct fc_attachment *list, size_t n);
+
 /* Subcommands. */
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_enterprise(struct cli *cli, int argc, char **argv);

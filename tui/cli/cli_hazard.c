@@ -21,7 +21,8 @@ static const char usage[] =
 	"                  [--severity general|major] [--deadline YYYY-MM-DD | --days N]\n"
 	"                  [--note TEXT] [--replace]\n"
 	"       fieldcheck hazard event ID notice|rectified|verified|extend|supervise|comment\n"
-	"                  [--date YYYY-MM-DD] [--note TEXT]";
+	"                  [--date YYYY-MM-DD] [--note TEXT]\n"
+	"       fieldcheck hazard attach ID FILE... [--event N]";
 
 static const struct table_col list_cols[] = {
 	{ "id", N_("ID"), 0, 8, 1 },
@@ -132,7 +133,8 @@ static void print_text(const struct fc_hazard *h, const char *item, const char *
 	puts(_("\nevents:"));
 	for (i = 0; i < h->n_events; i++) {
 		const struct fc_hazard_event *ev = &h->events[i];
-		printf("  %s  %-9s  ", ev->at, hazard_event_name(ev->kind));
+		/* numbered: `hazard attach --event N` names an event so */
+		printf("  %zu  %s  %-9s  ", i + 1, ev->at, hazard_event_name(ev->kind));
 		fputs_safe(ev->by_name, stdout);
 		printf(" (%s)", ev->by);
 		if (ev->date[0])
@@ -167,6 +169,7 @@ static int show(struct cli *cli, int argc, char **argv)
 	if (tf == FMT_TEXT) {
 		char *item = item_shown(ws, &h);
 		print_text(&h, item, today);
+		cli_show_files(ws, h.attachments, h.n_attachments);
 		free(item);
 	} else {
 		/* The record itself, the same bytes the replica holds. */
@@ -269,12 +272,18 @@ static int add(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+static int attach(struct cli *cli, int argc, char **argv)
+{
+	return cli_hazard_attach(cli, argc, argv, usage);
+}
+
 int cmd_hazard(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_verb verbs[] = {
-		{ "list", list }, { "show", show }, { "event", event }, { "add", add }, { 0 },
+		{ "list", list }, { "show", show }, { "event", event }, { "add", add },
+		{ "attach", attach }, { 0 },
 	};
 
 	return cli_dispatch(cli, argc, argv, verbs, usage,
-			    "hazard needs a command: list, show, event or add", 1);
+			    "hazard needs a command: list, show, event, add or attach", 1);
 }

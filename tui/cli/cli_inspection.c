@@ -24,6 +24,7 @@ static const char usage[] =
 	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
 	"       fieldcheck inspection finalize ID\n"
 	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
+	"       fieldcheck inspection attach ID [ITEM] FILE...\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
 	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
 
@@ -458,6 +459,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	hazard_list(ws->store, &hf, show_hazard, &n_haz, &err);
 	if (n_haz == 0)
 		puts(_("  none"));
+	cli_show_files(ws, in->attachments, in->n_attachments);
 	for (i = 0; i < in->n_amendments; i++) {
 		const struct fc_amendment *m = &in->amendments[i];
 		if (i == 0)
@@ -499,6 +501,11 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 	}
 	close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
+}
+
+static int cmd_attach(struct cli *cli, int argc, char **argv)
+{
+	return cli_inspection_attach(cli, argc, argv, usage);
 }
 
 static int add_row(const struct insp_row *r, void *ctx)
@@ -552,7 +559,7 @@ int cmd_inspection(struct cli *cli, int argc, char **argv)
 	static const struct cli_verb verbs[] = {
 		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
 		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
-		{ "resolve", cmd_resolve }, { "list", cmd_list }, { 0 },
+		{ "resolve", cmd_resolve }, { "list", cmd_list }, { "attach", cmd_attach }, { 0 },
 	};
 
 	return cli_dispatch(cli, argc, argv, verbs, usage, "inspection needs a command: new, "
