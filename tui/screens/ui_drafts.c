@@ -137,7 +137,7 @@ static void paint_row(struct ui *ui, struct drafts *s, size_t i, int y, int cw1,
 	right_texts(row, counts, by, sizeof counts);
 	ui_fill(y, 0, COLS, a);
 	ui_fill(y + 1, 0, COLS, a);
-	x += ui_col(y, x, ui_word(row->status), 6, a);
+	x += ui_col(y, x, model_word(row->status), 6, a);
 	x += ui_col(y, x, ui_when(row->created_at, when, sizeof when), 16, a);
 	x += ui_col(y, x, row->enterprise_name[0] ? row->enterprise_name : row->enterprise,
 		    COLS - x - 1 - (cw1 ? cw1 + 1 : 0), a);

@@ -73,7 +73,7 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 			snprintf(buf, size, "%s", _("(find or add one)"));
 		break;
 	case ROW_TYPE:
-		snprintf(buf, size, "< %s >", ui_type_label(n->type));
+		snprintf(buf, size, "< %s >", insp_type_label(n->type));
 		break;
 	case ROW_TEAM: {
 		size_t i;
@@ -176,7 +176,7 @@ static int short_team(struct ui *ui, struct newin *n)
 	snprintf(q, sizeof q, _("A %s inspection needs at least %zu officers to be finalized, and "
 				"only you are on the team. Add a member now? (No starts it; t in the "
 				"checklist edits the team later.)"),
-		 ui_type_label(n->type), insp_type_min_team(n->type));
+		 insp_type_label(n->type), insp_type_min_team(n->type));
 	if (!ui_confirm(ui, _("Too few officers to finalize"), q, 1))
 		return 0;
 	n->l.cur = ROW_TEAM;
