@@ -33,7 +33,8 @@ expect "Home says an inspection has conflicting answers" \
 	"1 inspection has conflicting answers: r resolves"
 keys r
 expect "r lists the conflicted inspections" "Conflicting answers: open which inspection?"
-expect "the inspection is listed" "华东化工有限公司 · six-ones · 2026-11-28"
+expect "the inspection is listed" "华东化工有限公司 · 2026-11-28"
+expect "by its form's title" "· Small-Enterprise Park"
 keys Enter
 expect "the walk opens at the first conflicted item" "Answer: Fail"
 expect "the item is marked in the list" "[!] Is a risk-control map posted in a prominent place?"
