@@ -60,7 +60,7 @@ expect "c asks which answer to keep" "Resolve the conflict: keep which answer?"
 expect "the choices include answering anew" "Answer anew..."
 keys Down Enter
 expect "resolved by choosing a value" "Resolved: the answer is Pass."
-expect "the item is no longer marked" "[P] Is a risk-control map posted in a prominent place?"
+expect "the item is no longer marked" "[✓] Is a risk-control map posted in a prominent place?"
 fc inspection show "$id" --format json
 out_has '"item": "risk_map", "value": "pass"' "the chosen value is the answer"
 check "risk_map has no conflict left" sh -c "! grep -A3 '\"conflicts\"' '$OUT' | grep -q risk_map"

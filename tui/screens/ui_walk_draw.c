@@ -48,10 +48,14 @@ static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int
 	return used;
 }
 
-/* The marker in front of an item: its answer at a glance. */
+/* The marker in front of an item: its answer at a glance, in any language
+ * and without colour: a check mark for pass, a cross for fail (one column
+ * each, also where ambiguous-width characters take two), P and F where
+ * the locale cannot draw them. */
 static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 {
 	const char *v = walk_value(w, item);
+	int utf8 = MB_CUR_MAX > 1;
 
 	*role = R_NORMAL;
 	if (!w->relevant[item])
@@ -66,11 +70,11 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 		return "[x]";
 	if (!strcmp(v, "pass")) {
 		*role = R_PASS;
-		return "[P]";
+		return utf8 ? "[\u2713]" : "[P]";
 	}
 	if (!strcmp(v, "fail")) {
 		*role = R_FAIL;
-		return "[F]";
+		return utf8 ? "[\u2717]" : "[F]";
 	}
 	return "[-]";
 }
