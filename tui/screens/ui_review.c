@@ -121,8 +121,9 @@ static void paint_head(struct ui *ui, struct review *r)
 	size_t i;
 	int k = 0;
 
-	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), r->ent_name,
-		 form_text(&r->f->title, ui->lang));
+	/* the checklist before the enterprise: on a narrow screen it stays */
+	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), form_text(&r->f->title, ui->lang),
+		 r->ent_name);
 	ui_title(ui, buf, model_word(insp_status_name(r->in.status)));
 	if (r->n_warnings)   /* an out-of-range reading stays in sight */
 		paint_warning(ui, r, 1);

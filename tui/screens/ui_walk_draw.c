@@ -275,8 +275,9 @@ static void paint_head(struct ui *ui, struct walk *w)
 
 	walk_progress(w, -1, &done, &total);
 	snprintf(right, sizeof right, "%s %zu/%zu", _("draft"), done, total);
-	snprintf(buf, sizeof buf, "%s · %s", w->ent_name[0] ? w->ent_name : w->in.enterprise,
-		 form_text(&w->f->title, ui->lang));
+	/* the checklist first: on a narrow screen it is what is cut last */
+	snprintf(buf, sizeof buf, "%s · %s", form_text(&w->f->title, ui->lang),
+		 w->ent_name[0] ? w->ent_name : w->in.enterprise);
 	ui_title(ui, buf, right);
 	if (it >= 0 && w->f->items[it].group >= 0) {
 		long g = w->f->items[it].group;
