@@ -15,6 +15,7 @@ const char *model_word(const char *name)
 		{ "draft", N_("draft") }, { "final", N_("final") },
 		{ "routine", N_("routine") }, { "unannounced", N_("unannounced") },
 		{ "joint", N_("joint") }, { "recheck", N_("recheck") },
+		{ "inspector", N_("inspector") }, { "supervisor", N_("supervisor") },
 		{ "yes", N_("yes") }, { "no", N_("no") },
 	};
 	size_t i;

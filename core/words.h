@@ -1,6 +1,7 @@
 /* words.h - what a person reads for the model's names: inspection types,
- * statuses, hazard states, severities and events in the user's language,
- * for both front ends (the screens and the command line's text output).
+ * statuses, hazard states, severities, events and officers' roles in the
+ * user's language, for both front ends (the screens and the command line's
+ * text output).
  *
  * The names themselves (model.h: "open", "major", "draft"...) are what
  * records, CSV and --format json carry, in English; only text for a person
@@ -11,7 +12,7 @@
 #include "core/model.h"
 
 /* The word for a name used in records and listings ("open", "major",
- * "draft", "routine", "yes"...); a name it does not know is returned as it
+ * "draft", "routine", "supervisor", "yes"...); a name it does not know is returned as it
  * is. */
 const char *model_word(const char *name);
 /* The longer label of an inspection type ("Joint enforcement"). */
