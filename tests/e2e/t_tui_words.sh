@@ -18,8 +18,17 @@ done
 
 # L EN ZH: the text of the language in force ($loc).
 L() { if [ "$loc" = zh_CN.UTF-8 ]; then printf '%s' "$2"; else printf '%s' "$1"; fi; }
-# top: the title row.
-top() { screen | head -n 1; }
+# top_has RE: the title row matches RE (a basic regex), within a second (a
+# resize is redrawn when the screen gets SIGWINCH).
+top_has() {
+	n=20
+	while [ "$n" -gt 0 ]; do
+		screen | head -n 1 | grep -q -- "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
 ids_shown() { screen | grep -q 'six-ones\|hazmat-loading\|confined-space'; }
 
 words() {
@@ -50,12 +59,12 @@ words() {
 	check "$loc: no English letter marks" eval '! screen | grep -q "\[P\]\|\[F\]"'
 	tm resize-window -t fc -x 40 -y 12
 	wait_for "$(L 'draft 3/' '草稿 3/')" >/dev/null
-	check "$loc: at 40x12 the walk's title begins with the checklist" eval \
-		'top | grep -qF "$(L "Small-Enterprise Park" "小微企业聚集园区安全生产")"'
+	check "$loc: at 40x12 the walk's title begins with the checklist" \
+		top_has "$(L '^ Small-Enterprise Park' '^ 小微企业聚集园区安全生产')"
 	keys F5
-	must "$loc: the review" wait_for "$(L 'Review' '复核')"
-	check "$loc: at 40x12 the review's title shows the checklist" eval \
-		'top | grep -qF "$(L "Review · Small-Enterprise Park" "复核 · 小微企业聚集园区安全")"'
+	must "$loc: the review" wait_for "$(L 'Review · ' '复核 · ')"
+	check "$loc: at 40x12 the review's title shows the checklist" \
+		top_has "$(L 'Review · Small-Enterprise Park' '复核 · 小微企业聚集园区安全')"
 	tm resize-window -t fc -x 80 -y 24
 	keys Escape && sleep 0.2 && keys Escape && wait_for F10 >/dev/null
 }
