@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
+#include "words.h"
 
 void table_init(struct table *t, const struct table_col *cols, size_t n_cols)
 {
@@ -116,16 +117,19 @@ void json_quote(struct strbuf *out, const char *s)
 	strbuf_addc(out, '"');
 }
 
-/* The cell as shown in text: cut to the column's text_max, marked with "~"
- * unless the column shows prefixes. */
+/* The cell as shown in text: a model's name in the user's language, cut
+ * to the column's text_max, marked with "~" unless the column shows
+ * prefixes. */
 static char *shown(const struct table_col *col, const char *s)
 {
 	size_t cut;
 	char *r;
 
+	if (col->kind == COL_WORD)
+		s = model_word(s);
 	if (!col->text_max || text_width(s) <= col->text_max)
 		return xstrdup(s);
-	if (col->prefix)
+	if (col->kind == COL_PREFIX)
 		return xstrndup(s, text_fit(s, col->text_max));
 	cut = text_fit(s, col->text_max - 1);
 	r = xmalloc(cut + 2);

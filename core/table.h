@@ -18,8 +18,16 @@ struct table_col {
 	const char *title;  /* text header (may be translated) */
 	int numeric;        /* JSON: emit as a number; text: align right */
 	size_t text_max;    /* text: cut cells to this display width (0: never) */
-	int prefix;         /* text: cut to text_max without the "~" mark (ids,
-			     * shown by their first characters as git does) */
+	int kind;           /* text: how a cell is shown, enum table_kind */
+};
+
+/* How a column's cells read in text (CSV and JSON carry them as they are). */
+enum table_kind {
+	COL_TEXT,           /* as it is, cut to text_max with a "~" mark */
+	COL_PREFIX,         /* cut to text_max without the mark (ids, shown by
+			     * their first characters as git does) */
+	COL_WORD,           /* a model's name ("open", "major", "yes") in the
+			     * user's language (core/words.h) */
 };
 
 struct table {

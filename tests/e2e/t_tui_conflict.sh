@@ -33,7 +33,8 @@ expect "Home says an inspection has conflicting answers" \
 	"1 inspection has conflicting answers: r resolves"
 keys r
 expect "r lists the conflicted inspections" "Conflicting answers: open which inspection?"
-expect "the inspection is listed" "华东化工有限公司 · six-ones · 2026-11-28"
+expect "the inspection is listed" "华东化工有限公司 · 2026-11-28"
+expect "by its form's title" "· Small-Enterprise Park"
 keys Enter
 expect "the walk opens at the first conflicted item" "Answer: Fail"
 expect "the item is marked in the list" "[!] Is a risk-control map posted in a prominent place?"
@@ -59,7 +60,7 @@ expect "c asks which answer to keep" "Resolve the conflict: keep which answer?"
 expect "the choices include answering anew" "Answer anew..."
 keys Down Enter
 expect "resolved by choosing a value" "Resolved: the answer is Pass."
-expect "the item is no longer marked" "[P] Is a risk-control map posted in a prominent place?"
+expect "the item is no longer marked" "[✓] Is a risk-control map posted in a prominent place?"
 fc inspection show "$id" --format json
 out_has '"item": "risk_map", "value": "pass"' "the chosen value is the answer"
 check "risk_map has no conflict left" sh -c "! grep -A3 '\"conflicts\"' '$OUT' | grep -q risk_map"

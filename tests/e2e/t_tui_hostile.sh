@@ -16,7 +16,8 @@ sql "UPDATE enterprises SET name = 'Evil' || char(27) || ']2;pwned' || char(7) |
 	WHERE code = '$USCC1'" || { not_ok "write the hostile name"; exit 1; }
 check "the hostile name is in the store" test "$(sql "SELECT instr(name, char(27)) > 0 FROM enterprises")" = 1
 
-# not_red: the walk's title, which shows the whole name, has the text after
+# not_red: the walk's title, which shows the whole name (after the
+# checklist's title: the window is widened for it), has the text after
 # the colour escape on screen and not in red.  Off screen it proves nothing,
 # so that is a failure too.
 not_red() {
@@ -28,10 +29,12 @@ tui_start en_US.UTF-8
 must "home screen" wait_for "Drafts: 1"
 keys d
 expect "the drafts list shows it as text" "Evil^[]2;pwned^G"
+tm resize-window -t fc -x 140 -y 24
 keys Enter
 expect "the walk's title shows it as text" "Evil^[]2;pwned^G^[[?1049l^[[2J^[[31mRED?x"
 expect "the walk is drawn" "draft 0/14"
 check "the text after the escape is on screen and not red" not_red
+tm resize-window -t fc -x 80 -y 24
 keys Escape Escape
 expect "home offers the draft, its name as text" "Evil^[]2;pwned^G^["
 keys n

@@ -26,7 +26,7 @@ walk_letters() {
 	keys Enter
 	sleep 0.2
 	keys Enter
-	must "$1: the form is chosen" wait_for "hazmat-loading v1  "
+	must "$1: the form is chosen" wait_for "Hazardous-Chemical Filling"
 	keys Down Enter
 	must "$1: the enterprise finder" wait_for "Find:"
 	typed "华东"

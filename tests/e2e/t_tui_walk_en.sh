@@ -20,7 +20,7 @@ expect "the key bar shows the single-key answers" "pPass  fFail  nN/A"
 
 must "every item answered, two failed" \
 	answer_hazmat "draft 14/14" "draft 1/14" "draft 2/14" "Failed: the hazard found"
-expect "a failed check is marked" "[F] Does the unit verify that the vehicle, tank"
+expect "a failed check is marked" "[✗] Does the unit verify that the vehicle, tank"
 expect "irrelevant items are greyed with a marker" " ~  Are liquefied hydrocarbons"
 
 keys F5

@@ -37,7 +37,7 @@ expect "the second hazard dialog" "不合格：发现的隐患"
 typed "无出车前检查记录"
 keys Enter p p p p p
 expect "every item answered" "草稿 14/14"
-expect "failed items are marked" "[F] 是否查验车辆、罐体及卫星定位装置"
+expect "failed items are marked" "[✗] 是否查验车辆、罐体及卫星定位装置"
 
 keys F5
 expect "review in Chinese" "必答项均已回答"

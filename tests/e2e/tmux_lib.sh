@@ -111,8 +111,8 @@ new_hazmat() {
 	keys n && wait_for "$2" || return 1       # the new-inspection screen
 	keys Enter && wait_for "$5" || return 1   # the form chooser
 	keys / && wait_for "$3" || return 1       # the search dialog
-	typed "hazmat" && keys Enter && sleep 0.2 && keys Enter
-	wait_for "hazmat-loading v1  " || return 1
+	typed "hazmat" && keys Enter && sleep 0.2 && keys Enter   # its id finds it
+	wait_re "(Hazardous-Chemical Filling|危险化学品充装).*  v1" || return 1
 	keys Down Enter && wait_for "$4" || return 1   # the enterprise finder
 	typed "华东" && wait_for "$USCC1" || return 1
 	keys Enter && wait_for "华东化工有限公司  $USCC1" || return 1

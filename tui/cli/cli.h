@@ -66,6 +66,9 @@ int cli_print_listing(const struct table *t, enum table_format f);
 int cli_end_listing(struct table *t, enum table_format f, int rc, const struct fc_err *err);
 /* Parses --format text|csv|json (NULL means text). */
 int cli_format(const char *s, enum table_format *out, const char *usage);
+/* Prints s (made visible) and spaces after it up to `width` display
+ * columns, for text output that lines up whatever the language. */
+void cli_pad(const char *s, size_t width);
 /* The arguments of a `KIND show ID [--format text|json]`: a record is shown
  * whole, so CSV is refused.  Returns 0, or 2 after printing a message. */
 int cli_parse_show(int argc, char **argv, const char *usage, const char *kind,

@@ -118,6 +118,15 @@ int cli_format(const char *s, enum table_format *out, const char *usage)
 	return 0;
 }
 
+void cli_pad(const char *s, size_t width)
+{
+	size_t w = text_width(s);
+
+	fputs_safe(s, stdout);
+	for (; w < width; w++)
+		putchar(' ');
+}
+
 int cli_parse_opts(int argc, char **argv, const struct cli_opt *opts, const char *usage)
 {
 	size_t n_pos;

@@ -10,6 +10,7 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
+#include "core/words.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 
@@ -25,17 +26,17 @@ static const char usage[] =
 	"       fieldcheck hazard attach ID FILE... [--event N]";
 
 static const struct table_col list_cols[] = {
-	{ "id", N_("ID"), 0, 8, 1 },
+	{ "id", N_("ID"), 0, 8, COL_PREFIX },
 	{ "enterprise", N_("ENTERPRISE"), 0, 0, 0 },
 	{ "enterprise_name", N_("NAME"), 0, 16, 0 },
-	{ "severity", N_("SEVERITY"), 0, 0, 0 },
-	{ "state", N_("STATE"), 0, 0, 0 },
+	{ "severity", N_("SEVERITY"), 0, 0, COL_WORD },
+	{ "state", N_("STATE"), 0, 0, COL_WORD },
 	{ "due", N_("DUE"), 0, 0, 0 },
-	{ "overdue", N_("OVERDUE"), 0, 0, 0 },
-	{ "supervised", N_("SUPERVISED"), 0, 0, 0 },
+	{ "overdue", N_("OVERDUE"), 0, 0, COL_WORD },
+	{ "supervised", N_("SUPERVISED"), 0, 0, COL_WORD },
 	{ "item", N_("ITEM"), 0, 0, 0 },
 	{ "description", N_("DESCRIPTION"), 0, 24, 0 },
-	{ "inspection", N_("INSPECTION"), 0, 8, 1 },
+	{ "inspection", N_("INSPECTION"), 0, 8, COL_PREFIX },
 	{ "deadline", N_("DEADLINE"), 0, 0, 0 },
 };
 #define N_LIST_COLS (ARRAY_SIZE(list_cols))
@@ -116,14 +117,27 @@ static char *item_shown(struct fc_workspace *ws, const struct fc_hazard *h)
 	return s ? s : xstrdup(h->item);
 }
 
+/* The columns the widest event's label takes, so the events line up. */
+static size_t event_width(void)
+{
+	size_t w = 0;
+	int k;
+
+	for (k = 0; k < HEV_KIND_COUNT; k++)
+		if (text_width(hazard_event_label((enum hazard_event_kind)k)) > w)
+			w = text_width(hazard_event_label((enum hazard_event_kind)k));
+	return w;
+}
+
 static void print_text(const struct fc_hazard *h, const char *item, const char *today)
 {
-	size_t i;
+	size_t i, ew = event_width();
 
 	printf(_("hazard      %s\ninspection  %s\nitem        "), h->id, h->inspection);
 	fputs_safe(item, stdout);
-	printf(_("\nseverity    %s\n"), hazard_sev_name(h->severity));
-	printf(_("state       %s%s%s\ndeadline    %s"), hazard_state_name(hazard_state_of(h)),
+	printf(_("\nseverity    %s\n"), model_word(hazard_sev_name(h->severity)));
+	printf(_("state       %s%s%s\ndeadline    %s"),
+	       model_word(hazard_state_name(hazard_state_of(h))),
 	       hazard_overdue(h, today) ? _(", OVERDUE") : "",
 	       hazard_supervised(h) ? _(", under listed supervision") : "", h->deadline);
 	if (strcmp(hazard_due(h), h->deadline))
@@ -134,7 +148,8 @@ static void print_text(const struct fc_hazard *h, const char *item, const char *
 	for (i = 0; i < h->n_events; i++) {
 		const struct fc_hazard_event *ev = &h->events[i];
 		/* numbered: `hazard attach --event N` names an event so */
-		printf("  %zu  %s  %-9s  ", i + 1, ev->at, hazard_event_name(ev->kind));
+		printf("  %zu  %s  ", i + 1, ev->at);
+		cli_pad(hazard_event_label(ev->kind), ew + 2);
 		fputs_safe(ev->by_name, stdout);
 		printf(" (%s)", ev->by);
 		if (ev->date[0])
@@ -211,7 +226,7 @@ static int event(struct cli *cli, int argc, char **argv)
 	workspace_close(ws);
 	if (rc)
 		return cli_report(&err);
-	printf(_("hazard %.8s: %s recorded\n"), full, hazard_event_name(kind));
+	printf(_("hazard %.8s: %s recorded\n"), full, hazard_event_label(kind));
 	return 0;
 }
 

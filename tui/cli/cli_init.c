@@ -146,7 +146,7 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 					{ "sign-key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
 	static const struct table_col cols[] = {
 		{ "name", N_("NAME"), 0, 0, 0 }, { "badge", N_("BADGE"), 0, 0, 0 }, { "dept", N_("DEPT"), 0, 0, 0 },
-		{ "role", N_("ROLE"), 0, 0, 0 }, { "workspace", N_("WORKSPACE"), 0, 0, 0 },
+		{ "role", N_("ROLE"), 0, 0, COL_WORD }, { "workspace", N_("WORKSPACE"), 0, 0, 0 },
 		{ "sign_key", N_("SIGNING KEY"), 0, 0, 0 },
 	};
 	char fp[SSHKEY_FP_LEN] = "";

@@ -11,6 +11,7 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
+#include "core/words.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 
@@ -175,7 +176,8 @@ static int print_hazard(struct opened *o, const char *item, struct fc_err *err)
 	if (have <= 0)
 		return have;
 	if (hazard_get(o->ws->store, hid, &h, err) == 0) {
-		printf(_("hazard %.8s: %s, due %s\n"), hid, hazard_sev_name(h.severity), h.deadline);
+		printf(_("hazard %.8s: %s, due %s\n"), hid, model_word(hazard_sev_name(h.severity)),
+		       h.deadline);
 		hazard_clear(&h);
 	}
 	return 0;
@@ -400,11 +402,29 @@ static void show_items(const struct form *f, const struct fc_inspection *in, enu
 	}
 }
 
+/* The columns the widest word of names[0..n-1] takes (core/words.h). */
+static size_t words_width(const char *const *names, size_t n)
+{
+	size_t w = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (text_width(model_word(names[i])) > w)
+			w = text_width(model_word(names[i]));
+	return w;
+}
+
 static int show_hazard(const struct hazard_row *r, void *ctx)
 {
+	static const char *const sevs[] = { "general", "major" };
+	static const char *const states[] = { "open", "notified", "rectified", "closed" };
+
 	++*(int *)ctx;
-	printf(_("  %.8s  %-7s  %-9s  due %s%s  %s  "), r->id, r->severity, r->state, r->due,
-	       r->overdue ? " OVERDUE" : "", r->item[0] ? r->item : "-");
+	printf("  %.8s  ", r->id);
+	cli_pad(model_word(r->severity), words_width(sevs, ARRAY_SIZE(sevs)) + 2);
+	cli_pad(model_word(r->state), words_width(states, ARRAY_SIZE(states)) + 2);
+	printf(_("due %s%s  "), r->due, r->overdue ? _(", OVERDUE") : "");
+	fputs_safe(r->item[0] ? r->item : "-", stdout);
+	fputs("  ", stdout);
 	fputs_safe(r->description, stdout);
 	putchar('\n');
 	return 0;
@@ -418,9 +438,10 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	struct fc_enterprise e;
 	struct fc_err err = { 0 };
 	size_t i;
-	int n_haz;
+	int n_haz, k;
 
-	printf(_("inspection  %s  (%s)\nform        %s v%d  "), in->id, insp_status_name(in->status),
+	printf(_("inspection  %s  (%s)\nform        %s v%d  "), in->id,
+	       model_word(insp_status_name(in->status)),
 	       in->form_id, in->form_version);
 	fputs_safe(form_text(&f->title, lang), stdout);
 	printf(_("\nenterprise  %s  "), in->enterprise);
@@ -428,7 +449,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 		fputs_safe(e.name, stdout);
 		enterprise_clear(&e);
 	}
-	printf(_("\ntype        %s\nlocation    "), insp_type_name(in->type));
+	printf(_("\ntype        %s\nlocation    "), insp_type_label(in->type));
 	fputs_safe(in->location, stdout);
 	printf(_("\ncreated     %s by %s\n"), in->created_at, in->created_by);
 	if (in->finalized_at[0])
@@ -464,7 +485,10 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 		const struct fc_amendment *m = &in->amendments[i];
 		if (i == 0)
 			puts(_("\namendments:"));
-		printf("  %s  %s  %s -> ", m->at, m->by, m->item);
+		k = form_item_index(f, m->item);
+		printf("  %s  %s  ", m->at, m->by);
+		fputs_safe(k >= 0 ? form_item_label(&f->items[k], lang) : m->item, stdout);
+		fputs(" \u2192 ", stdout);   /* the arrow, in any language */
 		fputs_safe(m->value, stdout);
 		fputs(_("  reason: "), stdout);
 		fputs_safe(m->reason, stdout);
@@ -522,8 +546,8 @@ static int add_row(const struct insp_row *r, void *ctx)
 static int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "id", N_("ID"), 0, 8, 1 }, { "status", N_("STATUS"), 0, 0, 0 }, { "form", N_("FORM"), 0, 0, 0 },
-		{ "form_version", N_("V"), 1, 0, 0 }, { "type", N_("TYPE"), 0, 0, 0 },
+		{ "id", N_("ID"), 0, 8, COL_PREFIX }, { "status", N_("STATUS"), 0, 0, COL_WORD }, { "form", N_("FORM"), 0, 0, 0 },
+		{ "form_version", N_("V"), 1, 0, 0 }, { "type", N_("TYPE"), 0, 0, COL_WORD },
 		{ "enterprise", N_("ENTERPRISE"), 0, 0, 0 }, { "enterprise_name", N_("NAME"), 0, 16, 0 },
 		{ "created_at", N_("CREATED"), 0, 16, 0 }, { "answers", N_("ANSWERS"), 1, 0, 0 },
 		{ "hazards", N_("HAZARDS"), 1, 0, 0 },

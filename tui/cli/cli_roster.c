@@ -150,7 +150,7 @@ static int roster_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
 		{ "badge", N_("BADGE"), 0, 0, 0 }, { "name", N_("NAME"), 0, 0, 0 },
-		{ "dept", N_("DEPT"), 0, 0, 0 }, { "role", N_("ROLE"), 0, 0, 0 },
+		{ "dept", N_("DEPT"), 0, 0, 0 }, { "role", N_("ROLE"), 0, 0, COL_WORD },
 		{ "key", N_("KEY"), 0, 0, 0 }, { "from", N_("FROM"), 0, 0, 0 },
 		{ "until", N_("UNTIL"), 0, 0, 0 },
 	};

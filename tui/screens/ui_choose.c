@@ -1,5 +1,6 @@
 /* ui_choose.c - choosing from a list in a box: one choice, several
  * choices, or yes/no (see ui_dialog.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "ui_dialog.h"
@@ -8,6 +9,7 @@
 struct chooser {
 	const char *title;
 	const char *const *labels;
+	const char *const *also;    /* searched beside the labels, or NULL */
 	unsigned char *sel;         /* several choices, or NULL */
 	struct ui_list l;
 	int y, x, w, h;             /* the rows of the list, as painted */
@@ -53,9 +55,12 @@ static void paint(struct ui *ui, struct chooser *c)
 
 static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 {
-	(void)buf;
-	(void)size;
-	return ((struct chooser *)ctx)->labels[i];
+	struct chooser *c = ctx;
+
+	if (!c->also || !c->also[i])
+		return c->labels[i];
+	snprintf(buf, size, "%s %s", c->labels[i], c->also[i]);
+	return buf;
 }
 
 /* Runs the box: the index chosen, or -1. */
@@ -92,12 +97,19 @@ static long run(struct ui *ui, struct chooser *c)
 int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
 	      size_t cur)
 {
+	return ui_choose_find(ui, title, labels, NULL, n, cur);
+}
+
+int ui_choose_find(struct ui *ui, const char *title, const char *const *labels,
+		   const char *const *also, size_t n, size_t cur)
+{
 	struct chooser c;
 	long r;
 
 	memset(&c, 0, sizeof c);
 	c.title = title;
 	c.labels = labels;
+	c.also = also;
 	c.l.n = n;
 	c.l.cur = cur < n ? cur : 0;
 	r = run(ui, &c);

@@ -8,11 +8,14 @@
 #include "ui_data.h"
 #include "ui_dialog.h"
 #include "ui_labels.h"
+#include "ui_names.h"
 #include "ui_screens.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
 
 struct picked {
+	struct ui *ui;
+	struct ui_names names;      /* the forms' titles */
 	char (*ids)[FC_UUID_LEN + 1];
 	char **labels;
 	size_t n, alloc_ids, alloc_labels;
@@ -30,7 +33,8 @@ static int add_row(const struct insp_row *r, void *ctx)
 	ALLOC_GROW(p->labels, p->n + 1, p->alloc_labels);
 	memcpy(p->ids[p->n], r->id, sizeof p->ids[p->n]);
 	snprintf(buf, sizeof buf, "%s · %s · %s", r->enterprise_name[0] ? r->enterprise_name
-		 : r->enterprise, r->form_id, ui_when(r->created_at, when, sizeof when));
+		 : r->enterprise, ui_when(r->created_at, when, sizeof when),
+		 ui_form_title(p->ui, &p->names, r->form_id, r->form_version));
 	p->labels[p->n++] = xstrdup(buf);
 	return 0;
 }
@@ -73,6 +77,8 @@ void ui_conflicts(struct ui *ui)
 	size_t i;
 	int c;
 
+	p.ui = ui;
+
 	if (inspection_list(ui->ws->store, "conflicted", add_row, &p, &err)) {
 		ui_error_err(ui, &err);
 	} else if (p.n == 0) {
@@ -87,4 +93,5 @@ void ui_conflicts(struct ui *ui)
 		free(p.labels[i]);
 	free(p.labels);
 	free(p.ids);
+	ui_names_release(&p.names);
 }

@@ -51,7 +51,7 @@ void dash_row_hazard(struct ui *ui, const struct hazard_row *r, int y, int sel)
 
 	ui_fill(y, 0, COLS, a);
 	x += ui_col(y, x, !strcmp(r->severity, "major") ? "!" : " ", 1, sel ? a : ui->attr[R_FAIL]);
-	x += ui_col(y, x, ui_word(r->state), 10, a);
+	x += ui_col(y, x, model_word(r->state), 10, a);
 	x += ui_put(y, x, r->due, 10, sel ? a : ui->attr[r->overdue ? R_WARN : R_NORMAL]);
 	x += ui_put(y, x, r->overdue ? "* " : "  ", 2, sel ? a : ui->attr[R_WARN]);
 	x += ui_put(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise, COLS / 4, a);
@@ -67,9 +67,9 @@ void dash_row_inspection(struct ui *ui, struct ui_names *names, const struct ins
 	int x = 1, fw = ui_width(form) < COLS / 4 ? ui_width(form) : COLS / 4;
 
 	ui_fill(y, 0, COLS, a);
-	x += ui_col(y, x, ui_word(r->status), 6, a);
+	x += ui_col(y, x, model_word(r->status), 6, a);
 	x += ui_col(y, x, ui_when(r->created_at, buf, sizeof buf), 16, a);
-	x += ui_col(y, x, ui_word(r->type), 8, a);
+	x += ui_col(y, x, model_word(r->type), 8, a);
 	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
 		    COLS - x - fw - 2, a);
 	ui_put(y, x, form, fw, a);

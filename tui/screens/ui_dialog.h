@@ -59,6 +59,10 @@ int ui_ask_text(struct ui *ui, const char *title, const char *label, const char 
  * Returns the index, or -1 when cancelled.  '/' searches. */
 int ui_choose(struct ui *ui, const char *title, const char *const *labels, size_t n,
 	      size_t cur);
+/* ui_choose whose '/' search also finds row i by also[i], a text not shown
+ * (a form's id beside its title, so that the id still finds it). */
+int ui_choose_find(struct ui *ui, const char *title, const char *const *labels,
+		   const char *const *also, size_t n, size_t cur);
 /* Several choices: sel[i] toggled with Space; 0 on Enter, -1 cancelled. */
 int ui_choose_many(struct ui *ui, const char *title, const char *const *labels, size_t n,
 		   unsigned char *sel);

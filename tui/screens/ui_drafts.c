@@ -11,22 +11,15 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-#include "forms/inspect/inspect.h"
 
 #include "ui_data.h"
 #include "ui_labels.h"
 #include "ui_list.h"
+#include "ui_names.h"
 #include "ui_run.h"
 #include "ui_screens.h"
 
 #define PAGE 100
-#define TITLES 32      /* forms whose titles are kept; beyond, their ids show */
-
-struct form_title {
-	char id[MAX_FORM_ID + 1];
-	int version;
-	char *title;
-};
 
 enum filter { F_DRAFTS, F_FINAL, F_ALL, F_COUNT };
 
@@ -36,8 +29,7 @@ struct drafts {
 	struct data_insp d;
 	struct ui_list l;
 	int y0, h;                 /* h: inspections shown, two rows each */
-	struct form_title titles[TITLES];
-	size_t n_titles;
+	struct ui_names names;     /* the forms' titles */
 };
 
 enum { REQ_OPEN = UI_REQ_SCREEN, REQ_SHOW, REQ_HAZARDS, REQ_NOTICE, REQ_FIND, REQ_RECORD };
@@ -91,29 +83,6 @@ static void more(struct drafts *s)
 	s->l.n = s->d.n;
 }
 
-/* The form's title in the language in force, read once per form from the
- * copy in the store; its id when it cannot be read. */
-static const char *form_title(struct drafts *s, const char *id, int version)
-{
-	struct form_title *t;
-	struct fc_err err;
-	struct form *f;
-	size_t i;
-
-	for (i = 0; i < s->n_titles; i++)
-		if (s->titles[i].version == version && !strcmp(s->titles[i].id, id))
-			return s->titles[i].title;
-	if (s->n_titles == TITLES)
-		return id;
-	t = &s->titles[s->n_titles++];
-	snprintf(t->id, sizeof t->id, "%s", id);
-	t->version = version;
-	f = inspect_form(s->ui->ws, id, version, &err);
-	t->title = xstrdup(f ? form_text(&f->title, s->ui->lang) : id);
-	form_free(f);
-	return t->title;
-}
-
 /* The texts at the right of an inspection's two rows: its counts, and who
  * started it. */
 static void right_texts(const struct insp_row *row, char *counts, char *by, size_t size)
@@ -137,13 +106,14 @@ static void paint_row(struct ui *ui, struct drafts *s, size_t i, int y, int cw1,
 	right_texts(row, counts, by, sizeof counts);
 	ui_fill(y, 0, COLS, a);
 	ui_fill(y + 1, 0, COLS, a);
-	x += ui_col(y, x, ui_word(row->status), 6, a);
+	x += ui_col(y, x, model_word(row->status), 6, a);
 	x += ui_col(y, x, ui_when(row->created_at, when, sizeof when), 16, a);
 	x += ui_col(y, x, row->enterprise_name[0] ? row->enterprise_name : row->enterprise,
 		    COLS - x - 1 - (cw1 ? cw1 + 1 : 0), a);
 	if (cw1)
 		ui_put(y, COLS - 1 - cw1, counts, cw1, a);
-	ui_col(y + 1, 8, form_title(s, row->form_id, row->form_version), COLS - 9 - cw2 - 1, a2);
+	ui_col(y + 1, 8, ui_form_title(ui, &s->names, row->form_id, row->form_version),
+	       COLS - 9 - cw2 - 1, a2);
 	ui_put(y + 1, COLS - 1 - cw2, by, cw2, a2);
 }
 
@@ -192,9 +162,11 @@ static void paint(struct ui *ui, void *ctx)
 
 static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
 {
-	const struct insp_row *r = &((struct drafts *)ctx)->d.rows[i];
+	struct drafts *s = ctx;
+	const struct insp_row *r = &s->d.rows[i];
 
-	snprintf(buf, size, "%s %s %s %s %s %s %s", r->enterprise_name, r->enterprise, r->form_id,
+	snprintf(buf, size, "%s %s %s %s %s %s %s %s", r->enterprise_name, r->enterprise,
+		 ui_form_title(s->ui, &s->names, r->form_id, r->form_version), r->form_id,
 		 r->created_at, r->created_by_name, r->created_by, r->id);
 	return buf;
 }
@@ -262,6 +234,5 @@ void ui_drafts(struct ui *ui)
 	ui_run(ui, &screen, &s);
 	data_insp_release(&s.d);
 	ui_list_release(&s.l);
-	while (s.n_titles)
-		free(s.titles[--s.n_titles].title);
+	ui_names_release(&s.names);
 }

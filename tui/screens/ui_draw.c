@@ -110,6 +110,40 @@ size_t ui_fit(const char *s, int width)
 	return i;
 }
 
+/* Whether the character at s (n bytes left) is punctuation that closes
+ * what comes before it, which a line may not begin with (Chinese line
+ * breaking: 。，、；：？！ and closing brackets and quotes). */
+static int closing(const char *s, size_t n)
+{
+	static const unsigned marks[] = {
+		0x3002, 0xff0c, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff09, 0x300d, 0x300f,
+		0x300b, 0x3009, 0x3011, 0x3015, 0x201d, 0x2019, 0xff0e,
+	};
+	size_t k = utf8_seq_len((const unsigned char *)s, n), i;
+	unsigned cp = k ? utf8_decode((const unsigned char *)s, k) : 0;
+
+	for (i = 0; k && i < sizeof marks / sizeof marks[0]; i++)
+		if (cp == marks[i])
+			return 1;
+	return 0;
+}
+
+/* Where a line of s from `start` broken before s[i] ends: a character
+ * earlier for each closing mark the next line would begin with, so that
+ * the mark goes down with the character it closes; i when that would
+ * leave the line empty. */
+static size_t break_before(const char *s, size_t n, size_t start, size_t i)
+{
+	size_t b = i;
+
+	while (b > start && closing(s + b, n - b)) {
+		do
+			b--;
+		while (b > start && ((unsigned char)s[b] & 0xc0) == 0x80);
+	}
+	return b > start ? b : i;
+}
+
 size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max)
 {
 	size_t n = s ? strlen(s) : 0, i = 0, start = 0, space = 0, k = 0, len;
@@ -128,10 +162,10 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 		}
 		w = glyph(s + i, n - i, &len, g);
 		if (used + w > width && i > start) {
-			size_t end = have_space ? space : i;
+			size_t end = have_space ? space : break_before(s, n, start, i);
 			starts[k] = start;
 			lens[k++] = end - start;
-			start = have_space ? space + 1 : i;
+			start = have_space ? space + 1 : end;
 			i = start;
 			used = have_space = 0;
 			continue;

@@ -80,7 +80,7 @@ static int paint_head(struct ui *ui, struct hview *v)
 	int y = 2;
 
 	snprintf(buf, sizeof buf, "%s %.8s · %s%s%s", _("Hazard"), h->id,
-		 ui_word(hazard_state_name(hazard_state_of(h))),
+		 model_word(hazard_state_name(hazard_state_of(h))),
 		 hazard_overdue(h, ui->today) ? _(", OVERDUE") : "",
 		 hazard_supervised(h) ? _(", listed supervision") : "");
 	ui_title(ui, buf, NULL);
@@ -88,7 +88,7 @@ static int paint_head(struct ui *ui, struct hview *v)
 	ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
 	ui_put(y++, 1 + ui_width(buf), v->ent, COLS - 2 - ui_width(buf), ui->attr[R_NORMAL]);
 	snprintf(buf, sizeof buf, "%s: %s   %s: %s   %s: %s", _("Severity"),
-		 ui_word(hazard_sev_name(h->severity)), _("Deadline"), h->deadline, _("Due"),
+		 model_word(hazard_sev_name(h->severity)), _("Deadline"), h->deadline, _("Due"),
 		 hazard_due(h));
 	ui_put(y++, 1, buf, COLS - 2, ui->attr[h->severity == HAZ_MAJOR ? R_FAIL : R_NORMAL]);
 	snprintf(buf, sizeof buf, "%s: %.8s   %s: %s", _("Inspection"), h->inspection,
@@ -121,7 +121,7 @@ static void paint(struct ui *ui, void *ctx)
 		int x = 1;
 		snprintf(buf, sizeof buf, "%s ", ui_when(ev->at, when, sizeof when));
 		x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_DIM]);
-		x += ui_put(y + r, x, ui_event_label(ev->kind), 20, ui->attr[R_NORMAL]) + 1;
+		x += ui_put(y + r, x, hazard_event_label(ev->kind), 20, ui->attr[R_NORMAL]) + 1;
 		if (ev->date[0]) {
 			snprintf(buf, sizeof buf, _("due %s "), ev->date);
 			x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_WARN]);
@@ -168,7 +168,7 @@ static void record(struct ui *ui, struct hview *v)
 	int k;
 
 	for (i = 0; i < 6; i++)
-		labels[i] = ui_event_label(kinds[i]);
+		labels[i] = hazard_event_label(kinds[i]);
 	k = ui_choose(ui, _("What happened?"), labels, 6, 0);
 	if (k < 0)
 		return;

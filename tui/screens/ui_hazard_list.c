@@ -101,7 +101,7 @@ static void paint_row(struct ui *ui, struct hazards *s, size_t i, int y)
 	ui_fill(y, 0, COLS, a);
 	x += ui_col(y, x, !strcmp(r->severity, "major") ? "!" : " ", 1, sel ? a :
 		    ui->attr[R_FAIL]);
-	x += ui_col(y, x, ui_word(r->state), 10, a);
+	x += ui_col(y, x, model_word(r->state), 10, a);
 	x += ui_put(y, x, r->due, 10, sel ? a : ui->attr[r->overdue ? R_WARN : R_NORMAL]);
 	x += ui_put(y, x, r->overdue ? "* " : "  ", 2, sel ? a : ui->attr[R_WARN]);
 	x += ui_put(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,

@@ -62,9 +62,9 @@ static void add_value(struct ctx *c, struct strbuf *sb, const char *key,
 	} else if (!strcmp(key, "item") && *c->form_id && *v->s) {
 		strbuf_adds(sb, ui_item_name(c->ui, c->names, c->form_id, c->form_version, v->s));
 	} else if (!strcmp(key, "kind") && hazard_event_parse(v->s, &k) == 0) {
-		strbuf_adds(sb, ui_event_label(k));
+		strbuf_adds(sb, hazard_event_label(k));
 	} else if (!strcmp(key, "type") || !strcmp(key, "status") || !strcmp(key, "severity")) {
-		strbuf_adds(sb, ui_word(v->s));
+		strbuf_adds(sb, model_word(v->s));
 	} else {
 		strbuf_adds(sb, v->s);
 	}

@@ -1,4 +1,4 @@
-/* ui_labels.c - translated words for the model's names (see ui_labels.h). */
+/* ui_labels.c - timestamps and answers as a person reads them (see ui_labels.h). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -7,42 +7,6 @@
 #include "ui_labels.h"
 #include "core/clock.h"
 #include "core/strbuf.h"
-
-const char *ui_type_label(enum insp_type t)
-{
-	static const char *const l[INSP_TYPE_COUNT] = {
-		N_("Routine"), N_("Unannounced (four nos, two straights)"),
-		N_("Joint enforcement"), N_("Re-inspection"),
-	};
-	return t < INSP_TYPE_COUNT ? _(l[t]) : "?";
-}
-
-const char *ui_word(const char *name)
-{
-	static const char *const w[][2] = {
-		{ "open", N_("open") }, { "notified", N_("notified") },
-		{ "rectified", N_("rectified") }, { "closed", N_("closed") },
-		{ "general", N_("general") }, { "major", N_("major") },
-		{ "draft", N_("draft") }, { "final", N_("final") },
-		{ "routine", N_("routine") }, { "unannounced", N_("unannounced") },
-		{ "joint", N_("joint") }, { "recheck", N_("recheck") },
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(w); i++)
-		if (!strcmp(name, w[i][0]))
-			return _(w[i][1]);
-	return name;
-}
-
-const char *ui_event_label(enum hazard_event_kind k)
-{
-	static const char *const l[HEV_KIND_COUNT] = {
-		N_("found"), N_("notice issued"), N_("rectified"), N_("verified and closed"),
-		N_("deadline extended"), N_("listed supervision"), N_("comment"),
-	};
-	return k < HEV_KIND_COUNT ? _(l[k]) : "?";
-}
 
 const char *ui_when(const char *ts, char *buf, size_t size)
 {

@@ -1,18 +1,15 @@
-/* ui_labels.h - the words the screens show for the model's names
- * (inspection types, hazard states, severities, events), translated, and
- * timestamps as local date and time. */
+/* ui_labels.h - what the screens show for a record's timestamps (local date
+ * and time) and answers (labels); the model's names in the user's language
+ * come from core/words.h, which the command line shares. */
 #ifndef FC_UI_LABELS_H
 #define FC_UI_LABELS_H
 
 #include <stddef.h>
 
 #include "core/model.h"
+#include "core/words.h"
 #include "forms/engine/form.h"
 
-const char *ui_type_label(enum insp_type t);
-/* By the name used in records and listings ("open", "major", "draft"...). */
-const char *ui_word(const char *name);
-const char *ui_event_label(enum hazard_event_kind k);
 /* A record's timestamp ("2026-12-02T02:21:36+00:00", written in the
  * offset of the device that made it) as this device's local date and time,
  * "2026-12-02 10:21", in buf (at least UI_WHEN_LEN bytes).  A text that is

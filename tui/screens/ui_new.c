@@ -61,8 +61,8 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 	switch (r) {
 	case ROW_FORM:
 		if (n->form)
-			snprintf(buf, size, "%s v%d  %s", n->form->id, n->form->version,
-				 form_text(&n->form->title, ui->lang));
+			snprintf(buf, size, "%s  v%d", form_text(&n->form->title, ui->lang),
+				 n->form->version);
 		else
 			snprintf(buf, size, "%s", _("(choose one)"));
 		break;
@@ -73,7 +73,7 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 			snprintf(buf, size, "%s", _("(find or add one)"));
 		break;
 	case ROW_TYPE:
-		snprintf(buf, size, "< %s >", ui_type_label(n->type));
+		snprintf(buf, size, "< %s >", insp_type_label(n->type));
 		break;
 	case ROW_TEAM: {
 		size_t i;
@@ -122,7 +122,7 @@ static void paint(struct ui *ui, void *ctx)
 
 static void pick_form(struct ui *ui, struct newin *n)
 {
-	const char **labels;
+	const char **labels, **ids;
 	char **owned;
 	size_t i, cur = 0;
 	int k;
@@ -132,25 +132,28 @@ static void pick_form(struct ui *ui, struct newin *n)
 		return;
 	}
 	labels = xcalloc(n->cat.n, sizeof *labels);
+	ids = xcalloc(n->cat.n, sizeof *ids);
 	owned = xcalloc(n->cat.n, sizeof *owned);
 	for (i = 0; i < n->cat.n; i++) {
 		const struct form *f = n->cat.forms[i];
 		struct strbuf sb;
 		strbuf_init(&sb);
-		strbuf_addf(&sb, "%-16s %s (", f->id, form_text(&f->title, ui->lang));
+		strbuf_addf(&sb, "%s (", form_text(&f->title, ui->lang));
 		strbuf_addf(&sb, _("%zu checks"), form_count_checks(f));
 		strbuf_adds(&sb, ")");
 		labels[i] = owned[i] = strbuf_detach(&sb);
+		ids[i] = f->id;    /* found by its id too, as before titles */
 		if (f == n->form)
 			cur = i;
 	}
-	k = ui_choose(ui, _("Choose the form"), labels, n->cat.n, cur);
+	k = ui_choose_find(ui, _("Choose the form"), labels, ids, n->cat.n, cur);
 	if (k >= 0)
 		n->form = n->cat.forms[k];
 	for (i = 0; i < n->cat.n; i++)
 		free(owned[i]);
 	free(owned);
 	free(labels);
+	free(ids);
 }
 
 static void edit_location(struct ui *ui, struct newin *n)
@@ -176,7 +179,7 @@ static int short_team(struct ui *ui, struct newin *n)
 	snprintf(q, sizeof q, _("A %s inspection needs at least %zu officers to be finalized, and "
 				"only you are on the team. Add a member now? (No starts it; t in the "
 				"checklist edits the team later.)"),
-		 ui_type_label(n->type), insp_type_min_team(n->type));
+		 insp_type_label(n->type), insp_type_min_team(n->type));
 	if (!ui_confirm(ui, _("Too few officers to finalize"), q, 1))
 		return 0;
 	n->l.cur = ROW_TEAM;

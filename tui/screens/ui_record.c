@@ -106,7 +106,7 @@ static void paint(struct ui *ui, void *ctx)
 	struct rec *r = ctx;
 	size_t i, row = 0;
 
-	ui_title(ui, _("Inspection record"), ui_word(insp_status_name(r->in.status)));
+	ui_title(ui, _("Inspection record"), model_word(insp_status_name(r->in.status)));
 	r->rows = LINES - 4;
 	for (i = 0; i < r->n_lines; i++)
 		row = paint_line(r, &r->lines[i], row);

@@ -69,8 +69,8 @@ static void head(struct rec *r)
 	line(r, R_NORMAL, 0, "%s: %s (%s v%d)", _("Form"),
 	     r->f ? form_text(&r->f->title, r->ui->lang) : in->form_id, in->form_id,
 	     in->form_version);
-	line(r, R_NORMAL, 0, "%s: %s   %s: %s", _("Type"), ui_type_label(in->type), _("Status"),
-	     ui_word(insp_status_name(in->status)));
+	line(r, R_NORMAL, 0, "%s: %s   %s: %s", _("Type"), insp_type_label(in->type), _("Status"),
+	     model_word(insp_status_name(in->status)));
 	if (in->location && *in->location)
 		line(r, R_NORMAL, 0, "%s: %s", _("Location"), in->location);
 	who(in, in->created_by, by, sizeof by);
@@ -183,8 +183,8 @@ static void hazards(struct rec *r)
 	line(r, R_SECTION, 0, _("Hazards found (%zu)"), r->hz.n);
 	for (i = 0; i < r->hz.n; i++) {
 		const struct hazard_row *h = &r->hz.rows[i];
-		line(r, h->overdue ? R_WARN : R_NORMAL, 2, "%s · %s · %s %s", ui_word(h->severity),
-		     ui_word(h->state), _("due"), h->due);
+		line(r, h->overdue ? R_WARN : R_NORMAL, 2, "%s · %s · %s %s", model_word(h->severity),
+		     model_word(h->state), _("due"), h->due);
 		line(r, R_NORMAL, 5, "%s", h->description);
 	}
 }

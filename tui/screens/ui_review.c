@@ -121,12 +121,13 @@ static void paint_head(struct ui *ui, struct review *r)
 	size_t i;
 	int k = 0;
 
-	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), r->ent_name,
-		 form_text(&r->f->title, ui->lang));
-	ui_title(ui, buf, ui_word(insp_status_name(r->in.status)));
+	/* the checklist before the enterprise: on a narrow screen it stays */
+	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), form_text(&r->f->title, ui->lang),
+		 r->ent_name);
+	ui_title(ui, buf, model_word(insp_status_name(r->in.status)));
 	if (r->n_warnings)   /* an out-of-range reading stays in sight */
 		paint_warning(ui, r, 1);
-	snprintf(buf, sizeof buf, "%s: %s   %s: %s", _("Type"), ui_type_label(r->in.type),
+	snprintf(buf, sizeof buf, "%s: %s   %s: %s", _("Type"), insp_type_label(r->in.type),
 		 _("Date"), ui_when(r->in.created_at, when, sizeof when));
 	ui_put(2, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
 	k = snprintf(buf, sizeof buf, "%s: ", _("Team"));
@@ -171,8 +172,8 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 		return;
 	}
 	i -= r->n_missing;
-	x += ui_col(y, x, ui_word(r->hz.rows[i].severity), 8, a);
-	x += ui_col(y, x, ui_word(r->hz.rows[i].state), 10, a);
+	x += ui_col(y, x, model_word(r->hz.rows[i].severity), 8, a);
+	x += ui_col(y, x, model_word(r->hz.rows[i].state), 10, a);
 	snprintf(buf, sizeof buf, "%s %s ", _("due"), r->hz.rows[i].due);
 	x += ui_put(y, x, buf, COLS - x - 2, r->hz.rows[i].overdue && i + r->n_missing +
 		    r->n_conflicts != r->l.cur ? ui->attr[R_WARN] : a);

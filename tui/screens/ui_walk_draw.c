@@ -48,10 +48,14 @@ static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int
 	return used;
 }
 
-/* The marker in front of an item: its answer at a glance. */
+/* The marker in front of an item: its answer at a glance, in any language
+ * and without colour: a check mark for pass, a cross for fail (one column
+ * each, also where ambiguous-width characters take two), P and F where
+ * the locale cannot draw them. */
 static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 {
 	const char *v = walk_value(w, item);
+	int utf8 = MB_CUR_MAX > 1;
 
 	*role = R_NORMAL;
 	if (!w->relevant[item])
@@ -66,11 +70,11 @@ static const char *marker(const struct walk *w, size_t item, enum ui_role *role)
 		return "[x]";
 	if (!strcmp(v, "pass")) {
 		*role = R_PASS;
-		return "[P]";
+		return utf8 ? "[\u2713]" : "[P]";
 	}
 	if (!strcmp(v, "fail")) {
 		*role = R_FAIL;
-		return "[F]";
+		return utf8 ? "[\u2717]" : "[F]";
 	}
 	return "[-]";
 }
@@ -271,8 +275,9 @@ static void paint_head(struct ui *ui, struct walk *w)
 
 	walk_progress(w, -1, &done, &total);
 	snprintf(right, sizeof right, "%s %zu/%zu", _("draft"), done, total);
-	snprintf(buf, sizeof buf, "%s · %s", w->ent_name[0] ? w->ent_name : w->in.enterprise,
-		 form_text(&w->f->title, ui->lang));
+	/* the checklist first: on a narrow screen it is what is cut last */
+	snprintf(buf, sizeof buf, "%s · %s", form_text(&w->f->title, ui->lang),
+		 w->ent_name[0] ? w->ent_name : w->in.enterprise);
 	ui_title(ui, buf, right);
 	if (it >= 0 && w->f->items[it].group >= 0) {
 		long g = w->f->items[it].group;
