@@ -165,20 +165,35 @@ static int key_order(const void *pa, const void *pb)
 		       *(const struct fc_attachment *const *)pb);
 }
 
+/* A total order of lines for one (to, sha256): by `at`, then every other
+ * field, so that which of two differing lines wins never depends on which
+ * side held it. */
+static int line_cmp(const struct fc_attachment *x, const struct fc_attachment *y)
+{
+	int c = strcmp(x->at, y->at);
+	if (!c)
+		c = strcmp(x->by, y->by);
+	if (!c)
+		c = strcmp(x->name, y->name);
+	if (!c)
+		c = strcmp(x->blob, y->blob);
+	if (!c)
+		c = (x->size > y->size) - (x->size < y->size);
+	if (!c)
+		c = strcmp(x->type, y->type);
+	if (!c)
+		c = strcmp(x->taken, y->taken);
+	return c ? c : strcmp(x->geo, y->geo);
+}
+
 /* Of two lines for one (to, sha256): the earlier `at` (then the rest of
  * the line, so the choice never depends on which side is which), with the
  * earlier withdrawal of the two. */
 static void pick(struct fc_attachment *out, const struct fc_attachment *x,
 		 const struct fc_attachment *y)
 {
-	const struct fc_attachment *w = x;
-	int c = strcmp(x->at, y->at);
-	if (!c)
-		c = strcmp(x->by, y->by);
-	if (!c)
-		c = strcmp(x->name, y->name);
-	if (c > 0)
-		w = y;
+	const struct fc_attachment *w = line_cmp(x, y) > 0 ? y : x;
+
 	attachment_copy(out, w);
 	if (!x->withdrawn[0] || (y->withdrawn[0] && strcmp(y->withdrawn, x->withdrawn) < 0))
 		memcpy(out->withdrawn, y->withdrawn, sizeof out->withdrawn);

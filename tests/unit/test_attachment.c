@@ -111,6 +111,15 @@ static void union_is_symmetric(void **state)
 	assert_string_equal(u1[0].withdrawn, T3);
 	attachments_free(u1, n1);
 	attachments_free(u2, n2);
+	/* lines that differ only past at, by and name: still one winner */
+	a[0] = line("", SHA_A, "B-1", T1, ""), b[0] = line("", SHA_A, "B-1", T1, "");
+	b[0].blob[0] = '4';
+	attachments_union(a, 1, b, 1, &u1, &n1);
+	attachments_union(b, 1, a, 1, &u2, &n2);
+	assert_int_equal(n1, 1);
+	assert_string_equal(u1[0].blob, u2[0].blob);
+	attachments_free(u1, n1);
+	attachments_free(u2, n2);
 	attachments_union(NULL, 0, NULL, 0, &u1, &n1);
 	assert_int_equal(n1, 0);
 	attachments_free(u1, n1);
