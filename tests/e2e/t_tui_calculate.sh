@@ -62,11 +62,9 @@ fc inspection answer "$cid" region east
 tui_start en_US.UTF-8
 keys d
 wait_for "西山矿业" >/dev/null
-for i in 1 2 3; do   # down to the draft at 西山矿业, wherever the list puts it
-	screen | grep -q "^ *>.*西山\|西山.*<" && break
-	keys Down
-done
-screen >"$T/drafts"
+# the draft at 西山矿业 found by the list's search, wherever the list puts it
+keys / && wait_for "Search" >/dev/null
+typed "西山" && keys Enter && sleep 0.2
 keys Enter
 wait_for "Region" >/dev/null
 keys Down
