@@ -119,40 +119,30 @@ static int ifd_walk(struct tiff *t, size_t off, tag_fn fn, void *ctx)
 	return 0;
 }
 
-static int digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* "YYYY:MM:DD HH:MM:SS" into out as YYYY-MM-DDTHH:MM:SS; cameras write
  * blanks or zeros when their clock was never set, which is no date. */
 static int parse_date(const char *s, struct exif_info *out)
 {
-	char date[FC_DATE_LEN + 1];
+	char ts[FC_TIMESTAMP_LEN + 1];
 
-	if (s[4] != ':' || s[7] != ':' || s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
-	    digits(s + 11, 2) > 23 || digits(s + 11, 2) < 0 || digits(s + 14, 2) > 59 ||
-	    digits(s + 14, 2) < 0 || digits(s + 17, 2) > 59 || digits(s + 17, 2) < 0)
+	/* checked as a timestamp (core/clock.h) at UTC; the offset is apart */
+	if (s[4] != ':' || s[7] != ':' || s[10] != ' ' || s[13] != ':' || s[16] != ':')
 		return 0;
-	snprintf(date, sizeof date, "%.4s-%.2s-%.2s", s, s + 5, s + 8);
-	if (date_check(date, "", NULL))
+	snprintf(ts, sizeof ts, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2s+00:00", s, s + 5, s + 8, s + 11,
+		 s + 14, s + 17);
+	if (timestamp_check(ts, "", NULL))
 		return 0;
-	snprintf(out->taken, sizeof out->taken, "%sT%.8s", date, s + 11);
+	snprintf(out->taken, sizeof out->taken, "%.19s", ts);
 	out->has_time = 1;
 	return 0;
 }
 
 static void parse_offset(const char *s, struct exif_info *out)
 {
-	if ((s[0] == '+' || s[0] == '-') && s[3] == ':' && digits(s + 1, 2) >= 0 &&
-	    digits(s + 1, 2) <= 14 && digits(s + 4, 2) >= 0 && digits(s + 4, 2) <= 59)
+	char ts[FC_TIMESTAMP_LEN + 1];
+
+	snprintf(ts, sizeof ts, "2000-01-01T00:00:00%.6s", s);
+	if (timestamp_check(ts, "", NULL) == 0)
 		snprintf(out->offset, sizeof out->offset, "%.6s", s);
 }
 
