@@ -200,42 +200,24 @@ static int copy(int src, const char *path, uint64_t size, int dst, const char *t
 	return rc;
 }
 
-/* Reads up to len bytes at offset 0 of fd; how many it got, or -1. */
-static ssize_t read_head(int fd, unsigned char *buf, size_t len)
-{
-	size_t got = 0;
-	ssize_t n;
-
-	while (got < len) {
-		n = pread(fd, buf + got, len - got, (off_t)got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
 /* A photo's time and place from its Exif, read from the copy (so from
  * the bytes kept).  Exif that cannot be read is noted, not fatal: the
  * photo is still evidence, its time is then the file's. */
 static void photo_facts(int fd, struct evidence_info *out)
 {
-	size_t len = out->size < EXIF_MAX_READ ? (size_t)out->size : EXIF_MAX_READ;
-	unsigned char *buf = xmalloc(len);
 	struct fc_err e = { 0 };
 	struct exif_info x;
-	ssize_t got = read_head(fd, buf, len);
+	struct strbuf head;
 	int rc;
 
-	if (got < 0)
+	/* the first EXIF_MAX_READ bytes (file_read_fd may read a little past) */
+	strbuf_init(&head);
+	if (lseek(fd, 0, SEEK_SET) < 0 || file_read_fd(fd, EXIF_MAX_READ, &head) < 0)
 		rc = fc_failk(&e, FC_EIO, _("cannot read the copy: %s"), strerror(errno));
 	else
-		rc = exif_read(buf, (size_t)got, &x, &e);
-	free(buf);
+		rc = exif_read((const unsigned char *)head.buf,
+			       head.len < EXIF_MAX_READ ? head.len : EXIF_MAX_READ, &x, &e);
+	strbuf_release(&head);
 	if (!rc && x.has_time && x.offset[0])
 		snprintf(out->taken, sizeof out->taken, "%s%s", x.taken, x.offset);
 	else if (!rc && x.has_time)
