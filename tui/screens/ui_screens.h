@@ -53,4 +53,16 @@ void ui_dashboard(struct ui *ui);
 void ui_history_inspection(struct ui *ui, const char *id, const char *created_at);
 void ui_history_hazard(struct ui *ui, const char *id);
 
+/* What a chosen file documents: a hazard (and its event number, 0 for the
+ * hazard itself) when `hazard` is set, else an inspection (and one of its
+ * items, or "" for the inspection itself). */
+struct ui_attach_to {
+	const char *inspection, *item;
+	const char *hazard;
+	size_t event;
+};
+/* Chooses files in a folder (newest first, several at once) and attaches
+ * them as evidence, saying how many on the message line (ui_files.c). */
+void ui_attach_files(struct ui *ui, const struct ui_attach_to *to);
+
 #endif

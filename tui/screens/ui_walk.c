@@ -23,7 +23,7 @@
 
 enum {
 	REQ_PASS = UI_REQ_SCREEN, REQ_FAIL, REQ_NA, REQ_EDIT, REQ_RESOLVE, REQ_NOTE, REQ_CLEAR,
-	REQ_HAZARD, REQ_REVIEW, REQ_VIEW, REQ_FIND
+	REQ_HAZARD, REQ_REVIEW, REQ_VIEW, REQ_FIND, REQ_ATTACH
 };
 
 /* The walk's modes: on a conflicted item resolving comes first on the bar,
@@ -66,6 +66,8 @@ static const struct ui_keymap keys[] = {
 	  N_("in the title: answered / items that apply now (an answer can make more apply)"),
 	  0, 0 },
 	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
+	{ { 'a', 'A' }, REQ_ATTACH, NULL, NULL, "a",
+	  N_("attach photos or files to this item (evidence)"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
 	  N_("back (every answer is saved already)"), 11, 0 },
 };
@@ -269,6 +271,19 @@ static void check(struct walk *w, int req, enum walk_how how)
 		walk_check(w, req == REQ_PASS ? "pass" : "na", how);
 }
 
+/* Photos and files for the item under the cursor (a section's row: the
+ * inspection itself). */
+static void attach(struct walk *w)
+{
+	const struct walk_row *row = w->l.cur < w->n_rows ? &w->rows[w->l.cur] : NULL;
+	struct ui_attach_to to = { w->id, "", NULL, 0 };
+
+	if (row && !row->header)
+		to.item = w->f->items[row->item].name;
+	ui_attach_files(w->ui, &to);
+	walk_reload(w);
+}
+
 /* Does one request; returns 1 to leave the walk.  On a conflicted item an
  * answer settles the conflict: the mode is decided here, once, and passed. */
 static int request(struct walk *w, int req, int key)
@@ -292,6 +307,7 @@ static int request(struct walk *w, int req, int key)
 		return 0;
 	case REQ_REVIEW: review(w); return w->have_in && w->in.status == INSP_FINAL;
 	case UI_REQ_TEAM: ui_draft_team(w->ui, w->id); walk_reload(w); return 0;
+	case REQ_ATTACH: attach(w); return 0;
 	case REQ_VIEW: w->single = !w->single; break;
 	case REQ_FIND: ui_list_search(w->ui, &w->l, row_text, w);
 		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);
