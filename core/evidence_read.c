@@ -24,6 +24,17 @@ char *evidence_path(const struct evidence_store *es, const char *sha256)
 	return xstrfmt("%s/%.2s/%s", es->dir, sha256, sha256);
 }
 
+int evidence_present(const struct evidence_store *es, const char *sha256, long long size)
+{
+	char *path = evidence_path(es, sha256);
+	struct stat st;
+	int here = path && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		   (long long)st.st_size == size;
+
+	free(path);
+	return here;
+}
+
 /* Hashes what fd holds, size bytes by its fstat, into out. */
 static int rehash(int fd, uint64_t size, const char *name, struct evidence_info *out,
 		  struct fc_err *err)

@@ -70,6 +70,9 @@ int evidence_add(const struct evidence_store *es, const char *path, struct evide
 /* WORKSPACE/evidence/xx/<sha256>, or NULL when sha256 is not 64 lower-case
  * hex digits (it comes from records, so from anyone). */
 char *evidence_path(const struct evidence_store *es, const char *sha256);
+/* Whether a file of that name and size is kept here: a quick look for
+ * listings, which trusts nothing (evidence_open checks the bytes). */
+int evidence_present(const struct evidence_store *es, const char *sha256, long long size);
 /* Opens the file kept under sha256 after hashing it again: *fd reads it
  * from the start, and out (may be NULL) gets its sha256, blob id, size and
  * type.  A file that is missing is FC_ENOTFOUND; one whose bytes do not

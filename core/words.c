@@ -1,6 +1,8 @@
 /* words.c - the model's names in the user's language (see words.h). */
 #include "words.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 #include "core/i18n.h"
@@ -42,4 +44,15 @@ const char *hazard_event_label(enum hazard_event_kind k)
 		N_("deadline extended"), N_("listed supervision"), N_("comment"),
 	};
 	return (unsigned)k < HEV_KIND_COUNT ? _(l[k]) : "?";
+}
+
+const char *size_words(long long n, char *buf, size_t size)
+{
+	if (n < 1024)
+		snprintf(buf, size, "%lld B", n);
+	else if (n < 1024 * 1024)
+		snprintf(buf, size, "%.0f KB", (double)n / 1024);
+	else
+		snprintf(buf, size, "%.1f MB", (double)n / (1024 * 1024));
+	return buf;
 }

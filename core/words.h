@@ -19,5 +19,7 @@ const char *model_word(const char *name);
 const char *insp_type_label(enum insp_type t);
 /* What happened to a hazard ("notice issued", "verified and closed"). */
 const char *hazard_event_label(enum hazard_event_kind k);
+/* A file's size as a person reads it: "812 B", "34 KB", "5.0 MB"; buf. */
+const char *size_words(long long bytes, char *buf, size_t size);
 
 #endif

@@ -45,6 +45,15 @@ one_case() {
 	keys Down Enter
 	expect "$loc $size: a kind not kept is refused by name" "sign.bmp"
 	check "$loc $size: and nothing more attached" [ "$(files)" -eq 2 ]
+	keys Escape && sleep 0.3 && keys v
+	must "$loc $size: v opens the record" wait_for "$(L 'Inspection record' '检查记录')"
+	keys End   # at 40x12 the section's heading scrolls off above its last file
+	[ "${size%x*}" -ge 80 ] &&
+		expect "$loc $size: the record lists the files" "$(L 'Files (2)' '附件 (2)')"
+	expect "$loc $size: each with its type and size" "phone.jpg · image/jpeg · 1022 B"
+	[ "${size%x*}" -ge 80 ] &&
+		expect "$loc $size: the photo's time and place from its Exif" \
+			"2026-05-01 10:20 $(L at 位置) 31.2306667 121.4730000"
 	tm kill-server >/dev/null 2>&1
 }
 

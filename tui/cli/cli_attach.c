@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
+#include "core/words.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 
@@ -144,17 +145,6 @@ int cli_hazard_attach(struct cli *cli, int argc, char **argv, const char *usage)
 	return rc;
 }
 
-/* "1.2 MB" and the like: a size a person reads. */
-static void human_size(long long n, char *out, size_t size)
-{
-	if (n < 1024)
-		snprintf(out, size, "%lld B", n);
-	else if (n < 1024 * 1024)
-		snprintf(out, size, "%.1f KB", (double)n / 1024);
-	else
-		snprintf(out, size, "%.1f MB", (double)n / (1024 * 1024));
-}
-
 void cli_show_files(struct fc_workspace *ws, const struct fc_attachment *list, size_t n)
 {
 	struct evidence_store es;
@@ -171,7 +161,7 @@ void cli_show_files(struct fc_workspace *ws, const struct fc_attachment *list, s
 		struct fc_err miss = { 0 };
 		int here = have_store && evidence_check(&es, a->sha256, NULL, &miss) == 0;
 
-		human_size(a->size, size, sizeof size);
+		size_words(a->size, size, sizeof size);
 		fputs("  ", stdout);
 		fputs_safe(a->name, stdout);
 		printf("  %s  %s  %.12s", a->type, size, a->sha256);

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/dirlist.h"
 #include "core/strbuf.h"
+#include "core/words.h"
 #include "core/workspace.h"
 
 #include "ui_labels.h"
@@ -89,16 +90,6 @@ static void load(struct ui *ui, struct files *s, const char *dir)
 			d.n, d.more, d.unnamed);
 }
 
-static void human_size(long long n, char *out, size_t size)
-{
-	if (n < 1024)
-		snprintf(out, size, "%lld B", n);
-	else if (n < 1024 * 1024)
-		snprintf(out, size, "%.0f KB", (double)n / 1024);
-	else
-		snprintf(out, size, "%.1f MB", (double)n / (1024 * 1024));
-}
-
 static void paint_row(struct ui *ui, struct files *s, size_t i, int y)
 {
 	int sel = i == s->l.cur, x = 1;
@@ -119,7 +110,7 @@ static void paint_row(struct ui *ui, struct files *s, size_t i, int y)
 		return;
 	}
 	/* the name keeps most of a narrow screen: the date goes first */
-	human_size(e->size, size, sizeof size);
+	size_words(e->size, size, sizeof size);
 	when[0] = '\0';
 	if (COLS >= 64 && clock_stamp((long long)e->mtime, ts, NULL) == 0)
 		ui_when(ts, when, sizeof when);

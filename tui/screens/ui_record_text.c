@@ -11,7 +11,9 @@
 
 #include "ui_labels.h"
 #include "ui_record_impl.h"
+#include "core/evidence_store.h"
 #include "core/strbuf.h"
+#include "core/words.h"
 
 static void FC_PRINTF(4, 5) line(struct rec *r, enum ui_role role, int indent,
 				 const char *fmt, ...)
@@ -210,6 +212,52 @@ static void amendments(struct rec *r)
 	}
 }
 
+/* "for <item label>" of a file line, or "" when it documents the record. */
+static void file_for(const struct rec *r, const struct fc_attachment *a, char *buf, size_t size)
+{
+	char item[MAX_ITEM + 1];
+	size_t n = strcspn(a->to, "@");
+
+	buf[0] = '\0';
+	if (!a->to[0] || n > MAX_ITEM)
+		return;
+	memcpy(item, a->to, n);
+	item[n] = '\0';
+	snprintf(buf, size, " · %s %s", _("for"), item_label(r, item));
+}
+
+/* The files attached as evidence: what each is, when and where it was
+ * taken, who attached it, and whether its bytes are on this laptop. */
+static void files(struct rec *r)
+{
+	char when[UI_WHEN_LEN], taken[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], size[32],
+	     what[MAX_ITEM_KEY + 80];
+	struct evidence_store es;
+	int have_store = evidence_store_open(r->ui->ws, &es, NULL) == 0;
+	size_t i;
+
+	if (!r->in.n_attachments)
+		return;
+	line(r, R_SECTION, 0, _("Files (%zu)"), r->in.n_attachments);
+	for (i = 0; i < r->in.n_attachments; i++) {
+		const struct fc_attachment *a = &r->in.attachments[i];
+		int here = have_store && evidence_present(&es, a->sha256, a->size);
+		who(&r->in, a->by, by, sizeof by);
+		file_for(r, a, what, sizeof what);
+		line(r, a->withdrawn[0] ? R_DIM : R_NORMAL, 2, "%s · %s · %s%s", a->name, a->type,
+		     size_words(a->size, size, sizeof size), what);
+		if (a->taken[0] || a->geo[0])
+			line(r, R_DIM, 5, "%s %s%s%s", _("taken"),
+			     a->taken[0] ? ui_when(a->taken, taken, sizeof taken) : "",
+			     a->geo[0] ? _(" at ") : "", a->geo);
+		line(r, here ? R_DIM : R_WARN, 5, "%s %s, %s%s%s", _("attached by"), by,
+		     ui_when(a->at, when, sizeof when), here ? "" : _(" · not on this laptop"),
+		     a->withdrawn[0] ? _(" · withdrawn") : "");
+	}
+	if (have_store)
+		evidence_store_release(&es);
+}
+
 void rec_lines_build(struct rec *r)
 {
 	rec_lines_release(r);
@@ -217,5 +265,6 @@ void rec_lines_build(struct rec *r)
 	answers(r);
 	conflicts(r);
 	hazards(r);
+	files(r);
 	amendments(r);
 }
