@@ -66,6 +66,7 @@ static int choice_ok(struct loader *ld, const struct sheet *sh, const struct csv
 	const char *list = sheet_get(sh, row, C_LIST, SLOT_PLAIN);
 	const char *name = sheet_get(sh, row, C_NAME, SLOT_PLAIN);
 	struct fc_err err;
+	int s;
 
 	if (!*name) {
 		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "choice in list '%s' has no name",
@@ -76,8 +77,9 @@ static int choice_ok(struct loader *ld, const struct sheet *sh, const struct csv
 		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "%s", err.msg);
 		return 0;
 	}
-	if (!*sheet_get(sh, row, C_LABEL, SLOT_PLAIN) && !*sheet_get(sh, row, C_LABEL, SLOT_ZH) &&
-	    !*sheet_get(sh, row, C_LABEL, SLOT_EN)) {
+	for (s = 0; s < SLOT_COUNT && !*sheet_get(sh, row, C_LABEL, (enum sheet_slot)s); s++)
+		;
+	if (s == SLOT_COUNT) {
 		sheet_problem(ld, sh, row, C_LABEL, SLOT_PLAIN,
 			      "choice '%s' of list '%s' has no label", name, list);
 		return 0;
@@ -145,7 +147,7 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 		if (!e[i].ok)
 			continue;
 		c->name = xstrdup(sheet_get(sh, row, C_NAME, SLOT_PLAIN));
-		sheet_text(sh, row, C_LABEL, ld->f->default_lang, &c->label);
+		sheet_text(sh, row, C_LABEL, &c->label);
 		c->attrs = xcalloc(ld->f->n_choice_cols + 1, sizeof *c->attrs);
 		for (k = 0; k < ld->f->n_choice_cols; k++)
 			c->attrs[k] = xstrdup((size_t)field[k] < row->n ?

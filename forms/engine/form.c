@@ -3,11 +3,15 @@
 #include <string.h>
 
 #include "forms/engine/engine_impl.h"
+#include "forms/engine/load_impl.h"
 
 static void text_release(struct form_text *t)
 {
-	free(t->s[LANG_ZH]);
-	free(t->s[LANG_EN]);
+	size_t k;
+
+	for (k = 0; k < t->n; k++)
+		free(t->tr[k].s);
+	free(t->tr);
 }
 
 static void item_release(struct form_item *it)
@@ -67,29 +71,12 @@ void form_free(struct form *f)
 	form_problems_release(&f->warnings);
 	text_release(&f->title);
 	text_release(&f->note);
+	lang_release(f);
 	free(f->origin);
 	free(f->survey_csv);
 	free(f->choices_csv);
 	free(f->settings_csv);
 	free(f);
-}
-
-const char *form_item_label(const struct form_item *it, enum form_lang lang)
-{
-	const char *l = form_text(&it->label, lang);
-
-	return *l ? l : it->name ? it->name : "";
-}
-
-const char *form_text(const struct form_text *t, enum form_lang lang)
-{
-	enum form_lang other = lang == LANG_ZH ? LANG_EN : LANG_ZH;
-
-	if ((unsigned)lang < LANG_COUNT && t->s[lang])
-		return t->s[lang];
-	if (t->s[other])
-		return t->s[other];
-	return "";
 }
 
 size_t form_count_checks(const struct form *f)

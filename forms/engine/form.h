@@ -4,7 +4,9 @@
  * settings.csv (see docs/ARCHITECTURE.md, "Forms"): checklists are data a
  * district can change without a rebuild.  This header is the contract
  * between the loader (forms/) and its users (the inspection logic, the CLI,
- * the TUI).  Labels come in two languages; index them with enum form_lang.
+ * the TUI).  Labels come in the languages the form's columns name
+ * ("label::Français (fr)", "label:English", "label::zh"); form_text() picks
+ * the one a person reads (see forms/engine/lang.c).
  */
 #ifndef FC_FORM_H
 #define FC_FORM_H
@@ -12,7 +14,24 @@
 #include <stddef.h>
 #include "core/err.h"
 
-enum form_lang { LANG_ZH = 0, LANG_EN = 1, LANG_COUNT = 2 };
+#define FORM_MAX_LANGS 16    /* languages one form's columns may name */
+#define FORM_LANG_NAME_MAX 64 /* bytes in a language's column suffix */
+#define FORM_LANG_PLAIN (-1)  /* a text of the plain column ("label") */
+
+/* The language a person reads, as the lower-case ISO 639 code of the
+ * locale's language ("zh", "fr", "en"; "" for none): form_lang_locale(), or
+ * what the TUI's settings chose.  A value, passed as one. */
+struct form_lang {
+	char code[8];
+};
+
+/* One of a form's languages: the suffix its columns carry, as written
+ * ("Français (fr)", "English", "zh"), and the code it names ("fr", "en",
+ * "zh"; "" when neither a code in parentheses nor a known name says). */
+struct form_language {
+	char *name;
+	char code[8];
+};
 
 enum form_type {
 	FT_TEXT,
@@ -37,9 +56,16 @@ enum form_meta_kind {
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
 
-/* A text in both languages; either may be NULL, form_text() falls back. */
+/* A text in the languages that give it: tr[k].lang is an index into
+ * form.langs or FORM_LANG_PLAIN, in that order (plain first, then the
+ * form's languages in column order); only non-empty texts are kept. */
+struct form_tr {
+	int lang;
+	char *s;
+};
 struct form_text {
-	char *s[LANG_COUNT];
+	struct form_tr *tr;
+	size_t n;
 };
 
 struct form_choice {
@@ -92,7 +118,12 @@ struct form {
 	int version;
 	struct form_text title;     /* the id when settings.csv gives none */
 	struct form_text note;      /* settings.csv note: local practice etc., or NULLs */
-	enum form_lang default_lang;
+	struct form_language langs[FORM_MAX_LANGS]; /* as the columns name them */
+	size_t n_langs;
+	char *default_language;     /* settings' default_language as written, or NULL:
+				     * the plain columns' language */
+	unsigned default_langs;     /* bit k: langs[k] is the default language */
+	size_t first_lang;          /* the survey's leftmost label column's language */
 	struct form_item *items;
 	size_t n_items;
 	struct form_list *lists;
@@ -138,11 +169,23 @@ int form_same_files(const struct form *a, const struct form *b);
  * is there.  0, or -1 with err (a higher or a different same version there). */
 int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);
 
-/* The text in `lang`, else in the other language, else "". */
-const char *form_text(const struct form_text *t, enum form_lang lang);
-/* What a person calls item `it`: its label in `lang`, else its name.  A
- * message about an item names it so; the name is for commands. */
-const char *form_item_label(const struct form_item *it, enum form_lang lang);
+/* The one place a form's text is put into a language (forms/engine/lang.c):
+ * t in the form's language that is `lang` (its code), else in the form's
+ * default_language, else the plain column's, else in the form's first
+ * language (first_lang), else any; "" when none does. */
+const char *form_text(const struct form *f, const struct form_text *t, struct form_lang lang);
+/* What a person calls item `it` of f: its label in `lang`, else its name.
+ * A message about an item names it so; the name is for commands. */
+const char *form_item_label(const struct form *f, const struct form_item *it,
+			    struct form_lang lang);
+/* The language of the locale (LANGUAGE's first, LC_ALL, LC_MESSAGES, LANG:
+ * "zh_CN.UTF-8" is zh, "fr_FR" fr; C and POSIX are en). */
+struct form_lang form_lang_locale(void);
+/* The language a locale name, a code or a language's name says ("zh_CN",
+ * "fr", "English (en)", "Français"); code "" when none. */
+struct form_lang form_lang_of(const char *s);
+/* Whether l is the language `code` ("zh"). */
+int form_lang_is(struct form_lang l, const char *code);
 /* Index of the item called `name`, or -1. */
 int form_item_index(const struct form *f, const char *name);
 /* Counts items of type FT_CHECK. */
@@ -166,7 +209,7 @@ struct form_answers {
 	void *ctx;
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
-	enum form_lang lang;        /* labels jr:choice-name() gives */
+	struct form_lang lang;      /* labels jr:choice-name() gives */
 	/* What metadata items read (NULL: none; end and today fall back to the
 	 * clock): the inspection's start, end and day, the device and the user. */
 	struct {
@@ -198,7 +241,7 @@ int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct f
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a
  * message naming what is wrong. */
 int form_check_value(const struct form *f, size_t i, const char *value,
-		     const struct form_answers *a, enum form_lang lang,
+		     const struct form_answers *a, struct form_lang lang,
 		     struct fc_err *err);
 /* The one spelling a checked value of item i is stored in, so equal answers
  * are equal bytes (records compare and merge by bytes): a whole number

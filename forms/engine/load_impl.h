@@ -73,6 +73,13 @@ int load_yesno(const char *s);
  * when id is not a valid form id.  A new string. */
 char *settings_default(const char *id);
 
+/* A language a column's suffix names (forms/engine/lang.c): its index in
+ * f->langs, added when new; -1 when the form has FORM_MAX_LANGS already. */
+int lang_add(struct form *f, const char *suffix);
+/* Settings' default_language (NULL or "": none), as written. */
+void lang_set_default(struct form *f, const char *setting);
+void lang_release(struct form *f);
+
 /* The parts, in the order form_load_* runs them. */
 void load_settings(struct loader *ld, const char *buf, size_t len);
 void load_choices(struct loader *ld, const char *buf, size_t len);

@@ -107,7 +107,7 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 static void check_text_refs(struct loader *ld, struct survey *sv, size_t i)
 {
 	static const int keys[] = { S_LABEL, S_HINT, S_REQUIRED_MSG, S_CONSTRAINT_MSG };
-	char colname[80], name[NAME_MAX_LEN + 1];
+	char colname[QUOTE_SIZE], name[NAME_MAX_LEN + 1];
 	size_t k, n;
 	int s, idx;
 

@@ -202,7 +202,7 @@ static void read_group(struct loader *ld, struct survey *sv, const struct csv_ro
 static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		    int key, const struct form_item *it, int applies)
 {
-	char name[80];
+	char name[QUOTE_SIZE];
 	int s;
 
 	if (applies)
@@ -303,15 +303,14 @@ static enum sheet_slot first_slot(const struct sheet *sh, int key)
 static void read_texts(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		       struct form_item *it)
 {
-	enum form_lang lang = ld->f->default_lang;
 	const char *v;
 
-	sheet_text(&sv->sh, row, S_LABEL, lang, &it->label);
-	sheet_text(&sv->sh, row, S_HINT, lang, &it->hint);
-	sheet_text(&sv->sh, row, S_REQUIRED_MSG, lang, &it->required_message);
-	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, lang, &it->constraint_message);
-	sheet_text(&sv->sh, row, S_LEGAL, lang, &it->legal_basis);
-	if (!it->label.s[LANG_ZH] && !it->label.s[LANG_EN] &&
+	sheet_text(&sv->sh, row, S_LABEL, &it->label);
+	sheet_text(&sv->sh, row, S_HINT, &it->hint);
+	sheet_text(&sv->sh, row, S_REQUIRED_MSG, &it->required_message);
+	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, &it->constraint_message);
+	sheet_text(&sv->sh, row, S_LEGAL, &it->legal_basis);
+	if (!it->label.n &&
 	    (form_item_answerable(it) || it->type == FT_NOTE))
 		sheet_problem(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
 			      "%s item '%s' has no label", form_type_name(it->type),
@@ -393,6 +392,20 @@ static void free_survey(struct form *f, struct survey *sv)
 	sheet_release(&sv->sh);
 }
 
+/* The form's first language is its survey's leftmost label column's, as
+ * an author reads the sheet (choices.csv and settings.csv load first). */
+static void first_language(struct form *f, const struct sheet *sh)
+{
+	int s, best = -1;
+
+	for (s = 1; s < SLOT_COUNT; s++)
+		if (sh->idx[S_LABEL][s] >= 0 && (best < 0 || sh->idx[S_LABEL][s] <
+						 sh->idx[S_LABEL][best]))
+			best = s;
+	if (best > 0)
+		f->first_lang = (size_t)best - 1;
+}
+
 void load_survey(struct loader *ld, const char *buf, size_t len)
 {
 	struct survey sv;
@@ -406,6 +419,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 		sheet_release(&sv.sh);
 		return;
 	}
+	first_language(ld->f, &sv.sh);
 	for (r = 1; r < sv.sh.csv.n; r++)
 		if (!sheet_row_blank(&sv.sh.csv.rows[r]))
 			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);

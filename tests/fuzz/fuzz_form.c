@@ -53,9 +53,17 @@ static void evaluate(const struct form *f)
 			form_relevant(f, i, &fa, &err);
 			form_required(f, i, &fa, &err);
 			k = (i + a.seed) % N_VALUES;
-			form_check_value(f, i, values[k], &fa, (enum form_lang)(k & 1), &err);
+			form_check_value(f, i, values[k], &fa, form_lang_of(k & 1 ? "en" : "fr"),
+					 &err);
 			if (f->items[i].default_value)
-				form_check_value(f, i, f->items[i].default_value, &fa, LANG_ZH, &err);
+				form_check_value(f, i, f->items[i].default_value, &fa,
+						 form_lang_of("zh"), &err);
+			/* every text in a language the form has, and one it lacks */
+			for (k = 0; k <= f->n_langs; k++)
+				if (strlen(form_item_label(f, &f->items[i], k < f->n_langs ?
+					   form_lang_of(f->langs[k].code) : form_lang_of("de")))
+				    > (size_t)1 << 24)
+					abort();
 		}
 }
 

@@ -32,17 +32,17 @@ static void loads_what_the_files_say(void **state)
 	(void)state;
 	assert_string_equal(f->id, "t");
 	assert_int_equal(f->version, 12);
-	assert_string_equal(form_text(&f->title, LANG_EN), "Title");
-	assert_string_equal(form_text(&f->note, LANG_ZH), "local practice"); /* fallback */
+	assert_string_equal(form_text(f, &f->title, form_lang_of("en")), "Title");
+	assert_string_equal(form_text(f, &f->note, form_lang_of("zh")), "local practice"); /* fallback */
 	assert_int_equal(f->n_items, 5);
 	assert_int_equal(form_count_checks(f), 1);
 	assert_int_equal(form_count_questions(f), 2);
 	c1 = &f->items[1];
 	assert_int_equal(c1->type, FT_CHECK);
-	assert_string_equal(form_text(&c1->label, LANG_ZH), "车辆是否具有有效行驶证");
-	assert_string_equal(form_text(&c1->label, LANG_EN), "Valid registration");
-	assert_null(c1->hint.s[LANG_EN]);
-	assert_string_equal(form_text(&c1->hint, LANG_EN), "提示");
+	assert_string_equal(test_text(f, &c1->label, "zh"), "车辆是否具有有效行驶证");
+	assert_string_equal(test_text(f, &c1->label, "en"), "Valid registration");
+	assert_null(test_text_in(f, &c1->hint, "en"));
+	assert_string_equal(test_text(f, &c1->hint, "en"), "提示");
 	assert_int_equal(c1->hazard, SEV_MAJOR);
 	assert_int_equal(c1->rectify_days, 7);
 	assert_string_equal(c1->dept, "transport");
@@ -57,7 +57,7 @@ static void loads_what_the_files_say(void **state)
 	assert_int_equal(f->items[4].group, -1);
 	assert_int_equal(f->items[4].line, 7);  /* the blank row is skipped */
 	assert_string_equal(f->items[2].list->name, "yn");
-	assert_string_equal(form_text(&f->items[2].list->choices[1].label, LANG_EN), "No");
+	assert_string_equal(form_text(f, &f->items[2].list->choices[1].label, form_lang_of("en")), "No");
 	assert_int_equal(form_item_index(f, "q"), 2);
 	assert_int_equal(form_item_index(f, "nope"), -1);
 	assert_non_null(strstr(f->survey_csv, "车辆"));
@@ -72,12 +72,13 @@ static void plain_label_is_the_default_language(void **state)
 	static const char en[] = "form_id,version,default_language\nt,1,English (en)\n";
 	struct form *f = test_form(survey, NULL, en);
 	(void)state;
-	assert_int_equal(f->default_lang, LANG_EN);
-	assert_string_equal(f->items[0].label.s[LANG_EN], "Plain");
-	assert_string_equal(f->items[0].label.s[LANG_ZH], "中文");
-	assert_string_equal(f->items[1].label.s[LANG_EN], "Only plain");
-	assert_null(f->items[1].label.s[LANG_ZH]);
-	assert_string_equal(form_text(&f->title, LANG_ZH), "t"); /* no title: the id */
+	assert_string_equal(f->default_language, "English (en)");
+	assert_string_equal(test_text(f, &f->items[0].label, "en"), "Plain");
+	assert_string_equal(test_text(f, &f->items[0].label, "zh"), "中文");
+	assert_string_equal(test_text(f, &f->items[1].label, "en"), "Only plain");
+	assert_null(test_text_in(f, &f->items[1].label, "zh"));
+	assert_string_equal(test_text(f, &f->items[1].label, "zh"), "Only plain");
+	assert_string_equal(form_text(f, &f->title, form_lang_of("zh")), "t"); /* no title: the id */
 	form_free(f);
 }
 
@@ -142,7 +143,7 @@ static void check_fails(const struct form *f, const char *item, const char *valu
 
 	test_answers(&a, "2024-03-20", NULL);
 	assert_int_equal(form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa,
-					  LANG_EN, &err), -1);
+					  form_lang_of("en"), &err), -1);
 	assert_string_equal(err.msg, msg);
 }
 
@@ -152,7 +153,7 @@ static void check_ok(const struct form *f, const char *item, const char *value)
 	struct test_answers a;
 
 	test_answers(&a, "2024-03-20", NULL);
-	if (form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa, LANG_EN, &err))
+	if (form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa, form_lang_of("en"), &err))
 		fail_msg("%s = '%s': %s", item, value, err.msg);
 }
 
@@ -228,9 +229,13 @@ static void language_spellings(void **state)
 		"integer,n,数,Number,Nombre,太大\n";
 	struct form *f = test_form(survey, NULL, NULL);
 	(void)state;
-	assert_string_equal(f->items[0].label.s[LANG_ZH], "数");
-	assert_string_equal(f->items[0].label.s[LANG_EN], "Number");
-	assert_string_equal(f->items[0].constraint_message.s[LANG_ZH], "太大");
+	assert_string_equal(test_text(f, &f->items[0].label, "zh"), "数");
+	assert_string_equal(test_text(f, &f->items[0].label, "en"), "Number");
+	assert_string_equal(test_text(f, &f->items[0].label, "fr"), "Nombre");
+	assert_string_equal(test_text(f, &f->items[0].constraint_message, "zh"), "太大");
+	assert_int_equal(f->n_langs, 4);
+	assert_string_equal(f->langs[0].name, "Chinese (zh)");
+	assert_string_equal(f->langs[3].code, "zh"); /* zh-CN */
 	form_free(f);
 }
 

@@ -35,14 +35,14 @@ static void print_problems(const struct form_problems *p)
 	}
 }
 
-static void add_row(struct table *t, const struct form *f, enum form_lang lang)
+static void add_row(struct table *t, const struct form *f, struct form_lang lang)
 {
 	char version[16], items[24], checks[24];
 
 	snprintf(version, sizeof version, "%d", f->version);
 	snprintf(items, sizeof items, "%zu", form_count_questions(f));
 	snprintf(checks, sizeof checks, "%zu", form_count_checks(f));
-	table_add(t, (const char *[]){ f->id, version, form_text(&f->title, lang),
+	table_add(t, (const char *[]){ f->id, version, form_text(f, &f->title, lang),
 				       items, checks, f->origin });
 }
 
@@ -58,7 +58,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		{ "format", OPT_VALUE, &fmt, NULL, NULL },
 		{ 0 },
 	};
-	enum form_lang lang = inspect_lang();
+	struct form_lang lang = form_lang_locale();
 	struct form_catalog cat;
 	enum table_format tf;
 	struct table t;

@@ -109,7 +109,7 @@ static const char *form_title(struct drafts *s, const char *id, int version)
 	snprintf(t->id, sizeof t->id, "%s", id);
 	t->version = version;
 	f = inspect_form(s->ui->ws, id, version, &err);
-	t->title = xstrdup(f ? form_text(&f->title, s->ui->lang) : id);
+	t->title = xstrdup(f ? form_text(f, &f->title, s->ui->lang) : id);
 	form_free(f);
 	return t->title;
 }

@@ -62,7 +62,7 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 	case ROW_FORM:
 		if (n->form)
 			snprintf(buf, size, "%s v%d  %s", n->form->id, n->form->version,
-				 form_text(&n->form->title, ui->lang));
+				 form_text(n->form, &n->form->title, ui->lang));
 		else
 			snprintf(buf, size, "%s", _("(choose one)"));
 		break;
@@ -137,7 +137,7 @@ static void pick_form(struct ui *ui, struct newin *n)
 		const struct form *f = n->cat.forms[i];
 		struct strbuf sb;
 		strbuf_init(&sb);
-		strbuf_addf(&sb, "%-16s %s (", f->id, form_text(&f->title, ui->lang));
+		strbuf_addf(&sb, "%-16s %s (", f->id, form_text(f, &f->title, ui->lang));
 		strbuf_addf(&sb, _("%zu checks"), form_count_checks(f));
 		strbuf_adds(&sb, ")");
 		labels[i] = owned[i] = strbuf_detach(&sb);
