@@ -66,6 +66,8 @@ struct form_tr {
 struct form_text {
 	struct form_tr *tr;
 	size_t n;
+	const char *msgid;          /* or a text of fieldcheck's own (or_other's
+				     * "Other"), translated when shown */
 };
 
 struct form_choice {
@@ -96,6 +98,10 @@ struct form_item {
 	struct form_expr *calculation; /* calculate items: their value */
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	enum form_meta_kind meta;   /* FT_META items: which */
+	int or_other;               /* a select "LIST or_other": its list has
+				     * "other", and the next item asks what */
+	int other_of;               /* NAME_other, pyxform's text item that asks
+				     * for the "other": 1 + the select's index */
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */
@@ -128,6 +134,9 @@ struct form {
 	size_t n_items;
 	struct form_list *lists;
 	size_t n_lists;
+	struct form_list **other_lists; /* or_other selects' lists: the list
+					 * with "other" added (f->items' own) */
+	size_t n_other_lists;
 	char **choice_cols;         /* choices.csv's other columns, which a
 				     * choice_filter reads by name */
 	size_t n_choice_cols;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/load_impl.h"
 
@@ -176,6 +177,8 @@ const char *form_text(const struct form *f, const struct form_text *t, struct fo
 {
 	size_t k;
 
+	if (t->msgid)
+		return _(t->msgid);
 	if (!t->n)
 		return "";
 	for (k = 0; lang.code[0] && k < t->n; k++)

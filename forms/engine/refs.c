@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/survey_impl.h"
@@ -27,6 +28,63 @@ static const struct form_list *find_list(const struct form *f, const char *name)
 	return NULL;
 }
 
+/* A copy of choice c (its attributes, n_cols of them, too). */
+static void choice_copy(struct form_choice *to, const struct form_choice *c, size_t n_cols)
+{
+	size_t k;
+
+	to->name = xstrdup(c->name);
+	to->label.n = c->label.n;
+	to->label.tr = xcalloc(c->label.n ? c->label.n : 1, sizeof *to->label.tr);
+	for (k = 0; k < c->label.n; k++) {
+		to->label.tr[k].lang = c->label.tr[k].lang;
+		to->label.tr[k].s = xstrdup(c->label.tr[k].s);
+	}
+	to->attrs = xcalloc(n_cols + 1, sizeof *to->attrs);
+	for (k = 0; k < n_cols; k++)
+		to->attrs[k] = xstrdup(c->attrs && c->attrs[k] ? c->attrs[k] : "");
+}
+
+/* or_other: the select's own list, its list and "other" (labelled "Other"
+ * in the reader's language, as pyxform adds it), kept in f->other_lists.
+ * NULL after reporting when the list has an "other" already, or the
+ * select filters its choices (pyxform takes neither). */
+static const struct form_list *list_with_other(struct loader *ld, struct survey *sv,
+					       size_t i, const struct form_list *src)
+{
+	static const char other_label[] = N_("Other");
+	struct form *f = ld->f;
+	struct form_choice other = { "other", { NULL, 0, other_label }, NULL };
+	struct form_list *l;
+	size_t k;
+
+	for (k = 0; k < src->n; k++)
+		if (!strcmp(src->choices[k].name, "other")) {
+			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
+				      "or_other adds a choice 'other', which list '%s' has "
+				      "already: drop or_other or rename the choice", src->name);
+			return NULL;
+		}
+	if (*sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN)) {
+		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN,
+			      "or_other with a choice_filter is not supported (nor by "
+			      "pyxform): add an 'other' choice to the list instead");
+		return NULL;
+	}
+	l = xcalloc(1, sizeof *l);
+	l->name = xstrdup(src->name);
+	l->choices = xcalloc(src->n + 1, sizeof *l->choices);
+	for (k = 0; k < src->n; k++)
+		choice_copy(&l->choices[k], &src->choices[k], f->n_choice_cols);
+	choice_copy(&l->choices[k], &other, f->n_choice_cols);
+	l->choices[k].label.msgid = other_label;
+	l->n = src->n + 1;
+	f->other_lists = xreallocarray(f->other_lists, f->n_other_lists + 1,
+				       sizeof *f->other_lists);
+	f->other_lists[f->n_other_lists++] = l;
+	return l;
+}
+
 static void link_list(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -44,6 +102,8 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 	else if (it->list->n == 0)
 		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
 			      "list '%s' has no choices", name);
+	else if (it->or_other)
+		it->list = list_with_other(ld, sv, i, it->list);
 }
 
 /* Compiles column key of item i into *out (a value rather than a truth when
@@ -69,11 +129,28 @@ static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
 	compile_as(ld, sv, i, key, out, FORM_EXPR_TRUTH);
 }
 
+/* NAME_other is asked when its select has "other" (pyxform's relevance). */
+static void compile_other(struct loader *ld, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	char *src = xstrfmt("selected(${%s}, 'other')", ld->f->items[it->other_of - 1].name);
+	struct fc_err err;
+
+	it->relevant = form_expr_compile(ld->f, src, form_item_kind(it), &err);
+	if (!it->relevant)
+		load_problem(ld, FF_SURVEY, it->line, 1, "or_other: %s", err.msg);
+	free(src);
+}
+
 static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
 	const char *req = sheet_get(&sv->sh, sv->row[i], S_REQUIRED, SLOT_PLAIN);
 
+	if (it->other_of) { /* the row is its select's */
+		compile_other(ld, i);
+		return;
+	}
 	if (it->type != FT_END_GROUP)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
 	if (it->type == FT_CALCULATE)
@@ -146,6 +223,7 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 		link_list(ld, sv, i);
 		compile_exprs(ld, sv, i);
 		check_default(ld, sv, i);
-		check_text_refs(ld, sv, i);
+		if (!ld->f->items[i].other_of)
+			check_text_refs(ld, sv, i);
 	}
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/survey_impl.h"
@@ -87,10 +88,13 @@ static int is_type(const char *t, const char *name)
 }
 
 /* Reads the type column (white space runs count as one space).  Sets
- * *list to the list name of a select (a copy).  0, or -1 after reporting. */
+ * *list to the list name of a select (a copy), and it->or_other for
+ * "select_one L or_other".  0, or -1 after reporting. */
 static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row *row,
-		      enum form_type *type, enum form_meta_kind *meta, char **list)
+		      struct form_item *it, char **list)
 {
+	enum form_type *type = &it->type;
+	enum form_meta_kind *meta = &it->meta;
 	const char *raw = sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN);
 	char t[2 * NAME_MAX_LEN], q[QUOTE_SIZE];
 	size_t i, n = 0, k;
@@ -134,6 +138,12 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;
+		char *oo = strstr(t, " or_other");
+		if (oo && !oo[9] && oo > sp) { /* pyxform: an "other" choice, and
+						* NAME_other for its text */
+			*oo = '\0';
+			it->or_other = 1;
+		}
 		*type = t[7] == 'o' ? FT_SELECT_ONE : FT_SELECT_MULTIPLE;
 		if (!sp && !t[base]) {
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
@@ -340,6 +350,32 @@ static struct form_item *new_item(struct form *f, struct survey *sv, const struc
 	return &f->items[f->n_items++];
 }
 
+/* or_other's follow-up, as pyxform makes it: a text item NAME_other right
+ * after the select, asked when "other" is chosen (refs.c compiles that
+ * relevance), so its answer is an answer like any other in the record. */
+static void add_other(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		      size_t sel)
+{
+	static const char label[] = N_("Specify other.");
+	struct form *f = ld->f;
+	struct form_item *it;
+	char *name = xstrfmt("%s_other", f->items[sel].name);
+
+	if (strlen(name) > NAME_MAX_LEN) {
+		sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "name '%s' is too long "
+			      "for or_other, which names its text %s_other (at most %d)",
+			      f->items[sel].name, f->items[sel].name, NAME_MAX_LEN);
+		free(name);
+		return;
+	}
+	it = new_item(f, sv, row);
+	it->type = FT_TEXT;
+	it->name = name;
+	it->other_of = (int)sel + 1;
+	it->group = f->items[sel].group;
+	it->label.msgid = label;
+}
+
 static void add_item(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		     struct groups *g)
 {
@@ -348,7 +384,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	size_t ix = f->n_items - 1;
 
 	it->type = FT_TEXT;
-	if (parse_type(ld, sv, row, &it->type, &it->meta, &sv->list_name[ix])) {
+	if (parse_type(ld, sv, row, it, &sv->list_name[ix])) {
 		/* keep a valid name for references; the rest would only add
 		 * problems that follow from the type */
 		it->type = FT_TEXT;
@@ -366,6 +402,8 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	read_texts(ld, sv, row, it);
 	read_columns_apply(ld, sv, row, it);
 	read_ours(ld, sv, row, it);
+	if (it->or_other && it->name)
+		add_other(ld, sv, row, ix);
 }
 
 static void check_duplicates(struct loader *ld, struct survey *sv)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 static const char choices[] =
 	"list_name,name,label::zh,label::en\n"
 	"yn,yes,是,Yes\nyn,no,否,No\n"
@@ -239,6 +241,71 @@ static void language_spellings(void **state)
 	form_free(f);
 }
 
+/* or_other as pyxform has it: the list gains "other", labelled Other in the
+ * reader's language, and NAME_other asks for the text when it is chosen. */
+static void or_other_adds_a_choice_and_a_question(void **state)
+{
+	static const char survey[] =
+		"type,name,label::zh,label::en\n"
+		"select_one yn or_other,q,问,Q\n"
+		"select_multiple   yn   or_other,m,多,M\n"
+		"select_one yn,plain,普通,Plain\n";
+	struct form *f = test_form(survey, choices, NULL);
+	struct test_answers a, other;
+	struct fc_err err = { 0 };
+	int q = form_item_index(f, "q"), qo = form_item_index(f, "q_other");
+	(void)state;
+	assert_int_equal(f->n_items, 5);
+	assert_int_equal(qo, q + 1);                /* right after its select */
+	assert_int_equal(f->items[qo].type, FT_TEXT);
+	assert_int_equal(f->items[qo].other_of, q + 1);
+	assert_string_equal(test_text(f, &f->items[qo].label, "en"), "Specify other.");
+	assert_int_equal(f->items[q].list->n, 3);
+	assert_string_equal(f->items[q].list->choices[2].name, "other");
+	assert_string_equal(test_text(f, &f->items[q].list->choices[2].label, "en"), "Other");
+	assert_string_equal(test_text(f, &f->items[q].list->choices[0].label, "zh"), "是");
+	assert_int_equal(f->items[form_item_index(f, "plain")].list->n, 2); /* its own list */
+	assert_true(form_item_index(f, "m_other") > 0);
+	test_answers(&a, "2024-03-20", "q", "yes", NULL);
+	test_answers(&other, "2024-03-20", "q", "other", "m", "no other", NULL);
+	assert_int_equal(form_check_value(f, (size_t)q, "other", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, (size_t)form_item_index(f, "plain"), "other", &a.fa,
+					  form_lang_of("en"), &err), -1);
+	assert_int_equal(form_relevant(f, (size_t)qo, &a.fa, &err), 0);
+	assert_int_equal(form_relevant(f, (size_t)qo, &other.fa, &err), 1);
+	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "m_other"), &other.fa,
+				       &err), 1);
+	assert_int_equal(form_required(f, (size_t)qo, &other.fa, &err), 0);
+	form_free(f);
+}
+
+static void or_other_refused(void **state)
+{
+	static const struct {
+		const char *survey, *choices, *want;
+	} cases[] = {
+		{ "type,name,label\nselect_one yn or_other,q,Q\n",
+		  "list_name,name,label\nyn,yes,Yes\nyn,other,Other\n",
+		  "mem/survey.csv:2:1: or_other adds a choice 'other', which list 'yn' has already" },
+		{ "type,name,label,choice_filter\nselect_one yn or_other,q,Q,name != 'no'\n",
+		  choices, "mem/survey.csv:2:4: or_other with a choice_filter is not supported" },
+		{ "type,name,label\nselect_one yn or_other,q,Q\ntext,q_other,Mine\n", choices,
+		  "mem/survey.csv:3:2: duplicate name 'q_other'" },
+		{ "type,name,label\nselect_one yn or_other,"
+		  "a123456789a123456789a123456789a123456789a123456789a1234567890,Q\n", choices,
+		  "mem/survey.csv:2:2: name 'a123456789a123456789a123456789a123456789a123456789"
+		  "a1234567890' is too long for or_other" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *got = test_form_problems(cases[i].survey, cases[i].choices, NULL);
+		if (!strstr(got, cases[i].want))
+			fail_msg("case %zu: got\n%s\nwanted %s", i, got, cases[i].want);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +316,8 @@ int main(void)
 		cmocka_unit_test(answers_checked_by_type),
 		cmocka_unit_test(numbers_have_one_spelling),
 		cmocka_unit_test(language_spellings),
+		cmocka_unit_test(or_other_adds_a_choice_and_a_question),
+		cmocka_unit_test(or_other_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
