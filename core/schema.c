@@ -216,6 +216,15 @@ static const char *const migrations[] = {
 	OUTBOX_UNLESS_IMPORTING("hazards_out_u", "UPDATE", "hazards", "hazard", "NEW.id")
 	OUTBOX_UNLESS_IMPORTING("hazards_out_d", "DELETE", "hazards", "hazard", "OLD.id")
 	OUTBOX_UNLESS_IMPORTING("events_out_i", "INSERT", "hazard_events", "hazard", "NEW.hazard"),
+
+	/* 6 -> 7: the CSV files a form's selects read their choices from
+	 * (select_one_from_file), part of the kept form and as unchangeable. */
+	"CREATE TABLE form_files("
+	"  form_id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
+	"  text TEXT NOT NULL, PRIMARY KEY (form_id, version, name),"
+	"  FOREIGN KEY (form_id, version) REFERENCES forms(id, version)) WITHOUT ROWID;"
+	"CREATE TRIGGER form_files_kept BEFORE UPDATE ON form_files"
+	"  BEGIN SELECT RAISE(ABORT, 'a stored form version never changes'); END;",
 };
 
 int schema_latest(void)

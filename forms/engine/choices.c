@@ -35,7 +35,7 @@ static int cmp_entry(const void *a, const void *b)
 	return c ? c : (p->row < q->row ? -1 : p->row > q->row);
 }
 
-static int choice_name_ok(const char *s, struct fc_err *err)
+int load_choice_name_ok(const char *s, struct fc_err *err)
 {
 	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
 		return 0;
@@ -73,7 +73,7 @@ static int choice_ok(struct loader *ld, const struct sheet *sh, const struct csv
 			      list);
 		return 0;
 	}
-	if (!choice_name_ok(name, &err)) {
+	if (!load_choice_name_ok(name, &err)) {
 		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "%s", err.msg);
 		return 0;
 	}

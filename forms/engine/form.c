@@ -64,6 +64,14 @@ void form_free(struct form *f)
 		free(f->other_lists[i]);
 	}
 	free(f->other_lists);
+	for (i = 0; i < f->n_files; i++) {
+		free(f->files[i].name);
+		free(f->files[i].csv);
+		if (f->files[i].list)
+			list_release(f->files[i].list, f->n_choice_cols);
+		free(f->files[i].list);
+	}
+	free(f->files);
 	for (i = 0; i < f->n_choice_cols; i++)
 		free(f->choice_cols[i]);
 	free(f->choice_cols);
@@ -139,6 +147,15 @@ static int same_text(const char *a, const char *b)
 
 int form_same_files(const struct form *a, const struct form *b)
 {
+	const struct form_csv_file *o;
+	size_t k;
+
+	if (a->n_files != b->n_files)
+		return 0;
+	for (k = 0; k < a->n_files; k++)
+		if (!(o = form_file_find(b, a->files[k].name)) || o->len != a->files[k].len ||
+		    memcmp(o->csv, a->files[k].csv, o->len))
+			return 0;
 	return same_text(a->survey_csv, b->survey_csv) &&
 	       same_text(a->choices_csv, b->choices_csv) &&
 	       same_text(a->settings_csv, b->settings_csv);

@@ -25,6 +25,9 @@ struct form_lang {
 	char code[8];
 };
 
+#define FORM_MAX_FILES 16      /* CSV files one form's selects read choices from */
+#define FORM_FILE_NAME_MAX 68  /* "[a-z0-9_-]{1,64}.csv" */
+
 /* One of a form's languages: the suffix its columns carry, as written
  * ("Français (fr)", "English", "zh"), and the code it names ("fr", "en",
  * "zh"; "" when neither a code in parentheses nor a known name says). */
@@ -82,6 +85,16 @@ struct form_list {
 	size_t n;
 };
 
+/* A CSV file beside the survey that a select_one_from_file reads its
+ * choices from ("sites.csv": name, label[, label::xx]), part of the form:
+ * kept, installed and synced with it, byte for byte. */
+struct form_csv_file {
+	char *name;                 /* form_file_name_ok */
+	char *csv;                  /* its bytes, NUL-terminated */
+	size_t len;
+	struct form_list *list;     /* its choices (NULL while it does not load) */
+};
+
 struct form_expr; /* a compiled relevant/constraint/required expression */
 
 struct form_item {
@@ -98,6 +111,7 @@ struct form_item {
 	struct form_expr *calculation; /* calculate items: their value */
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	enum form_meta_kind meta;   /* FT_META items: which */
+	int from_file;              /* select_*_from_file: list is its file's */
 	int or_other;               /* a select "LIST or_other": its list has
 				     * "other", and the next item asks what */
 	int other_of;               /* NAME_other, pyxform's text item that asks
@@ -144,6 +158,8 @@ struct form {
 	/* The exact bytes it was loaded from, kept so a record can carry the
 	 * form it was filled with (the store and the replica keep a copy). */
 	char *survey_csv, *choices_csv, *settings_csv;
+	struct form_csv_file *files;    /* the CSV files its selects read, as named */
+	size_t n_files;
 	/* What loads but fieldcheck does not use (columns it ignores), as
 	 * "FILE:LINE:COL: warning: ..." for `forms check` to list. */
 	struct form_problems warnings;
@@ -155,7 +171,18 @@ struct form {
 struct form_files {
 	const char *survey, *choices, *settings; /* NUL-terminated; choices may be NULL */
 	size_t survey_len, choices_len, settings_len;
+	/* The form's file `name` that a select_one_from_file names (already
+	 * form_file_name_ok): *text a new NUL-terminated string (free() it)
+	 * of *len bytes, at most CSV's limit.  0; 1 when there is none; -1
+	 * with err.  NULL: the form has no such files. */
+	int (*file)(void *ctx, const char *name, char **text, size_t *len, struct fc_err *err);
+	void *file_ctx;
 };
+/* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
+ * survey, choices or settings.  Such a name is safe in a path. */
+int form_file_name_ok(const char *name);
+/* The form's file called name, or NULL. */
+const struct form_csv_file *form_file_find(const struct form *f, const char *name);
 
 /* Loads the folder `dir`.  Returns the form, or NULL with every problem
  * appended to `probs` (never partial: a form with any problem does not
@@ -173,7 +200,7 @@ void form_free(struct form *f);
 struct form *form_load_path(const char *path, struct form_problems *probs);
 /* Whether two forms were loaded from the same bytes. */
 int form_same_files(const struct form *a, const struct form *b);
-/* Writes f into WORKSPACE/forms/<id>/ as its three CSV files, replacing a
+/* Writes f into WORKSPACE/forms/<id>/ as its CSV files, replacing a
  * lower version there (forms/install.c); *already is 1 when that exact form
  * is there.  0, or -1 with err (a higher or a different same version there). */
 int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);

@@ -44,8 +44,7 @@ static const char *const unsupported[] = {
 	"geopoint", "geotrace", "geoshape", "time", "datetime", "image",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
 	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger",
-	"background-audio", "start-geopoint", "xml-external", "csv-external",
-	"select_one_from_file", "select_multiple_from_file", NULL,
+	"background-audio", "start-geopoint", "xml-external", "csv-external", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -85,6 +84,43 @@ static int is_type(const char *t, const char *name)
 	if (strncmp(t, name, n))
 		return 0;
 	return !t[n] || (t[n] == ' ' && (!strcmp(name, "rank") || strstr(name, "_from_file")));
+}
+
+/* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
+ * also takes .xml and .geojson files; fieldcheck reads CSV only. */
+static int parse_from_file(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			   struct form_item *it, const char *t, char **list)
+{
+	const char *file = strchr(t, ' ');
+	char q[QUOTE_SIZE];
+	size_t n;
+
+	it->type = t[7] == 'o' ? FT_SELECT_ONE : FT_SELECT_MULTIPLE;
+	it->from_file = 1;
+	if (!file || strchr(file + 1, ' ') || (t[7] == 'o' ? 20 : 25) != file - t) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%.*s needs one file "
+			      "name (%.*s FILE.csv)", (int)(file ? file - t : (long)strlen(t)), t,
+			      (int)(file ? file - t : (long)strlen(t)), t);
+		return -1;
+	}
+	file++;
+	n = strlen(file);
+	if ((n > 4 && !strcasecmp(file + n - 4, ".xml")) ||
+	    (n > 8 && !strcasecmp(file + n - 8, ".geojson"))) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%s: fieldcheck reads "
+			      "choices from a .csv file only, not .xml or .geojson (save the "
+			      "choices as CSV with name and label columns)",
+			      load_quote(file, q, sizeof q));
+		return -1;
+	}
+	if (!form_file_name_ok(file)) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "'%s' is not a file name "
+			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv; not "
+			      "survey, choices or settings)", load_quote(file, q, sizeof q));
+		return -1;
+	}
+	*list = xstrdup(file);
+	return 0;
 }
 
 /* Reads the type column (white space runs count as one space).  Sets
@@ -135,6 +171,8 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 				      "type '%s' is not supported by fieldcheck", unsupported[k]);
 			return -1;
 		}
+	if (!strncmp(t, "select_one_from_file", 20) || !strncmp(t, "select_multiple_from_file", 25))
+		return parse_from_file(ld, sv, row, it, t, list);
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;

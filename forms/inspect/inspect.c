@@ -58,8 +58,36 @@ static void answers_view(struct form_answers *fa, struct inspect_lookup *l, cons
 static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_err *err)
 {
 	struct formstore_texts t = { f->survey_csv, f->choices_csv ? f->choices_csv : (char *)"",
-				     f->settings_csv };
-	return formstore_put(ws->store, f->id, f->version, &t, err);
+				     f->settings_csv, NULL, 0 };
+	size_t k;
+	int rc;
+
+	t.files = xcalloc(f->n_files + 1, sizeof *t.files);
+	for (k = 0; k < f->n_files; k++) {
+		t.files[k].name = f->files[k].name;
+		t.files[k].text = f->files[k].csv;
+	}
+	t.n_files = f->n_files;
+	rc = formstore_put(ws->store, f->id, f->version, &t, err);
+	free(t.files);
+	return rc;
+}
+
+/* form_files.file over the files kept with the form. */
+static int kept_file(void *ctx, const char *name, char **text, size_t *len,
+		     struct fc_err *err)
+{
+	const struct formstore_texts *t = ctx;
+	size_t k;
+
+	(void)err;
+	for (k = 0; k < t->n_files; k++)
+		if (!strcmp(t->files[k].name, name)) {
+			*text = xstrdup(t->files[k].text);
+			*len = strlen(*text);
+			return 0;
+		}
+	return 1;
 }
 
 int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enterprise,
@@ -99,6 +127,8 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	files.choices_len = strlen(t.choices);
 	files.settings = t.settings;
 	files.settings_len = strlen(t.settings);
+	files.file = kept_file;
+	files.file_ctx = &t;
 	snprintf(where, sizeof where, "%s (version %d, as kept in the store)", form_id, version);
 	f = form_load_mem(where, &files, &probs);
 	if (!f)

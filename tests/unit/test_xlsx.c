@@ -239,7 +239,8 @@ static void shipped_forms_round_trip(void **state)
 		for (k = 0; k < XS_COUNT; k++)
 			if (csv[k])
 				assert_string_equal(x.csv[k], csv[k]);
-		files = (struct form_files){ x.csv[0], x.csv[1], x.csv[2], x.len[0], x.len[1], x.len[2] };
+		files = (struct form_files){ x.csv[0], x.csv[1], x.csv[2], x.len[0], x.len[1], x.len[2],
+					     NULL, NULL };
 		g = test_form(files.survey, files.choices, files.settings);
 		assert_string_equal(g->id, f->id);
 		assert_int_equal(g->version, f->version);

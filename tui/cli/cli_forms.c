@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "core/i18n.h"
+#include "core/fileio.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
 #include "forms/engine/xlsx.h"
@@ -197,6 +198,26 @@ static int add(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* The CSV files the form's selects read, beside the workbook, where
+ * pyxform and `forms add FILE.xlsx` look for them. */
+static int export_files(const struct form *f, const char *book, struct fc_err *err)
+{
+	const char *slash = strrchr(book, '/');
+	size_t k;
+
+	for (k = 0; k < f->n_files; k++) {
+		char *p = slash ? xstrfmt("%.*s/%s", (int)(slash - book), book, f->files[k].name)
+				: xstrdup(f->files[k].name);
+		int rc = file_write_new(p, f->files[k].csv, f->files[k].len, 0644, err);
+		if (rc == 0)
+			printf(_("%s: the choices of its select_one_from_file\n"), p);
+		free(p);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 /* The form as a workbook to edit in a spreadsheet and `forms add` back. */
 static int export(struct cli *cli, int argc, char **argv)
 {
@@ -223,6 +244,8 @@ static int export(struct cli *cli, int argc, char **argv)
 		rc = cli_report(&err);
 	} else {
 		printf(_("%s: form %s version %d\n"), path, f->id, f->version);
+		if (export_files(f, path, &err))
+			rc = cli_report(&err);
 	}
 	free(path);
 	form_catalog_release(&cat);
