@@ -1,7 +1,7 @@
 /* sheet.h - one CSV file of a form, read as an XLSForm sheet.
  *
  * The first row names the columns.  XLSForm tools add columns of their own
- * (media::image, a third language), so unknown columns are ignored; the
+ * (media::image, bind::odk:length), so unknown columns are ignored; the
  * columns a sheet cannot do without are required.  A translatable column
  * comes plain ("label", which belongs to the form's default language) or
  * per language ("label::zh", XLSForm's "label::Chinese (zh)", pyxform's
