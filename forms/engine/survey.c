@@ -97,6 +97,12 @@ static int parse_from_file(struct loader *ld, struct survey *sv, const struct cs
 
 	it->type = t[7] == 'o' ? FT_SELECT_ONE : FT_SELECT_MULTIPLE;
 	it->from_file = 1;
+	n = strlen(t);
+	if (n > 9 && !strcmp(t + n - 9, " or_other")) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "or_other on a select "
+			      "from a file is not supported: add an 'other' row to the file");
+		return -1;
+	}
 	if (!file || strchr(file + 1, ' ') || (t[7] == 'o' ? 20 : 25) != file - t) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%.*s needs one file "
 			      "name (%.*s FILE.csv)", (int)(file ? file - t : (long)strlen(t)), t,

@@ -123,6 +123,8 @@ static void bad_files_refused_where_they_are(void **state)
 		  "is not a file name fieldcheck takes" },
 		{ "type,name,label\nselect_one_from_file gone.csv,q,Q\n", NULL,
 		  "mem/survey.csv:2:1: gone.csv is not beside the form" },
+		{ "type,name,label\nselect_one_from_file s.csv or_other,q,Q\n", NULL,
+		  "mem/survey.csv:2:1: or_other on a select from a file is not supported" },
 		{ "type,name,label\nselect_one_from_file,q,Q\n", NULL,
 		  "select_one_from_file needs one file name" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na,A\na,B\n",
