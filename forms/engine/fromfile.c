@@ -48,14 +48,12 @@ const struct form_csv_file *form_file_find(const struct form *f, const char *nam
 	return NULL;
 }
 
-/* Whether row r's choice is fine (a name, a label, the name not seen
- * before in rows [1, r)); reports what is not. */
+/* Whether row r's choice is fine (a name, a label); reports what is not. */
 static int choice_ok(struct loader *ld, const struct sheet *sh, size_t r)
 {
 	const struct csv_row *row = &sh->csv.rows[r];
 	const char *name = sheet_get(sh, row, F_NAME, SLOT_PLAIN);
 	struct fc_err err;
-	size_t k;
 	int s;
 
 	if (!*name) {
@@ -72,13 +70,44 @@ static int choice_ok(struct loader *ld, const struct sheet *sh, size_t r)
 		sheet_problem(ld, sh, row, F_LABEL, SLOT_PLAIN, "choice '%s' has no label", name);
 		return 0;
 	}
-	for (k = 1; k < r; k++)
-		if (!strcmp(sheet_get(sh, &sh->csv.rows[k], F_NAME, SLOT_PLAIN), name)) {
-			sheet_problem(ld, sh, row, F_NAME, SLOT_PLAIN, "choice '%s' appears "
-				      "twice (also line %d)", name, sh->csv.rows[k].line);
-			return 0;
-		}
 	return 1;
+}
+
+struct named_row {
+	const char *name;
+	size_t row;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named_row *p = a, *q = b;
+	int c = strcmp(p->name, q->name);
+
+	return c ? c : (p->row < q->row ? -1 : p->row > q->row);
+}
+
+/* Reports a name given twice (sorted, so a file of many rows is cheap to
+ * check); 1 if there is none. */
+static int names_unique(struct loader *ld, const struct sheet *sh)
+{
+	struct named_row *v = xcalloc(sh->csv.n, sizeof *v);
+	size_t r, n = 0;
+	int ok = 1;
+
+	for (r = 1; r < sh->csv.n; r++)
+		if (*(v[n].name = sheet_get(sh, &sh->csv.rows[r], F_NAME, SLOT_PLAIN)))
+			v[n++].row = r;
+	if (n)
+		qsort(v, n, sizeof *v, cmp_named);
+	for (r = 1; r < n; r++)
+		if (!strcmp(v[r].name, v[r - 1].name)) {
+			sheet_problem(ld, sh, &sh->csv.rows[v[r].row], F_NAME, SLOT_PLAIN,
+				      "choice '%s' appears twice (also line %d)", v[r].name,
+				      sh->csv.rows[v[r - 1].row].line);
+			ok = 0;
+		}
+	free(v);
+	return ok;
 }
 
 /* The file's choices, in its order; NULL after reporting. */
@@ -99,6 +128,7 @@ static struct form_list *read_list(struct loader *ld, size_t k)
 	for (r = 1; r < sh.csv.n; r++)
 		if (!sheet_row_blank(&sh.csv.rows[r]))
 			bad |= !choice_ok(ld, &sh, r);
+	bad |= !names_unique(ld, &sh);
 	l = xcalloc(1, sizeof *l);
 	l->name = xstrdup(ff->name);
 	l->choices = xcalloc(sh.csv.n, sizeof *l->choices);

@@ -75,15 +75,15 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "calculate", FT_CALCULATE },
 };
 
-/* Whether type t is `name`, or names it with an argument ("rank L",
- * "select_one_from_file F"; but "end repeat" is not "end"). */
+/* Whether type t is `name`, or names it with an argument ("rank L"; but
+ * "end repeat" is not "end"). */
 static int is_type(const char *t, const char *name)
 {
 	size_t n = strlen(name);
 
 	if (strncmp(t, name, n))
 		return 0;
-	return !t[n] || (t[n] == ' ' && (!strcmp(name, "rank") || strstr(name, "_from_file")));
+	return !t[n] || (t[n] == ' ' && !strcmp(name, "rank"));
 }
 
 /* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
