@@ -45,8 +45,9 @@ static void choice_copy(struct form_choice *to, const struct form_choice *c, siz
 		to->attrs[k] = xstrdup(c->attrs && c->attrs[k] ? c->attrs[k] : "");
 }
 
-/* or_other: the select's own list, its list and "other" (labelled "Other"
- * in the reader's language, as pyxform adds it), kept in f->other_lists.
+/* or_other: a list of the select's own, its list's choices and "other"
+ * (labelled "Other" in the reader's language, as pyxform adds it), kept in
+ * f->other_lists, so other selects of the list do not offer it.
  * NULL after reporting when the list has an "other" already, or the
  * select filters its choices (pyxform takes neither). */
 static const struct form_list *list_with_other(struct loader *ld, struct survey *sv,
