@@ -38,7 +38,7 @@ static char *blob_text(struct replica *r, git_tree *tree, const char *path)
 /* The CSV files beside the three in the form's folder of the tree
  * (select_one_from_file's), into t; 0, or -1 with why (too many, a name
  * the layout does not take, unreadable). */
-static int form_files(struct replica *r, git_tree *tree, const struct layout_path *lp,
+static int read_form_files(struct replica *r, git_tree *tree, const struct layout_path *lp,
 		      struct formstore_texts *t, struct fc_err *why)
 {
 	git_tree_entry *e = NULL;
@@ -96,7 +96,7 @@ static void import_form(struct replica *r, git_tree *tree, const struct layout_p
 		t.choices = xstrdup("");
 	if (!t.survey || !t.settings)
 		quarantine(r, rep, commit, path, NULL, 0, _("a form without its settings.csv"));
-	else if (form_files(r, tree, lp, &t, &why) ||
+	else if (read_form_files(r, tree, lp, &t, &why) ||
 		 formstore_put(r->ws->store, lp->id, lp->version, &t, &why))
 		quarantine(r, rep, commit, path, NULL, 0, why.msg);
 	else
