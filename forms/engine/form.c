@@ -59,11 +59,6 @@ void form_free(struct form *f)
 	for (i = 0; i < f->n_lists; i++)
 		list_release(&f->lists[i], f->n_choice_cols);
 	free(f->lists);
-	for (i = 0; i < f->n_other_lists; i++) {
-		list_release(f->other_lists[i], f->n_choice_cols);
-		free(f->other_lists[i]);
-	}
-	free(f->other_lists);
 	for (i = 0; i < f->n_files; i++) {
 		free(f->files[i].name);
 		free(f->files[i].csv);

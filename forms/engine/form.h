@@ -113,7 +113,8 @@ struct form_item {
 	enum form_meta_kind meta;   /* FT_META items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
 	int or_other;               /* a select "LIST or_other": its list has
-				     * "other", and the next item asks what */
+				     * "other" (pyxform adds it to the list),
+				     * and the next item asks what */
 	int other_of;               /* NAME_other, pyxform's text item that asks
 				     * for the "other": 1 + the select's index */
 	char *default_value;        /* or NULL */
@@ -148,9 +149,6 @@ struct form {
 	size_t n_items;
 	struct form_list *lists;
 	size_t n_lists;
-	struct form_list **other_lists; /* or_other selects' lists: the list
-					 * with "other" added (f->items' own) */
-	size_t n_other_lists;
 	char **choice_cols;         /* choices.csv's other columns, which a
 				     * choice_filter reads by name */
 	size_t n_choice_cols;

@@ -28,62 +28,35 @@ static const struct form_list *find_list(const struct form *f, const char *name)
 	return NULL;
 }
 
-/* A copy of choice c (its attributes, n_cols of them, too). */
-static void choice_copy(struct form_choice *to, const struct form_choice *c, size_t n_cols)
-{
-	size_t k;
-
-	to->name = xstrdup(c->name);
-	to->label.n = c->label.n;
-	to->label.tr = xcalloc(c->label.n ? c->label.n : 1, sizeof *to->label.tr);
-	for (k = 0; k < c->label.n; k++) {
-		to->label.tr[k].lang = c->label.tr[k].lang;
-		to->label.tr[k].s = xstrdup(c->label.tr[k].s);
-	}
-	to->attrs = xcalloc(n_cols + 1, sizeof *to->attrs);
-	for (k = 0; k < n_cols; k++)
-		to->attrs[k] = xstrdup(c->attrs && c->attrs[k] ? c->attrs[k] : "");
-}
-
-/* or_other: a list of the select's own, its list's choices and "other"
- * (labelled "Other" in the reader's language, as pyxform adds it), kept in
- * f->other_lists, so other selects of the list do not offer it.
- * NULL after reporting when the list has an "other" already, or the
- * select filters its choices (pyxform takes neither). */
-static const struct form_list *list_with_other(struct loader *ld, struct survey *sv,
-					       size_t i, const struct form_list *src)
+/* or_other, as pyxform does it: the list gains a choice "other" (labelled
+ * "Other" in the reader's language) unless it has one, for every select of
+ * the list, since the list is one.  Refused with a choice_filter, as
+ * pyxform refuses it ("Choice filter not supported with or_other"). */
+static void add_other_choice(struct loader *ld, struct survey *sv, size_t i)
 {
 	static const char other_label[] = N_("Other");
 	struct form *f = ld->f;
-	struct form_choice other = { "other", { NULL, 0, other_label }, NULL };
-	struct form_list *l;
+	struct form_list *l = &f->lists[ld->f->items[i].list - f->lists];
+	struct form_choice *c;
 	size_t k;
 
-	for (k = 0; k < src->n; k++)
-		if (!strcmp(src->choices[k].name, "other")) {
-			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
-				      "or_other adds a choice 'other', which list '%s' has "
-				      "already: drop or_other or rename the choice", src->name);
-			return NULL;
-		}
 	if (*sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN)) {
 		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN,
 			      "or_other with a choice_filter is not supported (nor by "
 			      "pyxform): add an 'other' choice to the list instead");
-		return NULL;
+		return;
 	}
-	l = xcalloc(1, sizeof *l);
-	l->name = xstrdup(src->name);
-	l->choices = xcalloc(src->n + 1, sizeof *l->choices);
-	for (k = 0; k < src->n; k++)
-		choice_copy(&l->choices[k], &src->choices[k], f->n_choice_cols);
-	choice_copy(&l->choices[k], &other, f->n_choice_cols);
-	l->choices[k].label.msgid = other_label;
-	l->n = src->n + 1;
-	f->other_lists = xreallocarray(f->other_lists, f->n_other_lists + 1,
-				       sizeof *f->other_lists);
-	f->other_lists[f->n_other_lists++] = l;
-	return l;
+	for (k = 0; k < l->n; k++)
+		if (!strcmp(l->choices[k].name, "other"))
+			return; /* the list's own "other" (or another select's) */
+	l->choices = xreallocarray(l->choices, l->n + 1, sizeof *l->choices);
+	c = &l->choices[l->n++];
+	memset(c, 0, sizeof *c);
+	c->name = xstrdup("other");
+	c->label.msgid = other_label;
+	c->attrs = xcalloc(f->n_choice_cols + 1, sizeof *c->attrs);
+	for (k = 0; k < f->n_choice_cols; k++)
+		c->attrs[k] = xstrdup("");
 }
 
 static void link_list(struct loader *ld, struct survey *sv, size_t i)
@@ -108,7 +81,7 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
 			      "list '%s' has no choices", name);
 	else if (it->or_other)
-		it->list = list_with_other(ld, sv, i, it->list);
+		add_other_choice(ld, sv, i);
 }
 
 /* Compiles column key of item i into *out (a value rather than a truth when

@@ -31,7 +31,7 @@ out_has "fuel_other .*请注明其他" "the follow-up's label is translated"
 expect_exit 0 "a choice of the list still answers" inspection answer "$id" fuel coal
 expect_exit 0 "show again" inspection show "$id"
 out_has "fuel_other  *n/a" "the text no longer applies"
-expect_err 1 "is not one of" "another select of the list has no other" \
+expect_err 1 "is not one of" "an answer not in the list is refused" \
 	inspection answer "$id" fuel "wood"
 
 # The record carries both answers as they are, one line each.

@@ -264,13 +264,12 @@ static void or_other_adds_a_choice_and_a_question(void **state)
 	assert_string_equal(f->items[q].list->choices[2].name, "other");
 	assert_string_equal(test_text(f, &f->items[q].list->choices[2].label, "en"), "Other");
 	assert_string_equal(test_text(f, &f->items[q].list->choices[0].label, "zh"), "是");
-	assert_int_equal(f->items[form_item_index(f, "plain")].list->n, 2); /* its own list */
+	/* the list is one: pyxform adds "other" to it for its every select */
+	assert_ptr_equal(f->items[form_item_index(f, "plain")].list, f->items[q].list);
 	assert_true(form_item_index(f, "m_other") > 0);
 	test_answers(&a, "2024-03-20", "q", "yes", NULL);
 	test_answers(&other, "2024-03-20", "q", "other", "m", "no other", NULL);
 	assert_int_equal(form_check_value(f, (size_t)q, "other", &a.fa, form_lang_of("en"), &err), 0);
-	assert_int_equal(form_check_value(f, (size_t)form_item_index(f, "plain"), "other", &a.fa,
-					  form_lang_of("en"), &err), -1);
 	assert_int_equal(form_relevant(f, (size_t)qo, &a.fa, &err), 0);
 	assert_int_equal(form_relevant(f, (size_t)qo, &other.fa, &err), 1);
 	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "m_other"), &other.fa,
@@ -279,14 +278,25 @@ static void or_other_adds_a_choice_and_a_question(void **state)
 	form_free(f);
 }
 
+/* A list with its own "other" keeps it (its label too), as pyxform does. */
+static void or_other_keeps_the_lists_other(void **state)
+{
+	struct form *f = test_form("type,name,label\nselect_one yn or_other,q,Q\n",
+				   "list_name,name,label\nyn,yes,Yes\nyn,other,Something else\n",
+				   NULL);
+	(void)state;
+	assert_int_equal(f->items[0].list->n, 2);
+	assert_string_equal(test_text(f, &f->items[0].list->choices[1].label, "en"),
+			    "Something else");
+	assert_int_equal(form_item_index(f, "q_other"), 1);
+	form_free(f);
+}
+
 static void or_other_refused(void **state)
 {
 	static const struct {
 		const char *survey, *choices, *want;
 	} cases[] = {
-		{ "type,name,label\nselect_one yn or_other,q,Q\n",
-		  "list_name,name,label\nyn,yes,Yes\nyn,other,Other\n",
-		  "mem/survey.csv:2:1: or_other adds a choice 'other', which list 'yn' has already" },
 		{ "type,name,label,choice_filter\nselect_one yn or_other,q,Q,name != 'no'\n",
 		  choices, "mem/survey.csv:2:4: or_other with a choice_filter is not supported" },
 		{ "type,name,label\nselect_one yn or_other,q,Q\ntext,q_other,Mine\n", choices,
@@ -317,6 +327,7 @@ int main(void)
 		cmocka_unit_test(numbers_have_one_spelling),
 		cmocka_unit_test(language_spellings),
 		cmocka_unit_test(or_other_adds_a_choice_and_a_question),
+		cmocka_unit_test(or_other_keeps_the_lists_other),
 		cmocka_unit_test(or_other_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
