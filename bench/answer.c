@@ -86,7 +86,7 @@ int main(int argc, char **argv)
 		const char *item = f->items[items[c % n_items]].name;
 		const char *value = values[(c / n_items + c) % 3];
 		double t0 = now_s();
-		if (inspect_answer(ws, f, id, item, value, "", NULL, LANG_ZH, &err)) {
+		if (inspect_answer(ws, f, id, item, value, "", NULL, form_lang_of("zh"), &err)) {
 			fprintf(stderr, "answer: %s %s: %s\n", item, value, err.msg);
 			return 1;
 		}

@@ -84,13 +84,13 @@ static void one(struct fc_workspace *ws, const struct synth_visit *v, struct tal
 	for (i = 0; i < v->n_answers; i++) {
 		const struct synth_answer *a = &v->answers[i];
 		if (inspect_answer(ws, v->form, id, v->form->items[a->item].name, a->value, a->note,
-				   NULL, LANG_ZH, &err))
+				   NULL, form_lang_of("zh"), &err))
 			t->refused++;
 		else
 			t->answers++;
 	}
 	notices(ws, v, id, t);
-	if (v->finalized_at[0] && inspect_finalize(ws, v->form, id, LANG_ZH, &err) == 0)
+	if (v->finalized_at[0] && inspect_finalize(ws, v->form, id, form_lang_of("zh"), &err) == 0)
 		t->finalized++;
 }
 

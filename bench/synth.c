@@ -416,7 +416,7 @@ static void plan_answers(struct synth_visit *v, struct rng *r, int start)
 				continue;
 			free_value(v, it, r, a->value, sizeof a->value);
 		}
-		if (!a->value[0] || form_check_value(f, i, a->value, &fa, LANG_ZH, &why))
+		if (!a->value[0] || form_check_value(f, i, a->value, &fa, form_lang_of("zh"), &why))
 			continue;
 		minute += 2 + (int)below(r, 3);
 		synth_stamp(v->day, minute, a->at);

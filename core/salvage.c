@@ -17,7 +17,7 @@
 
 /* The tables read from the damaged file, parents before children. */
 static const char *const tables[] = {
-	"meta", "people", "forms", "enterprises", "inspections", "team", "answers",
+	"meta", "people", "forms", "form_files", "enterprises", "inspections", "team", "answers",
 	"amendments", "answer_conflicts", "hazards", "hazard_events", "outbox", "attachments",
 };
 
@@ -181,7 +181,9 @@ int salvage_read(struct fc_store *to, const char *damaged, struct salvage *sv,
 		rc = exec(to, "INSERT OR IGNORE INTO main.meta SELECT * FROM temp.old_meta"
 			  "  WHERE key <> 'sync.imported_tree';"
 			  "INSERT OR IGNORE INTO main.people SELECT * FROM temp.old_people;"
-			  "INSERT OR IGNORE INTO main.forms SELECT * FROM temp.old_forms;",
+			  "INSERT OR IGNORE INTO main.forms SELECT * FROM temp.old_forms;"
+			  "INSERT OR IGNORE INTO main.form_files SELECT * FROM temp.old_form_files"
+			  "  WHERE (form_id, version) IN (SELECT id, version FROM main.forms);",
 			  "keeping the workspace's settings", err);
 	return rc;
 }

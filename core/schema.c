@@ -252,6 +252,15 @@ static const char *const migrations[] = {
 	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY_OF("NEW.kind", "NEW.record")
 	"CREATE TRIGGER attachments_out_u AFTER UPDATE ON attachments"
 	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY_OF("NEW.kind", "NEW.record"),
+
+	/* 7 -> 8: the CSV files a form's selects read their choices from
+	 * (select_one_from_file), part of the kept form and as unchangeable. */
+	"CREATE TABLE form_files("
+	"  form_id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
+	"  text TEXT NOT NULL, PRIMARY KEY (form_id, version, name),"
+	"  FOREIGN KEY (form_id, version) REFERENCES forms(id, version)) WITHOUT ROWID;"
+	"CREATE TRIGGER form_files_kept BEFORE UPDATE ON form_files"
+	"  BEGIN SELECT RAISE(ABORT, 'a stored form version never changes'); END;",
 };
 
 int schema_latest(void)

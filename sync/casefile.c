@@ -254,34 +254,69 @@ out:
 
 /* ---- the form, the notice ---- */
 
+/* One of the form's files: the replica's copy, else the store's (which git
+ * cannot vouch for, so it goes under records/). */
+static int take_form_file(struct casefile *cf, struct casefile_result *res, const char *path,
+			  const char *kept_text, struct fc_err *err)
+{
+	char kept[320], *data;
+	size_t len;
+	int rc;
+
+	if ((rc = tree_file(cf, path, &data, &len, err)) < 0)
+		return -1;
+	if (rc > 0) {
+		cf_add_file(cf, NULL, path, data, len);
+		return 0;
+	}
+	snprintf(kept, sizeof kept, "records/%s", path);
+	cf_add_file(cf, kept, NULL, xstrdup(kept_text), strlen(kept_text));
+	res->form_from_store = 1;
+	return 0;
+}
+
 static int take_form(struct casefile *cf, struct casefile_result *res, struct fc_err *err)
 {
 	static const char *const names[] = { "survey", "choices", "settings" };
 	const struct fc_inspection *in = &cf->insp.u.inspection;
-	struct formstore_texts t = { NULL, NULL, NULL };
-	char path[300], kept[320], *data;
-	size_t len, k;
-	int rc;
+	struct formstore_texts t = { NULL, NULL, NULL, NULL, 0 };
+	char path[300], stem[FORM_FILE_NAME_MAX];
+	const char *text;
+	size_t k;
+	int rc = 0;
 
-	for (k = 0; k < 3; k++) {
-		layout_form_path(in->form_id, in->form_version, names[k], path, sizeof path);
-		if ((rc = tree_file(cf, path, &data, &len, err)) < 0)
-			break;
-		if (rc > 0) {
-			cf_add_file(cf, NULL, path, data, len);
+	/* the store knows which files the form has; git has the bytes synced */
+	if (formstore_get(cf->ws->store, in->form_id, in->form_version, &t, err) &&
+	    err->kind != FC_ENOTFOUND)
+		return fc_err_prefix(err, _("form %s version %d of inspection %s"),
+				     in->form_id, in->form_version, cf->id);
+	for (k = 0; rc == 0 && k < 3 + t.n_files; k++) {
+		if (k < 3) {
+			layout_form_path(in->form_id, in->form_version, names[k], path, sizeof path);
+			text = !t.survey ? NULL : k == 0 ? t.survey : k == 1 ? t.choices : t.settings;
+		} else if (form_file_name_ok(t.files[k - 3].name)) {
+			snprintf(stem, sizeof stem, "%.*s", (int)strlen(t.files[k - 3].name) - 4,
+				 t.files[k - 3].name);
+			layout_form_path(in->form_id, in->form_version, stem, path, sizeof path);
+			text = t.files[k - 3].text;
+		} else {
 			continue;
 		}
-		/* Not in the replica: the store's copy, which git cannot vouch for. */
-		if (!t.survey && formstore_get(cf->ws->store, in->form_id, in->form_version, &t,
-					       err)) {
-			rc = fc_err_prefix(err, _("form %s version %d of inspection %s"),
-					   in->form_id, in->form_version, cf->id);
-			break;
+		if (!text) { /* neither the store nor, then, the replica must lack it */
+			char *data;
+			size_t len;
+			if ((rc = tree_file(cf, path, &data, &len, err)) > 0) {
+				cf_add_file(cf, NULL, path, data, len);
+				rc = 0;
+				continue;
+			}
+			if (rc == 0)
+				rc = fc_failk(err, FC_ENOTFOUND, _("form %s version %d of inspection "
+					      "%s is not in the store"), in->form_id,
+					      in->form_version, cf->id);
+			continue;
 		}
-		data = xstrdup(k == 0 ? t.survey : k == 1 ? t.choices : t.settings);
-		snprintf(kept, sizeof kept, "records/%s", path);
-		cf_add_file(cf, kept, NULL, data, strlen(data));
-		res->form_from_store = 1;
+		rc = take_form_file(cf, res, path, text, err);
 	}
 	formstore_texts_clear(&t);
 	return rc < 0 ? -1 : 0;

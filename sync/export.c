@@ -73,6 +73,7 @@ static int add_form(struct replica *r, struct updates *up, const char *id, int v
 	struct formstore_texts t;
 	const char *texts[3];
 	char path[256];
+	size_t j;
 	int k;
 
 	if (form_added(up, id, version))
@@ -83,6 +84,18 @@ static int add_form(struct replica *r, struct updates *up, const char *id, int v
 	for (k = 0; k < 3; k++) {
 		layout_form_path(id, version, files[k], path, sizeof path);
 		if (add_blob(r, up, path, texts[k], strlen(texts[k]), err)) {
+			formstore_texts_clear(&t);
+			return -1;
+		}
+	}
+	for (j = 0; j < t.n_files; j++) { /* its selects' CSV files travel with it */
+		char stem[FORM_FILE_NAME_MAX];
+		if (!form_file_name_ok(t.files[j].name))
+			continue; /* not one the layout takes */
+		snprintf(stem, sizeof stem, "%.*s", (int)strlen(t.files[j].name) - 4,
+			 t.files[j].name);
+		layout_form_path(id, version, stem, path, sizeof path);
+		if (add_blob(r, up, path, t.files[j].text, strlen(t.files[j].text), err)) {
 			formstore_texts_clear(&t);
 			return -1;
 		}

@@ -1,6 +1,7 @@
 /* import.c - replica records into the store (see import.h). */
 #include "import.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,49 @@ static char *blob_text(struct replica *r, git_tree *tree, const char *path)
 	return s;
 }
 
-/* A form arrives as three files; it is kept once its survey is seen. */
+/* The CSV files beside the three in the form's folder of the tree
+ * (select_one_from_file's), into t; 0, or -1 with why (too many, a name
+ * the layout does not take, unreadable). */
+static int read_form_files(struct replica *r, git_tree *tree, const struct layout_path *lp,
+		      struct formstore_texts *t, struct fc_err *why)
+{
+	git_tree_entry *e = NULL;
+	git_tree *dir = NULL;
+	char p[256];
+	size_t k, n;
+	int rc = 0;
+
+	snprintf(p, sizeof p, "forms/%s/%d", lp->id, lp->version);
+	if (git_tree_entry_bypath(&e, tree, p) || git_tree_lookup(&dir, r->repo,
+								  git_tree_entry_id(e))) {
+		git_tree_entry_free(e);
+		return fc_fail(why, _("%s cannot be read"), p);
+	}
+	n = git_tree_entrycount(dir);
+	if (n > FORM_MAX_FILES + 3)
+		rc = fc_fail(why, _("%s holds %zu files; a form has at most %d"), p, n,
+			     FORM_MAX_FILES + 3);
+	t->files = xcalloc(n + 1, sizeof *t->files);
+	for (k = 0; rc == 0 && k < n; k++) {
+		const char *name = git_tree_entry_name(git_tree_entry_byindex(dir, k));
+		char *text;
+		if (!strcmp(name, "survey.csv") || !strcmp(name, "choices.csv") ||
+		    !strcmp(name, "settings.csv"))
+			continue;
+		snprintf(p, sizeof p, "forms/%s/%d/%s", lp->id, lp->version, name);
+		if (!form_file_name_ok(name) || !(text = blob_text(r, tree, p))) {
+			rc = fc_fail(why, _("%.200s is not a file a form takes"), p);
+			break;
+		}
+		t->files[t->n_files].name = xstrdup(name);
+		t->files[t->n_files++].text = text;
+	}
+	git_tree_free(dir);
+	git_tree_entry_free(e);
+	return rc;
+}
+
+/* A form arrives as its files; it is kept once its survey is seen. */
 static void import_form(struct replica *r, git_tree *tree, const struct layout_path *lp,
 			const git_oid *commit, const char *path, struct sync_log *rep)
 {
@@ -53,7 +96,8 @@ static void import_form(struct replica *r, git_tree *tree, const struct layout_p
 		t.choices = xstrdup("");
 	if (!t.survey || !t.settings)
 		quarantine(r, rep, commit, path, NULL, 0, _("a form without its settings.csv"));
-	else if (formstore_put(r->ws->store, lp->id, lp->version, &t, &why))
+	else if (read_form_files(r, tree, lp, &t, &why) ||
+		 formstore_put(r->ws->store, lp->id, lp->version, &t, &why))
 		quarantine(r, rep, commit, path, NULL, 0, why.msg);
 	else
 		rep->imported_forms++;

@@ -75,8 +75,9 @@ static int parse_form(const char *rest, struct layout_path *out)
 	if (end == ver || *end != '/' || v < 1 || v > 1000000 || *ver == '0')
 		return -1;
 	file = end + 1;
-	if (strcmp(file, "survey.csv") && strcmp(file, "choices.csv") && strcmp(file, "settings.csv"))
-		return -1;
+	if (strcmp(file, "survey.csv") && strcmp(file, "choices.csv") &&
+	    strcmp(file, "settings.csv") && !form_file_name_ok(file))
+		return -1; /* the name check keeps it one plain file of the folder */
 	out->version = (int)v;
 	snprintf(out->file, sizeof out->file, "%.*s", (int)(strlen(file) - 4), file);
 	out->kind = LAY_FORM_FILE;

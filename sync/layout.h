@@ -5,6 +5,8 @@
  *   inspections/<YYYY>/<MM>/<uuid>.json     (the month it was started)
  *   hazards/<first two hex of uuid>/<uuid>.json
  *   forms/<form id>/<version>/{survey,choices,settings}.csv
+ *   forms/<form id>/<version>/<file>.csv     (a select_one_from_file's,
+ *                                            named as form_file_name_ok says)
  *   roster/allowed_signers                  (who may sign: core/roster.h)
  *
  * Sharded so that no tree grows past a few thousand entries, which keeps
@@ -16,6 +18,7 @@
 
 #include <stddef.h>
 #include "core/record.h"
+#include "forms/engine/form.h"
 
 /* The largest form file a sync takes (records: MAX_RECORD_BYTES). */
 #define MAX_FORM_FILE (4u << 20)
@@ -27,12 +30,13 @@ struct layout_path {
 	enum record_kind rec;       /* LAY_RECORD */
 	char id[40];                /* LAY_RECORD: code or uuid; LAY_FORM_FILE: form id */
 	int version;                /* LAY_FORM_FILE */
-	char file[16];              /* LAY_FORM_FILE: survey, choices or settings */
+	char file[FORM_FILE_NAME_MAX]; /* LAY_FORM_FILE: survey, choices, settings or
+				     * one of the form's files, without .csv */
 };
 
 /* The path of a record; created_at decides an inspection's month. */
 void layout_record_path(const struct fc_record *r, char *out, size_t size);
-/* The path of a form file. */
+/* The path of a form file (`file` without .csv: "survey", "sites"). */
 void layout_form_path(const char *form_id, int version, const char *file, char *out,
 		      size_t size);
 /* Parses a path from the tree; LAY_INVALID with a reason in err otherwise. */

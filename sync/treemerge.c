@@ -213,7 +213,7 @@ static void log_notes(struct merging *m, const struct fc_record *rec,
 			continue;
 		}
 		sync_log_note(m->rep, "%s: %.*s%s%s", n->path_or_id, (int)(at - n->msg), n->msg,
-			      form_item_label(&f->items[idx], inspect_lang()), at + strlen(n->item));
+			      form_item_label(f, &f->items[idx], form_lang_locale()), at + strlen(n->item));
 	}
 	form_free(f);
 }

@@ -35,7 +35,7 @@ static int cmp_entry(const void *a, const void *b)
 	return c ? c : (p->row < q->row ? -1 : p->row > q->row);
 }
 
-static int choice_name_ok(const char *s, struct fc_err *err)
+int load_choice_name_ok(const char *s, struct fc_err *err)
 {
 	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
 		return 0;
@@ -66,18 +66,20 @@ static int choice_ok(struct loader *ld, const struct sheet *sh, const struct csv
 	const char *list = sheet_get(sh, row, C_LIST, SLOT_PLAIN);
 	const char *name = sheet_get(sh, row, C_NAME, SLOT_PLAIN);
 	struct fc_err err;
+	int s;
 
 	if (!*name) {
 		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "choice in list '%s' has no name",
 			      list);
 		return 0;
 	}
-	if (!choice_name_ok(name, &err)) {
+	if (!load_choice_name_ok(name, &err)) {
 		sheet_problem(ld, sh, row, C_NAME, SLOT_PLAIN, "%s", err.msg);
 		return 0;
 	}
-	if (!*sheet_get(sh, row, C_LABEL, SLOT_PLAIN) && !*sheet_get(sh, row, C_LABEL, SLOT_ZH) &&
-	    !*sheet_get(sh, row, C_LABEL, SLOT_EN)) {
+	for (s = 0; s < SLOT_COUNT && !*sheet_get(sh, row, C_LABEL, (enum sheet_slot)s); s++)
+		;
+	if (s == SLOT_COUNT) {
 		sheet_problem(ld, sh, row, C_LABEL, SLOT_PLAIN,
 			      "choice '%s' of list '%s' has no label", name, list);
 		return 0;
@@ -145,7 +147,7 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 		if (!e[i].ok)
 			continue;
 		c->name = xstrdup(sheet_get(sh, row, C_NAME, SLOT_PLAIN));
-		sheet_text(sh, row, C_LABEL, ld->f->default_lang, &c->label);
+		sheet_text(sh, row, C_LABEL, &c->label);
 		c->attrs = xcalloc(ld->f->n_choice_cols + 1, sizeof *c->attrs);
 		for (k = 0; k < ld->f->n_choice_cols; k++)
 			c->attrs[k] = xstrdup((size_t)field[k] < row->n ?

@@ -122,7 +122,7 @@ static int choice_column(void *ctx, const char *name)
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err)
 {
-	struct xp_env env = { lookup, f, self, item_list,
+	struct xp_env env = { lookup, f, self, item_list, f,
 			      value == FORM_EXPR_FILTER ? choice_column : NULL };
 	struct xp_sql sql;
 	struct form_expr *e;

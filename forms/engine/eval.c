@@ -77,7 +77,7 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 		else if (key == XP_PARAM_NOW)
 			r = (vals[k] = now(ev)) ? 0 : -1;
 		else if (key == XP_PARAM_LANG)
-			vals[k] = ev->a && ev->a->lang == LANG_EN ? "1" : "0";
+			vals[k] = ev->a ? ev->a->lang.code : "";
 		else if (XP_PARAM_IS_COLUMN(key))
 			vals[k] = ev->choice ? ev->choice->attrs[XP_PARAM_COLUMN_OF(key)] : "";
 		else if ((r = relevant(ev, (size_t)key)) == 1)
@@ -240,7 +240,7 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
 
 /* Whether every choice in `value` (checked as a select's answer already) is
  * offered by item i's choice_filter given the answers; -1 with err if not. */
-static int offered(struct eval *ev, size_t i, const char *value, enum form_lang lang)
+static int offered(struct eval *ev, size_t i, const char *value, struct form_lang lang)
 {
 	const struct form_item *it = &ev->f->items[i];
 	const struct form_list *l = it->list;
@@ -263,8 +263,8 @@ static int offered(struct eval *ev, size_t i, const char *value, enum form_lang 
 			if (r == 0)
 				return fc_fail(ev->err, _("“%s” is not among the choices item “%s” "
 							  "offers, given the answers so far"),
-					       form_text(&l->choices[c].label, lang),
-					       form_item_label(it, lang));
+					       form_text(ev->f, &l->choices[c].label, lang),
+					       form_item_label(ev->f, it, lang));
 		}
 		p += n;
 	}
@@ -290,7 +290,7 @@ int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct f
 }
 
 int form_check_value(const struct form *f, size_t i, const char *value,
-		     const struct form_answers *a, enum form_lang lang,
+		     const struct form_answers *a, struct form_lang lang,
 		     struct fc_err *err)
 {
 	const struct form_item *it;
@@ -305,7 +305,7 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 		finish(&ev);
 		if (!form_item_answerable(it))
 			return fc_fail(err, _("item “%s” takes no answer"),
-				       form_item_label(it, lang));
+				       form_item_label(f, it, lang));
 		return 0; /* unanswered: whether that is allowed is form_required's */
 	}
 	if (form_check_type(it, value, err) || (it->choice_filter && offered(&ev, i, value, lang))) {
@@ -318,7 +318,7 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 		return -1;
 	if (r == 1)
 		return 0;
-	msg = form_text(&it->constraint_message, lang);
+	msg = form_text(f, &it->constraint_message, lang);
 	if (*msg)
 		return fc_fail(err, "%s", msg);
 	return fc_fail(err, _("the answer does not meet the item's constraint: %s"),

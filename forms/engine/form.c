@@ -3,11 +3,15 @@
 #include <string.h>
 
 #include "forms/engine/engine_impl.h"
+#include "forms/engine/load_impl.h"
 
 static void text_release(struct form_text *t)
 {
-	free(t->s[LANG_ZH]);
-	free(t->s[LANG_EN]);
+	size_t k;
+
+	for (k = 0; k < t->n; k++)
+		free(t->tr[k].s);
+	free(t->tr);
 }
 
 static void item_release(struct form_item *it)
@@ -55,6 +59,14 @@ void form_free(struct form *f)
 	for (i = 0; i < f->n_lists; i++)
 		list_release(&f->lists[i], f->n_choice_cols);
 	free(f->lists);
+	for (i = 0; i < f->n_files; i++) {
+		free(f->files[i].name);
+		free(f->files[i].csv);
+		if (f->files[i].list)
+			list_release(f->files[i].list, f->n_choice_cols);
+		free(f->files[i].list);
+	}
+	free(f->files);
 	for (i = 0; i < f->n_choice_cols; i++)
 		free(f->choice_cols[i]);
 	free(f->choice_cols);
@@ -67,29 +79,12 @@ void form_free(struct form *f)
 	form_problems_release(&f->warnings);
 	text_release(&f->title);
 	text_release(&f->note);
+	lang_release(f);
 	free(f->origin);
 	free(f->survey_csv);
 	free(f->choices_csv);
 	free(f->settings_csv);
 	free(f);
-}
-
-const char *form_item_label(const struct form_item *it, enum form_lang lang)
-{
-	const char *l = form_text(&it->label, lang);
-
-	return *l ? l : it->name ? it->name : "";
-}
-
-const char *form_text(const struct form_text *t, enum form_lang lang)
-{
-	enum form_lang other = lang == LANG_ZH ? LANG_EN : LANG_ZH;
-
-	if ((unsigned)lang < LANG_COUNT && t->s[lang])
-		return t->s[lang];
-	if (t->s[other])
-		return t->s[other];
-	return "";
 }
 
 size_t form_count_checks(const struct form *f)
@@ -147,6 +142,15 @@ static int same_text(const char *a, const char *b)
 
 int form_same_files(const struct form *a, const struct form *b)
 {
+	const struct form_csv_file *o;
+	size_t k;
+
+	if (a->n_files != b->n_files)
+		return 0;
+	for (k = 0; k < a->n_files; k++)
+		if (!(o = form_file_find(b, a->files[k].name)) || o->len != a->files[k].len ||
+		    memcmp(o->csv, a->files[k].csv, o->len))
+			return 0;
 	return same_text(a->survey_csv, b->survey_csv) &&
 	       same_text(a->choices_csv, b->choices_csv) &&
 	       same_text(a->settings_csv, b->settings_csv);

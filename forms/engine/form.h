@@ -4,7 +4,9 @@
  * settings.csv (see docs/ARCHITECTURE.md, "Forms"): checklists are data a
  * district can change without a rebuild.  This header is the contract
  * between the loader (forms/) and its users (the inspection logic, the CLI,
- * the TUI).  Labels come in two languages; index them with enum form_lang.
+ * the TUI).  Labels come in the languages the form's columns name
+ * ("label::Français (fr)", "label:English", "label::zh"); form_text() picks
+ * the one a person reads (see forms/engine/lang.c).
  */
 #ifndef FC_FORM_H
 #define FC_FORM_H
@@ -12,7 +14,27 @@
 #include <stddef.h>
 #include "core/err.h"
 
-enum form_lang { LANG_ZH = 0, LANG_EN = 1, LANG_COUNT = 2 };
+#define FORM_MAX_LANGS 16    /* languages one form's columns may name */
+#define FORM_LANG_NAME_MAX 64 /* bytes in a language's column suffix */
+#define FORM_LANG_PLAIN (-1)  /* a text of the plain column ("label") */
+
+/* The language a person reads, as the lower-case ISO 639 code of the
+ * locale's language ("zh", "fr", "en"; "" for none): form_lang_locale(), or
+ * what the TUI's settings chose.  A value, passed as one. */
+struct form_lang {
+	char code[8];
+};
+
+#define FORM_MAX_FILES 16      /* CSV files one form's selects read choices from */
+#define FORM_FILE_NAME_MAX 68  /* "[a-z0-9_-]{1,64}.csv" */
+
+/* One of a form's languages: the suffix its columns carry, as written
+ * ("Français (fr)", "English", "zh"), and the code it names ("fr", "en",
+ * "zh"; "" when neither a code in parentheses nor a known name says). */
+struct form_language {
+	char *name;
+	char code[8];
+};
 
 enum form_type {
 	FT_TEXT,
@@ -37,9 +59,18 @@ enum form_meta_kind {
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
 
-/* A text in both languages; either may be NULL, form_text() falls back. */
+/* A text in the languages that give it: tr[k].lang is an index into
+ * form.langs or FORM_LANG_PLAIN, in that order (plain first, then the
+ * form's languages in column order); only non-empty texts are kept. */
+struct form_tr {
+	int lang;
+	char *s;
+};
 struct form_text {
-	char *s[LANG_COUNT];
+	struct form_tr *tr;
+	size_t n;
+	const char *msgid;          /* or a text of fieldcheck's own (or_other's
+				     * "Other"), translated when shown */
 };
 
 struct form_choice {
@@ -52,6 +83,16 @@ struct form_list {
 	char *name;
 	struct form_choice *choices;
 	size_t n;
+};
+
+/* A CSV file beside the survey that a select_one_from_file reads its
+ * choices from ("sites.csv": name, label[, label::xx]), part of the form:
+ * kept, installed and synced with it, byte for byte. */
+struct form_csv_file {
+	char *name;                 /* form_file_name_ok */
+	char *csv;                  /* its bytes, NUL-terminated */
+	size_t len;
+	struct form_list *list;     /* its choices (NULL while it does not load) */
 };
 
 struct form_expr; /* a compiled relevant/constraint/required expression */
@@ -70,6 +111,12 @@ struct form_item {
 	struct form_expr *calculation; /* calculate items: their value */
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	enum form_meta_kind meta;   /* FT_META items: which */
+	int from_file;              /* select_*_from_file: list is its file's */
+	int or_other;               /* a select "LIST or_other": its list has
+				     * "other" (pyxform adds it to the list),
+				     * and the next item asks what */
+	int other_of;               /* NAME_other, pyxform's text item that asks
+				     * for the "other": 1 + the select's index */
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */
@@ -92,7 +139,12 @@ struct form {
 	int version;
 	struct form_text title;     /* the id when settings.csv gives none */
 	struct form_text note;      /* settings.csv note: local practice etc., or NULLs */
-	enum form_lang default_lang;
+	struct form_language langs[FORM_MAX_LANGS]; /* as the columns name them */
+	size_t n_langs;
+	char *default_language;     /* settings' default_language as written, or NULL:
+				     * the plain columns' language */
+	unsigned default_langs;     /* bit k: langs[k] is the default language */
+	size_t first_lang;          /* the survey's leftmost label column's language */
 	struct form_item *items;
 	size_t n_items;
 	struct form_list *lists;
@@ -104,6 +156,8 @@ struct form {
 	/* The exact bytes it was loaded from, kept so a record can carry the
 	 * form it was filled with (the store and the replica keep a copy). */
 	char *survey_csv, *choices_csv, *settings_csv;
+	struct form_csv_file *files;    /* the CSV files its selects read, as named */
+	size_t n_files;
 	/* What loads but fieldcheck does not use (columns it ignores), as
 	 * "FILE:LINE:COL: warning: ..." for `forms check` to list. */
 	struct form_problems warnings;
@@ -115,7 +169,18 @@ struct form {
 struct form_files {
 	const char *survey, *choices, *settings; /* NUL-terminated; choices may be NULL */
 	size_t survey_len, choices_len, settings_len;
+	/* The form's file `name` that a select_one_from_file names (already
+	 * form_file_name_ok): *text a new NUL-terminated string (free() it)
+	 * of *len bytes, at most CSV's limit.  0; 1 when there is none; -1
+	 * with err.  NULL: the form has no such files. */
+	int (*file)(void *ctx, const char *name, char **text, size_t *len, struct fc_err *err);
+	void *file_ctx;
 };
+/* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
+ * survey, choices or settings.  Such a name is safe in a path. */
+int form_file_name_ok(const char *name);
+/* The form's file called name, or NULL. */
+const struct form_csv_file *form_file_find(const struct form *f, const char *name);
 
 /* Loads the folder `dir`.  Returns the form, or NULL with every problem
  * appended to `probs` (never partial: a form with any problem does not
@@ -133,16 +198,28 @@ void form_free(struct form *f);
 struct form *form_load_path(const char *path, struct form_problems *probs);
 /* Whether two forms were loaded from the same bytes. */
 int form_same_files(const struct form *a, const struct form *b);
-/* Writes f into WORKSPACE/forms/<id>/ as its three CSV files, replacing a
+/* Writes f into WORKSPACE/forms/<id>/ as its CSV files, replacing a
  * lower version there (forms/install.c); *already is 1 when that exact form
  * is there.  0, or -1 with err (a higher or a different same version there). */
 int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);
 
-/* The text in `lang`, else in the other language, else "". */
-const char *form_text(const struct form_text *t, enum form_lang lang);
-/* What a person calls item `it`: its label in `lang`, else its name.  A
- * message about an item names it so; the name is for commands. */
-const char *form_item_label(const struct form_item *it, enum form_lang lang);
+/* The one place a form's text is put into a language (forms/engine/lang.c):
+ * t in the form's language that is `lang` (its code), else in the form's
+ * default_language, else the plain column's, else in the form's first
+ * language (first_lang), else any; "" when none does. */
+const char *form_text(const struct form *f, const struct form_text *t, struct form_lang lang);
+/* What a person calls item `it` of f: its label in `lang`, else its name.
+ * A message about an item names it so; the name is for commands. */
+const char *form_item_label(const struct form *f, const struct form_item *it,
+			    struct form_lang lang);
+/* The language of the locale (LANGUAGE's first, LC_ALL, LC_MESSAGES, LANG:
+ * "zh_CN.UTF-8" is zh, "fr_FR" fr; C and POSIX are en). */
+struct form_lang form_lang_locale(void);
+/* The language a locale name, a code or a language's name says ("zh_CN",
+ * "fr", "English (en)", "Français"); code "" when none. */
+struct form_lang form_lang_of(const char *s);
+/* Whether l is the language `code` ("zh"). */
+int form_lang_is(struct form_lang l, const char *code);
 /* Index of the item called `name`, or -1. */
 int form_item_index(const struct form *f, const char *name);
 /* Counts items of type FT_CHECK. */
@@ -166,7 +243,7 @@ struct form_answers {
 	void *ctx;
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
-	enum form_lang lang;        /* labels jr:choice-name() gives */
+	struct form_lang lang;      /* labels jr:choice-name() gives */
 	/* What metadata items read (NULL: none; end and today fall back to the
 	 * clock): the inspection's start, end and day, the device and the user. */
 	struct {
@@ -198,7 +275,7 @@ int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct f
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a
  * message naming what is wrong. */
 int form_check_value(const struct form *f, size_t i, const char *value,
-		     const struct form_answers *a, enum form_lang lang,
+		     const struct form_answers *a, struct form_lang lang,
 		     struct fc_err *err);
 /* The one spelling a checked value of item i is stored in, so equal answers
  * are equal bytes (records compare and merge by bytes): a whole number

@@ -1,13 +1,14 @@
 /* install.c - adding a form to the workspace's own (`forms add`).
  *
  * The workspace keeps its forms as WORKSPACE/forms/<id>/ with the three CSV
- * files, whatever they were read from (a workbook, another folder), so the
+ * files (and the CSV files its selects read choices from), whatever they were read from (a workbook, another folder), so the
  * catalogue and the sync format see one kind of form.  A form replaces the
  * workspace's copy only with a higher version: the same id and version with
  * other contents would make two records naming that form mean different
  * things.  The new folder is written and fsynced aside, then swapped in by
  * rename, so a crash leaves the old form or the whole new one.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -30,16 +31,24 @@ static int write_file(const char *dir, const char *name, const char *text, struc
 	return rc;
 }
 
+/* Removes a form folder fieldcheck wrote: its CSV files, then itself (a
+ * file it did not write keeps the folder, and the form, there). */
 static void remove_tree(const char *dir)
 {
-	static const char *const files[] = { "survey.csv", "choices.csv", "settings.csv" };
-	size_t i;
+	struct dirent *de;
+	DIR *d = opendir(dir);
 
-	for (i = 0; i < ARRAY_SIZE(files); i++) {
-		char *p = xstrfmt("%s/%s", dir, files[i]);
+	while (d && (de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		char *p;
+		if (n < 5 || strcmp(de->d_name + n - 4, ".csv"))
+			continue;
+		p = xstrfmt("%s/%s", dir, de->d_name);
 		unlink(p);
 		free(p);
 	}
+	if (d)
+		closedir(d);
 	rmdir(dir);
 }
 
@@ -70,6 +79,17 @@ static int may_replace(const struct form *f, const char *target, struct fc_err *
 	return rc;
 }
 
+/* The CSV files f's selects read (names checked when it loaded). */
+static int write_files(const struct form *f, const char *dir, struct fc_err *err)
+{
+	size_t k;
+
+	for (k = 0; k < f->n_files; k++)
+		if (write_file(dir, f->files[k].name, f->files[k].csv, err))
+			return -1;
+	return 0;
+}
+
 /* Writes f's files into the new folder `tmp`. */
 static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
 {
@@ -77,7 +97,8 @@ static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
 		return fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
 	if (write_file(tmp, "survey.csv", f->survey_csv, err) ||
 	    (f->choices_csv && write_file(tmp, "choices.csv", f->choices_csv, err)) ||
-	    write_file(tmp, "settings.csv", f->settings_csv, err) || file_fsync_dir(tmp)) {
+	    write_file(tmp, "settings.csv", f->settings_csv, err) ||
+	    write_files(f, tmp, err) || file_fsync_dir(tmp)) {
 		if (!err->msg[0])
 			fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 		remove_tree(tmp);

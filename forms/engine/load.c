@@ -2,8 +2,10 @@
  *
  * The three files are read whole (bounded: they may come from a remote),
  * then checked in order: settings (the default language the labels need),
- * choices (the lists the selects need), survey.  A form with any problem
- * is not returned; all its problems are.
+ * choices (the lists the selects need), survey; a CSV file a
+ * select_one_from_file names is read when the survey names it
+ * (forms/engine/fromfile.c).  A form with any problem is not returned; all
+ * its problems are.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +38,7 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 	struct form *f = ld->f;
 	struct fc_err err;
 
+	ld->files = files;
 	f->survey_csv = copy(files->survey, files->survey_len);
 	f->choices_csv = copy(files->choices, files->choices_len);
 	f->settings_csv = copy(files->settings, files->settings_len);
@@ -82,7 +85,7 @@ struct form *form_load_mem(const char *where, const struct form_files *files,
 }
 
 /* Reads dir/name whole.  0; 1 if it does not exist; -1 with err. */
-static int read_file(const char *dir, const char *name, char **buf, size_t *len,
+static int read_file(const char *dir, const char *name, int flags, char **buf, size_t *len,
 		     struct fc_err *err)
 {
 	struct strbuf path, sb;
@@ -93,7 +96,7 @@ static int read_file(const char *dir, const char *name, char **buf, size_t *len,
 	*len = 0;
 	strbuf_init(&path);
 	strbuf_addf(&path, "%s/%s", dir, name);
-	fd = open(path.buf, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	fd = open(path.buf, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags);
 	strbuf_release(&path);
 	if (fd < 0)
 		return errno == ENOENT ? 1 : fc_fail(err, _("cannot open: %s"), strerror(errno));
@@ -119,6 +122,14 @@ static int read_file(const char *dir, const char *name, char **buf, size_t *len,
 	}
 	close(fd);
 	return rc;
+}
+
+/* form_files.file for a form on disk: `name` in the folder ctx. */
+static int folder_file(void *ctx, const char *name, char **text, size_t *len,
+		       struct fc_err *err)
+{
+	/* a link could carry any file of this machine into the replica */
+	return read_file(ctx, name, O_NOFOLLOW, text, len, err);
 }
 
 struct form *form_load_dir(const char *dir, struct form_problems *probs)
@@ -152,7 +163,8 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 	}
 	ld.default_id = ld.expect_id;
 	for (k = 0; k < 3; k++) {
-		int r = read_file(where, load_file_name(order[k]), &buf[k], &len[k], &err);
+		int r = read_file(where, load_file_name(NULL, order[k]), 0, &buf[k], &len[k],
+				  &err);
 		if (r > 0 && order[k] == FF_SETTINGS && (buf[k] = settings_default(ld.expect_id))) {
 			len[k] = strlen(buf[k]); /* none: the folder's name, version 1 */
 			continue;
@@ -165,6 +177,8 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 	files.survey = buf[0], files.survey_len = len[0];
 	files.choices = buf[1], files.choices_len = len[1];
 	files.settings = buf[2], files.settings_len = len[2];
+	files.file = folder_file;
+	files.file_ctx = where;
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->origin = xstrdup(where);
 	f = load(&ld, &files, missing, probs);
@@ -188,6 +202,14 @@ static char *workbook_stem(const char *path)
 	return xstrndup(base, n);
 }
 
+/* The folder a file is in ("." for a bare name). */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
 /* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
  * a sheet, not as a file (settings it may lack: see workbook_stem). */
 struct form *form_load_xlsx(const char *path, struct form_problems *probs)
@@ -199,7 +221,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	struct form *f;
 	unsigned missing = 0;
 	size_t k;
-	char *stem;
+	char *stem, *dir;
 
 	memset(&ld, 0, sizeof ld);
 	ld.where = path;
@@ -225,11 +247,14 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	files.survey = book.csv[XS_SURVEY], files.survey_len = book.len[XS_SURVEY];
 	files.choices = book.csv[XS_CHOICES], files.choices_len = book.len[XS_CHOICES];
 	files.settings = book.csv[XS_SETTINGS], files.settings_len = book.len[XS_SETTINGS];
+	files.file = folder_file; /* beside the workbook, as pyxform's media */
+	files.file_ctx = dir = folder_of(path);
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->origin = xstrdup(path);
 	f = load(&ld, &files, missing, probs);
 	xlsx_sheets_release(&book);
 	free(stem);
+	free(dir);
 	return f;
 }
 

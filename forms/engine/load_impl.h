@@ -12,7 +12,8 @@
 #include "core/err.h"
 #include "forms/engine/form.h"
 
-enum form_file { FF_SURVEY, FF_CHOICES, FF_SETTINGS, FF_NONE };
+/* The file a problem is in; FF_FILE + k: the form's file f->files[k]. */
+enum form_file { FF_SURVEY, FF_CHOICES, FF_SETTINGS, FF_NONE, FF_FILE };
 
 struct problem {
 	enum form_file file;
@@ -28,6 +29,7 @@ struct loader {
 	const struct xlsx_sheets *book; /* when read from a workbook: its sheets'
 					 * rows, for messages (forms/load_xlsx.c) */
 	const char *expect_id; /* the folder's name, or NULL */
+	const struct form_files *files; /* what is loading (its file callback) */
 	const char *default_id; /* the id when settings name none (the folder's or
 				 * the workbook's name, as pyxform takes it) */
 	int have_choices;   /* choices.csv exists */
@@ -54,7 +56,7 @@ void load_problems_finish(struct loader *ld, struct form_problems *out);
  * out is NULL). */
 void load_warnings_finish(struct loader *ld, struct form_problems *out);
 /* The file's name as messages print it. */
-const char *load_file_name(enum form_file file);
+const char *load_file_name(const struct loader *ld, enum form_file file);
 
 /* Puts a value from a form file into buf fit for a message: cut at about
  * 40 characters, control characters shown as \xNN.  Returns buf. */
@@ -65,6 +67,17 @@ const char *load_quote(const char *s, char *buf, size_t size);
  * '-' or '.', at most NAME_MAX_LEN bytes. */
 int load_name_ok(const char *s);
 
+/* Whether s may name a choice (a record stores it; a select_multiple joins
+ * them with spaces); 0 with err saying why not. */
+int load_choice_name_ok(const char *s, struct fc_err *err);
+
+/* The list of select item i's file (select_one_from_file F.csv): read
+ * through ld->files once, kept in f->files (forms/engine/fromfile.c).
+ * NULL after reporting at the item's type cell or in the file. */
+struct survey;
+const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size_t i,
+				      const char *name);
+
 /* Reads an XLSForm yes/no value: 1 for yes/true/true(), 0 for
  * no/false/false() or empty, -1 for anything else. */
 int load_yesno(const char *s);
@@ -72,6 +85,13 @@ int load_yesno(const char *s);
 /* The settings of a form that has none: "form_id,version\nID,1\n", or NULL
  * when id is not a valid form id.  A new string. */
 char *settings_default(const char *id);
+
+/* A language a column's suffix names (forms/engine/lang.c): its index in
+ * f->langs, added when new; -1 when the form has FORM_MAX_LANGS already. */
+int lang_add(struct form *f, const char *suffix);
+/* Settings' default_language (NULL or "": none), as written. */
+void lang_set_default(struct form *f, const char *setting);
+void lang_release(struct form *f);
 
 /* The parts, in the order form_load_* runs them. */
 void load_settings(struct loader *ld, const char *buf, size_t len);

@@ -28,13 +28,16 @@ void form_problems_release(struct form_problems *p)
 	p->n = p->alloc = 0;
 }
 
-const char *load_file_name(enum form_file file)
+const char *load_file_name(const struct loader *ld, enum form_file file)
 {
 	switch (file) {
 	case FF_SURVEY: return "survey.csv";
 	case FF_CHOICES: return "choices.csv";
 	case FF_SETTINGS: return "settings.csv";
-	default: return "";
+	case FF_NONE: return "";
+	default:
+		return ld && ld->f && (size_t)(file - FF_FILE) < ld->f->n_files ?
+		       ld->f->files[file - FF_FILE].name : "";
 	}
 }
 
@@ -92,6 +95,14 @@ static char *format_book_problem(const struct loader *ld, const struct problem *
 	char col[8];
 
 	strbuf_init(&sb);
+	if (p->file >= FF_FILE) { /* a CSV file beside the workbook */
+		const char *slash = strrchr(ld->where, '/');
+		if (slash)
+			strbuf_add(&sb, ld->where, (size_t)(slash - ld->where + 1));
+		strbuf_addf(&sb, "%s:%d:%d: %s", load_file_name(ld, p->file), p->line, p->col,
+			    p->msg);
+		return strbuf_detach(&sb);
+	}
 	strbuf_adds(&sb, ld->where);
 	if (p->file != FF_NONE)
 		strbuf_addf(&sb, ":%s", xlsx_sheet_name((enum xlsx_sheet)p->file));
@@ -113,7 +124,7 @@ static char *format_problem(const struct loader *ld, const struct problem *p)
 	if (p->file != FF_NONE) {
 		if (*ld->where)
 			strbuf_addc(&sb, '/');
-		strbuf_adds(&sb, load_file_name(p->file));
+		strbuf_adds(&sb, load_file_name(ld, p->file));
 	}
 	if (p->line > 0)
 		strbuf_addf(&sb, ":%d:%d", p->line, p->col);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/survey_impl.h"
@@ -27,6 +28,37 @@ static const struct form_list *find_list(const struct form *f, const char *name)
 	return NULL;
 }
 
+/* or_other, as pyxform does it: the list gains a choice "other" (labelled
+ * "Other" in the reader's language) unless it has one, for every select of
+ * the list, since the list is one.  Refused with a choice_filter, as
+ * pyxform refuses it ("Choice filter not supported with or_other"). */
+static void add_other_choice(struct loader *ld, struct survey *sv, size_t i)
+{
+	static const char other_label[] = N_("Other");
+	struct form *f = ld->f;
+	struct form_list *l = &f->lists[ld->f->items[i].list - f->lists];
+	struct form_choice *c;
+	size_t k;
+
+	if (*sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN)) {
+		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN,
+			      "or_other with a choice_filter is not supported (nor by "
+			      "pyxform): add an 'other' choice to the list instead");
+		return;
+	}
+	for (k = 0; k < l->n; k++)
+		if (!strcmp(l->choices[k].name, "other"))
+			return; /* the list's own "other" (or another select's) */
+	l->choices = xreallocarray(l->choices, l->n + 1, sizeof *l->choices);
+	c = &l->choices[l->n++];
+	memset(c, 0, sizeof *c);
+	c->name = xstrdup("other");
+	c->label.msgid = other_label;
+	c->attrs = xcalloc(f->n_choice_cols + 1, sizeof *c->attrs);
+	for (k = 0; k < f->n_choice_cols; k++)
+		c->attrs[k] = xstrdup("");
+}
+
 static void link_list(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -34,6 +66,10 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 
 	if (!name)
 		return;
+	if (it->from_file) {
+		it->list = fromfile_list(ld, sv, i, name);
+		return;
+	}
 	it->list = find_list(ld->f, name);
 	if (!it->list && ld->choices_broken)
 		return; /* choices.csv has a problem of its own already */
@@ -44,6 +80,8 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 	else if (it->list->n == 0)
 		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN,
 			      "list '%s' has no choices", name);
+	else if (it->or_other)
+		add_other_choice(ld, sv, i);
 }
 
 /* Compiles column key of item i into *out (a value rather than a truth when
@@ -69,11 +107,28 @@ static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
 	compile_as(ld, sv, i, key, out, FORM_EXPR_TRUTH);
 }
 
+/* NAME_other is asked when its select has "other" (pyxform's relevance). */
+static void compile_other(struct loader *ld, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	char *src = xstrfmt("selected(${%s}, 'other')", ld->f->items[it->other_of - 1].name);
+	struct fc_err err;
+
+	it->relevant = form_expr_compile(ld->f, src, form_item_kind(it), &err);
+	if (!it->relevant)
+		load_problem(ld, FF_SURVEY, it->line, 1, "or_other: %s", err.msg);
+	free(src);
+}
+
 static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
 	const char *req = sheet_get(&sv->sh, sv->row[i], S_REQUIRED, SLOT_PLAIN);
 
+	if (it->other_of) { /* the row is its select's */
+		compile_other(ld, i);
+		return;
+	}
 	if (it->type != FT_END_GROUP)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
 	if (it->type == FT_CALCULATE)
@@ -107,7 +162,7 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 static void check_text_refs(struct loader *ld, struct survey *sv, size_t i)
 {
 	static const int keys[] = { S_LABEL, S_HINT, S_REQUIRED_MSG, S_CONSTRAINT_MSG };
-	char colname[80], name[NAME_MAX_LEN + 1];
+	char colname[QUOTE_SIZE], name[NAME_MAX_LEN + 1];
 	size_t k, n;
 	int s, idx;
 
@@ -146,6 +201,7 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 		link_list(ld, sv, i);
 		compile_exprs(ld, sv, i);
 		check_default(ld, sv, i);
-		check_text_refs(ld, sv, i);
+		if (!ld->f->items[i].other_of)
+			check_text_refs(ld, sv, i);
 	}
 }

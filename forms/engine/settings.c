@@ -1,4 +1,5 @@
-/* settings.c - settings.csv: the form's id, version, title and language.
+/* settings.c - settings.csv: the form's id, version, title and default
+ * language.
  *
  * The id names the form in every record and is a folder name in the
  * replica (forms/<id>/<version>/), so it is kept to safe characters; the
@@ -7,7 +8,6 @@
  */
 #include <limits.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/model.h"
 #include "core/strbuf.h"
@@ -19,7 +19,7 @@ static const struct sheet_col cols[] = {
 	[C_ID] = { "form_id", 0 },
 	[C_VERSION] = { "version", 0 },
 	[C_TITLE] = { "form_title", SHEET_LANG | SHEET_MULTI },
-	[C_LANG] = { "default_language", 0 },
+	[C_LANG] = { "default_language", SHEET_TEXT },
 	[C_NOTE] = { "note", SHEET_LANG | SHEET_MULTI },
 };
 
@@ -36,22 +36,22 @@ static int id_ok(const char *s)
 	return i > 0 && i <= NAME_MAX_LEN;
 }
 
+/* default_language: the language of the plain columns, and the one a text
+ * is shown in when the reader's is not there.  Any language's name or code
+ * (pyxform takes any); fieldcheck matches it against the form's languages
+ * (lang.c). */
 static void read_lang(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
 {
 	const char *v = sheet_get(sh, row, C_LANG, SLOT_PLAIN);
 	char q[QUOTE_SIZE];
 
-	ld->f->default_lang = LANG_ZH;
-	if (!*v || !strcasecmp(v, "zh") || !strcasecmp(v, "chinese") ||
-	    !strcasecmp(v, "chinese (zh)"))
-		return;
-	if (!strcasecmp(v, "en") || !strcasecmp(v, "english") ||
-	    !strcasecmp(v, "english (en)")) {
-		ld->f->default_lang = LANG_EN;
+	if (strlen(v) > FORM_LANG_NAME_MAX) {
+		sheet_problem(ld, sh, row, C_LANG, SLOT_PLAIN, "default_language '%s' is "
+			      "longer than a language's name may be (%d bytes)",
+			      load_quote(v, q, sizeof q), FORM_LANG_NAME_MAX);
 		return;
 	}
-	sheet_problem(ld, sh, row, C_LANG, SLOT_PLAIN,
-		      "default_language '%s' is neither zh nor en", load_quote(v, q, sizeof q));
+	lang_set_default(ld->f, v);
 }
 
 char *settings_default(const char *id)
@@ -141,9 +141,13 @@ void load_settings(struct loader *ld, const char *buf, size_t len)
 	read_lang(ld, &sh, row);
 	read_id(ld, &sh, row);
 	read_version(ld, &sh, row);
-	sheet_text(&sh, row, C_TITLE, ld->f->default_lang, &ld->f->title);
-	sheet_text(&sh, row, C_NOTE, ld->f->default_lang, &ld->f->note);
-	if (!ld->f->title.s[LANG_ZH] && !ld->f->title.s[LANG_EN] && ld->f->id)
-		ld->f->title.s[ld->f->default_lang] = xstrdup(ld->f->id);
+	sheet_text(&sh, row, C_TITLE, &ld->f->title);
+	sheet_text(&sh, row, C_NOTE, &ld->f->note);
+	if (!ld->f->title.n && ld->f->id) {
+		ld->f->title.tr = xcalloc(1, sizeof *ld->f->title.tr);
+		ld->f->title.tr[0].lang = FORM_LANG_PLAIN;
+		ld->f->title.tr[0].s = xstrdup(ld->f->id);
+		ld->f->title.n = 1;
+	}
 	sheet_release(&sh);
 }

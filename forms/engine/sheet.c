@@ -9,53 +9,62 @@
 #include "core/text.h"
 #include "forms/engine/sheet.h"
 
-/* The language a suffix names: "zh", "zh-CN", "Chinese (zh)", "English". */
-static int parse_lang(const char *suffix, enum sheet_slot *slot)
+/* The language column `cell` (header column k) names after its base's
+ * separator: its slot, or -1 with a problem (an empty, over-long or
+ * control-character suffix; one language too many). */
+static int lang_slot(struct loader *ld, struct sheet *sh, const struct csv_cell *cell,
+		     size_t k, const char *suffix)
 {
-	char code[32];
-	const char *open = strrchr(suffix, '(');
-	size_t n;
+	char name[FORM_LANG_NAME_MAX + 1], q[QUOTE_SIZE];
+	const char *s = suffix;
+	size_t n = strlen(s);
+	struct fc_err err;
+	int lang;
 
-	if (open && suffix[strlen(suffix) - 1] == ')') {
-		open++;
-		n = strlen(open) - 1;
-	} else {
-		open = suffix;
-		n = strlen(suffix);
-	}
-	while (n && *open == ' ')
-		open++, n--;
-	while (n && open[n - 1] == ' ')
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
 		n--;
-	if (n == 0 || n >= sizeof code)
+	if (n == 0 || n > FORM_LANG_NAME_MAX ||
+	    text_check(s, n, TEXT_LINE, FORM_LANG_NAME_MAX, "language", &err)) {
+		load_problem(ld, sh->file, cell->line, (int)k + 1, "column '%s' names no "
+			     "language fieldcheck can use (a language is 1 to %d bytes of "
+			     "text after '::')", load_quote(cell->s, q, sizeof q),
+			     FORM_LANG_NAME_MAX);
 		return -1;
-	memcpy(code, open, n);
-	code[n] = '\0';
-	if (!strcasecmp(code, "chinese") || ((code[0] | 0x20) == 'z' &&
-	    (code[1] | 0x20) == 'h' && (!code[2] || code[2] == '-' || code[2] == '_'))) {
-		*slot = SLOT_ZH;
-		return 0;
 	}
-	if (!strcasecmp(code, "english") || ((code[0] | 0x20) == 'e' &&
-	    (code[1] | 0x20) == 'n' && (!code[2] || code[2] == '-' || code[2] == '_'))) {
-		*slot = SLOT_EN;
-		return 0;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	if ((lang = lang_add(ld->f, name)) < 0) {
+		load_problem(ld, sh->file, cell->line, (int)k + 1, "column '%s' is one "
+			     "language too many: a form has at most %d",
+			     load_quote(cell->s, q, sizeof q), FORM_MAX_LANGS);
+		return -1;
 	}
-	return -1;
+	return SLOT_LANG(lang);
 }
 
-/* Matches a header cell to a known column: the name before "::" compared
- * without case, spaces read as '_' ("list name" is XLSForm's alias). */
-static int header_key(const struct sheet *sh, const char *cell, enum sheet_slot *slot)
+/* Matches header cell k to a known column: the name before "::" (or a
+ * single ':' for a translatable one, as pyxform takes "label:English")
+ * compared without case, spaces read as '_' ("list name" is XLSForm's
+ * alias).  -1: not ours; -2: ours but unusable (reported). */
+static int header_key(struct loader *ld, struct sheet *sh, size_t k, enum sheet_slot *slot)
 {
+	const struct csv_cell *cell = &sh->csv.rows[0].cells[k];
 	char base[64];
-	const char *sep = strstr(cell, "::");
-	size_t n = sep ? (size_t)(sep - cell) : strlen(cell), i;
+	const char *sep = strstr(cell->s, "::"), *suffix = NULL;
+	size_t n, i;
+	int lang;
 
+	if (sep)
+		suffix = sep + 2;
+	else if ((sep = strchr(cell->s, ':')))
+		suffix = sep + 1;
+	n = sep ? (size_t)(sep - cell->s) : cell->len;
 	if (n == 0 || n >= sizeof base)
 		return -1;
 	for (i = 0; i < n; i++) {
-		char c = cell[i];
+		char c = cell->s[i];
 		base[i] = c == ' ' ? '_' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
 	while (n && base[n - 1] == '_')
@@ -67,8 +76,11 @@ static int header_key(const struct sheet *sh, const char *cell, enum sheet_slot 
 			continue;
 		if (!sep)
 			return (int)i;
-		if (!(sh->cols[i].flags & SHEET_LANG) || parse_lang(sep + 2, slot))
-			return -1; /* another language, or not translatable: not ours */
+		if (!(sh->cols[i].flags & SHEET_LANG))
+			return -1; /* not translatable: not ours */
+		if ((lang = lang_slot(ld, sh, cell, k, suffix)) < 0)
+			return -2;
+		*slot = (enum sheet_slot)lang;
 		return (int)i;
 	}
 	return -1;
@@ -77,8 +89,14 @@ static int header_key(const struct sheet *sh, const char *cell, enum sheet_slot 
 const char *sheet_col_name(const struct sheet *sh, int key, enum sheet_slot slot,
 			   char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s", sh->cols[key].name,
-		 slot == SLOT_ZH ? "::zh" : slot == SLOT_EN ? "::en" : "");
+	int i = sh->idx[key][slot];
+
+	if (i >= 0 && sh->csv.n && (size_t)i < sh->csv.rows[0].n)
+		snprintf(buf, size, "%s", sh->csv.rows[0].cells[i].s);
+	else if (slot != SLOT_PLAIN && sh->f && (size_t)slot - 1 < sh->f->n_langs)
+		snprintf(buf, size, "%s::%s", sh->cols[key].name, sh->f->langs[slot - 1].name);
+	else
+		snprintf(buf, size, "%s", sh->cols[key].name);
 	return buf;
 }
 
@@ -92,7 +110,9 @@ static void read_header(struct loader *ld, struct sheet *sh)
 
 	sh->width = h->n;
 	for (k = 0; k < h->n; k++) {
-		if ((key = header_key(sh, h->cells[k].s, &slot)) < 0) {
+		if ((key = header_key(ld, sh, k, &slot)) == -2)
+			continue;
+		if (key < 0) {
 			/* choices.csv's other columns are its choices' attributes,
 			 * which a choice_filter reads (choices.c) */
 			if (h->cells[k].len && (sh->file != FF_CHOICES ||
@@ -134,7 +154,7 @@ static int check_required(struct loader *ld, struct sheet *sh)
 static void check_cells(struct loader *ld, struct sheet *sh)
 {
 	struct fc_err err;
-	char name[80];
+	char name[QUOTE_SIZE];
 	size_t r, k;
 	int key, s;
 
@@ -171,6 +191,7 @@ int sheet_load(struct loader *ld, struct sheet *sh, enum form_file file,
 	memset(sh, 0, sizeof *sh);
 	memset(sh->idx, -1, sizeof sh->idx);
 	sh->file = file;
+	sh->f = ld->f;
 	sh->cols = cols;
 	sh->n_cols = n_cols < SHEET_MAX_COLS ? n_cols : SHEET_MAX_COLS;
 	if (csv_parse(buf, len, NULL, &sh->csv, &err)) {
@@ -238,18 +259,23 @@ void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_r
 }
 
 void sheet_text(const struct sheet *sh, const struct csv_row *row, int key,
-		enum form_lang lang, struct form_text *out)
+		struct form_text *out)
 {
-	const char *zh = sheet_get(sh, row, key, SLOT_ZH);
-	const char *en = sheet_get(sh, row, key, SLOT_EN);
-	const char *plain = sheet_get(sh, row, key, SLOT_PLAIN);
+	size_t s, n = 0;
 
-	if (!*zh && lang == LANG_ZH)
-		zh = plain;
-	if (!*en && lang == LANG_EN)
-		en = plain;
-	out->s[LANG_ZH] = *zh ? xstrdup(zh) : NULL;
-	out->s[LANG_EN] = *en ? xstrdup(en) : NULL;
+	memset(out, 0, sizeof *out);
+	for (s = 0; s < SLOT_COUNT; s++)
+		n += *sheet_get(sh, row, key, (enum sheet_slot)s) != '\0';
+	if (!n)
+		return;
+	out->tr = xcalloc(n, sizeof *out->tr);
+	for (s = 0; s < SLOT_COUNT; s++) {
+		const char *v = sheet_get(sh, row, key, (enum sheet_slot)s);
+		if (!*v)
+			continue;
+		out->tr[out->n].lang = (int)s - 1; /* SLOT_PLAIN is FORM_LANG_PLAIN */
+		out->tr[out->n++].s = xstrdup(v);
+	}
 }
 
 int sheet_row_blank(const struct csv_row *row)

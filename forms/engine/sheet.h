@@ -1,10 +1,11 @@
 /* sheet.h - one CSV file of a form, read as an XLSForm sheet.
  *
  * The first row names the columns.  XLSForm tools add columns of their own
- * (media::image, a third language), so unknown columns are ignored; the
+ * (media::image, bind::odk:length), so unknown columns are ignored; the
  * columns a sheet cannot do without are required.  A translatable column
  * comes plain ("label", which belongs to the form's default language) or
- * per language ("label::zh", or XLSForm's "label::Chinese (zh)").
+ * per language ("label::zh", XLSForm's "label::Chinese (zh)", pyxform's
+ * "label:English"); each suffix is one of the form's languages (lang.c).
  */
 #ifndef FC_FORMS_SHEET_H
 #define FC_FORMS_SHEET_H
@@ -12,7 +13,10 @@
 #include "forms/engine/csv.h"
 #include "forms/engine/load_impl.h"
 
-enum sheet_slot { SLOT_PLAIN, SLOT_ZH, SLOT_EN, SLOT_COUNT };
+/* Where a translatable column's value is: the plain column, or the column of
+ * the form's language k (SLOT_LANG(k)). */
+enum sheet_slot { SLOT_PLAIN = 0, SLOT_COUNT = FORM_MAX_LANGS + 1 };
+#define SLOT_LANG(k) ((enum sheet_slot)((k) + 1))
 
 enum {
 	SHEET_REQUIRED = 1, /* the sheet is unusable without the column */
@@ -30,6 +34,7 @@ struct sheet_col {
 
 struct sheet {
 	enum form_file file;
+	const struct form *f;       /* whose languages the slots are */
 	const struct sheet_col *cols;
 	size_t n_cols;
 	struct csv csv;
@@ -53,13 +58,14 @@ void sheet_pos(const struct sheet *sh, const struct csv_row *row, int key,
 /* Records a problem at the cell of column `key`. */
 void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
 		   int key, enum sheet_slot slot, const char *fmt, ...) FC_PRINTF(6, 7);
-/* Fills `out` from a translatable column: ::zh and ::en as given, the plain
- * column for `lang` where that one is empty.  Empty texts stay NULL. */
+/* Fills `out` from a translatable column: the plain column's and each
+ * language's text that is not empty. */
 void sheet_text(const struct sheet *sh, const struct csv_row *row, int key,
-		enum form_lang lang, struct form_text *out);
+		struct form_text *out);
 /* Whether every field of the row is empty. */
 int sheet_row_blank(const struct csv_row *row);
-/* The column's name as messages print it ("label::zh"). */
+/* The column's name as messages print it: its header as written
+ * ("label::Français (fr)"). */
 const char *sheet_col_name(const struct sheet *sh, int key, enum sheet_slot slot,
 			   char *buf, size_t size);
 

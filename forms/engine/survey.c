@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/survey_impl.h"
@@ -43,8 +44,7 @@ static const char *const unsupported[] = {
 	"geopoint", "geotrace", "geoshape", "time", "datetime", "image",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
 	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger",
-	"background-audio", "start-geopoint", "xml-external", "csv-external",
-	"select_one_from_file", "select_multiple_from_file", NULL,
+	"background-audio", "start-geopoint", "xml-external", "csv-external", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -75,22 +75,68 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "calculate", FT_CALCULATE },
 };
 
-/* Whether type t is `name`, or names it with an argument ("rank L",
- * "select_one_from_file F"; but "end repeat" is not "end"). */
+/* Whether type t is `name`, or names it with an argument ("rank L"; but
+ * "end repeat" is not "end"). */
 static int is_type(const char *t, const char *name)
 {
 	size_t n = strlen(name);
 
 	if (strncmp(t, name, n))
 		return 0;
-	return !t[n] || (t[n] == ' ' && (!strcmp(name, "rank") || strstr(name, "_from_file")));
+	return !t[n] || (t[n] == ' ' && !strcmp(name, "rank"));
+}
+
+/* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
+ * also takes .xml and .geojson files; fieldcheck reads CSV only. */
+static int parse_from_file(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			   struct form_item *it, const char *t, char **list)
+{
+	const char *file = strchr(t, ' ');
+	char q[QUOTE_SIZE];
+	size_t n;
+
+	it->type = t[7] == 'o' ? FT_SELECT_ONE : FT_SELECT_MULTIPLE;
+	it->from_file = 1;
+	n = strlen(t);
+	if (n > 9 && !strcmp(t + n - 9, " or_other")) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "or_other on a select "
+			      "from a file is not supported: add an 'other' row to the file");
+		return -1;
+	}
+	if (!file || strchr(file + 1, ' ') || (t[7] == 'o' ? 20 : 25) != file - t) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%.*s needs one file "
+			      "name (%.*s FILE.csv)", (int)(file ? file - t : (long)strlen(t)), t,
+			      (int)(file ? file - t : (long)strlen(t)), t);
+		return -1;
+	}
+	file++;
+	n = strlen(file);
+	if ((n > 4 && !strcasecmp(file + n - 4, ".xml")) ||
+	    (n > 8 && !strcasecmp(file + n - 8, ".geojson"))) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%s: fieldcheck reads "
+			      "choices from a .csv file only, not .xml or .geojson (save the "
+			      "choices as CSV with name and label columns)",
+			      load_quote(file, q, sizeof q));
+		return -1;
+	}
+	if (!form_file_name_ok(file)) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "'%s' is not a file name "
+			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv; not "
+			      "survey, choices or settings)", load_quote(file, q, sizeof q));
+		return -1;
+	}
+	*list = xstrdup(file);
+	return 0;
 }
 
 /* Reads the type column (white space runs count as one space).  Sets
- * *list to the list name of a select (a copy).  0, or -1 after reporting. */
+ * *list to the list name of a select (a copy), and it->or_other for
+ * "select_one L or_other".  0, or -1 after reporting. */
 static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row *row,
-		      enum form_type *type, enum form_meta_kind *meta, char **list)
+		      struct form_item *it, char **list)
 {
+	enum form_type *type = &it->type;
+	enum form_meta_kind *meta = &it->meta;
 	const char *raw = sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN);
 	char t[2 * NAME_MAX_LEN], q[QUOTE_SIZE];
 	size_t i, n = 0, k;
@@ -131,9 +177,17 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 				      "type '%s' is not supported by fieldcheck", unsupported[k]);
 			return -1;
 		}
+	if (!strncmp(t, "select_one_from_file", 20) || !strncmp(t, "select_multiple_from_file", 25))
+		return parse_from_file(ld, sv, row, it, t, list);
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;
+		char *oo = strstr(t, " or_other");
+		if (oo && !oo[9] && oo > sp) { /* pyxform: an "other" choice, and
+						* NAME_other for its text */
+			*oo = '\0';
+			it->or_other = 1;
+		}
 		*type = t[7] == 'o' ? FT_SELECT_ONE : FT_SELECT_MULTIPLE;
 		if (!sp && !t[base]) {
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
@@ -202,7 +256,7 @@ static void read_group(struct loader *ld, struct survey *sv, const struct csv_ro
 static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		    int key, const struct form_item *it, int applies)
 {
-	char name[80];
+	char name[QUOTE_SIZE];
 	int s;
 
 	if (applies)
@@ -303,15 +357,14 @@ static enum sheet_slot first_slot(const struct sheet *sh, int key)
 static void read_texts(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		       struct form_item *it)
 {
-	enum form_lang lang = ld->f->default_lang;
 	const char *v;
 
-	sheet_text(&sv->sh, row, S_LABEL, lang, &it->label);
-	sheet_text(&sv->sh, row, S_HINT, lang, &it->hint);
-	sheet_text(&sv->sh, row, S_REQUIRED_MSG, lang, &it->required_message);
-	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, lang, &it->constraint_message);
-	sheet_text(&sv->sh, row, S_LEGAL, lang, &it->legal_basis);
-	if (!it->label.s[LANG_ZH] && !it->label.s[LANG_EN] &&
+	sheet_text(&sv->sh, row, S_LABEL, &it->label);
+	sheet_text(&sv->sh, row, S_HINT, &it->hint);
+	sheet_text(&sv->sh, row, S_REQUIRED_MSG, &it->required_message);
+	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, &it->constraint_message);
+	sheet_text(&sv->sh, row, S_LEGAL, &it->legal_basis);
+	if (!it->label.n &&
 	    (form_item_answerable(it) || it->type == FT_NOTE))
 		sheet_problem(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
 			      "%s item '%s' has no label", form_type_name(it->type),
@@ -341,6 +394,32 @@ static struct form_item *new_item(struct form *f, struct survey *sv, const struc
 	return &f->items[f->n_items++];
 }
 
+/* or_other's follow-up, as pyxform makes it: a text item NAME_other right
+ * after the select, asked when "other" is chosen (refs.c compiles that
+ * relevance), so its answer is an answer like any other in the record. */
+static void add_other(struct loader *ld, struct survey *sv, const struct csv_row *row,
+		      size_t sel)
+{
+	static const char label[] = N_("Specify other.");
+	struct form *f = ld->f;
+	struct form_item *it;
+	char *name = xstrfmt("%s_other", f->items[sel].name);
+
+	if (strlen(name) > NAME_MAX_LEN) {
+		sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "name '%s' is too long "
+			      "for or_other, which names its text %s_other (at most %d)",
+			      f->items[sel].name, f->items[sel].name, NAME_MAX_LEN);
+		free(name);
+		return;
+	}
+	it = new_item(f, sv, row);
+	it->type = FT_TEXT;
+	it->name = name;
+	it->other_of = (int)sel + 1;
+	it->group = f->items[sel].group;
+	it->label.msgid = label;
+}
+
 static void add_item(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		     struct groups *g)
 {
@@ -349,7 +428,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	size_t ix = f->n_items - 1;
 
 	it->type = FT_TEXT;
-	if (parse_type(ld, sv, row, &it->type, &it->meta, &sv->list_name[ix])) {
+	if (parse_type(ld, sv, row, it, &sv->list_name[ix])) {
 		/* keep a valid name for references; the rest would only add
 		 * problems that follow from the type */
 		it->type = FT_TEXT;
@@ -367,6 +446,8 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	read_texts(ld, sv, row, it);
 	read_columns_apply(ld, sv, row, it);
 	read_ours(ld, sv, row, it);
+	if (it->or_other && it->name)
+		add_other(ld, sv, row, ix);
 }
 
 static void check_duplicates(struct loader *ld, struct survey *sv)
@@ -393,6 +474,20 @@ static void free_survey(struct form *f, struct survey *sv)
 	sheet_release(&sv->sh);
 }
 
+/* The form's first language is its survey's leftmost label column's, as
+ * an author reads the sheet (choices.csv and settings.csv load first). */
+static void first_language(struct form *f, const struct sheet *sh)
+{
+	int s, best = -1;
+
+	for (s = 1; s < SLOT_COUNT; s++)
+		if (sh->idx[S_LABEL][s] >= 0 && (best < 0 || sh->idx[S_LABEL][s] <
+						 sh->idx[S_LABEL][best]))
+			best = s;
+	if (best > 0)
+		f->first_lang = (size_t)best - 1;
+}
+
 void load_survey(struct loader *ld, const char *buf, size_t len)
 {
 	struct survey sv;
@@ -406,6 +501,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 		sheet_release(&sv.sh);
 		return;
 	}
+	first_language(ld->f, &sv.sh);
 	for (r = 1; r < sv.sh.csv.n; r++)
 		if (!sheet_row_blank(&sv.sh.csv.rows[r]))
 			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);

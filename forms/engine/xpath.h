@@ -30,7 +30,7 @@ enum xp_kind {
 #define XP_PARAM_DOT   (-1) /* `.`: the item's own value */
 #define XP_PARAM_TODAY (-2) /* today() */
 #define XP_PARAM_NOW   (-3) /* now(): YYYY-MM-DDTHH:MM:SS+HH:MM */
-#define XP_PARAM_LANG  (-4) /* the language labels are wanted in: "0" zh, "1" en */
+#define XP_PARAM_LANG  (-4) /* the language labels are wanted in: its code ("fr") */
 /* A choice's column, in a choice_filter: XP_PARAM_COLUMN(k) for column k of
  * choices.csv beyond list_name, name and label (the choice being tried). */
 #define XP_PARAM_COLUMN(k) (-100 - (k))
@@ -44,6 +44,7 @@ struct xp_env {
 	enum xp_kind self;  /* the kind of `.` */
 	/* The choice list of item idx (a select), or NULL: jr:choice-name. */
 	const struct form_list *(*list)(void *ctx, int idx);
+	const struct form *form; /* whose languages the choices' labels are in */
 	/* In a choice_filter, a bare name is a column of choices.csv: its
 	 * number, or -1.  NULL elsewhere (a bare name is then refused). */
 	int (*column)(void *ctx, const char *name);

@@ -5,6 +5,7 @@
  * functions of core/expr.  A function not listed here is refused when the
  * form loads, not when an inspector reaches the item.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/expr.h"
@@ -330,17 +331,40 @@ static void add_sql_text(struct strbuf *sb, const char *s)
 	strbuf_addc(sb, '\'');
 }
 
+/* The CASE of value's choice in l to its label in the language `code`. */
+static void choice_labels(struct strbuf *sb, const struct form *f, const struct form_list *l,
+			  const char *value, const char *code)
+{
+	struct form_lang lang;
+	size_t i;
+
+	memset(&lang, 0, sizeof lang);
+	snprintf(lang.code, sizeof lang.code, "%s", code);
+	strbuf_addf(sb, "CASE %s", value);
+	for (i = 0; i < l->n; i++) {
+		strbuf_adds(sb, " WHEN ");
+		add_sql_text(sb, l->choices[i].name);
+		strbuf_adds(sb, " THEN ");
+		add_sql_text(sb, form_text(f, &l->choices[i].label, lang));
+	}
+	strbuf_adds(sb, " ELSE '' END");
+}
+
 /* jr:choice-name(value, '${select}'): the label of the choice `value` in
- * the select's list, in the language asked for (XP_PARAM_LANG), '' if it
- * is not one.  The second argument names the item in quotes, as ODK has it. */
+ * the select's list, in the language asked for (XP_PARAM_LANG, a code), ''
+ * if it is not one.  A code no language of the form has reads as none does
+ * (form_text's default), so one branch per code the form's languages have
+ * and one for the rest.  The second argument names the item in quotes, as
+ * ODK has it. */
 static int fn_choice_name(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
 {
+	const struct form *f = x->env->form;
 	const struct form_list *l = NULL;
 	enum xp_kind kind;
 	char name[NAME_MAX_LEN + 1];
 	struct strbuf sb;
-	size_t len, i;
-	int idx = -1, lang;
+	size_t len, k, j;
+	int idx = -1;
 
 	(void)n;
 	if (a[1].lit && (len = strlen(a[1].lit)) > 3 && len - 3 <= NAME_MAX_LEN &&
@@ -349,25 +373,29 @@ static int fn_choice_name(struct xp *x, size_t pos, struct node *a, int n, struc
 		name[len - 3] = '\0';
 		idx = x->env->lookup(x->env->ctx, name, &kind);
 	}
-	if (idx >= 0 && x->env->list)
+	if (idx >= 0 && x->env->list && f)
 		l = x->env->list(x->env->ctx, idx);
 	if (!l)
 		return xp_fail_at(x, pos, "jr:choice-name() wants a select's name in quotes as "
 				  "its second argument, e.g. '${fruit}'");
 	xp_to_str(&a[0]);
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "(CASE ?%d", xp_param(x, XP_PARAM_LANG));
-	for (lang = 0; lang < LANG_COUNT; lang++) {
-		strbuf_addf(&sb, " WHEN '%d' THEN CASE %s", lang, a[0].sql);
-		for (i = 0; i < l->n; i++) {
-			strbuf_adds(&sb, " WHEN ");
-			add_sql_text(&sb, l->choices[i].name);
-			strbuf_adds(&sb, " THEN ");
-			add_sql_text(&sb, form_text(&l->choices[i].label, (enum form_lang)lang));
-		}
-		strbuf_adds(&sb, " ELSE '' END");
+	strbuf_addf(&sb, "(CASE ?%d WHEN NULL THEN ''", xp_param(x, XP_PARAM_LANG));
+	for (k = 0; k < f->n_langs; k++) {
+		const char *code = f->langs[k].code;
+		for (j = 0; j < k && strcmp(f->langs[j].code, code); j++)
+			;
+		if (!*code || j < k)
+			continue; /* no code, or one a branch has already (WHEN NULL: a
+				   * CASE needs one WHEN, and no code is NULL) */
+		strbuf_adds(&sb, " WHEN ");
+		add_sql_text(&sb, code);
+		strbuf_adds(&sb, " THEN ");
+		choice_labels(&sb, f, l, a[0].sql, code);
 	}
-	strbuf_adds(&sb, " ELSE '' END)");
+	strbuf_adds(&sb, " ELSE ");
+	choice_labels(&sb, f, l, a[0].sql, "");
+	strbuf_adds(&sb, " END)");
 	result(out, strbuf_detach(&sb), XT_STR);
 	return 0;
 }

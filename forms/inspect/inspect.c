@@ -12,19 +12,6 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 
-enum form_lang inspect_lang(void)
-{
-	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(vars); i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return !strncmp(v, "zh", 2) ? LANG_ZH : LANG_EN;
-	}
-	return LANG_EN;
-}
-
 /* Answer lookup for the evaluator: binary search in the sorted answers, with
  * an optional override (the value being given, not yet stored). */
 
@@ -71,8 +58,36 @@ static void answers_view(struct form_answers *fa, struct inspect_lookup *l, cons
 static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_err *err)
 {
 	struct formstore_texts t = { f->survey_csv, f->choices_csv ? f->choices_csv : (char *)"",
-				     f->settings_csv };
-	return formstore_put(ws->store, f->id, f->version, &t, err);
+				     f->settings_csv, NULL, 0 };
+	size_t k;
+	int rc;
+
+	t.files = xcalloc(f->n_files + 1, sizeof *t.files);
+	for (k = 0; k < f->n_files; k++) {
+		t.files[k].name = f->files[k].name;
+		t.files[k].text = f->files[k].csv;
+	}
+	t.n_files = f->n_files;
+	rc = formstore_put(ws->store, f->id, f->version, &t, err);
+	free(t.files);
+	return rc;
+}
+
+/* form_files.file over the files kept with the form. */
+static int kept_file(void *ctx, const char *name, char **text, size_t *len,
+		     struct fc_err *err)
+{
+	const struct formstore_texts *t = ctx;
+	size_t k;
+
+	(void)err;
+	for (k = 0; k < t->n_files; k++)
+		if (!strcmp(t->files[k].name, name)) {
+			*text = xstrdup(t->files[k].text);
+			*len = strlen(*text);
+			return 0;
+		}
+	return 1;
 }
 
 int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enterprise,
@@ -112,6 +127,8 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	files.choices_len = strlen(t.choices);
 	files.settings = t.settings;
 	files.settings_len = strlen(t.settings);
+	files.file = kept_file;
+	files.file_ctx = &t;
 	snprintf(where, sizeof where, "%s (version %d, as kept in the store)", form_id, version);
 	f = form_load_mem(where, &files, &probs);
 	if (!f)
@@ -127,7 +144,7 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, size_t idx,
 				 const struct fc_inspection *in, const char *value,
 				 const char *note, const struct inspect_hazard *hz,
-				 enum form_lang lang, struct fc_err *err)
+				 struct form_lang lang, struct fc_err *err)
 {
 	const struct form_item *it = &f->items[idx];
 	char hid[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
@@ -159,7 +176,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 	else if (hz && hz->severity == SEV_MAJOR)
 		n.severity = HAZ_MAJOR;
 	n.description = hz && hz->description && *hz->description ? hz->description
-			: note && *note ? note : form_text(&it->label, lang);
+			: note && *note ? note : form_text(f, &it->label, lang);
 	n.deadline = hz && hz->deadline && *hz->deadline ? hz->deadline : due;
 	if (hz && hz->deadline && *hz->deadline && date_check(hz->deadline, _("deadline"), err))
 		return -1;
@@ -213,7 +230,7 @@ fail:
 
 static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t idx,
 			 const struct fc_inspection *in, const char *value, const char *note,
-			 const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+			 const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
 	const struct form_item *it = &f->items[idx];
 	struct inspect_lookup l = { .in = in, .over_item = it->name,
@@ -231,12 +248,12 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 	if (!rel)
 		return it->relevant
 			? fc_fail(err, _("item “%s” does not apply given the answers so far (it "
-					 "applies when %s)"), form_item_label(it, lang),
+					 "applies when %s)"), form_item_label(f, it, lang),
 				  form_expr_source(it->relevant))
 			: fc_fail(err, _("item “%s” does not apply given the answers so far (its "
-					 "group does not)"), form_item_label(it, lang));
+					 "group does not)"), form_item_label(f, it, lang));
 	if (*value && form_check_value(f, idx, value, &fa, lang, err))
-		return fc_err_prefix(err, _("item “%s”"), form_item_label(it, lang));
+		return fc_err_prefix(err, _("item “%s”"), form_item_label(f, it, lang));
 	if (*value) {
 		char *canon = form_canonical_value(f, idx, value);
 		int rc = inspection_set_answer(ws->store, &ws->me, in->id, it->name, canon, note, err);
@@ -254,7 +271,7 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 
 int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id,
 		   const char *item, const char *value, const char *note,
-		   const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+		   const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
 	struct fc_inspection in;
 	int idx = form_item_index(f, item), rc;
@@ -264,7 +281,7 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 			       f->id, item);
 	if (!form_item_answerable(&f->items[idx]))
 		return fc_fail(err, _("item “%s” takes no answer"),
-			       form_item_label(&f->items[idx], lang));
+			       form_item_label(f, &f->items[idx], lang));
 	if (store_begin(ws->store, err))
 		return -1;
 	if (inspection_get(ws->store, id, &in, err)) {
@@ -296,7 +313,7 @@ void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection 
 	if (clock_today(a->today, &err))
 		strcpy(a->today, "1970-01-01");
 	answers_view(&a->fa, &a->l, a->today);
-	a->fa.lang = inspect_lang(); /* jr:choice-name() in the reader's language */
+	a->fa.lang = form_lang_locale(); /* jr:choice-name() in the reader's language */
 }
 
 static int missing_of(const struct form *f, const struct fc_inspection *in, size_t **out,
@@ -345,14 +362,14 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
 
 /* The label of the first clashing item (its name when the form lacks it). */
 static const char *conflict_label(const struct form *f, const struct fc_inspection *in,
-				  enum form_lang lang)
+				  struct form_lang lang)
 {
 	int idx = form_item_index(f, in->conflicts[0].item);
 
-	return idx < 0 ? in->conflicts[0].item : form_item_label(&f->items[idx], lang);
+	return idx < 0 ? in->conflicts[0].item : form_item_label(f, &f->items[idx], lang);
 }
 
-void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum form_lang lang,
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struct form_lang lang,
 			int with_names, struct strbuf *out)
 {
 	size_t i;
@@ -361,8 +378,8 @@ void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum 
 		const struct form_item *it = &f->items[idx[i]];
 		/* TRANSLATORS: the separator between items in a list */
 		strbuf_adds(out, i ? _(", ") : "");
-		strbuf_adds(out, form_item_label(it, lang));
-		if (with_names && strcmp(form_item_label(it, lang), it->name))
+		strbuf_adds(out, form_item_label(f, it, lang));
+		if (with_names && strcmp(form_item_label(f, it, lang), it->name))
 			strbuf_addf(out, " (%s)", it->name);
 	}
 	if (n > 20)
@@ -370,7 +387,7 @@ void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum 
 }
 
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
-			    enum form_lang lang, struct fc_err *err)
+			    struct form_lang lang, struct fc_err *err)
 {
 	size_t *miss, n;
 	struct strbuf sb;
@@ -399,7 +416,7 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 }
 
 int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
-		     enum form_lang lang, struct fc_err *err)
+		     struct form_lang lang, struct fc_err *err)
 {
 	struct fc_inspection in;
 	int rc;
@@ -440,7 +457,7 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
 		    const char *item, const char *value, const char *note,
-		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err)
+		    const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
 	int rel;
 

@@ -37,7 +37,7 @@ struct inspect_hazard {
  * messages.  `hz` may be NULL. */
 int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id,
 		   const char *item, const char *value, const char *note,
-		   const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
+		   const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err);
 
 /* Resolves a clash kept by a merge, in one transaction: answers `item` with
  * `value` (one of the values shown, or another valid one), `note` (NULL for
@@ -47,7 +47,7 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
  * choice and `inspection resolve` both come here. */
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
 		    const char *item, const char *value, const char *note,
-		    const struct inspect_hazard *hz, enum form_lang lang, struct fc_err *err);
+		    const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err);
 
 /* Required, relevant items without an answer, in form order (indexes into
  * f->items); *n_out is their count.  free() the array. */
@@ -59,19 +59,19 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
  * joint or unannounced inspection with fewer than two officers), so a
  * front end can refuse before asking "sure?". */
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
-			    enum form_lang lang, struct fc_err *err);
+			    struct form_lang lang, struct fc_err *err);
 
 /* Appends the items idx[0..n) to `out` as a person reads them: their labels
  * in `lang`, and with `with_names` each name in brackets, for a command
  * that takes it; the first 20, then how many more. */
 struct strbuf;
-void inspect_items_text(const struct form *f, const size_t *idx, size_t n, enum form_lang lang,
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struct form_lang lang,
 			int with_names, struct strbuf *out);
 
 /* Finalizes: refuses, naming them, while required items are unanswered, and
  * for joint and unannounced inspections with fewer than two officers. */
 int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
-		     enum form_lang lang, struct fc_err *err);
+		     struct form_lang lang, struct fc_err *err);
 
 /* Answers of an inspection as the evaluator sees them, optionally with one
  * value being given that is not stored yet. */
@@ -87,8 +87,5 @@ struct inspect_answers {
 	char today[FC_DATE_LEN + 1];
 };
 void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection *in);
-
-/* The language of the UI and messages: zh when the locale says so. */
-enum form_lang inspect_lang(void);
 
 #endif

@@ -17,7 +17,8 @@ static void form_item(void *ctx, const char *form_id, int version, const char *i
 		      enum notice_lang lang, struct notice_item *out)
 {
 	struct notice_formcache *c = ctx;
-	enum form_lang fl = lang == NOTICE_ZH ? LANG_ZH : LANG_EN;
+	struct form_lang fl = c->lang.code[0] ? c->lang
+			      : form_lang_of(lang == NOTICE_ZH ? "zh" : "en");
 	struct fc_err err = { 0 };
 	int idx;
 
@@ -31,8 +32,8 @@ static void form_item(void *ctx, const char *form_id, int version, const char *i
 	idx = c->f ? form_item_index(c->f, item) : -1;
 	if (idx < 0)
 		return;
-	out->label = form_text(&c->f->items[idx].label, fl);
-	out->basis = form_text(&c->f->items[idx].legal_basis, fl);
+	out->label = form_text(c->f, &c->f->items[idx].label, fl);
+	out->basis = form_text(c->f, &c->f->items[idx].legal_basis, fl);
 }
 
 void notice_forms_init(struct notice_formcache *cache, struct fc_workspace *ws,
@@ -51,7 +52,7 @@ void notice_forms_release(struct notice_formcache *cache)
 	memset(cache, 0, sizeof *cache);
 }
 
-int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
+int notice_build(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		 struct strbuf *out, struct fc_err *err)
 {
 	struct notice_formcache cache;
@@ -59,8 +60,9 @@ int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
 	int rc;
 
 	notice_forms_init(&cache, ws, &forms);
-	rc = notice_text(ws->store, id, lang == LANG_ZH ? NOTICE_ZH : NOTICE_EN, &forms, out,
-			 err);
+	cache.lang = lang;
+	rc = notice_text(ws->store, id, form_lang_is(lang, "zh") ? NOTICE_ZH : NOTICE_EN,
+			 &forms, out, err);
 	notice_forms_release(&cache);
 	return rc;
 }
@@ -110,7 +112,7 @@ static int write_new(const char *dir, const char *base, const struct strbuf *sb,
 	return rc;
 }
 
-int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
+int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		 char **path_out, struct fc_err *err)
 {
 	char *dir = workspace_file(ws, "notices"), path[4200], base[32];

@@ -16,13 +16,13 @@
 
 /* Appends the text of inspection `id`'s order in `lang` to out.  Refuses an
  * inspection without hazards (there is nothing to order). */
-int notice_build(struct fc_workspace *ws, const char *id, enum form_lang lang,
+int notice_build(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		 struct strbuf *out, struct fc_err *err);
 /* Writes it to WORKSPACE/notices/<first 8 of id>.txt, "-draft" before
  * ".txt" for a draft's; an order written before is never replaced: the
  * next is <...>-2.txt, -3 ... (refused after 99).  *path_out gets the path
  * (free() it). */
-int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
+int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		 char **path_out, struct fc_err *err);
 
 /* The checklist side of an order, from the forms the workspace knows
@@ -31,6 +31,7 @@ int notice_write(struct fc_workspace *ws, const char *id, enum form_lang lang,
  * Release the cache with notice_forms_release. */
 struct notice_formcache {
 	struct fc_workspace *ws;
+	struct form_lang lang;      /* the labels' language; none: the order's */
 	struct form *f;
 	char *id;
 	int version;

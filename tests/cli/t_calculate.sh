@@ -52,8 +52,9 @@ printf 'type,name,label,media::image,label::Français (fr),bind::odk:length\ntex
 expect_exit 0 "a form with columns fieldcheck does not use loads" forms check "$T/extra"
 check "each unused column is a warning with its place" \
 	grep -q "$T/extra/survey.csv:1:4: warning: column 'media::image' is not used by fieldcheck" "$ERR"
-check "a label in another language too" grep -q "1:5: warning: column 'label::Français (fr)'" "$ERR"
-out_has "1 form checked, no problems (3 warnings)" "the summary counts them"
+check "a label in another language is no warning: it is one of the form's" \
+	sh -c "! grep -q \"column 'label::Français (fr)'\" '$ERR'"
+out_has "1 form checked, no problems (2 warnings)" "the summary counts them"
 
 # choice_filter: cascading selects are enforced when answering.
 mkdir -p "$WS/forms/casc"

@@ -57,3 +57,21 @@ expect_exit 0 "forms add of version 2024032701" forms add "$T/dated/six-ones"
 expect_exit 0 "an inspection starts on it" inspection new --form six-ones --enterprise "$USCC1"
 expect_exit 0 "and is shown" inspection show "$(cat "$OUT")" --format json
 out_has '"form_version": 2024032701' "with that version"
+
+# A select_one_from_file's CSV goes out beside the workbook and comes back
+# with it: forms add FORM.xlsx reads it from the workbook's folder.
+mkdir -p "$T/ff/sites"
+printf 'type,name,label\nselect_one_from_file sites.csv,site,Site\n' >"$T/ff/sites/survey.csv"
+printf 'name,label\nport,Port\nmine,Mine\n' >"$T/ff/sites/sites.csv"
+printf 'form_id,version\nsites,1\n' >"$T/ff/sites/settings.csv"
+expect_exit 0 "forms add of a form with a CSV file" forms add "$T/ff/sites"
+mkdir -p "$T/ffout"
+expect_exit 0 "forms export of it" forms export sites --out "$T/ffout/sites.xlsx"
+check "the CSV file is written beside the workbook" cmp "$T/ff/sites/sites.csv" "$T/ffout/sites.csv"
+WS2=$T/ws2
+"$FC" -C "$WS2" init --name 李四 --badge JT-0042 --dept 区交通运输局 >/dev/null
+"$FC" -C "$WS2" forms add "$T/ffout/sites.xlsx" >"$OUT" 2>"$ERR"
+check "forms add FORM.xlsx takes the file beside it" cmp "$T/ff/sites/sites.csv" "$WS2/forms/sites/sites.csv"
+rm "$T/ffout/sites.csv"
+expect_err 1 "sites.xlsx:survey!A2: sites.csv is not beside the form" \
+	"without it the workbook's cell says what is missing" forms check "$T/ffout/sites.xlsx"

@@ -3,7 +3,8 @@
  * Form files travel with the records, so a form from a remote is as
  * untrusted as a record.  The input is survey.csv, choices.csv and
  * settings.csv separated by NUL bytes (which no valid form file holds; with
- * two parts there is no choices.csv).  Whatever the bytes, loading must not
+ * two parts there is no choices.csv), and a fourth part is every CSV file a
+ * select_one_from_file names (a form's file is as hostile as its sheets).  Whatever the bytes, loading must not
  * crash or leak, and a form that loads must evaluate every item without
  * crashing, whatever the answers.
  */
@@ -53,22 +54,43 @@ static void evaluate(const struct form *f)
 			form_relevant(f, i, &fa, &err);
 			form_required(f, i, &fa, &err);
 			k = (i + a.seed) % N_VALUES;
-			form_check_value(f, i, values[k], &fa, (enum form_lang)(k & 1), &err);
+			form_check_value(f, i, values[k], &fa, form_lang_of(k & 1 ? "en" : "fr"),
+					 &err);
 			if (f->items[i].default_value)
-				form_check_value(f, i, f->items[i].default_value, &fa, LANG_ZH, &err);
+				form_check_value(f, i, f->items[i].default_value, &fa,
+						 form_lang_of("zh"), &err);
+			/* every text in a language the form has, and one it lacks */
+			for (k = 0; k <= f->n_langs; k++)
+				if (strlen(form_item_label(f, &f->items[i], k < f->n_langs ?
+					   form_lang_of(f->langs[k].code) : form_lang_of("de")))
+				    > (size_t)1 << 24)
+					abort();
 		}
+}
+
+/* form_files.file: the fourth part, whatever the name. */
+static int file(void *ctx, const char *name, char **text, size_t *len, struct fc_err *err)
+{
+	const char *part = ctx;
+
+	(void)name, (void)err;
+	if (!part)
+		return 1;
+	*text = xstrdup(part);
+	*len = strlen(part);
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *p = (const char *)data, *end = p + size, *part[3] = { NULL, NULL, NULL };
-	size_t len[3] = { 0, 0, 0 }, n = 0;
-	char *copy[3] = { NULL, NULL, NULL };
+	const char *p = (const char *)data, *end = p + size, *part[4] = { NULL, NULL, NULL, NULL };
+	size_t len[4] = { 0, 0, 0, 0 }, n = 0;
+	char *copy[4] = { NULL, NULL, NULL, NULL };
 	struct form_problems probs = { 0 };
 	struct form_files files;
 	struct form *f;
 
-	while (n < 3) {
+	while (n < 4) {
 		const char *z = memchr(p, '\0', (size_t)(end - p));
 		part[n] = p;
 		len[n] = z ? (size_t)(z - p) : (size_t)(end - p);
@@ -80,9 +102,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memset(&files, 0, sizeof files);
 	files.survey = copy[0], files.survey_len = len[0];
-	if (n == 3) {
+	if (n >= 3) {
 		files.choices = copy[1], files.choices_len = len[1];
 		files.settings = copy[2], files.settings_len = len[2];
+		files.file = file;
+		files.file_ctx = copy[3];
 	} else {
 		files.settings = copy[1], files.settings_len = len[1];
 	}
@@ -99,5 +123,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(copy[0]);
 	free(copy[1]);
 	free(copy[2]);
+	free(copy[3]);
 	return 0;
 }

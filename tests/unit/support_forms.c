@@ -84,3 +84,19 @@ void test_answers(struct test_answers *a, const char *today, ...)
 	a->fa.ctx = a;
 	a->fa.today = today;
 }
+
+const char *test_text_in(const struct form *f, const struct form_text *t, const char *lang)
+{
+	size_t k;
+
+	for (k = 0; k < t->n; k++)
+		if (lang ? t->tr[k].lang >= 0 && !strcmp(f->langs[t->tr[k].lang].name, lang)
+			 : t->tr[k].lang == FORM_LANG_PLAIN)
+			return t->tr[k].s;
+	return NULL;
+}
+
+const char *test_text(const struct form *f, const struct form_text *t, const char *code)
+{
+	return form_text(f, t, form_lang_of(code));
+}

@@ -13,6 +13,12 @@ struct form *test_form(const char *survey, const char *choices, const char *sett
 /* The problems of a form that must not load, joined by "\n". free() it. */
 char *test_form_problems(const char *survey, const char *choices, const char *settings);
 
+/* t's own text in the language its columns call `lang` ("zh", "Français
+ * (fr)"; NULL: the plain column), or NULL: no fallback, unlike form_text. */
+const char *test_text_in(const struct form *f, const struct form_text *t, const char *lang);
+/* form_text(f, t, form_lang_of(code)). */
+const char *test_text(const struct form *f, const struct form_text *t, const char *code);
+
 /* Answers: pairs name, value (value NULL: unanswered), up to 16. */
 struct test_answers {
 	const char *pairs[32];

@@ -411,7 +411,7 @@ static void calculations(void **state)
 	VALUE_IS(f, "big", &a, "big");
 	VALUE_IS(f, "half", &a, "3");
 	VALUE_IS(f, "word", &a, "否");
-	a.fa.lang = LANG_EN;
+	a.fa.lang = form_lang_of("en");
 	VALUE_IS(f, "word", &a, "No");
 	VALUE_IS(f, "a", &a, "5");
 	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "warn"), &a.fa, &err), 1);
@@ -495,12 +495,12 @@ static void cascading_selects(void **state)
 	test_answers(&a, "2024-03-20", "state", "texas", NULL);
 	assert_int_equal(form_choice_allowed(f, county, 0, &a.fa, &err), 1);  /* harris */
 	assert_int_equal(form_choice_allowed(f, county, 2, &a.fa, &err), 0);  /* king */
-	assert_int_equal(form_check_value(f, county, "travis", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, county, "king", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, county, "travis", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, county, "king", &a.fa, form_lang_of("en"), &err), -1);
 	assert_non_null(strstr(err.msg, "King"));
 	test_answers(&a, "2024-03-20", "state", "washington", NULL);
-	assert_int_equal(form_check_value(f, counties, "king harris", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, counties, "king travis", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, counties, "king harris", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, counties, "king travis", &a.fa, form_lang_of("en"), &err), -1);
 	form_free(f);
 
 	{ /* a filter that names no column, or a bare name anywhere else */
@@ -561,24 +561,24 @@ static void dot_is_the_value(void **state)
 	struct form *f = test_form(survey, choices, NULL);
 	(void)state;
 	test_answers(&a, "2024-03-20", NULL);
-	assert_int_equal(form_check_value(f, 0, "20", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, 0, "17", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, 0, "20", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 0, "17", &a.fa, form_lang_of("en"), &err), -1);
 	assert_string_equal(err.msg, "Must be 18 to 149");
-	assert_int_equal(form_check_value(f, 0, "150", &a.fa, LANG_ZH, &err), -1);
+	assert_int_equal(form_check_value(f, 0, "150", &a.fa, form_lang_of("zh"), &err), -1);
 	assert_string_equal(err.msg, "须在18至149之间");
-	assert_int_equal(form_check_value(f, 0, "", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, 1, "AB1234", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, 1, "ab1234", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, 0, "", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 1, "AB1234", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 1, "ab1234", &a.fa, form_lang_of("en"), &err), -1);
 	assert_string_equal(err.msg, "the answer does not meet the item's constraint: "
 			    "regex(., '^[A-Z]{2}[0-9]{4}$')");
-	assert_int_equal(form_check_value(f, 2, "2024-03-20", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, 2, "2024-03-21", &a.fa, LANG_EN, &err), -1);
-	assert_int_equal(form_check_value(f, 3, "red blue", &a.fa, LANG_EN, &err), 0);
-	assert_int_equal(form_check_value(f, 3, "red blue green", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, 2, "2024-03-20", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 2, "2024-03-21", &a.fa, form_lang_of("en"), &err), -1);
+	assert_int_equal(form_check_value(f, 3, "red blue", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 3, "red blue green", &a.fa, form_lang_of("en"), &err), -1);
 	test_answers(&a, "2024-03-20", "n", "5", NULL); /* ${n} in n's constraint is . */
-	assert_int_equal(form_check_value(f, 4, "-1", &a.fa, LANG_EN, &err), -1);
+	assert_int_equal(form_check_value(f, 4, "-1", &a.fa, form_lang_of("en"), &err), -1);
 	test_answers(&a, "2024-03-20", "n", "-5", NULL);
-	assert_int_equal(form_check_value(f, 4, "1", &a.fa, LANG_EN, &err), 0);
+	assert_int_equal(form_check_value(f, 4, "1", &a.fa, form_lang_of("en"), &err), 0);
 	form_free(f);
 }
 

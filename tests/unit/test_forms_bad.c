@@ -159,9 +159,9 @@ static void the_full_good_form(void **state)
 	assert_string_equal(f->id, "full");
 	assert_int_equal(f->version, 2024031501);
 	assert_int_equal(form_count_checks(f), 2);
-	assert_string_equal(form_text(&f->items[form_item_index(f, "remark")].label, LANG_ZH),
+	assert_string_equal(form_text(f, &f->items[form_item_index(f, "remark")].label, form_lang_of("zh")),
 			    "备注\n（可多行）");
-	assert_string_equal(form_text(&f->items[form_item_index(f, "signs")].label, LANG_ZH),
+	assert_string_equal(form_text(f, &f->items[form_item_index(f, "signs")].label, form_lang_of("zh")),
 			    "是否设置\"明显\"警示标志");
 	remark = form_item_index(f, "remark");
 	test_answers(&a, "2024-03-20", "work", "yes", "plate", "AB1234", NULL);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 static const char choices[] =
 	"list_name,name,label::zh,label::en\n"
 	"yn,yes,是,Yes\nyn,no,否,No\n"
@@ -32,17 +34,17 @@ static void loads_what_the_files_say(void **state)
 	(void)state;
 	assert_string_equal(f->id, "t");
 	assert_int_equal(f->version, 12);
-	assert_string_equal(form_text(&f->title, LANG_EN), "Title");
-	assert_string_equal(form_text(&f->note, LANG_ZH), "local practice"); /* fallback */
+	assert_string_equal(form_text(f, &f->title, form_lang_of("en")), "Title");
+	assert_string_equal(form_text(f, &f->note, form_lang_of("zh")), "local practice"); /* fallback */
 	assert_int_equal(f->n_items, 5);
 	assert_int_equal(form_count_checks(f), 1);
 	assert_int_equal(form_count_questions(f), 2);
 	c1 = &f->items[1];
 	assert_int_equal(c1->type, FT_CHECK);
-	assert_string_equal(form_text(&c1->label, LANG_ZH), "车辆是否具有有效行驶证");
-	assert_string_equal(form_text(&c1->label, LANG_EN), "Valid registration");
-	assert_null(c1->hint.s[LANG_EN]);
-	assert_string_equal(form_text(&c1->hint, LANG_EN), "提示");
+	assert_string_equal(test_text(f, &c1->label, "zh"), "车辆是否具有有效行驶证");
+	assert_string_equal(test_text(f, &c1->label, "en"), "Valid registration");
+	assert_null(test_text_in(f, &c1->hint, "en"));
+	assert_string_equal(test_text(f, &c1->hint, "en"), "提示");
 	assert_int_equal(c1->hazard, SEV_MAJOR);
 	assert_int_equal(c1->rectify_days, 7);
 	assert_string_equal(c1->dept, "transport");
@@ -57,7 +59,7 @@ static void loads_what_the_files_say(void **state)
 	assert_int_equal(f->items[4].group, -1);
 	assert_int_equal(f->items[4].line, 7);  /* the blank row is skipped */
 	assert_string_equal(f->items[2].list->name, "yn");
-	assert_string_equal(form_text(&f->items[2].list->choices[1].label, LANG_EN), "No");
+	assert_string_equal(form_text(f, &f->items[2].list->choices[1].label, form_lang_of("en")), "No");
 	assert_int_equal(form_item_index(f, "q"), 2);
 	assert_int_equal(form_item_index(f, "nope"), -1);
 	assert_non_null(strstr(f->survey_csv, "车辆"));
@@ -72,12 +74,13 @@ static void plain_label_is_the_default_language(void **state)
 	static const char en[] = "form_id,version,default_language\nt,1,English (en)\n";
 	struct form *f = test_form(survey, NULL, en);
 	(void)state;
-	assert_int_equal(f->default_lang, LANG_EN);
-	assert_string_equal(f->items[0].label.s[LANG_EN], "Plain");
-	assert_string_equal(f->items[0].label.s[LANG_ZH], "中文");
-	assert_string_equal(f->items[1].label.s[LANG_EN], "Only plain");
-	assert_null(f->items[1].label.s[LANG_ZH]);
-	assert_string_equal(form_text(&f->title, LANG_ZH), "t"); /* no title: the id */
+	assert_string_equal(f->default_language, "English (en)");
+	assert_string_equal(test_text(f, &f->items[0].label, "en"), "Plain");
+	assert_string_equal(test_text(f, &f->items[0].label, "zh"), "中文");
+	assert_string_equal(test_text(f, &f->items[1].label, "en"), "Only plain");
+	assert_null(test_text_in(f, &f->items[1].label, "zh"));
+	assert_string_equal(test_text(f, &f->items[1].label, "zh"), "Only plain");
+	assert_string_equal(form_text(f, &f->title, form_lang_of("zh")), "t"); /* no title: the id */
 	form_free(f);
 }
 
@@ -142,7 +145,7 @@ static void check_fails(const struct form *f, const char *item, const char *valu
 
 	test_answers(&a, "2024-03-20", NULL);
 	assert_int_equal(form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa,
-					  LANG_EN, &err), -1);
+					  form_lang_of("en"), &err), -1);
 	assert_string_equal(err.msg, msg);
 }
 
@@ -152,7 +155,7 @@ static void check_ok(const struct form *f, const char *item, const char *value)
 	struct test_answers a;
 
 	test_answers(&a, "2024-03-20", NULL);
-	if (form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa, LANG_EN, &err))
+	if (form_check_value(f, (size_t)form_item_index(f, item), value, &a.fa, form_lang_of("en"), &err))
 		fail_msg("%s = '%s': %s", item, value, err.msg);
 }
 
@@ -228,10 +231,89 @@ static void language_spellings(void **state)
 		"integer,n,数,Number,Nombre,太大\n";
 	struct form *f = test_form(survey, NULL, NULL);
 	(void)state;
-	assert_string_equal(f->items[0].label.s[LANG_ZH], "数");
-	assert_string_equal(f->items[0].label.s[LANG_EN], "Number");
-	assert_string_equal(f->items[0].constraint_message.s[LANG_ZH], "太大");
+	assert_string_equal(test_text(f, &f->items[0].label, "zh"), "数");
+	assert_string_equal(test_text(f, &f->items[0].label, "en"), "Number");
+	assert_string_equal(test_text(f, &f->items[0].label, "fr"), "Nombre");
+	assert_string_equal(test_text(f, &f->items[0].constraint_message, "zh"), "太大");
+	assert_int_equal(f->n_langs, 4);
+	assert_string_equal(f->langs[0].name, "Chinese (zh)");
+	assert_string_equal(f->langs[3].code, "zh"); /* zh-CN */
 	form_free(f);
+}
+
+/* or_other as pyxform has it: the list gains "other", labelled Other in the
+ * reader's language, and NAME_other asks for the text when it is chosen. */
+static void or_other_adds_a_choice_and_a_question(void **state)
+{
+	static const char survey[] =
+		"type,name,label::zh,label::en\n"
+		"select_one yn or_other,q,问,Q\n"
+		"select_multiple   yn   or_other,m,多,M\n"
+		"select_one yn,plain,普通,Plain\n";
+	struct form *f = test_form(survey, choices, NULL);
+	struct test_answers a, other;
+	struct fc_err err = { 0 };
+	int q = form_item_index(f, "q"), qo = form_item_index(f, "q_other");
+	(void)state;
+	assert_int_equal(f->n_items, 5);
+	assert_int_equal(qo, q + 1);                /* right after its select */
+	assert_int_equal(f->items[qo].type, FT_TEXT);
+	assert_int_equal(f->items[qo].other_of, q + 1);
+	assert_string_equal(test_text(f, &f->items[qo].label, "en"), "Specify other.");
+	assert_int_equal(f->items[q].list->n, 3);
+	assert_string_equal(f->items[q].list->choices[2].name, "other");
+	assert_string_equal(test_text(f, &f->items[q].list->choices[2].label, "en"), "Other");
+	assert_string_equal(test_text(f, &f->items[q].list->choices[0].label, "zh"), "是");
+	/* the list is one: pyxform adds "other" to it for its every select */
+	assert_ptr_equal(f->items[form_item_index(f, "plain")].list, f->items[q].list);
+	assert_true(form_item_index(f, "m_other") > 0);
+	test_answers(&a, "2024-03-20", "q", "yes", NULL);
+	test_answers(&other, "2024-03-20", "q", "other", "m", "no other", NULL);
+	assert_int_equal(form_check_value(f, (size_t)q, "other", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_relevant(f, (size_t)qo, &a.fa, &err), 0);
+	assert_int_equal(form_relevant(f, (size_t)qo, &other.fa, &err), 1);
+	assert_int_equal(form_relevant(f, (size_t)form_item_index(f, "m_other"), &other.fa,
+				       &err), 1);
+	assert_int_equal(form_required(f, (size_t)qo, &other.fa, &err), 0);
+	form_free(f);
+}
+
+/* A list with its own "other" keeps it (its label too), as pyxform does. */
+static void or_other_keeps_the_lists_other(void **state)
+{
+	struct form *f = test_form("type,name,label\nselect_one yn or_other,q,Q\n",
+				   "list_name,name,label\nyn,yes,Yes\nyn,other,Something else\n",
+				   NULL);
+	(void)state;
+	assert_int_equal(f->items[0].list->n, 2);
+	assert_string_equal(test_text(f, &f->items[0].list->choices[1].label, "en"),
+			    "Something else");
+	assert_int_equal(form_item_index(f, "q_other"), 1);
+	form_free(f);
+}
+
+static void or_other_refused(void **state)
+{
+	static const struct {
+		const char *survey, *choices, *want;
+	} cases[] = {
+		{ "type,name,label,choice_filter\nselect_one yn or_other,q,Q,name != 'no'\n",
+		  choices, "mem/survey.csv:2:4: or_other with a choice_filter is not supported" },
+		{ "type,name,label\nselect_one yn or_other,q,Q\ntext,q_other,Mine\n", choices,
+		  "mem/survey.csv:3:2: duplicate name 'q_other'" },
+		{ "type,name,label\nselect_one yn or_other,"
+		  "a123456789a123456789a123456789a123456789a123456789a1234567890,Q\n", choices,
+		  "mem/survey.csv:2:2: name 'a123456789a123456789a123456789a123456789a123456789"
+		  "a1234567890' is too long for or_other" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *got = test_form_problems(cases[i].survey, cases[i].choices, NULL);
+		if (!strstr(got, cases[i].want))
+			fail_msg("case %zu: got\n%s\nwanted %s", i, got, cases[i].want);
+		free(got);
+	}
 }
 
 int main(void)
@@ -244,6 +326,9 @@ int main(void)
 		cmocka_unit_test(answers_checked_by_type),
 		cmocka_unit_test(numbers_have_one_spelling),
 		cmocka_unit_test(language_spellings),
+		cmocka_unit_test(or_other_adds_a_choice_and_a_question),
+		cmocka_unit_test(or_other_keeps_the_lists_other),
+		cmocka_unit_test(or_other_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -344,7 +344,9 @@ static void migrations_from_every_version(void **state)
 			 " '2020-01-01T00:00:00+08:00')", test_uscc_valid[2]);
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 		if (v >= 2) {
-			snprintf(sql, sizeof sql, "INSERT INTO inspections VALUES ('%s', 'six-ones', 1,"
+			snprintf(sql, sizeof sql, "INSERT INTO inspections(id, form_id, form_version,"
+				 " enterprise, type, status, location, created_at, created_by, finalized_at,"
+				 " changed_at) VALUES ('%s', 'six-ones', 1,"
 				 " '%s', 'routine', 'final', '', '2020-01-01T00:00:00+08:00', 'B1',"
 				 " '2020-01-02T00:00:00+08:00', '2020-01-02T00:00:00+08:00')",
 				 "00000000-0000-4000-8000-000000000001", test_uscc_valid[2]);

@@ -118,7 +118,7 @@ static void replace_changes_the_items_hazard(void **state)
 	struct fc_err err = { 0 };
 	struct fc_hazard h;
 
-	must(inspect_answer(w->ws, w->f, w->id, "risk_map", "fail", "", NULL, LANG_ZH, &err),
+	must(inspect_answer(w->ws, w->f, w->id, "risk_map", "fail", "", NULL, form_lang_of("zh"), &err),
 	     &err);
 	hazard_of(w, "risk_map", old);
 	assert_true(old[0]);
@@ -196,16 +196,16 @@ static void resolve_with_note_and_hazard(void **state)
 	const struct fc_answer *a;
 
 	must(inspect_answer(w->ws, w->f, w->id, "management_agreement", "pass", "看过", NULL,
-			    LANG_ZH, &err), &err);
+			    form_lang_of("zh"), &err), &err);
 	clash(w, "management_agreement", "fail", "缺两家");
 	assert_int_equal(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "maybe",
-					 "x", &hz, LANG_ZH, &err), -1);
+					 "x", &hz, form_lang_of("zh"), &err), -1);
 	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
 	assert_int_equal(in.n_conflicts, 1);
 	inspection_clear(&in);
 
 	must(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "fail", "复核：缺两家",
-			     &hz, LANG_ZH, &err), &err);
+			     &hz, form_lang_of("zh"), &err), &err);
 	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
 	assert_int_equal(in.n_conflicts, 0);
 	assert_non_null(a = answer(&in, "management_agreement"));
@@ -227,7 +227,7 @@ static void resolve_plain(void **state)
 	const struct fc_answer *a;
 
 	clash(w, "safety_office", "pass", "有办公室");
-	must(inspect_resolve(w->ws, w->f, w->id, "safety_office", "pass", NULL, NULL, LANG_ZH,
+	must(inspect_resolve(w->ws, w->f, w->id, "safety_office", "pass", NULL, NULL, form_lang_of("zh"),
 			     &err), &err);
 	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
 	assert_int_equal(in.n_conflicts, 0);

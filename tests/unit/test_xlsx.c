@@ -239,17 +239,18 @@ static void shipped_forms_round_trip(void **state)
 		for (k = 0; k < XS_COUNT; k++)
 			if (csv[k])
 				assert_string_equal(x.csv[k], csv[k]);
-		files = (struct form_files){ x.csv[0], x.csv[1], x.csv[2], x.len[0], x.len[1], x.len[2] };
+		files = (struct form_files){ x.csv[0], x.csv[1], x.csv[2], x.len[0], x.len[1], x.len[2],
+					     NULL, NULL };
 		g = test_form(files.survey, files.choices, files.settings);
 		assert_string_equal(g->id, f->id);
 		assert_int_equal(g->version, f->version);
 		assert_int_equal(g->n_items, f->n_items);
 		for (k = 0; k < f->n_items; k++) {
 			assert_int_equal(g->items[k].type, f->items[k].type);
-			assert_string_equal(form_text(&g->items[k].label, LANG_ZH),
-					    form_text(&f->items[k].label, LANG_ZH));
-			assert_string_equal(form_text(&g->items[k].hint, LANG_EN),
-					    form_text(&f->items[k].hint, LANG_EN));
+			assert_string_equal(form_text(g, &g->items[k].label, form_lang_of("zh")),
+					    form_text(f, &f->items[k].label, form_lang_of("zh")));
+			assert_string_equal(form_text(g, &g->items[k].hint, form_lang_of("en")),
+					    form_text(f, &f->items[k].hint, form_lang_of("en")));
 		}
 		assert_int_equal(xlsx_write((const char *const *)x.csv, &b2, &err), 0);
 		read_ok(&b2, &y);
@@ -439,7 +440,7 @@ static void install_into_workspace(void **state)
 	back = form_load_dir(p, &probs);
 	assert_non_null(back);
 	assert_int_equal(back->version, 2);
-	assert_string_equal(form_text(&back->items[0].label, LANG_EN), "Z");
+	assert_string_equal(form_text(back, &back->items[0].label, form_lang_of("en")), "Z");
 	form_free(back);
 	free(p);
 	p = xstrfmt("%s/forms/.w.new-%ld", ws, (long)getpid());

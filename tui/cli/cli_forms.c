@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "core/i18n.h"
+#include "core/fileio.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
 #include "forms/engine/xlsx.h"
@@ -35,14 +36,14 @@ static void print_problems(const struct form_problems *p)
 	}
 }
 
-static void add_row(struct table *t, const struct form *f, enum form_lang lang)
+static void add_row(struct table *t, const struct form *f, struct form_lang lang)
 {
 	char version[16], items[24], checks[24];
 
 	snprintf(version, sizeof version, "%d", f->version);
 	snprintf(items, sizeof items, "%zu", form_count_questions(f));
 	snprintf(checks, sizeof checks, "%zu", form_count_checks(f));
-	table_add(t, (const char *[]){ f->id, version, form_text(&f->title, lang),
+	table_add(t, (const char *[]){ f->id, version, form_text(f, &f->title, lang),
 				       items, checks, f->origin });
 }
 
@@ -58,7 +59,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		{ "format", OPT_VALUE, &fmt, NULL, NULL },
 		{ 0 },
 	};
-	enum form_lang lang = inspect_lang();
+	struct form_lang lang = form_lang_locale();
 	struct form_catalog cat;
 	enum table_format tf;
 	struct table t;
@@ -197,6 +198,26 @@ static int add(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* The CSV files the form's selects read, beside the workbook, where
+ * pyxform and `forms add FILE.xlsx` look for them. */
+static int export_files(const struct form *f, const char *book, struct fc_err *err)
+{
+	const char *slash = strrchr(book, '/');
+	size_t k;
+
+	for (k = 0; k < f->n_files; k++) {
+		char *p = slash ? xstrfmt("%.*s/%s", (int)(slash - book), book, f->files[k].name)
+				: xstrdup(f->files[k].name);
+		int rc = file_write_new(p, f->files[k].csv, f->files[k].len, 0644, err);
+		if (rc == 0)
+			printf(_("%s: the choices of its select_one_from_file\n"), p);
+		free(p);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
 /* The form as a workbook to edit in a spreadsheet and `forms add` back. */
 static int export(struct cli *cli, int argc, char **argv)
 {
@@ -223,6 +244,8 @@ static int export(struct cli *cli, int argc, char **argv)
 		rc = cli_report(&err);
 	} else {
 		printf(_("%s: form %s version %d\n"), path, f->id, f->version);
+		if (export_files(f, path, &err))
+			rc = cli_report(&err);
 	}
 	free(path);
 	form_catalog_release(&cat);

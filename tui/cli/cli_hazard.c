@@ -111,8 +111,8 @@ static char *item_shown(struct fc_workspace *ws, const struct fc_hazard *h)
 		inspection_clear(&in);
 	}
 	idx = f ? form_item_index(f, h->item) : -1;
-	if (idx >= 0 && strcmp(form_item_label(&f->items[idx], inspect_lang()), h->item))
-		s = xstrfmt("%s (%s)", form_item_label(&f->items[idx], inspect_lang()), h->item);
+	if (idx >= 0 && strcmp(form_item_label(f, &f->items[idx], form_lang_locale()), h->item))
+		s = xstrfmt("%s (%s)", form_item_label(f, &f->items[idx], form_lang_locale()), h->item);
 	form_free(f);
 	return s ? s : xstrdup(h->item);
 }

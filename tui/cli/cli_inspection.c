@@ -209,9 +209,9 @@ static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	rc = (resolve ? inspect_resolve(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
-					inspect_lang(), &err)
+					form_lang_locale(), &err)
 		      : inspect_answer(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
-				       inspect_lang(), &err)) ||
+				       form_lang_locale(), &err)) ||
 	     print_hazard(&o, pos[1], &err);
 	close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
@@ -260,7 +260,7 @@ static void print_missing_names(struct opened *o)
 	if (inspect_missing(o->ws, o->f, o->id, &miss, &n, &err) || n == 0)
 		return;
 	strbuf_init(&sb);
-	inspect_items_text(o->f, miss, n, inspect_lang(), 1, &sb);
+	inspect_items_text(o->f, miss, n, form_lang_locale(), 1, &sb);
 	fputs(_("to answer with 'fieldcheck inspection answer': "), stderr);
 	fputs_safe(sb.buf, stderr);
 	fputc('\n', stderr);
@@ -280,7 +280,7 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = inspect_finalize(o.ws, o.f, o.id, inspect_lang(), &err);
+	rc = inspect_finalize(o.ws, o.f, o.id, form_lang_locale(), &err);
 	if (rc) {
 		rc = cli_report(&err);
 		print_missing_names(&o);
@@ -332,9 +332,9 @@ static const char *answer_of(const struct fc_inspection *in, const char *item)
 
 /* An item's label with the values its ${name}s show. */
 static void put_label(const struct form *f, const struct form_item *it,
-		      const struct form_answers *fa, enum form_lang lang)
+		      const struct form_answers *fa, struct form_lang lang)
 {
-	char *s = form_fill(f, form_text(&it->label, lang), fa);
+	char *s = form_fill(f, form_text(f, &it->label, lang), fa);
 
 	fputs_safe(s, stdout);
 	free(s);
@@ -343,7 +343,7 @@ static void put_label(const struct form *f, const struct form_item *it,
 /* A calculate or metadata item: "= value", computed from the answers or
  * the inspection, never typed. */
 static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
-			    enum form_lang lang)
+			    struct form_lang lang)
 {
 	const struct form_item *it = &f->items[i];
 	struct fc_err err = { 0 };
@@ -353,7 +353,7 @@ static void show_calculated(const struct form *f, size_t i, struct inspect_answe
 		v = xstrfmt("(%s)", err.msg);
 	printf("  %-28s = ", it->name);
 	fputs_safe(v ? v : "", stdout);
-	if (*form_text(&it->label, lang)) {
+	if (*form_text(f, &it->label, lang)) {
 		fputs("  ", stdout);
 		put_label(f, it, &a->fa, lang);
 	}
@@ -363,7 +363,7 @@ static void show_calculated(const struct form *f, size_t i, struct inspect_answe
 
 /* One line per answerable item: its value, "n/a" when it does not apply
  * given the answers, "-" when unanswered ("*" marks a required one). */
-static void show_items(const struct form *f, const struct fc_inspection *in, enum form_lang lang)
+static void show_items(const struct form *f, const struct fc_inspection *in, struct form_lang lang)
 {
 	struct inspect_answers a;
 	struct fc_err err = { 0 };
@@ -433,7 +433,7 @@ static int show_hazard(const struct hazard_row *r, void *ctx)
 static void show_text(struct fc_workspace *ws, const struct form *f,
 		      const struct fc_inspection *in, const char *today)
 {
-	enum form_lang lang = inspect_lang();
+	struct form_lang lang = form_lang_locale();
 	struct hazard_filter hf = { 0 };
 	struct fc_enterprise e;
 	struct fc_err err = { 0 };
@@ -443,7 +443,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	printf(_("inspection  %s  (%s)\nform        %s v%d  "), in->id,
 	       model_word(insp_status_name(in->status)),
 	       in->form_id, in->form_version);
-	fputs_safe(form_text(&f->title, lang), stdout);
+	fputs_safe(form_text(f, &f->title, lang), stdout);
 	printf(_("\nenterprise  %s  "), in->enterprise);
 	if (enterprise_get(ws->store, in->enterprise, &e, &err) == 0) {
 		fputs_safe(e.name, stdout);
@@ -487,7 +487,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 			puts(_("\namendments:"));
 		k = form_item_index(f, m->item);
 		printf("  %s  %s  ", m->at, m->by);
-		fputs_safe(k >= 0 ? form_item_label(&f->items[k], lang) : m->item, stdout);
+		fputs_safe(k >= 0 ? form_item_label(f, &f->items[k], lang) : m->item, stdout);
 		fputs(" \u2192 ", stdout);   /* the arrow, in any language */
 		fputs_safe(m->value, stdout);
 		fputs(_("  reason: "), stdout);

@@ -16,9 +16,11 @@ static void load_settings(struct ui *ui)
 	struct fc_err err;
 	char *v = NULL;
 
-	ui->lang = inspect_lang();
-	if (store_meta_get(ui->ws->store, "ui.lang", &v, &err) == 0 && v)
-		ui->lang = !strcmp(v, "zh") ? LANG_ZH : !strcmp(v, "en") ? LANG_EN : ui->lang;
+	ui->locale_lang = form_lang_locale();
+	ui->lang = ui->locale_lang;
+	if (store_meta_get(ui->ws->store, "ui.lang", &v, &err) == 0 && v &&
+	    form_lang_of(v).code[0])
+		ui->lang = form_lang_of(v);
 	free(v);
 	v = NULL;
 	ui->theme = THEME_NORMAL;

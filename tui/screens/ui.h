@@ -48,7 +48,8 @@ typedef void (*ui_paint_fn)(struct ui *ui, void *ctx);
 
 struct ui {
 	struct fc_workspace *ws;
-	enum form_lang lang;
+	struct form_lang lang;      /* forms' texts and messages are read in it */
+	struct form_lang locale_lang; /* the locale's, before Settings changed lang */
 	enum ui_theme theme;
 	int colors;                 /* the terminal has colours and we use them */
 	attr_t attr[R_ROLE_COUNT];
@@ -118,7 +119,7 @@ int ui_theme_parse(const char *s, enum ui_theme *out);
 
 /* ui_i18n.c */
 /* Makes gettext speak `lang` from now on. */
-void ui_lang_apply(enum form_lang lang);
+void ui_lang_apply(struct form_lang lang);
 
 /* ui_help.c: F1 / '?': the screen's keys and what they do. */
 struct ui_help {

@@ -53,7 +53,7 @@ static int pass_ok(struct walk *w, size_t item)
 	if (!walk_warnings_of(w, item, warn, 1))
 		return 1;
 	q = xstrfmt(_("A warning stands: %s. Pass this item anyway?"),
-		    form_text(&w->f->items[warn[0]].label, w->ui->lang));
+		    form_text(w->f, &w->f->items[warn[0]].label, w->ui->lang));
 	yes = ui_confirm(w->ui, _("Pass despite a warning"), q, 0);
 	free(q);
 	return yes;
@@ -81,7 +81,7 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, e
 	int k = -1;
 
 	for (i = 0; i < n; i++) {
-		labels[i] = form_text(&l->choices[map[i]].label, w->ui->lang);
+		labels[i] = form_text(w->f, &l->choices[map[i]].label, w->ui->lang);
 		if (v && !strcmp(v, l->choices[map[i]].name))
 			cur = i;
 	}
@@ -121,7 +121,7 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 	size_t i, n = walk_offered(w, idx, map);
 
 	for (i = 0; i < n; i++) {
-		labels[i] = form_text(&l->choices[map[i]].label, w->ui->lang);
+		labels[i] = form_text(w->f, &l->choices[map[i]].label, w->ui->lang);
 		sel[i] = v && is_chosen(v, l->choices[map[i]].name);
 	}
 	if (!n)

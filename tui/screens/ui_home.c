@@ -106,7 +106,7 @@ static void draft_label(struct ui *ui, struct home *h, const struct fc_inspectio
 
 	snprintf(h->draft_label, sizeof h->draft_label, "%s · %s · %s",
 		 ui_when(in->created_at, when, sizeof when), have_e ? e.name : in->enterprise,
-		 f ? form_text(&f->title, ui->lang) : in->form_id);
+		 f ? form_text(f, &f->title, ui->lang) : in->form_id);
 	if (have_e)
 		enterprise_clear(&e);
 	form_free(f);

@@ -28,19 +28,19 @@ const char *ui_when(const char *ts, char *buf, size_t size)
 }
 
 /* The label of choice `name` (n bytes) of list l, or NULL. */
-static const char *choice_label(const struct form_list *l, const char *name, size_t n,
-				enum form_lang lang)
+static const char *choice_label(const struct form *f, const struct form_list *l,
+				const char *name, size_t n, struct form_lang lang)
 {
 	size_t i;
 
 	for (i = 0; l && i < l->n; i++)
 		if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, name, n))
-			return form_text(&l->choices[i].label, lang);
+			return form_text(f, &l->choices[i].label, lang);
 	return NULL;
 }
 
-void ui_answer_text(const struct form_item *it, const char *v, enum form_lang lang,
-		    char *buf, size_t size)
+void ui_answer_text(const struct form *f, const struct form_item *it, const char *v,
+		    struct form_lang lang, char *buf, size_t size)
 {
 	struct strbuf sb;
 	const char *p = v, *label;
@@ -60,7 +60,7 @@ void ui_answer_text(const struct form_item *it, const char *v, enum form_lang la
 		n = strcspn(p, " ");
 		if (sb.len)
 			strbuf_adds(&sb, ", ");
-		label = choice_label(it->list, p, n, lang);
+		label = choice_label(f, it->list, p, n, lang);
 		if (label)
 			strbuf_adds(&sb, label);
 		else

@@ -18,8 +18,8 @@
 const char *ui_when(const char *ts, char *buf, size_t size);
 
 /* How an answer reads: Pass / Fail / Not applicable for a check, the
- * choices' labels for a select, else the value itself. */
-void ui_answer_text(const struct form_item *it, const char *v, enum form_lang lang,
-		    char *buf, size_t size);
+ * choices' labels (of form f) for a select, else the value itself. */
+void ui_answer_text(const struct form *f, const struct form_item *it, const char *v,
+		    struct form_lang lang, char *buf, size_t size);
 
 #endif

@@ -39,7 +39,7 @@ static const struct form *form_of(struct ui *ui, struct ui_names *c, const char 
 const char *ui_form_title(struct ui *ui, struct ui_names *c, const char *id, int version)
 {
 	const struct form *f = form_of(ui, c, id, version);
-	const char *t = f ? form_text(&f->title, ui->lang) : "";
+	const char *t = f ? form_text(f, &f->title, ui->lang) : "";
 
 	return *t ? t : id;
 }
@@ -50,7 +50,7 @@ const char *ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int 
 	const struct form *f = form_of(ui, c, id, version);
 	int i = f ? form_item_index(f, item) : -1;
 
-	return i < 0 ? item : form_item_label(&f->items[i], ui->lang);
+	return i < 0 ? item : form_item_label(f, &f->items[i], ui->lang);
 }
 
 void ui_names_release(struct ui_names *c)

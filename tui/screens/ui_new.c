@@ -61,7 +61,7 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 	switch (r) {
 	case ROW_FORM:
 		if (n->form)
-			snprintf(buf, size, "%s  v%d", form_text(&n->form->title, ui->lang),
+			snprintf(buf, size, "%s  v%d", form_text(n->form, &n->form->title, ui->lang),
 				 n->form->version);
 		else
 			snprintf(buf, size, "%s", _("(choose one)"));
@@ -138,7 +138,7 @@ static void pick_form(struct ui *ui, struct newin *n)
 		const struct form *f = n->cat.forms[i];
 		struct strbuf sb;
 		strbuf_init(&sb);
-		strbuf_addf(&sb, "%s (", form_text(&f->title, ui->lang));
+		strbuf_addf(&sb, "%s (", form_text(f, &f->title, ui->lang));
 		strbuf_addf(&sb, _("%zu checks"), form_count_checks(f));
 		strbuf_adds(&sb, ")");
 		labels[i] = owned[i] = strbuf_detach(&sb);

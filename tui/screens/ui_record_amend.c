@@ -68,7 +68,7 @@ static int pick_item(struct amend *a)
 		return -1;
 	labels = xcalloc(a->n_items, sizeof *labels);
 	for (i = 0; i < a->n_items; i++)
-		labels[i] = form_text(&f->items[a->items[i]].label, a->r->ui->lang);
+		labels[i] = form_text(f, &f->items[a->items[i]].label, a->r->ui->lang);
 	k = ui_choose(a->r->ui, _("Amend: which item"), labels, a->n_items, 0);
 	free(labels);
 	if (k < 0)
@@ -89,8 +89,8 @@ static char *pick_one(struct amend *a, const struct form_item *it)
 	labels = xcalloc(n + 1, sizeof *labels);
 	for (i = 0; i < n; i++)
 		labels[i] = it->type == FT_CHECK ? check_labels[i]
-			    : form_text(&it->list->choices[i].label, a->r->ui->lang);
-	k = ui_choose(a->r->ui, form_text(&it->label, a->r->ui->lang), labels, n, 0);
+			    : form_text(a->r->f, &it->list->choices[i].label, a->r->ui->lang);
+	k = ui_choose(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), labels, n, 0);
 	free(labels);
 	if (k < 0)
 		return NULL;
@@ -107,8 +107,8 @@ static char *pick_many(struct amend *a, const struct form_item *it)
 	int rc;
 
 	for (i = 0; i < it->list->n; i++)
-		labels[i] = form_text(&it->list->choices[i].label, a->r->ui->lang);
-	rc = ui_choose_many(a->r->ui, form_text(&it->label, a->r->ui->lang), labels,
+		labels[i] = form_text(a->r->f, &it->list->choices[i].label, a->r->ui->lang);
+	rc = ui_choose_many(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), labels,
 			    it->list->n, sel);
 	strbuf_init(&sb);
 	for (i = 0; rc == 0 && i < it->list->n; i++)
@@ -131,7 +131,7 @@ static char *ask_value(struct amend *a)
 		return pick_one(a, it);
 	if (it->type == FT_SELECT_MULTIPLE && it->list)
 		return pick_many(a, it);
-	if (ui_ask_text(a->r->ui, form_text(&it->label, a->r->ui->lang), _("New value"),
+	if (ui_ask_text(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), _("New value"),
 			current(a->r, it->name), MAX_VALUE, check_value, a, &v))
 		return NULL;
 	return v;

@@ -58,7 +58,7 @@ static const char *item_label(const struct rec *r, const char *item)
 {
 	int i = r->f ? form_item_index(r->f, item) : -1;
 
-	return i >= 0 ? form_text(&r->f->items[i].label, r->ui->lang) : item;
+	return i >= 0 ? form_text(r->f, &r->f->items[i].label, r->ui->lang) : item;
 }
 
 static void head(struct rec *r)
@@ -69,7 +69,7 @@ static void head(struct rec *r)
 
 	line(r, R_NORMAL, 0, "%s: %s  %s", _("Enterprise"), r->ent_name, in->enterprise);
 	line(r, R_NORMAL, 0, "%s: %s (%s v%d)", _("Form"),
-	     r->f ? form_text(&r->f->title, r->ui->lang) : in->form_id, in->form_id,
+	     r->f ? form_text(r->f, &r->f->title, r->ui->lang) : in->form_id, in->form_id,
 	     in->form_version);
 	line(r, R_NORMAL, 0, "%s: %s   %s: %s", _("Type"), insp_type_label(in->type), _("Status"),
 	     model_word(insp_status_name(in->status)));
@@ -120,8 +120,8 @@ static void answer(struct rec *r, const struct form_item *it, const struct fc_an
 	char buf[2048], when[UI_WHEN_LEN];
 	size_t k;
 
-	line(r, R_NORMAL, 2, "%s", it ? form_text(&it->label, r->ui->lang) : a->item);
-	ui_answer_text(it, a->value, r->ui->lang, buf, sizeof buf);
+	line(r, R_NORMAL, 2, "%s", it ? form_text(r->f, &it->label, r->ui->lang) : a->item);
+	ui_answer_text(r->f, it, a->value, r->ui->lang, buf, sizeof buf);
 	line(r, value_role(it, a->value), 5, "%s", buf);
 	if (a->note && *a->note)
 		line(r, R_DIM, 5, "%s: %s", _("Note"), a->note);
@@ -129,7 +129,7 @@ static void answer(struct rec *r, const struct form_item *it, const struct fc_an
 		const struct fc_amendment *m = &r->in.amendments[k];
 		if (strcmp(m->item, a->item))
 			continue;
-		ui_answer_text(it, m->value, r->ui->lang, buf, sizeof buf);
+		ui_answer_text(r->f, it, m->value, r->ui->lang, buf, sizeof buf);
 		line(r, R_WARN, 5, _("Amended %s: %s"), ui_when(m->at, when, sizeof when), buf);
 	}
 }
@@ -148,7 +148,7 @@ static void answers(struct rec *r)
 		if (it->group != shown_group) {
 			shown_group = it->group;
 			line(r, R_SECTION, 0, "%s", it->group >= 0 ?
-			     form_text(&r->f->items[it->group].label, r->ui->lang) : _("Answers"));
+			     form_text(r->f, &r->f->items[it->group].label, r->ui->lang) : _("Answers"));
 		}
 		answer(r, it, a);
 		n++;
@@ -202,7 +202,7 @@ static void amendments(struct rec *r)
 		const struct fc_amendment *m = &r->in.amendments[i];
 		k = r->f ? form_item_index(r->f, m->item) : -1;
 		who(&r->in, m->by, by, sizeof by);
-		ui_answer_text(k >= 0 ? &r->f->items[k] : NULL, m->value, r->ui->lang, buf,
+		ui_answer_text(r->f, k >= 0 ? &r->f->items[k] : NULL, m->value, r->ui->lang, buf,
 			       sizeof buf);
 		line(r, R_NORMAL, 2, "%s  %s", ui_when(m->at, when, sizeof when), by);
 		line(r, R_NORMAL, 5, "%s: %s", item_label(r, m->item), buf);

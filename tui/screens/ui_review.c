@@ -97,7 +97,7 @@ fail:
 /* The first warning, and how many more: xstrfmt'd, free() it. */
 static char *warning_text(const struct review *r)
 {
-	const char *label = form_text(&r->f->items[r->warnings[0]].label, r->ui->lang);
+	const char *label = form_text(r->f, &r->f->items[r->warnings[0]].label, r->ui->lang);
 
 	if (r->n_warnings == 1)
 		return xstrfmt("!! %s", label);
@@ -122,7 +122,7 @@ static void paint_head(struct ui *ui, struct review *r)
 	int k = 0;
 
 	/* the checklist before the enterprise: on a narrow screen it stays */
-	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), form_text(&r->f->title, ui->lang),
+	snprintf(buf, sizeof buf, "%s · %s · %s", _("Review"), form_text(r->f, &r->f->title, ui->lang),
 		 r->ent_name);
 	ui_title(ui, buf, model_word(insp_status_name(r->in.status)));
 	if (r->n_warnings)   /* an out-of-range reading stays in sight */
@@ -161,14 +161,14 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 	if (i < r->n_conflicts) {
 		const struct form_item *it = &r->f->items[r->conflicts[i]];
 		x += ui_put(y, x, "[!] ", 4, i == r->l.cur ? a : ui->attr[R_WARN]);
-		ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - 2, a);
+		ui_put(y, x, form_text(r->f, &it->label, ui->lang), COLS - x - 2, a);
 		return;
 	}
 	i -= r->n_conflicts;
 	if (i < r->n_missing) {
 		const struct form_item *it = &r->f->items[r->missing[i]];
 		x += ui_put(y, x, "[*] ", 4, a);
-		ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - 2, a);
+		ui_put(y, x, form_text(r->f, &it->label, ui->lang), COLS - x - 2, a);
 		return;
 	}
 	i -= r->n_missing;

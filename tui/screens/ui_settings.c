@@ -43,6 +43,36 @@ static const char *row_label(enum srow r)
 	return _(l[r]);
 }
 
+/* The languages Settings offers: the two the messages come in, and the
+ * locale's when it is another (a form may have labels in it). */
+static size_t lang_choices(const struct ui *ui, struct form_lang *out)
+{
+	size_t n = 0;
+
+	out[n++] = form_lang_of("zh");
+	out[n++] = form_lang_of("en");
+	if (ui->locale_lang.code[0] && !form_lang_is(ui->locale_lang, "zh") &&
+	    !form_lang_is(ui->locale_lang, "en"))
+		out[n++] = ui->locale_lang;
+	return n;
+}
+
+static void lang_next(struct ui *ui, int back)
+{
+	struct form_lang l[3];
+	size_t n = lang_choices(ui, l), k;
+
+	for (k = 0; k < n && strcmp(l[k].code, ui->lang.code); k++)
+		;
+	k = k == n ? 0 : (k + (back ? n - 1 : 1)) % n;
+	ui->lang = l[k];
+}
+
+static const char *lang_label(const struct form_lang *l)
+{
+	return form_lang_is(*l, "zh") ? "中文" : form_lang_is(*l, "en") ? "English" : l->code;
+}
+
 static const char *theme_label(enum ui_theme t)
 {
 	return t == THEME_HIGH ? _("high contrast (sunlight)") : t == THEME_MONO ?
@@ -58,7 +88,7 @@ static const char *row_value(struct settings *s, enum srow r)
 	case S_BADGE: return ui->ws->me.badge;
 	case S_DEPT: return ui->ws->me.dept;
 	case S_ROLE: return ui->ws->supervisor ? _("supervisor") : _("inspector");
-	case S_LANG: return ui->lang == LANG_ZH ? "中文" : "English";
+	case S_LANG: return lang_label(&ui->lang);
 	case S_THEME: return theme_label(ui->theme);
 	case S_REVIEW: return s->review && *s->review ? s->review : _("(not set)");
 	case S_COURT: return s->court && *s->court ? s->court : _("(not set)");
@@ -133,9 +163,9 @@ static void change(struct settings *s, int back)
 		ui_error(ui, _("This is fixed when the workspace is created."));
 		return;
 	case S_LANG:
-		ui->lang = ui->lang == LANG_ZH ? LANG_EN : LANG_ZH;
+		lang_next(ui, back);
 		ui_lang_apply(ui->lang);
-		if (store_meta_set(ui->ws->store, "ui.lang", ui->lang == LANG_ZH ? "zh" : "en", &err))
+		if (store_meta_set(ui->ws->store, "ui.lang", ui->lang.code, &err))
 			ui_error_err(ui, &err);
 		return;
 	case S_THEME:

@@ -99,7 +99,7 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		walk_progress(w, (long)row->item, &done, &total);
 		snprintf(buf, sizeof buf, " (%zu/%zu)", done, total);
 		a = ui->attr[w->relevant[row->item] ? R_SECTION : R_DIM];
-		x += ui_put(y, x, form_text(&it->label, ui->lang), COLS - x - 12, a);
+		x += ui_put(y, x, form_text(w->f, &it->label, ui->lang), COLS - x - 12, a);
 		ui_put(y, x, buf, COLS - x - 1, a);
 		return;
 	}
@@ -191,7 +191,7 @@ static int paint_warnings(struct ui *ui, struct walk *w, size_t item, int y, int
 	int used = 0;
 
 	for (i = 0; i < n && used < h; i++) {
-		char *s = xstrfmt("!! %s", form_text(&w->f->items[warn[i]].label, ui->lang));
+		char *s = xstrfmt("!! %s", form_text(w->f, &w->f->items[warn[i]].label, ui->lang));
 		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_ERROR]);
 		free(s);
 	}
@@ -204,7 +204,7 @@ static int warnings_rows(const struct walk *w, const struct ui *ui, size_t item)
 	int n = 0;
 
 	for (i = 0; i < k; i++)
-		n += rows_of(form_text(&w->f->items[warn[i]].label, ui->lang), COLS - 5);
+		n += rows_of(form_text(w->f, &w->f->items[warn[i]].label, ui->lang), COLS - 5);
 	return n;
 }
 
@@ -231,8 +231,8 @@ static int detail_need(const struct walk *w, const struct ui *ui)
 		n += rows_of(buf, COLS - 2);
 	}
 	n += warnings_rows(w, ui, (size_t)it);
-	n += rows_of(form_text(&item->hint, ui->lang), COLS - 2);
-	return n + rows_of(form_text(&item->legal_basis, ui->lang), COLS - 2);
+	n += rows_of(form_text(w->f, &item->hint, ui->lang), COLS - 2);
+	return n + rows_of(form_text(w->f, &item->legal_basis, ui->lang), COLS - 2);
 }
 
 /* The item whole: its label wrapped (all of it while one row is left for
@@ -259,10 +259,10 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 		used += ui_put_wrapped(y + used, 1, COLS - 2, 2, w->item_err, ui->attr[R_ERROR]);
 	used += paint_answer(ui, w, (size_t)it, y + used, h - used);
 	used += paint_warnings(ui, w, (size_t)it, y + used, h - used);
-	s = form_text(&item->hint, ui->lang);
+	s = form_text(w->f, &item->hint, ui->lang);
 	if (*s && used < h)
 		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
-	s = form_text(&item->legal_basis, ui->lang);
+	s = form_text(w->f, &item->legal_basis, ui->lang);
 	if (*s && used < h)
 		ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
 }
@@ -276,13 +276,13 @@ static void paint_head(struct ui *ui, struct walk *w)
 	walk_progress(w, -1, &done, &total);
 	snprintf(right, sizeof right, "%s %zu/%zu", _("draft"), done, total);
 	/* the checklist first: on a narrow screen it is what is cut last */
-	snprintf(buf, sizeof buf, "%s · %s", form_text(&w->f->title, ui->lang),
+	snprintf(buf, sizeof buf, "%s · %s", form_text(w->f, &w->f->title, ui->lang),
 		 w->ent_name[0] ? w->ent_name : w->in.enterprise);
 	ui_title(ui, buf, right);
 	if (it >= 0 && w->f->items[it].group >= 0) {
 		long g = w->f->items[it].group;
 		walk_progress(w, g, &done, &total);
-		snprintf(buf, sizeof buf, "%s  %zu/%zu", form_text(&w->f->items[g].label, ui->lang),
+		snprintf(buf, sizeof buf, "%s  %zu/%zu", form_text(w->f, &w->f->items[g].label, ui->lang),
 			 done, total);
 		ui_put(1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
 	}

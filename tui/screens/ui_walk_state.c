@@ -127,7 +127,7 @@ size_t walk_offered(const struct walk *w, size_t i, size_t *out)
 
 const char *walk_label(const struct walk *w, size_t i)
 {
-	return w->filled && w->filled[i] ? w->filled[i] : form_text(&w->f->items[i].label,
+	return w->filled && w->filled[i] ? w->filled[i] : form_text(w->f, &w->f->items[i].label,
 								    w->ui->lang);
 }
 
@@ -155,7 +155,7 @@ int walk_reload(struct walk *w)
 	inspect_answers_init(&a, &w->in);
 	a.fa.lang = w->ui->lang;
 	for (i = 0; i < w->f->n_items; i++) {
-		const char *label = form_text(&w->f->items[i].label, w->ui->lang);
+		const char *label = form_text(w->f, &w->f->items[i].label, w->ui->lang);
 		free(w->filled[i]);
 		w->filled[i] = strstr(label, "${") ? form_fill(w->f, label, &a.fa) : NULL;
 		r = form_relevant(w->f, i, &a.fa, &err);
@@ -220,7 +220,7 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	warn = new_warning(w, was);
 	free(was);
 	if (warn >= 0)   /* the alarm, the moment the reading is entered */
-		ui_error(w->ui, "!! %s", form_text(&w->f->items[warn].label, w->ui->lang));
+		ui_error(w->ui, "!! %s", form_text(w->f, &w->f->items[warn].label, w->ui->lang));
 	else if (resolve)
 		ui_info(w->ui, "%s", _("Conflict resolved: this answer stands, the others are "
 				       "dropped."));
@@ -256,7 +256,7 @@ void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf
 		if (sb.len)
 			strbuf_adds(&sb, ", ");
 		if (i < l->n)
-			strbuf_adds(&sb, form_text(&l->choices[i].label, w->ui->lang));
+			strbuf_adds(&sb, form_text(w->f, &l->choices[i].label, w->ui->lang));
 		else
 			strbuf_add(&sb, p, n);
 		p += n;

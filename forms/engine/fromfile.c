@@ -1,0 +1,208 @@
+/* fromfile.c - select_one_from_file / select_multiple_from_file: the
+ * choices in a CSV file beside the survey, as pyxform reads it (a `name`
+ * and a `label` column, the label per language as in choices.csv).
+ *
+ * The file is part of the form: its bytes are kept in f->files and travel
+ * with the three sheets wherever the form goes (the store, the replica's
+ * forms/<id>/<version>/, `forms add`).  It may come from a remote, so its
+ * name is checked before it is opened (form_file_name_ok: nothing but
+ * [a-z0-9_-] then .csv, so it never leaves the folder), its size and count
+ * are bounded and every cell is checked as choices.csv's are.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "forms/engine/csv.h"
+#include "forms/engine/sheet.h"
+#include "forms/engine/survey_impl.h"
+
+enum { F_NAME, F_LABEL };
+
+static const struct sheet_col cols[] = {
+	[F_NAME] = { "name", SHEET_REQUIRED },
+	[F_LABEL] = { "label", SHEET_LANG | SHEET_MULTI },
+};
+
+int form_file_name_ok(const char *name)
+{
+	size_t n = strlen(name), i;
+
+	if (n < 5 || n - 4 > 64 || strcmp(name + n - 4, ".csv"))
+		return 0;
+	for (i = 0; i < n - 4; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		      name[i] == '_' || name[i] == '-'))
+			return 0;
+	return strcmp(name, "survey.csv") && strcmp(name, "choices.csv") &&
+	       strcmp(name, "settings.csv");
+}
+
+const struct form_csv_file *form_file_find(const struct form *f, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < f->n_files; k++)
+		if (!strcmp(f->files[k].name, name))
+			return &f->files[k];
+	return NULL;
+}
+
+/* Whether row r's choice is fine (a name, a label); reports what is not. */
+static int choice_ok(struct loader *ld, const struct sheet *sh, size_t r)
+{
+	const struct csv_row *row = &sh->csv.rows[r];
+	const char *name = sheet_get(sh, row, F_NAME, SLOT_PLAIN);
+	struct fc_err err;
+	int s;
+
+	if (!*name) {
+		sheet_problem(ld, sh, row, F_NAME, SLOT_PLAIN, "choice has no name");
+		return 0;
+	}
+	if (!load_choice_name_ok(name, &err)) {
+		sheet_problem(ld, sh, row, F_NAME, SLOT_PLAIN, "%s", err.msg);
+		return 0;
+	}
+	for (s = 0; s < SLOT_COUNT && !*sheet_get(sh, row, F_LABEL, (enum sheet_slot)s); s++)
+		;
+	if (s == SLOT_COUNT) {
+		sheet_problem(ld, sh, row, F_LABEL, SLOT_PLAIN, "choice '%s' has no label", name);
+		return 0;
+	}
+	return 1;
+}
+
+struct named_row {
+	const char *name;
+	size_t row;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named_row *p = a, *q = b;
+	int c = strcmp(p->name, q->name);
+
+	return c ? c : (p->row < q->row ? -1 : p->row > q->row);
+}
+
+/* Reports a name given twice (sorted, so a file of many rows is cheap to
+ * check); 1 if there is none. */
+static int names_unique(struct loader *ld, const struct sheet *sh)
+{
+	struct named_row *v = xcalloc(sh->csv.n, sizeof *v);
+	size_t r, n = 0;
+	int ok = 1;
+
+	for (r = 1; r < sh->csv.n; r++)
+		if (*(v[n].name = sheet_get(sh, &sh->csv.rows[r], F_NAME, SLOT_PLAIN)))
+			v[n++].row = r;
+	if (n)
+		qsort(v, n, sizeof *v, cmp_named);
+	for (r = 1; r < n; r++)
+		if (!strcmp(v[r].name, v[r - 1].name)) {
+			sheet_problem(ld, sh, &sh->csv.rows[v[r].row], F_NAME, SLOT_PLAIN,
+				      "choice '%s' appears twice (also line %d)", v[r].name,
+				      sh->csv.rows[v[r - 1].row].line);
+			ok = 0;
+		}
+	free(v);
+	return ok;
+}
+
+/* The file's choices, in its order; NULL after reporting. */
+static struct form_list *read_list(struct loader *ld, size_t k)
+{
+	struct form *f = ld->f;
+	struct form_csv_file *ff = &f->files[k];
+	struct form_list *l;
+	struct sheet sh;
+	size_t r, j;
+	int bad = 0;
+
+	if (sheet_load(ld, &sh, (enum form_file)(FF_FILE + k), ff->csv, ff->len, cols,
+		       ARRAY_SIZE(cols))) {
+		sheet_release(&sh);
+		return NULL;
+	}
+	for (r = 1; r < sh.csv.n; r++)
+		if (!sheet_row_blank(&sh.csv.rows[r]))
+			bad |= !choice_ok(ld, &sh, r);
+	bad |= !names_unique(ld, &sh);
+	l = xcalloc(1, sizeof *l);
+	l->name = xstrdup(ff->name);
+	l->choices = xcalloc(sh.csv.n, sizeof *l->choices);
+	for (r = 1; !bad && r < sh.csv.n; r++) {
+		struct form_choice *c = &l->choices[l->n];
+		if (sheet_row_blank(&sh.csv.rows[r]))
+			continue;
+		c->name = xstrdup(sheet_get(&sh, &sh.csv.rows[r], F_NAME, SLOT_PLAIN));
+		sheet_text(&sh, &sh.csv.rows[r], F_LABEL, &c->label);
+		c->attrs = xcalloc(f->n_choice_cols + 1, sizeof *c->attrs);
+		for (j = 0; j < f->n_choice_cols; j++) /* a choice_filter reads none */
+			c->attrs[j] = xstrdup("");
+		l->n++;
+	}
+	if (!bad && !l->n)
+		load_problem(ld, (enum form_file)(FF_FILE + k), sh.csv.rows[0].line, 1,
+			     "no choices under the header row");
+	sheet_release(&sh);
+	return l;
+}
+
+/* Reads file `name` into f->files; its index, or -1 after reporting. */
+static int add_file(struct loader *ld, struct survey *sv, size_t i, const char *name)
+{
+	struct form *f = ld->f;
+	struct fc_err err = { 0 };
+	char *text = NULL;
+	size_t len = 0;
+	int r;
+
+	if (f->n_files == FORM_MAX_FILES) {
+		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "'%s' is one file "
+			      "too many: a form's selects read at most %d", name, FORM_MAX_FILES);
+		return -1;
+	}
+	r = ld->files && ld->files->file ? ld->files->file(ld->files->file_ctx, name, &text,
+							    &len, &err) : 1;
+	if (r == 0 && len > CSV_FILE_MAX) {
+		free(text);
+		r = -1;
+		fc_fail(&err, "file is too large (at most %u MiB)", CSV_FILE_MAX >> 20);
+	}
+	if (r) {
+		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, r > 0 ?
+			      "%s is not beside the form (%s_from_file reads its choices from it)" :
+			      "%s: %s", name, r > 0 ? form_type_name(f->items[i].type) : err.msg);
+		return -1;
+	}
+	f->files = xreallocarray(f->files, f->n_files + 1, sizeof *f->files);
+	memset(&f->files[f->n_files], 0, sizeof *f->files);
+	f->files[f->n_files].name = xstrdup(name);
+	f->files[f->n_files].csv = text;
+	f->files[f->n_files].len = len;
+	return (int)f->n_files++;
+}
+
+const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size_t i,
+				      const char *name)
+{
+	struct form *f = ld->f;
+	size_t k;
+	int at;
+
+	if (*sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN)) {
+		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN,
+			      "a choice_filter on a select from a file is not supported yet: "
+			      "put the choices in choices.csv");
+		return NULL;
+	}
+	for (k = 0; k < f->n_files; k++)
+		if (!strcmp(f->files[k].name, name))
+			return f->files[k].list; /* read for an item before */
+	if ((at = add_file(ld, sv, i, name)) < 0)
+		return NULL;
+	f->files[at].list = read_list(ld, (size_t)at);
+	return f->files[at].list;
+}

@@ -1,0 +1,171 @@
+/* test_forms_file.c - select_one_from_file / select_multiple_from_file: the
+ * choices in a CSV file beside the survey, which is part of the form (kept,
+ * compared and refused like its sheets); .xml and .geojson files, names
+ * that could leave the folder and bad rows refused naming file, row and
+ * column. */
+#include "support.h"
+#include "support_forms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+
+struct files {
+	const char *name[4], *text[4];
+	int asked;
+};
+
+static int file(void *ctx, const char *name, char **text, size_t *len, struct fc_err *err)
+{
+	struct files *fs = ctx;
+	size_t k;
+
+	(void)err;
+	fs->asked++;
+	for (k = 0; k < 4 && fs->name[k]; k++)
+		if (!strcmp(fs->name[k], name)) {
+			*text = xstrdup(fs->text[k]);
+			*len = strlen(*text);
+			return 0;
+		}
+	return 1;
+}
+
+/* Loads survey with the files fs; NULL and the problems in *probs if it
+ * does not load. */
+static struct form *load(const char *survey, struct files *fs, char **probs)
+{
+	struct form_problems p = { 0 };
+	struct form_files files;
+	struct strbuf sb;
+	struct form *f;
+	size_t i;
+
+	memset(&files, 0, sizeof files);
+	files.survey = survey, files.survey_len = strlen(survey);
+	files.settings = "form_id,version\nt,1\n";
+	files.settings_len = strlen(files.settings);
+	files.file = file;
+	files.file_ctx = fs;
+	f = form_load_mem("mem", &files, &p);
+	strbuf_init(&sb);
+	for (i = 0; i < p.n; i++)
+		strbuf_addf(&sb, "%s\n", p.msgs[i]);
+	form_problems_release(&p);
+	*probs = strbuf_detach(&sb);
+	return f;
+}
+
+static void choices_from_a_file(void **state)
+{
+	struct files fs = { { "sites.csv" },
+			    { "name,label::English (en),label::Français (fr)\n"
+			      "port,Port,Port maritime\nmine,Mine,Mine de charbon\n" }, 0 };
+	char *probs;
+	struct form *f = load("type,name,label\nselect_one_from_file sites.csv,site,Site\n"
+			      "select_multiple_from_file sites.csv,sites,Sites\n", &fs, &probs);
+	struct test_answers a;
+	struct fc_err err = { 0 };
+	(void)state;
+	if (!f)
+		fail_msg("%s", probs);
+	assert_int_equal(fs.asked, 1);             /* read once for both selects */
+	assert_int_equal(f->n_files, 1);
+	assert_string_equal(f->files[0].name, "sites.csv");
+	assert_string_equal(f->files[0].csv, fs.text[0]); /* kept byte for byte */
+	assert_true(f->items[0].from_file);
+	assert_ptr_equal(f->items[0].list, f->items[1].list);
+	assert_int_equal(f->items[0].list->n, 2);
+	assert_string_equal(test_text(f, &f->items[0].list->choices[1].label, "fr"),
+			    "Mine de charbon");
+	test_answers(&a, "2024-03-20", NULL);
+	assert_int_equal(form_check_value(f, 0, "mine", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 1, "mine port", &a.fa, form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, 0, "quarry", &a.fa, form_lang_of("en"), &err), -1);
+	free(probs);
+	form_free(f);
+}
+
+static void same_files_compare_the_file_too(void **state)
+{
+	static const char survey[] = "type,name,label\nselect_one_from_file s.csv,q,Q\n";
+	struct files one = { { "s.csv" }, { "name,label\na,A\n" }, 0 };
+	struct files two = { { "s.csv" }, { "name,label\na,A\nb,B\n" }, 0 };
+	char *p1, *p2;
+	struct form *a = load(survey, &one, &p1), *b = load(survey, &two, &p2);
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_false(form_same_files(a, b));
+	assert_true(form_same_files(a, a));
+	free(p1);
+	free(p2);
+	form_free(a);
+	form_free(b);
+}
+
+static void bad_files_refused_where_they_are(void **state)
+{
+	static const struct {
+		const char *survey, *file, *want;
+	} cases[] = {
+		{ "type,name,label\nselect_one_from_file sites.xml,q,Q\n", NULL,
+		  "mem/survey.csv:2:1: sites.xml: fieldcheck reads choices from a .csv file only, "
+		  "not .xml or .geojson" },
+		{ "type,name,label\nselect_multiple_from_file areas.geojson,q,Q\n", NULL,
+		  "mem/survey.csv:2:1: areas.geojson: fieldcheck reads choices from a .csv" },
+		{ "type,name,label\nselect_one_from_file ../../etc/passwd.csv,q,Q\n", NULL,
+		  "mem/survey.csv:2:1: '../../etc/passwd.csv' is not a file name fieldcheck takes" },
+		{ "type,name,label\nselect_one_from_file Sites.csv,q,Q\n", NULL,
+		  "is not a file name fieldcheck takes" },
+		{ "type,name,label\nselect_one_from_file survey.csv,q,Q\n", NULL,
+		  "is not a file name fieldcheck takes" },
+		{ "type,name,label\nselect_one_from_file gone.csv,q,Q\n", NULL,
+		  "mem/survey.csv:2:1: gone.csv is not beside the form" },
+		{ "type,name,label\nselect_one_from_file s.csv or_other,q,Q\n", NULL,
+		  "mem/survey.csv:2:1: or_other on a select from a file is not supported" },
+		{ "type,name,label\nselect_one_from_file,q,Q\n", NULL,
+		  "select_one_from_file needs one file name" },
+		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na,A\na,B\n",
+		  "mem/s.csv:3:1: choice 'a' appears twice (also line 2)" },
+		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na b,A\n",
+		  "mem/s.csv:2:1: choice name holds a space" },
+		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\nb,\n",
+		  "mem/s.csv:2:2: choice 'b' has no label" },
+		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "label\nA\n",
+		  "mem/s.csv:1:1: missing column 'name'" },
+		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\n",
+		  "mem/s.csv:1:1: no choices under the header row" },
+		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\n\"a,A\n",
+		  "mem/s.csv:2:1:" },
+		{ "type,name,label,choice_filter\nselect_one_from_file s.csv,q,Q,name='a'\n",
+		  "name,label\na,A\n", "mem/survey.csv:2:4: a choice_filter on a select from a "
+		  "file is not supported" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct files fs = { { "s.csv" }, { cases[i].file }, 0 };
+		char *got;
+		struct form *f;
+		if (!cases[i].file)
+			fs.name[0] = NULL;
+		f = load(cases[i].survey, &fs, &got);
+		if (f || !strstr(got, cases[i].want))
+			fail_msg("case %zu: %s\ngot\n%swanted %s", i, f ? "loads" : "",
+				 got, cases[i].want);
+		free(got);
+		form_free(f);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(choices_from_a_file),
+		cmocka_unit_test(same_files_compare_the_file_too),
+		cmocka_unit_test(bad_files_refused_where_they_are),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
