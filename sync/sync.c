@@ -13,8 +13,11 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "export.h"
+#include "format.h"
 #include "gitutil.h"
 #include "import.h"
+#include "layout.h"
+#include "quarantine.h"
 #include "replica.h"
 #include "signcommit.h"
 #include "synced.h"
@@ -83,19 +86,29 @@ static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *t
 }
 
 /* Their tree, checked against ours (which was checked when it arrived)
- * before anything else walks it: a bad folder anywhere, or folders nested
- * too deep, refuse their commit whole, before the merge's walk joins names
- * into paths. */
+ * before anything else walks it: a bad folder anywhere, folders nested
+ * too deep, or a format this fieldcheck does not read (format.h) refuse
+ * their commit whole, before the merge's walk joins names into paths.  A
+ * refused format marker is quarantined.  *format: their tree's. */
 static int check_theirs(struct replica *r, const char *remote, const git_oid *ours,
-			const git_oid *theirs, struct fc_err *err)
+			const git_oid *theirs, int *format, struct sync_log *rep,
+			struct fc_err *err)
 {
+	const git_tree_entry *fe;
 	git_tree *to = NULL, *tt = NULL;
 	char hex[16];
 	int rc = -1;
 
 	if (replica_commit_tree(r, ours, &to, err) == 0 &&
 	    replica_commit_tree(r, theirs, &tt, err) == 0 &&
-	    (rc = treecheck(r->repo, git_tree_id(tt), to, err)) && err->kind == FC_EFAIL)
+	    (rc = treecheck(r->repo, git_tree_id(tt), to, err)) == 0 &&
+	    (rc = format_of_tree(r->repo, tt, _("the central"), format, err))) {
+		fe = git_tree_entry_byname(tt, LAYOUT_FORMAT_PATH);
+		quarantine_blob(r, rep, theirs, LAYOUT_FORMAT_PATH,
+				fe && git_tree_entry_type(fe) == GIT_OBJECT_BLOB ?
+				git_tree_entry_id(fe) : NULL, err->msg);
+	}
+	if (rc && err->kind == FC_EFAIL)
 		fc_err_prefix(err, _("%s's main (commit %s) is refused, nothing of it is merged or "
 			      "sent"), remote, oid_short(theirs, hex, sizeof hex));
 	git_tree_free(to);
@@ -103,21 +116,77 @@ static int check_theirs(struct replica *r, const char *remote, const git_oid *ou
 	return rc;
 }
 
+/* The trees to merge, in one format: ours as it is (migrated already when
+ * it meets format 2, see merge_in); base and theirs normalised to ours'
+ * format 2 (format.h), so the record merge compares like with like.  A
+ * new device (ours empty) takes theirs as they are. */
+static int merge_trees(struct replica *r, const git_oid *base, const git_oid *ours,
+		       const git_oid *theirs, int their_format, struct merge_trees *t,
+		       struct fc_err *err)
+{
+	git_tree *tb = NULL, *tt = NULL;
+	int rc = -1;
+
+	memset(t, 0, sizeof *t);
+	if (replica_commit_tree(r, base, &tb, err) || replica_commit_tree(r, ours, &t->ours, err) ||
+	    replica_commit_tree(r, theirs, &tt, err))
+		goto out;
+	t->format = their_format;
+	if (!t->ours) { /* nothing of ours yet: merge into an empty tree, which
+			 * libgit2 knows without it being stored */
+		git_oid empty;
+		if (git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904") < 0 ||
+		    git_tree_lookup(&t->ours, r->repo, &empty) < 0) {
+			git_fail(err, _("making an empty tree"));
+			goto out;
+		}
+		t->base = tb, t->theirs = tt, tb = tt = NULL;
+		rc = 0;
+		goto out;
+	}
+	if (format_of_tree(r->repo, t->ours, _("the replica"), &t->format, err))
+		goto out;
+	if (t->format == LAYOUT_FORMAT_OLD) { /* a pull-only device, both in format 1 */
+		t->base = tb, t->theirs = tt, tb = tt = NULL;
+		rc = 0;
+		goto out;
+	}
+	t->theirs_moved = their_format == LAYOUT_FORMAT_OLD;
+	rc = format_normalise(r->repo, tb, &t->base, NULL, err) ||
+	     format_normalise(r->repo, tt, &t->theirs, NULL, err) ? -1 : 0;
+out:
+	git_tree_free(tb);
+	git_tree_free(tt);
+	return rc;
+}
+
+static void merge_trees_release(struct merge_trees *t)
+{
+	git_tree_free(t->base);
+	git_tree_free(t->ours);
+	git_tree_free(t->theirs);
+}
+
 /* Brings theirs into our branch: fast-forward when every change of theirs
- * is accepted, else a merge commit of the record-aware merged tree. */
-static int merge_in(struct replica *r, const char *remote, const git_oid *theirs,
+ * is accepted, else a merge commit of the record-aware merged tree.  Ours
+ * moves to format 2 first when theirs is in it or when we are to move the
+ * central (migrates): see docs/ARCHITECTURE.md, "Format 2". */
+static int merge_in(struct replica *r, const char *remote, const git_oid *theirs, int migrates,
 		    struct sync_log *rep, struct fc_err *err)
 {
-	git_tree *tb = NULL, *to = NULL, *tt = NULL;
+	struct merge_trees mt = { 0 };
 	git_oid ours, base, tree_id, head;
 	struct trust_result tw;
-	int has_ours, has_base, rc = -1;
+	int has_ours, has_base, their_format, rc = -1;
 
 	if (replica_head(r, &ours, &has_ours, err))
 		return -1;
 	if (has_ours && (git_oid_equal(&ours, theirs) || git_graph_descendant_of(r->repo, &ours, theirs) == 1))
 		return 0; /* we have it all */
-	if (check_theirs(r, remote, has_ours ? &ours : NULL, theirs, err))
+	if (check_theirs(r, remote, has_ours ? &ours : NULL, theirs, &their_format, rep, err))
+		return -1;
+	if (has_ours && (migrates || their_format == LAYOUT_FORMAT) &&
+	    (format_migrate(r, rep, err) || replica_head(r, &ours, &has_ours, err)))
 		return -1;
 	/* who made each commit we lack, and whether they could */
 	if (trust_fetched(r, remote, has_ours ? &ours : NULL, theirs, &tw, rep, err)) {
@@ -125,23 +194,13 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 		return -1;
 	}
 	has_base = has_ours && git_merge_base(&base, r->repo, &ours, theirs) == 0;
-	if (replica_commit_tree(r, has_base ? &base : NULL, &tb, err) ||
-	    replica_commit_tree(r, has_ours ? &ours : NULL, &to, err) ||
-	    replica_commit_tree(r, theirs, &tt, err))
+	if (merge_trees(r, has_base ? &base : NULL, has_ours ? &ours : NULL, theirs, their_format,
+			&mt, err))
 		goto out;
-	if (!to) { /* nothing of ours yet: merge into an empty tree, which
-		    * libgit2 knows without it being stored */
-		git_oid empty;
-		if (git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904") < 0 ||
-		    git_tree_lookup(&to, r->repo, &empty) < 0) {
-			git_fail(err, _("making an empty tree"));
-			goto out;
-		}
-	}
 	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
-	if (tree_merge(r, tb, to, tt, theirs, &tw, &tree_id, rep, err))
+	if (tree_merge(r, &mt, theirs, &tw, &tree_id, rep, err))
 		goto out;
-	if (git_oid_equal(&tree_id, git_tree_id(tt)))
+	if (!mt.theirs_moved && git_oid_equal(&tree_id, git_tree_id(mt.theirs)))
 		git_oid_cpy(&head, theirs); /* all of theirs accepted: fast-forward */
 	else if (!has_ours)
 		goto commit_on_theirs;
@@ -162,9 +221,7 @@ out:
 	if (rc == 0)
 		rc = trust_merged(r, remote, &tw, err);
 	trust_result_release(&tw);
-	git_tree_free(tb);
-	git_tree_free(to);
-	git_tree_free(tt);
+	merge_trees_release(&mt);
 	return rc;
 }
 
@@ -233,8 +290,11 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		/* A rewritten history stops here: nothing merged, nothing sent. */
 		if (has_last && synced_check(r, remote, &last, &theirs, has_theirs, err))
 			return -1;
-		if (has_theirs && (merge_in(r, remote, &theirs, &res->rep, err) ||
+		if (has_theirs && (merge_in(r, remote, &theirs, o->push, &res->rep, err) ||
 				   synced_set(r, remote, &theirs, err)))
+			return -1;
+		/* a new device that took a central in format 1 moves it */
+		if (o->push && format_migrate(r, &res->rep, err))
 			return -1;
 		if (has_theirs)
 			git_oid_cpy(&last, &theirs), has_last = 1;
@@ -363,6 +423,13 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	 * acceptably is not made: the records wait, and the pull goes on (it
 	 * may bring the roster that lists our key; then a second round sends). */
 	may_commit = trust_may_commit(r, &unsigned_why) == 0;
+	/* A replica in format 1 moves to format 2 before it commits anything
+	 * more, when it is to send (docs/ARCHITECTURE.md, "Format 2"). */
+	if (may_commit && opt.push && format_migrate(r, &res->rep, err)) {
+		git_strarray_dispose(&names);
+		replica_close(r);
+		return -1;
+	}
 	if (may_commit && export_outbox(r, &ex, err)) {
 		/* Nothing was committed (a full disk...): every record still waits. */
 		outbox_count(ws->store, &res->records_waiting, &ignore);
@@ -506,6 +573,7 @@ struct verifying {
 	struct replica *r;
 	struct sync_log *rep;
 	size_t records;
+	int format;
 };
 
 static int verify_file(const struct treediff_file *f, void *ctx)
@@ -514,9 +582,10 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 	struct fc_err why = { 0 };
 	struct fc_record rec;
 
-	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH))
+	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH) ||
+	    !strcmp(f->path, LAYOUT_FORMAT_PATH))
 		return 0;
-	if (read_record(v->r, f->new_id, f->path, &rec, &why))
+	if (read_record(v->r, f->new_id, f->path, v->format, &rec, &why))
 		sync_log_note(v->rep, "%s", why.msg);
 	else
 		record_clear(&rec), v->records++;
@@ -528,10 +597,12 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 static void verify_tree(struct replica *r, git_tree *tree, struct sync_log *rep,
 			size_t *records)
 {
-	struct verifying v = { r, rep, 0 };
+	struct verifying v = { r, rep, 0, LAYOUT_FORMAT };
 	struct fc_err why = { 0 };
 
 	if (treecheck(r->repo, git_tree_id(tree), NULL, &why))
+		sync_log_note(rep, "%s", why.msg);
+	if (format_of_tree(r->repo, tree, _("the replica"), &v.format, &why))
 		sync_log_note(rep, "%s", why.msg);
 	if (treediff_each(r->repo, NULL, tree, NULL, verify_file, &v, &why))
 		sync_log_note(rep, "%s", why.msg);
