@@ -91,7 +91,6 @@ check "four hazards, each once, by month" [ "$(month_paths c2.git)/$(hex_paths c
 fixture c3.git
 from a3 ZJ-0001 k_a c3.git
 from b3 ZJ-0002 k_b c3.git
-i=$("$FC" -C "$T/b3" inspection list --format csv | awk -F, 'NR == 2 {print $1}')
 i=$(new_inspection b3 "$USCC1")
 "$FC" -C "$T/b3" inspection answer "$i" smart_charging fail --note 无充电系统 >/dev/null
 on b3 pull
