@@ -61,6 +61,19 @@ check "git log --follow finds the hazard's first commit across the move" [ "$(g 
 "$FC" -C "$T/b" hazard list --format csv >"$OUT"
 check "the migrating device still lists 4 hazards" [ "$(tail -n +2 "$OUT" | wc -l)" = 4 ]
 check "and quarantined nothing" [ ! -e "$T/b/quarantine/log" ]
+# the case export finds the moved hazards, carried by the commit that wrote
+# them, not by the move
+insp=$(g c1.git ls-tree -r --name-only main inspections/2026/09/ | sed 's,.*/,,; s,\.json,,')
+on b export "$insp" --out "$T/case.tar.gz"; rc=$?
+check "the migrating device exports a case of the old layout (exit $rc)" [ "$rc" -eq 0 ]
+tar -xzOf "$T/case.tar.gz" manifest.json >"$T/manifest"
+sqlite3 -separator ' ' :memory: "SELECT json_extract(f.value, '\$.path'), c.value
+	FROM json_each(readfile('$T/manifest'), '\$.files') f, json_each(f.value, '\$.commits') c
+	WHERE json_extract(f.value, '\$.path') LIKE 'records/hazards/%'" >"$T/carried"
+first=$(g c1.git log --format=%H --reverse "$before" -- hazards/ | head -n 1)
+check "with its two hazards at their month paths" [ "$(cut -d' ' -f1 "$T/carried" | sort -u |
+	grep -Ec '^records/hazards/2026/09/[0-9a-f-]{36}\.json$')" = 2 ]
+check "carried by the inspector's commit, not the move" [ "$(cut -d' ' -f2 "$T/carried" | sort -u)" = "$first" ]
 from a ZJ-0001 k_a c1.git
 "$FC" -C "$T/a" hazard list --format csv >"$OUT"
 check "a new device takes the moved central whole (4 hazards)" [ "$(tail -n +2 "$OUT" | wc -l)" = 4 ]
