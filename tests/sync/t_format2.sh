@@ -16,7 +16,9 @@ from() {
 	"$FC" -C "$T/$1" init --name "$1" --badge "$2" --dept 区应急管理局 --sign-key "$T/$3" \
 		--from "$T/$4" --roster-key "$(fp "$T/k_sv")" >"$OUT" 2>"$ERR"
 }
-fixture() { git clone -q --bare "$FIX/format1.bundle" "$T/$1"; }
+fixture() { # a bundle names no HEAD: main is the central's
+	git clone -q --bare "$FIX/format1.bundle" "$T/$1" && g "$1" symbolic-ref HEAD refs/heads/main
+}
 hazards() { g "$1" ls-tree -r --name-only main hazards/; }
 month_paths() { hazards "$1" | grep -Ecx 'hazards/20[0-9]{2}/[01][0-9]/[0-9a-f-]{36}\.json'; }
 hex_paths() { hazards "$1" | grep -Ecx 'hazards/[0-9a-f]{2}/[0-9a-f-]{36}\.json'; }
@@ -167,3 +169,32 @@ hostile big && head -c 100 /dev/zero >"$T/w_big/FORMAT" && forge big "oversized"
 refused big "an oversized FORMAT" "FORMAT.*100 bytes"
 "$FC" -C "$T/d_big" hazard list --format csv >"$OUT"
 check "the device still holds the four hazards" [ "$(tail -n +2 "$OUT" | wc -l)" = 4 ]
+
+# The guard at a central's door (git daemon) lets the move in, then refuses
+# a hazard at its hex path and a FORMAT 3.
+mkdir -p "$T/srv" && fixture srv/g.git
+"$FC" guard --install "$T/srv/g.git" --founder "$(fp "$T/k_sv")" >"$OUT" 2>"$ERR"
+start_daemon "$T/srv" || not_ok "git daemon did not start"
+gurl="git://127.0.0.1:$DAEMON_PORT/g.git"
+"$FC" -C "$T/ga" init --name ga --badge ZJ-0002 --dept 区应急管理局 --sign-key "$T/k_b" \
+	--from "$gurl" --roster-key "$(fp "$T/k_sv")" >"$OUT" 2>"$ERR"
+on ga sync; rc=$?
+check "the guard lets the move in (exit $rc)" [ "$rc" -eq 0 ] && [ "$(g srv/g.git show main:FORMAT)" = "fieldcheck 2" ]
+git clone -q "$gurl" "$T/wg" 2>/dev/null
+push_g() { # push_g MESSAGE: all changes in wg, signed by ZJ-0001, pushed; then undone
+	(cd "$T/wg" && git add -A && git -c user.name=张三 -c user.email=ZJ-0001 -c gpg.format=ssh \
+		-c user.signingkey="$T/k_a" commit -S -qm "$1" && git push origin HEAD:main) >"$OUT" 2>"$ERR"
+	rc=$?
+	git -C "$T/wg" reset -q --hard origin/main
+	return $rc
+}
+mkdir -p "$T/wg/hazards/0a" && cp "$T/newhaz" "$T/wg/hazards/0a/$new.json"
+push_g "a hazard at its hex path"
+check "the guard refuses a hazard at its hex path in format 2" \
+	grep -q "hazards/0a/$new.json holds another record than its name says, or is not where its tree's format keeps it" "$ERR"
+printf 'fieldcheck 3\n' >"$T/wg/FORMAT"
+push_g "format 3"
+check "the guard refuses FORMAT 3" grep -q "the commit is in format 3; this fieldcheck reads formats 1 and 2" "$ERR"
+rm "$T/wg/FORMAT"
+push_g "the marker removed"
+check "the guard refuses the marker's removal" grep -q "the commit removes the format marker" "$ERR"
