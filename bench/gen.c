@@ -142,7 +142,8 @@ static void register_commit(const struct synth *s, FILE *out, int check, struct 
 
 	strbuf_init(&cmds);
 	strbuf_init(&msg);
-	add_file(&cmds, LAYOUT_FORMAT_PATH, LAYOUT_FORMAT_TEXT, strlen(LAYOUT_FORMAT_TEXT)); /* format 2 */
+	/* format 2 (sync/format.h) */
+	add_file(&cmds, LAYOUT_FORMAT_PATH, LAYOUT_FORMAT_TEXT, strlen(LAYOUT_FORMAT_TEXT));
 	for (i = 0; i < s->n_forms; i++) {
 		const struct form *f = s->forms[i];
 		const char *texts[3] = { f->survey_csv, f->choices_csv ? f->choices_csv : "",

@@ -81,7 +81,9 @@ int format_of_tree(git_repository *repo, git_tree *tree, const char *whose, int 
 
 int format_marker(git_repository *repo, git_oid *out, struct fc_err *err)
 {
-	if (git_blob_create_from_buffer(out, repo, LAYOUT_FORMAT_TEXT, strlen(LAYOUT_FORMAT_TEXT)) < 0)
+	const char *text = LAYOUT_FORMAT_TEXT;
+
+	if (git_blob_create_from_buffer(out, repo, text, strlen(text)) < 0)
 		return git_fail(err, _("writing the format marker"));
 	return 0;
 }
@@ -132,8 +134,8 @@ static int move_hazards(git_repository *repo, git_tree *hazards, struct tree_upd
 		if (git_tree_lookup(&shard, repo, git_tree_entry_id(se)) < 0)
 			return git_fail(err, _("reading the replica's hazards"));
 		for (k = 0; k < git_tree_entrycount(shard); k++)
-			move_one(repo, git_tree_entry_name(se), git_tree_entry_byindex(shard, k), up,
-				 moved);
+			move_one(repo, git_tree_entry_name(se), git_tree_entry_byindex(shard, k),
+				 up, moved);
 		git_tree_free(shard);
 	}
 	return 0;
@@ -165,7 +167,8 @@ int format_normalise(git_repository *repo, git_tree *tree, git_tree **out, size_
 		git_fail(err, _("reading the replica's hazards"));
 		goto out;
 	}
-	if ((hazards && move_hazards(repo, hazards, &up, &n, err)) || format_marker(repo, &marker, err))
+	if ((hazards && move_hazards(repo, hazards, &up, &n, err)) ||
+	    format_marker(repo, &marker, err))
 		goto out;
 	tree_updates_add(&up, GIT_TREE_UPDATE_UPSERT, &marker, LAYOUT_FORMAT_PATH);
 	if (git_tree_create_updated(&id, repo, tree, up.n, up.u) < 0 ||
@@ -205,7 +208,8 @@ int format_find_hazard(git_repository *repo, git_tree *tree, const char *id, cha
 	layout_hazard_path(id, "", LAYOUT_FORMAT_OLD, out, size);
 	if (has_blob(tree, out))
 		return 1;
-	if (git_tree_entry_bypath(&he, tree, "hazards") || git_tree_entry_type(he) != GIT_OBJECT_TREE ||
+	if (git_tree_entry_bypath(&he, tree, "hazards") ||
+	    git_tree_entry_type(he) != GIT_OBJECT_TREE ||
 	    git_tree_lookup(&years, repo, git_tree_entry_id(he)) < 0)
 		goto out;
 	for (i = 0; i < git_tree_entrycount(years) && !found; i++) {
@@ -267,8 +271,8 @@ int format_migrate(struct replica *r, struct sync_log *rep, struct fc_err *err)
 		git_fail(err, _("reading the replica's branch"));
 		goto out;
 	}
-	snprintf(msg, sizeof msg, "format 2: hazards kept by the month they were found (%zu moved)\n",
-		 moved);
+	snprintf(msg, sizeof msg, "format 2: hazards kept by the month they were found "
+		 "(%zu moved)\n", moved);
 	if (replica_commit(r, msg, moved_tree, 1, (const git_commit **)&parent, &id, err) ||
 	    replica_flush(r, err) ||
 	    replica_set_head(r, &id, &head, "fieldcheck: format 2", err) ||

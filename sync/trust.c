@@ -310,7 +310,8 @@ static int moved_unchanged(struct walk *w, const struct writes *ws, const struct
 	git_oid there;
 	char month[128];
 
-	if (!git_oid_is_zero(&x->now) || trust_read_record(w->repo, x->path, &x->before[0], &rec) != 1)
+	if (!git_oid_is_zero(&x->now) ||
+	    trust_read_record(w->repo, x->path, &x->before[0], &rec) != 1)
 		return 0;
 	layout_record_path(&rec, LAYOUT_FORMAT, month, sizeof month);
 	record_clear(&rec);
@@ -334,9 +335,9 @@ static int judge_format(struct walk *w, const struct writes *ws, struct fc_err *
 		return 0;
 	for (i = 0; i < ws->n; i++)
 		if (strcmp(ws->w[i].path, LAYOUT_FORMAT_PATH) && !moved_unchanged(w, ws, &ws->w[i]))
-			return fc_fail(why, _("the move to format 2 carries another change (%.200s); "
-				       "it moves hazards and adds %s, nothing else"), ws->w[i].path,
-				       LAYOUT_FORMAT_PATH);
+			return fc_fail(why, _("the move to format 2 carries another change "
+				       "(%.200s); it moves hazards and adds %s, nothing else"),
+				       ws->w[i].path, LAYOUT_FORMAT_PATH);
 	return 0;
 }
 
@@ -349,7 +350,6 @@ static int judge_writes(struct walk *w, const struct writes *ws, size_t np,
 
 	if (judge_format(w, ws, why))
 		return -1;
-
 	for (i = 0; i < ws->n; i++) {
 		const struct written *x = &ws->w[i];
 		const git_oid *before[MAX_PARENTS];
