@@ -15,23 +15,6 @@
 #include "signcommit.h"
 #include "treeupdates.h"
 
-/* "fieldcheck N\n" with N a number without leading zero: N, else 0. */
-static int marker_number(const char *s, size_t len)
-{
-	size_t i, k = strlen("fieldcheck ");
-	int n = 0;
-
-	if (len < k + 2 || len > k + 7 || memcmp(s, "fieldcheck ", k) || s[len - 1] != '\n' ||
-	    s[k] == '0')
-		return 0;
-	for (i = k; i < len - 1; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		n = n * 10 + (s[i] - '0');
-	}
-	return n;
-}
-
 int format_of_entry(git_repository *repo, const git_oid *id, git_filemode_t mode,
 		    const char *whose, int *format, struct fc_err *err)
 {
@@ -47,7 +30,7 @@ int format_of_entry(git_repository *repo, const git_oid *id, git_filemode_t mode
 	if (blob_read(repo, id, LAYOUT_FORMAT_PATH, FORMAT_MAX_BYTES, "the format marker", &b,
 		      err))
 		return -1;
-	n = marker_number(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	n = layout_format_number(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
 	if (n > LAYOUT_FORMAT) {
 		git_blob_free(b);
 		return fc_fail(err, _("%s is in format %d; this fieldcheck reads formats 1 and 2: "

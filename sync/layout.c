@@ -46,6 +46,22 @@ void layout_record_path(const struct fc_record *r, int format, char *out, size_t
 	}
 }
 
+int layout_format_number(const char *s, size_t len)
+{
+	size_t i, k = strlen("fieldcheck ");
+	int n = 0;
+
+	if (len < k + 2 || len > k + 7 || memcmp(s, "fieldcheck ", k) || s[len - 1] != '\n' ||
+	    s[k] == '0')
+		return 0;
+	for (i = k; i < len - 1; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		n = n * 10 + (s[i] - '0');
+	}
+	return n;
+}
+
 void layout_form_path(const char *form_id, int version, const char *file, char *out, size_t size)
 {
 	snprintf(out, size, "forms/%s/%d/%s.csv", form_id, version, file);
