@@ -42,6 +42,11 @@ check "the fixture is in format 1 (4 hazards by hex, no FORMAT)" \
 	sh -c "[ \"\$(git --git-dir='$T/c1.git' ls-tree --name-only main FORMAT)\" = '' ] && [ $(hex_paths c1.git) = 4 ]"
 from b ZJ-0002 k_b c1.git
 check "init from a central in format 1 moves nothing there" [ "$(g c1.git rev-parse main)" = "$before" ]
+"$FC" -C "$T/s" init --name 王督 --badge SV-0001 --dept 区应急管理局 --supervisor --sign-key "$T/k_sv" \
+	--from "$T/c1.git" --roster-key "$(fp "$T/k_sv")" >"$OUT" 2>"$ERR"
+on s pull
+check "nor does a supervisor's pull" [ "$(g c1.git rev-parse main)" = "$before" ] &&
+	[ "$(g s/replica.git rev-parse main)" = "$before" ]
 on b sync; rc=$?
 check "an inspector's sync moves it (exit $rc)" [ "$rc" -eq 0 ]
 check "in one commit" [ "$(g c1.git rev-list --count "$before..main")" = 1 ]
@@ -63,6 +68,13 @@ check "git log --follow finds the hazard's first commit across the move" [ "$(g 
 "$FC" -C "$T/b" hazard list --format csv >"$OUT"
 check "the migrating device still lists 4 hazards" [ "$(tail -n +2 "$OUT" | wc -l)" = 4 ]
 check "and quarantined nothing" [ ! -e "$T/b/quarantine/log" ]
+check "its replica verifies" on b verify
+on s pull; rc=$?
+check "the supervisor's pull in format 1 takes the moved central (exit $rc)" [ "$rc" -eq 0 ] &&
+	[ "$(tree_of "$T/s/replica.git")" = "$(tree_of "$T/c1.git")" ]
+"$FC" -C "$T/s" hazard list --format csv >"$OUT"
+check "with its four hazards, none quarantined" [ "$(tail -n +2 "$OUT" | wc -l)" = 4 ] &&
+	[ ! -e "$T/s/quarantine/log" ]
 # the case export finds the moved hazards, carried by the commit that wrote
 # them, not by the move
 insp=$(g c1.git ls-tree -r --name-only main inspections/2026/09/ | sed 's,.*/,,; s,\.json,,')
