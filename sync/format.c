@@ -71,41 +71,78 @@ int format_marker(git_repository *repo, git_oid *out, struct fc_err *err)
 	return 0;
 }
 
-/* One hazard of a hex shard: its move to the month it was found, if its
- * blob decodes as the hazard its name says. */
-static void move_one(git_repository *repo, const char *shard, const git_tree_entry *e,
-		     struct tree_updates *up, size_t *moved)
+void format_memo_init(struct format_memo *m)
 {
-	char from[128], to[128];
+	oidmap_init(&m->months);
+}
+
+void format_memo_release(struct format_memo *m)
+{
+	oidmap_release(&m->months);
+}
+
+/* The memo's key: the blob at that path (the same bytes elsewhere may be
+ * refused there). */
+static void memo_key(const git_tree_entry *e, const char *from, git_oid *key)
+{
+	char buf[GIT_OID_RAWSZ + 128];
+	size_t n = strlen(from) < 128 ? strlen(from) : 128;
+
+	memcpy(buf, git_tree_entry_id(e)->id, GIT_OID_RAWSZ);
+	memcpy(buf + GIT_OID_RAWSZ, from, n);
+	if (git_odb_hash(key, buf, GIT_OID_RAWSZ + n, GIT_OBJECT_BLOB) < 0)
+		memset(key, 0, sizeof *key);
+}
+
+/* The month path of the hazard blob e at `from` (its hex path), from the
+ * memo or else its bytes; 0 when it does not decode as the hazard its
+ * name says. */
+static int month_of(git_repository *repo, struct format_memo *memo, const char *from,
+		    const git_tree_entry *e, char *to, size_t size)
+{
+	const git_oid *known = NULL;
 	struct layout_path lp;
 	struct fc_record rec;
 	struct fc_err ignore;
 	git_blob *b = NULL;
+	git_oid month, key;
 	int ok;
 
-	snprintf(from, sizeof from, "hazards/%s/%s", shard, git_tree_entry_name(e));
-	if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB || layout_parse(from, &lp, &ignore) ||
-	    lp.kind != LAY_RECORD || lp.rec != REC_HAZARD || lp.format != LAYOUT_FORMAT_OLD ||
-	    blob_read(repo, git_tree_entry_id(e), from, MAX_RECORD_BYTES, "a record", &b, &ignore))
-		return;
+	if (layout_parse(from, &lp, &ignore) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD ||
+	    lp.format != LAYOUT_FORMAT_OLD)
+		return 0;
+	if (memo) {
+		memo_key(e, from, &key);
+		known = oidmap_get(&memo->months, &key);
+	}
+	if (known) {
+		snprintf(to, size, "hazards/%.7s/%s.json", (const char *)known->id, lp.id);
+		return 1;
+	}
+	if (blob_read(repo, git_tree_entry_id(e), from, MAX_RECORD_BYTES, "a record", &b, &ignore))
+		return 0;
 	ok = record_decode(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), from, &rec,
 			   &ignore) == 0;
 	git_blob_free(b);
 	if (!ok)
-		return;
-	if (layout_matches(&lp, &rec, from, LAYOUT_FORMAT_OLD, &ignore) == 0) {
-		layout_record_path(&rec, LAYOUT_FORMAT, to, sizeof to);
-		tree_updates_add(up, GIT_TREE_UPDATE_REMOVE, NULL, from);
-		tree_updates_add(up, GIT_TREE_UPDATE_UPSERT, git_tree_entry_id(e), to);
-		++*moved;
-	}
+		return 0;
+	ok = layout_matches(&lp, &rec, from, LAYOUT_FORMAT_OLD, &ignore) == 0;
+	if (ok)
+		layout_record_path(&rec, LAYOUT_FORMAT, to, size);
 	record_clear(&rec);
+	if (ok && memo) { /* "hazards/YYYY/MM/": the month at 8 */
+		memset(&month, 0, sizeof month);
+		memcpy(month.id, to + 8, 7);
+		oidmap_put(&memo->months, &key, &month);
+	}
+	return ok;
 }
 
 /* Every hazard of the hex shards under `hazards`, moved. */
-static int move_hazards(git_repository *repo, git_tree *hazards, struct tree_updates *up,
-			size_t *moved, struct fc_err *err)
+static int move_hazards(git_repository *repo, git_tree *hazards, struct format_memo *memo,
+			struct tree_updates *up, size_t *moved, struct fc_err *err)
 {
+	char from[128], to[128];
 	size_t i, k;
 
 	for (i = 0; i < git_tree_entrycount(hazards); i++) {
@@ -116,16 +153,24 @@ static int move_hazards(git_repository *repo, git_tree *hazards, struct tree_upd
 			continue;
 		if (git_tree_lookup(&shard, repo, git_tree_entry_id(se)) < 0)
 			return git_fail(err, _("reading the replica's hazards"));
-		for (k = 0; k < git_tree_entrycount(shard); k++)
-			move_one(repo, git_tree_entry_name(se), git_tree_entry_byindex(shard, k),
-				 up, moved);
+		for (k = 0; k < git_tree_entrycount(shard); k++) {
+			const git_tree_entry *e = git_tree_entry_byindex(shard, k);
+			snprintf(from, sizeof from, "hazards/%s/%s", git_tree_entry_name(se),
+				 git_tree_entry_name(e));
+			if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB ||
+			    !month_of(repo, memo, from, e, to, sizeof to))
+				continue;
+			tree_updates_add(up, GIT_TREE_UPDATE_REMOVE, NULL, from);
+			tree_updates_add(up, GIT_TREE_UPDATE_UPSERT, git_tree_entry_id(e), to);
+			++*moved;
+		}
 		git_tree_free(shard);
 	}
 	return 0;
 }
 
-int format_normalise(git_repository *repo, git_tree *tree, git_tree **out, size_t *moved,
-		     struct fc_err *err)
+int format_normalise(git_repository *repo, git_tree *tree, struct format_memo *memo,
+		     git_tree **out, size_t *moved, struct fc_err *err)
 {
 	struct tree_updates up = { 0 };
 	const git_tree_entry *he;
@@ -150,7 +195,7 @@ int format_normalise(git_repository *repo, git_tree *tree, git_tree **out, size_
 		git_fail(err, _("reading the replica's hazards"));
 		goto out;
 	}
-	if ((hazards && move_hazards(repo, hazards, &up, &n, err)) ||
+	if ((hazards && move_hazards(repo, hazards, memo, &up, &n, err)) ||
 	    format_marker(repo, &marker, err))
 		goto out;
 	tree_updates_add(&up, GIT_TREE_UPDATE_UPSERT, &marker, LAYOUT_FORMAT_PATH);
@@ -248,7 +293,7 @@ int format_migrate(struct replica *r, struct sync_log *rep, struct fc_err *err)
 		rc = 0;
 		goto out;
 	}
-	if (format_normalise(r->repo, tree, &moved_tree, &moved, err))
+	if (format_normalise(r->repo, tree, NULL, &moved_tree, &moved, err))
 		goto out;
 	if (git_commit_lookup(&parent, r->repo, &head) < 0) {
 		git_fail(err, _("reading the replica's branch"));

@@ -16,6 +16,7 @@
 #define FC_FORMAT_H
 
 #include <git2.h>
+#include "oidmap.h"
 #include "replica.h"
 #include "synclog.h"
 
@@ -32,12 +33,23 @@ int format_of_tree(git_repository *repo, git_tree *tree, const char *whose, int 
 		   struct fc_err *err);
 /* The marker's blob, written. */
 int format_marker(git_repository *repo, git_oid *out, struct fc_err *err);
+/* The month of each hazard a normalisation read (keyed by its blob and
+ * path), so that normalising a merge's base and theirs, which share most
+ * hazards, reads each blob once (the value's first bytes hold "YYYY/MM"). */
+struct format_memo {
+	struct oidmap months;
+};
+
+void format_memo_init(struct format_memo *m);
+void format_memo_release(struct format_memo *m);
+
 /* *out is tree in format 2: itself (a new reference) when it is already,
  * else every hazard that decodes moved to its month path and FORMAT added
  * (*moved counts them; may be NULL); NULL stays NULL.  A hazard that does
- * not decode stays where it is, for the merge's checks to refuse. */
-int format_normalise(git_repository *repo, git_tree *tree, git_tree **out, size_t *moved,
-		     struct fc_err *err);
+ * not decode stays where it is, for the merge's checks to refuse.  memo
+ * (may be NULL) keeps the months read for the next call. */
+int format_normalise(git_repository *repo, git_tree *tree, struct format_memo *memo,
+		     git_tree **out, size_t *moved, struct fc_err *err);
 /* Where tree (may be NULL) holds hazard id, at its format-1 path or at
  * the month path of any month: 1 with the path in out, else 0.  For a
  * hazard known by its id alone (withdrawn: the store has it no more). */

@@ -125,6 +125,7 @@ static int merge_trees(struct replica *r, const git_oid *base, const git_oid *ou
 		       struct fc_err *err)
 {
 	git_tree *tb = NULL, *tt = NULL;
+	struct format_memo memo;
 	int rc = -1;
 
 	memset(t, 0, sizeof *t);
@@ -152,8 +153,10 @@ static int merge_trees(struct replica *r, const git_oid *base, const git_oid *ou
 		goto out;
 	}
 	t->theirs_moved = their_format == LAYOUT_FORMAT_OLD;
-	rc = format_normalise(r->repo, tb, &t->base, NULL, err) ||
-	     format_normalise(r->repo, tt, &t->theirs, NULL, err) ? -1 : 0;
+	format_memo_init(&memo); /* base and theirs share most hazards */
+	rc = format_normalise(r->repo, tb, &memo, &t->base, NULL, err) ||
+	     format_normalise(r->repo, tt, &memo, &t->theirs, NULL, err) ? -1 : 0;
+	format_memo_release(&memo);
 out:
 	git_tree_free(tb);
 	git_tree_free(tt);
