@@ -126,12 +126,19 @@ static int merge_trees(struct replica *r, const git_oid *base, const git_oid *ou
 {
 	git_tree *tb = NULL, *tt = NULL;
 	struct format_memo memo;
-	int rc = -1;
+	int base_format, rc = -1;
 
 	memset(t, 0, sizeof *t);
 	if (replica_commit_tree(r, base, &tb, err) || replica_commit_tree(r, ours, &t->ours, err) ||
-	    replica_commit_tree(r, theirs, &tt, err))
+	    replica_commit_tree(r, theirs, &tt, err) ||
+	    format_of_tree(r->repo, tb, _("the replica"), &base_format, err))
 		goto out;
+	if (tb && base_format > their_format) { /* a format never goes back */
+		fc_fail(err, _("it went back to format %d from format %d (written by a fieldcheck "
+			"that reads format %d only?); upgrade every device"), their_format,
+			base_format, their_format);
+		goto out;
+	}
 	t->format = their_format;
 	if (!t->ours) { /* nothing of ours yet: merge into an empty tree, which
 			 * libgit2 knows without it being stored */
@@ -179,6 +186,7 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 {
 	struct merge_trees mt = { 0 };
 	git_oid ours, base, tree_id, head;
+	char hex[16];
 	struct trust_result tw;
 	int has_ours, has_base, their_format, rc = -1;
 
@@ -198,8 +206,12 @@ static int merge_in(struct replica *r, const char *remote, const git_oid *theirs
 	}
 	has_base = has_ours && git_merge_base(&base, r->repo, &ours, theirs) == 0;
 	if (merge_trees(r, has_base ? &base : NULL, has_ours ? &ours : NULL, theirs, their_format,
-			&mt, err))
+			&mt, err)) {
+		if (err->kind == FC_EFAIL)
+			fc_err_prefix(err, _("%s's main (commit %s) is refused, nothing of it is "
+				      "merged or sent"), remote, oid_short(theirs, hex, sizeof hex));
 		goto out;
+	}
 	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
 	if (tree_merge(r, &mt, theirs, &tw, &tree_id, rep, err))
 		goto out;

@@ -48,7 +48,7 @@ struct writes {
 	struct written *w;
 	size_t n, alloc;
 	git_tree *tree;                  /* the commit's, not owned */
-	int format, parent_format;       /* the tree's and its first parent's */
+	int format, parent_format;       /* the tree's, and the highest of its parents' */
 	int format_bad;                  /* the tree's marker is refused: why */
 	struct fc_err format_why;
 };
@@ -252,16 +252,23 @@ static int changes(struct walk *w, git_commit *c, git_tree *tree, git_tree **par
 {
 	struct diffing d = { ws, parents, np, 0, 0 };
 	struct fc_err ignore;
+	size_t i;
 	int rc;
 
 	(void)c;
 	ws->tree = tree;
 	ws->format_bad = format_of_tree(w->repo, tree, _("the commit"), &ws->format,
 					&ws->format_why) != 0;
-	ws->parent_format = ws->format;
-	if (np && format_of_tree(w->repo, parents[0], _("its parent"), &ws->parent_format,
-				 &ignore))
-		ws->parent_format = LAYOUT_FORMAT; /* judged when it came */
+	/* the highest of its parents': a merge in format 1 of a parent in
+	 * format 2 goes back as surely as a commit removing FORMAT */
+	ws->parent_format = np ? LAYOUT_FORMAT_OLD : ws->format;
+	for (i = 0; i < np; i++) {
+		int pf;
+		if (format_of_tree(w->repo, parents[i], _("its parent"), &pf, &ignore))
+			pf = LAYOUT_FORMAT; /* judged when it came */
+		if (pf > ws->parent_format)
+			ws->parent_format = pf;
+	}
 	d.moves = !ws->format_bad && ws->format == LAYOUT_FORMAT;
 	rc = treediff_each(w->repo, np ? parents[0] : NULL, tree, NULL, collect, &d, w->err);
 	if (d.overflow)

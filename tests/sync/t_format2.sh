@@ -179,6 +179,16 @@ hostile more && printf 'fieldcheck 2\nand more\n' >"$T/w_more/FORMAT" && forge m
 refused more "FORMAT with more bytes" "not a format marker"
 hostile big && head -c 100 /dev/zero >"$T/w_big/FORMAT" && forge big "oversized"
 refused big "an oversized FORMAT" "FORMAT.*100 bytes"
+hostile back && git -C "$T/w_back" rm -q FORMAT && forge back "back to format 1"
+refused_back() {
+	head=$(g d_back/replica.git rev-parse main)
+	on d_back sync; rc=$?
+	check "a central gone back to format 1 is refused (exit $rc)" sh -c \
+		"[ $rc -ne 0 ] && grep -q 'went back to format 1 from format 2' '$ERR'"
+	check "and its commit refused: it removes the marker" grep -q "the commit removes the format marker" "$OUT"
+	check "nothing merged" [ "$(g d_back/replica.git rev-parse main)" = "$head" ]
+}
+refused_back
 "$FC" -C "$T/d_big" hazard list --format csv >"$OUT"
 check "the device still holds the four hazards" [ "$(tail -n +2 "$OUT" | wc -l)" = 4 ]
 
