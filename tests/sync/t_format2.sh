@@ -113,6 +113,22 @@ check "all end with one tree" [ "$(tree_of "$T/a2/replica.git")" = "$(tree_of "$
 check "the central holds one move" [ "$(g c2.git log --format=%s main | grep -c '^format 2:')" = 1 ]
 check "four hazards, each once, by month" [ "$(month_paths c2.git)/$(hex_paths c2.git)" = 4/0 ]
 
+# A refused commit of theirs in format 1 (unsigned, changing a hazard at
+# its hex path) is looked up there when theirs is moved for the merge.
+fixture c5.git
+from x ZJ-0002 k_b c5.git
+g x/replica.git remote set-url origin "$T/nowhere.git"; on x sync
+g x/replica.git remote set-url origin "$T/c5.git"
+git clone -q "$T/c5.git" "$T/w5"
+h5=$(cd "$T/w5" && git ls-files 'hazards/' | head -n 1)
+sed -i 's/"description": "[^"]*"/"description": "伪造"/' "$T/w5/$h5"
+(cd "$T/w5" && git -c user.name=x -c user.email=ZJ-0001 commit -qam unsigned && git push -q origin HEAD:main)
+on x sync
+check "an unsigned change at a hex path is refused" grep -q "refused: the commit is not signed" "$OUT"
+check "and kept aside, named at the month path" grep -q "hazards/20.*$(basename "$h5").*refused: the commit is not signed" "$T/x/quarantine/log"
+check "the hazard stands as it was, at its month path" sh -c \
+	"! git --git-dir='$T/c5.git' grep -q 伪造 main -- hazards/ && [ $(month_paths c5.git)/$(hex_paths c5.git) = 4/0 ]"
+
 # A device that committed a hazard in format 1 (a pull, before anyone
 # moved the central) syncs with the central another moved meanwhile.
 fixture c3.git
