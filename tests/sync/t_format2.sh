@@ -34,6 +34,12 @@ check "a new central's main says format 2" [ "$(g fresh.git show main:FORMAT)" =
 check "its hazard is kept by the month it was found" [ "$(month_paths fresh.git)/$(hex_paths fresh.git)" = 1/0 ]
 check "and its first commit has the marker" sh -c \
 	"git --git-dir='$T/fresh.git' ls-tree --name-only \$(git --git-dir='$T/fresh.git' rev-list --max-parents=0 main) | grep -qx FORMAT"
+old=$(hazards fresh.git)
+"$FC" -C "$T/n" hazard add --inspection "$i" --item safety_office --description 无安全办公室 \
+	--days 30 --replace >/dev/null
+on n sync
+check "a hazard replaced in a draft leaves its month path" sh -c \
+	"[ $(month_paths fresh.git) = 1 ] && ! git --git-dir='$T/fresh.git' ls-tree -r --name-only main | grep -qx '$old'"
 
 # The fixture: a central in format 1 with four hazards of three months.
 fixture c1.git
