@@ -41,6 +41,13 @@ on n sync
 check "a hazard replaced in a draft leaves its month path" sh -c \
 	"[ $(month_paths fresh.git) = 1 ] && ! git --git-dir='$T/fresh.git' ls-tree -r --name-only main | grep -qx '$old'"
 
+# A central whose first commit founds the roster starts in format 2 too.
+central "$T/founded.git"
+"$FC" -C "$T/f" init --name 王督 --badge SV-0001 --dept 区应急管理局 --supervisor \
+	--sign-key "$T/k_sv" >/dev/null && "$FC" -C "$T/f" remote add origin "$T/founded.git"
+on f roster found
+check "a central founded by its roster says format 2" [ "$(g founded.git show main:FORMAT)" = "fieldcheck 2" ]
+
 # The fixture: a central in format 1 with four hazards of three months.
 fixture c1.git
 before=$(g c1.git rev-parse main)
