@@ -170,9 +170,10 @@ static int contains(const void *hay, size_t n, const struct strbuf *needle)
 }
 
 /* The hazards of one folder of the tree naming the inspection; a folder
- * within is a month (format 2: hazards/YYYY/MM/) and is read too. */
-static int scan_hazards(struct casefile *cf, git_tree *dir, const struct strbuf *needle,
-			struct ids *ids, int depth)
+ * within is a shard or a month (format 2: hazards/YYYY/MM/) and is read
+ * too.  What cannot be read is not ours to judge: verify names it. */
+static void scan_hazards(struct casefile *cf, git_tree *dir, const struct strbuf *needle,
+			 struct ids *ids, int depth)
 {
 	size_t k;
 
@@ -193,7 +194,7 @@ static int scan_hazards(struct casefile *cf, git_tree *dir, const struct strbuf 
 		    git_tree_entry_type(he) != GIT_OBJECT_BLOB ||
 		    blob_read(cf->r->repo, git_tree_entry_id(he), name, MAX_RECORD_BYTES,
 			      "a record", &b, &ignore))
-			continue; /* misplaced: verify names it, not ours to judge */
+			continue;
 		if (contains(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), needle)) {
 			char *id = xstrndup(name, nl - 5);
 			ids_add(ids, id);
@@ -201,7 +202,6 @@ static int scan_hazards(struct casefile *cf, git_tree *dir, const struct strbuf 
 		}
 		git_blob_free(b);
 	}
-	return 0;
 }
 
 /* Hazards of the branch's tree naming the inspection, in either format's
