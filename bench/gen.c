@@ -82,7 +82,7 @@ static void check_record(const struct fc_record *rec, const struct strbuf *sb, c
 	struct fc_err err = { 0 };
 
 	if (record_decode(sb->buf, sb->len, path, &back, &err) || layout_parse(path, &lp, &err) ||
-	    layout_matches(&lp, &back, path, &err))
+	    layout_matches(&lp, &back, path, LAYOUT_FORMAT, &err))
 		die("%s", err.msg);
 	record_clear(&back);
 	(void)rec;
@@ -103,7 +103,7 @@ static void add_record(struct strbuf *cmds, const struct fc_record *rec, int che
 
 	strbuf_init(&sb);
 	record_encode(rec, &sb);
-	layout_record_path(rec, path, sizeof path);
+	layout_record_path(rec, LAYOUT_FORMAT, path, sizeof path);
 	if (check)
 		check_record(rec, &sb, path);
 	add_file(cmds, path, sb.buf, sb.len);
@@ -142,6 +142,8 @@ static void register_commit(const struct synth *s, FILE *out, int check, struct 
 
 	strbuf_init(&cmds);
 	strbuf_init(&msg);
+	/* format 2 (sync/format.h) */
+	add_file(&cmds, LAYOUT_FORMAT_PATH, LAYOUT_FORMAT_TEXT, strlen(LAYOUT_FORMAT_TEXT));
 	for (i = 0; i < s->n_forms; i++) {
 		const struct form *f = s->forms[i];
 		const char *texts[3] = { f->survey_csv, f->choices_csv ? f->choices_csv : "",
@@ -334,7 +336,7 @@ static void write_file(const char *dir, const struct fc_record *rec)
 
 	strbuf_init(&sb);
 	record_encode(rec, &sb);
-	layout_record_path(rec, rel, sizeof rel);
+	layout_record_path(rec, LAYOUT_FORMAT, rel, sizeof rel);
 	snprintf(path, sizeof path, "%s/%s", dir, rel);
 	if (!(f = fopen(path, "wb"))) {
 		mkdirs(path);

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "layout.h"
 
 #define MAX_PARENTS 16
 
@@ -25,6 +26,23 @@ static int has_blob(git_tree *tree, const char *path, const git_oid *blob)
 	yes = git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_oid_equal(git_tree_entry_id(e), blob);
 	git_tree_entry_free(e);
 	return yes;
+}
+
+/* Whether `tree` holds the file's bytes, at its path or its format-1 path. */
+static int holds(git_tree *tree, const struct carried *p)
+{
+	return has_blob(tree, p->path, &p->blob) || (p->alt[0] && has_blob(tree, p->alt, &p->blob));
+}
+
+/* A hazard's path in format 2 has a format-1 path it came from. */
+static void set_alt(struct carried *p)
+{
+	struct layout_path lp;
+
+	p->alt[0] = '\0';
+	if (layout_parse(p->path, &lp, NULL) == 0 && lp.kind == LAY_RECORD &&
+	    lp.rec == REC_HAZARD && lp.format == LAYOUT_FORMAT)
+		layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, p->alt, sizeof p->alt);
 }
 
 static void add(struct carried *p, const git_oid *commit)
@@ -71,9 +89,9 @@ static int visit(git_commit *c, struct carried *p, size_t n, struct fc_err *err)
 	}
 	if (!(n_par == 1 && git_oid_equal(git_tree_id(tree), git_tree_id(parents[0])))) {
 		for (i = 0; i < n; i++) {
-			if (!has_blob(tree, p[i].path, &p[i].blob))
+			if (!holds(tree, &p[i]))
 				continue;
-			for (k = 0; k < n_par && !has_blob(parents[k], p[i].path, &p[i].blob); k++)
+			for (k = 0; k < n_par && !holds(parents[k], &p[i]); k++)
 				;
 			if (k == n_par)
 				add(&p[i], git_commit_id(c));
@@ -91,7 +109,10 @@ int carried_find(struct replica *r, const git_oid *head, struct carried *p, size
 	git_revwalk *w = NULL;
 	git_oid id;
 	int rc = 0, failed = 0;
+	size_t i;
 
+	for (i = 0; i < n; i++)
+		set_alt(&p[i]);
 	if (git_revwalk_new(&w, r->repo) < 0 ||
 	    git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
 	    git_revwalk_push(w, head) < 0) {

@@ -6,7 +6,10 @@
  * first parents, so a record written on another device and merged in is
  * found on its own side of the merge.  `git log --full-history -- P` lists
  * each of them (plain `git log -- P` may simplify away a side of a merge
- * whose result both sides reached).
+ * whose result both sides reached).  A hazard's bytes at its format-1 path
+ * count as at its path: the move to format 2 (docs/ARCHITECTURE.md,
+ * "Format 2") carried nothing new, the commit that wrote them did (`git log
+ * --follow` finds it too).
  */
 #ifndef FC_CARRIED_H
 #define FC_CARRIED_H
@@ -16,6 +19,7 @@
 struct carried {
 	const char *path;         /* in the tree (not owned) */
 	git_oid blob;
+	char alt[128];            /* a hazard's format-1 path, or "" (carried_find) */
 	git_oid *commits;         /* newest first (topological, then by time) */
 	size_t n, alloc;
 };

@@ -22,6 +22,7 @@
 #include "core/roster.h"
 #include "core/tarball.h"
 #include "blobread.h"
+#include "format.h"
 #include "gitutil.h"
 #include "layout.h"
 
@@ -106,7 +107,7 @@ static int take_record(struct casefile *cf, enum record_kind kind, const char *i
 
 	if (load_synced(cf, kind, id, &rec, err))
 		return -1;
-	layout_record_path(&rec, path, sizeof path);
+	layout_record_path(&rec, cf->format, path, sizeof path);
 	strbuf_init(&mine);
 	record_encode(&rec, &mine);
 	record_clear(&rec);
@@ -168,14 +169,49 @@ static int contains(const void *hay, size_t n, const struct strbuf *needle)
 	return 0;
 }
 
-/* Hazards of the branch's tree naming the inspection: the canonical text
- * has the line below, which no escaped string value can contain. */
+/* The hazards of one folder of the tree naming the inspection; a folder
+ * within is a shard or a month (format 2: hazards/YYYY/MM/) and is read
+ * too.  What cannot be read is not ours to judge: verify names it. */
+static void scan_hazards(struct casefile *cf, git_tree *dir, const struct strbuf *needle,
+			 struct ids *ids, int depth)
+{
+	size_t k;
+
+	for (k = 0; k < git_tree_entrycount(dir); k++) {
+		const git_tree_entry *he = git_tree_entry_byindex(dir, k);
+		const char *name = git_tree_entry_name(he);
+		size_t nl = strlen(name);
+		struct fc_err ignore;
+		git_tree *sub;
+		git_blob *b;
+		if (git_tree_entry_type(he) == GIT_OBJECT_TREE && depth < 2 &&
+		    git_tree_lookup(&sub, cf->r->repo, git_tree_entry_id(he)) == 0) {
+			scan_hazards(cf, sub, needle, ids, depth + 1);
+			git_tree_free(sub);
+			continue;
+		}
+		if (depth == 0 || nl <= 5 || strcmp(name + nl - 5, ".json") ||
+		    git_tree_entry_type(he) != GIT_OBJECT_BLOB ||
+		    blob_read(cf->r->repo, git_tree_entry_id(he), name, MAX_RECORD_BYTES,
+			      "a record", &b, &ignore))
+			continue;
+		if (contains(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), needle)) {
+			char *id = xstrndup(name, nl - 5);
+			ids_add(ids, id);
+			free(id);
+		}
+		git_blob_free(b);
+	}
+}
+
+/* Hazards of the branch's tree naming the inspection, in either format's
+ * layout: the canonical text has the line below, which no escaped string
+ * value can contain. */
 static int tree_hazards(struct casefile *cf, struct ids *ids, struct fc_err *err)
 {
 	git_tree_entry *e = NULL;
 	git_tree *top = NULL;
 	struct strbuf needle;
-	size_t i, k;
 
 	if (git_tree_entry_bypath(&e, cf->tree, "hazards") != 0)
 		return 0;
@@ -186,32 +222,7 @@ static int tree_hazards(struct casefile *cf, struct ids *ids, struct fc_err *err
 	git_tree_entry_free(e);
 	strbuf_init(&needle);
 	strbuf_addf(&needle, "\n  \"inspection\": \"%s\",\n", cf->id);
-	for (i = 0; i < git_tree_entrycount(top); i++) {
-		const git_tree_entry *se = git_tree_entry_byindex(top, i);
-		git_tree *shard;
-		if (git_tree_entry_type(se) != GIT_OBJECT_TREE ||
-		    git_tree_lookup(&shard, cf->r->repo, git_tree_entry_id(se)) < 0)
-			continue; /* misplaced: verify names it, not ours to judge */
-		for (k = 0; k < git_tree_entrycount(shard); k++) {
-			const git_tree_entry *he = git_tree_entry_byindex(shard, k);
-			const char *name = git_tree_entry_name(he);
-			size_t nl = strlen(name);
-			struct fc_err ignore;
-			git_blob *b;
-			if (nl <= 5 || strcmp(name + nl - 5, ".json") ||
-			    git_tree_entry_type(he) != GIT_OBJECT_BLOB ||
-			    blob_read(cf->r->repo, git_tree_entry_id(he), name, MAX_RECORD_BYTES,
-				      "a record", &b, &ignore))
-				continue;
-			if (contains(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &needle)) {
-				char *id = xstrndup(name, nl - 5);
-				ids_add(ids, id);
-				free(id);
-			}
-			git_blob_free(b);
-		}
-		git_tree_free(shard);
-	}
+	scan_hazards(cf, top, &needle, ids, 0);
 	strbuf_release(&needle);
 	git_tree_free(top);
 	return 0;
@@ -408,6 +419,7 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 	if (!has)
 		return fc_fail(err, _("the replica holds no records yet: %s"), SYNC_FIRST);
 	if (replica_commit_tree(cf->r, &cf->head, &cf->tree, err) ||
+	    format_of_tree(cf->r->repo, cf->tree, _("the replica"), &cf->format, err) ||
 	    load_synced(cf, REC_INSPECTION, cf->id, &cf->insp, err) ||
 	    take_record(cf, REC_INSPECTION, cf->id, err) ||
 	    take_record(cf, REC_ENTERPRISE, cf->insp.u.inspection.enterprise, err) ||

@@ -39,6 +39,7 @@ struct casefile {
 	struct replica *r;
 	git_oid head;
 	git_tree *tree;              /* of head */
+	int format;                  /* of tree: where its records are (sync/format.h) */
 	char id[FC_UUID_LEN + 1];
 	struct fc_record insp;       /* the store's copy */
 	struct cf_file *files;

@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/recordio.h"
 #include "core/strbuf.h"
+#include "format.h"
 #include "gitutil.h"
 #include "layout.h"
 #include "signcommit.h"
@@ -25,6 +26,8 @@
 struct updates {
 	struct tree_updates t;       /* each path once: the outbox holds a
 				      * record once, a form is added once */
+	git_tree *base;              /* the branch's tree, or NULL */
+	int format;                  /* its format: where records go */
 	char **forms;                /* "ID/VERSION" of the forms added */
 	size_t n_forms, alloc_forms;
 };
@@ -115,15 +118,17 @@ static int add_entry(struct replica *r, struct updates *up, const struct outbox_
 	if (record_load(r->ws->store, e->kind, e->id, &rec, err)) {
 		if (err->kind != FC_ENOTFOUND || e->kind != REC_HAZARD)
 			return -1;
-		/* A withdrawn hazard leaves the tree too. */
-		snprintf(path, sizeof path, "hazards/%.2s/%s.json", e->id, e->id);
-		tree_updates_add(&up->t, GIT_TREE_UPDATE_REMOVE, NULL, path);
-		res->removed++;
+		/* A withdrawn hazard leaves the tree too, from where it is. */
+		fc_err_clear(err);
+		if (format_find_hazard(r->repo, up->base, e->id, path, sizeof path)) {
+			tree_updates_add(&up->t, GIT_TREE_UPDATE_REMOVE, NULL, path);
+			res->removed++;
+		}
 		return 0;
 	}
 	strbuf_init(&sb);
 	record_encode(&rec, &sb);
-	layout_record_path(&rec, path, sizeof path);
+	layout_record_path(&rec, up->format, path, sizeof path);
 	rc = add_blob(r, up, path, sb.buf, sb.len, err);
 	if (rc == 0 && rec.kind == REC_INSPECTION)
 		rc = add_form(r, up, rec.u.inspection.form_id, rec.u.inspection.form_version, err);
@@ -133,6 +138,17 @@ static int add_entry(struct replica *r, struct updates *up, const struct outbox_
 	strbuf_release(&sb);
 	record_clear(&rec);
 	return rc;
+}
+
+/* The first commit of a replica carries the format marker. */
+static int start_in_format(struct replica *r, struct updates *up, struct fc_err *err)
+{
+	git_oid marker;
+
+	if (format_marker(r->repo, &marker, err))
+		return -1;
+	tree_updates_add(&up->t, GIT_TREE_UPDATE_UPSERT, &marker, LAYOUT_FORMAT_PATH);
+	return 0;
 }
 
 /* Drops removals of paths the baseline does not have (never synced). */
@@ -256,7 +272,11 @@ int export_outbox(struct replica *r, struct export_result *res, struct fc_err *e
 	res->commit = head;
 	if (n == 0)
 		return 0;
-	if (replica_commit_tree(r, has_head ? &head : NULL, &base, err))
+	if (replica_commit_tree(r, has_head ? &head : NULL, &base, err) ||
+	    format_of_tree(r->repo, base, _("the replica"), &up.format, err))
+		goto out;
+	up.base = base;
+	if (!base && start_in_format(r, &up, err)) /* a new replica starts in format 2 */
 		goto out;
 	for (i = 0; i < n; i++)
 		if (add_entry(r, &up, &e[i], res, err))

@@ -33,6 +33,7 @@ struct pending {
 struct walk {
 	git_repository *repo;
 	const char *path;
+	char alt[128];              /* a hazard's format-1 path, or "" */
 	struct pending *heap;
 	size_t n, alloc;
 	git_oid *seen;              /* open addressing; zero oid is empty */
@@ -126,6 +127,8 @@ static int blob_of(struct walk *w, const git_commit *c, git_oid *blob, int *has,
 	if (git_commit_tree(&tree, c) < 0)
 		return git_fail(err, _("reading a commit of the replica"));
 	rc = git_tree_entry_bypath(&e, tree, w->path);
+	if (rc == GIT_ENOTFOUND && w->alt[0]) /* before the move to format 2 */
+		rc = git_tree_entry_bypath(&e, tree, w->alt);
 	if (rc == 0 && git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
 		git_oid_cpy(blob, git_tree_entry_id(e));
 		*has = 1;
@@ -334,6 +337,7 @@ static int walk_from(struct walk *w, const git_oid *head, struct fc_err *err)
 int history_read(struct fc_workspace *ws, const char *path, struct history *out,
 		 struct fc_err *err)
 {
+	struct layout_path lp;
 	struct replica *r;
 	struct walk w;
 	git_oid head;
@@ -346,6 +350,9 @@ int history_read(struct fc_workspace *ws, const char *path, struct history *out,
 	memset(&w, 0, sizeof w);
 	w.repo = r->repo;
 	w.path = path;
+	if (layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_RECORD && lp.rec == REC_HAZARD &&
+	    lp.format == LAYOUT_FORMAT)
+		layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, w.alt, sizeof w.alt);
 	w.out = out;
 	rc = replica_head(r, &head, &exists, err);
 	if (rc == 0 && exists)
@@ -376,15 +383,10 @@ void history_path_inspection(const char *id, const char *created_at, char *out, 
 	r.kind = REC_INSPECTION;
 	snprintf(r.u.inspection.id, sizeof r.u.inspection.id, "%s", id);
 	snprintf(r.u.inspection.created_at, sizeof r.u.inspection.created_at, "%s", created_at);
-	layout_record_path(&r, out, size);
+	layout_record_path(&r, LAYOUT_FORMAT, out, size);
 }
 
-void history_path_hazard(const char *id, char *out, size_t size)
+void history_path_hazard(const char *id, const char *found_at, char *out, size_t size)
 {
-	struct fc_record r;
-
-	memset(&r, 0, sizeof r);
-	r.kind = REC_HAZARD;
-	snprintf(r.u.hazard.id, sizeof r.u.hazard.id, "%s", id);
-	layout_record_path(&r, out, size);
+	layout_hazard_path(id, found_at, LAYOUT_FORMAT, out, size);
 }

@@ -60,10 +60,12 @@ int history_read(struct fc_workspace *ws, const char *path, struct history *out,
 		 struct fc_err *err);
 void history_release(struct history *h);
 
-/* Where an inspection (by the month of its created_at) and a hazard live
- * in the replica (sync/layout.h). */
+/* Where an inspection (by the month of its created_at) and a hazard (by
+ * the month it was found, found_at its first event's time) live in the
+ * replica (sync/layout.h).  A hazard's history follows it back across the
+ * move to format 2, to its format-1 path. */
 void history_path_inspection(const char *id, const char *created_at, char *out, size_t size);
-void history_path_hazard(const char *id, char *out, size_t size);
+void history_path_hazard(const char *id, const char *found_at, char *out, size_t size);
 
 /* The changed lines between two versions of a record's canonical text
  * (either may be empty), appended to e (history_diff.c). */

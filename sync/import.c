@@ -11,11 +11,13 @@
 #include "core/store.h"
 #include "blobread.h"
 #include "core/strbuf.h"
+#include "format.h"
 #include "gitutil.h"
 #include "layout.h"
 #include "quarantine.h"
 #include "treediff.h"
 #include "treemerge.h"
+#include "trust_rules.h"
 
 /* A form file of the branch (judged by the merge already, read bounded all
  * the same); NULL when it is not there or cannot be a form file. */
@@ -33,6 +35,15 @@ static char *blob_text(struct replica *r, git_tree *tree, const char *path)
 	git_blob_free(b);
 	git_tree_entry_free(e);
 	return s;
+}
+
+static int tree_has(git_tree *tree, const char *path)
+{
+	git_tree_entry *e = NULL;
+	int has = git_tree_entry_bypath(&e, tree, path) == 0;
+
+	git_tree_entry_free(e);
+	return has;
 }
 
 /* The CSV files beside the three in the form's folder of the tree
@@ -120,7 +131,43 @@ struct importing {
 	const git_oid *commit;
 	struct sync_log *rep;
 	struct fc_err *err;
+	int format;                  /* the tree's (format.h) */
+	git_tree *from;              /* the tree imported before, or NULL */
 };
+
+/* A hazard new at its month path whose bytes the tree imported before held
+ * at its format-1 path: the store has it already. */
+static int arrived_moved(struct importing *im, const struct treediff_file *f,
+			 const struct layout_path *lp)
+{
+	git_tree_entry *e = NULL;
+	char p[128];
+	int same;
+
+	if (f->old_id || !im->from || lp->rec != REC_HAZARD || lp->format != LAYOUT_FORMAT)
+		return 0;
+	layout_hazard_path(lp->id, "", LAYOUT_FORMAT_OLD, p, sizeof p);
+	same = git_tree_entry_bypath(&e, im->from, p) == 0 &&
+	       git_oid_equal(git_tree_entry_id(e), f->new_id);
+	git_tree_entry_free(e);
+	return same;
+}
+
+/* A hazard gone from `path` that the tree holds at its path in the other
+ * format: moved by the migration to format 2, not withdrawn. */
+static int moved_hazard(struct importing *im, const struct treediff_file *f)
+{
+	struct fc_record rec;
+	char p[128];
+	int moved;
+
+	if (trust_read_record(im->r->repo, f->path, f->old_id, &rec) != 1)
+		return 0;
+	layout_record_path(&rec, im->format, p, sizeof p);
+	moved = rec.kind == REC_HAZARD && strcmp(p, f->path) && tree_has(im->tree, p);
+	record_clear(&rec);
+	return moved;
+}
 
 /* One changed file: a record put into or removed from the store, a form
  * kept; what cannot be is quarantined and the import goes on.  Returns -1
@@ -145,21 +192,25 @@ static int import_file(const struct treediff_file *f, void *ctx)
 			import_form(r, im->tree, &lp, im->commit, path, rep);
 		return 0;
 	}
-	if (lp.kind == LAY_ROSTER)
+	if (lp.kind == LAY_ROSTER || lp.kind == LAY_FORMAT)
 		return 0; /* read from the replica where needed, not kept in the store */
 	pending = outbox_pending(r->ws->store, lp.rec, lp.id, im->err);
 	if (pending < 0)
 		return GIT_EUSER;
 	if (pending)
 		return 0; /* changed here meanwhile: the next sync merges it */
+	if (f->new_id && arrived_moved(im, f, &lp))
+		return 0;
 	if (!f->new_id) {
+		if (moved_hazard(im, f))
+			return 0;
 		if (record_remove(r->ws->store, lp.rec, lp.id, &why) == 0)
 			rep->removed_hazards++;
 		else if (why.kind != FC_ENOTFOUND)
 			quarantine(r, rep, im->commit, path, NULL, 0, why.msg);
 		return 0;
 	}
-	if (read_record(r, f->new_id, path, &rec, &why)) {
+	if (read_record(r, f->new_id, path, im->format, &rec, &why)) {
 		quarantine(r, rep, im->commit, path, NULL, 0, why.msg);
 		return 0;
 	}
@@ -198,8 +249,10 @@ static int import_changes(struct importing *im, git_tree *from, git_tree *to)
 static int import_diff(struct replica *r, git_tree *from, git_tree *to, const git_oid *commit,
 		       struct sync_log *rep, struct fc_err *err)
 {
-	struct importing im = { r, to, commit, rep, err };
+	struct importing im = { r, to, commit, rep, err, LAYOUT_FORMAT, from };
 
+	if (format_of_tree(r->repo, to, _("the replica"), &im.format, err))
+		return -1;
 	/* What the import writes is in the replica already: not for the outbox. */
 	if (store_begin(r->ws->store, err))
 		return -1;

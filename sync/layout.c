@@ -18,9 +18,20 @@ static const char *record_id(const struct fc_record *r)
 	}
 }
 
-void layout_record_path(const struct fc_record *r, char *out, size_t size)
+void layout_hazard_path(const char *id, const char *found_at, int format, char *out,
+			size_t size)
+{
+	if (format >= LAYOUT_FORMAT)
+		snprintf(out, size, "hazards/%.4s/%.2s/%s.json", found_at,
+			 strlen(found_at) > 5 ? found_at + 5 : "", id);
+	else
+		snprintf(out, size, "hazards/%.2s/%s.json", id, id);
+}
+
+void layout_record_path(const struct fc_record *r, int format, char *out, size_t size)
 {
 	const struct fc_inspection *in = &r->u.inspection;
+	const struct fc_hazard *h = &r->u.hazard;
 
 	switch (r->kind) {
 	case REC_ENTERPRISE:
@@ -31,8 +42,24 @@ void layout_record_path(const struct fc_record *r, char *out, size_t size)
 			 in->created_at + 5, in->id);
 		break;
 	default:
-		snprintf(out, size, "hazards/%.2s/%s.json", r->u.hazard.id, r->u.hazard.id);
+		layout_hazard_path(h->id, h->n_events ? h->events[0].at : "", format, out, size);
 	}
+}
+
+int layout_format_number(const char *s, size_t len)
+{
+	size_t i, k = strlen("fieldcheck ");
+	int n = 0;
+
+	if (len < k + 2 || len > k + 7 || memcmp(s, "fieldcheck ", k) || s[len - 1] != '\n' ||
+	    s[k] == '0')
+		return 0;
+	for (i = k; i < len - 1; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		n = n * 10 + (s[i] - '0');
+	}
+	return n;
 }
 
 void layout_form_path(const char *form_id, int version, const char *file, char *out, size_t size)
@@ -84,6 +111,22 @@ static int parse_form(const char *rest, struct layout_path *out)
 	return item_name_check(out->id, "form id", NULL) ? -1 : 0;
 }
 
+/* "YYYY/MM/<id>.json" (format 2) or "<2 hex>/<id>.json" with the id's
+ * first two digits (format 1), after "hazards/". */
+static int parse_hazard(const char *rest, struct layout_path *out)
+{
+	if (digits(rest, 4) && rest[4] == '/' && digits(rest + 5, 2) && rest[7] == '/' &&
+	    !strchr(rest + 8, '/') && json_leaf(rest + 8, out->id, sizeof out->id) == 0)
+		out->format = LAYOUT_FORMAT;
+	else if (strlen(rest) > 3 && rest[2] == '/' && !strchr(rest + 3, '/') &&
+		 json_leaf(rest + 3, out->id, sizeof out->id) == 0 && !strncmp(out->id, rest, 2))
+		out->format = LAYOUT_FORMAT_OLD;
+	else
+		return -1;
+	out->kind = LAY_RECORD, out->rec = REC_HAZARD;
+	return 0;
+}
+
 int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 {
 	memset(out, 0, sizeof *out);
@@ -95,10 +138,11 @@ int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 		   path[16] == '/' && digits(path + 17, 2) && path[19] == '/' &&
 		   !strchr(path + 20, '/') && json_leaf(path + 20, out->id, sizeof out->id) == 0) {
 		out->kind = LAY_RECORD, out->rec = REC_INSPECTION;
-	} else if (!strncmp(path, "hazards/", 8) && strlen(path) > 11 && path[10] == '/' &&
-		   !strchr(path + 11, '/') && json_leaf(path + 11, out->id, sizeof out->id) == 0 &&
-		   !strncmp(out->id, path + 8, 2)) {
-		out->kind = LAY_RECORD, out->rec = REC_HAZARD;
+	} else if (!strncmp(path, "hazards/", 8) && parse_hazard(path + 8, out) == 0) {
+		return 0;
+	} else if (!strcmp(path, LAYOUT_FORMAT_PATH)) {
+		out->kind = LAY_FORMAT;
+		return 0;
 	} else if (!strncmp(path, "forms/", 6) && parse_form(path + 6, out) == 0) {
 		return 0;
 	} else if (!strcmp(path, ROSTER_PATH)) {
@@ -111,15 +155,16 @@ int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 }
 
 int layout_matches(const struct layout_path *p, const struct fc_record *r, const char *path,
-		   struct fc_err *err)
+		   int format, struct fc_err *err)
 {
 	char want[128];
 
 	if (p->rec != r->kind || strcmp(p->id, record_id(r)))
 		return fc_fail(err, _("%.200s holds %s %.40s, not the record its name says"), path,
 			       r->kind == REC_ENTERPRISE ? "enterprise" : r->kind == REC_INSPECTION ? "inspection" : "hazard", record_id(r));
-	layout_record_path(r, want, sizeof want);
+	layout_record_path(r, format, want, sizeof want);
 	if (strcmp(want, path))
-		return fc_fail(err, _("%.200s should be at %s"), path, want);
+		return fc_fail(err, _("%.200s should be at %s (the tree is in format %d)"), path,
+			       want, format);
 	return 0;
 }

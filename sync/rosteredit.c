@@ -8,7 +8,9 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "format.h"
 #include "gitutil.h"
+#include "layout.h"
 #include "signcommit.h"
 #include "sync.h"
 #include "transport.h"
@@ -59,7 +61,7 @@ static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
 		   const struct sshkey *mine, long long now, const char *remote, git_oid *out,
 		   struct fc_err *err)
 {
-	git_tree_update up;
+	git_tree_update up[2];
 	git_commit *parent = NULL;
 	git_tree *tree = NULL, *newtree = NULL;
 	struct strbuf text, msg;
@@ -80,12 +82,16 @@ static int edit_on(struct replica *r, const git_oid *theirs, int has_theirs,
 		goto out;
 	roster_encode(&ro, &text);
 	describe(ed, &msg);
-	memset(&up, 0, sizeof up);
-	up.action = GIT_TREE_UPDATE_UPSERT;
-	up.filemode = GIT_FILEMODE_BLOB;
-	up.path = ROSTER_PATH;
+	memset(up, 0, sizeof up);
+	up[0].action = up[1].action = GIT_TREE_UPDATE_UPSERT;
+	up[0].filemode = up[1].filemode = GIT_FILEMODE_BLOB;
+	up[0].path = ROSTER_PATH;
+	up[1].path = LAYOUT_FORMAT_PATH; /* a new central starts in format 2 */
+	if (!has_theirs && format_marker(r->repo, &up[1].id, err))
+		goto out;
 	if (git_blob_create_from_buffer(&blob, r->repo, text.buf, text.len) < 0 ||
-	    (up.id = blob, git_tree_create_updated(&tree_id, r->repo, tree, 1, &up)) < 0 ||
+	    (up[0].id = blob, git_tree_create_updated(&tree_id, r->repo, tree,
+						      has_theirs ? 1 : 2, up)) < 0 ||
 	    git_tree_lookup(&newtree, r->repo, &tree_id) < 0) {
 		git_fail(err, _("writing the roster"));
 		goto out;

@@ -14,7 +14,7 @@ static const char *const patterns[] = {
 	/* export.c: "inspection: 1 inspection, 0 hazards, 0 enterprises" */
 	[S_EXPORT] = "^(inspection|hazard|enterprise|records): ([0-9]+) inspections?, "
 		     "([0-9]+) hazards?, ([0-9]+) enterprises?$",
-	/* sync.c */
+	/* mergein.c */
 	[S_MERGE] = "^merge (.+)/main$",
 	[S_FIRST] = "^(.+)/main without refused records$",
 	/* rosteredit.c */

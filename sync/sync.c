@@ -13,10 +13,12 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "export.h"
+#include "format.h"
 #include "gitutil.h"
 #include "import.h"
+#include "layout.h"
+#include "mergein.h"
 #include "replica.h"
-#include "signcommit.h"
 #include "synced.h"
 #include "transport.h"
 #include "treecheck.h"
@@ -30,142 +32,6 @@ void sync_result_release(struct sync_result *res)
 	free(res->offline);
 	sync_log_release(&res->rep);
 	memset(res, 0, sizeof *res);
-}
-
-static void note_authors(struct replica *r, const git_oid *from, const git_oid *to,
-			 struct sync_log *rep)
-{
-	git_revwalk *w = NULL;
-	git_oid id;
-	int n = 0;
-
-	if (git_revwalk_new(&w, r->repo) < 0 || git_revwalk_push(w, to) < 0 ||
-	    (from && git_revwalk_hide(w, from) < 0)) {
-		git_revwalk_free(w);
-		return;
-	}
-	while (n++ < 10000 && git_revwalk_next(&id, w) == 0) {
-		git_commit *c;
-		if (git_commit_lookup(&c, r->repo, &id) == 0) {
-			const git_signature *a = git_commit_author(c);
-			struct strbuf sb;
-			strbuf_init(&sb);
-			strbuf_addf(&sb, "%s (%s)", a->name, a->email);
-			sync_log_author(rep, sb.buf);
-			strbuf_release(&sb);
-			git_commit_free(c);
-		}
-	}
-	git_revwalk_free(w);
-}
-
-static int merge_commit(struct replica *r, const git_oid *ours, const git_oid *theirs,
-			const git_oid *tree_id, const char *remote, git_oid *out, struct fc_err *err)
-{
-	git_commit *p[2] = { NULL, NULL };
-	git_tree *tree = NULL;
-	char msg[256];
-	int rc = -1;
-
-	/* ours NULL: one parent, theirs (a first fetch with records refused) */
-	snprintf(msg, sizeof msg, ours ? "merge %s/main\n" : "%s/main without refused records\n",
-		 remote);
-	if ((ours && git_commit_lookup(&p[0], r->repo, ours) < 0) ||
-	    git_commit_lookup(&p[ours ? 1 : 0], r->repo, theirs) < 0 ||
-	    git_tree_lookup(&tree, r->repo, tree_id) < 0)
-		git_fail(err, _("reading commits to merge"));
-	else
-		rc = replica_commit(r, msg, tree, ours ? 2 : 1, (const git_commit **)p, out, err);
-	git_tree_free(tree);
-	git_commit_free(p[0]);
-	git_commit_free(p[1]);
-	return rc;
-}
-
-/* Their tree, checked against ours (which was checked when it arrived)
- * before anything else walks it: a bad folder anywhere, or folders nested
- * too deep, refuse their commit whole, before the merge's walk joins names
- * into paths. */
-static int check_theirs(struct replica *r, const char *remote, const git_oid *ours,
-			const git_oid *theirs, struct fc_err *err)
-{
-	git_tree *to = NULL, *tt = NULL;
-	char hex[16];
-	int rc = -1;
-
-	if (replica_commit_tree(r, ours, &to, err) == 0 &&
-	    replica_commit_tree(r, theirs, &tt, err) == 0 &&
-	    (rc = treecheck(r->repo, git_tree_id(tt), to, err)) && err->kind == FC_EFAIL)
-		fc_err_prefix(err, _("%s's main (commit %s) is refused, nothing of it is merged or "
-			      "sent"), remote, oid_short(theirs, hex, sizeof hex));
-	git_tree_free(to);
-	git_tree_free(tt);
-	return rc;
-}
-
-/* Brings theirs into our branch: fast-forward when every change of theirs
- * is accepted, else a merge commit of the record-aware merged tree. */
-static int merge_in(struct replica *r, const char *remote, const git_oid *theirs,
-		    struct sync_log *rep, struct fc_err *err)
-{
-	git_tree *tb = NULL, *to = NULL, *tt = NULL;
-	git_oid ours, base, tree_id, head;
-	struct trust_result tw;
-	int has_ours, has_base, rc = -1;
-
-	if (replica_head(r, &ours, &has_ours, err))
-		return -1;
-	if (has_ours && (git_oid_equal(&ours, theirs) || git_graph_descendant_of(r->repo, &ours, theirs) == 1))
-		return 0; /* we have it all */
-	if (check_theirs(r, remote, has_ours ? &ours : NULL, theirs, err))
-		return -1;
-	/* who made each commit we lack, and whether they could */
-	if (trust_fetched(r, remote, has_ours ? &ours : NULL, theirs, &tw, rep, err)) {
-		trust_result_release(&tw);
-		return -1;
-	}
-	has_base = has_ours && git_merge_base(&base, r->repo, &ours, theirs) == 0;
-	if (replica_commit_tree(r, has_base ? &base : NULL, &tb, err) ||
-	    replica_commit_tree(r, has_ours ? &ours : NULL, &to, err) ||
-	    replica_commit_tree(r, theirs, &tt, err))
-		goto out;
-	if (!to) { /* nothing of ours yet: merge into an empty tree, which
-		    * libgit2 knows without it being stored */
-		git_oid empty;
-		if (git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904") < 0 ||
-		    git_tree_lookup(&to, r->repo, &empty) < 0) {
-			git_fail(err, _("making an empty tree"));
-			goto out;
-		}
-	}
-	note_authors(r, has_ours ? &ours : NULL, theirs, rep);
-	if (tree_merge(r, tb, to, tt, theirs, &tw, &tree_id, rep, err))
-		goto out;
-	if (git_oid_equal(&tree_id, git_tree_id(tt)))
-		git_oid_cpy(&head, theirs); /* all of theirs accepted: fast-forward */
-	else if (!has_ours)
-		goto commit_on_theirs;
-	else if (merge_commit(r, &ours, theirs, &tree_id, remote, &head, err))
-		goto out;
-	if (replica_flush(r, err) ||
-	    replica_set_head(r, &head, has_ours ? &ours : NULL, "fieldcheck: merge", err))
-		goto out;
-	rc = 0;
-	goto out;
-commit_on_theirs:
-	/* A new device whose first fetch brought refused records: its branch
-	 * starts from theirs with the refused paths left out. */
-	if (merge_commit(r, NULL, theirs, &tree_id, remote, &head, err) == 0 &&
-	    replica_flush(r, err) == 0 && replica_set_head(r, &head, NULL, "fieldcheck: merge", err) == 0)
-		rc = 0;
-out:
-	if (rc == 0)
-		rc = trust_merged(r, remote, &tw, err);
-	trust_result_release(&tw);
-	git_tree_free(tb);
-	git_tree_free(to);
-	git_tree_free(tt);
-	return rc;
 }
 
 /* Commits on our branch that the remote's tracking ref lacks. */
@@ -233,8 +99,11 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		/* A rewritten history stops here: nothing merged, nothing sent. */
 		if (has_last && synced_check(r, remote, &last, &theirs, has_theirs, err))
 			return -1;
-		if (has_theirs && (merge_in(r, remote, &theirs, &res->rep, err) ||
+		if (has_theirs && (merge_in(r, remote, &theirs, o->push, &res->rep, err) ||
 				   synced_set(r, remote, &theirs, err)))
+			return -1;
+		/* a new device that took a central in format 1 moves it */
+		if (o->push && format_migrate(r, &res->rep, err))
 			return -1;
 		if (has_theirs)
 			git_oid_cpy(&last, &theirs), has_last = 1;
@@ -363,6 +232,13 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	 * acceptably is not made: the records wait, and the pull goes on (it
 	 * may bring the roster that lists our key; then a second round sends). */
 	may_commit = trust_may_commit(r, &unsigned_why) == 0;
+	/* A replica in format 1 moves to format 2 before it commits anything
+	 * more, when it is to send (docs/ARCHITECTURE.md, "Format 2"). */
+	if (may_commit && opt.push && format_migrate(r, &res->rep, err)) {
+		git_strarray_dispose(&names);
+		replica_close(r);
+		return -1;
+	}
 	if (may_commit && export_outbox(r, &ex, err)) {
 		/* Nothing was committed (a full disk...): every record still waits. */
 		outbox_count(ws->store, &res->records_waiting, &ignore);
@@ -506,6 +382,7 @@ struct verifying {
 	struct replica *r;
 	struct sync_log *rep;
 	size_t records;
+	int format;
 };
 
 static int verify_file(const struct treediff_file *f, void *ctx)
@@ -514,9 +391,10 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 	struct fc_err why = { 0 };
 	struct fc_record rec;
 
-	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH))
+	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH) ||
+	    !strcmp(f->path, LAYOUT_FORMAT_PATH))
 		return 0;
-	if (read_record(v->r, f->new_id, f->path, &rec, &why))
+	if (read_record(v->r, f->new_id, f->path, v->format, &rec, &why))
 		sync_log_note(v->rep, "%s", why.msg);
 	else
 		record_clear(&rec), v->records++;
@@ -528,10 +406,12 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 static void verify_tree(struct replica *r, git_tree *tree, struct sync_log *rep,
 			size_t *records)
 {
-	struct verifying v = { r, rep, 0 };
+	struct verifying v = { r, rep, 0, LAYOUT_FORMAT };
 	struct fc_err why = { 0 };
 
 	if (treecheck(r->repo, git_tree_id(tree), NULL, &why))
+		sync_log_note(rep, "%s", why.msg);
+	if (format_of_tree(r->repo, tree, _("the replica"), &v.format, &why))
 		sync_log_note(rep, "%s", why.msg);
 	if (treediff_each(r->repo, NULL, tree, NULL, verify_file, &v, &why))
 		sync_log_note(rep, "%s", why.msg);

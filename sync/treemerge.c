@@ -16,6 +16,7 @@
 #include "core/strbuf.h"
 #include "forms/inspect/inspect.h"
 #include "blobread.h"
+#include "format.h"
 #include "gitutil.h"
 #include "judged.h"
 #include "layout.h"
@@ -31,6 +32,17 @@ static struct judged *judged_of(struct replica *r)
 	return r->judged;
 }
 
+/* A hazard's paths in the two formats: its bytes belong at both, each in
+ * a tree of its format (a migration moves them unchanged). */
+static int other_format_path(const char *a, const char *b)
+{
+	struct layout_path la, lb;
+
+	return layout_parse(a, &la, NULL) == 0 && layout_parse(b, &lb, NULL) == 0 &&
+	       la.kind == LAY_RECORD && lb.kind == LAY_RECORD && la.rec == REC_HAZARD &&
+	       lb.rec == REC_HAZARD && la.format != lb.format && !strcmp(la.id, lb.id);
+}
+
 /* An object judged before in this sync, judged again without a read. */
 static int judged_before(struct replica *r, const git_oid *id, const char *path,
 			 struct fc_err *err)
@@ -41,8 +53,9 @@ static int judged_before(struct replica *r, const git_oid *id, const char *path,
 	case JUDGED_REFUSED:
 		return fc_fail(err, _("%s: the same bytes were refused before: %s"), path, said);
 	case JUDGED_SOUND: /* said is the path of the record these bytes are */
-		return strcmp(said, path) ? fc_fail(err, _("%s: the same bytes as %s, the record "
-						    "that belongs there"), path, said) : 0;
+		return strcmp(said, path) && !other_format_path(said, path) ?
+		       fc_fail(err, _("%s: the same bytes as %s, the record that belongs there"),
+			       path, said) : 0;
 	default:
 		return 0;
 	}
@@ -50,7 +63,8 @@ static int judged_before(struct replica *r, const git_oid *id, const char *path,
 
 /* The header first: an oversized blob is refused without inflating it. */
 static int decode_blob(struct replica *r, const git_oid *id, const char *path,
-		       const struct layout_path *lp, struct fc_record *out, struct fc_err *err)
+		       const struct layout_path *lp, int format, struct fc_record *out,
+		       struct fc_err *err)
 {
 	git_blob *b;
 	int rc;
@@ -59,15 +73,15 @@ static int decode_blob(struct replica *r, const git_oid *id, const char *path,
 		return -1;
 	rc = record_decode(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, out, err);
 	git_blob_free(b);
-	if (rc == 0 && layout_matches(lp, out, path, err)) {
+	if (rc == 0 && layout_matches(lp, out, path, format, err)) {
 		record_clear(out);
 		return -1;
 	}
 	return rc;
 }
 
-int read_record(struct replica *r, const git_oid *id, const char *path, struct fc_record *out,
-		struct fc_err *err)
+int read_record(struct replica *r, const git_oid *id, const char *path, int format,
+		struct fc_record *out, struct fc_err *err)
 {
 	struct layout_path lp;
 
@@ -78,7 +92,7 @@ int read_record(struct replica *r, const git_oid *id, const char *path, struct f
 		return fc_fail(err, _("%s is not a record"), path);
 	if (judged_before(r, id, path, err))
 		return -1;
-	if (decode_blob(r, id, path, &lp, out, err)) {
+	if (decode_blob(r, id, path, &lp, format, out, err)) {
 		judged_put(judged_of(r), id, JUDGED_AS_RECORD, JUDGED_REFUSED, err->msg);
 		return -1;
 	}
@@ -161,6 +175,8 @@ struct merging {
 	int from_theirs;             /* the result starts from their tree: only
 				      * what differs from theirs is pending */
 	int quiet;                   /* a second pass: decided and reported once */
+	int format;                  /* of the trees merged (format.h) */
+	int theirs_moved;            /* their tree was normalised to format 2 */
 	size_t departures;           /* paths whose result is not theirs */
 };
 
@@ -227,19 +243,20 @@ static int merge_both(struct merging *m, const char *path, const git_oid *base_i
 	struct merge_report mr = { 0 };
 	struct fc_err why = { 0 };
 	struct replica *r = m->r;
-	int have_base = !git_oid_is_zero(base_id) && read_record(r, base_id, path, &base, &why) == 0;
+	int have_base = !git_oid_is_zero(base_id) &&
+			read_record(r, base_id, path, m->format, &base, &why) == 0;
 	int ours_is_base = have_base && git_oid_equal(our_id, base_id);
 	struct strbuf sb;
 	git_oid id;
 	int rc = -1;
 
-	if (read_record(r, their_id, path, &theirs, &why)) {
+	if (read_record(r, their_id, path, m->format, &theirs, &why)) {
 		keep_aside(m, path, their_id, why.msg);
 		decide(m, path, KEEP_OURS, our_id, their_id, NULL);
 		rc = 0;
 		goto out_base;
 	}
-	if (!ours_is_base && read_record(r, our_id, path, &ours, m->err))
+	if (!ours_is_base && read_record(r, our_id, path, m->format, &ours, m->err))
 		goto out_theirs;
 	if (record_merge(have_base ? &base : NULL, ours_is_base ? &base : &ours, &theirs, &out, &mr,
 			 &why)) {
@@ -298,6 +315,20 @@ static int roster_sound(struct merging *m, const char *path, const git_oid *id)
 	return ok;
 }
 
+/* Their format marker, in a merge of trees in the format it says. */
+static int marker_sound(struct merging *m, const git_oid *id)
+{
+	struct fc_err why = { 0 };
+	int format = 0;
+
+	if (format_of_entry(m->r->repo, id, GIT_FILEMODE_BLOB, _("their tree"), &format, &why) ==
+	    0 && format != m->format)
+		fc_fail(&why, _("a format marker in a merge of trees in format %d"), m->format);
+	if (why.msg[0])
+		keep_aside(m, LAYOUT_FORMAT_PATH, id, why.msg);
+	return why.msg[0] == '\0';
+}
+
 /* A form file is text of at most MAX_FORM_FILE bytes (the form store
  * checks the rest); judged once, whatever paths hold it. */
 static int judge_form_file(struct replica *r, const git_oid *id, const char *path,
@@ -339,6 +370,8 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 	}
 	if (lp.kind == LAY_ROSTER)
 		return roster_sound(m, path, their_id) ? TAKE_THEIRS : KEEP_OURS;
+	if (lp.kind == LAY_FORMAT) /* their marker comes with their layout */
+		return marker_sound(m, their_id) ? TAKE_THEIRS : KEEP_OURS;
 	if (lp.kind == LAY_FORM_FILE) {
 		if (judge_form_file(m->r, their_id, path, &why)) {
 			keep_aside(m, path, their_id, why.msg);
@@ -346,7 +379,7 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 		}
 		return TAKE_THEIRS;
 	}
-	if (read_record(m->r, their_id, path, &rec, &why)) {
+	if (read_record(m->r, their_id, path, m->format, &rec, &why)) {
 		keep_aside(m, path, their_id, why.msg);
 		return KEEP_OURS;
 	}
@@ -408,6 +441,19 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	return merge_both(m, path, base_id, &our_id, their_id) ? GIT_EUSER : 0;
 }
 
+/* The format-1 path of a hazard's format-2 path: where their commits,
+ * made before the migration, wrote it.  0 for any other path. */
+static int format1_path(const char *path, char *out, size_t size)
+{
+	struct layout_path lp;
+
+	if (layout_parse(path, &lp, NULL) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD ||
+	    lp.format != LAYOUT_FORMAT)
+		return 0;
+	layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, out, size);
+	return 1;
+}
+
 /* Their change, unless a commit the roster does not vouch for made it:
  * then its bytes are set aside and the version before it (if an accepted
  * commit wrote one) is what they hold, as far as this merge goes. */
@@ -417,16 +463,23 @@ static int one_trusted_change(const struct treediff_file *f, void *ctx)
 	const struct trust_write *tw;
 	const git_oid *alt;
 	struct treediff_file g;
+	const char *at = f->path;
+	char hex[128];
 	char *why;
 	git_oid our_id;
 
-	if (!m->trust || !(tw = trust_refused_write(m->trust, f->path, f->new_id)))
+	if (!m->trust)
+		return one_change(f, ctx);
+	if (!(tw = trust_refused_write(m->trust, at, f->new_id)) && m->theirs_moved &&
+	    format1_path(f->path, hex, sizeof hex))
+		tw = trust_refused_write(m->trust, at = hex, f->new_id);
+	if (!tw)
 		return one_change(f, ctx);
 	why = trust_write_reason(m->trust, tw);
 	keep_aside(m, f->path, f->new_id, why);
 	free(why);
 	m->departures++; /* the result is not their tree here */
-	alt = trust_fallback(m->trust, f->path, f->new_id);
+	alt = trust_fallback(m->trust, at, f->new_id);
 	/* Back at the base (a refused commit built on one refused before,
 	 * which we merged past): they changed nothing we take.  Merging the
 	 * base as theirs would union its refused lines back in (events,
@@ -449,14 +502,16 @@ static int build(struct merging *m, git_tree *start, git_oid *out_tree)
 	return 0;
 }
 
-static void merging_init(struct merging *m, struct replica *r, git_tree *ours,
+static void merging_init(struct merging *m, struct replica *r, const struct merge_trees *t,
 			 const git_oid *commit, const struct trust_result *trust,
 			 struct sync_log *rep, struct fc_err *err)
 {
 	memset(m, 0, sizeof *m);
 	m->r = r;
 	m->trust = trust;
-	our_tree_init(&m->ours, ours);
+	m->format = t->format;
+	m->theirs_moved = t->theirs_moved;
+	our_tree_init(&m->ours, t->ours);
 	m->commit = commit;
 	m->rep = rep;
 	m->err = err;
@@ -468,10 +523,11 @@ static void merging_release(struct merging *m)
 	tree_updates_release(&m->p);
 }
 
-int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
-	       const git_oid *their_commit, const struct trust_result *trust, git_oid *out_tree,
-	       struct sync_log *rep, struct fc_err *err)
+int tree_merge(struct replica *r, const struct merge_trees *t, const git_oid *their_commit,
+	       const struct trust_result *trust, git_oid *out_tree, struct sync_log *rep,
+	       struct fc_err *err)
 {
+	git_tree *base = t->base, *ours = t->ours, *theirs = t->theirs;
 	struct merging m;
 	int ours_is_base = base ? git_oid_equal(git_tree_id(base), git_tree_id(ours))
 				: git_tree_entrycount(ours) == 0;
@@ -483,12 +539,12 @@ int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *thei
 	 * pull.  Should anything be refused, a quiet second pass builds the
 	 * result on ours, as any other merge does: a record turned into a
 	 * folder and refused is then simply not there. */
-	merging_init(&m, r, ours, their_commit, trust, rep, err);
+	merging_init(&m, r, t, their_commit, trust, rep, err);
 	m.from_theirs = ours_is_base;
 	rc = treediff_each(r->repo, base, theirs, NULL, one_trusted_change, &m, err) ? -1 : 0;
 	if (rc == 0 && m.from_theirs && m.departures) {
 		merging_release(&m);
-		merging_init(&m, r, ours, their_commit, trust, rep, err);
+		merging_init(&m, r, t, their_commit, trust, rep, err);
 		m.quiet = 1;
 		rc = treediff_each(r->repo, base, theirs, NULL, one_trusted_change, &m, err) ? -1 : 0;
 	}

@@ -14,15 +14,25 @@
 #include "core/record.h"
 #include "trust.h"
 
+/* The trees a merge compares (base NULL: none), all in one format
+ * (format.h); theirs_moved: their tree was normalised to format 2, so a
+ * refused commit may have written a hazard at its format-1 path. */
+struct merge_trees {
+	git_tree *base, *ours, *theirs;
+	int format;
+	int theirs_moved;
+};
+
 /* trust (NULL: none) names what refused commits wrote (sync/trust.h):
  * those paths keep our version and their bytes are quarantined. */
-int tree_merge(struct replica *r, git_tree *base, git_tree *ours, git_tree *theirs,
-	       const git_oid *their_commit, const struct trust_result *trust, git_oid *out_tree,
-	       struct sync_log *rep, struct fc_err *err);
+int tree_merge(struct replica *r, const struct merge_trees *t, const git_oid *their_commit,
+	       const struct trust_result *trust, git_oid *out_tree, struct sync_log *rep,
+	       struct fc_err *err);
 
 /* Reads the blob `id` at `path` and decodes it strictly as a record that
- * belongs there.  Used by the merge and by the import. */
-int read_record(struct replica *r, const git_oid *id, const char *path, struct fc_record *out,
-		struct fc_err *err);
+ * belongs there in a tree of `format`.  Used by the merge, the import and
+ * verify. */
+int read_record(struct replica *r, const git_oid *id, const char *path, int format,
+		struct fc_record *out, struct fc_err *err);
 
 #endif

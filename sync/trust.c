@@ -9,6 +9,7 @@
 #include "core/sshsig.h"
 #include "core/strbuf.h"
 #include "blobread.h"
+#include "format.h"
 #include "gitutil.h"
 #include "layout.h"
 #include "treediff.h"
@@ -46,6 +47,10 @@ struct written {
 struct writes {
 	struct written *w;
 	size_t n, alloc;
+	git_tree *tree;                  /* the commit's, not owned */
+	int format, parent_format;       /* the tree's, and the highest of its parents' */
+	int format_bad;                  /* the tree's marker is refused: why */
+	struct fc_err format_why;
 };
 
 void trust_result_init(struct trust_result *t)
@@ -165,7 +170,34 @@ struct diffing {
 	git_tree **parents;
 	size_t np;
 	int overflow;
+	int moves;                       /* the tree is in format 2: a hazard at
+					  * its month path may come from its hex
+					  * path in a parent */
 };
+
+/* The blob at path in tree, or zero. */
+static void entry_at(git_tree *tree, const char *path, git_oid *out)
+{
+	git_tree_entry *e = NULL;
+
+	*out = zero_oid;
+	if (git_tree_entry_bypath(&e, tree, path) == 0) {
+		*out = *git_tree_entry_id(e);
+		git_tree_entry_free(e);
+	}
+}
+
+/* The format-1 path of a hazard's month path; 0 for any other path. */
+static int format1_path(const char *path, char *out, size_t size)
+{
+	struct layout_path lp;
+
+	if (layout_parse(path, &lp, NULL) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD ||
+	    lp.format != LAYOUT_FORMAT)
+		return 0;
+	layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, out, size);
+	return 1;
+}
 
 /* One path that differs from the first parent: written by this commit
  * unless another parent holds the same blob there already. */
@@ -173,23 +205,24 @@ static int collect(const struct treediff_file *f, void *ctx)
 {
 	struct diffing *d = ctx;
 	struct written one;
+	char hexpath[128];
 	size_t i;
+	int hex;
 
 	memset(&one, 0, sizeof one);
 	if (f->new_id)
 		one.now = *f->new_id;
 	one.mode = f->new_mode;
+	hex = d->moves && format1_path(f->path, hexpath, sizeof hexpath);
 	for (i = 0; i < d->np; i++) {
-		git_tree_entry *e = NULL;
-		if (i == 0) {
-			if (f->old_id)
-				one.before[0] = *f->old_id;
-			continue;
-		}
-		if (git_tree_entry_bypath(&e, d->parents[i], f->path) == 0) {
-			one.before[i] = *git_tree_entry_id(e);
-			git_tree_entry_free(e);
-		}
+		if (i == 0 && f->old_id)
+			one.before[0] = *f->old_id;
+		else if (i > 0)
+			entry_at(d->parents[i], f->path, &one.before[i]);
+		/* a hazard at its month path, which the parent held at its hex
+		 * path (format 1): the same record, moved */
+		if (hex && git_oid_is_zero(&one.before[i]))
+			entry_at(d->parents[i], hexpath, &one.before[i]);
 		if (git_oid_equal(&one.before[i], &one.now))
 			return 0; /* inherited from that parent */
 	}
@@ -217,10 +250,26 @@ static void writes_release(struct writes *ws)
 static int changes(struct walk *w, git_commit *c, git_tree *tree, git_tree **parents, size_t np,
 		   struct writes *ws)
 {
-	struct diffing d = { ws, parents, np, 0 };
+	struct diffing d = { ws, parents, np, 0, 0 };
+	struct fc_err ignore;
+	size_t i;
 	int rc;
 
 	(void)c;
+	ws->tree = tree;
+	ws->format_bad = format_of_tree(w->repo, tree, _("the commit"), &ws->format,
+					&ws->format_why) != 0;
+	/* the highest of its parents': a merge in format 1 of a parent in
+	 * format 2 goes back as surely as a commit removing FORMAT */
+	ws->parent_format = np ? LAYOUT_FORMAT_OLD : ws->format;
+	for (i = 0; i < np; i++) {
+		int pf;
+		if (format_of_tree(w->repo, parents[i], _("its parent"), &pf, &ignore))
+			pf = LAYOUT_FORMAT; /* judged when it came */
+		if (pf > ws->parent_format)
+			ws->parent_format = pf;
+	}
+	d.moves = !ws->format_bad && ws->format == LAYOUT_FORMAT;
 	rc = treediff_each(w->repo, np ? parents[0] : NULL, tree, NULL, collect, &d, w->err);
 	if (d.overflow)
 		return fc_fail(w->err, _("a commit writes more than %d paths; nothing of it is taken"),
@@ -231,7 +280,8 @@ static int changes(struct walk *w, git_commit *c, git_tree *tree, git_tree **par
 /* What the guard refuses whoever writes it: a path outside the layout, a
  * file that is not a plain one, a record that does not decode where it
  * lies, a record deleted (only a withdrawn hazard goes). */
-static int content_refused(struct walk *w, const struct written *x, struct fc_err *why)
+static int content_refused(struct walk *w, const struct writes *ws, const struct written *x,
+			   struct fc_err *why)
 {
 	struct layout_path lp;
 	struct fc_record rec;
@@ -244,18 +294,57 @@ static int content_refused(struct walk *w, const struct written *x, struct fc_er
 			return 0;
 		return fc_fail(why, _("%.200s is deleted; records are never deleted"), x->path);
 	}
-	if (x->mode != GIT_FILEMODE_BLOB)
+	if (x->mode != GIT_FILEMODE_BLOB && lp.kind != LAY_FORMAT)
 		return fc_fail(why, _("%.200s is not a plain file"), x->path);
 	if (lp.kind == LAY_RECORD) {
 		if (trust_read_record(w->repo, x->path, &x->now, &rec) != 1)
 			return fc_fail(why, _("%.200s is not a valid record"), x->path);
-		if (layout_matches(&lp, &rec, x->path, &ignore)) {
+		if (layout_matches(&lp, &rec, x->path, ws->format, &ignore)) {
 			record_clear(&rec);
-			return fc_fail(why, _("%.200s holds another record than its name says"),
-				       x->path);
+			return fc_fail(why, _("%.200s holds another record than its name says, or "
+				       "is not where its tree's format keeps it"), x->path);
 		}
 		record_clear(&rec);
 	}
+	return 0;
+}
+
+/* A hazard's removal from its hex path in a commit that moves the tree to
+ * format 2: its bytes are at its month path in the commit's tree. */
+static int moved_unchanged(struct walk *w, const struct writes *ws, const struct written *x)
+{
+	struct fc_record rec;
+	git_oid there;
+	char month[128];
+
+	if (!git_oid_is_zero(&x->now) ||
+	    trust_read_record(w->repo, x->path, &x->before[0], &rec) != 1)
+		return 0;
+	layout_record_path(&rec, LAYOUT_FORMAT, month, sizeof month);
+	record_clear(&rec);
+	entry_at(ws->tree, month, &there);
+	return git_oid_equal(&there, &x->before[0]);
+}
+
+/* The format marker: its content was judged with the tree's; nobody
+ * removes it, and the commit that adds it is a pure migration (FORMAT
+ * added, hazards moved unchanged, nothing else), by anyone on the roster.
+ * See docs/ARCHITECTURE.md, "Format 2". */
+static int judge_format(struct walk *w, const struct writes *ws, struct fc_err *why)
+{
+	size_t i;
+
+	if (ws->format_bad)
+		return fc_fail(why, "%s", ws->format_why.msg);
+	if (ws->format < ws->parent_format)
+		return fc_fail(why, _("the commit removes the format marker"));
+	if (ws->format == ws->parent_format)
+		return 0;
+	for (i = 0; i < ws->n; i++)
+		if (strcmp(ws->w[i].path, LAYOUT_FORMAT_PATH) && !moved_unchanged(w, ws, &ws->w[i]))
+			return fc_fail(why, _("the move to format 2 carries another change "
+				       "(%.200s); it moves hazards and adds %s, nothing else"),
+				       ws->w[i].path, LAYOUT_FORMAT_PATH);
 	return 0;
 }
 
@@ -266,14 +355,18 @@ static int judge_writes(struct walk *w, const struct writes *ws, size_t np,
 {
 	size_t i, j;
 
+	if (judge_format(w, ws, why))
+		return -1;
 	for (i = 0; i < ws->n; i++) {
 		const struct written *x = &ws->w[i];
 		const git_oid *before[MAX_PARENTS];
 		if (!strcmp(x->path, ROSTER_PATH))
 			continue;
+		if (ws->format == LAYOUT_FORMAT && moved_unchanged(w, ws, x))
+			continue; /* moved by the migration, judged above */
 		for (j = 0; j < np; j++)
 			before[j] = &x->before[j];
-		if (w->o->strict_content && content_refused(w, x, why))
+		if (w->o->strict_content && content_refused(w, ws, x, why))
 			return -1;
 		if (e && trust_rules_check(w->repo, x->path,
 					   git_oid_is_zero(&x->now) ? NULL : &x->now, before, np, e,

@@ -8,7 +8,9 @@
  * From then on every commit must be signed by a key the roster in force
  * lists at the commit's time, by the officer named as its author, and
  * carry only changes its signer may make (sync/trust_rules.h); only a
- * supervisor changes the roster, and nobody removes it.
+ * supervisor changes the roster, and nobody removes it.  The commit that
+ * moves a tree to format 2 moves hazards unchanged and adds FORMAT, nothing
+ * else, and nobody removes FORMAT (docs/ARCHITECTURE.md, "Format 2").
  *
  * A commit that fails is refused whole: what it wrote (each path and the
  * blob it put there) is remembered, so the merge keeps our version of

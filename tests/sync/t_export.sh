@@ -69,8 +69,8 @@ tar -C "$T/xb" -xzf "$T/b.tar.gz"
 check "gzip -t finds it sound" gzip -t "$T/a.tar.gz"
 tar -tzf "$T/a.tar.gz" >"$OUT"
 check "manifest first, then the notice" [ "$(head -n 2 "$OUT" | tr '\n' ' ')" = "manifest.json notice.txt " ]
-for p in "inspections/2026/11/$id.json" "enterprises/$USCC1.json" "hazards/${h1:0:2}/$h1.json" \
-	"hazards/${h2:0:2}/$h2.json" forms/six-ones/1/survey.csv forms/six-ones/1/choices.csv \
+for p in "inspections/2026/11/$id.json" "enterprises/$USCC1.json" "hazards/2026/11/$h1.json" \
+	"hazards/2026/11/$h2.json" forms/six-ones/1/survey.csv forms/six-ones/1/choices.csv \
 	forms/six-ones/1/settings.csv; do
 	check "it holds records/$p" grep -qx "records/$p" "$OUT"
 done
@@ -162,7 +162,7 @@ FIELDCHECK_NOW=2026-11-30T09:00:00+08:00 on a hazard event "$h2" comment --note 
 on a sync
 on a export "$id" --out "$T/a.tar.gz" --force
 check "a commit that has not reached a remote is refused" \
-	grep -q "hazards/${h2:0:2}/$h2.json was committed in [0-9a-f]*, which has not reached a remote yet: sync first" "$ERR"
+	grep -q "hazards/2026/11/$h2.json was committed in [0-9a-f]*, which has not reached a remote yet: sync first" "$ERR"
 check "the old file stands" [ "$(cat "$T/a.tar.gz")" = previous ] && [ ! -e "$T/a.tar.gz.tmp" ]
 mv "$T/away.git" "$C"
 check "once sent" on a sync
@@ -200,4 +200,4 @@ sqlite3 "$T/s/store.db" "UPDATE hazards SET description = '改动' WHERE id = '$
 	DELETE FROM outbox WHERE id = '$h1'"
 on s export "$id" --out "$T/s.tar.gz" --force
 check "a store that disagrees with the replica is refused" \
-	grep -q "hazard $h1 differs between the store and the replica (hazards/${h1:0:2}/$h1.json): sync first" "$ERR"
+	grep -q "hazard $h1 differs between the store and the replica (hazards/2026/11/$h1.json): sync first" "$ERR"

@@ -32,8 +32,8 @@ chmod +x enterprises/91110000802100433B.json
 cp "enterprises/$USCC1.json" enterprises/91440300708461136T.json
 sed -i "s/$USCC1/91440300708461136T/; s/甲化工/腾讯/" enterprises/91440300708461136T.json
 # 8. a hazard of an inspection nobody has
-mkdir -p hazards/cd
-printf '{\n  "format": "fieldcheck/hazard/1",\n  "id": "cdcdcdcd-0000-4000-8000-000000000000",\n  "inspection": "99999999-0000-4000-8000-000000000000",\n  "item": "",\n  "severity": "general",\n  "description": "x",\n  "deadline": "2026-12-01",\n  "events": [\n    {"kind": "found", "at": "2026-11-28T09:30:00+08:00", "by": "X", "name": "x", "date": "", "note": ""}\n  ]\n}\n' >hazards/cd/cdcdcdcd-0000-4000-8000-000000000000.json
+mkdir -p hazards/2026/11
+printf '{\n  "format": "fieldcheck/hazard/1",\n  "id": "cdcdcdcd-0000-4000-8000-000000000000",\n  "inspection": "99999999-0000-4000-8000-000000000000",\n  "item": "",\n  "severity": "general",\n  "description": "x",\n  "deadline": "2026-12-01",\n  "events": [\n    {"kind": "found", "at": "2026-11-28T09:30:00+08:00", "by": "X", "name": "x", "date": "", "note": ""}\n  ]\n}\n' >hazards/2026/11/cdcdcdcd-0000-4000-8000-000000000000.json
 git add -A && git -c user.name=mallory -c user.email=m@x commit -qm hostile && git push -q origin HEAD:main
 hostile=$(git rev-parse --short=12 HEAD)
 cd - >/dev/null
@@ -49,7 +49,7 @@ check "invalid UTF-8" q "enterprises/$USCC3.json" ".*invalid UTF-8"
 check "a record at the wrong path" q "$(dirname "$rec")/11111111-1111-4111-8111-111111111111.json" ".*not the record its name says"
 check "a symbolic link" q "enterprises/link.json" "not a plain file"
 check "an executable file" q "enterprises/91110000802100433B.json" "not a plain file"
-check "a hazard of an unknown inspection" q "hazards/cd/cdcdcdcd-0000-4000-8000-000000000000.json" ".*belongs to inspection 99999999, which is not here"
+check "a hazard of an unknown inspection" q "hazards/2026/11/cdcdcdcd-0000-4000-8000-000000000000.json" ".*belongs to inspection 99999999, which is not here"
 check "each is reported once" [ "$(grep -c '"evil/x.json"' "$ERR")" -eq 1 ]
 check "and left out of b's branch" sh -c "! git --git-dir='$T/b/replica.git' ls-tree -r --name-only main | grep -q -e '^evil/' -e link.json"
 check "the quarantine keeps the bytes" [ -n "$(ls "$T/b/quarantine" | grep -v '^log$')" ]

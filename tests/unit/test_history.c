@@ -4,7 +4,8 @@
  * and the walk over commits built here with libgit2: changes on two
  * branches with their authors, a merge that only combined them left out, a
  * rewrite another device made and the merge refused not shown, the bound,
- * a record not synced yet and a workspace without a replica. */
+ * a record not synced yet, a workspace without a replica, and a hazard
+ * followed across its move to format 2 (hex path to month path). */
 #include "support.h"
 
 #include <stdio.h>
@@ -225,6 +226,40 @@ static void walk_bounded(void **state)
 	close_repo(&r);
 }
 
+/* The move to format 2 changes the hazard's path, not its bytes: the
+ * history read at the month path goes on at the hex path before it, and
+ * the move itself is no change. */
+static void walk_across_move(void **state)
+{
+	static const char month[] = "hazards/2026/11/ab12.json";
+	const char *const f1[] = { PATH, v1, NULL }, *const f2[] = { PATH, v2, NULL };
+	const char *const moved[] = { month, v2, "FORMAT", "fieldcheck 2\n", NULL };
+	const char *const f3[] = { month, v3, "FORMAT", "fieldcheck 2\n", NULL };
+	struct fc_err err = { 0 };
+	struct history h;
+	struct repo r;
+	git_oid a, b, m, c;
+	char path[200];
+	(void)state;
+
+	history_path_hazard("ab12", "2026-11-28T09:30:00+08:00", path, sizeof path);
+	assert_string_equal(path, month);
+	open_repo(&r);
+	a = commit(&r, "张三", "ZJ-0001", 1000, NULL, NULL, f1);
+	b = commit(&r, "李四", "JT-0042", 2000, &a, NULL, f2);
+	m = commit(&r, "王五", "ZJ-0003", 3000, &b, NULL, moved);
+	c = commit(&r, "张三", "ZJ-0001", 4000, &m, NULL, f3);
+	set_main(&r, &c);
+	assert_int_equal(history_read(r.ws, month, &h, &err), 0);
+	assert_int_equal(h.n, 3);
+	assert_string_equal(h.e[0].when, "1970-01-01T09:06:40+08:00");
+	assert_string_equal(h.e[1].name, "李四");   /* not 王五's move */
+	assert_string_equal(h.e[2].name, "张三");
+	assert_true(h.e[2].created);
+	history_release(&h);
+	close_repo(&r);
+}
+
 static void no_replica(void **state)
 {
 	struct fc_person me = { "ZJ-0001", "张三", "区应急管理局" };
@@ -268,6 +303,7 @@ int main(void)
 		cmocka_unit_test(diff_bounded),
 		cmocka_unit_test(walk_branches),
 		cmocka_unit_test(walk_bounded),
+		cmocka_unit_test(walk_across_move),
 		cmocka_unit_test(no_replica),
 	};
 	return cmocka_run_group_tests_name("history", tests, setup, teardown);

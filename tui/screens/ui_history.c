@@ -232,9 +232,9 @@ void ui_history_hazard(struct ui *ui, const char *id)
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
 	snprintf(v.title, sizeof v.title, _("History of hazard %.8s"), id);
-	history_path_hazard(id, v.path, sizeof v.path);
 	if (hazard_get(ui->ws->store, id, &h, &err) == 0) {
 		snprintf(v.inspection, sizeof v.inspection, "%s", h.inspection);
+		history_path_hazard(id, h.n_events ? h.events[0].at : "", v.path, sizeof v.path);
 		hazard_clear(&h);
 	}
 	run(ui, &v);
