@@ -4,7 +4,9 @@
  * trust them: a control character is drawn as ^X (never sent raw, so no
  * record can move the cursor, recolour or retitle the terminal), bytes that
  * are not UTF-8 as '?', and text is measured and cut by display width
- * (wcwidth: a Chinese character takes two columns), never by bytes.
+ * (wcwidth: a Chinese character takes two columns), never by bytes.  A
+ * text cut to its place ends in "…", so the reader sees that it goes on;
+ * wrapped text that runs out of rows ends its last row so too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include <wchar.h>
 
 #include "ui.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 
 /* One character of s (n bytes left): its byte length in *len, the glyph to
@@ -50,29 +53,81 @@ static int glyph(const char *s, size_t n, size_t *len, wchar_t g[3])
 	return w;
 }
 
-int ui_put(int y, int x, const char *s, int maxw, attr_t a)
+/* Lines are drawn with Unicode box characters in a UTF-8 locale (the Linux
+ * console, tmux and every terminal emulator show them) and ASCII otherwise;
+ * never through the alternate character set, which some terminal types
+ * (vt100 in a UTF-8 terminal) turn into letters.  So is the mark of a cut. */
+static int utf8_locale(void)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, len;
-	int used = 0, w;
+	return MB_CUR_MAX > 1;
+}
+
+/* What marks a cut: an ellipsis, or '~' where the locale has no "…". */
+static const wchar_t *cut_mark(void)
+{
+	return utf8_locale() ? L"\x2026" : L"~";
+}
+
+/* Columns the first n bytes of s take. */
+static int width_n(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	int used = 0;
+	wchar_t g[3];
+
+	while (i < n) {
+		used += glyph(s + i, n - i, &len, g);
+		i += len;
+	}
+	return used;
+}
+
+/* Draws the n bytes at s in at most maxw columns; when they do not fit, or
+ * `more` says the text goes on, the last column shows the cut mark, so a cut
+ * is seen (and never splits a character).  Returns the columns used. */
+static int put_n(int y, int x, const char *s, size_t n, int maxw, attr_t a, int more)
+{
+	size_t i = 0, len;
+	int used = 0, w, room;
 	wchar_t g[3];
 
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || maxw <= 0)
 		return 0;
 	if (maxw > COLS - x)
 		maxw = COLS - x;
+	more = more || width_n(s, n) > maxw;
+	room = more ? maxw - 1 : maxw;
 	attrset(a);
 	move(y, x);
 	while (i < n) {
 		w = glyph(s + i, n - i, &len, g);
-		if (used + w > maxw)
+		if (used + w > room)
 			break;
 		if (w > 0)
 			addnwstr(g, (int)wcslen(g));
 		used += w;
 		i += len;
 	}
+	if (more) {
+		addnwstr(cut_mark(), 1);
+		used++;
+	}
 	attrset(A_NORMAL);
 	return used;
+}
+
+void ui_cut_mark(int y, int x, attr_t a)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	attrset(a);
+	mvaddnwstr(y, x, cut_mark(), 1);
+	attrset(A_NORMAL);
+}
+
+int ui_put(int y, int x, const char *s, int maxw, attr_t a)
+{
+	return put_n(y, x, s ? s : "", s ? strlen(s) : 0, maxw, a, 0);
 }
 
 int ui_col(int y, int x, const char *s, int w, attr_t a)
@@ -83,15 +138,7 @@ int ui_col(int y, int x, const char *s, int w, attr_t a)
 
 int ui_width(const char *s)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, len;
-	int used = 0;
-	wchar_t g[3];
-
-	while (i < n) {
-		used += glyph(s + i, n - i, &len, g);
-		i += len;
-	}
-	return used;
+	return s ? width_n(s, strlen(s)) : 0;
 }
 
 size_t ui_fit(const char *s, int width)
@@ -150,21 +197,32 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 	return k;
 }
 
+int ui_text_rows(const char *s, int width)
+{
+	size_t n = s ? strlen(s) : 0, *starts, *lens, k;
+
+	if (!n)
+		return 0;
+	/* a row holds a character at least, a newline starts one more */
+	starts = xcalloc(n + 1, sizeof *starts);
+	lens = xcalloc(n + 1, sizeof *lens);
+	k = ui_wrap(s, width, starts, lens, n + 1);
+	free(starts);
+	free(lens);
+	return (int)k;
+}
+
 int ui_put_wrapped(int y, int x, int w, int h, const char *s, attr_t a)
 {
-	size_t starts[64], lens[64], n, k;
-	char line[1024];
+	size_t starts[65], lens[65], n, k, max;
 
 	if (h <= 0 || w <= 0)
 		return 0;
-	n = ui_wrap(s, w, starts, lens, (size_t)h < 64 ? (size_t)h : 64);
-	for (k = 0; k < n; k++) {
-		size_t l = lens[k] < sizeof line - 1 ? lens[k] : sizeof line - 1;
-		memcpy(line, s + starts[k], l);
-		line[l] = '\0';
-		ui_put(y + (int)k, x, line, w, a);
-	}
-	return (int)n;
+	max = (size_t)h < ARRAY_SIZE(starts) - 1 ? (size_t)h : ARRAY_SIZE(starts) - 1;
+	n = ui_wrap(s, w, starts, lens, max + 1);   /* one more: is there more? */
+	for (k = 0; k < n && k < max; k++)
+		put_n(y + (int)k, x, s + starts[k], lens[k], w, a, k + 1 == max && n > max);
+	return (int)k;
 }
 
 void ui_fill(int y, int x, int w, attr_t a)
@@ -176,15 +234,6 @@ void ui_fill(int y, int x, int w, attr_t a)
 	attrset(a);
 	mvhline(y, x, ' ', w);
 	attrset(A_NORMAL);
-}
-
-/* Lines are drawn with Unicode box characters in a UTF-8 locale (the Linux
- * console, tmux and every terminal emulator show them) and ASCII otherwise;
- * never through the alternate character set, which some terminal types
- * (vt100 in a UTF-8 terminal) turn into letters. */
-static int utf8_locale(void)
-{
-	return MB_CUR_MAX > 1;
 }
 
 static void put_glyph(int y, int x, wchar_t uni, wchar_t ascii)
