@@ -73,15 +73,18 @@ int ui_put(int y, int x, const char *s, int maxw, attr_t a);
 /* The same in a column of exactly w columns (cut with "…" or padded);
  * returns w + 1, the step to the next column. */
 int ui_col(int y, int x, const char *s, int w, attr_t a);
-/* The mark of a cut ("…") at (y, x): a text goes on past its place. */
+/* The mark of a cut ("…") at (y, x), unless the row ends in one already:
+ * a text goes on past its place. */
 void ui_cut_mark(int y, int x, attr_t a);
 /* Columns ui_put would use for all of s. */
 int ui_width(const char *s);
 /* Bytes of s that fit in `width` columns as ui_put draws them. */
 size_t ui_fit(const char *s, int width);
-/* Splits s into lines of at most `width` columns (breaking at spaces when
- * a line has one, else anywhere: Chinese has no spaces).  starts[k] and
- * lens[k] give the byte ranges; returns the number of lines (<= max). */
+/* Splits s into lines of at most `width` columns, never inside a character:
+ * at spaces, and between Chinese characters (not before closing or after
+ * opening punctuation); a word longer than a line is cut where it must be.
+ * starts[k] and lens[k] give the byte ranges; returns the number of lines
+ * (<= max). */
 size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max);
 /* Rows s takes wrapped to `width` columns (0 for ""). */
 int ui_text_rows(const char *s, int width);

@@ -116,9 +116,27 @@ static int put_n(int y, int x, const char *s, size_t n, int maxw, attr_t a, int 
 	return used;
 }
 
+/* Whether row y ends (before column x, blanks aside) in the mark of a cut. */
+static int ends_cut(int y, int x)
+{
+	cchar_t cell;
+	wchar_t have[CCHARW_MAX + 1];
+	attr_t ca;
+	short pair;
+
+	for (; x >= 0; x--) {
+		have[0] = 0;
+		if (mvin_wch(y, x, &cell) != OK || getcchar(&cell, have, &ca, &pair, NULL) != OK)
+			return 0;
+		if (have[0] != L' ')
+			return have[0] == cut_mark()[0];
+	}
+	return 0;
+}
+
 void ui_cut_mark(int y, int x, attr_t a)
 {
-	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || ends_cut(y, x))
 		return;
 	attrset(a);
 	mvaddnwstr(y, x, cut_mark(), 1);
@@ -157,11 +175,25 @@ size_t ui_fit(const char *s, int width)
 	return i;
 }
 
+/* Chinese is broken between any two characters, but not before closing
+ * punctuation nor after opening punctuation (so "）" never starts a row and
+ * "（" never ends one); other text at spaces. */
+static int no_row_start(wchar_t c)
+{
+	return c && wcschr(L"\xff0c\x3002\x3001\xff1b\xff1a\xff01\xff1f\xff09\x300d\x300f"
+			   L"\x300b\x3011\x3015\x201d\x2019\x2026\x2014,.;:!?)]}%", c);
+}
+
+static int no_row_end(wchar_t c)
+{
+	return c && wcschr(L"\xff08\x300c\x300e\x300a\x3010\x3014\x201c\x2018([{", c);
+}
+
 size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, start = 0, space = 0, k = 0, len;
-	int used = 0, w, have_space = 0;
-	wchar_t g[3];
+	size_t n = s ? strlen(s) : 0, i = 0, start = 0, k = 0, len, end = 0, next = 0;
+	int used = 0, w, can = 0, prev_wide = 0;
+	wchar_t g[3], prev = 0;
 
 	if (width < 1)
 		width = 1;
@@ -170,24 +202,32 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 			starts[k] = start;
 			lens[k++] = i - start;
 			start = ++i;
-			used = have_space = 0;
+			used = can = prev_wide = 0;
+			prev = 0;
 			continue;
 		}
 		w = glyph(s + i, n - i, &len, g);
+		if (i > start && (w == 2 || prev_wide) && g[0] != L' ' && !no_row_start(g[0]) &&
+		    !no_row_end(prev)) {
+			end = next = i;   /* a row may end before this character */
+			can = 1;
+		}
 		if (used + w > width && i > start) {
-			size_t end = have_space ? space : i;
 			starts[k] = start;
-			lens[k++] = end - start;
-			start = have_space ? space + 1 : i;
-			i = start;
-			used = have_space = 0;
+			lens[k++] = (can ? end : i) - start;
+			start = i = can ? next : i;
+			used = can = prev_wide = 0;
+			prev = 0;
 			continue;
 		}
-		if (s[i] == ' ') {
-			space = i;
-			have_space = 1;
+		if (s[i] == ' ') {   /* a row may end here, the space dropped */
+			end = i;
+			next = i + 1;
+			can = 1;
 		}
 		used += w;
+		prev = g[0];
+		prev_wide = w == 2;
 		i += len;
 	}
 	if (k < max && (i > start || k == 0)) {

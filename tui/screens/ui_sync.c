@@ -44,6 +44,7 @@ struct sync_view {
 	const char *state;         /* what is going on, translated */
 	enum ui_role state_role;
 	const char *phase;         /* "receiving", "sending", or NULL */
+	int running;               /* the sync is under way */
 	size_t done, total, bytes;
 	struct timespec drawn;     /* when progress was last drawn */
 	struct line *lines;        /* the result */
@@ -145,14 +146,14 @@ static void paint_status(struct ui *ui, struct sync_view *v, int y)
 	ui_put(y + 2, lw + 3, buf, COLS - lw - 4, ui->attr[R_NORMAL]);
 }
 
-/* "Receiving: 12/40 objects, 5 KiB" and a bar under it. */
-static void paint_progress(struct ui *ui, struct sync_view *v, int y)
+/* What goes on; with `bar`, "Receiving: 12/40 objects, 5 KiB" and a bar under it. */
+static void paint_progress(struct ui *ui, struct sync_view *v, int y, int bar)
 {
 	int w = COLS - 10, fill, i;
 	char buf[200];
 
 	ui_put(y, 2, v->state, COLS - 4, ui->attr[v->state_role]);
-	if (!v->phase)
+	if (!bar)
 		return;
 	snprintf(buf, sizeof buf, _("%s: %zu/%zu objects, %zu KiB"),
 		 !strcmp(v->phase, "sending") ? _("Sending") : _("Receiving"), v->done, v->total,
@@ -195,8 +196,9 @@ static void paint(struct ui *ui, void *ctx)
 		paint_status(ui, v, y);
 		y += 4;
 	}
-	paint_progress(ui, v, y);
-	v->y0 = y + (v->phase ? 4 : 2);
+	/* a small screen shows the progress while it runs, then the result */
+	paint_progress(ui, v, y, v->phase && (v->running || LINES >= 18));
+	v->y0 = y + (v->phase && (v->running || LINES >= 18) ? 4 : 2);
 	paint_result(ui, v);
 }
 
@@ -385,7 +387,9 @@ static void run_sync(struct sync_view *v)
 	memset(&v->drawn, 0, sizeof v->drawn);
 	repaint(ui);
 	guard_on(&g);
+	v->running = 1;
 	rc = sync_run(ui->ws, &o, &res, &err);
+	v->running = 0;
 	caught = guard_off(&g);
 	v->state = rc == 0 ? _("Done.") : res.reached < res.remotes
 		   ? _("Offline: the central repository could not be reached.")
