@@ -207,8 +207,12 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 			continue;
 		}
 		w = glyph(s + i, n - i, &len, g);
-		if (i > start && (w == 2 || prev_wide) && g[0] != L' ' && !no_row_start(g[0]) &&
-		    !no_row_end(prev)) {
+		if (s[i] == ' ') {   /* a row may end here, the space dropped */
+			end = i;
+			next = i + 1;
+			can = 1;
+		} else if (i > start && (w == 2 || prev_wide) && !no_row_start(g[0]) &&
+			   !no_row_end(prev)) {
 			end = next = i;   /* a row may end before this character */
 			can = 1;
 		}
@@ -219,11 +223,6 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 			used = can = prev_wide = 0;
 			prev = 0;
 			continue;
-		}
-		if (s[i] == ' ') {   /* a row may end here, the space dropped */
-			end = i;
-			next = i + 1;
-			can = 1;
 		}
 		used += w;
 		prev = g[0];
