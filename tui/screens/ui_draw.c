@@ -189,10 +189,33 @@ static int no_row_end(wchar_t c)
 	return c && wcschr(L"\xff08\x300c\x300e\x300a\x3010\x3014\x201c\x2018([{", c);
 }
 
+/* Where a row may end: at `end`, the next row starting at `next`; `cols`
+ * the columns of the row so far. */
+struct brk {
+	size_t end, next;
+	int cols, have;
+};
+
+/* The break a full row takes: the last space when it leaves the row at
+ * least half full (a quoted Chinese name stays whole in English text), else
+ * the last break between Chinese characters that does, else the last
+ * space; NULL: the row is cut where it is full (a long code or path after a
+ * few Chinese characters fills its rows rather than starting a new one). */
+static const struct brk *best_break(const struct brk *space, const struct brk *cjk, int width)
+{
+	int cjk_ok = cjk->have && 2 * cjk->cols >= width;
+
+	if (space->have && (!cjk_ok || space->end > cjk->end || 2 * space->cols >= width))
+		return space;
+	return cjk_ok ? cjk : NULL;
+}
+
 size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, start = 0, k = 0, len, end = 0, next = 0;
-	int used = 0, w, can = 0, prev_wide = 0;
+	size_t n = s ? strlen(s) : 0, i = 0, start = 0, k = 0, len;
+	struct brk space = { 0 }, cjk = { 0 };
+	const struct brk *b;
+	int used = 0, w;
 	wchar_t g[3], prev = 0;
 
 	if (width < 1)
@@ -202,31 +225,27 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 			starts[k] = start;
 			lens[k++] = i - start;
 			start = ++i;
-			used = can = prev_wide = 0;
+			used = space.have = cjk.have = 0;
 			prev = 0;
 			continue;
 		}
 		w = glyph(s + i, n - i, &len, g);
 		if (s[i] == ' ') {   /* a row may end here, the space dropped */
-			end = i;
-			next = i + 1;
-			can = 1;
-		} else if (i > start && (w == 2 || prev_wide) && !no_row_start(g[0]) &&
-			   !no_row_end(prev)) {
-			end = next = i;   /* a row may end before this character */
-			can = 1;
+			space = (struct brk){ i, i + 1, used, 1 };
+		} else if (i > start && w == 2 && !no_row_start(g[0]) && !no_row_end(prev)) {
+			cjk = (struct brk){ i, i, used, 1 };   /* before this character */
 		}
 		if (used + w > width && i > start) {
+			b = best_break(&space, &cjk, width);
 			starts[k] = start;
-			lens[k++] = (can ? end : i) - start;
-			start = i = can ? next : i;
-			used = can = prev_wide = 0;
+			lens[k++] = (b ? b->end : i) - start;
+			start = i = b ? b->next : i;
+			used = space.have = cjk.have = 0;
 			prev = 0;
 			continue;
 		}
 		used += w;
 		prev = g[0];
-		prev_wide = w == 2;
 		i += len;
 	}
 	if (k < max && (i > start || k == 0)) {
