@@ -34,12 +34,30 @@ must "both devices have the inspection" eval 'fc sync && on_b sync'
 
 # L EN ZH: the text of the language in force ($loc).
 L() { if [ "$loc" = zh_CN.UTF-8 ]; then printf '%s' "$2"; else printf '%s' "$1"; fi; }
+# poll CMD...: until CMD holds of the screen (bounded by $E2E_TIMEOUT, the
+# screen shown when it never does).
+poll() {
+	n=$((E2E_TIMEOUT * 20))
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	screen | sed 's/^/    | /' >&2
+	return 1
+}
 # The screen's rows, blanks at either end dropped, run together: a text
 # wrapped over rows is found whole (a word of English, any Chinese).
 joined() { screen | sed 's/^ *//; s/ *$//' | tr -d '\n'; }
-shows_whole() { joined | grep -qF -- "$1"; }
+has_whole() { joined | grep -qF -- "$1"; }
+shows_whole() { poll has_whole "$1"; }
 # cut_row TEXT: a row holding TEXT ends in "…".
-cut_row() { screen | sed 's/ *$//' | grep -F -- "$1" | grep -q '…$'; }
+row_cut() { screen | sed 's/ *$//' | grep -F -- "$1" | grep -q '…$'; }
+cut_row() { poll row_cut "$1"; }
+title_cut() { screen | head -n 1 | grep -q "…"; }
+# the last row of the walk's detail pane at 40x12 ends in "…"
+pane_cut() { screen | sed -n 10p | sed 's/ *$//' | grep -q '…$'; }
+box_cut() { screen | grep "│" | grep -q "…"; }
 at() { tm resize-window -t fc -x "$1" -y "$2" 2>/dev/null; sleep 0.3; }
 # find_item WORDS: the walk's '/' moves to the item whose row holds WORDS
 # (^U empties the search field of the last search).
@@ -60,7 +78,7 @@ walk_and_hazard() {
 	for size in "80 24" "40 12"; do
 		at $size
 		check "the walk's title cuts the enterprise with … ($loc, ${size/ /x})" \
-			eval 'screen | head -n 1 | grep -q "…"'
+			poll title_cut
 		check "the item's row in the list is cut with … ($loc, ${size/ /x})" cut_row "$label"
 		check "its label wraps whole in the detail pane ($loc, ${size/ /x})" \
 			shows_whole "$(L 'hazard)' '患）')"
@@ -76,7 +94,7 @@ walk_and_hazard() {
 	check "at 40x12 its value in the list is cut with … ($loc)" \
 		cut_row "$(L 'Kinds of' '有限空间类型')"
 	check "at 40x12 the answer wraps on, the pane's last row says it goes on ($loc)" \
-		eval 'screen | sed -n 10p | sed "s/ *$//" | grep -q "…$"'
+		poll pane_cut
 	keys Escape
 	at 80 24
 	must "home again ($loc)" wait_for F10
@@ -107,7 +125,7 @@ walk_and_hazard() {
 	must "the new-inspection screen ($loc)" wait_for "$(L 'New inspection' '新建检查')"
 	keys Enter
 	must "the form chooser ($loc)" wait_for "$(L 'Choose the form' '选择检查表')"
-	check "at 40x12 its rows are cut with … ($loc)" eval 'screen | grep "│" | grep -q "…"'
+	check "at 40x12 its rows are cut with … ($loc)" poll box_cut
 	keys Escape
 	sleep 0.2
 	keys Escape
@@ -130,7 +148,7 @@ sync_report() {
 		wait_re "$(L 'rows 1-[0-9]+ of [0-9]+' '第 1-[0-9]+ 行，共 [0-9]+ 行')"
 	keys End
 	check "End shows the last note whole ($loc, 80x24)" \
-		eval 'sleep 0.3; shows_whole "$(L "choose" "待人工选择")"'
+		shows_whole "$(L choose 待人工选择)"
 	at 40 12
 	keys Home
 	check "at 40x12 the report says it has more ($loc)" \
@@ -138,7 +156,7 @@ sync_report() {
 	check "PgDn pages on ($loc, 40x12)" eval 'keys NPage; wait_re "$(L "rows [2-9]" "第 [2-9]")"'
 	keys End
 	check "End shows the last note whole ($loc, 40x12)" \
-		eval 'sleep 0.3; shows_whole "$(L "choose" "待人工选择")"'
+		shows_whole "$(L choose 待人工选择)"
 	keys Escape
 }
 
