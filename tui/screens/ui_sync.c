@@ -10,7 +10,8 @@
  * Everything that came from a remote (authors, notes, quarantined paths) is
  * drawn through ui_put, never raw.  While the sync runs, stderr points at a
  * temporary file, so nothing a library might print lands on the screen;
- * what it caught is shown with the result.
+ * what it caught is shown with the result, which is wrapped whole and
+ * scrolls by rows (ui_scroll.h) when longer than the screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,8 @@ static void paint_status(struct ui *ui, struct sync_view *v, int y)
 	ui_put(y + 2, lw + 3, buf, COLS - lw - 4, ui->attr[R_NORMAL]);
 }
 
-/* What goes on; with `bar`, "Receiving: 12/40 objects, 5 KiB" and a bar under it. */
+/* What goes on; with `bar`, "Receiving: 12/40 objects, 5 KiB" and a bar
+ * under it. */
 static void paint_progress(struct ui *ui, struct sync_view *v, int y, int bar)
 {
 	int w = COLS - 10, fill, i;
