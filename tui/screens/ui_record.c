@@ -1,8 +1,9 @@
 /* ui_record.c - an inspection read whole (ui_record_text.c lays it out):
  * the answers by section with their labels, notes, readings and items not
  * applicable, the team, the times, the hazards and the amendments, scrolled
- * by rows (ui_scroll.h) with a last row saying where.  A finalized inspection is amended from here (a, see
- * ui_record_amend.c); its history, hazards and notice are a key away.
+ * by rows (ui_scroll.h) with a last row saying where.  A finalized
+ * inspection is amended from here (a, see ui_record_amend.c); its history,
+ * hazards and notice are a key away.
  */
 #include <stdlib.h>
 #include <string.h>
