@@ -181,12 +181,13 @@ size_t ui_fit(const char *s, int width)
 static int no_row_start(wchar_t c)
 {
 	return c && wcschr(L"\xff0c\x3002\x3001\xff1b\xff1a\xff01\xff1f\xff09\x300d\x300f"
-			   L"\x300b\x3011\x3015\x201d\x2019\x2026\x2014,.;:!?)]}%", c);
+			   L"\x300b\x3009\x3011\x3015\x201d\x2019\xff0e\x2026\x2014,.;:!?)]}%",
+			   c);
 }
 
 static int no_row_end(wchar_t c)
 {
-	return c && wcschr(L"\xff08\x300c\x300e\x300a\x3010\x3014\x201c\x2018([{", c);
+	return c && wcschr(L"\xff08\x300c\x300e\x300a\x3008\x3010\x3014\x201c\x2018([{", c);
 }
 
 /* Where a row may end: at `end`, the next row starting at `next`; `cols`
