@@ -9,7 +9,7 @@
  * Keys are ints: a character is its code point, a function key is
  * UI_FN(KEY_x), so one switch handles both.  Text from records is drawn only
  * through ui_put(), which shows control characters as ^X and cuts by display
- * width, never by bytes.
+ * width, never by bytes, with "…" where it cuts.
  */
 #ifndef FC_UI_H
 #define FC_UI_H
@@ -68,20 +68,29 @@ struct ui {
 
 /* ui_draw.c: text and frames. */
 /* Draws UTF-8 `s` at (y, x) in at most `maxw` columns with attribute a;
- * controls become ^X, bad bytes '?'.  Returns the columns used. */
+ * controls become ^X, bad bytes '?'.  Text that does not fit is cut with
+ * "…" in its last column.  Returns the columns used. */
 int ui_put(int y, int x, const char *s, int maxw, attr_t a);
-/* The same in a column of exactly w columns (cut or padded); returns w + 1,
- * the step to the next column. */
+/* The same in a column of exactly w columns (cut with "…" or padded);
+ * returns w + 1, the step to the next column. */
 int ui_col(int y, int x, const char *s, int w, attr_t a);
+/* The mark of a cut ("…") at (y, x), unless the row ends in one already:
+ * a text goes on past its place. */
+void ui_cut_mark(int y, int x, attr_t a);
 /* Columns ui_put would use for all of s. */
 int ui_width(const char *s);
 /* Bytes of s that fit in `width` columns as ui_put draws them. */
 size_t ui_fit(const char *s, int width);
-/* Splits s into lines of at most `width` columns (breaking at spaces when
- * a line has one, else anywhere: Chinese has no spaces).  starts[k] and
- * lens[k] give the byte ranges; returns the number of lines (<= max). */
+/* Splits s into lines of at most `width` columns, never inside a character:
+ * at spaces, and between Chinese characters (not before closing or after
+ * opening punctuation); a word longer than a line is cut where it must be.
+ * starts[k] and lens[k] give the byte ranges; returns the number of lines
+ * (<= max). */
 size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max);
-/* Draws wrapped text in rows y..y+h-1; returns the rows used. */
+/* Rows s takes wrapped to `width` columns (0 for ""). */
+int ui_text_rows(const char *s, int width);
+/* Draws wrapped text in rows y..y+h-1 (at most 64), the last ending in "…"
+ * when the text needs more; returns the rows used. */
 int ui_put_wrapped(int y, int x, int w, int h, const char *s, attr_t a);
 void ui_fill(int y, int x, int w, attr_t a);
 void ui_box(int y, int x, int h, int w, attr_t a);

@@ -139,7 +139,7 @@ int ui_confirm(struct ui *ui, const char *title, const char *question, int dflt_
 	for (;;) {
 		if (!ui_too_small(ui)) {
 			ui_paint_under(ui);
-			n = ui_width(question) / (w - 4) + 1;
+			n = ui_text_rows(question, w - 4);
 			h = ui_dialog_place(n + 5, &y);
 			x = (COLS - w) / 2;
 			ui_box(y, x, h, w, ui->attr[R_FRAME]);

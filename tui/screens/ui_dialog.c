@@ -63,17 +63,17 @@ static int note_rows(const struct ui_field *f, int width)
 
 static void paint(struct ui *ui, struct ui_form *d)
 {
-	int w = COLS - 2 < 76 ? COLS - 2 : 76, lw = 0, h, y, x, r;
-	size_t i, starts[8], lens[8], nm = 0;
+	int w = COLS - 2 < 76 ? COLS - 2 : 76, lw = 0, h, y, x, r, nm = 0;
+	size_t i;
 
 	for (i = 0; i < d->n; i++)
 		if (ui_width(d->f[i].label) > lw)
 			lw = ui_width(d->f[i].label);
 	if (lw > w / 3)
 		lw = w / 3;
-	if (d->msg[0])
-		nm = ui_wrap(d->msg, w - 4, starts, lens, 4);
-	h = 4 + (int)nm;
+	if (d->msg[0])   /* four rows at most; a longer message ends in "…" */
+		nm = ui_text_rows(d->msg, w - 4) < 4 ? ui_text_rows(d->msg, w - 4) : 4;
+	h = 4 + nm;
 	for (i = 0; i < d->n; i++)
 		h += 1 + note_rows(&d->f[i], w - lw - 5);
 	h = ui_dialog_place(h, &y);
@@ -101,13 +101,9 @@ static void paint(struct ui *ui, struct ui_form *d)
 					    note_rows(f, fw) : y + h - 2 - r, f->note,
 					    ui->attr[f->note_err ? R_ERROR : R_DIM]);
 	}
-	for (i = 0; i < nm && r < y + h - 2; i++, r++) {
-		char line[1024];
-		size_t l = lens[i] < sizeof line - 1 ? lens[i] : sizeof line - 1;
-		memcpy(line, d->msg + starts[i], l);
-		line[l] = '\0';
-		ui_put(r, x + 2, line, w - 4, ui->attr[d->msg_err ? R_ERROR : R_INFO]);
-	}
+	if (nm && r < y + h - 2)
+		ui_put_wrapped(r, x + 2, w - 4, nm < y + h - 2 - r ? nm : y + h - 2 - r, d->msg,
+			       ui->attr[d->msg_err ? R_ERROR : R_INFO]);
 	ui_put(y + h - 2, x + 2, _("Enter: OK   Esc: cancel   Tab, arrows: next field"), w - 4,
 	       ui->attr[R_DIM]);
 }

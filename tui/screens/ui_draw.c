@@ -4,7 +4,9 @@
  * trust them: a control character is drawn as ^X (never sent raw, so no
  * record can move the cursor, recolour or retitle the terminal), bytes that
  * are not UTF-8 as '?', and text is measured and cut by display width
- * (wcwidth: a Chinese character takes two columns), never by bytes.
+ * (wcwidth: a Chinese character takes two columns), never by bytes.  A
+ * text cut to its place ends in "…", so the reader sees that it goes on;
+ * wrapped text that runs out of rows ends its last row so too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include <wchar.h>
 
 #include "ui.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 
 /* One character of s (n bytes left): its byte length in *len, the glyph to
@@ -50,29 +53,99 @@ static int glyph(const char *s, size_t n, size_t *len, wchar_t g[3])
 	return w;
 }
 
-int ui_put(int y, int x, const char *s, int maxw, attr_t a)
+/* Lines are drawn with Unicode box characters in a UTF-8 locale (the Linux
+ * console, tmux and every terminal emulator show them) and ASCII otherwise;
+ * never through the alternate character set, which some terminal types
+ * (vt100 in a UTF-8 terminal) turn into letters.  So is the mark of a cut. */
+static int utf8_locale(void)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, len;
-	int used = 0, w;
+	return MB_CUR_MAX > 1;
+}
+
+/* What marks a cut: an ellipsis, or '~' where the locale has no "…". */
+static const wchar_t *cut_mark(void)
+{
+	return utf8_locale() ? L"\x2026" : L"~";
+}
+
+/* Columns the first n bytes of s take. */
+static int width_n(const char *s, size_t n)
+{
+	size_t i = 0, len;
+	int used = 0;
+	wchar_t g[3];
+
+	while (i < n) {
+		used += glyph(s + i, n - i, &len, g);
+		i += len;
+	}
+	return used;
+}
+
+/* Draws the n bytes at s in at most maxw columns; when they do not fit, or
+ * `more` says the text goes on, the last column shows the cut mark, so a cut
+ * is seen (and never splits a character).  Returns the columns used. */
+static int put_n(int y, int x, const char *s, size_t n, int maxw, attr_t a, int more)
+{
+	size_t i = 0, len;
+	int used = 0, w, room;
 	wchar_t g[3];
 
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || maxw <= 0)
 		return 0;
 	if (maxw > COLS - x)
 		maxw = COLS - x;
+	more = more || width_n(s, n) > maxw;
+	room = more ? maxw - 1 : maxw;
 	attrset(a);
 	move(y, x);
 	while (i < n) {
 		w = glyph(s + i, n - i, &len, g);
-		if (used + w > maxw)
+		if (used + w > room)
 			break;
 		if (w > 0)
 			addnwstr(g, (int)wcslen(g));
 		used += w;
 		i += len;
 	}
+	if (more) {
+		addnwstr(cut_mark(), 1);
+		used++;
+	}
 	attrset(A_NORMAL);
 	return used;
+}
+
+/* Whether row y ends (before column x, blanks aside) in the mark of a cut. */
+static int ends_cut(int y, int x)
+{
+	cchar_t cell;
+	wchar_t have[CCHARW_MAX + 1];
+	attr_t ca;
+	short pair;
+
+	for (; x >= 0; x--) {
+		have[0] = 0;
+		if (mvin_wch(y, x, &cell) != OK || getcchar(&cell, have, &ca, &pair, NULL) != OK)
+			return 0;
+		if (have[0] != L' ')
+			return have[0] == cut_mark()[0];
+	}
+	return 0;
+}
+
+void ui_cut_mark(int y, int x, attr_t a)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || ends_cut(y, x))
+		return;
+	attrset(a);
+	mvaddnwstr(y, x, cut_mark(), 1);
+	attrset(A_NORMAL);
+}
+
+int ui_put(int y, int x, const char *s, int maxw, attr_t a)
+{
+	return put_n(y, x, s ? s : "", s ? strlen(s) : 0, maxw, a, 0);
 }
 
 int ui_col(int y, int x, const char *s, int w, attr_t a)
@@ -83,15 +156,7 @@ int ui_col(int y, int x, const char *s, int w, attr_t a)
 
 int ui_width(const char *s)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, len;
-	int used = 0;
-	wchar_t g[3];
-
-	while (i < n) {
-		used += glyph(s + i, n - i, &len, g);
-		i += len;
-	}
-	return used;
+	return s ? width_n(s, strlen(s)) : 0;
 }
 
 size_t ui_fit(const char *s, int width)
@@ -110,45 +175,49 @@ size_t ui_fit(const char *s, int width)
 	return i;
 }
 
-/* Whether the character at s (n bytes left) is punctuation that closes
- * what comes before it, which a line may not begin with (Chinese line
- * breaking: 。，、；：？！ and closing brackets and quotes). */
-static int closing(const char *s, size_t n)
+/* Chinese is broken between any two characters, but not before closing
+ * punctuation nor after opening punctuation (so "）" never starts a row and
+ * "（" never ends one); other text at spaces. */
+static int no_row_start(wchar_t c)
 {
-	static const unsigned marks[] = {
-		0x3002, 0xff0c, 0x3001, 0xff1b, 0xff1a, 0xff1f, 0xff01, 0xff09, 0x300d, 0x300f,
-		0x300b, 0x3009, 0x3011, 0x3015, 0x201d, 0x2019, 0xff0e,
-	};
-	size_t k = utf8_seq_len((const unsigned char *)s, n), i;
-	unsigned cp = k ? utf8_decode((const unsigned char *)s, k) : 0;
-
-	for (i = 0; k && i < sizeof marks / sizeof marks[0]; i++)
-		if (cp == marks[i])
-			return 1;
-	return 0;
+	return c && wcschr(L"\xff0c\x3002\x3001\xff1b\xff1a\xff01\xff1f\xff09\x300d\x300f"
+			   L"\x300b\x3009\x3011\x3015\x201d\x2019\xff0e\x2026\x2014,.;:!?)]}%",
+			   c);
 }
 
-/* Where a line of s from `start` broken before s[i] ends: a character
- * earlier for each closing mark the next line would begin with, so that
- * the mark goes down with the character it closes; i when that would
- * leave the line empty. */
-static size_t break_before(const char *s, size_t n, size_t start, size_t i)
+static int no_row_end(wchar_t c)
 {
-	size_t b = i;
+	return c && wcschr(L"\xff08\x300c\x300e\x300a\x3008\x3010\x3014\x201c\x2018([{", c);
+}
 
-	while (b > start && closing(s + b, n - b)) {
-		do
-			b--;
-		while (b > start && ((unsigned char)s[b] & 0xc0) == 0x80);
-	}
-	return b > start ? b : i;
+/* Where a row may end: at `end`, the next row starting at `next`; `cols`
+ * the columns of the row so far. */
+struct brk {
+	size_t end, next;
+	int cols, have;
+};
+
+/* The break a full row takes: the last space when it leaves the row at
+ * least half full (a quoted Chinese name stays whole in English text), else
+ * the last break between Chinese characters that does, else the last
+ * space; NULL: the row is cut where it is full (a long code or path after a
+ * few Chinese characters fills its rows rather than starting a new one). */
+static const struct brk *best_break(const struct brk *space, const struct brk *cjk, int width)
+{
+	int cjk_ok = cjk->have && 2 * cjk->cols >= width;
+
+	if (space->have && (!cjk_ok || space->end > cjk->end || 2 * space->cols >= width))
+		return space;
+	return cjk_ok ? cjk : NULL;
 }
 
 size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t max)
 {
-	size_t n = s ? strlen(s) : 0, i = 0, start = 0, space = 0, k = 0, len;
-	int used = 0, w, have_space = 0;
-	wchar_t g[3];
+	size_t n = s ? strlen(s) : 0, i = 0, start = 0, k = 0, len;
+	struct brk space = { 0 }, cjk = { 0 };
+	const struct brk *b;
+	int used = 0, w;
+	wchar_t g[3], prev = 0;
 
 	if (width < 1)
 		width = 1;
@@ -157,24 +226,27 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 			starts[k] = start;
 			lens[k++] = i - start;
 			start = ++i;
-			used = have_space = 0;
+			used = space.have = cjk.have = 0;
+			prev = 0;
 			continue;
 		}
 		w = glyph(s + i, n - i, &len, g);
+		if (s[i] == ' ') {   /* a row may end here, the space dropped */
+			space = (struct brk){ i, i + 1, used, 1 };
+		} else if (i > start && w == 2 && !no_row_start(g[0]) && !no_row_end(prev)) {
+			cjk = (struct brk){ i, i, used, 1 };   /* before this character */
+		}
 		if (used + w > width && i > start) {
-			size_t end = have_space ? space : break_before(s, n, start, i);
+			b = best_break(&space, &cjk, width);
 			starts[k] = start;
-			lens[k++] = end - start;
-			start = have_space ? space + 1 : end;
-			i = start;
-			used = have_space = 0;
+			lens[k++] = (b ? b->end : i) - start;
+			start = i = b ? b->next : i;
+			used = space.have = cjk.have = 0;
+			prev = 0;
 			continue;
 		}
-		if (s[i] == ' ') {
-			space = i;
-			have_space = 1;
-		}
 		used += w;
+		prev = g[0];
 		i += len;
 	}
 	if (k < max && (i > start || k == 0)) {
@@ -184,21 +256,32 @@ size_t ui_wrap(const char *s, int width, size_t *starts, size_t *lens, size_t ma
 	return k;
 }
 
+int ui_text_rows(const char *s, int width)
+{
+	size_t n = s ? strlen(s) : 0, *starts, *lens, k;
+
+	if (!n)
+		return 0;
+	/* a row holds a character at least, a newline starts one more */
+	starts = xcalloc(n + 1, sizeof *starts);
+	lens = xcalloc(n + 1, sizeof *lens);
+	k = ui_wrap(s, width, starts, lens, n + 1);
+	free(starts);
+	free(lens);
+	return (int)k;
+}
+
 int ui_put_wrapped(int y, int x, int w, int h, const char *s, attr_t a)
 {
-	size_t starts[64], lens[64], n, k;
-	char line[1024];
+	size_t starts[65], lens[65], n, k, max;
 
 	if (h <= 0 || w <= 0)
 		return 0;
-	n = ui_wrap(s, w, starts, lens, (size_t)h < 64 ? (size_t)h : 64);
-	for (k = 0; k < n; k++) {
-		size_t l = lens[k] < sizeof line - 1 ? lens[k] : sizeof line - 1;
-		memcpy(line, s + starts[k], l);
-		line[l] = '\0';
-		ui_put(y + (int)k, x, line, w, a);
-	}
-	return (int)n;
+	max = (size_t)h < ARRAY_SIZE(starts) - 1 ? (size_t)h : ARRAY_SIZE(starts) - 1;
+	n = ui_wrap(s, w, starts, lens, max + 1);   /* one more: is there more? */
+	for (k = 0; k < n && k < max; k++)
+		put_n(y + (int)k, x, s + starts[k], lens[k], w, a, k + 1 == max && n > max);
+	return (int)k;
 }
 
 void ui_fill(int y, int x, int w, attr_t a)
@@ -210,15 +293,6 @@ void ui_fill(int y, int x, int w, attr_t a)
 	attrset(a);
 	mvhline(y, x, ' ', w);
 	attrset(A_NORMAL);
-}
-
-/* Lines are drawn with Unicode box characters in a UTF-8 locale (the Linux
- * console, tmux and every terminal emulator show them) and ASCII otherwise;
- * never through the alternate character set, which some terminal types
- * (vt100 in a UTF-8 terminal) turn into letters. */
-static int utf8_locale(void)
-{
-	return MB_CUR_MAX > 1;
 }
 
 static void put_glyph(int y, int x, wchar_t uni, wchar_t ascii)

@@ -85,6 +85,8 @@ static void delete_range(struct ui_edit *e, size_t from, size_t to)
 {
 	size_t i;
 
+	if (from >= to)   /* nothing (^U in an empty field: buf may be NULL) */
+		return;
 	for (i = from; i < to; i++)
 		e->bytes -= cp_bytes(e->buf[i]);
 	memmove(e->buf + from, e->buf + to, (e->len - to) * sizeof *e->buf);

@@ -2,7 +2,8 @@
  * its state and the event log; and recording what happened next (notice,
  * rectified, verified and closed, extension, listed supervision, comment)
  * through hazard_event_add, whose closed-loop refusals are shown as they
- * come.
+ * come.  The description is wrapped whole and the screen scrolls by rows
+ * when it and the events are longer than the window.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +11,10 @@
 
 #include "ui_dialog.h"
 #include "ui_labels.h"
-#include "ui_list.h"
 #include "ui_names.h"
 #include "ui_run.h"
 #include "ui_screens.h"
+#include "ui_scroll.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
@@ -29,8 +30,7 @@ struct hview {
 	char form_id[MAX_FORM_ID + 1];  /* of the inspection that found it */
 	int form_version;
 	struct ui_names names;      /* the item's label */
-	struct ui_list l;           /* over the events */
-	int y0, h_rows;
+	struct ui_scroll sc;        /* the rows below the title in view */
 };
 
 enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE };
@@ -42,7 +42,8 @@ static const struct ui_keymap keys[] = {
 			     "listed supervision, comment"), 3, 0 },
 	{ { 'w', UI_FN(KEY_F(7)) }, REQ_NOTICE, "w", N_("Notice"), "w  F7",
 	  N_("write the rectification notice of the inspection that found it"), 2, 0 },
-	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("scroll the events"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down PgUp PgDn", N_("scroll the description and "
+								     "the events"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
@@ -59,7 +60,6 @@ static void load(struct hview *v)
 		ui_error_err(v->ui, &err);
 		return;
 	}
-	v->l.n = v->h.n_events;
 	v->ent[0] = '\0';
 	if (inspection_get(v->ui->ws->store, v->h.inspection, &in, &err))
 		return;
@@ -73,62 +73,88 @@ static void load(struct hview *v)
 	inspection_clear(&in);
 }
 
-static int paint_head(struct ui *ui, struct hview *v)
+/* The screen row of text row `row`, or -1 when it is out of view. */
+static int at(const struct hview *v, size_t row)
+{
+	return row >= v->sc.top && row < v->sc.top + (size_t)v->sc.rows ?
+		2 + (int)(row - v->sc.top) : -1;
+}
+
+/* Rows of the head: enterprise, severity, inspection, the description
+ * whole and "Events". */
+static size_t head_rows(const struct hview *v)
+{
+	int n = ui_text_rows(v->h.description, COLS - 2);
+
+	return 3 + (size_t)(n > 0 ? n : 1) + 1;
+}
+
+/* The head from text row 0; returns the row after it. */
+static size_t paint_head(struct ui *ui, struct hview *v)
 {
 	const struct fc_hazard *h = &v->h;
 	char buf[600];
-	int y = 2;
+	size_t row = 0;
+	int y, x;
 
 	snprintf(buf, sizeof buf, "%s %.8s · %s%s%s", _("Hazard"), h->id,
 		 model_word(hazard_state_name(hazard_state_of(h))),
 		 hazard_overdue(h, ui->today) ? _(", OVERDUE") : "",
 		 hazard_supervised(h) ? _(", listed supervision") : "");
 	ui_title(ui, buf, NULL);
-	snprintf(buf, sizeof buf, "%s: ", _("Enterprise"));
-	ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
-	ui_put(y++, 1 + ui_width(buf), v->ent, COLS - 2 - ui_width(buf), ui->attr[R_NORMAL]);
+	if ((y = at(v, row++)) >= 0) {
+		snprintf(buf, sizeof buf, "%s: ", _("Enterprise"));
+		x = 1 + ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
+		ui_put(y, x, v->ent, COLS - 1 - x, ui->attr[R_NORMAL]);
+	}
 	snprintf(buf, sizeof buf, "%s: %s   %s: %s   %s: %s", _("Severity"),
 		 model_word(hazard_sev_name(h->severity)), _("Deadline"), h->deadline, _("Due"),
 		 hazard_due(h));
-	ui_put(y++, 1, buf, COLS - 2, ui->attr[h->severity == HAZ_MAJOR ? R_FAIL : R_NORMAL]);
+	if ((y = at(v, row++)) >= 0)
+		ui_put(y, 1, buf, COLS - 2, ui->attr[h->severity == HAZ_MAJOR ? R_FAIL : R_NORMAL]);
 	snprintf(buf, sizeof buf, "%s: %.8s   %s: %s", _("Inspection"), h->inspection,
 		 _("Item"), !h->item[0] ? "-" : !v->form_id[0] ? h->item :
 		 ui_item_name(ui, &v->names, v->form_id, v->form_version, h->item));
-	ui_put(y++, 1, buf, COLS - 2, ui->attr[R_DIM]);
-	y += ui_put_wrapped(y, 1, COLS - 2, LINES > 16 ? 3 : 1, h->description,
-			    ui->attr[R_SECTION]);
-	return y + 1;
+	if ((y = at(v, row++)) >= 0)
+		ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
+	row = ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);
+	if ((y = at(v, row)) >= 0)
+		ui_put(y, 1, _("Events"), COLS - 2, ui->attr[R_SECTION]);
+	return row + 1;
+}
+
+static void paint_event(struct ui *ui, const struct fc_hazard_event *ev, int y)
+{
+	char when[32], buf[200];
+	int x = 1;
+
+	snprintf(buf, sizeof buf, "%s ", ui_when(ev->at, when, sizeof when));
+	x += ui_put(y, x, buf, COLS - x, ui->attr[R_DIM]);
+	x += ui_put(y, x, hazard_event_label(ev->kind), 20, ui->attr[R_NORMAL]) + 1;
+	if (ev->date[0]) {
+		snprintf(buf, sizeof buf, _("due %s "), ev->date);
+		x += ui_put(y, x, buf, COLS - x, ui->attr[R_WARN]);
+	}
+	x += ui_put(y, x, ev->by_name, 16, ui->attr[R_DIM]) + 1;
+	ui_put(y, x, ev->note, COLS - x - 1, ui->attr[R_NORMAL]);
 }
 
 static void paint(struct ui *ui, void *ctx)
 {
-	char when[32];
 	struct hview *v = ctx;
-	char buf[200];
-	int y, r;
+	size_t row, i;
+	int y;
 
 	if (!v->have) {
 		ui_title(ui, _("Hazard"), NULL);
 		return;
 	}
-	y = paint_head(ui, v);
-	ui_put(y - 1, 1, _("Events"), COLS - 2, ui->attr[R_SECTION]);
-	v->y0 = y;
-	v->h_rows = LINES - 2 - y;
-	ui_list_clamp(&v->l, v->h_rows);
-	for (r = 0; r < v->h_rows && v->l.top + (size_t)r < v->l.n; r++) {
-		const struct fc_hazard_event *ev = &v->h.events[v->l.top + (size_t)r];
-		int x = 1;
-		snprintf(buf, sizeof buf, "%s ", ui_when(ev->at, when, sizeof when));
-		x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_DIM]);
-		x += ui_put(y + r, x, hazard_event_label(ev->kind), 20, ui->attr[R_NORMAL]) + 1;
-		if (ev->date[0]) {
-			snprintf(buf, sizeof buf, _("due %s "), ev->date);
-			x += ui_put(y + r, x, buf, COLS - x, ui->attr[R_WARN]);
-		}
-		x += ui_put(y + r, x, ev->by_name, 16, ui->attr[R_DIM]) + 1;
-		ui_put(y + r, x, ev->note, COLS - x - 1, ui->attr[R_NORMAL]);
-	}
+	ui_scroll_begin(&v->sc, head_rows(v) + v->h.n_events, LINES - 4);
+	row = paint_head(ui, v);
+	for (i = 0; i < v->h.n_events; i++)
+		if ((y = at(v, row + i)) >= 0)
+			paint_event(ui, &v->h.events[i], y);
+	ui_scroll_note(ui, &v->sc, 2 + v->sc.rows);
 }
 
 struct event {
@@ -189,7 +215,7 @@ static void record(struct ui *ui, struct hview *v)
 	if (ui_form_run(ui, &d) == 0) {
 		ui_info(ui, _("Recorded: %s."), labels[k]);
 		load(v);
-		v->l.cur = v->l.n ? v->l.n - 1 : 0;
+		v->sc.top = (size_t)-1;   /* the new event, at the end */
 	}
 	ui_fields_free(f, n);
 }
@@ -204,7 +230,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	else if (req == REQ_NOTICE)
 		ui_notice(ui, v->h.inspection);
 	else
-		ui_list_key(&v->l, key, v->h_rows);
+		ui_scroll_key(&v->sc, key);
 	return !v->have;
 }
 
@@ -218,14 +244,11 @@ void ui_hazard(struct ui *ui, const char *id)
 
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
-	v.h_rows = 1;
 	snprintf(v.id, sizeof v.id, "%s", id);
 	load(&v);
-	v.l.cur = v.l.n ? v.l.n - 1 : 0;
 	if (v.have)
 		ui_run(ui, &screen, &v);
 	if (v.have)
 		hazard_clear(&v.h);
-	ui_list_release(&v.l);
 	ui_names_release(&v.names);
 }

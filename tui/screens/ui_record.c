@@ -1,8 +1,9 @@
 /* ui_record.c - an inspection read whole (ui_record_text.c lays it out):
  * the answers by section with their labels, notes, readings and items not
  * applicable, the team, the times, the hazards and the amendments, scrolled
- * with the arrows.  A finalized inspection is amended from here (a, see
- * ui_record_amend.c); its history, hazards and notice are a key away.
+ * by rows (ui_scroll.h) with a last row saying where.  A finalized
+ * inspection is amended from here (a, see ui_record_amend.c); its history,
+ * hazards and notice are a key away.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,61 +78,37 @@ fail:
 	return -1;
 }
 
-/* Draws the rows in view of line l (wrapped) from row `row`; returns the
- * row after it. */
-static size_t paint_line(struct rec *r, const struct rec_line *l, size_t row)
+/* The columns line l wraps to. */
+static int line_width(const struct rec_line *l)
 {
-	size_t starts[128], lens[128], n, k;
-	int x = 1 + l->indent, w = COLS - x - 1;
-	char *s;
+	int w = COLS - 2 - l->indent;
 
-	n = ui_wrap(l->text, w > 4 ? w : 4, starts, lens, ARRAY_SIZE(starts));
-	for (k = 0; k < n; k++, row++) {
-		if (row < r->top || row >= r->top + (size_t)r->rows)
-			continue;
-		s = xstrndup(l->text + starts[k], lens[k]);
-		ui_put(2 + (int)(row - r->top), x, s, w, r->ui->attr[l->role]);
-		free(s);
-	}
-	return row + (n == 0);
-}
-
-static size_t max_top(const struct rec *r)
-{
-	return r->total > (size_t)r->rows ? r->total - (size_t)r->rows : 0;
+	return w > 4 ? w : 4;
 }
 
 static void paint(struct ui *ui, void *ctx)
 {
 	struct rec *r = ctx;
-	size_t i, row = 0;
+	size_t i, row = 0, total = 0;
+	int n;
 
 	ui_title(ui, _("Inspection record"), model_word(insp_status_name(r->in.status)));
-	r->rows = LINES - 4;
 	for (i = 0; i < r->n_lines; i++)
-		row = paint_line(r, &r->lines[i], row);
-	r->total = row;
-	if (r->top > max_top(r)) {   /* the window grew, or the record got shorter */
-		r->top = max_top(r);
-		erase();
-		paint(ui, ctx);
-	}
+		total += (size_t)((n = ui_text_rows(r->lines[i].text, line_width(&r->lines[i]))) > 0
+				  ? n : 1);
+	ui_scroll_begin(&r->sc, total, LINES - 4);
+	for (i = 0; i < r->n_lines; i++)
+		row = ui_scroll_text(&r->sc, 2, row, 1 + r->lines[i].indent,
+				     line_width(&r->lines[i]), r->lines[i].text,
+				     ui->attr[r->lines[i].role]);
+	ui_scroll_note(ui, &r->sc, 2 + r->sc.rows);
 }
 
+/* The arrows, PgUp PgDn Home End (ui_scroll.h), and j k space as in less. */
 static void rec_scroll(struct rec *r, int key)
 {
-	size_t page = r->rows > 1 ? (size_t)r->rows - 1 : 1;
-
-	switch (key) {
-	case UI_FN(KEY_UP): case 'k': r->top -= r->top > 0; break;
-	case UI_FN(KEY_DOWN): case 'j': r->top += r->top < max_top(r); break;
-	case UI_FN(KEY_PPAGE): r->top = r->top > page ? r->top - page : 0; break;
-	case UI_FN(KEY_NPAGE): case ' ':
-		r->top = r->top + page < max_top(r) ? r->top + page : max_top(r);
-		break;
-	case UI_FN(KEY_HOME): r->top = 0; break;
-	case UI_FN(KEY_END): r->top = max_top(r); break;
-	}
+	ui_scroll_key(&r->sc, key == 'k' ? UI_FN(KEY_UP) : key == 'j' ? UI_FN(KEY_DOWN) :
+		      key == ' ' ? UI_FN(KEY_NPAGE) : key);
 }
 
 static int act(struct ui *ui, void *ctx, int req, int key)

@@ -7,6 +7,7 @@
 
 #include "ui.h"
 #include "ui_data.h"
+#include "ui_scroll.h"
 #include "core/model.h"
 #include "forms/engine/form.h"
 
@@ -27,8 +28,7 @@ struct rec {
 	struct data_haz hz;
 	struct rec_line *lines;
 	size_t n_lines, alloc;
-	size_t top, total;          /* first row shown, rows in all (wrapped) */
-	int rows;                   /* rows on screen */
+	struct ui_scroll sc;        /* the rows in view (wrapped) */
 };
 
 /* ui_record.c: reads the inspection and lays it out again; 0 or -1 (said

@@ -10,7 +10,8 @@
  * Everything that came from a remote (authors, notes, quarantined paths) is
  * drawn through ui_put, never raw.  While the sync runs, stderr points at a
  * temporary file, so nothing a library might print lands on the screen;
- * what it caught is shown with the result.
+ * what it caught is shown with the result, which is wrapped whole and
+ * scrolls by rows (ui_scroll.h) when longer than the screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "ui_labels.h"
 #include "ui_run.h"
 #include "ui_screens.h"
+#include "ui_scroll.h"
 #include "core/strbuf.h"
 #include "sync/sync.h"
 
@@ -43,11 +45,12 @@ struct sync_view {
 	const char *state;         /* what is going on, translated */
 	enum ui_role state_role;
 	const char *phase;         /* "receiving", "sending", or NULL */
+	int running;               /* the sync is under way */
 	size_t done, total, bytes;
 	struct timespec drawn;     /* when progress was last drawn */
 	struct line *lines;        /* the result */
 	size_t n_lines;
-	size_t top;                /* the first line of the result shown */
+	struct ui_scroll sc;       /* the result's rows in view */
 	int y0;
 	long conflicted;           /* inspections with conflicting answers */
 };
@@ -60,7 +63,7 @@ static const struct ui_keymap keys[] = {
 	  N_("sync again: send what changed, bring what others sent"), 3, 0 },
 	{ { '\n', UI_FN(KEY_ENTER) }, REQ_CONFLICTS, "Enter", N_("Conflicts"), "Enter",
 	  N_("the inspections with conflicting answers, to resolve them"), 2, 0 },
-	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down", N_("scroll the result"), 0, 0 },
+	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down PgUp PgDn", N_("scroll the result"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
 	  N_("back (the sync is done; nothing waits on this screen)"), 9, 0 },
 };
@@ -87,7 +90,7 @@ static void clear_lines(struct sync_view *v)
 		free(v->lines[i].text);
 	free(v->lines);
 	v->lines = NULL;
-	v->n_lines = v->top = 0;
+	v->n_lines = v->sc.top = 0;
 }
 
 /* The status before and after: last sync, what waits, the remote. */
@@ -144,14 +147,15 @@ static void paint_status(struct ui *ui, struct sync_view *v, int y)
 	ui_put(y + 2, lw + 3, buf, COLS - lw - 4, ui->attr[R_NORMAL]);
 }
 
-/* "Receiving: 12/40 objects, 5 KiB" and a bar under it. */
-static void paint_progress(struct ui *ui, struct sync_view *v, int y)
+/* What goes on; with `bar`, "Receiving: 12/40 objects, 5 KiB" and a bar
+ * under it. */
+static void paint_progress(struct ui *ui, struct sync_view *v, int y, int bar)
 {
 	int w = COLS - 10, fill, i;
 	char buf[200];
 
 	ui_put(y, 2, v->state, COLS - 4, ui->attr[v->state_role]);
-	if (!v->phase)
+	if (!bar)
 		return;
 	snprintf(buf, sizeof buf, _("%s: %zu/%zu objects, %zu KiB"),
 		 !strcmp(v->phase, "sending") ? _("Sending") : _("Receiving"), v->done, v->total,
@@ -168,17 +172,20 @@ static void paint_progress(struct ui *ui, struct sync_view *v, int y)
 	ui_put(y + 2, COLS - 5, buf, 4, ui->attr[R_NORMAL]);
 }
 
+/* The result whole, each line wrapped (a merge's note names an item by its
+ * whole label), scrolled when longer than the screen. */
 static void paint_result(struct ui *ui, struct sync_view *v)
 {
-	int y = v->y0, bottom = LINES - 2;
-	size_t i;
+	int w = COLS - 4, r;
+	size_t i, row = 0, total = 0;
 
-	for (i = v->top; i < v->n_lines && y < bottom - 1; i++)
-		/* A long note (a quarantined path and why) wraps on up to three rows. */
-		y += ui_put_wrapped(y, 2, COLS - 4, bottom - 1 - y > 3 ? 3 : bottom - 1 - y,
-				    v->lines[i].text, ui->attr[v->lines[i].role]);
-	if (i < v->n_lines)
-		ui_put(bottom - 1, COLS - 12, _("(more...)"), 11, ui->attr[R_DIM]);
+	for (i = 0; i < v->n_lines; i++)
+		total += (size_t)((r = ui_text_rows(v->lines[i].text, w)) > 0 ? r : 1);
+	ui_scroll_begin(&v->sc, total, LINES - 3 - v->y0);
+	for (i = 0; i < v->n_lines; i++)
+		row = ui_scroll_text(&v->sc, v->y0, row, 2, w, v->lines[i].text,
+				     ui->attr[v->lines[i].role]);
+	ui_scroll_note(ui, &v->sc, v->y0 + v->sc.rows);
 }
 
 static void paint(struct ui *ui, void *ctx)
@@ -191,8 +198,9 @@ static void paint(struct ui *ui, void *ctx)
 		paint_status(ui, v, y);
 		y += 4;
 	}
-	paint_progress(ui, v, y);
-	v->y0 = y + (v->phase ? 4 : 2);
+	/* a small screen shows the progress while it runs, then the result */
+	paint_progress(ui, v, y, v->phase && (v->running || LINES >= 18));
+	v->y0 = y + (v->phase && (v->running || LINES >= 18) ? 4 : 2);
 	paint_result(ui, v);
 }
 
@@ -381,7 +389,9 @@ static void run_sync(struct sync_view *v)
 	memset(&v->drawn, 0, sizeof v->drawn);
 	repaint(ui);
 	guard_on(&g);
+	v->running = 1;
 	rc = sync_run(ui->ws, &o, &res, &err);
+	v->running = 0;
 	caught = guard_off(&g);
 	v->state = rc == 0 ? _("Done.") : res.reached < res.remotes
 		   ? _("Offline: the central repository could not be reached.")
@@ -431,10 +441,8 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	} else if (req == REQ_CONFLICTS) {
 		ui_conflicts(ui);
 		read_status(v);
-	} else if (key == UI_FN(KEY_UP) && v->top > 0) {
-		v->top--;
-	} else if (key == UI_FN(KEY_DOWN) && v->top + 1 < v->n_lines) {
-		v->top++;
+	} else {
+		ui_scroll_key(&v->sc, key);
 	}
 	return 0;
 }

@@ -81,15 +81,14 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 /* Answered / relevant questions inside group `g` (or the whole form for
  * g = -1). */
 void walk_progress(const struct walk *w, long g, size_t *done, size_t *total);
-/* How a value reads: the choice labels of a select, else the value. */
-void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf,
-		     size_t size);
+/* How a value reads, whole (free() it): the choice labels of a select,
+ * else the value. */
+char *walk_value_text(const struct walk *w, size_t item, const char *v);
 /* The warnings (forms/inspect/warnings.h) that apply now in the group of `item`:
  * up to `max` indexes into f->items in out[]; returns their count. */
 size_t walk_warnings_of(const struct walk *w, size_t item, size_t *out, size_t max);
 /* "Pass — 张三 (ZJ-0001), 2026-11-28 10:01 · note": an answer with who gave
- * it and when, as the conflict shows it. */
-void walk_answer_text(const struct walk *w, size_t item, const struct fc_answer *a,
-		      char *buf, size_t size);
+ * it and when, as the conflict shows it (free() it). */
+char *walk_answer_text(const struct walk *w, size_t item, const struct fc_answer *a);
 
 #endif

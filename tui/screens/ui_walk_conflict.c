@@ -16,16 +16,16 @@
 static void keep(struct walk *w, size_t item, const struct fc_answer *a)
 {
 	struct fc_err err = { 0 };
-	char buf[600];
+	char *v = walk_value_text(w, item, a->value);
 
-	walk_value_text(w, item, a->value, buf, sizeof buf);
 	if (inspect_resolve(w->ui->ws, w->f, w->id, w->f->items[item].name, a->value, a->note,
 			    NULL, w->ui->lang, &err)) {
 		ui_error_err(w->ui, &err);
-		return;
+	} else {
+		walk_reload(w);
+		ui_info(w->ui, _("Resolved: the answer is %s."), v);
 	}
-	walk_reload(w);
-	ui_info(w->ui, _("Resolved: the answer is %s."), buf);
+	free(v);
 }
 
 int walk_resolve(struct walk *w)
@@ -42,11 +42,8 @@ int walk_resolve(struct walk *w)
 	}
 	n = conflict_choices(&w->in, w->f->items[it].name, &vals);
 	labels = xcalloc(n + 1, sizeof *labels);
-	for (i = 0; i < n; i++) {
-		char buf[1400];
-		walk_answer_text(w, (size_t)it, vals[i], buf, sizeof buf);
-		labels[i] = xstrdup(buf);
-	}
+	for (i = 0; i < n; i++)
+		labels[i] = walk_answer_text(w, (size_t)it, vals[i]);
 	labels[n] = _("Answer anew...");
 	c = ui_choose(w->ui, _("Resolve the conflict: keep which answer?"), labels, n + 1, 0);
 	if (c >= 0 && (size_t)c < n)

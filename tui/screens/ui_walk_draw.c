@@ -3,6 +3,7 @@
  * their progress, required items marked, items that do not apply greyed.
  * The list gets what the item's detail leaves: the item is what is read.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,36 +14,35 @@
 #include "forms/inspect/warnings.h"
 
 /* The conflict section of the item's pane: both values, who gave them,
- * when; returns the rows used (0: no conflict). */
-static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int h)
+ * when, each wrapped whole after its label; returns the rows used (0: no
+ * conflict).  With draw 0 it only counts them (what the pane needs). */
+static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int h, int draw)
 {
 	const struct fc_answer **vals;
 	const char *l_now = _("now: "), *l_also = _("also: ");
-	char buf[1400];
-	int used = 0, x = ui_width(l_now) > ui_width(l_also) ? ui_width(l_now) : ui_width(l_also);
-	size_t i, n;
+	int used = 1, x = ui_width(l_now) > ui_width(l_also) ? ui_width(l_now) : ui_width(l_also);
+	int standing = walk_value(w, item) != NULL;
+	size_t k, n;
 
 	if (h <= 0 || !w->clashes[item])
 		return 0;
 	x += 3;   /* the values line up after the wider label */
-	ui_fill(y, 1, COLS - 2, ui->attr[R_WARN]);
-	ui_put(y, 2, _("! Conflict: answered differently on two devices; c chooses one"),
-	       COLS - 4, ui->attr[R_WARN]);
-	used++;
-	n = conflict_choices(&w->in, w->f->items[item].name, &vals);
-	/* the standing answer first, when there is one */
-	i = walk_value(w, item) ? 0 : n;
-	if (used < h) {
-		ui_put(y + used, 3, l_now, x - 3, ui->attr[R_DIM]);
-		if (i == 0)
-			walk_answer_text(w, item, vals[0], buf, sizeof buf);
-		ui_put(y + used++, x, i == 0 ? buf : _("(no answer)"), COLS - x - 1,
-		       ui->attr[R_NORMAL]);
+	if (draw) {
+		ui_fill(y, 1, COLS - 2, ui->attr[R_WARN]);
+		ui_put(y, 2, _("! Conflict: answered differently on two devices; c chooses one"),
+		       COLS - 4, ui->attr[R_WARN]);
 	}
-	for (i = walk_value(w, item) ? 1 : 0; i < n && used < h; i++) {
-		ui_put(y + used, 3, l_also, x - 3, ui->attr[R_DIM]);
-		walk_answer_text(w, item, vals[i], buf, sizeof buf);
-		ui_put(y + used++, x, buf, COLS - x - 1, ui->attr[R_WARN]);
+	n = conflict_choices(&w->in, w->f->items[item].name, &vals);
+	/* "now:" the standing answer (when there is one), "also:" the others */
+	for (k = 0; k < n + !standing && used < h; k++) {
+		char *s = k == 0 && !standing ? xstrdup(_("(no answer)"))
+			  : walk_answer_text(w, item, vals[standing ? k : k - 1]);
+		if (draw)
+			ui_put(y + used, 3, k ? l_also : l_now, x - 3, ui->attr[R_DIM]);
+		used += draw ? ui_put_wrapped(y + used, x, COLS - x - 1, h - used, s,
+					      ui->attr[k ? R_WARN : R_NORMAL])
+			: ui_text_rows(s, COLS - x - 1);
+		free(s);
 	}
 	free(vals);
 	return used;
@@ -90,7 +90,7 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 	const struct walk_row *row = &w->rows[r];
 	const struct form_item *it = &w->f->items[row->item];
 	int sel = r == w->l.cur, x = 1 + 2 * (row->depth > 0 ? row->depth - 1 : 0), vw = 0;
-	char buf[512];
+	char buf[64];
 	enum ui_role role;
 	attr_t a;
 
@@ -115,9 +115,10 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		x += 4;
 	}
 	if (walk_value(w, row->item) && it->type != FT_CHECK && w->relevant[row->item]) {
-		walk_value_text(w, row->item, walk_value(w, row->item), buf, sizeof buf);
-		vw = ui_width(buf) < COLS / 3 ? ui_width(buf) : COLS / 3;
-		ui_put(y, COLS - vw - 1, buf, vw, a);
+		char *v = walk_value_text(w, row->item, walk_value(w, row->item));
+		vw = ui_width(v) < COLS / 3 ? ui_width(v) : COLS / 3;
+		ui_put(y, COLS - vw - 1, v, vw, a);
+		free(v);
 	}
 	ui_put(y, x, walk_label(w, row->item), COLS - x - vw - 2, a);
 }
@@ -150,6 +151,28 @@ static void hazard_text(const struct walk *w, char *buf, size_t size)
 		 w->haz.description);
 }
 
+/* Where the answer starts, after its label. */
+static int answer_x(void)
+{
+	int lw = ui_width(_("Answer: "));
+
+	return 1 + (lw < 20 ? lw : 20);
+}
+
+/* Rows the answer takes wrapped whole (a select of many choices is long). */
+static int answer_rows(const struct walk *w, size_t item)
+{
+	char *s;
+	int n;
+
+	if (!walk_value(w, item))
+		return 1;
+	s = walk_value_text(w, item, walk_value(w, item));
+	n = ui_text_rows(s, COLS - answer_x() - 1);
+	free(s);
+	return n > 0 ? n : 1;
+}
+
 /* Answer, conflict, note and hazard, each wrapped whole while rows last. */
 static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h)
 {
@@ -159,19 +182,21 @@ static int paint_answer(struct ui *ui, struct walk *w, size_t item, int y, int h
 
 	if (h <= 0)
 		return 0;
-	x = 1 + ui_put(y, 1, _("Answer: "), 20, ui->attr[R_DIM]);
+	x = answer_x();
+	ui_put(y, 1, _("Answer: "), x - 1, ui->attr[R_DIM]);
 	if (v) {
 		enum ui_role role;
-		walk_value_text(w, item, v, buf, sizeof buf);
+		char *s = walk_value_text(w, item, v);
 		marker(w, item, &role);
-		used = ui_put_wrapped(y, x, COLS - x - 1, h > 2 ? 2 : 1, buf, ui->attr[role ==
-				      R_NORMAL ? R_SECTION : role]);
+		used = ui_put_wrapped(y, x, COLS - x - 1, h, s, ui->attr[role == R_NORMAL ?
+				      R_SECTION : role]);
+		free(s);
 	} else {
 		ui_put(y, x, w->required[item] ? _("(none yet; required)") : _("(none yet)"),
 		       COLS - x - 1, ui->attr[w->required[item] ? R_WARN : R_DIM]);
 		used = 1;
 	}
-	used += paint_conflict(ui, w, item, y + used, h - used);
+	used += paint_conflict(ui, w, item, y + used, h - used, 1);
 	if (note && *note && used < h) {
 		x = 1 + ui_put(y + used, 1, _("Note: "), 20, ui->attr[R_DIM]);
 		used += ui_put_wrapped(y + used, x, COLS - x - 1, h - used, note, ui->attr[R_NORMAL]);
@@ -203,29 +228,31 @@ static int warnings_rows(const struct walk *w, const struct ui *ui, size_t item)
 	size_t warn[8], k = walk_warnings_of(w, item, warn, ARRAY_SIZE(warn)), i;
 	int n = 0;
 
-	for (i = 0; i < k; i++)
-		n += rows_of(form_text(w->f, &w->f->items[warn[i]].label, ui->lang), COLS - 5);
+	for (i = 0; i < k; i++) {
+		char *s = xstrfmt("!! %s", form_text(w->f, &w->f->items[warn[i]].label, ui->lang));
+		n += rows_of(s, COLS - 2);
+		free(s);
+	}
 	return n;
 }
 
 /* Rows the current item's detail takes whole: what the list leaves it. */
-static int detail_need(const struct walk *w, const struct ui *ui)
+static int detail_need(struct walk *w, struct ui *ui)
 {
 	long it = walk_item(w);
 	const struct form_item *item;
 	char buf[1200];
-	int n;
+	int n, lw = ui_width(_("Note: "));
 
 	if (it < 0)
 		return 1;
 	item = &w->f->items[it];
-	n = rows_of(walk_label(w, (size_t)it), COLS - 2) + 1;   /* and the answer */
+	n = rows_of(walk_label(w, (size_t)it), COLS - 2) + answer_rows(w, (size_t)it);
 	if (w->item_err[0])
-		n += 2;
-	if (w->clashes[it])
-		n += 2 + (int)w->clashes[it];
+		n += rows_of(w->item_err, COLS - 2) < 2 ? 1 : 2;
+	n += paint_conflict(ui, w, (size_t)it, 0, INT_MAX, 0);
 	if (*walk_note(w, (size_t)it))
-		n += rows_of(walk_note(w, (size_t)it), COLS - 10);
+		n += rows_of(walk_note(w, (size_t)it), COLS - 2 - (lw < 20 ? lw : 20));
 	if (w->have_haz) {
 		hazard_text(w, buf, sizeof buf);
 		n += rows_of(buf, COLS - 2);
@@ -237,7 +264,8 @@ static int detail_need(const struct walk *w, const struct ui *ui)
 
 /* The item whole: its label wrapped (all of it while one row is left for
  * the answer), what went wrong, the answer, note and hazard, the hint, the
- * legal basis. */
+ * legal basis.  What finds no row ends the pane in "…" (F6 gives the item
+ * the whole screen). */
 static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 {
 	long it = walk_item(w);
@@ -264,7 +292,9 @@ static void paint_detail(struct ui *ui, struct walk *w, int y, int h)
 		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
 	s = form_text(w->f, &item->legal_basis, ui->lang);
 	if (*s && used < h)
-		ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
+		used += ui_put_wrapped(y + used, 1, COLS - 2, h - used, s, ui->attr[R_DIM]);
+	if (used >= h && detail_need(w, ui) > h)
+		ui_cut_mark(y + h - 1, COLS - 2, ui->attr[R_DIM]);
 }
 
 static void paint_head(struct ui *ui, struct walk *w)
@@ -272,6 +302,7 @@ static void paint_head(struct ui *ui, struct walk *w)
 	char buf[600], right[80];
 	size_t done, total;
 	long it = walk_item(w);
+	int rw = ui_width(_("[*] required")) < COLS / 3 ? ui_width(_("[*] required")) : COLS / 3;
 
 	walk_progress(w, -1, &done, &total);
 	snprintf(right, sizeof right, "%s %zu/%zu", _("draft"), done, total);
@@ -284,10 +315,10 @@ static void paint_head(struct ui *ui, struct walk *w)
 		walk_progress(w, g, &done, &total);
 		snprintf(buf, sizeof buf, "%s  %zu/%zu", form_text(w->f, &w->f->items[g].label, ui->lang),
 			 done, total);
-		ui_put(1, 1, buf, COLS - 2, ui->attr[R_SECTION]);
+		/* cut before the legend, not under it */
+		ui_put(1, 1, buf, COLS - 3 - rw, ui->attr[R_SECTION]);
 	}
-	ui_put(1, COLS - 1 - ui_width(_("[*] required")), _("[*] required"), COLS / 3,
-	       ui->attr[R_DIM]);
+	ui_put(1, COLS - 1 - rw, _("[*] required"), rw, ui->attr[R_DIM]);
 }
 
 void walk_paint(struct ui *ui, void *ctx)

@@ -230,7 +230,7 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	return 0;
 }
 
-void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf, size_t size)
+char *walk_value_text(const struct walk *w, size_t item, const char *v)
 {
 	const struct form_item *it = &w->f->items[item];
 	const struct form_list *l = it->list;
@@ -238,15 +238,11 @@ void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf
 	const char *p = v;
 	size_t i, n;
 
-	if (it->type == FT_CHECK) {
-		snprintf(buf, size, "%s", !strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail")
-			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
-		return;
-	}
-	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE)) {
-		snprintf(buf, size, "%s", v);
-		return;
-	}
+	if (it->type == FT_CHECK)
+		return xstrdup(!strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail") ? _("Fail")
+			       : !strcmp(v, "na") ? _("Not applicable") : v);
+	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE))
+		return xstrdup(v);
 	strbuf_init(&sb);
 	while (*(p += strspn(p, " "))) {
 		n = strcspn(p, " ");
@@ -261,16 +257,14 @@ void walk_value_text(const struct walk *w, size_t item, const char *v, char *buf
 			strbuf_add(&sb, p, n);
 		p += n;
 	}
-	snprintf(buf, size, "%s", sb.buf);
-	strbuf_release(&sb);
+	return strbuf_detach(&sb);
 }
 
-void walk_answer_text(const struct walk *w, size_t item, const struct fc_answer *a,
-		      char *buf, size_t size)
+char *walk_answer_text(const struct walk *w, size_t item, const struct fc_answer *a)
 {
 	char when[32];
 	const char *name = "";
-	char value[600];
+	char *value, *s;
 	size_t i;
 
 	for (i = 0; i < w->in.n_team; i++)
@@ -278,8 +272,10 @@ void walk_answer_text(const struct walk *w, size_t item, const struct fc_answer 
 			name = w->in.team[i].name;
 	if (!*name && !strcmp(w->ui->ws->me.badge, a->by))
 		name = w->ui->ws->me.name;
-	walk_value_text(w, item, a->value, value, sizeof value);
-	snprintf(buf, size, "%s — %s%s%s%s, %s%s%s", value, name, *name ? " (" : "", a->by,
-		 *name ? ")" : "", ui_when(a->at, when, sizeof when),
-		 a->note && *a->note ? " · " : "", a->note ? a->note : "");
+	value = walk_value_text(w, item, a->value);
+	s = xstrfmt("%s — %s%s%s%s, %s%s%s", value, name, *name ? " (" : "", a->by,
+		    *name ? ")" : "", ui_when(a->at, when, sizeof when),
+		    a->note && *a->note ? " · " : "", a->note ? a->note : "");
+	free(value);
+	return s;
 }
