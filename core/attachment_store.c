@@ -103,3 +103,29 @@ int attachments_put(struct fc_store *s, const char *kind, const char *record,
 			return -1;
 	return 0;
 }
+
+int attachments_files_by(struct fc_store *s, const char *badge, attachment_file_fn fn,
+			 void *ctx, struct fc_err *err)
+{
+	struct fc_attachment a = { 0 };
+	sqlite3_stmt *st;
+	int rc = 0, step;
+
+	if (store_cached(s, "SELECT sha256, blob, size, type FROM attachments WHERE by = ?1"
+			 " GROUP BY sha256 ORDER BY sha256", &st, err))
+		return -1;
+	store_bind(st, 1, badge);
+	a.to = a.name = (char *)"";
+	snprintf(a.by, sizeof a.by, "%s", badge);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		store_col_copy(st, 0, a.sha256, sizeof a.sha256);
+		store_col_copy(st, 1, a.blob, sizeof a.blob);
+		a.size = sqlite3_column_int64(st, 2);
+		store_col_copy(st, 3, a.type, sizeof a.type);
+		rc = fn(&a, ctx);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_sqlerr(s, err, "reading the attached files");
+	store_release(s, st);
+	return rc;
+}

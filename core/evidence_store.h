@@ -67,6 +67,13 @@ int evidence_limit_set(struct fc_store *s, uint64_t max, struct fc_err *err);
 int evidence_add(const struct evidence_store *es, const char *path, struct evidence_info *out,
 		 struct fc_err *err);
 
+/* The same, keeping the file only when its sha256, blob id, size and type
+ * are those of `want` (a record's line: a file fetched from someone's
+ * evidence); else FC_EFAIL saying what differs, and nothing is kept. */
+int evidence_add_expected(const struct evidence_store *es, const char *path,
+			  const struct evidence_info *want, struct evidence_info *out,
+			  struct fc_err *err);
+
 /* WORKSPACE/evidence/xx/<sha256>, or NULL when sha256 is not 64 lower-case
  * hex digits (it comes from records, so from anyone). */
 char *evidence_path(const struct evidence_store *es, const char *sha256);
