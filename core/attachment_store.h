@@ -23,4 +23,13 @@ typedef int (*attachment_file_fn)(const struct fc_attachment *a, void *ctx);
 int attachments_files_by(struct fc_store *s, const char *badge, attachment_file_fn fn,
 			 void *ctx, struct fc_err *err);
 
+/* Every line of the record (kind, record), or of every record when record
+ * is NULL: fn gets the record's kind and id and the line; a non-zero
+ * return stops and is returned.  Read whole first, so fn may use the
+ * store. */
+typedef int (*attachment_line_fn)(const char *kind, const char *record,
+				  const struct fc_attachment *a, void *ctx);
+int attachments_each(struct fc_store *s, const char *kind, const char *record,
+		     attachment_line_fn fn, void *ctx, struct fc_err *err);
+
 #endif
