@@ -284,21 +284,22 @@ static int settle(const struct evidence_store *es, const char *tmp,
 	return rc;
 }
 
-/* What differs between the file read and what a record says of it. */
-static int as_expected(const char *path, const struct evidence_info *want,
-		       const struct evidence_info *got, struct fc_err *err)
+/* What differs between the file read and what a record says of it (the
+ * caller names the file: `path` is a temporary one). */
+static int as_expected(const struct evidence_info *want, const struct evidence_info *got,
+		       struct fc_err *err)
 {
 	if (strcmp(got->sha256, want->sha256))
-		return fc_fail(err, _("%s: its bytes hash to %s, not to the sha256 %s its record "
-			       "gives"), path, got->sha256, want->sha256);
+		return fc_fail(err, _("its bytes hash to %s, not to the sha256 %s its record gives"),
+			       got->sha256, want->sha256);
 	if (strcmp(got->blob, want->blob))
-		return fc_fail(err, _("%s: its git blob id is %s, not %s as its record says"), path,
-			       got->blob, want->blob);
+		return fc_fail(err, _("its git blob id is %s, not %s as its record says"), got->blob,
+			       want->blob);
 	if (got->size != want->size)
-		return fc_fail(err, _("%s: %llu bytes, not %llu as its record says"), path,
+		return fc_fail(err, _("%llu bytes, not %llu as its record says"),
 			       (unsigned long long)got->size, (unsigned long long)want->size);
 	if (got->type != want->type)
-		return fc_fail(err, _("%s: its content is %s, not %s as its record says"), path,
+		return fc_fail(err, _("its content is %s, not %s as its record says"),
 			       media_type_name(got->type), media_type_name(want->type));
 	return 0;
 }
@@ -317,7 +318,7 @@ static int keep(const struct evidence_store *es, int src, const char *path,
 	if (!rc)
 		rc = copy(src, path, (uint64_t)st->st_size, fd, tmp, out, err);
 	if (!rc && want)
-		rc = as_expected(path, want, out, err);
+		rc = as_expected(want, out, err);
 	if (!rc && out->type == MEDIA_JPEG)
 		photo_facts(fd, out);
 	if (!rc && (fchmod(fd, 0444) || fsync(fd)))
