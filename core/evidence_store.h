@@ -84,6 +84,9 @@ char *evidence_path(const struct evidence_store *es, const char *sha256);
  * hash to its name, or are no kind kept, is FC_EFAIL and not opened. */
 int evidence_open(const struct evidence_store *es, const char *sha256, int *fd,
 		  struct evidence_info *out, struct fc_err *err);
+/* Whether a file is kept under sha256, without reading it (a sync asks
+ * of every file its records name; evidence_check reads them whole). */
+int evidence_has(const struct evidence_store *es, const char *sha256);
 /* The same check, closing the file again. */
 int evidence_check(const struct evidence_store *es, const char *sha256,
 		   struct evidence_info *out, struct fc_err *err);

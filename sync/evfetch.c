@@ -40,18 +40,13 @@ void evfetch_result_release(struct evfetch_result *res)
 	memset(res, 0, sizeof *res);
 }
 
-/* A line whose file is not here, once per file. */
+/* A line whose file is not here (once per file: unique_files). */
 static int want(const char *kind, const char *record, const struct fc_attachment *a, void *ctx)
 {
 	struct fetching *f = ctx;
-	struct fc_err why = { 0 };
-	size_t i;
 
-	if (evidence_check(&f->es, a->sha256, NULL, &why) == 0)
+	if (evidence_has(&f->es, a->sha256))
 		return 0;
-	for (i = 0; i < f->n; i++)
-		if (!strcmp(f->w[i].a.sha256, a->sha256))
-			return 0;
 	ALLOC_GROW(f->w, f->n + 1, f->alloc);
 	memset(&f->w[f->n], 0, sizeof f->w[f->n]);
 	snprintf(f->w[f->n].kind, sizeof f->w[f->n].kind, "%s", kind);
@@ -94,23 +89,27 @@ static int from_ref(struct fetching *f, const char *remote, const char *by, cons
 	int exists, rc;
 	size_t i;
 
+	/* From a central on a path, an object over the limit or not what its
+	 * name says refuses the fetch (FC_EFAIL) before it is copied. */
 	if ((rc = transport_fetch_evidence(f->r, remote, ref, f->es.max_bytes, f->prog, &tip,
-					   &exists, f->err)) || !exists)
-		return rc;
-	if (git_commit_lookup(&c, f->r->repo, &tip) < 0)
-		return git_fail(f->err, _("reading the evidence ref"));
-	if ((rc = evtree_check(f->r->repo, git_commit_tree_id(c), f->es.max_bytes, &why)) == 0 &&
-	    git_commit_tree(&tree, c) < 0)
-		rc = git_fail(&why, _("reading the evidence ref"));
-	git_commit_free(c);
+					   &exists, &why)) == 0 && exists) {
+		if (git_commit_lookup(&c, f->r->repo, &tip) < 0)
+			return git_fail(f->err, _("reading the evidence ref"));
+		if ((rc = evtree_check(f->r->repo, git_commit_tree_id(c), f->es.max_bytes,
+				       &why)) == 0 && git_commit_tree(&tree, c) < 0)
+			rc = git_fail(&why, _("reading the evidence ref"));
+		git_commit_free(c);
+	}
 	if (rc) {
 		if (why.kind != FC_EFAIL)
 			return *f->err = why, -1;
 		sync_log_note(&f->res->rep, _("%s's evidence on %s is refused, nothing of it is "
 			      "kept: %s"), by, remote, why.msg);
-		quarantine(f->r, &f->res->rep, &tip, ref, NULL, 0, why.msg);
+		quarantine(f->r, &f->res->rep, exists ? &tip : NULL, ref, NULL, 0, why.msg);
 		return 0;
 	}
+	if (!exists)
+		return 0;
 	for (i = 0; rc == 0 && i < f->n; i++) {
 		struct wanted *w = &f->w[i];
 		if (w->done || strcmp(w->a.by, by) || evtree_find(tree, w->a.sha256, &blob))
@@ -161,7 +160,36 @@ static int fetch_all(struct fetching *f, const git_strarray *remotes)
 
 static int by_officer(const void *a, const void *b)
 {
-	return strcmp(((const struct wanted *)a)->a.by, ((const struct wanted *)b)->a.by);
+	const struct wanted *x = a, *y = b;
+	int c = strcmp(x->a.by, y->a.by);
+
+	return c ? c : strcmp(x->a.sha256, y->a.sha256);
+}
+
+static int by_file(const void *a, const void *b)
+{
+	const struct wanted *x = a, *y = b;
+	int c = strcmp(x->a.sha256, y->a.sha256);
+
+	return c ? c : strcmp(x->a.by, y->a.by);
+}
+
+/* Each file once (the first line naming it, by officer), grouped by
+ * officer. */
+static void unique_files(struct fetching *f)
+{
+	size_t i, j = 0;
+
+	qsort(f->w, f->n, sizeof *f->w, by_file);
+	for (i = 0; i < f->n; i++) {
+		if (j && !strcmp(f->w[j - 1].a.sha256, f->w[i].a.sha256)) {
+			attachment_clear(&f->w[i].a);
+			continue;
+		}
+		f->w[j++] = f->w[i];
+	}
+	f->n = j;
+	qsort(f->w, f->n, sizeof *f->w, by_officer);
 }
 
 static void count_missing(struct fetching *f)
@@ -195,9 +223,9 @@ int evfetch_run(struct fc_workspace *ws, const struct evfetch_target *t, size_t 
 	rc = n ? 0 : attachments_each(ws->store, NULL, NULL, want, &f, err);
 	for (i = 0; rc == 0 && i < n; i++)
 		rc = attachments_each(ws->store, t[i].kind, t[i].id, want, &f, err);
+	unique_files(&f);
 	res->needed = f.n;
 	if (rc == 0 && f.n) {
-		qsort(f.w, f.n, sizeof *f.w, by_officer);
 		rc = replica_open(ws, REPLICA_CREATE, &f.r, err);
 		if (rc == 0 && git_remote_list(&remotes, f.r->repo) < 0)
 			rc = git_fail(err, _("listing remotes"));

@@ -46,8 +46,8 @@ struct restoring {
 	struct fc_err *err;
 };
 
-/* One own file: put back when the store lacks it (or holds a bad copy)
- * and the ref has it. */
+/* One own file: put back when the store lacks it and the ref has it (a
+ * bad copy is for verify to find: a sync does not read every file). */
 static int restore_one(const struct fc_attachment *a, void *ctx)
 {
 	struct restoring *x = ctx;
@@ -55,10 +55,8 @@ static int restore_one(const struct fc_attachment *a, void *ctx)
 	git_oid blob;
 	char path[2 + 1 + 64 + 1];
 
-	if (evidence_check(&x->es, a->sha256, NULL, &why) == 0 ||
-	    evtree_find(x->tree, a->sha256, &blob))
+	if (evidence_has(&x->es, a->sha256) || evtree_find(x->tree, a->sha256, &blob))
 		return 0;
-	memset(&why, 0, sizeof why);
 	if (evkeep_blob(x->r, &x->es, a, &blob, &why) == 0) {
 		x->st->restored++;
 		return 0;

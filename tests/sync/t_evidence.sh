@@ -98,6 +98,28 @@ check "nothing of it is added to the store" sh -c "[ -z \"\$(find '$T/e/evidence
 on e inspection show "$a_insp"
 check "the record still says not on this laptop" grep -q "(not on this laptop)" "$OUT"
 
+# A ref of another shape (a name that is no sha256 beside the photo) is
+# refused whole, from its tree alone: nothing of it is kept.
+git clone -q --bare "$T/srv/central.git" "$T/srv/shape.git"
+git --git-dir="$T/srv/central.git" push -q "$T/srv/shape.git" "refs/evidence/*:refs/evidence/*"
+G="git --git-dir=$T/srv/shape.git"
+evil=$(printf 'x' | $G hash-object -w --stdin)
+top=$( ($G ls-tree refs/evidence/ZJ-0001; printf '100644 blob %s\tevil.sh\n' "$evil") | $G mktree)
+$G update-ref refs/evidence/ZJ-0001 "$($G commit-tree -p refs/evidence/ZJ-0001 -m shape "$top")"
+"$FC" -C "$T/f" init --name f --badge ZJ-0006 --dept 区应急管理局 --from "$T/srv/shape.git" >/dev/null 2>&1
+on f evidence fetch; rc=$?
+check "an evidence tree of another shape is refused" [ $rc -ne 0 ]
+check "the note names the officer, the remote and the entry" \
+	grep -q "ZJ-0001's evidence on origin is refused, nothing of it is kept: .*evil.sh.*not a folder of two hex digits" "$OUT"
+check "and nothing of it is kept" sh -c "[ -z \"\$(find '$T/f/evidence' -type f 2>/dev/null)\" ]"
+# A file over this workspace's limit is refused from its header.
+"$FC" -C "$T/g" init --name g --badge ZJ-0007 --dept 区应急管理局 --from "$T/srv/central.git" >/dev/null 2>&1
+sqlite3 "$T/g/store.db" "INSERT OR REPLACE INTO meta VALUES ('evidence.max_bytes', '1048576')"
+on g evidence fetch; rc=$?
+check "a file over the workspace's limit is refused from its header" \
+	sh -c "[ $rc -ne 0 ] && grep -q -E 'ZJ-0001.s evidence on origin is refused.*(larger than the limit per file|more than a file may be here)' '$OUT'"
+check "and not kept" sh -c "[ -z \"\$(find '$T/g/evidence' -type f 2>/dev/null)\" ]"
+
 # A reinstalled: its own files come back on sync.
 "$FC" -C "$T/a2" init --name a --badge ZJ-0001 --dept 区应急管理局 --from "$T/srv/central.git" >/dev/null 2>&1
 on a2 sync
