@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "evloose.h"
 #include "gitutil.h"
 #include "sendset.h"
 
@@ -72,42 +73,34 @@ out:
 	return rc;
 }
 
-typedef int (*sink_fn)(void *ctx, const char *data, size_t len);
-
-/* Feeds object id of src to sink: as a stream when src can, else whole. */
-static int read_object(git_odb *src, const git_oid *id, uint64_t max, git_object_t *type,
-		       size_t *size, sink_fn sink, void *ctx, struct fc_err *err)
+/* Feeds object id of repo to sink: a loose file inflated through one
+ * buffer (sync/evloose.c), else (packed) read whole, within max. */
+static int read_object(git_repository *repo, git_odb *odb, const git_oid *id, uint64_t max,
+		       evloose_sink sink, void *ctx, struct fc_err *err)
 {
-	git_odb_stream *rs = NULL;
 	git_odb_object *o = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
+	git_object_t type;
+	size_t size;
 	int rc;
 
 	git_oid_tostr(hex, sizeof hex, id);
-	if (git_odb_read_header(size, type, src, id) < 0)
+	if (git_odb_read_header(&size, &type, odb, id) < 0)
 		return git_fail(err, hex);
-	if (*size > max)
+	if (size > max)
 		return fc_fail(err, _("object %s is %zu bytes, more than a file may be here (at most "
-			       "%llu, the setting %s)"), hex, *size, (unsigned long long)max,
+			       "%llu, the setting %s)"), hex, size, (unsigned long long)max,
 			       "evidence.max_bytes");
-	if (git_odb_open_rstream(&rs, size, type, src, id) == 0) {
-		char *buf = xmalloc(CHUNK);
-		size_t got = 0;
-		int n;
-		rc = 0;
-		while (rc == 0 && (n = git_odb_stream_read(rs, buf, CHUNK)) > 0) {
-			got += (size_t)n;
-			rc = got > *size ? fc_fail(err, _("object %s is longer than it says"), hex)
-					 : sink(ctx, buf, (size_t)n);
-		}
-		if (rc == 0 && n < 0)
-			rc = git_fail(err, hex);
-		free(buf);
-		git_odb_stream_free(rs);
-		return rc;
+	if (type == GIT_OBJECT_BLOB) {
+		struct strbuf objects;
+		strbuf_init(&objects);
+		strbuf_addf(&objects, "%sobjects", git_repository_path(repo));
+		rc = evloose_read(objects.buf, id, max, &size, sink, ctx, err);
+		strbuf_release(&objects);
+		if (rc <= 0)
+			return rc;
 	}
-	git_error_clear(); /* packed: no stream; read whole, within max */
-	if (git_odb_read(&o, src, id) < 0)
+	if (git_odb_read(&o, odb, id) < 0)
 		return git_fail(err, hex);
 	rc = sink(ctx, git_odb_object_data(o), git_odb_object_size(o));
 	git_odb_object_free(o);
@@ -123,8 +116,10 @@ static int to_stream(void *ctx, const char *data, size_t len)
 	       git_fail(t->err, _("writing a file's object")) : 0;
 }
 
-int evblob_copy(git_odb *src, git_odb *dst, const git_oid *id, uint64_t max,
-		struct fc_err *err)
+/* Copies object id from src to dst unless dst has it; the copy must hash
+ * to id. */
+static int copy_object(git_repository *src_repo, git_odb *src, git_odb *dst, const git_oid *id,
+		       uint64_t max, struct fc_err *err)
 {
 	struct to_stream t = { NULL, err };
 	git_object_t type;
@@ -136,9 +131,13 @@ int evblob_copy(git_odb *src, git_odb *dst, const git_oid *id, uint64_t max,
 		return 0;
 	if (git_odb_read_header(&size, &type, src, id) < 0)
 		return git_fail(err, _("reading an object to copy"));
+	if (size > max)
+		return fc_fail(err, _("object %s is %zu bytes, more than a file may be here (at most "
+			       "%llu, the setting %s)"), git_oid_tostr_s(id), size,
+			       (unsigned long long)max, "evidence.max_bytes");
 	if (git_odb_open_wstream(&t.ws, dst, size, type) < 0)
 		return git_fail(err, _("writing a file's object"));
-	rc = read_object(src, id, max, &type, &size, to_stream, &t, err);
+	rc = read_object(src_repo, src, id, max, to_stream, &t, err);
 	if (rc == 0)
 		rc = finish(t.ws, id, &got, err);
 	git_odb_stream_free(t.ws);
@@ -163,29 +162,38 @@ static int to_fd(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
-int evblob_to_fd(git_odb *odb, const git_oid *id, uint64_t max, int fd, struct fc_err *err)
+int evblob_to_fd(git_repository *repo, const git_oid *id, uint64_t max, int fd,
+		 struct fc_err *err)
 {
 	struct to_fd t = { fd, err };
-	git_object_t type;
-	size_t size;
+	git_odb *odb = NULL;
+	int rc = evblob_odb(repo, &odb, err);
 
-	return read_object(odb, id, max, &type, &size, to_fd, &t, err);
+	if (rc == 0)
+		rc = read_object(repo, odb, id, max, to_fd, &t, err);
+	git_odb_free(odb);
+	return rc;
 }
 
-struct copy_set { git_odb *src, *dst; uint64_t max; struct fc_err *err; };
+struct copy_set {
+	git_repository *src_repo;
+	git_odb *src, *dst;
+	uint64_t max;
+	struct fc_err *err;
+};
 
 static int copy_one(const git_oid *id, const char *name, void *ctx)
 {
 	struct copy_set *cs = ctx;
 
 	(void)name;
-	return evblob_copy(cs->src, cs->dst, id, cs->max, cs->err) ? GIT_EUSER : 0;
+	return copy_object(cs->src_repo, cs->src, cs->dst, id, cs->max, cs->err) ? GIT_EUSER : 0;
 }
 
 int evblob_copy_set(git_repository *src, git_repository *dst, const git_oid *head,
 		    const git_oid *have, uint64_t max, struct fc_err *err)
 {
-	struct copy_set cs = { NULL, NULL, max, err };
+	struct copy_set cs = { src, NULL, NULL, max, err };
 	int rc = -1;
 
 	if (evblob_odb(src, &cs.src, err) == 0 && evblob_odb(dst, &cs.dst, err) == 0)

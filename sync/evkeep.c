@@ -44,15 +44,12 @@ int evkeep_blob(struct replica *r, const struct evidence_store *es,
 {
 	struct evidence_info want = { 0 }, got;
 	char *tmp = xstrfmt("%s/evidence-in-XXXXXX", r->path);
-	git_odb *odb = NULL;
 	int fd = -1, rc = header_matches(r, es, a, blob, err);
 
 	if (rc == 0 && (fd = mkstemp(tmp)) < 0)
 		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
 	if (rc == 0)
-		rc = evblob_odb(r->repo, &odb, err);
-	if (rc == 0)
-		rc = evblob_to_fd(odb, blob, es->max_bytes, fd, err);
+		rc = evblob_to_fd(r->repo, blob, es->max_bytes, fd, err);
 	if (fd >= 0 && close(fd) && rc == 0)
 		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (rc == 0) {
@@ -64,7 +61,6 @@ int evkeep_blob(struct replica *r, const struct evidence_store *es,
 	}
 	if (fd >= 0)
 		unlink(tmp);
-	git_odb_free(odb);
 	free(tmp);
 	return rc;
 }
