@@ -4,7 +4,8 @@
 # sees it; laptop B syncs the records without the photo (its replica stays
 # small), shows it "not on this laptop", then fetches it on demand with the
 # same sha256; a tampered evidence ref is quarantined and nothing of it
-# kept; A reinstalled from the central gets its own files back on sync.
+# kept; A reinstalled from the central gets its own files back on sync;
+# sending and fetching a 60 MB file does not hold it in memory.
 . "$FIELDCHECK_TOP/tests/sync/lib_sync.sh"
 SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
 mkdir -p "$T/srv"
@@ -127,3 +128,31 @@ check "a reinstalled laptop syncs" [ $? -eq 0 ]
 on a2 inspection show "$a_insp"
 check "and has its own photo back" sh -c "grep -q 'big.jpg' '$OUT' && ! grep -q 'not on this laptop' '$OUT'"
 check "the same bytes" sh -c "sha256sum '$(store_file a2)' | grep -q ^$sha"
+
+# Memory: a 60 MB file is sent and fetched through fixed buffers.  Each
+# command's peak resident size is set against a pull's of the same
+# workspace (the program itself, and a sanitizer's shadow when built so).
+if [ -x /usr/bin/time ]; then
+	peak() { d=$1; shift; /usr/bin/time -f %M -o "$T/rss" "$FC" -C "$T/$d" "$@" >/dev/null 2>&1; cat "$T/rss"; }
+	central "$T/srv/mem.git"
+	for d in h:ZJ-0008 k:ZJ-0009; do
+		device "${d%%:*}" "${d#*:}" "$T/srv/mem.git"
+		sqlite3 "$T/${d%%:*}/store.db" "INSERT OR REPLACE INTO meta VALUES ('evidence.max_bytes', '104857600')"
+	done
+	{ cat "$SEEDS/plain.jpg"; head -c 60000000 /dev/urandom; } >"$T/long.jpg"
+	"$FC" -C "$T/h" enterprise add --code "$USCC1" --name 甲化工 >/dev/null
+	long=$(new_inspection h "$USCC1")
+	"$FC" -C "$T/h" inspection attach "$long" "$T/long.jpg" >/dev/null
+	base=$(peak h pull)
+	sent=$(peak h sync)
+	check "sending 60 MB grows the peak by less than 20 MB ($base KiB, then $sent)" \
+		[ $((sent - base)) -lt 20480 ]
+	"$FC" -C "$T/k" pull >/dev/null
+	base=$(peak k pull)
+	got=$(peak k evidence fetch)
+	check "fetching it grows the peak by less than 20 MB ($base KiB, then $got)" \
+		[ $((got - base)) -lt 20480 ]
+	check "and it arrived whole" cmp -s "$T/long.jpg" "$T/k/evidence/$(sha256sum "$T/long.jpg" | cut -c1-2)/$(sha256sum "$T/long.jpg" | cut -c1-64)"
+else
+	skip "peak memory of sending and fetching" "no /usr/bin/time"
+fi
