@@ -80,6 +80,9 @@ attach_and_sync c
 seen_by_git "$T/srv/daemon.git" ZJ-0003
 records_only d
 on_demand d
+"$FC" -C "$T/c2" init --name c --badge ZJ-0003 --dept 区应急管理局 --from "$url" >"$OUT" 2>"$ERR"
+check "c reinstalled over git:// gets its photo back" sh -c \
+	"grep -qx '1 evidence file of yours put back from the central' '$OUT' && sha256sum '$(store_file c2)' | grep -q ^$sha"
 
 # A tampered ref, pushed with plain git to a central without the guard:
 # the path holds other bytes than the record's line says.

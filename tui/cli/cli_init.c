@@ -58,7 +58,7 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 		       res.rep.imported_inspections, res.rep.imported_hazards,
 		       res.rep.imported_enterprises);
 		if (res.files_restored) /* a laptop reinstalled: its own files back */
-			printf(_("%zu of your evidence file%s put back from the central\n"),
+			printf(_("%zu evidence file%s of yours put back from the central\n"),
 			       res.files_restored, res.files_restored == 1 ? "" : "s");
 	}
 	cli_sync_notes(&res.rep); /* a refusal too says why */

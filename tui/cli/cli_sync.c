@@ -132,7 +132,7 @@ void cli_sync_report(const struct sync_result *res, int push)
 	if (push && res->files_sent)
 		printf(_("sent %zu evidence file%s\n"), res->files_sent, res->files_sent == 1 ? "" : "s");
 	if (res->files_restored)
-		printf(_("%zu of your evidence file%s put back from the central\n"),
+		printf(_("%zu evidence file%s of yours put back from the central\n"),
 		       res->files_restored, res->files_restored == 1 ? "" : "s");
 }
 
