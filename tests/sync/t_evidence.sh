@@ -48,6 +48,8 @@ records_only() {
 	check "$1's replica did not receive the blob" sh -c \
 		"! git --git-dir='$T/$1/replica.git' cat-file -e $blob 2>/dev/null"
 	check "$1's replica stays small" small "$1"
+	on "$1" evidence list "$insp" --format csv
+	check "$1's evidence list says it is not here" grep -q "^inspection $(echo "$insp" | cut -c1-8),big.jpg,image/jpeg,$(stat -c %s "$T/big.jpg"),.*,$sha,no" "$OUT"
 }
 
 # on_demand DEVICE: evidence fetch brings it, whole and the same.
@@ -57,6 +59,8 @@ on_demand() {
 	on "$1" inspection show "$insp"
 	check "$1 now shows it here" sh -c "grep -q 'big.jpg' '$OUT' && ! grep -q 'not on this laptop' '$OUT'"
 	check "with the same sha256" sh -c "sha256sum '$(store_file "$1")' | grep -q ^$sha"
+	on "$1" evidence list --format csv
+	check "and evidence list says here" grep -q ",$sha,yes" "$OUT"
 }
 
 # over a path

@@ -1,17 +1,22 @@
 /* cli_evidence.c - `fieldcheck evidence fetch [ID...]`: other officers'
  * files that records name, fetched from the central on demand
- * (sync/evfetch.h); a sync brings only the officer's own. */
+ * (sync/evfetch.h), a sync bringing only the officer's own; and
+ * `evidence list [ID]`: which of them are on this laptop. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "core/attachment_store.h"
+#include "core/evidence_store.h"
 #include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
 #include "sync/evfetch.h"
 
-static const char evidence_usage[] = "fieldcheck evidence fetch [ID...]";
+static const char evidence_usage[] =
+	"fieldcheck evidence fetch [ID...]\n"
+	"       fieldcheck evidence list [ID] [--format text|csv|json]";
 
 /* An inspection's or a hazard's id, or a unique prefix of one. */
 static int target(struct fc_workspace *ws, const char *arg, struct evfetch_target *t,
@@ -74,10 +79,70 @@ static int evidence_fetch(struct cli *cli, int argc, char **argv)
 	return rc ? cli_report(&err) : 0;
 }
 
+struct listing {
+	struct evidence_store es;
+	struct table t;
+};
+
+static int list_line(const char *kind, const char *record, const struct fc_attachment *a,
+		     void *ctx)
+{
+	struct listing *l = ctx;
+	char size[24], rec[64];
+
+	snprintf(size, sizeof size, "%lld", a->size);
+	snprintf(rec, sizeof rec, "%s %.8s", kind, record);
+	table_add(&l->t, (const char *[]){ rec, a->name, a->type, size, a->by, a->sha256,
+		  evidence_has(&l->es, a->sha256) ? "yes" : "no" });
+	return 0;
+}
+
+static int evidence_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct table_col cols[] = {
+		{ "record", N_("RECORD"), 0, 0, 0 }, { "name", N_("NAME"), 0, 40, 0 },
+		{ "type", N_("TYPE"), 0, 0, 0 }, { "size", N_("SIZE"), 1, 0, 0 },
+		{ "by", N_("BY"), 0, 0, 0 }, { "sha256", N_("SHA256"), 0, 12, COL_PREFIX },
+		{ "here", N_("HERE"), 0, 0, COL_WORD },
+	};
+	const char *fmt = NULL, *pos[1];
+	char id[FC_UUID_LEN + 1];
+	struct evfetch_target t = { NULL, NULL };
+	struct listing l;
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	enum table_format tf;
+	size_t n;
+	int rc;
+	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL }, { 0 } };
+
+	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n, evidence_usage)) ||
+	    (rc = cli_format(fmt, &tf, evidence_usage)))
+		return rc;
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	if ((n && target(ws, pos[0], &t, id, &err)) || evidence_store_open(ws, &l.es, &err)) {
+		workspace_close(ws);
+		return cli_report(&err);
+	}
+	table_init(&l.t, cols, ARRAY_SIZE(cols));
+	rc = attachments_each(ws->store, t.kind, t.id, list_line, &l, &err);
+	if (rc == 0)
+		rc = cli_print_listing(&l.t, tf);
+	else
+		rc = cli_report(&err);
+	table_release(&l.t);
+	evidence_store_release(&l.es);
+	workspace_close(ws);
+	return rc;
+}
+
 int cmd_evidence(struct cli *cli, int argc, char **argv)
 {
-	static const struct cli_verb verbs[] = { { "fetch", evidence_fetch }, { 0 } };
+	static const struct cli_verb verbs[] = {
+		{ "fetch", evidence_fetch }, { "list", evidence_list }, { 0 },
+	};
 
 	return cli_dispatch(cli, argc, argv, verbs, evidence_usage,
-			    "evidence needs a command: fetch", 0);
+			    "evidence needs a command: fetch or list", 0);
 }

@@ -48,6 +48,7 @@ const char *const cli_usage_text = N_(
 	"  hazard attach ID FILE... [--event N]     evidence of the hazard or its Nth event\n"
 	"  evidence fetch [ID...]                   others' files the records name, from\n"
 	"                                           the central (a sync brings your own)\n"
+	"  evidence list [ID]                       the files records name; which are here\n"
 	"  remote add NAME URL [--key FILE] | remote list\n"
 	"  remote accept-history NAME COMMIT        after a person decides a rewritten\n"
 	"                                           history is right\n"
