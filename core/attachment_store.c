@@ -103,3 +103,77 @@ int attachments_put(struct fc_store *s, const char *kind, const char *record,
 			return -1;
 	return 0;
 }
+
+int attachments_files_by(struct fc_store *s, const char *badge, attachment_file_fn fn,
+			 void *ctx, struct fc_err *err)
+{
+	struct fc_attachment a = { 0 };
+	sqlite3_stmt *st;
+	int rc = 0, step;
+
+	if (store_cached(s, "SELECT sha256, blob, size, type FROM attachments WHERE by = ?1"
+			 " GROUP BY sha256 ORDER BY sha256", &st, err))
+		return -1;
+	store_bind(st, 1, badge);
+	a.to = a.name = (char *)"";
+	snprintf(a.by, sizeof a.by, "%s", badge);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		store_col_copy(st, 0, a.sha256, sizeof a.sha256);
+		store_col_copy(st, 1, a.blob, sizeof a.blob);
+		a.size = sqlite3_column_int64(st, 2);
+		store_col_copy(st, 3, a.type, sizeof a.type);
+		rc = fn(&a, ctx);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_sqlerr(s, err, "reading the attached files");
+	store_release(s, st);
+	return rc;
+}
+
+struct a_record {
+	char kind[16];
+	char record[FC_UUID_LEN + 1];
+};
+
+static int read_all(struct fc_store *s, const char *kind, const char *record,
+		    struct a_record **out, size_t *n, struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL, *n = 0;
+	if (store_cached(s, "SELECT kind, record FROM attachments WHERE ?1 = '' OR (kind = ?2"
+			 " AND record = ?1) GROUP BY kind, record ORDER BY kind, record", &st, err))
+		return -1;
+	store_bind(st, 1, record ? record : "");
+	store_bind(st, 2, kind ? kind : "");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *n + 1, alloc);
+		store_col_copy(st, 0, (*out)[*n].kind, sizeof (*out)[*n].kind);
+		store_col_copy(st, 1, (*out)[*n].record, sizeof (*out)[*n].record);
+		(*n)++;
+	}
+	store_release(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the attached files");
+}
+
+int attachments_each(struct fc_store *s, const char *kind, const char *record,
+		     attachment_line_fn fn, void *ctx, struct fc_err *err)
+{
+	struct a_record *recs;
+	size_t n, i, j;
+	int rc = read_all(s, kind, record, &recs, &n, err);
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		struct fc_attachment *list;
+		size_t nl;
+		if ((rc = attachments_read(s, recs[i].kind, recs[i].record, &list, &nl, err)))
+			break;
+		for (j = 0; rc == 0 && j < nl; j++)
+			rc = fn(recs[i].kind, recs[i].record, &list[j], ctx);
+		attachments_free(list, nl);
+	}
+	free(recs);
+	return rc;
+}

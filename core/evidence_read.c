@@ -121,3 +121,13 @@ int evidence_check(const struct evidence_store *es, const char *sha256,
 	close(fd);
 	return 0;
 }
+
+int evidence_has(const struct evidence_store *es, const char *sha256)
+{
+	char *path = evidence_path(es, sha256);
+	struct stat st;
+	int yes = path && lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(path);
+	return yes;
+}

@@ -266,9 +266,31 @@ static int settle(const struct evidence_store *es, const char *tmp,
 	return rc;
 }
 
-/* Copies the open file into a temporary file of the store and settles it. */
+/* What differs between the file read and what a record says of it (the
+ * caller names the file: `path` is a temporary one). */
+static int as_expected(const struct evidence_info *want, const struct evidence_info *got,
+		       struct fc_err *err)
+{
+	if (strcmp(got->sha256, want->sha256))
+		return fc_fail(err, _("its bytes hash to %s, not to the sha256 %s its record gives"),
+			       got->sha256, want->sha256);
+	if (strcmp(got->blob, want->blob))
+		return fc_fail(err, _("its git blob id is %s, not %s as its record says"), got->blob,
+			       want->blob);
+	if (got->size != want->size)
+		return fc_fail(err, _("%llu bytes, not %llu as its record says"),
+			       (unsigned long long)got->size, (unsigned long long)want->size);
+	if (got->type != want->type)
+		return fc_fail(err, _("its content is %s, not %s as its record says"),
+			       media_type_name(got->type), media_type_name(want->type));
+	return 0;
+}
+
+/* Copies the open file into a temporary file of the store and settles it
+ * (only when it is what `want` says, when given). */
 static int keep(const struct evidence_store *es, int src, const char *path,
-		const struct stat *st, struct evidence_info *out, struct fc_err *err)
+		const struct stat *st, const struct evidence_info *want,
+		struct evidence_info *out, struct fc_err *err)
 {
 	char *tmp = xstrfmt("%s/.tmp-XXXXXX", es->dir);
 	int fd = -1, rc = make_dir(es->dir, err);
@@ -277,6 +299,8 @@ static int keep(const struct evidence_store *es, int src, const char *path,
 		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
 	if (!rc)
 		rc = copy(src, path, (uint64_t)st->st_size, fd, tmp, out, err);
+	if (!rc && want)
+		rc = as_expected(want, out, err);
 	if (!rc && out->type == MEDIA_JPEG)
 		photo_facts(fd, out);
 	if (!rc && (fchmod(fd, 0444) || fsync(fd)))
@@ -291,8 +315,8 @@ static int keep(const struct evidence_store *es, int src, const char *path,
 	return rc;
 }
 
-int evidence_add(const struct evidence_store *es, const char *path, struct evidence_info *out,
-		 struct fc_err *err)
+static int add(const struct evidence_store *es, const char *path,
+	       const struct evidence_info *want, struct evidence_info *out, struct fc_err *err)
 {
 	struct stat st;
 	int fd, rc;
@@ -301,9 +325,22 @@ int evidence_add(const struct evidence_store *es, const char *path, struct evide
 	out->error_m = -1;
 	if (name_of(path, out->name, err) || open_source(es, path, &fd, &st, err))
 		return -1;
-	rc = keep(es, fd, path, &st, out, err);
+	rc = keep(es, fd, path, &st, want, out, err);
 	close(fd);
 	if (!rc && !out->taken[0])
 		file_time(&st, out->taken);
 	return rc;
+}
+
+int evidence_add(const struct evidence_store *es, const char *path, struct evidence_info *out,
+		 struct fc_err *err)
+{
+	return add(es, path, NULL, out, err);
+}
+
+int evidence_add_expected(const struct evidence_store *es, const char *path,
+			  const struct evidence_info *want, struct evidence_info *out,
+			  struct fc_err *err)
+{
+	return add(es, path, want, out, err);
 }

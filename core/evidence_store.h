@@ -67,6 +67,14 @@ int evidence_limit_set(struct fc_store *s, uint64_t max, struct fc_err *err);
 int evidence_add(const struct evidence_store *es, const char *path, struct evidence_info *out,
 		 struct fc_err *err);
 
+/* The same, keeping the file only when its sha256, blob id, size and type
+ * are those of `want` (a record's line: a file fetched from someone's
+ * evidence); else FC_EFAIL saying what differs (not naming path, a
+ * temporary file: the caller names the file), and nothing is kept. */
+int evidence_add_expected(const struct evidence_store *es, const char *path,
+			  const struct evidence_info *want, struct evidence_info *out,
+			  struct fc_err *err);
+
 /* WORKSPACE/evidence/xx/<sha256>, or NULL when sha256 is not 64 lower-case
  * hex digits (it comes from records, so from anyone). */
 char *evidence_path(const struct evidence_store *es, const char *sha256);
@@ -79,6 +87,9 @@ int evidence_present(const struct evidence_store *es, const char *sha256, long l
  * hash to its name, or are no kind kept, is FC_EFAIL and not opened. */
 int evidence_open(const struct evidence_store *es, const char *sha256, int *fd,
 		  struct evidence_info *out, struct fc_err *err);
+/* Whether a file is kept under sha256, without reading it (a sync asks
+ * of every file its records name; evidence_check reads them whole). */
+int evidence_has(const struct evidence_store *es, const char *sha256);
 /* The same check, closing the file again. */
 int evidence_check(const struct evidence_store *es, const char *sha256,
 		   struct evidence_info *out, struct fc_err *err);

@@ -11,7 +11,9 @@
 
 #include "core/i18n.h"
 #include "core/roster.h"
+#include "evtree.h"
 #include "gitutil.h"
+#include "guardev.h"
 #include "trust.h"
 
 #define MAIN_REF "refs/heads/main"
@@ -125,8 +127,13 @@ int guard_run(FILE *in, struct strbuf *msgs, int *refused, struct fc_err *err)
 			rc = fc_fail(err, _("receive-pack sent a line the guard does not understand"));
 			break;
 		}
+		if (!strncmp(ref, EVIDENCE_REF_PREFIX, strlen(EVIDENCE_REF_PREFIX))) {
+			rc = guard_evidence(repo, &old, &new, ref, msgs, refused, err);
+			continue;
+		}
 		if (strcmp(ref, MAIN_REF)) {
-			say(msgs, refused, _("only main is kept here, not %.200s"), ref);
+			say(msgs, refused, _("only main and refs/evidence/<badge> are kept here, not "
+			    "%.200s"), ref);
 			continue;
 		}
 		rc = judge_main(repo, &old, &new, founder, msgs, refused, err);

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "evskip.h"
 #include "gitutil.h"
 #include "layout.h"
 #include "packadopt.h"
@@ -23,6 +24,7 @@ struct copying {
 	size_t all;                  /* the bytes of all the central's packs */
 	size_t loose, loose_bytes;   /* loose objects copied */
 	struct fc_err *err;
+	struct evskip skip;          /* everyone's evidence: left behind */
 };
 
 static void progress(void *ctx, size_t done, size_t total, size_t bytes)
@@ -199,7 +201,8 @@ static int copy_loose(struct copying *cx, git_repository *src, struct replica *r
 				continue;
 			snprintf(hex, 3, "%02x", i);
 			memcpy(hex + 2, e->d_name, GIT_OID_HEXSZ - 2 + 1);
-			if (git_oid_fromstr(&id, hex) < 0 || git_odb_exists(dodb, &id))
+			if (git_oid_fromstr(&id, hex) < 0 || git_odb_exists(dodb, &id) ||
+			    evskip_has(&cx->skip, &id))
 				continue;
 			rc = copy_one(cx, src, sodb, dodb, hex, &id, write, &batch);
 			if (rc == 0 && batch >= LOOSE_BATCH) {
@@ -264,14 +267,18 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 	struct strbuf from, to;
 	char **names;
 	git_oid have;
-	int rc = 0, sent_by_changes;
+	int rc = 0, sent_by_changes, has_have;
+	size_t left;
 
 	strbuf_init(&from);
 	strbuf_init(&to);
 	strbuf_addf(&from, "%sobjects/pack", git_repository_path(src));
 	strbuf_addf(&to, "%sobjects/pack", git_repository_path(r->repo));
 	names = missing_packs(from.buf, to.buf, cx);
-	sent_by_changes = common_commit(r, src, track, &have) && cx->total > cx->all / 2;
+	left = evskip_packs(&cx->skip, from.buf, names);
+	cx->n_packs -= left;
+	has_have = common_commit(r, src, track, &have);
+	sent_by_changes = has_have && cx->total > cx->all / 2;
 	if (sent_by_changes) {
 		git_indexer_progress st = { 0 };
 		rc = sendset_copy(src, r->repo, their_head, &have, &st, cx->err);
@@ -285,6 +292,10 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 		rc = copy_all(cx, r, src, from.buf, to.buf, names);
 		if (rc == 0)
 			done(cx, cx->objects + cx->loose, cx->total + cx->loose_bytes);
+		/* main's objects in a pack left behind for the evidence it holds */
+		if (rc == 0 && left)
+			rc = sendset_copy(src, r->repo, their_head, has_have ? &have : NULL, NULL,
+					  cx->err);
 	}
 	free_names(names);
 	strbuf_release(&from);
@@ -308,7 +319,7 @@ static int borrows_objects(git_repository *src)
 int localfetch(struct replica *r, const char *remote, const char *path, const char *track,
 	       struct sync_progress *prog, git_oid *their_head, int *exists, struct fc_err *err)
 {
-	struct copying cx = { remote, prog, 0, 0, 0, 0, 0, 0, err };
+	struct copying cx = { remote, prog, 0, 0, 0, 0, 0, 0, err, { { NULL, 0, 0 } } };
 	git_repository *src = NULL;
 	git_reference *ref = NULL;
 	git_commit *c = NULL;
@@ -334,7 +345,7 @@ int localfetch(struct replica *r, const char *remote, const char *path, const ch
 		goto out;
 	}
 	if (!git_odb_exists(odb, their_head))
-		rc = fetch_objects(&cx, r, src, track, their_head);
+		rc = evskip_load(src, &cx.skip, err) ? -1 : fetch_objects(&cx, r, src, track, their_head);
 	/* The commit must now be readable here; its tree is read next. */
 	if (rc == 0 && git_commit_lookup(&c, r->repo, their_head) < 0)
 		rc = git_fail(err, _("reading what was fetched"));
@@ -342,6 +353,7 @@ int localfetch(struct replica *r, const char *remote, const char *path, const ch
 					    "fieldcheck: fetch") < 0)
 		rc = git_fail(err, _("recording the fetch"));
 out:
+	evskip_release(&cx.skip);
 	git_commit_free(c);
 	git_reference_free(ref);
 	git_odb_free(odb);

@@ -12,6 +12,7 @@
 #include "core/roster.h"
 #include "core/store.h"
 #include "core/strbuf.h"
+#include "evsync.h"
 #include "export.h"
 #include "format.h"
 #include "gitutil.h"
@@ -71,8 +72,37 @@ static void backoff(size_t attempt, unsigned *seed)
 	nanosleep(&ts, NULL);
 }
 
+/* Our evidence ref after main is merged (its records name our files):
+ * fetched, our missing files put back.  Evidence that cannot be synced
+ * does not stop the records: it is said, and left for the next sync. */
+static void evidence_pull(struct replica *r, const char *remote, const struct sync_options *o,
+			  struct evsync *ev, struct sync_result *res)
+{
+	struct fc_err why = { 0 };
+
+	if (evsync_pull(r, remote, o->prog, ev, &res->rep, &why)) {
+		sync_log_note(&res->rep, _("evidence files not synced with %s: %s"), remote, why.msg);
+		ev->refused = 1;
+	}
+}
+
+/* Our files the remote's evidence ref lacks, pushed before main, so the
+ * files a record names are there when the record is.  A dropped
+ * connection counts as a network error, a ref moved as a refused push;
+ * anything else fails the sync as a refused main would. */
+static int evidence_push(struct replica *r, const char *remote, const struct sync_options *o,
+			 struct evsync *ev, int *rejected, size_t *net_errors, struct fc_err *err)
+{
+	if (evsync_push(r, remote, o->prog, ev, rejected, err) == 0)
+		return 0;
+	if (err->kind != FC_EIO || ++*net_errors >= SYNC_MAX_NET_ERRORS)
+		return -1;
+	*rejected = 1;
+	return 0;
+}
+
 static int sync_one(struct replica *r, const char *remote, const struct sync_options *o,
-		    struct sync_result *res, unsigned *seed, struct fc_err *err)
+		    struct sync_result *res, struct evsync *ev, unsigned *seed, struct fc_err *err)
 {
 	size_t attempt, net_errors = 0;
 	int reached = 0, has_last;
@@ -82,7 +112,7 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		return -1;
 	for (attempt = 0; attempt < SYNC_MAX_ATTEMPTS; attempt++) {
 		git_oid theirs, head;
-		int has_theirs, has_head, rejected = 0;
+		int has_theirs, has_head, rejected = 0, main_idle;
 
 		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err)) {
 			/* A dropped connection is worth another try; a refused key,
@@ -109,11 +139,21 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 			git_oid_cpy(&last, &theirs), has_last = 1;
 		if (import_branch(r, 0, &res->rep, err) || replica_head(r, &head, &has_head, err))
 			return -1;
-		if (!o->push || !has_head || (has_theirs && git_oid_equal(&head, &theirs)))
+		evidence_pull(r, remote, o, ev, res);
+		if (!o->push)
 			return 0;
+		main_idle = !has_head || (has_theirs && git_oid_equal(&head, &theirs));
 		/* the roster we just merged may have ended our key */
 		if (trust_may_commit(r, err))
+			return main_idle ? 0 : -1;
+		if (evidence_push(r, remote, o, ev, &rejected, &net_errors, err))
 			return -1;
+		if (rejected) {
+			backoff(attempt, seed);
+			continue;
+		}
+		if (main_idle)
+			return 0;
 		res->attempts++;
 		if (transport_push(r, remote, &head, has_theirs ? &theirs : NULL, o->prog,
 				   &rejected, err)) {
@@ -164,7 +204,13 @@ static int sync_remotes(struct replica *r, const git_strarray *names,
 
 	for (i = 0; i < names->count; i++) {
 		struct fc_err one = { 0 };
-		if (sync_one(r, names->strings[i], opt, res, seed, &one)) {
+		struct evsync ev;
+		int failed;
+		memset(&ev, 0, sizeof ev);
+		failed = sync_one(r, names->strings[i], opt, res, &ev, seed, &one);
+		res->files_sent += ev.sent;
+		res->files_restored += ev.restored;
+		if (failed) {
 			if (!res->offline)
 				res->offline = xstrdup(one.msg);
 			if (rc == 0)

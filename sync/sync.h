@@ -31,6 +31,8 @@ struct sync_result {
 	size_t records_waiting;       /* changed records not yet committed (the
 				       * export failed: a full disk...) */
 	size_t attempts;              /* pushes tried (retries included) */
+	size_t files_sent;            /* own evidence files sent (sync/evsync.h) */
+	size_t files_restored;        /* own evidence files put back into the store */
 	char *offline;                /* why a remote could not be reached, or NULL */
 	struct sync_log rep;
 };

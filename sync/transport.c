@@ -9,8 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/evidence_store.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "evblob.h"
 #include "gitutil.h"
 #include "centralhead.h"
 #include "hostkey.h"
@@ -183,20 +185,60 @@ static const char *local_path(const char *url)
 	return *url ? url : NULL;
 }
 
+int transport_tracking_ref(const char *remote, const char *ref, char *out, size_t size)
+{
+	const char *tail = !strcmp(ref, REPLICA_BRANCH) ? "main" : ref + strlen("refs/");
+
+	return snprintf(out, size, "refs/remotes/%s/%s", remote, tail) >= (int)size ? -1 : 0;
+}
+
 static int tracking_ref(const char *remote, char *out, size_t size)
 {
-	return snprintf(out, size, "refs/remotes/%s/main", remote) >= (int)size ? -1 : 0;
+	return transport_tracking_ref(remote, REPLICA_BRANCH, out, size);
+}
+
+/* Fetches `ref` of the remote over libgit2 into `track`; *exists 0 when
+ * the remote has no such ref. */
+static int fetch_remote(struct cb_ctx *c, const char *ref, const char *track,
+			git_oid *their_head, int *exists)
+{
+	git_fetch_options fo;
+	git_remote *rm = NULL;
+	char spec[600];
+	char *specs[1] = { spec };
+	git_strarray refspecs = { specs, 1 };
+	int rc = -1;
+
+	snprintf(spec, sizeof spec, "+%s:%s", ref, track);
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	callbacks(&fo.callbacks, c);
+	fo.prune = GIT_FETCH_NO_PRUNE;
+	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0 ||
+	    git_remote_fetch(rm, &refspecs, &fo, "fieldcheck: fetch") < 0) {
+		remote_fail(c, "fetch from");
+		goto out;
+	}
+	if (!strcmp(ref, REPLICA_BRANCH) && !local_path(c->url))
+		central_head_check(c->r, c->remote, rm);
+	rc = git_reference_name_to_id(their_head, c->r->repo, track);
+	if (rc == GIT_ENOTFOUND) {
+		rc = 0; /* an empty central repository, or no such ref */
+	} else if (rc < 0) {
+		git_fail(c->err, _("reading what was fetched"));
+	} else {
+		*exists = 1;
+	}
+out:
+	git_remote_free(rm);
+	return rc;
 }
 
 int transport_fetch(struct replica *r, const char *remote, struct sync_progress *prog,
 		    git_oid *their_head, int *exists, struct fc_err *err)
 {
 	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "", "", 0 };
-	git_fetch_options fo;
-	git_remote *rm = NULL;
-	char spec[300], ref[256];
-	char *specs[1] = { spec };
-	git_strarray refspecs = { specs, 1 };
+	char ref[256];
 	int rc = -1;
 
 	*exists = 0;
@@ -209,28 +251,67 @@ int transport_fetch(struct replica *r, const char *remote, struct sync_progress 
 			goto out;
 		rc = -1; /* not one to copy from: libgit2's local transport */
 	}
-	snprintf(spec, sizeof spec, "+refs/heads/main:%s", ref);
-	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	callbacks(&fo.callbacks, &c);
-	fo.prune = GIT_FETCH_NO_PRUNE;
-	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	if (git_remote_lookup(&rm, r->repo, remote) < 0 ||
-	    git_remote_fetch(rm, &refspecs, &fo, "fieldcheck: fetch") < 0) {
-		remote_fail(&c, "fetch from");
-		goto out;
-	}
-	if (!local_path(c.url))
-		central_head_check(r, remote, rm);
-	rc = git_reference_name_to_id(their_head, r->repo, ref);
-	if (rc == GIT_ENOTFOUND) {
-		rc = 0; /* an empty central repository */
-	} else if (rc < 0) {
-		git_fail(err, _("reading what was fetched"));
-	} else {
-		*exists = 1;
-	}
+	rc = fetch_remote(&c, REPLICA_BRANCH, ref, their_head, exists);
 out:
-	git_remote_free(rm);
+	free(c.url);
+	return rc;
+}
+
+/* An evidence ref of a central on a path: its new objects copied one by
+ * one, large files as streams (sync/evblob.c), never the central's packs
+ * whole, which may hold everyone's files. */
+static int fetch_local_evidence(struct cb_ctx *c, const char *path, const char *ref,
+				const char *track, uint64_t max, git_oid *their_head, int *exists)
+{
+	git_repository *src = NULL;
+	git_reference *tr = NULL;
+	git_oid have;
+	int rc, has_have;
+
+	if (git_repository_open_ext(&src, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		return remote_fail(c, "fetch from");
+	rc = git_reference_name_to_id(their_head, src, ref);
+	if (rc == GIT_ENOTFOUND) {
+		git_repository_free(src);
+		return 0;
+	}
+	if (rc < 0) {
+		git_repository_free(src);
+		return remote_fail(c, "fetch from");
+	}
+	*exists = 1;
+	has_have = git_reference_name_to_id(&have, c->r->repo, track) == 0;
+	if (has_have) { /* what we fetched before, unless the central lost it */
+		git_odb *sodb = NULL;
+		has_have = git_repository_odb(&sodb, src) == 0 && git_odb_exists(sodb, &have);
+		git_odb_free(sodb);
+	}
+	rc = evblob_copy_set(src, c->r->repo, their_head, has_have ? &have : NULL, max, c->err);
+	if (rc == 0 && git_reference_create(&tr, c->r->repo, track, their_head, 1,
+					    "fieldcheck: fetch") < 0)
+		rc = git_fail(c->err, _("recording the fetch"));
+	git_reference_free(tr);
+	git_repository_free(src);
+	return rc;
+}
+
+int transport_fetch_evidence(struct replica *r, const char *remote, const char *ref,
+			     uint64_t max, struct sync_progress *prog, git_oid *their_head,
+			     int *exists, struct fc_err *err)
+{
+	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "", "", 0 };
+	char track[600];
+	int rc = -1;
+
+	*exists = 0;
+	if (transport_url(r, remote, &c.url, err))
+		return -1;
+	if (transport_tracking_ref(remote, ref, track, sizeof track))
+		rc = fc_fail(err, _("the ref name %.100s is too long"), ref);
+	else if (local_path(c.url))
+		rc = fetch_local_evidence(&c, local_path(c.url), ref, track, max, their_head, exists);
+	else
+		rc = fetch_remote(&c, ref, track, their_head, exists);
 	free(c.url);
 	return rc;
 }
@@ -240,13 +321,13 @@ out:
  * even on a slow USB stick.  Pushes meanwhile count as refused and retry. */
 #define STALE_LOCK_SECONDS 10
 
-static void clear_stale_ref_lock(const char *repo_path)
+static void clear_stale_ref_lock(const char *repo_path, const char *ref)
 {
 	struct strbuf p;
 	struct stat st;
 
 	strbuf_init(&p);
-	strbuf_addf(&p, "%s/refs/heads/main.lock", repo_path);
+	strbuf_addf(&p, "%s/%s.lock", repo_path, ref);
 	if (stat(p.buf, &st) == 0 && time(NULL) - st.st_mtime > STALE_LOCK_SECONDS)
 		unlink(p.buf);
 	strbuf_release(&p);
@@ -306,9 +387,22 @@ static int send_objects(struct replica *r, git_repository *dst, const git_oid *h
 	return sent ? 0 : sendset_copy(r->repo, dst, head, have, NULL, err);
 }
 
-static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expected,
-		      int *rejected)
+/* Evidence: its objects one by one, files streamed (sync/evblob.c), not
+ * packed in memory. */
+static int send_evidence(struct replica *r, git_repository *dst, const git_oid *head,
+			 const git_oid *have, struct fc_err *err)
 {
+	uint64_t max;
+
+	if (evidence_limit_get(r->ws->store, &max, err))
+		return -1;
+	return evblob_copy_set(r->repo, dst, head, have, max, err);
+}
+
+static int push_local(struct cb_ctx *c, const char *refname, const git_oid *head,
+		      const git_oid *expected, int *rejected)
+{
+	int is_main = !strcmp(refname, REPLICA_BRANCH);
 	const char *path = local_path(c->url);
 	git_repository *dst = NULL;
 	git_reference *ref = NULL;
@@ -317,26 +411,26 @@ static int push_local(struct cb_ctx *c, const git_oid *head, const git_oid *expe
 
 	if (git_repository_open_ext(&dst, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
 		return remote_fail(c, "open");
-	clear_stale_ref_lock(git_repository_path(dst));
+	clear_stale_ref_lock(git_repository_path(dst), refname);
 	/* Another device may be writing a pack right now: only old ones go. */
 	clear_pack_temporaries(git_repository_path(dst), 600);
-	rc = git_reference_name_to_id(&now, dst, REPLICA_BRANCH);
+	rc = git_reference_name_to_id(&now, dst, refname);
 	has = rc == 0;
 	if ((has && (!expected || !git_oid_equal(&now, expected))) || (!has && expected)) {
 		*rejected = 1; /* someone pushed since our fetch */
 		git_repository_free(dst);
 		return 0;
 	}
-	if (send_objects(c->r, dst, head, has ? &now : NULL, c->err)) {
+	if ((is_main ? send_objects : send_evidence)(c->r, dst, head, has ? &now : NULL, c->err)) {
 		git_repository_free(dst);
 		return -1;
 	}
-	/* The compare-and-swap: under main.lock, only if main is still `now`. */
-	rc = has ? git_reference_create_matching(&ref, dst, REPLICA_BRANCH, head, 1, &now,
+	/* The compare-and-swap: under the ref's lock, only if it is still `now`. */
+	rc = has ? git_reference_create_matching(&ref, dst, refname, head, 1, &now,
 						 "fieldcheck: push")
-		 : git_reference_create(&ref, dst, REPLICA_BRANCH, head, 0, "fieldcheck: push");
+		 : git_reference_create(&ref, dst, refname, head, 0, "fieldcheck: push");
 	git_reference_free(ref);
-	if (rc == 0)
+	if (rc == 0 && is_main)
 		central_head_fix(c->r, c->remote, dst);
 	git_repository_free(dst);
 	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
@@ -387,15 +481,17 @@ static int hook_refused(struct cb_ctx *c)
  * a sync but not for a roster edit made on the remote's own tip. */
 #define PUSH_REF "refs/fieldcheck/push"
 
-/* Pushes PUSH_REF to the remote's main and says how it went. */
-static int push_ref(struct cb_ctx *c, int *rejected)
+/* Pushes PUSH_REF to the remote's `refname` and says how it went. */
+static int push_ref(struct cb_ctx *c, const char *refname, int *rejected)
 {
-	char *specs[1] = { PUSH_REF ":refs/heads/main" };
+	char spec[600];
+	char *specs[1] = { spec };
 	git_strarray refspecs = { specs, 1 };
 	git_push_options po;
 	git_remote *rm = NULL;
 	int rc;
 
+	snprintf(spec, sizeof spec, "%s:%s", PUSH_REF, refname);
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, c);
 	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0)
@@ -424,14 +520,15 @@ static int push_ref(struct cb_ctx *c, int *rejected)
 	return 0;
 }
 
-static int push_remote(struct cb_ctx *c, const git_oid *head, int *rejected)
+static int push_remote(struct cb_ctx *c, const char *refname, const git_oid *head,
+		       int *rejected)
 {
 	git_reference *ref = NULL;
 	int rc;
 
 	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
 		return git_fail(c->err, _("marking what to push"));
-	rc = push_ref(c, rejected); /* its message is ours before the ref goes */
+	rc = push_ref(c, refname, rejected); /* its message is ours before the ref goes */
 	git_reference_delete(ref);
 	git_reference_free(ref);
 	return rc;
@@ -441,18 +538,26 @@ int transport_push(struct replica *r, const char *remote, const git_oid *head,
 		   const git_oid *expected, struct sync_progress *prog, int *rejected,
 		   struct fc_err *err)
 {
+	return transport_push_ref(r, remote, REPLICA_BRANCH, head, expected, prog, rejected, err);
+}
+
+int transport_push_ref(struct replica *r, const char *remote, const char *refname,
+		       const git_oid *head, const git_oid *expected, struct sync_progress *prog,
+		       int *rejected, struct fc_err *err)
+{
 	struct cb_ctx c = { r, remote, NULL, 0, prog, err, 0, "", "", 0 };
 	git_reference *ref = NULL;
-	char track[256];
+	char track[600];
 	int rc;
 
 	*rejected = 0;
 	if (transport_url(r, remote, &c.url, err))
 		return -1;
-	rc = local_path(c.url) ? push_local(&c, head, expected, rejected) :
-				 push_remote(&c, head, rejected);
+	rc = local_path(c.url) ? push_local(&c, refname, head, expected, rejected) :
+				 push_remote(&c, refname, head, rejected);
 	/* What the remote now holds, as a fetch would have recorded it. */
-	if (rc == 0 && !*rejected && tracking_ref(remote, track, sizeof track) == 0 &&
+	if (rc == 0 && !*rejected &&
+	    transport_tracking_ref(remote, refname, track, sizeof track) == 0 &&
 	    git_reference_create(&ref, r->repo, track, head, 1, "fieldcheck: push") < 0)
 		rc = git_fail(err, _("recording the push"));
 	git_reference_free(ref);

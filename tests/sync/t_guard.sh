@@ -76,6 +76,36 @@ check "a deleted record is refused" grep -q "records are never deleted" "$ERR"
 check "the central's main did not move" \
 	[ "$(git --git-dir="$T/srv/central.git" rev-parse main)" = "$before" ]
 
+# evidence refs: a's own signed photo is let in; forgeries are refused
+"$FC" -C "$T/a" inspection attach "$insp" safety_office "$FIELDCHECK_TOP/tests/fuzz/seeds/exif/phone.jpg" >/dev/null
+on a sync
+check "a's signed evidence commit is let in" sh -c "[ $? -eq 0 ] && grep -qx 'sent 1 evidence file' '$OUT'"
+ev=$(git --git-dir="$T/srv/central.git" rev-parse refs/evidence/ZJ-0001)
+git init -q "$T/ev" && git -C "$T/ev" fetch -q "$url" refs/evidence/ZJ-0001 && git -C "$T/ev" checkout -q FETCH_HEAD
+ev_push() { # ev_push BADGE KEY MESSAGE [REFSPEC]: the work tree signed and pushed
+	(cd "$T/ev" && git add -A && git -c user.name=x -c user.email="$1" -c gpg.format=ssh \
+		-c user.signingkey="$2" commit -S -qm "$3" &&
+		git push "$url" "${4:-HEAD:refs/evidence/ZJ-0001}") >"$OUT" 2>"$ERR"
+	git -C "$T/ev" reset -q --hard "$ev"
+}
+f=$(head -c 100 /dev/urandom | sha256sum | cut -c1-64)
+mkdir -p "$T/ev/$(echo "$f" | cut -c1-2)" && echo x >"$T/ev/$(echo "$f" | cut -c1-2)/$f"
+ev_push ZJ-0002 "$T/k_b" "b's commit on a's evidence"
+check "a commit on a's evidence signed by another officer is refused" \
+	grep -q "refs/evidence/ZJ-0001: commit .* refused: signed by ZJ-0002, not by ZJ-0001" "$ERR"
+echo x >"$T/ev/notes.txt"
+ev_push ZJ-0001 "$T/k_a" "a file outside the shape"
+check "an evidence tree of another shape is refused" grep -q "notes.txt.*not a folder of two hex digits" "$ERR"
+git -C "$T/ev" checkout -q --orphan other && echo x >"$T/ev/other"
+ev_push ZJ-0001 "$T/k_a" "a rewrite" +HEAD:refs/evidence/ZJ-0001
+check "a rewrite of an evidence ref is refused" grep -q "evidence cannot be rewritten" "$ERR"
+git -C "$T/ev" checkout -q -f FETCH_HEAD
+mkdir -p "$T/ev/$(echo "$f" | cut -c1-2)" && echo x >"$T/ev/$(echo "$f" | cut -c1-2)/$f"
+ev_push ZJ-0001 "$T/k_a" "another ref" HEAD:refs/tags/mine
+check "other refs are still refused" grep -q "only main and refs/evidence/<badge> are kept here, not refs/tags/mine" "$ERR"
+check "the evidence ref did not move" \
+	[ "$(git --git-dir="$T/srv/central.git" rev-parse refs/evidence/ZJ-0001)" = "$ev" ]
+
 on s roster revoke ZJ-0001 --at 2026-11-28T12:00:00+08:00
 check "the supervisor ends a's key over git://" [ $? -eq 0 ]
 git -C "$T/w" pull -q origin main 2>/dev/null

@@ -214,6 +214,41 @@ static void duplicate_kept_once(void **state)
 	free(a), free(b), free(c);
 }
 
+/* A fetched file is kept only when it is what the record's line says:
+ * each field that differs is named, and nothing is kept. */
+static void expected_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	char *a = make_jpeg(f->dir, "a.jpg", 200000, 5), *txt = test_path(f->dir, "t.txt");
+	struct evidence_info want, got;
+	struct fc_err err = { 0 };
+	FILE *fp = fopen(txt, "w");
+
+	fputs("plain words\n", fp);
+	fclose(fp);
+	must(evidence_add(&f->es, a, &want, &err), &err);
+	test_rmrf(f->store);
+	want.sha256[0] = want.sha256[0] == 'a' ? 'b' : 'a';
+	assert_int_equal(evidence_add_expected(&f->es, a, &want, &got, &err), -1);
+	assert_non_null(strstr(err.msg, "its bytes hash to"));
+	assert_files(f->store, 0, 0);
+	want.sha256[0] = got.sha256[0];
+	want.size++;
+	assert_int_equal(evidence_add_expected(&f->es, a, &want, &got, &err), -1);
+	assert_non_null(strstr(err.msg, "not 200001 as its record says"));
+	want.size--;
+	want.type = MEDIA_PNG;
+	assert_int_equal(evidence_add_expected(&f->es, a, &want, &got, &err), -1);
+	assert_non_null(strstr(err.msg, "its content is image/jpeg, not image/png"));
+	assert_files(f->store, 0, 0);
+	want.type = MEDIA_JPEG;
+	must(evidence_add_expected(&f->es, a, &want, &got, &err), &err);
+	assert_files(f->store, 1, 0);
+	assert_int_equal(evidence_add_expected(&f->es, txt, &want, &got, &err), -1);
+	assert_files(f->store, 1, 0);
+	free(a), free(txt);
+}
+
 /* A copy whose bytes changed is reported and not opened; adding the file
  * again mends it. */
 static void bad_copy_reported_and_mended(void **state)
@@ -548,6 +583,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(jpeg_kept_as_tools_see_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicate_kept_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_copy_reported_and_mended, setup, teardown),
+		cmocka_unit_test_setup_teardown(expected_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(reading_refuses_bad_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(limit_is_a_setting, setup, teardown),

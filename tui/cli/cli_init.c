@@ -57,6 +57,9 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 		printf(_(": %zu inspections, %zu hazards, %zu enterprises\n"),
 		       res.rep.imported_inspections, res.rep.imported_hazards,
 		       res.rep.imported_enterprises);
+		if (res.files_restored) /* a laptop reinstalled: its own files back */
+			printf(_("%zu evidence file%s of yours put back from the central\n"),
+			       res.files_restored, res.files_restored == 1 ? "" : "s");
 	}
 	cli_sync_notes(&res.rep); /* a refusal too says why */
 	if (rc == 0 && res.rep.refused_paths) {

@@ -46,6 +46,9 @@ const char *const cli_usage_text = N_(
 	"  hazard event ID notice|rectified|verified|extend|supervise|comment\n"
 	"               [--date D] [--note TEXT]\n"
 	"  hazard attach ID FILE... [--event N]     evidence of the hazard or its Nth event\n"
+	"  evidence fetch [ID...]                   others' files the records name, from\n"
+	"                                           the central (a sync brings your own)\n"
+	"  evidence list [ID]                       the files records name; which are here\n"
 	"  remote add NAME URL [--key FILE] | remote list\n"
 	"  remote accept-history NAME COMMIT        after a person decides a rewritten\n"
 	"                                           history is right\n"
@@ -90,6 +93,7 @@ static const struct command commands[] = {
 	{ "repair", cmd_repair },
 	{ "report", cmd_report },
 	{ "export", cmd_export },
+	{ "evidence", cmd_evidence },
 };
 
 int cli_main(struct cli *cli, int argc, char **argv)

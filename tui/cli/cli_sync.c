@@ -129,6 +129,11 @@ void cli_sync_report(const struct sync_result *res, int push)
 		       "--status conflicted'\n"), rep->conflicted, rep->conflicted == 1 ? "" : "s");
 	if (push && res->pushed)
 		printf(_("sent to %zu remote%s\n"), res->pushed, res->pushed == 1 ? "" : "s");
+	if (push && res->files_sent)
+		printf(_("sent %zu evidence file%s\n"), res->files_sent, res->files_sent == 1 ? "" : "s");
+	if (res->files_restored)
+		printf(_("%zu evidence file%s of yours put back from the central\n"),
+		       res->files_restored, res->files_restored == 1 ? "" : "s");
 }
 
 void cli_sync_notes(const struct sync_log *rep)

@@ -1,0 +1,245 @@
+/* evfetch.c - others' evidence files on demand (see evfetch.h). */
+#include "evfetch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/attachment.h"
+#include "core/attachment_store.h"
+#include "core/evidence_store.h"
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "evkeep.h"
+#include "evtree.h"
+#include "gitutil.h"
+#include "quarantine.h"
+#include "replica.h"
+#include "transport.h"
+
+struct wanted {
+	char kind[16];
+	char record[FC_UUID_LEN + 1];
+	struct fc_attachment a;
+	int done;             /* kept, or refused */
+};
+
+struct fetching {
+	struct replica *r;
+	struct evidence_store es;
+	struct wanted *w;
+	size_t n, alloc;
+	struct evfetch_result *res;
+	struct sync_progress *prog;
+	struct fc_err *err;
+};
+
+void evfetch_result_release(struct evfetch_result *res)
+{
+	sync_log_release(&res->rep);
+	memset(res, 0, sizeof *res);
+}
+
+/* A line whose file is not here (once per file: unique_files). */
+static int want(const char *kind, const char *record, const struct fc_attachment *a, void *ctx)
+{
+	struct fetching *f = ctx;
+
+	if (evidence_has(&f->es, a->sha256))
+		return 0;
+	ALLOC_GROW(f->w, f->n + 1, f->alloc);
+	memset(&f->w[f->n], 0, sizeof f->w[f->n]);
+	snprintf(f->w[f->n].kind, sizeof f->w[f->n].kind, "%s", kind);
+	snprintf(f->w[f->n].record, sizeof f->w[f->n].record, "%s", record);
+	attachment_copy(&f->w[f->n].a, a);
+	f->n++;
+	return 0;
+}
+
+/* "inspection 1a2b3c4d, file IMG_0412.JPG by ZJ-0001" */
+static void naming(const struct wanted *w, struct strbuf *out)
+{
+	strbuf_addf(out, "%s %.8s, ", w->kind, w->record);
+	strbuf_addf(out, _("file %s by %s"), w->a.name, w->a.by);
+}
+
+static void refuse(struct fetching *f, struct wanted *w, const git_oid *commit,
+		   const git_oid *blob, const char *why)
+{
+	struct strbuf msg;
+	char path[2 + 1 + 64 + 1];
+
+	strbuf_init(&msg);
+	naming(w, &msg);
+	strbuf_addf(&msg, ": %s", why);
+	snprintf(path, sizeof path, "%.2s/%s", w->a.sha256, w->a.sha256);
+	quarantine_blob(f->r, &f->res->rep, commit, path, blob, msg.buf);
+	strbuf_release(&msg);
+	w->done = 1;
+	f->res->refused++;
+}
+
+/* The files of officer `by` from one remote's evidence ref. */
+static int from_ref(struct fetching *f, const char *remote, const char *by, const char *ref)
+{
+	struct fc_err why = { 0 };
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_oid tip, blob;
+	int exists, rc;
+	size_t i;
+
+	/* From a central on a path, an object over the limit or not what its
+	 * name says refuses the fetch (FC_EFAIL) before it is copied. */
+	if ((rc = transport_fetch_evidence(f->r, remote, ref, f->es.max_bytes, f->prog, &tip,
+					   &exists, &why)) == 0 && exists) {
+		if (git_commit_lookup(&c, f->r->repo, &tip) < 0)
+			return git_fail(f->err, _("reading the evidence ref"));
+		if ((rc = evtree_check(f->r->repo, git_commit_tree_id(c), f->es.max_bytes,
+				       &why)) == 0 && git_commit_tree(&tree, c) < 0)
+			rc = git_fail(&why, _("reading the evidence ref"));
+		git_commit_free(c);
+	}
+	if (rc) {
+		if (why.kind != FC_EFAIL)
+			return *f->err = why, -1;
+		sync_log_note(&f->res->rep, _("%s's evidence on %s is refused, nothing of it is "
+			      "kept: %s"), by, remote, why.msg);
+		quarantine(f->r, &f->res->rep, exists ? &tip : NULL, ref, NULL, 0, why.msg);
+		return 0;
+	}
+	if (!exists)
+		return 0;
+	for (i = 0; rc == 0 && i < f->n; i++) {
+		struct wanted *w = &f->w[i];
+		if (w->done || strcmp(w->a.by, by) || evtree_find(tree, w->a.sha256, &blob))
+			continue;
+		memset(&why, 0, sizeof why);
+		if (evkeep_blob(f->r, &f->es, &w->a, &blob, &why) == 0)
+			w->done = 1, f->res->kept++;
+		else if (why.kind == FC_EFAIL)
+			refuse(f, w, &tip, &blob, why.msg);
+		else
+			*f->err = why, rc = -1;
+	}
+	git_tree_free(tree);
+	return rc;
+}
+
+static int pending(const struct fetching *f, const char *by)
+{
+	size_t i;
+	for (i = 0; i < f->n; i++)
+		if (!f->w[i].done && !strcmp(f->w[i].a.by, by))
+			return 1;
+	return 0;
+}
+
+/* Each officer whose files are wanted, from each remote until none of
+ * theirs is left. */
+static int fetch_all(struct fetching *f, const git_strarray *remotes)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < f->n; i++) {
+		const char *by = f->w[i].a.by;
+		char ref[300];
+		struct fc_err bad = { 0 };
+		if (f->w[i].done || (i && !strcmp(by, f->w[i - 1].a.by)))
+			continue;
+		if (evtree_ref(by, ref, sizeof ref, &bad)) {
+			sync_log_note(&f->res->rep, "%s", bad.msg);
+			continue;
+		}
+		for (k = 0; rc == 0 && k < remotes->count && pending(f, by); k++)
+			rc = from_ref(f, remotes->strings[k], by, ref);
+	}
+	return rc;
+}
+
+static int by_officer(const void *a, const void *b)
+{
+	const struct wanted *x = a, *y = b;
+	int c = strcmp(x->a.by, y->a.by);
+
+	return c ? c : strcmp(x->a.sha256, y->a.sha256);
+}
+
+static int by_file(const void *a, const void *b)
+{
+	const struct wanted *x = a, *y = b;
+	int c = strcmp(x->a.sha256, y->a.sha256);
+
+	return c ? c : strcmp(x->a.by, y->a.by);
+}
+
+/* Each file once (the first line naming it, by officer), grouped by
+ * officer. */
+static void unique_files(struct fetching *f)
+{
+	size_t i, j = 0;
+
+	qsort(f->w, f->n, sizeof *f->w, by_file);
+	for (i = 0; i < f->n; i++) {
+		if (j && !strcmp(f->w[j - 1].a.sha256, f->w[i].a.sha256)) {
+			attachment_clear(&f->w[i].a);
+			continue;
+		}
+		f->w[j++] = f->w[i];
+	}
+	f->n = j;
+	qsort(f->w, f->n, sizeof *f->w, by_officer);
+}
+
+static void count_missing(struct fetching *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		struct strbuf msg;
+		if (f->w[i].done)
+			continue;
+		strbuf_init(&msg);
+		naming(&f->w[i], &msg);
+		sync_log_note(&f->res->rep, _("%s: on no central this workspace syncs with"),
+			      msg.buf);
+		strbuf_release(&msg);
+		f->res->missing++;
+	}
+}
+
+int evfetch_run(struct fc_workspace *ws, const struct evfetch_target *t, size_t n,
+		struct sync_progress *prog, struct evfetch_result *res, struct fc_err *err)
+{
+	struct fetching f = { NULL, { 0 }, NULL, 0, 0, res, prog, err };
+	git_strarray remotes = { NULL, 0 };
+	size_t i;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (evidence_store_open(ws, &f.es, err))
+		return -1;
+	rc = n ? 0 : attachments_each(ws->store, NULL, NULL, want, &f, err);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = attachments_each(ws->store, t[i].kind, t[i].id, want, &f, err);
+	unique_files(&f);
+	res->needed = f.n;
+	if (rc == 0 && f.n) {
+		rc = replica_open(ws, REPLICA_CREATE, &f.r, err);
+		if (rc == 0 && git_remote_list(&remotes, f.r->repo) < 0)
+			rc = git_fail(err, _("listing remotes"));
+		if (rc == 0)
+			rc = fetch_all(&f, &remotes);
+		if (rc == 0)
+			count_missing(&f);
+		git_strarray_dispose(&remotes);
+		if (f.r)
+			replica_close(f.r);
+	}
+	for (i = 0; i < f.n; i++)
+		attachment_clear(&f.w[i].a);
+	free(f.w);
+	evidence_store_release(&f.es);
+	return rc;
+}
