@@ -134,6 +134,9 @@ static void paint(struct ui *ui, void *ctx)
 	ui_list_clamp(&s->l, s->h);
 	for (r = 0; r < s->h && s->l.top + (size_t)r < s->l.n; r++)
 		paint_row(ui, s, s->l.top + (size_t)r, s->y0 + r);
+	if (s->d.n == 0 && s->h > 1)
+		ui_put(s->y0 + 1, 5, _("(nothing to attach here: Backspace goes up, ~ home)"),
+		       COLS - 6, ui->attr[R_DIM]);
 }
 
 static const char *row_text(void *ctx, size_t i, char *buf, size_t size)
