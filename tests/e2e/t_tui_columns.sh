@@ -69,3 +69,18 @@ columns() {
 	check "and shows whole ($at)" eval 'case "$msg" in *"$NOTFOUND"*) true;; *) false;; esac'
 }
 both_sizes_and_langs columns
+
+# The hazards list: the descriptions start on one column whatever the
+# enterprises' names (a short one, a long one cut with '…').
+"$FC" -C "$WS" enterprise add --code "$USCC2" --name 乙厂 >/dev/null
+c=$(new_draft -- --form six-ones --enterprise "$USCC2")
+"$FC" -C "$WS" hazard add --inspection "$a" --description 描述甲 >/dev/null
+"$FC" -C "$WS" hazard add --inspection "$c" --description 描述乙 >/dev/null
+sql "UPDATE enterprises SET name = '一个名称很长很长很长很长很长的化工有限公司' WHERE code = '$USCC1'"
+for loc in en_US.UTF-8 zh_CN.UTF-8; do
+	have_locale "$loc" || continue
+	tui_at "$loc" 80 24 TZ=Asia/Shanghai
+	keys h && wait_for "描述乙" >/dev/null
+	d1=$(col_on "描述甲" "描述甲") d2=$(col_on "描述乙" "描述乙")
+	check "the hazards' descriptions line up ($loc: $d1, $d2)" same "$d1" "$d2"
+done

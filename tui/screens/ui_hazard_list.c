@@ -104,8 +104,9 @@ static void paint_row(struct ui *ui, struct hazards *s, size_t i, int y)
 	x += ui_col(y, x, model_word(r->state), 10, a);
 	x += ui_put(y, x, r->due, 10, sel ? a : ui->attr[r->overdue ? R_WARN : R_NORMAL]);
 	x += ui_put(y, x, r->overdue ? "* " : "  ", 2, sel ? a : ui->attr[R_WARN]);
-	x += ui_put(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
-		    COLS / 4, a) + 2;
+	/* a column: the descriptions start on one line whatever the names */
+	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
+		    COLS / 4, a) + 1;
 	ui_put(y, x, r->description, COLS - x - 1, a);
 }
 
