@@ -114,8 +114,8 @@ expect "joint inspections against the target, by month" "2026-10 1!  2026-11 0!"
 expect "the hazards needing attention are listed" "Open hazards, overdue or major, any period (2)"
 first=$(line_after "Open hazards, overdue or major")
 check "the overdue hazard is listed first, marked overdue" \
-	holds "$first" "2026-10-20* 华东化工有限公司  押运员证过期"
-expect "the major hazard under supervision follows" "! open       2026-12-31  东湖金属制品厂  园区无统一消防设施"
+	holds "$first" "2026-10-20* 华东化工有限公司      押运员证过期"
+expect "the major hazard under supervision follows" "! open       2026-12-31  东湖金属制品厂        园区无统一消防设施"
 
 expect "the bars are of inspections by town" "Inspections by town"
 check "the bars show the first town with a bar and its count" screen_re '^ 城关镇 +█+ 2$'

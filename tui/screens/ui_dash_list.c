@@ -54,8 +54,9 @@ void dash_row_hazard(struct ui *ui, const struct hazard_row *r, int y, int sel)
 	x += ui_col(y, x, model_word(r->state), 10, a);
 	x += ui_put(y, x, r->due, 10, sel ? a : ui->attr[r->overdue ? R_WARN : R_NORMAL]);
 	x += ui_put(y, x, r->overdue ? "* " : "  ", 2, sel ? a : ui->attr[R_WARN]);
-	x += ui_put(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise, COLS / 4, a);
-	ui_put(y, x + 2, r->description, COLS - x - 3, a);
+	/* a column: the descriptions start on one line whatever the names */
+	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise, COLS / 4, a);
+	ui_put(y, x + 1, r->description, COLS - x - 2, a);
 }
 
 void dash_row_inspection(struct ui *ui, struct ui_names *names, const struct insp_row *r, int y,

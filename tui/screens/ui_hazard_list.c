@@ -7,6 +7,7 @@
 
 #include "core/strbuf.h"
 
+#include "ui_dash.h"
 #include "ui_data.h"
 #include "ui_labels.h"
 #include "ui_list.h"
@@ -95,19 +96,7 @@ static void paint_filters(struct ui *ui, struct hazards *s)
 
 static void paint_row(struct ui *ui, struct hazards *s, size_t i, int y)
 {
-	const struct hazard_row *r = &s->d.rows[i];
-	int sel = i == s->l.cur, x = 1;
-	attr_t a = ui->attr[sel ? R_SELECT : R_NORMAL];
-	ui_fill(y, 0, COLS, a);
-	x += ui_col(y, x, !strcmp(r->severity, "major") ? "!" : " ", 1, sel ? a :
-		    ui->attr[R_FAIL]);
-	x += ui_col(y, x, model_word(r->state), 10, a);
-	x += ui_put(y, x, r->due, 10, sel ? a : ui->attr[r->overdue ? R_WARN : R_NORMAL]);
-	x += ui_put(y, x, r->overdue ? "* " : "  ", 2, sel ? a : ui->attr[R_WARN]);
-	/* a column: the descriptions start on one line whatever the names */
-	x += ui_col(y, x, r->enterprise_name[0] ? r->enterprise_name : r->enterprise,
-		    COLS / 4, a) + 1;
-	ui_put(y, x, r->description, COLS - x - 1, a);
+	dash_row_hazard(ui, &s->d.rows[i], y, i == s->l.cur);
 }
 
 static void paint(struct ui *ui, void *ctx)
