@@ -76,10 +76,12 @@ check "in English the amendment reads label → value too" \
 	grep -q "ZJ-0001  Is a risk-control map posted in a prominent place? → pass  " "$OUT"
 check "and the status is the English word" grep -q "^inspection .*(final)$" "$OUT"
 
-# forms list: the column after the title starts at one display column on
-# every row, a title with “” (six-ones) too.  wc -L measures display width.
+# forms list: the title is the last column, so nothing after it shifts
+# where a terminal draws “” two columns wide (six-ones); the columns before
+# it line up by display width (wc -L).
 zh forms list
 check "forms list lists six-ones" grep -q "^six-ones " "$OUT"
+check "the title comes last" sh -c "grep '^six-ones ' '$OUT' | grep -q '检查表\$'"
 widths=$(sed 's|/.*||' "$OUT" | sed 1d | while IFS= read -r l; do
 	printf '%s\n' "$l" | LC_ALL=zh_CN.UTF-8 wc -L; done | sort -u)
 check "its columns line up by display width" [ "$(printf '%s\n' "$widths" | wc -l)" -eq 1 ]

@@ -43,16 +43,19 @@ static void add_row(struct table *t, const struct form *f, struct form_lang lang
 	snprintf(version, sizeof version, "%d", f->version);
 	snprintf(items, sizeof items, "%zu", form_count_questions(f));
 	snprintf(checks, sizeof checks, "%zu", form_count_checks(f));
-	table_add(t, (const char *[]){ f->id, version, form_text(f, &f->title, lang),
-				       items, checks, f->origin });
+	table_add(t, (const char *[]){ f->id, version, items, checks, f->origin,
+				       form_text(f, &f->title, lang) });
 }
 
 static int list(struct cli *cli, int argc, char **argv)
 {
+	/* The title last: quotes such as “” are drawn one column wide by some
+	 * terminals and two by others (East Asian "ambiguous" width), so no
+	 * column may come after a title and be shifted by it. */
 	static const struct table_col cols[] = {
-		{ "id", N_("ID"), 0, 0, 0 }, { "version", N_("VERSION"), 1, 0, 0 }, { "title", N_("TITLE"), 0, 48, 0 },
+		{ "id", N_("ID"), 0, 0, 0 }, { "version", N_("VERSION"), 1, 0, 0 },
 		{ "items", N_("ITEMS"), 1, 0, 0 }, { "checks", N_("CHECKS"), 1, 0, 0 },
-		{ "origin", N_("ORIGIN"), 0, 0, 0 },
+		{ "origin", N_("ORIGIN"), 0, 0, 0 }, { "title", N_("TITLE"), 0, 48, 0 },
 	};
 	const char *fmt = NULL;
 	const struct cli_opt opts[] = {
