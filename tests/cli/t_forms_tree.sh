@@ -25,7 +25,7 @@ case $(cd "$(dirname "$BUILT")" && pwd -P) in
 	tr -d '\r' <"$OUT" >"$T/list" && mv "$T/list" "$OUT"   # CSV lines end in CRLF
 	for d in "$TOP"/forms/checklists/*/; do
 		id=$(basename "$d")
-		out_has "^$id,[0-9]*,.*,$TREE/forms/checklists/$id\$" \
+		out_has "^$id,[0-9]*,[0-9]*,[0-9]*,$TREE/forms/checklists/$id," \
 			"it lists the shipped $id from the tree's forms/checklists"
 	done
 	bare "$BUILT" forms check
