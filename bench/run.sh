@@ -14,6 +14,8 @@
 #   answer       inspect_answer on an open workspace: median and p99
 #   report_town, report_month   `report --by town|month` (best of 3)
 #   replica      replica bytes per inspection, loose objects, sizes
+#   attach_sync_photos, first_pull_records_only   (once, not per N; see
+#                evidence_bench; BENCH_PHOTOS=0 leaves them out)
 #
 # as "bench NAME n=N ours=S git=S ratio=OURS/GIT ours_cpu=S git_cpu=S
 # cpu_ratio=R maxrss_kb=KB git_maxrss_kb=KB ...": wall-clock seconds, CPU
@@ -268,6 +270,49 @@ one_size() {
 	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
 }
 
+# evidence_bench: attaching and syncing BENCH_PHOTOS photos of 3 MiB
+# (JPEG-headed random bytes: incompressible, as photos are) to a bare
+# central, beside copying the same files into a work tree, `git add`,
+# `git commit` and `git push` to another; then the central's size and
+# whether an inspector's first pull (records only) grew with the photos.
+evidence_bench() {
+	D=$WORK/evidence
+	n=${BENCH_PHOTOS:-100}
+	rm -rf "$D" && mkdir -p "$D/photos"
+	head -c 200 "$top/tests/fuzz/seeds/exif/plain.jpg" >"$D/head"
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		{ cat "$D/head"; head -c 3145728 /dev/urandom; } >"$D/photos/IMG_$i.JPG"
+		i=$((i + 1))
+	done
+	git init -q --bare --initial-branch=main "$D/central.git"
+	git init -q --bare --initial-branch=main "$D/push.git"
+	"$FC" -C "$D/a" init --name 张三 --badge ZJ-0001 --dept 区应急管理局 >/dev/null
+	"$FC" -C "$D/a" remote add origin "$D/central.git" >/dev/null
+	"$FC" -C "$D/a" enterprise add --code 91350100M000100Y43 --name 某化工 >/dev/null
+	id=$("$FC" -C "$D/a" inspection new --form six-ones --enterprise 91350100M000100Y43)
+	"$FC" -C "$D/a" sync >/dev/null
+	timed attach "$FC" -C "$D/a" inspection attach "$id" "$D"/photos/*.JPG
+	a_s=$SECS a_cpu=$CPU a_kb=$KB
+	timed evsync "$FC" -C "$D/a" sync
+	s_s=$SECS s_cpu=$CPU s_kb=$KB
+	ours=$(awk -v a="$a_s" -v b="$s_s" 'BEGIN { printf "%.2f", a + b }')
+	ours_cpu=$(awk -v a="$a_cpu" -v b="$s_cpu" 'BEGIN { printf "%.2f", a + b }')
+	git clone -q "$D/push.git" "$D/w" 2>/dev/null
+	cat >"$D/git.sh" <<GIT
+cp "$D"/photos/*.JPG "$D/w/" && cd "$D/w" && git add -A && git -c user.name=b -c user.email=b commit -qm photos && git push -q origin HEAD:main
+GIT
+	timed gitphotos sh "$D/git.sh"
+	printf 'bench attach_sync_photos n=%s size_mib=3 %s attach_s=%s sync_s=%s maxrss_kb=%s git_maxrss_kb=%s central_kib=%s git_central_kib=%s\n' \
+		"$n" "$(pair "$ours" "$SECS" "$ours_cpu" "$CPU")" "$a_s" "$s_s" \
+		"$(( a_kb > s_kb ? a_kb : s_kb ))" "$KB" "$(kib "$D/central.git")" "$(kib "$D/push.git")"
+	timed evpull "$FC" -C "$D/c" init --name 李四 --badge ZJ-0002 --dept 区应急管理局 \
+		--from "$D/central.git"
+	printf 'bench first_pull_records_only photos=%s ours=%s maxrss_kb=%s replica_kib=%s central_kib=%s\n' \
+		"$n" "$SECS" "$KB" "$(kib "$D/c/replica.git")" "$(kib "$D/central.git")"
+	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
+}
+
 mkdir -p "$WORK/bin"
 # A copy of the binary, so a rebuild meanwhile does not pull it away.
 cp "$FC" "$WORK/bin/fieldcheck"
@@ -277,3 +322,4 @@ for n in $SIZES; do
 	[ "$n" -le "$MAX" ] || continue
 	one_size "$n"
 done
+[ "${BENCH_PHOTOS:-100}" = 0 ] || evidence_bench

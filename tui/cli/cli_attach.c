@@ -75,28 +75,33 @@ static int is_item(struct fc_workspace *ws, const char *id, const char *arg)
 
 int cli_inspection_attach(struct cli *cli, int argc, char **argv, const char *usage)
 {
-	const char *pos[64];
+	/* as many files as the shell passes (a camera card's worth) */
+	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	struct insp_target t = { "", "" };
-	struct fc_workspace *ws;
+	struct fc_workspace *ws = NULL;
 	struct fc_err err = { 0 };
-	size_t n, first = 1;
+	size_t n = 0, first = 1;
 	int rc;
 	const struct cli_opt opts[] = { { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, ARRAY_SIZE(pos), &n, usage)))
-		return rc;
-	if (n < 2)
-		return cli_usage(usage, _("inspection attach needs the inspection's id and a file"));
-	if (workspace_open(cli->workspace, &ws, &err))
-		return cli_report(&err);
-	if (store_expand_id(ws->store, "inspections", pos[0], t.id, &err)) {
-		workspace_close(ws);
-		return cli_report(&err);
+	if ((rc = cli_parse(argc, argv, opts, pos, (size_t)argc, &n, usage)))
+		goto out;
+	if (n < 2) {
+		rc = cli_usage(usage, _("inspection attach needs the inspection's id and a file"));
+		goto out;
+	}
+	if (workspace_open(cli->workspace, &ws, &err) ||
+	    store_expand_id(ws->store, "inspections", pos[0], t.id, &err)) {
+		rc = cli_report(&err);
+		goto out;
 	}
 	if (n > 2 && is_item(ws, t.id, pos[1]))
 		t.item = pos[1], first = 2;
 	rc = attach_each(ws, pos + first, n - first, to_inspection, &t);
-	workspace_close(ws);
+out:
+	if (ws)
+		workspace_close(ws);
+	free(pos);
 	return rc;
 }
 
@@ -114,34 +119,39 @@ static int to_hazard(struct fc_workspace *ws, const struct evidence_info *info, 
 
 int cli_hazard_attach(struct cli *cli, int argc, char **argv, const char *usage)
 {
-	const char *pos[64], *event = NULL;
+	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos), *event = NULL;
 	struct haz_target t = { "", 0 };
-	struct fc_workspace *ws;
+	struct fc_workspace *ws = NULL;
 	struct fc_err err = { 0 };
-	size_t n;
+	size_t n = 0;
+	char *end;
+	long e;
 	int rc;
 	const struct cli_opt opts[] = { { "event", OPT_VALUE, &event, NULL, NULL }, { 0 } };
 
-	if ((rc = cli_parse(argc, argv, opts, pos, ARRAY_SIZE(pos), &n, usage)))
-		return rc;
-	if (n < 2)
-		return cli_usage(usage, _("hazard attach needs the hazard's id and a file"));
-	if (event) {
-		char *end;
-		long e = strtol(event, &end, 10);
-		if (*end || e < 1 || e > MAX_EVENTS)
-			return cli_usage(usage, _("--event takes an event's number as `hazard show` "
-					 "lists them (1 is the finding)"));
-		t.event = (size_t)e;
+	if ((rc = cli_parse(argc, argv, opts, pos, (size_t)argc, &n, usage)))
+		goto out;
+	rc = 2;
+	if (n < 2) {
+		cli_usage(usage, _("hazard attach needs the hazard's id and a file"));
+		goto out;
 	}
-	if (workspace_open(cli->workspace, &ws, &err))
-		return cli_report(&err);
-	if (store_expand_id(ws->store, "hazards", pos[0], t.id, &err)) {
-		workspace_close(ws);
-		return cli_report(&err);
+	if (event && ((e = strtol(event, &end, 10)), *end || e < 1 || e > MAX_EVENTS)) {
+		cli_usage(usage, _("--event takes an event's number as `hazard show` lists them "
+			  "(1 is the finding)"));
+		goto out;
+	}
+	t.event = event ? (size_t)e : 0;
+	if (workspace_open(cli->workspace, &ws, &err) ||
+	    store_expand_id(ws->store, "hazards", pos[0], t.id, &err)) {
+		rc = cli_report(&err);
+		goto out;
 	}
 	rc = attach_each(ws, pos + 1, n - 1, to_hazard, &t);
-	workspace_close(ws);
+out:
+	if (ws)
+		workspace_close(ws);
+	free(pos);
 	return rc;
 }
 
