@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment.h"
 #include "attachment_store.h"
 #include "store_impl.h"
 #include "strbuf.h"
@@ -81,6 +82,35 @@ int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *
 		return fc_fail(err, _("inspection %.8s is finalized and cannot be changed; record a "
 			       "correction with 'fieldcheck inspection amend'"), id);
 	return 0;
+}
+
+int inspection_set_geo(struct fc_store *s, const char *id, const char *geo, const char *source,
+		       struct fc_err *err)
+{
+	sqlite3_stmt *st;
+	char now[FC_TIMESTAMP_LEN + 1];
+
+	if (geo_check(geo, _("the inspection's position"), err))
+		return -1;
+	if (strcmp(source, "gps") && strcmp(source, "typed") && strcmp(source, "photo"))
+		return fc_fail(err, _("'%.8s' is not where a position comes from (gps, typed, photo)"),
+			       source);
+	if (clock_now(now, err) || store_begin(s, err))
+		return -1;
+	if (inspection_require_draft(s, id, err) ||
+	    store_cached(s, "UPDATE inspections SET geo = ?2, geo_source = ?3, changed_at = ?4"
+			 " WHERE id = ?1", &st, err))
+		goto fail;
+	store_bind(st, 1, id);
+	store_bind(st, 2, geo);
+	store_bind(st, 3, source);
+	store_bind(st, 4, now);
+	if (store_run(s, st, "saving the position", err))
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
 }
 
 int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],

@@ -49,6 +49,10 @@ int inspection_amend(struct fc_store *s, const struct fc_person *me, const char 
 		     struct fc_err *err);
 /* Refuses, with a message naming it, unless the inspection is a draft. */
 int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *err);
+/* A draft's position (docs/FORMAT.md): geo "LAT LON ALT ACCURACY", source
+ * gps, typed or photo; a final inspection's stays as it was finalized. */
+int inspection_set_geo(struct fc_store *s, const char *id, const char *geo, const char *source,
+		       struct fc_err *err);
 /* The day the inspection was made (YYYY-MM-DD, its local date). */
 int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],
 		   struct fc_err *err);

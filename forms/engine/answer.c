@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "core/attachment.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 
@@ -108,6 +109,8 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 			return fc_fail(err, _("'%s' is not a date (YYYY-MM-DD)"),
 				       load_quote(value, q, sizeof q));
 		return date_check(value, _("date"), err);
+	case FT_GEOPOINT:
+		return geo_check(value, _("position"), err);
 	case FT_SELECT_ONE:
 		return check_choice(it, value, err);
 	case FT_SELECT_MULTIPLE:

@@ -126,6 +126,7 @@ const char *form_type_name(enum form_type t)
 	case FT_CHECK: return "check";
 	case FT_CALCULATE: return "calculate";
 	case FT_META: return "metadata";
+	case FT_GEOPOINT: return "geopoint";
 	}
 	return "?";
 }

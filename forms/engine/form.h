@@ -49,6 +49,7 @@ enum form_type {
 	FT_CHECK,        /* our own: answer is pass, fail or na */
 	FT_CALCULATE,    /* no answer: its value is its calculation's */
 	FT_META,         /* no answer: filled from the inspection (enum form_meta_kind) */
+	FT_GEOPOINT,     /* "LAT LON ALT ACCURACY", as ODK writes it: typed or from GPS */
 };
 
 /* XLSForm's metadata types: values a form records without asking. */

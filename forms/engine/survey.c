@@ -41,7 +41,7 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geopoint", "geotrace", "geoshape", "time", "datetime", "image",
+	"geotrace", "geoshape", "time", "datetime", "image",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
 	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger",
 	"background-audio", "start-geopoint", "xml-external", "csv-external", NULL,
@@ -70,6 +70,7 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "text", FT_TEXT }, { "integer", FT_INTEGER }, { "decimal", FT_DECIMAL },
 	{ "string", FT_TEXT }, { "int", FT_INTEGER },
 	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
+	{ "geopoint", FT_GEOPOINT },
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
 	{ "end_group", FT_END_GROUP }, { "end group", FT_END_GROUP },
 	{ "calculate", FT_CALCULATE },

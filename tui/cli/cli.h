@@ -100,6 +100,8 @@ struct fc_attachment;
 int cli_inspection_attach(struct cli *cli, int argc, char **argv, const char *usage);
 int cli_hazard_attach(struct cli *cli, int argc, char **argv, const char *usage);
 void cli_show_files(struct fc_workspace *ws, const struct fc_attachment *list, size_t n);
+/* `inspection locate` (cli_locate.c). */
+int cli_inspection_locate(struct cli *cli, int argc, char **argv, const char *usage);
 
 /* Subcommands. */
 int cmd_init(struct cli *cli, int argc, char **argv);

@@ -26,6 +26,7 @@ static const char usage[] =
 	"       fieldcheck inspection finalize ID\n"
 	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
 	"       fieldcheck inspection attach ID [ITEM] FILE...\n"
+	"       fieldcheck inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
 	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
 
@@ -451,6 +452,8 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	}
 	printf(_("\ntype        %s\nlocation    "), insp_type_label(in->type));
 	fputs_safe(in->location, stdout);
+	if (in->geo[0])
+		printf(_("\nposition    %s (%s)"), in->geo, in->geo_source);
 	printf(_("\ncreated     %s by %s\n"), in->created_at, in->created_by);
 	if (in->finalized_at[0])
 		printf(_("finalized   %s\n"), in->finalized_at);
@@ -532,6 +535,11 @@ static int cmd_attach(struct cli *cli, int argc, char **argv)
 	return cli_inspection_attach(cli, argc, argv, usage);
 }
 
+static int cmd_locate(struct cli *cli, int argc, char **argv)
+{
+	return cli_inspection_locate(cli, argc, argv, usage);
+}
+
 static int add_row(const struct insp_row *r, void *ctx)
 {
 	char ver[16], na[16], nh[16];
@@ -583,7 +591,8 @@ int cmd_inspection(struct cli *cli, int argc, char **argv)
 	static const struct cli_verb verbs[] = {
 		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
 		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
-		{ "resolve", cmd_resolve }, { "list", cmd_list }, { "attach", cmd_attach }, { 0 },
+		{ "resolve", cmd_resolve }, { "list", cmd_list }, { "attach", cmd_attach },
+		{ "locate", cmd_locate }, { 0 },
 	};
 
 	return cli_dispatch(cli, argc, argv, verbs, usage, "inspection needs a command: new, "

@@ -37,6 +37,8 @@ const char *const cli_usage_text = N_(
 	"  inspection finalize ID\n"
 	"  inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
 	"  inspection attach ID [ITEM] FILE...      photos and files as evidence\n"
+	"  inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
+	"                                           where it took place\n"
 	"  inspection show ID | list [--status draft|final|conflicted]\n"
 	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC] [--inspection ID]\n"
 	"  hazard show ID\n"
