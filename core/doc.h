@@ -23,7 +23,8 @@ enum doc_kind {
 	DB_ROW,       /* cells: a table's row; header: the table's first */
 	DB_WRITE,     /* a: label, b: what was written, or NULL: n empty lines */
 	DB_SIGN,      /* a: who signs, b: the name printed, c: more (a badge) */
-	DB_SEAL,      /* a: the issuing department, b: the date: the seal's place */
+	DB_SEAL,      /* a: the issuing department, b: the date, c: the words in
+		       * the seal's circle: the seal's place */
 };
 
 struct doc_block {
@@ -57,10 +58,10 @@ void doc_write(struct doc *d, const char *label, const char *text, int lines);
 /* A table row of n cells (copied). */
 void doc_row(struct doc *d, int header, const char *const *cells, size_t n);
 
-/* The renderers.  Text and HTML append to out; the PDF is written to
- * `path` (A4, pages numbered, the draft mark on each page). */
+/* The renderers append to out: text, HTML, PDF (A4, pages numbered, the
+ * draft mark on each page). */
 void doc_text(const struct doc *d, struct strbuf *out);
 void doc_html(const struct doc *d, struct strbuf *out);
-int doc_pdf(const struct doc *d, const char *path, struct fc_err *err);
+int doc_pdf(const struct doc *d, struct strbuf *out, struct fc_err *err);
 
 #endif

@@ -16,15 +16,16 @@
 /* The texts of the order in each language.  Sentences with a value inside
  * are split around it (no format strings from a table). */
 struct words {
-	const char *title, *unit, *code, *address, *found, *cols[4], *sev[2];
+	const char *title, *unit, *code, *address, *found, *cols[6], *sev[2];
 	const char *due_after, *items_head, *item_line[3], *order[2], *review[3];
 	const char *officers, *badge, *signature, *inspected_on;
 	const char *draft_title, *draft_line; /* an order made from a draft */
+	const char *seal;                     /* in the seal's circle */
 };
 
 static const struct words zh = {
 	"责令限期整改指令书", "被检查单位：", "统一社会信用代码：", "地址：",
-	"经查，你单位存在下列事故隐患：", { "检查项目", "隐患等级", "依据", "整改期限" },
+	"经查，你单位存在下列事故隐患：", { "序号", "事故隐患", "检查项目", "隐患等级", "依据", "整改期限" },
 	{ "一般隐患", "重大隐患" }, "前",
 	"整改事项：", { "对上述第", "项隐患，于", "前整改完毕。" },
 	{ "现责令你单位对上述隐患于", "前整改完毕，达到有关法律法规规章和标准规定的要求。"
@@ -34,12 +35,14 @@ static const struct words zh = {
 	"安全生产行政执法人员（签名）：", "执法证号：",
 	"被检查单位负责人（签名）：", "检查日期：",
 	"（草稿）", "【草稿】本指令书据尚未定稿的检查记录生成，仅供核对，不得送达。",
+	"（印章）",
 };
 
 static const struct words en = {
 	"ORDER TO RECTIFY WITHIN A TIME LIMIT", "Inspected unit: ", "Credit code: ",
 	"Address: ", "The inspection found the following hazards:",
-	{ "Item", "Severity", "Basis", "Rectify by" }, { "general hazard", "major hazard" }, "",
+	{ "No.", "Hazard", "Item", "Severity", "Basis",
+	  "Rectify by" }, { "general hazard", "major hazard" }, "",
 	"Rectification items:", { "Hazard ", " above: rectify by ", "." },
 	{ "You are ordered to rectify the hazards above by ", ", to the requirements of the "
 	  "applicable laws, regulations, rules and standards, and to keep production safe "
@@ -50,7 +53,7 @@ static const struct words en = {
 	"Enforcement officers (signature): ", "ID no. ",
 	"Responsible person of the inspected unit (signature): ", "Inspected on: ",
 	" (DRAFT)", "[DRAFT] Made from an inspection not yet finalized: for checking only, "
-	"not to be served.",
+	"not to be served.", "(seal)",
 };
 
 struct ctx {
@@ -78,19 +81,13 @@ static void item_of(struct ctx *c, const char *item, struct notice_item *out)
  * severity, legal basis, deadline. */
 static void hazards(struct ctx *c, struct doc *d)
 {
-	const char *head[6], *cells[6];
+	const char *cells[6];
 	struct notice_item it;
 	char no[24], due[64];
 	size_t i;
 
 	doc_heading(d, c->w->found);
-	head[0] = "";
-	head[1] = "";
-	head[2] = c->w->cols[0];
-	head[3] = c->w->cols[1];
-	head[4] = c->w->cols[2];
-	head[5] = c->w->cols[3];
-	doc_row(d, 1, head, 6);
+	doc_row(d, 1, c->w->cols, 6);
 	for (i = 0; i < c->n; i++) {
 		const struct hazard_row *r = &c->rows[i];
 		item_of(c, r->item, &it);
@@ -156,6 +153,7 @@ static void body(struct ctx *c, struct doc *d)
 	if (!draft) {
 		strbuf_addf(&sb, "(%.8s)", c->in.id);
 		d->number = strbuf_detach(&sb);
+		strbuf_init(&sb);
 	}
 	if (draft)
 		doc_para(d, c->w->draft_line);
@@ -181,7 +179,7 @@ static void body(struct ctx *c, struct doc *d)
 		snprintf(date, sizeof date, "%.4s年%.2s月%.2s日", today, today + 5, today + 8);
 	else
 		snprintf(date, sizeof date, "%s", today);
-	doc_add(d, DB_SEAL, c->in.n_team ? c->in.team[0].dept : "", date, NULL);
+	doc_add(d, DB_SEAL, c->in.n_team ? c->in.team[0].dept : "", date, c->w->seal);
 	if (draft)
 		doc_para(d, c->w->draft_line);
 	strbuf_release(&sb);
