@@ -48,7 +48,7 @@ out_has "Rectify by: 2027-02-26" "with its deadline"
 out_has "Enforcement officers (signature): __________  李四  ID no. JT-0042" "the second officer"
 zh document "$short" record
 out_has "现场检查记录" "the record in Chinese"
-out_has "检查人员已出示执法证件" "the statement that certificates were shown"
+out_has "检查人员已向被检查单位出示执法证件" "the statement that certificates were shown"
 out_has "城东路1号" "the unit's address"
 out_has "^  [0-9]*\. 驾驶人、押运人员是否具有有效的资质证件$" "a check item, by its label"
 out_has "不合格" "its result"
