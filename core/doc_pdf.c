@@ -4,6 +4,7 @@
  * font fontconfig finds on the system).  Laid out twice: the first pass
  * only measures, to know the page count that "第 n 页 共 m 页" prints. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -28,7 +29,7 @@ struct pdf {
 	const struct doc *d;
 	cairo_t *cr;
 	PangoLayout *lay;
-	PangoFontDescription *body, *bold, *big;
+	PangoFontDescription *body, *bold, *big, *mark;
 	int draw;            /* 0: the measuring pass */
 	int page, pages;
 	double y, w;         /* where the next block goes; the text's width */
@@ -60,9 +61,10 @@ static void show(struct pdf *p, double x, double y)
 	pango_cairo_show_layout(p->cr, p->lay);
 }
 
+/* 草稿 DRAFT, large and light, across the middle of the page. */
 static void watermark(struct pdf *p)
 {
-	double h;
+	int w, h;
 
 	if (!p->draw || !p->d->draft)
 		return;
@@ -70,15 +72,10 @@ static void watermark(struct pdf *p)
 	cairo_translate(p->cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(p->cr, -M_PI / 6);
 	cairo_set_source_rgba(p->cr, 0.8, 0, 0, 0.18);
-	pango_font_description_set_size(p->big, 72 * PANGO_SCALE);
-	h = set(p, "草稿 DRAFT", p->big, 0, PANGO_ALIGN_CENTER);
-	{
-		int w, hh;
-		pango_layout_get_size(p->lay, &w, &hh);
-		cairo_move_to(p->cr, -(double)w / PANGO_SCALE / 2, -h / 2);
-	}
+	set(p, "草稿 DRAFT", p->mark, 0, PANGO_ALIGN_CENTER);
+	pango_layout_get_size(p->lay, &w, &h);
+	cairo_move_to(p->cr, -(double)w / PANGO_SCALE / 2, -(double)h / PANGO_SCALE / 2);
 	pango_cairo_show_layout(p->cr, p->lay);
-	pango_font_description_set_size(p->big, 18 * PANGO_SCALE);
 	cairo_restore(p->cr);
 }
 
@@ -371,6 +368,7 @@ int doc_pdf(const struct doc *d, struct strbuf *out, struct fc_err *err)
 	p.body = pango_font_description_from_string(FONT_FAMILY " 10.5");
 	p.bold = pango_font_description_from_string(FONT_FAMILY " Bold 10.5");
 	p.big = pango_font_description_from_string(FONT_FAMILY " Bold 18");
+	p.mark = pango_font_description_from_string(FONT_FAMILY " Bold 72");
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, d->title);
 	pass(&p, 0);
 	p.pages = p.page;
@@ -378,6 +376,7 @@ int doc_pdf(const struct doc *d, struct strbuf *out, struct fc_err *err)
 	pango_font_description_free(p.body);
 	pango_font_description_free(p.bold);
 	pango_font_description_free(p.big);
+	pango_font_description_free(p.mark);
 	g_object_unref(p.lay);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(surf);

@@ -6,7 +6,6 @@
 #include "ui.h"
 #include "ui_labels.h"
 #include "core/clock.h"
-#include "core/strbuf.h"
 #include "forms/inspect/answer_text.h"
 
 const char *ui_when(const char *ts, char *buf, size_t size)
