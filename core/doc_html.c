@@ -19,6 +19,7 @@ static const char css[] =
 	".blank{display:inline-block;min-width:12em;border-bottom:1px solid #000}\n"
 	"table{border-collapse:collapse;width:100%;margin:.3em 0}\n"
 	"th,td{border:1px solid #000;padding:.15em .4em;vertical-align:top;text-align:left}\n"
+	"th{white-space:nowrap}\n"
 	"tr{page-break-inside:avoid}thead{display:table-header-group}\n"
 	".write .line{border-bottom:1px solid #000;height:1.6em}\n"
 	".sign{margin:.8em 0}.sign .blank{min-width:8em}\n"

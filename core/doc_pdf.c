@@ -301,9 +301,27 @@ static void field(struct pdf *p, const struct doc_block *b)
 	text(p, buf, p->body, 0, 2, PANGO_ALIGN_LEFT);
 }
 
+/* The signature block (its lines and the seal after them) starts on a new
+ * page rather than leave a line alone at the foot of one. */
+static void keep_signatures(struct pdf *p, size_t i)
+{
+	const struct doc *d = p->d;
+	double h = 0;
+	size_t j;
+
+	for (j = i; j < d->n && d->blocks[j].kind == DB_SIGN; j++)
+		h += 30;
+	if (j < d->n && d->blocks[j].kind == DB_SEAL)
+		h += 2 * SEAL_R + 60;
+	need(p, h);
+}
+
 static void block(struct pdf *p, size_t i)
 {
 	const struct doc_block *b = &p->d->blocks[i];
+
+	if (b->kind == DB_SIGN && (i == 0 || p->d->blocks[i - 1].kind != DB_SIGN))
+		keep_signatures(p, i);
 
 	if (b->kind == DB_ROW && (i == 0 || p->d->blocks[i - 1].kind != DB_ROW || b->header)) {
 		widths(p, i);
