@@ -285,20 +285,33 @@ static void seal(struct pdf *p, const struct doc_block *b)
 	p->y += h + SEAL_R;
 }
 
-static void sign(struct pdf *p, const struct doc_block *b)
+/* Strings joined in a buffer as long as they are (a team's list of
+ * officers is long), laid out as one text. */
+static void joined(struct pdf *p, const char *const *parts, size_t n, double before)
 {
-	char buf[1024];
+	struct strbuf sb;
+	size_t k;
 
-	snprintf(buf, sizeof buf, "%s________________  %s  %s", b->a, b->b, b->c);
-	text(p, buf, p->body, 0, 12, PANGO_ALIGN_LEFT);
+	strbuf_init(&sb);
+	for (k = 0; k < n; k++)
+		strbuf_adds(&sb, parts[k]);
+	text(p, sb.buf, p->body, 0, before, PANGO_ALIGN_LEFT);
+	strbuf_release(&sb);
 }
 
+static void sign(struct pdf *p, const struct doc_block *b)
+{
+	const char *parts[] = { b->a, "________________  ", b->b, "  ", b->c };
+
+	joined(p, parts, ARRAY_SIZE(parts), 12);
+}
+
+/* A key and its value, or a line to fill the value in by hand. */
 static void field(struct pdf *p, const struct doc_block *b)
 {
-	char buf[8192];
+	const char *parts[] = { b->a, *b->b ? b->b : "________________________" };
 
-	snprintf(buf, sizeof buf, "%s%s", b->a, *b->b ? b->b : "________________________");
-	text(p, buf, p->body, 0, 2, PANGO_ALIGN_LEFT);
+	joined(p, parts, ARRAY_SIZE(parts), 2);
 }
 
 /* The signature block (its lines and the seal after them) starts on a new
