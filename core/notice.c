@@ -1,10 +1,12 @@
-/* notice.c - the rectification order as text (see notice.h). */
+/* notice.c - the rectification order as a document (core/doc.h), and as
+ * text (see notice.h). */
 #include "notice.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "enterprise.h"
 #include "hazard.h"
 #include "inspection.h"
@@ -14,16 +16,17 @@
 /* The texts of the order in each language.  Sentences with a value inside
  * are split around it (no format strings from a table). */
 struct words {
-	const char *title, *unit, *code, *address, *found, *basis, *item, *sev[2];
-	const char *due[2], *items_head, *item_line[3], *order[2], *review[3];
+	const char *title, *unit, *code, *address, *found, *cols[6], *sev[2];
+	const char *due_after, *items_head, *item_line[3], *order[2], *review[3];
 	const char *officers, *badge, *signature, *inspected_on;
 	const char *draft_title, *draft_line; /* an order made from a draft */
+	const char *seal;                     /* in the seal's circle */
 };
 
 static const struct words zh = {
 	"责令限期整改指令书", "被检查单位：", "统一社会信用代码：", "地址：",
-	"经查，你单位存在下列事故隐患：", "依据：", "检查项目：", { "一般隐患", "重大隐患" },
-	{ "整改期限：", "前" },
+	"经查，你单位存在下列事故隐患：", { "序号", "事故隐患", "检查项目", "隐患等级", "依据", "整改期限" },
+	{ "一般隐患", "重大隐患" }, "前",
 	"整改事项：", { "对上述第", "项隐患，于", "前整改完毕。" },
 	{ "现责令你单位对上述隐患于", "前整改完毕，达到有关法律法规规章和标准规定的要求。"
 	  "整改期间，你单位应当采取措施，确保安全生产。" },
@@ -32,12 +35,14 @@ static const struct words zh = {
 	"安全生产行政执法人员（签名）：", "执法证号：",
 	"被检查单位负责人（签名）：", "检查日期：",
 	"（草稿）", "【草稿】本指令书据尚未定稿的检查记录生成，仅供核对，不得送达。",
+	"（印章）",
 };
 
 static const struct words en = {
 	"ORDER TO RECTIFY WITHIN A TIME LIMIT", "Inspected unit: ", "Credit code: ",
-	"Address: ", "The inspection found the following hazards:", "Basis: ", "Item: ",
-	{ "general hazard", "major hazard" }, { "Rectify by: ", "" },
+	"Address: ", "The inspection found the following hazards:",
+	{ "No.", "Hazard", "Item", "Severity", "Basis",
+	  "Rectify by" }, { "general hazard", "major hazard" }, "",
 	"Rectification items:", { "Hazard ", " above: rectify by ", "." },
 	{ "You are ordered to rectify the hazards above by ", ", to the requirements of the "
 	  "applicable laws, regulations, rules and standards, and to keep production safe "
@@ -48,7 +53,7 @@ static const struct words en = {
 	"Enforcement officers (signature): ", "ID no. ",
 	"Responsible person of the inspected unit (signature): ", "Inspected on: ",
 	" (DRAFT)", "[DRAFT] Made from an inspection not yet finalized: for checking only, "
-	"not to be served.",
+	"not to be served.", "(seal)",
 };
 
 struct ctx {
@@ -64,13 +69,6 @@ struct ctx {
 	char today[FC_DATE_LEN + 1];
 };
 
-static void line(struct strbuf *sb, const char *a, const char *b)
-{
-	strbuf_adds(sb, a);
-	strbuf_adds(sb, b ? b : "");
-	strbuf_addc(sb, '\n');
-}
-
 static void item_of(struct ctx *c, const char *item, struct notice_item *out)
 {
 	out->label = out->basis = NULL;
@@ -79,100 +77,112 @@ static void item_of(struct ctx *c, const char *item, struct notice_item *out)
 			       out);
 }
 
-static void hazards(struct ctx *c, struct strbuf *sb)
+/* The hazards as a table: number, description, the checklist's item,
+ * severity, legal basis, deadline. */
+static void hazards(struct ctx *c, struct doc *d)
 {
+	const char *cells[6];
 	struct notice_item it;
+	char no[24], due[64];
 	size_t i;
 
-	line(sb, c->w->found, "");
+	doc_heading(d, c->w->found);
+	doc_row(d, 1, c->w->cols, 6);
 	for (i = 0; i < c->n; i++) {
 		const struct hazard_row *r = &c->rows[i];
 		item_of(c, r->item, &it);
-		strbuf_addf(sb, "\n  %zu. %s\n", i + 1, r->description);
-		if (it.label && strcmp(r->description, it.label)) {
-			strbuf_adds(sb, "     ");
-			line(sb, c->w->item, it.label);
-		}
-		strbuf_addf(sb, "     %s\n", c->w->sev[!strcmp(r->severity, "major")]);
-		if (it.basis && *it.basis) {
-			strbuf_adds(sb, "     ");
-			line(sb, c->w->basis, it.basis);
-		}
-		strbuf_addf(sb, "     %s%s%s\n", c->w->due[0], r->due, c->w->due[1]);
+		snprintf(no, sizeof no, "%zu", i + 1);
+		snprintf(due, sizeof due, "%s%s", r->due, c->w->due_after);
+		cells[0] = no;
+		cells[1] = r->description;
+		cells[2] = it.label && strcmp(r->description, it.label) ? it.label : "";
+		cells[3] = c->w->sev[!strcmp(r->severity, "major")];
+		cells[4] = it.basis ? it.basis : "";
+		cells[5] = due;
+		doc_row(d, 0, cells, 6);
 	}
 }
 
-static void items(struct ctx *c, struct strbuf *sb, char *latest)
+static void items(struct ctx *c, struct doc *d, char *latest)
 {
+	struct strbuf sb;
 	size_t i;
 
-	strbuf_addc(sb, '\n');
-	line(sb, c->w->items_head, "");
+	strbuf_init(&sb);
+	doc_heading(d, c->w->items_head);
 	latest[0] = '\0';
 	for (i = 0; i < c->n; i++) {
-		strbuf_addf(sb, "  %s%zu%s%s%s\n", c->w->item_line[0], i + 1, c->w->item_line[1],
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s%zu%s%s%s", c->w->item_line[0], i + 1, c->w->item_line[1],
 			    c->rows[i].due, c->w->item_line[2]);
+		doc_add(d, DB_ITEM, sb.buf, NULL, NULL);
 		if (strcmp(c->rows[i].due, latest) > 0)
 			strcpy(latest, c->rows[i].due);
 	}
+	strbuf_release(&sb);
 }
 
-static void officers(struct ctx *c, struct strbuf *sb)
+/* Two officers' lines, filled from the team, blank where it is short. */
+static void officers(struct ctx *c, struct doc *d)
 {
+	char badge[MAX_BADGE + 64];
 	size_t i;
 
-	strbuf_addc(sb, '\n');
 	for (i = 0; i < 2; i++) {
 		const struct fc_person *p = i < c->in.n_team ? &c->in.team[i] : NULL;
-		strbuf_adds(sb, i == 0 ? c->w->officers : "");
-		if (i)
-			strbuf_addf(sb, "%*s", (int)text_width(c->w->officers), "");
-		strbuf_addf(sb, "__________  %s  %s%s\n", p ? p->name : "__________", c->w->badge,
-			    p ? p->badge : "__________");
+		snprintf(badge, sizeof badge, "%s%s", c->w->badge, p ? p->badge : "__________");
+		doc_add(d, DB_SIGN, c->w->officers, p ? p->name : "__________", badge);
 	}
 }
 
-static void body(struct ctx *c, struct strbuf *sb)
+static void body(struct ctx *c, struct doc *d)
 {
 	const char *blank = "________________", *today = c->today;
-	char latest[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
+	char latest[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1], date[64];
+	struct strbuf sb;
 	/* A draft's order says so in its title, first and last, so that no
-	 * page of it passes for the order served after finalizing. */
-	const char *mark = c->in.status == INSP_DRAFT ? c->w->draft_title : "";
-	int pad = (60 - (int)text_width(c->w->title) - (int)text_width(mark)) / 2;
+	 * page of it passes for the order served after finalizing; it has no
+	 * number. */
+	int draft = c->in.status == INSP_DRAFT;
 
-	strbuf_addf(sb, "%*s%s%s\n%*s(%.8s)\n\n", pad > 0 ? pad : 0, "", c->w->title, mark,
-		    52, "", c->in.id);
-	if (*mark)
-		strbuf_addf(sb, "%s\n\n", c->w->draft_line);
-	line(sb, c->w->unit, c->e.name ? c->e.name : "");
-	line(sb, c->w->code, c->in.enterprise);
+	strbuf_init(&sb);
+	d->title = xstrdup(c->w->title);
+	d->title_mark = draft ? xstrdup(c->w->draft_title) : NULL;
+	d->draft = draft;
+	d->zh = c->lang == NOTICE_ZH;
+	if (!draft) {
+		strbuf_addf(&sb, "(%.8s)", c->in.id);
+		d->number = strbuf_detach(&sb);
+		strbuf_init(&sb);
+	}
+	if (draft)
+		doc_para(d, c->w->draft_line);
+	doc_field(d, c->w->unit, c->e.name ? c->e.name : "");
+	doc_field(d, c->w->code, c->in.enterprise);
 	if (c->e.address && *c->e.address)
-		line(sb, c->w->address, c->e.address);
+		doc_field(d, c->w->address, c->e.address);
 	memcpy(day, c->in.created_at, FC_DATE_LEN);
 	day[FC_DATE_LEN] = '\0';
-	line(sb, c->w->inspected_on, day);
-	strbuf_addc(sb, '\n');
-	hazards(c, sb);
-	items(c, sb, latest);
-	strbuf_addc(sb, '\n');
-	strbuf_addf(sb, "%s%s%s\n\n", c->w->order[0], latest, c->w->order[1]);
-	strbuf_addf(sb, "%s%s%s%s%s\n", c->w->review[0],
-		    c->review && *c->review ? c->review : blank, c->w->review[1],
-		    c->court && *c->court ? c->court : blank, c->w->review[2]);
-	officers(c, sb);
-	strbuf_addc(sb, '\n');
-	line(sb, c->w->signature, "________________");
-	strbuf_addc(sb, '\n');
-	strbuf_addf(sb, "%44s", "");
-	line(sb, c->in.n_team ? c->in.team[0].dept : "", "");
-	strbuf_addf(sb, "%44s", "");
+	doc_field(d, c->w->inspected_on, day);
+	hazards(c, d);
+	items(c, d, latest);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s%s%s", c->w->order[0], latest, c->w->order[1]);
+	doc_para(d, sb.buf);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s%s%s%s%s", c->w->review[0], c->review && *c->review ? c->review : blank,
+		    c->w->review[1], c->court && *c->court ? c->court : blank, c->w->review[2]);
+	doc_para(d, sb.buf);
+	officers(c, d);
+	doc_add(d, DB_SIGN, c->w->signature, "", "");
 	if (c->lang == NOTICE_ZH)
-		strbuf_addf(sb, "%.4s年%.2s月%.2s日\n", today, today + 5, today + 8);
+		snprintf(date, sizeof date, "%.4s年%.2s月%.2s日", today, today + 5, today + 8);
 	else
-		strbuf_addf(sb, "%s\n", today);
-	if (*mark)
-		strbuf_addf(sb, "\n%s\n", c->w->draft_line);
+		snprintf(date, sizeof date, "%s", today);
+	doc_add(d, DB_SEAL, c->in.n_team ? c->in.team[0].dept : "", date, c->w->seal);
+	if (draft)
+		doc_para(d, c->w->draft_line);
+	strbuf_release(&sb);
 }
 
 static int take_row(const struct hazard_row *r, void *ctx)
@@ -204,8 +214,8 @@ static int load(struct ctx *c, const char *id, struct fc_err *err)
 	       store_meta_get(c->s, "notice.court", &c->court, err) ? -1 : 0;
 }
 
-int notice_text(struct fc_store *s, const char *id, enum notice_lang lang,
-		const struct notice_forms *forms, struct strbuf *out, struct fc_err *err)
+int notice_doc(struct fc_store *s, const char *id, enum notice_lang lang,
+	       const struct notice_forms *forms, struct doc *out, struct fc_err *err)
 {
 	struct ctx c;
 	size_t i;
@@ -226,5 +236,19 @@ int notice_text(struct fc_store *s, const char *id, enum notice_lang lang,
 	enterprise_clear(&c.e);
 	free(c.review);
 	free(c.court);
+	return rc;
+}
+
+int notice_text(struct fc_store *s, const char *id, enum notice_lang lang,
+		const struct notice_forms *forms, struct strbuf *out, struct fc_err *err)
+{
+	struct doc d;
+	int rc;
+
+	doc_init(&d);
+	rc = notice_doc(s, id, lang, forms, &d, err);
+	if (rc == 0)
+		doc_text(&d, out);
+	doc_release(&d);
 	return rc;
 }

@@ -15,6 +15,7 @@
 #ifndef FC_NOTICE_H
 #define FC_NOTICE_H
 
+#include "doc.h"
 #include "store.h"
 #include "strbuf.h"
 
@@ -33,9 +34,13 @@ struct notice_forms {
 	void *ctx;
 };
 
-/* Appends the order of inspection `id` (a full id) in `lang`, dated today,
- * to out.  Refuses an inspection without hazards (there is nothing to
- * order).  `forms` may be NULL. */
+/* Builds the order of inspection `id` (a full id) in `lang`, dated today,
+ * into out (doc_init'ed; doc_release it either way).  Refuses an
+ * inspection without hazards (there is nothing to order).  `forms` may be
+ * NULL. */
+int notice_doc(struct fc_store *s, const char *id, enum notice_lang lang,
+	       const struct notice_forms *forms, struct doc *out, struct fc_err *err);
+/* The same as text (core/doc.h's doc_text). */
 int notice_text(struct fc_store *s, const char *id, enum notice_lang lang,
 		const struct notice_forms *forms, struct strbuf *out, struct fc_err *err);
 

@@ -67,14 +67,8 @@ int notice_build(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	return rc;
 }
 
-/* Writes sb to a temporary file beside `dir`'s orders and links it in as
- * the first free name of BASE.txt, BASE-2.txt ...: link() never replaces a
- * file, so an order printed and served before is never overwritten, even
- * by two writers at once.  path gets the name used. */
-#define NOTICE_MAX_NAMES 99
-
-static int write_new(const char *dir, const char *base, const struct strbuf *sb, char *path,
-		     size_t size, struct fc_err *err)
+int notice_write_new(const char *dir, const char *base, const char *ext,
+		     const struct strbuf *sb, char *path, size_t size, struct fc_err *err)
 {
 	char tmp[4200];
 	int fd, k, e, bad, rc = -1;
@@ -94,17 +88,17 @@ static int write_new(const char *dir, const char *base, const struct strbuf *sb,
 	}
 	for (k = 1, e = EEXIST; k <= NOTICE_MAX_NAMES && rc && e == EEXIST; k++) {
 		if (k == 1)
-			snprintf(path, size, "%s/%s.txt", dir, base);
+			snprintf(path, size, "%s/%s.%s", dir, base, ext);
 		else
-			snprintf(path, size, "%s/%s-%d.txt", dir, base, k);
+			snprintf(path, size, "%s/%s-%d.%s", dir, base, k, ext);
 		if (link(tmp, path) == 0)
 			rc = 0;
 		else
 			e = errno;
 	}
 	if (rc && e == EEXIST)
-		fc_failk(err, FC_EIO, _("%s/%s*.txt: %d orders of this inspection are written "
-			 "already; move some elsewhere to write another"), dir, base,
+		fc_failk(err, FC_EIO, _("%s/%s*.%s: %d documents of this kind are written "
+			 "already; move some elsewhere to write another"), dir, base, ext,
 			 NOTICE_MAX_NAMES);
 	else if (rc)
 		fc_failk(err, FC_EIO, _("cannot write %s: %s"), path, strerror(e));
@@ -132,7 +126,7 @@ int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	snprintf(base, sizeof base, "%.8s%s", id, in.status == INSP_DRAFT ? "-draft" : "");
 	inspection_clear(&in);
 	if (notice_build(ws, id, lang, &sb, err) ||
-	    write_new(dir, base, &sb, path, sizeof path, err))
+	    notice_write_new(dir, base, "txt", &sb, path, sizeof path, err))
 		goto out;
 	*path_out = xstrdup(path);
 	rc = 0;

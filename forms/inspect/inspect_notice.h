@@ -25,6 +25,15 @@ int notice_build(struct fc_workspace *ws, const char *id, struct form_lang lang,
 int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		 char **path_out, struct fc_err *err);
 
+/* Writes sb to a temporary file in `dir` and links it in as the first free
+ * name of BASE.EXT, BASE-2.EXT ...: link() never replaces a file, so a
+ * document printed and served before is never overwritten, even by two
+ * writers at once (refused after NOTICE_MAX_NAMES).  path gets the name
+ * used.  notice_write and document_write (inspect_document.h) use it. */
+#define NOTICE_MAX_NAMES 99
+int notice_write_new(const char *dir, const char *base, const char *ext,
+		     const struct strbuf *sb, char *path, size_t size, struct fc_err *err);
+
 /* The checklist side of an order, from the forms the workspace knows
  * (forms/inspect/inspect.h), for core/notice.h and sync/casefile.h: sets *out to
  * look items up through `cache`, which loads the form on first use.

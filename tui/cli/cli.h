@@ -119,5 +119,6 @@ int cmd_roster(struct cli *cli, int argc, char **argv);
 int cmd_guard(struct cli *cli, int argc, char **argv);
 int cmd_repair(struct cli *cli, int argc, char **argv);
 int cmd_evidence(struct cli *cli, int argc, char **argv);
+int cmd_document(struct cli *cli, int argc, char **argv);
 
 #endif

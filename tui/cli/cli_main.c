@@ -69,6 +69,8 @@ const char *const cli_usage_text = N_(
 	"  report [--from D] [--to D] [--by form|town|dept|month|enterprise] [--final]\n"
 	"         [--format text|csv|json|html] [--bom] [--out FILE]\n"
 	"  export ID --out FILE.tar.gz [--force]    an inspection's evidence package\n"
+	"  document ID record|order [--format pdf|html|text] [--out FILE]\n"
+	"                                           the on-site record or the order to print\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n");
@@ -96,6 +98,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report },
 	{ "export", cmd_export },
 	{ "evidence", cmd_evidence },
+	{ "document", cmd_document },
 };
 
 int cli_main(struct cli *cli, int argc, char **argv)

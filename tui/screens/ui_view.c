@@ -1,5 +1,7 @@
 /* ui_view.c - reading a longer text on screen (the rectification notice):
- * wrapped to the width, scrolled with the arrows, closed with Esc. */
+ * wrapped to the width, scrolled with the arrows, closed with Esc; from the
+ * notice, `p` prints the inspection's documents, the order or the on-site
+ * record, as PDF (first) or HTML into WORKSPACE/documents/. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,20 +9,62 @@
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
+#include "forms/inspect/inspect_document.h"
 #include "forms/inspect/inspect_notice.h"
+
+enum { REQ_PRINT = UI_REQ_SCREEN };
+enum { M_DOCS = 1 };          /* the text is an inspection's: it prints */
 
 /* No help: the bar says it all.  Every key but these scrolls (act). */
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_UP) }, UI_REQ_NONE, "Up", N_("Scroll"), NULL, NULL, 1, 0 },
 	{ { UI_FN(KEY_DOWN) }, UI_REQ_NONE, "Down", N_("Scroll"), NULL, NULL, 1, 0 },
+	{ { 'p', 'P', UI_FN(KEY_F(5)) }, REQ_PRINT, "p", N_("Print"), NULL, NULL, 5, M_DOCS },
 	{ { UI_ESC, '\n', UI_FN(KEY_ENTER), 'q' }, UI_REQ_BACK, "Esc", N_("Back"), NULL, NULL,
 	  9, 0 },
 };
 
 struct view {
 	const char *title, *text, *foot;
+	const char *inspection;   /* whose documents `p` prints, or NULL */
 	size_t top;
 };
+
+static unsigned mode(void *ctx)
+{
+	const struct view *v = ctx;
+
+	return v->inspection ? M_DOCS : 0;
+}
+
+/* Asks which document in which format (the PDF of each first) and writes
+ * it beside the workspace, saying where. */
+static void print_documents(struct ui *ui, const char *inspection)
+{
+	static const struct { const char *label; enum document_kind kind;
+			      enum document_format f; } docs[] = {
+		{ N_("Rectification order, PDF"), DOCUMENT_ORDER, DOCUMENT_PDF },
+		{ N_("On-site inspection record, PDF"), DOCUMENT_RECORD, DOCUMENT_PDF },
+		{ N_("Rectification order, HTML"), DOCUMENT_ORDER, DOCUMENT_HTML },
+		{ N_("On-site inspection record, HTML"), DOCUMENT_RECORD, DOCUMENT_HTML },
+	};
+	const char *labels[ARRAY_SIZE(docs)];
+	struct fc_err err = { 0 };
+	char *path = NULL;
+	size_t k;
+	int c;
+
+	for (k = 0; k < ARRAY_SIZE(docs); k++)
+		labels[k] = _(docs[k].label);
+	c = ui_choose(ui, _("Print which document?"), labels, ARRAY_SIZE(docs), 0);
+	if (c < 0)
+		return;
+	if (document_write(ui->ws, inspection, docs[c].kind, docs[c].f, ui->lang, &path, &err))
+		ui_error_err(ui, &err);
+	else
+		ui_info(ui, _("Written to %s"), path);
+	free(path);
+}
 
 /* The wrapped lines of the text, as (start, len) pairs, for the width. */
 static size_t wrap_all(const char *s, int width, size_t **starts, size_t **lens)
@@ -63,7 +107,10 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 {
 	struct view *v = ctx;
 
-	(void)ui, (void)req;
+	if (req == REQ_PRINT && v->inspection) {
+		print_documents(ui, v->inspection);
+		return 0;
+	}
 	if (key == UI_FN(KEY_UP) && v->top > 0)
 		v->top--;
 	else if (key == UI_FN(KEY_DOWN))
@@ -78,7 +125,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 }
 
 static const struct ui_screen screen = {
-	NULL, keys, ARRAY_SIZE(keys), paint, act, NULL, NULL,
+	NULL, keys, ARRAY_SIZE(keys), paint, act, mode, NULL,
 };
 
 static void view(struct ui *ui, struct view *v)
@@ -104,6 +151,7 @@ void ui_notice(struct ui *ui, const char *inspection)
 		v.title = _("Rectification notice");
 		v.text = sb.buf;
 		v.foot = foot;
+		v.inspection = inspection;
 		view(ui, &v);
 	}
 	ui_info(ui, _("Rectification notice written to %s"), path);

@@ -1,0 +1,275 @@
+/* doc_record.c - the on-site inspection record as a document (see
+ * doc_record.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc_record.h"
+#include "answer_text.h"
+#include "inspect.h"
+#include "core/enterprise.h"
+#include "core/hazard.h"
+#include "core/i18n.h"
+#include "core/inspection.h"
+
+/* Lines left to write the findings and the opinion on by hand. */
+#define RECORD_WRITE_LINES 4
+
+struct rec {
+	struct doc *d;
+	struct fc_store *s;
+	struct fc_inspection in;
+	struct fc_enterprise e;
+	struct form *f;             /* NULL: items named by their names */
+	struct form_lang lang;
+	int zh;
+	size_t n_hazards;
+};
+
+/* "2026-11-28T09:30:00+08:00" as "2026-11-28 09:30" (its own local time). */
+static void when(const char *ts, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.10s %.5s", ts, strlen(ts) > 11 ? ts + 11 : "");
+}
+
+static void day(const struct rec *r, const char *ts, char *buf, size_t size)
+{
+	if (!*ts)
+		snprintf(buf, size, "%s", r->zh ? "    年  月  日" : "____-__-__");
+	else if (r->zh)
+		snprintf(buf, size, "%.4s年%.2s月%.2s日", ts, ts + 5, ts + 8);
+	else
+		snprintf(buf, size, "%.10s", ts);
+}
+
+static const char *person_name(const struct fc_inspection *in, const char *badge)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_team; i++)
+		if (!strcmp(in->team[i].badge, badge))
+			return in->team[i].name;
+	return badge;
+}
+
+static const char *type_text(enum insp_type t)
+{
+	static const char *const names[INSP_TYPE_COUNT] = {
+		N_("routine"), N_("unannounced"), N_("joint"), N_("re-inspection"),
+	};
+	return t < INSP_TYPE_COUNT ? _(names[t]) : "";
+}
+
+static void head(struct rec *r)
+{
+	struct doc *d = r->d;
+	char from[32], to[32], buf[256];
+	struct strbuf sb;
+	size_t i;
+
+	strbuf_init(&sb);
+	doc_field(d, _("Inspected unit: "), r->e.name ? r->e.name : "");
+	doc_field(d, _("Credit code: "), r->in.enterprise);
+	doc_field(d, _("Address: "), r->e.address ? r->e.address : "");
+	doc_field(d, _("Legal representative or responsible person: "), "");
+	doc_field(d, _("Title and phone: "), "");
+	doc_field(d, _("Place inspected: "), r->in.location ? r->in.location : "");
+	doc_field(d, _("Inspection type: "), type_text(r->in.type));
+	when(r->in.created_at, from, sizeof from);
+	if (*r->in.finalized_at)
+		when(r->in.finalized_at, to, sizeof to);
+	else
+		snprintf(to, sizeof to, "%s", "________________");
+	snprintf(buf, sizeof buf, _("from %s to %s"), from, to);
+	doc_field(d, _("Time: "), buf);
+	for (i = 0; i < r->in.n_team; i++) {
+		const struct fc_person *p = &r->in.team[i];
+		if (i)
+			strbuf_adds(&sb, r->zh ? "；" : "; ");
+		strbuf_addf(&sb, _("%s (%s, certificate no. %s)"), p->name, p->dept, p->badge);
+	}
+	doc_field(d, _("Officers: "), sb.buf);
+	doc_field(d, _("Recorder: "), person_name(&r->in, r->in.created_by));
+	doc_para(d, _("The officers showed their law-enforcement certificates to "
+		      "the inspected unit and explained the purpose of the inspection."));
+	strbuf_release(&sb);
+}
+
+/* The latest value of an answer: an amendment's if it was amended. */
+static const char *value_of(const struct fc_inspection *in, const struct fc_answer *a,
+			    const char **note)
+{
+	const char *v = a->value;
+	size_t k;
+
+	*note = a->note;
+	for (k = 0; k < in->n_amendments; k++)
+		if (!strcmp(in->amendments[k].item, a->item)) {
+			v = in->amendments[k].value;
+			*note = in->amendments[k].reason;
+		}
+	return v;
+}
+
+static void item_row(struct rec *r, size_t *no, const struct form_item *it,
+		     const struct fc_answer *a)
+{
+	char num[24], result[2048];
+	const char *cells[4], *note;
+	const char *v = value_of(&r->in, a, &note);
+
+	answer_text(r->f, it, v, r->lang, result, sizeof result);
+	snprintf(num, sizeof num, "%zu", ++*no);
+	cells[0] = num;
+	cells[1] = it ? form_item_label(r->f, it, r->lang) : a->item;
+	cells[2] = result;
+	cells[3] = note ? note : "";
+	doc_row(r->d, 0, cells, 4);
+}
+
+static const struct fc_answer *answer_of(const struct fc_inspection *in, const char *item)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_answers; i++)
+		if (!strcmp(in->answers[i].item, item))
+			return &in->answers[i];
+	return NULL;
+}
+
+/* Every answered item in the form's order, then any the form lacks. */
+static void checked(struct rec *r)
+{
+	const char *headc[4] = { _("No."), _("Item"), _("Result"), _("Note") };
+	const struct fc_answer *a;
+	size_t i, no = 0;
+
+	doc_heading(r->d, _("What was checked"));
+	doc_row(r->d, 1, headc, 4);
+	for (i = 0; r->f && i < r->f->n_items; i++) {
+		const struct form_item *it = &r->f->items[i];
+		if (form_item_answerable(it) && (a = answer_of(&r->in, it->name)))
+			item_row(r, &no, it, a);
+	}
+	for (i = 0; i < r->in.n_answers; i++)
+		if (!r->f || form_item_index(r->f, r->in.answers[i].item) < 0)
+			item_row(r, &no, NULL, &r->in.answers[i]);
+}
+
+static int take_hazard(const struct hazard_row *h, void *ctx)
+{
+	struct rec *r = ctx;
+	char num[24];
+	const char *cells[4];
+
+	snprintf(num, sizeof num, "%zu", ++r->n_hazards);
+	cells[0] = num;
+	cells[1] = h->description ? h->description : "";
+	cells[2] = strcmp(h->severity, "major") ? _("general hazard") : _("major hazard");
+	cells[3] = h->due;
+	doc_row(r->d, 0, cells, 4);
+	return 0;
+}
+
+static int hazards(struct rec *r, struct fc_err *err)
+{
+	const char *headc[4] = { _("No."), _("Hazard"), _("Severity"), _("Rectify by") };
+	struct hazard_filter hf = { 0 };
+	char today[FC_DATE_LEN + 1];
+
+	if (clock_today(today, err))
+		return -1;
+	doc_heading(r->d, _("Hazards found"));
+	doc_row(r->d, 1, headc, 4);
+	hf.inspection = r->in.id;
+	hf.enterprise = "";
+	hf.today = today;
+	if (hazard_list(r->s, &hf, take_hazard, r, err))
+		return -1;
+	if (r->n_hazards == 0)
+		doc_para(r->d, _("No hazard was found."));
+	return 0;
+}
+
+/* The officers sign, the unit's responsible person signs or refuses before
+ * a witness; the department's seal goes under the date. */
+static void signatures(struct rec *r)
+{
+	char badge[MAX_BADGE + 64], date[64];
+	size_t i;
+
+	for (i = 0; i < r->in.n_team || i < 2; i++) {
+		const struct fc_person *p = i < r->in.n_team ? &r->in.team[i] : NULL;
+		snprintf(badge, sizeof badge, "%s%s", _("certificate no. "),
+			 p ? p->badge : "__________");
+		doc_add(r->d, DB_SIGN, _("Officer (signature): "), p ? p->name : "__________",
+			badge);
+	}
+	doc_add(r->d, DB_SIGN, _("Recorder (signature): "),
+		person_name(&r->in, r->in.created_by), NULL);
+	doc_add(r->d, DB_SIGN, _("Responsible person of the inspected unit (signature): "), "",
+		NULL);
+	doc_add(r->d, DB_SIGN, _("Refused to sign; witness (signature): "), "", NULL);
+	day(r, r->in.finalized_at, date, sizeof date);
+	doc_add(r->d, DB_SEAL, r->in.n_team ? r->in.team[0].dept : "", date, _("(seal)"));
+}
+
+static void body(struct rec *r)
+{
+	struct doc *d = r->d;
+	int draft = r->in.status == INSP_DRAFT;
+	char num[32];
+
+	d->title = xstrdup(_("On-site inspection record"));
+	d->title_mark = draft ? xstrdup(_(" (DRAFT)")) : NULL;
+	d->draft = draft;
+	d->zh = r->zh;
+	if (!draft) {
+		snprintf(num, sizeof num, "(%.8s)", r->in.id);
+		d->number = xstrdup(num);
+	}
+	if (draft)
+		doc_para(d, _("[DRAFT] Made from an inspection not yet finalized: for checking "
+			      "only, not to be signed."));
+	head(r);
+	checked(r);
+}
+
+static void tail(struct rec *r)
+{
+	doc_write(r->d, _("Findings:"), NULL, RECORD_WRITE_LINES);
+	doc_write(r->d, _("Opinion on handling:"), NULL, RECORD_WRITE_LINES);
+	signatures(r);
+	if (r->d->draft)
+		doc_para(r->d, _("[DRAFT] Made from an inspection not yet finalized: for checking "
+				 "only, not to be signed."));
+}
+
+int record_doc(struct fc_workspace *ws, const char *id, struct form_lang lang, struct doc *out,
+	       struct fc_err *err)
+{
+	struct fc_err ferr = { 0 };
+	struct rec r;
+	int rc = -1;
+
+	memset(&r, 0, sizeof r);
+	r.d = out;
+	r.s = ws->store;
+	r.lang = lang;
+	r.zh = form_lang_is(lang, "zh");
+	if (inspection_get(ws->store, id, &r.in, err) ||
+	    enterprise_get(ws->store, r.in.enterprise, &r.e, err))
+		goto out;
+	/* Without its form the items go by their names: the record is still
+	 * the record of what was answered. */
+	r.f = inspect_form(ws, r.in.form_id, r.in.form_version, &ferr);
+	body(&r);
+	if (hazards(&r, err))
+		goto out;
+	tail(&r);
+	rc = 0;
+out:
+	form_free(r.f);
+	inspection_clear(&r.in);
+	enterprise_clear(&r.e);
+	return rc;
+}

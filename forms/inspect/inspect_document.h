@@ -1,0 +1,35 @@
+/* inspect_document.h - an inspection's printable documents, the on-site
+ * record (doc_record.h) and the rectification order (core/notice.h), made
+ * into text, HTML or PDF (core/doc.h) and written where asked.  The command
+ * line (`fieldcheck document`) and the screens both come here. */
+#ifndef FC_INSPECT_DOCUMENT_H
+#define FC_INSPECT_DOCUMENT_H
+
+#include "core/doc.h"
+#include "core/workspace.h"
+#include "forms/engine/form.h"
+
+enum document_kind { DOCUMENT_RECORD, DOCUMENT_ORDER };
+enum document_format { DOCUMENT_TEXT, DOCUMENT_HTML, DOCUMENT_PDF };
+
+/* "record"/"order", "text"/"html"/"pdf": 0, or -1 for another word. */
+int document_kind_parse(const char *s, enum document_kind *out);
+int document_format_parse(const char *s, enum document_format *out);
+/* The file name's ending of a format: "txt", "html", "pdf". */
+const char *document_format_ext(enum document_format f);
+
+/* Builds document `kind` of inspection `id` (a full id) in `lang` and
+ * appends it to out in format f.  The order refuses an inspection without
+ * hazards. */
+int document_make(struct fc_workspace *ws, const char *id, enum document_kind kind,
+		  enum document_format f, struct form_lang lang, struct strbuf *out,
+		  struct fc_err *err);
+/* The same written to WORKSPACE/documents/<first 8 of id>-record.pdf (or
+ * -order, "-draft" for a draft's, the format's ending), never replacing
+ * one written before (notice_write_new).  *path_out gets the path (free()
+ * it). */
+int document_write(struct fc_workspace *ws, const char *id, enum document_kind kind,
+		   enum document_format f, struct form_lang lang, char **path_out,
+		   struct fc_err *err);
+
+#endif
