@@ -73,6 +73,10 @@ static void head(struct rec *r)
 	doc_field(d, _("Legal representative or responsible person: "), "");
 	doc_field(d, _("Title and phone: "), "");
 	doc_field(d, _("Place inspected: "), r->in.location ? r->in.location : "");
+	if (r->in.geo[0]) { /* the coordinates, and where they came from */
+		snprintf(buf, sizeof buf, "%s (%s)", r->in.geo, r->in.geo_source);
+		doc_field(d, _("Coordinates: "), buf);
+	}
 	doc_field(d, _("Inspection type: "), type_text(r->in.type));
 	when(r->in.created_at, from, sizeof from);
 	if (*r->in.finalized_at)

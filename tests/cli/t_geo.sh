@@ -61,6 +61,8 @@ expect_exit 0 "a typed position" inspection locate "$id" 30.27 120.15
 fc inspection show "$id"
 out_has "^position    30.27 120.15 0 0 (typed)" "show says where"
 expect_err 1 "is not a position" "latitude 91 is refused" inspection locate "$id" 91 120.15
+expect_exit 0 "the on-site record" document "$id" record
+out_has "^Coordinates: 30.27 120.15 0 0 (typed)" "the on-site record gives the coordinates"
 expect_exit 2 "a source is needed" inspection locate "$id"
 expect_exit 2 "only one source" inspection locate "$id" --gps --photo
 
