@@ -2,9 +2,15 @@
  * its state and the event log; and recording what happened next (notice,
  * rectified, verified and closed, extension, listed supervision, comment)
  * through hazard_event_add, whose closed-loop refusals are shown as they
- * come.  The description is wrapped whole and the screen scrolls by rows
- * when it and the events are longer than the window.
+ * come.  The files attached as evidence are listed under the event they
+ * document (the repair photo under `rectified`) or under the hazard, each
+ * with its type, size, when and where taken, who attached it and whether
+ * its bytes are on this laptop; p attaches more, o opens one (fetching it
+ * first when it is not here).  The
+ * description is wrapped whole and the screen scrolls by rows when it, the
+ * events and the files are longer than the window.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +22,12 @@
 #include "ui_screens.h"
 #include "ui_scroll.h"
 #include "core/enterprise.h"
+#include "core/evidence_store.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/words.h"
 
 struct hview {
 	struct ui *ui;
@@ -31,9 +39,20 @@ struct hview {
 	int form_version;
 	struct ui_names names;      /* the item's label */
 	struct ui_scroll sc;        /* the rows below the title in view */
+	struct hrow *rows;          /* below the head: files, events */
+	size_t n_rows, alloc;
 };
 
-enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE };
+/* A row below the head: an event (ev), or a line of text. */
+struct hrow {
+	int is_event;
+	size_t ev;
+	enum ui_role role;
+	int indent;
+	char *text;
+};
+
+enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE, REQ_ATTACH, REQ_OPEN };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
@@ -42,10 +61,131 @@ static const struct ui_keymap keys[] = {
 			     "listed supervision, comment"), 3, 0 },
 	{ { 'w', UI_FN(KEY_F(7)) }, REQ_NOTICE, "w", N_("Notice"), "w  F7",
 	  N_("write the rectification notice of the inspection that found it"), 2, 0 },
+	{ { 'p', 'P' }, REQ_ATTACH, "p", N_("Photos"), "p",
+	  N_("attach photos and files to the hazard or to one of its events"), 5, 0 },
+	{ { 'o', 'O' }, REQ_OPEN, "o", N_("Open"), "o",
+	  N_("open a file with the desktop's viewer (fetched first when not on this laptop)"),
+	  4, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down PgUp PgDn", N_("scroll the description and "
 								     "the events"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
+
+static void FC_PRINTF(5, 6) row_text(struct hview *v, enum ui_role role, int indent,
+				      size_t ev, const char *fmt, ...)
+{
+	struct hrow *r;
+	va_list ap;
+
+	ALLOC_GROW(v->rows, v->n_rows + 1, v->alloc);
+	r = &v->rows[v->n_rows++];
+	memset(r, 0, sizeof *r);
+	r->ev = ev;
+	r->role = role;
+	r->indent = indent;
+	va_start(ap, fmt);
+	r->text = xstrvfmt(fmt, ap);
+	va_end(ap);
+}
+
+static void row_event(struct hview *v, size_t ev)
+{
+	ALLOC_GROW(v->rows, v->n_rows + 1, v->alloc);
+	memset(&v->rows[v->n_rows], 0, sizeof v->rows[v->n_rows]);
+	v->rows[v->n_rows].is_event = 1;
+	v->rows[v->n_rows++].ev = ev;
+}
+
+static void rows_release(struct hview *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n_rows; i++)
+		free(v->rows[i].text);
+	free(v->rows);
+	v->rows = NULL;
+	v->n_rows = v->alloc = 0;
+}
+
+/* "张三 (ZJ-0001)" when one of the events was recorded by that badge. */
+static void who(const struct fc_hazard *h, const char *badge, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_events; i++)
+		if (!strcmp(h->events[i].by, badge) && h->events[i].by_name &&
+		    h->events[i].by_name[0]) {
+			snprintf(buf, size, "%s (%s)", h->events[i].by_name, badge);
+			return;
+		}
+	snprintf(buf, size, "%s", badge);
+}
+
+/* A file's rows: what it is; when and where taken; who attached it, when,
+ * and whether it is here. */
+static void file_rows(struct hview *v, const struct evidence_store *es,
+		      const struct fc_attachment *a, int indent)
+{
+	char when[UI_WHEN_LEN], taken[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], size[32];
+	int here = es && evidence_present(es, a->sha256, a->size);
+
+	row_text(v, R_NORMAL, indent, 0, "%s · %s · %s", a->name, a->type,
+		 size_words(a->size, size, sizeof size));
+	if (a->taken[0] || a->geo[0])
+		row_text(v, R_DIM, indent + 3, 0, "%s %s%s%s", _("taken"),
+			 a->taken[0] ? ui_when(a->taken, taken, sizeof taken) : "",
+			 a->geo[0] ? _(" at ") : "", a->geo);
+	who(&v->h, a->by, by, sizeof by);
+	row_text(v, R_DIM, indent + 3, 0, "%s %s, %s", _("attached by"), by,
+		 ui_when(a->at, when, sizeof when));
+	if (!here)   /* a row of its own: a narrow screen cuts the one above */
+		row_text(v, R_WARN, indent + 3, 0, "%s", _("not on this laptop (o fetches it)"));
+}
+
+/* Whether a file documents event ev (or, ev == n_events, the hazard or
+ * no event it has). */
+static int documents(const struct fc_hazard *h, const struct fc_attachment *a, size_t ev)
+{
+	char ref[64];
+	size_t j;
+
+	if (ev < h->n_events) {
+		hazard_event_ref(&h->events[ev], ref, sizeof ref);
+		return !strcmp(ref, a->to);
+	}
+	for (j = 0; j < h->n_events; j++)
+		if (documents(h, a, j))
+			return 0;
+	return 1;
+}
+
+/* The rows below the head: the hazard's own files, then the events, each
+ * with the files that document it. */
+static void build_rows(struct hview *v)
+{
+	const struct fc_hazard *h = &v->h;
+	struct evidence_store es;
+	int have_store = evidence_store_open(v->ui->ws, &es, NULL) == 0;
+	size_t i, j, own = 0;
+
+	rows_release(v);
+	for (j = 0; j < h->n_attachments; j++)
+		own += documents(h, &h->attachments[j], h->n_events);
+	if (own)
+		row_text(v, R_SECTION, 1, 0, _("Files (%zu)"), own);
+	for (j = 0; j < h->n_attachments; j++)
+		if (documents(h, &h->attachments[j], h->n_events))
+			file_rows(v, have_store ? &es : NULL, &h->attachments[j], 3);
+	row_text(v, R_SECTION, 1, 0, "%s", _("Events"));
+	for (i = 0; i < h->n_events; i++) {
+		row_event(v, i);
+		for (j = 0; j < h->n_attachments; j++)
+			if (documents(h, &h->attachments[j], i))
+				file_rows(v, have_store ? &es : NULL, &h->attachments[j], 5);
+	}
+	if (have_store)
+		evidence_store_release(&es);
+}
 
 static void load(struct hview *v)
 {
@@ -60,6 +200,7 @@ static void load(struct hview *v)
 		ui_error_err(v->ui, &err);
 		return;
 	}
+	build_rows(v);
 	v->ent[0] = '\0';
 	if (inspection_get(v->ui->ws->store, v->h.inspection, &in, &err))
 		return;
@@ -80,13 +221,13 @@ static int at(const struct hview *v, size_t row)
 		2 + (int)(row - v->sc.top) : -1;
 }
 
-/* Rows of the head: enterprise, severity, inspection, the description
- * whole and "Events". */
+/* Rows of the head: enterprise, severity, inspection and the description
+ * whole. */
 static size_t head_rows(const struct hview *v)
 {
 	int n = ui_text_rows(v->h.description, COLS - 2);
 
-	return 3 + (size_t)(n > 0 ? n : 1) + 1;
+	return 3 + (size_t)(n > 0 ? n : 1);
 }
 
 /* The head from text row 0; returns the row after it. */
@@ -117,10 +258,7 @@ static size_t paint_head(struct ui *ui, struct hview *v)
 		 ui_item_name(ui, &v->names, v->form_id, v->form_version, h->item));
 	if ((y = at(v, row++)) >= 0)
 		ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
-	row = ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);
-	if ((y = at(v, row)) >= 0)
-		ui_put(y, 1, _("Events"), COLS - 2, ui->attr[R_SECTION]);
-	return row + 1;
+	return ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);
 }
 
 static void paint_event(struct ui *ui, const struct fc_hazard_event *ev, int y)
@@ -149,11 +287,17 @@ static void paint(struct ui *ui, void *ctx)
 		ui_title(ui, _("Hazard"), NULL);
 		return;
 	}
-	ui_scroll_begin(&v->sc, head_rows(v) + v->h.n_events, LINES - 4);
+	ui_scroll_begin(&v->sc, head_rows(v) + v->n_rows, LINES - 4);
 	row = paint_head(ui, v);
-	for (i = 0; i < v->h.n_events; i++)
-		if ((y = at(v, row + i)) >= 0)
-			paint_event(ui, &v->h.events[i], y);
+	for (i = 0; i < v->n_rows; i++) {
+		const struct hrow *r = &v->rows[i];
+		if ((y = at(v, row + i)) < 0)
+			continue;
+		if (r->is_event)
+			paint_event(ui, &v->h.events[r->ev], y);
+		else
+			ui_put(y, r->indent, r->text, COLS - r->indent - 1, ui->attr[r->role]);
+	}
 	ui_scroll_note(ui, &v->sc, 2 + v->sc.rows);
 }
 
@@ -179,6 +323,45 @@ static int event_submit(struct ui_form *d, void *ctx)
 	free(date);
 	free(note);
 	return rc;
+}
+
+/* Attaches files to the hazard (event 0) or to its event number `event`
+ * (1 is the finding), and shows them. */
+static void attach(struct ui *ui, struct hview *v, size_t event)
+{
+	struct ui_attach_to to = { NULL, NULL, v->id, event };
+
+	ui_attach_files(ui, &to);
+	load(v);
+}
+
+/* After `rectified`: the repair's photo belongs with that event. */
+static void offer_repair_photo(struct ui *ui, struct hview *v)
+{
+	if (ui_confirm(ui, hazard_event_label(HEV_RECTIFIED),
+		       _("Attach a photo of the repair to this event?"), 1) == 1)
+		attach(ui, v, v->h.n_events);
+	v->sc.top = (size_t)-1;
+}
+
+/* p: the hazard itself, or which of its events, then the chooser. */
+static void attach_where(struct ui *ui, struct hview *v)
+{
+	const char **labels = xcalloc(v->h.n_events + 1, sizeof *labels);
+	char when[UI_WHEN_LEN];
+	size_t i;
+	int k;
+
+	labels[0] = xstrdup(_("The hazard itself"));
+	for (i = 0; i < v->h.n_events; i++)
+		labels[i + 1] = xstrfmt("%s %s", hazard_event_label(v->h.events[i].kind),
+					ui_when(v->h.events[i].at, when, sizeof when));
+	k = ui_choose(ui, _("Attach files to"), labels, v->h.n_events + 1, 0);
+	for (i = 0; i <= v->h.n_events; i++)
+		free((char *)labels[i]);
+	free(labels);
+	if (k >= 0)
+		attach(ui, v, (size_t)k);
 }
 
 static void record(struct ui *ui, struct hview *v)
@@ -216,6 +399,8 @@ static void record(struct ui *ui, struct hview *v)
 		ui_info(ui, _("Recorded: %s."), labels[k]);
 		load(v);
 		v->sc.top = (size_t)-1;   /* the new event, at the end */
+		if (v->have && e.kind == HEV_RECTIFIED)
+			offer_repair_photo(ui, v);
 	}
 	ui_fields_free(f, n);
 }
@@ -229,6 +414,10 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 		record(ui, v);
 	else if (req == REQ_NOTICE)
 		ui_notice(ui, v->h.inspection);
+	else if (req == REQ_ATTACH)
+		attach_where(ui, v);
+	else if (req == REQ_OPEN)
+		ui_open_file(ui, v->h.attachments, v->h.n_attachments, "hazard", v->id), load(v);
 	else
 		ui_scroll_key(&v->sc, key);
 	return !v->have;
@@ -250,5 +439,6 @@ void ui_hazard(struct ui *ui, const char *id)
 		ui_run(ui, &screen, &v);
 	if (v.have)
 		hazard_clear(&v.h);
+	rows_release(&v);
 	ui_names_release(&v.names);
 }
