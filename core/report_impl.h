@@ -39,7 +39,19 @@ enum {
 	HZ_RECTIFIED = 2,  /* reported rectified */
 	HZ_VERIFIED = 4,   /* re-inspected and closed */
 	HZ_SUPERVISED = 8, /* under listed supervision */
+	HZ_REPAIR_FILE = 16, /* a photo or file of the repair (REPAIR_FILE_SQL) */
 };
+
+/* The files that are evidence of a hazard's repair, over attachments `a`:
+ * attached to its rectified or verified event ("<kind>@<at>", docs/FORMAT.md),
+ * or to the hazard itself no earlier than such an event (julianday compares
+ * the times across offsets).  One rule for the figure (report_scan.c) and
+ * for the records behind it (report_records.c). */
+#define REPAIR_FILE_SQL \
+	"a.kind = 'hazard' AND a.withdrawn = '' AND (substr(a.to_, 1, 10) = 'rectified@'" \
+	" OR substr(a.to_, 1, 9) = 'verified@' OR (a.to_ = '' AND EXISTS (SELECT 1 FROM" \
+	" hazard_events e WHERE e.hazard = a.record AND e.kind IN ('rectified', 'verified')" \
+	" AND julianday(e.at) <= julianday(a.at))))"
 
 /* The counting in progress. */
 struct report_acc {

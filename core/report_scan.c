@@ -56,9 +56,12 @@ static const char *const key_sql[] = {
 /* The inspections a report covers: ?1 <= created_at < ?2, finalized only if ?3. */
 #define FILTER "+i.created_at >= ?1 AND +i.created_at < ?2 AND (?3 = 0 OR i.status = 'final')"
 
-/* The event kinds that count, read each from the index (kind, hazard). */
-static const char *const kinds[] = { "notice", "rectified", "verified", "supervise" };
-static const unsigned kind_bits[] = { HZ_NOTICE, HZ_RECTIFIED, HZ_VERIFIED, HZ_SUPERVISED };
+/* The event kinds that count, read each from the index (kind, hazard), and
+ * last the hazards with a file of the repair, from the attachments' key
+ * (kind, record, ...), in the same order. */
+static const char *const kinds[] = { "notice", "rectified", "verified", "supervise", NULL };
+static const unsigned kind_bits[] = { HZ_NOTICE, HZ_RECTIFIED, HZ_VERIFIED, HZ_SUPERVISED,
+				      HZ_REPAIR_FILE };
 #define N_KINDS ARRAY_SIZE(kinds)
 
 /* An inspection the report covers and its group key. */
@@ -274,10 +277,13 @@ static int events_open(struct scan *sc, struct events *ev, struct fc_err *err)
 	size_t k;
 
 	for (k = 0; k < N_KINDS; k++) {
-		if (store_prepare(sc->s, "SELECT e.hazard FROM hazard_events e WHERE e.kind = ?1"
-				  " ORDER BY e.hazard", &ev->st[k], err))
+		if (store_prepare(sc->s, kinds[k] ? "SELECT e.hazard FROM hazard_events e WHERE"
+				  " e.kind = ?1 ORDER BY e.hazard" : "SELECT DISTINCT a.record FROM"
+				  " attachments a WHERE " REPAIR_FILE_SQL " ORDER BY a.record",
+				  &ev->st[k], err))
 			return -1;
-		store_bind(ev->st[k], 1, kinds[k]);
+		if (kinds[k])
+			store_bind(ev->st[k], 1, kinds[k]);
 		events_step(ev, k);
 	}
 	return 0;
