@@ -71,6 +71,10 @@ void report_acc_inspection(struct report_acc *a, const char *key, const char *en
 void report_acc_hazard(struct report_acc *a, const char *key, int major, unsigned events,
 		       int overdue);
 
+/* 1 when hazard `id` has a file of its repair (REPAIR_FILE_SQL), 0 when
+ * not, -1 on a failure of the store. */
+int report_repair_file(struct fc_store *s, const char *id, struct fc_err *err);
+
 /* Streams the store's rows into the accumulator, in one read transaction
  * (a snapshot that does not block writers), and names the enterprise
  * groups. */
