@@ -1,5 +1,5 @@
 /* tarball.h - a gzip-compressed tar archive (POSIX ustar) of files held in
- * memory, written atomically.
+ * memory or streamed from a file, written atomically.
  *
  * Every member is a regular file, mode 0644, owner 0:0, with the mtime the
  * archive was created with; names are relative UTF-8 paths (no "." or ".."
