@@ -10,24 +10,22 @@
  * description is wrapped whole and the screen scrolls by rows when it, the
  * events and the files are longer than the window.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui_dialog.h"
+#include "ui_hazard_rows.h"
 #include "ui_labels.h"
 #include "ui_names.h"
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "ui_scroll.h"
 #include "core/enterprise.h"
-#include "core/evidence_store.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "core/words.h"
 
 struct hview {
 	struct ui *ui;
@@ -39,17 +37,7 @@ struct hview {
 	int form_version;
 	struct ui_names names;      /* the item's label */
 	struct ui_scroll sc;        /* the rows below the title in view */
-	struct hrow *rows;          /* below the head: files, events */
-	size_t n_rows, alloc;
-};
-
-/* A row below the head: an event (ev), or a line of text. */
-struct hrow {
-	int is_event;
-	size_t ev;
-	enum ui_role role;
-	int indent;
-	char *text;
+	struct haz_rows rows;       /* below the head: files, events */
 };
 
 enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE, REQ_ATTACH, REQ_OPEN };
@@ -71,122 +59,6 @@ static const struct ui_keymap keys[] = {
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
-static void FC_PRINTF(5, 6) row_text(struct hview *v, enum ui_role role, int indent,
-				      size_t ev, const char *fmt, ...)
-{
-	struct hrow *r;
-	va_list ap;
-
-	ALLOC_GROW(v->rows, v->n_rows + 1, v->alloc);
-	r = &v->rows[v->n_rows++];
-	memset(r, 0, sizeof *r);
-	r->ev = ev;
-	r->role = role;
-	r->indent = indent;
-	va_start(ap, fmt);
-	r->text = xstrvfmt(fmt, ap);
-	va_end(ap);
-}
-
-static void row_event(struct hview *v, size_t ev)
-{
-	ALLOC_GROW(v->rows, v->n_rows + 1, v->alloc);
-	memset(&v->rows[v->n_rows], 0, sizeof v->rows[v->n_rows]);
-	v->rows[v->n_rows].is_event = 1;
-	v->rows[v->n_rows++].ev = ev;
-}
-
-static void rows_release(struct hview *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->n_rows; i++)
-		free(v->rows[i].text);
-	free(v->rows);
-	v->rows = NULL;
-	v->n_rows = v->alloc = 0;
-}
-
-/* "张三 (ZJ-0001)" when one of the events was recorded by that badge. */
-static void who(const struct fc_hazard *h, const char *badge, char *buf, size_t size)
-{
-	size_t i;
-
-	for (i = 0; i < h->n_events; i++)
-		if (!strcmp(h->events[i].by, badge) && h->events[i].by_name &&
-		    h->events[i].by_name[0]) {
-			snprintf(buf, size, "%s (%s)", h->events[i].by_name, badge);
-			return;
-		}
-	snprintf(buf, size, "%s", badge);
-}
-
-/* A file's rows: what it is; when and where taken; who attached it, when,
- * and whether it is here. */
-static void file_rows(struct hview *v, const struct evidence_store *es,
-		      const struct fc_attachment *a, int indent)
-{
-	char when[UI_WHEN_LEN], taken[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], size[32];
-	int here = es && evidence_present(es, a->sha256, a->size);
-
-	row_text(v, R_NORMAL, indent, 0, "%s · %s · %s", a->name, a->type,
-		 size_words(a->size, size, sizeof size));
-	if (a->taken[0] || a->geo[0])
-		row_text(v, R_DIM, indent + 3, 0, "%s %s%s%s", _("taken"),
-			 a->taken[0] ? ui_when(a->taken, taken, sizeof taken) : "",
-			 a->geo[0] ? _(" at ") : "", a->geo);
-	who(&v->h, a->by, by, sizeof by);
-	row_text(v, R_DIM, indent + 3, 0, "%s %s, %s", _("attached by"), by,
-		 ui_when(a->at, when, sizeof when));
-	if (!here)   /* a row of its own: a narrow screen cuts the one above */
-		row_text(v, R_WARN, indent + 3, 0, "%s", _("not on this laptop (o fetches it)"));
-}
-
-/* Whether a file documents event ev (or, ev == n_events, the hazard or
- * no event it has). */
-static int documents(const struct fc_hazard *h, const struct fc_attachment *a, size_t ev)
-{
-	char ref[64];
-	size_t j;
-
-	if (ev < h->n_events) {
-		hazard_event_ref(&h->events[ev], ref, sizeof ref);
-		return !strcmp(ref, a->to);
-	}
-	for (j = 0; j < h->n_events; j++)
-		if (documents(h, a, j))
-			return 0;
-	return 1;
-}
-
-/* The rows below the head: the hazard's own files, then the events, each
- * with the files that document it. */
-static void build_rows(struct hview *v)
-{
-	const struct fc_hazard *h = &v->h;
-	struct evidence_store es;
-	int have_store = evidence_store_open(v->ui->ws, &es, NULL) == 0;
-	size_t i, j, own = 0;
-
-	rows_release(v);
-	for (j = 0; j < h->n_attachments; j++)
-		own += documents(h, &h->attachments[j], h->n_events);
-	if (own)
-		row_text(v, R_SECTION, 1, 0, _("Files (%zu)"), own);
-	for (j = 0; j < h->n_attachments; j++)
-		if (documents(h, &h->attachments[j], h->n_events))
-			file_rows(v, have_store ? &es : NULL, &h->attachments[j], 3);
-	row_text(v, R_SECTION, 1, 0, "%s", _("Events"));
-	for (i = 0; i < h->n_events; i++) {
-		row_event(v, i);
-		for (j = 0; j < h->n_attachments; j++)
-			if (documents(h, &h->attachments[j], i))
-				file_rows(v, have_store ? &es : NULL, &h->attachments[j], 5);
-	}
-	if (have_store)
-		evidence_store_release(&es);
-}
-
 static void load(struct hview *v)
 {
 	struct fc_inspection in;
@@ -200,7 +72,7 @@ static void load(struct hview *v)
 		ui_error_err(v->ui, &err);
 		return;
 	}
-	build_rows(v);
+	haz_rows_build(&v->rows, v->ui, &v->h);
 	v->ent[0] = '\0';
 	if (inspection_get(v->ui->ws->store, v->h.inspection, &in, &err))
 		return;
@@ -287,10 +159,10 @@ static void paint(struct ui *ui, void *ctx)
 		ui_title(ui, _("Hazard"), NULL);
 		return;
 	}
-	ui_scroll_begin(&v->sc, head_rows(v) + v->n_rows, LINES - 4);
+	ui_scroll_begin(&v->sc, head_rows(v) + v->rows.n, LINES - 4);
 	row = paint_head(ui, v);
-	for (i = 0; i < v->n_rows; i++) {
-		const struct hrow *r = &v->rows[i];
+	for (i = 0; i < v->rows.n; i++) {
+		const struct haz_row *r = &v->rows.v[i];
 		if ((y = at(v, row + i)) < 0)
 			continue;
 		if (r->is_event)
@@ -439,6 +311,6 @@ void ui_hazard(struct ui *ui, const char *id)
 		ui_run(ui, &screen, &v);
 	if (v.have)
 		hazard_clear(&v.h);
-	rows_release(&v);
+	haz_rows_release(&v.rows);
 	ui_names_release(&v.names);
 }
