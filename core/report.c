@@ -137,6 +137,8 @@ static void count_hazard(struct report_figures *f, int major, unsigned ev, int o
 	f->overdue += !rectified && overdue;
 	f->supervised += (ev & HZ_SUPERVISED) != 0;
 	f->major_supervised += major && (ev & HZ_SUPERVISED);
+	f->repair_photo += rectified && (ev & HZ_REPAIR_FILE);
+	f->no_repair_photo += rectified && !(ev & HZ_REPAIR_FILE);
 }
 
 void report_acc_hazard(struct report_acc *a, const char *key, int major, unsigned events,

@@ -2,6 +2,7 @@
  * inspections, enterprises inspected, joint and unannounced (四不两直)
  * inspections, re-inspections, hazards found, rectified, closed, open,
  * overdue and under listed supervision (挂牌督办), the rectification rate,
+ * the rectified with and without photo evidence of the repair,
  * for a period and, if asked, per form, town, department, month or
  * enterprise.
  *
@@ -54,6 +55,10 @@ struct report_figures {
 	long overdue;           /* open and past the deadline in force */
 	long supervised;        /* under listed supervision */
 	long major_supervised;  /* major hazards under listed supervision */
+	/* Of the rectified: with a photo or file of the repair (attached to
+	 * the rectified or verified event, or to the hazard after it was
+	 * rectified), and without one. */
+	long repair_photo, no_repair_photo;
 };
 
 struct report_group {

@@ -173,6 +173,8 @@ static void figures_table(struct strbuf *sb, const struct report_figures *f,
 		{ "其中重大隐患", "major", f->major },
 		{ "下达整改通知", "Rectification notices issued", f->notified },
 		{ "已整改", "Rectified", f->rectified },
+		{ "其中有整改照片", "with photo evidence of the repair", f->repair_photo },
+		{ "其中无整改照片", "without photo evidence of the repair", f->no_repair_photo },
 		{ "整改率", "Rectification rate", -1 },
 		{ "复查销号", "Verified and closed", f->closed },
 		{ "未整改", "Open, not yet rectified", f->open },
@@ -327,7 +329,7 @@ static const char *const group_heads[] = {
 	"四不两直<br>Unann.", "复查<br>Rechk.", "隐患<br>Found", "一般<br>General",
 	"重大<br>Major", "通知<br>Notified", "已整改<br>Rectified", "整改率<br>Rate",
 	"销号<br>Closed", "未整改<br>Open", "逾期<br>Overdue", "督办<br>Superv.",
-	"重大督办<br>Major sup.",
+	"重大督办<br>Major sup.", "有整改照片<br>Repair photo", "无整改照片<br>No photo",
 };
 
 static void group_row(struct strbuf *sb, const char *key, const char *name,
@@ -335,7 +337,8 @@ static void group_row(struct strbuf *sb, const char *key, const char *name,
 {
 	const long v[] = { f->inspections, f->drafts, f->enterprises, f->joint, f->unannounced,
 			   f->rechecks, f->found, f->general, f->major, f->notified, f->rectified,
-			   -1, f->closed, f->open, f->overdue, f->supervised, f->major_supervised };
+			   -1, f->closed, f->open, f->overdue, f->supervised, f->major_supervised,
+			   f->repair_photo, f->no_repair_photo };
 	char rate[32];
 	size_t k;
 

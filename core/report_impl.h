@@ -39,7 +39,19 @@ enum {
 	HZ_RECTIFIED = 2,  /* reported rectified */
 	HZ_VERIFIED = 4,   /* re-inspected and closed */
 	HZ_SUPERVISED = 8, /* under listed supervision */
+	HZ_REPAIR_FILE = 16, /* a photo or file of the repair (REPAIR_FILE_SQL) */
 };
+
+/* The files that are evidence of a hazard's repair, over attachments `a`:
+ * attached to its rectified or verified event ("<kind>@<at>", docs/FORMAT.md),
+ * or to the hazard itself no earlier than such an event (julianday compares
+ * the times across offsets).  One rule for the figure (report_scan.c) and
+ * for the records behind it (report_records.c). */
+#define REPAIR_FILE_SQL \
+	"a.kind = 'hazard' AND a.withdrawn = '' AND (substr(a.to_, 1, 10) = 'rectified@'" \
+	" OR substr(a.to_, 1, 9) = 'verified@' OR (a.to_ = '' AND EXISTS (SELECT 1 FROM" \
+	" hazard_events e WHERE e.hazard = a.record AND e.kind IN ('rectified', 'verified')" \
+	" AND julianday(e.at) <= julianday(a.at))))"
 
 /* The counting in progress. */
 struct report_acc {
@@ -58,6 +70,10 @@ void report_acc_inspection(struct report_acc *a, const char *key, const char *en
 /* Counts one hazard: `events` is HZ_* bits, overdue 1 if open past its due date. */
 void report_acc_hazard(struct report_acc *a, const char *key, int major, unsigned events,
 		       int overdue);
+
+/* 1 when hazard `id` has a file of its repair (REPAIR_FILE_SQL), 0 when
+ * not, -1 on a failure of the store. */
+int report_repair_file(struct fc_store *s, const char *id, struct fc_err *err);
 
 /* Streams the store's rows into the accumulator, in one read transaction
  * (a snapshot that does not block writers), and names the enterprise

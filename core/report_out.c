@@ -35,6 +35,8 @@ static const struct table_col cols[] = {
 	{ "hazards_overdue", N_("OVERDUE"), 1, 0, 0 },
 	{ "hazards_under_supervision", N_("SUPERV"), 1, 0, 0 },
 	{ "hazards_major_under_supervision", N_("MAJ-SUP"), 1, 0, 0 },
+	{ "hazards_rectified_with_photo", N_("PHOTO"), 1, 0, 0 },
+	{ "hazards_rectified_without_photo", N_("NO-PH"), 1, 0, 0 },
 };
 #define N_COLS ARRAY_SIZE(cols)
 #define NUM_LEN 24
@@ -45,14 +47,16 @@ static const char *const legend = N_(
 	"UNANN unannounced (四不两直), RECHK re-inspections; hazards: FOUND, GEN general,\n"
 	"MAJOR, NOTICE notified, RECT rectified, RATE% rectified/found, CLOSED verified\n"
 	"and closed, OPEN not rectified, OVERDUE, SUPERV under listed supervision (挂牌督办),\n"
-	"MAJ-SUP major ones under it.\n");
+	"MAJ-SUP major ones under it, PHOTO rectified with photo evidence of the repair,\n"
+	"NO-PH rectified without.\n");
 
 /* The figures as strings, in the order of cols[2..]. */
 static void figure_cells(const struct report_figures *f, char cell[][NUM_LEN])
 {
 	const long v[] = { f->inspections, f->drafts, f->enterprises, f->joint, f->unannounced,
 			   f->rechecks, f->found, f->general, f->major, f->notified, f->rectified,
-			   -1, f->closed, f->open, f->overdue, f->supervised, f->major_supervised };
+			   -1, f->closed, f->open, f->overdue, f->supervised, f->major_supervised,
+			   f->repair_photo, f->no_repair_photo };
 	size_t k;
 
 	for (k = 0; k < ARRAY_SIZE(v); k++)
@@ -147,6 +151,8 @@ static void text_figures(const struct report_figures *f, FILE *out)
 	line_n(out, _("  major (重大隐患)"), f->major);
 	line_n(out, _("Rectification notices issued"), f->notified);
 	line_n(out, _("Rectified"), f->rectified);
+	line_n(out, _("  with photo evidence of the repair"), f->repair_photo);
+	line_n(out, _("  without photo evidence of the repair"), f->no_repair_photo);
 	line(out, _("Rectification rate"), rate[0] ? rate : "-");
 	line_n(out, _("Verified and closed (复查销号)"), f->closed);
 	line_n(out, _("Open, not yet rectified"), f->open);
@@ -248,7 +254,9 @@ static void json_figures(struct strbuf *sb, const struct report_figures *f, cons
 	strbuf_addf(sb, "%s  \"closed\": %ld,\n%s  \"open\": %ld,\n%s  \"overdue\": %ld,\n", in,
 		    f->closed, in, f->open, in, f->overdue);
 	strbuf_addf(sb, "%s  \"under_supervision\": %ld,\n", in, f->supervised);
-	strbuf_addf(sb, "%s  \"major_under_supervision\": %ld\n%s}", in, f->major_supervised, in);
+	strbuf_addf(sb, "%s  \"major_under_supervision\": %ld,\n", in, f->major_supervised);
+	strbuf_addf(sb, "%s  \"rectified_with_photo\": %ld,\n", in, f->repair_photo);
+	strbuf_addf(sb, "%s  \"rectified_without_photo\": %ld\n%s}", in, f->no_repair_photo, in);
 }
 
 static void json_months(struct strbuf *sb, const struct report *r)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report_records.h"
+#include "report_impl.h"
 #include "enterprise.h"
 #include "strbuf.h"
 #include "core/i18n.h"
@@ -135,6 +136,8 @@ struct walker {
 	struct records_page *p;
 	const struct records_progress *prog;
 	size_t seen, want;
+	struct fc_err *err;
+	int failed;                 /* a look-up failed: err says how */
 };
 
 /* Every TICK rows: asks whether to go on; 1 when the reading stops here. */
@@ -209,7 +212,10 @@ static int haz_state(enum records_haz h, const struct hazard_row *r)
 	switch (h) {
 	case RH_GENERAL: return !major;
 	case RH_MAJOR: return major;
-	case RH_RECTIFIED: return !strcmp(r->state, "rectified") || !strcmp(r->state, "closed");
+	case RH_RECTIFIED:
+	case RH_REPAIR_PHOTO:
+	case RH_NO_REPAIR_PHOTO:   /* the files are asked of the store (take_haz) */
+		return !strcmp(r->state, "rectified") || !strcmp(r->state, "closed");
 	case RH_CLOSED: return !strcmp(r->state, "closed");
 	case RH_OPEN: return !strcmp(r->state, "open") || !strcmp(r->state, "notified");
 	case RH_OVERDUE: return r->overdue;
@@ -246,6 +252,13 @@ static int take_haz(const struct hazard_row *r, void *ctx)
 		return k->q->haz == RH_ATTENTION;  /* overdue, then major come first */
 	if (!haz_in(k, r))
 		return 0;
+	if (k->q->haz == RH_REPAIR_PHOTO || k->q->haz == RH_NO_REPAIR_PHOTO) {
+		int has = report_repair_file(k->s, r->id, k->err);
+		if (has < 0)
+			return k->failed = 1;
+		if (has != (k->q->haz == RH_REPAIR_PHOTO))
+			return 0;
+	}
 	if (k->want == 0) {
 		p->more = 1;
 		return 1;
@@ -261,8 +274,9 @@ static int take_haz(const struct hazard_row *r, void *ctx)
 int records_more(struct fc_store *s, const struct records_query *q, struct records_page *p,
 		 size_t page, const struct records_progress *prog, struct fc_err *err)
 {
-	struct walker k = { s, q, p, prog, 0, page };
+	struct walker k = { s, q, p, prog, 0, page, err, 0 };
 	struct hazard_filter f;
+	int rc;
 
 	p->more = p->stopped = 0;
 	if (q->rec == RR_INSPECTIONS)
@@ -274,7 +288,8 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 	f.enterprise = "";
 	f.inspection = "";
 	f.today = q->today;
-	return hazard_list(s, &f, take_haz, &k, err);
+	rc = hazard_list(s, &f, take_haz, &k, err);
+	return k.failed ? -1 : rc;
 }
 
 void records_release(struct records_page *p)

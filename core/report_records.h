@@ -40,7 +40,9 @@ int records_range_set(struct records_range *r, enum records_period kind, const c
 enum records_haz {
 	RH_ALL, RH_GENERAL, RH_MAJOR, RH_RECTIFIED, RH_CLOSED, RH_OPEN, RH_OVERDUE,
 	RH_SUPERVISED,
-	RH_ATTENTION     /* open and overdue or major, of any period */
+	RH_ATTENTION,    /* open and overdue or major, of any period */
+	RH_REPAIR_PHOTO, /* rectified, with a photo or file of the repair */
+	RH_NO_REPAIR_PHOTO /* rectified, without one */
 };
 
 enum records_kind { RR_INSPECTIONS, RR_HAZARDS };

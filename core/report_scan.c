@@ -56,9 +56,12 @@ static const char *const key_sql[] = {
 /* The inspections a report covers: ?1 <= created_at < ?2, finalized only if ?3. */
 #define FILTER "+i.created_at >= ?1 AND +i.created_at < ?2 AND (?3 = 0 OR i.status = 'final')"
 
-/* The event kinds that count, read each from the index (kind, hazard). */
-static const char *const kinds[] = { "notice", "rectified", "verified", "supervise" };
-static const unsigned kind_bits[] = { HZ_NOTICE, HZ_RECTIFIED, HZ_VERIFIED, HZ_SUPERVISED };
+/* The event kinds that count, read each from the index (kind, hazard), and
+ * last the hazards with a file of the repair, from the attachments' key
+ * (kind, record, ...), in the same order. */
+static const char *const kinds[] = { "notice", "rectified", "verified", "supervise", NULL };
+static const unsigned kind_bits[] = { HZ_NOTICE, HZ_RECTIFIED, HZ_VERIFIED, HZ_SUPERVISED,
+				      HZ_REPAIR_FILE };
 #define N_KINDS ARRAY_SIZE(kinds)
 
 /* An inspection the report covers and its group key. */
@@ -274,10 +277,13 @@ static int events_open(struct scan *sc, struct events *ev, struct fc_err *err)
 	size_t k;
 
 	for (k = 0; k < N_KINDS; k++) {
-		if (store_prepare(sc->s, "SELECT e.hazard FROM hazard_events e WHERE e.kind = ?1"
-				  " ORDER BY e.hazard", &ev->st[k], err))
+		if (store_prepare(sc->s, kinds[k] ? "SELECT e.hazard FROM hazard_events e WHERE"
+				  " e.kind = ?1 ORDER BY e.hazard" : "SELECT DISTINCT a.record FROM"
+				  " attachments a WHERE " REPAIR_FILE_SQL " ORDER BY a.record",
+				  &ev->st[k], err))
 			return -1;
-		store_bind(ev->st[k], 1, kinds[k]);
+		if (kinds[k])
+			store_bind(ev->st[k], 1, kinds[k]);
 		events_step(ev, k);
 	}
 	return 0;
@@ -424,4 +430,21 @@ int report_scan(struct fc_store *s, struct report_acc *a, const struct report_ra
 		sqlite3_exec(s->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
 	scan_release(&sc);
 	return rc;
+}
+
+int report_repair_file(struct fc_store *s, const char *id, struct fc_err *err)
+{
+	static const char sql[] = "SELECT 1 FROM attachments a WHERE a.kind = 'hazard' AND"
+				  " a.record = ?1 AND " REPAIR_FILE_SQL " LIMIT 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_cached(s, sql, &st, err))
+		return -1;
+	store_bind(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_sqlerr(s, err, "looking up a hazard's files");
+	store_release(s, st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }

@@ -221,6 +221,29 @@ int tarball_add(struct tarball *t, const char *name, const void *data, size_t le
 	return put_zeros(t, (TAR_BLOCK - len % TAR_BLOCK) % TAR_BLOCK, err);
 }
 
+int tarball_add_fd(struct tarball *t, const char *name, int fd, unsigned long long size,
+		   struct fc_err *err)
+{
+	unsigned char h[TAR_BLOCK], buf[65536];
+	unsigned long long left = size;
+
+	if (tar_header(h, name, size, t->mtime, err) || put(t, h, sizeof h, err))
+		return -1;
+	while (left) {
+		ssize_t n = read(fd, buf, left < sizeof buf ? (size_t)left : sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)   /* the file shrank under us: the member would lie */
+			return fc_failk(err, FC_EIO, _("archive member '%s': %s after %llu of %llu "
+					"bytes"), name, n < 0 ? strerror(errno) : _("the file ended"),
+					size - left, size);
+		if (put(t, buf, (size_t)n, err))
+			return -1;
+		left -= (unsigned long long)n;
+	}
+	return put_zeros(t, (size_t)((TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK), err);
+}
+
 static int fsync_parent(const char *path)
 {
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/');

@@ -1,5 +1,5 @@
 /* tarball.h - a gzip-compressed tar archive (POSIX ustar) of files held in
- * memory, written atomically.
+ * memory or streamed from a file, written atomically.
  *
  * Every member is a regular file, mode 0644, owner 0:0, with the mtime the
  * archive was created with; names are relative UTF-8 paths (no "." or ".."
@@ -33,6 +33,11 @@ int tarball_create(const char *path, long long mtime, struct tarball **out, stru
 /* Appends a regular file `name` holding data[0..len). */
 int tarball_add(struct tarball *t, const char *name, const void *data, size_t len,
 		struct fc_err *err);
+/* Appends a regular file `name` of `size` bytes read from fd, streamed
+ * through a fixed buffer (a file may be larger than memory); a file that
+ * ends early is an error. */
+int tarball_add_fd(struct tarball *t, const char *name, int fd, unsigned long long size,
+		   struct fc_err *err);
 /* Ends the archive and puts it in place, over an existing `path` only when
  * `replace` (else refused naming it); frees t, whatever happens (on
  * failure the temporary is removed and `path` left as it was). */

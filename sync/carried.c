@@ -4,12 +4,16 @@
  * tree, and only where the blob is there in the parents' trees.  A commit
  * whose tree is its only parent's changes nothing and is skipped whole.
  */
+#define _GNU_SOURCE /* memmem */
 #include "carried.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
+#include "core/model.h"
 #include "core/strbuf.h"
+#include "blobread.h"
 #include "gitutil.h"
 #include "layout.h"
 
@@ -28,10 +32,39 @@ static int has_blob(git_tree *tree, const char *path, const git_oid *blob)
 	return yes;
 }
 
-/* Whether `tree` holds the file's bytes, at its path or its format-1 path. */
-static int holds(git_tree *tree, const struct carried *p)
+/* Whether `tree` has a record at `path` holding `needle` (a record too big
+ * to be one holds nothing). */
+static int has_text(git_repository *repo, git_tree *tree, const char *path, const char *needle)
 {
-	return has_blob(tree, p->path, &p->blob) || (p->alt[0] && has_blob(tree, p->alt, &p->blob));
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+	struct fc_err ignore;
+	int yes = 0;
+
+	if (git_tree_entry_bypath(&e, tree, path) != 0)
+		return 0;
+	if (git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+	    blob_read(repo, git_tree_entry_id(e), path, MAX_RECORD_BYTES, "a record", &b,
+		      &ignore) == 0) {
+		yes = memmem(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), needle,
+			     strlen(needle)) != NULL;
+		git_blob_free(b);
+	}
+	git_tree_entry_free(e);
+	return yes;
+}
+
+static int at_path(git_repository *repo, git_tree *tree, const struct carried *p,
+		   const char *path)
+{
+	return p->needle ? has_text(repo, tree, path, p->needle) : has_blob(tree, path, &p->blob);
+}
+
+/* Whether `tree` holds the file's bytes (or the line), at its path or its
+ * format-1 path. */
+static int holds(git_repository *repo, git_tree *tree, const struct carried *p)
+{
+	return at_path(repo, tree, p, p->path) || (p->alt[0] && at_path(repo, tree, p, p->alt));
 }
 
 /* A hazard's path in format 2 has a format-1 path it came from. */
@@ -76,7 +109,8 @@ static int parent_trees(git_commit *c, git_tree **trees, size_t *n, struct fc_er
 	return 0;
 }
 
-static int visit(git_commit *c, struct carried *p, size_t n, struct fc_err *err)
+static int visit(git_repository *repo, git_commit *c, struct carried *p, size_t n,
+		 struct fc_err *err)
 {
 	git_tree *tree = NULL, *parents[MAX_PARENTS];
 	size_t n_par = 0, i, k;
@@ -89,9 +123,9 @@ static int visit(git_commit *c, struct carried *p, size_t n, struct fc_err *err)
 	}
 	if (!(n_par == 1 && git_oid_equal(git_tree_id(tree), git_tree_id(parents[0])))) {
 		for (i = 0; i < n; i++) {
-			if (!holds(tree, &p[i]))
+			if (!holds(repo, tree, &p[i]))
 				continue;
-			for (k = 0; k < n_par && !holds(parents[k], &p[i]); k++)
+			for (k = 0; k < n_par && !holds(repo, parents[k], &p[i]); k++)
 				;
 			if (k == n_par)
 				add(&p[i], git_commit_id(c));
@@ -126,7 +160,7 @@ int carried_find(struct replica *r, const git_oid *head, struct carried *p, size
 			failed = git_fail(err, _("reading a commit of the replica's history"));
 			break;
 		}
-		failed = visit(c, p, n, err);
+		failed = visit(r->repo, c, p, n, err);
 		git_commit_free(c);
 	}
 	if (!failed && rc != GIT_ITEROVER)

@@ -9,7 +9,9 @@
  * whose result both sides reached).  A hazard's bytes at its format-1 path
  * count as at its path: the move to format 2 (docs/ARCHITECTURE.md,
  * "Format 2") carried nothing new, the commit that wrote them did (`git log
- * --follow` finds it too).
+ * --follow` finds it too).  With a needle, a commit carried it when its
+ * file at P holds those bytes and none of its parents' does: the commit
+ * that added a line to a record.
  */
 #ifndef FC_CARRIED_H
 #define FC_CARRIED_H
@@ -19,6 +21,9 @@
 struct carried {
 	const char *path;         /* in the tree (not owned) */
 	git_oid blob;
+	const char *needle;       /* NULL: blob; else what the record at path
+				   * holds (an attachment's line, not owned):
+				   * the commits that carried that line */
 	char alt[128];            /* a hazard's format-1 path, or "" (carried_find) */
 	git_oid *commits;         /* newest first (topological, then by time) */
 	size_t n, alloc;

@@ -108,6 +108,7 @@ static int take_record(struct casefile *cf, enum record_kind kind, const char *i
 	if (load_synced(cf, kind, id, &rec, err))
 		return -1;
 	layout_record_path(&rec, cf->format, path, sizeof path);
+	cf_note_lines(cf, &rec, path);
 	strbuf_init(&mine);
 	record_encode(&rec, &mine);
 	record_clear(&rec);
@@ -367,7 +368,7 @@ static int check_sent(struct casefile *cf, struct fc_err *err)
 	char hex[16];
 	int rc = -1;
 
-	cf->carried = xcalloc(cf->n_files, sizeof *cf->carried);
+	cf->carried = xcalloc(cf->n_files + cf->n_lines, sizeof *cf->carried);
 	for (i = 0; i < cf->n_files; i++)
 		if (cf->files[i].git_path) {
 			struct carried *c = &cf->carried[cf->n_carried++];
@@ -375,6 +376,12 @@ static int check_sent(struct casefile *cf, struct fc_err *err)
 			git_oid_cpy(&c->blob, &cf->files[i].blob);
 			cf->files[i].carried = c;
 		}
+	for (i = 0; i < cf->n_lines; i++) {   /* the lines naming files */
+		struct carried *c = &cf->carried[cf->n_carried++];
+		c->path = cf->lines[i].git_path;
+		c->needle = cf->lines[i].needle;
+		cf->lines[i].carried = c;
+	}
 	for (i = 0; i < cf->n_remotes; i++)
 		if (cf->remotes[i].has_tip)
 			git_oid_cpy(&tips[n_tips++], &cf->remotes[i].tip);
@@ -423,7 +430,8 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 	    load_synced(cf, REC_INSPECTION, cf->id, &cf->insp, err) ||
 	    take_record(cf, REC_INSPECTION, cf->id, err) ||
 	    take_record(cf, REC_ENTERPRISE, cf->insp.u.inspection.enterprise, err) ||
-	    take_hazards(cf, res, err) || take_form(cf, res, err) || cf_remotes(cf, err))
+	    take_hazards(cf, res, err) || take_form(cf, res, err) ||
+	    cf_check_lines(cf, o->force, res, err) || cf_remotes(cf, err))
 		return -1;
 	if (!cf->n_remotes)
 		return fc_fail(err, _("this workspace has no remote, so no central repository to "
@@ -449,12 +457,14 @@ static int write_archive(struct casefile *cf, const struct casefile_options *o,
 		rc = tarball_add(t, "manifest.json", m.buf, m.len, err);
 	for (i = 0; rc == 0 && i < cf->n_files; i++)
 		rc = tarball_add(t, cf->files[i].path, cf->files[i].data, cf->files[i].len, err);
+	if (rc == 0)
+		rc = cf_write_lines(cf, t, err);
 	if (rc && t)
 		tarball_abort(t);
 	else if (t)
 		rc = tarball_finish(t, o->force, err);
 	strbuf_release(&m);
-	res->files = cf->n_files + 1;
+	res->files = cf->n_files + 1 + res->evidence;
 	return rc;
 }
 
@@ -471,6 +481,7 @@ static void casefile_release(struct casefile *cf)
 	carried_release(cf->carried, cf->n_carried);
 	free(cf->commits);
 	free(cf->carried);
+	cf_lines_release(cf);
 	cf_remotes_release(cf);
 	record_clear(&cf->insp);
 	git_tree_free(cf->tree);
@@ -494,7 +505,8 @@ int casefile_export(struct fc_workspace *ws, const char *id, const struct casefi
 	if (!o->force && lstat(o->out, &st) == 0)
 		return fc_fail(err, _("%s already exists; give --force to replace it"), o->out);
 	memcpy(res->inspection, cf.id, sizeof cf.id);
-	rc = replica_open(ws, 0, &cf.r, err) || gather(&cf, o, res, err) ||
+	rc = casefile_fetch_missing(ws, cf.id, &res->fetched, err) ||
+	     replica_open(ws, 0, &cf.r, err) || gather(&cf, o, res, err) ||
 	     write_archive(&cf, o, res, err) ? -1 : 0;
 	if (rc)
 		fc_err_prefix(err, _("cannot export inspection %.8s"), cf.id);

@@ -5,6 +5,7 @@
 
 #include "carried.h"
 #include "casefile.h"
+#include "core/evidence_store.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 
@@ -17,6 +18,17 @@ struct cf_file {
 	size_t len;
 	git_oid blob;                /* as `git hash-object` computes it */
 	struct carried *carried;     /* the commits, for files with a git_path */
+};
+
+/* An attachment line of one of the package's records (casefile_files.c). */
+struct cf_line {
+	const char *kind;            /* "inspection" or "hazard" */
+	char record[FC_UUID_LEN + 1];
+	char *git_path;              /* the record's path in the repository */
+	struct fc_attachment a;
+	char *needle;                /* its line's start in the record's text */
+	int here;                    /* its file is here and checked */
+	struct carried *carried;     /* the commits that carried the line */
 };
 
 struct cf_remote {
@@ -50,6 +62,10 @@ struct casefile {
 	size_t n_remotes, alloc_remotes;
 	struct cf_commit *commits;   /* every commit of the carried lists */
 	size_t n_commits, alloc_commits;
+	struct cf_line *lines;       /* of the records, in the records' order */
+	size_t n_lines, alloc_lines;
+	struct evidence_store es;
+	int have_es;
 	char now[FC_TIMESTAMP_LEN + 1];
 	long long epoch;
 };
@@ -63,6 +79,18 @@ void cf_add_file(struct casefile *cf, const char *path, const char *git_path, ch
 		 size_t len);
 /* The commits behind the carried lists, with their signatures. */
 int cf_commits(struct casefile *cf, struct fc_err *err);
+/* The attachment lines of a record of the package (rec at git_path). */
+void cf_note_lines(struct casefile *cf, const struct fc_record *rec, const char *git_path);
+void cf_lines_release(struct casefile *cf);
+/* Whether line i is the first naming its file (each file goes in once). */
+int cf_line_first(const struct casefile *cf, size_t i);
+/* Which lines' files are here, each hashed again; a file not here is
+ * refused unless `force`, bytes not the line's always. */
+int cf_check_lines(struct casefile *cf, int force, struct casefile_result *res,
+		   struct fc_err *err);
+struct tarball;
+/* files/<sha256> of each file here, streamed. */
+int cf_write_lines(struct casefile *cf, struct tarball *t, struct fc_err *err);
 /* manifest.json. */
 void cf_manifest(const struct casefile *cf, struct strbuf *out);
 

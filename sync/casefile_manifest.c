@@ -14,6 +14,13 @@
  *     "files": [
  *       {"path": P, "size": N, "sha256": HEX, "blob": HEX,
  *        "git_path": PATH or null, "commits": [COMMIT, ...]},    one per line
+ *     ],
+ *     "evidence": [
+ *       {"path": "files/SHA256" or null, "sha256": HEX, "blob": HEX,
+ *        "size": N, "type": MEDIA-TYPE, "name": NAME,
+ *        "record": "inspection"|"hazard", "id": ID, "git_path": PATH,
+ *        "documents": TO, "taken": TIMESTAMP, "by": BADGE, "at": TIMESTAMP,
+ *        "missing": BOOL, "commits": [COMMIT, ...]},            one per line
  *     ]
  *   }
  *
@@ -21,13 +28,19 @@
  * what `git hash-object FILE` prints; "commits" are those that carried the
  * blob at git_path on the branch (sync/carried.h), newest first; "main" is
  * the remote's branch as this workspace last fetched or pushed it, which
- * reaches every one of them.
+ * reaches every one of them.  "evidence" has one entry per attachment line
+ * of the records: "documents" is the line's `to` ("" the record itself, an
+ * item, or a hazard's event as "<kind>@<at>", docs/FORMAT.md), "commits"
+ * those that added the line to the record; a file is under files/ once
+ * however many lines name it, and "missing" with "path" null when it was
+ * not on this laptop (an export forced without it).
  */
 #include "casefile_impl.h"
 
 #include "core/i18n.h"
 #include "core/roster.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +166,35 @@ static void file(const struct cf_file *f, struct strbuf *out)
 	strbuf_adds(out, "]}");
 }
 
+static void evidence_line(const struct cf_line *l, struct strbuf *out)
+{
+	char path[80];
+	size_t k;
+
+	snprintf(path, sizeof path, "files/%s", l->a.sha256);
+	strbuf_adds(out, "    {");
+	str(out, "path", l->here ? path : NULL, ", ");
+	str(out, "sha256", l->a.sha256, ", ");
+	str(out, "blob", l->a.blob, ", ");
+	strbuf_addf(out, "\"size\": %lld, ", l->a.size);
+	str(out, "type", l->a.type, ", ");
+	str(out, "name", l->a.name, ", ");
+	str(out, "record", l->kind, ", ");
+	str(out, "id", l->record, ", ");
+	str(out, "git_path", l->git_path, ", ");
+	str(out, "documents", l->a.to, ", ");
+	str(out, "taken", l->a.taken, ", ");
+	str(out, "by", l->a.by, ", ");
+	str(out, "at", l->a.at, ", ");
+	strbuf_addf(out, "\"missing\": %s, \"commits\": [", l->here ? "false" : "true");
+	for (k = 0; l->carried && k < l->carried->n; k++) {
+		if (k)
+			strbuf_adds(out, ", ");
+		oid(out, &l->carried->commits[k]);
+	}
+	strbuf_adds(out, "]}");
+}
+
 /* Who made each commit: plain ssh-keygen checks it with the package's
  * roster, at the commit's time (-Overify-time), so a key ended since still
  * verifies what it signed before its end. */
@@ -207,5 +249,10 @@ void cf_manifest(const struct casefile *cf, struct strbuf *out)
 		strbuf_adds(out, i ? ",\n" : "");
 		file(&cf->files[i], out);
 	}
-	strbuf_adds(out, "\n  ]\n}\n");
+	strbuf_adds(out, "\n  ],\n  \"evidence\": [");
+	for (i = 0; i < cf->n_lines; i++) {
+		strbuf_adds(out, i ? ",\n" : "\n");
+		evidence_line(&cf->lines[i], out);
+	}
+	strbuf_adds(out, cf->n_lines ? "\n  ]\n}\n" : "]\n}\n");
 }

@@ -3,7 +3,10 @@
 # own ledger of what it made (awk), never by asking the store: totals and
 # every grouping, periods (local dates, a day's last second, another time
 # zone), finalized only, overdue against today, joint inspections by month,
-# CSV (with the byte-order mark), JSON and text agreeing, --out, refusals.
+# CSV (with the byte-order mark), JSON and text agreeing, --out, refusals;
+# the rectified with and without a photo of the repair (attached to the
+# rectified or verified event, or to the hazard once rectified, compared
+# across time zones).
 . "$FIELDCHECK_TOP/tests/lib.sh"
 L=$T/ledger
 : >"$L"
@@ -49,12 +52,23 @@ finalize() {
 }
 
 # hazard VAR INSPECTION SEVERITY DEADLINE: in the ledger as
-# "H id inspection severity notice rectified verified supervised due".
+# "H id inspection severity notice rectified verified supervised due photo".
 hazard() {
 	fc hazard add --inspection "$2" --description "隐患 $1" --severity "$3" --deadline "$4" ||
 		not_ok "hazard add $1"
 	eval "$1=$(cat "$OUT")"
-	echo "H $(cat "$OUT") $2 $3 0 0 0 0 $4" >>"$L"
+	echo "H $(cat "$OUT") $2 $3 0 0 0 0 $4 0" >>"$L"
+}
+
+# photo TIMESTAMP HAZARD EVENT REPAIR: a photo attached to the hazard (EVENT
+# 0) or to its event number EVENT; REPAIR 1 when it is evidence of the
+# repair by the rule the report states (the ledger's own judgement).
+SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
+photo() {
+	if [ "$3" = 0 ]; then _ev=; else _ev=$3; fi
+	FIELDCHECK_NOW=$1 fc hazard attach "$2" "$SEEDS/phone.jpg" ${_ev:+--event "$_ev"} ||
+		{ not_ok "attach to $2"; show_output; }
+	[ "$4" = 0 ] || ledger_set "$2" 10 1
 }
 
 # event TIMESTAMP HAZARD KIND [DATE]: an event, and what it does to the ledger.
@@ -76,7 +90,7 @@ FIELDCHECK_NOW=2026-09-03T09:10:00+08:00 fc inspection answer "$i1" management_a
 due1=$(sed -n 's/^hazard [0-9a-f]*: general, due \([0-9-]*\)$/\1/p' "$OUT")
 h1=$("$FC" -C "$WS" hazard list --inspection "$i1" --format csv | awk -F, 'NR == 2 { print $1 }')
 check "a failed check makes a hazard with a deadline" [ -n "$h1" ] && [ -n "$due1" ]
-echo "H $h1 $i1 general 0 0 0 0 $due1" >>"$L"
+echo "H $h1 $i1 general 0 0 0 0 $due1 0" >>"$L"
 hazard h2 "$i1" major 2026-10-15
 finalize "$i1" management_agreement
 event 2026-09-05T10:00:00+08:00 "$h1" notice 2026-09-20
@@ -84,6 +98,8 @@ event 2026-09-18T10:00:00+08:00 "$h1" rectified
 event 2026-09-25T10:00:00+08:00 "$h1" verified
 event 2026-09-06T10:00:00+08:00 "$h2" supervise
 event 2026-10-10T10:00:00+08:00 "$h2" rectified
+photo 2026-09-19T10:00:00+08:00 "$h1" 3 1   # on its rectified event
+photo 2026-10-05T10:00:00+08:00 "$h2" 0 0   # on the hazard, before it was rectified
 insp i2 2026-09-10T09:00:00+08:00 "$USCC2" routine confined-space
 hazard h3 "$i2" general 2026-09-30
 hazard h4 "$i2" general 2026-12-31
@@ -109,6 +125,9 @@ hazard h7 "$i6" general 2026-11-10
 finalize "$i6"
 event 2026-11-01T10:00:00+08:00 "$h7" notice 2026-11-20
 event 2026-11-15T10:00:00+08:00 "$h7" rectified
+# on the hazard an hour after it was rectified (11:00 in Beijing): the
+# times compare as instants, not as text
+photo 2026-11-15T03:00:00+00:00 "$h7" 0 1
 # November: due yesterday (overdue) and due today (not yet).
 insp i7 2026-11-01T09:00:00+08:00 "$USCC3" routine confined-space
 hazard h8 "$i7" general 2026-11-27
@@ -120,6 +139,7 @@ finalize "$i8"
 insp i9 2026-08-31T09:00:00+08:00 "$USCC1" unannounced six-ones
 hazard h11 "$i9" general 2026-09-05
 event 2026-09-04T10:00:00+08:00 "$h11" rectified
+photo 2026-11-27T10:00:00+08:00 "$h8" 1 0   # of the finding, not rectified
 
 export FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
 check "the ledger holds 12 inspections and 12 hazards" \
@@ -150,18 +170,19 @@ expect() {
 		k = of[$3]; f[k]++; ma[k] += $4 == "major"; ge[k] += $4 != "major"
 		no[k] += $5; re[k] += $6; cl[k] += $7; su[k] += $8; ms[k] += $8 && $4 == "major"
 		op[k] += !$6; od[k] += !$6 && $9 < today
+		ph[k] += $6 && $10; np[k] += $6 && !$10
 	}
 	function csv(s) { if (s ~ /[,"]/) { gsub(/"/, "\"\"", s); s = "\"" s "\"" } return s }
 	END {
 		for (k in keys) {
 			rate = f[k] ? int((2000 * re[k] + f[k]) / (2 * f[k])) : -1
-			printf "%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,%d,%d,%d,%d,%d\n", csv(k),
+			printf "%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d,%d\n", csv(k),
 			       csv(name[k]), n[k], dr[k], e[k], j[k], u[k], rc[k], f[k], ge[k], ma[k],
 			       no[k], re[k], rate < 0 ? "" : sprintf("%d.%d", rate / 10, rate % 10),
-			       cl[k], op[k], od[k], su[k], ms[k]
+			       cl[k], op[k], od[k], su[k], ms[k], ph[k], np[k]
 		}
 		if (by == "" && !("total" in keys))
-			print "total,,0,0,0,0,0,0,0,0,0,0,0,,0,0,0,0,0"
+			print "total,,0,0,0,0,0,0,0,0,0,0,0,,0,0,0,0,0,0,0"
 	}' "$L" | LC_ALL=C sort
 }
 
@@ -228,7 +249,9 @@ sqlite3 -list -separator , :memory: "SELECT json_extract(value, '\$.key'), json_
 	coalesce(printf('%.1f', json_extract(value, '\$.hazards.rectification_rate')), ''),
 	json_extract(value, '\$.hazards.closed'), json_extract(value, '\$.hazards.open'),
 	json_extract(value, '\$.hazards.overdue'), json_extract(value, '\$.hazards.under_supervision'),
-	json_extract(value, '\$.hazards.major_under_supervision')
+	json_extract(value, '\$.hazards.major_under_supervision'),
+	json_extract(value, '\$.hazards.rectified_with_photo'),
+	json_extract(value, '\$.hazards.rectified_without_photo')
 	FROM json_each(readfile('$T/town.json'), '\$.groups')" | LC_ALL=C sort >"$T/json_rows"
 report_csv --by town >"$T/csv_rows"
 check "JSON groups and CSV rows carry the same figures" cmp -s "$T/json_rows" "$T/csv_rows"
@@ -242,6 +265,13 @@ cp "$OUT" "$T/text"
 tv() { awk -v l="$1" 'index($0, l) == 1 { print $NF; exit }' "$T/text"; }
 check "text: inspections, hazards, overdue as in JSON" [ "$(tv Inspections)" = 12 ] &&
 	[ "$(tv 'Hazards found')" = 12 ] && [ "$(tv Overdue)" = 4 ] && [ "$(tv Rectified)" = 4 ]
+check "text: of the rectified, with and without a photo of the repair, as in JSON" \
+	[ "$(tv '  with photo evidence')" = "$(j '$.hazards.rectified_with_photo')" ] &&
+	[ "$(tv '  without photo evidence')" = "$(j '$.hazards.rectified_without_photo')" ] &&
+	[ "$(j '$.hazards.rectified_with_photo')" = 2 ] && [ "$(j '$.hazards.rectified_without_photo')" = 2 ]
+fc report --format html
+check "HTML: the two figures beside Rectified" sh -c "grep -q '<tr><td>其中有整改照片</td><td>with photo evidence of the repair</td><td class=\"n\">2</td></tr>' '$OUT' &&
+	grep -q '<td>without photo evidence of the repair</td><td class=\"n\">2</td>' '$OUT'"
 check "text: the rate with one decimal" grep -q '^Rectification rate  *33.3 %$' "$T/text"
 check "text: months below the target are marked" grep -q '^  2026-09     1  below target$' "$T/text" &&
 	grep -q '^  2026-10     2$' "$T/text"

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/attach.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
 #include "core/inspection.h"
@@ -37,6 +38,7 @@ static const char *const forms[] = { "hazmat-loading", "confined-space", "six-on
 /* What the test made, as it made it. */
 struct made_hazard {
 	int major, notice, rectified, verified, supervised;
+	int photo;                  /* a file of its repair (report.h's rule) */
 	char due[FC_DATE_LEN + 1];
 };
 
@@ -105,6 +107,52 @@ static struct fc_person creator(int i, const char *date)
 	return p;
 }
 
+/* Attaches a made-up file (its line only: the report reads lines) to the
+ * hazard (event 0) or its event number `event`, at `time` of date. */
+static void attach_photo(struct fc_store *s, const struct fc_person *me, const char *id,
+			 size_t event, const char *date, const char *time)
+{
+	static unsigned n;
+	struct evidence_info info;
+	struct fc_err err = { 0 };
+
+	memset(&info, 0, sizeof info);
+	n++;
+	snprintf(info.sha256, sizeof info.sha256, "%064x", n);
+	snprintf(info.blob, sizeof info.blob, "%040x", n);
+	info.size = 1000 + n;
+	info.type = MEDIA_JPEG;
+	snprintf(info.name, sizeof info.name, "IMG_%04u.JPG", n % 10000);
+	at(date, time);
+	must(attach_to_hazard(s, me, id, event, &info, &err), &err);
+}
+
+/* A file to a hazard of those walked: on its rectified event, on it after
+ * it was rectified (both evidence of the repair), on it before, on the
+ * finding, or none. */
+static void walk_photo(struct fc_store *s, const struct fc_person *me, const char *id,
+		       const char *date, struct made_hazard *h)
+{
+	size_t rectified_ev = 2 + (size_t)h->supervised + (size_t)h->notice;
+
+	switch (pick(5)) {
+	case 1:
+		attach_photo(s, me, id, h->rectified ? rectified_ev : 1, date, "12:10:00");
+		h->photo = h->rectified;
+		break;
+	case 2:
+		attach_photo(s, me, id, 0, date, "12:30:00");
+		h->photo = h->rectified;
+		break;
+	case 3:
+		attach_photo(s, me, id, 0, date, "09:50:00");
+		break;
+	case 4:
+		attach_photo(s, me, id, 1, date, "09:55:00");
+		break;
+	}
+}
+
 /* A hazard's closed loop, walked to a random point; records what it did. */
 static void walk_hazard(struct world *w, const struct fc_person *me, const char *id,
 			const char *date, struct made_hazard *h)
@@ -144,6 +192,7 @@ static void walk_hazard(struct world *w, const struct fc_person *me, const char 
 		must(hazard_event_add(s, me, id, HEV_VERIFIED, NULL, "复查合格", &err), &err);
 		h->verified = 1;
 	}
+	walk_photo(s, me, id, date, h);
 }
 
 static void add_hazards(struct world *w, struct made *m, const struct fc_person *me,
@@ -268,6 +317,8 @@ static void count_made(const struct made *m, struct report_figures *f)
 		f->overdue += open && strcmp(h->due, TODAY) < 0;
 		f->supervised += h->supervised;
 		f->major_supervised += h->supervised && h->major;
+		f->repair_photo += h->rectified && h->photo;
+		f->no_repair_photo += h->rectified && !h->photo;
 	}
 }
 
@@ -407,6 +458,8 @@ static const struct {
 	{ FIG(open), RR_HAZARDS, -1, RH_OPEN },
 	{ FIG(overdue), RR_HAZARDS, -1, RH_OVERDUE },
 	{ FIG(supervised), RR_HAZARDS, -1, RH_SUPERVISED },
+	{ FIG(repair_photo), RR_HAZARDS, -1, RH_REPAIR_PHOTO },
+	{ FIG(no_repair_photo), RR_HAZARDS, -1, RH_NO_REPAIR_PHOTO },
 #undef FIG
 };
 

@@ -1,12 +1,14 @@
 /* test_tarball.c - the ustar + gzip writer: header fields and checksums,
  * long names split at a '/', names refused, padding to blocks and records,
- * the end blocks, and the atomic replacement of the file.  (That tar itself
- * reads the archives is tests/sync/t_export.sh's part.) */
+ * the end blocks, members streamed from a file, and the atomic replacement
+ * of the file.  (That tar itself reads the archives is
+ * tests/sync/t_export.sh's part.) */
 #include "support.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -221,6 +223,56 @@ static void archive_blocks(void **state)
 	free(tmp), free(path), free(dir);
 }
 
+/* A file of n bytes of `fill` in dir; its path. */
+static char *fill_file(const char *dir, const char *name, size_t n, char fill)
+{
+	char *path = test_path(dir, name), *data = xmalloc(n);
+	FILE *f = fopen(path, "wb");
+
+	memset(data, fill, n);
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	free(data);
+	return path;
+}
+
+/* tarball_add_fd: a member read from a file through its buffer (more than
+ * one buffer's worth), the same blocks as tarball_add's; a file that ends
+ * before its size is an error naming the member. */
+static void streamed_members(void **state)
+{
+	static const struct member big = { "files/big.bin", 200001, 'q' };
+	char *dir = test_tmpdir(), *path = test_path(dir, "s.tar.gz");
+	char *src = fill_file(dir, "big.bin", big.len, big.fill);
+	struct fc_err err = { 0 };
+	struct tarball *t;
+	unsigned char *tar;
+	size_t len, off = 0;
+	int fd;
+	(void)state;
+
+	assert_int_equal(tarball_create(path, MTIME, &t, &err), 0);
+	assert_true((fd = open(src, O_RDONLY)) >= 0);
+	assert_int_equal(tarball_add_fd(t, big.name, fd, big.len, &err), 0);
+	close(fd);
+	assert_int_equal(tarball_add(t, members[1].name, "xxxxxxxx", 0, &err), 0);
+	assert_int_equal(tarball_finish(t, 1, &err), 0);
+	tar = gunzip_file(path, &len);
+	check_member(tar, &off, &big);
+	free(tar);
+
+	assert_int_equal(tarball_create(path, MTIME, &t, &err), 0);
+	assert_true((fd = open(src, O_RDONLY)) >= 0);
+	assert_int_equal(tarball_add_fd(t, big.name, fd, big.len + 1, &err), -1);
+	close(fd);
+	assert_non_null(strstr(err.msg, "files/big.bin"));
+	assert_non_null(strstr(err.msg, "200001 of 200002"));
+	tarball_abort(t);
+	test_rmrf(dir);
+	free(src), free(path), free(dir);
+}
+
 static void empty_archive(void **state)
 {
 	char *dir = test_tmpdir(), *path = test_path(dir, "empty.tar.gz");
@@ -329,6 +381,7 @@ int main(void)
 		cmocka_unit_test(long_names_split),
 		cmocka_unit_test(bad_names_refused),
 		cmocka_unit_test(archive_blocks),
+		cmocka_unit_test(streamed_members),
 		cmocka_unit_test(empty_archive),
 		cmocka_unit_test(replaced_atomically),
 		cmocka_unit_test(never_replaced_unless_asked),

@@ -17,6 +17,16 @@ static void print_result(const struct casefile_result *res, const char *out)
 	fputs_safe(out, stdout);
 	printf(_(": %zu files, %zu hazard%s%s\n"), res->files, res->hazards, res->hazards == 1 ? "" : "s",
 	       res->notice ? ", rectification notice" : "");
+	if (res->fetched)
+		printf(_("fetched %zu file%s not on this laptop first\n"), res->fetched,
+		       res->fetched == 1 ? "" : "s");
+	if (res->evidence || res->missing)
+		printf(_("evidence: %zu file%s under files/\n"), res->evidence,
+		       res->evidence == 1 ? "" : "s");
+	if (res->missing)
+		fprintf(stderr, _("fieldcheck: warning: %zu file%s not on this laptop: listed in "
+			"manifest.json as missing (--force)\n"), res->missing,
+			res->missing == 1 ? "" : "s");
 	if (res->form_from_store)
 		fprintf(stderr, _("fieldcheck: note: the form was not in the replica; the package "
 			"holds the store's copy, which the central repository cannot vouch for\n"));

@@ -2,14 +2,20 @@
  * its state and the event log; and recording what happened next (notice,
  * rectified, verified and closed, extension, listed supervision, comment)
  * through hazard_event_add, whose closed-loop refusals are shown as they
- * come.  The description is wrapped whole and the screen scrolls by rows
- * when it and the events are longer than the window.
+ * come.  The files attached as evidence are listed under the event they
+ * document (the repair photo under `rectified`) or under the hazard, each
+ * with its type, size, when and where taken, who attached it and whether
+ * its bytes are on this laptop; p attaches more, o opens one (fetching it
+ * first when it is not here).  The
+ * description is wrapped whole and the screen scrolls by rows when it, the
+ * events and the files are longer than the window.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui_dialog.h"
+#include "ui_hazard_rows.h"
 #include "ui_labels.h"
 #include "ui_names.h"
 #include "ui_run.h"
@@ -31,9 +37,10 @@ struct hview {
 	int form_version;
 	struct ui_names names;      /* the item's label */
 	struct ui_scroll sc;        /* the rows below the title in view */
+	struct haz_rows rows;       /* below the head: files, events */
 };
 
-enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE };
+enum { REQ_RECORD = UI_REQ_SCREEN, REQ_NOTICE, REQ_ATTACH, REQ_OPEN };
 
 static const struct ui_keymap keys[] = {
 	{ { UI_FN(KEY_F(1)), '?' }, UI_REQ_HELP, "F1", N_("Help"), NULL, NULL, 1, 0 },
@@ -42,6 +49,11 @@ static const struct ui_keymap keys[] = {
 			     "listed supervision, comment"), 3, 0 },
 	{ { 'w', UI_FN(KEY_F(7)) }, REQ_NOTICE, "w", N_("Notice"), "w  F7",
 	  N_("write the rectification notice of the inspection that found it"), 2, 0 },
+	{ { 'p', 'P' }, REQ_ATTACH, "p", N_("Photos"), "p",
+	  N_("attach photos and files to the hazard or to one of its events"), 5, 0 },
+	{ { 'o', 'O' }, REQ_OPEN, "o", N_("Open"), "o",
+	  N_("open a file with the desktop's viewer (fetched first when not on this laptop)"),
+	  4, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down PgUp PgDn", N_("scroll the description and "
 								     "the events"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
@@ -60,6 +72,7 @@ static void load(struct hview *v)
 		ui_error_err(v->ui, &err);
 		return;
 	}
+	haz_rows_build(&v->rows, v->ui, &v->h);
 	v->ent[0] = '\0';
 	if (inspection_get(v->ui->ws->store, v->h.inspection, &in, &err))
 		return;
@@ -80,13 +93,13 @@ static int at(const struct hview *v, size_t row)
 		2 + (int)(row - v->sc.top) : -1;
 }
 
-/* Rows of the head: enterprise, severity, inspection, the description
- * whole and "Events". */
+/* Rows of the head: enterprise, severity, inspection and the description
+ * whole. */
 static size_t head_rows(const struct hview *v)
 {
 	int n = ui_text_rows(v->h.description, COLS - 2);
 
-	return 3 + (size_t)(n > 0 ? n : 1) + 1;
+	return 3 + (size_t)(n > 0 ? n : 1);
 }
 
 /* The head from text row 0; returns the row after it. */
@@ -117,10 +130,7 @@ static size_t paint_head(struct ui *ui, struct hview *v)
 		 ui_item_name(ui, &v->names, v->form_id, v->form_version, h->item));
 	if ((y = at(v, row++)) >= 0)
 		ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
-	row = ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);
-	if ((y = at(v, row)) >= 0)
-		ui_put(y, 1, _("Events"), COLS - 2, ui->attr[R_SECTION]);
-	return row + 1;
+	return ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);
 }
 
 static void paint_event(struct ui *ui, const struct fc_hazard_event *ev, int y)
@@ -149,11 +159,17 @@ static void paint(struct ui *ui, void *ctx)
 		ui_title(ui, _("Hazard"), NULL);
 		return;
 	}
-	ui_scroll_begin(&v->sc, head_rows(v) + v->h.n_events, LINES - 4);
+	ui_scroll_begin(&v->sc, head_rows(v) + v->rows.n, LINES - 4);
 	row = paint_head(ui, v);
-	for (i = 0; i < v->h.n_events; i++)
-		if ((y = at(v, row + i)) >= 0)
-			paint_event(ui, &v->h.events[i], y);
+	for (i = 0; i < v->rows.n; i++) {
+		const struct haz_row *r = &v->rows.v[i];
+		if ((y = at(v, row + i)) < 0)
+			continue;
+		if (r->is_event)
+			paint_event(ui, &v->h.events[r->ev], y);
+		else
+			ui_put(y, r->indent, r->text, COLS - r->indent - 1, ui->attr[r->role]);
+	}
 	ui_scroll_note(ui, &v->sc, 2 + v->sc.rows);
 }
 
@@ -179,6 +195,45 @@ static int event_submit(struct ui_form *d, void *ctx)
 	free(date);
 	free(note);
 	return rc;
+}
+
+/* Attaches files to the hazard (event 0) or to its event number `event`
+ * (1 is the finding), and shows them. */
+static void attach(struct ui *ui, struct hview *v, size_t event)
+{
+	struct ui_attach_to to = { NULL, NULL, v->id, event };
+
+	ui_attach_files(ui, &to);
+	load(v);
+}
+
+/* After `rectified`: the repair's photo belongs with that event. */
+static void offer_repair_photo(struct ui *ui, struct hview *v)
+{
+	if (ui_confirm(ui, hazard_event_label(HEV_RECTIFIED),
+		       _("Attach a photo of the repair to this event?"), 1) == 1)
+		attach(ui, v, v->h.n_events);
+	v->sc.top = (size_t)-1;
+}
+
+/* p: the hazard itself, or which of its events, then the chooser. */
+static void attach_where(struct ui *ui, struct hview *v)
+{
+	const char **labels = xcalloc(v->h.n_events + 1, sizeof *labels);
+	char when[UI_WHEN_LEN];
+	size_t i;
+	int k;
+
+	labels[0] = xstrdup(_("The hazard itself"));
+	for (i = 0; i < v->h.n_events; i++)
+		labels[i + 1] = xstrfmt("%s %s", hazard_event_label(v->h.events[i].kind),
+					ui_when(v->h.events[i].at, when, sizeof when));
+	k = ui_choose(ui, _("Attach files to"), labels, v->h.n_events + 1, 0);
+	for (i = 0; i <= v->h.n_events; i++)
+		free((char *)labels[i]);
+	free(labels);
+	if (k >= 0)
+		attach(ui, v, (size_t)k);
 }
 
 static void record(struct ui *ui, struct hview *v)
@@ -216,6 +271,8 @@ static void record(struct ui *ui, struct hview *v)
 		ui_info(ui, _("Recorded: %s."), labels[k]);
 		load(v);
 		v->sc.top = (size_t)-1;   /* the new event, at the end */
+		if (v->have && e.kind == HEV_RECTIFIED)
+			offer_repair_photo(ui, v);
 	}
 	ui_fields_free(f, n);
 }
@@ -229,6 +286,10 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 		record(ui, v);
 	else if (req == REQ_NOTICE)
 		ui_notice(ui, v->h.inspection);
+	else if (req == REQ_ATTACH)
+		attach_where(ui, v);
+	else if (req == REQ_OPEN)
+		ui_open_file(ui, v->h.attachments, v->h.n_attachments, "hazard", v->id), load(v);
 	else
 		ui_scroll_key(&v->sc, key);
 	return !v->have;
@@ -250,5 +311,6 @@ void ui_hazard(struct ui *ui, const char *id)
 		ui_run(ui, &screen, &v);
 	if (v.have)
 		hazard_clear(&v.h);
+	haz_rows_release(&v.rows);
 	ui_names_release(&v.names);
 }

@@ -3,7 +3,7 @@
  * applicable, the team, the times, the hazards and the amendments, scrolled
  * by rows (ui_scroll.h) with a last row saying where.  A finalized
  * inspection is amended from here (a, see ui_record_amend.c); its history,
- * hazards and notice are a key away.
+ * hazards and notice are a key away, and o opens one of its files.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #include "core/strbuf.h"
 #include "forms/inspect/inspect.h"
 
-enum { REQ_AMEND = UI_REQ_SCREEN, REQ_HISTORY, REQ_HAZARDS, REQ_NOTICE };
+enum { REQ_AMEND = UI_REQ_SCREEN, REQ_HISTORY, REQ_HAZARDS, REQ_NOTICE, REQ_OPEN };
 enum { M_FINAL = 1, M_DRAFT = 2 };
 
 static const struct ui_keymap keys[] = {
@@ -33,6 +33,9 @@ static const struct ui_keymap keys[] = {
 	  N_("history: who changed the record, when and what (from the replica)"), 2, 0 },
 	{ { 'w', 'W', UI_FN(KEY_F(7)) }, REQ_NOTICE, "w", N_("Notice"), "w  F7",
 	  N_("write the rectification notice of the inspection"), 1, M_FINAL },
+	{ { 'o', 'O' }, REQ_OPEN, "o", N_("Open"), "o",
+	  N_("open a file with the desktop's viewer (fetched first when not on this laptop)"),
+	  4, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back"), 9, 0 },
 };
 
@@ -120,6 +123,10 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 	case REQ_HISTORY: ui_history_inspection(ui, r->id, r->in.created_at); break;
 	case REQ_HAZARDS: ui_hazards(ui, r->id); rec_load(r); break;
 	case REQ_NOTICE: ui_notice(ui, r->id); break;
+	case REQ_OPEN:
+		ui_open_file(ui, r->in.attachments, r->in.n_attachments, "inspection", r->id);
+		rec_load(r);   /* a file fetched is here now */
+		break;
 	default: rec_scroll(r, key);
 	}
 	return 0;

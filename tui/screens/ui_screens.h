@@ -64,5 +64,11 @@ struct ui_attach_to {
 /* Chooses files in a folder (newest first, several at once) and attaches
  * them as evidence, saying how many on the message line (ui_files.c). */
 void ui_attach_files(struct ui *ui, const struct ui_attach_to *to);
+/* Opens one of the files of a record (kind "inspection" or "hazard",
+ * chosen when several) with the desktop's viewer; one not on this laptop
+ * is fetched first when the officer agrees (ui_evopen.c). */
+struct fc_attachment;
+void ui_open_file(struct ui *ui, const struct fc_attachment *list, size_t n, const char *kind,
+		  const char *id);
 
 #endif
