@@ -168,3 +168,14 @@ int layout_matches(const struct layout_path *p, const struct fc_record *r, const
 			       want, format);
 	return 0;
 }
+
+int layout_format1_path(const char *path, char *out, size_t size)
+{
+	struct layout_path lp;
+
+	if (layout_parse(path, &lp, NULL) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD ||
+	    lp.format != LAYOUT_FORMAT)
+		return 0;
+	layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, out, size);
+	return 1;
+}

@@ -54,6 +54,9 @@ void layout_record_path(const struct fc_record *r, int format, char *out, size_t
 /* A hazard's path from its id and the time it was found. */
 void layout_hazard_path(const char *id, const char *found_at, int format, char *out,
 			size_t size);
+/* The format-1 path of a hazard's format-2 (month) path: where commits
+ * made before the migration wrote it.  0 for any other path. */
+int layout_format1_path(const char *path, char *out, size_t size);
 /* The number N of a FORMAT file's content "fieldcheck N\n" (N without a
  * leading zero, at most 6 digits); 0 for any other bytes. */
 int layout_format_number(const char *s, size_t len);

@@ -441,19 +441,6 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	return merge_both(m, path, base_id, &our_id, their_id) ? GIT_EUSER : 0;
 }
 
-/* The format-1 path of a hazard's format-2 path: where their commits,
- * made before the migration, wrote it.  0 for any other path. */
-static int format1_path(const char *path, char *out, size_t size)
-{
-	struct layout_path lp;
-
-	if (layout_parse(path, &lp, NULL) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD ||
-	    lp.format != LAYOUT_FORMAT)
-		return 0;
-	layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, out, size);
-	return 1;
-}
-
 /* Their change, unless a commit the roster does not vouch for made it:
  * then its bytes are set aside and the version before it (if an accepted
  * commit wrote one) is what they hold, as far as this merge goes. */
@@ -471,7 +458,7 @@ static int one_trusted_change(const struct treediff_file *f, void *ctx)
 	if (!m->trust)
 		return one_change(f, ctx);
 	if (!(tw = trust_refused_write(m->trust, at, f->new_id)) && m->theirs_moved &&
-	    format1_path(f->path, hex, sizeof hex))
+	    layout_format1_path(f->path, hex, sizeof hex))
 		tw = trust_refused_write(m->trust, at = hex, f->new_id);
 	if (!tw)
 		return one_change(f, ctx);

@@ -187,18 +187,6 @@ static void entry_at(git_tree *tree, const char *path, git_oid *out)
 	}
 }
 
-/* The format-1 path of a hazard's month path; 0 for any other path. */
-static int format1_path(const char *path, char *out, size_t size)
-{
-	struct layout_path lp;
-
-	if (layout_parse(path, &lp, NULL) || lp.kind != LAY_RECORD || lp.rec != REC_HAZARD ||
-	    lp.format != LAYOUT_FORMAT)
-		return 0;
-	layout_hazard_path(lp.id, "", LAYOUT_FORMAT_OLD, out, size);
-	return 1;
-}
-
 /* One path that differs from the first parent: written by this commit
  * unless another parent holds the same blob there already. */
 static int collect(const struct treediff_file *f, void *ctx)
@@ -213,7 +201,7 @@ static int collect(const struct treediff_file *f, void *ctx)
 	if (f->new_id)
 		one.now = *f->new_id;
 	one.mode = f->new_mode;
-	hex = d->moves && format1_path(f->path, hexpath, sizeof hexpath);
+	hex = d->moves && layout_format1_path(f->path, hexpath, sizeof hexpath);
 	for (i = 0; i < d->np; i++) {
 		if (i == 0 && f->old_id)
 			one.before[0] = *f->old_id;

@@ -81,29 +81,15 @@ int document_write(struct fc_workspace *ws, const char *id, enum document_kind k
 		   enum document_format f, struct form_lang lang, char **path_out,
 		   struct fc_err *err)
 {
-	char *dir = workspace_file(ws, "documents"), path[4200], base[48];
-	struct fc_inspection in;
+	char stem[16];
 	struct strbuf sb;
-	int rc = -1;
+	int rc;
 
 	*path_out = NULL;
 	strbuf_init(&sb);
-	if (mkdir(dir, 0755) && errno != EEXIST) {
-		fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
-		goto out;
-	}
-	if (inspection_get(ws->store, id, &in, err))
-		goto out;
-	snprintf(base, sizeof base, "%.8s-%s%s", id, kinds[kind],
-		 in.status == INSP_DRAFT ? "-draft" : "");
-	inspection_clear(&in);
-	if (document_make(ws, id, kind, f, lang, &sb, err) ||
-	    notice_write_new(dir, base, exts[f], &sb, path, sizeof path, err))
-		goto out;
-	*path_out = xstrdup(path);
-	rc = 0;
-out:
+	snprintf(stem, sizeof stem, "-%s", kinds[kind]);
+	rc = document_make(ws, id, kind, f, lang, &sb, err) ||
+	     notice_save(ws, "documents", id, stem, exts[f], &sb, path_out, err) ? -1 : 0;
 	strbuf_release(&sb);
-	free(dir);
 	return rc;
 }

@@ -106,32 +106,42 @@ int notice_write_new(const char *dir, const char *base, const char *ext,
 	return rc;
 }
 
-int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
-		 char **path_out, struct fc_err *err)
+int notice_save(struct fc_workspace *ws, const char *folder, const char *id, const char *stem,
+		const char *ext, const struct strbuf *text, char **path_out, struct fc_err *err)
 {
-	char *dir = workspace_file(ws, "notices"), path[4200], base[32];
+	char *dir = workspace_file(ws, folder), path[4200], base[64];
 	struct fc_inspection in;
-	struct strbuf sb;
 	int rc = -1;
 
 	*path_out = NULL;
-	strbuf_init(&sb);
 	if (mkdir(dir, 0755) && errno != EEXIST) {
 		fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
 	}
 	if (inspection_get(ws->store, id, &in, err))
 		goto out;
-	/* A draft's order is named so, as its text says. */
-	snprintf(base, sizeof base, "%.8s%s", id, in.status == INSP_DRAFT ? "-draft" : "");
+	/* A draft's document is named so, as its text says. */
+	snprintf(base, sizeof base, "%.8s%s%s", id, stem, in.status == INSP_DRAFT ? "-draft" : "");
 	inspection_clear(&in);
-	if (notice_build(ws, id, lang, &sb, err) ||
-	    notice_write_new(dir, base, "txt", &sb, path, sizeof path, err))
+	if (notice_write_new(dir, base, ext, text, path, sizeof path, err))
 		goto out;
 	*path_out = xstrdup(path);
 	rc = 0;
 out:
-	strbuf_release(&sb);
 	free(dir);
+	return rc;
+}
+
+int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
+		 char **path_out, struct fc_err *err)
+{
+	struct strbuf sb;
+	int rc;
+
+	*path_out = NULL;
+	strbuf_init(&sb);
+	rc = notice_build(ws, id, lang, &sb, err) ||
+	     notice_save(ws, "notices", id, "", "txt", &sb, path_out, err) ? -1 : 0;
+	strbuf_release(&sb);
 	return rc;
 }

@@ -25,6 +25,12 @@ int notice_build(struct fc_workspace *ws, const char *id, struct form_lang lang,
 int notice_write(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		 char **path_out, struct fc_err *err);
 
+/* Saves text as WORKSPACE/FOLDER/<id8>STEM[-draft].EXT through
+ * notice_write_new (never over an earlier one); *path_out the path, free()
+ * it.  The order and every document are saved so. */
+int notice_save(struct fc_workspace *ws, const char *folder, const char *id, const char *stem,
+		const char *ext, const struct strbuf *text, char **path_out, struct fc_err *err);
+
 /* Writes sb to a temporary file in `dir` and links it in as the first free
  * name of BASE.EXT, BASE-2.EXT ...: link() never replaces a file, so a
  * document printed and served before is never overwritten, even by two
