@@ -1,5 +1,6 @@
 /* inspect.c - answering an inspection through its form (see inspect.h). */
 #include "inspect.h"
+#include "instances.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,41 @@ static const char *lookup_get(void *ctx, const char *name)
 	return NULL;
 }
 
+/* count(${repeat}): its live instances in l's inspection. */
+static size_t lookup_count(void *ctx, const struct form *f, size_t repeat)
+{
+	const struct inspect_lookup *l = ctx;
+	struct inspect_instance *v;
+	size_t n = inspect_instances(l->in, f->items[repeat].name, 0, &v);
+
+	free(v);
+	return n;
+}
+
+/* Evaluates inside instance `instance` ("" or NULL: none) of the repeat
+ * item of f is in: fa reads l's copy of it and its position. */
+static void view_in(struct form_answers *fa, struct inspect_lookup *l, const struct form *f,
+		    size_t item, const char *instance)
+{
+	int r = f->items[item].type == FT_BEGIN_REPEAT ? (int)item : f->items[item].repeat;
+	size_t pos;
+
+	fa->instance = fa->position = NULL;
+	if (r < 0 || !instance || !*instance)
+		return;
+	snprintf(l->instance, sizeof l->instance, "%s", instance);
+	pos = inspect_instance_position(l->in, f->items[r].name, l->instance);
+	snprintf(l->position, sizeof l->position, "%zu", pos);
+	fa->instance = l->instance;
+	fa->position = pos ? l->position : NULL;
+}
+
+void inspect_answers_in(struct inspect_answers *a, const struct form *f, size_t item,
+			const char *instance)
+{
+	view_in(&a->fa, &a->l, f, item, instance);
+}
+
 /* The answers of l's inspection as the form reads them, with its metadata:
  * start and day from its creation, end when finalized (else now), the
  * officer who started it as user and as the device's name. */
@@ -44,6 +80,7 @@ static void answers_view(struct form_answers *fa, struct inspect_lookup *l, cons
 
 	memset(fa, 0, sizeof *fa);
 	fa->get = lookup_get;
+	fa->count = lookup_count;
 	fa->ctx = l;
 	fa->today = today;
 	snprintf(l->day, sizeof l->day, "%.10s", in->created_at);
@@ -142,7 +179,7 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
  * failed check (keeping one it made already), or withdraws it when the item
  * is answered otherwise (only drafts reach here). */
 static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, size_t idx,
-				 const struct fc_inspection *in, const char *value,
+				 const char *key, const struct fc_inspection *in, const char *value,
 				 const char *note, const struct inspect_hazard *hz,
 				 struct form_lang lang, struct fc_err *err)
 {
@@ -150,7 +187,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 	char hid[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
 	char today[FC_DATE_LEN + 1];
 	struct hazard_new n = { 0 };
-	int have = hazard_find_for_item(ws->store, in->id, it->name, hid, err);
+	int have = hazard_find_for_item(ws->store, in->id, key, hid, err);
 
 	if (have < 0)
 		return -1;
@@ -169,7 +206,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 	if (date_add_days(day, it->rectify_days, due, err))
 		return -1;
 	n.inspection = in->id;
-	n.item = it->name;
+	n.item = key;
 	n.severity = it->hazard == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL;
 	if (hz && hz->severity == SEV_GENERAL)
 		n.severity = HAZ_GENERAL;
@@ -203,11 +240,17 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		l = (struct inspect_lookup){ .in = &in };
 		answers_view(&fa, &l, today);
 		for (i = 0; i < in.n_answers && !changed; i++) {
-			int idx = form_item_index(f, in.answers[i].item), rel;
-			char hid[FC_UUID_LEN + 1];
-			if (idx < 0)
+			char hid[FC_UUID_LEN + 1], inst[FC_UUID_LEN + 1];
+			struct fc_err skip;
+			size_t idx;
+			int rel;
+			/* unknown items, instance markers, answers inside removed
+			 * instances: not the form's to judge */
+			if (inspect_key(f, &in, in.answers[i].item, &idx, inst, form_lang_locale(),
+					&skip) || !form_item_answerable(&f->items[idx]))
 				continue;
-			rel = form_relevant(f, (size_t)idx, &fa, err);
+			view_in(&fa, &l, f, idx, inst);
+			rel = form_relevant(f, idx, &fa, err);
 			if (rel < 0)
 				goto fail;
 			if (rel)
@@ -228,20 +271,27 @@ fail:
 	return 0;
 }
 
-static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t idx,
+static int answer_locked(struct fc_workspace *ws, const struct form *f, const char *key,
 			 const struct fc_inspection *in, const char *value, const char *note,
 			 const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
-	const struct form_item *it = &f->items[idx];
-	struct inspect_lookup l = { .in = in, .over_item = it->name,
+	struct inspect_lookup l = { .in = in, .over_item = key,
 				     .over_value = *value ? value : NULL };
-	char today[FC_DATE_LEN + 1];
+	char today[FC_DATE_LEN + 1], inst[FC_UUID_LEN + 1];
+	const struct form_item *it;
 	struct form_answers fa;
+	size_t idx;
 	int rel;
 
+	if (inspect_key(f, in, key, &idx, inst, lang, err))
+		return -1;
+	it = &f->items[idx];
+	if (!form_item_answerable(it))
+		return fc_fail(err, _("item “%s” takes no answer"), form_item_label(f, it, lang));
 	if (clock_today(today, err))
 		return -1;
 	answers_view(&fa, &l, today);
+	view_in(&fa, &l, f, idx, inst);
 	rel = form_relevant(f, idx, &fa, err);
 	if (rel < 0)
 		return -1;
@@ -256,15 +306,15 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 		return fc_err_prefix(err, _("item “%s”"), form_item_label(f, it, lang));
 	if (*value) {
 		char *canon = form_canonical_value(f, idx, value);
-		int rc = inspection_set_answer(ws->store, &ws->me, in->id, it->name, canon, note, err);
+		int rc = inspection_set_answer(ws->store, &ws->me, in->id, key, canon, note, err);
 		free(canon);
 		if (rc)
 			return -1;
-	} else if (inspection_clear_answer(ws->store, in->id, it->name, err)) {
+	} else if (inspection_clear_answer(ws->store, in->id, key, err)) {
 		return -1;
 	}
 	if (it->type == FT_CHECK &&
-	    hazard_follows_answer(ws, f, idx, in, value, note, hz, lang, err))
+	    hazard_follows_answer(ws, f, idx, key, in, value, note, hz, lang, err))
 		return -1;
 	return drop_irrelevant(ws, f, in->id, err);
 }
@@ -274,14 +324,8 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 		   const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
 	struct fc_inspection in;
-	int idx = form_item_index(f, item), rc;
+	int rc;
 
-	if (idx < 0)
-		return fc_fail(err, _("form %s has no item '%.64s' (see 'fieldcheck inspection show')"),
-			       f->id, item);
-	if (!form_item_answerable(&f->items[idx]))
-		return fc_fail(err, _("item “%s” takes no answer"),
-			       form_item_label(f, &f->items[idx], lang));
 	if (store_begin(ws->store, err))
 		return -1;
 	if (inspection_get(ws->store, id, &in, err)) {
@@ -295,7 +339,7 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 	} else if (in.status == INSP_FINAL) {
 		rc = inspection_require_draft(ws->store, id, err);
 	} else {
-		rc = answer_locked(ws, f, (size_t)idx, &in, value, note ? note : "", hz, lang, err);
+		rc = answer_locked(ws, f, item, &in, value, note ? note : "", hz, lang, err);
 	}
 	inspection_clear(&in);
 	if (rc) {
@@ -316,13 +360,37 @@ void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection 
 	a->fa.lang = form_lang_locale(); /* jr:choice-name() in the reader's language */
 }
 
-static int missing_of(const struct form *f, const struct fc_inspection *in, size_t **out,
-		      size_t *n_out, struct fc_err *err)
+/* One required item left unanswered: the item, and inside a repeat the
+ * instance's position (0 outside). */
+struct missing {
+	size_t idx, pos;
+};
+
+/* Whether item i, in instance inst ("" outside repeats), is required,
+ * relevant and unanswered: 1, 0, -1 with err. */
+static int missing_one(const struct form *f, size_t i, const char *inst, struct form_answers *fa,
+		       struct inspect_lookup *l, struct fc_err *err)
+{
+	char key[MAX_ITEM_KEY + 1];
+	int rel, req;
+
+	snprintf(key, sizeof key, *inst ? "%s@%s" : "%s", f->items[i].name, inst);
+	if (lookup_get(l, key))
+		return 0;
+	view_in(fa, l, f, i, inst);
+	if ((rel = form_relevant(f, i, fa, err)) < 0 || !rel)
+		return rel;
+	req = form_required(f, i, fa, err);
+	return req;
+}
+
+static int missing_of(const struct form *f, const struct fc_inspection *in,
+		      struct missing **out, size_t *n_out, struct fc_err *err)
 {
 	struct inspect_lookup l = { .in = in };
 	char today[FC_DATE_LEN + 1];
 	struct form_answers fa;
-	size_t i, alloc = 0;
+	size_t i, k, n_inst, alloc = 0;
 
 	*out = NULL;
 	*n_out = 0;
@@ -330,19 +398,28 @@ static int missing_of(const struct form *f, const struct fc_inspection *in, size
 		return -1;
 	answers_view(&fa, &l, today);
 	for (i = 0; i < f->n_items; i++) {
-		int rel, req;
-		if (!form_item_answerable(&f->items[i]) || lookup_get(&l, f->items[i].name))
+		struct inspect_instance *v = NULL;
+		struct inspect_instance none = { "", 0, "", 0 };
+		int r;
+		if (!form_item_answerable(&f->items[i]))
 			continue;
-		if ((rel = form_relevant(f, i, &fa, err)) < 0 ||
-		    (rel && (req = form_required(f, i, &fa, err)) < 0)) {
-			free(*out);
-			*out = NULL;
-			return -1;
+		n_inst = f->items[i].repeat < 0 ? 1 :
+			 inspect_instances(in, f->items[f->items[i].repeat].name, 0, &v);
+		for (k = 0; k < n_inst; k++) {
+			r = missing_one(f, i, v ? v[k].uuid : none.uuid, &fa, &l, err);
+			if (r < 0) {
+				free(v);
+				free(*out);
+				*out = NULL;
+				return -1;
+			}
+			if (!r)
+				continue;
+			ALLOC_GROW(*out, *n_out + 1, alloc);
+			(*out)[*n_out].idx = i;
+			(*out)[(*n_out)++].pos = v ? k + 1 : 0;
 		}
-		if (!rel || !req)
-			continue;
-		ALLOC_GROW(*out, *n_out + 1, alloc);
-		(*out)[(*n_out)++] = i;
+		free(v);
 	}
 	return 0;
 }
@@ -353,11 +430,23 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
 	struct fc_inspection in;
 	int rc;
 
+	struct missing *m;
+	size_t k, n;
+
+	*out = NULL;
+	*n_out = 0;
 	if (inspection_get(ws->store, id, &in, err))
 		return -1;
-	rc = missing_of(f, &in, out, n_out, err);
+	rc = missing_of(f, &in, &m, &n, err);
 	inspection_clear(&in);
-	return rc;
+	if (rc)
+		return -1;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (k = 0; k < n; k++)
+		if (!*n_out || (*out)[*n_out - 1] != m[k].idx)
+			(*out)[(*n_out)++] = m[k].idx;
+	free(m);
+	return 0;
 }
 
 /* The label of the first clashing item (its name when the form lacks it). */
@@ -386,11 +475,58 @@ void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struc
 		strbuf_addf(out, _(", and %zu more"), n - 20);
 }
 
+/* The unanswered items as a person reads them: "Plate (Vehicle 2)". */
+static void missing_text(const struct form *f, const struct missing *m, size_t n,
+			 struct form_lang lang, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 20; i++) {
+		const struct form_item *it = &f->items[m[i].idx];
+		strbuf_adds(out, i ? _(", ") : "");
+		strbuf_adds(out, form_item_label(f, it, lang));
+		if (m[i].pos)
+			/* TRANSLATORS: an item in a repeat's instance: "Plate (Vehicle 2)" */
+			strbuf_addf(out, _(" (%s %zu)"),
+				    form_item_label(f, &f->items[it->repeat], lang), m[i].pos);
+	}
+	if (n > 20)
+		strbuf_addf(out, _(", and %zu more"), n - 20);
+}
+
+/* Every repeat that applies has as many live instances as its
+ * repeat_count asks for.  0, or -1 with err. */
+static int repeat_counts_met(const struct form *f, const struct fc_inspection *in,
+			     struct form_lang lang, struct fc_err *err)
+{
+	struct inspect_answers a;
+	struct inspect_instance *v;
+	size_t i, want, live;
+	int rel, has;
+
+	inspect_answers_init(&a, in);
+	for (i = 0; i < f->n_items; i++) {
+		if (f->items[i].type != FT_BEGIN_REPEAT)
+			continue;
+		if ((rel = form_relevant(f, i, &a.fa, err)) < 0 ||
+		    (has = form_repeat_count(f, i, &a.fa, &want, err)) < 0)
+			return -1;
+		live = inspect_instances(in, f->items[i].name, 0, &v);
+		free(v);
+		if (rel && has && live != want)
+			return fc_fail(err, _("cannot finalize: “%s” has %zu instances; its "
+					      "repeat_count asks for %zu"),
+				       form_item_label(f, &f->items[i], lang), live, want);
+	}
+	return 0;
+}
+
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
 			    struct form_lang lang, struct fc_err *err)
 {
-	size_t *miss, n;
+	struct missing *miss;
 	struct strbuf sb;
+	size_t n;
 
 	if (in->n_conflicts)
 		return fc_fail(err, _("cannot finalize: item “%s” has conflicting answers from two "
@@ -398,6 +534,9 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 	if (missing_of(f, in, &miss, &n, err))
 		return -1;
 	if (n == 0) {
+		free(miss);
+		if (repeat_counts_met(f, in, lang, err))
+			return -1;
 		if (in->n_team < insp_type_min_team(in->type))
 			return fc_fail(err, in->type == INSP_JOINT ?
 				       _("a joint inspection needs at least two officers "
@@ -407,7 +546,7 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 		return 0;
 	}
 	strbuf_init(&sb);
-	inspect_items_text(f, miss, n, lang, 0, &sb);
+	missing_text(f, miss, n, lang, &sb);
 	fc_fail(err, ngettext("cannot finalize: %zu required item unanswered: %s",
 			      "cannot finalize: %zu required items unanswered: %s", n), n, sb.buf);
 	strbuf_release(&sb);
@@ -443,14 +582,20 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 {
 	struct inspect_answers a;
 	struct fc_inspection in;
-	int idx = form_item_index(f, item), rel;
+	char inst[FC_UUID_LEN + 1];
+	struct fc_err skip;
+	size_t idx;
+	int rel;
 
-	if (idx < 0)
-		return 1; /* inspect_answer names the unknown item */
 	if (inspection_get(ws->store, id, &in, err))
 		return -1;
+	if (inspect_key(f, &in, item, &idx, inst, form_lang_locale(), &skip)) {
+		inspection_clear(&in);
+		return 1; /* inspect_answer names what is wrong */
+	}
 	inspect_answers_init(&a, &in);
-	rel = form_relevant(f, (size_t)idx, &a.fa, err);
+	inspect_answers_in(&a, f, idx, inst);
+	rel = form_relevant(f, idx, &a.fa, err);
 	inspection_clear(&in);
 	return rel;
 }
