@@ -71,6 +71,12 @@ fc inspection answer "$id" tanker no --instance 1
 fc inspection answer "$id" marks pass --instance 1
 expect_exit 0 "finalize with every live instance answered" inspection finalize "$id"
 expect_err 1 "final" "a final inspection takes no new instance" inspection repeat "$id" vehicle add
+expect_err 1 "say which (--instance N)" "an amendment inside a repeat names its instance" \
+	inspection amend "$id" plate 浙A11112 --reason 抄错
+expect_exit 0 "amend in an instance" inspection amend "$id" plate 浙A11112 --reason 抄错 --instance 1
+expect_exit 0 "inspection show --format json" inspection show "$id" --format json
+out_has "\"item\": \"plate@[0-9a-f-]*\", \"value\": \"浙A11112\".*\"reason\": \"抄错\"" \
+	"the amendment names the instance's item"
 
 # repeat_count: the form says how many.
 mkdir -p "$WS/forms/counted"

@@ -27,7 +27,7 @@ static const char usage[] =
 	"       fieldcheck inspection resolve ID ITEM VALUE [--instance N|UUID] [--note TEXT]\n"
 	"                  [--severity general|major] [--deadline YYYY-MM-DD] [--description TEXT]\n"
 	"       fieldcheck inspection finalize ID\n"
-	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
+	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--instance N|UUID] [--note TEXT]\n"
 	"       fieldcheck inspection attach ID [ITEM] FILE...\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
 	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
@@ -293,7 +293,8 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 
 static int cmd_amend(struct cli *cli, int argc, char **argv)
 {
-	const char *note = "", *reason = NULL, *pos[3];
+	const char *note = "", *reason = NULL, *pos[3], *instance = NULL;
+	char key[MAX_ITEM_KEY + 1];
 	struct fc_err err = { 0 };
 	struct opened o;
 	size_t n_pos;
@@ -301,6 +302,7 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ "note", OPT_VALUE, &note, NULL, NULL },
 		{ "reason", OPT_VALUE, &reason, NULL, NULL },
+		{ "instance", OPT_VALUE, &instance, NULL, NULL },
 		{ 0 },
 	};
 
@@ -314,8 +316,15 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 		rc = fc_fail(&err, _("form %s has no item '%.64s'"), o.f->id, pos[1]);
 	else if (!form_item_answerable(&o.f->items[idx]))
 		rc = fc_fail(&err, _("item '%s' takes no answer"), pos[1]);
+	else if ((o.f->items[idx].repeat >= 0) != (instance != NULL))
+		rc = instance ? fc_fail(&err, _("item “%s” is not inside a repeat: it takes no "
+						"instance"), pos[1])
+			      : fc_fail(&err, _("item “%s” is answered once for each “%s”: say "
+						"which (--instance N)"), pos[1],
+					o.f->items[o.f->items[idx].repeat].name);
 	else
-		rc = inspection_amend(o.ws->store, &o.ws->me, o.id, pos[1], pos[2], note, reason, &err);
+		rc = cli_item_key(&o, pos[1], instance, key, &err) ||
+		     inspection_amend(o.ws->store, &o.ws->me, o.id, key, pos[2], note, reason, &err);
 	cli_close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }

@@ -36,7 +36,7 @@ const char *const cli_usage_text = N_(
 	"  inspection resolve ID ITEM VALUE         choose between conflicting answers\n"
 	"                 [--note TEXT] and the hazard options of answer\n"
 	"  inspection finalize ID\n"
-	"  inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
+	"  inspection amend ID ITEM VALUE --reason TEXT [--instance N|UUID] [--note TEXT]\n"
 	"  inspection attach ID [ITEM] FILE...      photos and files as evidence\n"
 	"  inspection show ID | list [--status draft|final|conflicted]\n"
 	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC] [--inspection ID]\n"
