@@ -49,6 +49,20 @@ static const char *answer(const struct eval *ev, size_t i)
 	return ev->a->get(ev->a->ctx, key);
 }
 
+/* indexed-repeat(): item i's answer in the k-th instance of its repeat;
+ * its raw answer (an item that stopped applying has none kept). */
+static const char *indexed_answer(const struct eval *ev, size_t i, size_t k)
+{
+	const struct form_item *it = &ev->f->items[i];
+	char uuid[FC_UUID_LEN + 1], key[MAX_ITEM_KEY + NAME_MAX_LEN + 2];
+
+	if (!ev->a || !ev->a->instance_at || !ev->a->get || it->repeat < 0 ||
+	    ev->a->instance_at(ev->a->ctx, ev->f, (size_t)it->repeat, k, uuid))
+		return NULL;
+	snprintf(key, sizeof key, "%s@%s", it->name, uuid);
+	return ev->a->get(ev->a->ctx, key);
+}
+
 /* count(${repeat}) as text, into buf. */
 static const char *count_of(const struct eval *ev, size_t repeat, char *buf, size_t size)
 {
@@ -101,6 +115,9 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 			vals[k] = ev->a ? ev->a->lang.code : "";
 		else if (key == XP_PARAM_POSITION)
 			vals[k] = ev->a && ev->a->position ? ev->a->position : "";
+		else if (XP_PARAM_IS_INDEXED(key))
+			vals[k] = indexed_answer(ev, (size_t)XP_PARAM_INDEXED_ITEM(key),
+						 (size_t)XP_PARAM_INDEXED_K(key));
 		else if (XP_PARAM_IS_COUNT(key))
 			vals[k] = count_of(ev, (size_t)XP_PARAM_COUNT_OF(key), num[k], sizeof num[k]);
 		else if (XP_PARAM_IS_COLUMN(key))

@@ -259,6 +259,10 @@ struct form_answers {
 	/* The live instances of the repeat whose begin_repeat is item
 	 * `repeat`: count(${repeat}).  NULL: none. */
 	size_t (*count)(void *ctx, const struct form *f, size_t repeat);
+	/* The uuid of the k-th (from 1) live instance of that repeat into
+	 * uuid (FC_UUID_LEN + 1 bytes); 0, or -1 when there is none:
+	 * indexed-repeat().  NULL: none. */
+	int (*instance_at)(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid);
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	struct form_lang lang;      /* labels jr:choice-name() gives */

@@ -202,7 +202,8 @@ static int call(struct xp *x, struct node *out)
 	name[n] = '\0';
 	if (xp_next(x) || expect(x, TK_LPAREN, "'(' after a function name") || deeper(x))
 		return -1;
-	if (!strcmp(name, "position") || !strcmp(name, "count")) {
+	if (!strcmp(name, "position") || !strcmp(name, "count") ||
+	    !strcmp(name, "indexed-repeat")) {
 		rc = xp_call_repeat(x, name, pos, out);
 		x->depth -= !rc;
 		return rc;
@@ -406,6 +407,11 @@ static int parse_expr(struct xp *x, struct node *out)
 		return -1;
 	}
 	return 0;
+}
+
+int xp_parse_expr(struct xp *x, struct node *out)
+{
+	return parse_expr(x, out);
 }
 
 static int translate(const char *src, const struct xp_env *env, struct xp_sql *out,

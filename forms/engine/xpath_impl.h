@@ -76,7 +76,10 @@ int xp_param(struct xp *x, int key);
  * The arguments stay the caller's.  0, or -1 with the message. */
 int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 	    struct node *out);
-/* position(..) and count(${repeat}), whose arguments are not values: the
+/* Parses an expression into out (a function's argument). */
+int xp_parse_expr(struct xp *x, struct node *out);
+/* position(..), count(${repeat}) and indexed-repeat(${x}, ${repeat}, n),
+ * whose arguments are not all values: the
  * current token is the one after '('.  0, or -1 with the message. */
 int xp_call_repeat(struct xp *x, const char *name, size_t pos, struct node *out);
 

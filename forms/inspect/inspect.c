@@ -48,6 +48,20 @@ static size_t lookup_count(void *ctx, const struct form *f, size_t repeat)
 	return n;
 }
 
+/* indexed-repeat(): the k-th live instance of the repeat. */
+static int lookup_instance_at(void *ctx, const struct form *f, size_t repeat, size_t k,
+			      char *uuid)
+{
+	const struct inspect_lookup *l = ctx;
+	struct inspect_instance *v;
+	size_t n = inspect_instances(l->in, f->items[repeat].name, 0, &v);
+
+	if (k >= 1 && k <= n)
+		memcpy(uuid, v[k - 1].uuid, FC_UUID_LEN + 1);
+	free(v);
+	return k >= 1 && k <= n ? 0 : -1;
+}
+
 /* Evaluates inside instance `instance` ("" or NULL: none) of the repeat
  * item of f is in: fa reads l's copy of it and its position. */
 void inspect_view_in(struct form_answers *fa, struct inspect_lookup *l, const struct form *f,
@@ -82,6 +96,7 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 	memset(fa, 0, sizeof *fa);
 	fa->get = inspect_lookup_get;
 	fa->count = lookup_count;
+	fa->instance_at = lookup_instance_at;
 	fa->ctx = l;
 	fa->today = today;
 	snprintf(l->day, sizeof l->day, "%.10s", in->created_at);

@@ -47,12 +47,24 @@ static size_t count(void *ctx, const struct form *f, size_t repeat)
 	return (((const struct answers *)ctx)->seed + repeat) % 3;
 }
 
+/* indexed-repeat(): a made-up instance for k up to 2. */
+static int instance_at(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid)
+{
+	(void)ctx, (void)f, (void)repeat;
+	if (k < 1 || k > 2)
+		return -1;
+	strcpy(uuid, k == 1 ? "0b9c5e8e-1f0a-4c55-9d1e-7a3f2b6c4d01"
+			    : "5d2a9f10-3b4c-4e6d-8f7a-1b2c3d4e5f02");
+	return 0;
+}
+
 /* Two rounds of answers over the first items (kept cheap: the loader is
  * what is mostly under test), the second inside a repeat instance. */
 static void evaluate(const struct form *f)
 {
 	struct answers a = { f, 0 };
-	struct form_answers fa = { .get = get, .ctx = &a, .today = "2024-03-20", .count = count };
+	struct form_answers fa = { .get = get, .ctx = &a, .today = "2024-03-20", .count = count,
+				   .instance_at = instance_at };
 	struct fc_err err;
 	size_t i, k, n;
 

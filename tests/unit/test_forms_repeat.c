@@ -1,7 +1,8 @@
 /* test_forms_repeat.c - begin_repeat/end_repeat: what loads and what is
  * refused (naming row and column), and evaluation inside an instance:
  * ${x} reads the instance's x, position(..) its index, count(${repeat}) the
- * live instances, repeat_count how many the form asks for. */
+ * live instances, indexed-repeat() the n-th one's answer, repeat_count how
+ * many the form asks for. */
 #include "support.h"
 #include "support_forms.h"
 
@@ -25,7 +26,8 @@ static const char survey[] =
 	"calculate,nth,,,,,position(..),,\n"
 	"end_repeat,,,,,,,,\n"
 	"calculate,how_many,,,,,count(${vehicles}),,\n"
-	"note,done,Checked ${how_many} vehicles,,,,,,\n";
+	"note,done,Checked ${how_many} vehicles,,,,,,\n"
+	"calculate,second_plate,,,,,\"indexed-repeat(${plate}, ${vehicles}, 1 + 1)\",,\n";
 
 /* count(${vehicles}) for the tests: the pairs "vehicles@<uuid>" not removed. */
 static size_t count_pairs(void *ctx, const struct form *f, size_t repeat)
@@ -38,6 +40,21 @@ static size_t count_pairs(void *ctx, const struct form *f, size_t repeat)
 		    a->pairs[i + 1] != TEST_NONE && strcmp(a->pairs[i + 1], "removed"))
 			n++;
 	return n;
+}
+
+/* indexed-repeat() for the tests: the k-th pair "vehicles@<uuid>" not removed. */
+static int nth_pair(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid)
+{
+	const struct test_answers *a = ctx;
+	size_t i, len = strlen(f->items[repeat].name);
+
+	for (i = 0; i + 1 < a->n; i += 2)
+		if (!strncmp(a->pairs[i], f->items[repeat].name, len) && a->pairs[i][len] == '@' &&
+		    strcmp(a->pairs[i + 1], "removed") && --k == 0) {
+			strcpy(uuid, a->pairs[i] + len + 1);
+			return 0;
+		}
+	return -1;
 }
 
 static void parses_repeats(void **state)
@@ -83,6 +100,13 @@ static void refuses_what_pyxform_refuses(void **state)
 		  "count() counts a repeat's instances" },
 		{ "type,name,label,relevant\ntext,a,A,position(${a}) > 1\n",
 		  "position() takes '..'" },
+		{ "type,name,label,relevant\nbegin_repeat,r,R,\ntext,a,A,\nend_repeat,,,\n"
+		  "text,b,B,\"indexed-repeat(${b}, ${r}, 1) = 'x'\"\n",
+		  "indexed-repeat() reads the answer of an item inside a repeat" },
+		{ "type,name,label,relevant\nbegin_repeat,r,R,\ntext,a,A,\nend_repeat,,,\n"
+		  "begin_repeat,s,S,\ntext,c,C,\nend_repeat,,,\n"
+		  "text,b,B,\"indexed-repeat(${a}, ${s}, 1) = 'x'\"\n",
+		  "second argument is the repeat ${a} is inside: ${r}" },
 	};
 	size_t i;
 	(void)state;
@@ -141,6 +165,28 @@ static void count_counts_live_instances(void **state)
 	form_free(f);
 }
 
+static void indexed_repeat_reads_the_nth(void **state)
+{
+	struct form *f = test_form(survey, choices, NULL);
+	size_t sp = (size_t)form_item_index(f, "second_plate");
+	struct test_answers a;
+	struct fc_err err;
+	char *v;
+	(void)state;
+	test_answers(&a, "2026-12-02", "vehicles@" V1, "1", "vehicles@" V2, "2",
+		     "plate@" V1, "浙A11111", "plate@" V2, "浙B22222", NULL);
+	a.fa.instance_at = nth_pair;
+	assert_int_equal(form_value(f, sp, &a.fa, &v, &err), 0);
+	assert_string_equal(v, "浙B22222");
+	free(v);
+	test_answers(&a, "2026-12-02", "vehicles@" V1, "1", "vehicles@" V2, "removed",
+		     "plate@" V1, "浙A11111", "plate@" V2, "浙B22222", NULL);
+	a.fa.instance_at = nth_pair;
+	assert_int_equal(form_value(f, sp, &a.fa, &v, &err), 0);
+	assert_null(v); /* no second live instance: '' */
+	form_free(f);
+}
+
 static void repeat_count_says_how_many(void **state)
 {
 	struct form *f = test_form(survey, choices, NULL);
@@ -167,6 +213,7 @@ int main(void)
 		cmocka_unit_test(refuses_what_pyxform_refuses),
 		cmocka_unit_test(each_instance_reads_its_own),
 		cmocka_unit_test(count_counts_live_instances),
+		cmocka_unit_test(indexed_repeat_reads_the_nth),
 		cmocka_unit_test(repeat_count_says_how_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
