@@ -376,7 +376,7 @@ int inspection_get(struct fc_store *s, const char *id, struct fc_inspection *out
 static int answer_fields_check(const char *item, const char *value, const char *note,
 			       struct fc_err *err)
 {
-	if (item_name_check(item, "item", err) ||
+	if (item_key_check(item, "item", err) ||
 	    text_check(value, strlen(value), TEXT_MULTILINE, MAX_VALUE, _("answer"), err) ||
 	    text_check(note, strlen(note), TEXT_MULTILINE, MAX_NOTE, _("note"), err))
 		return -1;

@@ -17,6 +17,8 @@ enum xp_kind form_item_kind(const struct form_item *it)
 	case FT_NOTE:
 	case FT_BEGIN_GROUP:
 	case FT_END_GROUP:
+	case FT_BEGIN_REPEAT:
+	case FT_END_REPEAT:
 		return XK_NONE;
 	case FT_META:
 		return it->meta == META_TODAY ? XK_DATE : it->meta == META_AUDIT ? XK_NONE : XK_TEXT;

@@ -6,6 +6,7 @@
  * memo per call; cycles and long chains were refused at load time
  * (cycles.c), so the recursion is shallow.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,11 +32,44 @@ struct eval {
 	struct fc_err *err;
 };
 
+/* Item i's answer: inside a repeat, the instance's (its record key is
+ * "<name>@<instance>"); none outside any instance. */
 static const char *answer(const struct eval *ev, size_t i)
 {
-	if (!ev->a || !ev->a->get || !ev->f->items[i].name)
+	const struct form_item *it = &ev->f->items[i];
+	char key[MAX_ITEM_KEY + NAME_MAX_LEN + 2];
+
+	if (!ev->a || !ev->a->get || !it->name)
 		return NULL;
-	return ev->a->get(ev->a->ctx, ev->f->items[i].name);
+	if (it->repeat < 0)
+		return ev->a->get(ev->a->ctx, it->name);
+	if (!ev->a->instance)
+		return NULL;
+	snprintf(key, sizeof key, "%s@%s", it->name, ev->a->instance);
+	return ev->a->get(ev->a->ctx, key);
+}
+
+/* indexed-repeat(): item i's answer in the k-th instance of its repeat;
+ * its raw answer (an item that stopped applying has none kept). */
+static const char *indexed_answer(const struct eval *ev, size_t i, size_t k)
+{
+	const struct form_item *it = &ev->f->items[i];
+	char uuid[FC_UUID_LEN + 1], key[MAX_ITEM_KEY + NAME_MAX_LEN + 2];
+
+	if (!ev->a || !ev->a->instance_at || !ev->a->get || it->repeat < 0 ||
+	    ev->a->instance_at(ev->a->ctx, ev->f, (size_t)it->repeat, k, uuid))
+		return NULL;
+	snprintf(key, sizeof key, "%s@%s", it->name, uuid);
+	return ev->a->get(ev->a->ctx, key);
+}
+
+/* count(${repeat}) as text, into buf. */
+static const char *count_of(const struct eval *ev, size_t repeat, char *buf, size_t size)
+{
+	size_t n = ev->a && ev->a->count ? ev->a->count(ev->a->ctx, ev->f, repeat) : 0;
+
+	snprintf(buf, size, "%zu", n);
+	return buf;
 }
 
 static const char *today(struct eval *ev)
@@ -61,9 +95,10 @@ static int relevant(struct eval *ev, size_t i);
 static int value_of(struct eval *ev, size_t i, const char **out);
 
 /* Fills vals with e's parameters for item self; `dot` is what `.` reads
- * (NULL: self's answer).  0, or -1 with err. */
+ * (NULL: self's answer); num[k] holds the text of a count.  0, or -1 with
+ * err. */
 static int bind(struct eval *ev, const struct form_expr *e, size_t self, const char *dot,
-		const char **vals)
+		const char **vals, char (*num)[24])
 {
 	size_t k;
 	int r = 0;
@@ -78,6 +113,13 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 			r = (vals[k] = now(ev)) ? 0 : -1;
 		else if (key == XP_PARAM_LANG)
 			vals[k] = ev->a ? ev->a->lang.code : "";
+		else if (key == XP_PARAM_POSITION)
+			vals[k] = ev->a && ev->a->position ? ev->a->position : "";
+		else if (XP_PARAM_IS_INDEXED(key))
+			vals[k] = indexed_answer(ev, (size_t)XP_PARAM_INDEXED_ITEM(key),
+						 (size_t)XP_PARAM_INDEXED_K(key));
+		else if (XP_PARAM_IS_COUNT(key))
+			vals[k] = count_of(ev, (size_t)XP_PARAM_COUNT_OF(key), num[k], sizeof num[k]);
 		else if (XP_PARAM_IS_COLUMN(key))
 			vals[k] = ev->choice ? ev->choice->attrs[XP_PARAM_COLUMN_OF(key)] : "";
 		else if ((r = relevant(ev, (size_t)key)) == 1)
@@ -91,11 +133,13 @@ static int run(struct eval *ev, const struct form_expr *e, size_t self, const ch
 	       const char *what)
 {
 	const char **vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
-	int r = bind(ev, e, self, dot, vals);
+	char (*num)[24] = xcalloc(e->n_params ? e->n_params : 1, sizeof *num);
+	int r = bind(ev, e, self, dot, vals, num);
 
 	if (r >= 0)
 		r = expr_eval_bool(e->e, vals, e->n_params, ev->err);
 	free(vals);
+	free(num);
 	if (r < 0)
 		fc_err_prefix(ev->err, _("%s of '%s' (%s)"), what, ev->f->items[self].name,
 			      e->src);
@@ -108,7 +152,7 @@ static int calculate(struct eval *ev, size_t i, const char **out)
 {
 	const struct form_expr *e = ev->f->items[i].calculation;
 	const char **vals;
-	char buf[MAX_VALUE + 1];
+	char buf[MAX_VALUE + 1], (*num)[24];
 	int r;
 
 	if (!ev->calc) {
@@ -121,10 +165,12 @@ static int calculate(struct eval *ev, size_t i, const char **out)
 	}
 	ev->calc_done[i] = 1; /* cycles were refused at load: this is not one */
 	vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
-	r = bind(ev, e, i, NULL, vals);
+	num = xcalloc(e->n_params ? e->n_params : 1, sizeof *num);
+	r = bind(ev, e, i, NULL, vals, num);
 	if (!r)
 		r = expr_eval_text(e->e, vals, e->n_params, buf, sizeof buf, ev->err);
 	free(vals);
+	free(num);
 	if (r) {
 		ev->calc_done[i] = 0;
 		return fc_err_prefix(ev->err, _("calculation of '%s' (%s)"), ev->f->items[i].name,
@@ -342,6 +388,41 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 		*out = xstrdup(v);
 	finish(&ev);
 	return r < 0 ? -1 : 0;
+}
+
+int form_repeat_count(const struct form *f, size_t i, const struct form_answers *a, size_t *n,
+		      struct fc_err *err)
+{
+	const struct form_expr *e;
+	struct eval ev;
+	const char **vals;
+	char buf[64], (*num)[24], *end;
+	long v;
+	int r;
+
+	*n = 0;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (!(e = f->items[i].repeat_count)) {
+		finish(&ev);
+		return 0;
+	}
+	vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
+	num = xcalloc(e->n_params ? e->n_params : 1, sizeof *num);
+	r = bind(&ev, e, i, NULL, vals, num);
+	if (!r)
+		r = expr_eval_text(e->e, vals, e->n_params, buf, sizeof buf, err);
+	free(vals);
+	free(num);
+	finish(&ev);
+	if (r)
+		return fc_err_prefix(err, _("repeat_count of '%s' (%s)"), f->items[i].name, e->src);
+	v = strtol(buf, &end, 10);
+	if (!*buf || end == buf || (*end && strcmp(end, ".0")) || v < 0 || v > FORM_REPEAT_MAX)
+		return fc_fail(err, _("repeat_count of '%s' (%s) is '%.20s', not a whole number "
+				      "from 0 to %d"), f->items[i].name, e->src, buf, FORM_REPEAT_MAX);
+	*n = (size_t)v;
+	return 1;
 }
 
 char *form_fill(const struct form *f, const char *text, const struct form_answers *a)

@@ -28,6 +28,7 @@ static void item_release(struct form_item *it)
 	form_expr_free(it->constraint);
 	form_expr_free(it->calculation);
 	form_expr_free(it->choice_filter);
+	form_expr_free(it->repeat_count);
 	free(it->default_value);
 	free(it->appearance);
 }
@@ -99,7 +100,8 @@ size_t form_count_checks(const struct form *f)
 int form_item_answerable(const struct form_item *it)
 {
 	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
-	       it->type != FT_CALCULATE && it->type != FT_META;
+	       it->type != FT_CALCULATE && it->type != FT_META &&
+	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT;
 }
 
 size_t form_count_questions(const struct form *f)
@@ -127,6 +129,8 @@ const char *form_type_name(enum form_type t)
 	case FT_CALCULATE: return "calculate";
 	case FT_META: return "metadata";
 	case FT_GEOPOINT: return "geopoint";
+	case FT_BEGIN_REPEAT: return "begin_repeat";
+	case FT_END_REPEAT: return "end_repeat";
 	}
 	return "?";
 }

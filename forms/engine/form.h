@@ -50,7 +50,11 @@ enum form_type {
 	FT_CALCULATE,    /* no answer: its value is its calculation's */
 	FT_META,         /* no answer: filled from the inspection (enum form_meta_kind) */
 	FT_GEOPOINT,     /* "LAT LON ALT ACCURACY", as ODK writes it: typed or from GPS */
+	FT_BEGIN_REPEAT, /* a group answered once per instance (docs/FORMAT.md) */
+	FT_END_REPEAT,
 };
+
+#define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection */
 
 /* XLSForm's metadata types: values a form records without asking. */
 enum form_meta_kind {
@@ -111,6 +115,7 @@ struct form_item {
 	struct form_expr *constraint; /* NULL: no constraint */
 	struct form_expr *calculation; /* calculate items: their value */
 	struct form_expr *choice_filter; /* selects: which choices are offered */
+	struct form_expr *repeat_count; /* begin_repeat: how many instances, or NULL */
 	enum form_meta_kind meta;   /* FT_META items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
 	int or_other;               /* a select "LIST or_other": its list has
@@ -123,7 +128,10 @@ struct form_item {
 	enum hazard_severity hazard; /* check items: severity of a failure */
 	int rectify_days;           /* check items: default deadline, days */
 	int local;                  /* the item is a local practice (local=yes) */
-	int group;                  /* index of the enclosing begin_group, or -1 */
+	int group;                  /* index of the enclosing begin_group or
+				     * begin_repeat, or -1 */
+	int repeat;                 /* index of the innermost begin_repeat the
+				     * item is inside (not itself), or -1 */
 	int line;                   /* line in survey.csv, for messages */
 };
 
@@ -227,8 +235,8 @@ int form_item_index(const struct form *f, const char *name);
 size_t form_count_checks(const struct form *f);
 /* Counts items that take an answer (all but notes and group markers). */
 size_t form_count_questions(const struct form *f);
-/* Whether the item takes an answer (not a note, a group marker or a
- * calculation). */
+/* Whether the item takes an answer (not a note, a group or repeat marker
+ * or a calculation). */
 int form_item_answerable(const struct form_item *it);
 /* The XLSForm spelling of a type ("select_one", "check", "begin_group"). */
 const char *form_type_name(enum form_type t);
@@ -237,11 +245,25 @@ const char *form_hazard_name(enum hazard_severity s);
 /* The XLSForm text an expression was compiled from. */
 const char *form_expr_source(const struct form_expr *e);
 
-/* Answers as the evaluator sees them: get(ctx, name) returns the value of
- * item `name` or NULL when unanswered (which expressions see as ""). */
+/* Answers as the evaluator sees them: get(ctx, key) returns the value of
+ * the item the record key names or NULL when unanswered (which
+ * expressions see as "").  The key of an item inside a repeat is
+ * "<name>@<instance>" (docs/FORMAT.md): the evaluator builds it from
+ * `instance`, so ${x} inside an instance reads that instance's x; outside
+ * any instance such an item reads as unanswered. */
 struct form_answers {
-	const char *(*get)(void *ctx, const char *name);
+	const char *(*get)(void *ctx, const char *key);
 	void *ctx;
+	const char *instance;       /* the instance's uuid items inside a repeat
+				     * are evaluated in, or NULL */
+	const char *position;       /* its 1-based index as text: position(..) */
+	/* The live instances of the repeat whose begin_repeat is item
+	 * `repeat`: count(${repeat}).  NULL: none. */
+	size_t (*count)(void *ctx, const struct form *f, size_t repeat);
+	/* The uuid of the k-th (from 1) live instance of that repeat into
+	 * uuid (FC_UUID_LEN + 1 bytes); 0, or -1 when there is none:
+	 * indexed-repeat().  NULL: none. */
+	int (*instance_at)(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid);
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	struct form_lang lang;      /* labels jr:choice-name() gives */
@@ -267,6 +289,12 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 /* A label, hint or message with each ${name} replaced by that item's value
  * (form_value; nothing when it has none).  A new string. */
 char *form_fill(const struct form *f, const char *text, const struct form_answers *a);
+/* How many instances begin_repeat item i asks for by its repeat_count:
+ * 1 and *n (at most FORM_REPEAT_MAX), 0 when it has none (instances are
+ * added as the inspector finds them), -1 with err (also for a count that
+ * is not a whole number from 0 to FORM_REPEAT_MAX). */
+int form_repeat_count(const struct form *f, size_t i, const struct form_answers *a, size_t *n,
+		      struct fc_err *err);
 /* Whether choice c of select item i is offered given the answers (its
  * choice_filter; 1 when it has none).  0/1, or -1 with err. */
 int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct form_answers *a,

@@ -129,8 +129,10 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile_other(ld, i);
 		return;
 	}
-	if (it->type != FT_END_GROUP)
+	if (it->type != FT_END_GROUP && it->type != FT_END_REPEAT)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
+	if (it->type == FT_BEGIN_REPEAT)
+		compile_as(ld, sv, i, S_REPEAT_COUNT, &it->repeat_count, FORM_EXPR_VALUE);
 	if (it->type == FT_CALCULATE)
 		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
 	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)

@@ -32,8 +32,10 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_LOCAL] = { "local", 0 },
 	[S_CALCULATION] = { "calculation", SHEET_MULTI },
 	[S_CHOICE_FILTER] = { "choice_filter", SHEET_MULTI },
+	[S_REPEAT_COUNT] = { "repeat_count", SHEET_MULTI },
 };
 
+/* The groups and repeats open at a row, innermost last. */
 struct groups {
 	size_t ix[GROUP_DEPTH_MAX];
 	int n;
@@ -43,7 +45,7 @@ struct groups {
 static const char *const unsupported[] = {
 	"geotrace", "geoshape", "time", "datetime", "image",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
-	"begin_repeat", "begin repeat", "end_repeat", "end repeat", "trigger",
+	"trigger",
 	"background-audio", "start-geopoint", "xml-external", "csv-external", NULL,
 };
 
@@ -74,6 +76,8 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
 	{ "end_group", FT_END_GROUP }, { "end group", FT_END_GROUP },
 	{ "calculate", FT_CALCULATE },
+	{ "begin_repeat", FT_BEGIN_REPEAT }, { "begin repeat", FT_BEGIN_REPEAT },
+	{ "end_repeat", FT_END_REPEAT }, { "end repeat", FT_END_REPEAT },
 };
 
 /* Whether type t is `name`, or names it with an argument ("rank L"; but
@@ -212,7 +216,7 @@ static void read_name(struct loader *ld, struct survey *sv, const struct csv_row
 	char q[QUOTE_SIZE];
 
 	if (!*v) {
-		if (it->type != FT_END_GROUP)
+		if (it->type != FT_END_GROUP && it->type != FT_END_REPEAT)
 			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "missing name");
 		return;
 	}
@@ -225,31 +229,68 @@ static void read_name(struct loader *ld, struct survey *sv, const struct csv_row
 	it->name = xstrdup(v);
 }
 
+/* The group or repeat item it is directly inside, and the innermost
+ * repeat it is inside, as the open ones say. */
+static void place(const struct form *f, struct form_item *it, const struct groups *g)
+{
+	int k;
+
+	it->group = g->n ? (int)g->ix[g->n - 1] : -1;
+	it->repeat = -1;
+	for (k = g->n - 1; k >= 0 && it->repeat < 0; k--)
+		if (f->items[g->ix[k]].type == FT_BEGIN_REPEAT)
+			it->repeat = (int)g->ix[k];
+}
+
+/* What an end row closes, as pyxform words it: "end_group" closes a
+ * begin_group, "end_repeat" a begin_repeat, and nothing else. */
+static void close_group(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			struct form_item *it, struct groups *g)
+{
+	const struct form *f = ld->f;
+	int want = it->type == FT_END_REPEAT ? FT_BEGIN_REPEAT : FT_BEGIN_GROUP;
+	const struct form_item *open;
+
+	if (!g->n) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%s without a %s",
+			      form_type_name(it->type), form_type_name((enum form_type)want));
+		return;
+	}
+	open = &f->items[it->group];
+	if (open->type != (enum form_type)want) {
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%s closes %s '%s' "
+			      "(line %d), which needs an %s first", form_type_name(it->type),
+			      open->type == FT_BEGIN_REPEAT ? "repeat" : "group",
+			      open->name ? open->name : "", open->line,
+			      open->type == FT_BEGIN_REPEAT ? "end_repeat" : "end_group");
+		return; /* the open one stays open: "never closed" says so too */
+	}
+	g->n--;
+	if (it->name && open->name && strcmp(it->name, open->name))
+		sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "%s '%s' closes %s '%s' "
+			      "(line %d)", form_type_name(it->type), it->name,
+			      want == FT_BEGIN_REPEAT ? "repeat" : "group", open->name, open->line);
+}
+
 /* Places the item in the group structure. */
 static void read_group(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		       struct form_item *it, size_t ix, struct groups *g)
 {
-	const struct form *f = ld->f;
-
-	it->group = g->n ? (int)g->ix[g->n - 1] : -1;
-	if (it->type == FT_BEGIN_GROUP) {
+	place(ld->f, it, g);
+	if (it->type == FT_BEGIN_REPEAT && it->repeat >= 0)
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "repeat '%s' is inside "
+			      "repeat '%s' (line %d): fieldcheck does not take a repeat "
+			      "inside a repeat yet", it->name ? it->name : "",
+			      ld->f->items[it->repeat].name ? ld->f->items[it->repeat].name : "",
+			      ld->f->items[it->repeat].line);
+	if (it->type == FT_BEGIN_GROUP || it->type == FT_BEGIN_REPEAT) {
 		if (g->n == GROUP_DEPTH_MAX)
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
 				      "groups nest deeper than %d", GROUP_DEPTH_MAX);
 		else
 			g->ix[g->n++] = ix;
-	} else if (it->type == FT_END_GROUP) {
-		if (!g->n) {
-			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
-				      "end_group without a begin_group");
-			return;
-		}
-		g->n--;
-		if (it->name && f->items[it->group].name &&
-		    strcmp(it->name, f->items[it->group].name))
-			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN,
-				      "end_group '%s' closes group '%s' (line %d)", it->name,
-				      f->items[it->group].name, f->items[it->group].line);
+	} else if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT) {
+		close_group(ld, sv, row, it, g);
 	}
 }
 
@@ -282,7 +323,9 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_CONSTRAINT, it, ans);
 	not_for(ld, sv, row, S_CONSTRAINT_MSG, it, ans);
 	not_for(ld, sv, row, S_DEFAULT, it, ans);
-	not_for(ld, sv, row, S_RELEVANT, it, it->type != FT_END_GROUP);
+	not_for(ld, sv, row, S_RELEVANT, it,
+		it->type != FT_END_GROUP && it->type != FT_END_REPEAT);
+	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);
 	not_for(ld, sv, row, S_HAZARD, it, check);
 	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
 	not_for(ld, sv, row, S_CHOICE_FILTER, it,
@@ -392,6 +435,7 @@ static struct form_item *new_item(struct form *f, struct survey *sv, const struc
 	sv->list_name[f->n_items] = NULL;
 	f->items[f->n_items].line = row->line;
 	f->items[f->n_items].group = -1;
+	f->items[f->n_items].repeat = -1;
 	return &f->items[f->n_items++];
 }
 
@@ -418,6 +462,7 @@ static void add_other(struct loader *ld, struct survey *sv, const struct csv_row
 	it->name = name;
 	it->other_of = (int)sel + 1;
 	it->group = f->items[sel].group;
+	it->repeat = f->items[sel].repeat;
 	it->label.msgid = label;
 }
 
@@ -435,12 +480,13 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 		it->type = FT_TEXT;
 		if (load_name_ok(sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN)))
 			it->name = xstrdup(sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN));
-		it->group = g->n ? (int)g->ix[g->n - 1] : -1;
+		place(f, it, g);
 		return;
 	}
 	read_name(ld, sv, row, it);
 	read_group(ld, sv, row, it, ix, g);
-	if (it->type == FT_END_GROUP) { /* its name only says which group it closes */
+	if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT) {
+		/* its name only says which group it closes */
 		free(it->name);
 		it->name = NULL;
 	}
@@ -506,10 +552,13 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 	for (r = 1; r < sv.sh.csv.n; r++)
 		if (!sheet_row_blank(&sv.sh.csv.rows[r]))
 			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);
-	for (i = 0; i < g.n; i++)
+	for (i = 0; i < g.n; i++) {
+		const struct form_item *open = &ld->f->items[g.ix[i]];
+		int rep = open->type == FT_BEGIN_REPEAT;
 		sheet_problem(ld, &sv.sh, sv.row[g.ix[i]], S_TYPE, SLOT_PLAIN,
-			      "group '%s' is never closed (no end_group)",
-			      ld->f->items[g.ix[i]].name ? ld->f->items[g.ix[i]].name : "");
+			      "%s '%s' is never closed (no %s)", rep ? "repeat" : "group",
+			      open->name ? open->name : "", rep ? "end_repeat" : "end_group");
+	}
 	if (!ld->f->n_items)
 		load_problem(ld, FF_SURVEY, sv.sh.csv.rows[0].line, 1,
 			     "no items under the header row");

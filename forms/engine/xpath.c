@@ -202,6 +202,12 @@ static int call(struct xp *x, struct node *out)
 	name[n] = '\0';
 	if (xp_next(x) || expect(x, TK_LPAREN, "'(' after a function name") || deeper(x))
 		return -1;
+	if (!strcmp(name, "position") || !strcmp(name, "count") ||
+	    !strcmp(name, "indexed-repeat")) {
+		rc = xp_call_repeat(x, name, pos, out);
+		x->depth -= !rc;
+		return rc;
+	}
 	memset(args, 0, sizeof args);
 	while (x->t.kind != TK_RPAREN) {
 		if (argc == 16) {
@@ -321,6 +327,9 @@ static int primary(struct xp *x, struct node *out)
 		out->type = x->env->self == XK_NUMBER ? XT_NUMSTR :
 			    x->env->self == XK_DATE ? XT_DATE : XT_STR;
 		return xp_next(x);
+	case TK_DOTDOT:
+		return xp_fail_at(x, x->t.pos, "'..' is not supported but in position(..): "
+				  "refer to an item as ${name}");
 	case TK_LPAREN:
 		if (deeper(x) || xp_next(x) || parse_expr(x, out))
 			return -1;
@@ -398,6 +407,11 @@ static int parse_expr(struct xp *x, struct node *out)
 		return -1;
 	}
 	return 0;
+}
+
+int xp_parse_expr(struct xp *x, struct node *out)
+{
+	return parse_expr(x, out);
 }
 
 static int translate(const char *src, const struct xp_env *env, struct xp_sql *out,

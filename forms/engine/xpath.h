@@ -31,10 +31,23 @@ enum xp_kind {
 #define XP_PARAM_TODAY (-2) /* today() */
 #define XP_PARAM_NOW   (-3) /* now(): YYYY-MM-DDTHH:MM:SS+HH:MM */
 #define XP_PARAM_LANG  (-4) /* the language labels are wanted in: its code ("fr") */
+#define XP_PARAM_POSITION (-5) /* position(..): the instance's 1-based index */
+/* count(${repeat}): the live instances of the repeat begun by item k. */
+#define XP_PARAM_COUNT(k) (-1000000 - (k))
+#define XP_PARAM_IS_COUNT(p) ((p) <= -1000000 && (p) > -2000000)
+#define XP_PARAM_COUNT_OF(p) (-1000000 - (p))
+/* indexed-repeat(${x}, ${repeat}, n): item x's answer in the k-th live
+ * instance (k from 1 to FORM_REPEAT_MAX, below 256; x below
+ * XP_INDEXED_ITEMS). */
+#define XP_INDEXED_ITEMS 1000000
+#define XP_PARAM_INDEXED(x, k) (-2000000 - ((x) * 256 + (k)))
+#define XP_PARAM_IS_INDEXED(p) ((p) <= -2000000)
+#define XP_PARAM_INDEXED_ITEM(p) ((-2000000 - (p)) / 256)
+#define XP_PARAM_INDEXED_K(p) ((-2000000 - (p)) % 256)
 /* A choice's column, in a choice_filter: XP_PARAM_COLUMN(k) for column k of
  * choices.csv beyond list_name, name and label (the choice being tried). */
 #define XP_PARAM_COLUMN(k) (-100 - (k))
-#define XP_PARAM_IS_COLUMN(p) ((p) <= -100)
+#define XP_PARAM_IS_COLUMN(p) ((p) <= -100 && (p) > -1000000)
 #define XP_PARAM_COLUMN_OF(p) (-100 - (p))
 
 struct xp_env {

@@ -13,7 +13,7 @@
 #include "forms/engine/xpath.h"
 
 enum tk {
-	TK_END, TK_NUM, TK_STR, TK_REF, TK_DOT, TK_WORD,
+	TK_END, TK_NUM, TK_STR, TK_REF, TK_DOT, TK_DOTDOT, TK_WORD,
 	TK_LPAREN, TK_RPAREN, TK_COMMA,
 	TK_PLUS, TK_MINUS, TK_STAR, TK_DIV, TK_MOD,
 	TK_EQ, TK_NE, TK_LT, TK_LE, TK_GT, TK_GE,
@@ -76,5 +76,11 @@ int xp_param(struct xp *x, int key);
  * The arguments stay the caller's.  0, or -1 with the message. */
 int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 	    struct node *out);
+/* Parses an expression into out (a function's argument). */
+int xp_parse_expr(struct xp *x, struct node *out);
+/* position(..), count(${repeat}) and indexed-repeat(${x}, ${repeat}, n),
+ * whose arguments are not all values: the
+ * current token is the one after '('.  0, or -1 with the message. */
+int xp_call_repeat(struct xp *x, const char *name, size_t pos, struct node *out);
 
 #endif

@@ -221,8 +221,7 @@ int xp_next(struct xp *x)
 		return lex_number(x);
 	if (s[i] == '.') {
 		if (i + 1 < x->len && s[i + 1] == '.')
-			return xp_fail_at(x, i, "'..' is not supported: refer to an item "
-					  "as ${name}");
+			return set(x, TK_DOTDOT, 2); /* position(..) only */
 		return set(x, TK_DOT, 1);
 	}
 	if (quote_at(s + i, x->len - i, &n))

@@ -1,5 +1,7 @@
 /* inspect.c - answering an inspection through its form (see inspect.h). */
 #include "inspect.h"
+#include "instances.h"
+#include "inspect_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +17,7 @@
 /* Answer lookup for the evaluator: binary search in the sorted answers, with
  * an optional override (the value being given, not yet stored). */
 
-static const char *lookup_get(void *ctx, const char *name)
+const char *inspect_lookup_get(void *ctx, const char *name)
 {
 	const struct inspect_lookup *l = ctx;
 	size_t lo = 0, hi = l->in->n_answers;
@@ -35,15 +37,66 @@ static const char *lookup_get(void *ctx, const char *name)
 	return NULL;
 }
 
+/* count(${repeat}): its live instances in l's inspection. */
+static size_t lookup_count(void *ctx, const struct form *f, size_t repeat)
+{
+	const struct inspect_lookup *l = ctx;
+	struct inspect_instance *v;
+	size_t n = inspect_instances(l->in, f->items[repeat].name, 0, &v);
+
+	free(v);
+	return n;
+}
+
+/* indexed-repeat(): the k-th live instance of the repeat. */
+static int lookup_instance_at(void *ctx, const struct form *f, size_t repeat, size_t k,
+			      char *uuid)
+{
+	const struct inspect_lookup *l = ctx;
+	struct inspect_instance *v;
+	size_t n = inspect_instances(l->in, f->items[repeat].name, 0, &v);
+
+	if (k >= 1 && k <= n)
+		memcpy(uuid, v[k - 1].uuid, FC_UUID_LEN + 1);
+	free(v);
+	return k >= 1 && k <= n ? 0 : -1;
+}
+
+/* Evaluates inside instance `instance` ("" or NULL: none) of the repeat
+ * item of f is in: fa reads l's copy of it and its position. */
+void inspect_view_in(struct form_answers *fa, struct inspect_lookup *l, const struct form *f,
+		    size_t item, const char *instance)
+{
+	int r = f->items[item].type == FT_BEGIN_REPEAT ? (int)item : f->items[item].repeat;
+	size_t pos;
+
+	fa->instance = fa->position = NULL;
+	if (r < 0 || !instance || !*instance)
+		return;
+	snprintf(l->instance, sizeof l->instance, "%s", instance);
+	pos = inspect_instance_position(l->in, f->items[r].name, l->instance);
+	snprintf(l->position, sizeof l->position, "%zu", pos);
+	fa->instance = l->instance;
+	fa->position = pos ? l->position : NULL;
+}
+
+void inspect_answers_in(struct inspect_answers *a, const struct form *f, size_t item,
+			const char *instance)
+{
+	inspect_view_in(&a->fa, &a->l, f, item, instance);
+}
+
 /* The answers of l's inspection as the form reads them, with its metadata:
  * start and day from its creation, end when finalized (else now), the
  * officer who started it as user and as the device's name. */
-static void answers_view(struct form_answers *fa, struct inspect_lookup *l, const char *today)
+void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char *today)
 {
 	const struct fc_inspection *in = l->in;
 
 	memset(fa, 0, sizeof *fa);
-	fa->get = lookup_get;
+	fa->get = inspect_lookup_get;
+	fa->count = lookup_count;
+	fa->instance_at = lookup_instance_at;
 	fa->ctx = l;
 	fa->today = today;
 	snprintf(l->day, sizeof l->day, "%.10s", in->created_at);
@@ -142,7 +195,7 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
  * failed check (keeping one it made already), or withdraws it when the item
  * is answered otherwise (only drafts reach here). */
 static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, size_t idx,
-				 const struct fc_inspection *in, const char *value,
+				 const char *key, const struct fc_inspection *in, const char *value,
 				 const char *note, const struct inspect_hazard *hz,
 				 struct form_lang lang, struct fc_err *err)
 {
@@ -150,7 +203,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 	char hid[FC_UUID_LEN + 1], due[FC_DATE_LEN + 1], day[FC_DATE_LEN + 1];
 	char today[FC_DATE_LEN + 1];
 	struct hazard_new n = { 0 };
-	int have = hazard_find_for_item(ws->store, in->id, it->name, hid, err);
+	int have = hazard_find_for_item(ws->store, in->id, key, hid, err);
 
 	if (have < 0)
 		return -1;
@@ -169,7 +222,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 	if (date_add_days(day, it->rectify_days, due, err))
 		return -1;
 	n.inspection = in->id;
-	n.item = it->name;
+	n.item = key;
 	n.severity = it->hazard == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL;
 	if (hz && hz->severity == SEV_GENERAL)
 		n.severity = HAZ_GENERAL;
@@ -201,13 +254,19 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err))
 			return -1;
 		l = (struct inspect_lookup){ .in = &in };
-		answers_view(&fa, &l, today);
+		inspect_view(&fa, &l, today);
 		for (i = 0; i < in.n_answers && !changed; i++) {
-			int idx = form_item_index(f, in.answers[i].item), rel;
-			char hid[FC_UUID_LEN + 1];
-			if (idx < 0)
+			char hid[FC_UUID_LEN + 1], inst[FC_UUID_LEN + 1];
+			struct fc_err skip;
+			size_t idx;
+			int rel;
+			/* unknown items, instance markers, answers inside removed
+			 * instances: not the form's to judge */
+			if (inspect_key(f, &in, in.answers[i].item, &idx, inst, form_lang_locale(),
+					&skip) || !form_item_answerable(&f->items[idx]))
 				continue;
-			rel = form_relevant(f, (size_t)idx, &fa, err);
+			inspect_view_in(&fa, &l, f, idx, inst);
+			rel = form_relevant(f, idx, &fa, err);
 			if (rel < 0)
 				goto fail;
 			if (rel)
@@ -228,20 +287,27 @@ fail:
 	return 0;
 }
 
-static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t idx,
+static int answer_locked(struct fc_workspace *ws, const struct form *f, const char *key,
 			 const struct fc_inspection *in, const char *value, const char *note,
 			 const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
-	const struct form_item *it = &f->items[idx];
-	struct inspect_lookup l = { .in = in, .over_item = it->name,
+	struct inspect_lookup l = { .in = in, .over_item = key,
 				     .over_value = *value ? value : NULL };
-	char today[FC_DATE_LEN + 1];
+	char today[FC_DATE_LEN + 1], inst[FC_UUID_LEN + 1];
+	const struct form_item *it;
 	struct form_answers fa;
+	size_t idx;
 	int rel;
 
+	if (inspect_key(f, in, key, &idx, inst, lang, err))
+		return -1;
+	it = &f->items[idx];
+	if (!form_item_answerable(it))
+		return fc_fail(err, _("item “%s” takes no answer"), form_item_label(f, it, lang));
 	if (clock_today(today, err))
 		return -1;
-	answers_view(&fa, &l, today);
+	inspect_view(&fa, &l, today);
+	inspect_view_in(&fa, &l, f, idx, inst);
 	rel = form_relevant(f, idx, &fa, err);
 	if (rel < 0)
 		return -1;
@@ -256,15 +322,15 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, size_t i
 		return fc_err_prefix(err, _("item “%s”"), form_item_label(f, it, lang));
 	if (*value) {
 		char *canon = form_canonical_value(f, idx, value);
-		int rc = inspection_set_answer(ws->store, &ws->me, in->id, it->name, canon, note, err);
+		int rc = inspection_set_answer(ws->store, &ws->me, in->id, key, canon, note, err);
 		free(canon);
 		if (rc)
 			return -1;
-	} else if (inspection_clear_answer(ws->store, in->id, it->name, err)) {
+	} else if (inspection_clear_answer(ws->store, in->id, key, err)) {
 		return -1;
 	}
 	if (it->type == FT_CHECK &&
-	    hazard_follows_answer(ws, f, idx, in, value, note, hz, lang, err))
+	    hazard_follows_answer(ws, f, idx, key, in, value, note, hz, lang, err))
 		return -1;
 	return drop_irrelevant(ws, f, in->id, err);
 }
@@ -274,14 +340,8 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 		   const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
 	struct fc_inspection in;
-	int idx = form_item_index(f, item), rc;
+	int rc;
 
-	if (idx < 0)
-		return fc_fail(err, _("form %s has no item '%.64s' (see 'fieldcheck inspection show')"),
-			       f->id, item);
-	if (!form_item_answerable(&f->items[idx]))
-		return fc_fail(err, _("item “%s” takes no answer"),
-			       form_item_label(f, &f->items[idx], lang));
 	if (store_begin(ws->store, err))
 		return -1;
 	if (inspection_get(ws->store, id, &in, err)) {
@@ -295,7 +355,7 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 	} else if (in.status == INSP_FINAL) {
 		rc = inspection_require_draft(ws->store, id, err);
 	} else {
-		rc = answer_locked(ws, f, (size_t)idx, &in, value, note ? note : "", hz, lang, err);
+		rc = answer_locked(ws, f, item, &in, value, note ? note : "", hz, lang, err);
 	}
 	inspection_clear(&in);
 	if (rc) {
@@ -312,129 +372,8 @@ void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection 
 	a->l = (struct inspect_lookup){ .in = in };
 	if (clock_today(a->today, &err))
 		strcpy(a->today, "1970-01-01");
-	answers_view(&a->fa, &a->l, a->today);
+	inspect_view(&a->fa, &a->l, a->today);
 	a->fa.lang = form_lang_locale(); /* jr:choice-name() in the reader's language */
-}
-
-static int missing_of(const struct form *f, const struct fc_inspection *in, size_t **out,
-		      size_t *n_out, struct fc_err *err)
-{
-	struct inspect_lookup l = { .in = in };
-	char today[FC_DATE_LEN + 1];
-	struct form_answers fa;
-	size_t i, alloc = 0;
-
-	*out = NULL;
-	*n_out = 0;
-	if (clock_today(today, err))
-		return -1;
-	answers_view(&fa, &l, today);
-	for (i = 0; i < f->n_items; i++) {
-		int rel, req;
-		if (!form_item_answerable(&f->items[i]) || lookup_get(&l, f->items[i].name))
-			continue;
-		if ((rel = form_relevant(f, i, &fa, err)) < 0 ||
-		    (rel && (req = form_required(f, i, &fa, err)) < 0)) {
-			free(*out);
-			*out = NULL;
-			return -1;
-		}
-		if (!rel || !req)
-			continue;
-		ALLOC_GROW(*out, *n_out + 1, alloc);
-		(*out)[(*n_out)++] = i;
-	}
-	return 0;
-}
-
-int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
-		    size_t **out, size_t *n_out, struct fc_err *err)
-{
-	struct fc_inspection in;
-	int rc;
-
-	if (inspection_get(ws->store, id, &in, err))
-		return -1;
-	rc = missing_of(f, &in, out, n_out, err);
-	inspection_clear(&in);
-	return rc;
-}
-
-/* The label of the first clashing item (its name when the form lacks it). */
-static const char *conflict_label(const struct form *f, const struct fc_inspection *in,
-				  struct form_lang lang)
-{
-	int idx = form_item_index(f, in->conflicts[0].item);
-
-	return idx < 0 ? in->conflicts[0].item : form_item_label(f, &f->items[idx], lang);
-}
-
-void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struct form_lang lang,
-			int with_names, struct strbuf *out)
-{
-	size_t i;
-
-	for (i = 0; i < n && i < 20; i++) {
-		const struct form_item *it = &f->items[idx[i]];
-		/* TRANSLATORS: the separator between items in a list */
-		strbuf_adds(out, i ? _(", ") : "");
-		strbuf_adds(out, form_item_label(f, it, lang));
-		if (with_names && strcmp(form_item_label(f, it, lang), it->name))
-			strbuf_addf(out, " (%s)", it->name);
-	}
-	if (n > 20)
-		strbuf_addf(out, _(", and %zu more"), n - 20);
-}
-
-int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
-			    struct form_lang lang, struct fc_err *err)
-{
-	size_t *miss, n;
-	struct strbuf sb;
-
-	if (in->n_conflicts)
-		return fc_fail(err, _("cannot finalize: item “%s” has conflicting answers from two "
-				      "devices; choose one first"), conflict_label(f, in, lang));
-	if (missing_of(f, in, &miss, &n, err))
-		return -1;
-	if (n == 0) {
-		if (in->n_team < insp_type_min_team(in->type))
-			return fc_fail(err, in->type == INSP_JOINT ?
-				       _("a joint inspection needs at least two officers "
-					 "(enforcement is done in pairs); add one to the team") :
-				       _("an unannounced inspection needs at least two officers "
-					 "(enforcement is done in pairs); add one to the team"));
-		return 0;
-	}
-	strbuf_init(&sb);
-	inspect_items_text(f, miss, n, lang, 0, &sb);
-	fc_fail(err, ngettext("cannot finalize: %zu required item unanswered: %s",
-			      "cannot finalize: %zu required items unanswered: %s", n), n, sb.buf);
-	strbuf_release(&sb);
-	free(miss);
-	return -1;
-}
-
-int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
-		     struct form_lang lang, struct fc_err *err)
-{
-	struct fc_inspection in;
-	int rc;
-
-	if (store_begin(ws->store, err))
-		return -1;
-	if (inspection_get(ws->store, id, &in, err)) {
-		store_rollback(ws->store);
-		return -1;
-	}
-	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
-	     : inspect_finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
-	inspection_clear(&in);
-	if (rc) {
-		store_rollback(ws->store);
-		return -1;
-	}
-	return store_commit(ws->store, err);
 }
 
 /* Whether item (by name) applies given the stored answers: 1, 0, -1. */
@@ -443,14 +382,20 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 {
 	struct inspect_answers a;
 	struct fc_inspection in;
-	int idx = form_item_index(f, item), rel;
+	char inst[FC_UUID_LEN + 1];
+	struct fc_err skip;
+	size_t idx;
+	int rel;
 
-	if (idx < 0)
-		return 1; /* inspect_answer names the unknown item */
 	if (inspection_get(ws->store, id, &in, err))
 		return -1;
+	if (inspect_key(f, &in, item, &idx, inst, form_lang_locale(), &skip)) {
+		inspection_clear(&in);
+		return 1; /* inspect_answer names what is wrong */
+	}
 	inspect_answers_init(&a, &in);
-	rel = form_relevant(f, (size_t)idx, &a.fa, err);
+	inspect_answers_in(&a, f, idx, inst);
+	rel = form_relevant(f, idx, &a.fa, err);
 	inspection_clear(&in);
 	return rel;
 }

@@ -31,7 +31,8 @@ struct inspect_hazard {
 	const char *deadline;      /* default: inspection date + rectify_days */
 };
 
-/* Answers `item` with `value` ("" clears it) and `note`, in one transaction
+/* Answers `item` (a record key: "plate", or "plate@<instance uuid>" for an
+ * item inside a repeat) with `value` ("" clears it) and `note`, in one transaction
  * with its consequences (hazard created or withdrawn, answers of items no
  * longer relevant removed).  `lang` picks the language of the form's
  * messages.  `hz` may be NULL. */
@@ -50,7 +51,8 @@ int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *i
 		    const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err);
 
 /* Required, relevant items without an answer, in form order (indexes into
- * f->items); *n_out is their count.  free() the array. */
+ * f->items; an item inside a repeat once, however many of its live
+ * instances lack it); *n_out is their count.  free() the array. */
 int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
 		    size_t **out, size_t *n_out, struct fc_err *err);
 
@@ -77,7 +79,9 @@ int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *
  * value being given that is not stored yet. */
 struct inspect_lookup {
 	const struct fc_inspection *in;
-	const char *over_item, *over_value;
+	const char *over_item, *over_value; /* over_item: a record key */
+	char instance[FC_UUID_LEN + 1]; /* the repeat instance evaluated in, or "" */
+	char position[24];          /* its position, as position(..) reads it */
 	char day[FC_DATE_LEN + 1];  /* the inspection's day, for `today` items */
 	char device[MAX_BADGE + 16]; /* "fieldcheck:BADGE", for `deviceid` */
 };
@@ -87,5 +91,10 @@ struct inspect_answers {
 	char today[FC_DATE_LEN + 1];
 };
 void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection *in);
+/* Points a at instance `instance` (a uuid; "" or NULL: none) of the repeat
+ * item `item` of f is inside, so ${x} reads that instance's x and
+ * position(..) its place (forms/inspect/instances.h). */
+void inspect_answers_in(struct inspect_answers *a, const struct form *f, size_t item,
+			const char *instance);
 
 #endif

@@ -40,17 +40,41 @@ static const char *get(void *ctx, const char *name)
 	return h % (N_VALUES + 1) == N_VALUES ? NULL : values[h % (N_VALUES + 1)];
 }
 
+/* count(${repeat}): some number of instances. */
+static size_t count(void *ctx, const struct form *f, size_t repeat)
+{
+	(void)f;
+	return (((const struct answers *)ctx)->seed + repeat) % 3;
+}
+
+/* indexed-repeat(): a made-up instance for k up to 2. */
+static int instance_at(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid)
+{
+	(void)ctx, (void)f, (void)repeat;
+	if (k < 1 || k > 2)
+		return -1;
+	strcpy(uuid, k == 1 ? "0b9c5e8e-1f0a-4c55-9d1e-7a3f2b6c4d01"
+			    : "5d2a9f10-3b4c-4e6d-8f7a-1b2c3d4e5f02");
+	return 0;
+}
+
 /* Two rounds of answers over the first items (kept cheap: the loader is
- * what is mostly under test). */
+ * what is mostly under test), the second inside a repeat instance. */
 static void evaluate(const struct form *f)
 {
 	struct answers a = { f, 0 };
-	struct form_answers fa = { get, &a, "2024-03-20" };
+	struct form_answers fa = { .get = get, .ctx = &a, .today = "2024-03-20", .count = count,
+				   .instance_at = instance_at };
 	struct fc_err err;
-	size_t i, k;
+	size_t i, k, n;
 
 	for (a.seed = 0; a.seed < 2; a.seed++)
 		for (i = 0; i < f->n_items && i < 64; i++) {
+			fa.instance = a.seed ? "0b9c5e8e-1f0a-4c55-9d1e-7a3f2b6c4d01" : NULL;
+			fa.position = a.seed ? "2" : NULL;
+			if (f->items[i].type == FT_BEGIN_REPEAT &&
+			    form_repeat_count(f, i, &fa, &n, &err) == 1 && n > FORM_REPEAT_MAX)
+				abort();
 			form_relevant(f, i, &fa, &err);
 			form_required(f, i, &fa, &err);
 			k = (i + a.seed) % N_VALUES;

@@ -159,12 +159,13 @@ void cli_show_files(struct fc_workspace *ws, const struct fc_attachment *list, s
 {
 	struct evidence_store es;
 	struct fc_err err = { 0 };
-	int have_store = evidence_store_open(ws, &es, &err) == 0;
+	int have_store;
 	char size[32];
 	size_t i;
 
 	if (!n)
-		return;
+		return;   /* before the store is opened: nothing to release */
+	have_store = evidence_store_open(ws, &es, &err) == 0;
 	puts(_("\nfiles:"));
 	for (i = 0; i < n; i++) {
 		const struct fc_attachment *a = &list[i];

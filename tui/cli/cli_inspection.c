@@ -14,17 +14,20 @@
 #include "core/words.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
+#include "forms/inspect/instances.h"
+#include "tui/cli/cli_inspection.h"
 
 static const char usage[] =
 	"fieldcheck inspection new --form ID --enterprise USCC [--type routine|unannounced|joint|recheck]\n"
 	"                  [--member NAME:BADGE:DEPT]... [--location TEXT]\n"
-	"       fieldcheck inspection answer ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
-	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
+	"       fieldcheck inspection answer ID ITEM VALUE [--instance N|UUID] [--note TEXT]\n"
+	"                  [--severity general|major] [--deadline YYYY-MM-DD] [--description TEXT]\n"
+	"       fieldcheck inspection repeat ID REPEAT add|remove [INSTANCE]\n"
 	"       fieldcheck inspection member ID NAME:BADGE:DEPT\n"
-	"       fieldcheck inspection resolve ID ITEM VALUE [--note TEXT] [--severity general|major]\n"
-	"                  [--deadline YYYY-MM-DD] [--description TEXT]\n"
+	"       fieldcheck inspection resolve ID ITEM VALUE [--instance N|UUID] [--note TEXT]\n"
+	"                  [--severity general|major] [--deadline YYYY-MM-DD] [--description TEXT]\n"
 	"       fieldcheck inspection finalize ID\n"
-	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--note TEXT]\n"
+	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--instance N|UUID] [--note TEXT]\n"
 	"       fieldcheck inspection attach ID [ITEM] FILE...\n"
 	"       fieldcheck inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
@@ -61,18 +64,10 @@ static int open_form_of(struct fc_workspace *ws, const char *prefix, char *id,
 	return *f ? 0 : -1;
 }
 
-/* An inspection named on the command line, with its workspace and the
- * form it was filled with open: what most subcommands start from. */
-struct opened {
-	struct fc_workspace *ws;
-	struct form *f;
-	char id[FC_UUID_LEN + 1];
-};
-
 /* Opens the workspace, expands the id (or its prefix) and loads the form;
  * on failure nothing stays open. */
-static int open_inspection(struct cli *cli, const char *prefix, struct opened *o,
-			   struct fc_err *err)
+int cli_open_inspection(struct cli *cli, const char *prefix, struct opened *o,
+			struct fc_err *err)
 {
 	o->f = NULL;
 	if (workspace_open(cli->workspace, &o->ws, err))
@@ -85,7 +80,7 @@ static int open_inspection(struct cli *cli, const char *prefix, struct opened *o
 	return 0;
 }
 
-static void close_inspection(struct opened *o)
+void cli_close_inspection(struct opened *o)
 {
 	form_free(o->f);
 	workspace_close(o->ws);
@@ -188,6 +183,8 @@ static int print_hazard(struct opened *o, const char *item, struct fc_err *err)
 static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve)
 {
 	const char *note = "", *sev = NULL, *deadline = NULL, *desc = NULL, *pos[3];
+	const char *instance = NULL;
+	char key[MAX_ITEM_KEY + 1];
 	struct inspect_hazard hz;
 	struct fc_err err = { 0 };
 	struct opened o;
@@ -197,6 +194,7 @@ static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve
 		{ "severity", OPT_VALUE, &sev, NULL, NULL },
 		{ "deadline", OPT_VALUE, &deadline, NULL, NULL },
 		{ "description", OPT_VALUE, &desc, NULL, NULL },
+		{ "instance", OPT_VALUE, &instance, NULL, NULL },
 		{ 0 },
 	};
 
@@ -207,14 +205,15 @@ static int answer_or_resolve(struct cli *cli, int argc, char **argv, int resolve
 		return rc;
 	if (hazard_opts(sev, deadline, desc, &hz))
 		return cli_usage(usage, _("unknown severity '%s' (general or major)"), sev);
-	if (open_inspection(cli, pos[0], &o, &err))
+	if (cli_open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = (resolve ? inspect_resolve(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
+	rc = cli_item_key(&o, pos[1], instance, key, &err) ||
+	     (resolve ? inspect_resolve(o.ws, o.f, o.id, key, pos[2], note, &hz,
 					form_lang_locale(), &err)
-		      : inspect_answer(o.ws, o.f, o.id, pos[1], pos[2], note, &hz,
+		      : inspect_answer(o.ws, o.f, o.id, key, pos[2], note, &hz,
 				       form_lang_locale(), &err)) ||
-	     print_hazard(&o, pos[1], &err);
-	close_inspection(&o);
+	     print_hazard(&o, key, &err);
+	cli_close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }
 
@@ -279,14 +278,14 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_parse_exact(argc, argv, NULL, pos, 1, usage,
 				  _("inspection finalize needs the id"))))
 		return rc;
-	if (open_inspection(cli, pos[0], &o, &err))
+	if (cli_open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	rc = inspect_finalize(o.ws, o.f, o.id, form_lang_locale(), &err);
 	if (rc) {
 		rc = cli_report(&err);
 		print_missing_names(&o);
 	}
-	close_inspection(&o);
+	cli_close_inspection(&o);
 	if (rc)
 		return rc;
 	printf(_("inspection %.8s finalized\n"), o.id);
@@ -295,7 +294,8 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 
 static int cmd_amend(struct cli *cli, int argc, char **argv)
 {
-	const char *note = "", *reason = NULL, *pos[3];
+	const char *note = "", *reason = NULL, *pos[3], *instance = NULL;
+	char key[MAX_ITEM_KEY + 1];
 	struct fc_err err = { 0 };
 	struct opened o;
 	size_t n_pos;
@@ -303,6 +303,7 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ "note", OPT_VALUE, &note, NULL, NULL },
 		{ "reason", OPT_VALUE, &reason, NULL, NULL },
+		{ "instance", OPT_VALUE, &instance, NULL, NULL },
 		{ 0 },
 	};
 
@@ -310,15 +311,22 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (n_pos != 3 || !reason)
 		return cli_usage(usage, _("inspection amend needs the id, the item, the value and --reason"));
-	if (open_inspection(cli, pos[0], &o, &err))
+	if (cli_open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
 	if ((idx = form_item_index(o.f, pos[1])) < 0)
 		rc = fc_fail(&err, _("form %s has no item '%.64s'"), o.f->id, pos[1]);
 	else if (!form_item_answerable(&o.f->items[idx]))
 		rc = fc_fail(&err, _("item '%s' takes no answer"), pos[1]);
+	else if ((o.f->items[idx].repeat >= 0) != (instance != NULL))
+		rc = instance ? fc_fail(&err, _("item “%s” is not inside a repeat: it takes no "
+						"instance"), pos[1])
+			      : fc_fail(&err, _("item “%s” is answered once for each “%s”: say "
+						"which (--instance N)"), pos[1],
+					o.f->items[o.f->items[idx].repeat].name);
 	else
-		rc = inspection_amend(o.ws->store, &o.ws->me, o.id, pos[1], pos[2], note, reason, &err);
-	close_inspection(&o);
+		rc = cli_item_key(&o, pos[1], instance, key, &err) ||
+		     inspection_amend(o.ws->store, &o.ws->me, o.id, key, pos[2], note, reason, &err);
+	cli_close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }
 
@@ -362,45 +370,88 @@ static void show_calculated(const struct form *f, size_t i, struct inspect_answe
 	free(v);
 }
 
-/* One line per answerable item: its value, "n/a" when it does not apply
- * given the answers, "-" when unanswered ("*" marks a required one). */
+/* One line for item i (in instance inst, "" outside repeats): its value,
+ * "n/a" when it does not apply given the answers, "-" when unanswered
+ * ("*" marks a required one); a group's heading; a calculated value. */
+static void show_item(const struct form *f, const struct fc_inspection *in, size_t i,
+		      const char *inst, struct inspect_answers *a, struct form_lang lang)
+{
+	const struct form_item *it = &f->items[i];
+	char key[MAX_ITEM_KEY + 1];
+	struct fc_err err = { 0 };
+	const char *v, *shown;
+	int rel, req = 0;
+
+	inspect_answers_in(a, f, i, inst);
+	if (it->type == FT_BEGIN_GROUP) {
+		fputs("\n[", stdout);
+		put_label(f, it, &a->fa, lang);
+		puts("]");
+		return;
+	}
+	if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
+		show_calculated(f, i, a, lang);
+		return;
+	}
+	if (!form_item_answerable(it))
+		return;
+	snprintf(key, sizeof key, *inst ? "%s@%s" : "%s", it->name, inst);
+	v = answer_of(in, key);
+	rel = form_relevant(f, i, &a->fa, &err);
+	if (rel > 0 && !v)
+		req = form_required(f, i, &a->fa, &err) > 0;
+	shown = v ? (strlen(v) <= 6 ? v : "*") : rel == 0 ? "n/a" : req ? "-*" : "-";
+	printf("  %-28s %-6s ", it->name, shown);
+	put_label(f, it, &a->fa, lang);
+	if (v && strlen(v) > 6) {
+		printf("\n  %-28s ", "");
+		fputs_safe(v, stdout);
+	}
+	putchar('\n');
+}
+
+/* A repeat (begin_repeat item r): its heading, then each live instance
+ * under "Vehicle 2 (uuid)" with its items.  Returns its end_repeat. */
+static size_t show_repeat(const struct form *f, const struct fc_inspection *in, size_t r,
+			  struct inspect_answers *a, struct form_lang lang)
+{
+	struct inspect_instance *v;
+	size_t n = inspect_instances(in, f->items[r].name, 0, &v), k, i, end = r + 1;
+
+	while (end < f->n_items && !(f->items[end].type == FT_END_REPEAT &&
+				     f->items[end].group == (int)r))
+		end++;
+	inspect_answers_in(a, f, r, NULL);
+	fputs("\n[", stdout);
+	put_label(f, &f->items[r], &a->fa, lang);
+	printf("] %s\n", f->items[r].name);
+	if (!n)
+		printf(_("  (no instances: add one with 'fieldcheck inspection repeat ID %s add')\n"),
+		       f->items[r].name);
+	for (k = 0; k < n; k++) {
+		printf("\n  ");
+		put_label(f, &f->items[r], &a->fa, lang);
+		printf(" %zu  (%s)\n", k + 1, v[k].uuid);
+		for (i = r + 1; i < end; i++)
+			show_item(f, in, i, v[k].uuid, a, lang);
+	}
+	free(v);
+	inspect_answers_in(a, f, r, NULL);
+	return end;
+}
+
 static void show_items(const struct form *f, const struct fc_inspection *in, struct form_lang lang)
 {
 	struct inspect_answers a;
-	struct fc_err err = { 0 };
 	size_t i;
 
 	inspect_answers_init(&a, in);
 	a.fa.lang = lang;
-	for (i = 0; i < f->n_items; i++) {
-		const struct form_item *it = &f->items[i];
-		const char *v, *shown;
-		int rel, req = 0;
-		if (it->type == FT_BEGIN_GROUP) {
-			fputs("\n[", stdout);
-			put_label(f, it, &a.fa, lang);
-			puts("]");
-			continue;
-		}
-		if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
-			show_calculated(f, i, &a, lang);
-			continue;
-		}
-		if (!form_item_answerable(it))
-			continue;
-		v = answer_of(in, it->name);
-		rel = form_relevant(f, i, &a.fa, &err);
-		if (rel > 0 && !v)
-			req = form_required(f, i, &a.fa, &err) > 0;
-		shown = v ? (strlen(v) <= 6 ? v : "*") : rel == 0 ? "n/a" : req ? "-*" : "-";
-		printf("  %-28s %-6s ", it->name, shown);
-		put_label(f, it, &a.fa, lang);
-		if (v && strlen(v) > 6) {
-			printf("\n  %-28s ", "");
-			fputs_safe(v, stdout);
-		}
-		putchar('\n');
-	}
+	for (i = 0; i < f->n_items; i++)
+		if (f->items[i].type == FT_BEGIN_REPEAT)
+			i = show_repeat(f, in, i, &a, lang);
+		else
+			show_item(f, in, i, "", &a, lang);
 }
 
 /* The columns the widest word of names[0..n-1] takes (core/words.h). */
@@ -511,7 +562,7 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_parse_show(argc, argv, usage, "inspection", &arg, &tf)))
 		return rc;
-	if (clock_today(today, &err) || open_inspection(cli, arg, &o, &err))
+	if (clock_today(today, &err) || cli_open_inspection(cli, arg, &o, &err))
 		return cli_report(&err);
 	rc = inspection_get(o.ws->store, o.id, &in, &err);
 	if (rc == 0) {
@@ -526,7 +577,7 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		}
 		inspection_clear(&in);
 	}
-	close_inspection(&o);
+	cli_close_inspection(&o);
 	return rc ? cli_report(&err) : 0;
 }
 
@@ -592,9 +643,9 @@ int cmd_inspection(struct cli *cli, int argc, char **argv)
 		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
 		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
 		{ "resolve", cmd_resolve }, { "list", cmd_list }, { "attach", cmd_attach },
-		{ "locate", cmd_locate }, { 0 },
+		{ "locate", cmd_locate }, { "repeat", cmd_inspection_repeat }, { 0 },
 	};
 
 	return cli_dispatch(cli, argc, argv, verbs, usage, "inspection needs a command: new, "
-			    "answer, member, finalize, amend, show or list", 1);
+			    "answer, repeat, member, finalize, amend, show or list", 1);
 }

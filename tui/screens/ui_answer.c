@@ -290,7 +290,8 @@ struct fail {
 static int replace_hazard(struct walk *w, int sev, const char *desc, const char *due,
 			  struct fc_err *err)
 {
-	struct hazard_new n = { w->id, w->f->items[walk_item(w)].name,
+	char key[MAX_ITEM_KEY + 1];
+	struct hazard_new n = { w->id, walk_key(w, (size_t)walk_item(w), key),
 				sev == SEV_MAJOR ? HAZ_MAJOR : HAZ_GENERAL, desc, due, NULL };
 	char id[FC_UUID_LEN + 1];
 

@@ -16,6 +16,7 @@
 #include "ui_answer.h"
 #include "ui_walk_conflict.h"
 #include "ui_walk_draw.h"
+#include "ui_walk_repeat.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
@@ -23,7 +24,7 @@
 
 enum {
 	REQ_PASS = UI_REQ_SCREEN, REQ_FAIL, REQ_NA, REQ_EDIT, REQ_RESOLVE, REQ_NOTE, REQ_CLEAR,
-	REQ_HAZARD, REQ_REVIEW, REQ_VIEW, REQ_FIND, REQ_ATTACH
+	REQ_HAZARD, REQ_REVIEW, REQ_VIEW, REQ_FIND, REQ_ATTACH, REQ_ADD, REQ_REMOVE
 };
 
 /* The walk's modes: on a conflicted item resolving comes first on the bar,
@@ -68,6 +69,10 @@ static const struct ui_keymap keys[] = {
 	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
 	{ { 'a', 'A' }, REQ_ATTACH, NULL, NULL, "a",
 	  N_("attach photos or files to this item (evidence)"), 0, 0 },
+	{ { '+' }, REQ_ADD, NULL, NULL, "+",
+	  N_("in a repeat: add an instance (another vehicle, another space)"), 0, 0 },
+	{ { '-' }, REQ_REMOVE, NULL, NULL, "-",
+	  N_("in a repeat: remove the instance shown (asks first)"), 0, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc",
 	  N_("back (every answer is saved already)"), 11, 0 },
 };
@@ -81,14 +86,16 @@ static void build_rows(struct walk *w)
 		const struct form_item *it = &w->f->items[i];
 		long g = it->group;
 		int depth = 0;
-		if (it->type == FT_END_GROUP || it->type == FT_CALCULATE || it->type == FT_META)
+		if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT ||
+		    it->type == FT_CALCULATE || it->type == FT_META)
 			continue;   /* computed, never asked (inspection show lists them) */
 		while (g >= 0) {
 			depth++;
 			g = w->f->items[g].group;
 		}
 		w->rows[w->n_rows].item = i;
-		w->rows[w->n_rows].header = it->type == FT_BEGIN_GROUP;
+		w->rows[w->n_rows].header = it->type == FT_BEGIN_GROUP ||
+					    it->type == FT_BEGIN_REPEAT;
 		w->rows[w->n_rows++].depth = depth;
 	}
 	w->l.n = w->n_rows;
@@ -154,6 +161,7 @@ static int open_walk(struct ui *ui, struct walk *w, const char *id)
 	w->required = xcalloc(w->f->n_items + 1, 1);
 	w->clashes = xcalloc(w->f->n_items + 1, sizeof *w->clashes);
 	w->filled = xcalloc(w->f->n_items + 1, sizeof *w->filled);
+	w->inst = xcalloc(w->f->n_items + 1, sizeof *w->inst);
 	build_rows(w);
 	if (walk_reload(w))
 		return -1;
@@ -179,6 +187,7 @@ static void close_walk(struct walk *w)
 		for (size_t i = 0; i < w->f->n_items; i++)
 			free(w->filled[i]);
 	free(w->filled);
+	free(w->inst);
 	form_free(w->f);
 	ui_list_release(&w->l);
 }
@@ -277,9 +286,10 @@ static void attach(struct walk *w)
 {
 	const struct walk_row *row = w->l.cur < w->n_rows ? &w->rows[w->l.cur] : NULL;
 	struct ui_attach_to to = { w->id, "", NULL, 0 };
+	char key[MAX_ITEM_KEY + 1];
 
 	if (row && !row->header)
-		to.item = w->f->items[row->item].name;
+		to.item = walk_key(w, row->item, key);
 	ui_attach_files(w->ui, &to);
 	walk_reload(w);
 }
@@ -308,6 +318,8 @@ static int request(struct walk *w, int req, int key)
 	case REQ_REVIEW: review(w); return w->have_in && w->in.status == INSP_FINAL;
 	case UI_REQ_TEAM: ui_draft_team(w->ui, w->id); walk_reload(w); return 0;
 	case REQ_ATTACH: attach(w); return 0;
+	case REQ_ADD: walk_add_instance(w); break;
+	case REQ_REMOVE: walk_remove_instance(w); break;
 	case REQ_VIEW: w->single = !w->single; break;
 	case REQ_FIND: ui_list_search(w->ui, &w->l, row_text, w);
 		if (!walk_stop(w, w->l.cur)) walk_step(w, 1);

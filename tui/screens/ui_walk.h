@@ -52,6 +52,11 @@ struct walk {
 	struct fc_hazard haz;       /* the current item's hazard, if it failed */
 	int have_haz;
 	char saved[MAX_ITEM + 1];   /* the item last saved as "where I was" */
+	/* Per begin_repeat item: the instance its items show now (a uuid, ""
+	 * while it has none).  The walk shows one instance of a repeat at a
+	 * time under "Vehicle 2 of 3"; Up and Down go on into the next or
+	 * previous one (ui_walk_repeat.c adds and removes them). */
+	char (*inst)[FC_UUID_LEN + 1];
 };
 
 /* Re-reads the inspection, relevance, conflicts and the current item's
@@ -65,6 +70,14 @@ void walk_moved(struct walk *w);
 size_t walk_offered(const struct walk *w, size_t i, size_t *out);
 /* Item i's label in the UI's language, with the values its ${name}s show. */
 const char *walk_label(const struct walk *w, size_t i);
+/* Item's record key in the instance shown ("plate@<uuid>"), or its name;
+ * buf holds MAX_ITEM_KEY + 1. */
+const char *walk_key(const struct walk *w, size_t item, char *buf);
+/* The repeat (its begin_repeat's index) the current row is in or heads,
+ * or -1. */
+long walk_repeat(const struct walk *w);
+/* The row of item `item` (a header's too), or w->n_rows. */
+size_t walk_row_of(const struct walk *w, size_t item);
 const char *walk_value(const struct walk *w, size_t item);
 const char *walk_note(const struct walk *w, size_t item);
 /* The current row's item index, or -1 on a header. */

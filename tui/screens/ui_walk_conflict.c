@@ -16,9 +16,9 @@
 static void keep(struct walk *w, size_t item, const struct fc_answer *a)
 {
 	struct fc_err err = { 0 };
-	char *v = walk_value_text(w, item, a->value);
+	char *v = walk_value_text(w, item, a->value), key[MAX_ITEM_KEY + 1];
 
-	if (inspect_resolve(w->ui->ws, w->f, w->id, w->f->items[item].name, a->value, a->note,
+	if (inspect_resolve(w->ui->ws, w->f, w->id, walk_key(w, item, key), a->value, a->note,
 			    NULL, w->ui->lang, &err)) {
 		ui_error_err(w->ui, &err);
 	} else {
@@ -35,12 +35,13 @@ int walk_resolve(struct walk *w)
 	const char **labels;
 	size_t n, i;
 	int c, anew = 0;
+	char key[MAX_ITEM_KEY + 1];
 
 	if (it < 0 || !w->clashes[it]) {
 		ui_error(w->ui, _("This item has no conflicting answers."));
 		return 0;
 	}
-	n = conflict_choices(&w->in, w->f->items[it].name, &vals);
+	n = conflict_choices(&w->in, walk_key(w, (size_t)it, key), &vals);
 	labels = xcalloc(n + 1, sizeof *labels);
 	for (i = 0; i < n; i++)
 		labels[i] = walk_answer_text(w, (size_t)it, vals[i]);

@@ -22,6 +22,7 @@ static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int
 	const char *l_now = _("now: "), *l_also = _("also: ");
 	int used = 1, x = ui_width(l_now) > ui_width(l_also) ? ui_width(l_now) : ui_width(l_also);
 	int standing = walk_value(w, item) != NULL;
+	char key[MAX_ITEM_KEY + 1];
 	size_t k, n;
 
 	if (h <= 0 || !w->clashes[item])
@@ -32,7 +33,7 @@ static int paint_conflict(struct ui *ui, struct walk *w, size_t item, int y, int
 		ui_put(y, 2, _("! Conflict: answered differently on two devices; c chooses one"),
 		       COLS - 4, ui->attr[R_WARN]);
 	}
-	n = conflict_choices(&w->in, w->f->items[item].name, &vals);
+	n = conflict_choices(&w->in, walk_key(w, item, key), &vals);
 	/* "now:" the standing answer (when there is one), "also:" the others */
 	for (k = 0; k < n + !standing && used < h; k++) {
 		char *s = k == 0 && !standing ? xstrdup(_("(no answer)"))
@@ -94,6 +95,12 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 	enum ui_role role;
 	attr_t a;
 
+	if (it->type == FT_BEGIN_REPEAT) {   /* "Vehicle 2 of 3": a stop for + and - */
+		a = ui->attr[sel ? R_SELECT : w->relevant[row->item] ? R_SECTION : R_DIM];
+		ui_fill(y, 0, COLS, sel ? a : ui->attr[R_NORMAL]);
+		ui_put(y, x, walk_label(w, row->item), COLS - x - 1, a);
+		return;
+	}
 	if (row->header) {
 		size_t done, total;
 		walk_progress(w, (long)row->item, &done, &total);

@@ -15,14 +15,48 @@
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "forms/inspect/conflict_items.h"
+#include "forms/inspect/instances.h"
 #include "forms/inspect/warnings.h"
+
+const char *walk_key(const struct walk *w, size_t item, char *buf)
+{
+	const struct form_item *it = &w->f->items[item];
+
+	if (!it->name)
+		return "";
+	if (it->repeat < 0)
+		return it->name;
+	snprintf(buf, MAX_ITEM_KEY + 1, "%s@%s", it->name, w->inst[it->repeat]);
+	return buf;
+}
+
+long walk_repeat(const struct walk *w)
+{
+	const struct form_item *it;
+
+	if (w->l.cur >= w->n_rows)
+		return -1;
+	it = &w->f->items[w->rows[w->l.cur].item];
+	return it->type == FT_BEGIN_REPEAT ? (long)w->rows[w->l.cur].item : it->repeat;
+}
+
+size_t walk_row_of(const struct walk *w, size_t item)
+{
+	size_t r;
+
+	for (r = 0; r < w->n_rows && w->rows[r].item != item; r++)
+		;
+	return r;
+}
 
 static const struct fc_answer *answer_of(const struct walk *w, size_t item)
 {
+	char buf[MAX_ITEM_KEY + 1];
+	const char *key = walk_key(w, item, buf);
 	size_t i;
 
 	for (i = 0; w->have_in && i < w->in.n_answers; i++)
-		if (!strcmp(w->in.answers[i].item, w->f->items[item].name))
+		if (!strcmp(w->in.answers[i].item, key))
 			return &w->in.answers[i];
 	return NULL;
 }
@@ -51,23 +85,63 @@ long walk_item(const struct walk *w)
 int walk_stop(const struct walk *w, size_t r)
 {
 	const struct walk_row *row = &w->rows[r];
+	const struct form_item *it = &w->f->items[row->item];
 
-	return !row->header && w->relevant[row->item] &&
-	       form_item_answerable(&w->f->items[row->item]);
+	/* a repeat's heading is a stop: + and - act on the instance it shows */
+	if (it->type == FT_BEGIN_REPEAT)
+		return w->relevant[row->item];
+	return !row->header && w->relevant[row->item] && form_item_answerable(it);
+}
+
+/* The repeat row r belongs to (its heading's too), or -1. */
+static long repeat_of_row(const struct walk *w, size_t r)
+{
+	const struct form_item *it = &w->f->items[w->rows[r].item];
+
+	return it->type == FT_BEGIN_REPEAT ? (long)w->rows[r].item : it->repeat;
+}
+
+/* Shows the instance `dir` after (or before) the one repeat rep shows:
+ * onto its heading going forward, onto its last stop going back.  0 when
+ * there is none that way. */
+static int next_instance(struct walk *w, long rep, int dir)
+{
+	struct inspect_instance *v;
+	size_t n = inspect_instances(&w->in, w->f->items[rep].name, 0, &v), k, r;
+
+	for (k = 0; k < n && strcmp(v[k].uuid, w->inst[rep]); k++)
+		;
+	if (k == n || (dir > 0 ? k + 1 >= n : k == 0)) {
+		free(v);
+		return 0;
+	}
+	memcpy(w->inst[rep], v[dir > 0 ? k + 1 : k - 1].uuid, FC_UUID_LEN + 1);
+	free(v);
+	walk_reload(w);
+	w->l.cur = r = walk_row_of(w, (size_t)rep);
+	while (dir < 0 && r + 1 < w->n_rows && repeat_of_row(w, r + 1) == rep)
+		if (walk_stop(w, ++r))
+			w->l.cur = r;
+	return 1;
 }
 
 int walk_step(struct walk *w, int dir)
 {
 	size_t r = w->l.cur;
+	long rep = w->n_rows ? repeat_of_row(w, r) : -1;
 
+	if (dir < 0 && rep >= 0 && w->rows[r].item == (size_t)rep && next_instance(w, rep, -1))
+		return 1;
 	while (dir > 0 ? r + 1 < w->n_rows : r > 0) {
 		r = dir > 0 ? r + 1 : r - 1;
+		if (dir > 0 && rep >= 0 && repeat_of_row(w, r) != rep && next_instance(w, rep, 1))
+			return 1;   /* past an instance's end: the next one */
 		if (walk_stop(w, r)) {
 			w->l.cur = r;
 			return 1;
 		}
 	}
-	return 0;
+	return dir > 0 && rep >= 0 && next_instance(w, rep, 1);
 }
 
 /* Whether item i lies inside group g (at any depth). */
@@ -105,7 +179,10 @@ static void load_hazard(struct walk *w)
 	w->have_haz = 0;
 	if (it < 0 || w->f->items[it].type != FT_CHECK)
 		return;
-	if (hazard_find_for_item(w->ui->ws->store, w->id, w->f->items[it].name, hid, &err) > 0 &&
+	char key[MAX_ITEM_KEY + 1];
+
+	if (hazard_find_for_item(w->ui->ws->store, w->id, walk_key(w, (size_t)it, key), hid,
+				 &err) > 0 &&
 	    hazard_get(w->ui->ws->store, hid, &w->haz, &err) == 0)
 		w->have_haz = 1;
 }
@@ -137,6 +214,30 @@ void walk_moved(struct walk *w)
 	load_hazard(w);
 }
 
+/* Keeps repeat rep's shown instance live (the first one when it went,
+ * "" when there is none) and says which it is: "Vehicle 2 of 3". */
+static char *shown_instance(struct walk *w, size_t rep)
+{
+	const char *label = form_item_label(w->f, &w->f->items[rep], w->ui->lang);
+	struct inspect_instance *v;
+	size_t n = inspect_instances(&w->in, w->f->items[rep].name, 0, &v), k;
+	char *s;
+
+	for (k = 0; k < n && strcmp(v[k].uuid, w->inst[rep]); k++)
+		;
+	if (k == n)
+		k = 0;
+	snprintf(w->inst[rep], sizeof w->inst[rep], "%s", n ? v[k].uuid : "");
+	free(v);
+	if (!n)
+		/* TRANSLATORS: a repeat's heading in the walk when it has no instance */
+		s = xstrfmt(_("%s: none yet (+ adds one)"), label);
+	else
+		/* TRANSLATORS: a repeat's heading in the walk: "Vehicle 2 of 3" */
+		s = xstrfmt(_("%s %zu of %zu"), label, k + 1, n);
+	return s;
+}
+
 int walk_reload(struct walk *w)
 {
 	struct inspect_answers a;
@@ -155,14 +256,22 @@ int walk_reload(struct walk *w)
 	inspect_answers_init(&a, &w->in);
 	a.fa.lang = w->ui->lang;
 	for (i = 0; i < w->f->n_items; i++) {
-		const char *label = form_text(w->f, &w->f->items[i].label, w->ui->lang);
+		const struct form_item *it = &w->f->items[i];
+		const char *label = form_text(w->f, &it->label, w->ui->lang);
+		char key[MAX_ITEM_KEY + 1];
 		free(w->filled[i]);
-		w->filled[i] = strstr(label, "${") ? form_fill(w->f, label, &a.fa) : NULL;
-		r = form_relevant(w->f, i, &a.fa, &err);
+		w->filled[i] = NULL;
+		inspect_answers_in(&a, w->f, i, it->repeat >= 0 ? w->inst[it->repeat] : NULL);
+		if (it->type == FT_BEGIN_REPEAT)
+			w->filled[i] = shown_instance(w, i);
+		else if (strstr(label, "${"))
+			w->filled[i] = form_fill(w->f, label, &a.fa);
+		r = it->repeat >= 0 && !*w->inst[it->repeat] ? 0 /* no instance to answer in */
+		    : form_relevant(w->f, i, &a.fa, &err);
 		w->relevant[i] = r != 0;   /* an expression that fails: show the item */
 		r = r > 0 ? form_required(w->f, i, &a.fa, &err) : 0;
 		w->required[i] = r > 0;
-		w->clashes[i] = conflict_count(&w->in, w->f->items[i].name);
+		w->clashes[i] = conflict_count(&w->in, walk_key(w, i, key));
 	}
 	load_hazard(w);
 	return 0;
@@ -207,9 +316,11 @@ int walk_answer(struct walk *w, const char *value, const char *note,
 	was = xmalloc(w->f->n_items + 1);
 	memcpy(was, w->relevant, w->f->n_items + 1);
 	w->item_err[0] = '\0';
+	char key[MAX_ITEM_KEY + 1];
+
 	if ((resolve ? inspect_resolve : inspect_answer)(w->ui->ws, w->f, w->id,
-							 w->f->items[it].name, value, note, hz,
-							 w->ui->lang, &err)) {
+							 walk_key(w, (size_t)it, key), value, note,
+							 hz, w->ui->lang, &err)) {
 		snprintf(w->item_err, sizeof w->item_err, "%s", err.msg);
 		ui_error_err(w->ui, &err);
 		free(was);

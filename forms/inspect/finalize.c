@@ -1,0 +1,232 @@
+/* finalize.c - what finalizing wants (see inspect.h): every required item
+ * that applies answered, in every live instance of a repeat, as many
+ * instances as a repeat_count asks for, no conflict, a team big enough;
+ * and the list of what is missing, for the review and the command line. */
+#include "inspect.h"
+#include "instances.h"
+#include "inspect_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/inspection.h"
+#include "core/store.h"
+#include "core/strbuf.h"
+
+/* One required item left unanswered: the item, and inside a repeat the
+ * instance's position (0 outside). */
+struct missing {
+	size_t idx, pos;
+};
+
+/* Whether item i, in instance inst ("" outside repeats), is required,
+ * relevant and unanswered: 1, 0, -1 with err. */
+static int missing_one(const struct form *f, size_t i, const char *inst, struct form_answers *fa,
+		       struct inspect_lookup *l, struct fc_err *err)
+{
+	char key[MAX_ITEM_KEY + 1];
+	int rel, req;
+
+	snprintf(key, sizeof key, *inst ? "%s@%s" : "%s", f->items[i].name, inst);
+	if (inspect_lookup_get(l, key))
+		return 0;
+	inspect_view_in(fa, l, f, i, inst);
+	if ((rel = form_relevant(f, i, fa, err)) < 0 || !rel)
+		return rel;
+	req = form_required(f, i, fa, err);
+	return req;
+}
+
+static int missing_of(const struct form *f, const struct fc_inspection *in,
+		      struct missing **out, size_t *n_out, struct fc_err *err)
+{
+	struct inspect_lookup l = { .in = in };
+	char today[FC_DATE_LEN + 1];
+	struct form_answers fa;
+	size_t i, k, n_inst, alloc = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (clock_today(today, err))
+		return -1;
+	inspect_view(&fa, &l, today);
+	for (i = 0; i < f->n_items; i++) {
+		struct inspect_instance *v = NULL;
+		struct inspect_instance none = { "", 0, "", 0 };
+		int r;
+		if (!form_item_answerable(&f->items[i]))
+			continue;
+		n_inst = f->items[i].repeat < 0 ? 1 :
+			 inspect_instances(in, f->items[f->items[i].repeat].name, 0, &v);
+		for (k = 0; k < n_inst; k++) {
+			r = missing_one(f, i, v ? v[k].uuid : none.uuid, &fa, &l, err);
+			if (r < 0) {
+				free(v);
+				free(*out);
+				*out = NULL;
+				return -1;
+			}
+			if (!r)
+				continue;
+			ALLOC_GROW(*out, *n_out + 1, alloc);
+			(*out)[*n_out].idx = i;
+			(*out)[(*n_out)++].pos = v ? k + 1 : 0;
+		}
+		free(v);
+	}
+	return 0;
+}
+
+int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
+		    size_t **out, size_t *n_out, struct fc_err *err)
+{
+	struct fc_inspection in;
+	int rc;
+
+	struct missing *m;
+	size_t k, n;
+
+	*out = NULL;
+	*n_out = 0;
+	if (inspection_get(ws->store, id, &in, err))
+		return -1;
+	rc = missing_of(f, &in, &m, &n, err);
+	inspection_clear(&in);
+	if (rc)
+		return -1;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (k = 0; k < n; k++)
+		if (!*n_out || (*out)[*n_out - 1] != m[k].idx)
+			(*out)[(*n_out)++] = m[k].idx;
+	free(m);
+	return 0;
+}
+
+/* The label of the first clashing item (its name when the form lacks it). */
+static const char *conflict_label(const struct form *f, const struct fc_inspection *in,
+				  struct form_lang lang)
+{
+	int idx = form_item_index(f, in->conflicts[0].item);
+
+	return idx < 0 ? in->conflicts[0].item : form_item_label(f, &f->items[idx], lang);
+}
+
+void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struct form_lang lang,
+			int with_names, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 20; i++) {
+		const struct form_item *it = &f->items[idx[i]];
+		/* TRANSLATORS: the separator between items in a list */
+		strbuf_adds(out, i ? _(", ") : "");
+		strbuf_adds(out, form_item_label(f, it, lang));
+		if (with_names && strcmp(form_item_label(f, it, lang), it->name))
+			strbuf_addf(out, " (%s)", it->name);
+	}
+	if (n > 20)
+		strbuf_addf(out, _(", and %zu more"), n - 20);
+}
+
+/* The unanswered items as a person reads them: "Plate (Vehicle 2)". */
+static void missing_text(const struct form *f, const struct missing *m, size_t n,
+			 struct form_lang lang, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 20; i++) {
+		const struct form_item *it = &f->items[m[i].idx];
+		strbuf_adds(out, i ? _(", ") : "");
+		strbuf_adds(out, form_item_label(f, it, lang));
+		if (m[i].pos)
+			/* TRANSLATORS: an item in a repeat's instance: "Plate (Vehicle 2)" */
+			strbuf_addf(out, _(" (%s %zu)"),
+				    form_item_label(f, &f->items[it->repeat], lang), m[i].pos);
+	}
+	if (n > 20)
+		strbuf_addf(out, _(", and %zu more"), n - 20);
+}
+
+/* Every repeat that applies has as many live instances as its
+ * repeat_count asks for.  0, or -1 with err. */
+static int repeat_counts_met(const struct form *f, const struct fc_inspection *in,
+			     struct form_lang lang, struct fc_err *err)
+{
+	struct inspect_answers a;
+	struct inspect_instance *v;
+	size_t i, want, live;
+	int rel, has;
+
+	inspect_answers_init(&a, in);
+	for (i = 0; i < f->n_items; i++) {
+		if (f->items[i].type != FT_BEGIN_REPEAT)
+			continue;
+		if ((rel = form_relevant(f, i, &a.fa, err)) < 0 ||
+		    (has = form_repeat_count(f, i, &a.fa, &want, err)) < 0)
+			return -1;
+		live = inspect_instances(in, f->items[i].name, 0, &v);
+		free(v);
+		if (rel && has && live != want)
+			return fc_fail(err, _("cannot finalize: “%s” has %zu instances; its "
+					      "repeat_count asks for %zu"),
+				       form_item_label(f, &f->items[i], lang), live, want);
+	}
+	return 0;
+}
+
+int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
+			    struct form_lang lang, struct fc_err *err)
+{
+	struct missing *miss;
+	struct strbuf sb;
+	size_t n;
+
+	if (in->n_conflicts)
+		return fc_fail(err, _("cannot finalize: item “%s” has conflicting answers from two "
+				      "devices; choose one first"), conflict_label(f, in, lang));
+	if (missing_of(f, in, &miss, &n, err))
+		return -1;
+	if (n == 0) {
+		free(miss);
+		if (repeat_counts_met(f, in, lang, err))
+			return -1;
+		if (in->n_team < insp_type_min_team(in->type))
+			return fc_fail(err, in->type == INSP_JOINT ?
+				       _("a joint inspection needs at least two officers "
+					 "(enforcement is done in pairs); add one to the team") :
+				       _("an unannounced inspection needs at least two officers "
+					 "(enforcement is done in pairs); add one to the team"));
+		return 0;
+	}
+	strbuf_init(&sb);
+	missing_text(f, miss, n, lang, &sb);
+	fc_fail(err, ngettext("cannot finalize: %zu required item unanswered: %s",
+			      "cannot finalize: %zu required items unanswered: %s", n), n, sb.buf);
+	strbuf_release(&sb);
+	free(miss);
+	return -1;
+}
+
+int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
+		     struct form_lang lang, struct fc_err *err)
+{
+	struct fc_inspection in;
+	int rc;
+
+	if (store_begin(ws->store, err))
+		return -1;
+	if (inspection_get(ws->store, id, &in, err)) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
+	     : inspect_finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
+	inspection_clear(&in);
+	if (rc) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}

@@ -1,0 +1,19 @@
+/* inspect_impl.h - the answers view inspect.c and finalize.c share
+ * (private to forms/inspect/). */
+#ifndef FC_INSPECT_IMPL_H
+#define FC_INSPECT_IMPL_H
+
+#include "inspect.h"
+
+/* form_answers.get over l's inspection: binary search in its sorted
+ * answers, with l's override (the value being given, not yet stored). */
+const char *inspect_lookup_get(void *ctx, const char *key);
+/* The answers of l's inspection as the form reads them, with its metadata
+ * (see inspect.c). */
+void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char *today);
+/* Points fa at instance `instance` ("" or NULL: none) of the repeat `item`
+ * is inside (or heads). */
+void inspect_view_in(struct form_answers *fa, struct inspect_lookup *l, const struct form *f,
+		     size_t item, const char *instance);
+
+#endif
