@@ -215,12 +215,8 @@ int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *
 	struct fc_inspection in;
 	int rc;
 
-	if (store_begin(ws->store, err))
+	if (inspect_begin_read(ws, id, &in, err))
 		return -1;
-	if (inspection_get(ws->store, id, &in, err)) {
-		store_rollback(ws->store);
-		return -1;
-	}
 	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
 	     : inspect_finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
 	inspection_clear(&in);

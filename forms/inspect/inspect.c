@@ -335,6 +335,18 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	return drop_irrelevant(ws, f, in->id, err);
 }
 
+int inspect_begin_read(struct fc_workspace *ws, const char *id, struct fc_inspection *in,
+		       struct fc_err *err)
+{
+	if (store_begin(ws->store, err))
+		return -1;
+	if (inspection_get(ws->store, id, in, err)) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return 0;
+}
+
 int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id,
 		   const char *item, const char *value, const char *note,
 		   const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
@@ -342,12 +354,8 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 	struct fc_inspection in;
 	int rc;
 
-	if (store_begin(ws->store, err))
+	if (inspect_begin_read(ws, id, &in, err))
 		return -1;
-	if (inspection_get(ws->store, id, &in, err)) {
-		store_rollback(ws->store);
-		return -1;
-	}
 	if (strcmp(in.form_id, f->id) || in.form_version != f->version) {
 		fc_fail(err, _("inspection %.8s was filled with %s version %d, not %s version %d"),
 			id, in.form_id, in.form_version, f->id, f->version);

@@ -16,4 +16,9 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 void inspect_view_in(struct form_answers *fa, struct inspect_lookup *l, const struct form *f,
 		     size_t item, const char *instance);
 
+/* Opens a transaction and reads inspection `id` into *in: 0 with both, or
+ * -1 with the transaction rolled back and nothing to release. */
+int inspect_begin_read(struct fc_workspace *ws, const char *id, struct fc_inspection *in,
+		       struct fc_err *err);
+
 #endif

@@ -1,5 +1,6 @@
 /* instances.c - repeat instances in an inspection's answers (instances.h). */
 #include "instances.h"
+#include "inspect_impl.h"
 #include "inspect.h"
 
 #include <stdio.h>
@@ -192,12 +193,8 @@ static int on_draft(struct fc_workspace *ws, const struct form *f, const char *i
 	struct fc_inspection in;
 	int rc;
 
-	if (store_begin(ws->store, err))
+	if (inspect_begin_read(ws, id, &in, err))
 		return -1;
-	if (inspection_get(ws->store, id, &in, err)) {
-		store_rollback(ws->store);
-		return -1;
-	}
 	if (strcmp(in.form_id, f->id) || in.form_version != f->version)
 		rc = fc_fail(err, _("inspection %.8s was filled with %s version %d, not %s version %d"),
 			     id, in.form_id, in.form_version, f->id, f->version);
