@@ -35,11 +35,24 @@ chmod +x "$T/receiver.sh"
 NMEA=$(free_port) GPSD=$(free_port)
 socat TCP-LISTEN:"$NMEA",bind=127.0.0.1,reuseaddr,fork EXEC:"$T/receiver.sh" >/dev/null 2>&1 &
 STOP="$STOP $!"
+# wait_port PORT: until something listens on it (at most 10 s); gpsd opens
+# its receiver once, so the receiver must be there first
+wait_port() {
+	for _ in $(seq 100); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+wait_port "$NMEA"
 gpsd -N -n -b -S "$GPSD" -F "$T/gpsd.sock" "tcp://127.0.0.1:$NMEA" >"$T/gpsd.log" 2>&1 &
 STOP="$STOP $!"
-for _ in $(seq 100); do   # until gpsd listens (at most 10 s)
-	(exec 3<>"/dev/tcp/127.0.0.1/$GPSD") 2>/dev/null && break
-	sleep 0.1
+wait_port "$GPSD"
+# until the receiver has a fix, as a plain client sees it (at most 60 s on
+# a loaded machine): what is tested below is reading a fix gpsd has
+for _ in $(seq 12); do
+	(printf '?WATCH={"enable":true,"json":true};\n'; sleep 5) |
+		timeout 6 socat - TCP:127.0.0.1:"$GPSD" 2>/dev/null | grep -q '"lat":' && break
 done
 
 FIELDCHECK_GPSD_PORT=$GPSD expect_exit 0 "the position from the GPS" inspection locate "$id" --gps ||
