@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_filerows.h"
 #include "ui_hazard_rows.h"
-#include "ui_labels.h"
 #include "core/evidence_store.h"
 #include "core/strbuf.h"
 #include "core/words.h"
@@ -65,25 +65,20 @@ static void who(const struct fc_hazard *h, const char *badge, char *buf, size_t 
 	snprintf(buf, size, "%s", badge);
 }
 
-/* A file's rows: what it is; when and where taken; who attached it, when,
- * and whether it is here. */
+static void take_row(void *ctx, enum ui_role role, int indent, const char *text)
+{
+	row_text(ctx, role, indent, "%s", text);
+}
+
+/* A file's rows (ui_filerows.h), with who attached it by name. */
 static void file_rows(struct haz_rows *v, const struct fc_hazard *h,
 		      const struct evidence_store *es, const struct fc_attachment *a, int indent)
 {
-	char when[UI_WHEN_LEN], taken[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], size[32];
-	int here = es && evidence_present(es, a->sha256, a->size);
+	char by[MAX_NAME + MAX_BADGE + 8];
 
-	row_text(v, R_NORMAL, indent, "%s · %s · %s", a->name, a->type,
-		 size_words(a->size, size, sizeof size));
-	if (a->taken[0] || a->geo[0])
-		row_text(v, R_DIM, indent + 3, "%s %s%s%s", _("taken"),
-			 a->taken[0] ? ui_when(a->taken, taken, sizeof taken) : "",
-			 a->geo[0] ? _(" at ") : "", a->geo);
 	who(h, a->by, by, sizeof by);
-	row_text(v, R_DIM, indent + 3, "%s %s, %s", _("attached by"), by,
-		 ui_when(a->at, when, sizeof when));
-	if (!here)   /* a row of its own: a narrow screen cuts the one above */
-		row_text(v, R_WARN, indent + 3, "%s", _("not on this laptop (o fetches it)"));
+	ui_file_rows(a, by, "", es && evidence_present(es, a->sha256, a->size), indent,
+		     take_row, v);
 }
 
 /* Whether a file documents event ev (or, ev == n_events, the hazard or

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_filerows.h"
 #include "ui_labels.h"
 #include "ui_record_impl.h"
 #include "core/evidence_store.h"
@@ -226,12 +227,15 @@ static void file_for(const struct rec *r, const struct fc_attachment *a, char *b
 	snprintf(buf, size, " · %s %s", _("for"), item_label(r, item));
 }
 
-/* The files attached as evidence: what each is, when and where it was
- * taken, who attached it, and whether its bytes are on this laptop. */
+static void take_line(void *ctx, enum ui_role role, int indent, const char *text)
+{
+	line(ctx, role, indent, "%s", text);
+}
+
+/* The files attached as evidence, each described by ui_file_rows. */
 static void files(struct rec *r)
 {
-	char when[UI_WHEN_LEN], taken[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], size[32],
-	     what[MAX_ITEM_KEY + 80];
+	char by[MAX_NAME + MAX_BADGE + 8], what[MAX_ITEM_KEY + 80];
 	struct evidence_store es;
 	int have_store = evidence_store_open(r->ui->ws, &es, NULL) == 0;
 	size_t i;
@@ -241,18 +245,10 @@ static void files(struct rec *r)
 	line(r, R_SECTION, 0, _("Files (%zu)"), r->in.n_attachments);
 	for (i = 0; i < r->in.n_attachments; i++) {
 		const struct fc_attachment *a = &r->in.attachments[i];
-		int here = have_store && evidence_present(&es, a->sha256, a->size);
 		who(&r->in, a->by, by, sizeof by);
 		file_for(r, a, what, sizeof what);
-		line(r, a->withdrawn[0] ? R_DIM : R_NORMAL, 2, "%s · %s · %s%s", a->name, a->type,
-		     size_words(a->size, size, sizeof size), what);
-		if (a->taken[0] || a->geo[0])
-			line(r, R_DIM, 5, "%s %s%s%s", _("taken"),
-			     a->taken[0] ? ui_when(a->taken, taken, sizeof taken) : "",
-			     a->geo[0] ? _(" at ") : "", a->geo);
-		line(r, here ? R_DIM : R_WARN, 5, "%s %s, %s%s%s", _("attached by"), by,
-		     ui_when(a->at, when, sizeof when), here ? "" : _(" · not on this laptop"),
-		     a->withdrawn[0] ? _(" · withdrawn") : "");
+		ui_file_rows(a, by, what, have_store && evidence_present(&es, a->sha256, a->size),
+			     2, take_line, r);
 	}
 	if (have_store)
 		evidence_store_release(&es);
