@@ -15,6 +15,7 @@
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 #include "forms/inspect/instances.h"
+#include "forms/inspect/visit.h"
 #include "tui/cli/cli_inspection.h"
 
 static const char usage[] =
@@ -370,39 +371,36 @@ static void show_calculated(const struct form *f, size_t i, struct inspect_answe
 	free(v);
 }
 
-/* One line for item i (in instance inst, "" outside repeats): its value,
- * "n/a" when it does not apply given the answers, "-" when unanswered
- * ("*" marks a required one); a group's heading; a calculated value. */
-static void show_item(const struct form *f, const struct fc_inspection *in, size_t i,
-		      const char *inst, struct inspect_answers *a, struct form_lang lang)
+/* One line for an item: its value, "n/a" when it does not apply given the
+ * answers, "-" when unanswered ("*" marks a required one); a group's
+ * heading; a calculated value. */
+static void show_item(const struct form *f, const struct fc_inspection *in,
+		      const struct inspect_visit *vi, struct form_lang lang)
 {
-	const struct form_item *it = &f->items[i];
-	char key[MAX_ITEM_KEY + 1];
+	const struct form_item *it = &f->items[vi->item];
 	struct fc_err err = { 0 };
 	const char *v, *shown;
 	int rel, req = 0;
 
-	inspect_answers_in(a, f, i, inst);
 	if (it->type == FT_BEGIN_GROUP) {
 		fputs("\n[", stdout);
-		put_label(f, it, &a->fa, lang);
+		put_label(f, it, &vi->a->fa, lang);
 		puts("]");
 		return;
 	}
 	if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
-		show_calculated(f, i, a, lang);
+		show_calculated(f, vi->item, vi->a, lang);
 		return;
 	}
 	if (!form_item_answerable(it))
 		return;
-	snprintf(key, sizeof key, *inst ? "%s@%s" : "%s", it->name, inst);
-	v = answer_of(in, key);
-	rel = form_relevant(f, i, &a->fa, &err);
+	v = answer_of(in, vi->key);
+	rel = form_relevant(f, vi->item, &vi->a->fa, &err);
 	if (rel > 0 && !v)
-		req = form_required(f, i, &a->fa, &err) > 0;
+		req = form_required(f, vi->item, &vi->a->fa, &err) > 0;
 	shown = v ? (strlen(v) <= 6 ? v : "*") : rel == 0 ? "n/a" : req ? "-*" : "-";
 	printf("  %-28s %-6s ", it->name, shown);
-	put_label(f, it, &a->fa, lang);
+	put_label(f, it, &vi->a->fa, lang);
 	if (v && strlen(v) > 6) {
 		printf("\n  %-28s ", "");
 		fputs_safe(v, stdout);
@@ -410,48 +408,44 @@ static void show_item(const struct form *f, const struct fc_inspection *in, size
 	putchar('\n');
 }
 
-/* A repeat (begin_repeat item r): its heading, then each live instance
- * under "Vehicle 2 (uuid)" with its items.  Returns its end_repeat. */
-static size_t show_repeat(const struct form *f, const struct fc_inspection *in, size_t r,
-			  struct inspect_answers *a, struct form_lang lang)
-{
-	struct inspect_instance *v;
-	size_t n = inspect_instances(in, f->items[r].name, 0, &v), k, i, end = r + 1;
+struct show_ctx {
+	const struct form *f;
+	const struct fc_inspection *in;
+	struct form_lang lang;
+};
 
-	while (end < f->n_items && !(f->items[end].type == FT_END_REPEAT &&
-				     f->items[end].group == (int)r))
-		end++;
-	inspect_answers_in(a, f, r, NULL);
-	fputs("\n[", stdout);
-	put_label(f, &f->items[r], &a->fa, lang);
-	printf("] %s\n", f->items[r].name);
-	if (!n)
-		printf(_("  (no instances: add one with 'fieldcheck inspection repeat ID %s add')\n"),
-		       f->items[r].name);
-	for (k = 0; k < n; k++) {
+/* A repeat shows its heading, then each live instance under "Vehicle 2
+ * (uuid)" with its items. */
+static void show_visit(void *ctx, const struct inspect_visit *vi)
+{
+	struct show_ctx *c = ctx;
+	const struct form_item *it = &c->f->items[vi->item];
+
+	switch (vi->kind) {
+	case IV_REPEAT:
+		fputs("\n[", stdout);
+		put_label(c->f, it, &vi->a->fa, c->lang);
+		printf("] %s\n", it->name);
+		if (!vi->count)
+			printf(_("  (no instances: add one with 'fieldcheck inspection repeat ID %s add')\n"),
+			       it->name);
+		break;
+	case IV_INSTANCE:
 		printf("\n  ");
-		put_label(f, &f->items[r], &a->fa, lang);
-		printf(" %zu  (%s)\n", k + 1, v[k].uuid);
-		for (i = r + 1; i < end; i++)
-			show_item(f, in, i, v[k].uuid, a, lang);
+		put_label(c->f, it, &vi->a->fa, c->lang);
+		printf(" %zu  (%s)\n", vi->position, vi->instance);
+		break;
+	case IV_ITEM:
+		show_item(c->f, c->in, vi, c->lang);
+		break;
 	}
-	free(v);
-	inspect_answers_in(a, f, r, NULL);
-	return end;
 }
 
 static void show_items(const struct form *f, const struct fc_inspection *in, struct form_lang lang)
 {
-	struct inspect_answers a;
-	size_t i;
+	struct show_ctx c = { f, in, lang };
 
-	inspect_answers_init(&a, in);
-	a.fa.lang = lang;
-	for (i = 0; i < f->n_items; i++)
-		if (f->items[i].type == FT_BEGIN_REPEAT)
-			i = show_repeat(f, in, i, &a, lang);
-		else
-			show_item(f, in, i, "", &a, lang);
+	inspect_visit_items(f, in, lang, show_visit, &c);
 }
 
 /* The columns the widest word of names[0..n-1] takes (core/words.h). */

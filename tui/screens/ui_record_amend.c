@@ -1,7 +1,7 @@
 /* ui_record_amend.c - amending a finalized inspection from its record: the
  * item (any answerable item of its form), the new value (chosen for a
  * check or a select, typed otherwise, checked against the form as an
- * answer is), and the reason, which an amendment must have.  The store
+ * answer is, in its repeat's instance), and the reason, which an amendment must have.  The store
  * appends it (inspection_amend); the record is then read again.
  */
 #include <stdlib.h>
@@ -14,11 +14,22 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/inspect/inspect.h"
+#include "forms/inspect/visit.h"
+
+/* One choice of the item chooser: an item, in a repeat's instance or not. */
+struct amend_entry {
+	size_t item;
+	char instance[FC_UUID_LEN + 1];
+	char key[MAX_ITEM_KEY + 1];  /* the answer's record key */
+	char *label;                 /* "Plate (Vehicle 2)" */
+};
 
 struct amend {
 	struct rec *r;
 	size_t item;                /* index into r->f->items */
-	size_t *items, n_items;     /* the answerable items, for the chooser */
+	const struct amend_entry *chosen;
+	struct amend_entry *v;      /* the answerable items, for the chooser */
+	size_t n, alloc;
 };
 
 /* Checks a typed value as the walk would (type, constraint). */
@@ -28,6 +39,7 @@ static int check_value(const char *value, void *ctx, struct fc_err *err)
 	struct inspect_answers ans;
 
 	inspect_answers_init(&ans, &a->r->in);
+	inspect_answers_in(&ans, a->r->f, a->item, a->chosen->instance);
 	return form_check_value(a->r->f, a->item, value, &ans.fa, a->r->ui->lang, err);
 }
 
@@ -52,28 +64,44 @@ static const char *current(const struct rec *r, const char *item)
 	return "";
 }
 
-/* Which item: a chooser of the form's answerable items by label. */
+static void add_entry(void *ctx, const struct inspect_visit *v)
+{
+	struct amend *a = ctx;
+	struct amend_entry *e;
+	struct strbuf sb;
+
+	if (v->kind != IV_ITEM || !form_item_answerable(&a->r->f->items[v->item]))
+		return;
+	ALLOC_GROW(a->v, a->n + 1, a->alloc);
+	e = &a->v[a->n++];
+	e->item = v->item;
+	snprintf(e->instance, sizeof e->instance, "%s", v->instance);
+	snprintf(e->key, sizeof e->key, "%s", v->key);
+	strbuf_init(&sb);
+	inspect_key_label(a->r->f, &a->r->in, v->key, a->r->ui->lang, &sb);
+	e->label = strbuf_detach(&sb);
+}
+
+/* Which item: a chooser of the form's answerable items by label, an item
+ * inside a repeat once for each live instance. */
 static int pick_item(struct amend *a)
 {
-	const struct form *f = a->r->f;
 	const char **labels;
 	size_t i;
 	int k;
 
-	a->items = xcalloc(f->n_items + 1, sizeof *a->items);
-	for (i = 0; i < f->n_items; i++)
-		if (form_item_answerable(&f->items[i]))
-			a->items[a->n_items++] = i;
-	if (!a->n_items)
+	inspect_visit_items(a->r->f, &a->r->in, a->r->ui->lang, add_entry, a);
+	if (!a->n)
 		return -1;
-	labels = xcalloc(a->n_items, sizeof *labels);
-	for (i = 0; i < a->n_items; i++)
-		labels[i] = form_text(f, &f->items[a->items[i]].label, a->r->ui->lang);
-	k = ui_choose(a->r->ui, _("Amend: which item"), labels, a->n_items, 0);
+	labels = xcalloc(a->n, sizeof *labels);
+	for (i = 0; i < a->n; i++)
+		labels[i] = a->v[i].label;
+	k = ui_choose(a->r->ui, _("Amend: which item"), labels, a->n, 0);
 	free(labels);
 	if (k < 0)
 		return -1;
-	a->item = a->items[k];
+	a->chosen = &a->v[k];
+	a->item = a->chosen->item;
 	return 0;
 }
 
@@ -132,16 +160,17 @@ static char *ask_value(struct amend *a)
 	if (it->type == FT_SELECT_MULTIPLE && it->list)
 		return pick_many(a, it);
 	if (ui_ask_text(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), _("New value"),
-			current(a->r, it->name), MAX_VALUE, check_value, a, &v))
+			current(a->r, a->chosen->key), MAX_VALUE, check_value, a, &v))
 		return NULL;
 	return v;
 }
 
 void rec_amend(struct rec *r)
 {
-	struct amend a = { r, 0, NULL, 0 };
+	struct amend a = { r, 0, NULL, NULL, 0, 0 };
 	struct fc_err err = { 0 };
 	char *value = NULL, *canon = NULL, *reason = NULL;
+	size_t i;
 
 	if (!r->f) {
 		ui_error(r->ui, "%s", _("The form of this inspection cannot be read: it cannot be "
@@ -158,7 +187,7 @@ void rec_amend(struct rec *r)
 	if (ui_ask_text(r->ui, _("Amend: the reason (required)"), _("Reason"), "", MAX_NOTE, check_reason,
 			NULL, &reason))
 		goto done;
-	if (inspection_amend(r->ui->ws->store, &r->ui->ws->me, r->id, r->f->items[a.item].name,
+	if (inspection_amend(r->ui->ws->store, &r->ui->ws->me, r->id, a.chosen->key,
 			     canon, "", text_trim(reason), &err)) {
 		ui_error_err(r->ui, &err);
 		goto done;
@@ -166,7 +195,9 @@ void rec_amend(struct rec *r)
 	ui_info(r->ui, "%s", _("Amended: the correction is kept with the record."));
 	rec_load(r);
 done:
-	free(a.items);
+	for (i = 0; i < a.n; i++)
+		free(a.v[i].label);
+	free(a.v);
 	free(value);
 	free(canon);
 	free(reason);

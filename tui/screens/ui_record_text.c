@@ -15,6 +15,7 @@
 #include "core/evidence_store.h"
 #include "core/strbuf.h"
 #include "core/words.h"
+#include "forms/inspect/visit.h"
 
 static void FC_PRINTF(4, 5) line(struct rec *r, enum ui_role role, int indent,
 				 const char *fmt, ...)
@@ -55,11 +56,16 @@ static void who(const struct fc_inspection *in, const char *badge, char *buf, si
 	snprintf(buf, size, "%s", badge);
 }
 
-static const char *item_label(const struct rec *r, const char *item)
+/* The label of an answer's key: "Plate (Vehicle 2)" (forms/inspect/visit.h). */
+static const char *item_label(const struct rec *r, const char *key, char *buf, size_t size)
 {
-	int i = r->f ? form_item_index(r->f, item) : -1;
+	struct strbuf sb;
 
-	return i >= 0 ? form_text(r->f, &r->f->items[i].label, r->ui->lang) : item;
+	strbuf_init(&sb);
+	inspect_key_label(r->f, &r->in, key, r->ui->lang, &sb);
+	snprintf(buf, size, "%s", sb.buf);
+	strbuf_release(&sb);
+	return buf;
 }
 
 static void head(struct rec *r)
@@ -135,37 +141,66 @@ static void answer(struct rec *r, const struct form_item *it, const struct fc_an
 	}
 }
 
-/* The answers in the form's order, under the label of their section. */
+struct answers_walk {
+	struct rec *r;
+	long shown_group;           /* the section whose heading is shown */
+};
+
+/* A repeat is a section, each live instance a heading within it; other
+ * answered items come under the label of their group. */
+static void answer_visit(void *ctx, const struct inspect_visit *v)
+{
+	struct answers_walk *w = ctx;
+	struct rec *r = w->r;
+	const struct form_item *it = &r->f->items[v->item];
+	const struct fc_answer *a;
+	long group = it->group;
+
+	if (v->kind == IV_REPEAT) {
+		if (v->count)
+			line(r, R_SECTION, 0, "%s", form_text(r->f, &it->label, r->ui->lang));
+		w->shown_group = (long)v->item;
+		return;
+	}
+	if (v->kind == IV_INSTANCE) {
+		line(r, R_SECTION, 1, "%s %zu", form_text(r->f, &it->label, r->ui->lang),
+		     v->position);
+		w->shown_group = (long)v->item;
+		return;
+	}
+	if (!form_item_answerable(it) || !(a = answer_of(&r->in, v->key)))
+		return;
+	if (group != w->shown_group) {
+		w->shown_group = group;
+		line(r, R_SECTION, 0, "%s", group >= 0 ?
+		     form_text(r->f, &r->f->items[group].label, r->ui->lang) : _("Answers"));
+	}
+	answer(r, it, a);
+}
+
+/* The answers in the form's order, under the label of their section, then
+ * any to items the form does not have.  A removed instance's answers stay
+ * in the record but are not shown (forms/inspect/instances.h). */
 static void answers(struct rec *r)
 {
-	const struct fc_answer *a;
-	long shown_group = -2;
-	size_t i, n = 0;
+	struct answers_walk w = { r, -2 };
+	size_t i, stray = 0;
 
-	for (i = 0; r->f && i < r->f->n_items; i++) {
-		const struct form_item *it = &r->f->items[i];
-		if (!form_item_answerable(it) || !(a = answer_of(&r->in, it->name)))
-			continue;
-		if (it->group != shown_group) {
-			shown_group = it->group;
-			line(r, R_SECTION, 0, "%s", it->group >= 0 ?
-			     form_text(r->f, &r->f->items[it->group].label, r->ui->lang) : _("Answers"));
-		}
-		answer(r, it, a);
-		n++;
-	}
-	if (n == r->in.n_answers)
+	if (r->f)
+		inspect_visit_items(r->f, &r->in, r->ui->lang, answer_visit, &w);
+	for (i = 0; i < r->in.n_answers; i++)
+		stray += !r->f || inspect_key_item(r->f, r->in.answers[i].item) < 0;
+	if (!stray)
 		return;
-	/* answers to items the form does not have (or no form at all) */
 	line(r, R_SECTION, 0, "%s", r->f ? _("Answers to items not in the form") : _("Answers"));
 	for (i = 0; i < r->in.n_answers; i++)
-		if (!r->f || form_item_index(r->f, r->in.answers[i].item) < 0)
+		if (!r->f || inspect_key_item(r->f, r->in.answers[i].item) < 0)
 			answer(r, NULL, &r->in.answers[i]);
 }
 
 static void conflicts(struct rec *r)
 {
-	char by[MAX_NAME + MAX_BADGE + 8];
+	char by[MAX_NAME + MAX_BADGE + 8], label[512];
 	size_t i;
 
 	if (!r->in.n_conflicts)
@@ -175,7 +210,7 @@ static void conflicts(struct rec *r)
 	for (i = 0; i < r->in.n_conflicts; i++) {
 		const struct fc_answer *c = &r->in.conflicts[i];
 		who(&r->in, c->by, by, sizeof by);
-		line(r, R_WARN, 2, "%s: %s (%s)", item_label(r, c->item), c->value, by);
+		line(r, R_WARN, 2, "%s: %s (%s)", item_label(r, c->item, label, sizeof label), c->value, by);
 	}
 }
 
@@ -194,19 +229,19 @@ static void hazards(struct rec *r)
 
 static void amendments(struct rec *r)
 {
-	char when[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], buf[2048];
+	char when[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8], buf[2048], label[512];
 	size_t i;
 	int k;
 
 	line(r, R_SECTION, 0, _("Amendments (%zu)"), r->in.n_amendments);
 	for (i = 0; i < r->in.n_amendments; i++) {
 		const struct fc_amendment *m = &r->in.amendments[i];
-		k = r->f ? form_item_index(r->f, m->item) : -1;
+		k = r->f ? inspect_key_item(r->f, m->item) : -1;
 		who(&r->in, m->by, by, sizeof by);
 		ui_answer_text(r->f, k >= 0 ? &r->f->items[k] : NULL, m->value, r->ui->lang, buf,
 			       sizeof buf);
 		line(r, R_NORMAL, 2, "%s  %s", ui_when(m->at, when, sizeof when), by);
-		line(r, R_NORMAL, 5, "%s: %s", item_label(r, m->item), buf);
+		line(r, R_NORMAL, 5, "%s: %s", item_label(r, m->item, label, sizeof label), buf);
 		line(r, R_DIM, 5, "%s: %s", _("Reason"), m->reason);
 		if (m->note && *m->note)
 			line(r, R_DIM, 5, "%s: %s", _("Note"), m->note);
@@ -216,15 +251,11 @@ static void amendments(struct rec *r)
 /* "for <item label>" of a file line, or "" when it documents the record. */
 static void file_for(const struct rec *r, const struct fc_attachment *a, char *buf, size_t size)
 {
-	char item[MAX_ITEM + 1];
-	size_t n = strcspn(a->to, "@");
+	char label[512];
 
 	buf[0] = '\0';
-	if (!a->to[0] || n > MAX_ITEM)
-		return;
-	memcpy(item, a->to, n);
-	item[n] = '\0';
-	snprintf(buf, size, " · %s %s", _("for"), item_label(r, item));
+	if (a->to[0])
+		snprintf(buf, size, " · %s %s", _("for"), item_label(r, a->to, label, sizeof label));
 }
 
 static void take_line(void *ctx, enum ui_role role, int indent, const char *text)
@@ -235,7 +266,7 @@ static void take_line(void *ctx, enum ui_role role, int indent, const char *text
 /* The files attached as evidence, each described by ui_file_rows. */
 static void files(struct rec *r)
 {
-	char by[MAX_NAME + MAX_BADGE + 8], what[MAX_ITEM_KEY + 80];
+	char by[MAX_NAME + MAX_BADGE + 8], what[600];
 	struct evidence_store es;
 	int have_store = evidence_store_open(r->ui->ws, &es, NULL) == 0;
 	size_t i;
