@@ -89,7 +89,7 @@ void inspect_key_label(const struct form *f, const struct fc_inspection *in, con
 	if (!inst || it->repeat < 0)
 		return;
 	rep = &f->items[it->repeat];
-	pos = inspect_instance_position(in, rep->name, inst + 1);
+	pos = in ? inspect_instance_position(in, rep->name, inst + 1) : 0;
 	/* TRANSLATORS: an item in a repeat's instance: "Plate (Vehicle 2)" */
 	if (pos)
 		strbuf_addf(out, _(" (%s %zu)"), form_item_label(f, rep, lang), pos);

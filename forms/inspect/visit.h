@@ -41,7 +41,8 @@ int inspect_key_item(const struct form *f, const char *key);
 
 /* The label a person reads for an answer's key: "Plate", or "Plate
  * (Vehicle 2)" inside a live instance ("Plate (Vehicle 1a2b3c4d)" inside
- * a removed one); the key itself when the form has no such item. */
+ * a removed one, or when `in` is NULL); the key itself when f is NULL or
+ * has no such item. */
 void inspect_key_label(const struct form *f, const struct fc_inspection *in, const char *key,
 		       struct form_lang lang, struct strbuf *out);
 

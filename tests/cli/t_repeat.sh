@@ -40,6 +40,10 @@ expect_err 1 "is not inside a repeat: it takes no instance" \
 
 expect_exit 0 "hazard list" hazard list --format csv
 out_has "tank_valid@$v1" "the hazard names the qualified item"
+hz=$(sqlite3 "$WS/store.db" "SELECT id FROM hazards WHERE item = 'tank_valid@$v1'")
+expect_exit 0 "hazard show" hazard show "$hz"
+out_has "Is the tank within its inspection validity? (Vehicle 1) (tank_valid@$v1)" \
+	"hazard show names the item by its label and its instance"
 
 expect_exit 0 "inspection show" inspection show "$id"
 out_has "Vehicle 1  ($v1)" "the first instance under its heading"

@@ -13,6 +13,7 @@
 #include "core/words.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
+#include "forms/inspect/visit.h"
 
 static const char usage[] =
 	"fieldcheck hazard list [--open] [--overdue] [--major] [--enterprise USCC]\n"
@@ -94,27 +95,28 @@ static int expand_hazard_id(struct fc_workspace *ws, const char *prefix, char *f
 	return store_expand_id(ws->store, "hazards", prefix, full, err);
 }
 
-/* The hazard's item as "label (name)", by the form its inspection was filled
- * with; the name alone when the store lacks it.  A new string. */
+/* The hazard's item as "label (key)" ("Plate (Vehicle 2) (plate@<uuid>)"
+ * inside a repeat), by the form its inspection was filled with; the key
+ * alone when the store lacks it.  A new string. */
 static char *item_shown(struct fc_workspace *ws, const struct fc_hazard *h)
 {
 	struct fc_err err = { 0 };
 	struct fc_inspection in;
 	struct form *f = NULL;
-	char *s = NULL;
-	int idx;
+	struct strbuf sb;
 
 	if (!h->item[0])
 		return xstrdup("-");
-	if (inspection_get(ws->store, h->inspection, &in, &err) == 0) {
-		f = inspect_form(ws, in.form_id, in.form_version, &err);
-		inspection_clear(&in);
-	}
-	idx = f ? form_item_index(f, h->item) : -1;
-	if (idx >= 0 && strcmp(form_item_label(f, &f->items[idx], form_lang_locale()), h->item))
-		s = xstrfmt("%s (%s)", form_item_label(f, &f->items[idx], form_lang_locale()), h->item);
+	if (inspection_get(ws->store, h->inspection, &in, &err))
+		return xstrdup(h->item);
+	f = inspect_form(ws, in.form_id, in.form_version, &err);
+	strbuf_init(&sb);
+	inspect_key_label(f, &in, h->item, form_lang_locale(), &sb);
+	if (strcmp(sb.buf, h->item))
+		strbuf_addf(&sb, " (%s)", h->item);
 	form_free(f);
-	return s ? s : xstrdup(h->item);
+	inspection_clear(&in);
+	return strbuf_detach(&sb);
 }
 
 /* The columns the widest event's label takes, so the events line up. */

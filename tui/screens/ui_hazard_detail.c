@@ -33,8 +33,7 @@ struct hview {
 	struct fc_hazard h;
 	int have;
 	char ent[MAX_NAME + USCC_LEN + 8];
-	char form_id[MAX_FORM_ID + 1];  /* of the inspection that found it */
-	int form_version;
+	char item[600];             /* its item's label: "Plate (Vehicle 2)" */
 	struct ui_names names;      /* the item's label */
 	struct ui_scroll sc;        /* the rows below the title in view */
 	struct haz_rows rows;       /* below the head: files, events */
@@ -74,11 +73,17 @@ static void load(struct hview *v)
 	}
 	haz_rows_build(&v->rows, v->ui, &v->h);
 	v->ent[0] = '\0';
+	snprintf(v->item, sizeof v->item, "%s", v->h.item[0] ? v->h.item : "-");
 	if (inspection_get(v->ui->ws->store, v->h.inspection, &in, &err))
 		return;
 	snprintf(v->ent, sizeof v->ent, "%s", in.enterprise);
-	snprintf(v->form_id, sizeof v->form_id, "%s", in.form_id);
-	v->form_version = in.form_version;
+	if (v->h.item[0]) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		ui_item_name(v->ui, &v->names, in.form_id, in.form_version, &in, v->h.item, &sb);
+		snprintf(v->item, sizeof v->item, "%s", sb.buf);
+		strbuf_release(&sb);
+	}
 	if (enterprise_get(v->ui->ws->store, in.enterprise, &e, &err) == 0) {
 		snprintf(v->ent, sizeof v->ent, "%s (%s)", e.name, in.enterprise);
 		enterprise_clear(&e);
@@ -106,7 +111,7 @@ static size_t head_rows(const struct hview *v)
 static size_t paint_head(struct ui *ui, struct hview *v)
 {
 	const struct fc_hazard *h = &v->h;
-	char buf[600];
+	char buf[800];
 	size_t row = 0;
 	int y, x;
 
@@ -126,8 +131,7 @@ static size_t paint_head(struct ui *ui, struct hview *v)
 	if ((y = at(v, row++)) >= 0)
 		ui_put(y, 1, buf, COLS - 2, ui->attr[h->severity == HAZ_MAJOR ? R_FAIL : R_NORMAL]);
 	snprintf(buf, sizeof buf, "%s: %.8s   %s: %s", _("Inspection"), h->inspection,
-		 _("Item"), !h->item[0] ? "-" : !v->form_id[0] ? h->item :
-		 ui_item_name(ui, &v->names, v->form_id, v->form_version, h->item));
+		 _("Item"), v->item);
 	if ((y = at(v, row++)) >= 0)
 		ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
 	return ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);

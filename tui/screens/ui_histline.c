@@ -60,7 +60,7 @@ static void add_value(struct ctx *c, struct strbuf *sb, const char *key,
 	} else if (v->type != JSON_STRING) {
 		strbuf_adds(sb, "?");
 	} else if (!strcmp(key, "item") && *c->form_id && *v->s) {
-		strbuf_adds(sb, ui_item_name(c->ui, c->names, c->form_id, c->form_version, v->s));
+		ui_item_name(c->ui, c->names, c->form_id, c->form_version, NULL, v->s, sb);
 	} else if (!strcmp(key, "kind") && hazard_event_parse(v->s, &k) == 0) {
 		strbuf_adds(sb, hazard_event_label(k));
 	} else if (!strcmp(key, "type") || !strcmp(key, "status") || !strcmp(key, "severity")) {

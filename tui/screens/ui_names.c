@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ui_names.h"
+#include "forms/inspect/visit.h"
 #include "core/strbuf.h"
 #include "forms/inspect/inspect.h"
 
@@ -44,13 +45,10 @@ const char *ui_form_title(struct ui *ui, struct ui_names *c, const char *id, int
 	return *t ? t : id;
 }
 
-const char *ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int version,
-			 const char *item)
+void ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int version,
+		  const struct fc_inspection *in, const char *key, struct strbuf *out)
 {
-	const struct form *f = form_of(ui, c, id, version);
-	int i = f ? form_item_index(f, item) : -1;
-
-	return i < 0 ? item : form_item_label(f, &f->items[i], ui->lang);
+	inspect_key_label(form_of(ui, c, id, version), in, key, ui->lang, out);
 }
 
 void ui_names_release(struct ui_names *c)

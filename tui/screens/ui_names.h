@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "ui.h"
+#include "core/strbuf.h"
 
 #define UI_NAMES_MAX 32
 
@@ -27,9 +28,12 @@ struct ui_names {
 
 /* The title of form `id` (version 0: any). */
 const char *ui_form_title(struct ui *ui, struct ui_names *c, const char *id, int version);
-/* The label of `item` of form `id` version `version` (0: any). */
-const char *ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int version,
-			 const char *item);
+/* The label of an answer's key ("plate", "plate@<uuid>") of form `id`
+ * version `version` (0: any), added to out: "Plate (Vehicle 2)" with the
+ * instance's position in `in` (forms/inspect/visit.h), the key itself when
+ * the form lacks the item.  in may be NULL. */
+void ui_item_name(struct ui *ui, struct ui_names *c, const char *id, int version,
+		  const struct fc_inspection *in, const char *key, struct strbuf *out);
 void ui_names_release(struct ui_names *c);
 
 #endif
