@@ -113,8 +113,9 @@ int measures_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		goto done;
 	}
 	if (measures_count(&src) == 0) {
-		fc_fail(err, _("inspection %.8s has no failed item that calls for an on-site "
-			       "measure: there is no on-site measures decision to make"), id);
+		fc_failk(err, FC_ENOTFOUND, _("inspection %.8s has no failed item that calls for "
+					      "an on-site measure: there is no on-site measures "
+					      "decision to make"), id);
 		goto done;
 	}
 	doc_parts_title(out, &src, _("On-site measures decision"),

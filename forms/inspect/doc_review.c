@@ -136,8 +136,9 @@ int review_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	if (doc_src_load(ws, id, lang, &src, err))
 		goto done;
 	if (verified_count(&src) == 0) {
-		fc_fail(err, _("no hazard of inspection %.8s has been verified yet: there is no "
-			       "re-inspection opinion to write"), id);
+		fc_failk(err, FC_ENOTFOUND, _("no hazard of inspection %.8s has been verified "
+					      "yet: there is no re-inspection opinion to write"),
+			 id);
 		goto done;
 	}
 	doc_parts_title(out, &src, _("Re-inspection opinion"),

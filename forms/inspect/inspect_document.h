@@ -27,7 +27,8 @@ const char *document_format_ext(enum document_format f);
 /* Builds document `kind` of inspection `id` (a full id) in `lang` and
  * appends it to out in format f.  The order refuses an inspection without
  * hazards, the measures decision one without a failed item that calls for a
- * measure, the opinion one without a verified hazard. */
+ * measure, the opinion one without a verified hazard (these two with
+ * FC_ENOTFOUND: the document does not exist, nothing failed). */
 int document_make(struct fc_workspace *ws, const char *id, enum document_kind kind,
 		  enum document_format f, struct form_lang lang, struct strbuf *out,
 		  struct fc_err *err);
