@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/two_officers.h"
+#include "core/words.h"
 #include "forms/inspect/inspect.h"
 
 enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_START, ROW_COUNT };
@@ -100,16 +101,16 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 static void short_line(struct ui *ui, const struct newin *n)
 {
 	int y = n->y0 + ROW_TEAM * 2 + 1;
-	struct strbuf sb;
+	size_t need = two_officers_need(n->pairs, n->type);
+	char buf[512];
 
-	strbuf_init(&sb);
-	two_officers_warning(n->pairs, n->type, n->n_team, &sb);
-	if (sb.len && y < LINES - 2) {
-		strbuf_adds(&sb, _(": Enter on Team adds one."));
-		ui_put(y, 2, "!", 1, ui->attr[R_WARN]);
-		ui_put(y, 4, sb.buf, COLS - 6, ui->attr[R_WARN]);
-	}
-	strbuf_release(&sb);
+	if (n->n_team >= need || y >= LINES - 2)
+		return;
+	/* TRANSLATORS: 1: the type (routine, joint...), 2: officers. */
+	snprintf(buf, sizeof buf, _("%s inspections are done by %zu officers: Enter on Team "
+				    "adds one."), model_word(insp_type_name(n->type)), need);
+	ui_put(y, 2, "!", 1, ui->attr[R_WARN]);
+	ui_put(y, 4, buf, COLS - 6, ui->attr[R_WARN]);
 }
 
 static void paint(struct ui *ui, void *ctx)
