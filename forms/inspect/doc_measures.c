@@ -56,41 +56,47 @@ static void found(struct doc *d, const struct doc_src *src)
 	}
 }
 
+/* The numbers (in found()'s numbering) of the hazards that call for
+ * measure m, "1、2" or "1, 2"; 0 when none does. */
+static int numbers_of(const struct doc_src *src, enum form_measure m, struct strbuf *out)
+{
+	size_t i, no = 0;
+	int any = 0;
+
+	for (i = 0; i < src->n_hazards; i++) {
+		enum form_measure hm = measure_of(src, &src->hazards[i]);
+		if (hm == MEASURE_NONE)
+			continue;
+		no++;
+		if (hm == m)
+			strbuf_addf(out, "%s%zu", any++ ? (src->zh ? "、" : ", ") : "", no);
+	}
+	return any;
+}
+
 /* Each measure once, with the numbers of the hazards that call for it. */
 static void decided(struct doc *d, const struct doc_src *src)
 {
-	struct strbuf sb;
-	size_t i, no, k = 0;
+	struct strbuf nums, line;
+	size_t k = 0;
 	int m;
 
-	strbuf_init(&sb);
+	strbuf_init(&nums);
+	strbuf_init(&line);
 	doc_heading(d, _("Measures decided on the spot:"));
 	for (m = MEASURE_NONE + 1; m < MEASURE_COUNT; m++) {
-		int any = 0;
-		strbuf_reset(&sb);
-		for (i = 0, no = 0; i < src->n_hazards; i++) {
-			enum form_measure hm = measure_of(src, &src->hazards[i]);
-			if (hm == MEASURE_NONE)
-				continue;
-			no++;
-			if (hm != (enum form_measure)m)
-				continue;
-			strbuf_addf(&sb, "%s%zu", any++ ? (src->zh ? "、" : ", ") : "", no);
-		}
-		if (!any)
+		strbuf_reset(&nums);
+		if (!numbers_of(src, (enum form_measure)m, &nums))
 			continue;
-		{
-			char *nums = strbuf_detach(&sb);
-			strbuf_init(&sb);
-			/* TRANSLATORS: 1: the line's number, 2: the measure,
-			 * 3: the numbers of the hazards above. */
-			strbuf_addf(&sb, _("%zu. %s (hazards %s above)."), ++k,
-				    _(form_measure_text((enum form_measure)m)), nums);
-			free(nums);
-		}
-		doc_add(d, DB_ITEM, sb.buf, NULL, NULL);
+		strbuf_reset(&line);
+		/* TRANSLATORS: 1: the line's number, 2: the measure, 3: the
+		 * numbers of the hazards above. */
+		strbuf_addf(&line, _("%zu. %s (hazards %s above)."), ++k,
+			    _(form_measure_text((enum form_measure)m)), nums.buf);
+		doc_add(d, DB_ITEM, line.buf, NULL, NULL);
 	}
-	strbuf_release(&sb);
+	strbuf_release(&nums);
+	strbuf_release(&line);
 	doc_para(d, _("The measures take effect at once. They are lifted only when the hazards "
 		      "have been removed and the officers have re-inspected the site."));
 	doc_para(d, _("This decision is made under the Work Safety Law of the People's Republic "
