@@ -38,6 +38,10 @@ expect_exit 1 "several folders: every problem of every one" forms check \
 check "six problems, one per line, and the summary" \
 	[ "$(grep -c ':[0-9]*:[0-9]*: ' "$ERR")" -eq 6 ]
 check "the good one loads" grep -q "3 forms checked, 1 load; 6 problems" "$ERR"
+expect_err 1 "$bad/53-bad-measure/survey.csv:3:6: measure 'halt' is not one of stop_loading, stop_work, evacuate, stop_use" \
+	"a measure outside the fixed words is refused at its cell" forms check "$bad/53-bad-measure"
+check "and a measure on an item that is not a check" \
+	grep -q "$bad/53-bad-measure/survey.csv:4:6: measure does not apply to items of type text" "$ERR"
 expect_err 1 "$T/nowhere: cannot open: No such file or directory" \
 	"a missing folder is a problem" forms check "$T/nowhere"
 
