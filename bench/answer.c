@@ -20,6 +20,18 @@
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 
+/* Item c has no relevant of its own nor in any group around it (the five
+ * must-checks apply only once a vehicle is spot-checked). */
+static int always_applies(const struct form *f, size_t c)
+{
+	int i;
+
+	for (i = (int)c; i >= 0; i = f->items[i].group)
+		if (f->items[i].relevant)
+			return 0;
+	return 1;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -75,7 +87,7 @@ int main(int argc, char **argv)
 	}
 	items = calloc(f->n_items, sizeof *items);
 	for (c = 0; items && c < f->n_items; c++)
-		if (f->items[c].type == FT_CHECK && !f->items[c].relevant)
+		if (f->items[c].type == FT_CHECK && always_applies(f, c))
 			items[n_items++] = c;
 	if (!n_items || inspect_new(ws, f, code, INSP_ROUTINE, "", NULL, 0, id, &err)) {
 		fprintf(stderr, "answer: %s\n", n_items ? err.msg : "the form has no check items");

@@ -438,7 +438,7 @@ static int gather(struct casefile *cf, const struct casefile_options *o,
 			       "check the package against; add one with 'fieldcheck remote add "
 			       "origin URL' and sync"));
 	return take_roster(cf, err) || check_sent(cf, err) || cf_commits(cf, err) ||
-	       take_notice(cf, o, res, err) ? -1 : 0;
+	       take_notice(cf, o, res, err) || cf_take_documents(cf, res, err) ? -1 : 0;
 }
 
 /* manifest.json, then the files in the order of cf->files. */

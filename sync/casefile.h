@@ -5,6 +5,10 @@
  *   manifest.json                  what follows, and how to check it
  *   notice.txt                     the rectification order (core/notice.h),
  *                                  when the inspection found hazards
+ *   documents/<kind>.pdf, .txt     the on-site record, the order, the on-site
+ *                                  measures decision and the re-inspection
+ *                                  opinion, each that applies, as
+ *                                  `fieldcheck document` makes them
  *   records/<path in the replica>  the inspection, its enterprise, its
  *                                  hazards with their event logs, and the
  *                                  three CSV files of its form, each byte for
@@ -50,6 +54,7 @@ struct casefile_result {
 	size_t files;                       /* in the archive, manifest included */
 	size_t hazards;
 	int notice;                         /* notice.txt is there */
+	size_t documents;                   /* files under documents/ */
 	int form_from_store;                /* the form was not in the replica */
 	size_t evidence;                    /* files under files/ */
 	size_t missing;                     /* files named but not here */

@@ -91,6 +91,9 @@ int cf_check_lines(struct casefile *cf, int force, struct casefile_result *res,
 struct tarball;
 /* files/<sha256> of each file here, streamed. */
 int cf_write_lines(struct casefile *cf, struct tarball *t, struct fc_err *err);
+/* Adds documents/<kind>.pdf and .txt of each document that applies
+ * (casefile_docs.c), counting them in res->documents. */
+int cf_take_documents(struct casefile *cf, struct casefile_result *res, struct fc_err *err);
 /* manifest.json. */
 void cf_manifest(const struct casefile *cf, struct strbuf *out);
 

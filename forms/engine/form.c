@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/load_impl.h"
 
@@ -138,6 +139,28 @@ const char *form_type_name(enum form_type t)
 const char *form_hazard_name(enum hazard_severity s)
 {
 	return s == SEV_GENERAL ? "general" : s == SEV_MAJOR ? "major" : "";
+}
+
+static const char *const measure_names[MEASURE_COUNT] = {
+	"", "stop_loading", "stop_work", "evacuate", "stop_use",
+};
+
+static const char *const measure_texts[MEASURE_COUNT] = {
+	"",
+	N_("Stop filling and loading: the vehicle must not be filled or loaded"),
+	N_("Stop the work at once"),
+	N_("Evacuate the people from the danger area"),
+	N_("Stop using the facility or equipment concerned"),
+};
+
+const char *form_measure_name(enum form_measure m)
+{
+	return m > MEASURE_NONE && m < MEASURE_COUNT ? measure_names[m] : "";
+}
+
+const char *form_measure_text(enum form_measure m)
+{
+	return m > MEASURE_NONE && m < MEASURE_COUNT ? measure_texts[m] : "";
 }
 
 static int same_text(const char *a, const char *b)

@@ -64,6 +64,16 @@ enum form_meta_kind {
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
 
+/* The on-site measure a failed check item calls for (the survey's `measure`
+ * column), written into the on-site measures decision (现场处理措施决定书):
+ * the vehicle is not filled or loaded (a five must-checks failure), work
+ * stops (a confined space entered without gas testing), people are got out,
+ * a facility is not used. */
+enum form_measure {
+	MEASURE_NONE = 0, MEASURE_STOP_LOADING, MEASURE_STOP_WORK, MEASURE_EVACUATE,
+	MEASURE_STOP_USE, MEASURE_COUNT
+};
+
 /* A text in the languages that give it: tr[k].lang is an index into
  * form.langs or FORM_LANG_PLAIN, in that order (plain first, then the
  * form's languages in column order); only non-empty texts are kept. */
@@ -126,6 +136,7 @@ struct form_item {
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */
+	enum form_measure measure;  /* check items: the measure a failure calls for */
 	int rectify_days;           /* check items: default deadline, days */
 	int local;                  /* the item is a local practice (local=yes) */
 	int group;                  /* index of the enclosing begin_group or
@@ -242,6 +253,11 @@ int form_item_answerable(const struct form_item *it);
 const char *form_type_name(enum form_type t);
 /* "general", "major" or "" for SEV_NONE. */
 const char *form_hazard_name(enum hazard_severity s);
+/* "stop_loading" ... as the survey writes it ("" for none). */
+const char *form_measure_name(enum form_measure m);
+/* What the measure orders, a msgid (English; translate with _()), "" for
+ * none. */
+const char *form_measure_text(enum form_measure m);
 /* The XLSForm text an expression was compiled from. */
 const char *form_expr_source(const struct form_expr *e);
 

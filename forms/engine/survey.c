@@ -33,6 +33,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_CALCULATION] = { "calculation", SHEET_MULTI },
 	[S_CHOICE_FILTER] = { "choice_filter", SHEET_MULTI },
 	[S_REPEAT_COUNT] = { "repeat_count", SHEET_MULTI },
+	[S_MEASURE] = { "measure", 0 },
 };
 
 /* The groups and repeats open at a row, innermost last. */
@@ -327,6 +328,7 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 		it->type != FT_END_GROUP && it->type != FT_END_REPEAT);
 	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);
 	not_for(ld, sv, row, S_HAZARD, it, check);
+	not_for(ld, sv, row, S_MEASURE, it, check);
 	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
 	not_for(ld, sv, row, S_CHOICE_FILTER, it,
 		it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE);
@@ -340,7 +342,27 @@ static const char *const depts[] = {
 	"transport", "police", "emergency", "market", "enforcement", NULL,
 };
 
-/* hazard, rectify_days, dept, local: our own columns. */
+/* measure: the on-site measure a failure calls for, one of form_measure_name's
+ * words (form.h), or empty. */
+static void read_measure(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			 struct form_item *it)
+{
+	const char *m = sheet_get(&sv->sh, row, S_MEASURE, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+	int k;
+
+	if (!*m)
+		return;
+	for (k = 1; k < MEASURE_COUNT; k++)
+		if (!strcmp(m, form_measure_name((enum form_measure)k))) {
+			it->measure = (enum form_measure)k;
+			return;
+		}
+	sheet_problem(ld, &sv->sh, row, S_MEASURE, SLOT_PLAIN, "measure '%s' is not one of "
+		      "stop_loading, stop_work, evacuate, stop_use", load_quote(m, q, sizeof q));
+}
+
+/* hazard, rectify_days, dept, local, measure: our own columns. */
 static void read_ours(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		      struct form_item *it)
 {
@@ -384,6 +406,7 @@ static void read_ours(struct loader *ld, struct survey *sv, const struct csv_row
 			      "yes nor empty", load_quote(local, q, sizeof q));
 		it->local = 0;
 	}
+	read_measure(ld, sv, row, it);
 }
 
 /* The first of a translatable column's slots the sheet has (for messages

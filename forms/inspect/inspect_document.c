@@ -7,12 +7,15 @@
 #include <sys/stat.h>
 
 #include "inspect_document.h"
+#include "doc_measures.h"
 #include "doc_record.h"
+#include "doc_review.h"
 #include "inspect_notice.h"
 #include "core/i18n.h"
 #include "core/inspection.h"
 
-static const char *const kinds[] = { "record", "order" };
+static const char *const kinds[DOCUMENT_KIND_COUNT] = { "record", "order", "measures",
+							 "review" };
 static const char *const formats[] = { "text", "html", "pdf" };
 static const char *const exts[] = { "txt", "html", "pdf" };
 
@@ -24,6 +27,11 @@ int document_kind_parse(const char *s, enum document_kind *out)
 		if (!strcmp(s, kinds[k]))
 			return *out = (enum document_kind)k, 0;
 	return -1;
+}
+
+const char *document_kind_name(enum document_kind k)
+{
+	return k < DOCUMENT_KIND_COUNT ? kinds[k] : "";
 }
 
 int document_format_parse(const char *s, enum document_format *out)
@@ -50,6 +58,10 @@ static int build(struct fc_workspace *ws, const char *id, enum document_kind kin
 
 	if (kind == DOCUMENT_RECORD)
 		return record_doc(ws, id, lang, d, err);
+	if (kind == DOCUMENT_MEASURES)
+		return measures_doc(ws, id, lang, d, err);
+	if (kind == DOCUMENT_REVIEW)
+		return review_doc(ws, id, lang, d, err);
 	notice_forms_init(&cache, ws, &forms);
 	cache.lang = lang;
 	rc = notice_doc(ws->store, id, form_lang_is(lang, "zh") ? NOTICE_ZH : NOTICE_EN, &forms,

@@ -1,5 +1,7 @@
 /* inspect_document.h - an inspection's printable documents, the on-site
- * record (doc_record.h) and the rectification order (core/notice.h), made
+ * record (doc_record.h), the rectification order (core/notice.h), the
+ * on-site measures decision (doc_measures.h) and the re-inspection opinion
+ * (doc_review.h), made
  * into text, HTML or PDF (core/doc.h) and written where asked.  The command
  * line (`fieldcheck document`) and the screens both come here. */
 #ifndef FC_INSPECT_DOCUMENT_H
@@ -9,10 +11,14 @@
 #include "core/workspace.h"
 #include "forms/engine/form.h"
 
-enum document_kind { DOCUMENT_RECORD, DOCUMENT_ORDER };
+enum document_kind {
+	DOCUMENT_RECORD, DOCUMENT_ORDER, DOCUMENT_MEASURES, DOCUMENT_REVIEW, DOCUMENT_KIND_COUNT
+};
 enum document_format { DOCUMENT_TEXT, DOCUMENT_HTML, DOCUMENT_PDF };
 
-/* "record"/"order", "text"/"html"/"pdf": 0, or -1 for another word. */
+/* "record"/"order"/"measures"/"review", "text"/"html"/"pdf": 0, or -1 for
+ * another word. */
+const char *document_kind_name(enum document_kind k);
 int document_kind_parse(const char *s, enum document_kind *out);
 int document_format_parse(const char *s, enum document_format *out);
 /* The file name's ending of a format: "txt", "html", "pdf". */
@@ -20,7 +26,9 @@ const char *document_format_ext(enum document_format f);
 
 /* Builds document `kind` of inspection `id` (a full id) in `lang` and
  * appends it to out in format f.  The order refuses an inspection without
- * hazards. */
+ * hazards, the measures decision one without a failed item that calls for a
+ * measure, the opinion one without a verified hazard (these two with
+ * FC_ENOTFOUND: the document does not exist, nothing failed). */
 int document_make(struct fc_workspace *ws, const char *id, enum document_kind kind,
 		  enum document_format f, struct form_lang lang, struct strbuf *out,
 		  struct fc_err *err);

@@ -36,7 +36,7 @@ expect_err 2 "unknown document 'letter'" "an unknown document is a usage error" 
 	document "$short" letter
 expect_err 2 "unknown format 'doc'" "an unknown format is a usage error" \
 	document "$short" record --format doc
-expect_err 2 "needs the id of an inspection and record or order" "no kind is a usage error" \
+expect_err 2 "needs the id of an inspection and record, order, measures or review" "no kind is a usage error" \
 	document "$short"
 
 # Text, the default: the order as the TUI writes it, the record.
@@ -50,7 +50,7 @@ zh document "$short" record
 out_has "现场检查记录" "the record in Chinese"
 out_has "检查人员已向被检查单位出示执法证件" "the statement that certificates were shown"
 out_has "城东路1号" "the unit's address"
-out_has "^  [0-9]*\. 驾驶人、押运人员是否具有有效的资质证件$" "a check item, by its label"
+out_has "^  [0-9]*\. 抽查车辆的驾驶人、押运人员是否具有有效的资质证件$" "a check item, by its label"
 out_has "不合格" "its result"
 out_has "押运员证过期" "its note"
 out_has "浙A12345" "a reading"

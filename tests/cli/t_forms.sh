@@ -20,7 +20,7 @@ out_has "Hazardous-Chemical" "titles are in English outside a Chinese locale"
 LC_ALL=zh_CN.UTF-8 "$FC" -C "$WS" forms list >"$OUT" 2>"$ERR"
 out_has "危险化学品" "titles are in Chinese in a Chinese locale"
 expect_exit 0 "forms list as JSON" forms list --format json
-out_has '"id": "hazmat-loading", "version": 1,' "JSON carries id and version"
+out_has '"id": "hazmat-loading", "version": 2,' "JSON carries id and version"
 out_has '"checks": 14,' "JSON counts the 14 checks of hazmat-loading"
 expect_exit 0 "forms list as CSV" forms list --format csv
 out_has '^id,version,items,checks,origin,title' "CSV has a header"
@@ -38,6 +38,10 @@ expect_exit 1 "several folders: every problem of every one" forms check \
 check "six problems, one per line, and the summary" \
 	[ "$(grep -c ':[0-9]*:[0-9]*: ' "$ERR")" -eq 6 ]
 check "the good one loads" grep -q "3 forms checked, 1 load; 6 problems" "$ERR"
+expect_err 1 "$bad/53-bad-measure/survey.csv:3:6: measure 'halt' is not one of stop_loading, stop_work, evacuate, stop_use" \
+	"a measure outside the fixed words is refused at its cell" forms check "$bad/53-bad-measure"
+check "and a measure on an item that is not a check" \
+	grep -q "$bad/53-bad-measure/survey.csv:4:6: measure does not apply to items of type text" "$ERR"
 expect_err 1 "$T/nowhere: cannot open: No such file or directory" \
 	"a missing folder is a problem" forms check "$T/nowhere"
 
@@ -55,8 +59,8 @@ write_form "$WS/forms/six-ones" six-ones 2 "园区新版"
 expect_exit 0 "workspace forms join the catalogue" forms list --format csv
 out_has "^local-park,1,1,1,$WS/forms/local-park,English local-park" "a workspace form is listed"
 out_has "^six-ones,2,1,1,.*,English six-ones" "a newer workspace version wins"
-write_form "$WS/forms/hazmat-loading" hazmat-loading 1 "改了但没升版本"
-expect_err 1 "$WS/forms/hazmat-loading: version 1 of form hazmat-loading differs from" \
+write_form "$WS/forms/hazmat-loading" hazmat-loading 2 "改了但没升版本"
+expect_err 1 "$WS/forms/hazmat-loading: version 2 of form hazmat-loading differs from" \
 	"the same version with other contents is a clash" forms check
 lacks "hazmat-loading" "$OUT" && ok "the clashing form is not used" || not_ok "the clashing form is not used"
 fc forms list

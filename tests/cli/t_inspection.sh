@@ -25,8 +25,10 @@ expect_err 1 "does not apply given the answers so far" "an item that does not ap
 	inspection answer "$short" vehicle_plate 浙A12345
 expect_err 1 "form hazmat-loading has no item 'nonsense'" "an unknown item is refused" \
 	inspection answer "$short" nonsense pass
-expect_err 1 "item “Does the vehicle hold a valid registration certificate.*: 'maybe' is not pass" "a check takes only pass, fail or na" \
-	inspection answer "$short" vehicle_permits maybe
+expect_err 1 "item “Does the unit verify that the vehicle carries the dangerous-goods waybill.*: 'maybe' is not pass" "a check takes only pass, fail or na" \
+	inspection answer "$short" waybill_carried maybe
+expect_err 1 "does not apply given the answers so far (its group does not)" \
+	"the five must-checks wait for a spot-checked vehicle" inspection answer "$short" vehicle_permits pass
 expect_exit 0 "products: liquid ammonia and flammable liquids" inspection answer "$short" products "liquid_ammonia flammable_liquid"
 expect_exit 0 "a vehicle was spot-checked" inspection answer "$short" spot_check yes
 expect_err 1 "item “Plate of the spot-checked vehicle (tractor or rigid truck)”: Invalid plate" "a malformed plate fails the form's constraint" \
@@ -52,11 +54,18 @@ check "two hazards now" [ "$(sql 'SELECT count(*) FROM hazards')" = 2 ]
 expect_exit 0 "no vehicle after all" inspection answer "$short" spot_check no
 check "the plate's answer went with it" [ "$(sql "SELECT count(*) FROM answers WHERE item = 'vehicle_plate'")" = 0 ]
 expect_exit 0 "a vehicle again" inspection answer "$short" spot_check yes
-expect_err 1 "2 required items unanswered: Plate of the spot-checked vehicle (tractor or rigid truck), Goods being" \
+check "and the five must-checks' answers, with the hazard one made" \
+	[ "$(sql "SELECT count(*) FROM answers WHERE item = 'vehicle_permits'")" = 0 ] &&
+	[ "$(sql 'SELECT count(*) FROM hazards')" = 1 ]
+expect_err 1 "7 required items unanswered: Plate of the spot-checked vehicle (tractor or rigid truck), Goods being" \
 	"finalize names the required items left unanswered, by label" inspection finalize "$short"
 check "and the names 'inspection answer' takes beside the labels" \
 	grep -q "(tractor or rigid truck) (vehicle_plate), Goods being filled or loaded into the spot-checked vehicle (product_loaded)" "$ERR"
 answer vehicle_plate 浙A12345 && answer product_loaded 液氨 || not_ok "answer the vehicle again"
+for item in vehicle_permits tank_inspection goods_match_waybill permitted_media; do
+	answer "$item" pass || not_ok "answer $item again"
+done
+answer crew_qualifications fail --note "押运员证过期" || not_ok "fail crew_qualifications again"
 
 expect_err 1 "a joint inspection needs at least two officers" \
 	"a joint inspection needs two officers" inspection finalize "$short"

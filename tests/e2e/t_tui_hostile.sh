@@ -32,7 +32,7 @@ expect "the drafts list shows it as text" "Evil^[]2;pwned^G"
 tm resize-window -t fc -x 140 -y 24
 keys Enter
 expect "the walk's title shows it as text" "Evil^[]2;pwned^G^[[?1049l^[[2J^[[31mRED?x"
-expect "the walk is drawn" "draft 0/14"
+expect "the walk is drawn" "draft 0/9"
 check "the text after the escape is on screen and not red" not_red
 tm resize-window -t fc -x 80 -y 24
 keys Escape Escape

@@ -34,14 +34,14 @@ walk_letters() {
 	keys Enter
 	must "$1: the enterprise is chosen" wait_for "华东化工有限公司  $USCC1"
 	keys Down Down Down Down Enter
-	must "$1: the walk (Enter on Start)" wait_for "draft 0/14"
+	must "$1: the walk (Enter on Start)" wait_for "draft 0/9"
 	keys Enter Down Down Down Down Space Enter
-	expect "$1: a choice answered" "draft 1/14"
+	expect "$1: a choice answered" "draft 1/9"
 	keys Enter
 	must "$1: the yes/no list" wait_for "Enter: choose"
 	keys Down Enter p n
-	expect "$1: single-letter answers" "draft 4/14"
-	expect "$1: not applicable is marked" "[-] Do the driver and the escort"
+	expect "$1: single-letter answers" "draft 4/9"
+	expect "$1: not applicable is marked" "[-] Does the unit verify that the vehicle, tank"
 	keys '?'
 	expect "$1: ? shows the help" "Checklist: keys"
 	keys x
@@ -49,7 +49,7 @@ walk_letters() {
 	keys r
 	expect "$1: r opens the review" "required item(s) unanswered"
 	keys Escape
-	expect "$1: Esc goes back to the walk" "draft 4/14"
+	expect "$1: Esc goes back to the walk" "draft 4/9"
 	keys Escape
 	expect "$1: and back home" "Continue the last draft"
 }

@@ -11,13 +11,13 @@ hazards() { "$FC" -C "$WS" hazard list --open --format csv | sed 1d | wc -l; }
 
 one_case() {
 	draft hazmat-loading products flammable_liquid spot_check no
-	"$FC" -C "$WS" inspection answer "$ID" vehicle_permits fail --note 运输证过期 >/dev/null
+	"$FC" -C "$WS" inspection answer "$ID" waybill_carried fail --note 运单未查验 >/dev/null
 	must "$1 $2: the walk opens" open_draft "$1" "$2"
 	keys Up
-	must "$1 $2: on the failed item" wait_for "$(L 'Does the vehicle hold' '车辆是否具有有效')"
+	must "$1 $2: on the failed item" wait_for "$(L 'carries the dangerous-goods' '随车携带危险货物运单')"
 	keys x
 	expect "$1 $2: x asks first" "$(L 'Clear a failed answer' '清除不合格回答')"
-	expect "$1 $2: naming the description lost" "运输证过期"
+	expect "$1 $2: naming the description lost" "运单未查验"
 	keys n
 	must "$1 $2: no keeps it" wait_gone "$(L 'Clear a failed answer' '清除不合格回答')"
 	check "$1 $2: the hazard is still there" [ "$(hazards)" -eq 1 ]

@@ -13,12 +13,12 @@ NOTE_ZH="监护人员离开井口约十分钟去取工具，期间无人监护�
 one_case() {
 	draft hazmat-loading
 	must "$1 $2: the walk opens" open_draft "$1" "$2"
-	expect "$1 $2: 14 items apply at first" "$(L 'draft 0/14' '草稿 0/14')"
+	expect "$1 $2: 9 items apply at first" "$(L 'draft 0/9' '草稿 0/9')"
 	keys Enter
 	must "$1 $2: the choices" wait_for "[ ] "
 	keys Space Enter
-	expect "$1 $2: the count moves to 15" "$(L 'draft 1/15' '草稿 1/15')"
-	expect "$1 $2: and the screen says why" "$(L '1 of 15 items apply now' '现有 15 项适用')"
+	expect "$1 $2: the count moves to 10" "$(L 'draft 1/10' '草稿 1/10')"
+	expect "$1 $2: and the screen says why" "$(L '1 of 10 items apply now' '现有 10 项适用')"
 	[ "$2" = 80x24 ] && keys F1 &&
 		expect "$1 $2: the help explains the count" "$(L 'items that apply now' '当前适用项数')" &&
 		keys Escape
@@ -32,7 +32,7 @@ one_case() {
 	[ "$2" = 40x12 ] && keys F6   # the one-item view: the whole screen for it
 	expect "$1 $2: its hint is shown whole" "$(L 'oxygen-enriched' '为富氧')"
 	[ "$2" = 40x12 ] && return
-	keys Up
+	keys Up Up Up   # past the isolation and the briefing
 	must "$1 $2: on the failed item" wait_for "$(L 'Does the attendant stay' '监护人员是否全程')"
 	expect "$1 $2: its note is shown whole" "$(L 'meanwhile' '已当场要求停止作业')"
 	expect "$1 $2: and its hazard" "$(L 'Hazard (general' '隐患（一般')"

@@ -12,14 +12,14 @@ expect "home screen shows the actions" "New inspection"
 expect "home screen has a key bar" "F10Quit"
 
 must "a new hazmat-loading inspection starts at 华东化工" \
-	new_hazmat "draft 0/14" "[ Start the inspection ]" "Search" "New inspection: enterprise" \
+	new_hazmat "draft 0/9" "[ Start the inspection ]" "Search" "New inspection: enterprise" \
 	"Choose the form"
 expect "the walk opens on the first item" "Classes of hazardous chemicals this unit fills"
 expect "required items are marked" "[*] required"
 expect "the key bar shows the single-key answers" "pPass  fFail  nN/A"
 
 must "every item answered, two failed" \
-	answer_hazmat "draft 14/14" "draft 1/14" "draft 2/14" "Failed: the hazard found"
+	answer_hazmat "draft 9/9" "draft 1/9" "draft 2/9" "Failed: the hazard found"
 expect "a failed check is marked" "[✗] Does the unit verify that the vehicle, tank"
 expect "irrelevant items are greyed with a marker" " ~  Are liquefied hydrocarbons"
 
@@ -46,11 +46,11 @@ out_has '"status": "final"' "the CLI sees the inspection finalized"
 
 keys h
 expect "hazards screen" "2 shown"
-expect "hazards screen shows the first hazard as typed" "crew licence expired"
+expect "hazards screen shows the first hazard as typed" "waybill not verified"
 expect "hazards screen shows the second hazard as typed" "no pre-trip check record"
 fc hazard list --format json
 check "the CLI lists the same two hazards" test "$(grep -c '"id"' "$OUT")" -eq 2
-out_has '"item": "crew_qualifications"' "the CLI has the crew-qualifications hazard"
+out_has '"item": "waybill_carried"' "the CLI has the waybill hazard"
 out_has '"item": "pretrip_check"' "the CLI has the pre-trip hazard"
 
 keys Enter

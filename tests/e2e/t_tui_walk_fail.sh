@@ -10,23 +10,23 @@
 one_case() {
 	draft hazmat-loading products flammable_liquid spot_check no
 	must "$1 $2: the walk opens" open_draft "$1" "$2"
-	expect "$1 $2: on the first check" "$(L 'Does the vehicle hold' '车辆是否具有有效')"
+	expect "$1 $2: on the first check" "$(L 'carries the dangerous-goods' '随车携带危险货物运单')"
 	keys f
 	must "$1 $2: the hazard dialog" wait_for "$(L 'Failed: the hazard found' '不合格：发现的隐患')"
 	expect "$1 $2: it asks for the defect found" "$(L 'Defect' '发现的问题')"
-	expect "$1 $2: the question is shown as a prompt" "$(L 'Does the vehicle' '车辆是否具有')"
+	expect "$1 $2: the question is shown as a prompt" "$(L 'Does the unit verify' '是否查验车辆')"
 	keys Enter
 	expect "$1 $2: an empty description is refused, saying why" \
 		"$(L 'Describe the defect found' '请描述发现的问题')"
 	fc hazard list --format json
 	check "$1 $2: nothing was saved" lacks '"id"' "$OUT"
-	typed "$(L 'permit expired' '道路运输证已过期')"
+	typed "$(L 'waybill not verified' '运单未查验')"
 	keys Enter
 	expect "$1 $2: the failure is saved" "$(L 'Failed: hazard recorded.' '不合格：隐患已记录。')"
 	fc hazard list --format json
-	out_has "\"description\": \"$(L 'permit expired' '道路运输证已过期')\"" \
+	out_has "\"description\": \"$(L 'waybill not verified' '运单未查验')\"" \
 		"$1 $2: the hazard holds the defect typed"
-	check "$1 $2: not the question" lacks "$(L 'Does the vehicle' '车辆是否具有')" "$OUT"
+	check "$1 $2: not the question" lacks "$(L 'Does the unit verify' '是否查验车辆')" "$OUT"
 }
 
 each_case one_case

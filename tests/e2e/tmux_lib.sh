@@ -105,14 +105,14 @@ setup_ws() {
 # new_hazmat WALK NEW SEARCH FINDER CHOOSER: from the home screen, starts an
 # inspection of hazmat-loading at $USCC1 and waits for the walk.  The
 # arguments are texts of the screens in the language in force: the walk's
-# "draft 0/14", the new-inspection screen, the search dialog, the enterprise
+# "draft 0/9", the new-inspection screen, the search dialog, the enterprise
 # finder and the form chooser.
 new_hazmat() {
 	keys n && wait_for "$2" || return 1       # the new-inspection screen
 	keys Enter && wait_for "$5" || return 1   # the form chooser
 	keys / && wait_for "$3" || return 1       # the search dialog
 	typed "hazmat" && keys Enter && sleep 0.2 && keys Enter   # its id finds it
-	wait_re "(Hazardous-Chemical Filling|危险化学品充装).*  v1" || return 1
+	wait_re "(Hazardous-Chemical Filling|危险化学品充装).*  v[0-9]" || return 1
 	keys Down Enter && wait_for "$4" || return 1   # the enterprise finder
 	typed "华东" && wait_for "$USCC1" || return 1
 	keys Enter && wait_for "华东化工有限公司  $USCC1" || return 1
@@ -120,13 +120,13 @@ new_hazmat() {
 }
 
 # answer_hazmat DONE_TEXT: answers the whole form: flammable liquids, no
-# spot check, the 12 checks that apply with two failures (crew
-# qualifications and the pre-trip check).
+# spot check (so no five must-checks), the 7 checks that apply with two
+# failures (the waybill and the pre-trip check not verified).
 answer_hazmat() {
 	keys Enter && wait_for "[ ] " || return 1          # the choice list
 	keys Down Down Down Down Space Enter && wait_for "$2" || return 1
 	keys Enter && sleep 0.3 && keys Down Enter && wait_for "$3" || return 1
-	keys p f && wait_for "$4" || return 1              # the hazard dialog
-	typed "crew licence expired" && keys Enter p p p p f && wait_for "$4" || return 1
+	keys f && wait_for "$4" || return 1                # the hazard dialog
+	typed "waybill not verified" && keys Enter f && wait_for "$4" || return 1
 	typed "no pre-trip check record" && keys Enter p p p p p && wait_for "$1"
 }

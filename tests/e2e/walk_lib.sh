@@ -60,4 +60,5 @@ each_case() {
 CS_BEFORE_O2="space_count 2 space_kinds underground identify_ledger_signs pass
 ledger_complete pass signs_complete pass entry_approval pass ventilate_test_work pass
 attendant pass gas_detector pass ppe_rescue pass emergency_plan pass training pass
-contractor pass work_in_progress yes work_space 一号污水井 attendant_on_duty pass"
+contractor pass work_plan pass work_in_progress yes work_space 一号污水井 permit_no SQ-0021
+attendant_name 王五 attendant_on_duty pass safety_briefing pass isolation pass"

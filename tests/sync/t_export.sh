@@ -56,10 +56,12 @@ check "a syncs (merging b's)" on a sync
 check "b syncs" on b sync
 check "the devices agree" [ "$(tree_of a)" = "$(tree_of b)" ]
 check "a exports" on a export "$id" --out "$T/a.tar.gz"
-# nine files, and each commit that carried a record as git stores it
+# thirteen files (four of them the record and the order, PDF and text), and
+# each commit that carried a record as git stores it
 ncommits=$(tar -tzf "$T/a.tar.gz" | grep -c '^commits/[0-9a-f]*\.commit$')
-out_has "exported inspection ${id:0:8} to $T/a.tar.gz: $((9 + ncommits)) files, 2 hazards, rectification notice" \
+out_has "exported inspection ${id:0:8} to $T/a.tar.gz: $((13 + ncommits)) files, 2 hazards, rectification notice" \
 	"and says what it wrote"
+out_has "documents: 4 files under documents/" "and how many documents"
 check "b exports the same inspection by a prefix" on b export "${id:0:8}" --out "$T/b.tar.gz"
 
 # It opens with tar, and holds what it says.
@@ -67,6 +69,9 @@ mkdir "$T/xa" "$T/xb"
 check "tar xzf opens it" tar -C "$T/xa" -xzf "$T/a.tar.gz"
 tar -C "$T/xb" -xzf "$T/b.tar.gz"
 check "gzip -t finds it sound" gzip -t "$T/a.tar.gz"
+check "documents/order.pdf is the order, for the unit" \
+	sh -c "pdftotext '$T/xa/documents/order.pdf' - | grep -q 甲化工"
+check "documents/record.txt is the on-site record" grep -q "On-site inspection record" "$T/xa/documents/record.txt"
 tar -tzf "$T/a.tar.gz" >"$OUT"
 check "manifest first, then the notice" [ "$(head -n 2 "$OUT" | tr '\n' ' ')" = "manifest.json notice.txt " ]
 for p in "inspections/2026/11/$id.json" "enterprises/$USCC1.json" "hazards/2026/11/$h1.json" \
@@ -74,11 +79,16 @@ for p in "inspections/2026/11/$id.json" "enterprises/$USCC1.json" "hazards/2026/
 	forms/six-ones/1/settings.csv; do
 	check "it holds records/$p" grep -qx "records/$p" "$OUT"
 done
-check "nothing else but the commits ($ncommits)" [ "$(grep -vc '^commits/' "$OUT")" -eq 9 ] &&
-	[ "$(wc -l <"$OUT")" -eq $((9 + ncommits)) ] && [ "$ncommits" -ge 3 ]
+for p in record.pdf record.txt order.pdf order.txt; do
+	check "it holds documents/$p" grep -qx "documents/$p" "$OUT"
+done
+check "no measures decision (the form names no measure), no opinion (nothing verified)" \
+	lacks "documents/measures\|documents/review" "$OUT"
+check "nothing else but the commits ($ncommits)" [ "$(grep -vc '^commits/' "$OUT")" -eq 13 ] &&
+	[ "$(wc -l <"$OUT")" -eq $((13 + ncommits)) ] && [ "$ncommits" -ge 3 ]
 tar --utc --full-time -tvzf "$T/a.tar.gz" >"$OUT"
-check "every member is mode 0644" [ "$(grep -c '^-rw-r--r-- 0/0 ' "$OUT")" -eq $((9 + ncommits)) ]
-check "dated the export time" [ "$(grep -c ' 2026-11-28 01:30:00 ' "$OUT")" -eq $((9 + ncommits)) ]
+check "every member is mode 0644" [ "$(grep -c '^-rw-r--r-- 0/0 ' "$OUT")" -eq $((13 + ncommits)) ]
+check "dated the export time" [ "$(grep -c ' 2026-11-28 01:30:00 ' "$OUT")" -eq $((13 + ncommits)) ]
 check "the notice is the order" grep -q 责令限期整改指令书 "$T/xa/notice.txt"
 check "naming the hazards" grep -q 未签订协议 "$T/xa/notice.txt"
 check "with the form's words" grep -q 是否与入驻企业签订一份安全生产管理协议 "$T/xa/notice.txt"
@@ -88,7 +98,7 @@ check "the two devices' records are the same bytes" diff -r "$T/xa/records" "$T/
 M=$T/xa/manifest.json
 q() { sqlite3 -separator ' ' :memory: "$1"; }
 check "the manifest is JSON" [ "$(q "SELECT json_valid(readfile('$M'))")" = 1 ]
-check "one file per line" [ "$(grep -c '^    {"path": ' "$M")" -eq $((8 + ncommits)) ]
+check "one file per line" [ "$(grep -c '^    {"path": ' "$M")" -eq $((12 + ncommits)) ]
 check "it names the inspection" [ "$(q "SELECT json_extract(readfile('$M'), '\$.inspection')")" = "$id" ]
 check "the exporting officer" [ "$(q "SELECT json_extract(readfile('$M'), '\$.exported_by.badge')")" = ZJ-0001 ]
 check "the export time" [ "$(q "SELECT json_extract(readfile('$M'), '\$.exported_at')")" = 2026-11-28T09:30:00+08:00 ]
@@ -108,7 +118,7 @@ carried_by_git() {
 		echo "$c"
 	done | sort
 }
-check "eight files and the commits described" [ "$(wc -l <"$T/files")" -eq $((8 + ncommits)) ]
+check "twelve files and the commits described" [ "$(wc -l <"$T/files")" -eq $((12 + ncommits)) ]
 : >"$T/all-commits"
 : >"$T/packaged"
 while read -r path gp size sha blob; do
@@ -123,7 +133,9 @@ while read -r path gp size sha blob; do
 		continue
 	esac
 	if [ "$gp" = - ]; then
-		check "$path is not from the repository" [ "$path" = notice.txt ] && [ -z "$(commits_of "$path")" ]
+		check "$path is not from the repository" \
+			sh -c "case '$path' in notice.txt|documents/*) exit 0;; esac; exit 1" &&
+			[ -z "$(commits_of "$path")" ]
 		continue
 	fi
 	check "$path is records/ + its path in git" [ "$path" = "records/$gp" ]
@@ -180,9 +192,10 @@ on b inspection answer "$ib" safety_office pass
 on b sync
 check "an inspection without hazards exports" on b export "$ib" --out "$T/clean.tar.gz"
 n=$(tar -tzf "$T/clean.tar.gz" | grep -c '^commits/')
-out_has "$((6 + n)) files, 0 hazards$" "with no notice (and $n commits)"
+out_has "$((8 + n)) files, 0 hazards$" "with no notice (and $n commits), the record as PDF and text"
 tar -tzf "$T/clean.tar.gz" >"$OUT"
 check "the archive has none" lacks notice.txt "$OUT"
+check "nor an order among its documents" lacks documents/order "$OUT"
 
 "$FC" -C "$T/s" init --name 督查 --badge S-1 --dept 市应急管理局 --supervisor --from "$C" >/dev/null
 check "a supervisor's workspace exports what it pulled" on s export "$id" --out "$T/s.tar.gz"
@@ -201,3 +214,19 @@ sqlite3 "$T/s/store.db" "UPDATE hazards SET description = '改动' WHERE id = '$
 on s export "$id" --out "$T/s.tar.gz" --force
 check "a store that disagrees with the replica is refused" \
 	grep -q "hazard $h1 differs between the store and the replica (hazards/2026/11/$h1.json): sync first" "$ERR"
+
+# A verified hazard: the package carries the re-inspection opinion, listed
+# in the manifest with its SHA-256.
+FIELDCHECK_NOW=2026-11-30T10:00:00+08:00 on a hazard event "$h1" verified --note 办公室已设立
+on a sync
+check "a exports after a verification" on a export "$id" --out "$T/v.tar.gz"
+mkdir "$T/xv"
+tar -C "$T/xv" -xzf "$T/v.tar.gz"
+check "documents/review.pdf is there" [ -s "$T/xv/documents/review.pdf" ]
+check "it says the hazard was rectified and the other not" \
+	sh -c "pdftotext '$T/xv/documents/review.pdf' - | tr -d ' \n' | grep -q 'Rectified:办公室已设立' &&
+		grep -q 'Not rectified' '$T/xv/documents/review.txt'"
+check "the manifest gives its SHA-256" [ "$(sqlite3 :memory: "SELECT json_extract(value, '\$.sha256')
+	FROM json_each(readfile('$T/xv/manifest.json'), '\$.files')
+	WHERE json_extract(value, '\$.path') = 'documents/review.pdf'")" = \
+	"$(sha256sum "$T/xv/documents/review.pdf" | cut -d' ' -f1)" ]

@@ -1,6 +1,7 @@
-/* cli_document.c - `fieldcheck document ID record|order [--format
- * pdf|html|text] [--out FILE]`: an inspection's on-site record or its
- * rectification order (forms/inspect/inspect_document.h), as text on stdout
+/* cli_document.c - `fieldcheck document ID record|order|measures|review
+ * [--format pdf|html|text] [--out FILE]`: an inspection's on-site record,
+ * its rectification order, its on-site measures decision or its
+ * re-inspection opinion (forms/inspect/inspect_document.h), as text on stdout
  * or into a new file; a PDF only into a file. */
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,8 @@
 #include "forms/inspect/inspect_document.h"
 
 static const char usage[] =
-	"fieldcheck document ID record|order [--format pdf|html|text] [--out FILE]";
+	"fieldcheck document ID record|order|measures|review [--format pdf|html|text] "
+	"[--out FILE]";
 
 static int emit(const struct strbuf *sb, const char *out, struct fc_err *err)
 {
@@ -58,10 +60,12 @@ int cmd_document(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_parse_exact(argc, argv, opts, pos, 2, usage,
-				  _("document needs the id of an inspection and record or order"))))
+				  _("document needs the id of an inspection and record, order, measures "
+				    "or review"))))
 		return rc;
 	if (document_kind_parse(pos[1], &kind))
-		return cli_usage(usage, _("unknown document '%s' (record, order)"), pos[1]);
+		return cli_usage(usage, _("unknown document '%s' (record, order, measures, "
+				 "review)"), pos[1]);
 	if (fmt && document_format_parse(fmt, &f))
 		return cli_usage(usage, _("unknown format '%s' (pdf, html, text)"), fmt);
 	if (out && !*out)

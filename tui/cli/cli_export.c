@@ -17,6 +17,9 @@ static void print_result(const struct casefile_result *res, const char *out)
 	fputs_safe(out, stdout);
 	printf(_(": %zu files, %zu hazard%s%s\n"), res->files, res->hazards, res->hazards == 1 ? "" : "s",
 	       res->notice ? ", rectification notice" : "");
+	if (res->documents)
+		printf(_("documents: %zu file%s under documents/\n"), res->documents,
+		       res->documents == 1 ? "" : "s");
 	if (res->fetched)
 		printf(_("fetched %zu file%s not on this laptop first\n"), res->fetched,
 		       res->fetched == 1 ? "" : "s");

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "core/i18n.h"
 #include "core/sshkey.h"
+#include "core/two_officers.h"
 #include "core/workspace.h"
 #include "sync/sync.h"
 #include "sync/url.h"
@@ -12,7 +13,9 @@
 static const char init_usage[] =
 	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
 	"       [--from URL [--roster-key SHA256:FINGERPRINT]]";
-static const char whoami_usage[] = "fieldcheck whoami [--sign-key KEY] [--format text|csv|json]";
+static const char whoami_usage[] =
+	"fieldcheck whoami [--sign-key KEY] [--two-officers all|none|TYPE,...] "
+	"[--format text|csv|json]";
 
 /* The key that signs the workspace's commits, checked and kept. */
 static int set_sign_key(struct cli *cli, const char *key)
@@ -138,21 +141,46 @@ out:
 	return rc;
 }
 
+/* `whoami --two-officers LIST`: which inspection types the department does
+ * in pairs (core/two_officers.h). */
+static int set_two_officers(struct cli *cli, const char *list)
+{
+	struct fc_workspace *ws;
+	struct fc_err err = { 0 };
+	unsigned mask;
+	int rc;
+
+	if (two_officers_parse(list, &mask, &err))
+		return cli_usage(whoami_usage, "%s", err.msg);
+	if (workspace_open(cli->workspace, &ws, &err))
+		return cli_report(&err);
+	rc = two_officers_set(ws->store, mask, &err);
+	workspace_close(ws);
+	if (rc)
+		return cli_report(&err);
+	printf(_("two officers for: %s\n"), list);
+	return 0;
+}
+
 int cmd_whoami(struct cli *cli, int argc, char **argv)
 {
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
-	const char *fmt = NULL, *key = NULL;
+	const char *fmt = NULL, *key = NULL, *pairs = NULL;
 	enum table_format f;
 	int rc;
 	const struct cli_opt opts[] = { { "format", OPT_VALUE, &fmt, NULL, NULL },
-					{ "sign-key", OPT_VALUE, &key, NULL, NULL }, { 0 } };
+					{ "sign-key", OPT_VALUE, &key, NULL, NULL },
+					{ "two-officers", OPT_VALUE, &pairs, NULL, NULL }, { 0 } };
 	static const struct table_col cols[] = {
 		{ "name", N_("NAME"), 0, 0, 0 }, { "badge", N_("BADGE"), 0, 0, 0 }, { "dept", N_("DEPT"), 0, 0, 0 },
 		{ "role", N_("ROLE"), 0, 0, COL_WORD }, { "workspace", N_("WORKSPACE"), 0, 0, 0 },
 		{ "sign_key", N_("SIGNING KEY"), 0, 0, 0 },
+		{ "two_officers", N_("TWO OFFICERS"), 0, 0, 0 },
 	};
 	char fp[SSHKEY_FP_LEN] = "";
+	struct strbuf two;
+	unsigned mask;
 	struct sshkey k;
 	struct table t;
 
@@ -161,17 +189,27 @@ int cmd_whoami(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (key)
 		return set_sign_key(cli, key);
+	if (pairs)
+		return set_two_officers(cli, pairs);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
+	if (two_officers_get(ws->store, &mask, &err)) {
+		workspace_close(ws);
+		return cli_report(&err);
+	}
+	strbuf_init(&two);
+	two_officers_format(mask, &two);
 	if (ws->sign_key && sshkey_load_public(ws->sign_key, &k, &err) == 0)
 		sshkey_fingerprint(&k, fp);
 	else if (ws->sign_key)
 		snprintf(fp, sizeof fp, "(missing: %.30s)", ws->sign_key);
-	table_init(&t, cols, 6);
+	table_init(&t, cols, 7);
 	table_add(&t, (const char *[]){ ws->me.name, ws->me.badge, ws->me.dept,
-					ws->supervisor ? "supervisor" : "inspector", ws->dir, fp });
+					ws->supervisor ? "supervisor" : "inspector", ws->dir, fp,
+					two.buf });
 	rc = cli_print_listing(&t, f);
 	table_release(&t);
+	strbuf_release(&two);
 	workspace_close(ws);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
+#include "core/two_officers.h"
 #include "core/words.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
@@ -87,6 +88,23 @@ void cli_close_inspection(struct opened *o)
 	workspace_close(o->ws);
 }
 
+/* Says on stderr when the team is smaller than the department does this
+ * type of inspection with (core/two_officers.h): at the start, where an
+ * officer can still be added, and again when it is finalized. */
+static void warn_team(struct fc_workspace *ws, enum insp_type t, size_t n_team)
+{
+	struct fc_err err = { 0 };
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	if (team_warning(ws->store, t, n_team, &sb, &err))
+		cli_report(&err);
+	else if (sb.len)
+		fprintf(stderr, _("fieldcheck: warning: %s: add one with 'fieldcheck inspection "
+				  "member ID NAME:BADGE:DEPT'\n"), sb.buf);
+	strbuf_release(&sb);
+}
+
 static int cmd_new(struct cli *cli, int argc, char **argv)
 {
 	const char *form = NULL, *ent = NULL, *type = "routine", *loc = "";
@@ -137,6 +155,8 @@ static int cmd_new(struct cli *cli, int argc, char **argv)
 			      "list')"), form);
 	else
 		rc = inspect_new(ws, f, ent, t, loc, team, members.n, id, &err);
+	if (rc == 0)
+		warn_team(ws, t, members.n + 1);
 	form_catalog_release(&cat);
 	workspace_close(ws);
 	if (rc)
@@ -269,6 +289,27 @@ static void print_missing_names(struct opened *o)
 	free(miss);
 }
 
+/* After finalizing: a team short of the department's setting is said once
+ * more (it no longer changes). */
+static void warn_finalized(struct cli *cli, const char *id)
+{
+	struct fc_workspace *ws;
+	struct fc_inspection in;
+	struct fc_err err = { 0 };
+
+	if (workspace_open(cli->workspace, &ws, &err)) {
+		cli_report(&err);
+		return;
+	}
+	if (inspection_get(ws->store, id, &in, &err) == 0) {
+		warn_team(ws, in.type, in.n_team);
+		inspection_clear(&in);
+	} else {
+		cli_report(&err);
+	}
+	workspace_close(ws);
+}
+
 static int cmd_finalize(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[1];
@@ -290,6 +331,7 @@ static int cmd_finalize(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	printf(_("inspection %.8s finalized\n"), o.id);
+	warn_finalized(cli, o.id);
 	return 0;
 }
 

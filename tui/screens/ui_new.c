@@ -14,6 +14,8 @@
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/two_officers.h"
+#include "core/words.h"
 #include "forms/inspect/inspect.h"
 
 enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_START, ROW_COUNT };
@@ -31,6 +33,7 @@ struct newin {
 	int y0;
 	char *id;                   /* where the started inspection's id goes */
 	int started;
+	unsigned pairs;             /* the types done in pairs (core/two_officers.h) */
 };
 
 enum { REQ_CHANGE = UI_REQ_SCREEN, REQ_TYPE, REQ_START };
@@ -93,6 +96,23 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 	}
 }
 
+/* Under the team, before anything starts: a team smaller than the
+ * department does this type of inspection with (core/two_officers.h). */
+static void short_line(struct ui *ui, const struct newin *n)
+{
+	int y = n->y0 + ROW_TEAM * 2 + 1;
+	size_t need = two_officers_need(n->pairs, n->type);
+	char buf[512];
+
+	if (n->n_team >= need || y >= LINES - 2)
+		return;
+	/* TRANSLATORS: 1: the type (routine, joint...), 2: officers. */
+	snprintf(buf, sizeof buf, _("%s inspections are done by %zu officers: Enter on Team "
+				    "adds one."), model_word(insp_type_name(n->type)), need);
+	ui_put(y, 2, "!", 1, ui->attr[R_WARN]);
+	ui_put(y, 4, buf, COLS - 6, ui->attr[R_WARN]);
+}
+
 static void paint(struct ui *ui, void *ctx)
 {
 	struct newin *n = ctx;
@@ -111,6 +131,7 @@ static void paint(struct ui *ui, void *ctx)
 		ui_put(y, 2 + lw + 1, buf, COLS - lw - 5,
 		       ui->attr[sel ? R_SELECT : r == ROW_START ? R_SECTION : R_NORMAL]);
 	}
+	short_line(ui, n);
 	if (n->cat.problems.n && n->y0 + ROW_COUNT * 2 < LINES - 2) {
 		snprintf(buf, sizeof buf, _("%zu form problem(s): 'fieldcheck forms check' shows "
 					    "them. First: %s"), n->cat.problems.n,
@@ -254,10 +275,16 @@ static const struct ui_screen screen = {
 
 int ui_new(struct ui *ui, char *id)
 {
+	struct fc_err err = { 0 };
 	struct newin n;
+
 	memset(&n, 0, sizeof n);
 	if (ui->ws->supervisor) {
 		ui_error(ui, _("This is a supervisor's workspace: it does not start inspections."));
+		return -1;
+	}
+	if (two_officers_get(ui->ws->store, &n.pairs, &err)) {
+		ui_error_err(ui, &err);
 		return -1;
 	}
 	form_catalog_load(&n.cat, ui->ws->dir);

@@ -1,7 +1,8 @@
 /* ui_settings.c - identity (name and department editable; the badge signs
- * every record and does not change), language, theme, and the two names
- * the rectification notice needs (review authority, court).  Each change
- * is saved in the workspace's meta the moment it is made.
+ * every record and does not change), language, theme, the two names
+ * the rectification notice needs (review authority, court), and which
+ * types of inspection the department does in pairs (core/two_officers.h).
+ * Each change is saved in the workspace's meta the moment it is made.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +14,19 @@
 #include "ui_screens.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/two_officers.h"
+#include "core/words.h"
 
-enum srow { S_NAME, S_BADGE, S_DEPT, S_ROLE, S_LANG, S_THEME, S_REVIEW, S_COURT, S_COUNT };
+enum srow {
+	S_NAME, S_BADGE, S_DEPT, S_ROLE, S_LANG, S_THEME, S_REVIEW, S_COURT, S_PAIRS, S_COUNT
+};
 
 struct settings {
 	struct ui *ui;
 	struct ui_list l;
 	char *review, *court;
+	unsigned pairs;             /* the types done in pairs */
+	char pairs_text[256];
 	int y0;
 };
 
@@ -38,7 +45,7 @@ static const char *row_label(enum srow r)
 {
 	static const char *const l[S_COUNT] = {
 		N_("Name"), N_("Badge number"), N_("Department"), N_("Role"), N_("Language"),
-		N_("Theme"), N_("Review authority"), N_("Court"),
+		N_("Theme"), N_("Review authority"), N_("Court"), N_("Two officers for"),
 	};
 	return _(l[r]);
 }
@@ -79,6 +86,48 @@ static const char *theme_label(enum ui_theme t)
 	       _("monochrome") : _("normal");
 }
 
+/* The types done in pairs, in the user's words. */
+static const char *pairs_text(struct settings *s)
+{
+	size_t k = 0;
+	int t;
+
+	s->pairs_text[0] = '\0';
+	if ((s->pairs & TWO_OFFICERS_ALL) == TWO_OFFICERS_ALL)
+		return _("every inspection");
+	for (t = 0; t < INSP_TYPE_COUNT; t++)
+		if (s->pairs & (1u << t) && k < sizeof s->pairs_text)
+			k += (size_t)snprintf(s->pairs_text + k, sizeof s->pairs_text - k, "%s%s",
+					      k ? ", " : "", insp_type_label((enum insp_type)t));
+	return k ? s->pairs_text : _("none");
+}
+
+/* Which types need two officers: several choices, saved at once. */
+static void change_pairs(struct settings *s)
+{
+	const char *labels[INSP_TYPE_COUNT];
+	unsigned char sel[INSP_TYPE_COUNT];
+	struct fc_err err = { 0 };
+	unsigned mask = 0;
+	int t;
+
+	for (t = 0; t < INSP_TYPE_COUNT; t++) {
+		labels[t] = insp_type_label((enum insp_type)t);
+		sel[t] = (s->pairs >> t) & 1u;
+	}
+	if (ui_choose_many(s->ui, _("Inspections done by two officers"), labels,
+			   INSP_TYPE_COUNT, sel))
+		return;
+	for (t = 0; t < INSP_TYPE_COUNT; t++)
+		mask |= sel[t] ? 1u << t : 0;
+	if (two_officers_set(s->ui->ws->store, mask, &err)) {
+		ui_error_err(s->ui, &err);
+		return;
+	}
+	s->pairs = mask;
+	ui_info(s->ui, _("Saved."));
+}
+
 static const char *row_value(struct settings *s, enum srow r)
 {
 	struct ui *ui = s->ui;
@@ -92,6 +141,7 @@ static const char *row_value(struct settings *s, enum srow r)
 	case S_THEME: return theme_label(ui->theme);
 	case S_REVIEW: return s->review && *s->review ? s->review : _("(not set)");
 	case S_COURT: return s->court && *s->court ? s->court : _("(not set)");
+	case S_PAIRS: return pairs_text(s);
 	default: return "";
 	}
 }
@@ -174,6 +224,9 @@ static void change(struct settings *s, int back)
 		if (store_meta_set(ui->ws->store, "ui.theme", ui_theme_name(ui->theme), &err))
 			ui_error_err(ui, &err);
 		return;
+	case S_PAIRS:
+		change_pairs(s);
+		return;
 	default:
 		break;
 	}
@@ -211,7 +264,8 @@ void ui_settings(struct ui *ui)
 	s.ui = ui;
 	s.l.n = S_COUNT;
 	if (store_meta_get(ui->ws->store, "notice.review", &s.review, &err) ||
-	    store_meta_get(ui->ws->store, "notice.court", &s.court, &err))
+	    store_meta_get(ui->ws->store, "notice.court", &s.court, &err) ||
+	    two_officers_get(ui->ws->store, &s.pairs, &err))
 		ui_error_err(ui, &err);
 	ui_run(ui, &screen, &s);
 	free(s.review);

@@ -17,12 +17,14 @@
 #include "core/inspection.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/two_officers.h"
 
 struct team {
 	struct fc_person **p;
 	size_t *n;
 	const char *draft;          /* the draft's id, or NULL: being started */
-	size_t need;                /* officers its type needs to be finalized */
+	size_t need;                /* officers the department does its type with
+				     * (core/two_officers.h) */
 	struct ui_list l;
 	int y0, h;
 };
@@ -51,7 +53,8 @@ static void paint(struct ui *ui, void *ctx)
 		       _("Officers on this inspection (joint and unannounced inspections need two):"),
 		       ui->attr[R_DIM]);
 	if (*t->n < t->need)
-		ui_put(3, 2, _("One officer more is needed to finalize: a adds one."), COLS - 4,
+		ui_put(3, 2, _("One officer more is needed (enforcement in pairs): a adds one."),
+		       COLS - 4,
 		       ui->attr[R_WARN]);
 	t->y0 = 4;
 	t->h = LINES - 2 - t->y0;
@@ -180,9 +183,23 @@ static void run(struct ui *ui, struct fc_person **team, size_t *n, const char *d
 	ui_list_release(&t.l);
 }
 
+/* The officers type t is done with, by the department's setting; what the
+ * type itself needs when the setting cannot be read (said). */
+static size_t need_of(struct ui *ui, enum insp_type t)
+{
+	struct fc_err err = { 0 };
+	unsigned mask;
+
+	if (two_officers_get(ui->ws->store, &mask, &err)) {
+		ui_error_err(ui, &err);
+		return insp_type_min_team(t);
+	}
+	return two_officers_need(mask, t);
+}
+
 void ui_edit_team(struct ui *ui, struct fc_person **team, size_t *n, enum insp_type type)
 {
-	run(ui, team, n, NULL, insp_type_min_team(type));
+	run(ui, team, n, NULL, need_of(ui, type));
 }
 
 void ui_draft_team(struct ui *ui, const char *id)
@@ -197,6 +214,6 @@ void ui_draft_team(struct ui *ui, const char *id)
 	if (in.status != INSP_DRAFT)
 		ui_error(ui, "%s", _("This inspection is finalized: its team no longer changes."));
 	else
-		run(ui, &in.team, &in.n_team, in.id, insp_type_min_team(in.type));
+		run(ui, &in.team, &in.n_team, in.id, need_of(ui, in.type));
 	inspection_clear(&in);
 }

@@ -1,7 +1,9 @@
 /* ui_view.c - reading a longer text on screen (the rectification notice):
  * wrapped to the width, scrolled with the arrows, closed with Esc; from the
- * notice, `p` prints the inspection's documents, the order or the on-site
- * record, as PDF (first) or HTML into WORKSPACE/documents/. */
+ * notice, `p` prints the inspection's documents, the order, the on-site
+ * record, the on-site measures decision or the re-inspection opinion, as
+ * PDF (first) or HTML into WORKSPACE/documents/; a document that does not
+ * apply (no measure called for, no hazard verified) says why. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,8 +47,12 @@ static void print_documents(struct ui *ui, const char *inspection)
 			      enum document_format f; } docs[] = {
 		{ N_("Rectification order, PDF"), DOCUMENT_ORDER, DOCUMENT_PDF },
 		{ N_("On-site inspection record, PDF"), DOCUMENT_RECORD, DOCUMENT_PDF },
+		{ N_("On-site measures decision, PDF"), DOCUMENT_MEASURES, DOCUMENT_PDF },
+		{ N_("Re-inspection opinion, PDF"), DOCUMENT_REVIEW, DOCUMENT_PDF },
 		{ N_("Rectification order, HTML"), DOCUMENT_ORDER, DOCUMENT_HTML },
 		{ N_("On-site inspection record, HTML"), DOCUMENT_RECORD, DOCUMENT_HTML },
+		{ N_("On-site measures decision, HTML"), DOCUMENT_MEASURES, DOCUMENT_HTML },
+		{ N_("Re-inspection opinion, HTML"), DOCUMENT_REVIEW, DOCUMENT_HTML },
 	};
 	const char *labels[ARRAY_SIZE(docs)];
 	struct fc_err err = { 0 };
