@@ -46,13 +46,17 @@ int evkeep_blob(struct replica *r, const struct evidence_store *es,
 	char *tmp = xstrfmt("%s/evidence-in-XXXXXX", r->path);
 	int fd = -1, rc = header_matches(r, es, a, blob, err);
 
+	/* Messages name the file by its record's name and the folder, never
+	 * the temporary file. */
 	if (rc == 0 && (fd = mkstemp(tmp)) < 0)
-		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot create a file in %s: %s"), r->path,
+			      strerror(errno));
 	if (rc == 0)
 		rc = evblob_to_fd(r->repo, blob, es->max_bytes, fd, err);
 	if (fd >= 0 && close(fd) && rc == 0)
-		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot write into %s: %s"), r->path, strerror(errno));
 	if (rc == 0) {
+		snprintf(want.name, sizeof want.name, "%s", a->name ? a->name : "");
 		snprintf(want.sha256, sizeof want.sha256, "%s", a->sha256);
 		snprintf(want.blob, sizeof want.blob, "%s", a->blob);
 		want.size = (uint64_t)a->size;
