@@ -111,14 +111,16 @@ static void refuse(struct fetching *f, struct wanted *w, const git_oid *commit,
 	f->res->refused++;
 }
 
-/* The files of officer `by` from one remote's evidence ref. */
-static int from_ref(struct fetching *f, const char *remote, const char *by, const char *ref)
+/* The files of officer `by` from one remote's evidence ref (`again`: the
+ * second time, after its tracking ref was forgotten). */
+static int from_ref(struct fetching *f, const char *remote, const char *by, const char *ref,
+		    int again)
 {
 	struct fc_err why = { 0 };
 	git_commit *c = NULL;
 	git_tree *tree = NULL;
 	git_oid tip, blob;
-	int exists, rc;
+	int exists, rc, lost = 0;
 	size_t i;
 
 	/* From a central on a path, an object over the limit or not what its
@@ -151,10 +153,17 @@ static int from_ref(struct fetching *f, const char *remote, const char *by, cons
 			w->done = 1, listed(f, w);
 		else if (why.kind == FC_EFAIL)
 			refuse(f, w, &tip, &blob, why.msg);
+		else if (why.kind == FC_ENOTFOUND)
+			lost = 1; /* kept before, then lost from the store */
 		else
 			*f->err = why, rc = -1;
 	}
 	git_tree_free(tree);
+	/* Its bytes left the replica once kept: the ref is fetched whole again. */
+	if (rc == 0 && lost && !again) {
+		evkeep_forget(f->r, remote, ref);
+		return from_ref(f, remote, by, ref, 1);
+	}
 	return rc;
 }
 
@@ -185,7 +194,7 @@ static int fetch_all(struct fetching *f, char *const *remotes, size_t n_remotes)
 			continue;
 		}
 		for (k = 0; rc == 0 && k < n_remotes && pending(f, by); k++)
-			rc = from_ref(f, remotes[k], by, ref);
+			rc = from_ref(f, remotes[k], by, ref, 0);
 	}
 	return rc;
 }

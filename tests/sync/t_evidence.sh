@@ -28,6 +28,8 @@ attach_and_sync() {
 	check "$1 attaches the 5 MB photo, judged image/jpeg" grep -q "^attached big.jpg  image/jpeg" "$OUT"
 	on "$1" sync
 	check "$1's sync sends the file with the records" sh -c "[ $? -eq 0 ] && grep -qx 'sent 1 evidence file' '$OUT'"
+	check "$1 keeps it once: in its store, not again in its replica" sh -c \
+		"[ -e '$(store_file "$1")' ] && ! git --git-dir='$T/$1/replica.git' cat-file -e $blob 2>/dev/null"
 }
 
 # seen_by_git CENTRAL BADGE: plain git sees the file on the officer's ref.
@@ -75,6 +77,19 @@ on_demand b
 a_insp=$insp
 on a sync
 check "a second sync sends nothing again" lacks "evidence file" "$OUT"
+check "b keeps the fetched file once: in its store, not again in its replica" \
+	sh -c "! git --git-dir='$T/b/replica.git' cat-file -e $blob 2>/dev/null"
+# A file lost from a store after it was kept comes back from the central,
+# the replica no longer holding its bytes: the ref is fetched again.
+rm -f "$(store_file b)" "$(store_file a)"
+on b evidence fetch
+check "b's lost file is fetched again" sh -c "[ $? -eq 0 ] && sha256sum '$(store_file b)' | grep -q ^$sha"
+on a sync
+check "a's lost own file is put back by its sync" sh -c \
+	"grep -qx '1 evidence file of yours put back from the central' '$OUT' && sha256sum '$(store_file a)' | grep -q ^$sha"
+check "and neither replica keeps its bytes after" sh -c \
+	"! git --git-dir='$T/a/replica.git' cat-file -e $blob 2>/dev/null &&
+	 ! git --git-dir='$T/b/replica.git' cat-file -e $blob 2>/dev/null"
 
 # b photographs the repair, attached to the rectified event of the hazard
 # a's failed item made; c, an inspector, syncs the records and neither
@@ -140,6 +155,12 @@ on_demand d
 "$FC" -C "$T/c2" init --name c --badge ZJ-0003 --dept 区应急管理局 --from "$url" >"$OUT" 2>"$ERR"
 check "c reinstalled over git:// gets its photo back" sh -c \
 	"grep -qx '1 evidence file of yours put back from the central' '$OUT' && sha256sum '$(store_file c2)' | grep -q ^$sha"
+# a second file on top of a commit whose file's bytes left the replica
+on c inspection attach "$insp" "$SEEDS/phone.jpg"
+on c sync
+check "c sends a second file over git:// on top of the first" sh -c \
+	"grep -qx 'sent 1 evidence file' '$OUT' &&
+	 [ \"\$(git --git-dir='$T/srv/daemon.git' ls-tree -r refs/evidence/ZJ-0003 | wc -l)\" -eq 2 ]"
 
 # A tampered ref, pushed with plain git to a central without the guard:
 # the path holds other bytes than the record's line says.
