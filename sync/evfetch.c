@@ -221,6 +221,8 @@ static void unique_files(struct fetching *f)
 {
 	size_t i, j = 0;
 
+	if (!f->n)
+		return; /* nothing wanted (f->w NULL: qsort must not see it) */
 	qsort(f->w, f->n, sizeof *f->w, by_file);
 	for (i = 0; i < f->n; i++) {
 		if (j && !strcmp(f->w[j - 1].a.sha256, f->w[i].a.sha256)) {
