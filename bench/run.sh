@@ -37,6 +37,7 @@
 # seconds (900) is stopped; the line says how far it got and the figures
 # that need its workspace are skipped.  Everything is written under
 # BENCH_DIR (build/bench/work) and removed after each N unless BENCH_KEEP=1.
+# BENCH_SIZES="" runs only the figures made once (photos and files).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 FC=${FIELDCHECK_BIN:-$top/fieldcheck}
