@@ -16,6 +16,11 @@
 #   replica      replica bytes per inspection, loose objects, sizes
 #   attach_sync_photos, first_pull_records_only   (once, not per N; see
 #                evidence_bench; BENCH_PHOTOS=0 leaves them out)
+#   evidence_central, first_pull_photos   (once: an inspector's first pull
+#                of a central of 10 000 inspections and 30 000 photos beside
+#                `git clone --mirror` and beside the same pull without the
+#                photos; see evidence_pull_bench; BENCH_PULL_PHOTOS=0 leaves
+#                them out)
 #
 # as "bench NAME n=N ours=S git=S ratio=OURS/GIT ours_cpu=S git_cpu=S
 # cpu_ratio=R maxrss_kb=KB git_maxrss_kb=KB ...": wall-clock seconds, CPU
@@ -32,12 +37,13 @@
 # seconds (900) is stopped; the line says how far it got and the figures
 # that need its workspace are skipped.  Everything is written under
 # BENCH_DIR (build/bench/work) and removed after each N unless BENCH_KEEP=1.
+# BENCH_SIZES="" runs only the figures made once (photos and files).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 FC=${FIELDCHECK_BIN:-$top/fieldcheck}
 TOOLS=${BENCH_TOOLS:-$top/build/bench}
 MAX=${BENCH_MAX:-100000}
-SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+SIZES=${BENCH_SIZES-"1000 10000 100000"} # BENCH_SIZES="": only the figures made once
 WORK=${BENCH_DIR:-$top/build/bench/work}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 DAEMON_MAX=${BENCH_DAEMON_MAX:-100000}
@@ -48,7 +54,7 @@ export LC_ALL=C.UTF-8
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 unset GIT_DIR GIT_WORK_TREE 2>/dev/null || true
 
-for t in gen fill answer timeit; do
+for t in gen fill answer timeit photos; do
 	[ -x "$TOOLS/$t" ] || { echo "bench: $TOOLS/$t is missing (make bench builds it)" >&2; exit 1; }
 done
 [ -x "$FC" ] || { echo "bench: $FC is missing" >&2; exit 1; }
@@ -313,6 +319,55 @@ GIT
 	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
 }
 
+# evidence_pull_bench: an inspector who joins a district pulls, for the
+# first time, a central of BENCH_PULL_N inspections (10 000, at most
+# BENCH_MAX) whose officers' refs/evidence/* hold BENCH_PULL_PHOTOS photos
+# (three per inspection; bench/photos: small distinct JPEGs, pushed apart
+# from the records, so in a pack of their own).  Beside it: `git clone
+# --mirror` of the same central (everything, photos too: --bare takes
+# refs/heads only), the same pull of
+# the central before the photos were added, and the same pull after `git
+# gc` put records and photos in one pack (the pull then copies main's
+# objects one by one instead of adopting the pack).  The inspector's
+# badge has no photos: a pull fetches the officer's own files only.
+evidence_pull_bench() {
+	n=${BENCH_PULL_N:-10000}
+	[ "$n" -le "$MAX" ] || n=$MAX
+	p=${BENCH_PULL_PHOTOS:-$((3 * n))}
+	D=$WORK/evpull
+	rm -rf "$D" && mkdir -p "$D"
+	FIELDCHECK_NOW=$("$TOOLS/gen" now "$n")
+	export FIELDCHECK_NOW
+	git init -q --bare --initial-branch=main "$D/records.git"
+	timed generate sh -c "'$TOOLS/gen' central --inspections $n | GLIBC_TUNABLES=glibc.malloc.trim_threshold=268435456:glibc.malloc.top_pad=67108864 git -C '$D/records.git' fast-import --quiet"
+	gen_s=$SECS
+	cp -a "$D/records.git" "$D/photos.git"
+	timed photos sh -c "'$TOOLS/photos' --count $p | git -C '$D/photos.git' fast-import --quiet"
+	printf 'bench evidence_central n=%s photos=%s generate_s=%s photos_s=%s records_kib=%s central_kib=%s\n' \
+		"$n" "$p" "$gen_s" "$SECS" "$(kib "$D/records.git")" "$(kib "$D/photos.git")"
+	timed clone git clone --mirror -q "file://$D/photos.git" "$D/clone.git"
+	git_s=$SECS git_cpu=$CPU git_kb=$KB
+	# pull_as NAME CENTRAL: the new inspector's first pull; sets SECS KB CPU.
+	pull_as() {
+		timed "$1" "$FC" -C "$D/$1" init --name 新检查员 --badge ZJ-0999 --dept 区应急管理局 \
+			--from "file://$D/$2"
+		grep -q "^imported from .*: $n inspections" "$D/$1.out" ||
+			{ echo "bench: $1 did not import $n inspections (see $D/$1.out)" >&2; exit 1; }
+	}
+	pull_as without records.git
+	w_s=$SECS w_cpu=$CPU w_kb=$KB
+	pull_as with photos.git
+	p_s=$SECS p_cpu=$CPU p_kb=$KB
+	git --git-dir="$D/photos.git" gc -q
+	pull_as onepack photos.git
+	printf 'bench first_pull_photos n=%s photos=%s ours=%s ours_cpu=%s maxrss_kb=%s replica_kib=%s without_photos=%s without_photos_cpu=%s without_photos_maxrss_kb=%s without_photos_replica_kib=%s with_over_without=%s one_pack=%s one_pack_cpu=%s one_pack_maxrss_kb=%s git_clone=%s git_cpu=%s git_maxrss_kb=%s git_clone_kib=%s ours_over_git=%s\n' \
+		"$n" "$p" "$p_s" "$p_cpu" "$p_kb" "$(kib "$D/with/replica.git")" \
+		"$w_s" "$w_cpu" "$w_kb" "$(kib "$D/without/replica.git")" "$(ratio "$p_s" "$w_s")" \
+		"$SECS" "$CPU" "$KB" "$git_s" "$git_cpu" "$git_kb" "$(kib "$D/clone.git")" \
+		"$(ratio "$p_s" "$git_s")"
+	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"
+}
+
 mkdir -p "$WORK/bin"
 # A copy of the binary, so a rebuild meanwhile does not pull it away.
 cp "$FC" "$WORK/bin/fieldcheck"
@@ -323,3 +378,4 @@ for n in $SIZES; do
 	one_size "$n"
 done
 [ "${BENCH_PHOTOS:-100}" = 0 ] || evidence_bench
+[ "${BENCH_PULL_PHOTOS:-}" = 0 ] || evidence_pull_bench

@@ -102,25 +102,25 @@ static void limit_words(uint64_t max, char *out, size_t size)
 
 /* Opens the file to add: a regular file (never a FIFO that would block, a
  * device or a folder) within the limit. */
-static int open_source(const struct evidence_store *es, const char *path, int *fd,
-		       struct stat *st, struct fc_err *err)
+static int open_source(const struct evidence_store *es, const char *path, const char *shown,
+		       int *fd, struct stat *st, struct fc_err *err)
 {
 	char limit[48];
 
 	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (*fd < 0)
 		return fc_failk(err, errno == ENOENT ? FC_ENOTFOUND : FC_EIO,
-				_("cannot open %s: %s"), path, strerror(errno));
+				_("cannot open %s: %s"), shown, strerror(errno));
 	if (fstat(*fd, st) || !S_ISREG(st->st_mode)) {
 		close(*fd);
-		return fc_fail(err, _("%s is not a regular file"), path);
+		return fc_fail(err, _("%s is not a regular file"), shown);
 	}
 	if ((uint64_t)st->st_size > es->max_bytes) {
 		close(*fd);
 		limit_words(es->max_bytes, limit, sizeof limit);
 		return fc_fail(err, _("%s: %lld bytes, more than the limit of %s per file "
 				      "(the setting %s)"),
-			       path, (long long)st->st_size, limit, EVIDENCE_LIMIT_KEY);
+			       shown, (long long)st->st_size, limit, EVIDENCE_LIMIT_KEY);
 	}
 	return 0;
 }
@@ -164,7 +164,7 @@ static int write_all(int fd, const unsigned char *p, size_t len)
 
 /* The pass: size bytes from src into dst through one buffer, hashed and
  * judged as they go; a file of no kind kept stops the copy at once. */
-static int copy(int src, const char *path, uint64_t size, int dst, const char *tmp,
+static int copy(int src, const char *path, uint64_t size, int dst, const char *dir,
 		struct evidence_info *out, struct fc_err *err)
 {
 	unsigned char *buf = xmalloc(EVIDENCE_BUF);
@@ -187,7 +187,7 @@ static int copy(int src, const char *path, uint64_t size, int dst, const char *t
 			(void)media_sniff_final(&h.sniff, path, &out->type, err);
 			rc = -1;
 		} else if ((e = write_all(dst, buf, (size_t)n)))
-			rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(e));
+			rc = fc_failk(err, FC_EIO, _("cannot write into %s: %s"), dir, strerror(e));
 	}
 	if (!rc && n < 0)
 		rc = fc_failk(err, FC_EIO, _("cannot read %s: %s"), path, strerror(errno));
@@ -254,10 +254,10 @@ static int settle(const struct evidence_store *es, const char *tmp,
 
 	if (!rc && evidence_check(es, info->sha256, NULL, &old) == 0) {
 		if (unlink(tmp))
-			rc = fc_failk(err, FC_EIO, _("cannot remove %s: %s"), tmp, strerror(errno));
+			rc = fc_failk(err, FC_EIO, _("cannot remove a temporary file in %s: %s"),
+				      es->dir, strerror(errno));
 	} else if (!rc && rename(tmp, final)) {
-		rc = fc_failk(err, FC_EIO, _("cannot rename %s to %s: %s"), tmp, final,
-			      strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot put %s in place: %s"), final, strerror(errno));
 	} else if (!rc && file_fsync_dir(dir)) {
 		rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), dir, strerror(errno));
 	}
@@ -295,18 +295,20 @@ static int keep(const struct evidence_store *es, int src, const char *path,
 	char *tmp = xstrfmt("%s/.tmp-XXXXXX", es->dir);
 	int fd = -1, rc = make_dir(es->dir, err);
 
+	/* Messages name the store's folder, never the temporary file. */
 	if (!rc && (fd = mkstemp(tmp)) < 0)
-		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), tmp, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot create a file in %s: %s"), es->dir,
+			      strerror(errno));
 	if (!rc)
-		rc = copy(src, path, (uint64_t)st->st_size, fd, tmp, out, err);
+		rc = copy(src, path, (uint64_t)st->st_size, fd, es->dir, out, err);
 	if (!rc && want)
 		rc = as_expected(want, out, err);
 	if (!rc && out->type == MEDIA_JPEG)
 		photo_facts(fd, out);
 	if (!rc && (fchmod(fd, 0444) || fsync(fd)))
-		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot write into %s: %s"), es->dir, strerror(errno));
 	if (fd >= 0 && close(fd) && !rc)
-		rc = fc_failk(err, FC_EIO, _("cannot write %s: %s"), tmp, strerror(errno));
+		rc = fc_failk(err, FC_EIO, _("cannot write into %s: %s"), es->dir, strerror(errno));
 	if (!rc)
 		rc = settle(es, tmp, out, err);
 	if (rc && fd >= 0)
@@ -321,11 +323,16 @@ static int add(const struct evidence_store *es, const char *path,
 	struct stat st;
 	int fd, rc;
 
+	/* A fetched file is named by its record's name: path is a temporary. */
+	const char *shown = want && want->name[0] ? want->name : path;
+
 	memset(out, 0, sizeof *out);
 	out->error_m = -1;
-	if (name_of(path, out->name, err) || open_source(es, path, &fd, &st, err))
+	if (name_of(path, out->name, err) || open_source(es, path, shown, &fd, &st, err))
 		return -1;
-	rc = keep(es, fd, path, &st, want, out, err);
+	if (want)
+		snprintf(out->name, sizeof out->name, "%s", want->name);
+	rc = keep(es, fd, shown, &st, want, out, err);
 	close(fd);
 	if (!rc && !out->taken[0])
 		file_time(&st, out->taken);

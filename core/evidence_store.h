@@ -69,8 +69,9 @@ int evidence_add(const struct evidence_store *es, const char *path, struct evide
 
 /* The same, keeping the file only when its sha256, blob id, size and type
  * are those of `want` (a record's line: a file fetched from someone's
- * evidence); else FC_EFAIL saying what differs (not naming path, a
- * temporary file: the caller names the file), and nothing is kept. */
+ * evidence); else FC_EFAIL saying what differs, and nothing is kept.
+ * Messages name the file by want->name (the record's), never by path (a
+ * temporary file), and out->name is want->name. */
 int evidence_add_expected(const struct evidence_store *es, const char *path,
 			  const struct evidence_info *want, struct evidence_info *out,
 			  struct fc_err *err);

@@ -202,3 +202,17 @@ int evblob_copy_set(git_repository *src, git_repository *dst, const git_oid *hea
 	git_odb_free(cs.dst);
 	return rc;
 }
+
+int evblob_drop(git_repository *repo, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	struct strbuf p;
+	int gone;
+
+	git_oid_tostr(hex, sizeof hex, id);
+	strbuf_init(&p);
+	strbuf_addf(&p, "%sobjects/%.2s/%s", git_repository_path(repo), hex, hex + 2);
+	gone = unlink(p.buf) == 0;
+	strbuf_release(&p);
+	return gone;
+}

@@ -34,4 +34,10 @@ int evblob_to_fd(git_repository *repo, const git_oid *id, uint64_t max, int fd,
 int evblob_copy_set(git_repository *src, git_repository *dst, const git_oid *head,
 		    const git_oid *have, uint64_t max, struct fc_err *err);
 
+/* Removes blob id from repo when it is a loose object there (a pack
+ * cannot lose one object: a packed one stays).  For a file the store now
+ * keeps: the replica need not keep its bytes a second time (see
+ * docs/ARCHITECTURE.md, "How evidence travels").  1 removed, else 0. */
+int evblob_drop(git_repository *repo, const git_oid *id);
+
 #endif

@@ -30,14 +30,46 @@ struct fetching {
 	struct wanted *w;
 	size_t n, alloc;
 	struct evfetch_result *res;
+	struct sync_log *rep;   /* res->rep, or a sync's */
 	struct sync_progress *prog;
 	struct fc_err *err;
 };
 
 void evfetch_result_release(struct evfetch_result *res)
 {
+	size_t i;
+
+	for (i = 0; i < res->n_files; i++) {
+		free(res->files[i].name);
+		free(res->files[i].path);
+	}
+	free(res->files);
+	free(res->dir);
 	sync_log_release(&res->rep);
 	memset(res, 0, sizeof *res);
+}
+
+/* A file kept, for the person: the first EVFETCH_LISTED by name. */
+static void listed(struct fetching *f, const struct wanted *w)
+{
+	struct evfetch_result *res = f->res;
+	struct evfetch_file *k;
+
+	res->kept++;
+	if (res->n_files >= EVFETCH_LISTED)
+		return;
+	ALLOC_GROW(res->files, res->n_files + 1, res->alloc_files);
+	k = &res->files[res->n_files++];
+	memset(k, 0, sizeof *k);
+	snprintf(k->kind, sizeof k->kind, "%s", w->kind);
+	snprintf(k->record, sizeof k->record, "%s", w->record);
+	k->name = xstrdup(w->a.name ? w->a.name : "");
+	snprintf(k->sha256, sizeof k->sha256, "%s", w->a.sha256);
+	snprintf(k->by, sizeof k->by, "%s", w->a.by);
+	k->size = w->a.size;
+	k->path = evidence_path(&f->es, w->a.sha256);
+	if (!k->path)
+		k->path = xstrdup(f->es.dir);
 }
 
 /* A line whose file is not here (once per file: unique_files). */
@@ -73,20 +105,22 @@ static void refuse(struct fetching *f, struct wanted *w, const git_oid *commit,
 	naming(w, &msg);
 	strbuf_addf(&msg, ": %s", why);
 	snprintf(path, sizeof path, "%.2s/%s", w->a.sha256, w->a.sha256);
-	quarantine_blob(f->r, &f->res->rep, commit, path, blob, msg.buf);
+	quarantine_blob(f->r, f->rep, commit, path, blob, msg.buf);
 	strbuf_release(&msg);
 	w->done = 1;
 	f->res->refused++;
 }
 
-/* The files of officer `by` from one remote's evidence ref. */
-static int from_ref(struct fetching *f, const char *remote, const char *by, const char *ref)
+/* The files of officer `by` from one remote's evidence ref (`again`: the
+ * second time, after its tracking ref was forgotten). */
+static int from_ref(struct fetching *f, const char *remote, const char *by, const char *ref,
+		    int again)
 {
 	struct fc_err why = { 0 };
 	git_commit *c = NULL;
 	git_tree *tree = NULL;
 	git_oid tip, blob;
-	int exists, rc;
+	int exists, rc, lost = 0;
 	size_t i;
 
 	/* From a central on a path, an object over the limit or not what its
@@ -103,9 +137,9 @@ static int from_ref(struct fetching *f, const char *remote, const char *by, cons
 	if (rc) {
 		if (why.kind != FC_EFAIL)
 			return *f->err = why, -1;
-		sync_log_note(&f->res->rep, _("%s's evidence on %s is refused, nothing of it is "
+		sync_log_note(f->rep, _("%s's evidence on %s is refused, nothing of it is "
 			      "kept: %s"), by, remote, why.msg);
-		quarantine(f->r, &f->res->rep, exists ? &tip : NULL, ref, NULL, 0, why.msg);
+		quarantine(f->r, f->rep, exists ? &tip : NULL, ref, NULL, 0, why.msg);
 		return 0;
 	}
 	if (!exists)
@@ -116,13 +150,20 @@ static int from_ref(struct fetching *f, const char *remote, const char *by, cons
 			continue;
 		memset(&why, 0, sizeof why);
 		if (evkeep_blob(f->r, &f->es, &w->a, &blob, &why) == 0)
-			w->done = 1, f->res->kept++;
+			w->done = 1, listed(f, w);
 		else if (why.kind == FC_EFAIL)
 			refuse(f, w, &tip, &blob, why.msg);
+		else if (why.kind == FC_ENOTFOUND)
+			lost = 1; /* kept before, then lost from the store */
 		else
 			*f->err = why, rc = -1;
 	}
 	git_tree_free(tree);
+	/* Its bytes left the replica once kept: the ref is fetched whole again. */
+	if (rc == 0 && lost && !again) {
+		evkeep_forget(f->r, remote, ref);
+		return from_ref(f, remote, by, ref, 1);
+	}
 	return rc;
 }
 
@@ -137,7 +178,7 @@ static int pending(const struct fetching *f, const char *by)
 
 /* Each officer whose files are wanted, from each remote until none of
  * theirs is left. */
-static int fetch_all(struct fetching *f, const git_strarray *remotes)
+static int fetch_all(struct fetching *f, char *const *remotes, size_t n_remotes)
 {
 	size_t i, k;
 	int rc = 0;
@@ -149,11 +190,11 @@ static int fetch_all(struct fetching *f, const git_strarray *remotes)
 		if (f->w[i].done || (i && !strcmp(by, f->w[i - 1].a.by)))
 			continue;
 		if (evtree_ref(by, ref, sizeof ref, &bad)) {
-			sync_log_note(&f->res->rep, "%s", bad.msg);
+			sync_log_note(f->rep, "%s", bad.msg);
 			continue;
 		}
-		for (k = 0; rc == 0 && k < remotes->count && pending(f, by); k++)
-			rc = from_ref(f, remotes->strings[k], by, ref);
+		for (k = 0; rc == 0 && k < n_remotes && pending(f, by); k++)
+			rc = from_ref(f, remotes[k], by, ref, 0);
 	}
 	return rc;
 }
@@ -180,6 +221,8 @@ static void unique_files(struct fetching *f)
 {
 	size_t i, j = 0;
 
+	if (!f->n)
+		return; /* nothing wanted (f->w NULL: qsort must not see it) */
 	qsort(f->w, f->n, sizeof *f->w, by_file);
 	for (i = 0; i < f->n; i++) {
 		if (j && !strcmp(f->w[j - 1].a.sha256, f->w[i].a.sha256)) {
@@ -202,44 +245,84 @@ static void count_missing(struct fetching *f)
 			continue;
 		strbuf_init(&msg);
 		naming(&f->w[i], &msg);
-		sync_log_note(&f->res->rep, _("%s: on no central this workspace syncs with"),
+		sync_log_note(f->rep, _("%s: on no central this workspace syncs with"),
 			      msg.buf);
 		strbuf_release(&msg);
 		f->res->missing++;
 	}
 }
 
-int evfetch_run(struct fc_workspace *ws, const struct evfetch_target *t, size_t n,
-		struct sync_progress *prog, struct evfetch_result *res, struct fc_err *err)
+/* The files the records asked name and this workspace lacks, each once. */
+static int collect(struct fetching *f, struct fc_workspace *ws, const struct evfetch_target *t,
+		   size_t n)
 {
-	struct fetching f = { NULL, { 0 }, NULL, 0, 0, res, prog, err };
-	git_strarray remotes = { NULL, 0 };
 	size_t i;
 	int rc;
 
-	memset(res, 0, sizeof *res);
-	if (evidence_store_open(ws, &f.es, err))
+	if (evidence_store_open(ws, &f->es, f->err))
 		return -1;
-	rc = n ? 0 : attachments_each(ws->store, NULL, NULL, want, &f, err);
+	f->res->dir = xstrdup(f->es.dir);
+	rc = n ? 0 : attachments_each(ws->store, NULL, NULL, want, f, f->err);
 	for (i = 0; rc == 0 && i < n; i++)
-		rc = attachments_each(ws->store, t[i].kind, t[i].id, want, &f, err);
-	unique_files(&f);
-	res->needed = f.n;
+		rc = attachments_each(ws->store, t[i].kind, t[i].id, want, f, f->err);
+	unique_files(f);
+	f->res->needed = f->n;
+	return rc;
+}
+
+static int fetch_from(struct fetching *f, char *const *remotes, size_t n_remotes)
+{
+	int rc = fetch_all(f, remotes, n_remotes);
+
+	if (rc == 0)
+		count_missing(f);
+	return rc;
+}
+
+static void fetching_release(struct fetching *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		attachment_clear(&f->w[i].a);
+	free(f->w);
+	evidence_store_release(&f->es);
+}
+
+int evfetch_run(struct fc_workspace *ws, const struct evfetch_target *t, size_t n,
+		struct sync_progress *prog, struct evfetch_result *res, struct fc_err *err)
+{
+	struct fetching f = { NULL, { 0 }, NULL, 0, 0, res, &res->rep, prog, err };
+	git_strarray remotes = { NULL, 0 };
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	rc = collect(&f, ws, t, n);
 	if (rc == 0 && f.n) {
 		rc = replica_open(ws, REPLICA_CREATE, &f.r, err);
 		if (rc == 0 && git_remote_list(&remotes, f.r->repo) < 0)
 			rc = git_fail(err, _("listing remotes"));
 		if (rc == 0)
-			rc = fetch_all(&f, &remotes);
-		if (rc == 0)
-			count_missing(&f);
+			rc = fetch_from(&f, remotes.strings, remotes.count);
 		git_strarray_dispose(&remotes);
 		if (f.r)
 			replica_close(f.r);
 	}
-	for (i = 0; i < f.n; i++)
-		attachment_clear(&f.w[i].a);
-	free(f.w);
-	evidence_store_release(&f.es);
+	fetching_release(&f);
+	return rc;
+}
+
+int evfetch_in(struct replica *r, char *const *remotes, size_t n_remotes,
+	       struct sync_progress *prog, struct evfetch_result *res, struct sync_log *rep,
+	       struct fc_err *err)
+{
+	struct fetching f = { r, { 0 }, NULL, 0, 0, res, rep, prog, err };
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	rc = collect(&f, r->ws, NULL, 0);
+	if (rc == 0 && f.n)
+		rc = fetch_from(&f, remotes, n_remotes);
+	fetching_release(&f);
 	return rc;
 }

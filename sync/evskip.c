@@ -39,11 +39,18 @@ static int load_ref(const char *name, void *ctx)
 
 int evskip_load(git_repository *src, struct evskip *s, struct fc_err *err)
 {
-	struct loading l = { src, s, err };
+	struct loading l = { NULL, s, err };
 	int rc;
 
 	oidmap_init(&s->set);
-	rc = git_reference_foreach_glob(src, EVIDENCE_REF_PREFIX "*", load_ref, &l);
+	/* A handle of its own, freed at once: the trees walked here (a few
+	 * hundred per evidence commit) stay in libgit2's object cache of the
+	 * handle, which would otherwise hold them while the packs are read. */
+	if (git_repository_open_ext(&l.src, git_repository_path(src),
+				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		return git_fail(err, _("reading the central's evidence refs"));
+	rc = git_reference_foreach_glob(l.src, EVIDENCE_REF_PREFIX "*", load_ref, &l);
+	git_repository_free(l.src);
 	if (rc == GIT_EUSER)
 		return -1;
 	return rc < 0 ? git_fail(err, _("reading the central's evidence refs")) : 0;
@@ -54,15 +61,27 @@ int evskip_has(const struct evskip *s, const git_oid *id)
 	return s->set.n && oidmap_get(&s->set, id) != NULL;
 }
 
-static int in_set(const git_oid *id, void *ctx)
+#define HOLDS_EVIDENCE 1
+#define HOLDS_OTHER 2
+
+struct holding {
+	const struct evskip *s;
+	int what;
+};
+
+static int classify(const git_oid *id, void *ctx)
 {
-	return evskip_has(ctx, id) ? 1 : 0;
+	struct holding *h = ctx;
+
+	h->what |= evskip_has(h->s, id) ? HOLDS_EVIDENCE : HOLDS_OTHER;
+	return h->what == (HOLDS_EVIDENCE | HOLDS_OTHER) ? 1 : 0; /* known: stop */
 }
 
-/* Whether the pack dir/base holds an evidence object (one that cannot be
- * read counts as holding one: its objects then come another way). */
-static int holds_evidence(const struct evskip *s, const char *dir, const char *base)
+/* What the pack dir/base holds: evidence objects, others, or both (one
+ * that cannot be read counts as both: its objects then come another way). */
+static int holds(const struct evskip *s, const char *dir, const char *base)
 {
+	struct holding h = { s, 0 };
 	git_odb_backend *b = NULL;
 	struct strbuf idx;
 	int rc;
@@ -71,22 +90,26 @@ static int holds_evidence(const struct evskip *s, const char *dir, const char *b
 	strbuf_addf(&idx, "%s/%s.idx", dir, base);
 	rc = git_odb_backend_one_pack(&b, idx.buf);
 	if (rc == 0)
-		rc = b->foreach(b, in_set, (void *)s);
+		rc = b->foreach(b, classify, &h);
 	if (b)
 		b->free(b);
 	strbuf_release(&idx);
 	git_error_clear();
-	return rc != 0;
+	return rc < 0 || (rc > 0 && h.what != (HOLDS_EVIDENCE | HOLDS_OTHER)) ?
+	       HOLDS_EVIDENCE | HOLDS_OTHER : h.what;
 }
 
-size_t evskip_packs(const struct evskip *s, const char *dir, char **names)
+size_t evskip_packs(const struct evskip *s, const char *dir, char **names, size_t *mixed)
 {
 	size_t i, j = 0, n = 0;
 
+	*mixed = 0;
 	if (!s->set.n)
 		return 0;
 	for (i = 0; names[i]; i++) {
-		if (holds_evidence(s, dir, names[i])) {
+		int what = holds(s, dir, names[i]);
+		if (what & HOLDS_EVIDENCE) {
+			*mixed += (what & HOLDS_OTHER) != 0;
 			free(names[i]);
 			n++;
 		} else {

@@ -43,6 +43,7 @@ struct restoring {
 	git_tree *tree;
 	struct evsync *st;
 	struct sync_log *rep;
+	int lost;             /* a blob left the replica once kept, then the file the store */
 	struct fc_err *err;
 };
 
@@ -59,6 +60,10 @@ static int restore_one(const struct fc_attachment *a, void *ctx)
 		return 0;
 	if (evkeep_blob(x->r, &x->es, a, &blob, &why) == 0) {
 		x->st->restored++;
+		return 0;
+	}
+	if (why.kind == FC_ENOTFOUND) {
+		x->lost = 1;
 		return 0;
 	}
 	if (why.kind != FC_EFAIL) {
@@ -80,10 +85,10 @@ static int fetch_own(struct replica *r, const char *remote, struct sync_progress
 					&st->has_theirs, err);
 }
 
-int evsync_pull(struct replica *r, const char *remote, struct sync_progress *prog,
-		struct evsync *st, struct sync_log *rep, struct fc_err *err)
+static int pull_once(struct replica *r, const char *remote, struct sync_progress *prog,
+		     struct evsync *st, struct sync_log *rep, int *lost, struct fc_err *err)
 {
-	struct restoring x = { r, { 0 }, NULL, st, rep, err };
+	struct restoring x = { r, { 0 }, NULL, st, rep, 0, err };
 	struct fc_err why = { 0 };
 	uint64_t max;
 	int rc;
@@ -107,6 +112,21 @@ int evsync_pull(struct replica *r, const char *remote, struct sync_progress *pro
 		rc = attachments_files_by(r->ws->store, r->ws->me.badge, restore_one, &x, err);
 	evidence_store_release(&x.es);
 	git_tree_free(x.tree);
+	*lost = x.lost;
+	return rc;
+}
+
+int evsync_pull(struct replica *r, const char *remote, struct sync_progress *prog,
+		struct evsync *st, struct sync_log *rep, struct fc_err *err)
+{
+	int lost = 0, rc = pull_once(r, remote, prog, st, rep, &lost, err);
+
+	/* An own file the store lost, whose bytes left the replica once kept:
+	 * our ref is fetched whole again, once. */
+	if (rc == 0 && lost) {
+		evkeep_forget(r, remote, st->ref);
+		rc = pull_once(r, remote, prog, st, rep, &lost, err);
+	}
 	return rc;
 }
 
@@ -223,9 +243,14 @@ int evsync_push(struct replica *r, const char *remote, struct sync_progress *pro
 		rc = transport_push_ref(r, remote, st->ref, &head, st->has_theirs ? &st->theirs : NULL,
 					prog, rejected, err);
 	if (rc == 0 && s.n && !*rejected) {
+		size_t i;
 		st->sent += s.n;
 		git_oid_cpy(&st->theirs, &head);
 		st->has_theirs = 1;
+		/* On the central now, and in the store: not kept a third time.
+		 * A push that fails keeps them; the next one writes them again. */
+		for (i = 0; i < s.n; i++)
+			evblob_drop(r->repo, &s.files[i].id);
 	}
 	git_commit_free(c);
 	git_tree_free(s.tree);

@@ -21,7 +21,11 @@
 int evtree_ref(const char *badge, char *out, size_t size, struct fc_err *err);
 
 /* Checks the shape above, every blob at most max bytes.  0 when sound;
- * -1 FC_EFAIL naming the entry and what is wrong; FC_EIO when unreadable. */
+ * -1 FC_EFAIL naming the entry and what is wrong; FC_EIO when unreadable.
+ * A blob not in repo passes: in a replica, a file kept in the store whose
+ * bytes left it (sync/evblob.h, evblob_drop), judged by its header again
+ * if it is ever fetched (sync/evkeep.h); a central's receive-pack has
+ * checked that a push brings every object before the guard runs. */
 int evtree_check(git_repository *repo, const git_oid *tree, uint64_t max, struct fc_err *err);
 
 /* The blob the (checked) tree holds for sha256: 0 with *blob, or

@@ -268,14 +268,14 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 	char **names;
 	git_oid have;
 	int rc = 0, sent_by_changes, has_have;
-	size_t left;
+	size_t left, mixed;
 
 	strbuf_init(&from);
 	strbuf_init(&to);
 	strbuf_addf(&from, "%sobjects/pack", git_repository_path(src));
 	strbuf_addf(&to, "%sobjects/pack", git_repository_path(r->repo));
 	names = missing_packs(from.buf, to.buf, cx);
-	left = evskip_packs(&cx->skip, from.buf, names);
+	left = evskip_packs(&cx->skip, from.buf, names, &mixed);
 	cx->n_packs -= left;
 	has_have = common_commit(r, src, track, &have);
 	sent_by_changes = has_have && cx->total > cx->all / 2;
@@ -292,8 +292,10 @@ static int fetch_objects(struct copying *cx, struct replica *r, git_repository *
 		rc = copy_all(cx, r, src, from.buf, to.buf, names);
 		if (rc == 0)
 			done(cx, cx->objects + cx->loose, cx->total + cx->loose_bytes);
-		/* main's objects in a pack left behind for the evidence it holds */
-		if (rc == 0 && left)
+		/* main's objects in a pack left behind for the evidence it holds
+		 * (a pack of evidence alone holds none: a first pull does not
+		 * grow with the photos pushed apart from the records) */
+		if (rc == 0 && mixed)
 			rc = sendset_copy(src, r->repo, their_head, has_have ? &have : NULL, NULL,
 					  cx->err);
 	}

@@ -144,7 +144,7 @@ static int now_epoch(long long *out, struct fc_err *err)
 int roster_edit_push(struct fc_workspace *ws, const char *remote, const struct roster_edit *ed,
 		     char *commit_hex, struct sync_log *rep, struct fc_err *err)
 {
-	struct sync_options pull = { remote, 0, NULL };
+	struct sync_options pull = { remote, 0, NULL, 1 }; /* the roster, not the files */
 	struct sync_result res;
 	struct replica *r;
 	struct sshkey mine;

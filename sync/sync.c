@@ -12,6 +12,7 @@
 #include "core/roster.h"
 #include "core/store.h"
 #include "core/strbuf.h"
+#include "evfetch.h"
 #include "evsync.h"
 #include "export.h"
 #include "format.h"
@@ -194,20 +195,24 @@ static int remote_names(struct replica *r, const char *only, git_strarray *names
 	return 0;
 }
 
-/* Each remote in turn: fetch, merge, import, push. */
+/* Each remote in turn: fetch, merge, import, push.  reached (names->count
+ * slots) gets the names of those reached. */
 static int sync_remotes(struct replica *r, const git_strarray *names,
 			const struct sync_options *opt, struct sync_result *res, unsigned *seed,
-			struct fc_err *err)
+			char **reached, struct fc_err *err)
 {
-	size_t i;
+	size_t i, n = 0;
 	int rc = 0;
 
 	for (i = 0; i < names->count; i++) {
 		struct fc_err one = { 0 };
 		struct evsync ev;
+		size_t before = res->reached;
 		int failed;
 		memset(&ev, 0, sizeof ev);
 		failed = sync_one(r, names->strings[i], opt, res, &ev, seed, &one);
+		if (res->reached > before)
+			reached[n++] = names->strings[i];
 		res->files_sent += ev.sent;
 		res->files_restored += ev.restored;
 		if (failed) {
@@ -246,6 +251,25 @@ static int supervisor_pulls_only(struct replica *r, struct sync_log *rep)
 	return 1;
 }
 
+/* A supervisor reviews everyone's evidence: after the records, every file
+ * they name and this workspace lacks is fetched, judged as `evidence
+ * fetch` judges it (sync/evfetch.h), from the remotes synced.  Files that
+ * cannot be fetched do not stop the records: it is said, and the next
+ * pull tries again. */
+static void supervisor_files(struct replica *r, char *const *reached,
+			     const struct sync_options *o, struct sync_result *res)
+{
+	struct evfetch_result fr;
+	struct fc_err why = { 0 };
+
+	if (evfetch_in(r, reached, res->reached, o->prog, &fr, &res->rep, &why))
+		sync_log_note(&res->rep, _("others' evidence files not fetched: %s"), why.msg);
+	res->files_fetched = fr.kept;
+	res->files_refused = fr.refused;
+	res->files_missing = fr.missing;
+	evfetch_result_release(&fr);
+}
+
 static void stamp(struct fc_workspace *ws)
 {
 	char now[FC_TIMESTAMP_LEN + 1];
@@ -262,6 +286,7 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	struct fc_err unsigned_why = { 0 }, ignore;
 	struct replica *r;
 	git_strarray names;
+	char **reached;
 	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(size_t)res;
 	int rc = 0, may_commit, send = o->push;
 
@@ -295,17 +320,21 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	res->remotes = names.count;
 	if (!may_commit)
 		opt.push = 0;
-	rc = sync_remotes(r, &names, &opt, res, &seed, err);
+	reached = xcalloc(names.count ? names.count : 1, sizeof *reached);
+	rc = sync_remotes(r, &names, &opt, res, &seed, reached, err);
 	if (rc == 0 && !may_commit && o->push && !ws->supervisor) {
 		if (trust_may_commit(r, &unsigned_why) == 0 && export_outbox(r, &ex, err) == 0) {
 			opt.push = 1;
 			res->waiting = res->reached = res->pushed = 0;
-			rc = sync_remotes(r, &names, &opt, res, &seed, err);
+			rc = sync_remotes(r, &names, &opt, res, &seed, reached, err);
 		} else {
 			*err = unsigned_why;
 			rc = -1;
 		}
 	}
+	if (ws->supervisor && !o->records_only && res->reached)
+		supervisor_files(r, reached, &opt, res);
+	free(reached);
 	res->committed = ex.committed;
 	res->exported = ex.enterprises + ex.inspections + ex.hazards + ex.removed;
 	outbox_count(ws->store, &res->records_waiting, &ignore);

@@ -6,6 +6,9 @@
  * because another device pushed first is retried (fetch, merge, push) with
  * backoff, a bounded number of times.  pull: the same without pushing.
  * Offline, the commit stays local and the result says how many wait.
+ * Files: an inspector's sync brings only the officer's own; a
+ * supervisor's (pull or sync) also every file the records name, unless
+ * records_only (docs/ARCHITECTURE.md, "How evidence travels").
  */
 #ifndef FC_SYNC_H
 #define FC_SYNC_H
@@ -21,6 +24,7 @@ struct sync_options {
 	const char *remote;           /* NULL: every remote */
 	int push;                     /* 0 for pull */
 	struct sync_progress *prog;
+	int records_only;             /* a supervisor's: records and own files only */
 };
 
 struct sync_result {
@@ -33,6 +37,9 @@ struct sync_result {
 	size_t attempts;              /* pushes tried (retries included) */
 	size_t files_sent;            /* own evidence files sent (sync/evsync.h) */
 	size_t files_restored;        /* own evidence files put back into the store */
+	size_t files_fetched;         /* others' files a supervisor's pull kept */
+	size_t files_refused;         /* others' files refused and quarantined */
+	size_t files_missing;         /* others' files named but on no remote */
 	char *offline;                /* why a remote could not be reached, or NULL */
 	struct sync_log rep;
 };

@@ -246,6 +246,18 @@ static void expected_or_nothing(void **state)
 	assert_files(f->store, 1, 0);
 	assert_int_equal(evidence_add_expected(&f->es, txt, &want, &got, &err), -1);
 	assert_files(f->store, 1, 0);
+	/* messages name the file by the record's name, not by the temporary */
+	snprintf(want.name, sizeof want.name, "IMG_0412.JPG");
+	want.size++;
+	assert_int_equal(evidence_add_expected(&f->es, txt, &want, &got, &err), -1);
+	assert_null(strstr(err.msg, "t.txt"));
+	want.type = MEDIA_PNG;
+	fp = fopen(txt, "w");
+	fputs("\x7f""ELF\x01", fp);
+	fclose(fp);
+	assert_int_equal(evidence_add_expected(&f->es, txt, &want, &got, &err), -1);
+	assert_non_null(strstr(err.msg, "IMG_0412.JPG: not a kind of file"));
+	assert_null(strstr(err.msg, "t.txt"));
 	free(a), free(txt);
 }
 

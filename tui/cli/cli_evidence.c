@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
+#include "core/words.h"
 #include "core/workspace.h"
 #include "sync/evfetch.h"
 
@@ -39,8 +40,29 @@ static int target(struct fc_workspace *ws, const char *arg, struct evfetch_targe
 	return 0;
 }
 
+/* Each file kept, by its record's name and where it went (never a
+ * temporary file): "fetched IMG_0412.JPG (5.0 MB, sha256 3f2a…) by ZJ-0001
+ * for inspection 1a2b3c4d: WORKSPACE/evidence/3f/3f2a…". */
 static void report(const struct evfetch_result *res)
 {
+	char size[32];
+	size_t i;
+
+	for (i = 0; i < res->n_files; i++) {
+		const struct evfetch_file *k = &res->files[i];
+		fputs(_("fetched "), stdout);
+		fputs_safe(k->name, stdout);
+		printf(_(" (%s, sha256 %.12s) by "), size_words(k->size, size, sizeof size), k->sha256);
+		fputs_safe(k->by, stdout);
+		printf(_(" for %s %.8s: "), k->kind, k->record);
+		fputs_safe(k->path, stdout);
+		putchar('\n');
+	}
+	if (res->kept > res->n_files) {
+		printf(_("and %zu more into "), res->kept - res->n_files);
+		fputs_safe(res->dir, stdout);
+		putchar('\n');
+	}
 	cli_sync_notes(&res->rep);
 	if (!res->needed)
 		puts(_("every file these records name is on this laptop"));

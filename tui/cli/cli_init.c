@@ -12,7 +12,7 @@
 
 static const char init_usage[] =
 	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
-	"       [--from URL [--roster-key SHA256:FINGERPRINT]]";
+	"       [--from URL [--roster-key SHA256:FINGERPRINT] [--records-only]]";
 static const char whoami_usage[] =
 	"fieldcheck whoami [--sign-key KEY] [--two-officers all|none|TYPE,...] "
 	"[--format text|csv|json]";
@@ -41,9 +41,10 @@ static int set_sign_key(struct cli *cli, const char *key)
 /* A new device starting from a central repository: origin, then a pull.
  * When it fails (a refused central, an unreachable one) the caller takes
  * back everything the init made: no half-made workspace is left behind. */
-static int init_from(struct cli *cli, const char *url, const char *roster_key)
+static int init_from(struct cli *cli, const char *url, const char *roster_key,
+		     int records_only)
 {
-	struct sync_options o = { "origin", 0, NULL };
+	struct sync_options o = { "origin", 0, NULL, records_only };
 	struct sync_result res;
 	struct fc_workspace *ws = NULL;
 	struct fc_err err = { 0 };
@@ -63,6 +64,9 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key)
 		if (res.files_restored) /* a laptop reinstalled: its own files back */
 			printf(_("%zu evidence file%s of yours put back from the central\n"),
 			       res.files_restored, res.files_restored == 1 ? "" : "s");
+		if (res.files_fetched) /* a supervisor's */
+			printf(_("fetched %zu evidence file%s of others into the evidence store\n"),
+			       res.files_fetched, res.files_fetched == 1 ? "" : "s");
 	}
 	cli_sync_notes(&res.rep); /* a refusal too says why */
 	if (rc == 0 && res.rep.refused_paths) {
@@ -85,7 +89,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *key = NULL;
 	const char *roster_key = NULL;
-	int supervisor = 0, rc;
+	int supervisor = 0, records_only = 0, rc;
 	struct fc_person me;
 	struct workspace_undo undo;
 	struct remote_url url;
@@ -98,6 +102,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		{ "from", OPT_VALUE, &from, NULL, NULL },
 		{ "sign-key", OPT_VALUE, &key, NULL, NULL },
 		{ "roster-key", OPT_VALUE, &roster_key, NULL, NULL },
+		{ "records-only", OPT_FLAG, NULL, &records_only, NULL },
 		{ 0 },
 	};
 
@@ -105,6 +110,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (roster_key && !from)
 		return cli_usage(init_usage, _("--roster-key goes with --from"));
+	if (records_only && !from)
+		return cli_usage(init_usage, _("--records-only goes with --from"));
 	if (!name || !badge || !dept)
 		return cli_usage(init_usage, _("init needs --name, --badge and --dept: the identity "
 				 "that signs everything this workspace records"));
@@ -131,7 +138,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (key && (rc = set_sign_key(cli, key)))
 		goto undo;
 	if (from)
-		rc = init_from(cli, from, roster_key);
+		rc = init_from(cli, from, roster_key, records_only);
 undo:
 	if (from && rc)
 		workspace_undo_run(&undo); /* only what init made: see core/workspace.h */

@@ -134,6 +134,14 @@ void cli_sync_report(const struct sync_result *res, int push)
 	if (res->files_restored)
 		printf(_("%zu evidence file%s of yours put back from the central\n"),
 		       res->files_restored, res->files_restored == 1 ? "" : "s");
+	if (res->files_fetched)
+		printf(_("fetched %zu evidence file%s of others into the evidence store\n"),
+		       res->files_fetched, res->files_fetched == 1 ? "" : "s");
+	if (res->files_refused || res->files_missing)
+		printf(_("%zu evidence file%s the records name still not on this laptop "
+		       "(see the notes above; 'fieldcheck evidence list' lists them)\n"),
+		       res->files_refused + res->files_missing,
+		       res->files_refused + res->files_missing == 1 ? "" : "s");
 }
 
 void cli_sync_notes(const struct sync_log *rep)
@@ -162,15 +170,19 @@ static int run_sync(struct cli *cli, int argc, char **argv, int push)
 {
 	const char *pos[1];
 	struct sync_progress prog = { isatty(2) ? progress_line : NULL, NULL };
-	struct sync_options o = { NULL, push, &prog };
+	struct sync_options o = { NULL, push, &prog, 0 };
 	struct sync_result res;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	size_t n_pos;
 	int rc;
+	const struct cli_opt opts[] = {
+		{ "records-only", OPT_FLAG, NULL, &o.records_only, NULL }, { 0 },
+	};
 
-	if ((rc = cli_parse(argc, argv, NULL, pos, 1, &n_pos,
-			    push ? "fieldcheck sync [REMOTE]" : "fieldcheck pull [REMOTE]")))
+	if ((rc = cli_parse(argc, argv, opts, pos, 1, &n_pos,
+			    push ? "fieldcheck sync [REMOTE] [--records-only]"
+				 : "fieldcheck pull [REMOTE] [--records-only]")))
 		return rc;
 	o.remote = n_pos ? pos[0] : NULL;
 	if (workspace_open(cli->workspace, &ws, &err))

@@ -374,7 +374,7 @@ static void run_sync(struct sync_view *v)
 {
 	struct ui *ui = v->ui;
 	struct sync_progress prog = { on_progress, v };
-	struct sync_options o = { NULL, 1, &prog };
+	struct sync_options o = { NULL, 1, &prog, 0 };
 	struct sync_result res;
 	struct fc_err err = { 0 };
 	struct guard g;
