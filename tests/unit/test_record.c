@@ -91,9 +91,14 @@ static const char inspection2_text[] =
 	"  \"location\": \"2号装车台\",\n"
 	"  \"geo\": \"30.2741 120.1551 12 5\",\n"
 	"  \"geo_source\": \"gps\",\n"
+	"  \"responsible\": \"王五\",\n"
+	"  \"responsible_title\": \"安全主管\",\n"
+	"  \"responsible_phone\": \"0591-12345678\",\n"
 	"  \"created_at\": \"" T1 "\",\n"
 	"  \"created_by\": \"ZJ-0001\",\n"
 	"  \"finalized_at\": \"\",\n"
+	"  \"findings\": \"装车台现场检查。\\n两台车辆。\",\n"
+	"  \"opinion\": \"\",\n"
 	"  \"team\": [\n"
 	"    {\"badge\": \"ZJ-0001\", \"name\": \"张三\", \"dept\": \"应急管理局\"}\n"
 	"  ],\n"
@@ -114,7 +119,8 @@ static const char inspection2_text[] =
 	"\"size\": 5242880, \"type\": \"image/jpeg\", \"name\": \"IMG_0412.JPG\", "
 	"\"taken\": \"\", \"geo\": \"\", \"by\": \"ZJ-0001\", \"at\": \"" T2 "\", "
 	"\"withdrawn\": \"" T2 "\"}\n"
-	"  ]\n"
+	"  ],\n"
+	"  \"documents\": []\n"
 	"}\n";
 
 static const char hazard2_text[] =
