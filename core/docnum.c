@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "json.h"
 #include "table.h"
 #include "text.h"
@@ -147,6 +148,25 @@ const struct fc_document *documents_first(const struct fc_inspection *in, enum d
 			best = d;
 	}
 	return best;
+}
+
+int docnum_doc_number(const struct fc_inspection *in, enum docnum_kind k, struct doc *d)
+{
+	const struct fc_document *n = documents_first(in, k);
+	struct strbuf sb;
+
+	free(d->number);
+	d->number = NULL;
+	if (in->status != INSP_FINAL)
+		return 0;
+	if (!n) {
+		d->draft = 1;
+		return 0;
+	}
+	strbuf_init(&sb);
+	docnum_text(n, &sb);
+	d->number = strbuf_detach(&sb);
+	return 1;
 }
 
 /* ---- claims ---- */

@@ -52,6 +52,13 @@ void documents_union(const struct fc_document *a, size_t na, const struct fc_doc
 /* The earliest document of kind k an inspection carries, or NULL. */
 const struct fc_document *documents_first(const struct fc_inspection *in, enum docnum_kind k);
 
+struct doc;
+/* Puts the number of `in`'s document of kind k on d (d->number): 1.  A
+ * final inspection's document that has none yet is marked a draft across
+ * every page and carries no number: 0 (the caller says why in its words);
+ * a draft's is left as the builder made it: 0. */
+int docnum_doc_number(const struct fc_inspection *in, enum docnum_kind k, struct doc *d);
+
 /* A block of serials claimed by an officer: start .. start + count - 1. */
 struct docnum_claim {
 	char authority[MAX_AUTHORITY + 1];

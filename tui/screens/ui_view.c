@@ -49,6 +49,7 @@ static void print_documents(struct ui *ui, const char *inspection)
 		{ N_("On-site inspection record, HTML"), DOCUMENT_RECORD, DOCUMENT_HTML },
 	};
 	const char *labels[ARRAY_SIZE(docs)];
+	struct document_number num;
 	struct fc_err err = { 0 };
 	char *path = NULL;
 	size_t k;
@@ -59,8 +60,13 @@ static void print_documents(struct ui *ui, const char *inspection)
 	c = ui_choose(ui, _("Print which document?"), labels, ARRAY_SIZE(docs), 0);
 	if (c < 0)
 		return;
-	if (document_write(ui->ws, inspection, docs[c].kind, docs[c].f, ui->lang, &path, &err))
+	if (document_write(ui->ws, inspection, docs[c].kind, docs[c].f, ui->lang, &path, &num,
+			   &err))
 		ui_error_err(ui, &err);
+	else if (num.why[0])
+		ui_error(ui, _("Written to %s, marked as a draft: %s"), path, num.why);
+	else if (num.text[0])
+		ui_info(ui, _("%s written to %s"), num.text, path);
 	else
 		ui_info(ui, _("Written to %s"), path);
 	free(path);
