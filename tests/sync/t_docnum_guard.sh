@@ -26,11 +26,20 @@ for d in a b; do
 	"$FC" -C "$T/$d" numbers --authority 北应急 --block 10 >/dev/null
 done
 "$FC" -C "$T/a" enterprise add --code "$USCC1" --name 甲化工 >/dev/null
+insp=$(new_inspection a "$USCC1")
+for item in risk_map life_passage management_agreement micro_fire_station smart_charging; do
+	"$FC" -C "$T/a" inspection answer "$insp" "$item" pass >/dev/null
+done
+"$FC" -C "$T/a" inspection answer "$insp" park_name 园区 >/dev/null
+"$FC" -C "$T/a" inspection answer "$insp" safety_office fail --note 无专职人员 >/dev/null
+"$FC" -C "$T/a" inspection finalize "$insp" >/dev/null || not_ok "a finalizes"
 check "a's signed claim is let in" on a sync
 out_has "order 1-10, record 1-10" "a holds 1-10"
 check "b's is let in after it" on b sync
 out_has "order 11-20, record 11-20" "b holds 11-20"
 
+"$FC" -C "$T/a" document "$insp" order >/dev/null 2>&1
+check "a's order number goes to the central in a's record" on a sync
 git clone -q "$url" "$T/w" 2>/dev/null
 dir="$T/w/numbers/北应急/2026/order"
 push_as() { # push_as BADGE KEY MESSAGE
@@ -45,6 +54,8 @@ claim() { # claim START COUNT BADGE: a claim file's canonical text
 	printf '{\n  "format": "fieldcheck/numbers/1",\n  "authority": "北应急",\n  "kind": "order",\n  "year": 2026,\n  "start": %d,\n  "count": %d,\n  "badge": "%s",\n  "at": "2026-11-28T09:30:00+08:00"\n}\n' "$1" "$2" "$3"
 }
 before=$(git --git-dir="$T/srv/central.git" rev-parse main)
+grep -q '"documents": \[$' "$T/w/inspections"/*/*/"$insp.json" ||
+	not_ok "a's record carries its order's number"
 claim 15 10 ZJ-0001 >"$dir/15.json"
 push_as ZJ-0001 "$T/k_a" "an overlapping claim"
 check "a claim that overlaps another is refused at the door" grep -q "overlaps" "$ERR"
@@ -61,6 +72,11 @@ check "a claim removed is refused" grep -q "a claim of numbers is never removed"
 claim 21 10 ZJ-0001 | sed 's/"count": 10/"count":10/' >"$dir/21.json"
 push_as ZJ-0001 "$T/k_a" "a claim not in canonical form"
 check "a claim not in canonical form is refused" grep -q "not in canonical form" "$ERR"
+rec=$(cd "$T/w" && git ls-files "inspections/*/$insp.json")
+sed -i 's/"serial": 1, "by": "ZJ-0001"/"serial": 1, "by": "ZJ-0002"/' "$T/w/$rec"
+push_as ZJ-0001 "$T/k_a" "a document number in another's name"
+check "a document number written in another officer's name is refused" \
+	grep -q "document number 1 of order claims badge ZJ-0002" "$ERR"
 check "the central's main did not move" \
 	[ "$(git --git-dir="$T/srv/central.git" rev-parse main)" = "$before" ]
 claim 21 10 ZJ-0001 >"$dir/21.json"
