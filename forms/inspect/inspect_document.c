@@ -104,6 +104,27 @@ static int number(struct fc_workspace *ws, const char *id, enum document_kind ki
 	return 0;
 }
 
+int document_number(struct fc_workspace *ws, const char *id, enum document_kind kind,
+		    struct document_number *num, struct fc_err *err)
+{
+	struct fc_inspection in;
+	const struct fc_document *d;
+	struct strbuf sb;
+	int again;
+
+	memset(num, 0, sizeof *num);
+	if (number(ws, id, kind, num, &again, err) || inspection_get(ws->store, id, &in, err))
+		return -1;
+	if ((d = documents_first(&in, numbered_as(kind)))) {
+		strbuf_init(&sb);
+		docnum_text(d, &sb);
+		snprintf(num->text, sizeof num->text, "%s", sb.buf);
+		strbuf_release(&sb);
+	}
+	inspection_clear(&in);
+	return 0;
+}
+
 int document_make(struct fc_workspace *ws, const char *id, enum document_kind kind,
 		  enum document_format f, struct form_lang lang, struct strbuf *out,
 		  struct document_number *num, struct fc_err *err)

@@ -27,6 +27,13 @@ struct document_number {
 	char why[512];
 };
 
+/* Gives a final inspection's document of `kind` its number now, when it has
+ * none and one is left (what document_make does first), for a front end
+ * that shows the document some other way (the TUI's notice); num says what
+ * became of it. */
+int document_number(struct fc_workspace *ws, const char *id, enum document_kind kind,
+		    struct document_number *num, struct fc_err *err);
+
 /* Builds document `kind` of inspection `id` (a full id) in `lang` and
  * appends it to out in format f.  The order refuses an inspection without
  * hazards.  A final inspection's document is given its number first (saved

@@ -142,24 +142,32 @@ static void view(struct ui *ui, struct view *v)
 void ui_notice(struct ui *ui, const char *inspection)
 {
 	struct fc_err err = { 0 };
+	struct document_number num;
 	struct strbuf sb;
 	struct view v;
 	char *path = NULL, foot[4200];
 
-	if (notice_write(ui->ws, inspection, ui->lang, &path, &err)) {
+	/* an order that can be made (it has hazards) is given its number
+	 * before it is shown or written (forms/inspect/inspect_document.h) */
+	strbuf_init(&sb);
+	if (notice_build(ui->ws, inspection, ui->lang, &sb, &err) ||
+	    document_number(ui->ws, inspection, DOCUMENT_ORDER, &num, &err) ||
+	    (strbuf_reset(&sb), notice_build(ui->ws, inspection, ui->lang, &sb, &err)) ||
+	    notice_write(ui->ws, inspection, ui->lang, &path, &err)) {
 		ui_error_err(ui, &err);
+		strbuf_release(&sb);
 		return;
 	}
-	strbuf_init(&sb);
-	if (notice_build(ui->ws, inspection, ui->lang, &sb, &err) == 0) {
+	if (num.why[0])
+		snprintf(foot, sizeof foot, _("Written to %s, marked as a draft: %s"), path, num.why);
+	else
 		snprintf(foot, sizeof foot, _("Written to %s"), path);
-		memset(&v, 0, sizeof v);
-		v.title = _("Rectification notice");
-		v.text = sb.buf;
-		v.foot = foot;
-		v.inspection = inspection;
-		view(ui, &v);
-	}
+	memset(&v, 0, sizeof v);
+	v.title = _("Rectification notice");
+	v.text = sb.buf;
+	v.foot = foot;
+	v.inspection = inspection;
+	view(ui, &v);
 	ui_info(ui, _("Rectification notice written to %s"), path);
 	strbuf_release(&sb);
 	free(path);
