@@ -352,6 +352,7 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 			r->end = REVIEW_FINAL;
 	} else if (req == REQ_NOTICE) {
 		ui_notice(ui, r->id);
+		load(r); /* the order may have been given its number */
 	} else if (req == REQ_TEXTS) {
 		edit_texts(ui, r);
 	} else if (req == UI_REQ_TEAM) {
