@@ -174,6 +174,7 @@ int docnum_doc_number(const struct fc_inspection *in, enum docnum_kind k, struct
 int docnum_claim_check(const struct docnum_claim *c, struct fc_err *err)
 {
 	if (authority_check(c->authority, err) || badge_check(c->badge, err) ||
+	    uuid_check(c->device, "the claiming laptop's id", err) ||
 	    timestamp_check(c->at, "claim time", err))
 		return -1;
 	if (c->kind >= DOCNUM_KIND_COUNT)
@@ -214,6 +215,7 @@ void docnum_claim_encode(const struct docnum_claim *c, struct strbuf *out)
 	line_int(out, "start", c->start);
 	line_int(out, "count", c->count);
 	line_str(out, "badge", c->badge, 0);
+	line_str(out, "device", c->device, 0);
 	line_str(out, "at", c->at, 1);
 	strbuf_adds(out, "}\n");
 }
@@ -250,6 +252,7 @@ static int claim_fields(const struct json_value *root, struct docnum_claim *c)
 	    get_s(root, "kind", kind, sizeof kind) || docnum_kind_parse(kind, &c->kind) ||
 	    get_i(root, "year", &c->year) || get_i(root, "start", &c->start) ||
 	    get_i(root, "count", &c->count) || get_s(root, "badge", c->badge, sizeof c->badge) ||
+	    get_s(root, "device", c->device, sizeof c->device) ||
 	    get_s(root, "at", c->at, sizeof c->at))
 		return -1;
 	return 0;
@@ -258,7 +261,7 @@ static int claim_fields(const struct json_value *root, struct docnum_claim *c)
 int docnum_claim_decode(const char *buf, size_t len, const char *where,
 			struct docnum_claim *out, struct fc_err *err)
 {
-	static const struct json_limits lim = { 8, 10 };
+	static const struct json_limits lim = { 9, 11 };
 	struct json_value root;
 	struct strbuf sb;
 	int rc;

@@ -59,12 +59,16 @@ struct doc;
  * a draft's is left as the builder made it: 0. */
 int docnum_doc_number(const struct fc_inspection *in, enum docnum_kind k, struct doc *d);
 
-/* A block of serials claimed by an officer: start .. start + count - 1. */
+/* A block of serials claimed by an officer's laptop: start .. start +
+ * count - 1. */
 struct docnum_claim {
 	char authority[MAX_AUTHORITY + 1];
 	enum docnum_kind kind;
 	int year, start, count;
 	char badge[MAX_BADGE + 1];
+	char device[FC_UUID_LEN + 1]; /* the laptop that claimed it: only it gives
+				       * these serials, so two laptops of one
+				       * officer never give the same */
 	char at[FC_TIMESTAMP_LEN + 1];
 };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "inspection.h"
+#include "uuid.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "core/i18n.h"
@@ -26,9 +27,27 @@ int docnum_authority_get(struct fc_store *s, char out[MAX_AUTHORITY + 1], struct
 
 int docnum_authority_set(struct fc_store *s, const char *authority, struct fc_err *err)
 {
+	char device[FC_UUID_LEN + 1];
+
 	if (authority_check(authority, err))
 		return -1;
-	return store_meta_set(s, DOCNUM_AUTHORITY_KEY, authority, err);
+	return store_meta_set(s, DOCNUM_AUTHORITY_KEY, authority, err) ||
+	       docnum_device_get(s, device, err) ? -1 : 0;
+}
+
+int docnum_device_get(struct fc_store *s, char out[FC_UUID_LEN + 1], struct fc_err *err)
+{
+	char *v = NULL;
+	int rc = 0;
+
+	if (store_meta_get(s, DOCNUM_DEVICE_KEY, &v, err))
+		return -1;
+	if (v && uuid_check(v, "device", NULL) == 0)
+		snprintf(out, FC_UUID_LEN + 1, "%s", v);
+	else
+		rc = uuid_new(out, err) || store_meta_set(s, DOCNUM_DEVICE_KEY, out, err) ? -1 : 0;
+	free(v);
+	return rc;
 }
 
 int docnum_block_get(struct fc_store *s, int *out, struct fc_err *err)
@@ -130,7 +149,8 @@ int docnum_block_put(struct fc_store *s, const struct docnum_claim *c, struct fc
 	sqlite3_stmt *st;
 
 	if (store_cached(s, "INSERT INTO number_blocks(authority, kind, year, start, count, badge,"
-			 " at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING", &st, err))
+			 " device, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7) ON CONFLICT DO NOTHING",
+			 &st, err))
 		return -1;
 	store_bind(st, 1, c->authority);
 	store_bind(st, 2, docnum_kind_name(c->kind));
@@ -139,26 +159,31 @@ int docnum_block_put(struct fc_store *s, const struct docnum_claim *c, struct fc
 	sqlite3_bind_int(st, 5, c->count);
 	store_bind(st, 6, c->badge);
 	store_bind(st, 7, c->at);
+	store_bind(st, 8, c->device);
 	return store_run(s, st, "saving a block of numbers", err);
 }
 
 int docnum_left(struct fc_store *s, const char *authority, enum docnum_kind k, int year,
 		const char *badge, int *left, int *claimed, struct fc_err *err)
 {
+	char device[FC_UUID_LEN + 1];
 	sqlite3_stmt *st;
 	int rc;
 
 	*left = *claimed = 0;
+	if (docnum_device_get(s, device, err))
+		return -1;
 	if (store_cached(s, "SELECT coalesce(sum(b.count), 0), coalesce(sum((SELECT count(*) FROM"
 			 " documents d WHERE d.authority = b.authority AND d.kind = b.kind AND"
 			 " d.year = b.year AND d.serial >= b.start AND d.serial < b.start +"
 			 " b.count)), 0) FROM number_blocks b WHERE b.authority = ?1 AND"
-			 " b.kind = ?2 AND b.year = ?3 AND b.badge = ?4", &st, err))
+			 " b.kind = ?2 AND b.year = ?3 AND b.badge = ?4 AND b.device = ?5", &st, err))
 		return -1;
 	store_bind(st, 1, authority);
 	store_bind(st, 2, docnum_kind_name(k));
 	sqlite3_bind_int(st, 3, year);
 	store_bind(st, 4, badge);
+	store_bind(st, 5, device);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*claimed = sqlite3_column_int(st, 0);
@@ -168,23 +193,28 @@ int docnum_left(struct fc_store *s, const char *authority, enum docnum_kind k, i
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, err, "counting the numbers left");
 }
 
-/* The lowest serial of me's blocks that no document holds, or 0. */
+/* The lowest serial of this laptop's blocks of me's that no document
+ * holds, or 0. */
 static int free_serial(struct fc_store *s, const struct fc_document *d, int *out,
 		       struct fc_err *err)
 {
+	char device[FC_UUID_LEN + 1];
 	sqlite3_stmt *st;
 	int rc;
 
 	*out = 0;
+	if (docnum_device_get(s, device, err))
+		return -1;
 	/* a block's first serial if free, else the serial after a given one
 	 * that is free and inside the block */
 	if (store_cached(s, "SELECT min(c) FROM (SELECT b.start AS c, b.start AS s, b.count AS n"
 			 " FROM number_blocks b WHERE b.authority = ?1 AND b.kind = ?2 AND"
-			 " b.year = ?3 AND b.badge = ?4 UNION ALL SELECT d.serial + 1, b.start,"
+			 " b.year = ?3 AND b.badge = ?4 AND b.device = ?5 UNION ALL SELECT d.serial + 1, b.start,"
 			 " b.count FROM documents d JOIN number_blocks b ON d.authority ="
 			 " b.authority AND d.kind = b.kind AND d.year = b.year AND d.serial >="
 			 " b.start AND d.serial < b.start + b.count WHERE b.authority = ?1 AND"
-			 " b.kind = ?2 AND b.year = ?3 AND b.badge = ?4) WHERE c < s + n AND NOT"
+			 " b.kind = ?2 AND b.year = ?3 AND b.badge = ?4 AND b.device = ?5)"
+			 " WHERE c < s + n AND NOT"
 			 " EXISTS (SELECT 1 FROM documents x WHERE x.authority = ?1 AND x.kind = ?2"
 			 " AND x.year = ?3 AND x.serial = c)", &st, err))
 		return -1;
@@ -192,6 +222,7 @@ static int free_serial(struct fc_store *s, const struct fc_document *d, int *out
 	store_bind(st, 2, d->kind);
 	sqlite3_bind_int(st, 3, d->year);
 	store_bind(st, 4, d->by);
+	store_bind(st, 5, device);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int(st, 0);

@@ -14,10 +14,14 @@
  * laptop claims. */
 #define DOCNUM_AUTHORITY_KEY "numbers.authority"
 #define DOCNUM_BLOCK_KEY "numbers.block"
+/* This laptop's id for its claims, made the first time it is asked for:
+ * a block is given out only by the laptop that claimed it. */
+#define DOCNUM_DEVICE_KEY "numbers.device"
 
 int docnum_authority_get(struct fc_store *s, char out[MAX_AUTHORITY + 1], struct fc_err *err);
 int docnum_authority_set(struct fc_store *s, const char *authority, struct fc_err *err);
 int docnum_block_get(struct fc_store *s, int *out, struct fc_err *err);
+int docnum_device_get(struct fc_store *s, char out[FC_UUID_LEN + 1], struct fc_err *err);
 int docnum_block_set(struct fc_store *s, int size, struct fc_err *err);
 
 /* An inspection's documents, in document_cmp order. */
@@ -30,8 +34,8 @@ int documents_put(struct fc_store *s, const char *id, const struct fc_document *
 
 /* A claim found on the central's branch (the import): known from now on. */
 int docnum_block_put(struct fc_store *s, const struct docnum_claim *c, struct fc_err *err);
-/* Serials of `badge`'s blocks of (authority, kind, year) not yet given, and
- * how many the blocks hold. */
+/* Serials of this laptop's blocks (claimed by `badge` from this device) of
+ * (authority, kind, year) not yet given, and how many the blocks hold. */
 int docnum_left(struct fc_store *s, const char *authority, enum docnum_kind k, int year,
 		const char *badge, int *left, int *claimed, struct fc_err *err);
 

@@ -299,7 +299,8 @@ static const char *const migrations[] = {
 				    "NEW.inspection")
 	"CREATE TABLE number_blocks("
 	"  authority TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL,"
-	"  start INTEGER NOT NULL, count INTEGER NOT NULL, badge TEXT NOT NULL, at TEXT NOT NULL,"
+	"  start INTEGER NOT NULL, count INTEGER NOT NULL, badge TEXT NOT NULL,"
+	"  device TEXT NOT NULL, at TEXT NOT NULL,"
 	"  PRIMARY KEY (authority, kind, year, start)) WITHOUT ROWID;",
 };
 

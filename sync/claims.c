@@ -157,6 +157,8 @@ static int due(struct replica *r, git_tree *tree, const char *auth, int year, in
 	c->year = year;
 	snprintf(c->badge, sizeof c->badge, "%s", r->ws->me.badge);
 	snprintf(c->at, sizeof c->at, "%s", now);
+	if (docnum_device_get(r->ws->store, c->device, err))
+		return -1;
 	if (each_claim(r->repo, tree, c, after_last, &next, err))
 		return -1;
 	c->start = next;

@@ -51,8 +51,10 @@ check "says there is no number and how to get one" \
 	grep -q "no document number.*fieldcheck numbers --authority" "$ERR"
 out_has "Not numbered yet, not to be served" "and is printed marked as a draft"
 fc numbers --authority 北应急
-sql "INSERT INTO number_blocks VALUES ('北应急', 'order', 2026, 21, 5, 'ZJ-0001', '$FIELDCHECK_NOW'),
-	('北应急', 'record', 2026, 1, 5, 'ZJ-0001', '$FIELDCHECK_NOW')" # as a sync imports a claim
+dev="(SELECT value FROM meta WHERE key = 'numbers.device')" # this laptop's (numbers made it)
+sql "INSERT INTO number_blocks VALUES ('北应急', 'order', 2026, 21, 5, 'ZJ-0001', $dev,
+	'$FIELDCHECK_NOW'), ('北应急', 'record', 2026, 1, 5, 'ZJ-0001', $dev, '$FIELDCHECK_NOW')"
+# (as a sync imports the claims this laptop made)
 ord=（北应急）责改〔2026〕0021号 rec=（北应急）检记〔2026〕0001号
 
 # Text, the default: the order as the TUI writes it, the record.

@@ -70,7 +70,7 @@ done
 # a block of numbers, as a sync imports a claim (README, "Document numbers")
 "$FC" -C "$WS" numbers --authority 北应急 >/dev/null
 sqlite3 "$WS/store.db" "INSERT INTO number_blocks VALUES ('北应急', 'order', 2026, 1, 5,
-	'ZJ-0001', '2026-11-28T09:00:00+08:00')"
+	'ZJ-0001', (SELECT value FROM meta WHERE key = 'numbers.device'), '2026-11-28T09:00:00+08:00')"
 tui_start zh_CN.UTF-8
 wait_for "草稿：0" >/dev/null 2>&1
 keys d

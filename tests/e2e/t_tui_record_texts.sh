@@ -43,7 +43,8 @@ texts_case() {
 	"$FC" -C "$WS" inspection answer "$ID" safety_office fail --note 无专职人员 >/dev/null
 	"$FC" -C "$WS" numbers --authority 北应急 >/dev/null
 	sqlite3 "$WS/store.db" "INSERT INTO number_blocks VALUES ('北应急', 'order', 2026, 7, 3,
-		'ZJ-0001', '2026-11-28T09:00:00+08:00')" # as a sync imports a claim
+		'ZJ-0001', (SELECT value FROM meta WHERE key = 'numbers.device'),
+		'2026-11-28T09:00:00+08:00')" # as a sync imports a claim this laptop made
 	must "$1 $2: the walk opens" open_draft "$1" "$2"
 	keys F5
 	must "$1 $2: the review" wait_for "复核"

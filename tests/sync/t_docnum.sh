@@ -128,3 +128,24 @@ for d in c e f; do
 	on "$d" numbers
 	out_has "order       3 of 3 left" "$d holds a confirmed block"
 done
+
+# One officer, two laptops (a spare, or one set up again): each gives only
+# the serials it claimed itself, so both offline never print the same.
+device a2 ZJ-0001 "$T/central.git" && "$FC" -C "$T/a2" numbers --authority 北应急 --block 4 >/dev/null
+check "the officer's second laptop syncs and claims its own block" on a2 sync
+out_has "document numbers claimed on the central: order" "a2 claims"
+on a sync >/dev/null
+: >"$T/both"
+for k in 1 2 3; do
+	for d in a a2; do
+		i=$(order_on "$d") || not_ok "$d's inspection $k"
+		n=$(number_of "$d" "$i" order) && [ -n "$n" ] && echo "$d $n" >>"$T/both"
+	done
+done
+check "both laptops printed numbers offline" \
+	sh -c "grep -q '^a ' '$T/both' && grep -q '^a2 ' '$T/both'"
+cut -d' ' -f2 "$T/both" | sort | uniq -d >"$T/dups"
+check "one officer's two laptops never printed the same number" [ ! -s "$T/dups" ]
+for d in a a2 a; do on "$d" sync >/dev/null || not_ok "$d syncs"; done
+sqlite3 "$T/a/store.db" "SELECT kind, serial FROM documents" | sort | uniq -d >"$T/dups"
+check "after the sync no serial is in two records" [ ! -s "$T/dups" ]

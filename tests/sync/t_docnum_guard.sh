@@ -51,7 +51,7 @@ push_as() { # push_as BADGE KEY MESSAGE
 	return $rc
 }
 claim() { # claim START COUNT BADGE: a claim file's canonical text
-	printf '{\n  "format": "fieldcheck/numbers/1",\n  "authority": "北应急",\n  "kind": "order",\n  "year": 2026,\n  "start": %d,\n  "count": %d,\n  "badge": "%s",\n  "at": "2026-11-28T09:30:00+08:00"\n}\n' "$1" "$2" "$3"
+	printf '{\n  "format": "fieldcheck/numbers/1",\n  "authority": "北应急",\n  "kind": "order",\n  "year": 2026,\n  "start": %d,\n  "count": %d,\n  "badge": "%s",\n  "device": "0d9c2d4e-1f3a-4b5c-8d6e-7f8091a2b3c5",\n  "at": "2026-11-28T09:30:00+08:00"\n}\n' "$1" "$2" "$3"
 }
 before=$(git --git-dir="$T/srv/central.git" rev-parse main)
 grep -q '"documents": \[$' "$T/w/inspections"/*/*/"$insp.json" ||

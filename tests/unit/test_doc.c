@@ -170,7 +170,7 @@ static void draft_unnumbered_final_numbered(void **state)
 {
 	struct world *w = *state;
 	struct fc_err err = { 0 };
-	struct docnum_claim claim = { "北应急", DOCNUM_RECORD, 2026, 3, 5, "ZJ-0001",
+	struct docnum_claim claim = { "北应急", DOCNUM_RECORD, 2026, 3, 5, "ZJ-0001", "",
 				      "2026-11-28T09:30:00+08:00" };
 	struct fc_document doc_given;
 	enum docnum_outcome how;
@@ -189,6 +189,7 @@ static void draft_unnumbered_final_numbered(void **state)
 	assert_null(d.title_mark);
 	doc_release(&d);
 	must(docnum_authority_set(w->ws->store, "北应急", &err), &err);
+	must(docnum_device_get(w->ws->store, claim.device, &err), &err);
 	must(docnum_block_put(w->ws->store, &claim, &err), &err);
 	must(docnum_issue(w->ws->store, &w->ws->me, w->id, DOCNUM_RECORD, &doc_given, &how, &err),
 	     &err);

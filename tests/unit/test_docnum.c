@@ -1,7 +1,8 @@
 /* test_docnum.c - document numbers (core/docnum.h, core/docnum_store.h):
  * the number's text, the claim file's strict canonical reading, overlaps;
- * in a store, a number given once and kept, the lowest serial first, none
- * without a confirmed block or on a draft, and the draft's texts locked
+ * in a store, a number given once and kept, the lowest serial first, only
+ * from this laptop's own blocks (not another officer's, not another laptop
+ * of the same officer's), none without one or on a draft, the texts locked
  * once final. */
 #include "support.h"
 
@@ -33,6 +34,7 @@ static struct docnum_claim a_claim(int start, int count)
 	c.start = start;
 	c.count = count;
 	strcpy(c.badge, "ZJ-0001");
+	strcpy(c.device, "0d9c2d4e-1f3a-4b5c-8d6e-7f8091a2b3c5");
 	strcpy(c.at, "2026-11-28T09:30:00+08:00");
 	return c;
 }
@@ -158,16 +160,22 @@ static void issue_once(void **state)
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_NO_AUTHORITY);
 	must(docnum_authority_set(f->ws->store, "北应急", &err), &err);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_NONE_LEFT);
+	must(docnum_block_put(f->ws->store, &c, &err), &err); /* another laptop's of mine */
+	assert_int_equal(issue(f, f->insp, &d), DOCNUM_NONE_LEFT);
+	c = a_claim(5, 2);
+	must(docnum_device_get(f->ws->store, c.device, &err), &err);
+	c.start = 8; /* this laptop's */
 	must(docnum_block_put(f->ws->store, &c, &err), &err);
 	c = a_claim(1, 2);
 	strcpy(c.badge, "JT-0042"); /* another's block is not ours to give */
+	must(docnum_device_get(f->ws->store, c.device, &err), &err);
 	must(docnum_block_put(f->ws->store, &c, &err), &err);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_GIVEN);
-	assert_int_equal(d.serial, 5);
+	assert_int_equal(d.serial, 8);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_HAD);
-	assert_int_equal(d.serial, 5);
+	assert_int_equal(d.serial, 8);
 	assert_int_equal(issue(f, f->other, &d), DOCNUM_GIVEN);
-	assert_int_equal(d.serial, 6);
+	assert_int_equal(d.serial, 9);
 	must(docnum_left(f->ws->store, "北应急", DOCNUM_ORDER, 2026, "ZJ-0001", &left, &claimed,
 			 &err), &err);
 	assert_int_equal(left, 0);
