@@ -173,6 +173,7 @@ static void numbered_documents(void **state)
 	(void)state;
 	if (record_decode(inspection2_text, strlen(inspection2_text), "t.json", &r, &err))
 		fail_msg("%s", err.msg);
+	free(r.u.inspection.documents);
 	r.u.inspection.documents = xcalloc(2, sizeof d);
 	r.u.inspection.documents[0] = d;
 	r.u.inspection.n_documents = 1;
