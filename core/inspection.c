@@ -6,6 +6,7 @@
 
 #include "attachment.h"
 #include "attachment_store.h"
+#include "docnum_store.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "text.h"
@@ -240,7 +241,8 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 	int rc;
 
 	if (store_cached(s, "SELECT id, form_id, form_version, enterprise, type, status, location,"
-			 " created_at, created_by, finalized_at, geo, geo_source FROM inspections"
+			 " created_at, created_by, finalized_at, geo, geo_source, resp_name,"
+			 " resp_title, resp_phone, findings, opinion FROM inspections"
 			 " WHERE id = ?1", &st, err))
 		return -1;
 	store_bind(st, 1, id);
@@ -259,6 +261,11 @@ static int read_header(struct fc_store *s, const char *id, struct fc_inspection 
 		store_col_copy(st, 9, in->finalized_at, sizeof in->finalized_at);
 		store_col_copy(st, 10, in->geo, sizeof in->geo);
 		store_col_copy(st, 11, in->geo_source, sizeof in->geo_source);
+		store_col_copy(st, 12, in->resp_name, sizeof in->resp_name);
+		store_col_copy(st, 13, in->resp_title, sizeof in->resp_title);
+		store_col_copy(st, 14, in->resp_phone, sizeof in->resp_phone);
+		in->findings = store_col_dup(st, 15);
+		in->opinion = store_col_dup(st, 16);
 	}
 	store_release(s, st);
 	if (rc == SQLITE_DONE)
@@ -366,7 +373,8 @@ int inspection_get(struct fc_store *s, const char *id, struct fc_inspection *out
 	if (read_header(s, id, out, err) || read_team(s, out, err) ||
 	    read_answers(s, out, err) || read_conflicts(s, out, err) ||
 	    read_amendments(s, out, err) ||
-	    attachments_read(s, "inspection", id, &out->attachments, &out->n_attachments, err)) {
+	    attachments_read(s, "inspection", id, &out->attachments, &out->n_attachments, err) ||
+	    documents_read(s, id, &out->documents, &out->n_documents, err)) {
 		inspection_clear(out);
 		return -1;
 	}

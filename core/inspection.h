@@ -53,6 +53,17 @@ int inspection_require_draft(struct fc_store *s, const char *id, struct fc_err *
  * gps, typed or photo; a final inspection's stays as it was finalized. */
 int inspection_set_geo(struct fc_store *s, const char *id, const char *geo, const char *source,
 		       struct fc_err *err);
+/* A draft's texts beyond its answers: the inspected unit's legal
+ * representative or responsible person on site (name, title, phone), the
+ * findings (检查情况) and the opinion on handling (处理意见).  values[f]
+ * NULL leaves text f as it is; all change in one transaction.  A final
+ * inspection's stay as finalized. */
+enum insp_text { INSP_RESP_NAME, INSP_RESP_TITLE, INSP_RESP_PHONE, INSP_FINDINGS, INSP_OPINION,
+		 INSP_TEXT_COUNT };
+int inspection_set_texts(struct fc_store *s, const char *id,
+			 const char *const values[INSP_TEXT_COUNT], struct fc_err *err);
+/* Text f of an inspection read from the store (never NULL). */
+const char *inspection_text_of(const struct fc_inspection *in, enum insp_text f);
 /* The day the inspection was made (YYYY-MM-DD, its local date). */
 int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],
 		   struct fc_err *err);

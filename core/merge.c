@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "attachment.h"
+#include "docnum.h"
 #include "clock.h"
 #include "strbuf.h"
 #include "core/i18n.h"
@@ -242,6 +243,8 @@ static void inspection_copy(struct fc_inspection *d, const struct fc_inspection 
 	*d = *s;
 	d->form_id = xstrdup(s->form_id);
 	d->location = xstrdup(s->location);
+	d->findings = s->findings ? xstrdup(s->findings) : NULL;
+	d->opinion = s->opinion ? xstrdup(s->opinion) : NULL;
 	d->team = xcalloc(s->n_team, sizeof *d->team);
 	memcpy(d->team, s->team, s->n_team * sizeof *d->team);
 	answers_copy(&d->answers, &d->n_answers, s->answers, s->n_answers);
@@ -250,6 +253,8 @@ static void inspection_copy(struct fc_inspection *d, const struct fc_inspection 
 	d->n_amendments = 0;
 	d->attachments = NULL;
 	d->n_attachments = 0;
+	d->documents = NULL;
+	d->n_documents = 0;
 }
 
 /* The files of both sides (attachments_union).  A final record's files are
@@ -263,6 +268,9 @@ static void merge_files(const struct fc_inspection *o, const struct fc_inspectio
 			  &out->attachments, &out->n_attachments);
 	for (i = 0; out->status == INSP_FINAL && i < out->n_attachments; i++)
 		out->attachments[i].withdrawn[0] = '\0';
+	/* a number given is never lost: both sides' documents, each once */
+	documents_union(o->documents, o->n_documents, t->documents, t->n_documents,
+			&out->documents, &out->n_documents);
 }
 
 static void record_copy(struct fc_record *d, const struct fc_record *s)
@@ -286,6 +294,8 @@ static void record_copy(struct fc_record *d, const struct fc_record *s)
 		d->u.inspection.n_amendments = in->n_amendments;
 		attachments_union(in->attachments, in->n_attachments, NULL, 0,
 				  &d->u.inspection.attachments, &d->u.inspection.n_attachments);
+		documents_union(in->documents, in->n_documents, NULL, 0,
+				&d->u.inspection.documents, &d->u.inspection.n_documents);
 	} else {
 		const struct fc_hazard *h = &s->u.hazard;
 		d->u.hazard = *h;
@@ -489,6 +499,53 @@ static void set_geo(struct fc_inspection *in, const char *v)
 	fix(in->geo_source, sizeof in->geo_source, bar + 1);
 }
 
+static const char *get_resp_name(const struct fc_inspection *in, char *buf)
+{
+	(void)buf;
+	return in->resp_name;
+}
+
+static const char *get_resp_title(const struct fc_inspection *in, char *buf)
+{
+	(void)buf;
+	return in->resp_title;
+}
+
+static const char *get_resp_phone(const struct fc_inspection *in, char *buf)
+{
+	(void)buf;
+	return in->resp_phone;
+}
+
+static const char *get_findings(const struct fc_inspection *in, char *buf)
+{
+	(void)buf;
+	return in->findings ? in->findings : "";
+}
+
+static const char *get_opinion(const struct fc_inspection *in, char *buf)
+{
+	(void)buf;
+	return in->opinion ? in->opinion : "";
+}
+
+static void set_resp_name(struct fc_inspection *in, const char *v)
+{
+	fix(in->resp_name, sizeof in->resp_name, v);
+}
+
+static void set_resp_title(struct fc_inspection *in, const char *v)
+{
+	fix(in->resp_title, sizeof in->resp_title, v);
+}
+
+static void set_resp_phone(struct fc_inspection *in, const char *v)
+{
+	fix(in->resp_phone, sizeof in->resp_phone, v);
+}
+
+static void set_findings(struct fc_inspection *in, const char *v) { in->findings = xstrdup(v); }
+static void set_opinion(struct fc_inspection *in, const char *v) { in->opinion = xstrdup(v); }
 static void set_type(struct fc_inspection *in, const char *v) { insp_type_parse(v, &in->type); }
 static void set_location(struct fc_inspection *in, const char *v) { in->location = xstrdup(v); }
 static void set_form(struct fc_inspection *in, const char *v) { in->form_id = xstrdup(v); }
@@ -516,6 +573,11 @@ static const struct hfield header[] = {
 	{ N_("the inspection type"), 0, get_type, set_type },
 	{ N_("the location"), 0, get_location, set_location },
 	{ N_("the position"), 0, get_geo, set_geo },
+	{ N_("the responsible person"), 0, get_resp_name, set_resp_name },
+	{ N_("the responsible person's title"), 0, get_resp_title, set_resp_title },
+	{ N_("the responsible person's phone"), 0, get_resp_phone, set_resp_phone },
+	{ N_("the findings"), 0, get_findings, set_findings },
+	{ N_("the opinion"), 0, get_opinion, set_opinion },
 	{ N_("the creation time"), 0, get_created_at, set_created_at },
 	{ N_("the creator"), 0, get_created_by, set_created_by },
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "attachment.h"
+#include "docnum.h"
 #include "strbuf.h"
 #include "text.h"
 #include "core/i18n.h"
@@ -205,6 +206,22 @@ static int inspection_place_check(const struct fc_inspection *in, struct fc_err 
 	return 0;
 }
 
+/* The unit's responsible person, the findings and the opinion; numbered
+ * documents only on a final inspection (a draft's documents carry none). */
+static int inspection_people_check(const struct fc_inspection *in, struct fc_err *err)
+{
+	if (line_check(in->resp_name, MAX_NAME, _("the responsible person's name"), 0, err) ||
+	    line_check(in->resp_title, MAX_TITLE, _("the responsible person's title"), 0, err) ||
+	    line_check(in->resp_phone, MAX_PHONE, _("the responsible person's phone"), 0, err) ||
+	    multi_check(in->findings ? in->findings : "", MAX_FINDINGS, _("the findings"), err) ||
+	    multi_check(in->opinion ? in->opinion : "", MAX_FINDINGS, _("the opinion"), err))
+		return -1;
+	if (in->n_documents && in->status != INSP_FINAL)
+		return fc_fail(err, _("a draft carries numbered documents; only a final inspection's "
+			       "are numbered"));
+	return 0;
+}
+
 /* Its files document the inspection ("") or one of its items; a final
  * inspection's files are evidence and none is withdrawn. */
 static int inspection_files_check(const struct fc_inspection *in, struct fc_err *err)
@@ -271,7 +288,9 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 	}
 	if (in->n_amendments && in->status != INSP_FINAL)
 		return fc_fail(err, _("a draft has amendments; only a final inspection is amended"));
-	return inspection_place_check(in, err) || inspection_files_check(in, err) ? -1 : 0;
+	return inspection_place_check(in, err) || inspection_files_check(in, err) ||
+	       inspection_people_check(in, err) ||
+	       documents_check(in->documents, in->n_documents, err) ? -1 : 0;
 }
 
 static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err *err)
@@ -466,6 +485,9 @@ void inspection_clear(struct fc_inspection *in)
 	free(in->team);
 	free(in->form_id);
 	free(in->location);
+	free(in->findings);
+	free(in->opinion);
+	free(in->documents);
 	memset(in, 0, sizeof *in);
 }
 

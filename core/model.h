@@ -39,6 +39,17 @@
 #define MAX_ATTACHMENTS 500
 #define MAX_MEDIA_TYPE 40
 #define MAX_GEO 80
+/* The inspected unit's legal representative or responsible person on site
+ * (name as MAX_NAME), the findings and the opinion (检查情况, 处理意见),
+ * and the documents issued under a number (docs/FORMAT.md). */
+#define MAX_TITLE 100
+#define MAX_PHONE 40
+#define MAX_FINDINGS 8000
+#define MAX_DOCUMENTS 100
+/* An issuing authority's short name, as a document number begins:
+ * （北应急）. */
+#define MAX_AUTHORITY 40
+#define MAX_DOC_KIND 16
 #define MAX_RECORD_BYTES (1024 * 1024)
 /* An evidence file's original name (a file system's longest), and the
  * limit of its size: a workspace setting (core/evidence_store.h), by
@@ -47,14 +58,14 @@
 #define EVIDENCE_LIMIT_DEFAULT (50ULL << 20)
 #define EVIDENCE_LIMIT_MAX (4ULL << 30)
 /* The shape of the largest record, for the reader to refuse anything larger
- * before building it: the most keys of one object (an inspection's 15), and
+ * before building it: the most keys of one object (an inspection's 24), and
  * the most JSON values (an inspection with every list full: itself and its
  * keys, team members of 3 keys, answers and conflicts of 5, amendments of 6,
  * each an object). */
-#define MAX_RECORD_KEYS 18
+#define MAX_RECORD_KEYS 24
 #define MAX_RECORD_VALUES \
 	(1 + MAX_RECORD_KEYS + MAX_TEAM * 4 + 2 * MAX_ANSWERS * 6 + MAX_ANSWERS * 7 + \
-	 MAX_ATTACHMENTS * 12)
+	 MAX_ATTACHMENTS * 12 + MAX_DOCUMENTS * 7)
 
 struct fc_person {
 	char badge[MAX_BADGE + 1];
@@ -100,6 +111,18 @@ struct fc_attachment {
 	char withdrawn[FC_TIMESTAMP_LEN + 1]; /* "" or when withdrawn */
 };
 
+/* A document issued under a number (core/docnum.h): the number is
+ * （authority）<kind's word>〔year〕serial号, taken from a block of serials
+ * its officer claimed through the central repository.  Never removed. */
+struct fc_document {
+	char kind[MAX_DOC_KIND + 1];       /* "order", "record" */
+	char authority[MAX_AUTHORITY + 1];
+	int year;
+	int serial;
+	char by[MAX_BADGE + 1];
+	char at[FC_TIMESTAMP_LEN + 1];
+};
+
 struct fc_inspection {
 	char id[FC_UUID_LEN + 1];
 	char *form_id;
@@ -110,9 +133,14 @@ struct fc_inspection {
 	char *location;
 	char geo[MAX_GEO + 1];           /* "LAT LON ALT ACCURACY", or "" */
 	char geo_source[8];              /* "gps", "typed", "photo" or "" */
+	/* the unit's legal representative or responsible person on site */
+	char resp_name[MAX_NAME + 1];
+	char resp_title[MAX_TITLE + 1];
+	char resp_phone[MAX_PHONE + 1];
 	char created_at[FC_TIMESTAMP_LEN + 1];
 	char created_by[MAX_BADGE + 1];
 	char finalized_at[FC_TIMESTAMP_LEN + 1]; /* "" while a draft */
+	char *findings, *opinion;        /* 检查情况, 处理意见: free text or NULL */
 	struct fc_person *team;
 	size_t n_team;
 	struct fc_answer *answers;       /* sorted by item */
@@ -127,6 +155,8 @@ struct fc_inspection {
 	size_t n_amendments;
 	struct fc_attachment *attachments; /* by attachment_cmp */
 	size_t n_attachments;
+	struct fc_document *documents;   /* by document_cmp */
+	size_t n_documents;
 };
 
 enum hazard_event_kind {
@@ -215,6 +245,8 @@ void hazard_event_clear(struct fc_hazard_event *ev);
 int answer_cmp(const void *a, const void *b);
 int conflict_cmp(const void *a, const void *b);
 int hazard_event_cmp(const void *a, const void *b);
+/* Documents by kind, authority, year, serial (then time and author). */
+int document_cmp(const void *a, const void *b);
 
 /* Copies src into a fixed-size field, refusing text that does not fit. */
 int copy_field(char *dst, size_t size, const char *src, const char *what, struct fc_err *err);

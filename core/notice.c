@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "docnum.h"
 #include "enterprise.h"
 #include "hazard.h"
 #include "inspection.h"
@@ -20,6 +21,7 @@ struct words {
 	const char *due_after, *items_head, *item_line[3], *order[2], *review[3];
 	const char *officers, *badge, *signature, *inspected_on;
 	const char *draft_title, *draft_line; /* an order made from a draft */
+	const char *unnumbered;               /* a final one's, without a number */
 	const char *seal;                     /* in the seal's circle */
 };
 
@@ -35,6 +37,7 @@ static const struct words zh = {
 	"安全生产行政执法人员（签名）：", "执法证号：",
 	"被检查单位负责人（签名）：", "检查日期：",
 	"（草稿）", "【草稿】本指令书据尚未定稿的检查记录生成，仅供核对，不得送达。",
+	"【草稿】本指令书尚未编号，不得送达：同步取得文书编号后重新打印。",
 	"（印章）",
 };
 
@@ -53,7 +56,8 @@ static const struct words en = {
 	"Enforcement officers (signature): ", "ID no. ",
 	"Responsible person of the inspected unit (signature): ", "Inspected on: ",
 	" (DRAFT)", "[DRAFT] Made from an inspection not yet finalized: for checking only, "
-	"not to be served.", "(seal)",
+	"not to be served.", "[DRAFT] Not numbered yet, not to be served: sync to get document "
+	"numbers, then print it again.", "(seal)",
 };
 
 struct ctx {
@@ -150,11 +154,10 @@ static void body(struct ctx *c, struct doc *d)
 	d->title_mark = draft ? xstrdup(c->w->draft_title) : NULL;
 	d->draft = draft;
 	d->zh = c->lang == NOTICE_ZH;
-	if (!draft) {
-		strbuf_addf(&sb, "(%.8s)", c->in.id);
-		d->number = strbuf_detach(&sb);
-		strbuf_init(&sb);
-	}
+	/* a final inspection's order carries the number it was issued, or
+	 * says it has none and is no order yet (core/docnum.h) */
+	if (!draft && !docnum_doc_number(&c->in, DOCNUM_ORDER, d))
+		doc_para(d, c->w->unnumbered);
 	if (draft)
 		doc_para(d, c->w->draft_line);
 	doc_field(d, c->w->unit, c->e.name ? c->e.name : "");
@@ -182,6 +185,8 @@ static void body(struct ctx *c, struct doc *d)
 	doc_add(d, DB_SEAL, c->in.n_team ? c->in.team[0].dept : "", date, c->w->seal);
 	if (draft)
 		doc_para(d, c->w->draft_line);
+	else if (!d->number)
+		doc_para(d, c->w->unnumbered);
 	strbuf_release(&sb);
 }
 

@@ -186,6 +186,51 @@ static int decode_attachments(struct dec *d, const struct json_value *root,
 	return 0;
 }
 
+static int decode_document(struct dec *d, const struct json_value *v, struct fc_document *doc)
+{
+	static const char *const keys[] = { "kind", "authority", "year", "serial", "by", "at",
+					    NULL };
+	const struct json_value *year, *serial;
+
+	if (want_keys(d, v, keys, "a document") ||
+	    get_fixed(d, v, "kind", doc->kind, sizeof doc->kind) ||
+	    get_fixed(d, v, "authority", doc->authority, sizeof doc->authority) ||
+	    !(year = typed(d, v, "year", JSON_INT)) || !(serial = typed(d, v, "serial", JSON_INT)) ||
+	    get_fixed(d, v, "by", doc->by, sizeof doc->by) ||
+	    get_fixed(d, v, "at", doc->at, sizeof doc->at))
+		return -1;
+	if (year->i < 0 || year->i > 9999 || serial->i < 0 || serial->i > 9999999)
+		return at_fail(d, v, "a document's year or serial is out of range");
+	doc->year = (int)year->i;
+	doc->serial = (int)serial->i;
+	return 0;
+}
+
+/* The "documents" array of an inspection/2. */
+static int decode_documents(struct dec *d, const struct json_value *root, struct fc_inspection *in)
+{
+	const struct json_value *arr = get_array(d, root, "documents", MAX_DOCUMENTS);
+	size_t i;
+
+	if (!arr)
+		return -1;
+	in->documents = xcalloc(arr->len + 1, sizeof *in->documents);
+	for (i = 0; i < arr->len; i++)
+		if (in->n_documents++, decode_document(d, &arr->items[i], &in->documents[i]))
+			return -1;
+	return 0;
+}
+
+/* The unit's responsible person, the findings and the opinion. */
+static int decode_people(struct dec *d, const struct json_value *root, struct fc_inspection *in)
+{
+	return get_fixed(d, root, "responsible", in->resp_name, sizeof in->resp_name) ||
+	       get_fixed(d, root, "responsible_title", in->resp_title, sizeof in->resp_title) ||
+	       get_fixed(d, root, "responsible_phone", in->resp_phone, sizeof in->resp_phone) ||
+	       get_str(d, root, "findings", &in->findings) ||
+	       get_str(d, root, "opinion", &in->opinion) || decode_documents(d, root, in) ? -1 : 0;
+}
+
 static int decode_enum(struct dec *d, const struct json_value *root, const char *k,
 		       int (*parse)(const char *, void *), void *out)
 {
@@ -246,14 +291,16 @@ static int decode_inspection(struct dec *d, const struct json_value *root, struc
 		"type", "status", "location", "created_at", "created_by", "finalized_at", "team",
 		"answers", "conflicts", "amendments", NULL };
 	static const char *const keys2[] = { "format", "id", "form", "form_version", "enterprise",
-		"type", "status", "location", "geo", "geo_source", "created_at", "created_by",
-		"finalized_at", "team", "answers", "conflicts", "amendments", "attachments", NULL };
+		"type", "status", "location", "geo", "geo_source", "responsible", "responsible_title",
+		"responsible_phone", "created_at", "created_by", "finalized_at", "findings", "opinion",
+		"team", "answers", "conflicts", "amendments", "attachments", "documents", NULL };
 	const struct json_value *ver;
 
 	if (want_keys(d, root, v2 ? keys2 : keys1, "the inspection") ||
 	    (v2 && (get_fixed(d, root, "geo", in->geo, sizeof in->geo) ||
 		    get_fixed(d, root, "geo_source", in->geo_source, sizeof in->geo_source) ||
-		    decode_attachments(d, root, &in->attachments, &in->n_attachments))) ||
+		    decode_attachments(d, root, &in->attachments, &in->n_attachments) ||
+		    decode_people(d, root, in))) ||
 	    get_fixed(d, root, "id", in->id, sizeof in->id) ||
 	    get_str(d, root, "form", &in->form_id) ||
 	    !(ver = typed(d, root, "form_version", JSON_INT)) ||

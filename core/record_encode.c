@@ -115,7 +115,9 @@ static int keyed_by_instance(const char *item)
 int inspection_version(const struct fc_inspection *in)
 {
 	size_t i;
-	if (in->geo[0] || in->geo_source[0] || in->n_attachments)
+	if (in->geo[0] || in->geo_source[0] || in->n_attachments || in->resp_name[0] ||
+	    in->resp_title[0] || in->resp_phone[0] || (in->findings && *in->findings) ||
+	    (in->opinion && *in->opinion) || in->n_documents)
 		return 2;
 	for (i = 0; i < in->n_answers; i++)
 		if (keyed_by_instance(in->answers[i].item))
@@ -157,6 +159,24 @@ static void encode_attachments(const struct fc_attachment *list, size_t n, struc
 	}
 }
 
+/* The last array of an inspection/2, after a ",\n". */
+static void encode_documents(const struct fc_inspection *in, struct strbuf *out)
+{
+	size_t i;
+	array_open(out, "documents", in->n_documents);
+	for (i = 0; i < in->n_documents; i++) {
+		const struct fc_document *d = &in->documents[i];
+		strbuf_adds(out, "    {");
+		inner(out, "kind", d->kind, 1);
+		inner(out, "authority", d->authority, 0);
+		inner_int(out, "year", d->year);
+		inner_int(out, "serial", d->serial);
+		inner(out, "by", d->by, 0);
+		inner(out, "at", d->at, 0);
+		element_end(out, i, in->n_documents);
+	}
+}
+
 static void encode_amendments(const struct fc_inspection *in, struct strbuf *out)
 {
 	size_t i;
@@ -190,10 +210,17 @@ void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out
 	if (v2) {
 		field(out, "geo", in->geo);
 		field(out, "geo_source", in->geo_source);
+		field(out, "responsible", in->resp_name);
+		field(out, "responsible_title", in->resp_title);
+		field(out, "responsible_phone", in->resp_phone);
 	}
 	field(out, "created_at", in->created_at);
 	field(out, "created_by", in->created_by);
 	field(out, "finalized_at", in->finalized_at);
+	if (v2) {
+		field(out, "findings", in->findings);
+		field(out, "opinion", in->opinion);
+	}
 	encode_team(in, out);
 	encode_answer_list("answers", in->answers, in->n_answers, out);
 	encode_answer_list("conflicts", in->conflicts, in->n_conflicts, out);
@@ -201,6 +228,8 @@ void record_encode_inspection(const struct fc_inspection *in, struct strbuf *out
 	if (v2) {
 		strbuf_adds(out, ",\n");
 		encode_attachments(in->attachments, in->n_attachments, out);
+		strbuf_adds(out, ",\n");
+		encode_documents(in, out);
 	}
 	end_object(out);
 }

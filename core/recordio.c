@@ -10,6 +10,7 @@
 #include "hazard.h"
 #include "inspection.h"
 #include "attachment_store.h"
+#include "docnum_store.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "core/i18n.h"
@@ -118,7 +119,18 @@ static int put_amendments(struct fc_store *s, const struct fc_inspection *in, st
 static int put_additions(struct fc_store *s, const struct fc_inspection *in, struct fc_err *err)
 {
 	return put_amendments(s, in, err) ||
-	       attachments_put(s, "inspection", in->id, in->attachments, in->n_attachments, err);
+	       attachments_put(s, "inspection", in->id, in->attachments, in->n_attachments, err) ||
+	       documents_put(s, in->id, in->documents, in->n_documents, err);
+}
+
+/* The unit's responsible person, the findings and the opinion. */
+static int put_people_fields(struct fc_store *s, const struct fc_inspection *in,
+			     struct fc_err *err)
+{
+	return run(s, "UPDATE inspections SET resp_name = ?2, resp_title = ?3, resp_phone = ?4,"
+		   " findings = ?5, opinion = ?6 WHERE id = ?1", "saving the inspection", err,
+		   in->id, in->resp_name, in->resp_title, in->resp_phone,
+		   in->findings ? in->findings : "", in->opinion ? in->opinion : "", NULL);
 }
 
 /* The body of a draft: header, team, answers, conflicts, replaced whole. */
@@ -145,12 +157,13 @@ static int put_draft(struct fc_store *s, const struct fc_inspection *in, int exi
 			 in->location, in->created_at, in->created_by, now, in->geo, in->geo_source,
 			 NULL))
 		return -1;
-	return put_people(s, in, err) ||
+	return put_people_fields(s, in, err) || put_people(s, in, err) ||
 	       put_answers(s, 0, in->id, in->answers, in->n_answers, err) ||
 	       put_answers(s, 1, in->id, in->conflicts, in->n_conflicts, err);
 }
 
-/* What may still grow on a final inspection: its amendments and its files. */
+/* What may still grow on a final inspection: its amendments, its files
+ * and its numbered documents. */
 static int same_but_additions(const struct fc_inspection *a, const struct fc_inspection *b)
 {
 	struct fc_inspection x = *a, y = *b;
@@ -159,6 +172,7 @@ static int same_but_additions(const struct fc_inspection *a, const struct fc_ins
 
 	x.n_amendments = y.n_amendments = 0;
 	x.n_attachments = y.n_attachments = 0;
+	x.n_documents = y.n_documents = 0;
 	strbuf_init(&sa);
 	strbuf_init(&sb);
 	record_encode_inspection(&x, &sa);

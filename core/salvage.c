@@ -19,6 +19,7 @@
 static const char *const tables[] = {
 	"meta", "people", "forms", "form_files", "enterprises", "inspections", "team", "answers",
 	"amendments", "answer_conflicts", "hazards", "hazard_events", "outbox", "attachments",
+	"documents",
 };
 
 static void note(struct salvage *sv, const char *fmt, ...) FC_PRINTF(2, 3);
@@ -233,21 +234,31 @@ static const char *const restore_enterprise[] = {
 	" AND o.sha256 = main.attachments.sha256 AND main.attachments.withdrawn = ''" \
 	" AND o.withdrawn <> ''"
 
+/* Numbers given are a union too, and never given again: every number the
+ * damaged store gave this inspection (core/docnum_store.h). */
+#define ADD_DOCUMENTS \
+	"INSERT INTO main.documents SELECT * FROM temp.old_documents WHERE inspection = ?1" \
+	" ON CONFLICT DO NOTHING"
+
 /* A draft (or one the replica lacks) is taken whole from the damaged
  * store: its row as a draft, its team, answers and clashes replaced, its
  * amendments appended, then its status (finalizing last: a finalized
  * inspection takes no more answers). */
 static const char *const restore_draft[] = {
 	"INSERT INTO main.inspections(id, form_id, form_version, enterprise, type, status,"
-	" location, created_at, created_by, finalized_at, changed_at, geo, geo_source)"
+	" location, created_at, created_by, finalized_at, changed_at, geo, geo_source,"
+	" resp_name, resp_title, resp_phone, findings, opinion)"
 	" SELECT id, form_id, form_version, enterprise, type,"
-	" 'draft', location, created_at, created_by, '', changed_at, geo, geo_source"
+	" 'draft', location, created_at, created_by, '', changed_at, geo, geo_source,"
+	" resp_name, resp_title, resp_phone, findings, opinion"
 	" FROM temp.old_inspections WHERE id = ?1"
 	" ON CONFLICT(id) DO UPDATE SET form_id = excluded.form_id,"
 	" form_version = excluded.form_version, enterprise = excluded.enterprise,"
 	" type = excluded.type, location = excluded.location, created_at = excluded.created_at,"
 	" created_by = excluded.created_by, changed_at = excluded.changed_at,"
-	" geo = excluded.geo, geo_source = excluded.geo_source",
+	" geo = excluded.geo, geo_source = excluded.geo_source, resp_name = excluded.resp_name,"
+	" resp_title = excluded.resp_title, resp_phone = excluded.resp_phone,"
+	" findings = excluded.findings, opinion = excluded.opinion",
 	"DELETE FROM main.team WHERE inspection = ?1",
 	"DELETE FROM main.answers WHERE inspection = ?1",
 	"DELETE FROM main.answer_conflicts WHERE inspection = ?1",
@@ -261,12 +272,14 @@ static const char *const restore_draft[] = {
 	"UPDATE main.inspections SET status = o.status, finalized_at = o.finalized_at"
 	" FROM (SELECT status, finalized_at FROM temp.old_inspections WHERE id = ?1) AS o"
 	" WHERE id = ?1",
+	ADD_DOCUMENTS,
 	NULL,
 };
 
-/* A finalized inspection of the replica is evidence: only amendments and
- * files. */
-static const char *const restore_final[] = { APPEND_AMENDMENTS, ADD_FILES("inspection"), NULL };
+/* A finalized inspection of the replica is evidence: only amendments,
+ * files and numbers. */
+static const char *const restore_final[] = { APPEND_AMENDMENTS, ADD_FILES("inspection"),
+					     ADD_DOCUMENTS, NULL };
 
 static const char *const restore_hazard[] = {
 	"INSERT INTO main.hazards SELECT * FROM temp.old_hazards WHERE id = ?1"

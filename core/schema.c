@@ -43,6 +43,11 @@
 	"CREATE TRIGGER " name " AFTER " event " ON " table \
 	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY(kind, id_expr)
 
+/* The same for a table made after migration 6. */
+#define OUTBOX_UNLESS_IMPORTING_NEW(name, event, table, kind, id_expr) \
+	"CREATE TRIGGER " name " AFTER " event " ON " table \
+	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY(kind, id_expr)
+
 static const char *const migrations[] = {
 	/* 0 -> 1: identity and enterprises */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
@@ -261,6 +266,42 @@ static const char *const migrations[] = {
 	"  FOREIGN KEY (form_id, version) REFERENCES forms(id, version)) WITHOUT ROWID;"
 	"CREATE TRIGGER form_files_kept BEFORE UPDATE ON form_files"
 	"  BEGIN SELECT RAISE(ABORT, 'a stored form version never changes'); END;",
+
+	/* 8 -> 9: the inspected unit's responsible person, the findings and the
+	 * opinion (as locked as the rest once final); the numbered documents an
+	 * inspection was issued, never rewritten or removed, only on a final
+	 * inspection, part of its record; and the blocks of numbers claimed on
+	 * the central (docs/ARCHITECTURE.md, "Document numbers").  A serial is
+	 * given once per authority, kind and year: the unique index says so
+	 * whatever code path writes. */
+	"ALTER TABLE inspections ADD COLUMN resp_name TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE inspections ADD COLUMN resp_title TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE inspections ADD COLUMN resp_phone TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE inspections ADD COLUMN findings TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE inspections ADD COLUMN opinion TEXT NOT NULL DEFAULT '';"
+	"CREATE TRIGGER inspections_final_people BEFORE UPDATE OF resp_name, resp_title,"
+	"  resp_phone, findings, opinion ON inspections WHEN OLD.status = 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'inspection is finalized'); END;"
+	"CREATE TABLE documents("
+	"  inspection TEXT NOT NULL REFERENCES inspections(id), kind TEXT NOT NULL,"
+	"  authority TEXT NOT NULL, year INTEGER NOT NULL, serial INTEGER NOT NULL,"
+	"  by TEXT NOT NULL, at TEXT NOT NULL,"
+	"  PRIMARY KEY (kind, authority, year, serial)) WITHOUT ROWID;"
+	"CREATE INDEX documents_inspection ON documents(inspection);"
+	"CREATE TRIGGER documents_final BEFORE INSERT ON documents"
+	"  WHEN (SELECT status FROM inspections WHERE id = NEW.inspection) IS NOT 'final'"
+	"  BEGIN SELECT RAISE(ABORT, 'only a final inspection''s documents are numbered'); END;"
+	"CREATE TRIGGER documents_kept BEFORE UPDATE ON documents"
+	"  BEGIN SELECT RAISE(ABORT, 'a document''s number is never rewritten'); END;"
+	"CREATE TRIGGER documents_kept_d BEFORE DELETE ON documents"
+	"  BEGIN SELECT RAISE(ABORT, 'a document''s number is never removed'); END;"
+	OUTBOX_UNLESS_IMPORTING_NEW("documents_out_i", "INSERT", "documents", "inspection",
+				    "NEW.inspection")
+	"CREATE TABLE number_blocks("
+	"  authority TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL,"
+	"  start INTEGER NOT NULL, count INTEGER NOT NULL, badge TEXT NOT NULL,"
+	"  device TEXT NOT NULL, at TEXT NOT NULL,"
+	"  PRIMARY KEY (authority, kind, year, start)) WITHOUT ROWID;",
 };
 
 int schema_latest(void)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/formstore.h"
+#include "core/docnum_store.h"
 #include "core/i18n.h"
 #include "core/recordio.h"
 #include "core/store.h"
@@ -13,6 +14,7 @@
 #include "core/strbuf.h"
 #include "format.h"
 #include "gitutil.h"
+#include "claims.h"
 #include "layout.h"
 #include "quarantine.h"
 #include "treediff.h"
@@ -169,6 +171,22 @@ static int moved_hazard(struct importing *im, const struct treediff_file *f)
 	return moved;
 }
 
+/* A block of document numbers on the branch: the store knows it from now
+ * on (a claim is on main only once it is on the central: sync/claims.h). */
+static int import_claim(struct importing *im, const struct treediff_file *f)
+{
+	struct docnum_claim c;
+	struct fc_err why = { 0 };
+
+	if (claim_read(im->r->repo, f->path, f->new_id, &c, &why)) {
+		quarantine(im->r, im->rep, im->commit, f->path, NULL, 0, why.msg);
+		return 0;
+	}
+	if (docnum_block_put(im->r->ws->store, &c, im->err))
+		return GIT_EUSER;
+	return 0;
+}
+
 /* One changed file: a record put into or removed from the store, a form
  * kept; what cannot be is quarantined and the import goes on.  Returns -1
  * (GIT_EUSER to the walk) only for the store's own failures. */
@@ -194,6 +212,8 @@ static int import_file(const struct treediff_file *f, void *ctx)
 	}
 	if (lp.kind == LAY_ROSTER || lp.kind == LAY_FORMAT)
 		return 0; /* read from the replica where needed, not kept in the store */
+	if (lp.kind == LAY_CLAIM)
+		return f->new_id ? import_claim(im, f) : 0;
 	pending = outbox_pending(r->ws->store, lp.rec, lp.id, im->err);
 	if (pending < 0)
 		return GIT_EUSER;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/docnum.h"
 #include "core/model.h"
 #include "core/roster.h"
 
@@ -127,6 +128,38 @@ static int parse_hazard(const char *rest, struct layout_path *out)
 	return 0;
 }
 
+/* "<authority>/<YYYY>/<kind>/<start>.json" after "numbers/": the shape of
+ * a claim's path (its content must say the same: sync/claims.c). */
+static int parse_claim(const char *rest, struct layout_path *out)
+{
+	const char *slash = strchr(rest, '/'), *kind, *leaf;
+	char auth[MAX_AUTHORITY + 1], k[MAX_DOC_KIND + 1];
+	enum docnum_kind dk;
+	size_t n;
+
+	if (!slash || (size_t)(slash - rest) > MAX_AUTHORITY)
+		return -1;
+	memcpy(auth, rest, (size_t)(slash - rest));
+	auth[slash - rest] = '\0';
+	if (authority_check(auth, NULL) || !digits(slash + 1, 4) || slash[5] != '/')
+		return -1;
+	kind = slash + 6;
+	if (!(leaf = strchr(kind, '/')) || (size_t)(leaf - kind) > MAX_DOC_KIND)
+		return -1;
+	memcpy(k, kind, (size_t)(leaf - kind));
+	k[leaf - kind] = '\0';
+	leaf++;
+	n = strlen(leaf);
+	if (docnum_kind_parse(k, &dk) || n < 6 || n > 11 || leaf[0] == '0' ||
+	    strcmp(leaf + n - 5, ".json"))
+		return -1;
+	for (n -= 5; n > 0; n--)
+		if (leaf[n - 1] < '0' || leaf[n - 1] > '9')
+			return -1;
+	out->kind = LAY_CLAIM;
+	return 0;
+}
+
 int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 {
 	memset(out, 0, sizeof *out);
@@ -147,6 +180,8 @@ int layout_parse(const char *path, struct layout_path *out, struct fc_err *err)
 		return 0;
 	} else if (!strcmp(path, ROSTER_PATH)) {
 		out->kind = LAY_ROSTER;
+		return 0;
+	} else if (!strncmp(path, LAYOUT_NUMBERS "/", 8) && parse_claim(path + 8, out) == 0) {
 		return 0;
 	}
 	if (out->kind == LAY_INVALID)

@@ -10,6 +10,9 @@
  *   forms/<form id>/<version>/<file>.csv     (a select_one_from_file's,
  *                                            named as form_file_name_ok says)
  *   roster/allowed_signers                  (who may sign: core/roster.h)
+ *   numbers/<authority>/<YYYY>/<kind>/<start>.json
+ *                                           (a block of document numbers
+ *                                           claimed: sync/claims.h)
  *
  * Sharded so that no tree grows past a few thousand entries, which keeps
  * every commit's rewritten trees small; by month, so that a batch of new
@@ -35,7 +38,10 @@
 #define LAYOUT_FORMAT 2             /* the format this fieldcheck writes */
 #define LAYOUT_FORMAT_TEXT "fieldcheck 2\n"   /* FORMAT's content in format 2 */
 
-enum layout_kind { LAY_RECORD, LAY_FORM_FILE, LAY_ROSTER, LAY_FORMAT, LAY_INVALID };
+enum layout_kind { LAY_RECORD, LAY_FORM_FILE, LAY_ROSTER, LAY_FORMAT, LAY_CLAIM, LAY_INVALID };
+
+/* The folder of the claims of document numbers (sync/claims.h). */
+#define LAYOUT_NUMBERS "numbers"
 
 struct layout_path {
 	enum layout_kind kind;

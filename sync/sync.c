@@ -12,6 +12,7 @@
 #include "core/roster.h"
 #include "core/store.h"
 #include "core/strbuf.h"
+#include "claims.h"
 #include "evfetch.h"
 #include "evsync.h"
 #include "export.h"
@@ -102,8 +103,20 @@ static int evidence_push(struct replica *r, const char *remote, const struct syn
 	return 0;
 }
 
-static int sync_one(struct replica *r, const char *remote, const struct sync_options *o,
-		    struct sync_result *res, struct evsync *ev, unsigned *seed, struct fc_err *err)
+/* The central took our claim: main moves to it and the store learns it. */
+static int claims_taken(struct replica *r, const git_oid *claim, const git_oid *head,
+			const struct strbuf *said, struct sync_result *res, struct fc_err *err)
+{
+	if (replica_set_head(r, claim, head, "fieldcheck: numbers", err) ||
+	    import_branch(r, 0, &res->rep, err))
+		return -1;
+	sync_log_note(&res->rep, _("document numbers claimed on the central: %s"), said->buf);
+	return 0;
+}
+
+static int sync_attempts(struct replica *r, const char *remote, const struct sync_options *o,
+			 int claims, struct sync_result *res, struct evsync *ev, unsigned *seed,
+			 struct strbuf *said, struct fc_err *err)
 {
 	size_t attempt, net_errors = 0;
 	int reached = 0, has_last;
@@ -112,8 +125,8 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 	if (synced_get(r, remote, &last, &has_last, err))
 		return -1;
 	for (attempt = 0; attempt < SYNC_MAX_ATTEMPTS; attempt++) {
-		git_oid theirs, head;
-		int has_theirs, has_head, rejected = 0, main_idle;
+		git_oid theirs, head, push;
+		int has_theirs, has_head, rejected = 0, main_idle, claimed = 0;
 
 		if (transport_fetch(r, remote, o->prog, &theirs, &has_theirs, err)) {
 			/* A dropped connection is worth another try; a refused key,
@@ -147,6 +160,14 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		/* the roster we just merged may have ended our key */
 		if (trust_may_commit(r, err))
 			return main_idle ? 0 : -1;
+		/* blocks of document numbers claimed before the push (sync/claims.h):
+		 * what is pushed is then the claim on top of head; main takes it
+		 * only once the central did */
+		git_oid_cpy(&push, &head);
+		strbuf_reset(said);
+		if (claims && has_head && claims_make(r, &head, &push, &claimed, said, err))
+			return -1;
+		main_idle &= !claimed;
 		if (evidence_push(r, remote, o, ev, &rejected, &net_errors, err))
 			return -1;
 		if (rejected) {
@@ -156,7 +177,7 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		if (main_idle)
 			return 0;
 		res->attempts++;
-		if (transport_push(r, remote, &head, has_theirs ? &theirs : NULL, o->prog,
+		if (transport_push(r, remote, &push, has_theirs ? &theirs : NULL, o->prog,
 				   &rejected, err)) {
 			if (err->kind != FC_EIO || ++net_errors >= SYNC_MAX_NET_ERRORS)
 				return -1;
@@ -164,12 +185,27 @@ static int sync_one(struct replica *r, const char *remote, const struct sync_opt
 		}
 		if (!rejected) {
 			res->pushed++;
-			return synced_set(r, remote, &head, err);
+			if (claimed && claims_taken(r, &push, &head, said, res, err))
+				return -1;
+			return synced_set(r, remote, &push, err);
 		}
 		backoff(attempt, seed);
 	}
 	return fc_failk(err, FC_EIO, _("%s kept refusing our push (%d attempts: other devices "
 			"pushing); sync again"), remote, SYNC_MAX_ATTEMPTS);
+}
+
+static int sync_one(struct replica *r, const char *remote, const struct sync_options *o,
+		    int claims, struct sync_result *res, struct evsync *ev, unsigned *seed,
+		    struct fc_err *err)
+{
+	struct strbuf said;
+	int rc;
+
+	strbuf_init(&said);
+	rc = sync_attempts(r, remote, o, claims, res, ev, seed, &said, err);
+	strbuf_release(&said);
+	return rc;
 }
 
 static int remote_names(struct replica *r, const char *only, git_strarray *names,
@@ -210,7 +246,8 @@ static int sync_remotes(struct replica *r, const git_strarray *names,
 		size_t before = res->reached;
 		int failed;
 		memset(&ev, 0, sizeof ev);
-		failed = sync_one(r, names->strings[i], opt, res, &ev, seed, &one);
+		/* numbers are claimed on the first central only: one numbering */
+		failed = sync_one(r, names->strings[i], opt, i == 0, res, &ev, seed, &one);
 		if (res->reached > before)
 			reached[n++] = names->strings[i];
 		res->files_sent += ev.sent;
@@ -469,6 +506,12 @@ static int verify_file(const struct treediff_file *f, void *ctx)
 	if (!strncmp(f->path, "forms/", 6) || !strcmp(f->path, ROSTER_PATH) ||
 	    !strcmp(f->path, LAYOUT_FORMAT_PATH))
 		return 0;
+	if (!strncmp(f->path, LAYOUT_NUMBERS "/", strlen(LAYOUT_NUMBERS) + 1)) {
+		struct docnum_claim c;
+		if (claim_read(v->r->repo, f->path, f->new_id, &c, &why))
+			sync_log_note(v->rep, "%s", why.msg);
+		return 0;
+	}
 	if (read_record(v->r, f->new_id, f->path, v->format, &rec, &why))
 		sync_log_note(v->rep, "%s", why.msg);
 	else

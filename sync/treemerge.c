@@ -19,6 +19,7 @@
 #include "format.h"
 #include "gitutil.h"
 #include "judged.h"
+#include "claims.h"
 #include "layout.h"
 #include "quarantine.h"
 #include "treediff.h"
@@ -372,6 +373,14 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 		return roster_sound(m, path, their_id) ? TAKE_THEIRS : KEEP_OURS;
 	if (lp.kind == LAY_FORMAT) /* their marker comes with their layout */
 		return marker_sound(m, their_id) ? TAKE_THEIRS : KEEP_OURS;
+	if (lp.kind == LAY_CLAIM) {
+		struct docnum_claim c;
+		if (claim_read(m->r->repo, path, their_id, &c, &why)) {
+			keep_aside(m, path, their_id, why.msg);
+			return KEEP_OURS;
+		}
+		return TAKE_THEIRS;
+	}
 	if (lp.kind == LAY_FORM_FILE) {
 		if (judge_form_file(m->r, their_id, path, &why)) {
 			keep_aside(m, path, their_id, why.msg);
@@ -432,6 +441,11 @@ static int one_change(const struct treediff_file *f, void *ctx)
 	}
 	/* We hold a copy: even when we did not change it, the record merge
 	 * judges theirs (a finalized inspection must not be rewritten). */
+	if (layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_CLAIM) {
+		keep_aside(m, path, their_id, _("a claim of numbers never changes; ours stands"));
+		decide(m, path, KEEP_OURS, &our_id, their_id, NULL);
+		return 0;
+	}
 	if (layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_FORM_FILE) {
 		keep_aside(m, path, their_id, _("this form version differs from the copy here; a "
 			   "changed form needs a new version number"));

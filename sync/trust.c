@@ -11,6 +11,7 @@
 #include "blobread.h"
 #include "format.h"
 #include "gitutil.h"
+#include "claims.h"
 #include "layout.h"
 #include "treediff.h"
 #include "trust_rules.h"
@@ -336,6 +337,13 @@ static int judge_format(struct walk *w, const struct writes *ws, struct fc_err *
 	return 0;
 }
 
+static int is_claim(const char *path)
+{
+	struct layout_path lp;
+
+	return layout_parse(path, &lp, NULL) == 0 && lp.kind == LAY_CLAIM;
+}
+
 /* Judges what the commit wrote, other than the roster; -1 with why.  With
  * no signer (before the roster) only the content is judged. */
 static int judge_writes(struct walk *w, const struct writes *ws, size_t np,
@@ -354,6 +362,13 @@ static int judge_writes(struct walk *w, const struct writes *ws, size_t np,
 			continue; /* moved by the migration, judged above */
 		for (j = 0; j < np; j++)
 			before[j] = &x->before[j];
+		if (is_claim(x->path)) { /* sync/claims.h: content, owner, overlap */
+			if (!git_oid_is_zero(&x->now) && x->mode != GIT_FILEMODE_BLOB)
+				return fc_fail(why, _("%.200s is not a plain file"), x->path);
+			if (claim_judge(w->repo, ws->tree, x->path, &x->now, before, np, e, why))
+				return -1;
+			continue;
+		}
 		if (w->o->strict_content && content_refused(w, ws, x, why))
 			return -1;
 		if (e && trust_rules_check(w->repo, x->path,

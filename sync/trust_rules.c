@@ -184,6 +184,32 @@ static int inspection_rules(const struct fc_inspection *in, struct fc_record *co
 	return 0;
 }
 
+static int document_known(const struct fc_document *d, struct fc_record *const *old, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < old[i]->u.inspection.n_documents; j++)
+			if (!document_cmp(d, &old[i]->u.inspection.documents[j]))
+				return 1;
+	return 0;
+}
+
+/* A number newly written into an inspection is its signer's: nobody
+ * issues a document in another officer's name. */
+static int documents_rules(const struct fc_inspection *in, struct fc_record *const *old,
+			   size_t n, const char *me, struct fc_err *why)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_documents; i++)
+		if (strcmp(in->documents[i].by, me) && !document_known(&in->documents[i], old, n))
+			return fc_fail(why, _("inspection %.8s: document number %d of %s claims "
+				       "badge %s"), in->id, in->documents[i].serial,
+				       in->documents[i].kind, in->documents[i].by);
+	return 0;
+}
+
 static int inspection_files_rules(const struct fc_record *r, struct fc_record *const *old,
 				  size_t n, const struct roster_entry *s, struct fc_err *why)
 {
@@ -248,7 +274,8 @@ int trust_rules_check(git_repository *repo, const char *path, const git_oid *now
 		}
 	if (rec.kind == REC_INSPECTION)
 		rc = inspection_rules(&rec.u.inspection, old, k, signer, why) ||
-		     inspection_files_rules(&rec, old, k, signer, why) ? -1 : 0;
+		     inspection_files_rules(&rec, old, k, signer, why) ||
+		     documents_rules(&rec.u.inspection, old, k, signer->who.badge, why) ? -1 : 0;
 	else if (rec.kind == REC_HAZARD)
 		rc = hazard_rules(&rec.u.hazard, old, k, signer, why) ||
 		     files_rules(&rec, rec.u.hazard.id, old, k, signer->who.badge, 0, why) ? -1 : 0;

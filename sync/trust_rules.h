@@ -8,7 +8,8 @@
  *     signer's badge (nobody answers or rectifies in another's name);
  *   - only a member of the team finalizes an inspection or adds to its
  *     team, and a new inspection is created by its signer;
- *   - only a supervisor puts a hazard under listed supervision.
+ *   - only a supervisor puts a hazard under listed supervision;
+ *   - a numbered document newly on an inspection carries the signer's badge.
  * Enterprises and forms may be written by anyone on the roster.
  */
 #ifndef FC_TRUST_RULES_H

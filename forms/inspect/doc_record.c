@@ -6,6 +6,7 @@
 #include "doc_record.h"
 #include "answer_text.h"
 #include "inspect.h"
+#include "core/docnum.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
 #include "core/i18n.h"
@@ -59,6 +60,14 @@ static const char *type_text(enum insp_type t)
 	return t < INSP_TYPE_COUNT ? _(names[t]) : "";
 }
 
+/* "title, phone", either alone, or "" (a line to fill in by hand). */
+static void title_phone(const struct rec *r, char *buf, size_t size)
+{
+	const char *sep = r->in.resp_title[0] && r->in.resp_phone[0] ? (r->zh ? "，" : ", ") : "";
+
+	snprintf(buf, size, "%s%s%s", r->in.resp_title, sep, r->in.resp_phone);
+}
+
 static void head(struct rec *r)
 {
 	struct doc *d = r->d;
@@ -70,8 +79,9 @@ static void head(struct rec *r)
 	doc_field(d, _("Inspected unit: "), r->e.name ? r->e.name : "");
 	doc_field(d, _("Credit code: "), r->in.enterprise);
 	doc_field(d, _("Address: "), r->e.address ? r->e.address : "");
-	doc_field(d, _("Legal representative or responsible person: "), "");
-	doc_field(d, _("Title and phone: "), "");
+	doc_field(d, _("Legal representative or responsible person: "), r->in.resp_name);
+	title_phone(r, buf, sizeof buf);
+	doc_field(d, _("Title and phone: "), buf);
 	doc_field(d, _("Place inspected: "), r->in.location ? r->in.location : "");
 	if (r->in.geo[0]) { /* the coordinates, and where they came from */
 		snprintf(buf, sizeof buf, "%s (%s)", r->in.geo, r->in.geo_source);
@@ -221,16 +231,13 @@ static void body(struct rec *r)
 {
 	struct doc *d = r->d;
 	int draft = r->in.status == INSP_DRAFT;
-	char num[32];
-
 	d->title = xstrdup(_("On-site inspection record"));
 	d->title_mark = draft ? xstrdup(_(" (DRAFT)")) : NULL;
 	d->draft = draft;
 	d->zh = r->zh;
-	if (!draft) {
-		snprintf(num, sizeof num, "(%.8s)", r->in.id);
-		d->number = xstrdup(num);
-	}
+	if (!draft && !docnum_doc_number(&r->in, DOCNUM_RECORD, d))
+		doc_para(d, _("[DRAFT] Not numbered yet, not to be signed: sync to get document "
+			      "numbers, then print it again."));
 	if (draft)
 		doc_para(d, _("[DRAFT] Made from an inspection not yet finalized: for checking "
 			      "only, not to be signed."));
@@ -240,12 +247,15 @@ static void body(struct rec *r)
 
 static void tail(struct rec *r)
 {
-	doc_write(r->d, _("Findings:"), NULL, RECORD_WRITE_LINES);
-	doc_write(r->d, _("Opinion on handling:"), NULL, RECORD_WRITE_LINES);
+	doc_write(r->d, _("Findings:"), r->in.findings, RECORD_WRITE_LINES);
+	doc_write(r->d, _("Opinion on handling:"), r->in.opinion, RECORD_WRITE_LINES);
 	signatures(r);
-	if (r->d->draft)
+	if (r->in.status == INSP_DRAFT)
 		doc_para(r->d, _("[DRAFT] Made from an inspection not yet finalized: for checking "
 				 "only, not to be signed."));
+	else if (!r->d->number)
+		doc_para(r->d, _("[DRAFT] Not numbered yet, not to be signed: sync to get document "
+				 "numbers, then print it again."));
 }
 
 int record_doc(struct fc_workspace *ws, const char *id, struct form_lang lang, struct doc *out,

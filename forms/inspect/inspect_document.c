@@ -11,6 +11,7 @@
 #include "doc_record.h"
 #include "doc_review.h"
 #include "inspect_notice.h"
+#include "core/docnum_store.h"
 #include "core/i18n.h"
 #include "core/inspection.h"
 
@@ -70,15 +71,94 @@ static int build(struct fc_workspace *ws, const char *id, enum document_kind kin
 	return rc;
 }
 
+/* The numbered kind of each document. */
+static enum docnum_kind numbered_as(enum document_kind kind)
+{
+	return kind == DOCUMENT_RECORD ? DOCNUM_RECORD : DOCNUM_ORDER;
+}
+
+static void why_none(struct fc_workspace *ws, enum docnum_kind k, enum docnum_outcome how,
+		     struct document_number *num)
+{
+	char auth[MAX_AUTHORITY + 1];
+	struct fc_err ignore;
+
+	if (how == DOCNUM_NO_AUTHORITY) {
+		snprintf(num->why, sizeof num->why, _("no document number: this workspace has no "
+			 "issuing authority's short name; set it with 'fieldcheck numbers "
+			 "--authority NAME' and sync. The document is marked as a draft."));
+		return;
+	}
+	if (docnum_authority_get(ws->store, auth, &ignore))
+		auth[0] = '\0';
+	snprintf(num->why, sizeof num->why, _("no document number left on this laptop for %s "
+		 "(%s): sync with the central repository to claim more ('fieldcheck sync'), "
+		 "then print it again. The document is marked as a draft and carries no number."),
+		 docnum_kind_word(k), auth);
+}
+
+/* A final inspection's document without a number is given one, in its own
+ * transaction, before the document is made again and printed. */
+static int number(struct fc_workspace *ws, const char *id, enum document_kind kind,
+		  struct document_number *num, int *again, struct fc_err *err)
+{
+	enum docnum_kind k = numbered_as(kind);
+	enum docnum_outcome how;
+	struct fc_document doc;
+
+	*again = 0;
+	if (docnum_issue(ws->store, &ws->me, id, k, &doc, &how, err))
+		return -1;
+	if (how == DOCNUM_GIVEN)
+		*again = num->given = 1;
+	else if (how == DOCNUM_NO_AUTHORITY || how == DOCNUM_NONE_LEFT)
+		why_none(ws, k, how, num);
+	return 0;
+}
+
+int document_number(struct fc_workspace *ws, const char *id, enum document_kind kind,
+		    struct document_number *num, struct fc_err *err)
+{
+	struct fc_inspection in;
+	const struct fc_document *d;
+	struct strbuf sb;
+	int again;
+
+	memset(num, 0, sizeof *num);
+	if (number(ws, id, kind, num, &again, err) || inspection_get(ws->store, id, &in, err))
+		return -1;
+	if ((d = documents_first(&in, numbered_as(kind)))) {
+		strbuf_init(&sb);
+		docnum_text(d, &sb);
+		snprintf(num->text, sizeof num->text, "%s", sb.buf);
+		strbuf_release(&sb);
+	}
+	inspection_clear(&in);
+	return 0;
+}
+
 int document_make(struct fc_workspace *ws, const char *id, enum document_kind kind,
 		  enum document_format f, struct form_lang lang, struct strbuf *out,
-		  struct fc_err *err)
+		  struct document_number *num, struct fc_err *err)
 {
+	struct document_number ignore;
 	struct doc d;
-	int rc;
+	int rc, again = 0;
 
+	if (!num)
+		num = &ignore;
+	memset(num, 0, sizeof *num);
 	doc_init(&d);
 	rc = build(ws, id, kind, lang, &d, err);
+	if (rc == 0 && !d.number && d.draft)
+		rc = number(ws, id, kind, num, &again, err);
+	if (rc == 0 && again) {
+		doc_release(&d);
+		doc_init(&d);
+		rc = build(ws, id, kind, lang, &d, err);
+	}
+	if (rc == 0 && d.number)
+		snprintf(num->text, sizeof num->text, "%s", d.number);
 	if (rc == 0 && f == DOCUMENT_TEXT)
 		doc_text(&d, out);
 	else if (rc == 0 && f == DOCUMENT_HTML)
@@ -91,7 +171,7 @@ int document_make(struct fc_workspace *ws, const char *id, enum document_kind ki
 
 int document_write(struct fc_workspace *ws, const char *id, enum document_kind kind,
 		   enum document_format f, struct form_lang lang, char **path_out,
-		   struct fc_err *err)
+		   struct document_number *num, struct fc_err *err)
 {
 	char stem[16];
 	struct strbuf sb;
@@ -100,7 +180,7 @@ int document_write(struct fc_workspace *ws, const char *id, enum document_kind k
 	*path_out = NULL;
 	strbuf_init(&sb);
 	snprintf(stem, sizeof stem, "-%s", kinds[kind]);
-	rc = document_make(ws, id, kind, f, lang, &sb, err) ||
+	rc = document_make(ws, id, kind, f, lang, &sb, num, err) ||
 	     notice_save(ws, "documents", id, stem, exts[f], &sb, path_out, err) ? -1 : 0;
 	strbuf_release(&sb);
 	return rc;

@@ -24,7 +24,12 @@ for item in vehicle_permits tank_inspection goods_match_waybill permitted_media 
 done
 answer crew_qualifications fail --note 押运员证过期 --deadline 2026-12-05
 answer swivel_arm fail --note 液氨用软管充装 --deadline 2027-02-26
+fc inspection set "$id" --responsible 王五 --responsible-title 安全主管 \
+	--responsible-phone 13800001234 --findings "$(printf '2号装车台正在充装液氨。\n押运员证过期。')" \
+	--opinion 责令限期整改
 FIELDCHECK_NOW=2026-11-28T11:00:00+08:00 fc inspection finalize "$id"
+expect_err 1 "finalized" "a final inspection's findings stay as finalized" \
+	inspection set "$id" --findings 改写
 draft=$("$FC" -C "$WS" inspection new --form hazmat-loading --enterprise "$USCC1")
 "$FC" -C "$WS" inspection answer "$draft" products liquid_ammonia >/dev/null &&
 	"$FC" -C "$WS" inspection answer "$draft" swivel_arm fail --note 软管充装液氨 >/dev/null ||
@@ -39,13 +44,30 @@ expect_err 2 "unknown format 'doc'" "an unknown format is a usage error" \
 expect_err 2 "needs the id of an inspection and record, order, measures or review" "no kind is a usage error" \
 	document "$short"
 
+# Numbers (README, "Document numbers"): none before this laptop holds a
+# block claimed on the central; then the block's first, kept for good.
+expect_exit 0 "a final order without a number left" document "$short" order
+check "says there is no number and how to get one" \
+	grep -q "no document number.*fieldcheck numbers --authority" "$ERR"
+out_has "Not numbered yet, not to be served" "and is printed marked as a draft"
+fc numbers --authority 北应急
+dev="(SELECT value FROM meta WHERE key = 'numbers.device')" # this laptop's (numbers made it)
+sql "INSERT INTO number_blocks VALUES ('北应急', 'order', 2026, 21, 5, 'ZJ-0001', $dev,
+	'$FIELDCHECK_NOW'), ('北应急', 'record', 2026, 1, 5, 'ZJ-0001', $dev, '$FIELDCHECK_NOW')"
+# (as a sync imports the claims this laptop made)
+ord=（北应急）责改〔2026〕0021号 rec=（北应急）检记〔2026〕0001号
+
 # Text, the default: the order as the TUI writes it, the record.
 expect_exit 0 "the order as text" document "$short" order
 out_has "ORDER TO RECTIFY WITHIN A TIME LIMIT" "the order's title"
-out_has "($short)" "its number: the inspection's id"
+out_has "$ord" "its number: the block's first"
+check "stderr says the number was given now" grep -q "number $ord (given now)" "$ERR"
+lacks "DRAFT" "$OUT" && ok "a numbered order is no draft" || not_ok "a numbered order is no draft"
 out_has "1. 液氨用软管充装" "the major hazard first"
 out_has "Rectify by: 2027-02-26" "with its deadline"
 out_has "Enforcement officers (signature): __________  李四  ID no. JT-0042" "the second officer"
+fc inspection show "$short"
+out_has "order   $ord" "the inspection lists its number"
 zh document "$short" record
 out_has "现场检查记录" "the record in Chinese"
 out_has "检查人员已向被检查单位出示执法证件" "the statement that certificates were shown"
@@ -55,6 +77,10 @@ out_has "不合格" "its result"
 out_has "押运员证过期" "its note"
 out_has "浙A12345" "a reading"
 out_has "拒绝签名" "the refusal to sign with a witness"
+out_has "王五" "the unit's responsible person"
+out_has "安全主管，13800001234" "with title and phone"
+out_has "押运员证过期。" "the findings, as written"
+out_has "责令限期整改" "the opinion"
 check "every answer is listed" [ "$(grep -c '^  [0-9]*\. ' "$OUT")" -eq "$(( $(sql "SELECT count(*) FROM answers WHERE inspection = '$id'") + 2 ))" ]
 
 # PDF: read back.
@@ -79,11 +105,12 @@ for k in record order; do
 	n=$(pages "$k")
 	check "$k: each of its $n pages says 第 n 页 共 $n 页" \
 		[ "$(grep -o "第[0-9]*页共${n}页" "$T/$k.flat" | sort -u | wc -l)" -eq "$n" ]
-	check "$k: the final's has its number, no draft mark" grep -q "($short)" "$T/$k.flat" &&
+	num=$([ "$k" = order ] && echo "$ord" || echo "$rec")
+	check "$k: the final's has its number $num, no draft mark" grep -q "$num" "$T/$k.flat" &&
 		lacks 草稿 "$T/$k.flat"
 	check "the draft's $k as PDF" pdf "d$k" "$draft" "$k"
 	check "the draft's $k says 草稿" grep -q 草稿 "$T/d$k.flat"
-	check "and has no number" lacks "($(printf %.8s "$draft"))" "$T/d$k.flat"
+	check "and has no number" lacks "〔2026〕" "$T/d$k.flat"
 done
 check "the record breaks onto more than one page" [ "$(pages record)" -gt 1 ]
 expect_err 1 "exists" "an existing file is never replaced" \

@@ -5,7 +5,7 @@
 . "$FIELDCHECK_TOP/tests/lib.sh"
 
 COMMANDS="init whoami enterprise forms inspection hazard remote roster guard
-sync pull verify reindex repair report export evidence document"
+sync pull verify reindex repair report export evidence document numbers"
 
 "$FC" --help >"$T/help" 2>&1
 # The README's list: from its "## Subcommands" heading to the next heading.

@@ -2,7 +2,7 @@
 # t_tui_notice_draft.sh - the rectification order written from a draft says
 # DRAFT (草稿) in its title, first and last, and in its file name; writing
 # it again never overwrites the order written before (a new name each
-# time); a finalized inspection's order carries no mark.  In English and
+# time); a finalized inspection's order carries no mark, and its number.  In English and
 # Chinese at 80x24, in English at 40x12, the drafts list's F7.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux_lib.sh"
@@ -67,6 +67,10 @@ for item in management_agreement risk_map micro_fire_station smart_charging life
 done
 "$FC" -C "$WS" inspection answer "$id" park_name 园区 >/dev/null
 "$FC" -C "$WS" inspection finalize "$id" >/dev/null || not_ok "finalize"
+# a block of numbers, as a sync imports a claim (README, "Document numbers")
+"$FC" -C "$WS" numbers --authority 北应急 >/dev/null
+sqlite3 "$WS/store.db" "INSERT INTO number_blocks VALUES ('北应急', 'order', 2026, 1, 5,
+	'ZJ-0001', (SELECT value FROM meta WHERE key = 'numbers.device'), '2026-11-28T09:00:00+08:00')"
 tui_start zh_CN.UTF-8
 wait_for "草稿：0" >/dev/null 2>&1
 keys d
@@ -78,3 +82,4 @@ expect "zh: the finalized inspection's order is shown" "责令限期整改指令
 check "zh: with no draft mark on screen" eval '! screen | grep -q "草稿）\|【草稿】"'
 check "zh: written as $short.txt" [ -f "$N/$short.txt" ]
 check "zh: with no draft mark in the file" lacks "草稿" "$N/$short.txt"
+check "zh: and with its number" grep -q "（北应急）责改〔2026〕0001号" "$N/$short.txt"

@@ -33,7 +33,7 @@ walk_letters() {
 	must "$1: Chinese search text finds the enterprise" wait_for "$USCC1"
 	keys Enter
 	must "$1: the enterprise is chosen" wait_for "华东化工有限公司  $USCC1"
-	keys Down Down Down Down Enter
+	keys Down Down Down Down Down Enter # type, team, location, responsible, Start
 	must "$1: the walk (Enter on Start)" wait_for "draft 0/9"
 	keys Enter Down Down Down Down Space Enter
 	expect "$1: a choice answered" "draft 1/9"

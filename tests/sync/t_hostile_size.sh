@@ -132,7 +132,7 @@ sys.stdout.write("".join(parts) + "}\n")' | git --git-dir="$G" hash-object -w --
 add_entry "$keys" "$(hpath 1)"
 commit_central
 pull_from keys
-check "a record of 96 000 keys is refused at once" q "$(hpath 1)" "$(hpath 1):1:[0-9]*: more than 18 keys in one object; no record holds that many"
+check "a record of 96 000 keys is refused at once" q "$(hpath 1)" "$(hpath 1):1:[0-9]*: more than 24 keys in one object; no record holds that many"
 check "the good record arrived" arrived keys
 
 # 6. A loose 256 MiB object in a central on a path is left behind by the

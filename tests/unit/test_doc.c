@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/docnum_store.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
@@ -169,6 +170,10 @@ static void draft_unnumbered_final_numbered(void **state)
 {
 	struct world *w = *state;
 	struct fc_err err = { 0 };
+	struct docnum_claim claim = { "北应急", DOCNUM_RECORD, 2026, 3, 5, "ZJ-0001", "",
+				      "2026-11-28T09:30:00+08:00" };
+	struct fc_document doc_given;
+	enum docnum_outcome how;
 	struct doc d;
 
 	build(w, &d);
@@ -177,10 +182,21 @@ static void draft_unnumbered_final_numbered(void **state)
 	assert_non_null(d.title_mark);
 	doc_release(&d);
 	must(inspection_finalize(w->ws->store, w->id, &err), &err);
+	/* final, but no number given yet: marked as a draft, no number */
+	build(w, &d);
+	assert_true(d.draft);
+	assert_null(d.number);
+	assert_null(d.title_mark);
+	doc_release(&d);
+	must(docnum_authority_set(w->ws->store, "北应急", &err), &err);
+	must(docnum_device_get(w->ws->store, claim.device, &err), &err);
+	must(docnum_block_put(w->ws->store, &claim, &err), &err);
+	must(docnum_issue(w->ws->store, &w->ws->me, w->id, DOCNUM_RECORD, &doc_given, &how, &err),
+	     &err);
+	assert_int_equal(how, DOCNUM_GIVEN);
 	build(w, &d);
 	assert_false(d.draft);
-	assert_non_null(d.number);
-	assert_memory_equal(d.number + 1, w->id, 8);
+	assert_string_equal(d.number, "（北应急）检记〔2026〕0003号");
 	doc_release(&d);
 }
 

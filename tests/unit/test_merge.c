@@ -485,6 +485,83 @@ static void position_whole(void **state)
 	triple_clear(&x);
 }
 
+/* The responsible person, the findings and the opinion merge like the
+ * other header fields: one side's change is taken, a clash keeps the
+ * greater and says so. */
+static void people_and_texts(void **state)
+{
+	struct triple x;
+	struct fc_inspection *o, *t, *r;
+
+	(void)state;
+	draft_triple(&x);
+	o = &x.o.u.inspection, t = &x.t.u.inspection;
+	strcpy(o->resp_name, "王五");
+	set_str(&t->findings, "现场两台车辆。");
+	set_str(&o->opinion, "限期整改");
+	set_str(&t->opinion, "责令停止装车");
+	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
+	r = &x.out.u.inspection;
+	assert_string_equal(r->resp_name, "王五");
+	assert_string_equal(r->findings, "现场两台车辆。");
+	assert_string_equal(r->opinion, strcmp("限期整改", "责令停止装车") > 0 ? "限期整改" :
+			    "责令停止装车");
+	expect_note(&x.rep, "the opinion");
+	triple_clear(&x);
+}
+
+static void document_add(struct fc_inspection *in, const char *kind, int serial, const char *by,
+			 const char *at)
+{
+	struct fc_document *d;
+
+	in->documents = xrealloc(in->documents, (in->n_documents + 1) * sizeof *in->documents);
+	d = &in->documents[in->n_documents++];
+	memset(d, 0, sizeof *d);
+	strcpy(d->kind, kind);
+	strcpy(d->authority, "北应急");
+	d->year = 2026;
+	d->serial = serial;
+	strcpy(d->by, by);
+	strcpy(d->at, at);
+	qsort(in->documents, in->n_documents, sizeof *in->documents, document_cmp);
+}
+
+/* Numbers given to a final inspection on two laptops: both stay, each
+ * once, whichever side merges (a number printed is never lost). */
+static void documents_union_both(void **state)
+{
+	struct triple x, y;
+	struct fc_inspection *o, *t, *r;
+
+	(void)state;
+	draft_triple(&x);
+	finalize(&x.b.u.inspection, ts(30));
+	record_clear(&x.o);
+	record_clear(&x.t);
+	copy(&x.o, &x.b);
+	copy(&x.t, &x.b);
+	o = &x.o.u.inspection, t = &x.t.u.inspection;
+	document_add(o, "order", 3, "ZJ-0001", ts(31));
+	document_add(o, "record", 3, "ZJ-0001", ts(31));
+	document_add(t, "order", 7, "JT-0042", ts(32));
+	document_add(t, "record", 3, "ZJ-0001", ts(31));
+	merge(&x.b, &x.o, &x.t, &x.out, &x.rep);
+	r = &x.out.u.inspection;
+	assert_int_equal(r->n_documents, 3);
+	assert_int_equal(r->documents[0].serial, 3);
+	assert_int_equal(r->documents[1].serial, 7);
+	assert_string_equal(r->documents[2].kind, "record");
+	assert_int_equal(x.rep.refused, 0);
+	memset(&y, 0, sizeof y);
+	merge(&x.b, &x.t, &x.o, &y.out, &y.rep);
+	assert_int_equal(y.out.u.inspection.n_documents, 3);
+	assert_int_equal(y.out.u.inspection.documents[1].serial, 7);
+	record_clear(&y.out);
+	merge_report_release(&y.rep);
+	triple_clear(&x);
+}
+
 /* ---- inspections, answer by answer ---- */
 
 static void disjoint_answers(void **state)
@@ -1638,6 +1715,8 @@ int main(void)
 		cmocka_unit_test(long_values_cut),
 		cmocka_unit_test(amendments_in_two_orders),
 		cmocka_unit_test(random_properties),
+		cmocka_unit_test(people_and_texts),
+		cmocka_unit_test(documents_union_both),
 	};
 	return cmocka_run_group_tests_name("merge", tests, NULL, NULL);
 }

@@ -102,6 +102,8 @@ int cli_hazard_attach(struct cli *cli, int argc, char **argv, const char *usage)
 void cli_show_files(struct fc_workspace *ws, const struct fc_attachment *list, size_t n);
 /* `inspection locate` (cli_locate.c). */
 int cli_inspection_locate(struct cli *cli, int argc, char **argv, const char *usage);
+/* `inspection set`: a draft's responsible person, findings and opinion. */
+int cli_inspection_set(struct cli *cli, int argc, char **argv, const char *usage);
 
 /* Subcommands. */
 int cmd_init(struct cli *cli, int argc, char **argv);
@@ -120,5 +122,6 @@ int cmd_guard(struct cli *cli, int argc, char **argv);
 int cmd_repair(struct cli *cli, int argc, char **argv);
 int cmd_evidence(struct cli *cli, int argc, char **argv);
 int cmd_document(struct cli *cli, int argc, char **argv);
+int cmd_numbers(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -2,7 +2,9 @@
  * [--format pdf|html|text] [--out FILE]`: an inspection's on-site record,
  * its rectification order, its on-site measures decision or its
  * re-inspection opinion (forms/inspect/inspect_document.h), as text on stdout
- * or into a new file; a PDF only into a file. */
+ * or into a new file; a PDF only into a file.  A final inspection's document
+ * is given its number first (core/docnum_store.h); the number, or why there
+ * is none, goes to standard error. */
 #include <stdio.h>
 #include <string.h>
 
@@ -27,12 +29,22 @@ static int emit(const struct strbuf *sb, const char *out, struct fc_err *err)
 	return 0;
 }
 
+static void say_number(const struct document_number *num)
+{
+	if (num->text[0])
+		fprintf(stderr, num->given ? _("number %s (given now)\n") : _("number %s\n"),
+			num->text);
+	else if (num->why[0])
+		fprintf(stderr, _("warning: %s\n"), num->why);
+}
+
 static int run(struct cli *cli, const char *prefix, enum document_kind kind,
 	       enum document_format f, const char *out)
 {
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	char id[FC_UUID_LEN + 1];
+	struct document_number num;
 	struct strbuf sb;
 	int rc;
 
@@ -40,8 +52,10 @@ static int run(struct cli *cli, const char *prefix, enum document_kind kind,
 		return cli_report(&err);
 	strbuf_init(&sb);
 	rc = store_expand_id(ws->store, "inspections", prefix, id, &err) ||
-	     document_make(ws, id, kind, f, form_lang_locale(), &sb, &err) ||
+	     document_make(ws, id, kind, f, form_lang_locale(), &sb, &num, &err) ||
 	     emit(&sb, out, &err);
+	if (rc == 0)
+		say_number(&num);
 	strbuf_release(&sb);
 	workspace_close(ws);
 	return rc ? cli_report(&err) : 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/docnum.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
 #include "core/i18n.h"
@@ -32,6 +33,8 @@ static const char usage[] =
 	"       fieldcheck inspection amend ID ITEM VALUE --reason TEXT [--instance N|UUID] [--note TEXT]\n"
 	"       fieldcheck inspection attach ID [ITEM] FILE...\n"
 	"       fieldcheck inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
+	"       fieldcheck inspection set ID [--responsible NAME] [--responsible-title TEXT]\n"
+	"                  [--responsible-phone TEXT] [--findings TEXT] [--opinion TEXT]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
 	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
 
@@ -518,6 +521,59 @@ static int show_hazard(const struct hazard_row *r, void *ctx)
 	return 0;
 }
 
+/* The unit's legal representative or responsible person on site. */
+static void show_responsible(const struct fc_inspection *in)
+{
+	if (!in->resp_name[0] && !in->resp_title[0] && !in->resp_phone[0])
+		return;
+	fputs(_("\nresponsible "), stdout);
+	fputs_safe(in->resp_name, stdout);
+	if (in->resp_title[0] || in->resp_phone[0]) {
+		fputs(" (", stdout);
+		fputs_safe(in->resp_title, stdout);
+		fputs(in->resp_title[0] && in->resp_phone[0] ? ", " : "", stdout);
+		fputs_safe(in->resp_phone, stdout);
+		fputs(")", stdout);
+	}
+}
+
+/* Free text line by line, each made visible, indented. */
+static void put_lines(const char *heading, const char *s)
+{
+	char *copy, *line, *save = NULL;
+
+	if (!s || !*s)
+		return;
+	fputs(heading, stdout);
+	copy = xstrdup(s);
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		fputs("  ", stdout);
+		fputs_safe(line, stdout);
+		putchar('\n');
+	}
+	free(copy);
+}
+
+/* The findings, the opinion and the numbered documents. */
+static void show_texts(const struct fc_inspection *in)
+{
+	struct strbuf sb;
+	size_t i;
+
+	put_lines(_("\nfindings:\n"), in->findings);
+	put_lines(_("\nopinion:\n"), in->opinion);
+	strbuf_init(&sb);
+	for (i = 0; i < in->n_documents; i++) {
+		const struct fc_document *d = &in->documents[i];
+		if (i == 0)
+			puts(_("\ndocuments:"));
+		strbuf_reset(&sb);
+		docnum_text(d, &sb);
+		printf("  %-7s %s  %s %s\n", d->kind, sb.buf, d->at, d->by);
+	}
+	strbuf_release(&sb);
+}
+
 static void show_text(struct fc_workspace *ws, const struct form *f,
 		      const struct fc_inspection *in, const char *today)
 {
@@ -541,6 +597,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	fputs_safe(in->location, stdout);
 	if (in->geo[0])
 		printf(_("\nposition    %s (%s)"), in->geo, in->geo_source);
+	show_responsible(in);
 	printf(_("\ncreated     %s by %s\n"), in->created_at, in->created_by);
 	if (in->finalized_at[0])
 		printf(_("finalized   %s\n"), in->finalized_at);
@@ -570,6 +627,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 	hazard_list(ws->store, &hf, show_hazard, &n_haz, &err);
 	if (n_haz == 0)
 		puts(_("  none"));
+	show_texts(in);
 	cli_show_files(ws, in->attachments, in->n_attachments);
 	for (i = 0; i < in->n_amendments; i++) {
 		const struct fc_amendment *m = &in->amendments[i];
@@ -627,6 +685,11 @@ static int cmd_locate(struct cli *cli, int argc, char **argv)
 	return cli_inspection_locate(cli, argc, argv, usage);
 }
 
+static int cmd_set(struct cli *cli, int argc, char **argv)
+{
+	return cli_inspection_set(cli, argc, argv, usage);
+}
+
 static int add_row(const struct insp_row *r, void *ctx)
 {
 	char ver[16], na[16], nh[16];
@@ -679,9 +742,10 @@ int cmd_inspection(struct cli *cli, int argc, char **argv)
 		{ "new", cmd_new }, { "answer", cmd_answer }, { "member", cmd_member },
 		{ "finalize", cmd_finalize }, { "amend", cmd_amend }, { "show", cmd_show },
 		{ "resolve", cmd_resolve }, { "list", cmd_list }, { "attach", cmd_attach },
-		{ "locate", cmd_locate }, { "repeat", cmd_inspection_repeat }, { 0 },
+		{ "locate", cmd_locate }, { "repeat", cmd_inspection_repeat }, { "set", cmd_set },
+		{ 0 },
 	};
 
 	return cli_dispatch(cli, argc, argv, verbs, usage, "inspection needs a command: new, "
-			    "answer, repeat, member, finalize, amend, show or list", 1);
+			    "answer, repeat, member, set, finalize, amend, show or list", 1);
 }

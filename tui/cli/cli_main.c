@@ -42,6 +42,9 @@ const char *const cli_usage_text = N_(
 	"  inspection attach ID [ITEM] FILE...      photos and files as evidence\n"
 	"  inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
 	"                                           where it took place\n"
+	"  inspection set ID [--responsible NAME] [--responsible-title TEXT]\n"
+	"                 [--responsible-phone TEXT] [--findings TEXT] [--opinion TEXT]\n"
+	"                                           the unit's responsible person, 检查情况, 处理意见\n"
 	"  inspection show ID | list [--status draft|final|conflicted]\n"
 	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC] [--inspection ID]\n"
 	"  hazard show ID\n"
@@ -76,6 +79,8 @@ const char *const cli_usage_text = N_(
 	"  export ID --out FILE.tar.gz [--force]    an inspection's evidence package\n"
 	"  document ID record|order|measures|review [--format pdf|html|text] [--out FILE]\n"
 	"                                           an inspection's documents, to print\n"
+	"  numbers [--authority NAME] [--block N]   document numbers: the authority's short\n"
+	"                                           name, the block size, the numbers left\n"
 	"\n"
 	"Listings take --format text|csv|json.  Exit status: 0 done, 1 failed (the\n"
 	"message says why), 2 usage error.\n");
@@ -104,6 +109,7 @@ static const struct command commands[] = {
 	{ "export", cmd_export },
 	{ "evidence", cmd_evidence },
 	{ "document", cmd_document },
+	{ "numbers", cmd_numbers },
 };
 
 int cli_main(struct cli *cli, int argc, char **argv)

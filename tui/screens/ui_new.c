@@ -1,6 +1,8 @@
 /* ui_new.c - starting an inspection: the form (from those installed), the
- * enterprise (found as you type, or added), the type, the team and the
- * location; then inspect_new makes the draft, and the walk begins.
+ * enterprise (found as you type, or added), the type, the team, the
+ * location and the unit's legal representative or responsible person on
+ * site (for the on-site record); then inspect_new makes the draft, and the
+ * walk begins.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +15,14 @@
 #include "ui_run.h"
 #include "ui_screens.h"
 #include "core/strbuf.h"
+#include "core/inspection.h"
 #include "core/text.h"
 #include "core/two_officers.h"
 #include "core/words.h"
 #include "forms/inspect/inspect.h"
 
-enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_START, ROW_COUNT };
+enum row { ROW_FORM, ROW_ENTERPRISE, ROW_TYPE, ROW_TEAM, ROW_LOCATION, ROW_RESPONSIBLE, ROW_START,
+	   ROW_COUNT };
 
 struct newin {
 	struct form_catalog cat;
@@ -29,6 +33,7 @@ struct newin {
 	struct fc_person *team;
 	size_t n_team;
 	char *location;
+	char *texts[INSP_TEXT_COUNT];  /* the responsible person's name, title, phone */
 	struct ui_list l;
 	int y0;
 	char *id;                   /* where the started inspection's id goes */
@@ -54,9 +59,22 @@ static const struct ui_keymap keys[] = {
 static const char *row_label(enum row r)
 {
 	static const char *const l[ROW_COUNT] = {
-		N_("Form"), N_("Enterprise"), N_("Type"), N_("Team"), N_("Location"), "",
+		N_("Form"), N_("Enterprise"), N_("Type"), N_("Team"), N_("Location"),
+		N_("Responsible"), "",
 	};
 	return r == ROW_START ? "" : _(l[r]);
+}
+
+/* "王五  厂长  138..." or "(optional)". */
+static void responsible_value(const struct newin *n, char *buf, size_t size)
+{
+	const char *const *t = (const char *const *)n->texts;
+
+	if (!(t[0] && *t[0]) && !(t[1] && *t[1]) && !(t[2] && *t[2]))
+		snprintf(buf, size, "%s", _("(optional: who signs for the unit)"));
+	else
+		snprintf(buf, size, "%s  %s  %s", t[0] ? t[0] : "", t[1] ? t[1] : "",
+			 t[2] ? t[2] : "");
 }
 
 static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, size_t size)
@@ -90,6 +108,9 @@ static void row_value(struct ui *ui, struct newin *n, enum row r, char *buf, siz
 	case ROW_LOCATION:
 		snprintf(buf, size, "%s", n->location && *n->location ? n->location
 			 : _("(optional)"));
+		break;
+	case ROW_RESPONSIBLE:
+		responsible_value(n, buf, size);
 		break;
 	default:
 		snprintf(buf, size, "%s", _("[ Start the inspection ]"));
@@ -188,6 +209,19 @@ static void edit_location(struct ui *ui, struct newin *n)
 	}
 }
 
+static void edit_responsible(struct ui *ui, struct newin *n)
+{
+	char *out[INSP_TEXT_COUNT] = { NULL };
+	int i;
+
+	if (ui_ask_texts(ui, _("Legal representative or responsible person on site"),
+			 (const char *const *)n->texts, INSP_RESP_NAME, 3, out) == 0)
+		for (i = INSP_RESP_NAME; i <= INSP_RESP_PHONE; i++) {
+			free(n->texts[i]);
+			n->texts[i] = out[i];
+		}
+}
+
 /* A joint or unannounced inspection with too few officers is finalized
  * only once its team is completed: say so before it starts, and offer the
  * team.  1 when the user went to the team instead of starting. */
@@ -229,6 +263,10 @@ static int start(struct ui *ui, struct newin *n)
 		ui_error_err(ui, &err);
 		return -1;
 	}
+	/* started: a person given is kept, and said if it could not be */
+	if ((n->texts[0] || n->texts[1] || n->texts[2]) &&
+	    inspection_set_texts(ui->ws->store, n->id, (const char *const *)n->texts, &err))
+		ui_error_err(ui, &err);
 	return 0;
 }
 
@@ -246,6 +284,7 @@ static int act_row(struct ui *ui, struct newin *n, int back)
 		break;
 	case ROW_TEAM: ui_edit_team(ui, &n->team, &n->n_team, n->type); break;
 	case ROW_LOCATION: edit_location(ui, n); break;
+	case ROW_RESPONSIBLE: edit_responsible(ui, n); break;
 	default: return start(ui, n);
 	}
 	return -1;
@@ -299,5 +338,7 @@ int ui_new(struct ui *ui, char *id)
 	form_catalog_release(&n.cat);
 	free(n.team);
 	free(n.location);
+	for (int i = 0; i < INSP_TEXT_COUNT; i++)
+		free(n.texts[i]);
 	return n.started ? 0 : -1;
 }

@@ -2,8 +2,10 @@
  * devices (to resolve first), what required items are unanswered
  * (inspect_missing), the hazards found, and finalize, which checks first
  * (inspect_finalize_checks: conflicts, unanswered items, the team), then
- * asks, then locks the record (inspect_finalize).  A finished inspection opens
- * here too, read-only, with its rectification notice a key away.
+ * asks, then locks the record (inspect_finalize).  o edits a draft's texts
+ * for the on-site record (the unit's responsible person, the findings, the
+ * opinion).  A finished inspection opens here too, read-only, with its
+ * rectification notice a key away and its documents' numbers shown.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "ui_list.h"
 #include "ui_run.h"
 #include "ui_screens.h"
+#include "core/docnum.h"
 #include "core/enterprise.h"
 #include "core/inspection.h"
 #include "core/strbuf.h"
@@ -38,7 +41,7 @@ struct review {
 	size_t item;                /* the item to go to, for REVIEW_GOTO */
 };
 
-enum { REQ_OPEN = UI_REQ_SCREEN, REQ_NOTICE, REQ_FINALIZE };
+enum { REQ_OPEN = UI_REQ_SCREEN, REQ_NOTICE, REQ_FINALIZE, REQ_TEXTS };
 
 /* A narrow bar keeps F8 finalize longest, then Enter; Esc works unseen. */
 static const struct ui_keymap keys[] = {
@@ -55,6 +58,9 @@ static const struct ui_keymap keys[] = {
 	{ { 0 }, REQ_NOTICE, NULL, NULL, "F7  w",
 	  N_("write the rectification notice (责令限期整改指令书) to a file"), 0, 0 },
 	{ { 't', 'T' }, UI_REQ_TEAM, NULL, NULL, "t", N_("the team: add an officer"), 0, 0 },
+	{ { 'o', 'O' }, REQ_TEXTS, "o", N_("Findings"), "o",
+	  N_("the findings (检查情况), the opinion (处理意见) and the unit's responsible person, "
+	     "for the on-site record"), 3, 0 },
 	{ { UI_ESC }, UI_REQ_BACK, "Esc", N_("Back"), "Esc", N_("back to the checklist"), 4, 0 },
 };
 
@@ -114,6 +120,25 @@ static void paint_warning(struct ui *ui, struct review *r, int y)
 	free(s);
 }
 
+/* "（北应急）责改〔2026〕0012号  Finalized ... It no longer changes.": the
+ * order's number first, so a narrow screen keeps it. */
+static void finalized_line(const struct review *r, char *buf, size_t size)
+{
+	const struct fc_document *d = documents_first(&r->in, DOCNUM_ORDER);
+	char when[32];
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	if (d) {
+		docnum_text(d, &sb);
+		strbuf_adds(&sb, "  ");
+	}
+	strbuf_addf(&sb, _("Finalized %s. It no longer changes."),
+		    ui_when(r->in.finalized_at, when, sizeof when));
+	snprintf(buf, size, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
 static void paint_head(struct ui *ui, struct review *r)
 {
 	char when[32];
@@ -136,8 +161,7 @@ static void paint_head(struct ui *ui, struct review *r)
 			      r->in.team[i].name, r->in.team[i].badge, r->in.team[i].dept);
 	ui_put(3, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
 	if (r->in.status == INSP_FINAL)
-		snprintf(buf, sizeof buf, _("Finalized %s. It no longer changes."),
-			 ui_when(r->in.finalized_at, when, sizeof when));
+		finalized_line(r, buf, sizeof buf);
 	else if (r->n_conflicts)
 		snprintf(buf, sizeof buf, _("%zu item(s) answered differently on two devices: "
 					    "resolve them (c in the checklist) to finalize."),
@@ -274,6 +298,31 @@ static int finalize(struct ui *ui, struct review *r)
 	return 1;
 }
 
+/* The on-site record's texts of a draft, asked and saved. */
+static void edit_texts(struct ui *ui, struct review *r)
+{
+	const char *init[INSP_TEXT_COUNT];
+	char *out[INSP_TEXT_COUNT] = { NULL };
+	struct fc_err err = { 0 };
+	int i;
+
+	if (r->in.status != INSP_DRAFT) {
+		ui_error(ui, _("This inspection is finalized: its texts no longer change."));
+		return;
+	}
+	for (i = 0; i < INSP_TEXT_COUNT; i++)
+		init[i] = inspection_text_of(&r->in, (enum insp_text)i);
+	if (ui_ask_texts(ui, _("For the on-site record"), init, 0, INSP_TEXT_COUNT, out))
+		return;
+	if (inspection_set_texts(ui->ws->store, r->id, (const char *const *)out, &err))
+		ui_error_err(ui, &err);
+	else
+		ui_info(ui, _("Saved for the on-site record."));
+	for (i = 0; i < INSP_TEXT_COUNT; i++)
+		free(out[i]);
+	load(r);
+}
+
 static enum review_end open_row(struct ui *ui, struct review *r, size_t *item)
 {
 	size_t i = r->l.cur;
@@ -303,6 +352,9 @@ static int act(struct ui *ui, void *ctx, int req, int key)
 			r->end = REVIEW_FINAL;
 	} else if (req == REQ_NOTICE) {
 		ui_notice(ui, r->id);
+		load(r); /* the order may have been given its number */
+	} else if (req == REQ_TEXTS) {
+		edit_texts(ui, r);
 	} else if (req == UI_REQ_TEAM) {
 		ui_draft_team(ui, r->id);
 		load(r);

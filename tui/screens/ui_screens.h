@@ -4,10 +4,16 @@
 #define FC_UI_SCREENS_H
 
 #include "ui.h"
+#include "core/inspection.h"
 
 void ui_home(struct ui *ui);
 /* New inspection: 0 with the new draft's id in id_out, -1 if abandoned. */
 int ui_new(struct ui *ui, char *id_out);
+/* Asks texts [first, first + n) of an inspection (enum insp_text,
+ * core/inspection.h), starting from init[]; 0 with out[first..] set
+ * (free() them), -1 when cancelled. */
+int ui_ask_texts(struct ui *ui, const char *title, const char *const init[INSP_TEXT_COUNT],
+		 int first, int n, char *out[INSP_TEXT_COUNT]);
 /* The walk through a draft's checklist (a final one opens its review). */
 void ui_walk(struct ui *ui, const char *id);
 

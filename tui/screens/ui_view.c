@@ -55,6 +55,7 @@ static void print_documents(struct ui *ui, const char *inspection)
 		{ N_("Re-inspection opinion, HTML"), DOCUMENT_REVIEW, DOCUMENT_HTML },
 	};
 	const char *labels[ARRAY_SIZE(docs)];
+	struct document_number num;
 	struct fc_err err = { 0 };
 	char *path = NULL;
 	size_t k;
@@ -65,8 +66,13 @@ static void print_documents(struct ui *ui, const char *inspection)
 	c = ui_choose(ui, _("Print which document?"), labels, ARRAY_SIZE(docs), 0);
 	if (c < 0)
 		return;
-	if (document_write(ui->ws, inspection, docs[c].kind, docs[c].f, ui->lang, &path, &err))
+	if (document_write(ui->ws, inspection, docs[c].kind, docs[c].f, ui->lang, &path, &num,
+			   &err))
 		ui_error_err(ui, &err);
+	else if (num.why[0])
+		ui_error(ui, _("Written to %s, marked as a draft: %s"), path, num.why);
+	else if (num.text[0])
+		ui_info(ui, _("%s written to %s"), num.text, path);
 	else
 		ui_info(ui, _("Written to %s"), path);
 	free(path);
@@ -142,24 +148,32 @@ static void view(struct ui *ui, struct view *v)
 void ui_notice(struct ui *ui, const char *inspection)
 {
 	struct fc_err err = { 0 };
+	struct document_number num;
 	struct strbuf sb;
 	struct view v;
 	char *path = NULL, foot[4200];
 
-	if (notice_write(ui->ws, inspection, ui->lang, &path, &err)) {
+	/* an order that can be made (it has hazards) is given its number
+	 * before it is shown or written (forms/inspect/inspect_document.h) */
+	strbuf_init(&sb);
+	if (notice_build(ui->ws, inspection, ui->lang, &sb, &err) ||
+	    document_number(ui->ws, inspection, DOCUMENT_ORDER, &num, &err) ||
+	    (strbuf_reset(&sb), notice_build(ui->ws, inspection, ui->lang, &sb, &err)) ||
+	    notice_write(ui->ws, inspection, ui->lang, &path, &err)) {
 		ui_error_err(ui, &err);
+		strbuf_release(&sb);
 		return;
 	}
-	strbuf_init(&sb);
-	if (notice_build(ui->ws, inspection, ui->lang, &sb, &err) == 0) {
+	if (num.why[0])
+		snprintf(foot, sizeof foot, _("Written to %s, marked as a draft: %s"), path, num.why);
+	else
 		snprintf(foot, sizeof foot, _("Written to %s"), path);
-		memset(&v, 0, sizeof v);
-		v.title = _("Rectification notice");
-		v.text = sb.buf;
-		v.foot = foot;
-		v.inspection = inspection;
-		view(ui, &v);
-	}
+	memset(&v, 0, sizeof v);
+	v.title = _("Rectification notice");
+	v.text = sb.buf;
+	v.foot = foot;
+	v.inspection = inspection;
+	view(ui, &v);
 	ui_info(ui, _("Rectification notice written to %s"), path);
 	strbuf_release(&sb);
 	free(path);
