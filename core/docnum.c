@@ -12,9 +12,11 @@
 #include "text.h"
 #include "core/i18n.h"
 
-static const char *const kind_names[DOCNUM_KIND_COUNT] = { "order", "record" };
-/* 责令限期整改指令书 and 现场检查记录, as the standard forms number them. */
-static const char *const kind_words[DOCNUM_KIND_COUNT] = { "责改", "检记" };
+static const char *const kind_names[DOCNUM_KIND_COUNT] = { "order", "record", "measures",
+							    "review" };
+/* 责令限期整改指令书, 现场检查记录, 现场处理措施决定书 and 整改复查意见书,
+ * as the standard enforcement forms number them. */
+static const char *const kind_words[DOCNUM_KIND_COUNT] = { "责改", "检记", "现决", "复查" };
 
 const char *docnum_kind_name(enum docnum_kind k)
 {

@@ -23,9 +23,9 @@
 #include "strbuf.h"
 
 /* The kinds that carry a number, and the word each is numbered with. */
-enum docnum_kind { DOCNUM_ORDER, DOCNUM_RECORD, DOCNUM_KIND_COUNT };
+enum docnum_kind { DOCNUM_ORDER, DOCNUM_RECORD, DOCNUM_MEASURES, DOCNUM_REVIEW, DOCNUM_KIND_COUNT };
 
-const char *docnum_kind_name(enum docnum_kind k);   /* "order", "record" */
+const char *docnum_kind_name(enum docnum_kind k);   /* "order", "record", ... */
 int docnum_kind_parse(const char *s, enum docnum_kind *out);
 const char *docnum_kind_word(enum docnum_kind k);   /* "责改", "检记" */
 

@@ -22,7 +22,7 @@ static int take_one(struct casefile *cf, enum document_kind k, enum document_for
 	size_t len;
 
 	strbuf_init(&sb);
-	if (document_make(cf->ws, cf->id, k, f, form_lang_locale(), &sb, err)) {
+	if (document_make(cf->ws, cf->id, k, f, form_lang_locale(), &sb, NULL, err)) {
 		strbuf_release(&sb);
 		if (err->kind == FC_ENOTFOUND) { /* it does not apply: nothing to add */
 			fc_err_clear(err);

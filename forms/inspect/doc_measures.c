@@ -126,7 +126,7 @@ int measures_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	}
 	doc_parts_title(out, &src, _("On-site measures decision"),
 			_("[DRAFT] Made from an inspection not yet finalized: for checking only, "
-			  "not to be served."));
+			  "not to be served."), DOCNUM_MEASURES);
 	doc_parts_unit(out, &src);
 	doc_field(out, _("Place inspected: "), src.in.location ? src.in.location : "");
 	snprintf(day, sizeof day, "%.10s", src.in.created_at);
@@ -137,7 +137,7 @@ int measures_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		goto done;
 	doc_parts_officers(out, src.in.team, src.in.n_team);
 	doc_parts_close(out, &src, src.in.created_at);
-	if (out->draft)
+	if (src.in.status == INSP_DRAFT)
 		doc_para(out, _("[DRAFT] Made from an inspection not yet finalized: for checking "
 				"only, not to be served."));
 	rc = 0;

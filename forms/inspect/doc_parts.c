@@ -99,21 +99,21 @@ const struct form_item *doc_src_item(const struct doc_src *src, const char *key)
 }
 
 void doc_parts_title(struct doc *d, const struct doc_src *src, const char *title,
-		     const char *draft_line)
+		     const char *draft_line, enum docnum_kind k)
 {
-	char num[32];
 	int draft = src->in.status == INSP_DRAFT;
 
 	d->title = xstrdup(title);
 	d->title_mark = draft ? xstrdup(_(" (DRAFT)")) : NULL;
 	d->draft = draft;
 	d->zh = src->zh;
-	if (!draft) { /* numbered as the order is (core/notice.c) */
-		snprintf(num, sizeof num, "(%.8s)", src->in.id);
-		d->number = xstrdup(num);
-	} else {
+	/* a final inspection's document carries the number it was issued
+	 * (core/docnum.h), or is marked a draft until it has one */
+	if (!draft && !docnum_doc_number(&src->in, k, d))
+		doc_para(d, _("[DRAFT] Not numbered yet, not to be signed: sync to get document "
+			      "numbers, then print it again."));
+	if (draft)
 		doc_para(d, draft_line);
-	}
 }
 
 void doc_parts_unit(struct doc *d, const struct doc_src *src)

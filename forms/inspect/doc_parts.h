@@ -7,6 +7,7 @@
 #define FC_DOC_PARTS_H
 
 #include "core/doc.h"
+#include "core/docnum.h"
 #include "core/hazard.h"
 #include "core/workspace.h"
 #include "forms/engine/form.h"
@@ -32,10 +33,11 @@ void doc_src_release(struct doc_src *src);
  * NULL. */
 const struct form_item *doc_src_item(const struct doc_src *src, const char *key);
 
-/* Title, draft mark and the number: a finalized inspection's documents are
- * numbered as the order is, a draft's carry none and say so first. */
+/* Title, draft mark and the number: a finalized inspection's document
+ * carries the number of kind k it was issued (core/docnum.h), else is
+ * marked a draft until it has one; a draft's carry none and say so first. */
 void doc_parts_title(struct doc *d, const struct doc_src *src, const char *title,
-		     const char *draft_line);
+		     const char *draft_line, enum docnum_kind k);
 /* Inspected unit, credit code, address. */
 void doc_parts_unit(struct doc *d, const struct doc_src *src);
 /* The administrative review and the court (settings notice.review,

@@ -123,12 +123,25 @@ static size_t verifiers(const struct doc_src *src, struct fc_person *out, size_t
 	return n;
 }
 
+/* The order's number as the order prints it (core/docnum.h), or that it
+ * has none yet. */
+static void order_number(const struct doc_src *src, struct strbuf *out)
+{
+	const struct fc_document *n = documents_first(&src->in, DOCNUM_ORDER);
+
+	strbuf_init(out);
+	if (n)
+		docnum_text(n, out);
+	else
+		strbuf_adds(out, _("(not numbered yet)"));
+}
+
 int review_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	       struct doc *out, struct fc_err *err)
 {
 	struct fc_person who[8];
 	const char *last;
-	char number[32];
+	struct strbuf number;
 	struct doc_src src;
 	size_t n;
 	int rc = -1;
@@ -143,11 +156,11 @@ int review_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	}
 	doc_parts_title(out, &src, _("Re-inspection opinion"),
 			_("[DRAFT] Made from an inspection not yet finalized: for checking only, "
-			  "not to be served."));
+			  "not to be served."), DOCNUM_REVIEW);
 	doc_parts_unit(out, &src);
-	/* The order's number as the order prints it (core/notice.c). */
-	snprintf(number, sizeof number, "(%.8s)", src.in.id);
-	table(out, &src, number);
+	order_number(&src, &number);
+	table(out, &src, number.buf);
+	strbuf_release(&number);
 	doc_para(out, verified_count(&src) == src.n_hazards
 		 ? _("All the hazards the order lists have been rectified.")
 		 : _("The hazards not yet rectified remain under the order; those not rectified "
@@ -155,7 +168,7 @@ int review_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	n = verifiers(&src, who, ARRAY_SIZE(who), &last);
 	doc_parts_officers(out, who, n);
 	doc_parts_close(out, &src, last);
-	if (out->draft)
+	if (src.in.status == INSP_DRAFT)
 		doc_para(out, _("[DRAFT] Made from an inspection not yet finalized: for checking "
 				"only, not to be served."));
 	rc = 0;

@@ -74,7 +74,12 @@ static int build(struct fc_workspace *ws, const char *id, enum document_kind kin
 /* The numbered kind of each document. */
 static enum docnum_kind numbered_as(enum document_kind kind)
 {
-	return kind == DOCUMENT_RECORD ? DOCNUM_RECORD : DOCNUM_ORDER;
+	switch (kind) {
+	case DOCUMENT_RECORD: return DOCNUM_RECORD;
+	case DOCUMENT_MEASURES: return DOCNUM_MEASURES;
+	case DOCUMENT_REVIEW: return DOCNUM_REVIEW;
+	default: return DOCNUM_ORDER;
+	}
 }
 
 static void why_none(struct fc_workspace *ws, enum docnum_kind k, enum docnum_outcome how,

@@ -30,11 +30,25 @@ hazard_of() { "$FC" -C "$WS" hazard list --inspection "$id" --format csv | grep 
 h_crew=$(hazard_of crew_qualifications)
 h_tank=$(hazard_of tank_inspection)
 
+# Numbered as the record and the order are (README, "Document numbers"):
+# none until this laptop holds a block, then the block's first of its kind.
+zh document "$short" measures
+check "without a number left, says how to get one" grep -q "fieldcheck numbers --authority" "$ERR"
+out_has "草稿" "and is printed marked as a draft"
+fc numbers --authority 北应急
+dev="(SELECT value FROM meta WHERE key = 'numbers.device')"
+for k in order measures review; do
+	sql "INSERT INTO number_blocks VALUES ('北应急', '$k', 2026, 1, 5, 'ZJ-0001', $dev,
+		'$FIELDCHECK_NOW')"
+done
+mea=（北应急）现决〔2026〕0001号 ord=（北应急）责改〔2026〕0001号 rev=（北应急）复查〔2026〕0001号
+
 # The measures decision: the two five must-checks that failed, not the
 # swivel arm (its row names no measure).
 zh document "$short" measures
 check "the measures decision in Chinese" grep -q "现场处理措施决定书" "$OUT"
-out_has "($short)" "its number, as the order's"
+out_has "$mea" "its own number, 现决"
+check "no draft mark once numbered" lacks "草稿" "$OUT"
 out_has "被检查单位：华东化工有限公司" "the unit"
 out_has "^  [12]\. 罐体检验过期$" "a failed must-check"
 out_has "^  [12]\. 押运员证过期$" "the other"
@@ -66,8 +80,13 @@ FIELDCHECK_NOW=2026-12-03T10:00:00+08:00 fc hazard event "$h_tank" rectified --n
 FIELDCHECK_NOW=2026-12-04T10:00:00+08:00 fc hazard event "$h_tank" verified --note 检验合格
 FIELDCHECK_NOW=2026-12-04T11:00:00+08:00 fc hazard event "$h_crew" rectified
 zh document "$short" review
+out_has "根据责令限期整改指令书（尚未编号）" "before the order is printed it has no number to follow"
+zh document "$short" order
+out_has "$ord" "the order takes its number"
+zh document "$short" review
 check "the opinion in Chinese" grep -q "整改复查意见书" "$OUT"
-out_has "根据责令限期整改指令书($short)（2026年11月30日下达）" "it follows the order, dated by its notice"
+out_has "$rev" "its own number, 复查"
+out_has "根据责令限期整改指令书$ord（2026年11月30日下达）" "it follows the order by its number, dated by its notice"
 out_has "复查意见：已整改：检验合格" "the verified hazard: rectified, with the note"
 out_has "复查日期：2026年12月04日" "and when it was re-inspected"
 out_has "复查意见：单位报告已整改，尚未复查" "the hazard only reported rectified"
@@ -84,8 +103,9 @@ pdf() {
 for k in measures review; do
 	check "the $k as PDF" pdf "$short" "$k"
 	check "$k: A4" grep -q "Page size: *595.2.* x 841.8.* pts (A4)" "$T/$k.info"
+	[ "$k" = measures ] && num=$mea || num=$rev
 	check "$k: the unit, the number, the officers" grep -q 华东化工有限公司 "$T/$k.flat" &&
-		grep -q "($short)" "$T/$k.flat" && grep -q 张三 "$T/$k.flat" && grep -q JT-0042 "$T/$k.flat"
+		grep -q "$num" "$T/$k.flat" && grep -q 张三 "$T/$k.flat" && grep -q JT-0042 "$T/$k.flat"
 	n=$(sed -n 's/^Pages: *//p' "$T/$k.info")
 	check "$k: its $n page(s) numbered" \
 		[ "$(grep -o "第[0-9]*页共${n}页" "$T/$k.flat" | sort -u | wc -l)" -eq "$n" ]
