@@ -3,7 +3,7 @@
  * back byte for byte; attachment lines are a union that grows, also on a
  * final inspection, and a final inspection's other fields stay as they are
  * (core/attachment_store.c, core/recordio.c, schema.c migration 7). */
-#include "support.h"
+#include "support_ws.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,12 +23,6 @@ struct world {
 	struct fc_workspace *ws;
 };
 
-static void must(int rc, const struct fc_err *err)
-{
-	if (rc)
-		fail_msg("%s", err->msg);
-}
-
 /* A record of tests/fuzz/seeds/record/, decoded. */
 static char *seed(const char *name, struct fc_record *r)
 {
@@ -40,7 +34,7 @@ static char *seed(const char *name, struct fc_record *r)
 	char *text = test_read_file(path, &len);
 
 	assert_non_null(text);
-	must(record_decode(text, len, name, r, &err), &err);
+	test_must(record_decode(text, len, name, r, &err), &err);
 	free(dir);
 	free(path);
 	return text;
@@ -52,10 +46,8 @@ static int setup(void **state)
 	struct fc_enterprise e = { "91350100M000100Y43", "华东化工有限公司", "城东街道", "C26", "" };
 	struct fc_err err = { 0 };
 
-	w->dir = test_tmpdir();
-	must(workspace_init(w->dir, &me, 0, &err), &err);
-	must(workspace_open(w->dir, &w->ws, &err), &err);
-	must(enterprise_add(w->ws->store, &e, &err), &err);
+	test_ws_open(&w->dir, &w->ws, &me, 0, NULL);
+	test_must(enterprise_add(w->ws->store, &e, &err), &err);
 	*state = w;
 	return 0;
 }
@@ -63,9 +55,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct world *w = *state;
-	workspace_close(w->ws);
-	test_rmrf(w->dir);
-	free(w->dir);
+	test_ws_close(w->dir, w->ws);
 	free(w);
 	return 0;
 }
@@ -77,7 +67,7 @@ static char *stored(struct world *w, enum record_kind kind, const char *id)
 	struct fc_err err = { 0 };
 	struct strbuf sb;
 
-	must(record_load(w->ws->store, kind, id, &r, &err), &err);
+	test_must(record_load(w->ws->store, kind, id, &r, &err), &err);
 	strbuf_init(&sb);
 	record_encode(&r, &sb);
 	record_clear(&r);
@@ -91,8 +81,8 @@ static void kept_byte_for_byte(void **state)
 	struct fc_err err = { 0 };
 	char *in_text = seed("inspection2.json", &in), *hz_text = seed("hazard2.json", &hz), *got;
 
-	must(record_put(w->ws->store, &in, &err), &err);
-	must(record_put(w->ws->store, &hz, &err), &err);
+	test_must(record_put(w->ws->store, &in, &err), &err);
+	test_must(record_put(w->ws->store, &hz, &err), &err);
 	got = stored(w, REC_INSPECTION, in.u.inspection.id);
 	assert_string_equal(got, in_text);
 	free(got);
@@ -116,13 +106,13 @@ static void lines_are_a_union(void **state)
 	struct fc_inspection *o = &older.u.inspection;
 	char *got;
 
-	must(record_put(w->ws->store, &in, &err), &err);
+	test_must(record_put(w->ws->store, &in, &err), &err);
 	/* the other device's copy: only the second line, and it withdrew it */
 	attachment_clear(&o->attachments[0]);
 	o->attachments[0] = o->attachments[1];
 	o->n_attachments = 1;
 	strcpy(o->attachments[0].withdrawn, "2026-11-29T08:00:00+08:00");
-	must(record_put(w->ws->store, &older, &err), &err);
+	test_must(record_put(w->ws->store, &older, &err), &err);
 	got = stored(w, REC_INSPECTION, in.u.inspection.id);
 	assert_non_null(strstr(got, "\"to\": \"\""));
 	/* the first withdrawal stands: withdrawn once */
@@ -151,13 +141,13 @@ static void final_grows_files_only(void **state)
 	attachment_clear(&x->attachments[1]); /* the withdrawn one: not on a final */
 	x->n_attachments = 1;
 	one = x->attachments[0];
-	must(record_put(w->ws->store, &in, &err), &err);
+	test_must(record_put(w->ws->store, &in, &err), &err);
 	x->attachments = realloc(x->attachments, 2 * sizeof *x->attachments);
 	attachment_copy(&x->attachments[1], &one);
 	free(x->attachments[1].to);
 	x->attachments[1].to = strdup("vehicle_plate");
 	x->n_attachments = 2;
-	must(record_put(w->ws->store, &in, &err), &err);
+	test_must(record_put(w->ws->store, &in, &err), &err);
 	got = stored(w, REC_INSPECTION, x->id);
 	assert_non_null(strstr(got, "\"to\": \"vehicle_plate\""));
 	free(got);

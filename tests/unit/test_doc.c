@@ -5,7 +5,7 @@
  * found; empty lines to write the findings and the opinion on; a draft has
  * no number and says so, a finalized one has its number; and the text and
  * HTML renderers carry what the model holds, the HTML escaped. */
-#include "support.h"
+#include "support_ws.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +40,6 @@ static const char *const given[][3] = {
 };
 #define N_GIVEN (sizeof given / sizeof given[0])
 
-static void must(int rc, const struct fc_err *err)
-{
-	if (rc)
-		fail_msg("%s", err->msg);
-}
-
 static int setup(void **state)
 {
 	struct world *w = calloc(1, sizeof *w);
@@ -55,18 +49,15 @@ static int setup(void **state)
 	char *forms = test_path(top && *top ? top : ".", "forms/checklists/six-ones");
 	size_t k;
 
-	setenv("FIELDCHECK_NOW", "2026-11-20T09:00:00+08:00", 1);
-	w->dir = test_tmpdir();
-	must(workspace_init(w->dir, &me, 0, &err), &err);
-	must(workspace_open(w->dir, &w->ws, &err), &err);
+	test_ws_open(&w->dir, &w->ws, &me, 0, "2026-11-20T09:00:00+08:00");
 	memcpy(e.code, test_uscc_valid[0], sizeof e.code);
-	must(enterprise_add(w->ws->store, &e, &err), &err);
+	test_must(enterprise_add(w->ws->store, &e, &err), &err);
 	w->f = form_load_dir(forms, NULL);
 	assert_non_null(w->f);
-	must(inspect_new(w->ws, w->f, e.code, INSP_ROUTINE, "3号厂房", NULL, 0, w->id, &err),
+	test_must(inspect_new(w->ws, w->f, e.code, INSP_ROUTINE, "3号厂房", NULL, 0, w->id, &err),
 	     &err);
 	for (k = 0; k < N_GIVEN; k++)
-		must(inspect_answer(w->ws, w->f, w->id, given[k][0], given[k][1], given[k][2], NULL,
+		test_must(inspect_answer(w->ws, w->f, w->id, given[k][0], given[k][1], given[k][2], NULL,
 				    form_lang_of("zh"), &err), &err);
 	free(forms);
 	*state = w;
@@ -80,11 +71,8 @@ static int teardown(void **state)
 	if (!w)
 		return 0;
 	form_free(w->f);
-	workspace_close(w->ws);
-	test_rmrf(w->dir);
-	free(w->dir);
+	test_ws_close(w->dir, w->ws);
 	free(w);
-	unsetenv("FIELDCHECK_NOW");
 	return 0;
 }
 
@@ -93,7 +81,7 @@ static void build(struct world *w, struct doc *d)
 	struct fc_err err = { 0 };
 
 	doc_init(d);
-	must(record_doc(w->ws, w->id, form_lang_of("zh"), d, &err), &err);
+	test_must(record_doc(w->ws, w->id, form_lang_of("zh"), d, &err), &err);
 }
 
 /* The first table row whose second cell is `label`, or NULL; *count gets
@@ -181,17 +169,17 @@ static void draft_unnumbered_final_numbered(void **state)
 	assert_null(d.number);
 	assert_non_null(d.title_mark);
 	doc_release(&d);
-	must(inspection_finalize(w->ws->store, w->id, &err), &err);
+	test_must(inspection_finalize(w->ws->store, w->id, &err), &err);
 	/* final, but no number given yet: marked as a draft, no number */
 	build(w, &d);
 	assert_true(d.draft);
 	assert_null(d.number);
 	assert_null(d.title_mark);
 	doc_release(&d);
-	must(docnum_authority_set(w->ws->store, "北应急", &err), &err);
-	must(docnum_device_get(w->ws->store, claim.device, &err), &err);
-	must(docnum_block_put(w->ws->store, &claim, &err), &err);
-	must(docnum_issue(w->ws->store, &w->ws->me, w->id, DOCNUM_RECORD, &doc_given, &how, &err),
+	test_must(docnum_authority_set(w->ws->store, "北应急", &err), &err);
+	test_must(docnum_device_get(w->ws->store, claim.device, &err), &err);
+	test_must(docnum_block_put(w->ws->store, &claim, &err), &err);
+	test_must(docnum_issue(w->ws->store, &w->ws->me, w->id, DOCNUM_RECORD, &doc_given, &how, &err),
 	     &err);
 	assert_int_equal(how, DOCNUM_GIVEN);
 	build(w, &d);

@@ -4,7 +4,7 @@
  * from this laptop's own blocks (not another officer's, not another laptop
  * of the same officer's), none without one or on a draft, the texts locked
  * once final. */
-#include "support.h"
+#include "support_ws.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,12 +16,6 @@
 #include "core/workspace.h"
 
 static const struct fc_person me = { "ZJ-0001", "张三", "区应急管理局" };
-
-static void must(int rc, const struct fc_err *err)
-{
-	if (rc)
-		fail_msg("%s", err->msg);
-}
 
 static struct docnum_claim a_claim(int start, int count)
 {
@@ -66,7 +60,7 @@ static void claim_codec(void **state)
 	(void)state;
 	strbuf_init(&sb);
 	docnum_claim_encode(&c, &sb);
-	must(docnum_claim_decode(sb.buf, sb.len, "c.json", &got, &err), &err);
+	test_must(docnum_claim_decode(sb.buf, sb.len, "c.json", &got, &err), &err);
 	assert_int_equal(got.start, 51);
 	assert_int_equal(got.count, 50);
 	assert_string_equal(got.badge, "ZJ-0001");
@@ -113,14 +107,11 @@ static int setup(void **state)
 	struct insp_new n = { "six-ones", 1, test_uscc_valid[0], INSP_ROUTINE, "", NULL, 0 };
 	struct fc_err err = { 0 };
 
-	setenv("FIELDCHECK_NOW", "2026-11-28T09:30:00+08:00", 1);
-	f->dir = test_tmpdir();
-	must(workspace_init(f->dir, &me, 0, &err), &err);
-	must(workspace_open(f->dir, &f->ws, &err), &err);
+	test_ws_open(&f->dir, &f->ws, &me, 0, "2026-11-28T09:30:00+08:00");
 	memcpy(e.code, test_uscc_valid[0], sizeof e.code);
-	must(enterprise_add(f->ws->store, &e, &err), &err);
-	must(inspection_create(f->ws->store, &me, &n, f->insp, &err), &err);
-	must(inspection_create(f->ws->store, &me, &n, f->other, &err), &err);
+	test_must(enterprise_add(f->ws->store, &e, &err), &err);
+	test_must(inspection_create(f->ws->store, &me, &n, f->insp, &err), &err);
+	test_must(inspection_create(f->ws->store, &me, &n, f->other, &err), &err);
 	*state = f;
 	return 0;
 }
@@ -129,11 +120,8 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	workspace_close(f->ws);
-	test_rmrf(f->dir);
-	free(f->dir);
+	test_ws_close(f->dir, f->ws);
 	free(f);
-	unsetenv("FIELDCHECK_NOW");
 	return 0;
 }
 
@@ -142,7 +130,7 @@ static enum docnum_outcome issue(struct fixture *f, const char *id, struct fc_do
 	enum docnum_outcome how;
 	struct fc_err err = { 0 };
 
-	must(docnum_issue(f->ws->store, &me, id, DOCNUM_ORDER, d, &how, &err), &err);
+	test_must(docnum_issue(f->ws->store, &me, id, DOCNUM_ORDER, d, &how, &err), &err);
 	return how;
 }
 
@@ -155,28 +143,28 @@ static void issue_once(void **state)
 	int left, claimed;
 
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_DRAFT);
-	must(inspection_finalize(f->ws->store, f->insp, &err), &err);
-	must(inspection_finalize(f->ws->store, f->other, &err), &err);
+	test_must(inspection_finalize(f->ws->store, f->insp, &err), &err);
+	test_must(inspection_finalize(f->ws->store, f->other, &err), &err);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_NO_AUTHORITY);
-	must(docnum_authority_set(f->ws->store, "北应急", &err), &err);
+	test_must(docnum_authority_set(f->ws->store, "北应急", &err), &err);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_NONE_LEFT);
-	must(docnum_block_put(f->ws->store, &c, &err), &err); /* another laptop's of mine */
+	test_must(docnum_block_put(f->ws->store, &c, &err), &err); /* another laptop's of mine */
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_NONE_LEFT);
 	c = a_claim(5, 2);
-	must(docnum_device_get(f->ws->store, c.device, &err), &err);
+	test_must(docnum_device_get(f->ws->store, c.device, &err), &err);
 	c.start = 8; /* this laptop's */
-	must(docnum_block_put(f->ws->store, &c, &err), &err);
+	test_must(docnum_block_put(f->ws->store, &c, &err), &err);
 	c = a_claim(1, 2);
 	strcpy(c.badge, "JT-0042"); /* another's block is not ours to give */
-	must(docnum_device_get(f->ws->store, c.device, &err), &err);
-	must(docnum_block_put(f->ws->store, &c, &err), &err);
+	test_must(docnum_device_get(f->ws->store, c.device, &err), &err);
+	test_must(docnum_block_put(f->ws->store, &c, &err), &err);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_GIVEN);
 	assert_int_equal(d.serial, 8);
 	assert_int_equal(issue(f, f->insp, &d), DOCNUM_HAD);
 	assert_int_equal(d.serial, 8);
 	assert_int_equal(issue(f, f->other, &d), DOCNUM_GIVEN);
 	assert_int_equal(d.serial, 9);
-	must(docnum_left(f->ws->store, "北应急", DOCNUM_ORDER, 2026, "ZJ-0001", &left, &claimed,
+	test_must(docnum_left(f->ws->store, "北应急", DOCNUM_ORDER, 2026, "ZJ-0001", &left, &claimed,
 			 &err), &err);
 	assert_int_equal(left, 0);
 	assert_int_equal(claimed, 2);
@@ -189,8 +177,8 @@ static void texts_locked_when_final(void **state)
 	struct fc_inspection in;
 	struct fc_err err = { 0 };
 
-	must(inspection_set_texts(f->ws->store, f->insp, v, &err), &err);
-	must(inspection_get(f->ws->store, f->insp, &in, &err), &err);
+	test_must(inspection_set_texts(f->ws->store, f->insp, v, &err), &err);
+	test_must(inspection_get(f->ws->store, f->insp, &in, &err), &err);
 	assert_string_equal(in.resp_name, "王五");
 	assert_string_equal(in.findings, "两台车。\n一台超载。");
 	assert_string_equal(in.opinion, "");
@@ -198,7 +186,7 @@ static void texts_locked_when_final(void **state)
 	v[INSP_RESP_PHONE] = "bad\x1b[2J";
 	assert_int_not_equal(inspection_set_texts(f->ws->store, f->insp, v, &err), 0);
 	v[INSP_RESP_PHONE] = NULL;
-	must(inspection_finalize(f->ws->store, f->insp, &err), &err);
+	test_must(inspection_finalize(f->ws->store, f->insp, &err), &err);
 	assert_int_not_equal(inspection_set_texts(f->ws->store, f->insp, v, &err), 0);
 }
 

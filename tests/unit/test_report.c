@@ -5,7 +5,7 @@
  * figures (7078 general hazards, 6810 rectified, 96.2 %; 4 major all under
  * listed supervision), the rate's rounding, the month list, and the three
  * text formats and the HTML page printing the same figures. */
-#include "support.h"
+#include "support_ws.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -64,12 +64,6 @@ static unsigned pick(unsigned n)
 	return (unsigned)((rng >> 33) % n);
 }
 
-static void must(int rc, const struct fc_err *err)
-{
-	if (rc)
-		fail_msg("%s", err->msg);
-}
-
 static void at(const char *date, const char *time)
 {
 	char ts[64];
@@ -80,7 +74,7 @@ static void at(const char *date, const char *time)
 static void day_plus(const char *date, int days, char *out)
 {
 	struct fc_err err = { 0 };
-	must(date_add_days(date, days, out, &err), &err);
+	test_must(date_add_days(date, days, out, &err), &err);
 }
 
 static void add_enterprises(struct fc_store *s)
@@ -93,7 +87,7 @@ static void add_enterprises(struct fc_store *s)
 	for (k = 0; k < N_ENT; k++) {
 		struct fc_enterprise e = { "", (char *)names[k], (char *)towns[k], "C26", "" };
 		memcpy(e.code, test_uscc_valid[k], sizeof e.code);
-		must(enterprise_add(s, &e, &err), &err);
+		test_must(enterprise_add(s, &e, &err), &err);
 	}
 }
 
@@ -124,7 +118,7 @@ static void attach_photo(struct fc_store *s, const struct fc_person *me, const c
 	info.type = MEDIA_JPEG;
 	snprintf(info.name, sizeof info.name, "IMG_%04u.JPG", n % 10000);
 	at(date, time);
-	must(attach_to_hazard(s, me, id, event, &info, &err), &err);
+	test_must(attach_to_hazard(s, me, id, event, &info, &err), &err);
 }
 
 /* A file to a hazard of those walked: on its rectified event, on it after
@@ -164,13 +158,13 @@ static void walk_hazard(struct world *w, const struct fc_person *me, const char 
 
 	if ((h->major && pick(3)) || pick(8) == 0) {
 		at(date, "09:45:00");
-		must(hazard_event_add(s, me, id, HEV_SUPERVISE, NULL, "挂牌督办", &err), &err);
+		test_must(hazard_event_add(s, me, id, HEV_SUPERVISE, NULL, "挂牌督办", &err), &err);
 		h->supervised = 1;
 	}
 	if (path >= 1) {  /* a notice, maybe setting the deadline */
 		at(date, "10:00:00");
 		day_plus(date, (int)pick(40), d); /* a deadline from the notice's day on */
-		must(hazard_event_add(s, me, id, HEV_NOTICE, path == 2 ? d : NULL, "责令限期整改",
+		test_must(hazard_event_add(s, me, id, HEV_NOTICE, path == 2 ? d : NULL, "责令限期整改",
 				      &err), &err);
 		h->notice = 1;
 		if (path == 2)
@@ -179,17 +173,17 @@ static void walk_hazard(struct world *w, const struct fc_person *me, const char 
 	if (path == 3) {  /* an extension past the deadline in force */
 		at(date, "11:00:00");
 		day_plus(h->due, 1 + (int)pick(30), d);
-		must(hazard_event_add(s, me, id, HEV_EXTEND, d, "企业申请", &err), &err);
+		test_must(hazard_event_add(s, me, id, HEV_EXTEND, d, "企业申请", &err), &err);
 		memcpy(h->due, d, sizeof d);
 	}
 	if (path >= 4) {
 		at(date, "12:00:00");
-		must(hazard_event_add(s, me, id, HEV_RECTIFIED, NULL, NULL, &err), &err);
+		test_must(hazard_event_add(s, me, id, HEV_RECTIFIED, NULL, NULL, &err), &err);
 		h->rectified = 1;
 	}
 	if (path == 5) {
 		at(date, "13:00:00");
-		must(hazard_event_add(s, me, id, HEV_VERIFIED, NULL, "复查合格", &err), &err);
+		test_must(hazard_event_add(s, me, id, HEV_VERIFIED, NULL, "复查合格", &err), &err);
 		h->verified = 1;
 	}
 	walk_photo(s, me, id, date, h);
@@ -211,7 +205,7 @@ static void add_hazards(struct world *w, struct made *m, const struct fc_person 
 		n.severity = h->major ? HAZ_MAJOR : HAZ_GENERAL;
 		day_plus(m->date, (int)pick(60), h->due); /* never before the inspection */
 		at(m->date, "09:30:00");
-		must(hazard_add(w->ws->store, me, &n, hid, &err), &err);
+		test_must(hazard_add(w->ws->store, me, &n, hid, &err), &err);
 		walk_hazard(w, me, hid, m->date, h);
 	}
 }
@@ -234,12 +228,12 @@ static void add_inspection(struct world *w, int i)
 	n.enterprise = test_uscc_valid[m->ent];
 	n.type = (enum insp_type)m->type;
 	at(m->date, "09:00:00");
-	must(inspection_create(w->ws->store, &me, &n, id, &err), &err);
+	test_must(inspection_create(w->ws->store, &me, &n, id, &err), &err);
 	add_hazards(w, m, &me, id);
 	m->final = pick(4) != 0;
 	at(m->date, "18:00:00");
 	if (m->final)
-		must(inspection_finalize(w->ws->store, id, &err), &err);
+		test_must(inspection_finalize(w->ws->store, id, &err), &err);
 }
 
 static int setup(void **state)
@@ -248,15 +242,13 @@ static int setup(void **state)
 	struct fc_err err = { 0 };
 	int i;
 
-	w->dir = test_tmpdir();
 	at("2026-07-01", "08:00:00");
-	must(workspace_init(w->dir, &people[0], 1, &err), &err);
-	must(workspace_open(w->dir, &w->ws, &err), &err);
-	must(store_begin(w->ws->store, &err), &err);  /* one commit: fast */
+	test_ws_open(&w->dir, &w->ws, &people[0], 1, NULL);
+	test_must(store_begin(w->ws->store, &err), &err);  /* one commit: fast */
 	add_enterprises(w->ws->store);
 	for (i = 0; i < N_INSP; i++)
 		add_inspection(w, i);
-	must(store_commit(w->ws->store, &err), &err);
+	test_must(store_commit(w->ws->store, &err), &err);
 	*state = w;
 	return 0;
 }
@@ -264,11 +256,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct world *w = *state;
-	workspace_close(w->ws);
-	test_rmrf(w->dir);
-	free(w->dir);
+	test_ws_close(w->dir, w->ws);
 	free(w);
-	unsetenv("FIELDCHECK_NOW");
 	return 0;
 }
 
@@ -365,7 +354,7 @@ static void check_query(struct world *w, const struct report_query *q)
 	char what[128];
 	size_t g;
 
-	must(report_run(w->ws->store, q, &r, &err), &err);
+	test_must(report_run(w->ws->store, q, &r, &err), &err);
 	snprintf(what, sizeof what, "by %s from %s to %s final %d", report_by_name(q->by),
 		 q->from ? q->from : "-", q->to ? q->to : "-", q->final_only);
 	assert_figures(&r.total, &want, what);
@@ -430,7 +419,7 @@ static long records_count(struct world *w, const struct records_query *q)
 
 	memset(&p, 0, sizeof p);
 	do
-		must(records_more(w->ws->store, q, &p, 7, NULL, &err), &err);
+		test_must(records_more(w->ws->store, q, &p, 7, NULL, &err), &err);
 	while (p.more);
 	n = (long)p.n;
 	records_release(&p);
@@ -474,7 +463,7 @@ static void check_records(struct world *w, const struct report_query *rq,
 	memset(&q, 0, sizeof q);
 	snprintf(q.range.from, sizeof q.range.from, "%s", rq->from ? rq->from : "");
 	snprintf(q.range.to, sizeof q.range.to, "%s", rq->to ? rq->to : "");
-	must(records_range_set(&q.range, RP_DATES, TODAY, &err), &err);
+	test_must(records_range_set(&q.range, RP_DATES, TODAY, &err), &err);
 	q.final_only = rq->final_only;
 	q.by = rq->by;
 	snprintf(q.key, sizeof q.key, "%s", key);
@@ -501,7 +490,7 @@ static void check_query_records(struct world *w, const struct report_query *q)
 	struct report r;
 	size_t g;
 
-	must(report_run(w->ws->store, q, &r, &err), &err);
+	test_must(report_run(w->ws->store, q, &r, &err), &err);
 	if (q->by == REPORT_TOTAL)
 		check_records(w, q, &r.total, "");
 	for (g = 0; g < r.n_groups; g++)
@@ -529,7 +518,7 @@ static void test_creator_who_changed_department(void **state)
 	size_t g;
 	int found = 0;
 
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	for (g = 0; g < r.n_groups; g++)
 		if (!strcmp(r.groups[g].key, "综合行政执法局")) {
 			struct report_figures want = expect(w, &q, "综合行政执法局");
@@ -559,10 +548,10 @@ static void test_open_and_overdue_agree_with_hazard_list(void **state)
 	long n_open = 0, n_over = 0, n_major = 0;
 	struct report r;
 
-	must(report_run(w->ws->store, &q, &r, &err), &err);
-	must(hazard_list(w->ws->store, &open, count_row, &n_open, &err), &err);
-	must(hazard_list(w->ws->store, &over, count_row, &n_over, &err), &err);
-	must(hazard_list(w->ws->store, &major, count_row, &n_major, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(hazard_list(w->ws->store, &open, count_row, &n_open, &err), &err);
+	test_must(hazard_list(w->ws->store, &over, count_row, &n_over, &err), &err);
+	test_must(hazard_list(w->ws->store, &major, count_row, &n_major, &err), &err);
 	assert_int_equal(r.total.open, n_open);
 	assert_int_equal(r.total.overdue, n_over);
 	assert_int_equal(r.total.major, n_major);
@@ -579,11 +568,11 @@ static void test_overdue_against_today(void **state)
 	struct fc_err err = { 0 };
 	struct report r;
 
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.overdue, r.total.open);  /* everything open is late by 2030 */
 	report_release(&r);
 	q.today = "2000-01-01";
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.overdue, 0);
 	report_release(&r);
 }
@@ -601,7 +590,7 @@ static void test_months_of_the_period(void **state)
 	for (i = 0; i < w->n; i++)
 		if (w->insp[i].type == INSP_JOINT)
 			joint[atoi(w->insp[i].date + 5) - 6]++;
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.n_months, 7);  /* 2026-06 to 2026-12, empty ones too */
 	for (k = 0; k < r.n_months; k++) {
 		char m[8];
@@ -612,7 +601,7 @@ static void test_months_of_the_period(void **state)
 	report_release(&r);
 	/* unbounded: the first inspection's month to this month */
 	q.from = q.to = NULL;
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.n_months, 5);
 	assert_string_equal(r.months[0].month, "2026-07");
 	assert_string_equal(r.months[4].month, "2026-11");
@@ -627,8 +616,8 @@ static void test_inside_a_transaction(void **state)
 	struct fc_err err = { 0 };
 	struct report r;
 
-	must(store_begin(w->ws->store, &err), &err);
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(store_begin(w->ws->store, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.inspections, N_INSP);
 	report_release(&r);
 	store_rollback(w->ws->store);
@@ -648,7 +637,7 @@ static void test_refusals(void **state)
 	assert_int_equal(report_run(w->ws->store, &q, &r, &err), -1);
 	assert_non_null(strstr(err.msg, "month 2 has no day 30"));
 	q.from = NULL, q.to = "9999-12-31";  /* the last day there is */
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.inspections, N_INSP);
 	report_release(&r);
 }
@@ -662,7 +651,7 @@ static char *print(const struct report *r, enum report_format fmt, int bom)
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 
-	must(report_print(r, fmt, bom, fp, &err), &err);
+	test_must(report_print(r, fmt, bom, fp, &err), &err);
 	fclose(fp);
 	return buf;
 }
@@ -687,7 +676,7 @@ static void test_formats_agree(void **state)
 	char *json, *csv, *text;
 	struct report r;
 
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	json = print(&r, REPORT_JSON, 0);
 	csv = print(&r, REPORT_CSV, 1);
 	text = print(&r, REPORT_TEXT, 0);
@@ -716,7 +705,7 @@ static void test_html_is_escaped_and_self_contained(void **state)
 	struct report r;
 	char *html;
 
-	must(report_run(w->ws->store, &q, &r, &err), &err);
+	test_must(report_run(w->ws->store, &q, &r, &err), &err);
 	html = print(&r, REPORT_HTML, 0);
 	assert_non_null(strstr(html, "<meta charset=\"utf-8\">"));
 	assert_non_null(strstr(html, "@media print"));
@@ -793,29 +782,29 @@ static void test_seed_figures(void **state)
 		skip();
 	}
 	at("2020-06-01", "09:00:00");
-	must(workspace_init(dir, me, 1, &err), &err);
-	must(workspace_open(dir, &ws, &err), &err);
-	must(store_begin(ws->store, &err), &err);
+	test_must(workspace_init(dir, me, 1, &err), &err);
+	test_must(workspace_open(dir, &ws, &err), &err);
+	test_must(store_begin(ws->store, &err), &err);
 	add_enterprises(ws->store);
 	for (i = 0; i < 100; i++) {
 		char id[FC_UUID_LEN + 1], hid[FC_UUID_LEN + 1];
 		int j;
-		must(inspection_create(ws->store, me, &n, id, &err), &err);
+		test_must(inspection_create(ws->store, me, &n, id, &err), &err);
 		for (j = 0; j < (i < 82 ? 71 : 70) && k < 7082; j++, k++) {
 			struct hazard_new h = { id, "", k < 4 ? HAZ_MAJOR : HAZ_GENERAL, "隐患",
 						"2020-12-31", NULL };
-			must(hazard_add(ws->store, me, &h, hid, &err), &err);
+			test_must(hazard_add(ws->store, me, &h, hid, &err), &err);
 			if (k < 4)
-				must(hazard_event_add(ws->store, me, hid, HEV_SUPERVISE, NULL, NULL,
+				test_must(hazard_event_add(ws->store, me, hid, HEV_SUPERVISE, NULL, NULL,
 						      &err), &err);
 			else if (k < 4 + 6810)
-				must(hazard_event_add(ws->store, me, hid, HEV_RECTIFIED, NULL, NULL,
+				test_must(hazard_event_add(ws->store, me, hid, HEV_RECTIFIED, NULL, NULL,
 						      &err), &err);
 		}
 	}
-	must(store_commit(ws->store, &err), &err);
+	test_must(store_commit(ws->store, &err), &err);
 	assert_int_equal(k, 7082);
-	must(report_run(ws->store, &q, &r, &err), &err);
+	test_must(report_run(ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.general, 7078);
 	assert_int_equal(r.total.major, 4);
 	assert_int_equal(r.total.major_supervised, 4);
@@ -842,9 +831,9 @@ static void test_empty_store(void **state)
 	struct report r;
 
 	(void)state;
-	must(workspace_init(dir, &people[0], 1, &err), &err);
-	must(workspace_open(dir, &ws, &err), &err);
-	must(report_run(ws->store, &q, &r, &err), &err);
+	test_must(workspace_init(dir, &people[0], 1, &err), &err);
+	test_must(workspace_open(dir, &ws, &err), &err);
+	test_must(report_run(ws->store, &q, &r, &err), &err);
 	assert_int_equal(r.total.inspections, 0);
 	assert_int_equal(r.n_groups, 0);
 	assert_int_equal(r.n_months, 0);

@@ -3,7 +3,7 @@
  * changed) and inspect_resolve with a note and a hazard (a clash settled by
  * an answer given anew), on a draft of the shipped six-ones form, each all
  * or nothing. */
-#include "support.h"
+#include "support_ws.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,12 +26,6 @@ struct world {
 	char id[FC_UUID_LEN + 1];
 };
 
-static void must(int rc, const struct fc_err *err)
-{
-	if (rc)
-		fail_msg("%s", err->msg);
-}
-
 static int setup(void **state)
 {
 	struct world *w = calloc(1, sizeof *w);
@@ -40,15 +34,12 @@ static int setup(void **state)
 	struct fc_err err = { 0 };
 	char *forms = test_path(top && *top ? top : ".", "forms/checklists/six-ones");
 
-	setenv("FIELDCHECK_NOW", "2026-11-20T09:00:00+08:00", 1);
-	w->dir = test_tmpdir();
-	must(workspace_init(w->dir, &me, 0, &err), &err);
-	must(workspace_open(w->dir, &w->ws, &err), &err);
+	test_ws_open(&w->dir, &w->ws, &me, 0, "2026-11-20T09:00:00+08:00");
 	memcpy(e.code, test_uscc_valid[0], sizeof e.code);
-	must(enterprise_add(w->ws->store, &e, &err), &err);
+	test_must(enterprise_add(w->ws->store, &e, &err), &err);
 	w->f = form_load_dir(forms, NULL);
 	assert_non_null(w->f);
-	must(inspect_new(w->ws, w->f, e.code, INSP_ROUTINE, "", NULL, 0, w->id, &err), &err);
+	test_must(inspect_new(w->ws, w->f, e.code, INSP_ROUTINE, "", NULL, 0, w->id, &err), &err);
 	free(forms);
 	*state = w;
 	return 0;
@@ -61,11 +52,8 @@ static int teardown(void **state)
 	if (!w)
 		return 0;   /* the setup failed (and said why) */
 	form_free(w->f);
-	workspace_close(w->ws);
-	test_rmrf(w->dir);
-	free(w->dir);
+	test_ws_close(w->dir, w->ws);
 	free(w);
-	unsetenv("FIELDCHECK_NOW");
 	return 0;
 }
 
@@ -86,7 +74,7 @@ static void assert_hazard(struct world *w, const char *id, enum hazard_sev sev,
 	struct fc_err err = { 0 };
 	struct fc_hazard h;
 
-	must(hazard_get(w->ws->store, id, &h, &err), &err);
+	test_must(hazard_get(w->ws->store, id, &h, &err), &err);
 	assert_int_equal(h.severity, sev);
 	assert_string_equal(h.description, desc);
 	assert_string_equal(h.deadline, deadline);
@@ -106,7 +94,7 @@ static int hazards_of_draft(struct world *w)
 	struct fc_err err = { 0 };
 	int n = 0;
 
-	must(hazard_list(w->ws->store, &f, count_row, &n, &err), &err);
+	test_must(hazard_list(w->ws->store, &f, count_row, &n, &err), &err);
 	return n;
 }
 
@@ -118,11 +106,11 @@ static void replace_changes_the_items_hazard(void **state)
 	struct fc_err err = { 0 };
 	struct fc_hazard h;
 
-	must(inspect_answer(w->ws, w->f, w->id, "risk_map", "fail", "", NULL, form_lang_of("zh"), &err),
+	test_must(inspect_answer(w->ws, w->f, w->id, "risk_map", "fail", "", NULL, form_lang_of("zh"), &err),
 	     &err);
 	hazard_of(w, "risk_map", old);
 	assert_true(old[0]);
-	must(hazard_replace(w->ws->store, &me, &n, id, &err), &err);
+	test_must(hazard_replace(w->ws->store, &me, &n, id, &err), &err);
 	hazard_of(w, "risk_map", now);
 	assert_string_equal(now, id);
 	assert_string_not_equal(now, old);
@@ -147,7 +135,7 @@ static void replace_refusals_change_nothing(void **state)
 	n.item = "risk_map", n.deadline = "2026-13-01";
 	assert_int_equal(hazard_replace(w->ws->store, &me, &n, id, &err), -1);
 	n.deadline = "2026-12-01";
-	must(inspection_finalize(w->ws->store, w->id, &err), &err);
+	test_must(inspection_finalize(w->ws->store, w->id, &err), &err);
 	assert_int_equal(hazard_replace(w->ws->store, &me, &n, id, &err), -1);
 	hazard_of(w, "risk_map", after);
 	assert_string_equal(after, before);
@@ -162,7 +150,7 @@ static void clash(struct world *w, const char *item, const char *value, const ch
 	struct fc_record r;
 	struct fc_err err = { 0 };
 
-	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	test_must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
 	r.u.inspection.conflicts = xrealloc(r.u.inspection.conflicts,
 					    (r.u.inspection.n_conflicts + 1) * sizeof *c);
 	c = &r.u.inspection.conflicts[r.u.inspection.n_conflicts++];
@@ -170,7 +158,7 @@ static void clash(struct world *w, const char *item, const char *value, const ch
 	c->item = xstrdup(item), c->value = xstrdup(value), c->note = xstrdup(note);
 	snprintf(c->by, sizeof c->by, "JT-0042");
 	snprintf(c->at, sizeof c->at, "2026-11-20T01:30:00Z");
-	must(record_put(w->ws->store, &r, &err), &err);
+	test_must(record_put(w->ws->store, &r, &err), &err);
 	record_clear(&r);
 }
 
@@ -195,18 +183,18 @@ static void resolve_with_note_and_hazard(void **state)
 	struct fc_err err = { 0 };
 	const struct fc_answer *a;
 
-	must(inspect_answer(w->ws, w->f, w->id, "management_agreement", "pass", "看过", NULL,
+	test_must(inspect_answer(w->ws, w->f, w->id, "management_agreement", "pass", "看过", NULL,
 			    form_lang_of("zh"), &err), &err);
 	clash(w, "management_agreement", "fail", "缺两家");
 	assert_int_equal(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "maybe",
 					 "x", &hz, form_lang_of("zh"), &err), -1);
-	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
+	test_must(inspection_get(w->ws->store, w->id, &in, &err), &err);
 	assert_int_equal(in.n_conflicts, 1);
 	inspection_clear(&in);
 
-	must(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "fail", "复核：缺两家",
+	test_must(inspect_resolve(w->ws, w->f, w->id, "management_agreement", "fail", "复核：缺两家",
 			     &hz, form_lang_of("zh"), &err), &err);
-	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
+	test_must(inspection_get(w->ws->store, w->id, &in, &err), &err);
 	assert_int_equal(in.n_conflicts, 0);
 	assert_non_null(a = answer(&in, "management_agreement"));
 	assert_string_equal(a->value, "fail");
@@ -227,9 +215,9 @@ static void resolve_plain(void **state)
 	const struct fc_answer *a;
 
 	clash(w, "safety_office", "pass", "有办公室");
-	must(inspect_resolve(w->ws, w->f, w->id, "safety_office", "pass", NULL, NULL, form_lang_of("zh"),
+	test_must(inspect_resolve(w->ws, w->f, w->id, "safety_office", "pass", NULL, NULL, form_lang_of("zh"),
 			     &err), &err);
-	must(inspection_get(w->ws->store, w->id, &in, &err), &err);
+	test_must(inspection_get(w->ws->store, w->id, &in, &err), &err);
 	assert_int_equal(in.n_conflicts, 0);
 	assert_non_null(a = answer(&in, "safety_office"));
 	assert_string_equal(a->value, "pass");
