@@ -7,12 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux_lib.sh"
 
-have_locale zh_CN.UTF-8 || { not_ok "the zh_CN.UTF-8 locale is generated (make deps-test)"; exit 1; }
-setup_ws
-id=$("$FC" -C "$WS" inspection new --form six-ones --enterprise "$USCC1")
-"$FC" -C "$WS" inspection answer "$id" safety_office fail --description 未设安全管理机构 >/dev/null ||
-	not_ok "a failed item with its hazard"
-short=$(printf %.8s "$id")
+six_ones_failed
 N=$WS/notices
 
 # write LOC TITLE MARK FILE: from Home, the drafts list's F7 on the draft;

@@ -102,6 +102,19 @@ setup_ws() {
 		>/dev/null || { not_ok "add the enterprise"; exit 1; }
 }
 
+# six_ones_failed: a workspace (setup_ws, with the zh_CN locale the order
+# tests need) holding a six-ones draft at $USCC1 whose safety office failed
+# with a hazard; its id in $id, the first 8 in $short.
+six_ones_failed() {
+	have_locale zh_CN.UTF-8 ||
+		{ not_ok "the zh_CN.UTF-8 locale is generated (make deps-test)"; exit 1; }
+	setup_ws
+	id=$("$FC" -C "$WS" inspection new --form six-ones --enterprise "$USCC1" 2>/dev/null)
+	"$FC" -C "$WS" inspection answer "$id" safety_office fail --description 未设安全管理机构 \
+		>/dev/null || not_ok "a failed item with its hazard"
+	short=$(printf %.8s "$id")
+}
+
 # new_hazmat WALK NEW SEARCH FINDER CHOOSER: from the home screen, starts an
 # inspection of hazmat-loading at $USCC1 and waits for the walk.  The
 # arguments are texts of the screens in the language in force: the walk's
