@@ -10,9 +10,8 @@
 
 SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
 CARD=$T/card
+camera_card "$CARD"
 mkdir -p "$CARD/DCIM"
-cp "$SEEDS/phone.jpg" "$CARD/phone.jpg" && TZ=Asia/Shanghai touch -d '2026-11-27 08:00' "$CARD/phone.jpg"
-cp "$SEEDS/notes.txt" "$CARD/notes.txt" && TZ=Asia/Shanghai touch -d '2026-11-27 09:00' "$CARD/notes.txt"
 printf 'BM\0\0\0\0' >"$CARD/sign.bmp" && TZ=Asia/Shanghai touch -d '2026-11-27 10:00' "$CARD/sign.bmp"
 files() { "$FC" -C "$WS" inspection show "$ID" --format json | grep -c '"sha256": '; }
 row_of() { screen | grep -n -- "$1" | head -n 1 | cut -d: -f1; }

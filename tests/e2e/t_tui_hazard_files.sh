@@ -13,13 +13,10 @@
 
 SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
 CARD=$T/card
-mkdir -p "$CARD"
-cp "$SEEDS/phone.jpg" "$CARD/phone.jpg" && TZ=Asia/Shanghai touch -d '2026-11-27 08:00' "$CARD/phone.jpg"
-cp "$SEEDS/notes.txt" "$CARD/notes.txt" && TZ=Asia/Shanghai touch -d '2026-11-27 09:00' "$CARD/notes.txt"
+camera_card "$CARD"
 BIN=$T/bin NOBIN=$T/nobin
-mkdir -p "$BIN" "$NOBIN"
-printf '#!/bin/sh\nprintf "%%s\\n" "$@" >>"%s"\n' "$T/opened" >"$BIN/xdg-open"
-chmod +x "$BIN/xdg-open"
+mkdir -p "$NOBIN"
+fake_viewer "$BIN"
 
 L() { if [ "$loc" = zh_CN.UTF-8 ]; then printf '%s' "$2"; else printf '%s' "$1"; fi; }
 hjson() { "$FC" -C "$WS" hazard show "$HID" --format json; }

@@ -11,9 +11,8 @@
 
 SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
 BIN=$T/bin
-mkdir -p "$BIN" "$T/srv"
-printf '#!/bin/sh\nprintf "%%s\\n" "$@" >>"%s"\n' "$T/opened" >"$BIN/xdg-open"
-chmod +x "$BIN/xdg-open"
+mkdir -p "$T/srv"
+fake_viewer "$BIN"
 sha=$(sha256sum "$SEEDS/phone.jpg" | cut -d' ' -f1)
 kept() { printf '%s/evidence/%s/%s' "$T/$1" "$(printf %.2s "$sha")" "$sha"; }
 L() { if [ "$loc" = zh_CN.UTF-8 ]; then printf '%s' "$2"; else printf '%s' "$1"; fi; }

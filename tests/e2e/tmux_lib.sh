@@ -102,6 +102,24 @@ setup_ws() {
 		>/dev/null || { not_ok "add the enterprise"; exit 1; }
 }
 
+# camera_card DIR: a camera's card at DIR: phone.jpg (a photo with EXIF)
+# taken 2026-11-27 08:00 and notes.txt of 09:00 (Asia/Shanghai).
+camera_card() {
+	mkdir -p "$1"
+	for f in phone.jpg:08:00 notes.txt:09:00; do
+		cp "$FIELDCHECK_TOP/tests/fuzz/seeds/exif/${f%%:*}" "$1/${f%%:*}" &&
+			TZ=Asia/Shanghai touch -d "2026-11-27 ${f#*:}" "$1/${f%%:*}"
+	done
+}
+
+# fake_viewer DIR: an xdg-open in DIR (put it first on PATH) that only
+# writes the paths it was given to $T/opened.
+fake_viewer() {
+	mkdir -p "$1"
+	printf '#!/bin/sh\nprintf "%%s\\n" "$@" >>"%s"\n' "$T/opened" >"$1/xdg-open"
+	chmod +x "$1/xdg-open"
+}
+
 # six_ones_failed: a workspace (setup_ws, with the zh_CN locale the order
 # tests need) holding a six-ones draft at $USCC1 whose safety office failed
 # with a hazard; its id in $id, the first 8 in $short.
