@@ -8,7 +8,6 @@
 . "$(dirname "$0")/tmux_lib.sh"
 . "$(dirname "$0")/walk_lib.sh"
 
-SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
 CARD=$T/card
 camera_card "$CARD"
 mkdir -p "$CARD/DCIM"

@@ -11,7 +11,6 @@
 . "$(dirname "$0")/tmux_lib.sh"
 . "$(dirname "$0")/records_lib.sh"
 
-SEEDS=$FIELDCHECK_TOP/tests/fuzz/seeds/exif
 CARD=$T/card
 camera_card "$CARD"
 BIN=$T/bin NOBIN=$T/nobin
