@@ -121,17 +121,17 @@ static size_t paint_head(struct ui *ui, struct hview *v)
 		 hazard_supervised(h) ? _(", listed supervision") : "");
 	ui_title(ui, buf, NULL);
 	if ((y = at(v, row++)) >= 0) {
-		snprintf(buf, sizeof buf, "%s: ", _("Enterprise"));
+		snprintf(buf, sizeof buf, "%s%s", _("Enterprise"), ui_colon());
 		x = 1 + ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
 		ui_put(y, x, v->ent, COLS - 1 - x, ui->attr[R_NORMAL]);
 	}
-	snprintf(buf, sizeof buf, "%s: %s   %s: %s   %s: %s", _("Severity"),
-		 model_word(hazard_sev_name(h->severity)), _("Deadline"), h->deadline, _("Due"),
-		 hazard_due(h));
+	snprintf(buf, sizeof buf, "%s%s%s   %s%s%s   %s%s%s", _("Severity"), ui_colon(),
+		 model_word(hazard_sev_name(h->severity)), _("Deadline"), ui_colon(), h->deadline,
+		 _("Due"), ui_colon(), hazard_due(h));
 	if ((y = at(v, row++)) >= 0)
 		ui_put(y, 1, buf, COLS - 2, ui->attr[h->severity == HAZ_MAJOR ? R_FAIL : R_NORMAL]);
-	snprintf(buf, sizeof buf, "%s: %.8s   %s: %s", _("Inspection"), h->inspection,
-		 _("Item"), v->item);
+	snprintf(buf, sizeof buf, "%s%s%.8s   %s%s%s", _("Inspection"), ui_colon(), h->inspection,
+		 _("Item"), ui_colon(), v->item);
 	if ((y = at(v, row++)) >= 0)
 		ui_put(y, 1, buf, COLS - 2, ui->attr[R_DIM]);
 	return ui_scroll_text(&v->sc, 2, row, 1, COLS - 2, h->description, ui->attr[R_SECTION]);

@@ -8,6 +8,12 @@
 #include "core/clock.h"
 #include "forms/inspect/answer_text.h"
 
+const char *ui_colon(void)
+{
+	/* TRANSLATORS: between a label and its value on a screen: "Type: routine" */
+	return _(": ");
+}
+
 const char *ui_when(const char *ts, char *buf, size_t size)
 {
 	struct fc_err err;

@@ -17,6 +17,10 @@
 #define UI_WHEN_LEN 32
 const char *ui_when(const char *ts, char *buf, size_t size);
 
+/* What follows a label before its value: ": ", or "：" in Chinese (the
+ * translation's), so "Type: routine" reads 类型：例行检查. */
+const char *ui_colon(void);
+
 /* How an answer reads: Pass / Fail / Not applicable for a check, the
  * choices' labels (of form f) for a select, else the value itself. */
 void ui_answer_text(const struct form *f, const struct form_item *it, const char *v,

@@ -74,14 +74,15 @@ static void head(struct rec *r)
 	char when[UI_WHEN_LEN], by[MAX_NAME + MAX_BADGE + 8];
 	size_t i;
 
-	line(r, R_NORMAL, 0, "%s: %s  %s", _("Enterprise"), r->ent_name, in->enterprise);
-	line(r, R_NORMAL, 0, "%s: %s (%s v%d)", _("Form"),
+	line(r, R_NORMAL, 0, "%s%s%s  %s", _("Enterprise"), ui_colon(), r->ent_name, in->enterprise);
+	line(r, R_NORMAL, 0, "%s%s%s (%s v%d)", _("Form"), ui_colon(),
 	     r->f ? form_text(r->f, &r->f->title, r->ui->lang) : in->form_id, in->form_id,
 	     in->form_version);
-	line(r, R_NORMAL, 0, "%s: %s   %s: %s", _("Type"), insp_type_label(in->type), _("Status"),
+	line(r, R_NORMAL, 0, "%s%s%s   %s%s%s", _("Type"), ui_colon(), insp_type_label(in->type),
+	     _("Status"), ui_colon(),
 	     model_word(insp_status_name(in->status)));
 	if (in->location && *in->location)
-		line(r, R_NORMAL, 0, "%s: %s", _("Location"), in->location);
+		line(r, R_NORMAL, 0, "%s%s%s", _("Location"), ui_colon(), in->location);
 	who(in, in->created_by, by, sizeof by);
 	line(r, R_NORMAL, 0, _("Started: %s by %s"), ui_when(in->created_at, when, sizeof when),
 	     by);
@@ -131,7 +132,7 @@ static void answer(struct rec *r, const struct form_item *it, const struct fc_an
 	ui_answer_text(r->f, it, a->value, r->ui->lang, buf, sizeof buf);
 	line(r, value_role(it, a->value), 5, "%s", buf);
 	if (a->note && *a->note)
-		line(r, R_DIM, 5, "%s: %s", _("Note"), a->note);
+		line(r, R_DIM, 5, "%s%s%s", _("Note"), ui_colon(), a->note);
 	for (k = 0; k < r->in.n_amendments; k++) {
 		const struct fc_amendment *m = &r->in.amendments[k];
 		if (strcmp(m->item, a->item))
@@ -210,7 +211,8 @@ static void conflicts(struct rec *r)
 	for (i = 0; i < r->in.n_conflicts; i++) {
 		const struct fc_answer *c = &r->in.conflicts[i];
 		who(&r->in, c->by, by, sizeof by);
-		line(r, R_WARN, 2, "%s: %s (%s)", item_label(r, c->item, label, sizeof label), c->value, by);
+		line(r, R_WARN, 2, "%s%s%s (%s)", item_label(r, c->item, label, sizeof label), ui_colon(),
+		     c->value, by);
 	}
 }
 
@@ -241,10 +243,11 @@ static void amendments(struct rec *r)
 		ui_answer_text(r->f, k >= 0 ? &r->f->items[k] : NULL, m->value, r->ui->lang, buf,
 			       sizeof buf);
 		line(r, R_NORMAL, 2, "%s  %s", ui_when(m->at, when, sizeof when), by);
-		line(r, R_NORMAL, 5, "%s: %s", item_label(r, m->item, label, sizeof label), buf);
-		line(r, R_DIM, 5, "%s: %s", _("Reason"), m->reason);
+		line(r, R_NORMAL, 5, "%s%s%s", item_label(r, m->item, label, sizeof label), ui_colon(),
+		     buf);
+		line(r, R_DIM, 5, "%s%s%s", _("Reason"), ui_colon(), m->reason);
 		if (m->note && *m->note)
-			line(r, R_DIM, 5, "%s: %s", _("Note"), m->note);
+			line(r, R_DIM, 5, "%s%s%s", _("Note"), ui_colon(), m->note);
 	}
 }
 

@@ -152,10 +152,10 @@ static void paint_head(struct ui *ui, struct review *r)
 	ui_title(ui, buf, model_word(insp_status_name(r->in.status)));
 	if (r->n_warnings)   /* an out-of-range reading stays in sight */
 		paint_warning(ui, r, 1);
-	snprintf(buf, sizeof buf, "%s: %s   %s: %s", _("Type"), insp_type_label(r->in.type),
-		 _("Date"), ui_when(r->in.created_at, when, sizeof when));
+	snprintf(buf, sizeof buf, "%s%s%s   %s%s%s", _("Type"), ui_colon(),
+		 insp_type_label(r->in.type), _("Date"), ui_colon(), ui_when(r->in.created_at, when, sizeof when));
 	ui_put(2, 1, buf, COLS - 2, ui->attr[R_NORMAL]);
-	k = snprintf(buf, sizeof buf, "%s: ", _("Team"));
+	k = snprintf(buf, sizeof buf, "%s%s", _("Team"), ui_colon());
 	for (i = 0; i < r->in.n_team && k > 0 && (size_t)k < sizeof buf; i++)
 		k += snprintf(buf + k, sizeof buf - (size_t)k, "%s%s (%s, %s)", i ? "; " : "",
 			      r->in.team[i].name, r->in.team[i].badge, r->in.team[i].dept);
