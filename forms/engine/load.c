@@ -21,6 +21,7 @@
 #include "forms/engine/csv.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/load_impl.h"
+#include "forms/engine/odk.h"
 #include "forms/engine/xlsx.h"
 
 #define MISSING "missing (a form is survey.csv, choices.csv for its selects, and settings.csv if it names its id and version)"
@@ -210,6 +211,18 @@ static char *folder_of(const char *path)
 	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 }
 
+/* The workbook's sheets, with what an ODK export changed undone. */
+static int read_workbook(const char *path, struct xlsx_sheets *book, struct fc_err *err)
+{
+	if (xlsx_read_file(path, book, err))
+		return -1;
+	if (odk_import(book, err)) {
+		xlsx_sheets_release(book);
+		return -1;
+	}
+	return 0;
+}
+
 /* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
  * a sheet, not as a file (settings it may lack: see workbook_stem). */
 struct form *form_load_xlsx(const char *path, struct form_problems *probs)
@@ -225,7 +238,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 
 	memset(&ld, 0, sizeof ld);
 	ld.where = path;
-	if (xlsx_read_file(path, &book, &err)) {
+	if (read_workbook(path, &book, &err)) {
 		load_problem(&ld, FF_NONE, 0, 0, "%s", err.msg);
 		if (probs)
 			load_problems_finish(&ld, probs);
