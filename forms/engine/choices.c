@@ -52,7 +52,7 @@ static int list_ok(struct loader *ld, const struct sheet *sh, const struct csv_r
 
 	if (!*list)
 		sheet_problem(ld, sh, row, C_LIST, SLOT_PLAIN, "missing list_name");
-	else if (!load_name_ok(list))
+	else if (!load_list_name_ok(list))
 		sheet_problem(ld, sh, row, C_LIST, SLOT_PLAIN, "list_name '%s' is not a "
 			      "valid name", load_quote(list, q, sizeof q));
 	else

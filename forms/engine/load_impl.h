@@ -66,6 +66,8 @@ const char *load_quote(const char *s, char *buf, size_t size);
 /* Whether s is a valid name: a letter or '_', then letters, digits, '_',
  * '-' or '.', at most NAME_MAX_LEN bytes. */
 int load_name_ok(const char *s);
+/* The same for a list's name, which may hold ':' too (not first). */
+int load_list_name_ok(const char *s);
 
 /* Whether s may name a choice (a record stores it; a select_multiple joins
  * them with spaces); 0 with err saying why not. */

@@ -258,6 +258,22 @@ void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_r
 	strbuf_release(&sb);
 }
 
+void sheet_warning(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
+		   int key, enum sheet_slot slot, const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+	int line, col;
+
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	sheet_pos(sh, row, key, slot, &line, &col);
+	load_warning(ld, sh->file, line, col, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
 void sheet_text(const struct sheet *sh, const struct csv_row *row, int key,
 		struct form_text *out)
 {

@@ -43,10 +43,15 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geotrace", "geoshape", "time", "datetime", "image",
+	"geotrace", "geoshape", "time", "datetime", "image", "photo",
 	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger",
-	"background-audio", "start-geopoint", "xml-external", "csv-external", NULL,
+	"trigger", "osm", "select_one_external", "begin loop", "end loop",
+	"background-audio", "start-geopoint", "background-geopoint", "xml-external",
+	"csv-external", NULL,
+};
+/* Those of them that take an argument ("rank L", "begin loop over L"). */
+static const char *const with_argument[] = {
+	"rank", "osm", "select_one_external", "begin loop", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -56,6 +61,11 @@ static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
 	{ "phonenumber", META_PHONENUMBER }, { "email", META_EMAIL },
 	{ "simserial", META_SIMSERIAL }, { "subscriberid", META_SUBSCRIBERID },
 	{ "audit", META_AUDIT },
+	/* pyxform's other names for them */
+	{ "imei", META_DEVICEID }, { "uri:deviceid", META_DEVICEID },
+	{ "uri:username", META_USERNAME }, { "uri:phonenumber", META_PHONENUMBER },
+	{ "uri:email", META_EMAIL }, { "uri:simserial", META_SIMSERIAL },
+	{ "uri:subscriberid", META_SUBSCRIBERID },
 };
 
 /* Older spellings pyxform still takes: "string", "int", "select one from L",
@@ -71,6 +81,8 @@ static const struct { const char *old, *now; } aliases[] = {
 static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "text", FT_TEXT }, { "integer", FT_INTEGER }, { "decimal", FT_DECIMAL },
 	{ "string", FT_TEXT }, { "int", FT_INTEGER },
+	{ "phone number", FT_TEXT }, /* pyxform: a typed text, not the metadata */
+	{ "gps", FT_GEOPOINT }, { "location", FT_GEOPOINT },
 	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
 	{ "geopoint", FT_GEOPOINT },
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
@@ -84,11 +96,32 @@ static const struct { const char *name; enum form_type type; } simple[] = {
  * "end repeat" is not "end"). */
 static int is_type(const char *t, const char *name)
 {
-	size_t n = strlen(name);
+	size_t n = strlen(name), k;
 
 	if (strncmp(t, name, n))
 		return 0;
-	return !t[n] || (t[n] == ' ' && !strcmp(name, "rank"));
+	if (!t[n])
+		return 1;
+	for (k = 0; t[n] == ' ' && with_argument[k]; k++)
+		if (!strcmp(name, with_argument[k]))
+			return 1;
+	return 0;
+}
+
+/* pyxform's other spellings of "LIST or_other": "or specify other", "or
+ * other" (t ends so: rewritten in place). */
+static void or_other_spelling(char *t)
+{
+	static const char *const other[] = { " or specify other", " or other" };
+	size_t k, n = strlen(t);
+
+	for (k = 0; k < ARRAY_SIZE(other); k++) {
+		size_t m = strlen(other[k]);
+		if (n > m && !strcmp(t + n - m, other[k])) {
+			strcpy(t + n - m, " or_other");
+			return;
+		}
+	}
 }
 
 /* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
@@ -176,6 +209,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			break;
 		}
 	}
+	or_other_spelling(t);
 	for (k = 0; unsupported[k]; k++)
 		if (is_type(t, unsupported[k])) {
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
@@ -199,7 +233,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 				      "%s needs a list name (%s LIST)", t, t);
 			return -1;
 		}
-		if (sp == t + base && !strchr(sp + 1, ' ') && load_name_ok(sp + 1)) {
+		if (sp == t + base && !strchr(sp + 1, ' ') && load_list_name_ok(sp + 1)) {
 			*list = xstrdup(sp + 1);
 			return 0;
 		}
@@ -218,6 +252,14 @@ static void read_name(struct loader *ld, struct survey *sv, const struct csv_row
 	if (!*v) {
 		if (it->type != FT_END_GROUP && it->type != FT_END_REPEAT)
 			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "missing name");
+		return;
+	}
+	if (!load_name_ok(v) && (it->type == FT_END_GROUP || it->type == FT_END_REPEAT)) {
+		/* pyxform reads no name on an end row ("end of gps"): it closes
+		 * the innermost open one whatever it says */
+		sheet_warning(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "the name '%s' of an %s "
+			      "row is not used (it closes the innermost open one)",
+			      load_quote(v, q, sizeof q), form_type_name(it->type));
 		return;
 	}
 	if (!load_name_ok(v)) {
