@@ -111,6 +111,9 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 		return date_check(value, _("date"), err);
 	case FT_GEOPOINT:
 		return geo_check(value, _("position"), err);
+	case FT_MEDIA:
+		return fc_fail(err, _("it is answered by attaching a file (inspection attach ID "
+				      "%s FILE), not by typing"), it->name);
 	case FT_SELECT_ONE:
 		return check_choice(it, value, err);
 	case FT_SELECT_MULTIPLE:

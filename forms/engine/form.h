@@ -52,7 +52,12 @@ enum form_type {
 	FT_GEOPOINT,     /* "LAT LON ALT ACCURACY", as ODK writes it: typed or from GPS */
 	FT_BEGIN_REPEAT, /* a group answered once per instance (docs/FORMAT.md) */
 	FT_END_REPEAT,
+	FT_MEDIA,        /* image, audio, video, file: answered by attaching a
+			  * file to the item; its value is the file's name */
 };
+
+/* What a media item asks for (XLSForm's image or photo, audio, video, file). */
+enum form_media { MEDIA_IMAGE, MEDIA_AUDIO, MEDIA_VIDEO, MEDIA_FILE };
 
 #define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection */
 
@@ -117,6 +122,7 @@ struct form_item {
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	struct form_expr *repeat_count; /* begin_repeat: how many instances, or NULL */
 	enum form_meta_kind meta;   /* FT_META items: which */
+	enum form_media media;      /* FT_MEDIA items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
 	int or_other;               /* a select "LIST or_other": its list has
 				     * "other" (pyxform adds it to the list),
@@ -253,6 +259,9 @@ const char *form_expr_source(const struct form_expr *e);
  * any instance such an item reads as unanswered. */
 struct form_answers {
 	const char *(*get)(void *ctx, const char *key);
+	/* A media item's value: the name of the file attached to its record
+	 * key, NULL when none (or when the callback is NULL). */
+	const char *(*file)(void *ctx, const char *key);
 	void *ctx;
 	const char *instance;       /* the instance's uuid items inside a repeat
 				     * are evaluated in, or NULL */

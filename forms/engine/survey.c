@@ -43,8 +43,7 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geotrace", "geoshape", "time", "datetime", "image", "photo",
-	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
+	"geotrace", "geoshape", "time", "datetime", "barcode", "acknowledge", "range", "rank", "hidden",
 	"trigger", "osm", "select_one_external", "begin loop", "end loop",
 	"background-audio", "start-geopoint", "background-geopoint", "xml-external",
 	"csv-external", NULL,
@@ -66,6 +65,12 @@ static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
 	{ "uri:username", META_USERNAME }, { "uri:phonenumber", META_PHONENUMBER },
 	{ "uri:email", META_EMAIL }, { "uri:simserial", META_SIMSERIAL },
 	{ "uri:subscriberid", META_SUBSCRIBERID },
+};
+
+/* The media types: answered by attaching a file to the item. */
+static const struct { const char *name; enum form_media kind; } medias[] = {
+	{ "image", MEDIA_IMAGE }, { "photo", MEDIA_IMAGE }, { "audio", MEDIA_AUDIO },
+	{ "video", MEDIA_VIDEO }, { "file", MEDIA_FILE },
 };
 
 /* Older spellings pyxform still takes: "string", "int", "select one from L",
@@ -193,6 +198,12 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 	for (k = 0; k < ARRAY_SIZE(simple); k++)
 		if (!strcmp(t, simple[k].name)) {
 			*type = simple[k].type;
+			return 0;
+		}
+	for (k = 0; k < ARRAY_SIZE(medias); k++)
+		if (!strcmp(t, medias[k].name)) {
+			*type = FT_MEDIA;
+			it->media = medias[k].kind;
 			return 0;
 		}
 	for (k = 0; k < ARRAY_SIZE(metas); k++)

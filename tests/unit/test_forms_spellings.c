@@ -28,6 +28,7 @@ static void other_names_of_types(void **state)
 		"imei,dev,\n"
 		"uri:deviceid,dev2,\n"
 		"uri:username,who,\n"
+		"photo,pic,Picture\n"
 		"select one from sex or specify other,s1,Sex\n"
 		"select all that apply from sex or other,s2,Sexes\n",
 		choices, NULL);
@@ -40,6 +41,8 @@ static void other_names_of_types(void **state)
 	assert_int_equal(ITEM(f, "dev")->meta, META_DEVICEID);
 	assert_int_equal(ITEM(f, "dev2")->meta, META_DEVICEID);
 	assert_int_equal(ITEM(f, "who")->meta, META_USERNAME);
+	assert_int_equal(ITEM(f, "pic")->type, FT_MEDIA);
+	assert_int_equal(ITEM(f, "pic")->media, MEDIA_IMAGE);
 	assert_int_equal(ITEM(f, "s1")->type, FT_SELECT_ONE);
 	assert_true(ITEM(f, "s1")->or_other);
 	assert_int_equal(ITEM(f, "s2")->type, FT_SELECT_MULTIPLE);
@@ -86,7 +89,8 @@ static void unsupported_types_named(void **state)
 	} cases[] = {
 		{ "begin loop over sex", "begin loop" }, { "end loop", "end loop" },
 		{ "osm buildings", "osm" }, { "select_one_external sex", "select_one_external" },
-		{ "photo", "photo" }, { "background-geopoint", "background-geopoint" },
+		{ "background-audio", "background-audio" },
+		{ "background-geopoint", "background-geopoint" },
 	};
 	size_t i;
 	(void)state;

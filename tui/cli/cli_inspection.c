@@ -396,7 +396,7 @@ static void show_item(const struct form *f, const struct fc_inspection *in, size
 	if (!form_item_answerable(it))
 		return;
 	snprintf(key, sizeof key, *inst ? "%s@%s" : "%s", it->name, inst);
-	v = answer_of(in, key);
+	v = it->type == FT_MEDIA ? inspect_item_file(in, key) : answer_of(in, key);
 	rel = form_relevant(f, i, &a->fa, &err);
 	if (rel > 0 && !v)
 		req = form_required(f, i, &a->fa, &err) > 0;

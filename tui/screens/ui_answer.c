@@ -210,6 +210,7 @@ void walk_edit(struct walk *w, enum walk_how how)
 	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE:
 		edit_typed(w, it, idx, how);
 		break;
+	case FT_MEDIA: walk_attach(w); break;
 	default:
 		ui_info(w->ui, _("This line is for reading: it takes no answer."));
 	}
