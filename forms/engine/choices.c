@@ -79,11 +79,9 @@ static int choice_ok(struct loader *ld, const struct sheet *sh, const struct csv
 	}
 	for (s = 0; s < SLOT_COUNT && !*sheet_get(sh, row, C_LABEL, (enum sheet_slot)s); s++)
 		;
-	if (s == SLOT_COUNT) {
-		sheet_problem(ld, sh, row, C_LABEL, SLOT_PLAIN,
-			      "choice '%s' of list '%s' has no label", name, list);
-		return 0;
-	}
+	if (s == SLOT_COUNT) /* pyxform warns; ODK shows an empty line */
+		sheet_warning(ld, sh, row, C_LABEL, SLOT_PLAIN, "choice '%s' of list '%s' has no "
+			      "label: its name is shown", name, list);
 	return 1;
 }
 
@@ -138,7 +136,8 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 {
 	size_t i, k;
 
-	check_duplicates(ld, sh, e, n);
+	if (!ld->choice_dups)
+		check_duplicates(ld, sh, e, n);
 	l->name = xstrdup(e[0].list);
 	l->choices = xcalloc(n, sizeof *l->choices);
 	for (i = 0; i < n; i++) {
@@ -148,6 +147,12 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 			continue;
 		c->name = xstrdup(sheet_get(sh, row, C_NAME, SLOT_PLAIN));
 		sheet_text(sh, row, C_LABEL, &c->label);
+		if (!c->label.n) { /* none in any language: the name (warned) */
+			c->label.tr = xcalloc(1, sizeof *c->label.tr);
+			c->label.tr[0].lang = FORM_LANG_PLAIN;
+			c->label.tr[0].s = xstrdup(c->name);
+			c->label.n = 1;
+		}
 		c->attrs = xcalloc(ld->f->n_choice_cols + 1, sizeof *c->attrs);
 		for (k = 0; k < ld->f->n_choice_cols; k++)
 			c->attrs[k] = xstrdup((size_t)field[k] < row->n ?

@@ -34,6 +34,7 @@ struct loader {
 				 * the workbook's name, as pyxform takes it) */
 	int have_choices;   /* choices.csv exists */
 	int choices_broken; /* ... but cannot be read: its lists are unknown */
+	int choice_dups;    /* settings' allow_choice_duplicates is yes */
 	struct form *f;
 	size_t choice_cols_alloc;   /* of f->choice_cols */
 	struct problem *probs;

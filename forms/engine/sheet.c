@@ -150,7 +150,8 @@ static int check_required(struct loader *ld, struct sheet *sh)
 }
 
 /* Checks free-text cells for control characters (they reach the terminal)
- * and values beyond the header, which would be silently lost. */
+ * and values beyond the header, which are not read: a warning (pyxform
+ * drops them too), never lost in silence. */
 static void check_cells(struct loader *ld, struct sheet *sh)
 {
 	struct fc_err err;
@@ -163,8 +164,9 @@ static void check_cells(struct loader *ld, struct sheet *sh)
 		for (k = 0; k < row->n; k++)
 			if (row->cells[k].len && (k >= sh->width ||
 						  !sh->csv.rows[0].cells[k].len))
-				load_problem(ld, sh->file, row->cells[k].line, (int)k + 1,
-					     "value in column %zu, which has no header", k + 1);
+				load_warning(ld, sh->file, row->cells[k].line, (int)k + 1,
+					     "value in column %zu, which has no header, is not "
+					     "read", k + 1);
 		for (key = 0; (size_t)key < sh->n_cols; key++) {
 			unsigned fl = sh->cols[key].flags;
 			if (!(fl & (SHEET_TEXT | SHEET_MULTI)))

@@ -1,0 +1,72 @@
+/* test_forms_choices.c - what pyxform lets through with a warning, or with
+ * a setting, loads here the same way (forms/engine/choices.c, sheet.c,
+ * settings.c): a choice without a label, a choice named twice under
+ * allow_choice_duplicates, a value in a column without a header. */
+#include "support.h"
+#include "support_forms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char survey[] = "type,name,label\nselect_one st,state,State\n"
+			     "select_one co,county,County\n";
+
+/* A choice with no label in any language is shown by its name, and said. */
+static void choice_without_label(void **state)
+{
+	struct form *f = test_form(survey, "list_name,name,label\nst,tx,Texas\nst,wa,\n"
+				   "co,king,King\n", NULL);
+	const struct form_list *l = f->items[form_item_index(f, "state")].list;
+	(void)state;
+
+	assert_string_equal(form_text(f, &l->choices[1].label, form_lang_of("en")), "wa");
+	assert_int_equal(f->warnings.n, 1);
+	assert_string_equal(f->warnings.msgs[0], "mem/choices.csv:3:3: warning: choice 'wa' "
+			    "of list 'st' has no label: its name is shown");
+	form_free(f);
+}
+
+/* Cascading lists may name a county twice (Washington County in two
+ * states) when the settings say so; otherwise it is refused, as pyxform
+ * refuses it. */
+static void duplicates_when_allowed(void **state)
+{
+	static const char ch[] = "list_name,name,label,st\nst,tx,Texas,\nst,or,Oregon,\n"
+				 "co,washington,Washington,tx\nco,washington,Washington,or\n";
+	struct form *f;
+	char *got;
+	(void)state;
+
+	got = test_form_problems(survey, ch, NULL);
+	assert_string_equal(got, "mem/choices.csv:5:2: choice 'washington' appears twice "
+			    "in list 'co' (also line 4)");
+	free(got);
+	f = test_form(survey, ch, "form_id,version,allow_choice_duplicates\nt,1,yes\n");
+	assert_int_equal(f->items[form_item_index(f, "county")].list->n, 2);
+	form_free(f);
+	got = test_form_problems(survey, ch, "form_id,version,allow_choice_duplicates\nt,1,maybe\n");
+	assert_non_null(strstr(got, "allow_choice_duplicates 'maybe' is neither yes nor no"));
+	free(got);
+}
+
+/* A value under no header is not read, and the warning says where. */
+static void value_without_header(void **state)
+{
+	struct form *f = test_form("type,name,label,,\ntext,q1,Q,,stray\n", NULL, NULL);
+	(void)state;
+
+	assert_int_equal(f->warnings.n, 1);
+	assert_string_equal(f->warnings.msgs[0], "mem/survey.csv:2:5: warning: value in "
+			    "column 5, which has no header, is not read");
+	form_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(choice_without_label),
+		cmocka_unit_test(duplicates_when_allowed),
+		cmocka_unit_test(value_without_header),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
