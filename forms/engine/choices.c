@@ -161,6 +161,16 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 	}
 }
 
+/* A row with neither list_name nor name belongs to no list: pyxform does
+ * not read it, nor does this, with a warning. */
+static int comment_row(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	if (*sheet_get(sh, row, C_LIST, SLOT_PLAIN) || *sheet_get(sh, row, C_NAME, SLOT_PLAIN))
+		return 0;
+	load_warning(ld, FF_CHOICES, row->line, 1, "a row without list_name or name is not read");
+	return 1;
+}
+
 void load_choices(struct loader *ld, const char *buf, size_t len)
 {
 	struct sheet sh;
@@ -177,7 +187,7 @@ void load_choices(struct loader *ld, const char *buf, size_t len)
 	e = xcalloc(sh.csv.n, sizeof *e);
 	for (r = 1; r < sh.csv.n; r++) {
 		const struct csv_row *row = &sh.csv.rows[r];
-		if (sheet_row_blank(row) || !list_ok(ld, &sh, row))
+		if (sheet_row_blank(row) || comment_row(ld, &sh, row) || !list_ok(ld, &sh, row))
 			continue;
 		e[n].list = sheet_get(&sh, row, C_LIST, SLOT_PLAIN);
 		e[n].ok = choice_ok(ld, &sh, row);

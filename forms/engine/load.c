@@ -50,8 +50,9 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 		load_settings(ld, files->settings, files->settings_len);
 	else if (!(missing & (1u << FF_SETTINGS)))
 		load_problem(ld, FF_SETTINGS, 0, 0, MISSING);
-	ld->have_choices = files->choices != NULL;
-	if (files->choices)
+	/* an empty choices sheet (a workbook's, kept for later) is none */
+	ld->have_choices = files->choices != NULL && files->choices_len > 0;
+	if (ld->have_choices)
 		load_choices(ld, files->choices, files->choices_len);
 	if (files->survey && f->engine->db)
 		load_survey(ld, files->survey, files->survey_len);

@@ -588,6 +588,22 @@ static void first_language(struct form *f, const struct sheet *sh)
 		f->first_lang = (size_t)best - 1;
 }
 
+/* A row with no type, name or label but something in another column is an
+ * author's comment, which pyxform skips with a warning: so does this. */
+static int comment_row(struct loader *ld, struct survey *sv, const struct csv_row *row)
+{
+	int s;
+
+	if (*sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN) ||
+	    *sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN))
+		return 0;
+	for (s = 0; s < SLOT_COUNT; s++)
+		if (*sheet_get(&sv->sh, row, S_LABEL, (enum sheet_slot)s))
+			return 0;
+	load_warning(ld, FF_SURVEY, row->line, 1, "a row without type, name or label is not read");
+	return 1;
+}
+
 void load_survey(struct loader *ld, const char *buf, size_t len)
 {
 	struct survey sv;
@@ -603,7 +619,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 	}
 	first_language(ld->f, &sv.sh);
 	for (r = 1; r < sv.sh.csv.n; r++)
-		if (!sheet_row_blank(&sv.sh.csv.rows[r]))
+		if (!sheet_row_blank(&sv.sh.csv.rows[r]) && !comment_row(ld, &sv, &sv.sh.csv.rows[r]))
 			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);
 	for (i = 0; i < g.n; i++) {
 		const struct form_item *open = &ld->f->items[g.ix[i]];

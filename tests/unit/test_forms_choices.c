@@ -1,7 +1,8 @@
 /* test_forms_choices.c - what pyxform lets through with a warning, or with
  * a setting, loads here the same way (forms/engine/choices.c, sheet.c,
- * settings.c): a choice without a label, a choice named twice under
- * allow_choice_duplicates, a value in a column without a header. */
+ * settings.c, survey.c, load.c): a choice without a label, a choice named
+ * twice under allow_choice_duplicates, a value in a column without a
+ * header, comment rows, an empty choices sheet. */
 #include "support.h"
 #include "support_forms.h"
 
@@ -61,12 +62,48 @@ static void value_without_header(void **state)
 	form_free(f);
 }
 
+static int has_warning(const struct form *f, const char *msg)
+{
+	size_t i;
+
+	for (i = 0; i < f->warnings.n; i++)
+		if (!strcmp(f->warnings.msgs[i], msg))
+			return 1;
+	return 0;
+}
+
+/* Rows that hold only an author's remark are not read, each said; an
+ * empty choices sheet is no choices. */
+static void comment_rows_and_empty_sheets(void **state)
+{
+	struct form *f = test_form("type,name,label,remarks\ntext,a,A,\n,,,checked by QA\n",
+				   "list_name,name,label\nyn,yes,Yes\n,,No\n", NULL);
+	struct form *g = test_form("type,name,label\ntext,a,A\n", "", NULL);
+	char *got;
+	(void)state;
+
+	assert_int_equal(f->n_items, 1);
+	assert_int_equal(f->lists[0].n, 1);
+	assert_int_equal(f->warnings.n, 3); /* the remarks column, both rows */
+	assert_true(has_warning(f, "mem/choices.csv:3:1: warning: a row without list_name or "
+				"name is not read"));
+	assert_true(has_warning(f, "mem/survey.csv:3:1: warning: a row without type, name or "
+				"label is not read"));
+	assert_int_equal(g->n_lists, 0);
+	form_free(f);
+	form_free(g);
+	got = test_form_problems("type,name,label\n,b,B\n", NULL, NULL);
+	assert_string_equal(got, "mem/survey.csv:2:1: missing type");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(choice_without_label),
 		cmocka_unit_test(duplicates_when_allowed),
 		cmocka_unit_test(value_without_header),
+		cmocka_unit_test(comment_rows_and_empty_sheets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
