@@ -199,6 +199,7 @@ static int meta_value(struct eval *ev, const struct form_item *it, const char **
 	case META_TODAY: *out = a && a->meta.today ? a->meta.today : today(ev); break;
 	case META_DEVICEID: *out = a ? a->meta.deviceid : NULL; break;
 	case META_USERNAME: *out = a ? a->meta.username : NULL; break;
+	case META_START_GEOPOINT: *out = a ? a->meta.geo : NULL; break;
 	default: break; /* a laptop has no phone number, SIM or e-mail to read */
 	}
 	return it->meta == META_END || it->meta == META_TODAY ? (*out ? 0 : -1) : 0;

@@ -65,6 +65,7 @@ enum form_media { MEDIA_IMAGE, MEDIA_AUDIO, MEDIA_VIDEO, MEDIA_FILE };
 enum form_meta_kind {
 	META_START, META_END, META_TODAY, META_DEVICEID, META_USERNAME, META_PHONENUMBER,
 	META_EMAIL, META_SIMSERIAL, META_SUBSCRIBERID, META_AUDIT,
+	META_START_GEOPOINT, /* where the inspection took place (its geo) */
 };
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
@@ -280,6 +281,7 @@ struct form_answers {
 	 * clock): the inspection's start, end and day, the device and the user. */
 	struct {
 		const char *start, *end, *today, *deviceid, *username;
+		const char *geo; /* start-geopoint: "LAT LON ALT ACCURACY" */
 	} meta;
 };
 

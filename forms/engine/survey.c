@@ -45,7 +45,7 @@ struct groups {
 static const char *const unsupported[] = {
 	"geotrace", "geoshape", "time", "datetime", "barcode", "acknowledge", "range", "rank", "hidden",
 	"trigger", "osm", "select_one_external", "begin loop", "end loop",
-	"background-audio", "start-geopoint", "background-geopoint", "xml-external",
+	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
 };
 /* Those of them that take an argument ("rank L", "begin loop over L"). */
@@ -60,6 +60,7 @@ static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
 	{ "phonenumber", META_PHONENUMBER }, { "email", META_EMAIL },
 	{ "simserial", META_SIMSERIAL }, { "subscriberid", META_SUBSCRIBERID },
 	{ "audit", META_AUDIT },
+	{ "start-geopoint", META_START_GEOPOINT }, /* the inspection's own position */
 	/* pyxform's other names for them */
 	{ "imei", META_DEVICEID }, { "uri:deviceid", META_DEVICEID },
 	{ "uri:username", META_USERNAME }, { "uri:phonenumber", META_PHONENUMBER },

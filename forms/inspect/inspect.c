@@ -126,6 +126,7 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 	fa->meta.today = l->day[0] ? l->day : NULL;
 	fa->meta.deviceid = in->created_by[0] ? l->device : NULL;
 	fa->meta.username = in->created_by[0] ? in->created_by : NULL;
+	fa->meta.geo = in->geo[0] ? in->geo : NULL;
 }
 
 static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_err *err)
