@@ -130,6 +130,8 @@ const char *form_type_name(enum form_type t)
 	case FT_META: return "metadata";
 	case FT_GEOPOINT: return "geopoint";
 	case FT_MEDIA: return "media";
+	case FT_TIME: return "time";
+	case FT_DATETIME: return "dateTime";
 	case FT_BEGIN_REPEAT: return "begin_repeat";
 	case FT_END_REPEAT: return "end_repeat";
 	}

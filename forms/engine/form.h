@@ -54,6 +54,8 @@ enum form_type {
 	FT_END_REPEAT,
 	FT_MEDIA,        /* image, audio, video, file: answered by attaching a
 			  * file to the item; its value is the file's name */
+	FT_TIME,         /* "HH:MM", seconds, fraction and offset as ODK may add */
+	FT_DATETIME,     /* "YYYY-MM-DDTHH:MM", the same after the T */
 };
 
 /* What a media item asks for (XLSForm's image or photo, audio, video, file). */

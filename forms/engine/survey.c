@@ -43,7 +43,7 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geotrace", "geoshape", "time", "datetime", "barcode", "acknowledge", "range", "rank", "hidden",
+	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
 	"trigger", "osm", "select_one_external", "begin loop", "end loop",
 	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
@@ -89,6 +89,7 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "string", FT_TEXT }, { "int", FT_INTEGER },
 	{ "phone number", FT_TEXT }, /* pyxform: a typed text, not the metadata */
 	{ "gps", FT_GEOPOINT }, { "location", FT_GEOPOINT },
+	{ "time", FT_TIME }, { "dateTime", FT_DATETIME }, { "datetime", FT_DATETIME },
 	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
 	{ "geopoint", FT_GEOPOINT },
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },

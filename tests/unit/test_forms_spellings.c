@@ -107,6 +107,41 @@ static void unsupported_types_named(void **state)
 	}
 }
 
+/* time and dateTime take what ODK writes and refuse what is no time. */
+static void times_and_date_times(void **state)
+{
+	static const char *const times[] = { "10:30", "23:59:60", "10:30:00.000+08:00",
+					     "07:05:09Z", NULL };
+	static const char *const not_times[] = { "24:00", "10:60", "1030", "10:30+8", "10:30 ", NULL };
+	static const char *const dts[] = { "2026-03-01T10:30", "2024-02-29T00:00:00.000-05:00",
+					   NULL };
+	static const char *const not_dts[] = { "2026-03-01", "2026-02-30T10:30",
+					       "2026-03-01 10:30", NULL };
+	struct form *f = test_form("type,name,label,default\ntime,t,T,08:00\n"
+				   "dateTime,dt,DT,\ndatetime,dt2,DT2,\n", NULL, NULL);
+	int t = form_item_index(f, "t"), dt = form_item_index(f, "dt");
+	struct fc_err err = { 0 };
+	size_t i;
+	char *got;
+	(void)state;
+
+	assert_int_equal(f->items[t].type, FT_TIME);
+	assert_int_equal(f->items[dt].type, FT_DATETIME);
+	assert_int_equal(ITEM(f, "dt2")->type, FT_DATETIME);
+	for (i = 0; times[i]; i++)
+		assert_int_equal(form_check_value(f, (size_t)t, times[i], NULL, form_lang_of("en"), &err), 0);
+	for (i = 0; not_times[i]; i++)
+		assert_int_equal(form_check_value(f, (size_t)t, not_times[i], NULL, form_lang_of("en"), &err), -1);
+	for (i = 0; dts[i]; i++)
+		assert_int_equal(form_check_value(f, (size_t)dt, dts[i], NULL, form_lang_of("en"), &err), 0);
+	for (i = 0; not_dts[i]; i++)
+		assert_int_equal(form_check_value(f, (size_t)dt, not_dts[i], NULL, form_lang_of("en"), &err), -1);
+	form_free(f);
+	got = test_form_problems("type,name,label,default\ntime,t,T,8 o'clock\n", NULL, NULL);
+	assert_non_null(strstr(got, "is not a time (HH:MM)"));
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +149,7 @@ int main(void)
 		cmocka_unit_test(list_names_with_a_colon),
 		cmocka_unit_test(names_on_end_rows),
 		cmocka_unit_test(unsupported_types_named),
+		cmocka_unit_test(times_and_date_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
