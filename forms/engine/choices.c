@@ -35,13 +35,14 @@ static int cmp_entry(const void *a, const void *b)
 	return c ? c : (p->row < q->row ? -1 : p->row > q->row);
 }
 
+/* A space is allowed, as ODK allows it in a select_one's choices; a list
+ * a select_multiple uses may not have one (refs.c says so). */
 int load_choice_name_ok(const char *s, struct fc_err *err)
 {
 	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
 		return 0;
-	if (strpbrk(s, " \t"))
-		return !fc_fail(err, _("choice name holds a space (a select_multiple "
-				"answer separates choices with spaces)"));
+	if (strchr(s, '\t'))
+		return !fc_fail(err, _("choice name holds a tab"));
 	return 1;
 }
 

@@ -97,6 +97,26 @@ static void comment_rows_and_empty_sheets(void **state)
 	free(got);
 }
 
+/* A select_one's choice may hold a space, as in ODK; a list a
+ * select_multiple uses may not (its answer joins names with spaces). */
+static void spaces_in_choice_names(void **state)
+{
+	static const char ch[] = "list_name,name,label\nkind,hot work,Hot work\nkind,cold,Cold\n";
+	struct form *f = test_form("type,name,label\nselect_one kind,k,K\n", ch, NULL);
+	struct fc_err err = { 0 };
+	char *got;
+	(void)state;
+
+	assert_int_equal(form_check_value(f, 0, "hot work", NULL, form_lang_of("en"), &err), 0);
+	form_free(f);
+	got = test_form_problems("type,name,label\nselect_one kind,k,K\nselect_multiple kind,m,M\n",
+				 ch, NULL);
+	assert_string_equal(got, "mem/survey.csv:3:1: choice 'hot work' of list 'kind' holds a "
+			    "space, which a select_multiple cannot take (its answer separates "
+			    "choices with spaces)");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -104,6 +124,7 @@ int main(void)
 		cmocka_unit_test(duplicates_when_allowed),
 		cmocka_unit_test(value_without_header),
 		cmocka_unit_test(comment_rows_and_empty_sheets),
+		cmocka_unit_test(spaces_in_choice_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

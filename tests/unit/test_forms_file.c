@@ -129,8 +129,9 @@ static void bad_files_refused_where_they_are(void **state)
 		  "select_one_from_file needs one file name" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na,A\na,B\n",
 		  "mem/s.csv:3:1: choice 'a' appears twice (also line 2)" },
-		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na b,A\n",
-		  "mem/s.csv:2:1: choice name holds a space" },
+		{ "type,name,label\nselect_multiple_from_file s.csv,q,Q\n", "name,label\na b,A\n",
+		  "mem/survey.csv:2:1: choice 'a b' of list 's.csv' holds a space, which a "
+		  "select_multiple cannot take" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\nb,\n",
 		  "mem/s.csv:2:2: choice 'b' has no label" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "label\nA\n",
