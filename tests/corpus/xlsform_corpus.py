@@ -65,6 +65,9 @@ def cell_text(v):
 
 
 def xls_to_xlsx(path, dest):
+    """Each cell as pyxform reads it (xls_value_to_unicode): a date or time
+    cell as its str(), every cell written as text."""
+    import datetime
     import xlrd
     book = xlrd.open_workbook(path)
     wb = openpyxl.Workbook(write_only=True)
@@ -79,6 +82,10 @@ def xls_to_xlsx(path, dest):
                     v = None
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                     v = bool(v)
+                elif cell.ctype == xlrd.XL_CELL_DATE:
+                    t = xlrd.xldate_as_tuple(v, book.datemode)
+                    v = str(datetime.time(*t[3:]) if t[:3] == (0, 0, 0)
+                            else datetime.datetime(*t))
                 row.append(cell_text(v))
             ws.append(row)
     wb.save(dest)
@@ -112,22 +119,39 @@ def as_xlsx(path, tmp):
     return dest
 
 
+def sheet_rows(ws):
+    """A sheet's cells as text, up to its last row and column holding one
+    (what a spreadsheet's CSV export writes)."""
+    rows = [["" if v is None else cell_text(v) for v in row]
+            for row in ws.iter_rows(values_only=True)]
+    while rows and not any(rows[-1]):
+        rows.pop()
+    width = max((max((k + 1 for k, v in enumerate(r) if v), default=0) for r in rows),
+                default=0)
+    return [r[:width] + [""] * (width - len(r[:width])) for r in rows]
+
+
 def as_csv_folder(xlsx, tmp):
     """The workbook's survey, choices and settings as CSV files in a folder
-    named as the workbook (a form's folder is its id)."""
-    base = os.path.splitext(os.path.basename(xlsx))[0]
-    folder = os.path.join(tmp, "csv", base)
-    os.makedirs(folder, exist_ok=True)
+    named as its form_id (fieldcheck's layout: a form's folder is its id),
+    else as the workbook."""
     wb = openpyxl.load_workbook(xlsx, read_only=True, data_only=True)
+    sheets = {}
     for ws in wb.worksheets:
         name = ws.title.strip().lower()
-        if name not in ("survey", "choices", "settings") and not name.endswith(".csv"):
-            continue
-        with open(os.path.join(folder, name if name.endswith(".csv") else name + ".csv"),
-                  "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            for row in ws.iter_rows(values_only=True):
-                w.writerow(["" if v is None else cell_text(v) for v in row])
+        if name in ("survey", "choices", "settings"):
+            sheets[name] = sheet_rows(ws)
+    base = os.path.splitext(os.path.basename(xlsx))[0]
+    st = sheets.get("settings", [])
+    if len(st) > 1 and "form_id" in st[0] and re.fullmatch(r"[A-Za-z0-9_.-]{1,64}",
+                                                           st[1][st[0].index("form_id")]):
+        base = st[1][st[0].index("form_id")]
+    folder = os.path.join(tmp, "csv", base)
+    os.makedirs(folder, exist_ok=True)
+    for name, rows in sheets.items():
+        with open(os.path.join(folder, name + ".csv"), "w", newline="",
+                  encoding="utf-8") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(rows)
     return folder
 
 
