@@ -14,7 +14,8 @@ accepts is given to `fieldcheck forms check` as an .xlsx (an .xls, .md or
 
     loads     forms check exits 0
     refused   it exits 1 with FILE:LINE:COL problems (tallied by reason)
-    crash     anything else: a signal, another exit code, no message
+    crash     anything else: a signal, another exit code, no message, or a
+              sanitizer's report (give a build/asan/fieldcheck as FIELDCHECK)
 
 A dev tool, not a test: it needs pyxform (and openpyxl, xlrd, lark), which
 CI cannot install.  Exit 0 always; the figures are the output.
@@ -175,6 +176,8 @@ def generic(msg):
 def check(fc, target):
     p = subprocess.run([fc, "-C", os.devnull, "forms", "check", target],
                        capture_output=True, text=True, errors="replace", timeout=60)
+    if "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
+        return "crash", [l for l in p.stderr.splitlines() if "ERROR" in l or "runtime error" in l][:3]
     if p.returncode == 0:
         return "loads", []
     probs = [l for l in p.stderr.splitlines()
