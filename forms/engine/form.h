@@ -26,6 +26,7 @@ struct form_lang {
 };
 
 #define FORM_MAX_FILES 16      /* CSV files one form's selects read choices from */
+#define ITEMSETS_FILE "itemsets.csv" /* select_one_external's lists, as pyxform names it */
 #define FORM_FILE_NAME_MAX 68  /* "[a-z0-9_-]{1,64}.csv" */
 
 /* One of a form's languages: the suffix its columns carry, as written
@@ -105,7 +106,9 @@ struct form_csv_file {
 	char *name;                 /* form_file_name_ok */
 	char *csv;                  /* its bytes, NUL-terminated */
 	size_t len;
-	struct form_list *list;     /* its choices (NULL while it does not load) */
+	struct form_list *list;     /* its choices (NULL while it does not load):
+				     * one list, or itemsets.csv's n_lists */
+	size_t n_lists;
 };
 
 struct form_expr; /* a compiled relevant/constraint/required expression */
@@ -127,6 +130,7 @@ struct form_item {
 	enum form_meta_kind meta;   /* FT_META items: which */
 	enum form_media media;      /* FT_MEDIA items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
+	int external;               /* select_one_external: list is itemsets.csv's */
 	int or_other;               /* a select "LIST or_other": its list has
 				     * "other" (pyxform adds it to the list),
 				     * and the next item asks what */

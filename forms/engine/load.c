@@ -212,6 +212,27 @@ static char *folder_of(const char *path)
 	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 }
 
+/* A workbook's files: beside it, as pyxform's media; itemsets.csv, when
+ * none is, from its external_choices sheet, as pyxform makes it. */
+struct book_files {
+	const char *dir;
+	const struct xlsx_sheets *book;
+};
+
+static int book_file(void *ctx, const char *name, char **text, size_t *len,
+		     struct fc_err *err)
+{
+	const struct book_files *bf = ctx;
+	int rc = folder_file((void *)bf->dir, name, text, len, err);
+
+	if (rc > 0 && !strcmp(name, ITEMSETS_FILE) && bf->book->csv[XS_EXTERNAL]) {
+		*text = xstrdup(bf->book->csv[XS_EXTERNAL]);
+		*len = bf->book->len[XS_EXTERNAL];
+		return 0;
+	}
+	return rc;
+}
+
 /* The workbook's sheets, with what an ODK export changed undone. */
 static int read_workbook(const char *path, struct xlsx_sheets *book, struct fc_err *err)
 {
@@ -229,6 +250,7 @@ static int read_workbook(const char *path, struct xlsx_sheets *book, struct fc_e
 struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 {
 	struct xlsx_sheets book;
+	struct book_files bf;
 	struct form_files files;
 	struct loader ld;
 	struct fc_err err;
@@ -252,7 +274,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem)))
 		book.len[XS_SETTINGS] = strlen(book.csv[XS_SETTINGS]);
 	for (k = 0; k < XS_COUNT; k++) {
-		if (book.csv[k] || k == XS_CHOICES)
+		if (book.csv[k] || k == XS_CHOICES || k == XS_EXTERNAL)
 			continue;
 		load_problem(&ld, FF_NONE, 0, 0, "the workbook has no sheet called %s",
 			     xlsx_sheet_name((enum xlsx_sheet)k));
@@ -261,8 +283,10 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	files.survey = book.csv[XS_SURVEY], files.survey_len = book.len[XS_SURVEY];
 	files.choices = book.csv[XS_CHOICES], files.choices_len = book.len[XS_CHOICES];
 	files.settings = book.csv[XS_SETTINGS], files.settings_len = book.len[XS_SETTINGS];
-	files.file = folder_file; /* beside the workbook, as pyxform's media */
-	files.file_ctx = dir = folder_of(path);
+	bf.dir = dir = folder_of(path);
+	bf.book = &book;
+	files.file = book_file;
+	files.file_ctx = &bf;
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->origin = xstrdup(path);
 	f = load(&ld, &files, missing, probs);

@@ -99,6 +99,10 @@ void lang_release(struct form *f);
 /* The parts, in the order form_load_* runs them. */
 void load_settings(struct loader *ld, const char *buf, size_t len);
 void load_choices(struct loader *ld, const char *buf, size_t len);
+/* The same sheet shape from `file` (itemsets.csv) into *lists, sorted by
+ * name; their extra columns join f->choice_cols (choices.c). */
+void load_lists(struct loader *ld, enum form_file file, const char *buf, size_t len,
+		struct form_list **lists, size_t *n_lists);
 void load_survey(struct loader *ld, const char *buf, size_t len);
 
 /* Checks `value` against the type of item it (not its constraint); the message

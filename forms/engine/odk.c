@@ -15,7 +15,9 @@
  *   settings  the form had no settings sheet: the one written is all ours.
  *
  * odk_import undoes them on what a workbook reads as, so the round trip
- * gives back the exported bytes.  Anything else (hazard, legal_basis,
+ * gives back the exported bytes.  A form's itemsets.csv (select_one_external's
+ * lists) goes out as the external_choices sheet too, where pyxform reads
+ * them; read back, the file beside the workbook is the one taken.  Anything else (hazard, legal_basis,
  * dept, ...) pyxform leaves alone as columns it does not know.  A workbook
  * edited in between comes back with its edits: a row a person added as
  * `select_one fieldcheck_check` is a check, as it says.
@@ -150,6 +152,7 @@ static int has_list(const struct form *f, const char *name)
 
 int odk_export(const struct form *f, char *out[XS_COUNT], struct fc_err *err)
 {
+	const struct form_csv_file *ext;
 	struct grid sv, ch, st;
 	struct strbuf mark;
 	int rc = -1;
@@ -188,6 +191,8 @@ int odk_export(const struct form *f, char *out[XS_COUNT], struct fc_err *err)
 	out[XS_SURVEY] = grid_text(&sv);
 	out[XS_CHOICES] = ch.rows ? grid_text(&ch) : NULL;
 	out[XS_SETTINGS] = grid_text(&st);
+	if ((ext = form_file_find(f, ITEMSETS_FILE))) /* pyxform reads it there */
+		out[XS_EXTERNAL] = xstrdup(ext->csv);
 	rc = 0;
 out:
 	grid_release(&sv);

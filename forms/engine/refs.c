@@ -92,6 +92,10 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 		no_spaces(ld, sv, i);
 		return;
 	}
+	if (it->external) {
+		it->list = external_list(ld, sv, i, name);
+		return;
+	}
 	it->list = find_list(ld->f, name);
 	if (!it->list && ld->choices_broken)
 		return; /* choices.csv has a problem of its own already */

@@ -44,13 +44,13 @@ struct groups {
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
 	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger", "osm", "select_one_external", "begin loop", "end loop",
+	"trigger", "osm", "begin loop", "end loop",
 	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
 };
 /* Those of them that take an argument ("rank L", "begin loop over L"). */
 static const char *const with_argument[] = {
-	"rank", "osm", "select_one_external", "begin loop", NULL,
+	"rank", "osm", "begin loop", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -231,6 +231,13 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		}
 	if (!strncmp(t, "select_one_from_file", 20) || !strncmp(t, "select_multiple_from_file", 25))
 		return parse_from_file(ld, sv, row, it, t, list);
+	if (!strncmp(t, "select_one_external ", 20) && !strchr(t + 20, ' ') &&
+	    load_list_name_ok(t + 20)) { /* its list in itemsets.csv (fromfile.c) */
+		it->type = FT_SELECT_ONE;
+		it->external = 1;
+		*list = xstrdup(t + 20);
+		return 0;
+	}
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;

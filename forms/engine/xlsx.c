@@ -25,7 +25,8 @@
 #define SHEETS_MAX   1024     /* sheets in one workbook */
 #define STRINGS_MAX  1000000  /* shared strings */
 
-static const char *const sheet_names[XS_COUNT] = { "survey", "choices", "settings" };
+static const char *const sheet_names[XS_COUNT] = { "survey", "choices", "settings",
+						   "external_choices" };
 
 struct rel {
 	char *id, *type, *target;
@@ -36,7 +37,7 @@ struct book {
 	char *workbook;             /* the workbook part's name */
 	struct rel *rels;           /* of the part being read */
 	size_t n_rels, alloc_rels;
-	char *sheet_rid[XS_COUNT];  /* relationship ids of the three sheets */
+	char *sheet_rid[XS_COUNT];  /* relationship ids of the form's sheets */
 	char **strings;
 	size_t n_strings, alloc_strings;
 };

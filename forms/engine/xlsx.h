@@ -18,8 +18,10 @@
 #define XLSX_FILE_MAX (16u << 20)  /* bytes in a workbook file */
 #define XLSX_PART_MAX (64u << 20)  /* bytes of XML in one part, inflated */
 
-/* In the order of enum form_file (forms/load_impl.h), which indexes them. */
-enum xlsx_sheet { XS_SURVEY, XS_CHOICES, XS_SETTINGS, XS_COUNT };
+/* In the order of enum form_file (forms/load_impl.h), which indexes them;
+ * then external_choices, the lists of select_one_external, which pyxform
+ * turns into the form's file itemsets.csv (and so does form_load_xlsx). */
+enum xlsx_sheet { XS_SURVEY, XS_CHOICES, XS_SETTINGS, XS_EXTERNAL, XS_COUNT };
 
 struct xlsx_sheets {
 	char *csv[XS_COUNT];        /* the sheet as CSV, or NULL if the workbook has none */

@@ -56,3 +56,32 @@ check "the six shipped forms were tried" [ "$n" -ge 6 ]
 "$FC" -C "$WS2" forms check >"$OUT" 2>"$ERR"
 check "the catalogue sees no clash between them and the installed ones" \
 	grep -q 'no problems' "$OUT"
+
+# A form of ours with select_one_external: its itemsets.csv goes out as the
+# workbook's external_choices sheet (and beside it), pyxform converts it,
+# and it comes back the same; answering, the choice_filter over the file's
+# own columns holds.
+cp -r "$TOP/tests/forms/good/external" "$WS/forms/"
+mkdir -p "$T/ext"
+expect_exit 0 "external: forms export" forms export external --out "$T/ext/external.xlsx"
+out_has "itemsets.csv: the choices of its select_one_external" "writes itemsets.csv beside it"
+if [ -n "$PY" ]; then
+	check "external: pyxform converts it" pyxform_converts "$T/ext/external.xlsx" "$T/ext.xml"
+else
+	skip "external: pyxform converts it" "pyxform is not importable"
+fi
+"$FC" -C "$WS2" forms add "$T/ext/external.xlsx" >"$OUT" 2>"$ERR"
+for s in survey choices settings itemsets; do
+	check "external: forms add gives back its $s.csv byte for byte" \
+		cmp "$TOP/tests/forms/good/external/$s.csv" "$WS2/forms/external/$s.csv"
+done
+rm "$T/ext/itemsets.csv"
+expect_exit 0 "external: without the file beside it, the sheet is read" \
+	forms check "$T/ext/external.xlsx"
+fc enterprise add --code "$USCC1" --name 华东化工有限公司
+expect_exit 0 "external: an inspection" inspection new --form external --enterprise "$USCC1"
+id=$(cat "$OUT")
+fc inspection answer "$id" province js
+expect_err 1 "is not among the choices" "external: a city of another province is refused" \
+	inspection answer "$id" city hangzhou
+expect_exit 0 "external: one of the province's is taken" inspection answer "$id" city nanjing

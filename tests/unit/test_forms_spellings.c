@@ -88,7 +88,7 @@ static void unsupported_types_named(void **state)
 		const char *type, *name;
 	} cases[] = {
 		{ "begin loop over sex", "begin loop" }, { "end loop", "end loop" },
-		{ "osm buildings", "osm" }, { "select_one_external sex", "select_one_external" },
+		{ "osm buildings", "osm" },
 		{ "background-audio", "background-audio" },
 		{ "background-geopoint", "background-geopoint" },
 	};

@@ -214,7 +214,9 @@ static int export_files(const struct form *f, const char *book, struct fc_err *e
 				: xstrdup(f->files[k].name);
 		int rc = file_write_new(p, f->files[k].csv, f->files[k].len, 0644, err);
 		if (rc == 0)
-			printf(_("%s: the choices of its select_one_from_file\n"), p);
+			printf(strcmp(f->files[k].name, ITEMSETS_FILE) ?
+			       _("%s: the choices of its select_one_from_file\n") :
+			       _("%s: the choices of its select_one_external\n"), p);
 		free(p);
 		if (rc)
 			return -1;
