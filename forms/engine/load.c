@@ -269,6 +269,9 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 		return NULL;
 	}
 	ld.book = &book;
+	if (book.unused)
+		load_warning(&ld, FF_NONE, 0, 0, "the workbook's sheets %s are not read by "
+			     "fieldcheck", book.unused);
 	stem = workbook_stem(path);
 	ld.default_id = stem;
 	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem)))

@@ -44,13 +44,13 @@ struct groups {
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
 	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger", "osm", "begin loop", "end loop",
+	"trigger", "begin loop", "end loop",
 	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
 };
 /* Those of them that take an argument ("rank L", "begin loop over L"). */
 static const char *const with_argument[] = {
-	"rank", "osm", "begin loop", NULL,
+	"rank", "begin loop", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -208,6 +208,17 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			it->media = medias[k].kind;
 			return 0;
 		}
+	if (!strcmp(t, "osm") || !strncmp(t, "osm ", 4)) {
+		/* OpenMapKit's question: its answer is the .osm file it makes,
+		 * here a file attached; the tags its list offers are not used */
+		*type = FT_MEDIA;
+		it->media = MEDIA_FILE;
+		if (t[3])
+			sheet_warning(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "osm: answered by "
+				      "attaching the OSM file; the tags of list '%s' (the osm "
+				      "sheet) are not offered", t + 4);
+		return 0;
+	}
 	for (k = 0; k < ARRAY_SIZE(metas); k++)
 		if (!strcmp(t, metas[k].name)) {
 			*type = FT_META;

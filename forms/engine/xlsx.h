@@ -29,6 +29,8 @@ struct xlsx_sheets {
 	char *name[XS_COUNT];       /* the sheet's name as the workbook spells it */
 	int *row_of_line[XS_COUNT]; /* [CSV line] = the sheet's row (lines from 1) */
 	size_t n_lines[XS_COUNT];
+	char *unused;               /* XLSForm's sheets it has that are not read
+				     * ("entities, osm"), or NULL */
 };
 
 /* Reads a workbook held in memory.  0, or -1 with err saying what and where

@@ -29,6 +29,7 @@ static void other_names_of_types(void **state)
 		"uri:deviceid,dev2,\n"
 		"uri:username,who,\n"
 		"photo,pic,Picture\n"
+		"osm sex,map,Map\n"
 		"select one from sex or specify other,s1,Sex\n"
 		"select all that apply from sex or other,s2,Sexes\n",
 		choices, NULL);
@@ -43,6 +44,10 @@ static void other_names_of_types(void **state)
 	assert_int_equal(ITEM(f, "who")->meta, META_USERNAME);
 	assert_int_equal(ITEM(f, "pic")->type, FT_MEDIA);
 	assert_int_equal(ITEM(f, "pic")->media, MEDIA_IMAGE);
+	assert_int_equal(ITEM(f, "map")->type, FT_MEDIA); /* the .osm file, attached */
+	assert_int_equal(f->warnings.n, 1);
+	assert_non_null(strstr(f->warnings.msgs[0], "osm: answered by attaching the OSM file; "
+			       "the tags of list 'sex' (the osm sheet) are not offered"));
 	assert_int_equal(ITEM(f, "s1")->type, FT_SELECT_ONE);
 	assert_true(ITEM(f, "s1")->or_other);
 	assert_int_equal(ITEM(f, "s2")->type, FT_SELECT_MULTIPLE);
@@ -88,7 +93,6 @@ static void unsupported_types_named(void **state)
 		const char *type, *name;
 	} cases[] = {
 		{ "begin loop over sex", "begin loop" }, { "end loop", "end loop" },
-		{ "osm buildings", "osm" },
 		{ "background-audio", "background-audio" },
 		{ "background-geopoint", "background-geopoint" },
 	};
