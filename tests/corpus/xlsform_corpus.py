@@ -24,6 +24,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,13 +136,16 @@ def sheet_rows(ws):
 def as_csv_folder(xlsx, tmp):
     """The workbook's survey, choices and settings as CSV files in a folder
     named as its form_id (fieldcheck's layout: a form's folder is its id),
-    else as the workbook."""
+    else as the workbook; its external_choices as itemsets.csv, as pyxform
+    writes it; and the CSV files beside the workbook, as they are."""
     wb = openpyxl.load_workbook(xlsx, read_only=True, data_only=True)
     sheets = {}
     for ws in wb.worksheets:
         name = ws.title.strip().lower()
         if name in ("survey", "choices", "settings"):
             sheets[name] = sheet_rows(ws)
+        elif name == "external_choices":
+            sheets["itemsets"] = sheet_rows(ws)
     base = os.path.splitext(os.path.basename(xlsx))[0]
     st = sheets.get("settings", [])
     if len(st) > 1 and "form_id" in st[0] and re.fullmatch(r"[A-Za-z0-9_.-]{1,64}",
@@ -156,7 +160,19 @@ def as_csv_folder(xlsx, tmp):
     return folder
 
 
-LOC = re.compile(r"^\S+?(:(survey|choices|settings)![A-Z]+\d+|:\d+:\d+|:\d+)?: ")
+def copy_media(src, folder):
+    """The CSV files beside the original workbook (a select's choices),
+    beside the folder's sheets too."""
+    d = os.path.dirname(src)
+    for n in os.listdir(d):
+        if n.endswith(".csv") and n not in ("survey.csv", "choices.csv", "settings.csv"):
+            dest = os.path.join(folder, n)
+            if not os.path.exists(dest):
+                shutil.copyfile(os.path.join(d, n), dest)
+
+
+LOC = re.compile(r"^/.*?\.(xlsx|csv)(:(survey|choices|settings)![A-Z]+\d+|:\d+:\d+)?: "
+                 r"|^/[^:]*?/[^/:]+(:\d+:\d+)?: ")
 
 
 def reason(line):
@@ -208,6 +224,8 @@ def main(argv):
             try:
                 book = as_xlsx(path, tmp)
                 target = as_csv_folder(book, tmp) if use_csv else book
+                if use_csv:
+                    copy_media(path, target)
             except Exception as e:
                 tally["unconverted"] += 1
                 print(f"unconverted\t{path}\t{type(e).__name__}: {e}")
