@@ -36,6 +36,37 @@ static int is_decimal(const char *s)
 	return !s[i] && d > 0 && i <= 32;
 }
 
+/* Whether two digits at s make a number below `below`. */
+static int two_digits(const char *s, int below)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < below;
+}
+
+/* A time as ODK writes one: HH:MM, then :SS, .fraction and an offset (Z or
+ * +HH:MM) as it adds them ("10:30", "10:30:00.000+08:00"). */
+static int is_time(const char *s)
+{
+	size_t i = 5;
+
+	if (!two_digits(s, 24) || s[2] != ':' || !two_digits(s + 3, 60))
+		return 0;
+	if (s[i] == ':') {
+		if (!two_digits(s + i + 1, 61))
+			return 0;
+		i += 3;
+		if (s[i] == '.')
+			for (i++; s[i] >= '0' && s[i] <= '9' && i < 16; i++)
+				;
+	}
+	if (s[i] == 'Z')
+		i++;
+	else if ((s[i] == '+' || s[i] == '-') && two_digits(s + i + 1, 15) && s[i + 3] == ':' &&
+		 two_digits(s + i + 4, 60))
+		i += 6;
+	return !s[i];
+}
+
 static int is_choice(const struct form_list *l, const char *s, size_t n)
 {
 	size_t i;
@@ -111,6 +142,23 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 		return date_check(value, _("date"), err);
 	case FT_GEOPOINT:
 		return geo_check(value, _("position"), err);
+	case FT_TIME:
+		if (!is_time(value))
+			return fc_fail(err, _("'%s' is not a time (HH:MM)"), load_quote(value, q, sizeof q));
+		return 0;
+	case FT_DATETIME: {
+		char date[FC_DATE_LEN + 1];
+		if (strlen(value) < FC_DATE_LEN + 6 || value[FC_DATE_LEN] != 'T' ||
+		    !is_time(value + FC_DATE_LEN + 1))
+			return fc_fail(err, _("'%s' is not a date and time (YYYY-MM-DDTHH:MM)"),
+				       load_quote(value, q, sizeof q));
+		memcpy(date, value, FC_DATE_LEN);
+		date[FC_DATE_LEN] = '\0';
+		return date_check(date, _("date"), err);
+	}
+	case FT_MEDIA:
+		return fc_fail(err, _("it is answered by attaching a file (inspection attach ID "
+				      "%s FILE), not by typing"), it->name);
 	case FT_SELECT_ONE:
 		return check_choice(it, value, err);
 	case FT_SELECT_MULTIPLE:

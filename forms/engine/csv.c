@@ -250,3 +250,20 @@ void csv_release(struct csv *c)
 	free(c->data);
 	memset(c, 0, sizeof *c);
 }
+
+void csv_add_field(struct strbuf *sb, const char *s)
+{
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		strbuf_adds(sb, s);
+		return;
+	}
+	strbuf_addc(sb, '"');
+	for (; *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		if (*s == '"')
+			strbuf_addc(sb, '"');
+		strbuf_addc(sb, *s);
+	}
+	strbuf_addc(sb, '"');
+}

@@ -48,4 +48,11 @@ int csv_parse(const char *buf, size_t len, const char *where, struct csv *out,
 	      struct fc_err *err);
 void csv_release(struct csv *c);
 
+struct strbuf;
+/* Appends s as one CSV field, quoted only when it holds a comma, a quote
+ * or a line break, as spreadsheets export it (a CRLF inside reads as LF,
+ * as csv_parse reads it); the workbook reader and the ODK export write
+ * their sheets with it, so a text read back is the same bytes. */
+void csv_add_field(struct strbuf *sb, const char *s);
+
 #endif

@@ -39,14 +39,17 @@ static const char *answer(const struct eval *ev, size_t i)
 	const struct form_item *it = &ev->f->items[i];
 	char key[MAX_ITEM_KEY + NAME_MAX_LEN + 2];
 
-	if (!ev->a || !ev->a->get || !it->name)
+	const char *(*get)(void *, const char *) = ev->a ?
+		(it->type == FT_MEDIA ? ev->a->file : ev->a->get) : NULL;
+
+	if (!get || !it->name)
 		return NULL;
 	if (it->repeat < 0)
-		return ev->a->get(ev->a->ctx, it->name);
+		return get(ev->a->ctx, it->name);
 	if (!ev->a->instance)
 		return NULL;
 	snprintf(key, sizeof key, "%s@%s", it->name, ev->a->instance);
-	return ev->a->get(ev->a->ctx, key);
+	return get(ev->a->ctx, key);
 }
 
 /* indexed-repeat(): item i's answer in the k-th instance of its repeat;
@@ -56,11 +59,14 @@ static const char *indexed_answer(const struct eval *ev, size_t i, size_t k)
 	const struct form_item *it = &ev->f->items[i];
 	char uuid[FC_UUID_LEN + 1], key[MAX_ITEM_KEY + NAME_MAX_LEN + 2];
 
-	if (!ev->a || !ev->a->instance_at || !ev->a->get || it->repeat < 0 ||
+	const char *(*get)(void *, const char *) = ev->a ?
+		(it->type == FT_MEDIA ? ev->a->file : ev->a->get) : NULL;
+
+	if (!ev->a || !ev->a->instance_at || !get || it->repeat < 0 ||
 	    ev->a->instance_at(ev->a->ctx, ev->f, (size_t)it->repeat, k, uuid))
 		return NULL;
 	snprintf(key, sizeof key, "%s@%s", it->name, uuid);
-	return ev->a->get(ev->a->ctx, key);
+	return get(ev->a->ctx, key);
 }
 
 /* count(${repeat}) as text, into buf. */
@@ -193,6 +199,7 @@ static int meta_value(struct eval *ev, const struct form_item *it, const char **
 	case META_TODAY: *out = a && a->meta.today ? a->meta.today : today(ev); break;
 	case META_DEVICEID: *out = a ? a->meta.deviceid : NULL; break;
 	case META_USERNAME: *out = a ? a->meta.username : NULL; break;
+	case META_START_GEOPOINT: *out = a ? a->meta.geo : NULL; break;
 	default: break; /* a laptop has no phone number, SIM or e-mail to read */
 	}
 	return it->meta == META_END || it->meta == META_TODAY ? (*out ? 0 : -1) : 0;

@@ -51,7 +51,7 @@ static void list_release(struct form_list *l, size_t n_cols)
 
 void form_free(struct form *f)
 {
-	size_t i;
+	size_t i, k;
 
 	if (!f)
 		return;
@@ -64,8 +64,8 @@ void form_free(struct form *f)
 	for (i = 0; i < f->n_files; i++) {
 		free(f->files[i].name);
 		free(f->files[i].csv);
-		if (f->files[i].list)
-			list_release(f->files[i].list, f->n_choice_cols);
+		for (k = 0; k < f->files[i].n_lists; k++)
+			list_release(&f->files[i].list[k], f->n_choice_cols);
 		free(f->files[i].list);
 	}
 	free(f->files);
@@ -130,6 +130,9 @@ const char *form_type_name(enum form_type t)
 	case FT_CALCULATE: return "calculate";
 	case FT_META: return "metadata";
 	case FT_GEOPOINT: return "geopoint";
+	case FT_MEDIA: return "media";
+	case FT_TIME: return "time";
+	case FT_DATETIME: return "dateTime";
 	case FT_BEGIN_REPEAT: return "begin_repeat";
 	case FT_END_REPEAT: return "end_repeat";
 	}

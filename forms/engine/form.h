@@ -26,6 +26,7 @@ struct form_lang {
 };
 
 #define FORM_MAX_FILES 16      /* CSV files one form's selects read choices from */
+#define ITEMSETS_FILE "itemsets.csv" /* select_one_external's lists, as pyxform names it */
 #define FORM_FILE_NAME_MAX 68  /* "[a-z0-9_-]{1,64}.csv" */
 
 /* One of a form's languages: the suffix its columns carry, as written
@@ -52,7 +53,14 @@ enum form_type {
 	FT_GEOPOINT,     /* "LAT LON ALT ACCURACY", as ODK writes it: typed or from GPS */
 	FT_BEGIN_REPEAT, /* a group answered once per instance (docs/FORMAT.md) */
 	FT_END_REPEAT,
+	FT_MEDIA,        /* image, audio, video, file: answered by attaching a
+			  * file to the item; its value is the file's name */
+	FT_TIME,         /* "HH:MM", seconds, fraction and offset as ODK may add */
+	FT_DATETIME,     /* "YYYY-MM-DDTHH:MM", the same after the T */
 };
+
+/* What a media item asks for (XLSForm's image or photo, audio, video, file). */
+enum form_media { MEDIA_IMAGE, MEDIA_AUDIO, MEDIA_VIDEO, MEDIA_FILE };
 
 #define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection */
 
@@ -60,6 +68,7 @@ enum form_type {
 enum form_meta_kind {
 	META_START, META_END, META_TODAY, META_DEVICEID, META_USERNAME, META_PHONENUMBER,
 	META_EMAIL, META_SIMSERIAL, META_SUBSCRIBERID, META_AUDIT,
+	META_START_GEOPOINT, /* where the inspection took place (its geo) */
 };
 
 enum hazard_severity { SEV_NONE = 0, SEV_GENERAL, SEV_MAJOR };
@@ -107,7 +116,9 @@ struct form_csv_file {
 	char *name;                 /* form_file_name_ok */
 	char *csv;                  /* its bytes, NUL-terminated */
 	size_t len;
-	struct form_list *list;     /* its choices (NULL while it does not load) */
+	struct form_list *list;     /* its choices (NULL while it does not load):
+				     * one list, or itemsets.csv's n_lists */
+	size_t n_lists;
 };
 
 struct form_expr; /* a compiled relevant/constraint/required expression */
@@ -127,7 +138,9 @@ struct form_item {
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	struct form_expr *repeat_count; /* begin_repeat: how many instances, or NULL */
 	enum form_meta_kind meta;   /* FT_META items: which */
+	enum form_media media;      /* FT_MEDIA items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
+	int external;               /* select_one_external: list is itemsets.csv's */
 	int or_other;               /* a select "LIST or_other": its list has
 				     * "other" (pyxform adds it to the list),
 				     * and the next item asks what */
@@ -269,6 +282,9 @@ const char *form_expr_source(const struct form_expr *e);
  * any instance such an item reads as unanswered. */
 struct form_answers {
 	const char *(*get)(void *ctx, const char *key);
+	/* A media item's value: the name of the file attached to its record
+	 * key, NULL when none (or when the callback is NULL). */
+	const char *(*file)(void *ctx, const char *key);
 	void *ctx;
 	const char *instance;       /* the instance's uuid items inside a repeat
 				     * are evaluated in, or NULL */
@@ -287,6 +303,7 @@ struct form_answers {
 	 * clock): the inspection's start, end and day, the device and the user. */
 	struct {
 		const char *start, *end, *today, *deviceid, *username;
+		const char *geo; /* start-geopoint: "LAT LON ALT ACCURACY" */
 	} meta;
 };
 

@@ -172,9 +172,15 @@ static int add_file(struct loader *ld, struct survey *sv, size_t i, const char *
 		fc_fail(&err, "file is too large (at most %u MiB)", CSV_FILE_MAX >> 20);
 	}
 	if (r) {
-		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, r > 0 ?
-			      "%s is not beside the form (%s_from_file reads its choices from it)" :
-			      "%s: %s", name, r > 0 ? form_type_name(f->items[i].type) : err.msg);
+		if (r > 0 && f->items[i].external)
+			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "%s is not "
+				      "beside the form, nor an external_choices sheet in the "
+				      "workbook (select_one_external reads its choices there)", name);
+		else
+			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, r > 0 ?
+				      "%s is not beside the form (%s_from_file reads its choices "
+				      "from it)" : "%s: %s", name,
+				      r > 0 ? form_type_name(f->items[i].type) : err.msg);
 		return -1;
 	}
 	f->files = xreallocarray(f->files, f->n_files + 1, sizeof *f->files);
@@ -204,5 +210,36 @@ const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size
 	if ((at = add_file(ld, sv, i, name)) < 0)
 		return NULL;
 	f->files[at].list = read_list(ld, (size_t)at);
+	f->files[at].n_lists = f->files[at].list != NULL;
 	return f->files[at].list;
+}
+
+/* select_one_external L: list L of itemsets.csv, the lists pyxform makes
+ * of a workbook's external_choices sheet (list_name, name, label and the
+ * columns its choice_filter reads), read once for every such select. */
+const struct form_list *external_list(struct loader *ld, struct survey *sv, size_t i,
+				      const char *name)
+{
+	struct form *f = ld->f;
+	struct form_csv_file *ff;
+	size_t k;
+	int at = -1;
+
+	for (k = 0; k < f->n_files && at < 0; k++)
+		if (!strcmp(f->files[k].name, ITEMSETS_FILE))
+			at = (int)k;
+	if (at < 0) {
+		if ((at = add_file(ld, sv, i, ITEMSETS_FILE)) < 0)
+			return NULL;
+		ff = &f->files[at];
+		load_lists(ld, (enum form_file)(FF_FILE + (size_t)at), ff->csv, ff->len, &ff->list,
+			   &ff->n_lists);
+	}
+	ff = &f->files[at];
+	for (k = 0; k < ff->n_lists; k++)
+		if (!strcmp(ff->list[k].name, name))
+			return &ff->list[k];
+	sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "list '%s' is not in %s "
+		      "(the workbook's external_choices)", name, ITEMSETS_FILE);
+	return NULL;
 }

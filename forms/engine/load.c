@@ -21,6 +21,7 @@
 #include "forms/engine/csv.h"
 #include "forms/engine/engine_impl.h"
 #include "forms/engine/load_impl.h"
+#include "forms/engine/odk.h"
 #include "forms/engine/xlsx.h"
 
 #define MISSING "missing (a form is survey.csv, choices.csv for its selects, and settings.csv if it names its id and version)"
@@ -49,8 +50,9 @@ static struct form *load(struct loader *ld, const struct form_files *files,
 		load_settings(ld, files->settings, files->settings_len);
 	else if (!(missing & (1u << FF_SETTINGS)))
 		load_problem(ld, FF_SETTINGS, 0, 0, MISSING);
-	ld->have_choices = files->choices != NULL;
-	if (files->choices)
+	/* an empty choices sheet (a workbook's, kept for later) is none */
+	ld->have_choices = files->choices != NULL && files->choices_len > 0;
+	if (ld->have_choices)
 		load_choices(ld, files->choices, files->choices_len);
 	if (files->survey && f->engine->db)
 		load_survey(ld, files->survey, files->survey_len);
@@ -210,11 +212,45 @@ static char *folder_of(const char *path)
 	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 }
 
+/* A workbook's files: beside it, as pyxform's media; itemsets.csv, when
+ * none is, from its external_choices sheet, as pyxform makes it. */
+struct book_files {
+	const char *dir;
+	const struct xlsx_sheets *book;
+};
+
+static int book_file(void *ctx, const char *name, char **text, size_t *len,
+		     struct fc_err *err)
+{
+	const struct book_files *bf = ctx;
+	int rc = folder_file((void *)bf->dir, name, text, len, err);
+
+	if (rc > 0 && !strcmp(name, ITEMSETS_FILE) && bf->book->csv[XS_EXTERNAL]) {
+		*text = xstrdup(bf->book->csv[XS_EXTERNAL]);
+		*len = bf->book->len[XS_EXTERNAL];
+		return 0;
+	}
+	return rc;
+}
+
+/* The workbook's sheets, with what an ODK export changed undone. */
+static int read_workbook(const char *path, struct xlsx_sheets *book, struct fc_err *err)
+{
+	if (xlsx_read_file(path, book, err))
+		return -1;
+	if (odk_import(book, err)) {
+		xlsx_sheets_release(book);
+		return -1;
+	}
+	return 0;
+}
+
 /* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
  * a sheet, not as a file (settings it may lack: see workbook_stem). */
 struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 {
 	struct xlsx_sheets book;
+	struct book_files bf;
 	struct form_files files;
 	struct loader ld;
 	struct fc_err err;
@@ -225,7 +261,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 
 	memset(&ld, 0, sizeof ld);
 	ld.where = path;
-	if (xlsx_read_file(path, &book, &err)) {
+	if (read_workbook(path, &book, &err)) {
 		load_problem(&ld, FF_NONE, 0, 0, "%s", err.msg);
 		if (probs)
 			load_problems_finish(&ld, probs);
@@ -233,12 +269,15 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 		return NULL;
 	}
 	ld.book = &book;
+	if (book.unused)
+		load_warning(&ld, FF_NONE, 0, 0, "the workbook's sheets %s are not read by "
+			     "fieldcheck", book.unused);
 	stem = workbook_stem(path);
 	ld.default_id = stem;
 	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem)))
 		book.len[XS_SETTINGS] = strlen(book.csv[XS_SETTINGS]);
 	for (k = 0; k < XS_COUNT; k++) {
-		if (book.csv[k] || k == XS_CHOICES)
+		if (book.csv[k] || k == XS_CHOICES || k == XS_EXTERNAL)
 			continue;
 		load_problem(&ld, FF_NONE, 0, 0, "the workbook has no sheet called %s",
 			     xlsx_sheet_name((enum xlsx_sheet)k));
@@ -247,8 +286,10 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	files.survey = book.csv[XS_SURVEY], files.survey_len = book.len[XS_SURVEY];
 	files.choices = book.csv[XS_CHOICES], files.choices_len = book.len[XS_CHOICES];
 	files.settings = book.csv[XS_SETTINGS], files.settings_len = book.len[XS_SETTINGS];
-	files.file = folder_file; /* beside the workbook, as pyxform's media */
-	files.file_ctx = dir = folder_of(path);
+	bf.dir = dir = folder_of(path);
+	bf.book = &book;
+	files.file = book_file;
+	files.file_ctx = &bf;
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->origin = xstrdup(path);
 	f = load(&ld, &files, missing, probs);

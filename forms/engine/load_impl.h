@@ -34,6 +34,7 @@ struct loader {
 				 * the workbook's name, as pyxform takes it) */
 	int have_choices;   /* choices.csv exists */
 	int choices_broken; /* ... but cannot be read: its lists are unknown */
+	int choice_dups;    /* settings' allow_choice_duplicates is yes */
 	struct form *f;
 	size_t choice_cols_alloc;   /* of f->choice_cols */
 	struct problem *probs;
@@ -66,6 +67,8 @@ const char *load_quote(const char *s, char *buf, size_t size);
 /* Whether s is a valid name: a letter or '_', then letters, digits, '_',
  * '-' or '.', at most NAME_MAX_LEN bytes. */
 int load_name_ok(const char *s);
+/* The same for a list's name, which may hold ':' too (not first). */
+int load_list_name_ok(const char *s);
 
 /* Whether s may name a choice (a record stores it; a select_multiple joins
  * them with spaces); 0 with err saying why not. */
@@ -96,6 +99,10 @@ void lang_release(struct form *f);
 /* The parts, in the order form_load_* runs them. */
 void load_settings(struct loader *ld, const char *buf, size_t len);
 void load_choices(struct loader *ld, const char *buf, size_t len);
+/* The same sheet shape from `file` (itemsets.csv) into *lists, sorted by
+ * name; their extra columns join f->choice_cols (choices.c). */
+void load_lists(struct loader *ld, enum form_file file, const char *buf, size_t len,
+		struct form_list **lists, size_t *n_lists);
 void load_survey(struct loader *ld, const char *buf, size_t len);
 
 /* Checks `value` against the type of item it (not its constraint); the message

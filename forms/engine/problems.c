@@ -213,6 +213,20 @@ int load_name_ok(const char *s)
 	return i <= NAME_MAX_LEN;
 }
 
+/* pyxform takes a colon in a list's name (OpenStreetMap's tags as lists:
+ * "building:material"); a list name is only ever a key, never a path. */
+int load_list_name_ok(const char *s)
+{
+	char buf[NAME_MAX_LEN + 1];
+	size_t i, n = strlen(s);
+
+	if (n > NAME_MAX_LEN || s[0] == ':')
+		return 0;
+	for (i = 0; i <= n; i++)
+		buf[i] = s[i] == ':' ? '_' : s[i];
+	return load_name_ok(buf);
+}
+
 int load_yesno(const char *s)
 {
 	static const char *const yes[] = { "yes", "true", "true()", NULL };

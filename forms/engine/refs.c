@@ -59,6 +59,27 @@ static void add_other_choice(struct loader *ld, struct survey *sv, size_t i)
 		c->attrs[k] = xstrdup("");
 }
 
+/* A select_multiple's answer is its choices' names joined by spaces, so
+ * none of them may hold one (a select_one's may, as in ODK). */
+static void no_spaces(struct loader *ld, struct survey *sv, size_t i)
+{
+	const struct form_item *it = &ld->f->items[i];
+	char q[QUOTE_SIZE];
+	size_t k;
+
+	if (it->type != FT_SELECT_MULTIPLE || !it->list)
+		return;
+	for (k = 0; k < it->list->n; k++)
+		if (strchr(it->list->choices[k].name, ' ')) {
+			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "choice '%s' "
+				      "of list '%s' holds a space, which a select_multiple "
+				      "cannot take (its answer separates choices with spaces)",
+				      load_quote(it->list->choices[k].name, q, sizeof q),
+				      it->list->name);
+			return;
+		}
+}
+
 static void link_list(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -68,6 +89,11 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 		return;
 	if (it->from_file) {
 		it->list = fromfile_list(ld, sv, i, name);
+		no_spaces(ld, sv, i);
+		return;
+	}
+	if (it->external) {
+		it->list = external_list(ld, sv, i, name);
 		return;
 	}
 	it->list = find_list(ld->f, name);
@@ -82,6 +108,7 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 			      "list '%s' has no choices", name);
 	else if (it->or_other)
 		add_other_choice(ld, sv, i);
+	no_spaces(ld, sv, i);
 }
 
 /* Compiles column key of item i into *out (a value rather than a truth when

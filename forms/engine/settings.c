@@ -13,7 +13,7 @@
 #include "core/strbuf.h"
 #include "forms/engine/sheet.h"
 
-enum { C_ID, C_VERSION, C_TITLE, C_LANG, C_NOTE };
+enum { C_ID, C_VERSION, C_TITLE, C_LANG, C_NOTE, C_DUPS };
 
 static const struct sheet_col cols[] = {
 	[C_ID] = { "form_id", 0 },
@@ -21,7 +21,22 @@ static const struct sheet_col cols[] = {
 	[C_TITLE] = { "form_title", SHEET_LANG | SHEET_MULTI },
 	[C_LANG] = { "default_language", SHEET_TEXT },
 	[C_NOTE] = { "note", SHEET_LANG | SHEET_MULTI },
+	[C_DUPS] = { "allow_choice_duplicates", 0 },
 };
+
+/* allow_choice_duplicates: yes lets a list name a choice twice (cascading
+ * lists whose filter tells them apart), as pyxform allows it. */
+static void read_dups(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
+{
+	const char *v = sheet_get(sh, row, C_DUPS, SLOT_PLAIN);
+	char q[QUOTE_SIZE];
+	int yes = load_yesno(v);
+
+	if (yes < 0)
+		sheet_problem(ld, sh, row, C_DUPS, SLOT_PLAIN, "allow_choice_duplicates "
+			      "'%s' is neither yes nor no", load_quote(v, q, sizeof q));
+	ld->choice_dups = yes > 0;
+}
 
 static int id_ok(const char *s)
 {
@@ -141,6 +156,7 @@ void load_settings(struct loader *ld, const char *buf, size_t len)
 	read_lang(ld, &sh, row);
 	read_id(ld, &sh, row);
 	read_version(ld, &sh, row);
+	read_dups(ld, &sh, row);
 	sheet_text(&sh, row, C_TITLE, &ld->f->title);
 	sheet_text(&sh, row, C_NOTE, &ld->f->note);
 	if (!ld->f->title.n && ld->f->id) {

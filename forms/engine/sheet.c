@@ -100,6 +100,15 @@ const char *sheet_col_name(const struct sheet *sh, int key, enum sheet_slot slot
 	return buf;
 }
 
+/* Whether the sheet is a list of choices: choices.csv or itemsets.csv. */
+static int attr_sheet(const struct loader *ld, const struct sheet *sh)
+{
+	size_t k = (size_t)sh->file - FF_FILE;
+
+	return sh->file == FF_CHOICES || (sh->file >= FF_FILE && k < ld->f->n_files &&
+					  !strcmp(ld->f->files[k].name, ITEMSETS_FILE));
+}
+
 static void read_header(struct loader *ld, struct sheet *sh)
 {
 	const struct csv_row *h = &sh->csv.rows[0];
@@ -113,9 +122,10 @@ static void read_header(struct loader *ld, struct sheet *sh)
 		if ((key = header_key(ld, sh, k, &slot)) == -2)
 			continue;
 		if (key < 0) {
-			/* choices.csv's other columns are its choices' attributes,
-			 * which a choice_filter reads (choices.c) */
-			if (h->cells[k].len && (sh->file != FF_CHOICES ||
+			/* choices.csv's (and itemsets.csv's) other columns are
+			 * their choices' attributes, which a choice_filter reads
+			 * (choices.c) */
+			if (h->cells[k].len && (!attr_sheet(ld, sh) ||
 						!load_name_ok(h->cells[k].s)))
 				load_warning(ld, sh->file, h->cells[k].line, (int)k + 1,
 					     "column '%s' is not used by fieldcheck: its values "
@@ -150,7 +160,8 @@ static int check_required(struct loader *ld, struct sheet *sh)
 }
 
 /* Checks free-text cells for control characters (they reach the terminal)
- * and values beyond the header, which would be silently lost. */
+ * and values beyond the header, which are not read: a warning (pyxform
+ * drops them too), never lost in silence. */
 static void check_cells(struct loader *ld, struct sheet *sh)
 {
 	struct fc_err err;
@@ -163,8 +174,9 @@ static void check_cells(struct loader *ld, struct sheet *sh)
 		for (k = 0; k < row->n; k++)
 			if (row->cells[k].len && (k >= sh->width ||
 						  !sh->csv.rows[0].cells[k].len))
-				load_problem(ld, sh->file, row->cells[k].line, (int)k + 1,
-					     "value in column %zu, which has no header", k + 1);
+				load_warning(ld, sh->file, row->cells[k].line, (int)k + 1,
+					     "value in column %zu, which has no header, is not "
+					     "read", k + 1);
 		for (key = 0; (size_t)key < sh->n_cols; key++) {
 			unsigned fl = sh->cols[key].flags;
 			if (!(fl & (SHEET_TEXT | SHEET_MULTI)))
@@ -255,6 +267,22 @@ void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_r
 	va_end(ap);
 	sheet_pos(sh, row, key, slot, &line, &col);
 	load_problem(ld, sh->file, line, col, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+void sheet_warning(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
+		   int key, enum sheet_slot slot, const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+	int line, col;
+
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	sheet_pos(sh, row, key, slot, &line, &col);
+	load_warning(ld, sh->file, line, col, "%s", sb.buf);
 	strbuf_release(&sb);
 }
 

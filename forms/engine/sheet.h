@@ -58,6 +58,9 @@ void sheet_pos(const struct sheet *sh, const struct csv_row *row, int key,
 /* Records a problem at the cell of column `key`. */
 void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
 		   int key, enum sheet_slot slot, const char *fmt, ...) FC_PRINTF(6, 7);
+/* Records a warning (it loads, but this is not used) at that cell. */
+void sheet_warning(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
+		   int key, enum sheet_slot slot, const char *fmt, ...) FC_PRINTF(6, 7);
 /* Fills `out` from a translatable column: the plain column's and each
  * language's text that is not empty. */
 void sheet_text(const struct sheet *sh, const struct csv_row *row, int key,

@@ -44,10 +44,14 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geotrace", "geoshape", "time", "datetime", "image",
-	"audio", "video", "file", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger",
-	"background-audio", "start-geopoint", "xml-external", "csv-external", NULL,
+	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
+	"trigger", "begin loop", "end loop",
+	"background-audio", "background-geopoint", "xml-external",
+	"csv-external", NULL,
+};
+/* Those of them that take an argument ("rank L", "begin loop over L"). */
+static const char *const with_argument[] = {
+	"rank", "begin loop", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -57,6 +61,18 @@ static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
 	{ "phonenumber", META_PHONENUMBER }, { "email", META_EMAIL },
 	{ "simserial", META_SIMSERIAL }, { "subscriberid", META_SUBSCRIBERID },
 	{ "audit", META_AUDIT },
+	{ "start-geopoint", META_START_GEOPOINT }, /* the inspection's own position */
+	/* pyxform's other names for them */
+	{ "imei", META_DEVICEID }, { "uri:deviceid", META_DEVICEID },
+	{ "uri:username", META_USERNAME }, { "uri:phonenumber", META_PHONENUMBER },
+	{ "uri:email", META_EMAIL }, { "uri:simserial", META_SIMSERIAL },
+	{ "uri:subscriberid", META_SUBSCRIBERID },
+};
+
+/* The media types: answered by attaching a file to the item. */
+static const struct { const char *name; enum form_media kind; } medias[] = {
+	{ "image", MEDIA_IMAGE }, { "photo", MEDIA_IMAGE }, { "audio", MEDIA_AUDIO },
+	{ "video", MEDIA_VIDEO }, { "file", MEDIA_FILE },
 };
 
 /* Older spellings pyxform still takes: "string", "int", "select one from L",
@@ -72,6 +88,9 @@ static const struct { const char *old, *now; } aliases[] = {
 static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "text", FT_TEXT }, { "integer", FT_INTEGER }, { "decimal", FT_DECIMAL },
 	{ "string", FT_TEXT }, { "int", FT_INTEGER },
+	{ "phone number", FT_TEXT }, /* pyxform: a typed text, not the metadata */
+	{ "gps", FT_GEOPOINT }, { "location", FT_GEOPOINT },
+	{ "time", FT_TIME }, { "dateTime", FT_DATETIME }, { "datetime", FT_DATETIME },
 	{ "date", FT_DATE }, { "note", FT_NOTE }, { "check", FT_CHECK },
 	{ "geopoint", FT_GEOPOINT },
 	{ "begin_group", FT_BEGIN_GROUP }, { "begin group", FT_BEGIN_GROUP },
@@ -85,11 +104,32 @@ static const struct { const char *name; enum form_type type; } simple[] = {
  * "end repeat" is not "end"). */
 static int is_type(const char *t, const char *name)
 {
-	size_t n = strlen(name);
+	size_t n = strlen(name), k;
 
 	if (strncmp(t, name, n))
 		return 0;
-	return !t[n] || (t[n] == ' ' && !strcmp(name, "rank"));
+	if (!t[n])
+		return 1;
+	for (k = 0; t[n] == ' ' && with_argument[k]; k++)
+		if (!strcmp(name, with_argument[k]))
+			return 1;
+	return 0;
+}
+
+/* pyxform's other spellings of "LIST or_other": "or specify other", "or
+ * other" (t ends so: rewritten in place). */
+static void or_other_spelling(char *t)
+{
+	static const char *const other[] = { " or specify other", " or other" };
+	size_t k, n = strlen(t);
+
+	for (k = 0; k < ARRAY_SIZE(other); k++) {
+		size_t m = strlen(other[k]);
+		if (n > m && !strcmp(t + n - m, other[k])) {
+			strcpy(t + n - m, " or_other");
+			return;
+		}
+	}
 }
 
 /* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
@@ -163,6 +203,23 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			*type = simple[k].type;
 			return 0;
 		}
+	for (k = 0; k < ARRAY_SIZE(medias); k++)
+		if (!strcmp(t, medias[k].name)) {
+			*type = FT_MEDIA;
+			it->media = medias[k].kind;
+			return 0;
+		}
+	if (!strcmp(t, "osm") || !strncmp(t, "osm ", 4)) {
+		/* OpenMapKit's question: its answer is the .osm file it makes,
+		 * here a file attached; the tags its list offers are not used */
+		*type = FT_MEDIA;
+		it->media = MEDIA_FILE;
+		if (t[3])
+			sheet_warning(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "osm: answered by "
+				      "attaching the OSM file; the tags of list '%s' (the osm "
+				      "sheet) are not offered", t + 4);
+		return 0;
+	}
 	for (k = 0; k < ARRAY_SIZE(metas); k++)
 		if (!strcmp(t, metas[k].name)) {
 			*type = FT_META;
@@ -177,6 +234,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			break;
 		}
 	}
+	or_other_spelling(t);
 	for (k = 0; unsupported[k]; k++)
 		if (is_type(t, unsupported[k])) {
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
@@ -185,6 +243,13 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		}
 	if (!strncmp(t, "select_one_from_file", 20) || !strncmp(t, "select_multiple_from_file", 25))
 		return parse_from_file(ld, sv, row, it, t, list);
+	if (!strncmp(t, "select_one_external ", 20) && !strchr(t + 20, ' ') &&
+	    load_list_name_ok(t + 20)) { /* its list in itemsets.csv (fromfile.c) */
+		it->type = FT_SELECT_ONE;
+		it->external = 1;
+		*list = xstrdup(t + 20);
+		return 0;
+	}
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;
@@ -200,7 +265,7 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 				      "%s needs a list name (%s LIST)", t, t);
 			return -1;
 		}
-		if (sp == t + base && !strchr(sp + 1, ' ') && load_name_ok(sp + 1)) {
+		if (sp == t + base && !strchr(sp + 1, ' ') && load_list_name_ok(sp + 1)) {
 			*list = xstrdup(sp + 1);
 			return 0;
 		}
@@ -219,6 +284,14 @@ static void read_name(struct loader *ld, struct survey *sv, const struct csv_row
 	if (!*v) {
 		if (it->type != FT_END_GROUP && it->type != FT_END_REPEAT)
 			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "missing name");
+		return;
+	}
+	if (!load_name_ok(v) && (it->type == FT_END_GROUP || it->type == FT_END_REPEAT)) {
+		/* pyxform reads no name on an end row ("end of gps"): it closes
+		 * the innermost open one whatever it says */
+		sheet_warning(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "the name '%s' of an %s "
+			      "row is not used (it closes the innermost open one)",
+			      load_quote(v, q, sizeof q), form_type_name(it->type));
 		return;
 	}
 	if (!load_name_ok(v)) {
@@ -558,6 +631,22 @@ static void first_language(struct form *f, const struct sheet *sh)
 		f->first_lang = (size_t)best - 1;
 }
 
+/* A row with no type, name or label but something in another column is an
+ * author's comment, which pyxform skips with a warning: so does this. */
+static int comment_row(struct loader *ld, struct survey *sv, const struct csv_row *row)
+{
+	int s;
+
+	if (*sheet_get(&sv->sh, row, S_TYPE, SLOT_PLAIN) ||
+	    *sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN))
+		return 0;
+	for (s = 0; s < SLOT_COUNT; s++)
+		if (*sheet_get(&sv->sh, row, S_LABEL, (enum sheet_slot)s))
+			return 0;
+	load_warning(ld, FF_SURVEY, row->line, 1, "a row without type, name or label is not read");
+	return 1;
+}
+
 void load_survey(struct loader *ld, const char *buf, size_t len)
 {
 	struct survey sv;
@@ -573,7 +662,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 	}
 	first_language(ld->f, &sv.sh);
 	for (r = 1; r < sv.sh.csv.n; r++)
-		if (!sheet_row_blank(&sv.sh.csv.rows[r]))
+		if (!sheet_row_blank(&sv.sh.csv.rows[r]) && !comment_row(ld, &sv, &sv.sh.csv.rows[r]))
 			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);
 	for (i = 0; i < g.n; i++) {
 		const struct form_item *open = &ld->f->items[g.ix[i]];

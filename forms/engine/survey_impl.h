@@ -25,6 +25,10 @@ struct survey {
 	size_t alloc;
 };
 
+/* select_one_external's list from itemsets.csv (fromfile.c), or NULL after
+ * reporting. */
+const struct form_list *external_list(struct loader *ld, struct survey *sv, size_t i,
+				      const char *name);
 /* Sets item->list for selects, compiles every expression, checks defaults. */
 void survey_link_refs(struct loader *ld, struct survey *sv);
 /* Refuses relevance that depends on itself, or on too long a chain. */

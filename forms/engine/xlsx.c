@@ -25,7 +25,8 @@
 #define SHEETS_MAX   1024     /* sheets in one workbook */
 #define STRINGS_MAX  1000000  /* shared strings */
 
-static const char *const sheet_names[XS_COUNT] = { "survey", "choices", "settings" };
+static const char *const sheet_names[XS_COUNT] = { "survey", "choices", "settings",
+						   "external_choices" };
 
 struct rel {
 	char *id, *type, *target;
@@ -36,10 +37,15 @@ struct book {
 	char *workbook;             /* the workbook part's name */
 	struct rel *rels;           /* of the part being read */
 	size_t n_rels, alloc_rels;
-	char *sheet_rid[XS_COUNT];  /* relationship ids of the three sheets */
+	char *sheet_rid[XS_COUNT];  /* relationship ids of the form's sheets */
 	char **strings;
 	size_t n_strings, alloc_strings;
+	struct strbuf unused;       /* XLSForm's sheets it has and we do not read */
 };
+
+/* Sheets XLSForm defines that fieldcheck does not read: said, not dropped
+ * in silence (ODK Central's entities, OpenMapKit's osm tags). */
+static const char *const unread_sheets[] = { "entities", "osm" };
 
 /* Reads part `name` whole (bounded by XLSX_PART_MAX); 1 if absent. */
 static int read_part(struct book *b, const char *name, char **xml, size_t *len,
@@ -167,6 +173,9 @@ static void book_start(struct xml_walk *w, const char *name, const char **atts)
 	/* XLSForm tools take "Survey" and a stray space alike */
 	snprintf(buf, sizeof buf, "%s", sheet);
 	text_trim(buf);
+	for (k = 0; k < ARRAY_SIZE(unread_sheets); k++)
+		if (!strcasecmp(buf, unread_sheets[k]) && b->unused.len < 256)
+			strbuf_addf(&b->unused, "%s%s", b->unused.len ? ", " : "", unread_sheets[k]);
 	for (k = 0; k < XS_COUNT; k++) {
 		if (strcasecmp(buf, sheet_names[k]))
 			continue;
@@ -321,9 +330,13 @@ int xlsx_read(const void *buf, size_t len, struct xlsx_sheets *out, struct fc_er
 	rc = zip_open(&b.zip, buf, len, err);
 	if (rc)
 		return fc_err_prefix(err, _("not an .xlsx workbook"));
+	strbuf_init(&b.unused);
 	rc = read_book(&b, err);
 	if (!rc)
 		rc = read_sheets(&b, out, err);
+	if (!rc && b.unused.len)
+		out->unused = strbuf_detach(&b.unused);
+	strbuf_release(&b.unused);
 	if (rc)
 		xlsx_sheets_release(out);
 	rels_release(&b);
@@ -377,6 +390,7 @@ void xlsx_sheets_release(struct xlsx_sheets *x)
 		free(x->name[k]);
 		free(x->row_of_line[k]);
 	}
+	free(x->unused);
 	memset(x, 0, sizeof *x);
 }
 

@@ -18,8 +18,10 @@
 #define XLSX_FILE_MAX (16u << 20)  /* bytes in a workbook file */
 #define XLSX_PART_MAX (64u << 20)  /* bytes of XML in one part, inflated */
 
-/* In the order of enum form_file (forms/load_impl.h), which indexes them. */
-enum xlsx_sheet { XS_SURVEY, XS_CHOICES, XS_SETTINGS, XS_COUNT };
+/* In the order of enum form_file (forms/load_impl.h), which indexes them;
+ * then external_choices, the lists of select_one_external, which pyxform
+ * turns into the form's file itemsets.csv (and so does form_load_xlsx). */
+enum xlsx_sheet { XS_SURVEY, XS_CHOICES, XS_SETTINGS, XS_EXTERNAL, XS_COUNT };
 
 struct xlsx_sheets {
 	char *csv[XS_COUNT];        /* the sheet as CSV, or NULL if the workbook has none */
@@ -27,6 +29,8 @@ struct xlsx_sheets {
 	char *name[XS_COUNT];       /* the sheet's name as the workbook spells it */
 	int *row_of_line[XS_COUNT]; /* [CSV line] = the sheet's row (lines from 1) */
 	size_t n_lines[XS_COUNT];
+	char *unused;               /* XLSForm's sheets it has that are not read
+				     * ("entities, osm"), or NULL */
 };
 
 /* Reads a workbook held in memory.  0, or -1 with err saying what and where

@@ -147,23 +147,6 @@ static int cmp_cell(const void *a, const void *b)
 	return (p->col > q->col) - (p->col < q->col);
 }
 
-static void add_field(struct strbuf *sb, const char *s)
-{
-	if (!s[strcspn(s, ",\"\r\n")]) {
-		strbuf_adds(sb, s);
-		return;
-	}
-	strbuf_addc(sb, '"');
-	for (; *s; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue; /* a CRLF inside a cell reads as LF, as in csv.c */
-		if (*s == '"')
-			strbuf_addc(sb, '"');
-		strbuf_addc(sb, *s);
-	}
-	strbuf_addc(sb, '"');
-}
-
 static size_t count_lf(const char *s)
 {
 	size_t n = 0;
@@ -206,7 +189,7 @@ static int write_csv(struct sheet_read *s, const char *part, struct xlsx_sheets 
 				strbuf_addc(&sb, ',');
 			if (i == s->n || c->row != row || c->col != col)
 				continue;
-			add_field(&sb, c->text);
+			csv_add_field(&sb, c->text);
 			/* a field's line breaks are lines of the same row */
 			for (k = count_lf(c->text); k; k--)
 				add_line(&map, &lines, &alloc, row);

@@ -30,7 +30,8 @@ static int missing_one(const struct form *f, size_t i, const char *inst, struct 
 	int rel, req;
 
 	snprintf(key, sizeof key, *inst ? "%s@%s" : "%s", f->items[i].name, inst);
-	if (inspect_lookup_get(l, key))
+	if (f->items[i].type == FT_MEDIA ? inspect_lookup_file(l, key) != NULL :
+	    inspect_lookup_get(l, key) != NULL)
 		return 0;
 	inspect_view_in(fa, l, f, i, inst);
 	if ((rel = form_relevant(f, i, fa, err)) < 0 || !rel)

@@ -37,6 +37,25 @@ const char *inspect_lookup_get(void *ctx, const char *name)
 	return NULL;
 }
 
+const char *inspect_item_file(const struct fc_inspection *in, const char *key)
+{
+	size_t k;
+
+	for (k = 0; k < in->n_attachments; k++) {
+		const struct fc_attachment *a = &in->attachments[k];
+		if (!a->withdrawn[0] && !strcmp(a->to, key))
+			return a->name;
+	}
+	return NULL;
+}
+
+const char *inspect_lookup_file(void *ctx, const char *key)
+{
+	const struct inspect_lookup *l = ctx;
+
+	return inspect_item_file(l->in, key);
+}
+
 /* count(${repeat}): its live instances in l's inspection. */
 static size_t lookup_count(void *ctx, const struct form *f, size_t repeat)
 {
@@ -95,6 +114,7 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 
 	memset(fa, 0, sizeof *fa);
 	fa->get = inspect_lookup_get;
+	fa->file = inspect_lookup_file;
 	fa->count = lookup_count;
 	fa->instance_at = lookup_instance_at;
 	fa->ctx = l;
@@ -106,6 +126,7 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 	fa->meta.today = l->day[0] ? l->day : NULL;
 	fa->meta.deviceid = in->created_by[0] ? l->device : NULL;
 	fa->meta.username = in->created_by[0] ? in->created_by : NULL;
+	fa->meta.geo = in->geo[0] ? in->geo : NULL;
 }
 
 static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_err *err)

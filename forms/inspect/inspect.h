@@ -91,6 +91,10 @@ struct inspect_answers {
 	char today[FC_DATE_LEN + 1];
 };
 void inspect_answers_init(struct inspect_answers *a, const struct fc_inspection *in);
+/* A media item's answer (FT_MEDIA): the name of the file attached to its
+ * record key and not withdrawn (the first in the record's order), as ODK
+ * records the file's name; NULL while none is. */
+const char *inspect_item_file(const struct fc_inspection *in, const char *key);
 /* Points a at instance `instance` (a uuid; "" or NULL: none) of the repeat
  * item `item` of f is inside, so ${x} reads that instance's x and
  * position(..) its place (forms/inspect/instances.h). */

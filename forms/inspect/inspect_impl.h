@@ -8,6 +8,8 @@
 /* form_answers.get over l's inspection: binary search in its sorted
  * answers, with l's override (the value being given, not yet stored). */
 const char *inspect_lookup_get(void *ctx, const char *key);
+/* form_answers.file over l's inspection: a media item's attached file. */
+const char *inspect_lookup_file(void *ctx, const char *key);
 /* The answers of l's inspection as the form reads them, with its metadata
  * (see inspect.c). */
 void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char *today);

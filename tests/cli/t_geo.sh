@@ -92,5 +92,19 @@ gid=$(cat "$OUT")
 expect_exit 0 "it takes LAT LON ALT ACCURACY" inspection answer "$gid" spot "30.27 120.15 8 4.5"
 expect_err 1 "is not a position" "and refuses half of one" inspection answer "$gid" spot "30.27"
 
+
+# start-geopoint: where the inspection took place, recorded without asking
+printf 'type,name,label::en,calculation\ngeopoint,spot,Where the tank stands,\nstart-geopoint,here,,\ncalculate,lat,,"substr(${here}, 0, 5)"\n' \
+	>"$WS/forms/geo/survey.csv"
+printf 'form_id,version\ngeo,2\n' >"$WS/forms/geo/settings.csv"
+expect_exit 0 "a start-geopoint item loads" forms check "$WS/forms/geo"
+fc inspection new --form geo --enterprise "$USCC1"
+sid=$(cat "$OUT")
+fc inspection show "$sid"
+out_has "^  lat *= *$" "start-geopoint is empty while the inspection has no position"
+fc inspection locate "$sid" 30.27 120.15
+fc inspection show "$sid"
+out_has "^  here *= 30.27 120.15 0 0" "then it is the inspection's position"
+out_has "^  lat *= 30.27" "which a calculation reads"
 expect_exit 0 "the geopoint inspection is finalized" inspection finalize "$gid"
 expect_err 1 "finalized" "a final inspection's position stays" inspection locate "$gid" 1 1

@@ -5,8 +5,10 @@
  * to the XML, so the input is read two ways: whole, as an archive (the zip
  * reader), and split at NUL bytes into the parts of a workbook that this
  * target zips itself (package and workbook relationships, workbook, shared
- * strings, three sheets), so the XML readers see the mutations.  Whatever
- * the bytes: no crash, no leak, and CSV that parses when reading succeeds.
+ * strings, three sheets), so the XML readers see the mutations.  What
+ * reads is then given to odk_import, which rewrites the sheets when their
+ * settings carry an ODK export's mark.  Whatever the bytes: no crash, no
+ * leak, and CSV that parses when reading succeeds.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 
 #include "core/strbuf.h"
 #include "forms/engine/csv.h"
+#include "forms/engine/odk.h"
 #include "forms/engine/xlsx.h"
 #include "forms/engine/zip.h"
 
@@ -33,6 +36,10 @@ static void read_and_check(const void *buf, size_t len)
 
 	if (xlsx_read(buf, len, &x, &err))
 		return;
+	if (odk_import(&x, &err)) {
+		xlsx_sheets_release(&x);
+		return;
+	}
 	for (k = 0; k < XS_COUNT; k++) {
 		struct csv c;
 		if (!x.csv[k])

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "forms/engine/xlsx.h"
 
 struct files {
 	const char *name[4], *text[4];
@@ -129,8 +130,9 @@ static void bad_files_refused_where_they_are(void **state)
 		  "select_one_from_file needs one file name" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na,A\na,B\n",
 		  "mem/s.csv:3:1: choice 'a' appears twice (also line 2)" },
-		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\na b,A\n",
-		  "mem/s.csv:2:1: choice name holds a space" },
+		{ "type,name,label\nselect_multiple_from_file s.csv,q,Q\n", "name,label\na b,A\n",
+		  "mem/survey.csv:2:1: choice 'a b' of list 's.csv' holds a space, which a "
+		  "select_multiple cannot take" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\nb,\n",
 		  "mem/s.csv:2:2: choice 'b' has no label" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "label\nA\n",
@@ -160,12 +162,90 @@ static void bad_files_refused_where_they_are(void **state)
 	}
 }
 
+/* select_one_external L: the list L of itemsets.csv, whose own columns a
+ * choice_filter reads (cascading selects kept outside the choices sheet);
+ * the choices sheet's list of the same name is another list. */
+static const char ext_survey[] =
+	"type,name,label,choice_filter\n"
+	"select_one states,state,State,\n"
+	"select_one_external counties,county,County,state=${state}\n";
+static const char ext_choices[] = "list_name,name,label\nstates,tx,Texas\nstates,wa,Washington\n";
+static const char ext_items[] = "list_name,name,label,state\nstates,xx,Not this one,\n"
+				"counties,king,King,wa\ncounties,harris,Harris,tx\n";
+
+static void external_choices(void **state)
+{
+	struct files fs = { { "itemsets.csv" }, { ext_items }, 0 };
+	struct form_problems p = { 0 };
+	struct form_files files;
+	struct test_answers a;
+	struct fc_err err = { 0 };
+	struct form *f;
+	int county;
+	(void)state;
+
+	memset(&files, 0, sizeof files);
+	files.survey = ext_survey, files.survey_len = strlen(ext_survey);
+	files.choices = ext_choices, files.choices_len = strlen(ext_choices);
+	files.settings = "form_id,version\nt,1\n";
+	files.settings_len = strlen(files.settings);
+	files.file = file;
+	files.file_ctx = &fs;
+	f = form_load_mem("mem", &files, &p);
+	if (!f)
+		fail_msg("%s", p.n ? p.msgs[0] : "?");
+	county = form_item_index(f, "county");
+	assert_true(f->items[county].external);
+	assert_int_equal(f->items[county].list->n, 2);
+	assert_int_equal(f->items[form_item_index(f, "state")].list->n, 2); /* choices' */
+	assert_string_equal(f->files[0].name, "itemsets.csv");
+	test_answers(&a, "2024-03-20", "state", "tx", NULL);
+	assert_int_equal(form_choice_allowed(f, (size_t)county, 0, &a.fa, &err), 0); /* king */
+	assert_int_equal(form_choice_allowed(f, (size_t)county, 1, &a.fa, &err), 1); /* harris */
+	assert_int_equal(form_check_value(f, (size_t)county, "harris", &a.fa,
+					  form_lang_of("en"), &err), 0);
+	form_free(f);
+	fs.name[0] = NULL;
+	f = form_load_mem("mem", &files, &p);
+	assert_null(f);
+	assert_non_null(strstr(p.msgs[0], "itemsets.csv is not beside the form, nor an "
+			       "external_choices sheet in the workbook"));
+	form_problems_release(&p);
+}
+
+/* From a workbook, the external_choices sheet is itemsets.csv, as pyxform
+ * makes it. */
+static void external_choices_sheet(void **state)
+{
+	const char *sheets[XS_COUNT] = { ext_survey, ext_choices, "form_id,version\next,1\n",
+					 ext_items };
+	char *dir = test_tmpdir(), *path = test_path(dir, "ext.xlsx");
+	struct form_problems p = { 0 };
+	struct fc_err err = { 0 };
+	struct form *f;
+	(void)state;
+
+	assert_int_equal(xlsx_write_file(sheets, path, &err), 0);
+	f = form_load_xlsx(path, &p);
+	if (!f)
+		fail_msg("%s", p.n ? p.msgs[0] : "?");
+	assert_int_equal(f->items[form_item_index(f, "county")].list->n, 2);
+	assert_string_equal(f->files[0].name, "itemsets.csv");
+	assert_string_equal(f->files[0].csv, ext_items);
+	form_free(f);
+	free(path);
+	test_rmrf(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(choices_from_a_file),
 		cmocka_unit_test(same_files_compare_the_file_too),
 		cmocka_unit_test(bad_files_refused_where_they_are),
+		cmocka_unit_test(external_choices),
+		cmocka_unit_test(external_choices_sheet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,7 +17,7 @@
 #define RELNS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 /* A workbook as Excel lays it out: sheets survey (sheet1) and settings
- * (sheet2) and an author's own sheet, shared strings, the workbook part
+ * (sheet2) and a sheet of XLSForm's that fieldcheck does not read, shared strings, the workbook part
  * found through _rels/.rels.  `strings` and the sheets are XML bodies. */
 static void excel_book(struct strbuf *out, const char *strings, const char *survey,
 		       const char *settings)
@@ -30,7 +30,7 @@ static void excel_book(struct strbuf *out, const char *strings, const char *surv
 			   settings);
 	static const char book[] = HEAD "<workbook " MAIN " xmlns:r=\"" RELNS "\"><sheets>"
 		"<sheet name=\"Survey\" sheetId=\"1\" r:id=\"rId1\"/>"
-		"<sheet name=\"notes\" sheetId=\"3\" r:id=\"rId3\"/>"
+		"<sheet name=\"Entities\" sheetId=\"3\" r:id=\"rId3\"/>"
 		"<sheet name=\" settings \" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
 	static const char rels[] = HEAD "<Relationships xmlns=\"http://schemas.openxmlformats."
 		"org/package/2006/relationships\">"
@@ -111,6 +111,7 @@ static void cells_as_excel_writes_them(void **state)
 			    "检查,7.5,,,\n");
 	assert_null(x.csv[XS_CHOICES]);
 	assert_string_equal(x.csv[XS_SETTINGS], "form_id,version\nbook,2024032701\n");
+	assert_string_equal(x.unused, "entities"); /* said, not read */
 	/* CSV lines back to the sheet's rows: the quoted line break is row 3 */
 	assert_int_equal(xlsx_row(&x, XS_SURVEY, 1), 1);
 	assert_int_equal(xlsx_row(&x, XS_SURVEY, 2), 2);

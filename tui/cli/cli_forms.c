@@ -17,6 +17,7 @@
 #include "core/fileio.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
+#include "forms/engine/odk.h"
 #include "forms/engine/xlsx.h"
 #include "forms/inspect/inspect.h"
 
@@ -213,7 +214,9 @@ static int export_files(const struct form *f, const char *book, struct fc_err *e
 				: xstrdup(f->files[k].name);
 		int rc = file_write_new(p, f->files[k].csv, f->files[k].len, 0644, err);
 		if (rc == 0)
-			printf(_("%s: the choices of its select_one_from_file\n"), p);
+			printf(strcmp(f->files[k].name, ITEMSETS_FILE) ?
+			       _("%s: the choices of its select_one_from_file\n") :
+			       _("%s: the choices of its select_one_external\n"), p);
 		free(p);
 		if (rc)
 			return -1;
@@ -221,7 +224,8 @@ static int export_files(const struct form *f, const char *book, struct fc_err *e
 	return 0;
 }
 
-/* The form as a workbook to edit in a spreadsheet and `forms add` back. */
+/* The form as a workbook to edit in a spreadsheet and `forms add` back,
+ * which ODK's pyxform converts too (forms/engine/odk.h). */
 static int export(struct cli *cli, int argc, char **argv)
 {
 	const char *id = NULL, *out = NULL;
@@ -229,7 +233,8 @@ static int export(struct cli *cli, int argc, char **argv)
 	const struct form *f;
 	struct form_catalog cat;
 	struct fc_err err;
-	char *path;
+	char *path, *sheets[XS_COUNT] = { 0 };
+	size_t k;
 	int rc;
 
 	if ((rc = cli_parse_exact(argc, argv, opts, &id, 1, usage, _("forms export needs a form id"))))
@@ -242,8 +247,8 @@ static int export(struct cli *cli, int argc, char **argv)
 		return cli_report(&err);
 	}
 	path = out ? xstrdup(out) : xstrfmt("%s.xlsx", f->id);
-	if (xlsx_write_file((const char *const[XS_COUNT]){ f->survey_csv, f->choices_csv,
-							  f->settings_csv }, path, &err)) {
+	if (odk_export(f, sheets, &err) ||
+	    xlsx_write_file((const char *const *)sheets, path, &err)) {
 		rc = cli_report(&err);
 	} else {
 		printf(_("%s: form %s version %d\n"), path, f->id, f->version);
@@ -251,6 +256,8 @@ static int export(struct cli *cli, int argc, char **argv)
 			rc = cli_report(&err);
 	}
 	free(path);
+	for (k = 0; k < XS_COUNT; k++)
+		free(sheets[k]);
 	form_catalog_release(&cat);
 	return rc;
 }

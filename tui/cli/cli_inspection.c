@@ -439,7 +439,7 @@ static void show_item(const struct form *f, const struct fc_inspection *in,
 	}
 	if (!form_item_answerable(it))
 		return;
-	v = answer_of(in, vi->key);
+	v = it->type == FT_MEDIA ? inspect_item_file(in, vi->key) : answer_of(in, vi->key);
 	rel = form_relevant(f, vi->item, &vi->a->fa, &err);
 	if (rel > 0 && !v)
 		req = form_required(f, vi->item, &vi->a->fa, &err) > 0;

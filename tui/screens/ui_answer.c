@@ -181,6 +181,8 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, e
 	char label[64], *out = NULL;
 
 	snprintf(label, sizeof label, "%s", it->type == FT_DATE ? _("Date (YYYY-MM-DD)") :
+		 it->type == FT_TIME ? _("Time (HH:MM)") :
+		 it->type == FT_DATETIME ? _("Date and time (YYYY-MM-DDTHH:MM)") :
 		 it->type == FT_INTEGER ? _("Whole number") : it->type == FT_DECIMAL ?
 		 _("Number") : _("Text"));
 	if (!v && it->type == FT_DATE)
@@ -207,9 +209,11 @@ void walk_edit(struct walk *w, enum walk_how how)
 	case FT_CHECK: choose_check(w, how); break;
 	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, how); break;
 	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, how); break;
-	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE:
+	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE: case FT_TIME:
+	case FT_DATETIME:
 		edit_typed(w, it, idx, how);
 		break;
+	case FT_MEDIA: walk_attach(w); break;
 	default:
 		ui_info(w->ui, _("This line is for reading: it takes no answer."));
 	}

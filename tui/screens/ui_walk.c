@@ -280,9 +280,7 @@ static void check(struct walk *w, int req, enum walk_how how)
 		walk_check(w, req == REQ_PASS ? "pass" : "na", how);
 }
 
-/* Photos and files for the item under the cursor (a section's row: the
- * inspection itself). */
-static void attach(struct walk *w)
+void walk_attach(struct walk *w)
 {
 	const struct walk_row *row = w->l.cur < w->n_rows ? &w->rows[w->l.cur] : NULL;
 	struct ui_attach_to to = { w->id, "", NULL, 0 };
@@ -317,7 +315,7 @@ static int request(struct walk *w, int req, int key)
 		return 0;
 	case REQ_REVIEW: review(w); return w->have_in && w->in.status == INSP_FINAL;
 	case UI_REQ_TEAM: ui_draft_team(w->ui, w->id); walk_reload(w); return 0;
-	case REQ_ATTACH: attach(w); return 0;
+	case REQ_ATTACH: walk_attach(w); return 0;
 	case REQ_ADD: walk_add_instance(w); break;
 	case REQ_REMOVE: walk_remove_instance(w); break;
 	case REQ_VIEW: w->single = !w->single; break;

@@ -59,6 +59,9 @@ struct walk {
 	char (*inst)[FC_UUID_LEN + 1];
 };
 
+/* Photos and files for the item under the cursor (a section's row: the
+ * inspection itself); a media item (an image, audio ...) is answered so. */
+void walk_attach(struct walk *w);
 /* Re-reads the inspection, relevance, conflicts and the current item's
  * hazard. */
 int walk_reload(struct walk *w);

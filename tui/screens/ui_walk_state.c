@@ -64,7 +64,10 @@ static const struct fc_answer *answer_of(const struct walk *w, size_t item)
 const char *walk_value(const struct walk *w, size_t item)
 {
 	const struct fc_answer *a = answer_of(w, item);
+	char key[MAX_ITEM_KEY + 1];
 
+	if (w->f->items[item].type == FT_MEDIA)
+		return w->have_in ? inspect_item_file(&w->in, walk_key(w, item, key)) : NULL;
 	return a ? a->value : NULL;
 }
 
