@@ -43,6 +43,14 @@
 	"CREATE TRIGGER " name " AFTER " event " ON " table \
 	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY(kind, id_expr)
 
+/* Writes hazard_view's row of the hazards WHERE selects into hazard_state
+ * (migration 9): open is "not yet rectified" (open or notified). */
+#define HAZARD_STATE_OF(where) \
+	"INSERT INTO hazard_state(id, inspection, enterprise, major, open, state, due," \
+	"  supervised) SELECT id, inspection, enterprise, severity = 'major'," \
+	"  state IN ('open', 'notified'), state, due, supervised FROM hazard_view" \
+	"  WHERE " where ";"
+
 static const char *const migrations[] = {
 	/* 0 -> 1: identity and enterprises */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
@@ -261,6 +269,48 @@ static const char *const migrations[] = {
 	"  FOREIGN KEY (form_id, version) REFERENCES forms(id, version)) WITHOUT ROWID;"
 	"CREATE TRIGGER form_files_kept BEFORE UPDATE ON form_files"
 	"  BEGIN SELECT RAISE(ABORT, 'a stored form version never changes'); END;",
+
+	/* 8 -> 9: listings paged in the store (core/listing.h).  hazard_state
+	 * keeps hazard_view's row of each hazard (its enterprise, severity,
+	 * state, deadline in force, supervision), so a page of hazards, in
+	 * their order (overdue, major, due, id), is a range of an index instead
+	 * of the view computed for every hazard.  Triggers write it from the
+	 * view itself on every change of a hazard, of its events (but for those
+	 * that change neither state nor date: a dateless 'found' or comment) or
+	 * of its inspection's enterprise, so it says exactly what the view
+	 * says; overdue depends on the day asked and stays derived (open and
+	 * due before today).  The inspections' indexes follow the listings'
+	 * order, newest first and then id (created_at DESC, id). */
+	"CREATE TABLE hazard_state("
+	"  id TEXT PRIMARY KEY, inspection TEXT NOT NULL, enterprise TEXT NOT NULL,"
+	"  major INTEGER NOT NULL, open INTEGER NOT NULL, state TEXT NOT NULL,"
+	"  due TEXT NOT NULL, supervised INTEGER NOT NULL) WITHOUT ROWID;"
+	HAZARD_STATE_OF("1")
+	"CREATE INDEX hazard_state_order ON hazard_state(major, open, due);"
+	"CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise, major, open, due);"
+	"CREATE INDEX hazard_state_inspection ON hazard_state(inspection, major, open, due);"
+	"CREATE TRIGGER hazard_state_i AFTER INSERT ON hazards BEGIN"
+	"  DELETE FROM hazard_state WHERE id = NEW.id;" HAZARD_STATE_OF("id = NEW.id") "END;"
+	"CREATE TRIGGER hazard_state_u AFTER UPDATE ON hazards BEGIN"
+	"  DELETE FROM hazard_state WHERE id IN (OLD.id, NEW.id);"
+	HAZARD_STATE_OF("id = NEW.id") "END;"
+	"CREATE TRIGGER hazard_state_d AFTER DELETE ON hazards BEGIN"
+	"  DELETE FROM hazard_state WHERE id = OLD.id; END;"
+	"CREATE TRIGGER hazard_state_ei AFTER INSERT ON hazard_events"
+	"  WHEN NEW.kind NOT IN ('found', 'comment') OR NEW.date <> '' BEGIN"
+	"  DELETE FROM hazard_state WHERE id = NEW.hazard;"
+	HAZARD_STATE_OF("id = NEW.hazard") "END;"
+	"CREATE TRIGGER hazard_state_ed AFTER DELETE ON hazard_events BEGIN"
+	"  DELETE FROM hazard_state WHERE id = OLD.hazard;"
+	HAZARD_STATE_OF("id = OLD.hazard") "END;"
+	"CREATE TRIGGER hazard_state_enterprise AFTER UPDATE OF enterprise ON inspections"
+	"  WHEN OLD.enterprise <> NEW.enterprise BEGIN"
+	"  UPDATE hazard_state SET enterprise = NEW.enterprise WHERE inspection = NEW.id; END;"
+	"DROP INDEX inspections_status;"
+	"DROP INDEX inspections_created;"
+	"CREATE INDEX inspections_newest ON inspections(created_at DESC);"
+	"CREATE INDEX inspections_status_newest ON inspections(status, created_at DESC);"
+	"CREATE INDEX inspections_form_newest ON inspections(form_id, status, created_at DESC);",
 };
 
 int schema_latest(void)
