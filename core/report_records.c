@@ -52,13 +52,16 @@ int records_range_set(struct records_range *r, enum records_period kind, const c
 
 /* The conditions over inspection i (and its enterprise e) of the query's
  * period, status and group, with their values in x->x[0..2] (from, the
- * day after to, the group's key): fixed SQL, chosen by the query. */
-static void period_and_group(const struct records_query *q, struct strbuf *w)
+ * day after to, the group's key): fixed SQL, chosen by the query.  `at`
+ * is the inspection's created_at: i's, or for a hazard the copy in
+ * hazard_state, which its index carries, so a period is looked at without
+ * reading the inspection. */
+static void period_and_group(const struct records_query *q, const char *at, struct strbuf *w)
 {
 	if (q->range.from[0])
-		strbuf_adds(w, " AND i.created_at >= :x1");
+		strbuf_addf(w, " AND %s >= :x1", at);
 	if (q->range.to[0])   /* its local date no later than to */
-		strbuf_adds(w, " AND i.created_at < :x2");
+		strbuf_addf(w, " AND %s < :x2", at);
 	if (q->final_only)
 		strbuf_adds(w, " AND i.status = 'final'");
 	switch (q->by) {
@@ -209,12 +212,12 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 			x.x[3] = insp_type_name((enum insp_type)q->type);
 			strbuf_adds(&w, " AND i.type = :x4");
 		}
-		period_and_group(q, &w);
+		period_and_group(q, "i.created_at", &w);
 	} else {
 		ranges = haz_ranges(q->haz, &w);
 		if (q->haz != RH_ATTENTION) {   /* what needs doing now, whenever found */
 			x.from = " CROSS JOIN inspections i ON i.id = s.inspection";
-			period_and_group(q, &w);
+			period_and_group(q, "s.found_at", &w);
 		}
 	}
 	x.where = w.buf;

@@ -46,8 +46,8 @@
 /* Writes hazard_view's row of the hazards WHERE selects into hazard_state
  * (migration 9): open is "not yet rectified" (open or notified). */
 #define HAZARD_STATE_OF(where) \
-	"INSERT INTO hazard_state(id, inspection, enterprise, major, open, state, due," \
-	"  supervised) SELECT id, inspection, enterprise, severity = 'major'," \
+	"INSERT INTO hazard_state(id, inspection, enterprise, found_at, major, open, state," \
+	"  due, supervised) SELECT id, inspection, enterprise, found_at, severity = 'major'," \
 	"  state IN ('open', 'notified'), state, due, supervised FROM hazard_view" \
 	"  WHERE " where ";"
 
@@ -272,21 +272,23 @@ static const char *const migrations[] = {
 
 	/* 8 -> 9: listings paged in the store (core/listing.h).  hazard_state
 	 * keeps hazard_view's row of each hazard (its enterprise, severity,
-	 * state, deadline in force, supervision), so a page of hazards, in
-	 * their order (overdue, major, due, id), is a range of an index instead
-	 * of the view computed for every hazard.  Triggers write it from the
+	 * state, deadline in force, supervision, when its inspection was made),
+	 * keyed in the hazards' order (major, open, due, id), so a page of
+	 * hazards is a range of that table (core/listing_haz.c) instead of the
+	 * view computed for every hazard.  Triggers write it from the
 	 * view itself on every change of a hazard, of its events (but for those
 	 * that change neither state nor date: a dateless 'found' or comment) or
-	 * of its inspection's enterprise, so it says exactly what the view
+	 * of its inspection's enterprise or time, so it says exactly what the view
 	 * says; overdue depends on the day asked and stays derived (open and
 	 * due before today).  The inspections' indexes follow the listings'
 	 * order, newest first and then id (created_at DESC, id). */
 	"CREATE TABLE hazard_state("
-	"  id TEXT PRIMARY KEY, inspection TEXT NOT NULL, enterprise TEXT NOT NULL,"
-	"  major INTEGER NOT NULL, open INTEGER NOT NULL, state TEXT NOT NULL,"
-	"  due TEXT NOT NULL, supervised INTEGER NOT NULL) WITHOUT ROWID;"
+	"  major INTEGER NOT NULL, open INTEGER NOT NULL, due TEXT NOT NULL, id TEXT NOT NULL,"
+	"  inspection TEXT NOT NULL, enterprise TEXT NOT NULL, found_at TEXT NOT NULL,"
+	"  state TEXT NOT NULL, supervised INTEGER NOT NULL,"
+	"  PRIMARY KEY (major, open, due, id)) WITHOUT ROWID;"
 	HAZARD_STATE_OF("1")
-	"CREATE INDEX hazard_state_order ON hazard_state(major, open, due);"
+	"CREATE UNIQUE INDEX hazard_state_id ON hazard_state(id);"
 	"CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise, major, open, due);"
 	"CREATE INDEX hazard_state_inspection ON hazard_state(inspection, major, open, due);"
 	"CREATE TRIGGER hazard_state_i AFTER INSERT ON hazards BEGIN"
@@ -303,9 +305,11 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER hazard_state_ed AFTER DELETE ON hazard_events BEGIN"
 	"  DELETE FROM hazard_state WHERE id = OLD.hazard;"
 	HAZARD_STATE_OF("id = OLD.hazard") "END;"
-	"CREATE TRIGGER hazard_state_enterprise AFTER UPDATE OF enterprise ON inspections"
-	"  WHEN OLD.enterprise <> NEW.enterprise BEGIN"
-	"  UPDATE hazard_state SET enterprise = NEW.enterprise WHERE inspection = NEW.id; END;"
+	"CREATE TRIGGER hazard_state_inspection AFTER UPDATE OF enterprise, created_at"
+	"  ON inspections WHEN OLD.enterprise <> NEW.enterprise OR"
+	"  OLD.created_at <> NEW.created_at BEGIN"
+	"  UPDATE hazard_state SET enterprise = NEW.enterprise, found_at = NEW.created_at"
+	"  WHERE inspection = NEW.id; END;"
 	"DROP INDEX inspections_status;"
 	"DROP INDEX inspections_created;"
 	"CREATE INDEX inspections_newest ON inspections(created_at DESC);"
