@@ -597,9 +597,8 @@ static int add_row(const struct insp_row *r, void *ctx)
 	snprintf(ver, sizeof ver, "%d", r->form_version);
 	snprintf(na, sizeof na, "%d", r->n_answers);
 	snprintf(nh, sizeof nh, "%d", r->n_hazards);
-	table_add(ctx, (const char *[]){ r->id, r->status, r->form_id, ver, r->type,
+	return cli_listing_add(ctx, (const char *[]){ r->id, r->status, r->form_id, ver, r->type,
 		r->enterprise, r->enterprise_name, r->created_at, na, nh });
-	return 0;
 }
 
 static int cmd_list(struct cli *cli, int argc, char **argv)
@@ -615,7 +614,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
-	struct table t;
+	struct cli_listing l;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "status", OPT_VALUE, &status, NULL, NULL },
@@ -631,10 +630,10 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		return cli_usage(usage, _("unknown status '%s' (draft, final or conflicted)"), status);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	table_init(&t, cols, ARRAY_SIZE(cols));
-	rc = inspection_list(ws->store, status, add_row, &t, &err);
+	cli_listing_start(&l, cols, ARRAY_SIZE(cols), tf);
+	rc = inspection_list(ws->store, status, add_row, &l, &err);
 	workspace_close(ws);
-	return cli_end_listing(&t, tf, rc, &err);
+	return cli_listing_end(&l, rc, &err);
 }
 
 int cmd_inspection(struct cli *cli, int argc, char **argv)
