@@ -558,7 +558,7 @@ fail:
 	return -1;
 }
 
-/* inspection_list: the pages of listing.h walked through. */
+/* inspection_walk: the pages of listing.h walked through. */
 struct insp_walk {
 	insp_row_cb cb;
 	void *ctx;
@@ -578,6 +578,13 @@ int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void
 		    struct fc_err *err)
 {
 	struct insp_filter f = { status, NULL };
+
+	return inspection_walk(s, &f, cb, ctx, err);
+}
+
+int inspection_walk(struct fc_store *s, const struct insp_filter *f, insp_row_cb cb, void *ctx,
+		    struct fc_err *err)
+{
 	struct insp_walk w;
 	struct insp_row after;
 	size_t got = 0;
@@ -587,7 +594,7 @@ int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void
 	w.ctx = ctx;
 	do {
 		after = w.last;
-		if (inspection_page(s, &f, got ? &after : NULL, LIST_WALK_PAGE, walk_row, &w, &got,
+		if (inspection_page(s, f, got ? &after : NULL, LIST_WALK_PAGE, walk_row, &w, &got,
 				    err))
 			return -1;
 	} while (!w.stopped && got == LIST_WALK_PAGE);

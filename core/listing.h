@@ -34,6 +34,10 @@ int inspection_page(struct fc_store *s, const struct insp_filter *f, const struc
 		    size_t n, insp_row_cb cb, void *ctx, size_t *got, struct fc_err *err);
 int inspection_count(struct fc_store *s, const struct insp_filter *f, long *n,
 		     struct fc_err *err);
+/* Every inspection of the filter, page after page (inspection_list is
+ * this by status alone). */
+int inspection_walk(struct fc_store *s, const struct insp_filter *f, insp_row_cb cb, void *ctx,
+		    struct fc_err *err);
 
 /* The same for hazards; `after` is a row this filter listed (its overdue
  * flag judged against the same today). */

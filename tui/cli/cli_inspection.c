@@ -8,6 +8,7 @@
 #include "core/hazard.h"
 #include "core/i18n.h"
 #include "core/inspection.h"
+#include "core/listing.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
@@ -31,7 +32,8 @@ static const char usage[] =
 	"       fieldcheck inspection attach ID [ITEM] FILE...\n"
 	"       fieldcheck inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
-	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
+	"       fieldcheck inspection list [--status draft|final|conflicted] [--form ID]\n"
+	"                  [--format text|csv|json]";
 
 /* "NAME:BADGE:DEPT" -> person; the name may not hold ':'. */
 static int parse_member(const char *s, struct fc_person *p, struct fc_err *err)
@@ -610,7 +612,8 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		{ "created_at", N_("CREATED"), 0, 16, 0 }, { "answers", N_("ANSWERS"), 1, 0, 0 },
 		{ "hazards", N_("HAZARDS"), 1, 0, 0 },
 	};
-	const char *status = "", *fmt = NULL;
+	const char *status = "", *form = "", *fmt = NULL;
+	struct insp_filter f;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
@@ -618,6 +621,7 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "status", OPT_VALUE, &status, NULL, NULL },
+		{ "form", OPT_VALUE, &form, NULL, NULL },
 		{ "format", OPT_VALUE, &fmt, NULL, NULL },
 		{ 0 },
 	};
@@ -631,7 +635,9 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
 	cli_listing_start(&l, cols, ARRAY_SIZE(cols), tf);
-	rc = inspection_list(ws->store, status, add_row, &l, &err);
+	f.status = status;
+	f.form = form;
+	rc = inspection_walk(ws->store, &f, add_row, &l, &err);
 	workspace_close(ws);
 	return cli_listing_end(&l, rc, &err);
 }

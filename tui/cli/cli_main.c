@@ -40,7 +40,7 @@ const char *const cli_usage_text = N_(
 	"  inspection attach ID [ITEM] FILE...      photos and files as evidence\n"
 	"  inspection locate ID --gps|--photo|LAT LON [ALT [ACCURACY]]\n"
 	"                                           where it took place\n"
-	"  inspection show ID | list [--status draft|final|conflicted]\n"
+	"  inspection show ID | list [--status draft|final|conflicted] [--form ID]\n"
 	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC] [--inspection ID]\n"
 	"  hazard show ID\n"
 	"  hazard add --inspection ID --description TEXT [--item ITEM]\n"
