@@ -186,6 +186,8 @@ static int read_page(struct fc_store *s, struct reading *r, const struct list_ex
 		struct hazard_filter f;
 		memset(&f, 0, sizeof f);
 		f.today = q->today;
+		if (q->by == REPORT_BY_ENTERPRISE && q->haz != RH_ATTENTION)
+			f.enterprise = q->key;   /* through its index */
 		return hazard_page_x(s, &f, ranges, x, after ? &p->after_haz : NULL, r->want + 1,
 				     take_haz, r, NULL, err);
 	}
