@@ -44,12 +44,14 @@
 	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY(kind, id_expr)
 
 /* Writes hazard_view's row of the hazards WHERE selects into hazard_state
- * (migration 9): open is "not yet rectified" (open or notified). */
+ * (migration 9): open is "not yet rectified" (open or notified); notified
+ * whether a notice was ever issued (the report counts it). */
 #define HAZARD_STATE_OF(where) \
 	"INSERT INTO hazard_state(id, inspection, enterprise, found_at, major, open, state," \
-	"  due, supervised) SELECT id, inspection, enterprise, found_at, severity = 'major'," \
-	"  state IN ('open', 'notified'), state, due, supervised FROM hazard_view" \
-	"  WHERE " where ";"
+	"  due, supervised, notified) SELECT v.id, v.inspection, v.enterprise, v.found_at," \
+	"  v.severity = 'major', v.state IN ('open', 'notified'), v.state, v.due, v.supervised," \
+	"  EXISTS (SELECT 1 FROM hazard_events n WHERE n.hazard = v.id AND n.kind = 'notice')" \
+	"  FROM hazard_view v WHERE " where ";"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: identity and enterprises */
@@ -285,26 +287,26 @@ static const char *const migrations[] = {
 	"CREATE TABLE hazard_state("
 	"  major INTEGER NOT NULL, open INTEGER NOT NULL, due TEXT NOT NULL, id TEXT NOT NULL,"
 	"  inspection TEXT NOT NULL, enterprise TEXT NOT NULL, found_at TEXT NOT NULL,"
-	"  state TEXT NOT NULL, supervised INTEGER NOT NULL,"
+	"  state TEXT NOT NULL, supervised INTEGER NOT NULL, notified INTEGER NOT NULL,"
 	"  PRIMARY KEY (major, open, due, id)) WITHOUT ROWID;"
 	HAZARD_STATE_OF("1")
 	"CREATE UNIQUE INDEX hazard_state_id ON hazard_state(id);"
 	"CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise, major, open, due);"
 	"CREATE INDEX hazard_state_inspection ON hazard_state(inspection, major, open, due);"
 	"CREATE TRIGGER hazard_state_i AFTER INSERT ON hazards BEGIN"
-	"  DELETE FROM hazard_state WHERE id = NEW.id;" HAZARD_STATE_OF("id = NEW.id") "END;"
+	"  DELETE FROM hazard_state WHERE id = NEW.id;" HAZARD_STATE_OF("v.id = NEW.id") "END;"
 	"CREATE TRIGGER hazard_state_u AFTER UPDATE ON hazards BEGIN"
 	"  DELETE FROM hazard_state WHERE id IN (OLD.id, NEW.id);"
-	HAZARD_STATE_OF("id = NEW.id") "END;"
+	HAZARD_STATE_OF("v.id = NEW.id") "END;"
 	"CREATE TRIGGER hazard_state_d AFTER DELETE ON hazards BEGIN"
 	"  DELETE FROM hazard_state WHERE id = OLD.id; END;"
 	"CREATE TRIGGER hazard_state_ei AFTER INSERT ON hazard_events"
 	"  WHEN NEW.kind NOT IN ('found', 'comment') OR NEW.date <> '' BEGIN"
 	"  DELETE FROM hazard_state WHERE id = NEW.hazard;"
-	HAZARD_STATE_OF("id = NEW.hazard") "END;"
+	HAZARD_STATE_OF("v.id = NEW.hazard") "END;"
 	"CREATE TRIGGER hazard_state_ed AFTER DELETE ON hazard_events BEGIN"
 	"  DELETE FROM hazard_state WHERE id = OLD.hazard;"
-	HAZARD_STATE_OF("id = OLD.hazard") "END;"
+	HAZARD_STATE_OF("v.id = OLD.hazard") "END;"
 	"CREATE TRIGGER hazard_state_inspection AFTER UPDATE OF enterprise, created_at"
 	"  ON inspections WHEN OLD.enterprise <> NEW.enterprise OR"
 	"  OLD.created_at <> NEW.created_at BEGIN"
