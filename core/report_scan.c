@@ -2,17 +2,12 @@
  *
  * Each table is read once, in the order it is kept, and the rows are
  * counted as they stream by (report.c): nothing is sorted, and a hazard
- * costs one look-up (its inspection), none when the report covers every
- * inspection without grouping.  Measured at 100 000 inspections and 140 000
- * hazards (bench/report.sh; instructions counted with cachegrind), the
- * plainer SQL cost three times as much (4.4 G instructions for the whole
- * report, against 1.4 G; by town 6.0 G against 2.1 G):
+ * costs no look-up in the store.  Measured at 100 000 inspections and
+ * 140 000 hazards (bench/report.sh; instructions counted with cachegrind),
+ * the plainer SQL cost three times as much (4.4 G instructions for the
+ * whole report, against 1.4 G; by town 6.0 G against 2.1 G):
  *  - GROUP BY sorts every row, even into one group, and sum() is a function
  *    call per row and figure;
- *  - a correlated subquery over a hazard's events is a B-tree search per
- *    hazard; instead the events index (kind, hazard) is read straight
- *    through for each kind that matters, in hazard order, beside the hazards
- *    in theirs (id), and merged;
  *  - the created_at index costs a random look-up per inspection; reading the
  *    table and testing the date (`+created_at`) is five times cheaper even
  *    for a quarter of the rows;
@@ -20,17 +15,18 @@
  *    department is read from the team table beside the inspections, both
  *    in inspection order;
  *  - a hazard finds its inspection's group (and whether the report covers
- *    it) in a sorted array the inspections' scan leaves, not in the store:
- *    hazards come in id order, so a B-tree look-up of their inspection each
- *    read pages at random (at 100 000 inspections 88 % of the report, 1.1 s
- *    of CPU by town; reading in inspection order instead costs the same
- *    random look-ups into the hazards).
- * The deadline in force is asked only for the hazards not yet rectified,
- * with hazard_view's own rule for it (schema.c, migration 2: the last
- * event that set a date, else the deadline) on the hazard alone: through
- * the view each look-up also joined the hazard's inspection, a random read
- * (ten times slower; at 100 000 inspections a third of a report).
- * test_report checks 'overdue' against `hazard list`, which uses the view.
+ *    it) in a hash map the inspections' scan leaves, not in the store (a
+ *    B-tree look-up of its inspection per hazard pages at random: at
+ *    100 000 inspections 88 % of the report);
+ *  - a hazard's state, whether a notice was issued, its supervision and
+ *    whether it is overdue come from its row of hazard_state (migration 9:
+ *    hazard_view's row kept by triggers, with its deadline in force), read
+ *    whole in its own order; only the few hazards with a file of their
+ *    repair are read from the attachments first.  Before, four cursors
+ *    over the events index (kind, hazard) were merged beside the hazards
+ *    and each open hazard's deadline was looked up.
+ * test_report checks 'overdue' against `hazard list`, and every figure
+ * against the records listed behind it.
  */
 #include "report_impl.h"
 
