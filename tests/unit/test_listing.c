@@ -26,7 +26,8 @@
 struct fixture {
 	char *dir;
 	struct fc_workspace *ws;
-	sqlite3 *db;                /* the same store, read by the reference queries */
+	sqlite3 *db;                /* the same store, for the reference queries and
+				     * for writes as the sqlite3 shell makes them */
 };
 
 struct ids {
@@ -64,7 +65,7 @@ static int setup(void **state)
 	add_enterprise(f->ws->store, 0, "华东化工有限公司");
 	add_enterprise(f->ws->store, 1, "城西物流有限公司");
 	path = test_path(f->dir, "store.db");
-	assert_int_equal(sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
 	free(path);
 	*state = f;
 	return 0;
@@ -387,6 +388,7 @@ static void counts_are_the_lists(void **state)
 	struct hazard_new hn = { insp, "", HAZ_MAJOR, "隐患", "2026-11-20", NULL };
 	struct ids got;
 	struct hazard_filter open = { 1, 0, 0, "", "", "2026-11-28" };
+	char sql[300];
 
 	new_inspection(f, "2026-11-10T09:00:00+08:00", "six-ones", 0, insp);
 	new_inspection(f, "2026-11-11T09:00:00+08:00", "six-ones", 0, id);
@@ -412,6 +414,21 @@ static void counts_are_the_lists(void **state)
 	must(listing_counts(f->ws->store, "2026-11-28", &c, &err), &err);
 	assert_int_equal(c.overdue, 0);
 	assert_int_equal(c.open, 2);
+	/* events that change neither state nor deadline reach it too */
+	must(hazard_event_add(f->ws->store, &me, got.id[0], HEV_NOTICE, NULL, NULL, &err), &err);
+	assert_int_equal(state_differs(f), 0);
+	must(hazard_event_add(f->ws->store, &me, got.id[0], HEV_SUPERVISE, NULL, NULL, &err),
+	     &err);
+	assert_int_equal(state_differs(f), 0);
+	must(hazard_event_add(f->ws->store, &me, got.id[0], HEV_COMMENT, NULL, "催办", &err),
+	     &err);
+	assert_int_equal(state_differs(f), 0);
+	/* an event written with plain SQL (no change of the hazard's row) */
+	snprintf(sql, sizeof sql, "INSERT INTO hazard_events(hazard, seq, kind, at, by, by_name)"
+		 " VALUES ('%s', 99, 'supervise', '2026-11-28T10:00:00+08:00', 'ZJ-0001', '张三')",
+		 got.id[1]);
+	assert_int_equal(sqlite3_exec(f->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(state_differs(f), 0);
 }
 
 int main(void)
