@@ -142,9 +142,9 @@ int inspection_count(struct fc_store *s, const struct insp_filter *f, long *n,
 	*n = 0;
 	strbuf_init(&sql);
 	strbuf_adds(&sql, "SELECT count(*) FROM inspections i");
-	/* any status of a form is one range of the count */
-	add_where(&sql, has(f->status) || !has(f->form) ? (ranges_of(f, range), range[0]) : "1",
-		  f, NULL);
+	ranges_of(f, range);
+	/* a form's inspections of any status are two ranges, but one count */
+	add_where(&sql, has(f->status) ? range[0] : "1", f, NULL);
 	rc = list_sum(s, sql.buf, names, values, n, err);
 	strbuf_release(&sql);
 	return rc;
