@@ -169,7 +169,7 @@ fuzz: deps-test
 # The benchmarks: generators and timers in bench/, linked with the library;
 # bench/run.sh prints one line per figure (a measurement, not a test).
 BENCH_MAX  ?= 100000
-BENCH_TOOLS := gen fill answer timeit photos
+BENCH_TOOLS := gen fill answer timeit photos pages
 BENCH_BIN  := $(BENCH_TOOLS:%=$(BUILD)/bench/%)
 BENCH_OBJ  := $(BENCH_TOOLS:%=$(BUILD)/bench/%.o) $(BUILD)/bench/synth.o
 

@@ -12,7 +12,10 @@
 #   sync_1000    `sync` of 1000 new inspections waiting in the outbox, and
 #                writing the files, `git add`, `git commit`, `git push`
 #   answer       inspect_answer on an open workspace: median and p99
-#   report_town, report_month   `report --by town|month` (best of 3)
+#   report_town, report_month, report_dept   `report --by town|month|dept`
+#                (best of 3)
+#   list_*       a page of each listing (first, halfway down) and its count
+#                (bench/pages, core/listing.h), on the supervisor's store
 #   replica      replica bytes per inspection, loose objects, sizes
 #   attach_sync_photos, first_pull_records_only   (once, not per N; see
 #                evidence_bench; BENCH_PHOTOS=0 leaves them out)
@@ -54,7 +57,7 @@ export LC_ALL=C.UTF-8
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 unset GIT_DIR GIT_WORK_TREE 2>/dev/null || true
 
-for t in gen fill answer timeit photos; do
+for t in gen fill answer timeit photos pages; do
 	[ -x "$TOOLS/$t" ] || { echo "bench: $TOOLS/$t is missing (make bench builds it)" >&2; exit 1; }
 done
 [ -x "$FC" ] || { echo "bench: $FC is missing" >&2; exit 1; }
@@ -249,7 +252,7 @@ one_size() {
 		"$(awk -v c="$CPU" -v n="${BENCH_CALLS:-600}" 'BEGIN { printf "%.6f", c / n }')"
 
 	# 5. The supervisor's reports (best of three after one to warm the cache).
-	for by in town month; do
+	for by in town month dept; do
 		"$FC" -C "$D/sup" report --by "$by" >/dev/null
 		best="" bkb="" bcpu=""
 		for _ in 1 2 3; do
@@ -261,6 +264,9 @@ one_size() {
 		printf 'bench report_%s n=%s ours=%s ours_cpu=%s maxrss_kb=%s lines=%s\n' "$by" \
 			"$((N + 300))" "$best" "$bcpu" "$bkb" "$(grep -c . "$D/report.out")"
 	done
+
+	# 5b. A page of each listing and its count, on the supervisor's store.
+	"$TOOLS/pages" "$D/sup" | sed "s/^bench \(list_[a-z_]*\) /bench \1 n=$N /"
 
 	# 6. What the replica costs on disk after the sync.
 	set -- $(pack_stats "$D/insp/replica.git")

@@ -1,5 +1,6 @@
 /* hazard.c - hazards and their event logs in the store. */
 #include "hazard.h"
+#include "listing.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -300,53 +301,37 @@ int hazard_withdraw(struct fc_store *s, const char *id, struct fc_err *err)
 	return store_run(s, st, "withdrawing the hazard", err);
 }
 
-static void row_from(sqlite3_stmt *st, struct hazard_row *r)
+/* hazard_list: the pages of listing.h walked through. */
+struct hazard_walk {
+	hazard_row_cb cb;
+	void *ctx;
+	struct hazard_row last;
+	int stopped;
+};
+
+static int walk_row(const struct hazard_row *r, void *ctx)
 {
-	memset(r, 0, sizeof *r);
-	store_col_copy(st, 0, r->id, sizeof r->id);
-	store_col_copy(st, 1, r->inspection, sizeof r->inspection);
-	store_col_copy(st, 2, r->enterprise, sizeof r->enterprise);
-	store_col_copy(st, 3, r->enterprise_name, sizeof r->enterprise_name);
-	store_col_copy(st, 4, r->item, sizeof r->item);
-	store_col_copy(st, 5, r->severity, sizeof r->severity);
-	store_col_copy(st, 6, r->state, sizeof r->state);
-	store_col_copy(st, 7, r->deadline, sizeof r->deadline);
-	store_col_copy(st, 8, r->due, sizeof r->due);
-	r->supervised = sqlite3_column_int(st, 9);
-	r->overdue = sqlite3_column_int(st, 10);
-	r->description = (char *)sqlite3_column_text(st, 11);
+	struct hazard_walk *w = ctx;
+
+	w->last = *r;
+	w->last.description = NULL;
+	return w->stopped = w->cb(r, w->ctx) != 0;
 }
 
 int hazard_list(struct fc_store *s, const struct hazard_filter *f, hazard_row_cb cb, void *ctx,
 		struct fc_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct hazard_walk w;
+	struct hazard_row after;
+	size_t got = 0;
 
-	if (store_prepare(s, "SELECT * FROM (SELECT v.id, v.inspection, v.enterprise,"
-			  " coalesce(e.name, ''), v.item, v.severity, v.state, v.deadline, v.due,"
-			  " v.supervised, v.state IN ('open', 'notified') AND v.due < ?1 AS overdue,"
-			  " v.description FROM hazard_view v"
-			  " LEFT JOIN enterprises e ON e.code = v.enterprise"
-			  " WHERE (?2 = '' OR v.enterprise = ?2) AND (?3 = '' OR v.inspection = ?3)"
-			  " AND (?5 = 0 OR v.severity = 'major'))"
-			  " WHERE (?4 = 0 OR state IN ('open', 'notified')) AND (?6 = 0 OR overdue)"
-			  " ORDER BY overdue DESC, severity = 'major' DESC, due, id", &st, err))
-		return -1;
-	store_bind(st, 1, f->today);
-	store_bind(st, 2, f->enterprise);
-	store_bind(st, 3, f->inspection);
-	sqlite3_bind_int(st, 4, f->open);
-	sqlite3_bind_int(st, 5, f->major);
-	sqlite3_bind_int(st, 6, f->overdue);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hazard_row r;
-		row_from(st, &r);
-		if (cb(&r, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "listing hazards");
+	memset(&w, 0, sizeof w);
+	w.cb = cb;
+	w.ctx = ctx;
+	do {
+		after = w.last;
+		if (hazard_page(s, f, got ? &after : NULL, LIST_WALK_PAGE, walk_row, &w, &got, err))
+			return -1;
+	} while (!w.stopped && got == LIST_WALK_PAGE);
+	return 0;
 }

@@ -62,7 +62,8 @@ struct hazard_row {
 	char *description;        /* valid during the callback only */
 };
 typedef int (*hazard_row_cb)(const struct hazard_row *r, void *ctx);
-/* Hazards matching the filter, overdue and major first, then by due date. */
+/* Hazards matching the filter, overdue and major first, then by due date
+ * and id; walks the pages of listing.h (hazard_page). */
 int hazard_list(struct fc_store *s, const struct hazard_filter *f, hazard_row_cb cb, void *ctx,
 		struct fc_err *err);
 

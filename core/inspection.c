@@ -7,6 +7,7 @@
 #include "attachment.h"
 #include "attachment_store.h"
 #include "docnum_store.h"
+#include "listing.h"
 #include "store_impl.h"
 #include "strbuf.h"
 #include "text.h"
@@ -565,44 +566,45 @@ fail:
 	return -1;
 }
 
+/* inspection_walk: the pages of listing.h walked through. */
+struct insp_walk {
+	insp_row_cb cb;
+	void *ctx;
+	struct insp_row last;
+	int stopped;
+};
+
+static int walk_row(const struct insp_row *r, void *ctx)
+{
+	struct insp_walk *w = ctx;
+
+	w->last = *r;
+	return w->stopped = w->cb(r, w->ctx) != 0;
+}
+
 int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void *ctx,
 		    struct fc_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct insp_filter f = { status, NULL };
 
-	if (store_prepare(s, "SELECT i.id, i.form_id, i.form_version, i.enterprise,"
-			  " coalesce(e.name, ''), i.type, i.status, i.created_at,"
-			  " (SELECT count(*) FROM answers a WHERE a.inspection = i.id),"
-			  " (SELECT count(*) FROM hazards h WHERE h.inspection = i.id),"
-			  " i.created_by, coalesce((SELECT t.name FROM team t WHERE"
-			  " t.inspection = i.id AND t.badge = i.created_by), '')"
-			  " FROM inspections i LEFT JOIN enterprises e ON e.code = i.enterprise"
-			  " WHERE ?1 = '' OR i.status = ?1 OR (?1 = 'conflicted' AND EXISTS"
-			  " (SELECT 1 FROM answer_conflicts c WHERE c.inspection = i.id))"
-			  " ORDER BY i.created_at DESC, i.id", &st, err))
-		return -1;
-	store_bind(st, 1, status);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct insp_row r;
-		memset(&r, 0, sizeof r);
-		store_col_copy(st, 0, r.id, sizeof r.id);
-		store_col_copy(st, 1, r.form_id, sizeof r.form_id);
-		r.form_version = sqlite3_column_int(st, 2);
-		store_col_copy(st, 3, r.enterprise, sizeof r.enterprise);
-		store_col_copy(st, 4, r.enterprise_name, sizeof r.enterprise_name);
-		store_col_copy(st, 5, r.type, sizeof r.type);
-		store_col_copy(st, 6, r.status, sizeof r.status);
-		store_col_copy(st, 7, r.created_at, sizeof r.created_at);
-		r.n_answers = sqlite3_column_int(st, 8);
-		r.n_hazards = sqlite3_column_int(st, 9);
-		store_col_copy(st, 10, r.created_by, sizeof r.created_by);
-		store_col_copy(st, 11, r.created_by_name, sizeof r.created_by_name);
-		if (cb(&r, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "listing inspections");
+	return inspection_walk(s, &f, cb, ctx, err);
+}
+
+int inspection_walk(struct fc_store *s, const struct insp_filter *f, insp_row_cb cb, void *ctx,
+		    struct fc_err *err)
+{
+	struct insp_walk w;
+	struct insp_row after;
+	size_t got = 0;
+
+	memset(&w, 0, sizeof w);
+	w.cb = cb;
+	w.ctx = ctx;
+	do {
+		after = w.last;
+		if (inspection_page(s, f, got ? &after : NULL, LIST_WALK_PAGE, walk_row, &w, &got,
+				    err))
+			return -1;
+	} while (!w.stopped && got == LIST_WALK_PAGE);
+	return 0;
 }

@@ -82,7 +82,8 @@ struct insp_row {
 	char created_by_name[MAX_NAME + 1];  /* and name when on its team */
 };
 typedef int (*insp_row_cb)(const struct insp_row *r, void *ctx);
-/* status: NULL for all, "draft", "final" or "conflicted"; newest first. */
+/* status: NULL for all, "draft", "final" or "conflicted"; newest first.
+ * Walks the pages of listing.h (inspection_walk). */
 int inspection_list(struct fc_store *s, const char *status, insp_row_cb cb, void *ctx,
 		    struct fc_err *err);
 

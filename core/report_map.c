@@ -1,6 +1,7 @@
 /* report_map.c - a small string-keyed hash map for counting a report's
  * groups and distinct enterprises in one pass over streamed rows, however
- * the rows are ordered (FNV-1a, open addressing, grown at half full). */
+ * the rows are ordered (an FNV-like hash eight bytes a step, open
+ * addressing, grown at half full). */
 #include "report_impl.h"
 
 #include <stdint.h>
@@ -9,12 +10,23 @@
 
 #include "strbuf.h"
 
+/* Eight bytes a step: the keys are mostly 36-character ids, hashed for
+ * every inspection and hazard of a report (a byte a step was a sixth of
+ * the report by town at 100 000 inspections). */
 static uint64_t hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	size_t n = strlen(s);
+	uint64_t h = 1469598103934665603ULL ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 1099511628211ULL;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 1099511628211ULL;
+	return h ^ (h >> 32);
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */

@@ -6,31 +6,10 @@
 #include <string.h>
 
 #include "report_records.h"
+#include "listing_impl.h"
 #include "report_impl.h"
-#include "enterprise.h"
 #include "strbuf.h"
 #include "core/i18n.h"
-
-#define SLOTS 256            /* look-ups remembered (direct-mapped) */
-#define TICK 2000            /* rows between two progress calls */
-
-struct town_slot {
-	char code[USCC_LEN + 1];
-	char town[MAX_TOWN + 1];
-};
-
-struct insp_slot {
-	char id[FC_UUID_LEN + 1];
-	char created_at[FC_TIMESTAMP_LEN + 1];
-	char form[MAX_FORM_ID + 1];
-	char dept[MAX_DEPT + 1];
-	int final, ok;
-};
-
-struct records_cache {
-	struct town_slot towns[SLOTS];
-	struct insp_slot insp[SLOTS];
-};
 
 /* "YYYY-MM-01" of the month `add` months after today's. */
 static void month_start(const char *today, int add, char *out, size_t size)
@@ -71,225 +50,190 @@ int records_range_set(struct records_range *r, enum records_period kind, const c
 	return 0;
 }
 
-static size_t slot_of(const char *s)
+/* The conditions over inspection i (and its enterprise e) of the query's
+ * period, status and group, with their values in x->x[0..2] (from, the
+ * day after to, the group's key): fixed SQL, chosen by the query.  `at`
+ * is the inspection's created_at: i's, or for a hazard the copy in
+ * hazard_state, which its index carries, so a period is looked at without
+ * reading the inspection. */
+static void period_and_group(const struct records_query *q, const char *at, struct strbuf *w)
 {
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % SLOTS;
-}
-
-static struct records_cache *cache(struct records_page *p)
-{
-	if (!p->cache)
-		p->cache = xcalloc(1, sizeof *p->cache);
-	return p->cache;
-}
-
-/* The town of an enterprise ("" when it has none or is unknown). */
-static const char *town_of(struct fc_store *s, struct records_page *p, const char *code)
-{
-	struct town_slot *t = &cache(p)->towns[slot_of(code)];
-	struct fc_enterprise e;
-	struct fc_err err;
-
-	if (strcmp(t->code, code)) {
-		snprintf(t->code, sizeof t->code, "%s", code);
-		t->town[0] = '\0';
-		if (enterprise_get(s, code, &e, &err) == 0) {
-			snprintf(t->town, sizeof t->town, "%s", e.town ? e.town : "");
-			enterprise_clear(&e);
-		}
+	if (q->range.from[0])
+		strbuf_addf(w, " AND %s >= :x1", at);
+	if (q->range.to[0])   /* its local date no later than to */
+		strbuf_addf(w, " AND %s < :x2", at);
+	if (q->final_only)
+		strbuf_adds(w, " AND i.status = 'final'");
+	switch (q->by) {
+	case REPORT_BY_FORM:
+		strbuf_adds(w, " AND i.form_id = :x3");
+		break;
+	case REPORT_BY_MONTH:
+		strbuf_adds(w, strlen(q->key) == 7 ? " AND substr(i.created_at, 1, 7) = :x3"
+			    : " AND 0");
+		break;
+	case REPORT_BY_TOWN:
+		strbuf_adds(w, " AND coalesce(e.town, '') = :x3");
+		break;
+	case REPORT_BY_ENTERPRISE:
+		strbuf_adds(w, " AND i.enterprise = :x3");
+		break;
+	case REPORT_BY_DEPT:   /* the team's first member's, as report_scan.c */
+		strbuf_adds(w, " AND coalesce((SELECT t.dept FROM team t WHERE"
+			    " t.inspection = i.id ORDER BY t.seq LIMIT 1), '') = :x3");
+		break;
+	case REPORT_TOTAL:
+		break;
 	}
-	return t->town;
 }
 
-/* An inspection's date, status, form and department, as the report groups
- * it (ok 0 when unknown). */
-static const struct insp_slot *insp_of(struct fc_store *s, struct records_page *p,
-				       const char *id)
+/* The hazard ranges (listing_impl.h) and the conditions over s a figure
+ * counts (report.h's meaning). */
+static unsigned haz_ranges(enum records_haz h, struct strbuf *w)
 {
-	struct insp_slot *sl = &cache(p)->insp[slot_of(id)];
-	struct fc_inspection in;
-	struct fc_err err;
-
-	if (strcmp(sl->id, id)) {
-		memset(sl, 0, sizeof *sl);
-		snprintf(sl->id, sizeof sl->id, "%s", id);
-		if (inspection_get(s, id, &in, &err) == 0) {
-			snprintf(sl->created_at, sizeof sl->created_at, "%s", in.created_at);
-			snprintf(sl->form, sizeof sl->form, "%s", in.form_id ? in.form_id : "");
-			/* the department of the team's first member, as report_scan.c */
-			snprintf(sl->dept, sizeof sl->dept, "%s", in.n_team ? in.team[0].dept : "");
-			sl->final = in.status == INSP_FINAL;
-			sl->ok = 1;
-			inspection_clear(&in);
-		}
+	switch (h) {
+	case RH_GENERAL: return HR(0, HR_OVERDUE) | HR(0, HR_LATER) | HR(0, HR_DONE);
+	case RH_MAJOR: return HR(1, HR_OVERDUE) | HR(1, HR_LATER) | HR(1, HR_DONE);
+	case RH_REPAIR_PHOTO:
+	case RH_NO_REPAIR_PHOTO:
+		strbuf_addf(w, " AND %sEXISTS (SELECT 1 FROM attachments a WHERE"
+			    " a.kind = 'hazard' AND a.record = s.id AND " REPAIR_FILE_SQL ")",
+			    h == RH_NO_REPAIR_PHOTO ? "NOT " : "");
+		/* fall through */
+	case RH_RECTIFIED: return HR(0, HR_DONE) | HR(1, HR_DONE);
+	case RH_CLOSED:
+		strbuf_adds(w, " AND s.state = 'closed'");
+		return HR(0, HR_DONE) | HR(1, HR_DONE);
+	case RH_OPEN: return HR(0, HR_OVERDUE) | HR(1, HR_OVERDUE) | HR(0, HR_LATER) |
+			     HR(1, HR_LATER);
+	case RH_OVERDUE: return HR(0, HR_OVERDUE) | HR(1, HR_OVERDUE);
+	case RH_SUPERVISED:
+		strbuf_adds(w, " AND s.supervised = 1");
+		return HR_ALL;
+	case RH_ATTENTION: return HR(0, HR_OVERDUE) | HR(1, HR_OVERDUE) | HR(1, HR_LATER);
+	case RH_ALL: break;
 	}
-	return sl;
+	return HR_ALL;
 }
 
-struct walker {
-	struct fc_store *s;
+/* Stops the reading when the progress callback says so: SQLite's progress
+ * handler, called every PROGRESS_STEPS of its virtual machine. */
+#define PROGRESS_STEPS 200000
+
+struct reading {
 	const struct records_query *q;
 	struct records_page *p;
 	const struct records_progress *prog;
-	size_t seen, want;
-	struct fc_err *err;
-	int failed;                 /* a look-up failed: err says how */
+	size_t want;
+	int stopped;
 };
 
-/* Every TICK rows: asks whether to go on; 1 when the reading stops here. */
-static int tick(struct walker *k)
+static int progress(void *ctx)
 {
-	if (!k->prog || !k->prog->fn || k->seen % TICK)
-		return 0;
-	if (!k->prog->fn(k->prog->ctx, k->seen))
-		return 0;
-	k->p->stopped = k->p->more = 1;
-	k->p->skip = k->seen - 1;
-	return 1;
+	struct reading *r = ctx;
+
+	if (r->prog->fn(r->prog->ctx, r->p->n))
+		r->stopped = 1;
+	return r->stopped;
 }
 
-/* Whether an inspection of this date, status, form and enterprise is one
- * the query's period and group take (`id` names it, for its department). */
-static int insp_in(struct walker *k, const char *id, const char *created_at, int final,
-		   const char *form, const char *enterprise)
+static int take_insp(const struct insp_row *row, void *ctx)
 {
-	const struct records_query *q = k->q;
-	const struct insp_slot *in;
+	struct reading *r = ctx;
+	struct records_page *p = r->p;
 
-	if ((q->range.from[0] && strncmp(created_at, q->range.from, FC_DATE_LEN) < 0) ||
-	    (q->range.to[0] && strncmp(created_at, q->range.to, FC_DATE_LEN) > 0) ||
-	    (q->final_only && !final))
-		return 0;
-	switch (q->by) {
-	case REPORT_BY_FORM: return !strcmp(form, q->key);
-	case REPORT_BY_MONTH: return !strncmp(created_at, q->key, 7) && strlen(q->key) == 7;
-	case REPORT_BY_TOWN: return !strcmp(town_of(k->s, k->p, enterprise), q->key);
-	case REPORT_BY_ENTERPRISE: return !strcmp(enterprise, q->key);
-	case REPORT_BY_DEPT:
-		in = insp_of(k->s, k->p, id);
-		return in->ok && !strcmp(in->dept, q->key);
-	case REPORT_TOTAL: break;
-	}
-	return 1;
-}
-
-static int take_insp(const struct insp_row *r, void *ctx)
-{
-	struct walker *k = ctx;
-	const struct records_query *q = k->q;
-	struct records_page *p = k->p;
-
-	if (++k->seen <= p->skip)
-		return 0;
-	if (tick(k))
-		return 1;
-	if (q->range.from[0] && strncmp(r->created_at, q->range.from, FC_DATE_LEN) < 0)
-		return 1;   /* newest first: the rest are older than the period too */
-	if ((q->type >= 0 && strcmp(r->type, insp_type_name((enum insp_type)q->type))) ||
-	    !insp_in(k, r->id, r->created_at, !strcmp(r->status, "final"), r->form_id,
-		    r->enterprise))
-		return 0;
-	if (k->want == 0) {
+	if (r->want == 0) {
 		p->more = 1;
 		return 1;
 	}
 	p->insp = xrealloc(p->insp, (p->n + 1) * sizeof *p->insp);
-	p->insp[p->n++] = *r;
-	p->skip = k->seen;
-	k->want--;
+	p->insp[p->n++] = *row;
+	p->after_insp = *row;
+	r->want--;
 	return 0;
 }
 
-/* The hazard's own state and severity, as the figure counts them. */
-static int haz_state(enum records_haz h, const struct hazard_row *r)
+static int take_haz(const struct hazard_row *row, void *ctx)
 {
-	int major = !strcmp(r->severity, "major");
+	struct reading *r = ctx;
+	struct records_page *p = r->p;
 
-	switch (h) {
-	case RH_GENERAL: return !major;
-	case RH_MAJOR: return major;
-	case RH_RECTIFIED:
-	case RH_REPAIR_PHOTO:
-	case RH_NO_REPAIR_PHOTO:   /* the files are asked of the store (take_haz) */
-		return !strcmp(r->state, "rectified") || !strcmp(r->state, "closed");
-	case RH_CLOSED: return !strcmp(r->state, "closed");
-	case RH_OPEN: return !strcmp(r->state, "open") || !strcmp(r->state, "notified");
-	case RH_OVERDUE: return r->overdue;
-	case RH_SUPERVISED: return r->supervised;
-	case RH_ATTENTION: return r->overdue || major;
-	case RH_ALL: break;
-	}
-	return 1;
-}
-
-static int haz_in(struct walker *k, const struct hazard_row *r)
-{
-	const struct insp_slot *in;
-
-	if (k->q->haz == RH_ATTENTION)
-		return 1;   /* what needs doing now, whenever it was found */
-	if (k->q->by == REPORT_BY_TOWN && strcmp(town_of(k->s, k->p, r->enterprise), k->q->key))
-		return 0;   /* cheaper than reading the inspection */
-	in = insp_of(k->s, k->p, r->inspection);
-	return in->ok && insp_in(k, r->inspection, in->created_at, in->final, in->form,
-				     r->enterprise);
-}
-
-static int take_haz(const struct hazard_row *r, void *ctx)
-{
-	struct walker *k = ctx;
-	struct records_page *p = k->p;
-
-	if (++k->seen <= p->skip)
-		return 0;
-	if (tick(k))
-		return 1;
-	if (!haz_state(k->q->haz, r))
-		return k->q->haz == RH_ATTENTION;  /* overdue, then major come first */
-	if (!haz_in(k, r))
-		return 0;
-	if (k->q->haz == RH_REPAIR_PHOTO || k->q->haz == RH_NO_REPAIR_PHOTO) {
-		int has = report_repair_file(k->s, r->id, k->err);
-		if (has < 0)
-			return k->failed = 1;
-		if (has != (k->q->haz == RH_REPAIR_PHOTO))
-			return 0;
-	}
-	if (k->want == 0) {
+	if (r->want == 0) {
 		p->more = 1;
 		return 1;
 	}
 	p->haz = xrealloc(p->haz, (p->n + 1) * sizeof *p->haz);
-	p->haz[p->n] = *r;
-	p->haz[p->n++].description = xstrdup(r->description ? r->description : "");
-	p->skip = k->seen;
-	k->want--;
+	p->haz[p->n] = *row;
+	p->haz[p->n++].description = xstrdup(row->description ? row->description : "");
+	p->after_haz = *row;
+	p->after_haz.description = NULL;
+	r->want--;
 	return 0;
+}
+
+static int read_page(struct fc_store *s, struct reading *r, const struct list_extra *x,
+		     unsigned ranges, struct fc_err *err)
+{
+	const struct records_query *q = r->q;
+	struct records_page *p = r->p;
+	int after = p->n > 0;
+
+	if (q->rec == RR_INSPECTIONS) {
+		struct insp_filter f = { NULL, NULL };
+		return inspection_page_x(s, &f, x, after ? &p->after_insp : NULL, r->want + 1,
+					 take_insp, r, NULL, err);
+	} else {
+		struct hazard_filter f;
+		memset(&f, 0, sizeof f);
+		f.today = q->today;
+		if (q->by == REPORT_BY_ENTERPRISE && q->haz != RH_ATTENTION)
+			f.enterprise = q->key;   /* through its index */
+		return hazard_page_x(s, &f, ranges, x, after ? &p->after_haz : NULL, r->want + 1,
+				     take_haz, r, NULL, err);
+	}
 }
 
 int records_more(struct fc_store *s, const struct records_query *q, struct records_page *p,
 		 size_t page, const struct records_progress *prog, struct fc_err *err)
 {
-	struct walker k = { s, q, p, prog, 0, page, err, 0 };
-	struct hazard_filter f;
+	struct reading r = { q, p, prog, page, 0 };
+	struct list_extra x = { "", "", { q->range.from, "", q->key, "" } };
+	char to_next[FC_DATE_LEN + 1] = "";
+	struct strbuf w;
+	unsigned ranges = HR_ALL;
 	int rc;
 
 	p->more = p->stopped = 0;
-	if (q->rec == RR_INSPECTIONS)
-		return inspection_list(s, NULL, take_insp, &k, err);
-	memset(&f, 0, sizeof f);
-	f.open = q->haz == RH_OPEN || q->haz == RH_ATTENTION;
-	f.overdue = q->haz == RH_OVERDUE;
-	f.major = q->haz == RH_MAJOR;
-	f.enterprise = "";
-	f.inspection = "";
-	f.today = q->today;
-	rc = hazard_list(s, &f, take_haz, &k, err);
-	return k.failed ? -1 : rc;
+	if (q->range.to[0] && date_add_days(q->range.to, 1, to_next, err))
+		return -1;
+	x.x[1] = to_next;
+	strbuf_init(&w);
+	strbuf_adds(&w, "1");
+	if (q->rec == RR_INSPECTIONS) {
+		if (q->type >= 0) {
+			x.x[3] = insp_type_name((enum insp_type)q->type);
+			strbuf_adds(&w, " AND i.type = :x4");
+		}
+		period_and_group(q, "i.created_at", &w);
+	} else {
+		ranges = haz_ranges(q->haz, &w);
+		if (q->haz != RH_ATTENTION) {   /* what needs doing now, whenever found */
+			x.from = " CROSS JOIN inspections i ON i.id = s.inspection";
+			period_and_group(q, "s.found_at", &w);
+		}
+	}
+	x.where = w.buf;
+	if (prog && prog->fn)
+		sqlite3_progress_handler(s->db, PROGRESS_STEPS, progress, &r);
+	rc = read_page(s, &r, &x, ranges, err);
+	if (prog && prog->fn)
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	strbuf_release(&w);
+	if (r.stopped) {   /* interrupted: what was read stays, the rest follows */
+		p->stopped = p->more = 1;
+		return 0;
+	}
+	return rc;
 }
 
 void records_release(struct records_page *p)
@@ -300,6 +244,5 @@ void records_release(struct records_page *p)
 		free(p->haz[i].description);
 	free(p->haz);
 	free(p->insp);
-	free(p->cache);
 	memset(p, 0, sizeof *p);
 }

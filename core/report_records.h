@@ -3,17 +3,17 @@
  * a page at a time (the dashboard's drill-down; any front end may list them).
  *
  * The figures come from report_run (rows streamed from the store, counted
- * in C by report.c).  The records behind them are read through
- * inspection_list and hazard_list and filtered by the report's rules: an
- * inspection by the local date of its created_at, its status, type, and its
- * group (form, month, its enterprise's town, its first team member's
- * department, its enterprise); a hazard by its state and severity and by its
- * inspection's date and group.  test_report checks that the records listed
- * behind each figure are exactly as many as the figure says.
+ * in C by report.c).  The records behind them are the listings of
+ * listing.h narrowed in SQL by the report's rules: an inspection by the
+ * local date of its created_at, its status, type, and its group (form,
+ * month, its enterprise's town, its first team member's department, its
+ * enterprise); a hazard by its state and severity and by its inspection's
+ * date and group.  test_report checks that the records listed behind each
+ * figure are exactly as many as the figure says.
  *
- * A page is the next matches of a walk that skips the rows earlier pages
- * went past; the walk of inspections (newest first) ends at the first one
- * older than the period.
+ * A page is the next matches after the last record of the pages before
+ * (keyset paging, listing.h), in the listings' orders: inspections newest
+ * first, hazards overdue and major first.
  */
 #ifndef FC_CORE_REPORT_RECORDS_H
 #define FC_CORE_REPORT_RECORDS_H
@@ -59,22 +59,23 @@ struct records_query {
 	const char *today;
 };
 
-/* Called every few thousand rows looked at; non-zero stops the reading. */
+/* Called every few milliseconds of a reading with the records found so
+ * far; non-zero stops the reading. */
 struct records_progress {
-	int (*fn)(void *ctx, size_t looked_at);
+	int (*fn)(void *ctx, size_t found);
 	void *ctx;
 };
-
-struct records_cache;
 
 struct records_page {
 	struct insp_row *insp;      /* RR_INSPECTIONS */
 	struct hazard_row *haz;     /* RR_HAZARDS; descriptions are heap copies */
 	size_t n;
-	size_t skip;                /* rows of the listing the pages went past */
 	int more;                   /* more may follow */
 	int stopped;                /* the reading was stopped (progress) */
-	struct records_cache *cache;   /* towns and inspections looked up */
+	/* the last record read, as read: the next page comes after it (a
+	 * screen may change the rows it shows) */
+	struct insp_row after_insp;
+	struct hazard_row after_haz;
 };
 
 /* Appends up to `page` more records matching q.  `prog` may be NULL. */

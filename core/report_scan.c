@@ -2,17 +2,12 @@
  *
  * Each table is read once, in the order it is kept, and the rows are
  * counted as they stream by (report.c): nothing is sorted, and a hazard
- * costs one look-up (its inspection), none when the report covers every
- * inspection without grouping.  Measured at 100 000 inspections and 140 000
- * hazards (bench/report.sh; instructions counted with cachegrind), the
- * plainer SQL cost three times as much (4.4 G instructions for the whole
- * report, against 1.4 G; by town 6.0 G against 2.1 G):
+ * costs no look-up in the store.  Measured at 100 000 inspections and
+ * 140 000 hazards (bench/report.sh; instructions counted with cachegrind),
+ * the plainer SQL cost three times as much (4.4 G instructions for the
+ * whole report, against 1.4 G; by town 6.0 G against 2.1 G):
  *  - GROUP BY sorts every row, even into one group, and sum() is a function
  *    call per row and figure;
- *  - a correlated subquery over a hazard's events is a B-tree search per
- *    hazard; instead the events index (kind, hazard) is read straight
- *    through for each kind that matters, in hazard order, beside the hazards
- *    in theirs (id), and merged;
  *  - the created_at index costs a random look-up per inspection; reading the
  *    table and testing the date (`+created_at`) is five times cheaper even
  *    for a quarter of the rows;
@@ -20,17 +15,18 @@
  *    department is read from the team table beside the inspections, both
  *    in inspection order;
  *  - a hazard finds its inspection's group (and whether the report covers
- *    it) in a sorted array the inspections' scan leaves, not in the store:
- *    hazards come in id order, so a B-tree look-up of their inspection each
- *    read pages at random (at 100 000 inspections 88 % of the report, 1.1 s
- *    of CPU by town; reading in inspection order instead costs the same
- *    random look-ups into the hazards).
- * The deadline in force is asked only for the hazards not yet rectified,
- * with hazard_view's own rule for it (schema.c, migration 2: the last
- * event that set a date, else the deadline) on the hazard alone: through
- * the view each look-up also joined the hazard's inspection, a random read
- * (ten times slower; at 100 000 inspections a third of a report).
- * test_report checks 'overdue' against `hazard list`, which uses the view.
+ *    it) in a hash map the inspections' scan leaves, not in the store (a
+ *    B-tree look-up of its inspection per hazard pages at random: at
+ *    100 000 inspections 88 % of the report);
+ *  - a hazard's state, whether a notice was issued, its supervision and
+ *    whether it is overdue come from its row of hazard_state (migration 10:
+ *    hazard_view's row kept by triggers, with its deadline in force), read
+ *    whole in its own order; only the few hazards with a file of their
+ *    repair are read from the attachments first.  Before, four cursors
+ *    over the events index (kind, hazard) were merged beside the hazards
+ *    and each open hazard's deadline was looked up.
+ * test_report checks 'overdue' against `hazard list`, and every figure
+ * against the records listed behind it.
  */
 #include "report_impl.h"
 
@@ -56,20 +52,6 @@ static const char *const key_sql[] = {
 /* The inspections a report covers: ?1 <= created_at < ?2, finalized only if ?3. */
 #define FILTER "+i.created_at >= ?1 AND +i.created_at < ?2 AND (?3 = 0 OR i.status = 'final')"
 
-/* The event kinds that count, read each from the index (kind, hazard), and
- * last the hazards with a file of the repair, from the attachments' key
- * (kind, record, ...), in the same order. */
-static const char *const kinds[] = { "notice", "rectified", "verified", "supervise", NULL };
-static const unsigned kind_bits[] = { HZ_NOTICE, HZ_RECTIFIED, HZ_VERIFIED, HZ_SUPERVISED,
-				      HZ_REPAIR_FILE };
-#define N_KINDS ARRAY_SIZE(kinds)
-
-/* An inspection the report covers and its group key. */
-struct covered {
-	char *id;
-	size_t key;                 /* index in names */
-};
-
 struct scan {
 	struct fc_store *s;
 	struct report_acc *a;
@@ -79,8 +61,7 @@ struct scan {
 	size_t n_names;
 	struct strmap towns;        /* enterprise -> 1 + index in names */
 	struct strmap keys;         /* group key -> 1 + index in names */
-	struct covered *covered;    /* the inspections counted, by id (see the top) */
-	size_t n_covered, alloc_covered;
+	struct strmap covered;      /* an inspection counted -> 1 + its key's index in names */
 	int need_covered;           /* hazards need them: not every one counts alike */
 	sqlite3_stmt *town_st, *team_st;
 	int team_rc;                /* the team cursor's last step */
@@ -170,48 +151,24 @@ static const char *row_key(struct scan *sc, sqlite3_stmt *st, int c, int id)
 static void cover(struct scan *sc, const char *id, const char *key)
 {
 	int added;
-	size_t *slot = strmap_slot(&sc->keys, key, &added);
+	size_t *slot = strmap_slot(&sc->keys, key, &added), k;
 
 	if (added)
 		*slot = keep_name(sc, key);
-	if (sc->n_covered == sc->alloc_covered) {
-		sc->alloc_covered = sc->alloc_covered ? 2 * sc->alloc_covered : 1024;
-		sc->covered = xrealloc(sc->covered, sc->alloc_covered * sizeof *sc->covered);
-	}
-	sc->covered[sc->n_covered].id = xstrdup(id);
-	sc->covered[sc->n_covered++].key = *slot - 1;
-}
-
-static int covered_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct covered *)a)->id, ((const struct covered *)b)->id);
+	k = *slot;
+	*strmap_slot(&sc->covered, id, &added) = k;
 }
 
 /* The group key of the hazards of inspection `id`, or NULL when the report
  * does not cover it. */
 static const char *hazard_key(struct scan *sc, const char *id)
 {
-	struct covered want = { (char *)id, 0 }, *c;
+	size_t *k;
 
 	if (!sc->need_covered)
 		return "";
-	if (!sc->n_covered)
-		return NULL; /* (bsearch wants an array, even empty) */
-	c = bsearch(&want, sc->covered, sc->n_covered, sizeof *sc->covered, covered_cmp);
-	return c ? sc->names[c->key] : NULL;
-}
-
-/* Sorted for hazard_key: SQLite's id order is byte order, as strcmp's, so
- * this only checks, unless a collation ever differs. */
-static void covered_sort(struct scan *sc)
-{
-	size_t i;
-
-	for (i = 1; i < sc->n_covered; i++)
-		if (covered_cmp(&sc->covered[i - 1], &sc->covered[i]) > 0) {
-			qsort(sc->covered, sc->n_covered, sizeof *sc->covered, covered_cmp);
-			return;
-		}
+	k = strmap_find(&sc->covered, id);
+	return k ? sc->names[*k - 1] : NULL;
 }
 
 static int scan_inspections(struct scan *sc, struct fc_err *err)
@@ -233,125 +190,70 @@ static int scan_inspections(struct scan *sc, struct fc_err *err)
 			cover(sc, col(st, 5), key);
 	}
 	sqlite3_finalize(st);
-	covered_sort(sc);
 	if (rc != SQLITE_DONE || (sc->team_rc != SQLITE_ROW && sc->team_rc != SQLITE_DONE))
 		return store_sqlerr(sc->s, err, "counting inspections");
 	return 0;
 }
 
-/* The hazards with events of each kind, read in hazard order beside the
- * hazards themselves. */
-struct events {
-	sqlite3_stmt *st[N_KINDS];
-	int rc[N_KINDS];                        /* each cursor's last step */
-	const char *at[N_KINDS];               /* the hazard it stands on (valid
-						 * until its next step) */
-};
-
-static void events_step(struct events *ev, size_t k)
+/* The hazards with a file of their repair (REPAIR_FILE_SQL): few, kept as
+ * keys of `set`. */
+static int repair_files(struct scan *sc, struct strmap *set, struct fc_err *err)
 {
-	ev->rc[k] = sqlite3_step(ev->st[k]);
-	ev->at[k] = ev->rc[k] == SQLITE_ROW ? col(ev->st[k], 0) : NULL;
+	sqlite3_stmt *st;
+	int rc, added;
+
+	if (store_prepare(sc->s, "SELECT DISTINCT a.record FROM attachments a WHERE "
+			  REPAIR_FILE_SQL, &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*strmap_slot(set, col(st, 0), &added) = 1;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(sc->s, err, "counting hazards");
 }
 
-/* What the events of hazard `id` say; moves each cursor past the hazards
- * before it. */
-static unsigned events_of(struct events *ev, const char *id)
+/* What a hazard's row of hazard_state says, as the bits of its events. */
+static unsigned state_bits(sqlite3_stmt *hz, const struct strmap *repaired)
 {
+	const char *state = col(hz, 2);
 	unsigned bits = 0;
-	size_t k;
-	int c;
 
-	for (k = 0; k < N_KINDS; k++) {
-		while (ev->rc[k] == SQLITE_ROW && (c = strcmp(ev->at[k], id)) <= 0) {
-			if (c == 0)
-				bits |= kind_bits[k];
-			events_step(ev, k);
-		}
-	}
+	if (!strcmp(state, "closed"))
+		bits |= HZ_VERIFIED;
+	else if (!strcmp(state, "rectified"))
+		bits |= HZ_RECTIFIED;
+	if (sqlite3_column_int(hz, 3))
+		bits |= HZ_NOTICE;
+	if (sqlite3_column_int(hz, 4))
+		bits |= HZ_SUPERVISED;
+	if ((bits & (HZ_RECTIFIED | HZ_VERIFIED)) && strmap_find(repaired, col(hz, 0)))
+		bits |= HZ_REPAIR_FILE;
 	return bits;
-}
-
-static int events_open(struct scan *sc, struct events *ev, struct fc_err *err)
-{
-	size_t k;
-
-	for (k = 0; k < N_KINDS; k++) {
-		if (store_prepare(sc->s, kinds[k] ? "SELECT e.hazard FROM hazard_events e WHERE"
-				  " e.kind = ?1 ORDER BY e.hazard" : "SELECT DISTINCT a.record FROM"
-				  " attachments a WHERE " REPAIR_FILE_SQL " ORDER BY a.record",
-				  &ev->st[k], err))
-			return -1;
-		if (kinds[k])
-			store_bind(ev->st[k], 1, kinds[k]);
-		events_step(ev, k);
-	}
-	return 0;
-}
-
-/* 1 if a cursor stopped on an error. */
-static int events_failed(const struct events *ev)
-{
-	size_t k;
-	for (k = 0; k < N_KINDS; k++)
-		if (ev->rc[k] != SQLITE_ROW && ev->rc[k] != SQLITE_DONE)
-			return 1;
-	return 0;
-}
-
-/* 1 if hazard `id` is past its deadline in force (hazard_view.due's rule). */
-static int past_due(struct scan *sc, sqlite3_stmt *due, const char *id)
-{
-	sqlite3_reset(due);
-	store_bind(due, 1, id);
-	store_bind(due, 2, sc->a->r->today);
-	return lookup(sc, due) && sqlite3_column_int(due, 0);
-}
-
-static int merge_hazards(struct scan *sc, sqlite3_stmt *hz, struct events *ev, sqlite3_stmt *due)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(hz)) == SQLITE_ROW) {
-		const char *id = col(hz, 0), *key = hazard_key(sc, col(hz, 2));
-		unsigned bits;
-		int overdue = 0;
-
-		if (!key)
-			continue; /* its inspection is not counted (the cursors catch up) */
-		bits = events_of(ev, id);
-		if (!(bits & (HZ_RECTIFIED | HZ_VERIFIED)))
-			overdue = past_due(sc, due, id);
-		report_acc_hazard(sc->a, key, !strcmp(col(hz, 1), "major"), bits, overdue);
-	}
-	return rc;
 }
 
 static int scan_hazards(struct scan *sc, struct fc_err *err)
 {
-	sqlite3_stmt *hz = NULL, *due = NULL;
-	struct events ev;
-	size_t k;
+	struct strmap repaired;
+	sqlite3_stmt *hz = NULL;
 	int rc;
 
-	memset(&ev, 0, sizeof ev);
-	if (store_prepare(sc->s, "SELECT h.id, h.severity, h.inspection FROM hazards h"
-			  " ORDER BY h.id", &hz, err) || events_open(sc, &ev, err) ||
-	    store_prepare(sc->s, "SELECT COALESCE((SELECT e.date FROM hazard_events e"
-			  " WHERE e.hazard = h.id AND e.date <> '' ORDER BY e.at DESC,"
-			  " CASE e.kind WHEN 'notice' THEN 1 ELSE 4 END DESC, e.by DESC,"
-			  " e.date DESC, e.note DESC LIMIT 1), h.deadline) < ?2"
-			  " FROM hazards h WHERE h.id = ?1", &due, err))
-		rc = -1;
-	else if (merge_hazards(sc, hz, &ev, due) != SQLITE_DONE || events_failed(&ev))
-		rc = store_sqlerr(sc->s, err, "counting hazards");
-	else
-		rc = 0;
+	memset(&repaired, 0, sizeof repaired);
+	if (repair_files(sc, &repaired, err) ||
+	    store_prepare(sc->s, "SELECT s.id, s.major, s.state, s.notified, s.supervised,"
+			  " s.open = 1 AND s.due < ?1, s.inspection FROM hazard_state s", &hz, err)) {
+		strmap_release(&repaired);
+		return -1;
+	}
+	store_bind(hz, 1, sc->a->r->today);
+	while ((rc = sqlite3_step(hz)) == SQLITE_ROW) {
+		const char *key = hazard_key(sc, col(hz, 6));
+
+		if (key)   /* else its inspection is not counted */
+			report_acc_hazard(sc->a, key, sqlite3_column_int(hz, 1),
+					  state_bits(hz, &repaired), sqlite3_column_int(hz, 5));
+	}
 	sqlite3_finalize(hz);
-	sqlite3_finalize(due);
-	for (k = 0; k < N_KINDS; k++)
-		sqlite3_finalize(ev.st[k]);
-	return rc;
+	strmap_release(&repaired);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(sc->s, err, "counting hazards");
 }
 
 /* Grouped by enterprise: each group's name, one look-up per group. */
@@ -400,9 +302,7 @@ static void scan_release(struct scan *sc)
 	for (k = 0; k < sc->n_names; k++)
 		free(sc->names[k]);
 	free(sc->names);
-	for (k = 0; k < sc->n_covered; k++)
-		free(sc->covered[k].id);
-	free(sc->covered);
+	strmap_release(&sc->covered);
 	strmap_release(&sc->towns);
 	strmap_release(&sc->keys);
 }

@@ -48,6 +48,16 @@
 	"CREATE TRIGGER " name " AFTER " event " ON " table \
 	"  WHEN NOT EXISTS (SELECT 1 FROM importing)" OUTBOX_BODY(kind, id_expr)
 
+/* Writes hazard_view's row of the hazards WHERE selects into hazard_state
+ * (migration 10): open is "not yet rectified" (open or notified); notified
+ * whether a notice was ever issued (the report counts it). */
+#define HAZARD_STATE_OF(where) \
+	"INSERT INTO hazard_state(id, inspection, enterprise, found_at, major, open, state," \
+	"  due, supervised, notified) SELECT v.id, v.inspection, v.enterprise, v.found_at," \
+	"  v.severity = 'major', v.state IN ('open', 'notified'), v.state, v.due, v.supervised," \
+	"  EXISTS (SELECT 1 FROM hazard_events n WHERE n.hazard = v.id AND n.kind = 'notice')" \
+	"  FROM hazard_view v WHERE " where ";"
+
 static const char *const migrations[] = {
 	/* 0 -> 1: identity and enterprises */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
@@ -302,6 +312,52 @@ static const char *const migrations[] = {
 	"  start INTEGER NOT NULL, count INTEGER NOT NULL, badge TEXT NOT NULL,"
 	"  device TEXT NOT NULL, at TEXT NOT NULL,"
 	"  PRIMARY KEY (authority, kind, year, start)) WITHOUT ROWID;",
+
+	/* 9 -> 10: listings paged in the store (core/listing.h).  hazard_state
+	 * keeps hazard_view's row of each hazard (its enterprise, severity,
+	 * state, deadline in force, supervision, when its inspection was made),
+	 * keyed in the hazards' order (major, open, due, id), so a page of
+	 * hazards is a range of that table (core/listing_haz.c) instead of the
+	 * view computed for every hazard.  Triggers write it from the
+	 * view itself on every change of a hazard, of its events (but for those
+	 * that change neither state nor date: a dateless 'found' or comment) or
+	 * of its inspection's enterprise or time, so it says exactly what the view
+	 * says; overdue depends on the day asked and stays derived (open and
+	 * due before today).  The inspections' indexes follow the listings'
+	 * order, newest first and then id (created_at DESC, id). */
+	"CREATE TABLE hazard_state("
+	"  major INTEGER NOT NULL, open INTEGER NOT NULL, due TEXT NOT NULL, id TEXT NOT NULL,"
+	"  inspection TEXT NOT NULL, enterprise TEXT NOT NULL, found_at TEXT NOT NULL,"
+	"  state TEXT NOT NULL, supervised INTEGER NOT NULL, notified INTEGER NOT NULL,"
+	"  PRIMARY KEY (major, open, due, id)) WITHOUT ROWID;"
+	HAZARD_STATE_OF("1")
+	"CREATE UNIQUE INDEX hazard_state_id ON hazard_state(id);"
+	"CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise, major, open, due);"
+	"CREATE INDEX hazard_state_inspection ON hazard_state(inspection, major, open, due);"
+	"CREATE TRIGGER hazard_state_i AFTER INSERT ON hazards BEGIN"
+	"  DELETE FROM hazard_state WHERE id = NEW.id;" HAZARD_STATE_OF("v.id = NEW.id") "END;"
+	"CREATE TRIGGER hazard_state_u AFTER UPDATE ON hazards BEGIN"
+	"  DELETE FROM hazard_state WHERE id IN (OLD.id, NEW.id);"
+	HAZARD_STATE_OF("v.id = NEW.id") "END;"
+	"CREATE TRIGGER hazard_state_d AFTER DELETE ON hazards BEGIN"
+	"  DELETE FROM hazard_state WHERE id = OLD.id; END;"
+	"CREATE TRIGGER hazard_state_ei AFTER INSERT ON hazard_events"
+	"  WHEN NEW.kind NOT IN ('found', 'comment') OR NEW.date <> '' BEGIN"
+	"  DELETE FROM hazard_state WHERE id = NEW.hazard;"
+	HAZARD_STATE_OF("v.id = NEW.hazard") "END;"
+	"CREATE TRIGGER hazard_state_ed AFTER DELETE ON hazard_events BEGIN"
+	"  DELETE FROM hazard_state WHERE id = OLD.hazard;"
+	HAZARD_STATE_OF("v.id = OLD.hazard") "END;"
+	"CREATE TRIGGER hazard_state_inspection AFTER UPDATE OF enterprise, created_at"
+	"  ON inspections WHEN OLD.enterprise <> NEW.enterprise OR"
+	"  OLD.created_at <> NEW.created_at BEGIN"
+	"  UPDATE hazard_state SET enterprise = NEW.enterprise, found_at = NEW.created_at"
+	"  WHERE inspection = NEW.id; END;"
+	"DROP INDEX inspections_status;"
+	"DROP INDEX inspections_created;"
+	"CREATE INDEX inspections_newest ON inspections(created_at DESC);"
+	"CREATE INDEX inspections_status_newest ON inspections(status, created_at DESC);"
+	"CREATE INDEX inspections_form_newest ON inspections(form_id, status, created_at DESC);",
 };
 
 int schema_latest(void)

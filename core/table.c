@@ -205,13 +205,18 @@ static void csv_field(const char *s, FILE *out)
 	fputc('"', out);
 }
 
-static void print_csv(const struct table *t, FILE *out)
+static void csv_header(const struct table *t, FILE *out)
 {
-	size_t r, c;
+	size_t c;
 	for (c = 0; c < t->n_cols; c++) {
 		csv_field(t->cols[c].key, out);
 		fputs(c + 1 < t->n_cols ? "," : "\r\n", out);
 	}
+}
+
+static void csv_rows(const struct table *t, FILE *out)
+{
+	size_t r, c;
 	for (r = 0; r < t->n_rows; r++)
 		for (c = 0; c < t->n_cols; c++) {
 			csv_field(cell(t, r, c), out);
@@ -219,15 +224,16 @@ static void print_csv(const struct table *t, FILE *out)
 		}
 }
 
-static void print_json(const struct table *t, FILE *out)
+/* The rows of t as JSON objects; `before` rows were printed already (the
+ * first one opens the array's lines). */
+static void json_rows(const struct table *t, size_t before, FILE *out)
 {
 	struct strbuf sb;
 	size_t r, c;
 
 	strbuf_init(&sb);
-	strbuf_adds(&sb, "[");
 	for (r = 0; r < t->n_rows; r++) {
-		strbuf_adds(&sb, r ? ",\n  {" : "\n  {");
+		strbuf_adds(&sb, r + before ? ",\n  {" : "\n  {");
 		for (c = 0; c < t->n_cols; c++) {
 			const char *v = cell(t, r, c);
 			if (c)
@@ -243,9 +249,69 @@ static void print_json(const struct table *t, FILE *out)
 		}
 		strbuf_adds(&sb, "}");
 	}
-	strbuf_adds(&sb, t->n_rows ? "\n]\n" : "]\n");
 	fwrite(sb.buf, 1, sb.len, out);
 	strbuf_release(&sb);
+}
+
+static void print_csv(const struct table *t, FILE *out)
+{
+	csv_header(t, out);
+	csv_rows(t, out);
+}
+
+static void print_json(const struct table *t, FILE *out)
+{
+	fputs("[", out);
+	json_rows(t, 0, out);
+	fputs(t->n_rows ? "\n]\n" : "]\n", out);
+}
+
+static int stream_ok(FILE *out)
+{
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+int table_stream_start(struct table_stream *ts, struct table *t, enum table_format fmt,
+		       FILE *out)
+{
+	ts->t = t;
+	ts->fmt = fmt;
+	ts->out = out;
+	ts->printed = 0;
+	if (fmt == FMT_CSV)
+		csv_header(t, out);
+	else if (fmt == FMT_JSON)
+		fputs("[", out);
+	return fmt == FMT_TEXT ? 0 : stream_ok(out);
+}
+
+int table_stream_flush(struct table_stream *ts)
+{
+	struct table *t = ts->t;
+	size_t i;
+
+	if (ts->fmt == FMT_TEXT || t->n_rows == 0)
+		return 0;
+	if (ts->fmt == FMT_CSV)
+		csv_rows(t, ts->out);
+	else
+		json_rows(t, ts->printed, ts->out);
+	ts->printed += t->n_rows;
+	for (i = 0; i < t->n_rows * t->n_cols; i++)
+		free(t->cells[i]);
+	t->n_rows = 0;
+	return stream_ok(ts->out);
+}
+
+int table_stream_end(struct table_stream *ts)
+{
+	if (ts->fmt == FMT_TEXT)
+		return table_print(ts->t, FMT_TEXT, ts->out);
+	if (table_stream_flush(ts))
+		return -1;
+	if (ts->fmt == FMT_JSON)
+		fputs(ts->printed ? "\n]\n" : "]\n", ts->out);
+	return stream_ok(ts->out);
 }
 
 int table_print(const struct table *t, enum table_format fmt, FILE *out)

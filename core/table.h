@@ -45,6 +45,22 @@ void table_add(struct table *t, const char *const *vals);
 /* Prints; returns 0, or -1 if the stream failed (disk full, closed pipe). */
 int table_print(const struct table *t, enum table_format fmt, FILE *out);
 
+/* A listing printed as its rows come, for a listing read a page at a
+ * time: CSV and JSON print the rows the table holds at each flush and drop
+ * them, so memory holds a page, and print the same bytes as table_print;
+ * text keeps every row to the end (its columns are as wide as the widest
+ * cell).  Each returns -1 if the stream failed. */
+struct table_stream {
+	struct table *t;
+	enum table_format fmt;
+	FILE *out;
+	size_t printed;     /* rows printed so far */
+};
+int table_stream_start(struct table_stream *ts, struct table *t, enum table_format fmt,
+		       FILE *out);
+int table_stream_flush(struct table_stream *ts);
+int table_stream_end(struct table_stream *ts);
+
 /* Appends s to out as a JSON string literal (quotes included), escaping
  * quote, backslash and every control character. */
 struct strbuf;

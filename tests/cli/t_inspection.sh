@@ -104,3 +104,12 @@ expect_exit 0 "one with leading zeros" inspection answer "${n%%-*}" tenant_count
 check "is stored without them ($(stored))" [ "$(stored)" = 12 ]
 expect_exit 0 "0 itself" inspection answer "${n%%-*}" tenant_count 0
 check "stays 0 ($(stored))" [ "$(stored)" = 0 ]
+
+# Listed by form: only that form's, drafts and finished ones alike.
+expect_exit 0 "list the six-ones inspections" inspection list --form six-ones --format json
+check "only the six-ones one" [ "$(sqlite3 :memory: "select group_concat(json_extract(value,'\$.form')) from json_each(readfile('$OUT'))")" = six-ones ]
+expect_exit 0 "list the finished hazmat-loading ones" inspection list --form hazmat-loading --status final --format csv
+out_has "$short" "the finalized one is listed"
+check "and no other" [ "$(wc -l <"$OUT")" -eq 2 ]
+expect_exit 0 "list an unknown form's" inspection list --form no-such-form --format json
+check "none" [ "$(cat "$OUT")" = "[]" ]

@@ -14,3 +14,16 @@ for cmd in "enterprise list" "forms list" "hazard list" "inspection list" "whoam
 	check "$cmd says it cannot write the listing, and why" \
 		grep -q "^fieldcheck: cannot write the listing: No space left on device" "$ERR"
 done
+
+# The listings read a page at a time print CSV and JSON as the pages come:
+# a write that fails on the way fails the same.
+fc inspection new --form six-ones --enterprise "$USCC1" >/dev/null
+for cmd in "inspection list --format json" "inspection list --format csv" \
+	"hazard list --format json"; do
+	# shellcheck disable=SC2086
+	"$FC" -C "$WS" $cmd >/dev/full 2>"$ERR"
+	rc=$?
+	check "$cmd to a full disk fails (exit 1, got $rc)" [ "$rc" = 1 ]
+	check "$cmd says it cannot write the listing, and why" \
+		grep -q "^fieldcheck: cannot write the listing: No space left on device" "$ERR"
+done

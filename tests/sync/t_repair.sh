@@ -158,7 +158,7 @@ garble() {
 "$FC" -C "$T/a" inspection answer "$ia" micro_fire_station fail --note 未配备 >/dev/null
 ic=$(new_inspection a "$USCC1")
 "$FC" -C "$T/a" inspection answer "$ic" safety_office pass --note 新草稿 >/dev/null
-garble a $(pages_of a enterprises_name inspections_created inspections_status)
+garble a $(pages_of a enterprises_name inspections_newest inspections_status_newest)
 cp "$T/a/store.db" "$T/store.garbled"
 verify_then_repair a store
 out_has "rebuilt from the replica: 2 inspections" "and that it was rebuilt from the replica"

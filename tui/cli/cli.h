@@ -64,6 +64,23 @@ int cli_print_listing(const struct table *t, enum table_format f);
  * err if rc is non-zero, else prints the table (cli_print_listing); releases
  * the table either way.  Returns the exit status. */
 int cli_end_listing(struct table *t, enum table_format f, int rc, const struct fc_err *err);
+
+/* A listing printed as its rows are read (core/table.h's stream): CSV and
+ * JSON go out a page at a time, so a list of 100 000 starts at once and
+ * holds a page in memory.  cli_listing_add returns non-zero once the
+ * output failed (a row callback returns it to stop the reading);
+ * cli_listing_end reports err if rc is non-zero, else a failed write as
+ * cli_print_listing does, releases the table and returns the exit status. */
+#define CLI_LISTING_PAGE 256
+struct cli_listing {
+	struct table t;
+	struct table_stream ts;
+	int failed, errnum;
+};
+void cli_listing_start(struct cli_listing *l, const struct table_col *cols, size_t n_cols,
+		       enum table_format f);
+int cli_listing_add(struct cli_listing *l, const char *const *vals);
+int cli_listing_end(struct cli_listing *l, int rc, const struct fc_err *err);
 /* Parses --format text|csv|json (NULL means text). */
 int cli_format(const char *s, enum table_format *out, const char *usage);
 /* Prints s (made visible) and spaces after it up to `width` display

@@ -178,6 +178,54 @@ int cli_print_listing(const struct table *t, enum table_format f)
 	return 1;
 }
 
+/* Notes the first failed write with its errno. */
+static int listing_failed(struct cli_listing *l, int rc)
+{
+	if (rc && !l->failed) {
+		l->failed = 1;
+		l->errnum = errno ? errno : EIO;
+	}
+	return l->failed;
+}
+
+void cli_listing_start(struct cli_listing *l, const struct table_col *cols, size_t n_cols,
+		       enum table_format f)
+{
+	memset(l, 0, sizeof *l);
+	table_init(&l->t, cols, n_cols);
+	errno = 0;
+	listing_failed(l, table_stream_start(&l->ts, &l->t, f, stdout));
+}
+
+int cli_listing_add(struct cli_listing *l, const char *const *vals)
+{
+	if (l->failed)
+		return 1;
+	table_add(&l->t, vals);
+	errno = 0;
+	return l->t.n_rows < CLI_LISTING_PAGE ? 0 : listing_failed(l, table_stream_flush(&l->ts));
+}
+
+int cli_listing_end(struct cli_listing *l, int rc, const struct fc_err *err)
+{
+	struct fc_err werr;
+
+	if (rc)
+		rc = cli_report(err);
+	else {
+		errno = 0;
+		if (!l->failed)
+			listing_failed(l, table_stream_end(&l->ts));
+		if (l->failed) {
+			fc_failk(&werr, FC_EIO, _("cannot write the listing: %s"),
+				 strerror(l->errnum));
+			rc = cli_report(&werr);
+		}
+	}
+	table_release(&l->t);
+	return rc;
+}
+
 int cli_end_listing(struct table *t, enum table_format f, int rc, const struct fc_err *err)
 {
 	rc = rc ? cli_report(err) : cli_print_listing(t, f);

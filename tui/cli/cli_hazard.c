@@ -44,10 +44,9 @@ static const struct table_col list_cols[] = {
 
 static int add_row(const struct hazard_row *r, void *ctx)
 {
-	table_add(ctx, (const char *[]){ r->id, r->enterprise, r->enterprise_name, r->severity,
-		r->state, r->due, r->overdue ? "yes" : "no", r->supervised ? "yes" : "no",
-		r->item, r->description, r->inspection, r->deadline });
-	return 0;
+	return cli_listing_add(ctx, (const char *[]){ r->id, r->enterprise, r->enterprise_name,
+		r->severity, r->state, r->due, r->overdue ? "yes" : "no",
+		r->supervised ? "yes" : "no", r->item, r->description, r->inspection, r->deadline });
 }
 
 static int list(struct cli *cli, int argc, char **argv)
@@ -58,7 +57,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
-	struct table t;
+	struct cli_listing l;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "open", OPT_FLAG, NULL, &f.open, NULL },
@@ -82,10 +81,10 @@ static int list(struct cli *cli, int argc, char **argv)
 	f.today = today;
 	f.enterprise = enterprise;
 	f.inspection = full;
-	table_init(&t, list_cols, N_LIST_COLS);
-	rc = hazard_list(ws->store, &f, add_row, &t, &err);
+	cli_listing_start(&l, list_cols, N_LIST_COLS, tf);
+	rc = hazard_list(ws->store, &f, add_row, &l, &err);
 	workspace_close(ws);
-	return cli_end_listing(&t, tf, rc, &err);
+	return cli_listing_end(&l, rc, &err);
 }
 
 /* The full id of the hazard whose id is or starts with prefix. */

@@ -9,6 +9,7 @@
 #include "core/hazard.h"
 #include "core/i18n.h"
 #include "core/inspection.h"
+#include "core/listing.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
@@ -36,7 +37,8 @@ static const char usage[] =
 	"       fieldcheck inspection set ID [--responsible NAME] [--responsible-title TEXT]\n"
 	"                  [--responsible-phone TEXT] [--findings TEXT] [--opinion TEXT]\n"
 	"       fieldcheck inspection show ID [--format text|json]\n"
-	"       fieldcheck inspection list [--status draft|final|conflicted] [--format text|csv|json]";
+	"       fieldcheck inspection list [--status draft|final|conflicted] [--form ID]\n"
+	"                  [--format text|csv|json]";
 
 /* "NAME:BADGE:DEPT" -> person; the name may not hold ':'. */
 static int parse_member(const char *s, struct fc_person *p, struct fc_err *err)
@@ -696,9 +698,8 @@ static int add_row(const struct insp_row *r, void *ctx)
 	snprintf(ver, sizeof ver, "%d", r->form_version);
 	snprintf(na, sizeof na, "%d", r->n_answers);
 	snprintf(nh, sizeof nh, "%d", r->n_hazards);
-	table_add(ctx, (const char *[]){ r->id, r->status, r->form_id, ver, r->type,
+	return cli_listing_add(ctx, (const char *[]){ r->id, r->status, r->form_id, ver, r->type,
 		r->enterprise, r->enterprise_name, r->created_at, na, nh });
-	return 0;
 }
 
 static int cmd_list(struct cli *cli, int argc, char **argv)
@@ -710,14 +711,16 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		{ "created_at", N_("CREATED"), 0, 16, 0 }, { "answers", N_("ANSWERS"), 1, 0, 0 },
 		{ "hazards", N_("HAZARDS"), 1, 0, 0 },
 	};
-	const char *status = "", *fmt = NULL;
+	const char *status = "", *form = "", *fmt = NULL;
+	struct insp_filter f;
 	struct fc_workspace *ws;
 	struct fc_err err = { 0 };
 	enum table_format tf;
-	struct table t;
+	struct cli_listing l;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "status", OPT_VALUE, &status, NULL, NULL },
+		{ "form", OPT_VALUE, &form, NULL, NULL },
 		{ "format", OPT_VALUE, &fmt, NULL, NULL },
 		{ 0 },
 	};
@@ -730,10 +733,12 @@ static int cmd_list(struct cli *cli, int argc, char **argv)
 		return cli_usage(usage, _("unknown status '%s' (draft, final or conflicted)"), status);
 	if (workspace_open(cli->workspace, &ws, &err))
 		return cli_report(&err);
-	table_init(&t, cols, ARRAY_SIZE(cols));
-	rc = inspection_list(ws->store, status, add_row, &t, &err);
+	cli_listing_start(&l, cols, ARRAY_SIZE(cols), tf);
+	f.status = status;
+	f.form = form;
+	rc = inspection_walk(ws->store, &f, add_row, &l, &err);
 	workspace_close(ws);
-	return cli_end_listing(&t, tf, rc, &err);
+	return cli_listing_end(&l, rc, &err);
 }
 
 int cmd_inspection(struct cli *cli, int argc, char **argv)

@@ -45,7 +45,7 @@ const char *const cli_usage_text = N_(
 	"  inspection set ID [--responsible NAME] [--responsible-title TEXT]\n"
 	"                 [--responsible-phone TEXT] [--findings TEXT] [--opinion TEXT]\n"
 	"                                           the unit's responsible person, 检查情况, 处理意见\n"
-	"  inspection show ID | list [--status draft|final|conflicted]\n"
+	"  inspection show ID | list [--status draft|final|conflicted] [--form ID]\n"
 	"  hazard list [--open] [--overdue] [--major] [--enterprise USCC] [--inspection ID]\n"
 	"  hazard show ID\n"
 	"  hazard add --inspection ID --description TEXT [--item ITEM]\n"

@@ -11,6 +11,7 @@
 #include "ui_names.h"
 #include "ui_screens.h"
 #include "core/inspection.h"
+#include "core/listing.h"
 #include "core/strbuf.h"
 
 struct picked {
@@ -39,13 +40,6 @@ static int add_row(const struct insp_row *r, void *ctx)
 	return 0;
 }
 
-static int count_row(const struct insp_row *r, void *ctx)
-{
-	(void)r;
-	++*(long *)ctx;
-	return 0;
-}
-
 /* Opens the walk of a draft at its first conflicted item. */
 static void open_at_conflict(struct ui *ui, const char *id)
 {
@@ -62,10 +56,11 @@ static void open_at_conflict(struct ui *ui, const char *id)
 
 long ui_conflicts_count(struct ui *ui)
 {
+	static const struct insp_filter conflicted = { "conflicted", NULL };
 	struct fc_err err = { 0 };
 	long n = 0;
 
-	if (inspection_list(ui->ws->store, "conflicted", count_row, &n, &err))
+	if (inspection_count(ui->ws->store, &conflicted, &n, &err))
 		return 0;
 	return n;
 }

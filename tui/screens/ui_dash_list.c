@@ -77,13 +77,13 @@ void dash_row_inspection(struct ui *ui, struct ui_names *names, const struct ins
 }
 
 /* Called while reading: says how far it got; Esc stops. */
-static int progress(void *ctx, size_t looked_at)
+static int progress(void *ctx, size_t found)
 {
 	struct ui *ui = ctx;
 	int stop = 0, r;
 	wint_t wc;
 
-	ui_info(ui, _("Reading: %zu records looked at (Esc stops)"), looked_at);
+	ui_info(ui, _("Reading: %zu found (Esc stops)"), found);
 	ui_msgline(ui);
 	refresh();
 	timeout(0);

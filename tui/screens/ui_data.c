@@ -4,79 +4,54 @@
 #include <string.h>
 
 #include "ui_data.h"
+#include "core/listing.h"
 #include "core/strbuf.h"
-
-static int count_draft(const struct insp_row *r, void *ctx)
-{
-	(void)r;
-	((struct data_counts *)ctx)->drafts++;
-	return 0;
-}
-
-static int count_hazard(const struct hazard_row *r, void *ctx)
-{
-	struct data_counts *c = ctx;
-
-	c->open++;
-	c->overdue += r->overdue != 0;
-	c->major += !strcmp(r->severity, "major");
-	return 0;
-}
 
 int data_counts(struct fc_workspace *ws, const char *today, struct data_counts *c,
 		struct fc_err *err)
 {
-	struct hazard_filter f = { 0 };
+	struct listing_counts lc;
 
 	memset(c, 0, sizeof *c);
-	f.open = 1;
-	f.today = today;
-	f.enterprise = "";
-	f.inspection = "";
-	if (inspection_list(ws->store, "draft", count_draft, c, err))
+	if (listing_counts(ws->store, today, &lc, err))
 		return -1;
-	return hazard_list(ws->store, &f, count_hazard, c, err);
+	c->drafts = lc.drafts;
+	c->open = lc.open;
+	c->overdue = lc.overdue;
+	c->major = lc.major;
+	return 0;
 }
 
+/* A page of `want` rows is asked as want + 1: the extra one only says that
+ * more follow. */
 struct pager {
-	size_t skip, want, seen;
+	size_t want;
+	int *more;
 	void *d;
 };
-
-/* Whether the row the walk is at belongs on the page: 0 skip it, 1 take
- * it, -1 the page is full (*more is set and the walk stops). */
-static int pager_admit(struct pager *p, int *more)
-{
-	if (p->seen++ < p->skip)
-		return 0;
-	if (p->want == 0) {
-		*more = 1;
-		return -1;
-	}
-	p->want--;
-	return 1;
-}
 
 static int take_insp(const struct insp_row *r, void *ctx)
 {
 	struct pager *p = ctx;
 	struct data_insp *d = p->d;
-	int at = pager_admit(p, &d->more);
 
-	if (at <= 0)
-		return at < 0;
+	if (p->want == 0)
+		return *p->more = 1;
+	p->want--;
 	d->rows = xrealloc(d->rows, (d->n + 1) * sizeof *d->rows);
 	d->rows[d->n++] = *r;
+	d->after = *r;
 	return 0;
 }
 
 int data_insp_more(struct fc_store *s, const char *status, struct data_insp *d, size_t page,
 		   struct fc_err *err)
 {
-	struct pager p = { d->n, page, 0, d };
+	struct insp_filter f = { status, NULL };
+	struct pager p = { page, &d->more, d };
 
 	d->more = 0;
-	return inspection_list(s, status, take_insp, &p, err);
+	return inspection_page(s, &f, d->n ? &d->after : NULL, page + 1, take_insp, &p, NULL, err);
 }
 
 void data_insp_release(struct data_insp *d)
@@ -89,23 +64,25 @@ static int take_haz(const struct hazard_row *r, void *ctx)
 {
 	struct pager *p = ctx;
 	struct data_haz *d = p->d;
-	int at = pager_admit(p, &d->more);
 
-	if (at <= 0)
-		return at < 0;
+	if (p->want == 0)
+		return *p->more = 1;
+	p->want--;
 	d->rows = xrealloc(d->rows, (d->n + 1) * sizeof *d->rows);
 	d->rows[d->n] = *r;
 	d->rows[d->n++].description = xstrdup(r->description ? r->description : "");
+	d->after = *r;
+	d->after.description = NULL;
 	return 0;
 }
 
 int data_haz_more(struct fc_store *s, const struct hazard_filter *f, struct data_haz *d,
 		  size_t page, struct fc_err *err)
 {
-	struct pager p = { d->n, page, 0, d };
+	struct pager p = { page, &d->more, d };
 
 	d->more = 0;
-	return hazard_list(s, f, take_haz, &p, err);
+	return hazard_page(s, f, d->n ? &d->after : NULL, page + 1, take_haz, &p, NULL, err);
 }
 
 void data_haz_release(struct data_haz *d)

@@ -1,7 +1,7 @@
-/* ui_data.h - what the screens read and write that core/ and forms/ do not
- * offer yet, in plain C (no curses), so it can move down a layer later:
- * counts for the home screen, lists read a page at a time, and where each
- * draft was left.
+/* ui_data.h - what the screens read and write, in plain C (no curses):
+ * counts for the home screen and lists read a page at a time, both over
+ * core/listing.h (SQL counts, keyset pages), and where each draft was
+ * left.
  */
 #ifndef FC_UI_DATA_H
 #define FC_UI_DATA_H
@@ -14,8 +14,7 @@
 struct data_counts {
 	long drafts, open, overdue, major;
 };
-/* Counts drafts and open, overdue and open major hazards (a walk over the
- * rows without keeping them: core has no count queries yet). */
+/* Counts drafts and open, overdue and open major hazards (listing_counts). */
 int data_counts(struct fc_workspace *ws, const char *today, struct data_counts *c,
 		struct fc_err *err);
 
@@ -25,6 +24,7 @@ struct data_insp {
 	struct insp_row *rows;
 	size_t n;
 	int more;
+	struct insp_row after;      /* the last row as read: the next page's key */
 };
 int data_insp_more(struct fc_store *s, const char *status, struct data_insp *d, size_t page,
 		   struct fc_err *err);
@@ -34,6 +34,7 @@ struct data_haz {
 	struct hazard_row *rows;    /* each description is a heap copy */
 	size_t n;
 	int more;
+	struct hazard_row after;    /* the last row as read (no description) */
 };
 int data_haz_more(struct fc_store *s, const struct hazard_filter *f, struct data_haz *d,
 		  size_t page, struct fc_err *err);
