@@ -21,8 +21,10 @@ static int tight(const struct doc_block *prev, const struct doc_block *b)
 	if (!prev || prev->kind == DB_HEADING)
 		return 1;
 	/* a photo sits under what it shows, and a table goes on after it */
-	if ((b->kind == DB_PHOTO || prev->kind == DB_PHOTO) &&
+	if (b->kind == DB_PHOTO &&
 	    (prev->kind == DB_ROW || prev->kind == DB_ITEM || prev->kind == DB_PHOTO))
+		return 1;
+	if (prev->kind == DB_PHOTO && (b->kind == DB_ROW || b->kind == DB_ITEM))
 		return 1;
 	return prev->kind == b->kind && (b->kind == DB_FIELD || b->kind == DB_ROW ||
 					 b->kind == DB_ITEM || b->kind == DB_SIGN);
