@@ -77,6 +77,10 @@ out_has "\[photo\] crew.jpg · 20[0-9-]* [0-9:]* · 31\.2[0-9]* 121\.4[0-9]*" \
 check "text: the file not here is a line under its item" \
 	sh -c "grep -A3 '液氨用软管充装' '$OUT' | grep -q '^     gone.png (not on this laptop)$'"
 check "text: a withdrawn file is not shown" lacks plate.jpg "$OUT"
+LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 fc document "$short" record --format text
+out_has "^     gone.png（不在本机上）$" "text in Chinese: the file not here said so"
+out_has "^  \[photo\] site.png · " "text in Chinese: the record's own photo under 照片"
+fc document "$short" record --format text
 check "text: the record's own photo after the hazards" \
 	sh -c "sed -n '/Hazards found/,\$p' '$OUT' | grep -q '\[photo\] site.png'"
 check "text: the hazard's and the repair's photos are not the record's" \
