@@ -132,6 +132,7 @@ static void block(struct pdf *p, size_t i)
 	if (b->kind == DB_ROW && (kind_before(p->d, i) != DB_ROW || b->header)) {
 		pdf_widths(p, i);
 		p->head = NULL;
+		p->head_due = 0;
 		p->y += 4;
 	}
 	switch (b->kind) {

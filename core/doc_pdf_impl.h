@@ -38,6 +38,8 @@ struct pdf {
 	double y, w;         /* where the next block goes; the text's width */
 	double col[MAX_COLS];
 	const struct doc_block *head; /* the table's header row, repeated */
+	int head_due;        /* a photo under a row broke the page: the header
+			      * row comes again before the next row */
 };
 
 /* Sets up the layout for s in font f, `width` wide (0: no wrapping);

@@ -175,7 +175,8 @@ void pdf_photo(struct pdf *p, size_t i)
 	if (PHOTO_MAX_H / img->h < scale)
 		scale = PHOTO_MAX_H / img->h;
 	ch = pdf_set(p, b->b, p->body, p->w - PHOTO_INDENT, PANGO_ALIGN_LEFT);
-	pdf_need(p, 6 + img->h * scale + 2 + ch);
+	if (pdf_need(p, 6 + img->h * scale + 2 + ch))
+		p->head_due = 1;
 	p->y += 6;
 	if (p->draw)
 		draw(p, b, img, scale);

@@ -104,7 +104,8 @@ void pdf_row(struct pdf *p, const struct doc_block *b)
 
 	if (b->header)
 		p->head = b;
-	if (pdf_need(p, h) && p->head && p->head != b)
+	if ((pdf_need(p, h) || p->head_due) && p->head && p->head != b)
 		draw_row(p, p->head, row_height(p, p->head));
+	p->head_due = 0;
 	draw_row(p, b, h);
 }
