@@ -125,6 +125,28 @@ check "opinion PDF: the repair's PNG at 24 x 18" \
 	sh -c "[ \$(pdfimages -list '$T/review.pdf' | grep -c image) -eq 1 ] &&
 		pdfimages -list '$T/review.pdf' | grep -Eq 'image +24 +18 '"
 
+# A HEIC cannot be drawn: a line names it.  A photo whose bytes changed in
+# the store is never drawn: its line says why.
+printf '\000\000\000\030ftypheic\000\000\000\000mif1heic' >"$T/card/phone.heic"
+head -c 200 /dev/zero >>"$T/card/phone.heic"
+attach hazard attach "$h_crew" "$T/card/phone.heic"
+rep=$(sha256sum "$T/card/repair.png" | cut -c1-64)
+f="$WS/evidence/$(printf %.2s "$rep")/$rep"
+chmod u+w "$f" && printf 'X' | dd of="$f" bs=1 seek=40 conv=notrunc 2>/dev/null
+fc document "$short" order --format text
+out_has "^     \[file\] phone.heic · " "text: the HEIC listed as a file"
+fc document "$short" order --format pdf --out "$T/order2.pdf" || not_ok "order pdf again"
+pdftotext "$T/order2.pdf" - | tr '\n' ' ' >"$T/order2.txt"
+check "PDF: the HEIC is a line naming it and its type" grep -q 'phone.heic.*(image/heic)' "$T/order2.txt"
+fc document "$short" review --format pdf --out "$T/review2.pdf" || not_ok "review pdf again"
+check "PDF: a photo whose bytes changed is not drawn" \
+	[ "$(pdfimages -list "$T/review2.pdf" | grep -c image)" -eq 0 ]
+check "PDF: its line says its bytes do not match" \
+	sh -c "pdftotext '$T/review2.pdf' - | tr '\n' ' ' | grep -q 'repair.png.*do not match'"
+fc document "$short" review --format html
+check "HTML: nor is it put in the page" lacks "data:image/png" "$OUT"
+out_has "repair.png .*do not match" "HTML: its line says why"
+
 # The cap: 26 photos, 24 printed, a line for the 2 more and where they are.
 many=$("$FC" -C "$WS" inspection new --form hazmat-loading --enterprise "$USCC1")
 i=0
