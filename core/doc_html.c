@@ -3,9 +3,18 @@
  * the body, the signature block and the seal's circle at the foot; a
  * draft carries 草稿 DRAFT across the page.  One self-contained file: no
  * script, no link, nothing fetched; every text is escaped. */
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base64.h"
 #include "doc.h"
+#include "evidence_store.h"
+#include "i18n.h"
+
+/* A photo's bytes go into the page this many at a time (a multiple of 3:
+ * base64 pads only the last). */
+#define PHOTO_CHUNK (48 * 1024)
 
 static const char css[] =
 	"@page{size:A4;margin:25mm 20mm 20mm 25mm}\n"
@@ -27,6 +36,9 @@ static const char css[] =
 	"page-break-inside:avoid}\n"
 	".seal .circle{width:42mm;height:42mm;border:1px dashed #888;border-radius:50%;"
 	"margin:0 auto .5em;color:#888;line-height:42mm;font-size:9pt}\n"
+	"figure{margin:.3em 0 .6em 2em;page-break-inside:avoid}\n"
+	"figure img{display:block;max-width:100%;max-height:80mm}\n"
+	"figcaption{font-size:9pt}\n"
 	".draft{position:fixed;top:40%;left:0;width:100%;text-align:center;font-size:72pt;"
 	"color:rgba(200,0,0,.18);transform:rotate(-30deg);z-index:-1}\n"
 	"@media print{body{max-width:none}}\n";
@@ -77,7 +89,62 @@ static void write_space(const struct doc_block *b, struct strbuf *out)
 	strbuf_adds(out, "</div>\n");
 }
 
-static void block(const struct doc_block *b, struct strbuf *out)
+/* fd's bytes in base64, PHOTO_CHUNK at a time: the page grows by the
+ * photo, never holds it twice.  0, or -1 with errno. */
+static int base64_fd(int fd, struct strbuf *out)
+{
+	unsigned char buf[PHOTO_CHUNK];
+	size_t have = 0;
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, buf + have, sizeof buf - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		have += (size_t)n;
+		if (n == 0 || have == sizeof buf) {
+			base64_encode(buf, have, 1, out);
+			if (n == 0)
+				return 0;
+			have = 0;
+		}
+	}
+}
+
+/* The photo as an image in the page, its caption under it; a file that is
+ * not here, cannot be shown by a browser or does not read back as kept, a
+ * line naming it. */
+static void photo(const struct doc *d, const struct doc_block *b, struct strbuf *out)
+{
+	struct fc_err err = { 0 };
+	size_t mark = out->len;
+	int fd = -1, rc = -1;
+
+	if (*b->a && doc_photo_drawn(b->c) && d->ev &&
+	    evidence_open(d->ev, b->a, &fd, NULL, &err) == 0) {
+		strbuf_addf(out, "<figure><img src=\"data:%s;base64,", b->c);
+		rc = base64_fd(fd, out);
+		if (rc)
+			fc_fail(&err, _("cannot read it: %s"), strerror(errno));
+		close(fd);
+		tag(out, "\" alt=\"", b->b, "\">");
+		tag(out, "<figcaption>", b->b, "</figcaption></figure>\n");
+	}
+	if (rc == 0)
+		return;
+	out->len = mark;
+	out->buf[mark] = '\0';
+	tag(out, "<p class=\"item\">", b->b, "");
+	if (*b->a && err.msg[0])
+		tag(out, " (", err.msg, ")");
+	else if (*b->a)
+		tag(out, " (", b->c, ")");
+	strbuf_adds(out, "</p>\n");
+}
+
+static void block(const struct doc *d, const struct doc_block *b, struct strbuf *out)
 {
 	switch (b->kind) {
 	case DB_HEADING: tag(out, "<h2>", b->a, "</h2>\n"); break;
@@ -102,12 +169,14 @@ static void block(const struct doc_block *b, struct strbuf *out)
 		tag(out, "<div>", b->a, "</div>");
 		tag(out, "<div>", b->b, "</div></div>\n");
 		break;
+	case DB_PHOTO: photo(d, b, out); break;
 	}
 }
 
 void doc_html(const struct doc *d, struct strbuf *out)
 {
-	size_t i;
+	size_t i, cols = 1;
+	int in_table = 0;
 
 	strbuf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
 		    d->zh ? "zh-CN" : "en");
@@ -121,17 +190,26 @@ void doc_html(const struct doc *d, struct strbuf *out)
 		tag(out, "<p class=\"number\">", d->number, "</p>\n");
 	for (i = 0; i < d->n; i++) {
 		const struct doc_block *b = &d->blocks[i];
-		int in_table = i > 0 && d->blocks[i - 1].kind == DB_ROW;
 		if (b->kind == DB_ROW && (!in_table || b->header)) {
 			if (in_table)
 				strbuf_adds(out, "</tbody></table>\n");
 			strbuf_adds(out, b->header ? "<table><thead>" : "<table><tbody>");
+			in_table = 1;
+		} else if (b->kind == DB_PHOTO && in_table) {
+			/* under its row, across the table, which goes on after it */
+			strbuf_addf(out, "<tr><td colspan=\"%zu\">", cols);
+			block(d, b, out);
+			strbuf_adds(out, "</td></tr>\n");
+			continue;
 		} else if (b->kind != DB_ROW && in_table) {
 			strbuf_adds(out, "</tbody></table>\n");
+			in_table = 0;
 		}
-		block(b, out);
+		if (b->kind == DB_ROW)
+			cols = b->n_cells ? b->n_cells : 1;
+		block(d, b, out);
 	}
-	if (d->n && d->blocks[d->n - 1].kind == DB_ROW)
+	if (in_table)
 		strbuf_adds(out, "</tbody></table>\n");
 	strbuf_adds(out, "</body>\n</html>\n");
 }

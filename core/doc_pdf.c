@@ -5,6 +5,7 @@
  * only measures, to know the page count that "第 n 页 共 m 页" prints. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -112,6 +113,15 @@ static void keep_signatures(struct pdf *p, size_t i)
 	pdf_need(p, h);
 }
 
+/* The kind of the block before blocks[i], photos passed over: a table
+ * goes on after the photos under its row. */
+static int kind_before(const struct doc *d, size_t i)
+{
+	while (i > 0 && d->blocks[i - 1].kind == DB_PHOTO)
+		i--;
+	return i > 0 ? (int)d->blocks[i - 1].kind : -1;
+}
+
 static void block(struct pdf *p, size_t i)
 {
 	const struct doc_block *b = &p->d->blocks[i];
@@ -119,9 +129,10 @@ static void block(struct pdf *p, size_t i)
 	if (b->kind == DB_SIGN && (i == 0 || p->d->blocks[i - 1].kind != DB_SIGN))
 		keep_signatures(p, i);
 
-	if (b->kind == DB_ROW && (i == 0 || p->d->blocks[i - 1].kind != DB_ROW || b->header)) {
+	if (b->kind == DB_ROW && (kind_before(p->d, i) != DB_ROW || b->header)) {
 		pdf_widths(p, i);
 		p->head = NULL;
+		p->head_due = 0;
 		p->y += 4;
 	}
 	switch (b->kind) {
@@ -133,6 +144,7 @@ static void block(struct pdf *p, size_t i)
 	case DB_WRITE: write_space(p, b); break;
 	case DB_SIGN: sign(p, b); break;
 	case DB_SEAL: seal(p, b); break;
+	case DB_PHOTO: pdf_photo(p, i); break;
 	}
 }
 
@@ -176,6 +188,7 @@ int doc_pdf(const struct doc *d, struct strbuf *out, struct fc_err *err)
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
+	p.img = xcalloc(d->n ? d->n : 1, sizeof *p.img);
 	p.w = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT;
 	p.cr = cairo_create(surf);
 	p.lay = pango_cairo_create_layout(p.cr);
@@ -193,6 +206,7 @@ int doc_pdf(const struct doc *d, struct strbuf *out, struct fc_err *err)
 	pango_font_description_free(p.mark);
 	g_object_unref(p.lay);
 	cairo_destroy(p.cr);
+	free(p.img);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);

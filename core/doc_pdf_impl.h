@@ -20,8 +20,16 @@
 #define CELL_PAD 3.0
 #define SEAL_R (21 * PT_PER_MM)
 
+/* A photo as the measuring pass found it (doc_pdf_photo.c). */
+struct pdf_img {
+	int ok;              /* drawn, w x h pixels; else a line, why says why */
+	unsigned w, h;
+	char why[sizeof ((struct fc_err *)0)->msg];
+};
+
 struct pdf {
 	const struct doc *d;
+	struct pdf_img *img; /* one per block, filled for DB_PHOTO's */
 	cairo_t *cr;
 	PangoLayout *lay;
 	PangoFontDescription *body, *bold, *big, *mark;
@@ -30,6 +38,8 @@ struct pdf {
 	double y, w;         /* where the next block goes; the text's width */
 	double col[MAX_COLS];
 	const struct doc_block *head; /* the table's header row, repeated */
+	int head_due;        /* a photo under a row broke the page: the header
+			      * row comes again before the next row */
 };
 
 /* Sets up the layout for s in font f, `width` wide (0: no wrapping);
@@ -51,5 +61,7 @@ void pdf_text(struct pdf *p, const char *s, PangoFontDescription *f, double x, d
 void pdf_widths(struct pdf *p, size_t i);
 /* A table row; on a new page the header row comes again first. */
 void pdf_row(struct pdf *p, const struct doc_block *b);
+/* The photo of blocks[i] with its caption, or its line (doc_pdf_photo.c). */
+void pdf_photo(struct pdf *p, size_t i);
 
 #endif

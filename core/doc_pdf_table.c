@@ -44,8 +44,11 @@ void pdf_widths(struct pdf *p, size_t i)
 	double nat[MAX_COLS] = { 0 }, w;
 	size_t j, k, n = 0;
 
-	for (j = i; j < d->n && d->blocks[j].kind == DB_ROW && (j == i || !d->blocks[j].header);
-	     j++)
+	for (j = i; j < d->n; j++) {
+		if (d->blocks[j].kind == DB_PHOTO) /* under a row: the table goes on */
+			continue;
+		if (d->blocks[j].kind != DB_ROW || (j > i && d->blocks[j].header))
+			break;
 		for (k = 0; k < d->blocks[j].n_cells && k < MAX_COLS; k++) {
 			int pw, ph;
 			pdf_set(p, d->blocks[j].cells[k], d->blocks[j].header ? p->bold : p->body, 0,
@@ -57,6 +60,7 @@ void pdf_widths(struct pdf *p, size_t i)
 			if (k + 1 > n)
 				n = k + 1;
 		}
+	}
 	share(p, nat, n);
 }
 
@@ -100,7 +104,8 @@ void pdf_row(struct pdf *p, const struct doc_block *b)
 
 	if (b->header)
 		p->head = b;
-	if (pdf_need(p, h) && p->head && p->head != b)
+	if ((pdf_need(p, h) || p->head_due) && p->head && p->head != b)
 		draw_row(p, p->head, row_height(p, p->head));
+	p->head_due = 0;
 	draw_row(p, b, h);
 }

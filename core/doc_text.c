@@ -20,6 +20,12 @@ static int tight(const struct doc_block *prev, const struct doc_block *b)
 {
 	if (!prev || prev->kind == DB_HEADING)
 		return 1;
+	/* a photo sits under what it shows, and a table goes on after it */
+	if (b->kind == DB_PHOTO &&
+	    (prev->kind == DB_ROW || prev->kind == DB_ITEM || prev->kind == DB_PHOTO))
+		return 1;
+	if (prev->kind == DB_PHOTO && (b->kind == DB_ROW || b->kind == DB_ITEM))
+		return 1;
 	return prev->kind == b->kind && (b->kind == DB_FIELD || b->kind == DB_ROW ||
 					 b->kind == DB_ITEM || b->kind == DB_SIGN);
 }
@@ -56,8 +62,21 @@ static void write_space(const struct doc_block *b, struct strbuf *out)
 		strbuf_addf(out, "  %s\n", DOC_TEXT_RULE);
 }
 
-static void block(const struct doc *d, const struct doc_block *head, const struct doc_block *b,
-		  struct strbuf *out)
+/* "[photo] name · taken · place · the first 12 of its sha256", under a
+ * table's row as deep as the row's other lines; a file not here, its line. */
+static void photo(int in_table, const struct doc_block *b, struct strbuf *out)
+{
+	strbuf_adds(out, in_table ? "     " : "  ");
+	if (!*b->a) {
+		strbuf_addf(out, "%s\n", b->b);
+		return;
+	}
+	strbuf_addf(out, "%s %s · %.12s\n", doc_photo_drawn(b->c) ? "[photo]" : "[file]", b->b,
+		    b->a);
+}
+
+static void block(const struct doc *d, const struct doc_block *head, int in_table,
+		  const struct doc_block *b, struct strbuf *out)
 {
 	switch (b->kind) {
 	case DB_HEADING:
@@ -78,6 +97,7 @@ static void block(const struct doc *d, const struct doc_block *head, const struc
 		strbuf_addf(out, "%*s%s\n", DOC_TEXT_SEAL_COL, "", b->a);
 		strbuf_addf(out, "%*s%s\n", DOC_TEXT_SEAL_COL, "", b->b);
 		break;
+	case DB_PHOTO: photo(in_table, b, out); break;
 	}
 }
 
@@ -85,6 +105,7 @@ void doc_text(const struct doc *d, struct strbuf *out)
 {
 	const char *mark = d->title_mark ? d->title_mark : "";
 	const struct doc_block *prev = NULL, *head = NULL;
+	int in_table = 0;     /* the last block but photos was a table's row */
 	int pad = (DOC_TEXT_WIDTH - (int)text_width(d->title) - (int)text_width(mark)) / 2;
 	size_t i;
 
@@ -96,11 +117,13 @@ void doc_text(const struct doc *d, struct strbuf *out)
 		const struct doc_block *b = &d->blocks[i];
 		if (b->kind == DB_ROW && b->header)
 			head = b;
-		else if (b->kind != DB_ROW)
+		else if (b->kind != DB_ROW && b->kind != DB_PHOTO)
 			head = NULL;
 		if (!tight(prev, b) && !(b->kind == DB_ROW && b->header))
 			strbuf_addc(out, '\n');
-		block(d, head, b, out);
+		block(d, head, in_table, b, out);
+		if (b->kind != DB_PHOTO)
+			in_table = b->kind == DB_ROW;
 		if (!(b->kind == DB_ROW && b->header))
 			prev = b;
 	}

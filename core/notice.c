@@ -69,6 +69,7 @@ struct ctx {
 	struct fc_enterprise e;
 	struct hazard_row *rows;     /* each description a heap copy */
 	size_t n, alloc;
+	struct fc_hazard *haz;       /* each row's hazard, for its photos; or NULL */
 	char *review, *court;
 	char today[FC_DATE_LEN + 1];
 };
@@ -104,6 +105,9 @@ static void hazards(struct ctx *c, struct doc *d)
 		cells[4] = it.basis ? it.basis : "";
 		cells[5] = due;
 		doc_row(d, 0, cells, 6);
+		/* the hazard's own photos under its row */
+		if (c->haz)
+			doc_photos(d, c->haz[i].attachments, c->haz[i].n_attachments, "");
 	}
 }
 
@@ -187,6 +191,7 @@ static void body(struct ctx *c, struct doc *d)
 		doc_para(d, c->w->draft_line);
 	else if (!d->number)
 		doc_para(d, c->w->unnumbered);
+	doc_photos_close(d, c->in.id);
 	strbuf_release(&sb);
 }
 
@@ -219,6 +224,18 @@ static int load(struct ctx *c, const char *id, struct fc_err *err)
 	       store_meta_get(c->s, "notice.court", &c->court, err) ? -1 : 0;
 }
 
+/* Each hazard whole, for the files attached to it. */
+static int load_photos(struct ctx *c, struct fc_err *err)
+{
+	size_t i;
+
+	c->haz = xcalloc(c->n, sizeof *c->haz);
+	for (i = 0; i < c->n; i++)
+		if (hazard_get(c->s, c->rows[i].id, &c->haz[i], err))
+			return -1;
+	return 0;
+}
+
 int notice_doc(struct fc_store *s, const char *id, enum notice_lang lang,
 	       const struct notice_forms *forms, struct doc *out, struct fc_err *err)
 {
@@ -232,10 +249,16 @@ int notice_doc(struct fc_store *s, const char *id, enum notice_lang lang,
 	c.w = lang == NOTICE_ZH ? &zh : &en;
 	c.forms = forms;
 	rc = load(&c, id, err);
+	if (rc == 0 && out->ev)
+		rc = load_photos(&c, err);
 	if (rc == 0)
 		body(&c, out);
-	for (i = 0; i < c.n; i++)
+	for (i = 0; i < c.n; i++) {
 		free(c.rows[i].description);
+		if (c.haz)
+			hazard_clear(&c.haz[i]);
+	}
+	free(c.haz);
 	free(c.rows);
 	inspection_clear(&c.in);
 	enterprise_clear(&c.e);

@@ -138,6 +138,8 @@ static void item_row(struct rec *r, size_t *no, const struct form_item *it,
 	cells[2] = result;
 	cells[3] = note ? note : "";
 	doc_row(r->d, 0, cells, 4);
+	/* the item's photos under it (a repeat's instance by its own key) */
+	doc_photos(r->d, r->in.attachments, r->in.n_attachments, a->item);
 }
 
 static const struct fc_answer *answer_of(const struct fc_inspection *in, const char *item)
@@ -202,6 +204,36 @@ static int hazards(struct rec *r, struct fc_err *err)
 	if (r->n_hazards == 0)
 		doc_para(r->d, _("No hazard was found."));
 	return 0;
+}
+
+/* Whether a file attached to `to` was shown under an item's row: the
+ * record's own (""), and one attached to an item not answered, were not. */
+static int under_row(const struct rec *r, const char *to)
+{
+	return *to && answer_of(&r->in, to);
+}
+
+/* The inspection's own photos, then any attached to an item that has no
+ * row (its key before them), under one heading when there are any. */
+static void own_photos(struct rec *r)
+{
+	const struct fc_attachment *list = r->in.attachments;
+	size_t i, n = r->in.n_attachments;
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		any |= !under_row(r, list[i].to) && doc_photos_any(list, n, list[i].to);
+	if (!any || !r->d->ev)
+		return;
+	doc_heading(r->d, _("Photos"));
+	doc_photos(r->d, list, n, "");
+	for (i = 0; i < n; i++) /* by `to`: each key's files together */
+		if (*list[i].to && !under_row(r, list[i].to) &&
+		    (i == 0 || strcmp(list[i - 1].to, list[i].to)) &&
+		    doc_photos_any(list, n, list[i].to)) {
+			doc_add(r->d, DB_ITEM, list[i].to, NULL, NULL);
+			doc_photos(r->d, list, n, list[i].to);
+		}
 }
 
 /* The officers sign, the unit's responsible person signs or refuses before
@@ -279,7 +311,9 @@ int record_doc(struct fc_workspace *ws, const char *id, struct form_lang lang, s
 	body(&r);
 	if (hazards(&r, err))
 		goto out;
+	own_photos(&r);
 	tail(&r);
+	doc_photos_close(r.d, r.in.id);
 	rc = 0;
 out:
 	form_free(r.f);

@@ -65,6 +65,20 @@ static void opinion(const struct doc_src *src, const struct fc_hazard *h, char *
 	}
 }
 
+/* The photos of the repair: those attached to the hazard's 'rectified'
+ * events, under its row. */
+static void repair_photos(struct doc *d, const struct fc_hazard *h)
+{
+	char ref[64]; /* "rectified@" and a timestamp */
+	size_t k;
+
+	for (k = 0; k < h->n_events; k++)
+		if (h->events[k].kind == HEV_RECTIFIED) {
+			hazard_event_ref(&h->events[k], ref, sizeof ref);
+			doc_photos(d, h->attachments, h->n_attachments, ref);
+		}
+}
+
 static void table(struct doc *d, const struct doc_src *src, const char *number)
 {
 	const char *headc[5] = { _("No."), _("Hazard"), _("Rectify by"), _("Re-inspected on"),
@@ -93,6 +107,7 @@ static void table(struct doc *d, const struct doc_src *src, const char *number)
 		cells[3] = on;
 		cells[4] = text;
 		doc_row(d, 0, cells, 5);
+		repair_photos(d, h);
 	}
 }
 
@@ -171,6 +186,7 @@ int review_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	if (src.in.status == INSP_DRAFT)
 		doc_para(out, _("[DRAFT] Made from an inspection not yet finalized: for checking "
 				"only, not to be served."));
+	doc_photos_close(out, src.in.id);
 	rc = 0;
 done:
 	doc_src_release(&src);

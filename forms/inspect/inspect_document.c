@@ -12,6 +12,7 @@
 #include "doc_review.h"
 #include "inspect_notice.h"
 #include "core/docnum_store.h"
+#include "core/evidence_store.h"
 #include "core/i18n.h"
 #include "core/inspection.h"
 
@@ -50,12 +51,18 @@ const char *document_format_ext(enum document_format f)
 	return exts[f];
 }
 
+/* Builds document `kind` into d (doc_init'ed here), its photos read from
+ * the workspace's evidence store es. */
 static int build(struct fc_workspace *ws, const char *id, enum document_kind kind,
-		 struct form_lang lang, struct doc *d, struct fc_err *err)
+		 struct form_lang lang, const struct evidence_store *es, struct doc *d,
+		 struct fc_err *err)
 {
 	struct notice_formcache cache;
 	struct notice_forms forms;
 	int rc;
+
+	doc_init(d);
+	d->ev = es;
 
 	if (kind == DOCUMENT_RECORD)
 		return record_doc(ws, id, lang, d, err);
@@ -147,20 +154,21 @@ int document_make(struct fc_workspace *ws, const char *id, enum document_kind ki
 		  struct document_number *num, struct fc_err *err)
 {
 	struct document_number ignore;
+	struct evidence_store es;
 	struct doc d;
 	int rc, again = 0;
 
 	if (!num)
 		num = &ignore;
 	memset(num, 0, sizeof *num);
-	doc_init(&d);
-	rc = build(ws, id, kind, lang, &d, err);
+	if (evidence_store_open(ws, &es, err))
+		return -1;
+	rc = build(ws, id, kind, lang, &es, &d, err);
 	if (rc == 0 && !d.number && d.draft)
 		rc = number(ws, id, kind, num, &again, err);
 	if (rc == 0 && again) {
 		doc_release(&d);
-		doc_init(&d);
-		rc = build(ws, id, kind, lang, &d, err);
+		rc = build(ws, id, kind, lang, &es, &d, err);
 	}
 	if (rc == 0 && d.number)
 		snprintf(num->text, sizeof num->text, "%s", d.number);
@@ -171,6 +179,7 @@ int document_make(struct fc_workspace *ws, const char *id, enum document_kind ki
 	else if (rc == 0)
 		rc = doc_pdf(&d, out, err);
 	doc_release(&d);
+	evidence_store_release(&es);
 	return rc;
 }
 
