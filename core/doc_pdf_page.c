@@ -30,7 +30,8 @@ void pdf_show(struct pdf *p, double x, double y)
 	pango_cairo_show_layout(p->cr, p->lay);
 }
 
-/* 草稿 DRAFT, large and light, across the middle of the page. */
+/* 草稿 DRAFT, large and light, across the middle of the page: drawn last,
+ * over the text and the photos, so no photo hides it. */
 static void watermark(struct pdf *p)
 {
 	int w, h;
@@ -54,6 +55,7 @@ void pdf_footer(struct pdf *p)
 
 	if (!p->draw)
 		return;
+	watermark(p);
 	if (p->d->zh)
 		snprintf(buf, sizeof buf, "第 %d 页 共 %d 页", p->page, p->pages);
 	else
@@ -71,7 +73,6 @@ void pdf_new_page(struct pdf *p)
 	}
 	p->page++;
 	p->y = MARGIN_TOP;
-	watermark(p);
 }
 
 /* Room for h more points on this page, else the next page. */
