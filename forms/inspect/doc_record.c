@@ -6,6 +6,7 @@
 #include "doc_record.h"
 #include "answer_text.h"
 #include "inspect.h"
+#include "visit.h"
 #include "core/docnum.h"
 #include "core/enterprise.h"
 #include "core/hazard.h"
@@ -124,20 +125,26 @@ static const char *value_of(const struct fc_inspection *in, const struct fc_answ
 	return v;
 }
 
+/* One answered item's row: its label ("Plate (Vehicle 2)" inside a
+ * repeat's instance), the result, the note; its photos under it. */
 static void item_row(struct rec *r, size_t *no, const struct form_item *it,
 		     const struct fc_answer *a)
 {
 	char num[24], result[2048];
 	const char *cells[4], *note;
 	const char *v = value_of(&r->in, a, &note);
+	struct strbuf label;
 
 	answer_text(r->f, it, v, r->lang, result, sizeof result);
 	snprintf(num, sizeof num, "%zu", ++*no);
+	strbuf_init(&label);
+	inspect_key_label(it ? r->f : NULL, &r->in, a->item, r->lang, &label);
 	cells[0] = num;
-	cells[1] = it ? form_item_label(r->f, it, r->lang) : a->item;
+	cells[1] = label.buf;
 	cells[2] = result;
 	cells[3] = note ? note : "";
 	doc_row(r->d, 0, cells, 4);
+	strbuf_release(&label);
 	/* the item's photos under it (a repeat's instance by its own key) */
 	doc_photos(r->d, r->in.attachments, r->in.n_attachments, a->item);
 }
@@ -152,23 +159,37 @@ static const struct fc_answer *answer_of(const struct fc_inspection *in, const c
 	return NULL;
 }
 
-/* Every answered item in the form's order, then any the form lacks. */
+struct checked_walk {
+	struct rec *r;
+	size_t no;
+};
+
+static void checked_visit(void *ctx, const struct inspect_visit *v)
+{
+	struct checked_walk *w = ctx;
+	const struct form_item *it = &w->r->f->items[v->item];
+	const struct fc_answer *a;
+
+	if (v->kind == IV_ITEM && form_item_answerable(it) && (a = answer_of(&w->r->in, v->key)))
+		item_row(w->r, &w->no, it, a);
+}
+
+/* Every answered item in the form's order, a repeat's instance by
+ * instance (forms/inspect/visit.h), then any the form lacks.  A removed
+ * instance's answers stay in the record but are not printed. */
 static void checked(struct rec *r)
 {
 	const char *headc[4] = { _("No."), _("Item"), _("Result"), _("Note") };
-	const struct fc_answer *a;
-	size_t i, no = 0;
+	struct checked_walk w = { r, 0 };
+	size_t i;
 
 	doc_heading(r->d, _("What was checked"));
 	doc_row(r->d, 1, headc, 4);
-	for (i = 0; r->f && i < r->f->n_items; i++) {
-		const struct form_item *it = &r->f->items[i];
-		if (form_item_answerable(it) && (a = answer_of(&r->in, it->name)))
-			item_row(r, &no, it, a);
-	}
+	if (r->f)
+		inspect_visit_items(r->f, &r->in, r->lang, checked_visit, &w);
 	for (i = 0; i < r->in.n_answers; i++)
-		if (!r->f || form_item_index(r->f, r->in.answers[i].item) < 0)
-			item_row(r, &no, NULL, &r->in.answers[i]);
+		if (!r->f || inspect_key_item(r->f, r->in.answers[i].item) < 0)
+			item_row(r, &w.no, NULL, &r->in.answers[i]);
 }
 
 static int take_hazard(const struct hazard_row *h, void *ctx)

@@ -54,6 +54,11 @@ out_has "tank_valid *n/a" "the second's tank item does not apply"
 out_has "nth *= 2" "position(..) is the instance's number"
 out_has "n_checked *= 2" "count() counts the live instances"
 
+expect_exit 0 "the on-site record of the draft" document "$id" record
+out_has "Plate (Vehicle 1)" "the record names an instance's item by its label and instance"
+out_has "Plate (Vehicle 2)" "and the second's"
+check "no answer's key is printed raw" lacks "@" "$OUT"
+
 expect_err 1 "2 required items unanswered: Are the warning marks complete? (Vehicle 1), Are the warning marks complete? (Vehicle 2)" \
 	"finalize names what each instance lacks" inspection finalize "$id"
 expect_exit 0 "remove the second" inspection repeat "$id" vehicle remove 2
