@@ -137,9 +137,8 @@ int measures_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 		goto done;
 	doc_parts_officers(out, src.in.team, src.in.n_team);
 	doc_parts_close(out, &src, src.in.created_at);
-	if (src.in.status == INSP_DRAFT)
-		doc_para(out, _("[DRAFT] Made from an inspection not yet finalized: for checking "
-				"only, not to be served."));
+	doc_parts_foot(out, &src.in, _("[DRAFT] Made from an inspection not yet finalized: for "
+				       "checking only, not to be served."));
 	rc = 0;
 done:
 	doc_src_release(&src);

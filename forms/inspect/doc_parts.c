@@ -98,22 +98,39 @@ const struct form_item *doc_src_item(const struct doc_src *src, const char *key)
 	return idx < 0 ? NULL : &src->f->items[idx];
 }
 
-void doc_parts_title(struct doc *d, const struct doc_src *src, const char *title,
-		     const char *draft_line, enum docnum_kind k)
+/* Why a final inspection's document without a number is a draft. */
+#define UNNUMBERED N_("[DRAFT] Not numbered yet, not to be signed: sync to get document " \
+		      "numbers, then print it again.")
+
+void doc_parts_head(struct doc *d, const struct fc_inspection *in, int zh, const char *title,
+		    const char *draft_line, enum docnum_kind k)
 {
-	int draft = src->in.status == INSP_DRAFT;
+	int draft = in->status == INSP_DRAFT;
 
 	d->title = xstrdup(title);
 	d->title_mark = draft ? xstrdup(_(" (DRAFT)")) : NULL;
 	d->draft = draft;
-	d->zh = src->zh;
+	d->zh = zh;
 	/* a final inspection's document carries the number it was issued
 	 * (core/docnum.h), or is marked a draft until it has one */
-	if (!draft && !docnum_doc_number(&src->in, k, d))
-		doc_para(d, _("[DRAFT] Not numbered yet, not to be signed: sync to get document "
-			      "numbers, then print it again."));
+	if (!draft && !docnum_doc_number(in, k, d))
+		doc_para(d, _(UNNUMBERED));
 	if (draft)
 		doc_para(d, draft_line);
+}
+
+void doc_parts_foot(struct doc *d, const struct fc_inspection *in, const char *draft_line)
+{
+	if (in->status == INSP_DRAFT)
+		doc_para(d, draft_line);
+	else if (!d->number)
+		doc_para(d, _(UNNUMBERED));
+}
+
+void doc_parts_title(struct doc *d, const struct doc_src *src, const char *title,
+		     const char *draft_line, enum docnum_kind k)
+{
+	doc_parts_head(d, &src->in, src->zh, title, draft_line, k);
 }
 
 void doc_parts_unit(struct doc *d, const struct doc_src *src)

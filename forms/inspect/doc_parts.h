@@ -33,9 +33,14 @@ void doc_src_release(struct doc_src *src);
  * NULL. */
 const struct form_item *doc_src_item(const struct doc_src *src, const char *key);
 
-/* Title, draft mark and the number: a finalized inspection's document
- * carries the number of kind k it was issued (core/docnum.h), else is
- * marked a draft until it has one; a draft's carry none and say so first. */
+/* The head every inspection document has: its title, the draft mark and
+ * the number of kind k it was issued (core/docnum.h), else the line saying
+ * it is a draft until it has one; a draft's carry none and say draft_line
+ * first.  doc_parts_foot says the same again at the end. */
+void doc_parts_head(struct doc *d, const struct fc_inspection *in, int zh, const char *title,
+		    const char *draft_line, enum docnum_kind k);
+void doc_parts_foot(struct doc *d, const struct fc_inspection *in, const char *draft_line);
+/* doc_parts_head of src's inspection. */
 void doc_parts_title(struct doc *d, const struct doc_src *src, const char *title,
 		     const char *draft_line, enum docnum_kind k);
 /* Inspected unit, credit code, address. */

@@ -5,6 +5,7 @@
 
 #include "doc_record.h"
 #include "answer_text.h"
+#include "doc_parts.h"
 #include "inspect.h"
 #include "visit.h"
 #include "core/docnum.h"
@@ -282,18 +283,9 @@ static void signatures(struct rec *r)
 
 static void body(struct rec *r)
 {
-	struct doc *d = r->d;
-	int draft = r->in.status == INSP_DRAFT;
-	d->title = xstrdup(_("On-site inspection record"));
-	d->title_mark = draft ? xstrdup(_(" (DRAFT)")) : NULL;
-	d->draft = draft;
-	d->zh = r->zh;
-	if (!draft && !docnum_doc_number(&r->in, DOCNUM_RECORD, d))
-		doc_para(d, _("[DRAFT] Not numbered yet, not to be signed: sync to get document "
-			      "numbers, then print it again."));
-	if (draft)
-		doc_para(d, _("[DRAFT] Made from an inspection not yet finalized: for checking "
-			      "only, not to be signed."));
+	doc_parts_head(r->d, &r->in, r->zh, _("On-site inspection record"),
+		       _("[DRAFT] Made from an inspection not yet finalized: for checking only, "
+			 "not to be signed."), DOCNUM_RECORD);
 	head(r);
 	checked(r);
 }
@@ -303,12 +295,8 @@ static void tail(struct rec *r)
 	doc_write(r->d, _("Findings:"), r->in.findings, RECORD_WRITE_LINES);
 	doc_write(r->d, _("Opinion on handling:"), r->in.opinion, RECORD_WRITE_LINES);
 	signatures(r);
-	if (r->in.status == INSP_DRAFT)
-		doc_para(r->d, _("[DRAFT] Made from an inspection not yet finalized: for checking "
-				 "only, not to be signed."));
-	else if (!r->d->number)
-		doc_para(r->d, _("[DRAFT] Not numbered yet, not to be signed: sync to get document "
-				 "numbers, then print it again."));
+	doc_parts_foot(r->d, &r->in, _("[DRAFT] Made from an inspection not yet finalized: for "
+				       "checking only, not to be signed."));
 }
 
 int record_doc(struct fc_workspace *ws, const char *id, struct form_lang lang, struct doc *out,

@@ -183,9 +183,8 @@ int review_doc(struct fc_workspace *ws, const char *id, struct form_lang lang,
 	n = verifiers(&src, who, ARRAY_SIZE(who), &last);
 	doc_parts_officers(out, who, n);
 	doc_parts_close(out, &src, last);
-	if (src.in.status == INSP_DRAFT)
-		doc_para(out, _("[DRAFT] Made from an inspection not yet finalized: for checking "
-				"only, not to be served."));
+	doc_parts_foot(out, &src.in, _("[DRAFT] Made from an inspection not yet finalized: for "
+				       "checking only, not to be served."));
 	doc_photos_close(out, src.in.id);
 	rc = 0;
 done:
