@@ -83,3 +83,28 @@ init_ws() {
 
 # sql QUERY: runs QUERY on the workspace's store with the sqlite3 shell.
 sql() { sqlite3 "$WS/store.db" "$@"; }
+
+# hazmat_failed PRODUCTS: a joint hazmat-loading draft at $USCC1 (added here,
+# with its address) on 2号装车台 with 李四 of transport, a vehicle
+# spot-checked (浙A12345, 液氨), every check passed but the crew's
+# qualifications (押运员证过期, due 2026-12-05) and the swivel arm (液氨用软管
+# 充装, due 2027-02-26); its id in $id, the first 8 in $short.  The
+# documents' tests share it.
+hazmat_failed() {
+	fc enterprise add --code "$USCC1" --name 华东化工有限公司 --address 城东路1号
+	id=$("$FC" -C "$WS" inspection new --form hazmat-loading --enterprise "$USCC1" --type joint \
+		--location 2号装车台 --member "李四:JT-0042:区交通运输局" 2>/dev/null)
+	short=$(printf %.8s "$id")
+	hz_answer products "$1"
+	hz_answer spot_check yes
+	hz_answer vehicle_plate 浙A12345
+	hz_answer product_loaded 液氨
+	for item in vehicle_permits tank_inspection goods_match_waybill permitted_media \
+		waybill_carried pretrip_check warning_marks no_overload escort_present emergency_kit \
+		filling_records; do
+		hz_answer "$item" pass
+	done
+	hz_answer crew_qualifications fail --note 押运员证过期 --deadline 2026-12-05
+	hz_answer swivel_arm fail --note 液氨用软管充装 --deadline 2027-02-26
+}
+hz_answer() { "$FC" -C "$WS" inspection answer "$id" "$@" >/dev/null || not_ok "answer $*"; }

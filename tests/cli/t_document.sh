@@ -8,22 +8,7 @@
 export FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
 init_ws
 zh() { LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 fc "$@"; }
-fc enterprise add --code "$USCC1" --name 华东化工有限公司 --address 城东路1号
-id=$("$FC" -C "$WS" inspection new --form hazmat-loading --enterprise "$USCC1" --type joint \
-	--location 2号装车台 --member "李四:JT-0042:区交通运输局")
-short=$(printf %.8s "$id")
-answer() { "$FC" -C "$WS" inspection answer "$id" "$@" >/dev/null || not_ok "answer $*"; }
-answer products "liquid_ammonia flammable_liquid"
-answer spot_check yes
-answer vehicle_plate 浙A12345
-answer product_loaded 液氨
-for item in vehicle_permits tank_inspection goods_match_waybill permitted_media \
-	waybill_carried pretrip_check warning_marks no_overload escort_present emergency_kit \
-	filling_records; do
-	answer "$item" pass
-done
-answer crew_qualifications fail --note 押运员证过期 --deadline 2026-12-05
-answer swivel_arm fail --note 液氨用软管充装 --deadline 2027-02-26
+hazmat_failed "liquid_ammonia flammable_liquid"
 fc inspection set "$id" --responsible 王五 --responsible-title 安全主管 \
 	--responsible-phone 13800001234 --findings "$(printf '2号装车台正在充装液氨。\n押运员证过期。')" \
 	--opinion 责令限期整改

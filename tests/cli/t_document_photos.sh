@@ -31,22 +31,7 @@ png "$T/card/site.png" 40 20 1
 png "$T/card/gone.png" 30 30 2
 png "$T/card/repair.png" 24 18 3
 
-fc enterprise add --code "$USCC1" --name 华东化工有限公司 --address 城东路1号
-id=$("$FC" -C "$WS" inspection new --form hazmat-loading --enterprise "$USCC1" --type joint \
-	--location 2号装车台 --member "李四:JT-0042:区交通运输局")
-short=$(printf %.8s "$id")
-answer() { "$FC" -C "$WS" inspection answer "$id" "$@" >/dev/null || not_ok "answer $*"; }
-answer products "liquid_ammonia"
-answer spot_check yes
-answer vehicle_plate 浙A12345
-answer product_loaded 液氨
-for item in vehicle_permits tank_inspection goods_match_waybill permitted_media \
-	waybill_carried pretrip_check warning_marks no_overload escort_present emergency_kit \
-	filling_records; do
-	answer "$item" pass
-done
-answer crew_qualifications fail --note 押运员证过期 --deadline 2026-12-05
-answer swivel_arm fail --note 液氨用软管充装 --deadline 2027-02-26
+hazmat_failed "liquid_ammonia"
 attach() { "$FC" -C "$WS" "$@" >/dev/null 2>"$ERR" || { not_ok "attach: $*"; show_output; }; }
 attach inspection attach "$id" crew_qualifications "$T/card/crew.jpg"
 attach inspection attach "$id" swivel_arm "$T/card/gone.png"
