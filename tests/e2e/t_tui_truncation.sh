@@ -109,10 +109,10 @@ walk_and_hazard() {
 	at 80 24
 	keys Enter
 	must "the hazard's screen ($loc)" wait_for "$(L 'Events' '进展记录')"
-	check "its enterprise line is cut with … ($loc, 80x24)" cut_row "$(L 'Enterprise:' '企业:')"
+	check "its enterprise line is cut with … ($loc, 80x24)" cut_row "$(L 'Enterprise:' '企业：')"
 	check "its description wraps whole ($loc, 80x24)" shows_whole "(end)"
 	at 40 12
-	check "at 40x12 its enterprise line is cut with … ($loc)" cut_row "$(L 'Enterprise:' '企业:')"
+	check "at 40x12 its enterprise line is cut with … ($loc)" cut_row "$(L 'Enterprise:' '企业：')"
 	check "at 40x12 the screen says there is more ($loc)" \
 		wait_re "$(L 'rows 1-[0-9]+ of [0-9]+' '第 1-[0-9]+ 行，共 [0-9]+ 行')"
 	keys End
