@@ -98,3 +98,18 @@ check "the central repository has the enterprise added offline" \
 
 keys F10
 if wait_exit; then ok "F10 quits"; else not_ok "F10 quits"; fi
+
+# A supervisor's sync brings the others' files too, and says how many.
+"$FC" -C "$T/sup" init --name 督导员 --badge JG-0001 --dept 区应急管理局 --supervisor \
+	--from "$T/central.git" >/dev/null 2>&1
+check "a supervisor's workspace is made from the central" test -d "$T/sup"
+"$FC" -C "$T/b" inspection attach "${id2:-none}" "$FIELDCHECK_TOP/tests/fuzz/seeds/exif/phone.jpg" \
+	>/dev/null && "$FC" -C "$T/b" sync >/dev/null 2>&1
+WS=$T/sup tui_start zh_CN.UTF-8
+wait_for "数据看板" >/dev/null   # a supervisor starts on the dashboard
+keys Escape
+wait_for "F5" >/dev/null
+keys y
+expect "the supervisor's sync says it fetched the other's file" "已取回他人的 1 个证据文件。"
+keys F10
+wait_exit >/dev/null

@@ -301,6 +301,23 @@ static void add_sent(struct sync_view *v, const struct sync_result *res, int pus
 					     res->pushed), res->pushed);
 	else if (rc == 0 && push)
 		add_line(v, R_NORMAL, "%s", _("Nothing to send: the central repository has it all."));
+	if (push && res->files_sent)
+		add_line(v, R_NORMAL, ngettext("Sent %zu evidence file.", "Sent %zu evidence files.",
+					       res->files_sent), res->files_sent);
+}
+
+/* Evidence files: own ones put back into the store, others' a supervisor's
+ * pull kept (sync/evfetch.c). */
+static void add_files(struct sync_view *v, const struct sync_result *res)
+{
+	if (res->files_restored)
+		add_line(v, R_NORMAL, ngettext("Put back %zu own evidence file.",
+					       "Put back %zu own evidence files.",
+					       res->files_restored), res->files_restored);
+	if (res->files_fetched)
+		add_line(v, R_NORMAL, ngettext("Fetched %zu evidence file of others.",
+					       "Fetched %zu evidence files of others.",
+					       res->files_fetched), res->files_fetched);
 }
 
 static void add_arrived(struct sync_view *v, const struct sync_log *rep)
@@ -401,6 +418,7 @@ static void run_sync(struct sync_view *v)
 		add_failure(v, &res, o.push, &err);
 	add_sent(v, &res, o.push, rc);
 	add_arrived(v, &res.rep);
+	add_files(v, &res);
 	add_trouble(v, &res.rep);
 	if (caught)
 		add_line(v, R_DIM, _("Printed while syncing: %s"), caught);
