@@ -11,6 +11,7 @@
 #include "core/recordio.h"
 #include "core/store.h"
 #include "blobread.h"
+#include "decoded.h"
 #include "core/strbuf.h"
 #include "format.h"
 #include "gitutil.h"
@@ -266,22 +267,34 @@ static int import_changes(struct importing *im, git_tree *from, git_tree *to)
 	return rc;
 }
 
-static int import_diff(struct replica *r, git_tree *from, git_tree *to, const git_oid *commit,
-		       struct sync_log *rep, struct fc_err *err)
+/* The import, in one transaction of the store. */
+static int import_diff_kept(struct importing *im, git_tree *from, git_tree *to)
 {
-	struct importing im = { r, to, commit, rep, err, LAYOUT_FORMAT, from };
+	struct replica *r = im->r;
+	struct fc_err *err = im->err;
 
-	if (format_of_tree(r->repo, to, _("the replica"), &im.format, err))
+	if (format_of_tree(r->repo, to, _("the replica"), &im->format, err))
 		return -1;
 	/* What the import writes is in the replica already: not for the outbox. */
 	if (store_begin(r->ws->store, err))
 		return -1;
-	if (outbox_pause(r->ws->store, err) || import_changes(&im, from, to) ||
+	if (outbox_pause(r->ws->store, err) || import_changes(im, from, to) ||
 	    outbox_resume(r->ws->store, err) || replica_set_imported_tree(r, git_tree_id(to), err)) {
 		store_rollback(r->ws->store);
 		return -1;
 	}
 	return store_commit(r->ws->store, err);
+}
+
+static int import_diff(struct replica *r, git_tree *from, git_tree *to, const git_oid *commit,
+		       struct sync_log *rep, struct fc_err *err)
+{
+	struct importing im = { r, to, commit, rep, err, LAYOUT_FORMAT, from };
+	int rc = import_diff_kept(&im, from, to);
+
+	if (r->decoded) /* what the merge decoded and the import did not take */
+		decoded_clear(r->decoded);
+	return rc;
 }
 
 int import_tree(struct replica *r, git_tree *tree, const git_oid *commit,
