@@ -267,8 +267,36 @@ static int import_changes(struct importing *im, git_tree *from, git_tree *to)
 	return rc;
 }
 
+/* A first pull writes a store of tens of megabytes in one transaction:
+ * with SQLite's page cache at its default (2 MB) the changed pages spill
+ * to the WAL midway and are read back from it: half the time of
+ * record_put on a first pull of 10 000 inspections.
+ * The import's cache is IMPORT_CACHE_KIB, then set back. */
+#define IMPORT_CACHE_KIB 65536
+
+static int import_cache(struct fc_store *s, char *old, size_t size, struct fc_err *err)
+{
+	char set[64], ignore[8];
+
+	if (store_pragma(s, "cache_size", old, size, err))
+		return -1;
+	snprintf(set, sizeof set, "cache_size=%d", -IMPORT_CACHE_KIB);
+	return store_pragma(s, set, ignore, sizeof ignore, err);
+}
+
+static void import_cache_back(struct fc_store *s, const char *old)
+{
+	char set[64], ignore[8];
+	struct fc_err err;
+
+	snprintf(set, sizeof set, "cache_size=%.40s", old);
+	/* Failing, the store keeps the larger cache until closed: memory, not
+	 * data, and the import itself is done. */
+	(void)store_pragma(s, set, ignore, sizeof ignore, &err);
+}
+
 /* The import, in one transaction of the store. */
-static int import_diff_kept(struct importing *im, git_tree *from, git_tree *to)
+static int import_diff_cached(struct importing *im, git_tree *from, git_tree *to)
 {
 	struct replica *r = im->r;
 	struct fc_err *err = im->err;
@@ -284,6 +312,19 @@ static int import_diff_kept(struct importing *im, git_tree *from, git_tree *to)
 		return -1;
 	}
 	return store_commit(r->ws->store, err);
+}
+
+/* The import, in one transaction of the store, with a larger page cache. */
+static int import_diff_kept(struct importing *im, git_tree *from, git_tree *to)
+{
+	char old[32];
+	int rc;
+
+	if (import_cache(im->r->ws->store, old, sizeof old, im->err))
+		return -1;
+	rc = import_diff_cached(im, from, to);
+	import_cache_back(im->r->ws->store, old);
+	return rc;
 }
 
 static int import_diff(struct replica *r, git_tree *from, git_tree *to, const git_oid *commit,
