@@ -82,8 +82,8 @@ static int put_people(struct fc_store *s, const struct fc_inspection *in, struct
 }
 
 /* Answers go in ANSWERS_AT_ONCE to a statement: an inspection has tens,
- * and one statement each was a fifth of putting an inspection in the
- * store on a first pull (each its own step, reset and statement journal). */
+ * and each statement costs a step, a statement journal and a reset
+ * besides its rows (1.4 % of an import's instructions, measured). */
 #define ANSWERS_AT_ONCE 8
 #define ANSWER_ROW "(?, ?, ?, ?, ?, ?)"
 #define ANSWER_ROWS_8 ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," \
