@@ -186,13 +186,16 @@ static int put_draft(struct fc_store *s, const struct fc_inspection *in, int exi
 		     run(s, "DELETE FROM answer_conflicts WHERE inspection = ?1", "saving", err,
 			 in->id, NULL)
 		   : run(s, "INSERT INTO inspections(id, form_id, form_version, enterprise, type, status,"
-			 " location, created_at, created_by, changed_at, geo, geo_source) VALUES (?1,"
-			 " ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?8, ?9, ?10, ?11)", "saving the inspection",
-			 err, in->id, in->form_id, ver, in->enterprise, insp_type_name(in->type),
-			 in->location, in->created_at, in->created_by, now, in->geo, in->geo_source,
-			 NULL))
+			 " location, created_at, created_by, changed_at, geo, geo_source, resp_name,"
+			 " resp_title, resp_phone, findings, opinion) VALUES (?1, ?2, ?3, ?4, ?5,"
+			 " 'draft', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+			 "saving the inspection", err, in->id, in->form_id, ver, in->enterprise,
+			 insp_type_name(in->type), in->location, in->created_at, in->created_by, now,
+			 in->geo, in->geo_source, in->resp_name, in->resp_title, in->resp_phone,
+			 in->findings ? in->findings : "", in->opinion ? in->opinion : "", NULL))
 		return -1;
-	return put_people_fields(s, in, err) || put_people(s, in, err) ||
+	/* a new one has them from its INSERT: one UPDATE (and its triggers) less */
+	return (exists && put_people_fields(s, in, err)) || put_people(s, in, err) ||
 	       put_answers(s, 0, in->id, in->answers, in->n_answers, err) ||
 	       put_answers(s, 1, in->id, in->conflicts, in->n_conflicts, err);
 }

@@ -332,12 +332,43 @@ static void answers_put_whole(void **state)
 	record_clear(&r);
 }
 
+/* An inspection new to the store arrives with its responsible person, its
+ * findings and its opinion (put with its INSERT, not updated after). */
+static void new_inspection_put_whole(void **state)
+{
+	struct world *w = *state;
+	struct fc_err err = { 0 };
+	struct fc_record r, back;
+	struct fc_inspection *in = &r.u.inspection;
+
+	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	must(uuid_new(in->id, &err), &err);
+	snprintf(in->resp_name, sizeof in->resp_name, "李四");
+	snprintf(in->resp_title, sizeof in->resp_title, "厂长");
+	snprintf(in->resp_phone, sizeof in->resp_phone, "13800000000");
+	free(in->findings);
+	in->findings = xstrdup("通道堵塞");
+	free(in->opinion);
+	in->opinion = xstrdup("限期整改");
+	must(record_put(w->ws->store, &r, &err), &err);
+	must(record_load(w->ws->store, REC_INSPECTION, in->id, &back, &err), &err);
+	assert_string_equal(back.u.inspection.resp_name, "李四");
+	assert_string_equal(back.u.inspection.resp_title, "厂长");
+	assert_string_equal(back.u.inspection.resp_phone, "13800000000");
+	assert_string_equal(back.u.inspection.findings, "通道堵塞");
+	assert_string_equal(back.u.inspection.opinion, "限期整改");
+	assert_int_equal(back.u.inspection.n_answers, in->n_answers);
+	record_clear(&back);
+	record_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(replace_changes_the_items_hazard, setup, teardown),
 		cmocka_unit_test_setup_teardown(hazard_put_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(answers_put_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(new_inspection_put_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_with_note_and_hazard, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_plain, setup, teardown),
 	};
