@@ -69,12 +69,26 @@ int copy_field(char *dst, size_t size, const char *src, const char *what, struct
 	return 0;
 }
 
+/* text_check with `what` (untranslated, N_) translated only when s fails:
+ * these checks run on every field of every record a pull reads, and a
+ * gettext per field was a twentieth of an import. */
+static int labelled_check(const char *s, enum text_kind kind, size_t max, const char *what,
+			  struct fc_err *err)
+{
+	struct fc_err ignore = { 0 };
+
+	if (text_check(s, strlen(s), kind, max, what, &ignore) == 0)
+		return 0;
+	return text_check(s, strlen(s), kind, max, _(what), err);
+}
+
+/* what: untranslated (N_). */
 static int line_check(const char *s, size_t max, const char *what, int required,
 		      struct fc_err *err)
 {
 	if (!s || (required && !*s))
-		return fc_fail(err, _("%s is empty"), what);
-	return text_check(s, strlen(s), TEXT_LINE, max, what, err);
+		return fc_fail(err, N_("%s is empty"), _(what));
+	return labelled_check(s, TEXT_LINE, max, what, err);
 }
 
 int badge_check(const char *badge, struct fc_err *err)
@@ -94,8 +108,8 @@ int badge_check(const char *badge, struct fc_err *err)
 
 int person_check(const struct fc_person *p, struct fc_err *err)
 {
-	if (badge_check(p->badge, err) || line_check(p->name, MAX_NAME, _("name"), 1, err) ||
-	    line_check(p->dept, MAX_DEPT, _("department"), 1, err))
+	if (badge_check(p->badge, err) || line_check(p->name, MAX_NAME, N_("name"), 1, err) ||
+	    line_check(p->dept, MAX_DEPT, N_("department"), 1, err))
 		return -1;
 	return 0;
 }
@@ -148,23 +162,24 @@ bad:
 
 int enterprise_check(const struct fc_enterprise *e, struct fc_err *err)
 {
-	if (uscc_check(e->code, err) || line_check(e->name, MAX_NAME, _("enterprise name"), 1, err) ||
-	    line_check(e->town, MAX_TOWN, _("town"), 0, err) || industry_check(e->industry, err) ||
-	    line_check(e->address, MAX_ADDRESS, _("address"), 0, err))
+	if (uscc_check(e->code, err) || line_check(e->name, MAX_NAME, N_("enterprise name"), 1, err) ||
+	    line_check(e->town, MAX_TOWN, N_("town"), 0, err) || industry_check(e->industry, err) ||
+	    line_check(e->address, MAX_ADDRESS, N_("address"), 0, err))
 		return -1;
 	return 0;
 }
 
+/* what: untranslated (N_). */
 static int multi_check(const char *s, size_t max, const char *what, struct fc_err *err)
 {
-	return text_check(s, strlen(s), TEXT_MULTILINE, max, what, err);
+	return labelled_check(s, TEXT_MULTILINE, max, what, err);
 }
 
 static int answer_check(const struct fc_answer *a, struct fc_err *err)
 {
 	if (item_key_check(a->item, "item", err) ||
-	    multi_check(a->value, MAX_VALUE, _("answer"), err) ||
-	    multi_check(a->note, MAX_NOTE, _("note"), err) || badge_check(a->by, err) ||
+	    multi_check(a->value, MAX_VALUE, N_("answer"), err) ||
+	    multi_check(a->note, MAX_NOTE, N_("note"), err) || badge_check(a->by, err) ||
 	    timestamp_check(a->at, "answer time", err))
 		return fc_err_prefix(err, _("answer to '%.64s'"), a->item);
 	return 0;
@@ -210,11 +225,11 @@ static int inspection_place_check(const struct fc_inspection *in, struct fc_err 
  * documents only on a final inspection (a draft's documents carry none). */
 static int inspection_people_check(const struct fc_inspection *in, struct fc_err *err)
 {
-	if (line_check(in->resp_name, MAX_NAME, _("the responsible person's name"), 0, err) ||
-	    line_check(in->resp_title, MAX_TITLE, _("the responsible person's title"), 0, err) ||
-	    line_check(in->resp_phone, MAX_PHONE, _("the responsible person's phone"), 0, err) ||
-	    multi_check(in->findings ? in->findings : "", MAX_FINDINGS, _("the findings"), err) ||
-	    multi_check(in->opinion ? in->opinion : "", MAX_FINDINGS, _("the opinion"), err))
+	if (line_check(in->resp_name, MAX_NAME, N_("the responsible person's name"), 0, err) ||
+	    line_check(in->resp_title, MAX_TITLE, N_("the responsible person's title"), 0, err) ||
+	    line_check(in->resp_phone, MAX_PHONE, N_("the responsible person's phone"), 0, err) ||
+	    multi_check(in->findings ? in->findings : "", MAX_FINDINGS, N_("the findings"), err) ||
+	    multi_check(in->opinion ? in->opinion : "", MAX_FINDINGS, N_("the opinion"), err))
 		return -1;
 	if (in->n_documents && in->status != INSP_FINAL)
 		return fc_fail(err, _("a draft carries numbered documents; only a final inspection's "
@@ -247,7 +262,7 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 
 	if (uuid_check(in->id, "inspection id", err) ||
 	    item_name_check(in->form_id, "form id", err) || uscc_check(in->enterprise, err) ||
-	    line_check(in->location, MAX_LOCATION, _("location"), 0, err) ||
+	    line_check(in->location, MAX_LOCATION, N_("location"), 0, err) ||
 	    timestamp_check(in->created_at, "creation time", err) || badge_check(in->created_by, err))
 		return -1;
 	if (in->form_version < 1)
@@ -283,7 +298,7 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 		struct fc_answer a = { m->item, m->value, m->note, "", "" };
 		memcpy(a.by, m->by, sizeof a.by);
 		memcpy(a.at, m->at, sizeof a.at);
-		if (answer_check(&a, err) || line_check(m->reason, MAX_NOTE, _("reason"), 1, err))
+		if (answer_check(&a, err) || line_check(m->reason, MAX_NOTE, N_("reason"), 1, err))
 			return fc_err_prefix(err, _("amendment %zu"), i + 1);
 	}
 	if (in->n_amendments && in->status != INSP_FINAL)
@@ -295,9 +310,9 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 
 static int event_check(const struct fc_hazard_event *ev, size_t i, struct fc_err *err)
 {
-	if (badge_check(ev->by, err) || line_check(ev->by_name, MAX_NAME, _("name"), 1, err) ||
+	if (badge_check(ev->by, err) || line_check(ev->by_name, MAX_NAME, N_("name"), 1, err) ||
 	    timestamp_check(ev->at, "event time", err) ||
-	    multi_check(ev->note, MAX_NOTE, _("note"), err))
+	    multi_check(ev->note, MAX_NOTE, N_("note"), err))
 		return fc_err_prefix(err, _("event %zu"), i + 1);
 	if ((ev->kind == HEV_FOUND) != (i == 0))
 		return fc_fail(err, _("event %zu: a hazard's log starts with one 'found' event"), i + 1);

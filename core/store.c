@@ -125,6 +125,11 @@ int store_run(struct fc_store *s, sqlite3_stmt *st, const char *context, struct 
 	return fail;
 }
 
+int store_bind_kept(sqlite3_stmt *st, int i, const char *v)
+{
+	return sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC) == SQLITE_OK ? 0 : -1;
+}
+
 char *store_col_dup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

@@ -47,6 +47,9 @@ int store_cached(struct fc_store *s, const char *sql, sqlite3_stmt **st, struct 
 void store_release(struct fc_store *s, sqlite3_stmt *st);
 /* Binds text (NULL binds ''), 1-based. */
 int store_bind(sqlite3_stmt *st, int i, const char *v);
+/* store_bind without SQLite's copy of v, for a statement run at once:
+ * v must stay as it is until the statement is released. */
+int store_bind_kept(sqlite3_stmt *st, int i, const char *v);
 /* Runs a statement that returns no rows and gives it back (store_release). */
 int store_run(struct fc_store *s, sqlite3_stmt *st, const char *context, struct fc_err *err);
 /* Column text as a fresh string (never NULL). */

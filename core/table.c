@@ -97,22 +97,28 @@ void fputs_safe(const char *s, FILE *fp)
 
 void json_quote(struct strbuf *out, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)s, *run;
 
 	strbuf_addc(out, '"');
-	for (; *u; u++) {
+	for (;;) {
+		/* The plain bytes up to the next one escaped, added at once:
+		 * a record's text is mostly plain, and every record of a pull
+		 * is re-encoded (the canonical check), byte by byte this was
+		 * 3 % of a first pull. */
+		for (run = u; *u >= 0x20 && *u != '"' && *u != '\\' && *u != 0x7f; u++)
+			;
+		strbuf_add(out, run, (size_t)(u - run));
+		if (!*u)
+			break;
 		switch (*u) {
 		case '"': strbuf_adds(out, "\\\""); break;
 		case '\\': strbuf_adds(out, "\\\\"); break;
 		case '\n': strbuf_adds(out, "\\n"); break;
 		case '\t': strbuf_adds(out, "\\t"); break;
 		case '\r': strbuf_adds(out, "\\r"); break;
-		default:
-			if (*u < 0x20 || *u == 0x7f)
-				strbuf_addf(out, "\\u%04x", *u);
-			else
-				strbuf_addc(out, (char)*u);
+		default: strbuf_addf(out, "\\u%04x", *u);
 		}
+		u++;
 	}
 	strbuf_addc(out, '"');
 }

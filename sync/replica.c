@@ -16,6 +16,7 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "gitutil.h"
+#include "decoded.h"
 #include "judged.h"
 #include "newobjs.h"
 #include "quarantine.h"
@@ -185,6 +186,7 @@ void replica_close(struct replica *r)
 		return;
 	quarantine_close(r);
 	judged_free(r->judged);
+	decoded_free(r->decoded);
 	git_repository_free(r->repo);
 	free(r->notice);
 	if (r->lock_fd >= 0)

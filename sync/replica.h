@@ -10,6 +10,7 @@
 
 struct newobjs;
 struct judged;
+struct decoded;
 struct quarantine_state;
 
 #define REPLICA_DIR "replica.git"
@@ -28,6 +29,8 @@ struct replica {
 	 * made at first use, gone with the replica. */
 	struct judged *judged;
 	struct quarantine_state *quarantine;
+	/* Records the merge decoded for the import (decoded.h), or NULL. */
+	struct decoded *decoded;
 };
 
 /* Opens the replica (creating it when `create`), after taking the

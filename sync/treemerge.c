@@ -16,6 +16,7 @@
 #include "core/strbuf.h"
 #include "forms/inspect/inspect.h"
 #include "blobread.h"
+#include "decoded.h"
 #include "format.h"
 #include "gitutil.h"
 #include "judged.h"
@@ -65,13 +66,14 @@ static int judged_before(struct replica *r, const git_oid *id, const char *path,
 /* The header first: an oversized blob is refused without inflating it. */
 static int decode_blob(struct replica *r, const git_oid *id, const char *path,
 		       const struct layout_path *lp, int format, struct fc_record *out,
-		       struct fc_err *err)
+		       size_t *bytes, struct fc_err *err)
 {
 	git_blob *b;
 	int rc;
 
 	if (blob_read(r->repo, id, path, MAX_RECORD_BYTES, "a record", &b, err))
 		return -1;
+	*bytes = (size_t)git_blob_rawsize(b);
 	rc = record_decode(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), path, out, err);
 	git_blob_free(b);
 	if (rc == 0 && layout_matches(lp, out, path, format, err)) {
@@ -81,8 +83,9 @@ static int decode_blob(struct replica *r, const git_oid *id, const char *path,
 	return rc;
 }
 
-int read_record(struct replica *r, const git_oid *id, const char *path, int format,
-		struct fc_record *out, struct fc_err *err)
+/* read_record's, with the size of the record file in *bytes. */
+static int read_record_sized(struct replica *r, const git_oid *id, const char *path, int format,
+			     struct fc_record *out, size_t *bytes, struct fc_err *err)
 {
 	struct layout_path lp;
 
@@ -93,11 +96,38 @@ int read_record(struct replica *r, const git_oid *id, const char *path, int form
 		return fc_fail(err, _("%s is not a record"), path);
 	if (judged_before(r, id, path, err))
 		return -1;
-	if (decode_blob(r, id, path, &lp, format, out, err)) {
+	if (r->decoded && decoded_take(r->decoded, id, path, format, out, bytes))
+		return 0; /* decoded by this sync's merge, with the same checks */
+	if (decode_blob(r, id, path, &lp, format, out, bytes, err)) {
 		judged_put(judged_of(r), id, JUDGED_AS_RECORD, JUDGED_REFUSED, err->msg);
 		return -1;
 	}
 	judged_put(judged_of(r), id, JUDGED_AS_RECORD, JUDGED_SOUND, path);
+	return 0;
+}
+
+int read_record(struct replica *r, const git_oid *id, const char *path, int format,
+		struct fc_record *out, struct fc_err *err)
+{
+	size_t bytes;
+
+	return read_record_sized(r, id, path, format, out, &bytes, err);
+}
+
+/* read_record, the record kept for the import (decoded.h) rather than
+ * cleared: what the merge takes the import puts in the store next. */
+static int judge_record(struct replica *r, const git_oid *id, const char *path, int format,
+			struct fc_err *err)
+{
+	struct fc_record rec;
+	size_t bytes;
+
+	if (read_record_sized(r, id, path, format, &rec, &bytes, err))
+		return -1;
+	if (!r->decoded)
+		r->decoded = decoded_new();
+	if (!decoded_keep(r->decoded, id, path, format, &rec, bytes))
+		record_clear(&rec);
 	return 0;
 }
 
@@ -363,7 +393,6 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 {
 	struct layout_path lp;
 	struct fc_err why = { 0 };
-	struct fc_record rec;
 
 	if (layout_parse(path, &lp, &why)) {
 		keep_aside(m, path, their_id, why.msg);
@@ -388,11 +417,10 @@ static enum outcome judge_theirs(struct merging *m, const char *path, const git_
 		}
 		return TAKE_THEIRS;
 	}
-	if (read_record(m->r, their_id, path, m->format, &rec, &why)) {
+	if (judge_record(m->r, their_id, path, m->format, &why)) {
 		keep_aside(m, path, their_id, why.msg);
 		return KEEP_OURS;
 	}
-	record_clear(&rec);
 	return TAKE_THEIRS;
 }
 

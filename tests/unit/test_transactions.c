@@ -14,6 +14,7 @@
 #include "core/inspection.h"
 #include "core/recordio.h"
 #include "core/strbuf.h"
+#include "core/uuid.h"
 #include "core/workspace.h"
 #include "forms/inspect/inspect.h"
 
@@ -225,10 +226,137 @@ static void resolve_plain(void **state)
 	inspection_clear(&in);
 }
 
+/* An event of a hazard record as it arrives. */
+static void event(struct fc_hazard *h, enum hazard_event_kind kind, const char *at,
+		  const char *note)
+{
+	struct fc_hazard_event *ev;
+
+	h->events = xrealloc(h->events, (h->n_events + 1) * sizeof *h->events);
+	ev = &h->events[h->n_events++];
+	memset(ev, 0, sizeof *ev);
+	ev->kind = kind;
+	snprintf(ev->at, sizeof ev->at, "%s", at);
+	snprintf(ev->by, sizeof ev->by, "%s", me.badge);
+	ev->by_name = xstrdup(me.name);
+	ev->note = xstrdup(note);
+}
+
+static void assert_events(struct world *w, const char *id, const char *const *notes, size_t n)
+{
+	struct fc_err err = { 0 };
+	struct fc_hazard h;
+	size_t i;
+
+	must(hazard_get(w->ws->store, id, &h, &err), &err);
+	assert_int_equal(h.n_events, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(h.events[i].note, notes[i]);
+	hazard_clear(&h);
+}
+
+/* A hazard arriving whole (an import): a new one's events go in in order,
+ * an event repeated within the record once, as the append to a known
+ * hazard takes them; a known one gets only the events it lacks. */
+static void hazard_put_whole(void **state)
+{
+	static const char *const first[] = { "", "甲", "乙" };
+	static const char *const then[] = { "", "甲", "乙", "丙" };
+	struct world *w = *state;
+	struct fc_err err = { 0 };
+	struct fc_record r;
+	struct fc_hazard *h = &r.u.hazard;
+
+	memset(&r, 0, sizeof r);
+	r.kind = REC_HAZARD;
+	must(uuid_new(h->id, &err), &err);
+	memcpy(h->inspection, w->id, sizeof h->inspection);
+	h->item = xstrdup("");
+	h->description = xstrdup("消防通道堵塞");
+	snprintf(h->deadline, sizeof h->deadline, "2026-12-31");
+	event(h, HEV_FOUND, "2026-11-20T01:00:00Z", "");
+	event(h, HEV_COMMENT, "2026-11-20T02:00:00Z", "甲");
+	event(h, HEV_COMMENT, "2026-11-20T02:00:00Z", "甲");
+	event(h, HEV_COMMENT, "2026-11-20T03:00:00Z", "乙");
+	must(record_put(w->ws->store, &r, &err), &err);
+	assert_events(w, h->id, first, 3);
+	event(h, HEV_COMMENT, "2026-11-20T04:00:00Z", "丙");
+	must(record_put(w->ws->store, &r, &err), &err);
+	assert_events(w, h->id, then, 4);
+	record_clear(&r);
+}
+
+/* Answers arrive eight to a statement and the rest one by one: all are
+ * stored, each once. */
+static void answers_put_whole(void **state)
+{
+	struct world *w = *state;
+	struct fc_err err = { 0 };
+	struct fc_record r, back;
+	struct fc_inspection *in = &r.u.inspection;
+	char item[16];
+	size_t i;
+
+	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	for (i = 0; i < 19; i++) {
+		struct fc_answer *a;
+		in->answers = xrealloc(in->answers, (in->n_answers + 1) * sizeof *in->answers);
+		a = &in->answers[in->n_answers++];
+		memset(a, 0, sizeof *a);
+		snprintf(item, sizeof item, "extra_%zu", i);
+		a->item = xstrdup(item), a->value = xstrdup(item), a->note = xstrdup("");
+		snprintf(a->by, sizeof a->by, "%s", me.badge);
+		snprintf(a->at, sizeof a->at, "2026-11-20T01:30:00Z");
+	}
+	must(record_put(w->ws->store, &r, &err), &err);
+	must(record_load(w->ws->store, REC_INSPECTION, w->id, &back, &err), &err);
+	assert_int_equal(back.u.inspection.n_answers, in->n_answers);
+	for (i = 0; i < 19; i++) {
+		snprintf(item, sizeof item, "extra_%zu", i);
+		assert_non_null(answer(&back.u.inspection, item));
+		assert_string_equal(answer(&back.u.inspection, item)->value, item);
+	}
+	record_clear(&back);
+	record_clear(&r);
+}
+
+/* An inspection new to the store arrives with its responsible person, its
+ * findings and its opinion (put with its INSERT, not updated after). */
+static void new_inspection_put_whole(void **state)
+{
+	struct world *w = *state;
+	struct fc_err err = { 0 };
+	struct fc_record r, back;
+	struct fc_inspection *in = &r.u.inspection;
+
+	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	must(uuid_new(in->id, &err), &err);
+	snprintf(in->resp_name, sizeof in->resp_name, "李四");
+	snprintf(in->resp_title, sizeof in->resp_title, "厂长");
+	snprintf(in->resp_phone, sizeof in->resp_phone, "13800000000");
+	free(in->findings);
+	in->findings = xstrdup("通道堵塞");
+	free(in->opinion);
+	in->opinion = xstrdup("限期整改");
+	must(record_put(w->ws->store, &r, &err), &err);
+	must(record_load(w->ws->store, REC_INSPECTION, in->id, &back, &err), &err);
+	assert_string_equal(back.u.inspection.resp_name, "李四");
+	assert_string_equal(back.u.inspection.resp_title, "厂长");
+	assert_string_equal(back.u.inspection.resp_phone, "13800000000");
+	assert_string_equal(back.u.inspection.findings, "通道堵塞");
+	assert_string_equal(back.u.inspection.opinion, "限期整改");
+	assert_int_equal(back.u.inspection.n_answers, in->n_answers);
+	record_clear(&back);
+	record_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(replace_changes_the_items_hazard, setup, teardown),
+		cmocka_unit_test_setup_teardown(hazard_put_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(answers_put_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(new_inspection_put_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_with_note_and_hazard, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_plain, setup, teardown),
 	};
