@@ -19,7 +19,7 @@
 
 #include "core/record.h"
 
-#define DECODED_BUDGET ((size_t)64 * 1024 * 1024)
+#define DECODED_BUDGET ((size_t)16 * 1024 * 1024)
 
 struct decoded;
 

@@ -272,7 +272,7 @@ static int import_changes(struct importing *im, git_tree *from, git_tree *to)
  * to the WAL midway and are read back from it (a seventh of the CPU of a
  * first pull of 10 000 inspections).  The import's cache is
  * IMPORT_CACHE_KIB, then set back. */
-#define IMPORT_CACHE_KIB 65536
+#define IMPORT_CACHE_KIB 16384
 
 static int import_cache(struct fc_store *s, char *old, size_t size, struct fc_err *err)
 {

@@ -248,7 +248,7 @@ static void assert_events(struct world *w, const char *id, const char *const *no
 	struct fc_hazard h;
 	size_t i;
 
-	must(hazard_get(w->ws->store, id, &h, &err), &err);
+	test_must(hazard_get(w->ws->store, id, &h, &err), &err);
 	assert_int_equal(h.n_events, n);
 	for (i = 0; i < n; i++)
 		assert_string_equal(h.events[i].note, notes[i]);
@@ -269,7 +269,7 @@ static void hazard_put_whole(void **state)
 
 	memset(&r, 0, sizeof r);
 	r.kind = REC_HAZARD;
-	must(uuid_new(h->id, &err), &err);
+	test_must(uuid_new(h->id, &err), &err);
 	memcpy(h->inspection, w->id, sizeof h->inspection);
 	h->item = xstrdup("");
 	h->description = xstrdup("消防通道堵塞");
@@ -278,10 +278,10 @@ static void hazard_put_whole(void **state)
 	event(h, HEV_COMMENT, "2026-11-20T02:00:00Z", "甲");
 	event(h, HEV_COMMENT, "2026-11-20T02:00:00Z", "甲");
 	event(h, HEV_COMMENT, "2026-11-20T03:00:00Z", "乙");
-	must(record_put(w->ws->store, &r, &err), &err);
+	test_must(record_put(w->ws->store, &r, &err), &err);
 	assert_events(w, h->id, first, 3);
 	event(h, HEV_COMMENT, "2026-11-20T04:00:00Z", "丙");
-	must(record_put(w->ws->store, &r, &err), &err);
+	test_must(record_put(w->ws->store, &r, &err), &err);
 	assert_events(w, h->id, then, 4);
 	record_clear(&r);
 }
@@ -297,7 +297,7 @@ static void answers_put_whole(void **state)
 	char item[16];
 	size_t i;
 
-	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	test_must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
 	for (i = 0; i < 19; i++) {
 		struct fc_answer *a;
 		in->answers = xrealloc(in->answers, (in->n_answers + 1) * sizeof *in->answers);
@@ -308,8 +308,8 @@ static void answers_put_whole(void **state)
 		snprintf(a->by, sizeof a->by, "%s", me.badge);
 		snprintf(a->at, sizeof a->at, "2026-11-20T01:30:00Z");
 	}
-	must(record_put(w->ws->store, &r, &err), &err);
-	must(record_load(w->ws->store, REC_INSPECTION, w->id, &back, &err), &err);
+	test_must(record_put(w->ws->store, &r, &err), &err);
+	test_must(record_load(w->ws->store, REC_INSPECTION, w->id, &back, &err), &err);
 	assert_int_equal(back.u.inspection.n_answers, in->n_answers);
 	for (i = 0; i < 19; i++) {
 		snprintf(item, sizeof item, "extra_%zu", i);
@@ -329,8 +329,8 @@ static void new_inspection_put_whole(void **state)
 	struct fc_record r, back;
 	struct fc_inspection *in = &r.u.inspection;
 
-	must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
-	must(uuid_new(in->id, &err), &err);
+	test_must(record_load(w->ws->store, REC_INSPECTION, w->id, &r, &err), &err);
+	test_must(uuid_new(in->id, &err), &err);
 	snprintf(in->resp_name, sizeof in->resp_name, "李四");
 	snprintf(in->resp_title, sizeof in->resp_title, "厂长");
 	snprintf(in->resp_phone, sizeof in->resp_phone, "13800000000");
@@ -338,8 +338,8 @@ static void new_inspection_put_whole(void **state)
 	in->findings = xstrdup("通道堵塞");
 	free(in->opinion);
 	in->opinion = xstrdup("限期整改");
-	must(record_put(w->ws->store, &r, &err), &err);
-	must(record_load(w->ws->store, REC_INSPECTION, in->id, &back, &err), &err);
+	test_must(record_put(w->ws->store, &r, &err), &err);
+	test_must(record_load(w->ws->store, REC_INSPECTION, in->id, &back, &err), &err);
 	assert_string_equal(back.u.inspection.resp_name, "李四");
 	assert_string_equal(back.u.inspection.resp_title, "厂长");
 	assert_string_equal(back.u.inspection.resp_phone, "13800000000");
