@@ -254,36 +254,42 @@ void sheet_pos(const struct sheet *sh, const struct csv_row *row, int key,
 		*line = row->cells[i].line;
 }
 
-void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
-		   int key, enum sheet_slot slot, const char *fmt, ...)
+/* A problem or a warning about a row's cell, at its line and column. */
+static void FC_PRINTF(7, 0) sheet_say(struct loader *ld, const struct sheet *sh,
+				      const struct csv_row *row, int key, enum sheet_slot slot,
+				      int warning, const char *fmt, va_list ap)
 {
 	struct strbuf sb;
-	va_list ap;
 	int line, col;
 
 	strbuf_init(&sb);
-	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	sheet_pos(sh, row, key, slot, &line, &col);
-	load_problem(ld, sh->file, line, col, "%s", sb.buf);
+	if (warning)
+		load_warning(ld, sh->file, line, col, "%s", sb.buf);
+	else
+		load_problem(ld, sh->file, line, col, "%s", sb.buf);
 	strbuf_release(&sb);
+}
+
+void sheet_problem(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
+		   int key, enum sheet_slot slot, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sheet_say(ld, sh, row, key, slot, 0, fmt, ap);
+	va_end(ap);
 }
 
 void sheet_warning(struct loader *ld, const struct sheet *sh, const struct csv_row *row,
 		   int key, enum sheet_slot slot, const char *fmt, ...)
 {
-	struct strbuf sb;
 	va_list ap;
-	int line, col;
 
-	strbuf_init(&sb);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	sheet_say(ld, sh, row, key, slot, 1, fmt, ap);
 	va_end(ap);
-	sheet_pos(sh, row, key, slot, &line, &col);
-	load_warning(ld, sh->file, line, col, "%s", sb.buf);
-	strbuf_release(&sb);
 }
 
 void sheet_text(const struct sheet *sh, const struct csv_row *row, int key,
