@@ -17,10 +17,6 @@
 
 /* One required item left unanswered: the item, and inside a repeat the
  * instance's position (0 outside). */
-struct missing {
-	size_t idx, pos;
-};
-
 /* Whether item i, in instance inst ("" outside repeats), is required,
  * relevant and unanswered: 1, 0, -1 with err. */
 static int missing_one(const struct form *f, size_t i, const char *inst, struct form_answers *fa,
@@ -41,7 +37,7 @@ static int missing_one(const struct form *f, size_t i, const char *inst, struct 
 }
 
 static int missing_of(const struct form *f, const struct fc_inspection *in,
-		      struct missing **out, size_t *n_out, struct fc_err *err)
+		      struct inspect_missing **out, size_t *n_out, struct fc_err *err)
 {
 	struct inspect_lookup l = { .in = in };
 	char today[FC_DATE_LEN + 1];
@@ -81,28 +77,18 @@ static int missing_of(const struct form *f, const struct fc_inspection *in,
 }
 
 int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
-		    size_t **out, size_t *n_out, struct fc_err *err)
+		    struct inspect_missing **out, size_t *n_out, struct fc_err *err)
 {
 	struct fc_inspection in;
 	int rc;
-
-	struct missing *m;
-	size_t k, n;
 
 	*out = NULL;
 	*n_out = 0;
 	if (inspection_get(ws->store, id, &in, err))
 		return -1;
-	rc = missing_of(f, &in, &m, &n, err);
+	rc = missing_of(f, &in, out, n_out, err);
 	inspection_clear(&in);
-	if (rc)
-		return -1;
-	*out = xcalloc(n ? n : 1, sizeof **out);
-	for (k = 0; k < n; k++)
-		if (!*n_out || (*out)[*n_out - 1] != m[k].idx)
-			(*out)[(*n_out)++] = m[k].idx;
-	free(m);
-	return 0;
+	return rc;
 }
 
 /* The label of the first clashing item (its name when the form lacks it). */
@@ -132,7 +118,7 @@ void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struc
 }
 
 /* The unanswered items as a person reads them: "Plate (Vehicle 2)". */
-static void missing_text(const struct form *f, const struct missing *m, size_t n,
+static void missing_text(const struct form *f, const struct inspect_missing *m, size_t n,
 			 struct form_lang lang, struct strbuf *out)
 {
 	size_t i;
@@ -180,7 +166,7 @@ static int repeat_counts_met(const struct form *f, const struct fc_inspection *i
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
 			    struct form_lang lang, struct fc_err *err)
 {
-	struct missing *miss;
+	struct inspect_missing *miss;
 	struct strbuf sb;
 	size_t n;
 

@@ -50,11 +50,17 @@ int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *i
 		    const char *item, const char *value, const char *note,
 		    const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err);
 
-/* Required, relevant items without an answer, in form order (indexes into
- * f->items; an item inside a repeat once, however many of its live
- * instances lack it); *n_out is their count.  free() the array. */
+/* A required, relevant item without an answer: its index into f->items and,
+ * inside a repeat, the position of the live instance that lacks it (from
+ * 1; 0 outside repeats). */
+struct inspect_missing {
+	size_t idx, pos;
+};
+/* The unanswered required items, in form order, an item inside a repeat
+ * once for each live instance that lacks it; *n_out is their count.
+ * free() the array. */
 int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *id,
-		    size_t **out, size_t *n_out, struct fc_err *err);
+		    struct inspect_missing **out, size_t *n_out, struct fc_err *err);
 
 /* What finalizing checks, without finalizing: 0 when the draft `in` may be
  * finalized, else -1 and why (a conflict, required items unanswered, a

@@ -48,6 +48,11 @@ one_case() {
 	"$FC" -C "$WS" inspection show "$ID" --format json >"$OUT"
 	check "$1 $2: the first is removed in the record" \
 		grep -q "\"item\": \"vehicle@$v1\", \"value\": \"removed\"" "$OUT"
+	keys F5
+	expect "$1 $2: the review names the instance an unanswered item is in" \
+		"$(L 'Tank vehicle? (Vehicle 1)' '是否罐车（抽查车辆 1）')"
+	keys Escape
+	expect "$1 $2: back in the walk" "$(L 'Vehicle 1 of 1' '抽查车辆 第 1 个，共 1 个')"
 	if [ "$2" = 80x24 ]; then
 		tm resize-window -t fc -x 40 -y 12 2>/dev/null
 		expect "$1 40x12: the heading is there at the smallest size" \

@@ -280,13 +280,19 @@ static int cmd_resolve(struct cli *cli, int argc, char **argv)
 static void print_missing_names(struct opened *o)
 {
 	struct fc_err err = { 0 };
+	struct inspect_missing *miss;
 	struct strbuf sb;
-	size_t *miss, n;
+	size_t *idx, n, k, m = 0;
 
 	if (inspect_missing(o->ws, o->f, o->id, &miss, &n, &err) || n == 0)
 		return;
+	idx = xcalloc(n, sizeof *idx);   /* each item once: the names answer takes */
+	for (k = 0; k < n; k++)
+		if (!m || idx[m - 1] != miss[k].idx)
+			idx[m++] = miss[k].idx;
 	strbuf_init(&sb);
-	inspect_items_text(o->f, miss, n, form_lang_locale(), 1, &sb);
+	inspect_items_text(o->f, idx, m, form_lang_locale(), 1, &sb);
+	free(idx);
 	fputs(_("to answer with 'fieldcheck inspection answer': "), stderr);
 	fputs_safe(sb.buf, stderr);
 	fputc('\n', stderr);

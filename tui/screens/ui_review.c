@@ -32,7 +32,8 @@ struct review {
 	struct fc_inspection in;
 	char ent_name[MAX_NAME + 1];
 	size_t *conflicts, n_conflicts;
-	size_t *missing, n_missing;
+	struct inspect_missing *missing; /* an item in a repeat once per instance */
+	size_t n_missing;
 	size_t *warnings, n_warnings;   /* the form's warnings that apply */
 	struct data_haz hz;
 	struct ui_list l;           /* conflicted items, missing items, hazards */
@@ -74,7 +75,8 @@ static int load(struct review *r)
 	free(r->missing);
 	free(r->conflicts);
 	free(r->warnings);
-	r->missing = r->conflicts = r->warnings = NULL;
+	r->missing = NULL;
+	r->conflicts = r->warnings = NULL;
 	r->n_missing = r->n_conflicts = r->n_warnings = 0;
 	data_haz_release(&r->hz);
 	if (inspection_get(r->ui->ws->store, r->id, &r->in, &err))
@@ -190,9 +192,15 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 	}
 	i -= r->n_conflicts;
 	if (i < r->n_missing) {
-		const struct form_item *it = &r->f->items[r->missing[i]];
+		const struct form_item *it = &r->f->items[r->missing[i].idx];
 		x += ui_put(y, x, "[*] ", 4, a);
-		ui_put(y, x, form_text(r->f, &it->label, ui->lang), COLS - x - 2, a);
+		x += ui_put(y, x, form_text(r->f, &it->label, ui->lang), COLS - x - 2, a);
+		if (r->missing[i].pos) {   /* which instance: "Plate (Vehicle 2)" */
+			snprintf(buf, sizeof buf, _(" (%s %zu)"),
+				 form_text(r->f, &r->f->items[it->repeat].label, ui->lang),
+				 r->missing[i].pos);
+			ui_put(y, x, buf, COLS - x - 2, a);
+		}
 		return;
 	}
 	i -= r->n_missing;
@@ -333,7 +341,7 @@ static enum review_end open_row(struct ui *ui, struct review *r, size_t *item)
 	}
 	i -= r->n_conflicts;
 	if (i < r->n_missing) {
-		*item = r->missing[i];
+		*item = r->missing[i].idx;
 		return REVIEW_GOTO;
 	}
 	if (i - r->n_missing < r->hz.n) {
