@@ -441,16 +441,12 @@ fail:
 int outbox_pending(struct fc_store *s, enum record_kind kind, const char *id, struct fc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (store_cached(s, "SELECT 1 FROM outbox WHERE kind = ?1 AND id = ?2", &st, err))
 		return -1;
 	store_bind(st, 1, record_kind_name(kind));
 	store_bind(st, 2, id);
-	rc = sqlite3_step(st);
-	rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "reading the outbox");
-	store_release(s, st);
-	return rc;
+	return store_has_row(s, st, "reading the outbox", err);
 }
 
 int outbox_counter(struct fc_store *s, long long *out, struct fc_err *err)

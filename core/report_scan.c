@@ -337,14 +337,9 @@ int report_repair_file(struct fc_store *s, const char *id, struct fc_err *err)
 	static const char sql[] = "SELECT 1 FROM attachments a WHERE a.kind = 'hazard' AND"
 				  " a.record = ?1 AND " REPAIR_FILE_SQL " LIMIT 1";
 	sqlite3_stmt *st;
-	int rc;
 
 	if (store_cached(s, sql, &st, err))
 		return -1;
 	store_bind(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		store_sqlerr(s, err, "looking up a hazard's files");
-	store_release(s, st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return store_has_row(s, st, "looking up a hazard's files", err);
 }

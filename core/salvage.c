@@ -301,15 +301,11 @@ static const char *const restore_hazard[] = {
 static int exists(struct fc_store *s, const char *sql, const char *id, struct fc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (store_cached(s, sql, &st, err))
 		return -1;
 	store_bind(st, 1, id);
-	rc = sqlite3_step(st);
-	rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, "salvaging");
-	store_release(s, st);
-	return rc;
+	return store_has_row(s, st, "salvaging", err);
 }
 
 static int run_all(struct fc_store *s, const char *const *sql, const char *id,

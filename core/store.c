@@ -125,6 +125,15 @@ int store_run(struct fc_store *s, sqlite3_stmt *st, const char *context, struct 
 	return fail;
 }
 
+int store_has_row(struct fc_store *s, sqlite3_stmt *st, const char *context, struct fc_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_sqlerr(s, err, context);
+	store_release(s, st);
+	return rc;
+}
+
 int store_bind_kept(sqlite3_stmt *st, int i, const char *v)
 {
 	return sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC) == SQLITE_OK ? 0 : -1;

@@ -52,6 +52,9 @@ int store_bind(sqlite3_stmt *st, int i, const char *v);
 int store_bind_kept(sqlite3_stmt *st, int i, const char *v);
 /* Runs a statement that returns no rows and gives it back (store_release). */
 int store_run(struct fc_store *s, sqlite3_stmt *st, const char *context, struct fc_err *err);
+/* Steps st (bound already) once and releases it: 1 when it gives a row, 0
+ * when none, -1 with err (context says what was being read). */
+int store_has_row(struct fc_store *s, sqlite3_stmt *st, const char *context, struct fc_err *err);
 /* Column text as a fresh string (never NULL). */
 char *store_col_dup(sqlite3_stmt *st, int col);
 /* Copies column text into a fixed buffer (cut to fit, always terminated). */
