@@ -816,18 +816,6 @@ static void merge_answers(struct mctx *m, const struct fc_inspection *b,
 	}
 }
 
-/* The answer in to item, or NULL. */
-static const struct fc_answer *answer_of(const struct fc_inspection *in, const char *item)
-{
-	struct fc_answer key;
-
-	if (!in || !in->n_answers)
-		return NULL;
-	memset(&key, 0, sizeof key);
-	key.item = (char *)item;
-	return bsearch(&key, in->answers, in->n_answers, sizeof *in->answers, answer_cmp);
-}
-
 /* ---- conflicts ---- */
 
 static int has_conflict(const struct fc_inspection *in, const struct fc_answer *a)
@@ -866,7 +854,7 @@ static void merge_conflicts(const struct fc_inspection *b, const struct fc_inspe
 	for (i = 0; i < n; i++) {
 		if (i && !conflict_order(&all[i - 1], &all[i]))
 			continue;
-		if (same_answer(answer_of(out, all[i]->item), all[i]))
+		if (same_answer(inspection_answer(out, all[i]->item), all[i]))
 			continue;
 		answer_copy(&out->conflicts[out->n_conflicts++], all[i]);
 	}
@@ -1083,12 +1071,13 @@ static size_t late_amendments(struct mctx *m, const struct fc_inspection *b,
 	*out = xcalloc(other->n_answers + other->n_conflicts, sizeof **out);
 	for (i = 0; i < other->n_answers; i++) {
 		a = &other->answers[i];
-		if (!same_answer(a, answer_of(b, a->item)) && !same_answer(a, answer_of(fin, a->item)))
+		if (!same_answer(a, inspection_answer(b, a->item)) &&
+		    !same_answer(a, inspection_answer(fin, a->item)))
 			late_answer(m, a, &(*out)[n++]);
 	}
 	for (i = 0; i < other->n_conflicts; i++) {
 		a = &other->conflicts[i];
-		if (!has_conflict(b, a) && !same_answer(a, answer_of(fin, a->item)))
+		if (!has_conflict(b, a) && !same_answer(a, inspection_answer(fin, a->item)))
 			late_answer(m, a, &(*out)[n++]);
 	}
 	return n;
@@ -1115,7 +1104,7 @@ static void note_unapplied(struct mctx *m, const struct fc_inspection *b,
 			note(m, _("team member %s was added on another device, but the inspection was "
 			     "finalized without; the finalized team stands"), other->team[i].badge);
 	for (i = 0; b && i < b->n_answers; i++)
-		if (!answer_of(other, b->answers[i].item) && answer_of(fin, b->answers[i].item))
+		if (!inspection_answer(other, b->answers[i].item) && inspection_answer(fin, b->answers[i].item))
 			note_item(m, b->answers[i].item, _("item “%s” was cleared on another device, "
 							   "but the inspection was finalized with an "
 							   "answer, which stands"), b->answers[i].item);

@@ -422,6 +422,17 @@ int answer_cmp(const void *a, const void *b)
 	return strcmp(((const struct fc_answer *)a)->item, ((const struct fc_answer *)b)->item);
 }
 
+const struct fc_answer *inspection_answer(const struct fc_inspection *in, const char *key)
+{
+	struct fc_answer k;
+
+	if (!in || !in->n_answers)
+		return NULL;
+	memset(&k, 0, sizeof k);
+	k.item = (char *)key;
+	return bsearch(&k, in->answers, in->n_answers, sizeof *in->answers, answer_cmp);
+}
+
 int conflict_cmp(const void *pa, const void *pb)
 {
 	const struct fc_answer *a = pa, *b = pb;

@@ -243,6 +243,10 @@ void hazard_event_clear(struct fc_hazard_event *ev);
 /* Order of records inside arrays, so the same content encodes the same way
  * on every device (answers by item, events by time then the rest). */
 int answer_cmp(const void *a, const void *b);
+/* The answer of in (NULL: none) to an answer's key ("plate",
+ * "plate@<uuid>"), by bisection of its answers (sorted by answer_cmp), or
+ * NULL. */
+const struct fc_answer *inspection_answer(const struct fc_inspection *in, const char *key);
 int conflict_cmp(const void *a, const void *b);
 int hazard_event_cmp(const void *a, const void *b);
 /* Documents by kind, authority, year, serial (then time and author). */

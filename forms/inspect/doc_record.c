@@ -150,16 +150,6 @@ static void item_row(struct rec *r, size_t *no, const struct form_item *it,
 	doc_photos(r->d, r->in.attachments, r->in.n_attachments, a->item);
 }
 
-static const struct fc_answer *answer_of(const struct fc_inspection *in, const char *item)
-{
-	size_t i;
-
-	for (i = 0; i < in->n_answers; i++)
-		if (!strcmp(in->answers[i].item, item))
-			return &in->answers[i];
-	return NULL;
-}
-
 struct checked_walk {
 	struct rec *r;
 	size_t no;
@@ -171,7 +161,8 @@ static void checked_visit(void *ctx, const struct inspect_visit *v)
 	const struct form_item *it = &w->r->f->items[v->item];
 	const struct fc_answer *a;
 
-	if (v->kind == IV_ITEM && form_item_answerable(it) && (a = answer_of(&w->r->in, v->key)))
+	if (v->kind == IV_ITEM && form_item_answerable(it) &&
+	    (a = inspection_answer(&w->r->in, v->key)))
 		item_row(w->r, &w->no, it, a);
 }
 
@@ -232,7 +223,7 @@ static int hazards(struct rec *r, struct fc_err *err)
  * record's own (""), and one attached to an item not answered, were not. */
 static int under_row(const struct rec *r, const char *to)
 {
-	return *to && answer_of(&r->in, to);
+	return *to && inspection_answer(&r->in, to);
 }
 
 /* The inspection's own photos, then any attached to an item that has no

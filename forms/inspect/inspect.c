@@ -20,21 +20,12 @@
 const char *inspect_lookup_get(void *ctx, const char *name)
 {
 	const struct inspect_lookup *l = ctx;
-	size_t lo = 0, hi = l->in->n_answers;
+	const struct fc_answer *a;
 
 	if (l->over_item && !strcmp(l->over_item, name))
 		return l->over_value;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(l->in->answers[mid].item, name);
-		if (c == 0)
-			return l->in->answers[mid].value;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	a = inspection_answer(l->in, name);
+	return a ? a->value : NULL;
 }
 
 const char *inspect_item_file(const struct fc_inspection *in, const char *key)

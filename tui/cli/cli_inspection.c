@@ -384,13 +384,11 @@ static int cmd_amend(struct cli *cli, int argc, char **argv)
 	return rc ? cli_report(&err) : 0;
 }
 
-static const char *answer_of(const struct fc_inspection *in, const char *item)
+static const char *answer_of(const struct fc_inspection *in, const char *key)
 {
-	size_t i;
-	for (i = 0; i < in->n_answers; i++)
-		if (!strcmp(in->answers[i].item, item))
-			return in->answers[i].value;
-	return NULL;
+	const struct fc_answer *a = inspection_answer(in, key);
+
+	return a ? a->value : NULL;
 }
 
 /* An item's label with the values its ${name}s show. */

@@ -95,26 +95,6 @@ static void head(struct rec *r)
 		     in->team[i].dept);
 }
 
-/* The answer to `item`: the answers are sorted by item (bounded by
- * MAX_ANSWERS, looked up once per item of the form). */
-static const struct fc_answer *answer_of(const struct fc_inspection *in, const char *item)
-{
-	size_t lo = 0, hi = in->n_answers, mid;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = strcmp(in->answers[mid].item, item);
-		if (c == 0)
-			return &in->answers[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 static enum ui_role value_role(const struct form_item *it, const char *v)
 {
 	if (!it || it->type != FT_CHECK)
@@ -169,7 +149,7 @@ static void answer_visit(void *ctx, const struct inspect_visit *v)
 		w->shown_group = (long)v->item;
 		return;
 	}
-	if (!form_item_answerable(it) || !(a = answer_of(&r->in, v->key)))
+	if (!form_item_answerable(it) || !(a = inspection_answer(&r->in, v->key)))
 		return;
 	if (group != w->shown_group) {
 		w->shown_group = group;
