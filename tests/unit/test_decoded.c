@@ -11,17 +11,8 @@
 #include <git2.h>
 
 #include "core/strbuf.h"
+#include "support_oid.h"
 #include "sync/decoded.h"
-
-static git_oid oid_of(unsigned n)
-{
-	char text[32];
-	git_oid id;
-
-	snprintf(text, sizeof text, "object %u", n);
-	git_odb_hash(&id, text, strlen(text), GIT_OBJECT_BLOB);
-	return id;
-}
 
 /* An enterprise record named name (the table owns what it keeps). */
 static struct fc_record enterprise(const char *name)
@@ -37,7 +28,7 @@ static struct fc_record enterprise(const char *name)
 static void taken_once_by_its_key(void **state)
 {
 	struct decoded *d = decoded_new();
-	git_oid a = oid_of(1), b = oid_of(2);
+	git_oid a = test_oid(1), b = test_oid(2);
 	struct fc_record r = enterprise("甲"), out;
 	size_t bytes = 0;
 	(void)state;
@@ -57,7 +48,7 @@ static void taken_once_by_its_key(void **state)
 static void bounded(void **state)
 {
 	struct decoded *d = decoded_new();
-	git_oid a = oid_of(1), b = oid_of(2);
+	git_oid a = test_oid(1), b = test_oid(2);
 	struct fc_record r = enterprise("甲"), s = enterprise("乙"), out;
 	size_t bytes;
 	(void)state;
@@ -81,7 +72,7 @@ static void many(void **state)
 	unsigned n;
 	(void)state;
 	for (n = 0; n < 3000; n++) {
-		git_oid id = oid_of(n);
+		git_oid id = test_oid(n);
 		struct fc_record r;
 		snprintf(name, sizeof name, "e%u", n);
 		r = enterprise(name);
@@ -92,7 +83,7 @@ static void many(void **state)
 		}
 	}
 	for (n = 0; n < 3000; n += 2) {
-		git_oid id = oid_of(n);
+		git_oid id = test_oid(n);
 		snprintf(name, sizeof name, "e%u", n);
 		assert_int_equal(decoded_take(d, &id, name, 2, &out, &bytes), 1);
 		assert_string_equal(out.u.enterprise.name, name);

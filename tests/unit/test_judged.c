@@ -10,23 +10,13 @@
 
 #include <git2.h>
 
+#include "support_oid.h"
 #include "sync/judged.h"
-
-/* An object id made from a number (its bytes spread as a hash's are). */
-static git_oid oid_of(unsigned n)
-{
-	char text[32];
-	git_oid id;
-
-	snprintf(text, sizeof text, "object %u", n);
-	git_odb_hash(&id, text, strlen(text), GIT_OBJECT_BLOB);
-	return id;
-}
 
 static void verdicts_found_again(void **state)
 {
 	struct judged *j = judged_new();
-	git_oid a = oid_of(1), b = oid_of(2);
+	git_oid a = test_oid(1), b = test_oid(2);
 	const char *text;
 	(void)state;
 	assert_int_equal(judged_get(j, &a, JUDGED_AS_RECORD, &text), JUDGED_NONE);
@@ -48,7 +38,7 @@ static void texts_cut(void **state)
 {
 	struct judged *j = judged_new();
 	char big[JUDGED_TEXT * 3];
-	git_oid a = oid_of(1);
+	git_oid a = test_oid(1);
 	const char *text;
 	(void)state;
 	memset(big, 'x', sizeof big - 1);
@@ -62,16 +52,16 @@ static void texts_cut(void **state)
 static void bounded(void **state)
 {
 	struct judged *j = judged_new();
-	git_oid first = oid_of(0), last = oid_of(JUDGED_MAX);
+	git_oid first = test_oid(0), last = test_oid(JUDGED_MAX);
 	const char *text;
 	unsigned n;
 	(void)state;
 	for (n = 0; n < JUDGED_MAX; n++) {
-		git_oid id = oid_of(n);
+		git_oid id = test_oid(n);
 		judged_put(j, &id, JUDGED_AS_RECORD, JUDGED_REFUSED, "no");
 	}
 	for (n = 0; n < JUDGED_MAX; n++) {
-		git_oid id = oid_of(n);
+		git_oid id = test_oid(n);
 		assert_int_equal(judged_get(j, &id, JUDGED_AS_RECORD, &text), JUDGED_REFUSED);
 	}
 	/* one more: all forgotten but it */
