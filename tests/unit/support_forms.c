@@ -100,3 +100,12 @@ const char *test_text(const struct form *f, const struct form_text *t, const cha
 {
 	return form_text(f, t, form_lang_of(code));
 }
+
+char *test_shipped_forms_dir(void)
+{
+	const char *env = getenv("FIELDCHECK_FORMS"), *t = getenv("FIELDCHECK_TOP");
+
+	if (env && *env)
+		return xstrdup(env);
+	return test_path(t && *t ? t : ".", "forms/checklists");
+}

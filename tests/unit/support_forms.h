@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include "forms/engine/form.h"
 
+/* The shipped checklists' folder: FIELDCHECK_FORMS (make test sets it),
+ * else forms/checklists under FIELDCHECK_TOP or here.  free() it. */
+char *test_shipped_forms_dir(void);
+
 /* Loads a form from the three texts (choices may be NULL; settings NULL
  * means "form_id,version\nt,1\n").  Fails the test, printing every problem,
  * if it does not load. */

@@ -8,19 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else ./forms/checklists. */
-static char *shipped_dir(void)
-{
-	const char *env = getenv("FIELDCHECK_FORMS"), *t = getenv("FIELDCHECK_TOP");
-
-	if (env && *env)
-		return strdup(env);
-	return test_path(t && *t ? t : ".", "forms/checklists");
-}
-
 static void every_shipped_form_loads(void **state)
 {
-	char *dir = shipped_dir();
+	char *dir = test_shipped_forms_dir();
 	struct form_catalog cat;
 	size_t i;
 	(void)state;
@@ -59,7 +49,7 @@ static void every_shipped_form_loads(void **state)
 /* The seed: "five must-checks", "six verifications" and others, 14 items. */
 static void hazmat_loading_has_fourteen_checks(void **state)
 {
-	char *base = shipped_dir(), *dir = test_path(base, "hazmat-loading");
+	char *base = test_shipped_forms_dir(), *dir = test_path(base, "hazmat-loading");
 	struct form_problems p = { 0 };
 	struct form *f = form_load_dir(dir, &p);
 	size_t i, major = 0;

@@ -97,9 +97,7 @@ static void import_undoes_export(void **state)
 static void shipped_forms_come_back(void **state)
 {
 	struct form_catalog cat;
-	const char *t = getenv("FIELDCHECK_TOP");
-	char *dir = getenv("FIELDCHECK_FORMS") && *getenv("FIELDCHECK_FORMS") ?
-		xstrdup(getenv("FIELDCHECK_FORMS")) : test_path(t && *t ? t : ".", "forms/checklists");
+	char *dir = test_shipped_forms_dir();
 	size_t i;
 	(void)state;
 

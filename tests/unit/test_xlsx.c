@@ -200,23 +200,13 @@ static void missing_settings_sheet(void **state)
 	strbuf_release(&b);
 }
 
-/* The shipped forms: FIELDCHECK_FORMS (make test sets it), else the tree's. */
-static char *shipped_dir(void)
-{
-	const char *env = getenv("FIELDCHECK_FORMS"), *t = getenv("FIELDCHECK_TOP");
-
-	if (env && *env)
-		return xstrdup(env);
-	return test_path(t && *t ? t : ".", "forms/checklists");
-}
-
 /* Every shipped form through a workbook and back gives the very bytes it
  * came from (as a spreadsheet's CSV export would: rows padded to the
  * sheet's width), so `forms add` of an exported form is the same form. */
 static void shipped_forms_round_trip(void **state)
 {
 	struct form_catalog cat;
-	char *dir = shipped_dir();
+	char *dir = test_shipped_forms_dir();
 	size_t i, k;
 	(void)state;
 
