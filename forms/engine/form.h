@@ -167,9 +167,13 @@ struct form_problems {
 };
 void form_problems_release(struct form_problems *p);
 
+/* An XLSForm version text kept beside fieldcheck's number (settings.c). */
+#define FORM_ODK_VERSION_MAX 64
+
 struct form {
 	char *id;
-	int version;
+	int version;                /* 0: unnumbered until `forms add` (settings.c) */
+	char *odk_version;          /* the XLSForm version text it was numbered from, or NULL */
 	struct form_text title;     /* the id when settings.csv gives none */
 	struct form_text note;      /* settings.csv note: local practice etc., or NULLs */
 	struct form_language langs[FORM_MAX_LANGS]; /* as the columns name them */
@@ -232,9 +236,12 @@ struct form *form_load_path(const char *path, struct form_problems *probs);
 /* Whether two forms were loaded from the same bytes. */
 int form_same_files(const struct form *a, const struct form *b);
 /* Writes f into WORKSPACE/forms/<id>/ as its CSV files, replacing a
- * lower version there (forms/install.c); *already is 1 when that exact form
- * is there.  0, or -1 with err (a higher or a different same version there). */
-int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);
+ * lower version there (forms/install.c), numbering an unnumbered f first
+ * (numbering.c); *already is 1 when that exact form is there, *version the
+ * number it has there.  0, or -1 with err (a higher or a different same
+ * version there). */
+int form_install(const struct form *f, const char *workspace, int *already, int *version,
+		 struct fc_err *err);
 
 /* The one place a form's text is put into a language (forms/engine/lang.c):
  * t in the form's language that is `lang` (its code), else in the form's

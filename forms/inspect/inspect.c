@@ -198,6 +198,11 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	f = form_load_mem(where, &files, &probs);
 	if (!f)
 		fc_fail(err, "%s", probs.n ? probs.msgs[0] : "the kept form does not load");
+	else if (f->version != version) { /* a kept form is numbered as its key says */
+		fc_fail(err, _("%s says it is version %d"), where, f->version);
+		form_free(f);
+		f = NULL;
+	}
 	form_problems_release(&probs);
 	formstore_texts_clear(&t);
 	return f;

@@ -415,17 +415,17 @@ static void install_into_workspace(void **state)
 	struct form *v2 = test_form("type,name,label\ntext,x,Z\n", NULL, "form_id,version\nw,2\n");
 	struct form_problems probs = { 0 };
 	struct form *back;
-	int already;
+	int already, version;
 	(void)state;
 
-	assert_int_equal(form_install(v1, ws, &already, &err), 0);
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), 0);
 	assert_int_equal(already, 0);
-	assert_int_equal(form_install(v1, ws, &already, &err), 0);
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), 0);
 	assert_int_equal(already, 1);
-	assert_int_equal(form_install(v1b, ws, &already, &err), -1);
+	assert_int_equal(form_install(v1b, ws, &already, &version, &err), -1);
 	assert_non_null(strstr(err.msg, "another version 1 of form w"));
-	assert_int_equal(form_install(v2, ws, &already, &err), 0);
-	assert_int_equal(form_install(v1, ws, &already, &err), -1);
+	assert_int_equal(form_install(v2, ws, &already, &version, &err), 0);
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), -1);
 	assert_non_null(strstr(err.msg, "has version 2 of form w; this is version 1"));
 	p = xstrfmt("%s/forms/w", ws);
 	back = form_load_dir(p, &probs);
@@ -444,6 +444,60 @@ static void install_into_workspace(void **state)
 	free(ws);
 }
 
+/* An XLSForm version that is text ("2.2", KoBo's "vTEm...") loads
+ * unnumbered; `forms add` numbers it after the workspace's copy, keeps the
+ * text in odk_version, and takes the same workbook again as nothing to do. */
+static void install_numbers_text_versions(void **state)
+{
+	char *ws = test_tmpdir(), *p;
+	struct fc_err err = { 0 };
+	struct form *v1 = test_form("type,name,label\ntext,x,X\n", NULL, "form_id,version\nw,1\n");
+	struct form *a = test_form("type,name,label\ntext,x,Y\n", NULL, "form_id,version\nw,2.2\n");
+	struct form *a2 = test_form("type,name,label\ntext,x,Q\n", NULL, "form_id,version\nw,2.2\n");
+	struct form *b = test_form("type,name,label\ntext,x,Z\n", NULL,
+				   "form_id,version,odk_version\nw,vTEmiygu,\n");
+	struct form_problems probs = { 0 };
+	struct form *back;
+	int already, version;
+	(void)state;
+
+	assert_int_equal(a->version, 0);
+	assert_string_equal(a->odk_version, "2.2");
+	assert_int_equal(a->warnings.n, 1);
+	assert_non_null(strstr(a->warnings.msgs[0], "version '2.2' is not a whole number"));
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), 0);
+	assert_int_equal(form_install(a, ws, &already, &version, &err), 0);
+	assert_int_equal(already, 0);
+	assert_int_equal(version, 2);
+	assert_int_equal(form_install(a, ws, &already, &version, &err), 0);
+	assert_int_equal(already, 1);
+	assert_int_equal(version, 2);
+	/* the same text with other contents: refused, as a number would be */
+	assert_int_equal(form_install(a2, ws, &already, &version, &err), -1);
+	assert_non_null(strstr(err.msg, "another version 2 of form w"));
+	p = xstrfmt("%s/forms/w", ws);
+	back = form_load_dir(p, &probs);
+	assert_non_null(back);
+	assert_int_equal(back->version, 2);
+	assert_string_equal(back->odk_version, "2.2");
+	assert_int_equal(back->warnings.n, 0);
+	form_free(back);
+	assert_int_equal(form_install(b, ws, &already, &version, &err), 0);
+	assert_int_equal(version, 3);
+	back = form_load_dir(p, &probs);
+	assert_non_null(back);
+	assert_int_equal(back->version, 3);
+	assert_string_equal(back->odk_version, "vTEmiygu");
+	form_free(back);
+	free(p);
+	form_free(v1);
+	form_free(a);
+	form_free(a2);
+	form_free(b);
+	test_rmrf(ws);
+	free(ws);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +509,7 @@ int main(void)
 		cmocka_unit_test(hostile_archives),
 		cmocka_unit_test(part_too_large),
 		cmocka_unit_test(install_into_workspace),
+		cmocka_unit_test(install_numbers_text_versions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
