@@ -42,19 +42,6 @@ static void read_dups(struct loader *ld, const struct sheet *sh, const struct cs
 	ld->choice_dups = yes > 0;
 }
 
-static int id_ok(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i]; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      (i > 0 && (c == '_' || c == '-' || c == '.'))))
-			return 0;
-	}
-	return i > 0 && i <= NAME_MAX_LEN;
-}
-
 /* default_language: the language of the plain columns, and the one a text
  * is shown in when the reader's is not there.  Any language's name or code
  * (pyxform takes any); fieldcheck matches it against the form's languages
@@ -75,7 +62,7 @@ static void read_lang(struct loader *ld, const struct sheet *sh, const struct cs
 
 char *settings_default(const char *id)
 {
-	return id && id_ok(id) ? xstrfmt("form_id,version\n%s,1\n", id) : NULL;
+	return id && fc_form_id_ok(id) ? xstrfmt("form_id,version\n%s,1\n", id) : NULL;
 }
 
 static void read_id(struct loader *ld, const struct sheet *sh, const struct csv_row *row)
@@ -84,7 +71,7 @@ static void read_id(struct loader *ld, const struct sheet *sh, const struct csv_
 	char q[QUOTE_SIZE], q2[QUOTE_SIZE];
 
 	if (sh->idx[C_ID][SLOT_PLAIN] < 0) { /* no column: the file's name, as pyxform */
-		if (ld->default_id && id_ok(ld->default_id))
+		if (ld->default_id && fc_form_id_ok(ld->default_id))
 			ld->f->id = xstrdup(ld->default_id);
 		else
 			load_problem(ld, FF_SETTINGS, sh->csv.rows[0].line, 1,
@@ -96,7 +83,7 @@ static void read_id(struct loader *ld, const struct sheet *sh, const struct csv_
 		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id is empty");
 		return;
 	}
-	if (!id_ok(v)) {
+	if (!fc_form_id_ok(v)) {
 		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id '%s' is not a valid id "
 			      "(letters, digits, then also _ - .; at most %d)",
 			      load_quote(v, q, sizeof q), NAME_MAX_LEN);

@@ -63,3 +63,23 @@ check "a numbered form's settings rewritten in the central are quarantined" \
 	"$T/b/quarantine/log"
 check "and b still reads the record with version 2" on b inspection show "$id" --format json
 out_has '"form_version": 2' "as before"
+
+# Names as XLSForm writes them: an id with capitals and a dot, items "Q1"
+# and "hh.size", a version yyyymmddrr; answered on a, read on b.
+mkdir -p "$T/src/HH.Survey"
+printf 'type,name,label\ninteger,Q1,Members\ntext,hh.size,Size\n' >"$T/src/HH.Survey/survey.csv"
+printf 'form_id,version\nHH.Survey,2024032701\n' >"$T/src/HH.Survey/settings.csv"
+check "forms add of HH.Survey" on a forms add "$T/src/HH.Survey"
+on a inspection new --form HH.Survey --enterprise "$USCC1"
+hh=$(cat "$OUT")
+check "an inspection starts on it" [ -n "$hh" ]
+check "Q1 is answered" on a inspection answer "$hh" Q1 4
+check "hh.size is answered" on a inspection answer "$hh" hh.size big
+check "a syncs it" on a sync
+check "the central keeps the form under its id and version" \
+	git --git-dir="$T/central.git" cat-file -e main:forms/HH.Survey/2024032701/survey.csv
+check "b pulls it" on b sync
+check "nothing of it is quarantined" sh -c "! grep -q HH.Survey '$T/b/quarantine/log'"
+check "b shows the answers" on b inspection show "$hh"
+out_has "Q1 *4" "Q1"
+out_has "hh.size *big" "and hh.size"
