@@ -212,6 +212,9 @@ struct form_files {
 	 * with err.  NULL: the form has no such files. */
 	int (*file)(void *ctx, const char *name, char **text, size_t *len, struct fc_err *err);
 	void *file_ctx;
+	/* The form's id when settings.csv names none (pyxform takes the file's
+	 * name; a kept form, the id it is kept under), or NULL. */
+	const char *id;
 };
 /* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
  * survey, choices or settings.  Such a name is safe in a path. */

@@ -262,8 +262,8 @@ def walk(fc, target, book, tmp):
     m = re.search(r"^form (\S+) version", p.stdout, re.M)
     if not m:
         return out
-    run("enterprise", "add", "--code", "91330212MA2H4UQX0R", "--name", "walk")
-    p = run("inspection", "new", "--form", m.group(1), "--enterprise", "91330212MA2H4UQX0R")
+    run("enterprise", "add", "--code", "91350100M000100Y43", "--name", "walk")
+    p = run("inspection", "new", "--form", m.group(1), "--enterprise", "91350100M000100Y43")
     iid = p.stdout.strip()
     if p.returncode or not iid:
         out["crash"] = out["crash"] or "inspection new: " + p.stderr.strip()[:80]

@@ -83,3 +83,18 @@ check "nothing of it is quarantined" sh -c "! grep -q HH.Survey '$T/b/quarantine
 check "b shows the answers" on b inspection show "$hh"
 out_has "Q1 *4" "Q1"
 out_has "hh.size *big" "and hh.size"
+
+# A form whose settings name no form_id (pyxform takes the file's name):
+# its id is its folder's, in the workspace and in every store that keeps it.
+mkdir -p "$T/src/nofid"
+printf 'type,name,label\ntext,site,Site\n' >"$T/src/nofid/survey.csv"
+printf 'version\n3\n' >"$T/src/nofid/settings.csv"
+check "forms add of a form without form_id" on a forms add "$T/src/nofid"
+on a inspection new --form nofid --enterprise "$USCC1"
+nf=$(cat "$OUT")
+check "an inspection on it is answered" on a inspection answer "$nf" site 码头
+check "and shown (its kept form loads under its id)" on a inspection show "$nf"
+check "a syncs it" on a sync
+check "b pulls it" on b sync
+check "b shows it" on b inspection show "$nf"
+out_has "site *码头" "with its answer"

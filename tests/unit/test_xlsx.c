@@ -231,7 +231,7 @@ static void shipped_forms_round_trip(void **state)
 			if (csv[k])
 				assert_string_equal(x.csv[k], csv[k]);
 		files = (struct form_files){ x.csv[0], x.csv[1], x.csv[2], x.len[0], x.len[1], x.len[2],
-					     NULL, NULL };
+					     NULL, NULL, NULL };
 		g = test_form(files.survey, files.choices, files.settings);
 		assert_string_equal(g->id, f->id);
 		assert_int_equal(g->version, f->version);
