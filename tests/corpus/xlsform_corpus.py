@@ -293,6 +293,9 @@ def walk(fc, target, book, tmp):
         extra = ["--instance", "1"] if repeats else []
         p = run("inspection", "answer", iid, name, v, *extra)
         out["taken" if p.returncode == 0 else "refused"] += 1
+        if p.returncode and os.environ.get("CORPUS_WALK_REFUSALS"):
+            with open(os.environ["CORPUS_WALK_REFUSALS"], "a") as fh:
+                fh.write(f"{typ}\t{name}={v}\t{p.stderr.strip()[:160]}\n")
     out["walks"] = int(run("inspection", "show", iid).returncode == 0)
     out["final"] = int(run("inspection", "finalize", iid).returncode == 0)
     return out
