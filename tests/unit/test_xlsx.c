@@ -101,14 +101,18 @@ static void cells_as_excel_writes_them(void **state)
 		   "<c r=\"B3\" t=\"str\"><f>LOWER(\"Q1\")</f><v>q1</v></c>"
 		   "<c r=\"C3\" t=\"s\"><v>4</v></c><c r=\"D3\" s=\"1\"/>"
 		   "<c r=\"E3\" t=\"b\"><v>1</v></c></row>"
-		   "<row><c t=\"s\"><v>3</v></c><c><v>7.5</v></c></row>",
+		   "<row><c t=\"s\"><v>3</v></c><c><v>7.5</v></c></row>"
+		   /* whole numbers some tools write "1.0": read "1", as pyxform */
+		   "<row><c t=\"n\"><v>1.0</v></c><c><v>-20.000</v></c><c><v>1.05</v></c>"
+		   "<c><v>100</v></c><c t=\"str\"><v>2.0</v></c></row>",
 		   SETTINGS);
 	read_ok(&b, &x);
 	assert_string_equal(x.csv[XS_SURVEY],
 			    "type,name,label::zh,,required\n"
 			    ",,,,\n"
 			    "text,q1,\"two\nlines, \"\"quoted\"\"\",,TRUE\n"
-			    "检查,7.5,,,\n");
+			    "检查,7.5,,,\n"
+			    "1,-20,1.05,100,2.0\n");
 	assert_null(x.csv[XS_CHOICES]);
 	assert_string_equal(x.csv[XS_SETTINGS], "form_id,version\nbook,2024032701\n");
 	assert_string_equal(x.unused, "entities"); /* said, not read */
