@@ -297,7 +297,11 @@ def walk(fc, target, book, tmp):
             with open(os.environ["CORPUS_WALK_REFUSALS"], "a") as fh:
                 fh.write(f"{typ}\t{name}={v}\t{p.stderr.strip()[:160]}\n")
     out["walks"] = int(run("inspection", "show", iid).returncode == 0)
-    out["final"] = int(run("inspection", "finalize", iid).returncode == 0)
+    p = run("inspection", "finalize", iid)
+    out["final"] = int(p.returncode == 0)
+    if p.returncode and os.environ.get("CORPUS_WALK_REFUSALS"):
+        with open(os.environ["CORPUS_WALK_REFUSALS"], "a") as fh:
+            fh.write(f"finalize\t{book}\t{p.stderr.strip()[:300]}\n")
     return out
 
 
