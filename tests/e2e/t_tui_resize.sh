@@ -49,7 +49,7 @@ expect "below the minimum it says the size it needs" "at least 40x12"
 expect "and the size it has" "(now 30x10)"
 tm resize-window -t fc -x 80 -y 24
 expect "back to 80x24: the walk again" "Classes of hazardous chemicals this unit fills"
-expect "back to 80x24: the key bar" "pPass  fFail  nN/A"
+expect "back to 80x24: the key bar" "EnterEdit  F2Note  F3Clear"
 keys Enter Down Down Down Down Space Enter
 expect "and it still works" "draft 1/9"
 keys F10
