@@ -207,7 +207,8 @@ static int meta_value(struct eval *ev, const struct form_item *it, const char **
 
 static int value_of(struct eval *ev, size_t i, const char **out)
 {
-	if (ev->f->items[i].type == FT_CALCULATE && ev->f->items[i].calculation)
+	if (ev->f->items[i].calculation &&
+	    (ev->f->items[i].type == FT_CALCULATE || ev->f->items[i].computed))
 		return calculate(ev, i, out);
 	if (ev->f->items[i].type == FT_META)
 		return meta_value(ev, &ev->f->items[i], out);
@@ -356,6 +357,10 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	it = &f->items[i];
 	if (!value || !*value || !form_item_answerable(it)) {
 		finish(&ev);
+		if (it->computed)
+			return fc_fail(err, _("item “%s” takes no answer: its value is computed "
+					      "(%s)"), form_item_label(f, it, lang),
+				       form_expr_source(it->calculation));
 		if (!form_item_answerable(it))
 			return fc_fail(err, _("item “%s” takes no answer"),
 				       form_item_label(f, it, lang));
@@ -395,6 +400,26 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 		*out = xstrdup(v);
 	finish(&ev);
 	return r < 0 ? -1 : 0;
+}
+
+int form_offer(const struct form *f, size_t i, const struct form_answers *a, char **out,
+	       struct fc_err *err)
+{
+	struct eval ev;
+	const char *v = NULL;
+	int r = 0;
+
+	*out = NULL;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (f->items[i].triggered && f->items[i].calculation)
+		r = calculate(&ev, i, &v);
+	else
+		v = f->items[i].default_value;
+	if (!r && v)
+		*out = xstrdup(v);
+	finish(&ev);
+	return r;
 }
 
 int form_repeat_count(const struct form *f, size_t i, const struct form_answers *a, size_t *n,

@@ -102,7 +102,7 @@ int form_item_answerable(const struct form_item *it)
 {
 	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
 	       it->type != FT_CALCULATE && it->type != FT_META &&
-	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT;
+	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT && !it->computed;
 }
 
 size_t form_count_questions(const struct form *f)

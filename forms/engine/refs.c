@@ -147,6 +147,22 @@ static void compile_other(struct loader *ld, size_t i)
 	free(src);
 }
 
+/* A computed question's value is never typed, so what checks a typed one
+ * is not applied to it: said, not silently dropped. */
+static void computed_unchecked(struct loader *ld, struct survey *sv, size_t i)
+{
+	static const int keys[] = { S_REQUIRED, S_CONSTRAINT, S_DEFAULT };
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(keys); k++)
+		if (*sheet_get(&sv->sh, sv->row[i], keys[k], SLOT_PLAIN) &&
+		    (keys[k] != S_REQUIRED ||
+		     load_yesno(sheet_get(&sv->sh, sv->row[i], keys[k], SLOT_PLAIN)) != 0))
+			sheet_warning(ld, &sv->sh, sv->row[i], keys[k], SLOT_PLAIN, "%s is not "
+				      "checked on '%s', whose value is its calculation (never typed)",
+				      sv->sh.cols[keys[k]].name, ld->f->items[i].name);
+}
+
 static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -160,8 +176,10 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
 	if (it->type == FT_BEGIN_REPEAT)
 		compile_as(ld, sv, i, S_REPEAT_COUNT, &it->repeat_count, FORM_EXPR_VALUE);
-	if (it->type == FT_CALCULATE)
+	if (it->type == FT_CALCULATE || it->computed || it->triggered)
 		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
+	if (it->computed)
+		computed_unchecked(ld, sv, i);
 	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
 		compile_as(ld, sv, i, S_CHOICE_FILTER, &it->choice_filter, FORM_EXPR_FILTER);
 	if (!form_item_answerable(it))
@@ -181,7 +199,14 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
 	    (!it->list || !it->list->n))
 		return; /* already reported */
-	if (form_check_type(it, it->default_value, &err))
+	if (!form_check_type(it, it->default_value, &err))
+		return;
+	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
+		/* pyxform writes such a default as it is and ODK Collect loads
+		 * it (nothing is shown chosen): a warning, and it is not offered */
+		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s "
+			      "(ODK loads it: nothing is chosen)", err.msg);
+	else
 		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s",
 			      err.msg);
 }

@@ -34,6 +34,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_CHOICE_FILTER] = { "choice_filter", SHEET_MULTI },
 	[S_REPEAT_COUNT] = { "repeat_count", SHEET_MULTI },
 	[S_MEASURE] = { "measure", 0 },
+	[S_TRIGGER] = { "trigger", SHEET_TEXT },
 };
 
 /* The groups and repeats open at a row, innermost last. */
@@ -386,10 +387,26 @@ static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *
 				      form_type_name(it->type));
 }
 
+/* A calculation on a question that takes a typed or chosen answer: with a
+ * trigger, pyxform's setvalue (the calculation is set when the trigger
+ * changes, then the inspector may change it); without one, its bind's
+ * calculate (the value is the calculation's, as ODK Collect recomputes it
+ * over whatever was typed). */
+static void read_calculated(struct survey *sv, const struct csv_row *row, struct form_item *it)
+{
+	if (!form_item_answerable(it) || it->type == FT_MEDIA || it->type == FT_CHECK ||
+	    !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
+		return;
+	if (*sheet_get(&sv->sh, row, S_TRIGGER, SLOT_PLAIN))
+		it->triggered = 1;
+	else
+		it->computed = 1;
+}
+
 static void read_columns_apply(struct loader *ld, struct survey *sv,
 			       const struct csv_row *row, const struct form_item *it)
 {
-	int ans = form_item_answerable(it), check = it->type == FT_CHECK;
+	int ans = form_item_answerable(it) || it->computed, check = it->type == FT_CHECK;
 
 	not_for(ld, sv, row, S_REQUIRED, it, ans || load_yesno(
 			sheet_get(&sv->sh, row, S_REQUIRED, SLOT_PLAIN)) == 0);
@@ -402,7 +419,8 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);
 	not_for(ld, sv, row, S_HAZARD, it, check);
 	not_for(ld, sv, row, S_MEASURE, it, check);
-	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
+	not_for(ld, sv, row, S_CALCULATION, it,
+		it->type == FT_CALCULATE || it->computed || it->triggered);
 	not_for(ld, sv, row, S_CHOICE_FILTER, it,
 		it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE);
 	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
@@ -581,6 +599,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	}
 	read_name(ld, sv, row, it);
 	read_group(ld, sv, row, it, ix, g);
+	read_calculated(sv, row, it);
 	if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT) {
 		/* its name only says which group it closes */
 		free(it->name);

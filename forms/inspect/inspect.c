@@ -314,6 +314,9 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	if (inspect_key(f, in, key, &idx, inst, lang, err))
 		return -1;
 	it = &f->items[idx];
+	if (it->computed)
+		return fc_fail(err, _("item “%s” takes no answer: its value is computed (%s)"),
+			       form_item_label(f, it, lang), form_expr_source(it->calculation));
 	if (!form_item_answerable(it))
 		return fc_fail(err, _("item “%s” takes no answer"), form_item_label(f, it, lang));
 	if (clock_today(today, err))
