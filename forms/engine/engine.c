@@ -121,11 +121,34 @@ static int choice_column(void *ctx, const char *name)
 	return -1;
 }
 
+/* instance('name'): a list of the choices sheet, a list of itemsets.csv,
+ * or a select's file called name and an extension ("sites" is sites.csv). */
+static const struct form_list *instance_list(void *ctx, const char *name)
+{
+	const struct form *f = ctx;
+	size_t k, j, n = strlen(name);
+
+	for (k = 0; k < f->n_lists; k++)
+		if (!strcmp(f->lists[k].name, name))
+			return &f->lists[k];
+	for (k = 0; k < f->n_files; k++) {
+		const struct form_csv_file *ff = &f->files[k];
+		if (!strcmp(ff->name, ITEMSETS_FILE)) {
+			for (j = 0; j < ff->n_lists; j++)
+				if (!strcmp(ff->list[j].name, name))
+					return &ff->list[j];
+		} else if (ff->list && !strncmp(ff->name, name, n) && ff->name[n] == '.') {
+			return ff->list;
+		}
+	}
+	return NULL;
+}
+
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err)
 {
 	struct xp_env env = { lookup, f, self, item_list, f,
-			      value == FORM_EXPR_FILTER ? choice_column : NULL };
+			      value == FORM_EXPR_FILTER ? choice_column : NULL, instance_list };
 	struct xp_sql sql;
 	struct form_expr *e;
 

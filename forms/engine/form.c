@@ -44,9 +44,15 @@ static void list_release(struct form_list *l, size_t n_cols)
 		for (k = 0; l->choices[i].attrs && k < n_cols; k++)
 			free(l->choices[i].attrs[k]);
 		free(l->choices[i].attrs);
+		for (k = 0; l->choices[i].props && k < l->n_cols; k++)
+			free(l->choices[i].props[k]);
+		free(l->choices[i].props);
 	}
 	free(l->choices);
 	free(l->name);
+	for (k = 0; k < l->n_cols; k++)
+		free(l->cols[k]);
+	free(l->cols);
 }
 
 void form_free(struct form *f)

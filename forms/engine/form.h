@@ -101,12 +101,19 @@ struct form_choice {
 	char *name;
 	struct form_text label;
 	char **attrs;               /* its value in each of form.choice_cols ("" if none) */
+	char **props;               /* its value in each of its list's cols, or NULL */
 };
 
 struct form_list {
 	char *name;
 	struct form_choice *choices;
 	size_t n;
+	/* A file's own columns (a GeoJSON file's properties and "geometry"),
+	 * which a lookup instance('list')/root/item[...]/COLUMN reads from
+	 * the choices' props; NULL for the choices sheet's lists, whose
+	 * columns are form.choice_cols. */
+	char **cols;
+	size_t n_cols;
 };
 
 /* A CSV file beside the survey that a select_one_from_file reads its

@@ -251,8 +251,9 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 {
 	size_t i;
 
+	for (i = 0; i < ld->f->n_items; i++)
+		link_list(ld, sv, i); /* every list first: a lookup reads any */
 	for (i = 0; i < ld->f->n_items; i++) {
-		link_list(ld, sv, i);
 		compile_exprs(ld, sv, i);
 		check_default(ld, sv, i);
 		if (!ld->f->items[i].other_of)

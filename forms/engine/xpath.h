@@ -61,6 +61,9 @@ struct xp_env {
 	/* In a choice_filter, a bare name is a column of choices.csv: its
 	 * number, or -1.  NULL elsewhere (a bare name is then refused). */
 	int (*column)(void *ctx, const char *name);
+	/* The list instance('name') reads: a choices list, or a select's file
+	 * by its name without the extension; NULL when none. */
+	const struct form_list *(*instance)(void *ctx, const char *name);
 };
 
 struct xp_sql {

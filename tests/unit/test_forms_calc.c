@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+
 static char *value(const struct form *f, const char *item, const struct test_answers *a)
 {
 	struct fc_err err = { 0 };
@@ -97,11 +99,115 @@ static void calculated_cycles(void **state)
 	form_free(f);
 }
 
+/* The lookups of ODK's "Looking up values in datasets": a phone number by
+ * the participant chosen, a label by another column, by position, the
+ * first item without a predicate, '' when no item matches. */
+static void lookups(void **state)
+{
+	static const char survey[] =
+		"type,name,label,calculation,trigger,choice_filter\n"
+		"select_one participants,participant,Participant,,,true()\n"
+		"text,phone_number,Phone number,"
+		"instance('participants')/root/item[name=${participant}]/phone_number,"
+		"${participant},\n"
+		"integer,visits,Visits,,,\n"
+		"calculate,phone,,instance('participants')/root/item[name = ${participant}]/phone_number,,\n"
+		"calculate,by_visits,,instance(\u2018participants\u2019)/root/item[visits > ${visits} and "
+		"name != 'x']/label,,\n"
+		"calculate,second,,instance('participants')/root/item[position() = 2]/name,,\n"
+		"calculate,second_n,,instance('participants')/root/item[2]/label,,\n"
+		"calculate,first,,instance('participants')/root/item/name,,\n"
+		"calculate,none,,instance('participants')/root/item[name = 'nobody']/label,,\n"
+		"calculate,nested,,\"instance('participants')/root/item[name = "
+		"instance('participants')/root/item[2]/name]/visits\",,\n";
+	static const char lists[] =
+		"list_name,name,label,phone_number,visits\n"
+		"participants,kwame_onwuachi,Kwame Onwuachi,+1-850-555-0168,1\n"
+		"participants,sophia_roe,Sophia Roe,+36 55 562 079,3\n";
+	struct fc_err err = { 0 };
+	struct test_answers a, none;
+	struct form *f;
+	char *v;
+	(void)state;
+
+	/* a spreadsheet's typographic quotes around the list's name, too */
+	f = test_form(survey, lists, NULL);
+	test_answers(&a, NULL, "participant", "sophia_roe", "visits", "2", NULL);
+	test_answers(&none, NULL, NULL);
+	value_is(f, "phone", &a, "+36 55 562 079");
+	value_is(f, "by_visits", &a, "Sophia Roe");  /* visits compare as numbers */
+	value_is(f, "second", &a, "sophia_roe");
+	value_is(f, "second_n", &a, "Sophia Roe");
+	value_is(f, "first", &a, "kwame_onwuachi");
+	value_is(f, "none", &a, NULL);
+	value_is(f, "nested", &a, "3");
+	value_is(f, "phone", &none, NULL);
+	assert_int_equal(form_offer(f, ix(f, "phone_number"), &a.fa, &v, &err), 0);
+	assert_string_equal(v, "+36 55 562 079"); /* the docs' default from the lookup */
+	free(v);
+	form_free(f);
+}
+
+/* What a lookup cannot be: refused when the form loads, saying why. */
+static void lookups_refused(void **state)
+{
+	static const struct { const char *calc, *want; } cases[] = {
+		{ "instance('nope')/root/item[name = 'a']/label",
+		  "instance('nope'): the form has no list or select's file called so" },
+		{ "instance('yn')/root/item[name = 'a']/colour", "'colour' is no column of list 'yn'" },
+		{ "instance('yn')/root/item[colour = 'a']/label", "'colour' is no column of list 'yn'" },
+		{ "instance('yn')/root/item[name = 'a']", "expected '/COLUMN'" },
+		{ "instance('yn')/root/item[name = 'a'][1]/label", "one [predicate] only" },
+		{ "instance('yn')/data/item/label", "expected 'root'" },
+		{ "instance(${q})/root/item/label", "instance() takes a list's name in quotes" },
+		{ "/data/q", "character 1: unexpected character '/' (paths are not supported but "
+		  "instance('list')/root/item[...]/column" },
+		{ "${q} / 2", "unexpected character '/'" },
+	};
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *survey = xstrfmt("type,name,label,calculation\nselect_one yn,q,Q,\n"
+				       "calculate,c,,\"%s\"\n", cases[i].calc);
+		char *got = test_form_problems(survey, "list_name,name,label\nyn,yes,Yes\n", NULL);
+		if (!strstr(got, cases[i].want))
+			fail_msg("%s: wanted '%s' in '%s'", cases[i].calc, cases[i].want, got);
+		free(got);
+		free(survey);
+	}
+}
+
+/* A lookup writes one branch per item: into a list too long for that, it
+ * is refused rather than made into a huge expression. */
+static void lookup_bounded(void **state)
+{
+	struct strbuf sb;
+	char *got;
+	size_t k;
+	(void)state;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "list_name,name,label\n");
+	for (k = 0; k < 20000; k++)
+		strbuf_addf(&sb, "big,n%zu,Label %zu\n", k, k);
+	got = test_form_problems("type,name,label,calculation\ntext,q,Q,\ncalculate,c,,"
+				 "instance('big')/root/item[name = ${q} or label = ${q}]/label\n",
+				 sb.buf, NULL);
+	assert_non_null(strstr(got, "the lookup in list 'big' is too large to write out "
+				    "(20000 items"));
+	free(got);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(calculated_questions),
 		cmocka_unit_test(calculated_cycles),
+		cmocka_unit_test(lookups),
+		cmocka_unit_test(lookups_refused),
+		cmocka_unit_test(lookup_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
