@@ -230,6 +230,12 @@ struct form_files {
 /* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
  * survey, choices or settings.  Such a name is safe in a path. */
 int form_file_name_ok(const char *name);
+/* Whether name may name a GeoJSON file a select reads: [a-z0-9_-]{1,64}
+ * then ".geojson" (loaded, not yet kept with inspections: form_keepable). */
+int form_geojson_name_ok(const char *name);
+/* Whether every file of f is one an inspection's record and the sync keep
+ * (CSV); 0, or -1 with err naming the one that is not. */
+int form_keepable(const struct form *f, struct fc_err *err);
 /* The form's file called name, or NULL. */
 const struct form_csv_file *form_file_find(const struct form *f, const char *name);
 

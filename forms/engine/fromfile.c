@@ -1,6 +1,9 @@
 /* fromfile.c - select_one_from_file / select_multiple_from_file: the
  * choices in a CSV file beside the survey, as pyxform reads it (a `name`
- * and a `label` column, the label per language as in choices.csv).
+ * and a `label` column, the label per language as in choices.csv), or in a
+ * GeoJSON file as ODK Collect reads one (geojson.c).  A GeoJSON file loads
+ * but is not kept with inspections or synced yet (form_keepable): the
+ * sync's format 2 carries a form's CSV files only.
  *
  * The file is part of the form: its bytes are kept in f->files and travel
  * with the three sheets wherever the form goes (the store, the replica's
@@ -12,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/csv.h"
+#include "forms/engine/geojson.h"
 #include "forms/engine/sheet.h"
 #include "forms/engine/survey_impl.h"
 
@@ -23,6 +28,38 @@ static const struct sheet_col cols[] = {
 	[F_NAME] = { "name", SHEET_REQUIRED },
 	[F_LABEL] = { "label", SHEET_LANG | SHEET_MULTI },
 };
+
+/* Whether name is [a-z0-9_-]{1,64} then ext. */
+static int stem_ok(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext), i;
+
+	if (n <= e || n - e > 64 || strcmp(name + n - e, ext))
+		return 0;
+	for (i = 0; i < n - e; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		      name[i] == '_' || name[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int form_geojson_name_ok(const char *name)
+{
+	return stem_ok(name, ".geojson");
+}
+
+int form_keepable(const struct form *f, struct fc_err *err)
+{
+	size_t k;
+
+	for (k = 0; k < f->n_files; k++)
+		if (!form_file_name_ok(f->files[k].name))
+			return fc_fail(err, _("form %s reads its choices from %s, which fieldcheck "
+					      "does not keep or sync with inspections yet (they "
+					      "carry CSV files): save its features as CSV to use it"),
+				       f->id, f->files[k].name);
+	return 0;
+}
 
 int form_file_name_ok(const char *name)
 {
@@ -150,6 +187,31 @@ static struct form_list *read_list(struct loader *ld, size_t k)
 	return l;
 }
 
+/* A .geojson file's features as its choices (geojson.c); NULL after
+ * reporting where in it the problem is. */
+static struct form_list *read_geojson(struct loader *ld, size_t k)
+{
+	struct form *f = ld->f;
+	struct form_csv_file *ff = &f->files[k];
+	struct form_list *l = xcalloc(1, sizeof *l);
+	struct fc_err err;
+	size_t c, j;
+	int line, col;
+
+	if (geojson_list(ff->csv, ff->len, l, &line, &col, &err)) {
+		load_problem(ld, (enum form_file)(FF_FILE + k), line, col, "%s", err.msg);
+		free(l);
+		return NULL;
+	}
+	l->name = xstrdup(ff->name);
+	for (c = 0; c < l->n; c++) { /* the choices' columns, as every list's */
+		l->choices[c].attrs = xcalloc(f->n_choice_cols + 1, sizeof *l->choices[c].attrs);
+		for (j = 0; j < f->n_choice_cols; j++)
+			l->choices[c].attrs[j] = xstrdup("");
+	}
+	return l;
+}
+
 /* Reads file `name` into f->files; its index, or -1 after reporting. */
 static int add_file(struct loader *ld, struct survey *sv, size_t i, const char *name)
 {
@@ -209,7 +271,8 @@ const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size
 			return f->files[k].list; /* read for an item before */
 	if ((at = add_file(ld, sv, i, name)) < 0)
 		return NULL;
-	f->files[at].list = read_list(ld, (size_t)at);
+	f->files[at].list = form_geojson_name_ok(name) ? read_geojson(ld, (size_t)at)
+			    : read_list(ld, (size_t)at);
 	f->files[at].n_lists = f->files[at].list != NULL;
 	return f->files[at].list;
 }

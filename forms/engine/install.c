@@ -116,6 +116,8 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 
 	*already = 0;
 	err->msg[0] = '\0';
+	if ((rc = form_keepable(f, err)))
+		goto out;
 	if (mkdir(dir, 0755) && errno != EEXIST) {
 		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;

@@ -133,8 +133,8 @@ static void or_other_spelling(char *t)
 	}
 }
 
-/* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
- * also takes .xml and .geojson files; fieldcheck reads CSV only. */
+/* "select_one_from_file FILE.csv" (or FILE.geojson): the file's name into
+ * *list.  XLSForm also takes .xml files, which fieldcheck does not read. */
 static int parse_from_file(struct loader *ld, struct survey *sv, const struct csv_row *row,
 			   struct form_item *it, const char *t, char **list)
 {
@@ -158,18 +158,18 @@ static int parse_from_file(struct loader *ld, struct survey *sv, const struct cs
 	}
 	file++;
 	n = strlen(file);
-	if ((n > 4 && !strcasecmp(file + n - 4, ".xml")) ||
-	    (n > 8 && !strcasecmp(file + n - 8, ".geojson"))) {
+	if (n > 4 && !strcasecmp(file + n - 4, ".xml")) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%s: fieldcheck reads "
-			      "choices from a .csv file only, not .xml or .geojson (save the "
+			      "choices from a .csv or .geojson file, not .xml (save the "
 			      "choices as CSV with name and label columns)",
 			      load_quote(file, q, sizeof q));
 		return -1;
 	}
-	if (!form_file_name_ok(file)) {
+	if (!form_file_name_ok(file) && !form_geojson_name_ok(file)) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "'%s' is not a file name "
-			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv; not "
-			      "survey, choices or settings)", load_quote(file, q, sizeof q));
+			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv or "
+			      ".geojson; not survey, choices or settings)",
+			      load_quote(file, q, sizeof q));
 		return -1;
 	}
 	*list = xstrdup(file);
