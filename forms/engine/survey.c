@@ -392,12 +392,19 @@ static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *
  * changes, then the inspector may change it); without one, its bind's
  * calculate (the value is the calculation's, as ODK Collect recomputes it
  * over whatever was typed). */
-static void read_calculated(struct survey *sv, const struct csv_row *row, struct form_item *it)
+static void read_calculated(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			    struct form_item *it)
 {
+	int trigger = *sheet_get(&sv->sh, row, S_TRIGGER, SLOT_PLAIN) != '\0';
+
 	if (!form_item_answerable(it) || it->type == FT_MEDIA || it->type == FT_CHECK ||
-	    !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
+	    !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN)) {
+		if (trigger) /* a geopoint's setgeopoint, say: nothing runs it here */
+			sheet_warning(ld, &sv->sh, row, S_TRIGGER, SLOT_PLAIN, "trigger is not "
+				      "used without a calculation on a question");
 		return;
-	if (*sheet_get(&sv->sh, row, S_TRIGGER, SLOT_PLAIN))
+	}
+	if (trigger)
 		it->triggered = 1;
 	else
 		it->computed = 1;
@@ -599,7 +606,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	}
 	read_name(ld, sv, row, it);
 	read_group(ld, sv, row, it, ix, g);
-	read_calculated(sv, row, it);
+	read_calculated(ld, sv, row, it);
 	if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT) {
 		/* its name only says which group it closes */
 		free(it->name);

@@ -31,3 +31,11 @@ expect_exit 0 "a triggered one is typed like any answer" inspection answer "$id"
 expect_exit 0 "finalize: a computed question is never missing" inspection finalize "$id"
 check "nothing computed is stored as an answer" \
 	test "$(sqlite3 "$WS/store.db" "SELECT count(*) FROM answers WHERE item IN ('total', 'large')")" = 0
+
+# A trigger with no calculation to run (pyxform's setgeopoint on a
+# geopoint) does nothing here: a warning says so, the form loads.
+mkdir -p "$T/trig"
+printf 'type,name,label,trigger\ntext,a,A,\ngeopoint,g,G,${a}\n' >"$T/trig/survey.csv"
+expect_exit 0 "a trigger without a calculation loads" forms check "$T/trig"
+check "with a warning at its cell" \
+	grep -q "trig/survey.csv:3:4: warning: trigger is not used without a calculation" "$ERR"
