@@ -113,8 +113,12 @@ struct form_expr *form_expr_compile(struct form *f, const char *src,
 static int choice_column(void *ctx, const char *name)
 {
 	const struct form *f = ctx;
+	const struct form_list *l = f->engine->filter_list;
 	size_t k;
 
+	for (k = 0; l && k < l->n_cols; k++)
+		if (!strcmp(l->cols[k], name))
+			return (int)(f->n_choice_cols + k);
 	for (k = 0; k < f->n_choice_cols; k++)
 		if (!strcmp(f->choice_cols[k], name))
 			return (int)k;
@@ -125,6 +129,7 @@ static int choice_column(void *ctx, const char *name)
  * or a select's file called name and an extension ("sites" is sites.csv). */
 static const struct form_list *instance_list(void *ctx, const char *name)
 {
+	static const struct form_list none = { 0 };
 	const struct form *f = ctx;
 	size_t k, j, n = strlen(name);
 
@@ -141,7 +146,22 @@ static const struct form_list *instance_list(void *ctx, const char *name)
 			return ff->list;
 		}
 	}
+	for (k = 0; k < f->n_items; k++)
+		if ((f->items[k].from_file || f->items[k].external) && !f->items[k].list)
+			return &none; /* a file that did not load, reported there: read as
+				       * empty, so it is not reported again as no list */
 	return NULL;
+}
+
+struct form_expr *form_expr_compile_filter(struct form *f, const char *src, enum xp_kind self,
+					   const struct form_list *l, struct fc_err *err)
+{
+	struct form_expr *e;
+
+	f->engine->filter_list = l;
+	e = form_expr_compile_as(f, src, self, FORM_EXPR_FILTER, err);
+	f->engine->filter_list = NULL;
+	return e;
 }
 
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,

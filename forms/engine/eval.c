@@ -96,6 +96,19 @@ static const char *now(struct eval *ev)
 	return ev->now;
 }
 
+/* Column c of the choice a choice_filter tries: the choices sheet's
+ * (attrs), then its list's own (props); see form_expr_compile_filter. */
+static const char *choice_column(const struct eval *ev, size_t c)
+{
+	const struct form_choice *ch = ev->choice;
+
+	if (!ch)
+		return "";
+	if (c < ev->f->n_choice_cols)
+		return ch->attrs[c];
+	return ch->props ? ch->props[c - ev->f->n_choice_cols] : "";
+}
+
 static int relevant(struct eval *ev, size_t i);
 
 static int value_of(struct eval *ev, size_t i, const char **out);
@@ -127,7 +140,7 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 		else if (XP_PARAM_IS_COUNT(key))
 			vals[k] = count_of(ev, (size_t)XP_PARAM_COUNT_OF(key), num[k], sizeof num[k]);
 		else if (XP_PARAM_IS_COLUMN(key))
-			vals[k] = ev->choice ? ev->choice->attrs[XP_PARAM_COLUMN_OF(key)] : "";
+			vals[k] = choice_column(ev, (size_t)XP_PARAM_COLUMN_OF(key));
 		else if ((r = relevant(ev, (size_t)key)) == 1)
 			r = value_of(ev, (size_t)key, &vals[k]);
 	}

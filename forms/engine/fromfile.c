@@ -147,6 +147,33 @@ static int names_unique(struct loader *ld, const struct sheet *sh)
 	return ok;
 }
 
+/* The file's own columns beyond name and label (a region, a phone number)
+ * into l->cols, which a choice_filter and a lookup read: per column there,
+ * its field in the file.  A header that is no name is not one. */
+static int *own_columns(const struct sheet *sh, struct form_list *l)
+{
+	const struct csv_row *h = &sh->csv.rows[0];
+	int *field = xcalloc(h->n + 1, sizeof *field), known;
+	size_t k, c, alloc = 0;
+	int s;
+
+	for (k = 0; k < h->n; k++) {
+		for (c = 0, known = 0; c < sh->n_cols && !known; c++)
+			for (s = 0; s < SLOT_COUNT; s++)
+				known |= sh->idx[c][s] == (int)k;
+		if (known || !load_name_ok(h->cells[k].s))
+			continue;
+		for (c = 0; c < l->n_cols && strcmp(l->cols[c], h->cells[k].s); c++)
+			;
+		if (c < l->n_cols)
+			continue; /* a header given twice: the first */
+		ALLOC_GROW(l->cols, l->n_cols + 1, alloc);
+		l->cols[l->n_cols] = xstrdup(h->cells[k].s);
+		field[l->n_cols++] = (int)k;
+	}
+	return field;
+}
+
 /* The file's choices, in its order; NULL after reporting. */
 static struct form_list *read_list(struct loader *ld, size_t k)
 {
@@ -155,7 +182,7 @@ static struct form_list *read_list(struct loader *ld, size_t k)
 	struct form_list *l;
 	struct sheet sh;
 	size_t r, j;
-	int bad = 0;
+	int bad = 0, *field;
 
 	if (sheet_load(ld, &sh, (enum form_file)(FF_FILE + k), ff->csv, ff->len, cols,
 		       ARRAY_SIZE(cols))) {
@@ -169,17 +196,23 @@ static struct form_list *read_list(struct loader *ld, size_t k)
 	l = xcalloc(1, sizeof *l);
 	l->name = xstrdup(ff->name);
 	l->choices = xcalloc(sh.csv.n, sizeof *l->choices);
+	field = own_columns(&sh, l);
 	for (r = 1; !bad && r < sh.csv.n; r++) {
+		const struct csv_row *row = &sh.csv.rows[r];
 		struct form_choice *c = &l->choices[l->n];
-		if (sheet_row_blank(&sh.csv.rows[r]))
+		if (sheet_row_blank(row))
 			continue;
-		c->name = xstrdup(sheet_get(&sh, &sh.csv.rows[r], F_NAME, SLOT_PLAIN));
-		sheet_text(&sh, &sh.csv.rows[r], F_LABEL, &c->label);
+		c->name = xstrdup(sheet_get(&sh, row, F_NAME, SLOT_PLAIN));
+		sheet_text(&sh, row, F_LABEL, &c->label);
 		c->attrs = xcalloc(f->n_choice_cols + 1, sizeof *c->attrs);
-		for (j = 0; j < f->n_choice_cols; j++) /* a choice_filter reads none */
+		for (j = 0; j < f->n_choice_cols; j++) /* the choices sheet's: none */
 			c->attrs[j] = xstrdup("");
+		c->props = xcalloc(l->n_cols + 1, sizeof *c->props);
+		for (j = 0; j < l->n_cols; j++)
+			c->props[j] = xstrdup((size_t)field[j] < row->n ? row->cells[field[j]].s : "");
 		l->n++;
 	}
+	free(field);
 	if (!bad && !l->n)
 		load_problem(ld, (enum form_file)(FF_FILE + k), sh.csv.rows[0].line, 1,
 			     "no choices under the header row");
@@ -260,12 +293,6 @@ const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size
 	size_t k;
 	int at;
 
-	if (*sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN)) {
-		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN,
-			      "a choice_filter on a select from a file is not supported yet: "
-			      "put the choices in choices.csv");
-		return NULL;
-	}
 	for (k = 0; k < f->n_files; k++)
 		if (!strcmp(f->files[k].name, name))
 			return f->files[k].list; /* read for an item before */

@@ -111,6 +111,22 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 	no_spaces(ld, sv, i);
 }
 
+/* The choice_filter of select i, whose bare names are its list's columns. */
+static void compile_filter(struct loader *ld, struct survey *sv, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	const char *src = sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN);
+	struct fc_err err;
+
+	if (!*src)
+		return;
+	it->choice_filter = form_expr_compile_filter(ld->f, src, form_item_kind(it), it->list,
+						     &err);
+	if (!it->choice_filter)
+		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN, "%s: %s",
+			      sv->sh.cols[S_CHOICE_FILTER].name, err.msg);
+}
+
 /* Compiles column key of item i into *out (a value rather than a truth when
  * `value`), reporting a failure there. */
 static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
@@ -181,7 +197,7 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 	if (it->computed)
 		computed_unchecked(ld, sv, i);
 	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
-		compile_as(ld, sv, i, S_CHOICE_FILTER, &it->choice_filter, FORM_EXPR_FILTER);
+		compile_filter(ld, sv, i);
 	if (!form_item_answerable(it))
 		return;
 	compile(ld, sv, i, S_CONSTRAINT, &it->constraint);

@@ -200,6 +200,40 @@ static void lookup_bounded(void **state)
 	strbuf_release(&sb);
 }
 
+/* ODK's example of selects from CSV files (form-datasets): each file's own
+ * columns filter its choices (state=${state}) and are looked up, as the
+ * choices sheet's are. */
+static void file_columns(void **state)
+{
+	const char *top = getenv("FIELDCHECK_TOP");
+	char *dir = test_path(top && *top ? top : ".", "tests/forms/good/lookup-file");
+	struct form_problems p = { 0 };
+	struct form *f = form_load_dir(dir, &p);
+	struct test_answers a;
+	struct fc_err err = { 0 };
+	size_t lga, wards, c, n = 0;
+	(void)state;
+
+	if (!f)
+		fail_msg("%s: %s", dir, p.n ? p.msgs[0] : "?");
+	assert_int_equal(p.n, 0);
+	lga = ix(f, "local_gov_area");
+	wards = ix(f, "wards");
+	test_answers(&a, NULL, "state", "abia", "local_gov_area", "afikpo_n", NULL);
+	for (c = 0; c < f->items[lga].list->n; c++)
+		n += form_choice_allowed(f, lga, c, &a.fa, &err) == 1;
+	assert_int_equal(n, 2);  /* Aba North and Aba South */
+	assert_int_equal(form_check_value(f, wards, "ezeke_amasiri poperi_amasiri", &a.fa,
+					  form_lang_of("en"), &err), 0);
+	assert_int_equal(form_check_value(f, wards, "eziama", &a.fa, form_lang_of("en"), &err),
+			 -1);
+	value_is(f, "population", &a, "4112230");
+	value_is(f, "lga_label", &a, "Afikpo North");
+	form_free(f);
+	form_problems_release(&p);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +242,7 @@ int main(void)
 		cmocka_unit_test(lookups),
 		cmocka_unit_test(lookups_refused),
 		cmocka_unit_test(lookup_bounded),
+		cmocka_unit_test(file_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
