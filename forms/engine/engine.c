@@ -187,6 +187,7 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 	free(sql.sql);
 	e->params = sql.params;
 	e->n_params = sql.n_params;
+	e->warning = sql.warning;
 	e->src = xstrdup(src);
 	return e;
 }
@@ -198,6 +199,7 @@ void form_expr_free(struct form_expr *e)
 	expr_free(e->e);
 	free(e->params);
 	free(e->src);
+	free(e->warning);
 	free(e);
 }
 

@@ -17,6 +17,8 @@ struct form_expr {
 	int *params;        /* item index or XP_PARAM_* for each ?k+1 */
 	size_t n_params;
 	char *src;          /* the XLSForm text, for messages */
+	char *warning;      /* what loads but reads as nothing: the loader
+			     * reports it at the cell (refs.c), or NULL */
 };
 
 struct form_engine {

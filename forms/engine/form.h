@@ -110,8 +110,9 @@ struct form_list {
 	size_t n;
 	/* A file's own columns (a GeoJSON file's properties and "geometry"),
 	 * which a lookup instance('list')/root/item[...]/COLUMN reads from
-	 * the choices' props; NULL for the choices sheet's lists, whose
-	 * columns are form.choice_cols. */
+	 * the choices' props (not NULL for a file's list, even with no
+	 * column); NULL for the choices sheet's lists, whose columns are
+	 * form.choice_cols. */
 	char **cols;
 	size_t n_cols;
 };

@@ -154,9 +154,10 @@ static int *own_columns(const struct sheet *sh, struct form_list *l)
 {
 	const struct csv_row *h = &sh->csv.rows[0];
 	int *field = xcalloc(h->n + 1, sizeof *field), known;
-	size_t k, c, alloc = 0;
+	size_t k, c, alloc = 1;
 	int s;
 
+	l->cols = xcalloc(1, sizeof *l->cols); /* a file's list has cols, if none */
 	for (k = 0; k < h->n; k++) {
 		for (c = 0, known = 0; c < sh->n_cols && !known; c++)
 			for (s = 0; s < SLOT_COUNT; s++)

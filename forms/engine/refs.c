@@ -111,6 +111,19 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 	no_spaces(ld, sv, i);
 }
 
+/* What expression e of column key of item i loads with but reads as
+ * nothing (a lookup of a column a file lacks): a warning at its cell. */
+static void compiled_warning(struct loader *ld, struct survey *sv, size_t i, int key,
+			     struct form_expr *e)
+{
+	if (!e->warning)
+		return;
+	sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
+		      sv->sh.cols[key].name, e->warning);
+	free(e->warning);
+	e->warning = NULL;
+}
+
 /* The choice_filter of select i, whose bare names are its list's columns. */
 static void compile_filter(struct loader *ld, struct survey *sv, size_t i)
 {
@@ -125,6 +138,8 @@ static void compile_filter(struct loader *ld, struct survey *sv, size_t i)
 	if (!it->choice_filter)
 		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN, "%s: %s",
 			      sv->sh.cols[S_CHOICE_FILTER].name, err.msg);
+	else
+		compiled_warning(ld, sv, i, S_CHOICE_FILTER, it->choice_filter);
 }
 
 /* Compiles column key of item i into *out (a value rather than a truth when
@@ -142,6 +157,8 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 	if (!*out)
 		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
 			      sv->sh.cols[key].name, err.msg);
+	else
+		compiled_warning(ld, sv, i, key, *out);
 }
 
 static void compile(struct loader *ld, struct survey *sv, size_t i, int key,

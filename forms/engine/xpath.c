@@ -300,11 +300,10 @@ static int item_column(struct xp *x, struct node *out)
 		name[x->t.len] = '\0';
 		k = xp_lookup_column(x->env->form, x->in_list, name);
 	}
-	if (k == XP_NO_COLUMN)
-		return xp_fail_at(x, x->t.pos, "'%.*s' is no column of list '%s'",
-				  (int)(x->t.len < 40 ? x->t.len : 40), x->src + x->t.pos,
-				  x->in_list->name);
-	v = x->in_item ? xp_lookup_value(x->env->form, x->in_list, x->in_item, k) : "";
+	if (k == XP_NO_COLUMN && xp_lookup_unknown(x, x->in_list, x->t.pos, x->t.len))
+		return -1;
+	v = x->in_item && k != XP_NO_COLUMN ?
+	    xp_lookup_value(x->env->form, x->in_list, x->in_item, k) : "";
 	out->sql = xp_sql_string(v, strlen(v));
 	out->lit = xstrdup(v);
 	out->type = XT_STR;
@@ -492,10 +491,12 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	free(root.lit);
 	out->params = x.params;
 	out->n_params = x.n_params;
+	out->warning = x.warning;
 	return 0;
 fail:
 	xp_node_release(&root);
 	free(x.params);
+	free(x.warning);
 	return -1;
 }
 
@@ -515,5 +516,6 @@ void xp_sql_release(struct xp_sql *x)
 {
 	free(x->sql);
 	free(x->params);
+	free(x->warning);
 	memset(x, 0, sizeof *x);
 }

@@ -70,6 +70,7 @@ struct xp_sql {
 	char *sql;          /* an SQLite expression yielding 0 or 1 */
 	int *params;        /* params[k] is bound to ?k+1: an item index or XP_PARAM_* */
 	size_t n_params;
+	char *warning;      /* what translates but reads as nothing, or NULL */
 };
 
 /* Translates `src`.  On failure the message says at which character and

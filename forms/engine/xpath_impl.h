@@ -59,6 +59,7 @@ struct xp {
 	const struct form_list *in_list;
 	const struct form_choice *in_item;
 	size_t in_pos;
+	char *warning;      /* the first thing that reads as nothing (xp_sql) */
 };
 
 /* Reads the next token into x->t.  0, or -1 with the message. */
@@ -92,6 +93,11 @@ int xp_lookup_column(const struct form *f, const struct form_list *l, const char
 /* Item c's value in column col of list l ("" when none). */
 const char *xp_lookup_value(const struct form *f, const struct form_list *l,
 			    const struct form_choice *c, int col);
+/* A column a lookup names that list l lacks (len bytes at pos): refused
+ * for a choices sheet's list (the form says what columns it has); for a
+ * file's, which ODK reads as empty and which may gain it, a warning and
+ * 0.  -1 with the message. */
+int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_t len);
 /* SQL for the text literal s. A new string. */
 char *xp_sql_string(const char *s, size_t n);
 /* Parses an expression into out (a function's argument). */

@@ -57,6 +57,19 @@ const char *xp_lookup_value(const struct form *f, const struct form_list *l,
 	return "";
 }
 
+int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_t len)
+{
+	int n = (int)(len < 40 ? len : 40);
+
+	if (!l->cols)
+		return xp_fail_at(x, pos, "'%.*s' is no column of list '%s'", n, x->src + pos,
+				  l->name);
+	if (!x->warning)
+		x->warning = xstrfmt("'%.*s' is no column of %s (yet): it reads as ''", n,
+				     x->src + pos, l->name);
+	return 0;
+}
+
 static int expect(struct xp *x, enum tk kind, const char *word, const char *what)
 {
 	char d[QUOTE_SIZE + 8];
@@ -208,9 +221,10 @@ int xp_instance(struct xp *x, size_t pos, struct node *out)
 		col[x->t.len] = '\0';
 		c = xp_lookup_column(x->env->form, l, col);
 	}
-	if (c == XP_NO_COLUMN) {
-		xp_fail_at(x, x->t.pos, "'%.*s' is no column of list '%s'",
-			   (int)(x->t.len < 40 ? x->t.len : 40), x->src + x->t.pos, l->name);
+	if (c == XP_NO_COLUMN && (x->t.kind != TK_WORD ||
+				  xp_lookup_unknown(x, l, x->t.pos, x->t.len))) {
+		if (x->t.kind != TK_WORD)
+			xp_fail_at(x, x->t.pos, "expected a column's name after '/'");
 		goto out;
 	}
 	if (xp_next(x))

@@ -10,6 +10,8 @@ cp -r "$FIELDCHECK_TOP/tests/forms/good/geojson" "$T/geojson"
 
 expect_exit 0 "a form with a GeoJSON file loads" forms check "$T/geojson"
 out_has "1 form checked, no problems" "with no problem"
+check "a lookup of a property no feature has reads as '', with a warning (ODK reads it so)" \
+	grep -q "survey.csv:7:4: warning: calculation: 'wheelchair' is no column of toilets.geojson (yet): it reads as ''" "$ERR"
 printf '{"type":"FeatureCollection","features":[\n{"type":"Feature","id":"a b\\u0001"}]}\n' \
 	>"$T/geojson/toilets.geojson"
 expect_err 1 "toilets.geojson:2:24: text" "a broken file is refused at its line and column" \

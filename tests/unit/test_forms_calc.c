@@ -217,6 +217,10 @@ static void file_columns(void **state)
 	if (!f)
 		fail_msg("%s: %s", dir, p.n ? p.msgs[0] : "?");
 	assert_int_equal(p.n, 0);
+	/* a column the file lacks reads as '' (ODK's empty node-set), warned */
+	assert_int_equal(f->warnings.n, 1);
+	assert_non_null(strstr(f->warnings.msgs[0], "survey.csv:7:5: warning: calculation: "
+			       "'population' is no column of lgas.csv (yet): it reads as ''"));
 	lga = ix(f, "local_gov_area");
 	wards = ix(f, "wards");
 	test_answers(&a, NULL, "state", "abia", "local_gov_area", "afikpo_n", NULL);
@@ -229,6 +233,7 @@ static void file_columns(void **state)
 			 -1);
 	value_is(f, "population", &a, "4112230");
 	value_is(f, "lga_label", &a, "Afikpo North");
+	value_is(f, "lga_pop", &a, NULL);
 	form_free(f);
 	form_problems_release(&p);
 	free(dir);

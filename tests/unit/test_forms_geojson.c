@@ -207,6 +207,9 @@ static void form_with_geojson(void **state)
 	v = value(f, "where", &a);
 	assert_string_equal(v, "27.71 85.31 0 0;27.71 85.32 0 0;27.72 85.32 0 0;27.71 85.31 0 0");
 	free(v);
+	v = value(f, "wheelchair", &a);
+	assert_null(v);                             /* a property none has: '' */
+	assert_int_equal(f->warnings.n, 1);
 	assert_int_equal(form_check_value(f, 0, "w2", &a.fa, form_lang_of("en"), &err), 0);
 	assert_int_equal(form_check_value(f, 0, "w3", &a.fa, form_lang_of("en"), &err), -1);
 	assert_int_equal(form_keepable(f, &err), -1);
