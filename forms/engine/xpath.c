@@ -213,6 +213,12 @@ static int call(struct xp *x, struct node *out)
 		x->depth -= !rc;
 		return rc;
 	}
+	if ((!strcmp(name, "count") || !strcmp(name, "sum")) && x->t.kind == TK_WORD &&
+	    x->t.len == 8 && !memcmp(x->src + x->t.pos, "instance", 8)) {
+		rc = xp_instance_aggregate(x, name, pos, out);
+		x->depth -= !rc;
+		return rc;
+	}
 	if (!strcmp(name, "position") || !strcmp(name, "count") ||
 	    !strcmp(name, "indexed-repeat")) {
 		rc = xp_call_repeat(x, name, pos, out);

@@ -86,6 +86,10 @@ int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n
 /* instance('list')/root/item[predicate]/column: the current token is the
  * one after "instance(".  0, or -1 with the message (xpath_instance.c). */
 int xp_instance(struct xp *x, size_t pos, struct node *out);
+enum xp_lookup { XP_LOOKUP_VALUE, XP_LOOKUP_COUNT, XP_LOOKUP_SUM };
+/* count(instance(...)/root/item[...]) or sum(.../column) (name says which):
+ * the current token is "instance"; leaves the one after the closing ')'. */
+int xp_instance_aggregate(struct xp *x, const char *name, size_t pos, struct node *out);
 /* The column called name of list l as xp_lookup_value reads it, or
  * XP_NO_COLUMN. */
 #define XP_NO_COLUMN (-100)

@@ -5,7 +5,8 @@
  * the predicate is any expression over the item's columns (bare names),
  * position() and the form's values (${name}); the result is the column of
  * the first item the predicate lets through, '' when none does (XPath's
- * string() of an empty node-set).
+ * string() of an empty node-set).  count(instance(...)/root/item[...]) and
+ * sum(instance(...)/root/item[...]/column) add them up, as ODK documents.
  *
  * The lists are part of the form, so the lookup is written out when the
  * form loads: one CASE branch per item, the predicate translated for that
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/expr.h"
 #include "core/strbuf.h"
 #include "forms/engine/load_impl.h"
 #include "forms/engine/xpath_impl.h"
@@ -202,7 +204,55 @@ static char *lookup_sql(struct xp *x, const struct form_list *l, char **preds, i
 	return strbuf_detach(&sb);
 }
 
-int xp_instance(struct xp *x, size_t pos, struct node *out)
+/* The items' terms added up, as a balanced tree of '+' (a chain of
+ * thousands would pass SQLite's expression depth): term k is
+ * "CASE WHEN pred THEN value ELSE 0 END", or value without a predicate. */
+static void add_terms(struct strbuf *sb, char **preds, char **vals, size_t lo, size_t hi)
+{
+	size_t mid = lo + (hi - lo) / 2;
+
+	if (hi - lo == 1) {
+		if (preds[lo])
+			strbuf_addf(sb, "(CASE WHEN %s THEN %s ELSE 0 END)", preds[lo], vals[lo]);
+		else
+			strbuf_adds(sb, vals[lo]);
+		return;
+	}
+	strbuf_addc(sb, '(');
+	add_terms(sb, preds, vals, lo, mid);
+	strbuf_adds(sb, " + ");
+	add_terms(sb, preds, vals, mid, hi);
+	strbuf_addc(sb, ')');
+}
+
+/* count(): how many items the predicate lets through; sum(): their
+ * column's values added up, NaN (NULL) when one is not a number. */
+static char *aggregate_sql(struct xp *x, const struct form_list *l, char **preds, int col,
+			   int sum)
+{
+	struct strbuf sb;
+	char **vals;
+	const char *v;
+	size_t k;
+
+	if (!l->n)
+		return xstrdup("0");
+	vals = xcalloc(l->n, sizeof *vals);
+	for (k = 0; k < l->n; k++) {
+		v = sum ? xp_lookup_value(x->env->form, l, &l->choices[k], col) : "1";
+		vals[k] = expr_number_text(v, strlen(v)) ? xstrfmt("fc_num('%s')", v) : xstrdup("NULL");
+	}
+	strbuf_init(&sb);
+	add_terms(&sb, preds, vals, 0, l->n);
+	for (k = 0; k < l->n; k++)
+		free(vals[k]);
+	free(vals);
+	return strbuf_detach(&sb);
+}
+
+/* The lookup after "instance(": its list, predicate and, unless counting,
+ * column, written out as `how` says. */
+static int lookup(struct xp *x, size_t pos, enum xp_lookup how, struct node *out)
 {
 	const struct form_list *l = which_list(x, pos);
 	char col[NAME_MAX_LEN + 1], **preds = NULL;
@@ -213,24 +263,27 @@ int xp_instance(struct xp *x, size_t pos, struct node *out)
 		return -1;
 	n = l->n ? l->n : 1;
 	preds = xcalloc(n, sizeof *preds);
-	if (predicates(x, l, preds) ||
+	if (predicates(x, l, preds))
+		goto out;
+	if (how != XP_LOOKUP_COUNT &&
 	    expect(x, TK_SLASH, NULL, "'/COLUMN' (the value of which column to look up)"))
 		goto out;
-	if (x->t.kind == TK_WORD && x->t.len <= NAME_MAX_LEN) {
+	if (how != XP_LOOKUP_COUNT && x->t.kind == TK_WORD && x->t.len <= NAME_MAX_LEN) {
 		memcpy(col, x->src + x->t.pos, x->t.len);
 		col[x->t.len] = '\0';
 		c = xp_lookup_column(x->env->form, l, col);
 	}
-	if (c == XP_NO_COLUMN && (x->t.kind != TK_WORD ||
-				  xp_lookup_unknown(x, l, x->t.pos, x->t.len))) {
+	if (how != XP_LOOKUP_COUNT && c == XP_NO_COLUMN &&
+	    (x->t.kind != TK_WORD || xp_lookup_unknown(x, l, x->t.pos, x->t.len))) {
 		if (x->t.kind != TK_WORD)
 			xp_fail_at(x, x->t.pos, "expected a column's name after '/'");
 		goto out;
 	}
-	if (xp_next(x))
+	if (how != XP_LOOKUP_COUNT && xp_next(x))
 		goto out;
-	out->sql = lookup_sql(x, l, preds, c);
-	out->type = XT_STR;
+	out->sql = how == XP_LOOKUP_VALUE ? lookup_sql(x, l, preds, c)
+		   : aggregate_sql(x, l, preds, c, how == XP_LOOKUP_SUM);
+	out->type = how == XP_LOOKUP_VALUE ? XT_STR : XT_NUM;
 	out->lit = NULL;
 	if (strlen(out->sql) > LOOKUP_SQL_MAX) {
 		xp_node_release(out);
@@ -244,4 +297,27 @@ out:
 		free(preds[k]);
 	free(preds);
 	return rc;
+}
+
+int xp_instance(struct xp *x, size_t pos, struct node *out)
+{
+	return lookup(x, pos, XP_LOOKUP_VALUE, out);
+}
+
+int xp_instance_aggregate(struct xp *x, const char *name, size_t pos, struct node *out)
+{
+	enum xp_lookup how = !strcmp(name, "count") ? XP_LOOKUP_COUNT : XP_LOOKUP_SUM;
+	size_t at = x->t.pos;
+
+	(void)pos; /* messages point at the lookup, inside the call */
+
+	/* the current token is "instance": on past its '(' */
+	if (xp_next(x) || expect(x, TK_LPAREN, NULL, "'(' after instance") ||
+	    lookup(x, at, how, out))
+		return -1;
+	if (x->t.kind != TK_RPAREN) {
+		xp_node_release(out);
+		return xp_fail_at(x, x->t.pos, "%s() takes one lookup: expected ')'", name);
+	}
+	return xp_next(x);
 }

@@ -148,6 +148,39 @@ static void lookups(void **state)
 	form_free(f);
 }
 
+/* ODK's "Calculating counts, sums ... from dataset values": the states
+ * above a threshold, counted, and their population added up; a column
+ * that is not a number makes the sum NaN (''), an empty match 0. */
+static void lookup_aggregates(void **state)
+{
+	static const char survey[] =
+		"type,name,label,calculation\n"
+		"integer,pop_threshold,Threshold,\n"
+		"calculate,n_big,,count(instance('states')/root/item[population > ${pop_threshold}])\n"
+		"calculate,pop_big,,sum(instance('states')/root/item[population > ${pop_threshold}]"
+		"/population)\n"
+		"calculate,n_all,,count(instance('states')/root/item)\n"
+		"calculate,bad_sum,,sum(instance('states')/root/item/label)\n"
+		"calculate,twice,,count(instance('states')/root/item[population > 3000000]) * 2\n";
+	static const char lists[] =
+		"list_name,name,label,population\n"
+		"states,abia,Abia,4112230\nstates,ebonyi,Ebonyi,2176947\nstates,lagos,Lagos,9113605\n";
+	struct test_answers a, high;
+	struct form *f = test_form(survey, lists, NULL);
+	(void)state;
+
+	test_answers(&a, NULL, "pop_threshold", "3000000", NULL);
+	test_answers(&high, NULL, "pop_threshold", "99999999", NULL);
+	value_is(f, "n_big", &a, "2");
+	value_is(f, "pop_big", &a, "13225835");
+	value_is(f, "n_all", &a, "3");
+	value_is(f, "bad_sum", &a, NULL);
+	value_is(f, "twice", &a, "4");
+	value_is(f, "n_big", &high, "0");
+	value_is(f, "pop_big", &high, "0");
+	form_free(f);
+}
+
 /* What a lookup cannot be: refused when the form loads, saying why. */
 static void lookups_refused(void **state)
 {
@@ -163,6 +196,8 @@ static void lookups_refused(void **state)
 		{ "/data/q", "character 1: unexpected character '/' (paths are not supported but "
 		  "instance('list')/root/item[...]/column" },
 		{ "${q} / 2", "unexpected character '/'" },
+		{ "count(instance('yn')/root/item, 2)", "count() takes one lookup: expected ')'" },
+		{ "sum(instance('yn')/root/item)", "expected '/COLUMN'" },
 	};
 	size_t i;
 	(void)state;
@@ -245,6 +280,7 @@ int main(void)
 		cmocka_unit_test(calculated_questions),
 		cmocka_unit_test(calculated_cycles),
 		cmocka_unit_test(lookups),
+		cmocka_unit_test(lookup_aggregates),
 		cmocka_unit_test(lookups_refused),
 		cmocka_unit_test(lookup_bounded),
 		cmocka_unit_test(file_columns),
