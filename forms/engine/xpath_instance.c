@@ -239,8 +239,9 @@ static char *aggregate_sql(struct xp *x, const struct form_list *l, char **preds
 		return xstrdup("0");
 	vals = xcalloc(l->n, sizeof *vals);
 	for (k = 0; k < l->n; k++) {
-		v = sum ? xp_lookup_value(x->env->form, l, &l->choices[k], col) : "1";
-		vals[k] = expr_number_text(v, strlen(v)) ? xstrfmt("fc_num('%s')", v) : xstrdup("NULL");
+		v = sum ? xp_lookup_value(x->env->form, l, &l->choices[k], col) : NULL;
+		vals[k] = !v ? xstrdup("1") : expr_number_text(v, strlen(v)) ?
+			  xstrfmt("fc_num('%s')", v) : xstrdup("NULL");
 	}
 	strbuf_init(&sb);
 	add_terms(&sb, preds, vals, 0, l->n);
