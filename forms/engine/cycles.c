@@ -31,11 +31,19 @@ static size_t n_rel(const struct form *f, size_t u)
 	return f->items[u].relevant ? f->items[u].relevant->n_params : 0;
 }
 
+/* Whether reading item u evaluates its calculation (a calculate item, a
+ * computed question; not a triggered one, whose value is its answer). */
+static int computes(const struct form *f, size_t u)
+{
+	return f->items[u].calculation &&
+	       (f->items[u].type == FT_CALCULATE || f->items[u].computed);
+}
+
 /* Reading item u needs its group, what its relevance reads and, for a
  * calculate item, what its calculation reads. */
 static size_t n_edges(const struct form *f, size_t u)
 {
-	return 1 + n_rel(f, u) + (f->items[u].calculation ? f->items[u].calculation->n_params : 0);
+	return 1 + n_rel(f, u) + (computes(f, u) ? f->items[u].calculation->n_params : 0);
 }
 
 /* The k-th item reading u needs, or -1. */
@@ -72,7 +80,7 @@ static void report_cycle(struct loader *ld, struct survey *sv, struct walk *w, s
 	}
 	strbuf_addf(&sb, "'%s'", name_of(w->f, v));
 	u = w->stack[w->sp - 1];
-	calc = w->f->items[u].type == FT_CALCULATE;
+	calc = computes(w->f, u);
 	sheet_problem(ld, &sv->sh, sv->row[u], calc ? S_CALCULATION : S_RELEVANT, SLOT_PLAIN,
 		      "%s is circular: %s", calc ? "calculation" : "relevance", sb.buf);
 	strbuf_release(&sb);

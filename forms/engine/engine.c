@@ -113,19 +113,62 @@ struct form_expr *form_expr_compile(struct form *f, const char *src,
 static int choice_column(void *ctx, const char *name)
 {
 	const struct form *f = ctx;
+	const struct form_list *l = f->engine->filter_list;
 	size_t k;
 
+	for (k = 0; l && k < l->n_cols; k++)
+		if (!strcmp(l->cols[k], name))
+			return (int)(f->n_choice_cols + k);
 	for (k = 0; k < f->n_choice_cols; k++)
 		if (!strcmp(f->choice_cols[k], name))
 			return (int)k;
 	return -1;
 }
 
+/* instance('name'): a list of the choices sheet, a list of itemsets.csv,
+ * or a select's file called name and an extension ("sites" is sites.csv). */
+static const struct form_list *instance_list(void *ctx, const char *name)
+{
+	static const struct form_list none = { 0 };
+	const struct form *f = ctx;
+	size_t k, j, n = strlen(name);
+
+	for (k = 0; k < f->n_lists; k++)
+		if (!strcmp(f->lists[k].name, name))
+			return &f->lists[k];
+	for (k = 0; k < f->n_files; k++) {
+		const struct form_csv_file *ff = &f->files[k];
+		if (!strcmp(ff->name, ITEMSETS_FILE)) {
+			for (j = 0; j < ff->n_lists; j++)
+				if (!strcmp(ff->list[j].name, name))
+					return &ff->list[j];
+		} else if (ff->list && !strncmp(ff->name, name, n) && ff->name[n] == '.') {
+			return ff->list;
+		}
+	}
+	for (k = 0; k < f->n_items; k++)
+		if ((f->items[k].from_file || f->items[k].external) && !f->items[k].list)
+			return &none; /* a file that did not load, reported there: read as
+				       * empty, so it is not reported again as no list */
+	return NULL;
+}
+
+struct form_expr *form_expr_compile_filter(struct form *f, const char *src, enum xp_kind self,
+					   const struct form_list *l, struct fc_err *err)
+{
+	struct form_expr *e;
+
+	f->engine->filter_list = l;
+	e = form_expr_compile_as(f, src, self, FORM_EXPR_FILTER, err);
+	f->engine->filter_list = NULL;
+	return e;
+}
+
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err)
 {
 	struct xp_env env = { lookup, f, self, item_list, f,
-			      value == FORM_EXPR_FILTER ? choice_column : NULL };
+			      value == FORM_EXPR_FILTER ? choice_column : NULL, instance_list };
 	struct xp_sql sql;
 	struct form_expr *e;
 
@@ -144,6 +187,7 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 	free(sql.sql);
 	e->params = sql.params;
 	e->n_params = sql.n_params;
+	e->warning = sql.warning;
 	e->src = xstrdup(src);
 	return e;
 }
@@ -155,6 +199,7 @@ void form_expr_free(struct form_expr *e)
 	expr_free(e->e);
 	free(e->params);
 	free(e->src);
+	free(e->warning);
 	free(e);
 }
 

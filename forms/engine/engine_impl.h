@@ -17,12 +17,17 @@ struct form_expr {
 	int *params;        /* item index or XP_PARAM_* for each ?k+1 */
 	size_t n_params;
 	char *src;          /* the XLSForm text, for messages */
+	char *warning;      /* what loads but reads as nothing: the loader
+			     * reports it at the cell (refs.c), or NULL */
 };
 
 struct form_engine {
 	struct expr_db *db;
 	size_t *by_name;    /* item indices sorted by name (then line) */
 	size_t n_by_name;
+	/* While a choice_filter compiles: its select's list, whose own columns
+	 * (a file's, form_list.cols) it reads too; NULL otherwise. */
+	const struct form_list *filter_list;
 };
 
 /* How item it's answer reads in expressions. */
@@ -41,6 +46,11 @@ enum { FORM_EXPR_TRUTH, FORM_EXPR_VALUE, FORM_EXPR_FILTER };
 /* form_expr_compile for one of those. */
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err);
+/* A choice_filter of a select of list l: bare names are l's own columns
+ * (column n_choice_cols + k: its choices' props[k]) or the choices sheet's
+ * (column k: attrs[k]). */
+struct form_expr *form_expr_compile_filter(struct form *f, const char *src, enum xp_kind self,
+					   const struct form_list *l, struct fc_err *err);
 void form_expr_free(struct form_expr *e);
 
 #endif

@@ -96,6 +96,19 @@ static const char *now(struct eval *ev)
 	return ev->now;
 }
 
+/* Column c of the choice a choice_filter tries: the choices sheet's
+ * (attrs), then its list's own (props); see form_expr_compile_filter. */
+static const char *choice_column(const struct eval *ev, size_t c)
+{
+	const struct form_choice *ch = ev->choice;
+
+	if (!ch)
+		return "";
+	if (c < ev->f->n_choice_cols)
+		return ch->attrs[c];
+	return ch->props ? ch->props[c - ev->f->n_choice_cols] : "";
+}
+
 static int relevant(struct eval *ev, size_t i);
 
 static int value_of(struct eval *ev, size_t i, const char **out);
@@ -127,7 +140,7 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 		else if (XP_PARAM_IS_COUNT(key))
 			vals[k] = count_of(ev, (size_t)XP_PARAM_COUNT_OF(key), num[k], sizeof num[k]);
 		else if (XP_PARAM_IS_COLUMN(key))
-			vals[k] = ev->choice ? ev->choice->attrs[XP_PARAM_COLUMN_OF(key)] : "";
+			vals[k] = choice_column(ev, (size_t)XP_PARAM_COLUMN_OF(key));
 		else if ((r = relevant(ev, (size_t)key)) == 1)
 			r = value_of(ev, (size_t)key, &vals[k]);
 	}
@@ -207,7 +220,8 @@ static int meta_value(struct eval *ev, const struct form_item *it, const char **
 
 static int value_of(struct eval *ev, size_t i, const char **out)
 {
-	if (ev->f->items[i].type == FT_CALCULATE && ev->f->items[i].calculation)
+	if (ev->f->items[i].calculation &&
+	    (ev->f->items[i].type == FT_CALCULATE || ev->f->items[i].computed))
 		return calculate(ev, i, out);
 	if (ev->f->items[i].type == FT_META)
 		return meta_value(ev, &ev->f->items[i], out);
@@ -356,6 +370,10 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	it = &f->items[i];
 	if (!value || !*value || !form_item_answerable(it)) {
 		finish(&ev);
+		if (it->computed)
+			return fc_fail(err, _("item “%s” takes no answer: its value is computed "
+					      "(%s)"), form_item_label(f, it, lang),
+				       form_expr_source(it->calculation));
 		if (!form_item_answerable(it))
 			return fc_fail(err, _("item “%s” takes no answer"),
 				       form_item_label(f, it, lang));
@@ -395,6 +413,26 @@ int form_value(const struct form *f, size_t i, const struct form_answers *a, cha
 		*out = xstrdup(v);
 	finish(&ev);
 	return r < 0 ? -1 : 0;
+}
+
+int form_offer(const struct form *f, size_t i, const struct form_answers *a, char **out,
+	       struct fc_err *err)
+{
+	struct eval ev;
+	const char *v = NULL;
+	int r = 0;
+
+	*out = NULL;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (f->items[i].triggered && f->items[i].calculation)
+		r = calculate(&ev, i, &v);
+	else
+		v = f->items[i].default_value;
+	if (!r && v)
+		*out = xstrdup(v);
+	finish(&ev);
+	return r;
 }
 
 int form_repeat_count(const struct form *f, size_t i, const struct form_answers *a, size_t *n,

@@ -44,9 +44,15 @@ static void list_release(struct form_list *l, size_t n_cols)
 		for (k = 0; l->choices[i].attrs && k < n_cols; k++)
 			free(l->choices[i].attrs[k]);
 		free(l->choices[i].attrs);
+		for (k = 0; l->choices[i].props && k < l->n_cols; k++)
+			free(l->choices[i].props[k]);
+		free(l->choices[i].props);
 	}
 	free(l->choices);
 	free(l->name);
+	for (k = 0; k < l->n_cols; k++)
+		free(l->cols[k]);
+	free(l->cols);
 }
 
 void form_free(struct form *f)
@@ -103,7 +109,7 @@ int form_item_answerable(const struct form_item *it)
 {
 	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
 	       it->type != FT_CALCULATE && it->type != FT_META &&
-	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT;
+	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT && !it->computed;
 }
 
 size_t form_count_questions(const struct form *f)

@@ -101,12 +101,20 @@ struct form_choice {
 	char *name;
 	struct form_text label;
 	char **attrs;               /* its value in each of form.choice_cols ("" if none) */
+	char **props;               /* its value in each of its list's cols, or NULL */
 };
 
 struct form_list {
 	char *name;
 	struct form_choice *choices;
 	size_t n;
+	/* A file's own columns (a GeoJSON file's properties and "geometry"),
+	 * which a lookup instance('list')/root/item[...]/COLUMN reads from
+	 * the choices' props (not NULL for a file's list, even with no
+	 * column); NULL for the choices sheet's lists, whose columns are
+	 * form.choice_cols. */
+	char **cols;
+	size_t n_cols;
 };
 
 /* A CSV file beside the survey that a select_one_from_file reads its
@@ -134,7 +142,18 @@ struct form_item {
 	struct form_expr *required; /* required as an expression, or NULL */
 	struct form_expr *relevant; /* NULL: always relevant */
 	struct form_expr *constraint; /* NULL: no constraint */
-	struct form_expr *calculation; /* calculate items: their value */
+	struct form_expr *calculation; /* calculate items: their value; a
+				     * question's calculation (computed or
+				     * triggered, below) */
+	int computed;               /* a question with a calculation and no
+				     * trigger: as in ODK, its value is the
+				     * calculation's, recomputed whenever read
+				     * and never typed (nor stored), like a
+				     * calculate item's; shown with its label */
+	int triggered;              /* a calculation with a trigger: ODK sets
+				     * it when the trigger changes and the
+				     * inspector may change it; here it is the
+				     * answer offered (form_offer) */
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	struct form_expr *repeat_count; /* begin_repeat: how many instances, or NULL */
 	enum form_meta_kind meta;   /* FT_META items: which */
@@ -219,6 +238,12 @@ struct form_files {
 /* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
  * survey, choices or settings.  Such a name is safe in a path. */
 int form_file_name_ok(const char *name);
+/* Whether name may name a GeoJSON file a select reads: [a-z0-9_-]{1,64}
+ * then ".geojson" (loaded, not yet kept with inspections: form_keepable). */
+int form_geojson_name_ok(const char *name);
+/* Whether every file of f is one an inspection's record and the sync keep
+ * (CSV); 0, or -1 with err naming the one that is not. */
+int form_keepable(const struct form *f, struct fc_err *err);
 /* The form's file called name, or NULL. */
 const struct form_csv_file *form_file_find(const struct form *f, const char *name);
 
@@ -269,8 +294,8 @@ int form_item_index(const struct form *f, const char *name);
 size_t form_count_checks(const struct form *f);
 /* Counts items that take an answer (all but notes and group markers). */
 size_t form_count_questions(const struct form *f);
-/* Whether the item takes an answer (not a note, a group or repeat marker
- * or a calculation). */
+/* Whether the item takes an answer (not a note, a group or repeat marker,
+ * a calculation or a computed question). */
 int form_item_answerable(const struct form_item *it);
 /* The XLSForm spelling of a type ("select_one", "check", "begin_group"). */
 const char *form_type_name(enum form_type t);
@@ -328,6 +353,11 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
  * item its calculation's result; NULL when it has none or does not apply.
  * *out is a new string (free() it).  0, or -1 with err. */
 int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
+	       struct fc_err *err);
+/* The answer offered to whoever answers item i: its triggered
+ * calculation's value, else its default (NULL when none).  *out is a new
+ * string.  0, or -1 with err. */
+int form_offer(const struct form *f, size_t i, const struct form_answers *a, char **out,
 	       struct fc_err *err);
 /* A label, hint or message with each ${name} replaced by that item's value
  * (form_value; nothing when it has none).  A new string. */

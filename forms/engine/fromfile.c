@@ -1,6 +1,9 @@
 /* fromfile.c - select_one_from_file / select_multiple_from_file: the
  * choices in a CSV file beside the survey, as pyxform reads it (a `name`
- * and a `label` column, the label per language as in choices.csv).
+ * and a `label` column, the label per language as in choices.csv), or in a
+ * GeoJSON file as ODK Collect reads one (geojson.c).  A GeoJSON file loads
+ * but is not kept with inspections or synced yet (form_keepable): the
+ * sync's format 2 carries a form's CSV files only.
  *
  * The file is part of the form: its bytes are kept in f->files and travel
  * with the three sheets wherever the form goes (the store, the replica's
@@ -12,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/csv.h"
+#include "forms/engine/geojson.h"
 #include "forms/engine/sheet.h"
 #include "forms/engine/survey_impl.h"
 
@@ -23,6 +28,38 @@ static const struct sheet_col cols[] = {
 	[F_NAME] = { "name", SHEET_REQUIRED },
 	[F_LABEL] = { "label", SHEET_LANG | SHEET_MULTI },
 };
+
+/* Whether name is [a-z0-9_-]{1,64} then ext. */
+static int stem_ok(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext), i;
+
+	if (n <= e || n - e > 64 || strcmp(name + n - e, ext))
+		return 0;
+	for (i = 0; i < n - e; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		      name[i] == '_' || name[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int form_geojson_name_ok(const char *name)
+{
+	return stem_ok(name, ".geojson");
+}
+
+int form_keepable(const struct form *f, struct fc_err *err)
+{
+	size_t k;
+
+	for (k = 0; k < f->n_files; k++)
+		if (!form_file_name_ok(f->files[k].name))
+			return fc_fail(err, _("form %s reads its choices from %s, which fieldcheck "
+					      "does not keep or sync with inspections yet (they "
+					      "carry CSV files): save its features as CSV to use it"),
+				       f->id, f->files[k].name);
+	return 0;
+}
 
 int form_file_name_ok(const char *name)
 {
@@ -110,6 +147,34 @@ static int names_unique(struct loader *ld, const struct sheet *sh)
 	return ok;
 }
 
+/* The file's own columns beyond name and label (a region, a phone number)
+ * into l->cols, which a choice_filter and a lookup read: per column there,
+ * its field in the file.  A header that is no name is not one. */
+static int *own_columns(const struct sheet *sh, struct form_list *l)
+{
+	const struct csv_row *h = &sh->csv.rows[0];
+	int *field = xcalloc(h->n + 1, sizeof *field), known;
+	size_t k, c, alloc = 1;
+	int s;
+
+	l->cols = xcalloc(1, sizeof *l->cols); /* a file's list has cols, if none */
+	for (k = 0; k < h->n; k++) {
+		for (c = 0, known = 0; c < sh->n_cols && !known; c++)
+			for (s = 0; s < SLOT_COUNT; s++)
+				known |= sh->idx[c][s] == (int)k;
+		if (known || !load_name_ok(h->cells[k].s))
+			continue;
+		for (c = 0; c < l->n_cols && strcmp(l->cols[c], h->cells[k].s); c++)
+			;
+		if (c < l->n_cols)
+			continue; /* a header given twice: the first */
+		ALLOC_GROW(l->cols, l->n_cols + 1, alloc);
+		l->cols[l->n_cols] = xstrdup(h->cells[k].s);
+		field[l->n_cols++] = (int)k;
+	}
+	return field;
+}
+
 /* The file's choices, in its order; NULL after reporting. */
 static struct form_list *read_list(struct loader *ld, size_t k)
 {
@@ -118,7 +183,7 @@ static struct form_list *read_list(struct loader *ld, size_t k)
 	struct form_list *l;
 	struct sheet sh;
 	size_t r, j;
-	int bad = 0;
+	int bad = 0, *field;
 
 	if (sheet_load(ld, &sh, (enum form_file)(FF_FILE + k), ff->csv, ff->len, cols,
 		       ARRAY_SIZE(cols))) {
@@ -132,21 +197,52 @@ static struct form_list *read_list(struct loader *ld, size_t k)
 	l = xcalloc(1, sizeof *l);
 	l->name = xstrdup(ff->name);
 	l->choices = xcalloc(sh.csv.n, sizeof *l->choices);
+	field = own_columns(&sh, l);
 	for (r = 1; !bad && r < sh.csv.n; r++) {
+		const struct csv_row *row = &sh.csv.rows[r];
 		struct form_choice *c = &l->choices[l->n];
-		if (sheet_row_blank(&sh.csv.rows[r]))
+		if (sheet_row_blank(row))
 			continue;
-		c->name = xstrdup(sheet_get(&sh, &sh.csv.rows[r], F_NAME, SLOT_PLAIN));
-		sheet_text(&sh, &sh.csv.rows[r], F_LABEL, &c->label);
+		c->name = xstrdup(sheet_get(&sh, row, F_NAME, SLOT_PLAIN));
+		sheet_text(&sh, row, F_LABEL, &c->label);
 		c->attrs = xcalloc(f->n_choice_cols + 1, sizeof *c->attrs);
-		for (j = 0; j < f->n_choice_cols; j++) /* a choice_filter reads none */
+		for (j = 0; j < f->n_choice_cols; j++) /* the choices sheet's: none */
 			c->attrs[j] = xstrdup("");
+		c->props = xcalloc(l->n_cols + 1, sizeof *c->props);
+		for (j = 0; j < l->n_cols; j++)
+			c->props[j] = xstrdup((size_t)field[j] < row->n ? row->cells[field[j]].s : "");
 		l->n++;
 	}
+	free(field);
 	if (!bad && !l->n)
 		load_problem(ld, (enum form_file)(FF_FILE + k), sh.csv.rows[0].line, 1,
 			     "no choices under the header row");
 	sheet_release(&sh);
+	return l;
+}
+
+/* A .geojson file's features as its choices (geojson.c); NULL after
+ * reporting where in it the problem is. */
+static struct form_list *read_geojson(struct loader *ld, size_t k)
+{
+	struct form *f = ld->f;
+	struct form_csv_file *ff = &f->files[k];
+	struct form_list *l = xcalloc(1, sizeof *l);
+	struct fc_err err;
+	size_t c, j;
+	int line, col;
+
+	if (geojson_list(ff->csv, ff->len, l, &line, &col, &err)) {
+		load_problem(ld, (enum form_file)(FF_FILE + k), line, col, "%s", err.msg);
+		free(l);
+		return NULL;
+	}
+	l->name = xstrdup(ff->name);
+	for (c = 0; c < l->n; c++) { /* the choices' columns, as every list's */
+		l->choices[c].attrs = xcalloc(f->n_choice_cols + 1, sizeof *l->choices[c].attrs);
+		for (j = 0; j < f->n_choice_cols; j++)
+			l->choices[c].attrs[j] = xstrdup("");
+	}
 	return l;
 }
 
@@ -198,18 +294,13 @@ const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size
 	size_t k;
 	int at;
 
-	if (*sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN)) {
-		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN,
-			      "a choice_filter on a select from a file is not supported yet: "
-			      "put the choices in choices.csv");
-		return NULL;
-	}
 	for (k = 0; k < f->n_files; k++)
 		if (!strcmp(f->files[k].name, name))
 			return f->files[k].list; /* read for an item before */
 	if ((at = add_file(ld, sv, i, name)) < 0)
 		return NULL;
-	f->files[at].list = read_list(ld, (size_t)at);
+	f->files[at].list = form_geojson_name_ok(name) ? read_geojson(ld, (size_t)at)
+			    : read_list(ld, (size_t)at);
 	f->files[at].n_lists = f->files[at].list != NULL;
 	return f->files[at].list;
 }

@@ -111,6 +111,37 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 	no_spaces(ld, sv, i);
 }
 
+/* What expression e of column key of item i loads with but reads as
+ * nothing (a lookup of a column a file lacks): a warning at its cell. */
+static void compiled_warning(struct loader *ld, struct survey *sv, size_t i, int key,
+			     struct form_expr *e)
+{
+	if (!e->warning)
+		return;
+	sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
+		      sv->sh.cols[key].name, e->warning);
+	free(e->warning);
+	e->warning = NULL;
+}
+
+/* The choice_filter of select i, whose bare names are its list's columns. */
+static void compile_filter(struct loader *ld, struct survey *sv, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	const char *src = sheet_get(&sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN);
+	struct fc_err err;
+
+	if (!*src)
+		return;
+	it->choice_filter = form_expr_compile_filter(ld->f, src, form_item_kind(it), it->list,
+						     &err);
+	if (!it->choice_filter)
+		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN, "%s: %s",
+			      sv->sh.cols[S_CHOICE_FILTER].name, err.msg);
+	else
+		compiled_warning(ld, sv, i, S_CHOICE_FILTER, it->choice_filter);
+}
+
 /* Compiles column key of item i into *out (a value rather than a truth when
  * `value`), reporting a failure there. */
 static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
@@ -126,6 +157,8 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 	if (!*out)
 		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
 			      sv->sh.cols[key].name, err.msg);
+	else
+		compiled_warning(ld, sv, i, key, *out);
 }
 
 static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
@@ -147,6 +180,22 @@ static void compile_other(struct loader *ld, size_t i)
 	free(src);
 }
 
+/* A computed question's value is never typed, so what checks a typed one
+ * is not applied to it: said, not silently dropped. */
+static void computed_unchecked(struct loader *ld, struct survey *sv, size_t i)
+{
+	static const int keys[] = { S_REQUIRED, S_CONSTRAINT, S_DEFAULT };
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(keys); k++)
+		if (*sheet_get(&sv->sh, sv->row[i], keys[k], SLOT_PLAIN) &&
+		    (keys[k] != S_REQUIRED ||
+		     load_yesno(sheet_get(&sv->sh, sv->row[i], keys[k], SLOT_PLAIN)) != 0))
+			sheet_warning(ld, &sv->sh, sv->row[i], keys[k], SLOT_PLAIN, "%s is not "
+				      "checked on '%s', whose value is its calculation (never typed)",
+				      sv->sh.cols[keys[k]].name, ld->f->items[i].name);
+}
+
 static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -160,10 +209,12 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile(ld, sv, i, S_RELEVANT, &it->relevant);
 	if (it->type == FT_BEGIN_REPEAT)
 		compile_as(ld, sv, i, S_REPEAT_COUNT, &it->repeat_count, FORM_EXPR_VALUE);
-	if (it->type == FT_CALCULATE)
+	if (it->type == FT_CALCULATE || it->computed || it->triggered)
 		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
+	if (it->computed)
+		computed_unchecked(ld, sv, i);
 	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
-		compile_as(ld, sv, i, S_CHOICE_FILTER, &it->choice_filter, FORM_EXPR_FILTER);
+		compile_filter(ld, sv, i);
 	if (!form_item_answerable(it))
 		return;
 	compile(ld, sv, i, S_CONSTRAINT, &it->constraint);
@@ -181,7 +232,14 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
 	    (!it->list || !it->list->n))
 		return; /* already reported */
-	if (form_check_type(it, it->default_value, &err))
+	if (!form_check_type(it, it->default_value, &err))
+		return;
+	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
+		/* pyxform writes such a default as it is and ODK Collect loads
+		 * it (nothing is shown chosen): a warning, and it is not offered */
+		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s "
+			      "(ODK loads it: nothing is chosen)", err.msg);
+	else
 		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s",
 			      err.msg);
 }
@@ -226,8 +284,9 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 {
 	size_t i;
 
+	for (i = 0; i < ld->f->n_items; i++)
+		link_list(ld, sv, i); /* every list first: a lookup reads any */
 	for (i = 0; i < ld->f->n_items; i++) {
-		link_list(ld, sv, i);
 		compile_exprs(ld, sv, i);
 		check_default(ld, sv, i);
 		if (!ld->f->items[i].other_of)

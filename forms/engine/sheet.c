@@ -100,13 +100,13 @@ const char *sheet_col_name(const struct sheet *sh, int key, enum sheet_slot slot
 	return buf;
 }
 
-/* Whether the sheet is a list of choices: choices.csv or itemsets.csv. */
+/* Whether the sheet is a list of choices: choices.csv, itemsets.csv or a
+ * select's file (whose other columns are its own, fromfile.c). */
 static int attr_sheet(const struct loader *ld, const struct sheet *sh)
 {
 	size_t k = (size_t)sh->file - FF_FILE;
 
-	return sh->file == FF_CHOICES || (sh->file >= FF_FILE && k < ld->f->n_files &&
-					  !strcmp(ld->f->files[k].name, ITEMSETS_FILE));
+	return sh->file == FF_CHOICES || (sh->file >= FF_FILE && k < ld->f->n_files);
 }
 
 static void read_header(struct loader *ld, struct sheet *sh)
@@ -122,9 +122,9 @@ static void read_header(struct loader *ld, struct sheet *sh)
 		if ((key = header_key(ld, sh, k, &slot)) == -2)
 			continue;
 		if (key < 0) {
-			/* choices.csv's (and itemsets.csv's) other columns are
-			 * their choices' attributes, which a choice_filter reads
-			 * (choices.c) */
+			/* choices.csv's (and itemsets.csv's, a select's file's)
+			 * other columns are their choices' attributes, which a
+			 * choice_filter and a lookup read (choices.c, fromfile.c) */
 			if (h->cells[k].len && (!attr_sheet(ld, sh) ||
 						!load_name_ok(h->cells[k].s)))
 				load_warning(ld, sh->file, h->cells[k].line, (int)k + 1,

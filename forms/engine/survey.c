@@ -34,6 +34,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_CHOICE_FILTER] = { "choice_filter", SHEET_MULTI },
 	[S_REPEAT_COUNT] = { "repeat_count", SHEET_MULTI },
 	[S_MEASURE] = { "measure", 0 },
+	[S_TRIGGER] = { "trigger", SHEET_TEXT },
 };
 
 /* The groups and repeats open at a row, innermost last. */
@@ -132,8 +133,8 @@ static void or_other_spelling(char *t)
 	}
 }
 
-/* "select_one_from_file FILE.csv": the file's name into *list.  XLSForm
- * also takes .xml and .geojson files; fieldcheck reads CSV only. */
+/* "select_one_from_file FILE.csv" (or FILE.geojson): the file's name into
+ * *list.  XLSForm also takes .xml files, which fieldcheck does not read. */
 static int parse_from_file(struct loader *ld, struct survey *sv, const struct csv_row *row,
 			   struct form_item *it, const char *t, char **list)
 {
@@ -157,18 +158,18 @@ static int parse_from_file(struct loader *ld, struct survey *sv, const struct cs
 	}
 	file++;
 	n = strlen(file);
-	if ((n > 4 && !strcasecmp(file + n - 4, ".xml")) ||
-	    (n > 8 && !strcasecmp(file + n - 8, ".geojson"))) {
+	if (n > 4 && !strcasecmp(file + n - 4, ".xml")) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "%s: fieldcheck reads "
-			      "choices from a .csv file only, not .xml or .geojson (save the "
+			      "choices from a .csv or .geojson file, not .xml (save the "
 			      "choices as CSV with name and label columns)",
 			      load_quote(file, q, sizeof q));
 		return -1;
 	}
-	if (!form_file_name_ok(file)) {
+	if (!form_file_name_ok(file) && !form_geojson_name_ok(file)) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "'%s' is not a file name "
-			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv; not "
-			      "survey, choices or settings)", load_quote(file, q, sizeof q));
+			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv or "
+			      ".geojson; not survey, choices or settings)",
+			      load_quote(file, q, sizeof q));
 		return -1;
 	}
 	*list = xstrdup(file);
@@ -386,10 +387,33 @@ static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *
 				      form_type_name(it->type));
 }
 
+/* A calculation on a question that takes a typed or chosen answer: with a
+ * trigger, pyxform's setvalue (the calculation is set when the trigger
+ * changes, then the inspector may change it); without one, its bind's
+ * calculate (the value is the calculation's, as ODK Collect recomputes it
+ * over whatever was typed). */
+static void read_calculated(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			    struct form_item *it)
+{
+	int trigger = *sheet_get(&sv->sh, row, S_TRIGGER, SLOT_PLAIN) != '\0';
+
+	if (!form_item_answerable(it) || it->type == FT_MEDIA || it->type == FT_CHECK ||
+	    !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN)) {
+		if (trigger) /* a geopoint's setgeopoint, say: nothing runs it here */
+			sheet_warning(ld, &sv->sh, row, S_TRIGGER, SLOT_PLAIN, "trigger is not "
+				      "used without a calculation on a question");
+		return;
+	}
+	if (trigger)
+		it->triggered = 1;
+	else
+		it->computed = 1;
+}
+
 static void read_columns_apply(struct loader *ld, struct survey *sv,
 			       const struct csv_row *row, const struct form_item *it)
 {
-	int ans = form_item_answerable(it), check = it->type == FT_CHECK;
+	int ans = form_item_answerable(it) || it->computed, check = it->type == FT_CHECK;
 
 	not_for(ld, sv, row, S_REQUIRED, it, ans || load_yesno(
 			sheet_get(&sv->sh, row, S_REQUIRED, SLOT_PLAIN)) == 0);
@@ -402,7 +426,8 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);
 	not_for(ld, sv, row, S_HAZARD, it, check);
 	not_for(ld, sv, row, S_MEASURE, it, check);
-	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
+	not_for(ld, sv, row, S_CALCULATION, it,
+		it->type == FT_CALCULATE || it->computed || it->triggered);
 	not_for(ld, sv, row, S_CHOICE_FILTER, it,
 		it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE);
 	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
@@ -581,6 +606,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	}
 	read_name(ld, sv, row, it);
 	read_group(ld, sv, row, it, ix, g);
+	read_calculated(ld, sv, row, it);
 	if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT) {
 		/* its name only says which group it closes */
 		free(it->name);

@@ -202,6 +202,23 @@ static int call(struct xp *x, struct node *out)
 	name[n] = '\0';
 	if (xp_next(x) || expect(x, TK_LPAREN, "'(' after a function name") || deeper(x))
 		return -1;
+	if (x->in_list && !strcmp(name, "position") && x->t.kind == TK_RPAREN) {
+		x->depth--; /* in a lookup's predicate: the item's position */
+		out->sql = xstrfmt("%zu", x->in_pos);
+		out->type = XT_NUM;
+		return xp_next(x);
+	}
+	if (!strcmp(name, "instance")) {
+		rc = xp_instance(x, pos, out);
+		x->depth -= !rc;
+		return rc;
+	}
+	if ((!strcmp(name, "count") || !strcmp(name, "sum")) && x->t.kind == TK_WORD &&
+	    x->t.len == 8 && !memcmp(x->src + x->t.pos, "instance", 8)) {
+		rc = xp_instance_aggregate(x, name, pos, out);
+		x->depth -= !rc;
+		return rc;
+	}
 	if (!strcmp(name, "position") || !strcmp(name, "count") ||
 	    !strcmp(name, "indexed-repeat")) {
 		rc = xp_call_repeat(x, name, pos, out);
@@ -231,7 +248,7 @@ out:
 	return rc;
 }
 
-static char *sql_string(const char *s, size_t n)
+char *xp_sql_string(const char *s, size_t n)
 {
 	struct strbuf sb;
 	size_t i;
@@ -277,12 +294,36 @@ static int is_call(const struct xp *x)
 	return i < x->len && (x->src[i] == '(' || !strncmp(x->src + i, "\xef\xbc\x88", 3));
 }
 
+/* A bare name in a lookup's predicate: the item's column, as a literal. */
+static int item_column(struct xp *x, struct node *out)
+{
+	char name[NAME_MAX_LEN + 1];
+	const char *v;
+	int k = XP_NO_COLUMN;
+
+	if (x->t.len <= NAME_MAX_LEN) {
+		memcpy(name, x->src + x->t.pos, x->t.len);
+		name[x->t.len] = '\0';
+		k = xp_lookup_column(x->env->form, x->in_list, name);
+	}
+	if (k == XP_NO_COLUMN && xp_lookup_unknown(x, x->in_list, x->t.pos, x->t.len))
+		return -1;
+	v = x->in_item && k != XP_NO_COLUMN ?
+	    xp_lookup_value(x->env->form, x->in_list, x->in_item, k) : "";
+	out->sql = xp_sql_string(v, strlen(v));
+	out->lit = xstrdup(v);
+	out->type = XT_STR;
+	return xp_next(x);
+}
+
 /* A bare name: in a choice_filter, a column of the choice being tried. */
 static int column(struct xp *x, struct node *out)
 {
 	char name[NAME_MAX_LEN + 1];
 	int k = -1;
 
+	if (x->in_list)
+		return item_column(x, out);
 	if (x->t.len <= NAME_MAX_LEN) {
 		memcpy(name, x->src + x->t.pos, x->t.len);
 		name[x->t.len] = '\0';
@@ -313,7 +354,7 @@ static int primary(struct xp *x, struct node *out)
 		out->type = XT_NUM;
 		return xp_next(x);
 	case TK_STR:
-		out->sql = sql_string(s + x->t.qopen, x->t.len - x->t.qopen - x->t.qclose);
+		out->sql = xp_sql_string(s + x->t.qopen, x->t.len - x->t.qopen - x->t.qclose);
 		out->lit = xstrfmt("%.*s", (int)(x->t.len - x->t.qopen - x->t.qclose),
 				   s + x->t.qopen);
 		out->type = XT_STR;
@@ -337,6 +378,11 @@ static int primary(struct xp *x, struct node *out)
 		return expect(x, TK_RPAREN, "')'");
 	case TK_WORD:
 		return is_call(x) ? call(x, out) : column(x, out);
+	case TK_SLASH:
+	case TK_LBRACK:
+		return xp_fail_at(x, x->t.pos, "unexpected character '%c' (paths are not "
+				  "supported but instance('list')/root/item[...]/column: refer to "
+				  "an item as ${name})", x->src[x->t.pos]);
 	default:
 		return xp_fail_at(x, x->t.pos, "expected a value, found %s",
 				  xp_tok_desc(x, d, sizeof d));
@@ -432,6 +478,11 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 		return fc_fail(err, _("expression is longer than %d bytes"), XP_EXPR_MAX);
 	if (xp_next(&x) || parse_expr(&x, &root))
 		goto fail;
+	if (x.t.kind == TK_SLASH || x.t.kind == TK_LBRACK) {
+		struct node t;
+		primary(&x, &t); /* fails, saying what a path is taken as */
+		goto fail;
+	}
 	if (x.t.kind != TK_END) {
 		xp_fail_at(&x, x.t.pos, "unexpected %s", xp_tok_desc(&x, d, sizeof d));
 		goto fail;
@@ -446,10 +497,12 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	free(root.lit);
 	out->params = x.params;
 	out->n_params = x.n_params;
+	out->warning = x.warning;
 	return 0;
 fail:
 	xp_node_release(&root);
 	free(x.params);
+	free(x.warning);
 	return -1;
 }
 
@@ -469,5 +522,6 @@ void xp_sql_release(struct xp_sql *x)
 {
 	free(x->sql);
 	free(x->params);
+	free(x->warning);
 	memset(x, 0, sizeof *x);
 }

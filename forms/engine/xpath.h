@@ -61,12 +61,16 @@ struct xp_env {
 	/* In a choice_filter, a bare name is a column of choices.csv: its
 	 * number, or -1.  NULL elsewhere (a bare name is then refused). */
 	int (*column)(void *ctx, const char *name);
+	/* The list instance('name') reads: a choices list, or a select's file
+	 * by its name without the extension; NULL when none. */
+	const struct form_list *(*instance)(void *ctx, const char *name);
 };
 
 struct xp_sql {
 	char *sql;          /* an SQLite expression yielding 0 or 1 */
 	int *params;        /* params[k] is bound to ?k+1: an item index or XP_PARAM_* */
 	size_t n_params;
+	char *warning;      /* what translates but reads as nothing, or NULL */
 };
 
 /* Translates `src`.  On failure the message says at which character and

@@ -18,6 +18,7 @@ enum tk {
 	TK_PLUS, TK_MINUS, TK_STAR, TK_DIV, TK_MOD,
 	TK_EQ, TK_NE, TK_LT, TK_LE, TK_GT, TK_GE,
 	TK_AND, TK_OR,
+	TK_SLASH, TK_LBRACK, TK_RBRACK, /* only in instance('list')/root/item[...]/col */
 };
 
 struct tok {
@@ -53,6 +54,12 @@ struct xp {
 	int *params;
 	size_t n_params, alloc_params;
 	struct fc_err *err;
+	/* Inside a lookup's [predicate]: the list and the item it is tried on
+	 * (its 1-based position), whose columns bare names read. */
+	const struct form_list *in_list;
+	const struct form_choice *in_item;
+	size_t in_pos;
+	char *warning;      /* the first thing that reads as nothing (xp_sql) */
 };
 
 /* Reads the next token into x->t.  0, or -1 with the message. */
@@ -76,6 +83,27 @@ int xp_param(struct xp *x, int key);
  * The arguments stay the caller's.  0, or -1 with the message. */
 int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 	    struct node *out);
+/* instance('list')/root/item[predicate]/column: the current token is the
+ * one after "instance(".  0, or -1 with the message (xpath_instance.c). */
+int xp_instance(struct xp *x, size_t pos, struct node *out);
+enum xp_lookup { XP_LOOKUP_VALUE, XP_LOOKUP_COUNT, XP_LOOKUP_SUM };
+/* count(instance(...)/root/item[...]) or sum(.../column) (name says which):
+ * the current token is "instance"; leaves the one after the closing ')'. */
+int xp_instance_aggregate(struct xp *x, const char *name, size_t pos, struct node *out);
+/* The column called name of list l as xp_lookup_value reads it, or
+ * XP_NO_COLUMN. */
+#define XP_NO_COLUMN (-100)
+int xp_lookup_column(const struct form *f, const struct form_list *l, const char *name);
+/* Item c's value in column col of list l ("" when none). */
+const char *xp_lookup_value(const struct form *f, const struct form_list *l,
+			    const struct form_choice *c, int col);
+/* A column a lookup names that list l lacks (len bytes at pos): refused
+ * for a choices sheet's list (the form says what columns it has); for a
+ * file's, which ODK reads as empty and which may gain it, a warning and
+ * 0.  -1 with the message. */
+int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_t len);
+/* SQL for the text literal s. A new string. */
+char *xp_sql_string(const char *s, size_t n);
 /* Parses an expression into out (a function's argument). */
 int xp_parse_expr(struct xp *x, struct node *out);
 /* position(..), count(${repeat}) and indexed-repeat(${x}, ${repeat}, n),

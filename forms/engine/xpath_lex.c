@@ -171,8 +171,6 @@ static int lex_bad(struct xp *x)
 	if ((cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x3000 && cp <= 0x303f) ||
 	    cp == 0x201a || cp == 0x201b) /* low quotes: the others open strings */
 		hint = " (full-width punctuation: write the ASCII character)";
-	else if (cp == '/')
-		hint = " (paths are not supported: refer to an item as ${name})";
 	else if (cp == '&' || cp == '|')
 		hint = " (write and / or)";
 	else if (cp == '!')
@@ -193,6 +191,9 @@ static int lex_op(struct xp *x)
 	case '+': return set(x, TK_PLUS, 1);
 	case '-': return set(x, TK_MINUS, 1);
 	case '*': return set(x, TK_STAR, 1);
+	case '/': return set(x, TK_SLASH, 1);
+	case '[': return set(x, TK_LBRACK, 1);
+	case ']': return set(x, TK_RBRACK, 1);
 	case '=':
 		if (c1 == '=')
 			return xp_fail_at(x, x->t.pos, "'==' is not an operator (equal is =)");

@@ -127,6 +127,8 @@ static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_er
 	size_t k;
 	int rc;
 
+	if (form_keepable(f, err))
+		return -1;
 	t.files = xcalloc(f->n_files + 1, sizeof *t.files);
 	for (k = 0; k < f->n_files; k++) {
 		t.files[k].name = f->files[k].name;
@@ -320,6 +322,9 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	if (inspect_key(f, in, key, &idx, inst, lang, err))
 		return -1;
 	it = &f->items[idx];
+	if (it->computed)
+		return fc_fail(err, _("item “%s” takes no answer: its value is computed (%s)"),
+			       form_item_label(f, it, lang), form_expr_source(it->calculation));
 	if (!form_item_answerable(it))
 		return fc_fail(err, _("item “%s” takes no answer"), form_item_label(f, it, lang));
 	if (clock_today(today, err))

@@ -169,11 +169,12 @@ def as_csv_folder(xlsx, tmp):
 
 
 def copy_media(src, folder):
-    """The CSV files beside the original workbook (a select's choices),
-    beside the folder's sheets too."""
+    """The CSV and GeoJSON files beside the original workbook (a select's
+    choices), beside the folder's sheets too."""
     d = os.path.dirname(src)
     for n in os.listdir(d):
-        if n.endswith(".csv") and n not in ("survey.csv", "choices.csv", "settings.csv"):
+        if n.endswith((".csv", ".geojson")) and n not in ("survey.csv", "choices.csv",
+                                                          "settings.csv"):
             dest = os.path.join(folder, n)
             if not os.path.exists(dest):
                 shutil.copyfile(os.path.join(d, n), dest)

@@ -83,6 +83,15 @@ static void evaluate(const struct form *f)
 			if (f->items[i].default_value)
 				form_check_value(f, i, f->items[i].default_value, &fa,
 						 form_lang_of("zh"), &err);
+			{ /* a value (lookups, computed questions), an offer */
+				char *v = NULL;
+				if (!form_value(f, i, &fa, &v, &err) && v && strlen(v) > (1u << 20))
+					abort();
+				free(v);
+				v = NULL;
+				form_offer(f, i, &fa, &v, &err);
+				free(v);
+			}
 			/* every text in a language the form has, and one it lacks */
 			for (k = 0; k <= f->n_langs; k++)
 				if (strlen(form_item_label(f, &f->items[i], k < f->n_langs ?

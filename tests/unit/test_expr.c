@@ -520,7 +520,8 @@ static void cascading_selects(void **state)
 }
 
 /* A calculation that reads itself, a calculate without one, a calculation
- * on another type: refused when the form loads. */
+ * on a note (a question's is test_forms_calc's): refused when the form
+ * loads. */
 static void calculations_refused(void **state)
 {
 	char *got;
@@ -533,8 +534,8 @@ static void calculations_refused(void **state)
 	got = test_form_problems("type,name,label,calculation\ncalculate,c,,\n", NULL, NULL);
 	assert_non_null(strstr(got, "calculate item 'c' has no calculation"));
 	free(got);
-	got = test_form_problems("type,name,label,calculation\ntext,t,T,1 + 1\n", NULL, NULL);
-	assert_non_null(strstr(got, "calculation does not apply to items of type text"));
+	got = test_form_problems("type,name,label,calculation\nnote,t,T,1 + 1\n", NULL, NULL);
+	assert_non_null(strstr(got, "calculation does not apply to items of type note"));
 	free(got);
 	got = test_form_problems("type,name,label,calculation\ncalculate,c,,1 +\n", NULL, NULL);
 	assert_non_null(strstr(got, "calculation: character"));

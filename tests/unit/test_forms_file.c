@@ -1,6 +1,7 @@
 /* test_forms_file.c - select_one_from_file / select_multiple_from_file: the
  * choices in a CSV file beside the survey, which is part of the form (kept,
- * compared and refused like its sheets); .xml and .geojson files, names
+ * compared and refused like its sheets); .xml files, a .geojson file not
+ * beside the form (test_forms_geojson reads one that is), names
  * that could leave the folder and bad rows refused naming file, row and
  * column. */
 #include "support.h"
@@ -112,10 +113,13 @@ static void bad_files_refused_where_they_are(void **state)
 		const char *survey, *file, *want;
 	} cases[] = {
 		{ "type,name,label\nselect_one_from_file sites.xml,q,Q\n", NULL,
-		  "mem/survey.csv:2:1: sites.xml: fieldcheck reads choices from a .csv file only, "
-		  "not .xml or .geojson" },
+		  "mem/survey.csv:2:1: sites.xml: fieldcheck reads choices from a .csv or .geojson "
+		  "file, not .xml" },
 		{ "type,name,label\nselect_multiple_from_file areas.geojson,q,Q\n", NULL,
-		  "mem/survey.csv:2:1: areas.geojson: fieldcheck reads choices from a .csv" },
+		  "mem/survey.csv:2:1: areas.geojson is not beside the form" },
+		{ "type,name,label\nselect_one_from_file Areas.geojson,q,Q\n", NULL,
+		  "'Areas.geojson' is not a file name fieldcheck takes (1 to 64 of a-z, 0-9, _ and "
+		  "-, then .csv or .geojson" },
 		{ "type,name,label\nselect_one_from_file ../../etc/passwd.csv,q,Q\n", NULL,
 		  "mem/survey.csv:2:1: '../../etc/passwd.csv' is not a file name fieldcheck takes" },
 		{ "type,name,label\nselect_one_from_file Sites.csv,q,Q\n", NULL,
@@ -141,9 +145,9 @@ static void bad_files_refused_where_they_are(void **state)
 		  "mem/s.csv:1:1: no choices under the header row" },
 		{ "type,name,label\nselect_one_from_file s.csv,q,Q\n", "name,label\n\"a,A\n",
 		  "mem/s.csv:2:1:" },
-		{ "type,name,label,choice_filter\nselect_one_from_file s.csv,q,Q,name='a'\n",
-		  "name,label\na,A\n", "mem/survey.csv:2:4: a choice_filter on a select from a "
-		  "file is not supported" },
+		{ "type,name,label,choice_filter\nselect_one_from_file s.csv,q,Q,region='a'\n",
+		  "name,label,area\na,A,x\n", "mem/survey.csv:2:4: choice_filter: character 1: "
+		  "'region' is no column" },
 	};
 	size_t i;
 	(void)state;

@@ -401,8 +401,8 @@ static void put_label(const struct form *f, const struct form_item *it,
 	free(s);
 }
 
-/* A calculate or metadata item: "= value", computed from the answers or
- * the inspection, never typed. */
+/* A calculate or metadata item or a computed question: "= value",
+ * computed from the answers or the inspection, never typed. */
 static void show_calculated(const struct form *f, size_t i, struct inspect_answers *a,
 			    struct form_lang lang)
 {
@@ -439,7 +439,8 @@ static void show_item(const struct form *f, const struct fc_inspection *in,
 		puts("]");
 		return;
 	}
-	if (it->type == FT_CALCULATE || (it->type == FT_META && it->meta != META_AUDIT)) {
+	if (it->type == FT_CALCULATE || it->computed ||
+	    (it->type == FT_META && it->meta != META_AUDIT)) {
 		show_calculated(f, vi->item, vi->a, lang);
 		return;
 	}

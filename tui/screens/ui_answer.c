@@ -76,7 +76,8 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, e
 	const struct form_list *l = it->list;
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
 	size_t *map = xcalloc(l->n + 1, sizeof *map);
-	const char *v = walk_value(w, idx);
+	char *offer = walk_value(w, idx) ? NULL : walk_offer(w, idx);
+	const char *v = offer ? offer : walk_value(w, idx); /* where the cursor starts */
 	size_t i, cur = 0, n = walk_offered(w, idx, map);
 	int k = -1;
 
@@ -90,6 +91,7 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, e
 	else
 		ui_error(w->ui, _("No choice is offered here, given the answers so far."));
 	free(labels);
+	free(offer);
 	if (k >= 0 && walk_answer(w, l->choices[map[k]].name, walk_note(w, idx), NULL, how) == 0)
 		answered(w);
 	free(map);
@@ -178,22 +180,23 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, e
 {
 	struct typed t = { w, walk_note(w, idx), how };
 	const char *v = walk_value(w, idx);
-	char label[64], *out = NULL;
+	char label[64], *out = NULL, *offer = v ? NULL : walk_offer(w, idx);
 
 	snprintf(label, sizeof label, "%s", it->type == FT_DATE ? _("Date (YYYY-MM-DD)") :
 		 it->type == FT_TIME ? _("Time (HH:MM)") :
 		 it->type == FT_DATETIME ? _("Date and time (YYYY-MM-DDTHH:MM)") :
 		 it->type == FT_INTEGER ? _("Whole number") : it->type == FT_DECIMAL ?
 		 _("Number") : _("Text"));
+	if (!v && offer)
+		v = offer;
 	if (!v && it->type == FT_DATE)
 		v = w->ui->today;
-	if (!v && it->default_value)
-		v = it->default_value;
 	if (ui_ask_text(w->ui, walk_label(w, (size_t)(it - w->f->items)), label, v, MAX_VALUE,
 			save_typed, &t, &out) == 0) {
 		free(out);
 		answered(w);
 	}
+	free(offer);
 	w->item_err[0] = '\0';
 }
 

@@ -163,6 +163,7 @@ static int open_walk(struct ui *ui, struct walk *w, const char *id)
 	w->required = xcalloc(w->f->n_items + 1, 1);
 	w->clashes = xcalloc(w->f->n_items + 1, sizeof *w->clashes);
 	w->filled = xcalloc(w->f->n_items + 1, sizeof *w->filled);
+	w->computed = xcalloc(w->f->n_items + 1, sizeof *w->computed);
 	w->inst = xcalloc(w->f->n_items + 1, sizeof *w->inst);
 	build_rows(w);
 	if (walk_reload(w))
@@ -189,6 +190,10 @@ static void close_walk(struct walk *w)
 		for (size_t i = 0; i < w->f->n_items; i++)
 			free(w->filled[i]);
 	free(w->filled);
+	if (w->computed)
+		for (size_t i = 0; i < w->f->n_items; i++)
+			free(w->computed[i]);
+	free(w->computed);
 	free(w->inst);
 	form_free(w->f);
 	ui_list_release(&w->l);

@@ -45,6 +45,8 @@ struct walk {
 	size_t *clashes;            /* per item: other values kept (conflicts) */
 	char **filled;              /* per item: its label with the ${name}s it
 				     * shows filled in, or NULL (walk_label) */
+	char **computed;            /* per item: a computed question's value
+				     * (form_value), or NULL (walk_value) */
 	struct ui_list l;           /* the cursor, over rows */
 	int single;                 /* one item at a time, no list */
 	int list_y, list_h;         /* the list as painted */
@@ -71,6 +73,9 @@ void walk_moved(struct walk *w);
  * choice_filter): their indices into its list, in out (room for all);
  * returns how many. */
 size_t walk_offered(const struct walk *w, size_t i, size_t *out);
+/* The answer item i is offered (form_offer: its triggered calculation, its
+ * default), a new string, or NULL. */
+char *walk_offer(const struct walk *w, size_t i);
 /* Item i's label in the UI's language, with the values its ${name}s show. */
 const char *walk_label(const struct walk *w, size_t i);
 /* Item's record key in the instance shown ("plate@<uuid>"), or its name;

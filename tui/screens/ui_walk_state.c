@@ -68,6 +68,8 @@ const char *walk_value(const struct walk *w, size_t item)
 
 	if (w->f->items[item].type == FT_MEDIA)
 		return w->have_in ? inspect_item_file(&w->in, walk_key(w, item, key)) : NULL;
+	if (w->f->items[item].computed)
+		return w->computed[item];
 	return a ? a->value : NULL;
 }
 
@@ -205,6 +207,21 @@ size_t walk_offered(const struct walk *w, size_t i, size_t *out)
 	return n;
 }
 
+char *walk_offer(const struct walk *w, size_t i)
+{
+	const struct form_item *it = &w->f->items[i];
+	struct inspect_answers a;
+	struct fc_err err;
+	char *v = NULL;
+
+	inspect_answers_init(&a, &w->in);
+	a.fa.lang = w->ui->lang;
+	inspect_answers_in(&a, w->f, i, it->repeat >= 0 ? w->inst[it->repeat] : NULL);
+	if (form_offer(w->f, i, &a.fa, &v, &err))
+		return NULL; /* nothing offered: the inspector types it */
+	return v;
+}
+
 const char *walk_label(const struct walk *w, size_t i)
 {
 	return w->filled && w->filled[i] ? w->filled[i] : form_text(w->f, &w->f->items[i].label,
@@ -275,6 +292,10 @@ int walk_reload(struct walk *w)
 		r = r > 0 ? form_required(w->f, i, &a.fa, &err) : 0;
 		w->required[i] = r > 0;
 		w->clashes[i] = conflict_count(&w->in, walk_key(w, i, key));
+		free(w->computed[i]);
+		w->computed[i] = NULL;
+		if (it->computed && w->relevant[i] && form_value(w->f, i, &a.fa, &w->computed[i], &err))
+			w->computed[i] = xstrfmt("(%s)", err.msg); /* shown, as the CLI does */
 	}
 	load_hazard(w);
 	return 0;

@@ -1,0 +1,30 @@
+# t_forms_geojson.sh - a select from a GeoJSON file (select_one_from_file
+# FILE.geojson), as the osm-fieldwork forms have it: `forms check` reads
+# the file beside the form and names where a broken one is broken; since
+# the sync carries a form's CSV files only, `forms add` and `inspection
+# new` refuse such a form, naming the file, rather than lose it.
+. "$FIELDCHECK_TOP/tests/lib.sh"
+init_ws
+fc enterprise add --code "$USCC1" --name 华东化工有限公司
+cp -r "$FIELDCHECK_TOP/tests/forms/good/geojson" "$T/geojson"
+
+expect_exit 0 "a form with a GeoJSON file loads" forms check "$T/geojson"
+out_has "1 form checked, no problems" "with no problem"
+check "a lookup of a property no feature has reads as '', with a warning (ODK reads it so)" \
+	grep -q "survey.csv:7:4: warning: calculation: 'wheelchair' is no column of toilets.geojson (yet): it reads as ''" "$ERR"
+printf '{"type":"FeatureCollection","features":[\n{"type":"Feature","id":"a b\\u0001"}]}\n' \
+	>"$T/geojson/toilets.geojson"
+expect_err 1 "toilets.geojson:2:24: text" "a broken file is refused at its line and column" \
+	forms check "$T/geojson"
+rm "$T/geojson/toilets.geojson"
+expect_err 1 "toilets.geojson is not beside the form" "nor one that is not there" \
+	forms check "$T/geojson"
+cp "$FIELDCHECK_TOP/tests/forms/good/geojson/toilets.geojson" "$T/geojson/"
+
+expect_err 1 "form geojson reads its choices from toilets.geojson, which fieldcheck does not keep or sync" \
+	"forms add refuses it, naming the file" forms add "$T/geojson"
+check "and installs nothing" test ! -e "$WS/forms/geojson"
+cp -r "$T/geojson" "$WS/forms/"
+expect_err 1 "reads its choices from toilets.geojson" \
+	"an inspection on it is refused the same way" \
+	inspection new --form geojson --enterprise "$USCC1"
