@@ -45,13 +45,13 @@ struct groups {
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
 	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger", "begin loop", "end loop",
+	"trigger",
 	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
 };
 /* Those of them that take an argument ("rank L", "begin loop over L"). */
 static const char *const with_argument[] = {
-	"rank", "begin loop", NULL,
+	"rank", NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -614,6 +614,7 @@ static void free_survey(struct form *f, struct survey *sv)
 		free(sv->list_name[i]);
 	free(sv->list_name);
 	free(sv->row);
+	loop_rows_release(&sv->rows);
 	sheet_release(&sv->sh);
 }
 
@@ -661,9 +662,10 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 		return;
 	}
 	first_language(ld->f, &sv.sh);
-	for (r = 1; r < sv.sh.csv.n; r++)
-		if (!sheet_row_blank(&sv.sh.csv.rows[r]) && !comment_row(ld, &sv, &sv.sh.csv.rows[r]))
-			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);
+	loop_expand(ld, &sv);
+	for (r = 0; r < sv.rows.n; r++)
+		if (!sheet_row_blank(sv.rows.row[r]) && !comment_row(ld, &sv, sv.rows.row[r]))
+			add_item(ld, &sv, sv.rows.row[r], &g);
 	for (i = 0; i < g.n; i++) {
 		const struct form_item *open = &ld->f->items[g.ix[i]];
 		int rep = open->type == FT_BEGIN_REPEAT;

@@ -18,12 +18,27 @@ enum {
 #define GROUP_DEPTH_MAX 32
 #define RELEVANCE_CHAIN_MAX 64 /* items one relevance may depend on in a row */
 
+/* The rows items are made of, in order: the sheet's, each loop expanded
+ * into the groups pyxform makes of it (loop.c). */
+struct loop_rows {
+	struct csv_row **row;
+	size_t n, alloc;
+	struct csv_row **made;        /* the rows loop.c made (owned) */
+	size_t n_made, alloc_made;
+};
+
 struct survey {
 	struct sheet sh;
+	struct loop_rows rows;
 	const struct csv_row **row;   /* the row of each item */
 	char **list_name;             /* select items: the list the type names */
 	size_t alloc;
 };
+
+/* Fills sv->rows from the sheet, expanding "begin loop over LIST" ...
+ * "end loop" (problems reported); loop_rows_release frees them. */
+void loop_expand(struct loader *ld, struct survey *sv);
+void loop_rows_release(struct loop_rows *r);
 
 /* select_one_external's list from itemsets.csv (fromfile.c), or NULL after
  * reporting. */
