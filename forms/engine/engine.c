@@ -11,6 +11,7 @@ enum xp_kind form_item_kind(const struct form_item *it)
 	switch (it->type) {
 	case FT_INTEGER:
 	case FT_DECIMAL:
+	case FT_RANGE:
 		return XK_NUMBER;
 	case FT_DATE:
 		return XK_DATE;

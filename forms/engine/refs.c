@@ -67,15 +67,15 @@ static void no_spaces(struct loader *ld, struct survey *sv, size_t i)
 	char q[QUOTE_SIZE];
 	size_t k;
 
-	if (it->type != FT_SELECT_MULTIPLE || !it->list)
+	if ((it->type != FT_SELECT_MULTIPLE && it->type != FT_RANK) || !it->list)
 		return;
 	for (k = 0; k < it->list->n; k++)
 		if (strchr(it->list->choices[k].name, ' ')) {
 			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "choice '%s' "
-				      "of list '%s' holds a space, which a select_multiple "
-				      "cannot take (its answer separates choices with spaces)",
+				      "of list '%s' holds a space, which a %s cannot take "
+				      "(its answer separates choices with spaces)",
 				      load_quote(it->list->choices[k].name, q, sizeof q),
-				      it->list->name);
+				      it->list->name, form_type_name(it->type));
 			return;
 		}
 }

@@ -34,6 +34,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_CHOICE_FILTER] = { "choice_filter", SHEET_MULTI },
 	[S_REPEAT_COUNT] = { "repeat_count", SHEET_MULTI },
 	[S_MEASURE] = { "measure", 0 },
+	[S_PARAMETERS] = { "parameters", SHEET_TEXT },
 };
 
 /* The groups and repeats open at a row, innermost last. */
@@ -44,14 +45,12 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger",
 	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
 };
 /* Those of them that take an argument ("rank L", "begin loop over L"). */
 static const char *const with_argument[] = {
-	"rank", NULL,
+	NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -98,6 +97,10 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "calculate", FT_CALCULATE },
 	{ "begin_repeat", FT_BEGIN_REPEAT }, { "begin repeat", FT_BEGIN_REPEAT },
 	{ "end_repeat", FT_END_REPEAT }, { "end repeat", FT_END_REPEAT },
+	/* the types ODK adds (answer_odk.c); a barcode is typed as text */
+	{ "barcode", FT_TEXT }, { "acknowledge", FT_ACKNOWLEDGE },
+	{ "trigger", FT_ACKNOWLEDGE }, { "hidden", FT_HIDDEN }, { "range", FT_RANGE },
+	{ "geotrace", FT_GEOTRACE }, { "geoshape", FT_GEOSHAPE },
 };
 
 /* Whether type t is `name`, or names it with an argument ("rank L"; but
@@ -250,6 +253,11 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		*list = xstrdup(t + 20);
 		return 0;
 	}
+	if (!strncmp(t, "rank ", 5) && !strchr(t + 5, ' ') && load_list_name_ok(t + 5)) {
+		it->type = FT_RANK; /* its list's choices in order */
+		*list = xstrdup(t + 5);
+		return 0;
+	}
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;
@@ -396,7 +404,7 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_REQUIRED_MSG, it, ans);
 	not_for(ld, sv, row, S_CONSTRAINT, it, ans);
 	not_for(ld, sv, row, S_CONSTRAINT_MSG, it, ans);
-	not_for(ld, sv, row, S_DEFAULT, it, ans);
+	not_for(ld, sv, row, S_DEFAULT, it, ans || it->type == FT_HIDDEN);
 	not_for(ld, sv, row, S_RELEVANT, it,
 		it->type != FT_END_GROUP && it->type != FT_END_REPEAT);
 	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);
@@ -589,6 +597,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	read_texts(ld, sv, row, it);
 	read_columns_apply(ld, sv, row, it);
 	read_ours(ld, sv, row, it);
+	survey_read_parameters(ld, sv, row, it);
 	if (it->or_other && it->name)
 		add_other(ld, sv, row, ix);
 }

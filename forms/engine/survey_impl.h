@@ -12,7 +12,8 @@
 enum {
 	S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_REQUIRED_MSG, S_RELEVANT,
 	S_CONSTRAINT, S_CONSTRAINT_MSG, S_DEFAULT, S_APPEARANCE, S_HAZARD, S_LEGAL,
-	S_RECTIFY, S_DEPT, S_LOCAL, S_CALCULATION, S_CHOICE_FILTER, S_REPEAT_COUNT, S_MEASURE, S_NCOLS
+	S_RECTIFY, S_DEPT, S_LOCAL, S_CALCULATION, S_CHOICE_FILTER, S_REPEAT_COUNT, S_MEASURE,
+	S_PARAMETERS, S_NCOLS
 };
 
 #define GROUP_DEPTH_MAX 32
@@ -39,6 +40,10 @@ struct survey {
  * "end loop" (problems reported); loop_rows_release frees them. */
 void loop_expand(struct loader *ld, struct survey *sv);
 void loop_rows_release(struct loop_rows *r);
+
+/* The parameters column (params.c): a range's start, end and step. */
+void survey_read_parameters(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			    struct form_item *it);
 
 /* select_one_external's list from itemsets.csv (fromfile.c), or NULL after
  * reporting. */
