@@ -272,6 +272,9 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	if (book.unused)
 		load_warning(&ld, FF_NONE, 0, 0, "the workbook's sheets %s are not read by "
 			     "fieldcheck", book.unused);
+	if (book.name[XS_SURVEY] && strcmp(book.name[XS_SURVEY], "survey"))
+		load_warning(&ld, FF_NONE, 0, 0, "the workbook's one sheet '%s' is read as its "
+			     "survey, as pyxform reads it", book.name[XS_SURVEY]);
 	stem = workbook_stem(path);
 	ld.default_id = stem;
 	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem)))

@@ -105,7 +105,8 @@ static char *format_book_problem(const struct loader *ld, const struct problem *
 	}
 	strbuf_adds(&sb, ld->where);
 	if (p->file != FF_NONE)
-		strbuf_addf(&sb, ":%s", xlsx_sheet_name((enum xlsx_sheet)p->file));
+		strbuf_addf(&sb, ":%s", ld->book->name[p->file] ? ld->book->name[p->file] :
+			    xlsx_sheet_name((enum xlsx_sheet)p->file));
 	if (p->file != FF_NONE && p->line > 0)
 		strbuf_addf(&sb, "!%s%d", xlsx_column_name(p->col > 0 ? p->col : 1, col),
 			    xlsx_row(ld->book, (enum xlsx_sheet)p->file, p->line));

@@ -289,6 +289,10 @@ static void read_name(struct loader *ld, struct survey *sv, const struct csv_row
 	const char *v = sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN);
 	char q[QUOTE_SIZE];
 
+	if (!*v && it->type == FT_NOTE) { /* pyxform names it so */
+		it->name = xstrfmt("generated_note_name_%d", row->line);
+		return;
+	}
 	if (!*v) {
 		if (it->type != FT_END_GROUP && it->type != FT_END_REPEAT)
 			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "missing name");
@@ -348,10 +352,12 @@ static void close_group(struct loader *ld, struct survey *sv, const struct csv_r
 		return; /* the open one stays open: "never closed" says so too */
 	}
 	g->n--;
-	if (it->name && open->name && strcmp(it->name, open->name))
-		sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "%s '%s' closes %s '%s' "
-			      "(line %d)", form_type_name(it->type), it->name,
-			      want == FT_BEGIN_REPEAT ? "repeat" : "group", open->name, open->line);
+	if (it->name && open->name && strcmp(it->name, open->name)) /* pyxform reads
+								      * no name there */
+		sheet_warning(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "the name '%s' of an %s "
+			      "row is not used: it closes %s '%s' (line %d)", it->name,
+			      form_type_name(it->type), want == FT_BEGIN_REPEAT ? "repeat" :
+			      "group", open->name, open->line);
 }
 
 /* Places the item in the group structure. */

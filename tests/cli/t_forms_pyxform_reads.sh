@@ -1,0 +1,27 @@
+# t_forms_pyxform_reads.sh - what pyxform reads with a meaning loads with
+# that meaning (and a warning where fieldcheck reads it differently): a
+# note without a name (pyxform names it), the name on an end row that is
+# not the group's (pyxform reads none there), a form_id that is no id or
+# empty (the form is known by its folder's name, as without one).
+. "$FIELDCHECK_TOP/tests/lib.sh"
+init_ws
+mkdir -p "$WS/forms/site"
+cat >"$WS/forms/site/survey.csv" <<'CSV'
+type,name,label
+note,,Read the rules first
+begin group,outer,Outer
+text,q1,Q
+end group,adsaf,
+CSV
+printf 'form_id,version\nSite visit,1\n' >"$WS/forms/site/settings.csv"
+expect_exit 0 "the form loads" forms check "$WS/forms/site"
+check "a note without a name is named as pyxform names it (no problem)" \
+	lacks "missing name" "$ERR"
+check "the name of an end row is a warning naming what it closes" \
+	grep -q "survey.csv:5:2: warning: the name 'adsaf' of an end_group row is not used: it closes group 'outer' (line 3)" "$ERR"
+check "a form_id that is no id: the folder's name, with a warning" \
+	grep -q "settings.csv:2:1: warning: form_id 'Site visit' is not a valid id (letters, digits, then also _ - .; at most 64): the form's id is 'site', its folder's name" "$ERR"
+printf 'form_id,version\n,1\n' >"$WS/forms/site/settings.csv"
+expect_exit 0 "an empty form_id is none, as pyxform reads it" forms check "$WS/forms/site"
+expect_exit 0 "forms list" forms list --format csv
+out_has "^site,1," "the form is known by its folder's name"
