@@ -12,7 +12,7 @@
  *
  * ODK tells the copies apart by their path (loop/choice/item); a
  * fieldcheck name is the form's, so each copy's names are prefixed
- * "LOOP_CHOICE_" (the choice's group is "LOOP_CHOICE"), and a ${name} in
+ * "CHOICE_" (the choice's group is "LOOP_CHOICE"), and a ${name} in
  * the copy of a name of the same copy follows it (pyxform refuses such a
  * ${name} when the list has two choices: it names two items).  A made row
  * keeps its template's line, so a problem names the cell the author wrote.
@@ -410,7 +410,7 @@ static void expand_choice(struct expansion *x, size_t open, size_t end,
 			  const struct choice_ctx *cx)
 {
 	const struct csv_row *loop = &x->sv->sh.csv.rows[open];
-	char *prefix = xstrfmt("%s_%s_", loop_name, cx->name);
+	char *prefix = xstrfmt("%s_", cx->name);
 	size_t from;
 
 	choice_group(x, loop, loop_name, cx);

@@ -253,10 +253,17 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		*list = xstrdup(t + 20);
 		return 0;
 	}
-	if (!strncmp(t, "rank ", 5) && !strchr(t + 5, ' ') && load_list_name_ok(t + 5)) {
-		it->type = FT_RANK; /* its list's choices in order */
-		*list = xstrdup(t + 5);
-		return 0;
+	if (!strncmp(t, "rank ", 5)) { /* its list's choices in order */
+		char *oo = strstr(t, " or_other");
+		if (oo && !oo[9]) { /* as a select's: "other" and NAME_other */
+			*oo = '\0';
+			it->or_other = 1;
+		}
+		if (!strchr(t + 5, ' ') && load_list_name_ok(t + 5)) {
+			it->type = FT_RANK;
+			*list = xstrdup(t + 5);
+			return 0;
+		}
 	}
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');

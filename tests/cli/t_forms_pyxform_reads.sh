@@ -25,3 +25,23 @@ printf 'form_id,version\n,1\n' >"$WS/forms/site/settings.csv"
 expect_exit 0 "an empty form_id is none, as pyxform reads it" forms check "$WS/forms/site"
 expect_exit 0 "forms list" forms list --format csv
 out_has "^site,1," "the form is known by its folder's name"
+
+# pyxform's other names of columns: bind:relevant is relevant,
+# control:appearance appearance, bind:jr:constraintMsg the constraint's
+# message, id_string the form's id; what they say applies.
+fc enterprise add --code "$USCC1" --name 华东化工有限公司
+mkdir -p "$WS/forms/alias"
+cat >"$WS/forms/alias/survey.csv" <<'CSV'
+type,name,label,bind:relevant,bind:constraint,bind:jr:constraintMsg,control:appearance
+integer,n,How many,,. < 10,Fewer than ten please,
+text,more,More,${n} > 2,,,multiline
+CSV
+printf 'id_string,version\nalias,1\n' >"$WS/forms/alias/settings.csv"
+expect_exit 0 "the aliased columns load" forms check "$WS/forms/alias"
+check "and are read, not ignored" lacks "is not used" "$ERR"
+fc inspection new --form alias --enterprise "$USCC1"
+id=$(cat "$OUT")
+expect_err 1 "Fewer than ten please" "bind:constraint and its message apply" \
+	inspection answer "$id" n 12
+expect_exit 0 "an answer within it" inspection answer "$id" n 1
+expect_err 1 "applies when \${n} > 2" "bind:relevant applies" inspection answer "$id" more x
