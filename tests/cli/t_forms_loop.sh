@@ -1,7 +1,7 @@
 # t_forms_loop.sh - "begin loop over LIST" ... "end loop" as pyxform makes
 # it: the loop's group holds a group per choice of the list (not "none";
 # "other" too when an or_other select adds it), each with a copy of the
-# loop's items named LOOP_CHOICE_ITEM, %(name)s and %(label)s put into the
+# loop's items named CHOICE_ITEM, %(name)s and %(label)s put into the
 # rows directly inside the loop, a ${name} of the copy following it.
 . "$FIELDCHECK_TOP/tests/lib.sh"
 init_ws
@@ -11,23 +11,23 @@ expect_exit 0 "a form with a loop loads" forms check "$WS/forms/loop"
 fc inspection new --form loop --enterprise "$USCC1"
 id=$(cat "$OUT")
 expect_exit 0 "the select the loop's relevance reads" inspection answer "$id" tanks "lpg other"
-expect_exit 0 "a copy's item is answered by its name" inspection answer "$id" tank_loop_lpg_count 2
+expect_exit 0 "a copy's item is answered by its name" inspection answer "$id" lpg_count 2
 expect_err 1 "applies when selected(\${tanks}, 'acid')" \
-	"%(name)s is put into the copy's relevance" inspection answer "$id" tank_loop_acid_count 2
-expect_err 1 "no item 'tank_loop_none_count'" "a choice named none makes no copy" \
-	inspection answer "$id" tank_loop_none_count 1
-expect_exit 0 "or_other's other makes a copy" inspection answer "$id" tank_loop_other_count 1
+	"%(name)s is put into the copy's relevance" inspection answer "$id" acid_count 2
+expect_err 1 "no item 'none_count'" "a choice named none makes no copy" \
+	inspection answer "$id" none_count 1
+expect_exit 0 "or_other's other makes a copy" inspection answer "$id" other_count 1
 expect_err 1 "How many LPG tanks?”: the answer does not meet the item's constraint" \
 	"the copy keeps the loop item's constraint" \
-	inspection answer "$id" tank_loop_lpg_count -1
+	inspection answer "$id" lpg_count -1
 expect_exit 0 "inspection show" inspection show "$id"
 out_has "^\[LPG\]" "each copy is a group labelled as its choice"
-out_has "tank_loop_lpg_count  *2  *How many LPG tanks?" "%(label)s is put into the label"
-out_has "tank_loop_lpg_remark  *-  *Remark on lpg (2)" "\${count} in the copy reads the copy's count"
-out_has "tank_loop_other_count  *1  *How many Other tanks?" "other is labelled Other"
+out_has "lpg_count  *2  *How many LPG tanks?" "%(label)s is put into the label"
+out_has "lpg_remark  *-  *Remark on lpg (2)" "\${count} in the copy reads the copy's count"
+out_has "other_count  *1  *How many Other tanks?" "other is labelled Other"
 # pyxform puts the choice only into the rows directly inside the loop (its
 # test_loop__groups_error): a group's rows keep the text as written.
-out_has "tank_loop_lpg_valve  *-  *Valve of %(label)s" "not into a group's rows inside the loop"
+out_has "lpg_valve  *-  *Valve of %(label)s" "not into a group's rows inside the loop"
 LC_ALL=zh_CN.UTF-8 LANGUAGE= "$FC" -C "$WS" inspection show "$id" >"$OUT" 2>"$ERR"
 out_has "液化气储罐数量" "a language's label reads the choice's label in that language"
 
