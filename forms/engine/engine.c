@@ -15,7 +15,6 @@ enum xp_kind form_item_kind(const struct form_item *it)
 		return XK_NUMBER;
 	case FT_DATE:
 		return XK_DATE;
-	case FT_NOTE:
 	case FT_BEGIN_GROUP:
 	case FT_END_GROUP:
 	case FT_BEGIN_REPEAT:
@@ -23,7 +22,8 @@ enum xp_kind form_item_kind(const struct form_item *it)
 		return XK_NONE;
 	case FT_META:
 		return it->meta == META_TODAY ? XK_DATE : it->meta == META_AUDIT ? XK_NONE : XK_TEXT;
-	default:
+	default: /* a note too: ODK gives it an empty text value, which an
+		  * expression may read (pyxform binds it as a string) */
 		return XK_TEXT;
 	}
 }

@@ -45,3 +45,18 @@ expect_err 1 "Fewer than ten please" "bind:constraint and its message apply" \
 	inspection answer "$id" n 12
 expect_exit 0 "an answer within it" inspection answer "$id" n 1
 expect_err 1 "applies when \${n} > 2" "bind:relevant applies" inspection answer "$id" more x
+
+# A note has a value in ODK, empty: an expression may read it, as pyxform
+# lets it (its calculate.xls).
+mkdir -p "$WS/forms/notes"
+cat >"$WS/forms/notes/survey.csv" <<'CSV'
+type,name,label,calculation
+note,intro,Read this,
+calculate,seen,,"if(${intro} = '', 'empty', 'not empty')"
+note,out,Note reads ${seen} and '${intro}',
+CSV
+expect_exit 0 "a calculation reading a note loads" forms check "$WS/forms/notes"
+fc inspection new --form notes --enterprise "$USCC1"
+nid=$(cat "$OUT")
+expect_exit 0 "inspection show" inspection show "$nid"
+out_has "seen  *= empty$" "the note's value is empty"
