@@ -66,17 +66,32 @@ static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
 	{ "uri:username", META_USERNAME }, { "uri:phonenumber", META_PHONENUMBER },
 	{ "uri:email", META_EMAIL }, { "uri:simserial", META_SIMSERIAL },
 	{ "uri:subscriberid", META_SUBSCRIBERID },
+	{ "device id", META_DEVICEID }, { "get device id", META_DEVICEID },
+	{ "start time", META_START }, { "get start time", META_START },
+	{ "end time", META_END }, { "get end time", META_END },
+	{ "get today", META_TODAY }, { "get phone number", META_PHONENUMBER },
+	{ "sim id", META_SIMSERIAL }, { "get sim id", META_SIMSERIAL },
+	{ "subscriber id", META_SUBSCRIBERID }, { "get subscriber id", META_SUBSCRIBERID },
 };
 
 /* The media types: answered by attaching a file to the item. */
 static const struct { const char *name; enum form_media kind; } medias[] = {
 	{ "image", MEDIA_IMAGE }, { "photo", MEDIA_IMAGE }, { "audio", MEDIA_AUDIO },
 	{ "video", MEDIA_VIDEO }, { "file", MEDIA_FILE },
+	{ "add image prompt", MEDIA_IMAGE }, { "add photo prompt", MEDIA_IMAGE },
+	{ "q image", MEDIA_IMAGE }, { "q picture", MEDIA_IMAGE },
+	{ "add audio prompt", MEDIA_AUDIO }, { "q audio", MEDIA_AUDIO },
+	{ "add video prompt", MEDIA_VIDEO }, { "q video", MEDIA_VIDEO },
+	{ "add file prompt", MEDIA_FILE },
 };
 
 /* Older spellings pyxform still takes: "string", "int", "select one from L",
  * "select all that apply L", ... */
 static const struct { const char *old, *now; } aliases[] = {
+	/* first: "select one " would take them */
+	{ "select one using ", "select_one " }, { "add select one prompt using ", "select_one " },
+	{ "select multiple using ", "select_multiple " },
+	{ "add select multiple prompt using ", "select_multiple " },
 	{ "select one from ", "select_one " }, { "select one ", "select_one " },
 	{ "select all that apply from ", "select_multiple " },
 	{ "select all that apply ", "select_multiple " },
@@ -101,6 +116,21 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "barcode", FT_TEXT }, { "acknowledge", FT_ACKNOWLEDGE },
 	{ "trigger", FT_ACKNOWLEDGE }, { "hidden", FT_HIDDEN }, { "range", FT_RANGE },
 	{ "geotrace", FT_GEOTRACE }, { "geoshape", FT_GEOSHAPE },
+	/* pyxform's older names of them (question_type_dictionary.py) */
+	{ "add text prompt", FT_TEXT }, { "q string", FT_TEXT },
+	{ "add barcode prompt", FT_TEXT }, { "q barcode", FT_TEXT },
+	{ "add integer prompt", FT_INTEGER }, { "q int", FT_INTEGER },
+	{ "add decimal prompt", FT_DECIMAL }, { "q decimal", FT_DECIMAL },
+	{ "add date prompt", FT_DATE }, { "q date", FT_DATE },
+	{ "add date time prompt", FT_DATETIME }, { "add dateTime prompt", FT_DATETIME },
+	{ "date time", FT_DATETIME }, { "q date time", FT_DATETIME },
+	{ "q dateTime", FT_DATETIME },
+	{ "add location prompt", FT_GEOPOINT }, { "q geopoint", FT_GEOPOINT },
+	{ "q location", FT_GEOPOINT }, { "q geotrace", FT_GEOTRACE },
+	{ "q geoshape", FT_GEOSHAPE },
+	{ "add note prompt", FT_NOTE }, { "q note", FT_NOTE },
+	{ "add acknowledge prompt", FT_ACKNOWLEDGE }, { "q acknowledge", FT_ACKNOWLEDGE },
+	{ "add calculate prompt", FT_CALCULATE }, { "q calculate", FT_CALCULATE },
 };
 
 /* Whether type t is `name`, or names it with an argument ("rank L"; but
@@ -424,8 +454,10 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_HAZARD, it, check);
 	not_for(ld, sv, row, S_MEASURE, it, check);
 	not_for(ld, sv, row, S_CALCULATION, it, it->type == FT_CALCULATE);
-	not_for(ld, sv, row, S_CHOICE_FILTER, it,
-		it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE);
+	if (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
+	    *sheet_get(&sv->sh, row, S_CHOICE_FILTER, SLOT_PLAIN)) /* pyxform ignores it */
+		sheet_warning(ld, &sv->sh, row, S_CHOICE_FILTER, SLOT_PLAIN, "choice_filter is "
+			      "not used for items of type %s", form_type_name(it->type));
 	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "calculate item '%s' has no "
 			      "calculation", it->name ? it->name : "");
@@ -525,7 +557,13 @@ static void read_texts(struct loader *ld, struct survey *sv, const struct csv_ro
 	sheet_text(&sv->sh, row, S_REQUIRED_MSG, &it->required_message);
 	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, &it->constraint_message);
 	sheet_text(&sv->sh, row, S_LEGAL, &it->legal_basis);
-	if (!it->label.n &&
+	if (!it->label.n && (form_item_answerable(it) || it->type == FT_NOTE) &&
+	    (v = survey_row_media(sv, row)) != NULL) /* pyxform takes the media */
+		sheet_warning(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
+			      "%s item '%s' has no label but its %s, which a terminal does "
+			      "not show: its name stands for it", form_type_name(it->type),
+			      it->name ? it->name : "", v);
+	else if (!it->label.n &&
 	    (form_item_answerable(it) || it->type == FT_NOTE))
 		sheet_problem(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
 			      "%s item '%s' has no label", form_type_name(it->type),

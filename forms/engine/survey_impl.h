@@ -41,6 +41,10 @@ struct survey {
 void loop_expand(struct loader *ld, struct survey *sv);
 void loop_rows_release(struct loop_rows *r);
 
+/* The media column (image, audio, video ...) row has a value in, as its
+ * header names it, or NULL (media_cols.c). */
+const char *survey_row_media(const struct survey *sv, const struct csv_row *row);
+
 /* The parameters column (params.c): a range's start, end and step. */
 void survey_read_parameters(struct loader *ld, struct survey *sv, const struct csv_row *row,
 			    struct form_item *it);

@@ -60,3 +60,29 @@ fc inspection new --form notes --enterprise "$USCC1"
 nid=$(cat "$OUT")
 expect_exit 0 "inspection show" inspection show "$nid"
 out_has "seen  *= empty$" "the note's value is empty"
+
+# pyxform's older type names; a note shown by its image alone; a
+# choice_filter on what is no select (pyxform ignores it).
+mkdir -p "$WS/forms/legacy"
+cat >"$WS/forms/legacy/survey.csv" <<'CSV'
+type,name,label,media::image,choice_filter
+add text prompt,t,Text,,
+q int,i,Whole,,
+add date prompt,d,Date,,
+get today,td,,,
+select one using yn,s,Yes or no,,
+add image prompt,p,Photo,,
+note,pic,,sign.jpg,
+text,f,Filtered,,1 = 1
+CSV
+printf 'list_name,name,label\nyn,yes,Yes\nyn,no,No\n' >"$WS/forms/legacy/choices.csv"
+expect_exit 0 "pyxform's older names load" forms check "$WS/forms/legacy"
+check "a note with only an image is a warning naming it" \
+	grep -q "survey.csv:8:3: warning: note item 'pic' has no label but its media::image" "$ERR"
+check "a choice_filter on a text is a warning" \
+	grep -q "survey.csv:9:5: warning: choice_filter is not used for items of type text" "$ERR"
+fc inspection new --form legacy --enterprise "$USCC1"
+lid=$(cat "$OUT")
+expect_err 1 "is not a whole number" "q int is an integer" inspection answer "$lid" i x
+expect_exit 0 "select one using is a select_one" inspection answer "$lid" s yes
+expect_err 1 "attaching a file" "add image prompt is a photo" inspection answer "$lid" p x
