@@ -183,7 +183,9 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 {
 	size_t i, k;
 
-	if (!ld->choice_dups)
+	if (!ld->choice_dups && sh->file == FF_CHOICES) /* pyxform reads the CSV files
+							 * (itemsets.csv ...) as they are:
+							 * their filter tells them apart */
 		check_duplicates(ld, sh, e, n);
 	l->name = xstrdup(e[0].list);
 	l->choices = xcalloc(n, sizeof *l->choices);

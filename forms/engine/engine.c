@@ -145,6 +145,7 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 	free(sql.sql);
 	e->params = sql.params;
 	e->n_params = sql.n_params;
+	e->unread = sql.unread;
 	e->src = xstrdup(src);
 	return e;
 }
@@ -155,6 +156,7 @@ void form_expr_free(struct form_expr *e)
 		return;
 	expr_free(e->e);
 	free(e->params);
+	free(e->unread);
 	free(e->src);
 	free(e);
 }

@@ -17,6 +17,8 @@ struct form_expr {
 	int *params;        /* item index or XP_PARAM_* for each ?k+1 */
 	size_t n_params;
 	char *src;          /* the XLSForm text, for messages */
+	char *unread;       /* a choice_filter's name of no column, read as
+			     * empty (refs.c warns), or NULL */
 };
 
 struct form_engine {

@@ -126,6 +126,11 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 	if (!*out)
 		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
 			      sv->sh.cols[key].name, err.msg);
+	else if ((*out)->unread)
+		sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: '%s' is no "
+			      "column of the choices: it reads as empty, as ODK reads a "
+			      "child the choice does not have", sv->sh.cols[key].name,
+			      (*out)->unread);
 }
 
 static void compile(struct loader *ld, struct survey *sv, size_t i, int key,

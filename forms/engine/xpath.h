@@ -67,6 +67,8 @@ struct xp_sql {
 	char *sql;          /* an SQLite expression yielding 0 or 1 */
 	int *params;        /* params[k] is bound to ?k+1: an item index or XP_PARAM_* */
 	size_t n_params;
+	char *unread;       /* a choice_filter's name of no column of the
+			     * choices, read as empty (SQL NULL), or NULL */
 };
 
 /* Translates `src`.  On failure the message says at which character and

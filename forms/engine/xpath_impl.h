@@ -53,6 +53,7 @@ struct xp {
 	int *params;
 	size_t n_params, alloc_params;
 	struct fc_err *err;
+	char *unread;       /* a choice_filter's first name of no column */
 };
 
 /* Reads the next token into x->t.  0, or -1 with the message. */
