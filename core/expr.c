@@ -330,6 +330,9 @@ static int authorize(void *arg, int action, const char *a, const char *b,
 		for (i = 0; expr_xpath_functions[i]; i++)
 			if (!strcmp(b, expr_xpath_functions[i]))
 				return SQLITE_OK;
+		for (i = 0; expr_math_functions[i]; i++)
+			if (!strcmp(b, expr_math_functions[i]))
+				return SQLITE_OK;
 	}
 	return SQLITE_DENY;
 }
@@ -343,7 +346,7 @@ static int register_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "count_selected", 1, flags, NULL,
 				    fn_count_selected, NULL, NULL) ||
 	    sqlite3_create_function(db, "regexp", 2, flags, NULL, fn_regexp, NULL, NULL) ||
-	    expr_register_xpath(db))
+	    expr_register_xpath(db) || expr_register_math(db))
 		return -1;
 	return 0;
 }

@@ -77,6 +77,10 @@ int xp_param(struct xp *x, int key);
  * The arguments stay the caller's.  0, or -1 with the message. */
 int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 	    struct node *out);
+/* The functions of xpath_fn_more.c (trigonometry, logarithms,
+ * normalize-space): 0, -1 with the message, or 1 when name is none of them. */
+int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *args, int n,
+		 struct node *out);
 /* Parses an expression into out (a function's argument). */
 int xp_parse_expr(struct xp *x, struct node *out);
 /* position(..), count(${repeat}) and indexed-repeat(${x}, ${repeat}, n),

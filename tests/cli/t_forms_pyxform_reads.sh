@@ -86,3 +86,30 @@ lid=$(cat "$OUT")
 expect_err 1 "is not a whole number" "q int is an integer" inspection answer "$lid" i x
 expect_exit 0 "select one using is a select_one" inspection answer "$lid" s yes
 expect_err 1 "attaching a file" "add image prompt is a photo" inspection answer "$lid" p x
+
+# ODK's functions on numbers and text: trigonometry, logarithms, pi(),
+# normalize-space().
+mkdir -p "$WS/forms/math"
+cat >"$WS/forms/math/survey.csv" <<'CSV'
+type,name,label,calculation
+decimal,x,X,
+calculate,s,,round(sin(pi() div 2) * 100)
+calculate,a,,"round(atan2(1, 1) * 4 * 1000)"
+calculate,l,,log10(1000)
+calculate,e,,exp10(2)
+calculate,q,,"concat('[', normalize-space('  a   b  '), ']')"
+calculate,t,,round(atan(${x}) * 1000)
+calculate,bad,,log(-1)
+CSV
+expect_exit 0 "a form with ODK's math functions loads" forms check "$WS/forms/math"
+fc inspection new --form math --enterprise "$USCC1"
+mid=$(cat "$OUT")
+fc inspection answer "$mid" x 1
+expect_exit 0 "inspection show" inspection show "$mid"
+out_has "^  s  *= 100$" "sin(pi() div 2) is 1"
+out_has "^  a  *= 3142$" "atan2(1, 1) is pi/4"
+out_has "^  l  *= 3$" "log10(1000) is 3"
+out_has "^  e  *= 100$" "exp10(2) is 100"
+out_has "^  q  *= \[a b\]$" "normalize-space trims and joins white space"
+out_has "^  t  *= 785$" "atan of an answer"
+out_has "^  bad  *= *$" "log of a negative number is no number (empty)"
