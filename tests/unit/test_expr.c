@@ -57,6 +57,15 @@ static void app_functions(void **state)
 	text_is("regexp('^\\d{3}$', '12a')", "0");
 	text_is("regexp('[[:digit:]]x', 'a1x')", "1");
 	text_is("regexp('车', '浙B车')", "1");
+	/* Java's escapes inside a bracket, as ODK's regex reads them */
+	text_is("regexp('^[\\w-\\.]+@([\\w-]+\\.)+[\\w-]{2,}$', 'a.b-c@x-y.org')", "1");
+	text_is("regexp('^[\\w-\\.]+@([\\w-]+\\.)+[\\w-]{2,}$', 'a b@x.org')", "0");
+	text_is("regexp('^[\\d\\s]+$', '12 3')", "1");
+	text_is("regexp('^[\\d\\s]+$', '12a')", "0");
+	text_is("regexp('^[a\\-z]+$', '-az')", "1");
+	text_is("regexp('^[a\\-z]+$', 'b')", "0");
+	text_is("regexp('^[]x]+$', ']x')", "1");
+	text_is("regexp('^[\\^]$', '^')", "1");
 }
 
 static void params_bind_as_text(void **state)
@@ -100,6 +109,8 @@ static void regex_checks(void **state)
 	struct fc_err err = { 0 };
 	(void)state;
 	assert_int_equal(expr_regex_check("^[A-Z]{2}\\d{4}$", &err), 0);
+	assert_int_equal(expr_regex_check("[ab", &err), -1); /* never closed */
+	assert_non_null(strstr(err.msg, "bad regular expression"));
 	assert_int_equal(expr_regex_check("(ab", &err), -1);
 	assert_non_null(strstr(err.msg, "bad regular expression"));
 	assert_int_equal(expr_regex_check("(a)\\1", &err), -1);
