@@ -174,10 +174,10 @@ static int save_typed(const char *value, void *ctx, struct fc_err *err)
 	return rc;
 }
 
-/* "Number from 1 to 10 by 1", for a range item's editor. */
+/* "1 to 10, step 1", for a range item's editor. */
 static const char *range_label(const struct form_item *it, char *buf, size_t size)
 {
-	snprintf(buf, size, _("Number from %g to %g by %g"), it->range.start, it->range.end,
+	snprintf(buf, size, _("%g to %g, step %g"), it->range.start, it->range.end,
 		 it->range.step);
 	return buf;
 }
@@ -192,9 +192,9 @@ static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, e
 		 it->type == FT_TIME ? _("Time (HH:MM)") :
 		 it->type == FT_DATETIME ? _("Date and time (YYYY-MM-DDTHH:MM)") :
 		 it->type == FT_INTEGER ? _("Whole number") : it->type == FT_DECIMAL ?
-		 _("Number") : it->type == FT_GEOPOINT ? _("Position (LAT LON [ALT ACC])") :
-		 it->type == FT_GEOTRACE ? _("Points (LAT LON [ALT ACC];...)") :
-		 it->type == FT_GEOSHAPE ? _("Points of a shape (LAT LON [ALT ACC];...)") :
+		 _("Number") : it->type == FT_GEOPOINT ? _("LAT LON [ALT ACC]") :
+		 it->type == FT_GEOTRACE ? _("Line: LAT LON;...") :
+		 it->type == FT_GEOSHAPE ? _("Shape: LAT LON;...") :
 		 it->type == FT_RANGE ? range_label(it, range, sizeof range) : _("Text"));
 	if (!v && it->type == FT_DATE)
 		v = w->ui->today;
