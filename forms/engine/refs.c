@@ -122,6 +122,8 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 
 	if (!*src)
 		return;
+	if (strstr(src, "pulldata("))
+		pulldata_files(ld, sv, i, key);
 	*out = form_expr_compile_as(ld->f, src, form_item_kind(it), value, &err);
 	if (!*out)
 		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",

@@ -45,6 +45,14 @@ void loop_rows_release(struct loop_rows *r);
  * header names it, or NULL (media_cols.c). */
 const char *survey_row_media(const struct survey *sv, const struct csv_row *row);
 
+/* Reads file `name` beside the form into f->files (fromfile.c): its index,
+ * or -1 after reporting at item i's column key (`reader`: what reads it,
+ * for the message; NULL for the item's select). */
+int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const char *name,
+		 const char *reader);
+/* Reads the files pulldata() names in column key of item i (pulldata.c). */
+void pulldata_files(struct loader *ld, struct survey *sv, size_t i, int key);
+
 /* The parameters column (params.c): a range's start, end and step. */
 void survey_read_parameters(struct loader *ld, struct survey *sv, const struct csv_row *row,
 			    struct form_item *it);

@@ -50,6 +50,8 @@ int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *a, int
 		out->type = XT_NUM;
 		return 0;
 	}
+	if (!strcmp(name, "pulldata"))
+		return xp_call_pulldata(x, pos, a, n, out);
 	if (!strcmp(name, "normalize-space")) {
 		if (arity(x, pos, name, n, 1))
 			return -1;

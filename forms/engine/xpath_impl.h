@@ -81,6 +81,9 @@ int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n
  * normalize-space): 0, -1 with the message, or 1 when name is none of them. */
 int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 		 struct node *out);
+/* pulldata(file, column, key_column, key) over a file of env->form
+ * (xpath_pulldata.c).  0, or -1 with the message. */
+int xp_call_pulldata(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
 /* Parses an expression into out (a function's argument). */
 int xp_parse_expr(struct xp *x, struct node *out);
 /* position(..), count(${repeat}) and indexed-repeat(${x}, ${repeat}, n),

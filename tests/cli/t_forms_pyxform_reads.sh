@@ -113,3 +113,32 @@ out_has "^  e  *= 100$" "exp10(2) is 100"
 out_has "^  q  *= \[a b\]$" "normalize-space trims and joins white space"
 out_has "^  t  *= 785$" "atan of an answer"
 out_has "^  bad  *= *$" "log of a negative number is no number (empty)"
+
+# pulldata('FILE', 'COLUMN', 'KEY_COLUMN', key): a CSV file beside the form,
+# kept with it as a select's file is.
+mkdir -p "$T/pd/pd"
+cat >"$T/pd/pd/survey.csv" <<'CSV'
+type,name,label,calculation
+text,fruit,Fruit,
+calculate,price,,"pulldata('prices', 'price', 'name', ${fruit})"
+note,shown,Price ${price},
+CSV
+printf "name,price\nmango,12\norange,it's 3\n" >"$T/pd/pd/prices.csv"
+printf 'form_id,version\npd,1\n' >"$T/pd/pd/settings.csv"
+expect_exit 0 "a form with pulldata() and its file loads" forms check "$T/pd/pd"
+expect_exit 0 "and is added with its file" forms add "$T/pd/pd"
+check "the file is kept with the form" [ -f "$WS/forms/pd/prices.csv" ]
+fc inspection new --form pd --enterprise "$USCC1"
+pid=$(cat "$OUT")
+fc inspection answer "$pid" fruit orange
+expect_exit 0 "inspection show" inspection show "$pid"
+out_has "^  price  *= it's 3$" "the key's row gives the column's value"
+fc inspection answer "$pid" fruit kiwi
+expect_exit 0 "inspection show" inspection show "$pid"
+out_has "^  price  *= *$" "a key in no row gives ''"
+sed -i 's/.price., .name./'"'"'cost'"'"', '"'"'name'"'"'/' "$T/pd/pd/survey.csv"
+expect_err 1 "pulldata(): prices.csv has no column 'cost'" "a column the file lacks is refused" \
+	forms check "$T/pd/pd"
+rm "$T/pd/pd/prices.csv"
+expect_err 1 "survey.csv:3:4: prices.csv is not beside the form (pulldata() reads from it)" \
+	"a file that is not there is refused at its cell" forms check "$T/pd/pd"
