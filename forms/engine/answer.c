@@ -90,7 +90,7 @@ static int check_choice(const struct form_item *it, const char *value, struct fc
 /* Space-separated choices, each once. */
 static int check_choices(const struct form_item *it, const char *value, struct fc_err *err)
 {
-	char q[QUOTE_SIZE], w[NAME_MAX_LEN + 1];
+	char q[QUOTE_SIZE], w[CHOICE_NAME_MAX + 1];
 	const char *p = value, *o;
 	size_t n;
 
@@ -99,9 +99,9 @@ static int check_choices(const struct form_item *it, const char *value, struct f
 		if (!*p)
 			return 0;
 		n = strcspn(p, " ");
-		if (n > NAME_MAX_LEN || !it->list || !is_choice(it->list, p, n)) {
-			memcpy(w, p, n < NAME_MAX_LEN ? n : NAME_MAX_LEN);
-			w[n < NAME_MAX_LEN ? n : NAME_MAX_LEN] = '\0';
+		if (n > CHOICE_NAME_MAX || !it->list || !is_choice(it->list, p, n)) {
+			memcpy(w, p, n < CHOICE_NAME_MAX ? n : CHOICE_NAME_MAX);
+			w[n < CHOICE_NAME_MAX ? n : CHOICE_NAME_MAX] = '\0';
 			return fc_fail(err, _("'%s' is not one of the item's choices"),
 				       load_quote(w, q, sizeof q));
 		}

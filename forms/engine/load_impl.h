@@ -43,7 +43,9 @@ struct loader {
 	size_t n_warns, alloc_warns;
 };
 
-#define NAME_MAX_LEN 64 /* bytes in an item, list or choice name */
+#define NAME_MAX_LEN 64 /* bytes in an item or list name */
+#define CHOICE_NAME_MAX 256 /* bytes in a choice's name (pyxform sets no
+			     * limit; forms use sentences as names) */
 
 /* Records a problem at file:line:col (line 0: no position). */
 void load_problem(struct loader *ld, enum form_file file, int line, int col,

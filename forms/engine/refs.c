@@ -180,7 +180,7 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 
 static void check_default(struct loader *ld, struct survey *sv, size_t i)
 {
-	const struct form_item *it = &ld->f->items[i];
+	struct form_item *it = &ld->f->items[i];
 	struct fc_err err;
 
 	if (!it->default_value || !form_item_answerable(it))
@@ -188,9 +188,17 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
 	    (!it->list || !it->list->n))
 		return; /* already reported */
-	if (form_check_type(it, it->default_value, &err))
+	if (form_check_type(it, it->default_value, &err) &&
+	    (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)) {
+		/* pyxform does not check it (ODK shows no choice chosen) */
+		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s: "
+			      "it is not used", err.msg);
+		free(it->default_value);
+		it->default_value = NULL;
+	} else if (form_check_type(it, it->default_value, &err)) {
 		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s",
 			      err.msg);
+	}
 }
 
 /* Every ${name} in a text column of item i names an item with a value:

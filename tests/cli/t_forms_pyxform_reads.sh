@@ -142,3 +142,16 @@ expect_err 1 "pulldata(): prices.csv has no column 'cost'" "a column the file la
 rm "$T/pd/pd/prices.csv"
 expect_err 1 "survey.csv:3:4: prices.csv is not beside the form (pulldata() reads from it)" \
 	"a file that is not there is refused at its cell" forms check "$T/pd/pd"
+
+# A select's default that is none of its choices is not used (a warning;
+# pyxform does not check it); a choice's name may be a sentence.
+mkdir -p "$WS/forms/dflt"
+long=the_waste_is_collected_by_the_municipality_every_week_from_the_street_side
+printf 'type,name,label,default\nselect_one w,w,Waste,Fixme\n' >"$WS/forms/dflt/survey.csv"
+printf 'list_name,name,label\nw,%s,Weekly\nw,never,Never\n' "$long" >"$WS/forms/dflt/choices.csv"
+expect_exit 0 "a default outside the choices loads" forms check "$WS/forms/dflt"
+check "with a warning that it is not used" \
+	grep -q "survey.csv:2:4: warning: default: 'Fixme' is not one of the item's choices: it is not used" "$ERR"
+fc inspection new --form dflt --enterprise "$USCC1"
+did=$(cat "$OUT")
+expect_exit 0 "a choice named by a sentence is an answer" inspection answer "$did" w "$long"
