@@ -133,14 +133,32 @@ static char *format_problem(const struct loader *ld, const struct problem *p)
 	return strbuf_detach(&sb);
 }
 
+/* Whether v[i] says what one before it at the same place said: a loop's
+ * copies of a row (loop.c) find its problem once per copy. */
+static int said_before(const struct problem *v, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0 && v[k].file == v[i].file && v[k].line == v[i].line &&
+		    v[k].col == v[i].col;)
+		if (!strcmp(v[k].msg, v[i].msg))
+			return 1;
+	return 0;
+}
+
 void load_warnings_finish(struct loader *ld, struct form_problems *out)
 {
 	size_t i;
 
 	if (ld->n_warns) /* qsort wants a real array, even of none */
 		qsort(ld->warns, ld->n_warns, sizeof *ld->warns, cmp_problem);
+	for (i = ld->n_warns; i-- > 0;) /* from the end: an earlier one stays to compare */
+		if (said_before(ld->warns, i)) {
+			free(ld->warns[i].msg);
+			ld->warns[i].msg = NULL;
+		}
 	for (i = 0; i < ld->n_warns; i++) {
-		if (out) {
+		if (out && ld->warns[i].msg) {
 			char *m = ld->warns[i].msg;
 			ld->warns[i].msg = xstrfmt("warning: %s", m);
 			free(m);
@@ -161,8 +179,14 @@ void load_problems_finish(struct loader *ld, struct form_problems *out)
 	if (ld->n_probs)
 		qsort(ld->probs, ld->n_probs, sizeof *ld->probs, cmp_problem);
 	ALLOC_GROW(out->msgs, out->n + ld->n_probs, out->alloc);
+	for (i = ld->n_probs; i-- > 0;)
+		if (said_before(ld->probs, i)) {
+			free(ld->probs[i].msg);
+			ld->probs[i].msg = NULL;
+		}
 	for (i = 0; i < ld->n_probs; i++) {
-		out->msgs[out->n++] = format_problem(ld, &ld->probs[i]);
+		if (ld->probs[i].msg)
+			out->msgs[out->n++] = format_problem(ld, &ld->probs[i]);
 		free(ld->probs[i].msg);
 	}
 	free(ld->probs);

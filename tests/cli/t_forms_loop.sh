@@ -46,3 +46,7 @@ printf 'type,name,label\nbegin loop over yn,l,L\ntext,a,%%(colour)s\nend loop,,\
 	>"$WS/forms/badloop/survey.csv"
 expect_err 1 "survey.csv:3:3: %(colour)s: the loop's list has no column 'colour'" \
 	"a column the list does not have" forms check "$WS/forms/badloop"
+printf 'type,name,label\nbegin loop over yn,l,L\nchek,b,B\nend loop,,\n' >"$WS/forms/badloop/survey.csv"
+expect_err 1 "survey.csv:3:1: unknown type 'chek'" "a problem of a loop's row is found in it" \
+	forms check "$WS/forms/badloop"
+check "and said once, not once per copy" [ "$(grep -c "unknown type 'chek'" "$ERR")" = 1 ]
