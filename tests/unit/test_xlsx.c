@@ -164,9 +164,9 @@ static void problems_name_the_cell(void **state)
 	strbuf_release(&b);
 }
 
-/* A workbook without a settings sheet is the form its file names, version
- * 1, as pyxform takes it; a file name that is no form id says what is
- * missing, as a sheet. */
+/* A workbook without a settings sheet (or an empty one) is the form its
+ * file names, version 1, as pyxform takes it, the name read as an id can
+ * hold it; a file name that gives no id says what is missing, as a sheet. */
 static void missing_settings_sheet(void **state)
 {
 	struct form_problems probs = { 0 };
@@ -186,7 +186,17 @@ static void missing_settings_sheet(void **state)
 	assert_int_equal(f->version, 1);
 	form_free(f);
 	free(path);
-	path = test_path(dir, "my form.xlsx");
+	path = test_path(dir, "my form .xlsx"); /* read as an id can hold it */
+	assert_int_equal(test_write_file(path, b.buf, b.len), 0);
+	f = form_load_xlsx(path, &probs);
+	assert_non_null(f);
+	assert_string_equal(f->id, "my_form");
+	assert_int_equal(f->warnings.n, 1);
+	assert_non_null(strstr(f->warnings.msgs[0], "the form has no form_id: it is "
+			       "'my_form', the workbook's name as an id can hold it"));
+	form_free(f);
+	free(path);
+	path = test_path(dir, "-.xlsx"); /* nothing an id can be made of */
 	assert_int_equal(test_write_file(path, b.buf, b.len), 0);
 	assert_null(form_load_xlsx(path, &probs));
 	assert_int_equal(probs.n, 1);
@@ -198,6 +208,20 @@ static void missing_settings_sheet(void **state)
 	free(dir);
 	free(path);
 	strbuf_release(&b);
+	{ /* an empty settings sheet is none, as pyxform reads it */
+		const char *empty[XS_COUNT] = { "type,name,label\ntext,x,X\n", NULL, "" };
+		strbuf_init(&b);
+		assert_int_equal(xlsx_write(empty, &b, &err), 0);
+		path = write_temp(&b, "site_visit.xlsx", &dir);
+		f = form_load_xlsx(path, &probs);
+		assert_non_null(f);
+		assert_string_equal(f->id, "site_visit");
+		form_free(f);
+		test_rmrf(dir);
+		free(dir);
+		free(path);
+		strbuf_release(&b);
+	}
 }
 
 /* Every shipped form through a workbook and back gives the very bytes it
