@@ -53,33 +53,76 @@ static long brace_bound(const char *p)
 	return hi > lo ? hi : lo;
 }
 
-/* Copies a bracket expression starting at pat[i] == '[' to out; returns the
- * index just after it (or the end of the pattern if it never closes, which
- * regcomp then reports). */
+/* One escape inside a bracket, as Java's regex (ODK's) reads it: \d \w \s
+ * as the POSIX classes, any other escaped character as itself ('-', ']'
+ * and '^' noted, to be placed where POSIX reads them literally).  Returns
+ * 1 for a class (after which '-' is literal), else 0. */
+static int bracket_escape(char n, struct strbuf *items, int *dash, int *close, int *caret)
+{
+	switch (n) {
+	case 'd': strbuf_adds(items, "0-9"); return 1;
+	case 'w': strbuf_adds(items, "[:alnum:]_"); return 1;
+	case 's': strbuf_adds(items, "[:space:]"); return 1;
+	case 't': strbuf_addc(items, '\t'); return 0;
+	case 'n': strbuf_addc(items, '\n'); return 0;
+	case '-': *dash = 1; return 0;
+	case ']': *close = 1; return 0;
+	case '^': *caret = 1; return 0;
+	default: strbuf_addc(items, n); return 0;
+	}
+}
+
+/* Copies a bracket expression starting at pat[i] == '[' to out, written
+ * for regcomp: Java's escapes inside it (\w, \d, \., \-) read as Java
+ * reads them, a '-' that starts no range (first, last, after a class) and
+ * a ']' moved to where POSIX takes them literally.  Returns the index just
+ * after it (or the end of the pattern if it never closes, which regcomp
+ * then reports). */
 static size_t copy_bracket(const char *pat, size_t i, struct strbuf *out)
 {
-	size_t start = i++;
+	struct strbuf items;
+	int neg = 0, dash = 0, close = 0, caret = 0, after_class = 0;
+	size_t start = i;
 
+	strbuf_init(&items);
+	i++;
 	if (pat[i] == '^')
-		i++;
+		neg = 1, i++;
 	if (pat[i] == ']')
-		i++;
+		close = 1, i++;
 	while (pat[i] && pat[i] != ']') {
 		if (pat[i] == '[' && (pat[i + 1] == ':' || pat[i + 1] == '.' ||
 				      pat[i + 1] == '=')) {
-			char close = pat[i + 1];
+			char end = pat[i + 1];
+			size_t from = i;
 			i += 2;
-			while (pat[i] && !(pat[i] == close && pat[i + 1] == ']'))
+			while (pat[i] && !(pat[i] == end && pat[i + 1] == ']'))
 				i++;
 			if (pat[i])
 				i += 2;
-			continue;
+			strbuf_add(&items, pat + from, i - from);
+			after_class = 1;
+		} else if (pat[i] == '\\' && pat[i + 1]) {
+			after_class = bracket_escape(pat[i + 1], &items, &dash, &close, &caret);
+			i += 2;
+		} else if (pat[i] == '-' && (!items.len || after_class || pat[i + 1] == ']')) {
+			dash = 1;
+			i++;
+		} else {
+			strbuf_addc(&items, pat[i++]);
+			after_class = 0;
 		}
-		i++;
 	}
+	if (pat[i] != ']') /* never closed: as written, for regcomp to refuse */
+		strbuf_add(out, pat + start, i - start);
+	else if (caret && !items.len && !close && !dash && !neg)
+		strbuf_adds(out, "\\^"); /* [\^] alone: a caret */
+	else
+		strbuf_addf(out, "[%s%s%s%s%s]", neg ? "^" : "", close ? "]" : "",
+			    items.len ? items.buf : "", caret ? "^" : "", dash ? "-" : "");
+	strbuf_release(&items);
 	if (pat[i] == ']')
 		i++;
-	strbuf_add(out, pat + start, i - start);
 	return i;
 }
 
@@ -330,6 +373,9 @@ static int authorize(void *arg, int action, const char *a, const char *b,
 		for (i = 0; expr_xpath_functions[i]; i++)
 			if (!strcmp(b, expr_xpath_functions[i]))
 				return SQLITE_OK;
+		for (i = 0; expr_math_functions[i]; i++)
+			if (!strcmp(b, expr_math_functions[i]))
+				return SQLITE_OK;
 	}
 	return SQLITE_DENY;
 }
@@ -343,7 +389,7 @@ static int register_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "count_selected", 1, flags, NULL,
 				    fn_count_selected, NULL, NULL) ||
 	    sqlite3_create_function(db, "regexp", 2, flags, NULL, fn_regexp, NULL, NULL) ||
-	    expr_register_xpath(db))
+	    expr_register_xpath(db) || expr_register_math(db))
 		return -1;
 	return 0;
 }

@@ -8,5 +8,8 @@
 int expr_register_xpath(sqlite3 *db);
 /* Their names, NULL-terminated, for the connection's authorizer. */
 extern const char *const expr_xpath_functions[];
+/* The same for expr_math.c (trigonometry, logarithms, normalize-space). */
+int expr_register_math(sqlite3 *db);
+extern const char *const expr_math_functions[];
 
 #endif

@@ -91,7 +91,7 @@ static int check_choice(const struct form_item *it, const char *value, struct fc
 /* Space-separated choices, each once. */
 static int check_choices(const struct form_item *it, const char *value, struct fc_err *err)
 {
-	char q[QUOTE_SIZE], w[NAME_MAX_LEN + 1];
+	char q[QUOTE_SIZE], w[CHOICE_NAME_MAX + 1];
 	const char *p = value, *o;
 	size_t n;
 
@@ -100,9 +100,9 @@ static int check_choices(const struct form_item *it, const char *value, struct f
 		if (!*p)
 			return 0;
 		n = strcspn(p, " ");
-		if (n > NAME_MAX_LEN || !it->list || !is_choice(it->list, p, n)) {
-			memcpy(w, p, n < NAME_MAX_LEN ? n : NAME_MAX_LEN);
-			w[n < NAME_MAX_LEN ? n : NAME_MAX_LEN] = '\0';
+		if (n > CHOICE_NAME_MAX || !it->list || !is_choice(it->list, p, n)) {
+			memcpy(w, p, n < CHOICE_NAME_MAX ? n : CHOICE_NAME_MAX);
+			w[n < CHOICE_NAME_MAX ? n : CHOICE_NAME_MAX] = '\0';
 			return fc_fail(err, _("'%s' is not one of the item's choices"),
 				       load_quote(w, q, sizeof q));
 		}
@@ -189,6 +189,18 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 		return check_choice(it, value, err);
 	case FT_SELECT_MULTIPLE:
 		return check_choices(it, value, err);
+	case FT_ACKNOWLEDGE:
+		if (strcmp(value, "OK"))
+			return fc_fail(err, _("'%s' is not OK (an acknowledgement is answered "
+					      "OK)"), load_quote(value, q, sizeof q));
+		return 0;
+	case FT_RANGE:
+		return form_check_range(it, value, err);
+	case FT_GEOTRACE:
+	case FT_GEOSHAPE:
+		return form_check_trace(value, it->type == FT_GEOSHAPE, err);
+	case FT_RANK:
+		return form_check_rank(it, value, err);
 	case FT_CHECK:
 		if (strcmp(value, "pass") && strcmp(value, "fail") && strcmp(value, "na"))
 			return fc_fail(err, _("'%s' is not pass, fail or na"),
@@ -210,15 +222,19 @@ char *form_canonical_value(const struct form *f, size_t i, const char *value)
 	enum form_type t = f->items[i].type;
 	const char *digits = value + (value[0] == '-');
 
-	if (t == FT_INTEGER && is_integer(value)) {
+	if ((t == FT_INTEGER || (t == FT_RANGE && !f->items[i].range.decimal)) &&
+	    is_integer(value)) {
 		digits += strspn(digits, "0");
 		if (!*digits)
 			return xstrdup("0");
 		return xstrfmt("%s%s", value[0] == '-' ? "-" : "", digits);
 	}
-	if (t == FT_DECIMAL && is_decimal(value) && value[0] == '-' && is_zero(digits))
+	if ((t == FT_DECIMAL || t == FT_RANGE) && is_decimal(value) && value[0] == '-' &&
+	    is_zero(digits))
 		return xstrdup(digits);
 	if (t == FT_GEOPOINT)
 		return geo_four(value);
+	if (t == FT_GEOTRACE || t == FT_GEOSHAPE)
+		return form_trace_canonical(value, t == FT_GEOSHAPE);
 	return xstrdup(value);
 }

@@ -39,7 +39,7 @@ static int cmp_entry(const void *a, const void *b)
  * a select_multiple uses may not have one (refs.c says so). */
 int load_choice_name_ok(const char *s, struct fc_err *err)
 {
-	if (text_check(s, strlen(s), TEXT_LINE, NAME_MAX_LEN, _("choice name"), err))
+	if (text_check(s, strlen(s), TEXT_LINE, CHOICE_NAME_MAX, _("choice name"), err))
 		return 0;
 	if (strchr(s, '\t'))
 		return !fc_fail(err, _("choice name holds a tab"));
@@ -183,7 +183,9 @@ static void build_list(struct loader *ld, const struct sheet *sh, const struct e
 {
 	size_t i, k;
 
-	if (!ld->choice_dups)
+	if (!ld->choice_dups && sh->file == FF_CHOICES) /* pyxform reads the CSV files
+							 * (itemsets.csv ...) as they are:
+							 * their filter tells them apart */
 		check_duplicates(ld, sh, e, n);
 	l->name = xstrdup(e[0].list);
 	l->choices = xcalloc(n, sizeof *l->choices);

@@ -11,10 +11,10 @@ enum xp_kind form_item_kind(const struct form_item *it)
 	switch (it->type) {
 	case FT_INTEGER:
 	case FT_DECIMAL:
+	case FT_RANGE:
 		return XK_NUMBER;
 	case FT_DATE:
 		return XK_DATE;
-	case FT_NOTE:
 	case FT_BEGIN_GROUP:
 	case FT_END_GROUP:
 	case FT_BEGIN_REPEAT:
@@ -22,7 +22,8 @@ enum xp_kind form_item_kind(const struct form_item *it)
 		return XK_NONE;
 	case FT_META:
 		return it->meta == META_TODAY ? XK_DATE : it->meta == META_AUDIT ? XK_NONE : XK_TEXT;
-	default:
+	default: /* a note too: ODK gives it an empty text value, which an
+		  * expression may read (pyxform binds it as a string) */
 		return XK_TEXT;
 	}
 }
@@ -188,6 +189,7 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 	e->params = sql.params;
 	e->n_params = sql.n_params;
 	e->warning = sql.warning;
+	e->unread = sql.unread;
 	e->src = xstrdup(src);
 	return e;
 }
@@ -198,6 +200,7 @@ void form_expr_free(struct form_expr *e)
 		return;
 	expr_free(e->e);
 	free(e->params);
+	free(e->unread);
 	free(e->src);
 	free(e->warning);
 	free(e);

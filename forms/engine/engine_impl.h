@@ -19,6 +19,8 @@ struct form_expr {
 	char *src;          /* the XLSForm text, for messages */
 	char *warning;      /* what loads but reads as nothing: the loader
 			     * reports it at the cell (refs.c), or NULL */
+	char *unread;       /* a choice_filter's name of no column, read as
+			     * empty (refs.c warns), or NULL */
 };
 
 struct form_engine {

@@ -225,6 +225,10 @@ static int value_of(struct eval *ev, size_t i, const char **out)
 		return calculate(ev, i, out);
 	if (ev->f->items[i].type == FT_META)
 		return meta_value(ev, &ev->f->items[i], out);
+	if (ev->f->items[i].type == FT_HIDDEN) { /* ODK's instance value: its default */
+		*out = ev->f->items[i].default_value ? ev->f->items[i].default_value : "";
+		return 0;
+	}
 	*out = answer(ev, i);
 	return 0;
 }

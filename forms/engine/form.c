@@ -109,7 +109,8 @@ int form_item_answerable(const struct form_item *it)
 {
 	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
 	       it->type != FT_CALCULATE && it->type != FT_META &&
-	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT && !it->computed;
+	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT && !it->computed &&
+	       it->type != FT_HIDDEN;
 }
 
 size_t form_count_questions(const struct form *f)
@@ -142,6 +143,12 @@ const char *form_type_name(enum form_type t)
 	case FT_DATETIME: return "dateTime";
 	case FT_BEGIN_REPEAT: return "begin_repeat";
 	case FT_END_REPEAT: return "end_repeat";
+	case FT_ACKNOWLEDGE: return "acknowledge";
+	case FT_HIDDEN: return "hidden";
+	case FT_RANGE: return "range";
+	case FT_GEOTRACE: return "geotrace";
+	case FT_GEOSHAPE: return "geoshape";
+	case FT_RANK: return "rank";
 	}
 	return "?";
 }

@@ -57,6 +57,12 @@ enum form_type {
 			  * file to the item; its value is the file's name */
 	FT_TIME,         /* "HH:MM", seconds, fraction and offset as ODK may add */
 	FT_DATETIME,     /* "YYYY-MM-DDTHH:MM", the same after the T */
+	FT_ACKNOWLEDGE,  /* acknowledge or trigger: answered "OK", as ODK records it */
+	FT_HIDDEN,       /* no answer, not shown: its value is its default */
+	FT_RANGE,        /* a number from start to end by step (form_item.range) */
+	FT_GEOTRACE,     /* "LAT LON ALT ACC;LAT LON ALT ACC...": a line of points */
+	FT_GEOSHAPE,     /* the same, closed: its last point is its first */
+	FT_RANK,         /* its list's choices in order, space-separated */
 };
 
 /* What a media item asks for (XLSForm's image or photo, audio, video, file). */
@@ -165,6 +171,10 @@ struct form_item {
 				     * and the next item asks what */
 	int other_of;               /* NAME_other, pyxform's text item that asks
 				     * for the "other": 1 + the select's index */
+	struct {                    /* range items: the parameters column's */
+		double start, end, step;
+		int decimal;        /* one of them is not whole: a decimal answer */
+	} range;
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */

@@ -246,8 +246,8 @@ static struct form_list *read_geojson(struct loader *ld, size_t k)
 	return l;
 }
 
-/* Reads file `name` into f->files; its index, or -1 after reporting. */
-static int add_file(struct loader *ld, struct survey *sv, size_t i, const char *name)
+int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const char *name,
+		 const char *reader)
 {
 	struct form *f = ld->f;
 	struct fc_err err = { 0 };
@@ -256,8 +256,8 @@ static int add_file(struct loader *ld, struct survey *sv, size_t i, const char *
 	int r;
 
 	if (f->n_files == FORM_MAX_FILES) {
-		sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "'%s' is one file "
-			      "too many: a form's selects read at most %d", name, FORM_MAX_FILES);
+		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "'%s' is one file "
+			      "too many: a form reads at most %d", name, FORM_MAX_FILES);
 		return -1;
 	}
 	r = ld->files && ld->files->file ? ld->files->file(ld->files->file_ctx, name, &text,
@@ -268,7 +268,10 @@ static int add_file(struct loader *ld, struct survey *sv, size_t i, const char *
 		fc_fail(&err, "file is too large (at most %u MiB)", CSV_FILE_MAX >> 20);
 	}
 	if (r) {
-		if (r > 0 && f->items[i].external)
+		if (r > 0 && reader)
+			sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s is not beside "
+				      "the form (%s)", name, reader);
+		else if (r > 0 && f->items[i].external)
 			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "%s is not "
 				      "beside the form, nor an external_choices sheet in the "
 				      "workbook (select_one_external reads its choices there)", name);
@@ -297,7 +300,7 @@ const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size
 	for (k = 0; k < f->n_files; k++)
 		if (!strcmp(f->files[k].name, name))
 			return f->files[k].list; /* read for an item before */
-	if ((at = add_file(ld, sv, i, name)) < 0)
+	if ((at = fromfile_add(ld, sv, i, S_TYPE, name, NULL)) < 0)
 		return NULL;
 	f->files[at].list = form_geojson_name_ok(name) ? read_geojson(ld, (size_t)at)
 			    : read_list(ld, (size_t)at);
@@ -320,7 +323,7 @@ const struct form_list *external_list(struct loader *ld, struct survey *sv, size
 		if (!strcmp(f->files[k].name, ITEMSETS_FILE))
 			at = (int)k;
 	if (at < 0) {
-		if ((at = add_file(ld, sv, i, ITEMSETS_FILE)) < 0)
+		if ((at = fromfile_add(ld, sv, i, S_TYPE, ITEMSETS_FILE, NULL)) < 0)
 			return NULL;
 		ff = &f->files[at];
 		load_lists(ld, (enum form_file)(FF_FILE + (size_t)at), ff->csv, ff->len, &ff->list,

@@ -192,17 +192,30 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 }
 
 /* The workbook's file name without its folder and .xlsx: the form's id when
- * its settings name none, as pyxform takes it. */
-static char *workbook_stem(const char *path)
+ * its settings name none, as pyxform takes it; what an id cannot hold
+ * ("tutorial .xlsx", "my form.xlsx") is read as '_', trailing spaces not at
+ * all, so the name is one a folder can have. */
+static char *workbook_stem(const char *path, int *changed)
 {
 	const char *base = strrchr(path, '/');
-	size_t n;
+	char *stem;
+	size_t n, i;
 
 	base = base ? base + 1 : path;
 	n = strlen(base);
 	if (n > 5 && !strcasecmp(base + n - 5, ".xlsx"))
 		n -= 5;
-	return xstrndup(base, n);
+	*changed = base[n] == ' ';
+	while (n && base[n - 1] == ' ')
+		n--;
+	stem = xstrndup(base, n);
+	for (i = 0; stem[i]; i++)
+		if (!((stem[i] >= 'a' && stem[i] <= 'z') || (stem[i] >= 'A' && stem[i] <= 'Z') ||
+		      (stem[i] >= '0' && stem[i] <= '9') || (i && strchr("_-.", stem[i])))) {
+			stem[i] = '_';
+			*changed = 1;
+		}
+	return stem;
 }
 
 /* The folder a file is in ("." for a bare name). */
@@ -259,6 +272,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	unsigned missing = 0;
 	size_t k;
 	char *stem, *dir;
+	int renamed;
 
 	memset(&ld, 0, sizeof ld);
 	ld.where = path;
@@ -273,10 +287,21 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	if (book.unused)
 		load_warning(&ld, FF_NONE, 0, 0, "the workbook's sheets %s are not read by "
 			     "fieldcheck", book.unused);
-	stem = workbook_stem(path);
+	if (book.name[XS_SURVEY] && strcmp(book.name[XS_SURVEY], "survey"))
+		load_warning(&ld, FF_NONE, 0, 0, "the workbook's one sheet '%s' is read as its "
+			     "survey, as pyxform reads it", book.name[XS_SURVEY]);
+	stem = workbook_stem(path, &renamed);
 	ld.default_id = stem;
-	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem)))
+	if (book.csv[XS_SETTINGS] && !book.len[XS_SETTINGS]) { /* an empty sheet: none */
+		free(book.csv[XS_SETTINGS]);
+		book.csv[XS_SETTINGS] = NULL;
+	}
+	if (!book.csv[XS_SETTINGS] && (book.csv[XS_SETTINGS] = settings_default(stem))) {
 		book.len[XS_SETTINGS] = strlen(book.csv[XS_SETTINGS]);
+		if (renamed)
+			load_warning(&ld, FF_NONE, 0, 0, "the form has no form_id: it is '%s', "
+				     "the workbook's name as an id can hold it", stem);
+	}
 	for (k = 0; k < XS_COUNT; k++) {
 		if (book.csv[k] || k == XS_CHOICES || k == XS_EXTERNAL)
 			continue;

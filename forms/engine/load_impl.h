@@ -43,7 +43,9 @@ struct loader {
 	size_t n_warns, alloc_warns;
 };
 
-#define NAME_MAX_LEN 64 /* bytes in an item, list or choice name */
+#define NAME_MAX_LEN 64 /* bytes in an item or list name */
+#define CHOICE_NAME_MAX 256 /* bytes in a choice's name (pyxform sets no
+			     * limit; forms use sentences as names) */
 
 /* Records a problem at file:line:col (line 0: no position). */
 void load_problem(struct loader *ld, enum form_file file, int line, int col,
@@ -108,5 +110,13 @@ void load_survey(struct loader *ld, const char *buf, size_t len);
 /* Checks `value` against the type of item it (not its constraint); the message
  * names what is wrong.  0 or -1. */
 int form_check_type(const struct form_item *it, const char *value, struct fc_err *err);
+/* The types ODK adds (answer_odk.c): a geotrace's points (geoshape's when
+ * shape), a range item's number, a rank item's order.  0 or -1 with err. */
+int form_check_trace(const char *value, int shape, struct fc_err *err);
+int form_check_range(const struct form_item *it, const char *value, struct fc_err *err);
+int form_check_rank(const struct form_item *it, const char *value, struct fc_err *err);
+/* A trace's or shape's points in their one spelling (closed for a shape):
+ * "LAT LON ALT ACC" joined by ';'.  A new string. */
+char *form_trace_canonical(const char *value, int shape);
 
 #endif

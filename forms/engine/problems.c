@@ -106,7 +106,8 @@ static char *format_book_problem(const struct loader *ld, const struct problem *
 	}
 	strbuf_adds(&sb, ld->where);
 	if (p->file != FF_NONE)
-		strbuf_addf(&sb, ":%s", xlsx_sheet_name((enum xlsx_sheet)p->file));
+		strbuf_addf(&sb, ":%s", ld->book->name[p->file] ? ld->book->name[p->file] :
+			    xlsx_sheet_name((enum xlsx_sheet)p->file));
 	if (p->file != FF_NONE && p->line > 0)
 		strbuf_addf(&sb, "!%s%d", xlsx_column_name(p->col > 0 ? p->col : 1, col),
 			    xlsx_row(ld->book, (enum xlsx_sheet)p->file, p->line));
@@ -133,14 +134,32 @@ static char *format_problem(const struct loader *ld, const struct problem *p)
 	return strbuf_detach(&sb);
 }
 
+/* Whether v[i] says what one before it at the same place said: a loop's
+ * copies of a row (loop.c) find its problem once per copy. */
+static int said_before(const struct problem *v, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0 && v[k].file == v[i].file && v[k].line == v[i].line &&
+		    v[k].col == v[i].col;)
+		if (!strcmp(v[k].msg, v[i].msg))
+			return 1;
+	return 0;
+}
+
 void load_warnings_finish(struct loader *ld, struct form_problems *out)
 {
 	size_t i;
 
 	if (ld->n_warns) /* qsort wants a real array, even of none */
 		qsort(ld->warns, ld->n_warns, sizeof *ld->warns, cmp_problem);
+	for (i = ld->n_warns; i-- > 0;) /* from the end: an earlier one stays to compare */
+		if (said_before(ld->warns, i)) {
+			free(ld->warns[i].msg);
+			ld->warns[i].msg = NULL;
+		}
 	for (i = 0; i < ld->n_warns; i++) {
-		if (out) {
+		if (out && ld->warns[i].msg) {
 			char *m = ld->warns[i].msg;
 			ld->warns[i].msg = xstrfmt("warning: %s", m);
 			free(m);
@@ -161,8 +180,14 @@ void load_problems_finish(struct loader *ld, struct form_problems *out)
 	if (ld->n_probs)
 		qsort(ld->probs, ld->n_probs, sizeof *ld->probs, cmp_problem);
 	ALLOC_GROW(out->msgs, out->n + ld->n_probs, out->alloc);
+	for (i = ld->n_probs; i-- > 0;)
+		if (said_before(ld->probs, i)) {
+			free(ld->probs[i].msg);
+			ld->probs[i].msg = NULL;
+		}
 	for (i = 0; i < ld->n_probs; i++) {
-		out->msgs[out->n++] = format_problem(ld, &ld->probs[i]);
+		if (ld->probs[i].msg)
+			out->msgs[out->n++] = format_problem(ld, &ld->probs[i]);
 		free(ld->probs[i].msg);
 	}
 	free(ld->probs);

@@ -67,15 +67,15 @@ static void no_spaces(struct loader *ld, struct survey *sv, size_t i)
 	char q[QUOTE_SIZE];
 	size_t k;
 
-	if (it->type != FT_SELECT_MULTIPLE || !it->list)
+	if ((it->type != FT_SELECT_MULTIPLE && it->type != FT_RANK) || !it->list)
 		return;
 	for (k = 0; k < it->list->n; k++)
 		if (strchr(it->list->choices[k].name, ' ')) {
 			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "choice '%s' "
-				      "of list '%s' holds a space, which a select_multiple "
-				      "cannot take (its answer separates choices with spaces)",
+				      "of list '%s' holds a space, which a %s cannot take "
+				      "(its answer separates choices with spaces)",
 				      load_quote(it->list->choices[k].name, q, sizeof q),
-				      it->list->name);
+				      it->list->name, form_type_name(it->type));
 			return;
 		}
 }
@@ -112,16 +112,21 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 }
 
 /* What expression e of column key of item i loads with but reads as
- * nothing (a lookup of a column a file lacks): a warning at its cell. */
+ * nothing (a lookup of a column a file lacks, a choice_filter's name of no
+ * column): a warning at its cell. */
 static void compiled_warning(struct loader *ld, struct survey *sv, size_t i, int key,
 			     struct form_expr *e)
 {
-	if (!e->warning)
-		return;
-	sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
-		      sv->sh.cols[key].name, e->warning);
+	if (e->warning)
+		sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
+			      sv->sh.cols[key].name, e->warning);
+	if (e->unread)
+		sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: '%s' is no "
+			      "column of the choices: it reads as empty, as ODK reads a "
+			      "child the choice does not have", sv->sh.cols[key].name, e->unread);
 	free(e->warning);
-	e->warning = NULL;
+	free(e->unread);
+	e->warning = e->unread = NULL;
 }
 
 /* The choice_filter of select i, whose bare names are its list's columns. */
@@ -153,6 +158,8 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 
 	if (!*src)
 		return;
+	if (strstr(src, "pulldata("))
+		pulldata_files(ld, sv, i, key);
 	*out = form_expr_compile_as(ld->f, src, form_item_kind(it), value, &err);
 	if (!*out)
 		sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s: %s",
@@ -224,7 +231,7 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 
 static void check_default(struct loader *ld, struct survey *sv, size_t i)
 {
-	const struct form_item *it = &ld->f->items[i];
+	struct form_item *it = &ld->f->items[i];
 	struct fc_err err;
 
 	if (!it->default_value || !form_item_answerable(it))
@@ -232,16 +239,17 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
 	    (!it->list || !it->list->n))
 		return; /* already reported */
-	if (!form_check_type(it, it->default_value, &err))
-		return;
-	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
-		/* pyxform writes such a default as it is and ODK Collect loads
-		 * it (nothing is shown chosen): a warning, and it is not offered */
-		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s "
-			      "(ODK loads it: nothing is chosen)", err.msg);
-	else
+	if (form_check_type(it, it->default_value, &err) &&
+	    (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)) {
+		/* pyxform does not check it (ODK shows no choice chosen) */
+		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s: "
+			      "it is not used", err.msg);
+		free(it->default_value);
+		it->default_value = NULL;
+	} else if (form_check_type(it, it->default_value, &err)) {
 		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s",
 			      err.msg);
+	}
 }
 
 /* Every ${name} in a text column of item i names an item with a value:

@@ -79,8 +79,22 @@ static void read_id(struct loader *ld, const struct sheet *sh, const struct csv_
 		return;
 	}
 
+	if (!*v && ld->default_id && fc_form_id_ok(ld->default_id)) {
+		ld->f->id = xstrdup(ld->default_id); /* pyxform reads no value so */
+		return;
+	}
 	if (!*v) {
 		sheet_problem(ld, sh, row, C_ID, SLOT_PLAIN, "form_id is empty");
+		return;
+	}
+	if (!fc_form_id_ok(v) && ld->default_id && fc_form_id_ok(ld->default_id)) {
+		/* pyxform takes any id ("Spec test"); a folder name cannot be
+		 * one, so the form is known by its file's name, as without one */
+		sheet_warning(ld, sh, row, C_ID, SLOT_PLAIN, "form_id '%s' is not a valid id "
+			      "(letters, digits, then also _ - .; at most %d): the form's id "
+			      "is '%s', its %s name", load_quote(v, q, sizeof q), NAME_MAX_LEN,
+			      ld->default_id, ld->book ? "workbook's" : "folder's");
+		ld->f->id = xstrdup(ld->default_id);
 		return;
 	}
 	if (!fc_form_id_ok(v)) {

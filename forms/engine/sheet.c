@@ -48,23 +48,56 @@ static int lang_slot(struct loader *ld, struct sheet *sh, const struct csv_cell 
  * single ':' for a translatable one, as pyxform takes "label:English")
  * compared without case, spaces read as '_' ("list name" is XLSForm's
  * alias).  -1: not ours; -2: ours but unusable (reported). */
+/* pyxform's other names of columns (aliases.py: survey_header,
+ * settings_header, list_header), and the XForm names it takes with a
+ * "bind:" or "control:" before them ("bind:relevant", "control:appearance",
+ * "bind:jr:constraintMsg"): header written as the column it names, into
+ * buf; header itself when it is none of them. */
+static const char *dealias(const char *header, char *buf, size_t size)
+{
+	static const struct { const char *old, *now; } names[] = {
+		{ "relevance", "relevant" }, { "calculate", "calculation" },
+		{ "constraining_message", "constraint_message" },
+		{ "jr:constraintmsg", "constraint_message" },
+		{ "requiredmsg", "required_message" }, { "jr:requiredmsg", "required_message" },
+		{ "caption", "label" }, { "count", "repeat_count" }, { "jr:count", "repeat_count" },
+		{ "id_string", "form_id" }, { "set_form_id", "form_id" },
+		{ "title", "form_title" }, { "set_form_title", "form_title" },
+	};
+	const char *h = header, *sep;
+	size_t k, n;
+
+	if (!strncasecmp(h, "bind:", 5) && h[5] != ':')
+		h += 5;
+	else if (!strncasecmp(h, "control:", 8) && h[8] != ':')
+		h += 8;
+	sep = strstr(h, "::");
+	n = sep ? (size_t)(sep - h) : strlen(h);
+	for (k = 0; k < ARRAY_SIZE(names); k++)
+		if (strlen(names[k].old) == n && !strncasecmp(h, names[k].old, n))
+			return (size_t)snprintf(buf, size, "%s%s", names[k].now, sep ? sep : "") <
+			       size ? buf : header;
+	return h == header || (size_t)snprintf(buf, size, "%s", h) >= size ? header : buf;
+}
+
 static int header_key(struct loader *ld, struct sheet *sh, size_t k, enum sheet_slot *slot)
 {
 	const struct csv_cell *cell = &sh->csv.rows[0].cells[k];
-	char base[64];
-	const char *sep = strstr(cell->s, "::"), *suffix = NULL;
+	char base[64], alias[FORM_LANG_NAME_MAX + 64];
+	const char *text = dealias(cell->s, alias, sizeof alias);
+	const char *sep = strstr(text, "::"), *suffix = NULL;
 	size_t n, i;
 	int lang;
 
 	if (sep)
 		suffix = sep + 2;
-	else if ((sep = strchr(cell->s, ':')))
+	else if ((sep = strchr(text, ':')))
 		suffix = sep + 1;
-	n = sep ? (size_t)(sep - cell->s) : cell->len;
+	n = sep ? (size_t)(sep - text) : strlen(text);
 	if (n == 0 || n >= sizeof base)
 		return -1;
 	for (i = 0; i < n; i++) {
-		char c = cell->s[i];
+		char c = text[i];
 		base[i] = c == ' ' ? '_' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
 	while (n && base[n - 1] == '_')

@@ -35,6 +35,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_REPEAT_COUNT] = { "repeat_count", SHEET_MULTI },
 	[S_MEASURE] = { "measure", 0 },
 	[S_TRIGGER] = { "trigger", SHEET_TEXT },
+	[S_PARAMETERS] = { "parameters", SHEET_TEXT },
 };
 
 /* The groups and repeats open at a row, innermost last. */
@@ -45,14 +46,12 @@ struct groups {
 
 /* XLSForm types fieldcheck does not take, to say so rather than "unknown". */
 static const char *const unsupported[] = {
-	"geotrace", "geoshape", "barcode", "acknowledge", "range", "rank", "hidden",
-	"trigger", "begin loop", "end loop",
 	"background-audio", "background-geopoint", "xml-external",
 	"csv-external", NULL,
 };
 /* Those of them that take an argument ("rank L", "begin loop over L"). */
 static const char *const with_argument[] = {
-	"rank", "begin loop", NULL,
+	NULL,
 };
 
 /* The metadata types: recorded without asking (form_value gives them). */
@@ -68,17 +67,32 @@ static const struct { const char *name; enum form_meta_kind kind; } metas[] = {
 	{ "uri:username", META_USERNAME }, { "uri:phonenumber", META_PHONENUMBER },
 	{ "uri:email", META_EMAIL }, { "uri:simserial", META_SIMSERIAL },
 	{ "uri:subscriberid", META_SUBSCRIBERID },
+	{ "device id", META_DEVICEID }, { "get device id", META_DEVICEID },
+	{ "start time", META_START }, { "get start time", META_START },
+	{ "end time", META_END }, { "get end time", META_END },
+	{ "get today", META_TODAY }, { "get phone number", META_PHONENUMBER },
+	{ "sim id", META_SIMSERIAL }, { "get sim id", META_SIMSERIAL },
+	{ "subscriber id", META_SUBSCRIBERID }, { "get subscriber id", META_SUBSCRIBERID },
 };
 
 /* The media types: answered by attaching a file to the item. */
 static const struct { const char *name; enum form_media kind; } medias[] = {
 	{ "image", MEDIA_IMAGE }, { "photo", MEDIA_IMAGE }, { "audio", MEDIA_AUDIO },
 	{ "video", MEDIA_VIDEO }, { "file", MEDIA_FILE },
+	{ "add image prompt", MEDIA_IMAGE }, { "add photo prompt", MEDIA_IMAGE },
+	{ "q image", MEDIA_IMAGE }, { "q picture", MEDIA_IMAGE },
+	{ "add audio prompt", MEDIA_AUDIO }, { "q audio", MEDIA_AUDIO },
+	{ "add video prompt", MEDIA_VIDEO }, { "q video", MEDIA_VIDEO },
+	{ "add file prompt", MEDIA_FILE },
 };
 
 /* Older spellings pyxform still takes: "string", "int", "select one from L",
  * "select all that apply L", ... */
 static const struct { const char *old, *now; } aliases[] = {
+	/* first: "select one " would take them */
+	{ "select one using ", "select_one " }, { "add select one prompt using ", "select_one " },
+	{ "select multiple using ", "select_multiple " },
+	{ "add select multiple prompt using ", "select_multiple " },
 	{ "select one from ", "select_one " }, { "select one ", "select_one " },
 	{ "select all that apply from ", "select_multiple " },
 	{ "select all that apply ", "select_multiple " },
@@ -99,6 +113,25 @@ static const struct { const char *name; enum form_type type; } simple[] = {
 	{ "calculate", FT_CALCULATE },
 	{ "begin_repeat", FT_BEGIN_REPEAT }, { "begin repeat", FT_BEGIN_REPEAT },
 	{ "end_repeat", FT_END_REPEAT }, { "end repeat", FT_END_REPEAT },
+	/* the types ODK adds (answer_odk.c); a barcode is typed as text */
+	{ "barcode", FT_TEXT }, { "acknowledge", FT_ACKNOWLEDGE },
+	{ "trigger", FT_ACKNOWLEDGE }, { "hidden", FT_HIDDEN }, { "range", FT_RANGE },
+	{ "geotrace", FT_GEOTRACE }, { "geoshape", FT_GEOSHAPE },
+	/* pyxform's older names of them (question_type_dictionary.py) */
+	{ "add text prompt", FT_TEXT }, { "q string", FT_TEXT },
+	{ "add barcode prompt", FT_TEXT }, { "q barcode", FT_TEXT },
+	{ "add integer prompt", FT_INTEGER }, { "q int", FT_INTEGER },
+	{ "add decimal prompt", FT_DECIMAL }, { "q decimal", FT_DECIMAL },
+	{ "add date prompt", FT_DATE }, { "q date", FT_DATE },
+	{ "add date time prompt", FT_DATETIME }, { "add dateTime prompt", FT_DATETIME },
+	{ "date time", FT_DATETIME }, { "q date time", FT_DATETIME },
+	{ "q dateTime", FT_DATETIME },
+	{ "add location prompt", FT_GEOPOINT }, { "q geopoint", FT_GEOPOINT },
+	{ "q location", FT_GEOPOINT }, { "q geotrace", FT_GEOTRACE },
+	{ "q geoshape", FT_GEOSHAPE },
+	{ "add note prompt", FT_NOTE }, { "q note", FT_NOTE },
+	{ "add acknowledge prompt", FT_ACKNOWLEDGE }, { "q acknowledge", FT_ACKNOWLEDGE },
+	{ "add calculate prompt", FT_CALCULATE }, { "q calculate", FT_CALCULATE },
 };
 
 /* Whether type t is `name`, or names it with an argument ("rank L"; but
@@ -251,6 +284,18 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 		*list = xstrdup(t + 20);
 		return 0;
 	}
+	if (!strncmp(t, "rank ", 5)) { /* its list's choices in order */
+		char *oo = strstr(t, " or_other");
+		if (oo && !oo[9]) { /* as a select's: "other" and NAME_other */
+			*oo = '\0';
+			it->or_other = 1;
+		}
+		if (!strchr(t + 5, ' ') && load_list_name_ok(t + 5)) {
+			it->type = FT_RANK;
+			*list = xstrdup(t + 5);
+			return 0;
+		}
+	}
 	if (!strncmp(t, "select_one", 10) || !strncmp(t, "select_multiple", 15)) {
 		const char *sp = strchr(t, ' ');
 		size_t base = t[7] == 'o' ? 10 : 15;
@@ -282,6 +327,10 @@ static void read_name(struct loader *ld, struct survey *sv, const struct csv_row
 	const char *v = sheet_get(&sv->sh, row, S_NAME, SLOT_PLAIN);
 	char q[QUOTE_SIZE];
 
+	if (!*v && it->type == FT_NOTE) { /* pyxform names it so */
+		it->name = xstrfmt("generated_note_name_%d", row->line);
+		return;
+	}
 	if (!*v) {
 		if (it->type != FT_END_GROUP && it->type != FT_END_REPEAT)
 			sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "missing name");
@@ -341,10 +390,12 @@ static void close_group(struct loader *ld, struct survey *sv, const struct csv_r
 		return; /* the open one stays open: "never closed" says so too */
 	}
 	g->n--;
-	if (it->name && open->name && strcmp(it->name, open->name))
-		sheet_problem(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "%s '%s' closes %s '%s' "
-			      "(line %d)", form_type_name(it->type), it->name,
-			      want == FT_BEGIN_REPEAT ? "repeat" : "group", open->name, open->line);
+	if (it->name && open->name && strcmp(it->name, open->name)) /* pyxform reads
+								      * no name there */
+		sheet_warning(ld, &sv->sh, row, S_NAME, SLOT_PLAIN, "the name '%s' of an %s "
+			      "row is not used: it closes %s '%s' (line %d)", it->name,
+			      form_type_name(it->type), want == FT_BEGIN_REPEAT ? "repeat" :
+			      "group", open->name, open->line);
 }
 
 /* Places the item in the group structure. */
@@ -420,7 +471,7 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_REQUIRED_MSG, it, ans);
 	not_for(ld, sv, row, S_CONSTRAINT, it, ans);
 	not_for(ld, sv, row, S_CONSTRAINT_MSG, it, ans);
-	not_for(ld, sv, row, S_DEFAULT, it, ans);
+	not_for(ld, sv, row, S_DEFAULT, it, ans || it->type == FT_HIDDEN);
 	not_for(ld, sv, row, S_RELEVANT, it,
 		it->type != FT_END_GROUP && it->type != FT_END_REPEAT);
 	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);
@@ -428,8 +479,10 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 	not_for(ld, sv, row, S_MEASURE, it, check);
 	not_for(ld, sv, row, S_CALCULATION, it,
 		it->type == FT_CALCULATE || it->computed || it->triggered);
-	not_for(ld, sv, row, S_CHOICE_FILTER, it,
-		it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE);
+	if (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
+	    *sheet_get(&sv->sh, row, S_CHOICE_FILTER, SLOT_PLAIN)) /* pyxform ignores it */
+		sheet_warning(ld, &sv->sh, row, S_CHOICE_FILTER, SLOT_PLAIN, "choice_filter is "
+			      "not used for items of type %s", form_type_name(it->type));
 	if (it->type == FT_CALCULATE && !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN))
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "calculate item '%s' has no "
 			      "calculation", it->name ? it->name : "");
@@ -529,7 +582,13 @@ static void read_texts(struct loader *ld, struct survey *sv, const struct csv_ro
 	sheet_text(&sv->sh, row, S_REQUIRED_MSG, &it->required_message);
 	sheet_text(&sv->sh, row, S_CONSTRAINT_MSG, &it->constraint_message);
 	sheet_text(&sv->sh, row, S_LEGAL, &it->legal_basis);
-	if (!it->label.n &&
+	if (!it->label.n && (form_item_answerable(it) || it->type == FT_NOTE) &&
+	    (v = survey_row_media(sv, row)) != NULL) /* pyxform takes the media */
+		sheet_warning(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
+			      "%s item '%s' has no label but its %s, which a terminal does "
+			      "not show: its name stands for it", form_type_name(it->type),
+			      it->name ? it->name : "", v);
+	else if (!it->label.n &&
 	    (form_item_answerable(it) || it->type == FT_NOTE))
 		sheet_problem(ld, &sv->sh, row, S_LABEL, first_slot(&sv->sh, S_LABEL),
 			      "%s item '%s' has no label", form_type_name(it->type),
@@ -615,6 +674,7 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 	read_texts(ld, sv, row, it);
 	read_columns_apply(ld, sv, row, it);
 	read_ours(ld, sv, row, it);
+	survey_read_parameters(ld, sv, row, it);
 	if (it->or_other && it->name)
 		add_other(ld, sv, row, ix);
 }
@@ -640,6 +700,7 @@ static void free_survey(struct form *f, struct survey *sv)
 		free(sv->list_name[i]);
 	free(sv->list_name);
 	free(sv->row);
+	loop_rows_release(&sv->rows);
 	sheet_release(&sv->sh);
 }
 
@@ -687,9 +748,10 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 		return;
 	}
 	first_language(ld->f, &sv.sh);
-	for (r = 1; r < sv.sh.csv.n; r++)
-		if (!sheet_row_blank(&sv.sh.csv.rows[r]) && !comment_row(ld, &sv, &sv.sh.csv.rows[r]))
-			add_item(ld, &sv, &sv.sh.csv.rows[r], &g);
+	loop_expand(ld, &sv);
+	for (r = 0; r < sv.rows.n; r++)
+		if (!sheet_row_blank(sv.rows.row[r]) && !comment_row(ld, &sv, sv.rows.row[r]))
+			add_item(ld, &sv, sv.rows.row[r], &g);
 	for (i = 0; i < g.n; i++) {
 		const struct form_item *open = &ld->f->items[g.ix[i]];
 		int rep = open->type == FT_BEGIN_REPEAT;

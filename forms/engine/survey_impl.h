@@ -13,18 +13,49 @@ enum {
 	S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_REQUIRED_MSG, S_RELEVANT,
 	S_CONSTRAINT, S_CONSTRAINT_MSG, S_DEFAULT, S_APPEARANCE, S_HAZARD, S_LEGAL,
 	S_RECTIFY, S_DEPT, S_LOCAL, S_CALCULATION, S_CHOICE_FILTER, S_REPEAT_COUNT, S_MEASURE,
-	S_TRIGGER, S_NCOLS
+	S_TRIGGER, S_PARAMETERS, S_NCOLS
 };
 
 #define GROUP_DEPTH_MAX 32
 #define RELEVANCE_CHAIN_MAX 64 /* items one relevance may depend on in a row */
 
+/* The rows items are made of, in order: the sheet's, each loop expanded
+ * into the groups pyxform makes of it (loop.c). */
+struct loop_rows {
+	struct csv_row **row;
+	size_t n, alloc;
+	struct csv_row **made;        /* the rows loop.c made (owned) */
+	size_t n_made, alloc_made;
+};
+
 struct survey {
 	struct sheet sh;
+	struct loop_rows rows;
 	const struct csv_row **row;   /* the row of each item */
 	char **list_name;             /* select items: the list the type names */
 	size_t alloc;
 };
+
+/* Fills sv->rows from the sheet, expanding "begin loop over LIST" ...
+ * "end loop" (problems reported); loop_rows_release frees them. */
+void loop_expand(struct loader *ld, struct survey *sv);
+void loop_rows_release(struct loop_rows *r);
+
+/* The media column (image, audio, video ...) row has a value in, as its
+ * header names it, or NULL (media_cols.c). */
+const char *survey_row_media(const struct survey *sv, const struct csv_row *row);
+
+/* Reads file `name` beside the form into f->files (fromfile.c): its index,
+ * or -1 after reporting at item i's column key (`reader`: what reads it,
+ * for the message; NULL for the item's select). */
+int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const char *name,
+		 const char *reader);
+/* Reads the files pulldata() names in column key of item i (pulldata.c). */
+void pulldata_files(struct loader *ld, struct survey *sv, size_t i, int key);
+
+/* The parameters column (params.c): a range's start, end and step. */
+void survey_read_parameters(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			    struct form_item *it);
 
 /* select_one_external's list from itemsets.csv (fromfile.c), or NULL after
  * reporting. */

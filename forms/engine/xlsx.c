@@ -41,6 +41,8 @@ struct book {
 	char **strings;
 	size_t n_strings, alloc_strings;
 	struct strbuf unused;       /* XLSForm's sheets it has and we do not read */
+	size_t n_sheets;            /* all its sheets */
+	char *first_rid, *first_name; /* its first sheet's */
 };
 
 /* Sheets XLSForm defines that fieldcheck does not read: said, not dropped
@@ -173,6 +175,10 @@ static void book_start(struct xml_walk *w, const char *name, const char **atts)
 	/* XLSForm tools take "Survey" and a stray space alike */
 	snprintf(buf, sizeof buf, "%s", sheet);
 	text_trim(buf);
+	if (!b->n_sheets++) {
+		b->first_rid = xstrdup(rid);
+		b->first_name = xstrdup(buf);
+	}
 	for (k = 0; k < ARRAY_SIZE(unread_sheets); k++)
 		if (!strcasecmp(buf, unread_sheets[k]) && b->unused.len < 256)
 			strbuf_addf(&b->unused, "%s%s", b->unused.len ? ", " : "", unread_sheets[k]);
@@ -262,6 +268,13 @@ static int read_book(struct book *b, struct fc_err *err)
 
 	if (find_workbook(b, err) || walk_part(b, b->workbook, 0, book_start, no_end, err))
 		return -1;
+	if (b->n_sheets == 1 && !b->sheet_rid[XS_SURVEY] && !b->sheet_rid[XS_CHOICES] &&
+	    !b->sheet_rid[XS_SETTINGS] && !b->sheet_rid[XS_EXTERNAL] && !b->unused.len) {
+		/* pyxform reads a workbook's only sheet as its survey,
+		 * whatever it is called (xls2json_backends.py) */
+		b->sheet_rid[XS_SURVEY] = b->first_rid;
+		b->first_rid = NULL;
+	}
 	slash = strrchr(b->workbook, '/');
 	strbuf_init(&rels);
 	if (slash)
@@ -310,7 +323,9 @@ static int read_sheets(struct book *b, struct xlsx_sheets *out, struct fc_err *e
 		free(part);
 		if (rc)
 			return -1;
-		out->name[k] = xstrdup(sheet_names[k]);
+		out->name[k] = xstrdup(k == XS_SURVEY && b->first_name &&
+				       strcasecmp(b->first_name, sheet_names[k]) &&
+				       b->n_sheets == 1 ? b->first_name : sheet_names[k]);
 	}
 	return 0;
 }
@@ -345,6 +360,8 @@ int xlsx_read(const void *buf, size_t len, struct xlsx_sheets *out, struct fc_er
 	free(b.strings);
 	for (i = 0; i < XS_COUNT; i++)
 		free(b.sheet_rid[i]);
+	free(b.first_rid);
+	free(b.first_name);
 	free(b.workbook);
 	zip_release(&b.zip);
 	return rc;

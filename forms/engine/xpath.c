@@ -330,6 +330,15 @@ static int column(struct xp *x, struct node *out)
 		if (x->env->column)
 			k = x->env->column(x->env->ctx, name);
 	}
+	if (k < 0 && x->env->column && x->t.len <= NAME_MAX_LEN) {
+		/* ODK reads it as a child the choice does not have: empty
+		 * (pyxform's or_other.xlsx: pastel=yes, where yes is no column) */
+		if (!x->unread)
+			x->unread = xstrdup(name);
+		out->sql = xstrdup("NULL");
+		out->type = XT_STR;
+		return xp_next(x);
+	}
 	if (k < 0)
 		return xp_fail_at(x, x->t.pos, x->env->column ?
 				  "'%.*s' is no column of choices.csv (a choice_filter reads "
@@ -498,11 +507,13 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	out->params = x.params;
 	out->n_params = x.n_params;
 	out->warning = x.warning;
+	out->unread = x.unread;
 	return 0;
 fail:
 	xp_node_release(&root);
 	free(x.params);
 	free(x.warning);
+	free(x.unread);
 	return -1;
 }
 
@@ -523,5 +534,6 @@ void xp_sql_release(struct xp_sql *x)
 	free(x->sql);
 	free(x->params);
 	free(x->warning);
+	free(x->unread);
 	memset(x, 0, sizeof *x);
 }

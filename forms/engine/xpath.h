@@ -71,6 +71,8 @@ struct xp_sql {
 	int *params;        /* params[k] is bound to ?k+1: an item index or XP_PARAM_* */
 	size_t n_params;
 	char *warning;      /* what translates but reads as nothing, or NULL */
+	char *unread;       /* a choice_filter's name of no column of the
+			     * choices, read as empty (SQL NULL), or NULL */
 };
 
 /* Translates `src`.  On failure the message says at which character and

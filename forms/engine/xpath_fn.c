@@ -454,6 +454,7 @@ int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n
 	    struct node *out)
 {
 	size_t i;
+	int rc;
 
 	for (i = 0; i < ARRAY_SIZE(functions); i++) {
 		if (strcmp(name, functions[i].name))
@@ -472,5 +473,7 @@ int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n
 		}
 		return functions[i].emit(x, pos, args, n, out);
 	}
+	if ((rc = xp_call_more(x, name, pos, args, n, out)) <= 0)
+		return rc;
 	return xp_fail_at(x, pos, "unknown function %s()", name);
 }

@@ -60,6 +60,7 @@ struct xp {
 	const struct form_choice *in_item;
 	size_t in_pos;
 	char *warning;      /* the first thing that reads as nothing (xp_sql) */
+	char *unread;       /* a choice_filter's first name of no column */
 };
 
 /* Reads the next token into x->t.  0, or -1 with the message. */
@@ -104,6 +105,13 @@ const char *xp_lookup_value(const struct form *f, const struct form_list *l,
 int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_t len);
 /* SQL for the text literal s. A new string. */
 char *xp_sql_string(const char *s, size_t n);
+/* The functions of xpath_fn_more.c (trigonometry, logarithms,
+ * normalize-space): 0, -1 with the message, or 1 when name is none of them. */
+int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *args, int n,
+		 struct node *out);
+/* pulldata(file, column, key_column, key) over a file of env->form
+ * (xpath_pulldata.c).  0, or -1 with the message. */
+int xp_call_pulldata(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
 /* Parses an expression into out (a function's argument). */
 int xp_parse_expr(struct xp *x, struct node *out);
 /* position(..), count(${repeat}) and indexed-repeat(${x}, ${repeat}, n),

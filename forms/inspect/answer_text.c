@@ -30,7 +30,8 @@ void answer_text(const struct form *f, const struct form_item *it, const char *v
 			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
 		return;
 	}
-	if (!it || !it->list || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE)) {
+	if (!it || !it->list || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
+				   it->type != FT_RANK)) {
 		snprintf(buf, size, "%s", v);
 		return;
 	}

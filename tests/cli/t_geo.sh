@@ -81,11 +81,8 @@ expect_exit 2 "only one source" inspection locate "$id" --gps --photo
 
 # a form's geopoint question
 mkdir -p "$WS/forms/geo"
-printf 'type,name,label::en\ngeopoint,spot,Where the tank stands\ngeotrace,route,The route\n' \
-	>"$WS/forms/geo/survey.csv"
-printf 'form_id,version\ngeo,1\n' >"$WS/forms/geo/settings.csv"
-expect_err 1 "geotrace" "geotrace is refused by name" forms check "$WS/forms/geo"
 printf 'type,name,label::en\ngeopoint,spot,Where the tank stands\n' >"$WS/forms/geo/survey.csv"
+printf 'form_id,version\ngeo,1\n' >"$WS/forms/geo/settings.csv"
 expect_exit 0 "a geopoint question loads" forms check "$WS/forms/geo"
 fc inspection new --form geo --enterprise "$USCC1"
 gid=$(cat "$OUT")

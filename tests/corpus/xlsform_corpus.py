@@ -154,11 +154,17 @@ def as_csv_folder(xlsx, tmp):
             sheets[name] = sheet_rows(ws)
         elif name == "external_choices":
             sheets["itemsets"] = sheet_rows(ws)
+        elif len(wb.worksheets) == 1:  # pyxform reads a lone sheet as the survey
+            sheets["survey"] = sheet_rows(ws)
     base = os.path.splitext(os.path.basename(xlsx))[0]
     st = sheets.get("settings", [])
-    if len(st) > 1 and "form_id" in st[0] and re.fullmatch(r"[A-Za-z0-9_.-]{1,64}",
-                                                           st[1][st[0].index("form_id")]):
-        base = st[1][st[0].index("form_id")]
+    # the id as fieldcheck reads it: form_id, or pyxform's other names of it,
+    # the header without case
+    ids = [k for k, h in enumerate(st[0] if st else [])
+           if h.strip().lower().replace(" ", "_") in ("form_id", "id_string", "set_form_id")]
+    if len(st) > 1 and ids and ids[0] < len(st[1]) and \
+            re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", st[1][ids[0]].strip()):
+        base = st[1][ids[0]].strip()
     folder = os.path.join(tmp, "csv", base)
     os.makedirs(folder, exist_ok=True)
     for name, rows in sheets.items():

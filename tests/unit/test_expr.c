@@ -57,6 +57,15 @@ static void app_functions(void **state)
 	text_is("regexp('^\\d{3}$', '12a')", "0");
 	text_is("regexp('[[:digit:]]x', 'a1x')", "1");
 	text_is("regexp('车', '浙B车')", "1");
+	/* Java's escapes inside a bracket, as ODK's regex reads them */
+	text_is("regexp('^[\\w-\\.]+@([\\w-]+\\.)+[\\w-]{2,}$', 'a.b-c@x-y.org')", "1");
+	text_is("regexp('^[\\w-\\.]+@([\\w-]+\\.)+[\\w-]{2,}$', 'a b@x.org')", "0");
+	text_is("regexp('^[\\d\\s]+$', '12 3')", "1");
+	text_is("regexp('^[\\d\\s]+$', '12a')", "0");
+	text_is("regexp('^[a\\-z]+$', '-az')", "1");
+	text_is("regexp('^[a\\-z]+$', 'b')", "0");
+	text_is("regexp('^[]x]+$', ']x')", "1");
+	text_is("regexp('^[\\^]$', '^')", "1");
 }
 
 static void params_bind_as_text(void **state)
@@ -100,6 +109,8 @@ static void regex_checks(void **state)
 	struct fc_err err = { 0 };
 	(void)state;
 	assert_int_equal(expr_regex_check("^[A-Z]{2}\\d{4}$", &err), 0);
+	assert_int_equal(expr_regex_check("[ab", &err), -1); /* never closed */
+	assert_non_null(strstr(err.msg, "bad regular expression"));
 	assert_int_equal(expr_regex_check("(ab", &err), -1);
 	assert_non_null(strstr(err.msg, "bad regular expression"));
 	assert_int_equal(expr_regex_check("(a)\\1", &err), -1);
@@ -503,19 +514,31 @@ static void cascading_selects(void **state)
 	assert_int_equal(form_check_value(f, counties, "king travis", &a.fa, form_lang_of("en"), &err), -1);
 	form_free(f);
 
-	{ /* a filter that names no column, or a bare name anywhere else */
-		char *got = test_form_problems("type,name,label,choice_filter\n"
-					       "select_one county,c,C,statex=1\n", lists, NULL);
-		assert_non_null(strstr(got, "'statex' is no column of choices.csv"));
-		free(got);
+	{ /* a filter that names no column reads it empty (a warning), as ODK
+	   * reads a child the choice does not have; a bare name anywhere else
+	   * is refused */
+		struct form *t = test_form("type,name,label,choice_filter\n"
+					   "select_one county,c,C,statex=1\n",
+					   lists, NULL);
+		char *got;
+		assert_int_equal(t->warnings.n, 1);
+		assert_non_null(strstr(t->warnings.msgs[0], "'statex' is no column of the "
+				       "choices: it reads as empty"));
+		test_answers(&a, "2024-03-20", NULL);
+		assert_int_equal(form_choice_allowed(t, 0, 0, &a.fa, &err), 0);
+		form_free(t);
 		got = test_form_problems("type,name,label,relevant\ntext,t,T,state = 1\n",
 					 lists, NULL);
 		assert_non_null(strstr(got, "'state' is not a value"));
 		free(got);
-		got = test_form_problems("type,name,label,choice_filter\ntext,t,T,1 = 1\n",
-					 NULL, NULL);
-		assert_non_null(strstr(got, "choice_filter does not apply to items of type text"));
-		free(got);
+	}
+	{ /* pyxform ignores a choice_filter on what is no select: a warning */
+		struct form *t = test_form("type,name,label,choice_filter\ntext,t,T,1 = 1\n",
+					   NULL, NULL);
+		assert_int_equal(t->warnings.n, 1);
+		assert_non_null(strstr(t->warnings.msgs[0], "choice_filter is not used for items "
+				       "of type text"));
+		form_free(t);
 	}
 }
 

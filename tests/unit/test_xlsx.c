@@ -168,9 +168,9 @@ static void problems_name_the_cell(void **state)
 	strbuf_release(&b);
 }
 
-/* A workbook without a settings sheet is the form its file names, version
- * 1, as pyxform takes it; a file name that is no form id says what is
- * missing, as a sheet. */
+/* A workbook without a settings sheet (or an empty one) is the form its
+ * file names, version 1, as pyxform takes it, the name read as an id can
+ * hold it; a file name that gives no id says what is missing, as a sheet. */
 static void missing_settings_sheet(void **state)
 {
 	struct form_problems probs = { 0 };
@@ -190,7 +190,17 @@ static void missing_settings_sheet(void **state)
 	assert_int_equal(f->version, 1);
 	form_free(f);
 	free(path);
-	path = test_path(dir, "my form.xlsx");
+	path = test_path(dir, "my form .xlsx"); /* read as an id can hold it */
+	assert_int_equal(test_write_file(path, b.buf, b.len), 0);
+	f = form_load_xlsx(path, &probs);
+	assert_non_null(f);
+	assert_string_equal(f->id, "my_form");
+	assert_int_equal(f->warnings.n, 1);
+	assert_non_null(strstr(f->warnings.msgs[0], "the form has no form_id: it is "
+			       "'my_form', the workbook's name as an id can hold it"));
+	form_free(f);
+	free(path);
+	path = test_path(dir, "-.xlsx"); /* nothing an id can be made of */
 	assert_int_equal(test_write_file(path, b.buf, b.len), 0);
 	assert_null(form_load_xlsx(path, &probs));
 	assert_int_equal(probs.n, 1);
@@ -202,6 +212,20 @@ static void missing_settings_sheet(void **state)
 	free(dir);
 	free(path);
 	strbuf_release(&b);
+	{ /* an empty settings sheet is none, as pyxform reads it */
+		const char *empty[XS_COUNT] = { "type,name,label\ntext,x,X\n", NULL, "" };
+		strbuf_init(&b);
+		assert_int_equal(xlsx_write(empty, &b, &err), 0);
+		path = write_temp(&b, "site_visit.xlsx", &dir);
+		f = form_load_xlsx(path, &probs);
+		assert_non_null(f);
+		assert_string_equal(f->id, "site_visit");
+		form_free(f);
+		test_rmrf(dir);
+		free(dir);
+		free(path);
+		strbuf_release(&b);
+	}
 }
 
 /* Every shipped form through a workbook and back gives the very bytes it
@@ -502,12 +526,76 @@ static void install_numbers_text_versions(void **state)
 	free(ws);
 }
 
+/* A workbook of one sheet, whatever it is called, is its survey, as pyxform
+ * reads it; it loads with a warning, and a problem names the sheet. */
+static void one_sheet_is_the_survey(void **state)
+{
+	static const char book[] = HEAD "<workbook " MAIN " xmlns:r=\"" RELNS "\"><sheets>"
+		"<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+	static const char rels[] = HEAD "<Relationships xmlns=\"http://schemas.openxmlformats."
+		"org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" RELNS
+		"/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+	static const char root[] = HEAD "<Relationships xmlns=\"http://schemas.openxmlformats.org/"
+		"package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" RELNS
+		"/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+	static const char *const types[] = { "text", "chek" };
+	struct form_problems probs = { 0 };
+	struct zip_writer w;
+	struct strbuf b;
+	struct form *f;
+	char *dir, *path, *sheet, *want;
+	size_t k;
+	(void)state;
+
+	for (k = 0; k < 2; k++) {
+		sheet = xstrfmt(HEAD "<worksheet " MAIN "><sheetData><row r=\"1\">"
+				"<c r=\"A1\" t=\"inlineStr\"><is><t>type</t></is></c>"
+				"<c r=\"B1\" t=\"inlineStr\"><is><t>name</t></is></c>"
+				"<c r=\"C1\" t=\"inlineStr\"><is><t>label</t></is></c></row>"
+				"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>%s</t></is></c>"
+				"<c r=\"B2\" t=\"inlineStr\"><is><t>state</t></is></c>"
+				"<c r=\"C2\" t=\"inlineStr\"><is><t>State</t></is></c></row>"
+				"</sheetData></worksheet>", types[k]);
+		strbuf_init(&b);
+		zip_write_init(&w, &b);
+		zip_write_add(&w, "_rels/.rels", root, strlen(root));
+		zip_write_add(&w, "xl/workbook.xml", book, strlen(book));
+		zip_write_add(&w, "xl/_rels/workbook.xml.rels", rels, strlen(rels));
+		zip_write_add(&w, "xl/worksheets/sheet1.xml", sheet, strlen(sheet));
+		zip_write_finish(&w);
+		path = write_temp(&b, "no_name.xlsx", &dir);
+		f = form_load_xlsx(path, &probs);
+		if (k == 0) {
+			assert_non_null(f);
+			assert_string_equal(f->id, "no_name");
+			assert_int_equal(f->warnings.n, 1);
+			want = xstrfmt("%s: warning: the workbook's one sheet 'Sheet1' is read as "
+				       "its survey, as pyxform reads it", path);
+			assert_string_equal(f->warnings.msgs[0], want);
+			form_free(f);
+		} else {
+			assert_null(f);
+			want = xstrfmt("%s:Sheet1!A2: unknown type 'chek'", path);
+			assert_true(probs.n >= 1);
+			assert_string_equal(probs.msgs[0], want);
+			form_problems_release(&probs);
+		}
+		free(want);
+		test_rmrf(dir);
+		free(dir);
+		free(path);
+		free(sheet);
+		strbuf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cells_as_excel_writes_them),
 		cmocka_unit_test(problems_name_the_cell),
 		cmocka_unit_test(missing_settings_sheet),
+		cmocka_unit_test(one_sheet_is_the_survey),
 		cmocka_unit_test(shipped_forms_round_trip),
 		cmocka_unit_test(hostile_sheets),
 		cmocka_unit_test(hostile_archives),

@@ -176,17 +176,28 @@ static int save_typed(const char *value, void *ctx, struct fc_err *err)
 	return rc;
 }
 
+/* "1 to 10, step 1", for a range item's editor. */
+static const char *range_label(const struct form_item *it, char *buf, size_t size)
+{
+	snprintf(buf, size, _("%g to %g, step %g"), it->range.start, it->range.end,
+		 it->range.step);
+	return buf;
+}
+
 static void edit_typed(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
 	struct typed t = { w, walk_note(w, idx), how };
 	const char *v = walk_value(w, idx);
-	char label[64], *out = NULL, *offer = v ? NULL : walk_offer(w, idx);
+	char label[64], range[64], *out = NULL, *offer = v ? NULL : walk_offer(w, idx);
 
 	snprintf(label, sizeof label, "%s", it->type == FT_DATE ? _("Date (YYYY-MM-DD)") :
 		 it->type == FT_TIME ? _("Time (HH:MM)") :
 		 it->type == FT_DATETIME ? _("Date and time (YYYY-MM-DDTHH:MM)") :
 		 it->type == FT_INTEGER ? _("Whole number") : it->type == FT_DECIMAL ?
-		 _("Number") : _("Text"));
+		 _("Number") : it->type == FT_GEOPOINT ? _("LAT LON [ALT ACC]") :
+		 it->type == FT_GEOTRACE ? _("Line: LAT LON;...") :
+		 it->type == FT_GEOSHAPE ? _("Shape: LAT LON;...") :
+		 it->type == FT_RANGE ? range_label(it, range, sizeof range) : _("Text"));
 	if (!v && offer)
 		v = offer;
 	if (!v && it->type == FT_DATE)
@@ -213,8 +224,16 @@ void walk_edit(struct walk *w, enum walk_how how)
 	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, how); break;
 	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, how); break;
 	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE: case FT_TIME:
-	case FT_DATETIME:
+	case FT_DATETIME: case FT_GEOPOINT: case FT_RANGE: case FT_GEOTRACE: case FT_GEOSHAPE:
 		edit_typed(w, it, idx, how);
+		break;
+	case FT_ACKNOWLEDGE:
+		if (walk_acknowledge(w, idx, how) == 0)
+			answered(w);
+		break;
+	case FT_RANK:
+		if (walk_rank(w, it, idx, how) == 0)
+			answered(w);
 		break;
 	case FT_MEDIA: walk_attach(w); break;
 	default:

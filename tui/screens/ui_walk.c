@@ -89,7 +89,7 @@ static void build_rows(struct walk *w)
 		long g = it->group;
 		int depth = 0;
 		if (it->type == FT_END_GROUP || it->type == FT_END_REPEAT ||
-		    it->type == FT_CALCULATE || it->type == FT_META)
+		    it->type == FT_CALCULATE || it->type == FT_META || it->type == FT_HIDDEN)
 			continue;   /* computed, never asked (inspection show lists them) */
 		while (g >= 0) {
 			depth++;

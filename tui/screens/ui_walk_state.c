@@ -376,7 +376,8 @@ char *walk_value_text(const struct walk *w, size_t item, const char *v)
 	if (it->type == FT_CHECK)
 		return xstrdup(!strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail") ? _("Fail")
 			       : !strcmp(v, "na") ? _("Not applicable") : v);
-	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE))
+	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
+		   it->type != FT_RANK))
 		return xstrdup(v);
 	strbuf_init(&sb);
 	while (*(p += strspn(p, " "))) {
