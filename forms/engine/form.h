@@ -125,7 +125,14 @@ struct form_expr; /* a compiled relevant/constraint/required expression */
 
 struct form_item {
 	enum form_type type;
-	char *name;                 /* unique within the form; NULL for end_group */
+	char *name;                 /* unique within the form; NULL for end_group.
+				     * The survey's name, or, when items in
+				     * other groups have that name too, it
+				     * scoped by its groups' ("grp-name",
+				     * forms/engine/names.c): the name records
+				     * key its answers by */
+	char *xls_name;             /* the survey's name when `name` is scoped,
+				     * else NULL */
 	const struct form_list *list; /* select_one / select_multiple */
 	struct form_text label, hint, required_message, constraint_message;
 	struct form_text legal_basis; /* check items: regulation and article */
@@ -255,6 +262,13 @@ struct form_lang form_lang_of(const char *s);
 int form_lang_is(struct form_lang l, const char *code);
 /* Index of the item called `name`, or -1. */
 int form_item_index(const struct form *f, const char *name);
+/* Whether `name` is the survey's name of items in different groups, which
+ * carry scoped names (forms/engine/names.c): ${name} is ambiguous. */
+int form_xls_name_shared(const struct form *f, const char *name);
+/* Appends the names of the items whose survey name is `name` to out, as
+ * "front-valve, rear-valve". */
+struct strbuf;
+void form_scoped_names(const struct form *f, const char *name, struct strbuf *out);
 /* Counts items of type FT_CHECK. */
 size_t form_count_checks(const struct form *f);
 /* Counts items that take an answer (all but notes and group markers). */

@@ -593,19 +593,6 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 		add_other(ld, sv, row, ix);
 }
 
-static void check_duplicates(struct loader *ld, struct survey *sv)
-{
-	const struct form *f = ld->f;
-	const size_t *v = f->engine->by_name;
-	size_t k;
-
-	for (k = 1; k < f->engine->n_by_name; k++)
-		if (!strcmp(f->items[v[k]].name, f->items[v[k - 1]].name))
-			sheet_problem(ld, &sv->sh, sv->row[v[k]], S_NAME, SLOT_PLAIN,
-				      "duplicate name '%s' (also on line %d)",
-				      f->items[v[k]].name, f->items[v[k - 1]].line);
-}
-
 static void free_survey(struct form *f, struct survey *sv)
 {
 	size_t i;
@@ -674,8 +661,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 	if (!ld->f->n_items)
 		load_problem(ld, FF_SURVEY, sv.sh.csv.rows[0].line, 1,
 			     "no items under the header row");
-	form_index_names(ld->f);
-	check_duplicates(ld, &sv);
+	survey_check_names(ld, &sv);
 	survey_link_refs(ld, &sv);
 	survey_check_cycles(ld, &sv);
 	free_survey(ld->f, &sv);

@@ -125,6 +125,15 @@ int inspect_key(const struct form *f, const struct fc_inspection *in, const char
 
 	snprintf(name, sizeof name, "%.*s", at ? (int)(at - key) : (int)strlen(key), key);
 	i = form_item_index(f, name);
+	if (i < 0 && form_xls_name_shared(f, name)) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		form_scoped_names(f, name, &sb);
+		fc_fail(err, _("form %s has several items called '%s', in different groups: say "
+			       "which (%s)"), f->id, name, sb.buf);
+		strbuf_release(&sb);
+		return -1;
+	}
 	if (i < 0)
 		return fc_fail(err, _("form %s has no item '%.64s' (see 'fieldcheck inspection show')"),
 			       f->id, name);
