@@ -62,7 +62,9 @@ enum form_type {
 /* What a media item asks for (XLSForm's image or photo, audio, video, file). */
 enum form_media { MEDIA_IMAGE, MEDIA_AUDIO, MEDIA_VIDEO, MEDIA_FILE };
 
-#define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection */
+#define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection (of a
+			     * nested repeat: in one instance of the one it is in) */
+#define FORM_REPEAT_DEPTH 4 /* repeats inside repeats: at most this many deep */
 
 /* XLSForm's metadata types: values a form records without asking. */
 enum form_meta_kind {
@@ -310,6 +312,11 @@ struct form_answers {
 	 * uuid (FC_UUID_LEN + 1 bytes); 0, or -1 when there is none:
 	 * indexed-repeat().  NULL: none. */
 	int (*instance_at)(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid);
+	/* The uuid of the instance of that repeat the evaluation runs in: the
+	 * instance `instance`, or for a repeat that instance's repeat is nested
+	 * in, the one it is inside; 0, or -1 when there is none.  NULL: the
+	 * instance `instance` for any repeat (no nesting). */
+	int (*instance_of)(void *ctx, const struct form *f, size_t repeat, char *uuid);
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	struct form_lang lang;      /* labels jr:choice-name() gives */

@@ -346,17 +346,25 @@ static void close_group(struct loader *ld, struct survey *sv, const struct csv_r
 			      want == FT_BEGIN_REPEAT ? "repeat" : "group", open->name, open->line);
 }
 
+/* How many repeats the open ones hold. */
+static int repeats_open(const struct form *f, const struct groups *g)
+{
+	int k, n = 0;
+
+	for (k = 0; k < g->n; k++)
+		n += f->items[g->ix[k]].type == FT_BEGIN_REPEAT;
+	return n;
+}
+
 /* Places the item in the group structure. */
 static void read_group(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		       struct form_item *it, size_t ix, struct groups *g)
 {
 	place(ld->f, it, g);
-	if (it->type == FT_BEGIN_REPEAT && it->repeat >= 0)
-		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "repeat '%s' is inside "
-			      "repeat '%s' (line %d): fieldcheck does not take a repeat "
-			      "inside a repeat yet", it->name ? it->name : "",
-			      ld->f->items[it->repeat].name ? ld->f->items[it->repeat].name : "",
-			      ld->f->items[it->repeat].line);
+	if (it->type == FT_BEGIN_REPEAT && repeats_open(ld->f, g) >= FORM_REPEAT_DEPTH)
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "repeat '%s' is inside %d "
+			      "repeats: fieldcheck takes repeats inside repeats %d deep at most",
+			      it->name ? it->name : "", repeats_open(ld->f, g), FORM_REPEAT_DEPTH);
 	if (it->type == FT_BEGIN_GROUP || it->type == FT_BEGIN_REPEAT) {
 		if (g->n == GROUP_DEPTH_MAX)
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
