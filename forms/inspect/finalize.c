@@ -154,12 +154,13 @@ static int repeat_count_met(const struct form *f, const struct fc_inspection *in
 	inspect_answers_init(&a, in);
 	if (f->items[r].repeat >= 0)
 		inspect_answers_in(&a, f, (size_t)f->items[r].repeat, parent);
-	if ((rel = form_relevant(f, r, &a.fa, err)) < 0 ||
-	    (has = form_repeat_count(f, r, &a.fa, &want, err)) < 0)
+	if ((rel = form_relevant(f, r, &a.fa, err)) <= 0)
+		return rel;  /* not its repeat_count, which may read what is not answered */
+	if ((has = form_repeat_count(f, r, &a.fa, &want, err)) < 0)
 		return -1;
 	live = inspect_instances(f, in, r, parent, 0, &v);
 	free(v);
-	if (rel && has && live != want)
+	if (has && live != want)
 		return fc_fail(err, _("cannot finalize: “%s” has %zu instances; its "
 				      "repeat_count asks for %zu"),
 			       form_item_label(f, &f->items[r], lang), live, want);

@@ -298,14 +298,15 @@ static int may_add(const struct form *f, size_t r, const char *parent,
 	inspect_answers_init(&a, in);
 	if (f->items[r].repeat >= 0)
 		inspect_answers_in(&a, f, (size_t)f->items[r].repeat, parent);
-	if ((rel = form_relevant(f, r, &a.fa, err)) < 0 ||
-	    (has = form_repeat_count(f, r, &a.fa, &want, err)) < 0)
+	if ((rel = form_relevant(f, r, &a.fa, err)) < 0)
+		return -1;
+	if (!rel)  /* before its repeat_count, which may read what is not answered */
+		return fc_fail(err, _("“%s” does not apply given the answers so far"),
+			       repeat_label(f, r, lang));
+	if ((has = form_repeat_count(f, r, &a.fa, &want, err)) < 0)
 		return -1;
 	if (!has)
 		want = FORM_REPEAT_MAX;
-	if (!rel)
-		return fc_fail(err, _("“%s” does not apply given the answers so far"),
-			       repeat_label(f, r, lang));
 	if (live_n >= want)
 		return fc_fail(err, has ? _("“%s” has the %zu instances its repeat_count asks for")
 				    : _("“%s” has %zu instances, the most one repeat may have"),
