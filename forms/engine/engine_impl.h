@@ -23,6 +23,9 @@ struct form_engine {
 	struct expr_db *db;
 	size_t *by_name;    /* item indices sorted by name (then line) */
 	size_t n_by_name;
+	const char **shared; /* the survey's names several items carry (their
+			      * xls_name), sorted, each once (names.c) */
+	size_t n_shared;
 };
 
 /* How item it's answer reads in expressions. */

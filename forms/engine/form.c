@@ -76,6 +76,7 @@ void form_free(struct form *f)
 	if (f->engine) {
 		expr_db_close(f->engine->db);
 		free(f->engine->by_name);
+		free(f->engine->shared);
 		free(f->engine);
 	}
 	free(f->id);

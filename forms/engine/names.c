@@ -219,6 +219,28 @@ static void check_scoped(struct loader *ld, struct survey *sv)
 	}
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* f->engine->shared from the items' xls_name. */
+static void index_shared(struct form *f)
+{
+	struct form_engine *e = f->engine;
+	size_t i, n = 0;
+
+	free(e->shared);
+	e->shared = xcalloc(f->n_items ? f->n_items : 1, sizeof *e->shared);
+	for (i = 0; i < f->n_items; i++)
+		if (f->items[i].xls_name)
+			e->shared[n++] = f->items[i].xls_name;
+	qsort(e->shared, n, sizeof *e->shared, cmp_str);
+	for (i = e->n_shared = 0; i < n; i++)
+		if (!e->n_shared || strcmp(e->shared[e->n_shared - 1], e->shared[i]))
+			e->shared[e->n_shared++] = e->shared[i];
+}
+
 void survey_check_names(struct loader *ld, struct survey *sv)
 {
 	if (check_unique(ld, sv)) {
@@ -226,6 +248,7 @@ void survey_check_names(struct loader *ld, struct survey *sv)
 		return;
 	}
 	scope_names(ld, sv);
+	index_shared(ld->f);
 	form_index_names(ld->f);
 	check_scoped(ld, sv);
 }
@@ -234,10 +257,12 @@ int form_xls_name_shared(const struct form *f, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < f->n_items; i++)
-		if (f->items[i].xls_name && !strcmp(f->items[i].xls_name, name))
-			return 1;
-	return 0;
+	if (!f->engine)
+		for (i = 0; i < f->n_items; i++)
+			if (f->items[i].xls_name && !strcmp(f->items[i].xls_name, name))
+				return 1;
+	return f->engine && f->engine->n_shared &&
+	       bsearch(&name, f->engine->shared, f->engine->n_shared, sizeof name, cmp_str);
 }
 
 void form_scoped_names(const struct form *f, const char *name, struct strbuf *out)
