@@ -73,3 +73,8 @@ check "its compartments are not shown" lacks "$c11" "$OUT"
 out_has "n_vehicles *= 1" "nor counted"
 expect_err 1 "is inside “Vehicle”" "nor answered" inspection answer "$id" loaded no --instance "$c11"
 expect_exit 0 "finalize with the one vehicle left complete" inspection finalize "$id"
+expect_exit 0 "amend in a compartment, named by its numbers" \
+	inspection amend "$id" loaded yes --instance 1/1 --reason 看错
+expect_exit 0 "inspection show --format json" inspection show "$id" --format json
+out_has "\"item\": \"loaded@$c21\", \"value\": \"yes\".*\"reason\": \"看错\"" \
+	"the amendment names the compartment's item"
