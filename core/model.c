@@ -114,18 +114,55 @@ int person_check(const struct fc_person *p, struct fc_err *err)
 	return 0;
 }
 
+/* An XLSForm name, as the form loader takes it (forms/engine/problems.c):
+ * a letter or '_', then letters, digits, '_', '-' or '.'.  Upper case and
+ * dots are common in real forms ("Q1", "hh.size"); none of these characters
+ * means anything in a record's JSON, a path or the "@<instance>" suffix. */
+int fc_name_ok(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+		return 0;
+	for (i = 1; s[i]; i++) {
+		char c = s[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+			return 0;
+	}
+	return i <= MAX_ITEM;
+}
+
+/* A form's id, as settings.csv takes it: a letter or digit, then letters,
+ * digits, '_', '-' or '.'; a folder name in forms/<id>/ that can never be
+ * "." or "..". */
+int fc_form_id_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      (i > 0 && (c == '_' || c == '-' || c == '.'))))
+			return 0;
+	}
+	return i > 0 && i <= MAX_ITEM;
+}
+
 int item_name_check(const char *item, const char *what, struct fc_err *err)
 {
-	const char *p;
-	if (!*item || strlen(item) > MAX_ITEM || !(*item >= 'a' && *item <= 'z'))
-		goto bad;
-	for (p = item; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-			goto bad;
-	return 0;
-bad:
-	return fc_fail(err, _("%s '%.70s' is not a name (lower-case letters, digits, '_' and '-', "
-		       "starting with a letter, at most %d)"), what, item, MAX_ITEM);
+	if (fc_name_ok(item))
+		return 0;
+	return fc_fail(err, _("%s '%.70s' is not a name (a letter or '_', then letters, digits, "
+		       "'_', '-' and '.', at most %d)"), what, item, MAX_ITEM);
+}
+
+int form_id_check(const char *id, struct fc_err *err)
+{
+	if (fc_form_id_ok(id))
+		return 0;
+	return fc_fail(err, _("form id '%.70s' is not a form's id (a letter or digit, then "
+		       "letters, digits, '_', '-' and '.', at most %d)"), id, MAX_ITEM);
 }
 
 int item_key_check(const char *key, const char *what, struct fc_err *err)
@@ -261,7 +298,7 @@ int inspection_check(const struct fc_inspection *in, struct fc_err *err)
 	size_t i;
 
 	if (uuid_check(in->id, "inspection id", err) ||
-	    item_name_check(in->form_id, "form id", err) || uscc_check(in->enterprise, err) ||
+	    form_id_check(in->form_id, err) || uscc_check(in->enterprise, err) ||
 	    line_check(in->location, MAX_LOCATION, N_("location"), 0, err) ||
 	    timestamp_check(in->created_at, "creation time", err) || badge_check(in->created_by, err))
 		return -1;

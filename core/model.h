@@ -215,6 +215,11 @@ const char *hazard_state_name(enum hazard_state s);
 int person_check(const struct fc_person *p, struct fc_err *err);
 int badge_check(const char *badge, struct fc_err *err);
 int item_name_check(const char *item, const char *what, struct fc_err *err);
+/* A form's id (the same rule as settings.csv's form_id); 0 or -1 with err. */
+int form_id_check(const char *id, struct fc_err *err);
+/* Whether s is an item or list name / a form id (model.c says which). */
+int fc_name_ok(const char *s);
+int fc_form_id_ok(const char *s);
 /* An item as a record names it: a name, or "<name>@<uuid>" in a repeat. */
 int item_key_check(const char *key, const char *what, struct fc_err *err);
 int industry_check(const char *industry, struct fc_err *err);

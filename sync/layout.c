@@ -100,7 +100,7 @@ static int parse_form(const char *rest, struct layout_path *out)
 	out->id[slash - rest] = '\0';
 	ver = slash + 1;
 	v = strtol(ver, &end, 10);
-	if (end == ver || *end != '/' || v < 1 || v > 1000000 || *ver == '0')
+	if (end == ver || *end != '/' || v < 1 || v > MAX_FORM_VERSION || *ver == '0')
 		return -1;
 	file = end + 1;
 	if (strcmp(file, "survey.csv") && strcmp(file, "choices.csv") &&
@@ -109,7 +109,7 @@ static int parse_form(const char *rest, struct layout_path *out)
 	out->version = (int)v;
 	snprintf(out->file, sizeof out->file, "%.*s", (int)(strlen(file) - 4), file);
 	out->kind = LAY_FORM_FILE;
-	return item_name_check(out->id, "form id", NULL) ? -1 : 0;
+	return form_id_check(out->id, NULL) ? -1 : 0;
 }
 
 /* "YYYY/MM/<id>.json" (format 2) or "<2 hex>/<id>.json" with the id's

@@ -99,6 +99,7 @@ int replica_check(struct replica *r, struct fc_err *err)
 	if (rc < 0 && rc != GIT_EUSER)
 		git_fail(err, _("listing the replica's objects"));
 	git_odb_free(rd.odb);
+	rd.odb = NULL; /* freed twice below once damage was found (t_repair's flake) */
 	git_repository_free(plain);
 	if (rc == 0 && (git_repository_odb(&rd.odb, r->repo) < 0 ||
 			(rc = history_there(r, &rd)) < 0))

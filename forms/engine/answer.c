@@ -4,6 +4,7 @@
  * answer an inspector gives (form_check_value), so both read values the
  * same way.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/attachment.h"
@@ -118,6 +119,23 @@ static int check_choices(const struct form_item *it, const char *value, struct f
 	}
 }
 
+/* A typed geopoint as JavaRosa takes it: latitude and longitude, then
+ * altitude and accuracy if known; the ones left out are 0, so the value
+ * kept is always ODK's four numbers.  A new string. */
+static char *geo_four(const char *value)
+{
+	size_t n = 1;
+	const char *p;
+
+	for (p = value; *p; p++)
+		n += *p == ' ';
+	if (n == 2)
+		return xstrfmt("%s 0 0", value);
+	if (n == 3)
+		return xstrfmt("%s 0", value);
+	return xstrdup(value);
+}
+
 int form_check_type(const struct form_item *it, const char *value, struct fc_err *err)
 {
 	char q[QUOTE_SIZE];
@@ -140,8 +158,16 @@ int form_check_type(const struct form_item *it, const char *value, struct fc_err
 			return fc_fail(err, _("'%s' is not a date (YYYY-MM-DD)"),
 				       load_quote(value, q, sizeof q));
 		return date_check(value, _("date"), err);
-	case FT_GEOPOINT:
-		return geo_check(value, _("position"), err);
+	case FT_GEOPOINT: {
+		char *four = geo_four(value);
+		int rc = geo_check(four, _("position"), err);
+		free(four);
+		if (rc) /* said with what was typed, not with the zeros added */
+			return fc_fail(err, _("position '%s' is not a position (latitude and "
+				       "longitude, then altitude and accuracy if known: like 30.27 "
+				       "120.15 or 30.27 120.15 12 5)"), load_quote(value, q, sizeof q));
+		return 0;
+	}
 	case FT_TIME:
 		if (!is_time(value))
 			return fc_fail(err, _("'%s' is not a time (HH:MM)"), load_quote(value, q, sizeof q));
@@ -192,5 +218,7 @@ char *form_canonical_value(const struct form *f, size_t i, const char *value)
 	}
 	if (t == FT_DECIMAL && is_decimal(value) && value[0] == '-' && is_zero(digits))
 		return xstrdup(digits);
+	if (t == FT_GEOPOINT)
+		return geo_four(value);
 	return xstrdup(value);
 }

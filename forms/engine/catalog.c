@@ -119,6 +119,13 @@ static void scan(struct form_catalog *cat, const char *dir, int workspace,
 		strbuf_addf(&path, "%s/%s", dir, names[i]);
 		f = form_load_dir(path.buf, &cat->problems);
 		cat->n_tried++;
+		if (f && !f->version) { /* settings.c: numbered by `forms add` only */
+			add_problem(&cat->problems, xstrfmt(_("%s: version '%s' is not a whole "
+				    "number; add the form with `fieldcheck forms add`, which "
+				    "numbers it"), path.buf, f->odk_version));
+			form_free(f);
+			f = NULL;
+		}
 		if (f) {
 			ALLOC_GROW(out->v, out->n + 1, out->alloc);
 			out->v[out->n].f = f;

@@ -73,6 +73,7 @@ void form_free(struct form *f)
 	for (i = 0; i < f->n_choice_cols; i++)
 		free(f->choice_cols[i]);
 	free(f->choice_cols);
+	free(f->odk_version);
 	if (f->engine) {
 		expr_db_close(f->engine->db);
 		free(f->engine->by_name);

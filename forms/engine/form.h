@@ -176,9 +176,13 @@ struct form_problems {
 };
 void form_problems_release(struct form_problems *p);
 
+/* An XLSForm version text kept beside fieldcheck's number (settings.c). */
+#define FORM_ODK_VERSION_MAX 64
+
 struct form {
 	char *id;
-	int version;
+	int version;                /* 0: unnumbered until `forms add` (settings.c) */
+	char *odk_version;          /* the XLSForm version text it was numbered from, or NULL */
 	struct form_text title;     /* the id when settings.csv gives none */
 	struct form_text note;      /* settings.csv note: local practice etc., or NULLs */
 	struct form_language langs[FORM_MAX_LANGS]; /* as the columns name them */
@@ -217,6 +221,9 @@ struct form_files {
 	 * with err.  NULL: the form has no such files. */
 	int (*file)(void *ctx, const char *name, char **text, size_t *len, struct fc_err *err);
 	void *file_ctx;
+	/* The form's id when settings.csv names none (pyxform takes the file's
+	 * name; a kept form, the id it is kept under), or NULL. */
+	const char *id;
 };
 /* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
  * survey, choices or settings.  Such a name is safe in a path. */
@@ -241,9 +248,12 @@ struct form *form_load_path(const char *path, struct form_problems *probs);
 /* Whether two forms were loaded from the same bytes. */
 int form_same_files(const struct form *a, const struct form *b);
 /* Writes f into WORKSPACE/forms/<id>/ as its CSV files, replacing a
- * lower version there (forms/install.c); *already is 1 when that exact form
- * is there.  0, or -1 with err (a higher or a different same version there). */
-int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err);
+ * lower version there (forms/install.c), numbering an unnumbered f first
+ * (numbering.c); *already is 1 when that exact form is there, *version the
+ * number it has there.  0, or -1 with err (a higher or a different same
+ * version there). */
+int form_install(const struct form *f, const char *workspace, int *already, int *version,
+		 struct fc_err *err);
 
 /* The one place a form's text is put into a language (forms/engine/lang.c):
  * t in the form's language that is `lang` (its code), else in the form's

@@ -5,8 +5,9 @@
  * catalogue and the sync format see one kind of form.  A form replaces the
  * workspace's copy only with a higher version: the same id and version with
  * other contents would make two records naming that form mean different
- * things.  The new folder is written and fsynced aside, then swapped in by
- * rename, so a crash leaves the old form or the whole new one.
+ * things.  A form whose XLSForm version is text is numbered first
+ * (numbering.c).  The new folder is written and fsynced aside, then swapped
+ * in by rename, so a crash leaves the old form or the whole new one.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/form.h"
+#include "forms/engine/numbering.h"
 
 static int write_file(const char *dir, const char *name, const char *text, struct fc_err *err)
 {
@@ -107,18 +109,49 @@ static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
 	return 0;
 }
 
-int form_install(const struct form *f, const char *workspace, int *already, struct fc_err *err)
+/* An unnumbered f numbered beside what `target` holds, into *out (whose
+ * settings_csv the caller frees); 0, or -1 with err. */
+static int number(const struct form *f, const char *target, struct form *out,
+		  struct fc_err *err)
+{
+	struct form_problems probs = { 0 };
+	struct form *old = NULL;
+	struct stat st;
+	int rc;
+
+	if (!lstat(target, &st) && !(old = form_load_dir(target, &probs))) {
+		rc = fc_fail(err, _("%s holds a form that does not load (%s); move it away first"),
+			     target, probs.n ? probs.msgs[0] : "unreadable");
+		form_problems_release(&probs);
+		return rc;
+	}
+	rc = form_number(f, old, out, err);
+	form_free(old);
+	form_problems_release(&probs);
+	return rc;
+}
+
+int form_install(const struct form *f, const char *workspace, int *already, int *version,
+		 struct fc_err *err)
 {
 	char *dir = xstrfmt("%s/forms", workspace), *target = xstrfmt("%s/%s", dir, f->id);
 	char *tmp = xstrfmt("%s/.%s.new-%ld", dir, f->id, (long)getpid());
 	char *old = xstrfmt("%s/.%s.old-%ld", dir, f->id, (long)getpid());
+	struct form numbered = { 0 };
 	int rc, had;
 
 	*already = 0;
+	*version = f->version;
 	err->msg[0] = '\0';
 	if (mkdir(dir, 0755) && errno != EEXIST) {
 		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
+	}
+	if (!f->version) {
+		if ((rc = number(f, target, &numbered, err)))
+			goto out;
+		f = &numbered;
+		*version = f->version;
 	}
 	rc = may_replace(f, target, err);
 	if (rc) {
@@ -141,6 +174,7 @@ int form_install(const struct form *f, const char *workspace, int *already, stru
 	if (file_fsync_dir(dir))
 		rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), dir, strerror(errno));
 out:
+	free(numbered.settings_csv);
 	free(dir);
 	free(target);
 	free(tmp);

@@ -81,6 +81,7 @@ struct form *form_load_mem(const char *where, const struct form_files *files,
 
 	memset(&ld, 0, sizeof ld);
 	ld.where = where ? where : "";
+	ld.default_id = files->id;
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->origin = xstrdup(ld.where);
 	return load(&ld, files, 0, probs);
@@ -139,7 +140,7 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 	static const enum form_file order[] = { FF_SURVEY, FF_CHOICES, FF_SETTINGS };
 	char *where = xstrdup(dir), *base, *buf[3] = { NULL, NULL, NULL };
 	size_t n = strlen(where), len[3] = { 0, 0, 0 }, k;
-	struct form_files files;
+	struct form_files files = { 0 };
 	struct loader ld;
 	struct fc_err err;
 	struct stat st;
@@ -251,7 +252,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 {
 	struct xlsx_sheets book;
 	struct book_files bf;
-	struct form_files files;
+	struct form_files files = { 0 };
 	struct loader ld;
 	struct fc_err err;
 	struct form *f;

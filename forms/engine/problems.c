@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/model.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "forms/engine/load_impl.h"
@@ -200,17 +201,7 @@ const char *load_quote(const char *s, char *buf, size_t size)
 
 int load_name_ok(const char *s)
 {
-	size_t i;
-
-	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
-		return 0;
-	for (i = 1; s[i]; i++) {
-		char c = s[i];
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		      (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
-			return 0;
-	}
-	return i <= NAME_MAX_LEN;
+	return fc_name_ok(s); /* one rule for forms and records (core/model.c) */
 }
 
 /* pyxform takes a colon in a list's name (OpenStreetMap's tags as lists:

@@ -83,6 +83,19 @@ static void start(struct xml_walk *w, const char *name, const char **atts)
 	}
 }
 
+/* A number cell written "1.0" (as some tools save whole numbers) is read
+ * as "1", the way pyxform reads it (a float that is whole becomes an int):
+ * a choice named 1 is "1", whatever wrote the workbook. */
+static void whole_number(char *v)
+{
+	char *dot = v + (*v == '-');
+	size_t digits = strspn(dot, "0123456789");
+
+	dot += digits;
+	if (digits && *dot == '.' && dot[1] && strspn(dot + 1, "0") == strlen(dot + 1))
+		*dot = '\0';
+}
+
 /* The text a finished cell shows, or NULL (with w failed) if it cannot. */
 static char *cell_text(struct xml_walk *w, struct sheet_read *s)
 {
@@ -107,6 +120,8 @@ static char *cell_text(struct xml_walk *w, struct sheet_read *s)
 		return NULL;
 	}
 	xlsx_unescape(&w->text);
+	if (!*t || !strcmp(t, "n"))
+		whole_number(w->text.buf);
 	return xstrdup(w->text.buf);
 }
 

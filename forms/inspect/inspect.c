@@ -221,10 +221,16 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	files.settings_len = strlen(t.settings);
 	files.file = kept_file;
 	files.file_ctx = &t;
+	files.id = form_id; /* settings without form_id: the id it is kept under */
 	snprintf(where, sizeof where, "%s (version %d, as kept in the store)", form_id, version);
 	f = form_load_mem(where, &files, &probs);
 	if (!f)
 		fc_fail(err, "%s", probs.n ? probs.msgs[0] : "the kept form does not load");
+	else if (f->version != version || strcmp(f->id, form_id)) { /* as its key says */
+		fc_fail(err, _("%s says it is form %s version %d"), where, f->id, f->version);
+		form_free(f);
+		f = NULL;
+	}
 	form_problems_release(&probs);
 	formstore_texts_clear(&t);
 	return f;

@@ -91,6 +91,11 @@ fc inspection new --form geo --enterprise "$USCC1"
 gid=$(cat "$OUT")
 expect_exit 0 "it takes LAT LON ALT ACCURACY" inspection answer "$gid" spot "30.27 120.15 8 4.5"
 expect_err 1 "is not a position" "and refuses half of one" inspection answer "$gid" spot "30.27"
+expect_err 1 "position '30.27 120.15 8 4.5 1' is not a position" "or a fifth number" \
+	inspection answer "$gid" spot "30.27 120.15 8 4.5 1"
+expect_exit 0 "it takes LAT LON typed alone, as ODK Collect does" inspection answer "$gid" spot "30.28 120.16"
+fc inspection show "$gid"
+out_has "30.28 120.16 0 0" "kept as ODK's four numbers, altitude and accuracy 0"
 
 
 # start-geopoint: where the inspection took place, recorded without asking

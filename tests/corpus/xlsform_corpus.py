@@ -17,6 +17,14 @@ accepts is given to `fieldcheck forms check` as an .xlsx (an .xls, .md or
     crash     anything else: a signal, another exit code, no message, or a
               sanitizer's report (give a build/asan/fieldcheck as FIELDCHECK)
 
+With --walk, each form that loads is then walked on the command line in a
+workspace of its own, as an inspector would: `forms add`, `inspection new`,
+every question answered in survey order with a plausible value of its type
+(a repeat's first instance added first), `inspection show`, `inspection
+finalize`.  It counts forms that start and show ("walks"), answers taken
+and refused (a refusal may be the form's constraint doing its job), forms
+that finalize, and any crash of a step.
+
 A dev tool, not a test: it needs pyxform (and openpyxl, xlrd, lark), which
 CI cannot install.  Exit 0 always; the figures are the output.
 """
@@ -203,8 +211,104 @@ def check(fc, target):
     return "crash", [f"exit {p.returncode}"] + probs[:3]
 
 
+WALK_SKIP = {"note", "calculate", "start", "end", "today", "deviceid", "username",
+             "phonenumber", "email", "audit", "subscriberid", "simserial", "hidden",
+             "start-geopoint", "image", "audio", "video", "file", "background-audio",
+             "xml-external", "csv-external", "begin_group", "end_group", "begin group",
+             "end group"}
+
+
+def sheet_dicts(wb, name):
+    """A sheet's rows as dicts keyed by lower-case header, or []."""
+    for ws in wb.worksheets:
+        if ws.title.strip().lower() == name:
+            rows = sheet_rows(ws)
+            if not rows:
+                return []
+            head = [h.strip().lower() for h in rows[0]]
+            return [dict(zip(head, r)) for r in rows[1:]]
+    return []
+
+
+def plausible(typ, lists):
+    """An answer of type typ, or None to leave the question alone."""
+    words = typ.split()
+    base = words[0] if words else ""
+    if base in ("select_one", "select_multiple", "select_one_from_file",
+                "select_multiple_from_file", "select", "rank"):
+        names = lists.get(words[-1], []) if len(words) > 1 else []
+        return names[0] if names else None
+    return {"text": "abc", "string": "abc", "barcode": "abc", "integer": "1",
+            "int": "1", "decimal": "1.5", "range": "1", "date": "2026-11-28",
+            "time": "09:30", "datetime": "2026-11-28T09:30", "geopoint": "30.25 120.16",
+            "check": "pass", "acknowledge": "OK", "trigger": "OK"}.get(base.lower())
+
+
+def walk(fc, target, book, tmp):
+    """Walks a loaded form on the command line (see --walk); a dict of what
+    happened."""
+    ws = os.path.join(tmp, "ws")
+    out = {"walks": 0, "taken": 0, "refused": 0, "final": 0, "crash": ""}
+
+    def run(*a):
+        p = subprocess.run([fc, "-C", ws] + list(a), capture_output=True, text=True,
+                           errors="replace", timeout=60)
+        if p.returncode not in (0, 1) or "Sanitizer" in p.stderr or "runtime error:" in p.stderr:
+            out["crash"] = out["crash"] or f"{a[0]} {a[1] if len(a) > 1 else ''}: exit {p.returncode}"
+        return p
+
+    run("init", "--name", "walker", "--badge", "ZJ-0001", "--dept", "d")
+    p = run("forms", "add", target)
+    m = re.search(r"^form (\S+) version", p.stdout, re.M)
+    if not m:
+        return out
+    run("enterprise", "add", "--code", "91350100M000100Y43", "--name", "walk")
+    p = run("inspection", "new", "--form", m.group(1), "--enterprise", "91350100M000100Y43")
+    iid = p.stdout.strip()
+    if p.returncode or not iid:
+        out["crash"] = out["crash"] or "inspection new: " + p.stderr.strip()[:80]
+        return out
+    wb = openpyxl.load_workbook(book, read_only=True, data_only=True)
+    lists = {}
+    for row in sheet_dicts(wb, "choices"):
+        ln = (row.get("list_name") or row.get("list name") or "").strip()
+        if ln and row.get("name"):
+            lists.setdefault(ln, []).append(row["name"].strip())
+    repeats = []
+    for row in sheet_dicts(wb, "survey"):
+        typ, name = (row.get("type") or "").strip(), (row.get("name") or "").strip()
+        low = " ".join(typ.lower().replace("_", " ").split())
+        if low == "begin repeat":
+            ok = not repeats and run("inspection", "repeat", iid, name, "add").returncode == 0
+            repeats.append(ok)
+            continue
+        if low == "end repeat":
+            repeats and repeats.pop()
+            continue
+        if not name or low in WALK_SKIP or low.startswith(("begin", "end")):
+            continue
+        v = plausible(typ, lists)
+        if v is None or (repeats and not all(repeats)) or len(repeats) > 1:
+            continue
+        extra = ["--instance", "1"] if repeats else []
+        p = run("inspection", "answer", iid, name, v, *extra)
+        out["taken" if p.returncode == 0 else "refused"] += 1
+        if p.returncode and os.environ.get("CORPUS_WALK_REFUSALS"):
+            with open(os.environ["CORPUS_WALK_REFUSALS"], "a") as fh:
+                fh.write(f"{typ}\t{name}={v}\t{p.stderr.strip()[:160]}\n")
+    out["walks"] = int(run("inspection", "show", iid).returncode == 0)
+    p = run("inspection", "finalize", iid)
+    out["final"] = int(p.returncode == 0)
+    if p.returncode and os.environ.get("CORPUS_WALK_REFUSALS"):
+        with open(os.environ["CORPUS_WALK_REFUSALS"], "a") as fh:
+            fh.write(f"finalize\t{book}\t{p.stderr.strip()[:300]}\n")
+    return out
+
+
 def main(argv):
     use_csv = "--csv" in argv
+    walking = "--walk" in argv
+    walked = Counter()
     listing = "--list" in argv
     args = [a for a in argv if not a.startswith("--")]
     if len(args) < 2:
@@ -231,6 +335,16 @@ def main(argv):
                 print(f"unconverted\t{path}\t{type(e).__name__}: {e}")
                 continue
             result, probs = check(fc, target)
+            if walking and result == "loads":
+                w = walk(fc, target, book, tmp)
+                for k in ("walks", "taken", "refused", "final"):
+                    walked[k] += w[k]
+                walked["forms"] += 1
+                if w["crash"]:
+                    walked["crash"] += 1
+                    print(f"walk-crash\t{path}\t{w['crash']}")
+                elif not w["walks"]:
+                    print(f"walk-fails\t{path}")
         tally[result] += 1
         first = set()
         for l in probs:
@@ -243,6 +357,10 @@ def main(argv):
     print(f"\nfiles {len(files)}, pyxform refuses {pyx_refused}, pyxform accepts {n}")
     for k in ("loads", "refused", "crash", "unconverted"):
         print(f"{k:12} {tally[k]:4}  {100.0 * tally[k] / n if n else 0:5.1f} %")
+    if walking:
+        print(f"\nwalked {walked['forms']} forms that load: {walked['walks']} start and show, "
+              f"{walked['final']} finalize; answers taken {walked['taken']}, refused "
+              f"{walked['refused']}; crashes {walked['crash']}")
     print("\nforms refused, by reason (a form counts once per reason):")
     for k, c in kinds.most_common(40):
         print(f"{c:4}  {k}")

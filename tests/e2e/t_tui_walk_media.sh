@@ -21,6 +21,12 @@ one_case() {
 		{ not_ok "a draft of the media form"; return; }
 	TM_COLS=80 TM_ROWS=24 tui_start "$loc" FIELDCHECK_FILES="$CARD"
 	must "$loc: home" wait_for F10
+	# the chooser counts an XLSForm's questions when it has no checks
+	keys n && sleep 0.3 && keys Enter
+	expect "$loc: the form chooser says how many questions" \
+		"$(L 'Evidence by item (5 questions)' 'Evidence by item (5 个问题)')"
+	keys Escape && sleep 0.2 && keys Escape
+	must "$loc: home again" wait_for F10
 	keys d && sleep 0.3 && keys Enter
 	must "$loc: the walk opens" wait_for "$(L 'draft ' '草稿 ')"
 	keys Down

@@ -14,7 +14,7 @@ const char TEST_NONE[] = "(none)";
 static struct form *load(const char *survey, const char *choices, const char *settings,
 			 struct form_problems *p)
 {
-	struct form_files files;
+	struct form_files files = { 0 };
 
 	if (!settings)
 		settings = "form_id,version\nt,1\n";

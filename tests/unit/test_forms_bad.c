@@ -218,8 +218,8 @@ static void values_in_messages_are_made_safe(void **state)
 	free(got);
 	got = test_form_problems("type,name,label\ntext,x,X\n", NULL,
 				 "form_id,version\nt,\"1\x1b[2J\"\n");
-	assert_string_equal(got, "mem/settings.csv:2:2: version '1\\x1b[2J' is not a positive "
-			    "whole number up to 2147483647");
+	assert_string_equal(got, "mem/settings.csv:2:2: version holds control character "
+			    "U+001B at character 2");
 	free(got);
 }
 

@@ -121,8 +121,8 @@ static void highest_version_wins_and_clashes_are_reported(void **state)
 	assert_null(form_catalog_find(&cat, "gamma"));
 	assert_null(form_catalog_find(&cat, "broken"));
 	assert_int_equal(cat.problems.n, 2);
-	snprintf(want, sizeof want, "%s/broken/settings.csv:2:2: version '0' is not a "
-		 "positive whole number up to 2147483647", wsforms);
+	snprintf(want, sizeof want, "%s/broken: version '0' is not a whole number; add the "
+		 "form with `fieldcheck forms add`, which numbers it", wsforms);
 	assert_string_equal(cat.problems.msgs[0], want);
 	snprintf(want, sizeof want, "%s/gamma: version 2 of form gamma differs from "
 		 "%s/gamma; neither is used (give the changed one a higher version)",

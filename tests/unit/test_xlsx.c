@@ -101,14 +101,18 @@ static void cells_as_excel_writes_them(void **state)
 		   "<c r=\"B3\" t=\"str\"><f>LOWER(\"Q1\")</f><v>q1</v></c>"
 		   "<c r=\"C3\" t=\"s\"><v>4</v></c><c r=\"D3\" s=\"1\"/>"
 		   "<c r=\"E3\" t=\"b\"><v>1</v></c></row>"
-		   "<row><c t=\"s\"><v>3</v></c><c><v>7.5</v></c></row>",
+		   "<row><c t=\"s\"><v>3</v></c><c><v>7.5</v></c></row>"
+		   /* whole numbers some tools write "1.0": read "1", as pyxform */
+		   "<row><c t=\"n\"><v>1.0</v></c><c><v>-20.000</v></c><c><v>1.05</v></c>"
+		   "<c><v>100</v></c><c t=\"str\"><v>2.0</v></c></row>",
 		   SETTINGS);
 	read_ok(&b, &x);
 	assert_string_equal(x.csv[XS_SURVEY],
 			    "type,name,label::zh,,required\n"
 			    ",,,,\n"
 			    "text,q1,\"two\nlines, \"\"quoted\"\"\",,TRUE\n"
-			    "检查,7.5,,,\n");
+			    "检查,7.5,,,\n"
+			    "1,-20,1.05,100,2.0\n");
 	assert_null(x.csv[XS_CHOICES]);
 	assert_string_equal(x.csv[XS_SETTINGS], "form_id,version\nbook,2024032701\n");
 	assert_string_equal(x.unused, "entities"); /* said, not read */
@@ -231,7 +235,7 @@ static void shipped_forms_round_trip(void **state)
 			if (csv[k])
 				assert_string_equal(x.csv[k], csv[k]);
 		files = (struct form_files){ x.csv[0], x.csv[1], x.csv[2], x.len[0], x.len[1], x.len[2],
-					     NULL, NULL };
+					     NULL, NULL, NULL };
 		g = test_form(files.survey, files.choices, files.settings);
 		assert_string_equal(g->id, f->id);
 		assert_int_equal(g->version, f->version);
@@ -415,17 +419,17 @@ static void install_into_workspace(void **state)
 	struct form *v2 = test_form("type,name,label\ntext,x,Z\n", NULL, "form_id,version\nw,2\n");
 	struct form_problems probs = { 0 };
 	struct form *back;
-	int already;
+	int already, version;
 	(void)state;
 
-	assert_int_equal(form_install(v1, ws, &already, &err), 0);
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), 0);
 	assert_int_equal(already, 0);
-	assert_int_equal(form_install(v1, ws, &already, &err), 0);
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), 0);
 	assert_int_equal(already, 1);
-	assert_int_equal(form_install(v1b, ws, &already, &err), -1);
+	assert_int_equal(form_install(v1b, ws, &already, &version, &err), -1);
 	assert_non_null(strstr(err.msg, "another version 1 of form w"));
-	assert_int_equal(form_install(v2, ws, &already, &err), 0);
-	assert_int_equal(form_install(v1, ws, &already, &err), -1);
+	assert_int_equal(form_install(v2, ws, &already, &version, &err), 0);
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), -1);
 	assert_non_null(strstr(err.msg, "has version 2 of form w; this is version 1"));
 	p = xstrfmt("%s/forms/w", ws);
 	back = form_load_dir(p, &probs);
@@ -444,6 +448,60 @@ static void install_into_workspace(void **state)
 	free(ws);
 }
 
+/* An XLSForm version that is text ("2.2", KoBo's "vTEm...") loads
+ * unnumbered; `forms add` numbers it after the workspace's copy, keeps the
+ * text in odk_version, and takes the same workbook again as nothing to do. */
+static void install_numbers_text_versions(void **state)
+{
+	char *ws = test_tmpdir(), *p;
+	struct fc_err err = { 0 };
+	struct form *v1 = test_form("type,name,label\ntext,x,X\n", NULL, "form_id,version\nw,1\n");
+	struct form *a = test_form("type,name,label\ntext,x,Y\n", NULL, "form_id,version\nw,2.2\n");
+	struct form *a2 = test_form("type,name,label\ntext,x,Q\n", NULL, "form_id,version\nw,2.2\n");
+	struct form *b = test_form("type,name,label\ntext,x,Z\n", NULL,
+				   "form_id,version,odk_version\nw,vTEmiygu,\n");
+	struct form_problems probs = { 0 };
+	struct form *back;
+	int already, version;
+	(void)state;
+
+	assert_int_equal(a->version, 0);
+	assert_string_equal(a->odk_version, "2.2");
+	assert_int_equal(a->warnings.n, 1);
+	assert_non_null(strstr(a->warnings.msgs[0], "version '2.2' is not a whole number"));
+	assert_int_equal(form_install(v1, ws, &already, &version, &err), 0);
+	assert_int_equal(form_install(a, ws, &already, &version, &err), 0);
+	assert_int_equal(already, 0);
+	assert_int_equal(version, 2);
+	assert_int_equal(form_install(a, ws, &already, &version, &err), 0);
+	assert_int_equal(already, 1);
+	assert_int_equal(version, 2);
+	/* the same text with other contents: refused, as a number would be */
+	assert_int_equal(form_install(a2, ws, &already, &version, &err), -1);
+	assert_non_null(strstr(err.msg, "another version 2 of form w"));
+	p = xstrfmt("%s/forms/w", ws);
+	back = form_load_dir(p, &probs);
+	assert_non_null(back);
+	assert_int_equal(back->version, 2);
+	assert_string_equal(back->odk_version, "2.2");
+	assert_int_equal(back->warnings.n, 0);
+	form_free(back);
+	assert_int_equal(form_install(b, ws, &already, &version, &err), 0);
+	assert_int_equal(version, 3);
+	back = form_load_dir(p, &probs);
+	assert_non_null(back);
+	assert_int_equal(back->version, 3);
+	assert_string_equal(back->odk_version, "vTEmiygu");
+	form_free(back);
+	free(p);
+	form_free(v1);
+	form_free(a);
+	form_free(a2);
+	form_free(b);
+	test_rmrf(ws);
+	free(ws);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +513,7 @@ int main(void)
 		cmocka_unit_test(hostile_archives),
 		cmocka_unit_test(part_too_large),
 		cmocka_unit_test(install_into_workspace),
+		cmocka_unit_test(install_numbers_text_versions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

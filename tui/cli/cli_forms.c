@@ -178,7 +178,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	struct form_problems probs = { 0 };
 	struct fc_err err;
 	struct form *f;
-	int rc, already;
+	int rc, already, version;
 
 	const struct cli_opt opts[] = { { 0 } };
 
@@ -190,13 +190,16 @@ static int add(struct cli *cli, int argc, char **argv)
 	form_problems_release(&probs);
 	if (!f)
 		return 1;
-	if (form_install(f, cli->workspace, &already, &err)) {
+	if (form_install(f, cli->workspace, &already, &version, &err)) {
 		rc = cli_report(&err);
 		form_free(f);
 		return rc;
 	}
-	printf(already ? "form %s version %d is in the workspace already\n" :
-	       "form %s version %d added to the workspace's forms\n", f->id, f->version);
+	printf(already ? "form %s version %d is in the workspace already" :
+	       "form %s version %d added to the workspace's forms", f->id, version);
+	if (f->odk_version)
+		printf(" (XLSForm version %s)", f->odk_version);
+	putchar('\n');
 	rc = catalog_problems(cli, f->id) ? 1 : 0;
 	form_free(f);
 	return rc;

@@ -181,7 +181,10 @@ static void pick_form(struct ui *ui, struct newin *n)
 		struct strbuf sb;
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%s (", form_text(f, &f->title, ui->lang));
-		strbuf_addf(&sb, _("%zu checks"), form_count_checks(f));
+		if (form_count_checks(f)) /* a checklist counts its checks */
+			strbuf_addf(&sb, _("%zu checks"), form_count_checks(f));
+		else /* an XLSForm from elsewhere has none: its questions */
+			strbuf_addf(&sb, _("%zu questions"), form_count_questions(f));
 		strbuf_adds(&sb, ")");
 		labels[i] = owned[i] = strbuf_detach(&sb);
 		ids[i] = f->id;    /* found by its id too, as before titles */

@@ -28,8 +28,9 @@ enum {
 };
 
 /* The walk's modes: on a conflicted item resolving comes first on the bar,
- * and an answer given settles the conflict. */
-enum { MODE_PLAIN = 1, MODE_CONFLICT = 2 };
+ * and an answer given settles the conflict; pass, fail and n/a are on the
+ * bar on a check item (a form from elsewhere may have none). */
+enum { MODE_PLAIN = 1, MODE_CONFLICT = 2, MODE_CHECK = 4 };
 
 /* A narrow bar drops the lowest `prio` first: the answers (p f n Enter),
  * then the review and the view stay longest, then the help; F2, F3 and Esc
@@ -40,9 +41,10 @@ static const struct ui_keymap keys[] = {
 	  N_("an item answered differently on two devices (!): keep one answer"), 22,
 	  UI_BAR_IN(MODE_CONFLICT) },
 	{ { 'p', 'P' }, REQ_PASS, "p", N_("Pass"), "p  f  n",
-	  N_("check items: pass, fail (asks for the hazard), not applicable"), 21, 0 },
-	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 20, 0 },
-	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 19, 0 },
+	  N_("check items: pass, fail (asks for the hazard), not applicable"), 21,
+	  UI_BAR_IN(MODE_CHECK) },
+	{ { 'f', 'F' }, REQ_FAIL, "f", N_("Fail"), NULL, NULL, 20, UI_BAR_IN(MODE_CHECK) },
+	{ { 'n', 'N' }, REQ_NA, "n", N_("N/A"), NULL, NULL, 19, UI_BAR_IN(MODE_CHECK) },
 	{ { '\n', '\r', 'e', UI_FN(KEY_ENTER) }, REQ_EDIT, "Enter", N_("Edit"), "Enter  e",
 	  N_("answer or change the item (text, number, date, choices)"), 18, 0 },
 	{ { 0 }, UI_REQ_NONE, NULL, NULL, "Up Down",
@@ -264,7 +266,8 @@ static unsigned mode(void *ctx)
 	const struct walk *w = ctx;
 	long it = walk_item(w);
 
-	return it >= 0 && w->clashes[it] ? MODE_CONFLICT : MODE_PLAIN;
+	return (it >= 0 && w->clashes[it] ? MODE_CONFLICT : MODE_PLAIN) |
+	       (it >= 0 && w->f->items[it].type == FT_CHECK ? MODE_CHECK : 0);
 }
 
 /* p, f, n. */
@@ -296,7 +299,7 @@ void walk_attach(struct walk *w)
  * answer settles the conflict: the mode is decided here, once, and passed. */
 static int request(struct walk *w, int req, int key)
 {
-	enum walk_how how = mode(w) == MODE_CONFLICT ? WALK_RESOLVE : WALK_ANSWER;
+	enum walk_how how = mode(w) & MODE_CONFLICT ? WALK_RESOLVE : WALK_ANSWER;
 
 	switch (req) {
 	case REQ_PASS: case REQ_FAIL: case REQ_NA: check(w, req, how); return 0;
