@@ -93,6 +93,8 @@ static int lookup(void *ctx, const char *name, enum xp_kind *kind)
 	const struct form *f = ctx;
 	int i = form_item_index(f, name);
 
+	if (form_xls_name_shared(f, name))
+		return XP_AMBIGUOUS;
 	if (i >= 0)
 		*kind = form_item_kind(&f->items[i]);
 	return i;

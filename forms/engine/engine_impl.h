@@ -30,6 +30,9 @@ struct form_engine {
 	/* While a choice_filter compiles: its select's list, whose own columns
 	 * (a file's, form_list.cols) it reads too; NULL otherwise. */
 	const struct form_list *filter_list;
+	const char **shared; /* the survey's names several items carry (their
+			      * xls_name), sorted, each once (names.c) */
+	size_t n_shared;
 };
 
 /* How item it's answer reads in expressions. */

@@ -37,7 +37,7 @@ struct eval {
 static const char *answer(const struct eval *ev, size_t i)
 {
 	const struct form_item *it = &ev->f->items[i];
-	char key[MAX_ITEM_KEY + NAME_MAX_LEN + 2];
+	char key[MAX_ITEM_KEY + NAME_MAX_LEN + 2], uuid[FC_UUID_LEN + 1];
 
 	const char *(*get)(void *, const char *) = ev->a ?
 		(it->type == FT_MEDIA ? ev->a->file : ev->a->get) : NULL;
@@ -48,7 +48,11 @@ static const char *answer(const struct eval *ev, size_t i)
 		return get(ev->a->ctx, it->name);
 	if (!ev->a->instance)
 		return NULL;
-	snprintf(key, sizeof key, "%s@%s", it->name, ev->a->instance);
+	if (!ev->a->instance_of)
+		snprintf(uuid, sizeof uuid, "%s", ev->a->instance);
+	else if (ev->a->instance_of(ev->a->ctx, ev->f, (size_t)it->repeat, uuid))
+		return NULL; /* not in an instance of the item's repeat */
+	snprintf(key, sizeof key, "%s@%s", it->name, uuid);
 	return get(ev->a->ctx, key);
 }
 

@@ -18,6 +18,7 @@ static void text_release(struct form_text *t)
 static void item_release(struct form_item *it)
 {
 	free(it->name);
+	free(it->xls_name);
 	text_release(&it->label);
 	text_release(&it->hint);
 	text_release(&it->required_message);
@@ -82,6 +83,7 @@ void form_free(struct form *f)
 	if (f->engine) {
 		expr_db_close(f->engine->db);
 		free(f->engine->by_name);
+		free(f->engine->shared);
 		free(f->engine);
 	}
 	free(f->id);

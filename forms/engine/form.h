@@ -68,7 +68,9 @@ enum form_type {
 /* What a media item asks for (XLSForm's image or photo, audio, video, file). */
 enum form_media { MEDIA_IMAGE, MEDIA_AUDIO, MEDIA_VIDEO, MEDIA_FILE };
 
-#define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection */
+#define FORM_REPEAT_MAX 200 /* instances of one repeat in one inspection (of a
+			     * nested repeat: in one instance of the one it is in) */
+#define FORM_REPEAT_DEPTH 4 /* repeats inside repeats: at most this many deep */
 
 /* XLSForm's metadata types: values a form records without asking. */
 enum form_meta_kind {
@@ -139,7 +141,14 @@ struct form_expr; /* a compiled relevant/constraint/required expression */
 
 struct form_item {
 	enum form_type type;
-	char *name;                 /* unique within the form; NULL for end_group */
+	char *name;                 /* unique within the form; NULL for end_group.
+				     * The survey's name, or, when items in
+				     * other groups have that name too, it
+				     * scoped by its groups' ("grp-name",
+				     * forms/engine/names.c): the name records
+				     * key its answers by */
+	char *xls_name;             /* the survey's name when `name` is scoped,
+				     * else NULL */
 	const struct form_list *list; /* select_one / select_multiple */
 	struct form_text label, hint, required_message, constraint_message;
 	struct form_text legal_basis; /* check items: regulation and article */
@@ -300,6 +309,13 @@ struct form_lang form_lang_of(const char *s);
 int form_lang_is(struct form_lang l, const char *code);
 /* Index of the item called `name`, or -1. */
 int form_item_index(const struct form *f, const char *name);
+/* Whether `name` is the survey's name of items in different groups, which
+ * carry scoped names (forms/engine/names.c): ${name} is ambiguous. */
+int form_xls_name_shared(const struct form *f, const char *name);
+/* Appends the names of the items whose survey name is `name` to out, as
+ * "front-valve, rear-valve". */
+struct strbuf;
+void form_scoped_names(const struct form *f, const char *name, struct strbuf *out);
 /* Counts items of type FT_CHECK. */
 size_t form_count_checks(const struct form *f);
 /* Counts items that take an answer (all but notes and group markers). */
@@ -341,6 +357,11 @@ struct form_answers {
 	 * uuid (FC_UUID_LEN + 1 bytes); 0, or -1 when there is none:
 	 * indexed-repeat().  NULL: none. */
 	int (*instance_at)(void *ctx, const struct form *f, size_t repeat, size_t k, char *uuid);
+	/* The uuid of the instance of that repeat the evaluation runs in: the
+	 * instance `instance`, or for a repeat that instance's repeat is nested
+	 * in, the one it is inside; 0, or -1 when there is none.  NULL: the
+	 * instance `instance` for any repeat (no nesting). */
+	int (*instance_of)(void *ctx, const struct form *f, size_t repeat, char *uuid);
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	struct form_lang lang;      /* labels jr:choice-name() gives */

@@ -277,7 +277,14 @@ static void check_text_refs(struct loader *ld, struct survey *sv, size_t i)
 				memcpy(name, v + 2, n);
 				name[n] = '\0';
 				idx = form_item_index(ld->f, name);
-				if (idx < 0 || form_item_kind(&ld->f->items[idx]) == XK_NONE)
+				if (form_xls_name_shared(ld->f, name))
+					sheet_problem(ld, &sv->sh, sv->row[i], keys[k],
+						      (enum sheet_slot)s, "%s: ${%s} names more "
+						      "than one item (the name is used in several "
+						      "groups)", sheet_col_name(&sv->sh, keys[k],
+						      (enum sheet_slot)s, colname, sizeof colname),
+						      name);
+				else if (idx < 0 || form_item_kind(&ld->f->items[idx]) == XK_NONE)
 					sheet_problem(ld, &sv->sh, sv->row[i], keys[k],
 						      (enum sheet_slot)s, "%s: ${%s} is not an item "
 						      "with a value", sheet_col_name(&sv->sh, keys[k],

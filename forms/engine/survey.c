@@ -398,17 +398,25 @@ static void close_group(struct loader *ld, struct survey *sv, const struct csv_r
 			      "group", open->name, open->line);
 }
 
+/* How many repeats the open ones hold. */
+static int repeats_open(const struct form *f, const struct groups *g)
+{
+	int k, n = 0;
+
+	for (k = 0; k < g->n; k++)
+		n += f->items[g->ix[k]].type == FT_BEGIN_REPEAT;
+	return n;
+}
+
 /* Places the item in the group structure. */
 static void read_group(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		       struct form_item *it, size_t ix, struct groups *g)
 {
 	place(ld->f, it, g);
-	if (it->type == FT_BEGIN_REPEAT && it->repeat >= 0)
-		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "repeat '%s' is inside "
-			      "repeat '%s' (line %d): fieldcheck does not take a repeat "
-			      "inside a repeat yet", it->name ? it->name : "",
-			      ld->f->items[it->repeat].name ? ld->f->items[it->repeat].name : "",
-			      ld->f->items[it->repeat].line);
+	if (it->type == FT_BEGIN_REPEAT && repeats_open(ld->f, g) >= FORM_REPEAT_DEPTH)
+		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "repeat '%s' is inside %d "
+			      "repeats: fieldcheck takes repeats inside repeats %d deep at most",
+			      it->name ? it->name : "", repeats_open(ld->f, g), FORM_REPEAT_DEPTH);
 	if (it->type == FT_BEGIN_GROUP || it->type == FT_BEGIN_REPEAT) {
 		if (g->n == GROUP_DEPTH_MAX)
 			sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN,
@@ -679,19 +687,6 @@ static void add_item(struct loader *ld, struct survey *sv, const struct csv_row 
 		add_other(ld, sv, row, ix);
 }
 
-static void check_duplicates(struct loader *ld, struct survey *sv)
-{
-	const struct form *f = ld->f;
-	const size_t *v = f->engine->by_name;
-	size_t k;
-
-	for (k = 1; k < f->engine->n_by_name; k++)
-		if (!strcmp(f->items[v[k]].name, f->items[v[k - 1]].name))
-			sheet_problem(ld, &sv->sh, sv->row[v[k]], S_NAME, SLOT_PLAIN,
-				      "duplicate name '%s' (also on line %d)",
-				      f->items[v[k]].name, f->items[v[k - 1]].line);
-}
-
 static void free_survey(struct form *f, struct survey *sv)
 {
 	size_t i;
@@ -762,8 +757,7 @@ void load_survey(struct loader *ld, const char *buf, size_t len)
 	if (!ld->f->n_items)
 		load_problem(ld, FF_SURVEY, sv.sh.csv.rows[0].line, 1,
 			     "no items under the header row");
-	form_index_names(ld->f);
-	check_duplicates(ld, &sv);
+	survey_check_names(ld, &sv);
 	survey_link_refs(ld, &sv);
 	survey_check_cycles(ld, &sv);
 	free_survey(ld->f, &sv);

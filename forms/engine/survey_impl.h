@@ -63,6 +63,10 @@ const struct form_list *external_list(struct loader *ld, struct survey *sv, size
 				      const char *name);
 /* Sets item->list for selects, compiles every expression, checks defaults. */
 void survey_link_refs(struct loader *ld, struct survey *sv);
+/* pyxform's rules for names (unique among siblings; a repeat's among
+ * repeats), then scoped names for the items whose name other items carry
+ * too, and f's index by name (names.c). */
+void survey_check_names(struct loader *ld, struct survey *sv);
 /* Refuses relevance that depends on itself, or on too long a chain. */
 void survey_check_cycles(struct loader *ld, struct survey *sv);
 

@@ -273,6 +273,10 @@ static int reference(struct xp *x, struct node *out)
 	memcpy(name, x->src + x->t.pos + 2, x->t.len - 3);
 	name[x->t.len - 3] = '\0';
 	idx = x->env->lookup(x->env->ctx, name, &kind);
+	if (idx == XP_AMBIGUOUS)
+		return xp_fail_at(x, x->t.pos, "${%s} names more than one item (the name is "
+				  "used in several groups): refer to an item whose name is "
+				  "unique", name);
 	if (idx < 0)
 		return xp_fail_at(x, x->t.pos, "${%s} is not an item of this form", name);
 	if (kind == XK_NONE)

@@ -50,8 +50,11 @@ enum xp_kind {
 #define XP_PARAM_IS_COLUMN(p) ((p) <= -100 && (p) > -1000000)
 #define XP_PARAM_COLUMN_OF(p) (-100 - (p))
 
+#define XP_AMBIGUOUS (-2)
+
 struct xp_env {
-	/* Returns the index of the item called name and its kind, or -1. */
+	/* Returns the index of the item called name and its kind, or -1;
+	 * XP_AMBIGUOUS when several items have that name. */
 	int (*lookup)(void *ctx, const char *name, enum xp_kind *kind);
 	void *ctx;
 	enum xp_kind self;  /* the kind of `.` */

@@ -4,6 +4,7 @@
  * and the list of what is missing, for the review and the command line. */
 #include "inspect.h"
 #include "instances.h"
+#include "visit.h"
 #include "inspect_impl.h"
 
 #include <stdio.h>
@@ -51,12 +52,12 @@ static int missing_of(const struct form *f, const struct fc_inspection *in,
 	inspect_view(&fa, &l, today);
 	for (i = 0; i < f->n_items; i++) {
 		struct inspect_instance *v = NULL;
-		struct inspect_instance none = { "", 0, "", 0 };
+		struct inspect_instance none = { "", "", 0, "", 0 };
 		int r;
 		if (!form_item_answerable(&f->items[i]))
 			continue;
 		n_inst = f->items[i].repeat < 0 ? 1 :
-			 inspect_instances(in, f->items[f->items[i].repeat].name, 0, &v);
+			 inspect_instances(f, in, (size_t)f->items[i].repeat, NULL, 0, &v);
 		for (k = 0; k < n_inst; k++) {
 			r = missing_one(f, i, v ? v[k].uuid : none.uuid, &fa, &l, err);
 			if (r < 0) {
@@ -69,7 +70,10 @@ static int missing_of(const struct form *f, const struct fc_inspection *in,
 				continue;
 			ALLOC_GROW(*out, *n_out + 1, alloc);
 			(*out)[*n_out].idx = i;
-			(*out)[(*n_out)++].pos = v ? k + 1 : 0;
+			snprintf((*out)[*n_out].instance, sizeof (*out)[*n_out].instance, "%s",
+				 v ? v[k].uuid : "");
+			(*out)[(*n_out)++].pos = v ? inspect_instance_position(f, in,
+						(size_t)f->items[i].repeat, v[k].uuid) : 0;
 		}
 		free(v);
 	}
@@ -117,50 +121,75 @@ void inspect_items_text(const struct form *f, const size_t *idx, size_t n, struc
 		strbuf_addf(out, _(", and %zu more"), n - 20);
 }
 
-/* The unanswered items as a person reads them: "Plate (Vehicle 2)". */
-static void missing_text(const struct form *f, const struct inspect_missing *m, size_t n,
-			 struct form_lang lang, struct strbuf *out)
+/* The unanswered items as a person reads them: "Plate (Vehicle 2)",
+ * "Seal (Compartment 1) (Vehicle 2)". */
+static void missing_text(const struct form *f, const struct fc_inspection *in,
+			 const struct inspect_missing *m, size_t n, struct form_lang lang,
+			 struct strbuf *out)
 {
+	char key[MAX_ITEM_KEY + 1];
 	size_t i;
 
 	for (i = 0; i < n && i < 20; i++) {
-		const struct form_item *it = &f->items[m[i].idx];
 		strbuf_adds(out, i ? _(", ") : "");
-		strbuf_adds(out, form_item_label(f, it, lang));
-		if (m[i].pos)
-			/* TRANSLATORS: an item in a repeat's instance: "Plate (Vehicle 2)" */
-			strbuf_addf(out, _(" (%s %zu)"),
-				    form_item_label(f, &f->items[it->repeat], lang), m[i].pos);
+		snprintf(key, sizeof key, *m[i].instance ? "%s@%s" : "%s",
+			 f->items[m[i].idx].name, m[i].instance);
+		inspect_key_label(f, in, key, lang, out);
 	}
 	if (n > 20)
 		strbuf_addf(out, _(", and %zu more"), n - 20);
 }
 
-/* Every repeat that applies has as many live instances as its
- * repeat_count asks for.  0, or -1 with err. */
-static int repeat_counts_met(const struct form *f, const struct fc_inspection *in,
-			     struct form_lang lang, struct fc_err *err)
+/* Repeat r has as many live instances inside instance `parent` (of the
+ * repeat r is in; "" for none) as its repeat_count asks for there, when
+ * it applies there.  0, or -1 with err. */
+static int repeat_count_met(const struct form *f, const struct fc_inspection *in, size_t r,
+			    const char *parent, struct form_lang lang, struct fc_err *err)
 {
 	struct inspect_answers a;
 	struct inspect_instance *v;
-	size_t i, want, live;
+	size_t want, live;
 	int rel, has;
 
 	inspect_answers_init(&a, in);
-	for (i = 0; i < f->n_items; i++) {
+	if (f->items[r].repeat >= 0)
+		inspect_answers_in(&a, f, (size_t)f->items[r].repeat, parent);
+	if ((rel = form_relevant(f, r, &a.fa, err)) <= 0)
+		return rel;  /* not its repeat_count, which may read what is not answered */
+	if ((has = form_repeat_count(f, r, &a.fa, &want, err)) < 0)
+		return -1;
+	live = inspect_instances(f, in, r, parent, 0, &v);
+	free(v);
+	if (has && live != want)
+		return fc_fail(err, _("cannot finalize: “%s” has %zu instances; its "
+				      "repeat_count asks for %zu"),
+			       form_item_label(f, &f->items[r], lang), live, want);
+	return 0;
+}
+
+/* Every repeat that applies has as many live instances as its
+ * repeat_count asks for, a nested one in every live instance of the one
+ * it is in.  0, or -1 with err. */
+static int repeat_counts_met(const struct form *f, const struct fc_inspection *in,
+			     struct form_lang lang, struct fc_err *err)
+{
+	struct inspect_instance *v;
+	size_t i, k, n;
+	int rc = 0;
+
+	for (i = 0; i < f->n_items && !rc; i++) {
 		if (f->items[i].type != FT_BEGIN_REPEAT)
 			continue;
-		if ((rel = form_relevant(f, i, &a.fa, err)) < 0 ||
-		    (has = form_repeat_count(f, i, &a.fa, &want, err)) < 0)
-			return -1;
-		live = inspect_instances(in, f->items[i].name, 0, &v);
+		if (f->items[i].repeat < 0) {
+			rc = repeat_count_met(f, in, i, "", lang, err);
+			continue;
+		}
+		n = inspect_instances(f, in, (size_t)f->items[i].repeat, NULL, 0, &v);
+		for (k = 0; k < n && !rc; k++)
+			rc = repeat_count_met(f, in, i, v[k].uuid, lang, err);
 		free(v);
-		if (rel && has && live != want)
-			return fc_fail(err, _("cannot finalize: “%s” has %zu instances; its "
-					      "repeat_count asks for %zu"),
-				       form_item_label(f, &f->items[i], lang), live, want);
 	}
-	return 0;
+	return rc;
 }
 
 int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
@@ -188,7 +217,7 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 		return 0;
 	}
 	strbuf_init(&sb);
-	missing_text(f, miss, n, lang, &sb);
+	missing_text(f, in, miss, n, lang, &sb);
 	fc_fail(err, ngettext("cannot finalize: %zu required item unanswered: %s",
 			      "cannot finalize: %zu required items unanswered: %s", n), n, sb.buf);
 	strbuf_release(&sb);

@@ -47,12 +47,35 @@ const char *inspect_lookup_file(void *ctx, const char *key)
 	return inspect_item_file(l->in, key);
 }
 
+/* The instance of begin_repeat r that l's evaluation is in (its own, or
+ * one it is inside), into uuid: form_answers.instance_of. */
+static int lookup_instance_of(void *ctx, const struct form *f, size_t r, char *uuid)
+{
+	const struct inspect_lookup *l = ctx;
+
+	if (l->repeat < 0 || !l->instance[0])
+		return -1;
+	return inspect_instance_up(f, l->in, (size_t)l->repeat, l->instance, r, uuid);
+}
+
+/* The live instances of repeat r the evaluation sees: for a repeat inside
+ * another, those in the instance of that one it runs in (all live ones
+ * outside any). */
+static size_t seen_instances(const struct inspect_lookup *l, const struct form *f, size_t r,
+			     struct inspect_instance **v)
+{
+	char parent[FC_UUID_LEN + 1];
+	int pr = f->items[r].repeat;
+	int in_one = pr >= 0 && !lookup_instance_of((void *)l, f, (size_t)pr, parent);
+
+	return inspect_instances(f, l->in, r, in_one ? parent : NULL, 0, v);
+}
+
 /* count(${repeat}): its live instances in l's inspection. */
 static size_t lookup_count(void *ctx, const struct form *f, size_t repeat)
 {
-	const struct inspect_lookup *l = ctx;
 	struct inspect_instance *v;
-	size_t n = inspect_instances(l->in, f->items[repeat].name, 0, &v);
+	size_t n = seen_instances(ctx, f, repeat, &v);
 
 	free(v);
 	return n;
@@ -62,9 +85,8 @@ static size_t lookup_count(void *ctx, const struct form *f, size_t repeat)
 static int lookup_instance_at(void *ctx, const struct form *f, size_t repeat, size_t k,
 			      char *uuid)
 {
-	const struct inspect_lookup *l = ctx;
 	struct inspect_instance *v;
-	size_t n = inspect_instances(l->in, f->items[repeat].name, 0, &v);
+	size_t n = seen_instances(ctx, f, repeat, &v);
 
 	if (k >= 1 && k <= n)
 		memcpy(uuid, v[k - 1].uuid, FC_UUID_LEN + 1);
@@ -81,10 +103,13 @@ void inspect_view_in(struct form_answers *fa, struct inspect_lookup *l, const st
 	size_t pos;
 
 	fa->instance = fa->position = NULL;
+	l->repeat = -1;
+	l->instance[0] = '\0';
 	if (r < 0 || !instance || !*instance)
 		return;
 	snprintf(l->instance, sizeof l->instance, "%s", instance);
-	pos = inspect_instance_position(l->in, f->items[r].name, l->instance);
+	l->repeat = r;
+	pos = inspect_instance_position(f, l->in, (size_t)r, l->instance);
 	snprintf(l->position, sizeof l->position, "%zu", pos);
 	fa->instance = l->instance;
 	fa->position = pos ? l->position : NULL;
@@ -104,10 +129,12 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 	const struct fc_inspection *in = l->in;
 
 	memset(fa, 0, sizeof *fa);
+	l->repeat = -1;
 	fa->get = inspect_lookup_get;
 	fa->file = inspect_lookup_file;
 	fa->count = lookup_count;
 	fa->instance_at = lookup_instance_at;
+	fa->instance_of = lookup_instance_of;
 	fa->ctx = l;
 	fa->today = today;
 	snprintf(l->day, sizeof l->day, "%.10s", in->created_at);

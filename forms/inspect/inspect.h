@@ -55,6 +55,7 @@ int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *i
  * 1; 0 outside repeats). */
 struct inspect_missing {
 	size_t idx, pos;
+	char instance[FC_UUID_LEN + 1]; /* the instance's uuid, "" outside repeats */
 };
 /* The unanswered required items, in form order, an item inside a repeat
  * once for each live instance that lacks it; *n_out is their count.
@@ -87,6 +88,7 @@ struct inspect_lookup {
 	const struct fc_inspection *in;
 	const char *over_item, *over_value; /* over_item: a record key */
 	char instance[FC_UUID_LEN + 1]; /* the repeat instance evaluated in, or "" */
+	int repeat;                 /* the begin_repeat of that instance, or -1 */
 	char position[24];          /* its position, as position(..) reads it */
 	char day[FC_DATE_LEN + 1];  /* the inspection's day, for `today` items */
 	char device[MAX_BADGE + 16]; /* "fieldcheck:BADGE", for `deviceid` */

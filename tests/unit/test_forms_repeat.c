@@ -90,8 +90,14 @@ static void refuses_what_pyxform_refuses(void **state)
 		  "end_repeat,,\n",
 		  "survey.csv:5:1: end_group closes repeat 'r' (line 3), which needs an "
 		  "end_repeat first" },
-		{ "type,name,label\nbegin_repeat,r,R\nbegin_repeat,s,S\ntext,a,A\nend_repeat,,\n"
-		  "end_repeat,,\n", "survey.csv:3:1: repeat 's' is inside repeat 'r' (line 2)" },
+		{ "type,name,label\nbegin_repeat,r1,R\nbegin_repeat,r2,R\nbegin_repeat,r3,R\n"
+		  "begin_repeat,r4,R\nbegin_repeat,r5,R\ntext,a,A\nend_repeat,,\nend_repeat,,\n"
+		  "end_repeat,,\nend_repeat,,\nend_repeat,,\n",
+		  "survey.csv:6:1: repeat 'r5' is inside 4 repeats: fieldcheck takes repeats "
+		  "inside repeats 4 deep at most" },
+		{ "type,name,label\nbegin_group,g,G\nbegin_repeat,r,R\ntext,a,A\nend_repeat,,\n"
+		  "end_group,,\nbegin_repeat,r,R\ntext,a,A\nend_repeat,,\n",
+		  "survey.csv:7:2: repeat 'r' has the name of the repeat on line 3" },
 		{ "type,name,label,repeat_count\ntext,a,A,3\n",
 		  "survey.csv:2:4: repeat_count does not apply to items of type text" },
 		{ "type,name,label,repeat_count\nbegin_repeat,r,R,${nope}\ntext,a,A,\nend_repeat,,,\n",
@@ -187,6 +193,52 @@ static void indexed_repeat_reads_the_nth(void **state)
 	form_free(f);
 }
 
+#define C1 "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03"
+
+/* form_answers.instance_of for the tests: C1 is inside V1, V1 inside none. */
+static int c1_in_v1(void *ctx, const struct form *f, size_t repeat, char *uuid)
+{
+	const struct test_answers *a = ctx;
+	int inner = f->items[repeat].repeat >= 0;
+
+	if (!a->fa.instance || (!strcmp(a->fa.instance, V1) && inner))
+		return -1;
+	strcpy(uuid, inner ? C1 : strcmp(a->fa.instance, C1) ? a->fa.instance : V1);
+	return 0;
+}
+
+/* A repeat inside a repeat: an item of the inner one reads the outer
+ * one's items in the instance its own is inside. */
+static void nested_reads_the_outer_instance(void **state)
+{
+	static const char nested[] =
+		"type,name,label,relevant\n"
+		"begin_repeat,vehicle,Vehicle,\n"
+		"text,plate,Plate,\n"
+		"begin_repeat,compartment,Compartment,${plate} != ''\n"
+		"text,seal,Seal,${plate} != ''\n"
+		"end_repeat,,,\n"
+		"end_repeat,,,\n";
+	struct form *f = test_form(nested, NULL, NULL);
+	int v = form_item_index(f, "vehicle"), c = form_item_index(f, "compartment");
+	size_t seal = (size_t)form_item_index(f, "seal");
+	struct test_answers a;
+	struct fc_err err;
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(f->items[c].repeat, v);
+	assert_int_equal(f->items[seal].repeat, c);
+	test_answers(&a, "2026-12-02", "plate@" V1, "浙A11111", NULL);
+	a.fa.instance_of = c1_in_v1;
+	a.fa.instance = C1;
+	assert_int_equal(form_relevant(f, seal, &a.fa, &err), 1);
+	test_answers(&a, "2026-12-02", "plate@" V2, "浙A11111", NULL);
+	a.fa.instance_of = c1_in_v1;
+	a.fa.instance = C1; /* V1's plate is not answered */
+	assert_int_equal(form_relevant(f, seal, &a.fa, &err), 0);
+	form_free(f);
+}
+
 static void repeat_count_says_how_many(void **state)
 {
 	struct form *f = test_form(survey, choices, NULL);
@@ -215,6 +267,7 @@ int main(void)
 		cmocka_unit_test(count_counts_live_instances),
 		cmocka_unit_test(indexed_repeat_reads_the_nth),
 		cmocka_unit_test(repeat_count_says_how_many),
+		cmocka_unit_test(nested_reads_the_outer_instance),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -478,9 +478,12 @@ static void show_visit(void *ctx, const struct inspect_visit *vi)
 		fputs("\n[", stdout);
 		put_label(c->f, it, &vi->a->fa, c->lang);
 		printf("] %s\n", it->name);
-		if (!vi->count)
+		if (!vi->count && it->repeat < 0)
 			printf(_("  (no instances: add one with 'fieldcheck inspection repeat ID %s add')\n"),
 			       it->name);
+		else if (!vi->count) /* inside an instance of another repeat: say which */
+			printf(_("  (no instances: add one with 'fieldcheck inspection repeat ID %s add "
+				 "%s')\n"), it->name, vi->instance);
 		break;
 	case IV_INSTANCE:
 		printf("\n  ");

@@ -10,8 +10,10 @@
 #include "tui/cli/cli_inspection.h"
 
 static const char usage[] =
-	"fieldcheck inspection repeat ID REPEAT add\n"
-	"       fieldcheck inspection repeat ID REPEAT remove INSTANCE   (its number or uuid)";
+	"fieldcheck inspection repeat ID REPEAT add [IN]   (IN: for a repeat inside another, "
+	"the instance of that one)\n"
+	"       fieldcheck inspection repeat ID REPEAT remove INSTANCE   (its number, like 2 or "
+	"2/1 inside another repeat, or uuid)";
 
 int cli_item_key(struct opened *o, const char *item, const char *which, char *key,
 		 struct fc_err *err)
@@ -59,13 +61,15 @@ int cmd_inspection_repeat(struct cli *cli, int argc, char **argv)
 	if (!add && strcmp(pos[2], "remove"))
 		return cli_usage(usage, _("inspection repeat: '%s' is neither add nor remove"),
 				 pos[2]);
-	if ((add && n != 3) || (!add && n != 4))
-		return cli_usage(usage, add ? _("inspection repeat ... add takes nothing more")
+	if ((add && n > 4) || (!add && n != 4))
+		return cli_usage(usage, add ? _("inspection repeat ... add takes at most the "
+						"instance it goes in")
 				 : _("inspection repeat ... remove needs the instance: its number "
 				     "or uuid"));
 	if (cli_open_inspection(cli, pos[0], &o, &err))
 		return cli_report(&err);
-	rc = add ? inspect_repeat_add(o.ws, o.f, o.id, pos[1], uuid, &at, form_lang_locale(), &err)
+	rc = add ? inspect_repeat_add(o.ws, o.f, o.id, pos[1], n == 4 ? pos[3] : NULL, uuid, &at,
+				      form_lang_locale(), &err)
 		 : inspect_repeat_remove(o.ws, o.f, o.id, pos[1], pos[3], form_lang_locale(), &err);
 	if (!rc && add)
 		printf("%zu %s\n", at, uuid);

@@ -23,6 +23,7 @@
 #include "core/strbuf.h"
 #include "forms/inspect/conflict_items.h"
 #include "forms/inspect/inspect.h"
+#include "forms/inspect/visit.h"
 #include "forms/inspect/warnings.h"
 
 struct review {
@@ -193,13 +194,17 @@ static void paint_row(struct ui *ui, struct review *r, size_t i, int y)
 	i -= r->n_conflicts;
 	if (i < r->n_missing) {
 		const struct form_item *it = &r->f->items[r->missing[i].idx];
+		struct strbuf sb;
 		x += ui_put(y, x, "[*] ", 4, a);
 		x += ui_put(y, x, form_text(r->f, &it->label, ui->lang), COLS - x - 2, a);
-		if (r->missing[i].pos) {   /* which instance: "Plate (Vehicle 2)" */
-			snprintf(buf, sizeof buf, _(" (%s %zu)"),
-				 form_text(r->f, &r->f->items[it->repeat].label, ui->lang),
-				 r->missing[i].pos);
-			ui_put(y, x, buf, COLS - x - 2, a);
+		if (r->missing[i].pos) {   /* which instance: "Plate (Vehicle 2)", and
+					    * those it is in: "(Compartment 1) (Vehicle 2)" */
+			snprintf(buf, sizeof buf, "%s@%s", it->name, r->missing[i].instance);
+			strbuf_init(&sb);
+			inspect_key_label(r->f, &r->in, buf, ui->lang, &sb);
+			ui_put(y, x, sb.buf + strlen(form_item_label(r->f, it, ui->lang)),
+			       COLS - x - 2, a);
+			strbuf_release(&sb);
 		}
 		return;
 	}

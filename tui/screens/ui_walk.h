@@ -57,7 +57,9 @@ struct walk {
 	/* Per begin_repeat item: the instance its items show now (a uuid, ""
 	 * while it has none).  The walk shows one instance of a repeat at a
 	 * time under "Vehicle 2 of 3"; Up and Down go on into the next or
-	 * previous one (ui_walk_repeat.c adds and removes them). */
+	 * previous one (ui_walk_repeat.c adds and removes them).  A repeat
+	 * inside another shows one of the instances inside the one shown of
+	 * that other (walk_parent). */
 	char (*inst)[FC_UUID_LEN + 1];
 };
 
@@ -84,6 +86,10 @@ const char *walk_key(const struct walk *w, size_t item, char *buf);
 /* The repeat (its begin_repeat's index) the current row is in or heads,
  * or -1. */
 long walk_repeat(const struct walk *w);
+/* The instance shown of the repeat nested repeat rep is in ("" for a
+ * repeat in none, or while that one has none): rep's instances shown are
+ * those inside it. */
+const char *walk_parent(const struct walk *w, size_t rep);
 /* The row of item `item` (a header's too), or w->n_rows. */
 size_t walk_row_of(const struct walk *w, size_t item);
 const char *walk_value(const struct walk *w, size_t item);

@@ -31,8 +31,9 @@ void walk_add_instance(struct walk *w)
 
 	if (rep < 0)
 		return;
-	if (inspect_repeat_add(w->ui->ws, w->f, w->id, w->f->items[rep].name, uuid, &pos,
-			       w->ui->lang, &err)) {
+	if (inspect_repeat_add(w->ui->ws, w->f, w->id, w->f->items[rep].name,
+			       w->f->items[rep].repeat >= 0 ? walk_parent(w, (size_t)rep) : NULL,
+			       uuid, &pos, w->ui->lang, &err)) {
 		ui_error_err(w->ui, &err);
 		return;
 	}
@@ -66,14 +67,14 @@ void walk_remove_instance(struct walk *w)
 	free(q);
 	if (yes != 1)
 		return;
-	pos = inspect_instance_position(&w->in, w->f->items[rep].name, w->inst[rep]);
+	pos = inspect_instance_position(w->f, &w->in, (size_t)rep, w->inst[rep]);
 	if (inspect_repeat_remove(w->ui->ws, w->f, w->id, w->f->items[rep].name, w->inst[rep],
 				  w->ui->lang, &err)) {
 		ui_error_err(w->ui, &err);
 		return;
 	}
 	walk_reload(w);
-	n = inspect_instances(&w->in, w->f->items[rep].name, 0, &v);
+	n = inspect_instances(w->f, &w->in, (size_t)rep, walk_parent(w, (size_t)rep), 0, &v);
 	snprintf(w->inst[rep], sizeof w->inst[rep], "%s", !n ? "" : v[pos <= n ? pos - 1 : n - 1].uuid);
 	free(v);
 	walk_reload(w);

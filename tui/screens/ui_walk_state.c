@@ -40,6 +40,13 @@ long walk_repeat(const struct walk *w)
 	return it->type == FT_BEGIN_REPEAT ? (long)w->rows[w->l.cur].item : it->repeat;
 }
 
+const char *walk_parent(const struct walk *w, size_t rep)
+{
+	int pr = w->f->items[rep].repeat;
+
+	return pr < 0 ? "" : w->inst[pr];
+}
+
 size_t walk_row_of(const struct walk *w, size_t item)
 {
 	size_t r;
@@ -106,13 +113,25 @@ static long repeat_of_row(const struct walk *w, size_t r)
 	return it->type == FT_BEGIN_REPEAT ? (long)w->rows[r].item : it->repeat;
 }
 
+/* Whether row r lies inside repeat rep (its heading too), at any depth. */
+static int row_in_repeat(const struct walk *w, size_t r, long rep)
+{
+	long q = r < w->n_rows ? repeat_of_row(w, r) : -1;
+	int d;
+
+	for (d = 0; q >= 0 && q != rep && d <= FORM_REPEAT_DEPTH; d++)
+		q = w->f->items[q].repeat;
+	return q >= 0 && q == rep;
+}
+
 /* Shows the instance `dir` after (or before) the one repeat rep shows:
  * onto its heading going forward, onto its last stop going back.  0 when
  * there is none that way. */
 static int next_instance(struct walk *w, long rep, int dir)
 {
 	struct inspect_instance *v;
-	size_t n = inspect_instances(&w->in, w->f->items[rep].name, 0, &v), k, r;
+	size_t n = inspect_instances(w->f, &w->in, (size_t)rep, walk_parent(w, (size_t)rep), 0, &v);
+	size_t k, r;
 
 	for (k = 0; k < n && strcmp(v[k].uuid, w->inst[rep]); k++)
 		;
@@ -124,10 +143,25 @@ static int next_instance(struct walk *w, long rep, int dir)
 	free(v);
 	walk_reload(w);
 	w->l.cur = r = walk_row_of(w, (size_t)rep);
-	while (dir < 0 && r + 1 < w->n_rows && repeat_of_row(w, r + 1) == rep)
+	while (dir < 0 && r + 1 < w->n_rows && row_in_repeat(w, r + 1, rep))
 		if (walk_stop(w, ++r))
 			w->l.cur = r;
 	return 1;
+}
+
+/* Going forward onto row r: the next instance of the innermost repeat
+ * that the cursor's row rep is in, r is not, and has one after the one
+ * shown.  0 when none has. */
+static int next_leaving(struct walk *w, long rep, size_t r)
+{
+	int d;
+
+	for (d = 0; rep >= 0 && !row_in_repeat(w, r, rep) && d <= FORM_REPEAT_DEPTH; d++) {
+		if (next_instance(w, rep, 1))
+			return 1;
+		rep = w->f->items[rep].repeat;
+	}
+	return 0;
 }
 
 int walk_step(struct walk *w, int dir)
@@ -139,14 +173,14 @@ int walk_step(struct walk *w, int dir)
 		return 1;
 	while (dir > 0 ? r + 1 < w->n_rows : r > 0) {
 		r = dir > 0 ? r + 1 : r - 1;
-		if (dir > 0 && rep >= 0 && repeat_of_row(w, r) != rep && next_instance(w, rep, 1))
+		if (dir > 0 && next_leaving(w, rep, r))
 			return 1;   /* past an instance's end: the next one */
 		if (walk_stop(w, r)) {
 			w->l.cur = r;
 			return 1;
 		}
 	}
-	return dir > 0 && rep >= 0 && next_instance(w, rep, 1);
+	return dir > 0 && next_leaving(w, rep, w->n_rows);
 }
 
 /* Whether item i lies inside group g (at any depth). */
@@ -240,7 +274,7 @@ static char *shown_instance(struct walk *w, size_t rep)
 {
 	const char *label = form_item_label(w->f, &w->f->items[rep], w->ui->lang);
 	struct inspect_instance *v;
-	size_t n = inspect_instances(&w->in, w->f->items[rep].name, 0, &v), k;
+	size_t n = inspect_instances(w->f, &w->in, rep, walk_parent(w, rep), 0, &v), k;
 	char *s;
 
 	for (k = 0; k < n && strcmp(v[k].uuid, w->inst[rep]); k++)
