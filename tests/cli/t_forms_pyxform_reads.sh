@@ -173,3 +173,9 @@ check "a calculate's constraint is a warning" \
 	grep -q "survey.csv:5:5: warning: constraint is not used for items of type calculate" "$ERR"
 check "a calculate's default is a warning" \
 	grep -q "survey.csv:5:6: warning: default is not used for items of type calculate" "$ERR"
+
+# An empty settings.csv is none, as an empty settings sheet is.
+mkdir -p "$WS/forms/nosettings"
+printf 'type,name,label\ntext,t,T\n' >"$WS/forms/nosettings/survey.csv"
+: >"$WS/forms/nosettings/settings.csv"
+expect_exit 0 "an empty settings.csv is none" forms check "$WS/forms/nosettings"
