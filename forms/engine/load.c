@@ -168,6 +168,12 @@ struct form *form_load_dir(const char *dir, struct form_problems *probs)
 	for (k = 0; k < 3; k++) {
 		int r = read_file(where, load_file_name(NULL, order[k]), 0, &buf[k], &len[k],
 				  &err);
+		if (r == 0 && order[k] == FF_SETTINGS && !len[k]) { /* empty: none, as an
+								     * empty sheet */
+			free(buf[k]);
+			buf[k] = NULL;
+			r = 1;
+		}
 		if (r > 0 && order[k] == FF_SETTINGS && (buf[k] = settings_default(ld.expect_id))) {
 			len[k] = strlen(buf[k]); /* none: the folder's name, version 1 */
 			continue;

@@ -446,6 +446,32 @@ static void not_for(struct loader *ld, struct survey *sv, const struct csv_row *
 				      form_type_name(it->type));
 }
 
+/* The same for what pyxform puts on the item's bind and ODK never uses
+ * there (a group's required or default, a calculate's constraint or
+ * default): a warning that it is not used. */
+static void not_used_for(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			 int key, const struct form_item *it, int applies)
+{
+	char name[QUOTE_SIZE];
+	int s;
+
+	if (applies)
+		return;
+	if (it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
+	    it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT &&
+	    it->type != FT_CALCULATE) {
+		not_for(ld, sv, row, key, it, applies);
+		return;
+	}
+	for (s = 0; s < SLOT_COUNT; s++)
+		if (*sheet_get(&sv->sh, row, key, (enum sheet_slot)s))
+			sheet_warning(ld, &sv->sh, row, key, (enum sheet_slot)s,
+				      "%s is not used for items of type %s",
+				      sheet_col_name(&sv->sh, key, (enum sheet_slot)s,
+						     name, sizeof name),
+				      form_type_name(it->type));
+}
+
 /* A calculation on a question that takes a typed or chosen answer: with a
  * trigger, pyxform's setvalue (the calculation is set when the trigger
  * changes, then the inspector may change it); without one, its bind's
@@ -474,12 +500,12 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 {
 	int ans = form_item_answerable(it) || it->computed, check = it->type == FT_CHECK;
 
-	not_for(ld, sv, row, S_REQUIRED, it, ans || load_yesno(
+	not_used_for(ld, sv, row, S_REQUIRED, it, ans || load_yesno(
 			sheet_get(&sv->sh, row, S_REQUIRED, SLOT_PLAIN)) == 0);
-	not_for(ld, sv, row, S_REQUIRED_MSG, it, ans);
-	not_for(ld, sv, row, S_CONSTRAINT, it, ans);
-	not_for(ld, sv, row, S_CONSTRAINT_MSG, it, ans);
-	not_for(ld, sv, row, S_DEFAULT, it, ans || it->type == FT_HIDDEN);
+	not_used_for(ld, sv, row, S_REQUIRED_MSG, it, ans);
+	not_used_for(ld, sv, row, S_CONSTRAINT, it, ans);
+	not_used_for(ld, sv, row, S_CONSTRAINT_MSG, it, ans);
+	not_used_for(ld, sv, row, S_DEFAULT, it, ans || it->type == FT_HIDDEN);
 	not_for(ld, sv, row, S_RELEVANT, it,
 		it->type != FT_END_GROUP && it->type != FT_END_REPEAT);
 	not_for(ld, sv, row, S_REPEAT_COUNT, it, it->type == FT_BEGIN_REPEAT);

@@ -155,3 +155,27 @@ check "with a warning that it is not used" \
 fc inspection new --form dflt --enterprise "$USCC1"
 did=$(cat "$OUT")
 expect_exit 0 "a choice named by a sentence is an answer" inspection answer "$did" w "$long"
+
+# What pyxform puts on a bind and ODK never uses there: a group's required
+# or default, a calculate's constraint or default (a warning each).
+mkdir -p "$WS/forms/unused"
+cat >"$WS/forms/unused/survey.csv" <<'CSV'
+type,name,label,required,constraint,default,calculation
+begin_group,g,G,yes,,x,
+integer,n,N,,,,
+end_group,,,yes,,,
+calculate,c,,,. > 1,5,${n} + 1
+CSV
+expect_exit 0 "they load" forms check "$WS/forms/unused"
+check "a group's required is a warning" \
+	grep -q "survey.csv:2:4: warning: required is not used for items of type begin_group" "$ERR"
+check "a calculate's constraint is a warning" \
+	grep -q "survey.csv:5:5: warning: constraint is not used for items of type calculate" "$ERR"
+check "a calculate's default is a warning" \
+	grep -q "survey.csv:5:6: warning: default is not used for items of type calculate" "$ERR"
+
+# An empty settings.csv is none, as an empty settings sheet is.
+mkdir -p "$WS/forms/nosettings"
+printf 'type,name,label\ntext,t,T\n' >"$WS/forms/nosettings/survey.csv"
+: >"$WS/forms/nosettings/settings.csv"
+expect_exit 0 "an empty settings.csv is none" forms check "$WS/forms/nosettings"

@@ -156,7 +156,9 @@ def as_csv_folder(xlsx, tmp):
             sheets["itemsets"] = sheet_rows(ws)
         elif len(wb.worksheets) == 1:  # pyxform reads a lone sheet as the survey
             sheets["survey"] = sheet_rows(ws)
-    base = os.path.splitext(os.path.basename(xlsx))[0]
+    # the workbook's name as fieldcheck reads it when settings give no id
+    base = re.sub(r"[^A-Za-z0-9_.-]", "_",
+                  os.path.splitext(os.path.basename(xlsx))[0].rstrip(" "))
     st = sheets.get("settings", [])
     # the id as fieldcheck reads it: form_id, or pyxform's other names of it,
     # the header without case
