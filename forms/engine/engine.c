@@ -132,7 +132,9 @@ static int choice_column(void *ctx, const char *name)
  * or a select's file called name and an extension ("sites" is sites.csv). */
 static const struct form_list *instance_list(void *ctx, const char *name)
 {
-	static const struct form_list none = { 0 };
+	static char *no_cols[1];
+	/* a file's list (cols not NULL: a column it lacks reads as '') */
+	static const struct form_list none = { NULL, NULL, 0, no_cols, 0 };
 	const struct form *f = ctx;
 	size_t k, j, n = strlen(name);
 

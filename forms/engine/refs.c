@@ -229,6 +229,16 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile(ld, sv, i, S_REQUIRED, &it->required);
 }
 
+/* Whether a default is ${last-saved#NAME}, and only that. */
+static int last_saved(const char *v)
+{
+	static const char pre[] = "${last-saved#";
+	const char *end;
+
+	return !strncmp(v, pre, sizeof pre - 1) && (end = strchr(v, '}')) && !end[1] &&
+	       end > v + sizeof pre - 1;
+}
+
 static void check_default(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -236,6 +246,15 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 
 	if (!it->default_value || !form_item_answerable(it))
 		return;
+	if (last_saved(it->default_value)) {
+		/* ODK's value from this form's last saved record: none is kept */
+		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s "
+			      "reads the form's last saved record, which fieldcheck does not "
+			      "keep: nothing is offered", it->default_value);
+		free(it->default_value);
+		ld->f->items[i].default_value = NULL;
+		return;
+	}
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
 	    (!it->list || !it->list->n))
 		return; /* already reported */

@@ -12,6 +12,8 @@ check "required on a computed question is a warning, with its place" \
 	grep -q "survey.csv:5:7: warning: required is not checked on 'total'" "$ERR"
 check "a select's default that is none of its choices is a warning, as ODK loads it" \
 	grep -q "survey.csv:8:9: warning: default: 'maybe' is not one of the item's choices" "$ERR"
+check "a default from the last saved record is a warning: none is kept" \
+	grep -q "survey.csv:10:9: warning: default: \${last-saved#ref} reads the form's last saved record" "$ERR"
 expect_exit 0 "an inspection on it" inspection new --form calculated --enterprise "$USCC1"
 id=$(cat "$OUT")
 fc inspection answer "$id" site 码头

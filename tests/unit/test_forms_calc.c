@@ -213,6 +213,21 @@ static void lookups_refused(void **state)
 	}
 }
 
+/* A lookup into a select's file that is not there: the missing file is
+ * the one problem, not every lookup into it again. */
+static void lookup_missing_file(void **state)
+{
+	char *got = test_form_problems("type,name,label,calculation\n"
+				       "select_one_from_file gone.geojson,p,P,\n"
+				       "calculate,t,,instance('gone')/root/item[id=${p}]/title\n",
+				       NULL, NULL);
+	(void)state;
+
+	assert_non_null(strstr(got, "gone.geojson is not beside the form"));
+	assert_null(strchr(got, '\n'));
+	free(got);
+}
+
 /* A lookup writes one branch per item: into a list too long for that, it
  * is refused rather than made into a huge expression. */
 static void lookup_bounded(void **state)
@@ -282,6 +297,7 @@ int main(void)
 		cmocka_unit_test(lookups),
 		cmocka_unit_test(lookup_aggregates),
 		cmocka_unit_test(lookups_refused),
+		cmocka_unit_test(lookup_missing_file),
 		cmocka_unit_test(lookup_bounded),
 		cmocka_unit_test(file_columns),
 	};
