@@ -254,8 +254,9 @@ struct form_files {
 	 * name; a kept form, the id it is kept under), or NULL. */
 	const char *id;
 };
-/* Whether `name` may name a form's file: [a-z0-9_-]{1,64} then ".csv", not
- * survey, choices or settings.  Such a name is safe in a path. */
+/* Whether `name` may name a form's file: [A-Za-z0-9_-]{1,64} then ".csv",
+ * not survey, choices or settings in any case.  Such a name is safe in a
+ * path. */
 int form_file_name_ok(const char *name);
 /* Whether name may name a GeoJSON file a select reads: [a-z0-9_-]{1,64}
  * then ".geojson" (loaded, not yet kept with inspections: form_keepable). */

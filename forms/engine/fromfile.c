@@ -14,6 +14,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -29,7 +30,10 @@ static const struct sheet_col cols[] = {
 	[F_LABEL] = { "label", SHEET_LANG | SHEET_MULTI },
 };
 
-/* Whether name is [a-z0-9_-]{1,64} then ext. */
+/* Whether name is [A-Za-z0-9_-]{1,64} then ext.  Capitals as authors
+ * write them ("UCL_regions.csv"); a form whose two files differ only in
+ * case is refused where it loads (fromfile_add), as a laptop's folder may
+ * not tell them apart. */
 static int stem_ok(const char *name, const char *ext)
 {
 	size_t n = strlen(name), e = strlen(ext), i;
@@ -37,8 +41,8 @@ static int stem_ok(const char *name, const char *ext)
 	if (n <= e || n - e > 64 || strcmp(name + n - e, ext))
 		return 0;
 	for (i = 0; i < n - e; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
-		      name[i] == '_' || name[i] == '-'))
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9') || name[i] == '_' || name[i] == '-'))
 			return 0;
 	return 1;
 }
@@ -63,16 +67,10 @@ int form_keepable(const struct form *f, struct fc_err *err)
 
 int form_file_name_ok(const char *name)
 {
-	size_t n = strlen(name), i;
-
-	if (n < 5 || n - 4 > 64 || strcmp(name + n - 4, ".csv"))
-		return 0;
-	for (i = 0; i < n - 4; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
-		      name[i] == '_' || name[i] == '-'))
-			return 0;
-	return strcmp(name, "survey.csv") && strcmp(name, "choices.csv") &&
-	       strcmp(name, "settings.csv");
+	/* the three sheets' names in any case: one of them on a folder that
+	 * does not tell case apart */
+	return stem_ok(name, ".csv") && strcasecmp(name, "survey.csv") &&
+	       strcasecmp(name, "choices.csv") && strcasecmp(name, "settings.csv");
 }
 
 const struct form_csv_file *form_file_find(const struct form *f, const char *name)
@@ -252,7 +250,7 @@ int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const 
 	struct form *f = ld->f;
 	struct fc_err err = { 0 };
 	char *text = NULL;
-	size_t len = 0;
+	size_t len = 0, k;
 	int r;
 
 	if (f->n_files == FORM_MAX_FILES) {
@@ -282,6 +280,14 @@ int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const 
 				      r > 0 ? form_type_name(f->items[i].type) : err.msg);
 		return -1;
 	}
+	for (k = 0; k < f->n_files; k++)
+		if (!strcasecmp(f->files[k].name, name)) {
+			free(text);
+			sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s and %s differ "
+				      "only in case: a form's files must not, as a laptop's "
+				      "folder may not tell them apart", f->files[k].name, name);
+			return -1;
+		}
 	f->files = xreallocarray(f->files, f->n_files + 1, sizeof *f->files);
 	memset(&f->files[f->n_files], 0, sizeof *f->files);
 	f->files[f->n_files].name = xstrdup(name);

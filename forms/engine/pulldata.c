@@ -28,7 +28,7 @@ void pulldata_files(struct loader *ld, struct survey *sv, size_t i, int key)
 			 n > 4 && !strncmp(end - 4, ".csv", 4) ? "" : ".csv");
 		if (n > 64 || !form_file_name_ok(name)) {
 			sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "pulldata(): "
-				      "'%s' is not a file name fieldcheck takes (1 to 64 of a-z, "
+				      "'%s' is not a file name fieldcheck takes (1 to 64 of A-Z, a-z, "
 				      "0-9, _ and -, then .csv)", load_quote(name, q, sizeof q));
 			continue;
 		}

@@ -200,7 +200,7 @@ static int parse_from_file(struct loader *ld, struct survey *sv, const struct cs
 	}
 	if (!form_file_name_ok(file) && !form_geojson_name_ok(file)) {
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "'%s' is not a file name "
-			      "fieldcheck takes (1 to 64 of a-z, 0-9, _ and -, then .csv or "
+			      "fieldcheck takes (1 to 64 of A-Z, a-z, 0-9, _ and -, then .csv or "
 			      ".geojson; not survey, choices or settings)",
 			      load_quote(file, q, sizeof q));
 		return -1;

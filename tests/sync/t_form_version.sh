@@ -67,7 +67,9 @@ out_has '"form_version": 2' "as before"
 # Names as XLSForm writes them: an id with capitals and a dot, items "Q1"
 # and "hh.size", a version yyyymmddrr; answered on a, read on b.
 mkdir -p "$T/src/HH.Survey"
-printf 'type,name,label\ninteger,Q1,Members\ntext,hh.size,Size\n' >"$T/src/HH.Survey/survey.csv"
+printf 'type,name,label\ninteger,Q1,Members\ntext,hh.size,Size\nselect_one_from_file UCL_regions.csv,Region,Region\n' \
+	>"$T/src/HH.Survey/survey.csv"
+printf 'name,label\nN1,North\nS1,South\n' >"$T/src/HH.Survey/UCL_regions.csv"
 printf 'form_id,version\nHH.Survey,2024032701\n' >"$T/src/HH.Survey/settings.csv"
 check "forms add of HH.Survey" on a forms add "$T/src/HH.Survey"
 on a inspection new --form HH.Survey --enterprise "$USCC1"
@@ -75,6 +77,7 @@ hh=$(cat "$OUT")
 check "an inspection starts on it" [ -n "$hh" ]
 check "Q1 is answered" on a inspection answer "$hh" Q1 4
 check "hh.size is answered" on a inspection answer "$hh" hh.size big
+check "Region, from UCL_regions.csv, is answered" on a inspection answer "$hh" Region S1
 check "a syncs it" on a sync
 check "the central keeps the form under its id and version" \
 	git --git-dir="$T/central.git" cat-file -e main:forms/HH.Survey/2024032701/survey.csv
@@ -83,6 +86,15 @@ check "nothing of it is quarantined" sh -c "! grep -q HH.Survey '$T/b/quarantine
 check "b shows the answers" on b inspection show "$hh"
 out_has "Q1 *4" "Q1"
 out_has "hh.size *big" "and hh.size"
+out_has "Region *South" "and the region, read from the file that came with the form"
+mkdir -p "$T/src/twice"
+printf 'type,name,label\nselect_one_from_file sites.csv,a,A\nselect_one_from_file Sites.csv,b,B\n' \
+	>"$T/src/twice/survey.csv"
+printf 'name,label\nx,X\n' >"$T/src/twice/sites.csv"
+printf 'name,label\ny,Y\n' >"$T/src/twice/Sites.csv"
+check "two files of a form differing only in case are refused" sh -c \
+	"! '$FC' -C '$T/a' forms check '$T/src/twice' 2>'$ERR'"
+check "naming both" grep -q "sites.csv and Sites.csv differ only in case" "$ERR"
 
 # A form whose settings name no form_id (pyxform takes the file's name):
 # its id is its folder's, in the workspace and in every store that keeps it.
