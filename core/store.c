@@ -381,6 +381,8 @@ void store_rollback(struct fc_store *s)
 		sqlite3_exec(s->db, "ROLLBACK TO fc; RELEASE fc", NULL, NULL, NULL);
 	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (s->importing >= s->depth) /* the row outbox_pause wrote is gone */
+		s->importing = 0;
 	s->depth--;
 }
 
