@@ -189,6 +189,14 @@ static int configure(struct fc_store *s, int readonly, struct fc_err *err)
 	return 0;
 }
 
+void store_single_thread(void)
+{
+	/* Refused (SQLITE_MISUSE) once SQLite is in use: it then keeps its
+	 * defaults, which are as correct, only slower. */
+	(void)sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Opens path (through `uri` when given: flags hold SQLITE_OPEN_URI). */
 static int open_db_as(const char *path, const char *uri, int flags, struct fc_store **out,
 		      struct fc_err *err)
