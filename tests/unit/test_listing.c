@@ -4,7 +4,8 @@
  * filters, and rows added between two pages; counts agree; and the
  * hazards' order and overdue flag are exactly those of the query over
  * hazard_view that hazard_list ran before migration 9 (the reference
- * below), through notices, extensions, rectification and withdrawal.
+ * below), through notices, extensions, rectification and withdrawal; and
+ * hazard_state's rows an import writes itself (migration 11) are the view's.
  */
 #include "support.h"
 
@@ -516,6 +517,12 @@ static void imported_hazards_agree_with_the_view(void **state)
 					 "2026-12-05", NULL };
 		must(hazard_add(f->ws->store, &me, &hn, haz[i], &err), &err);
 	}
+	/* at one time, a notice and an extension, each with a date:
+	 * the view takes any other kind before a notice */
+	must(hazard_event_add(f->ws->store, &me, haz[0], HEV_NOTICE, "2027-03-15", NULL, &err),
+	     &err);
+	must(hazard_event_add(f->ws->store, &me, haz[0], HEV_EXTEND, "2027-04-15", NULL, &err),
+	     &err);
 	for (round = 0; round < 2; round++) {
 		for (i = 0; i < 40; i++)
 			for (k = 0; k < (i + round) % 4; k++) {
