@@ -50,7 +50,8 @@ static int col_of(struct parser *ps)
 		ps->col = 1;
 	}
 	while (ps->col_at < ps->p) {
-		size_t n = utf8_seq_len(ps->col_at, (size_t)(ps->p - ps->col_at));
+		size_t n = *ps->col_at < 0x80 ? 1 /* ASCII, most of a record: no call */
+			   : utf8_seq_len(ps->col_at, (size_t)(ps->p - ps->col_at));
 		ps->col_at += n ? n : 1;
 		ps->col++;
 	}
@@ -205,6 +206,10 @@ static int parse_string(struct parser *ps, char **out, size_t *len)
 		if (*ps->p < 0x20) {
 			rc = fail(ps, "control character inside a string (must be escaped)");
 			break;
+		}
+		if (*ps->p < 0x80) { /* ASCII: valid as it is */
+			ps->p++;
+			continue;
 		}
 		n = utf8_seq_len(ps->p, (size_t)(ps->end - ps->p));
 		if (n == 0) {
