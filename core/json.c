@@ -18,7 +18,27 @@ struct parser {
 	const struct json_limits *lim;
 	size_t values;                 /* values begun so far */
 	struct fc_err *err;
+	char *arena;                   /* the strings' block (json_value.arena) */
+	size_t arena_used, arena_size;
 };
+
+/* A copy of the n bytes at s, NUL-terminated, in the document's block.
+ * Every key and text is copied there instead of into an allocation of its
+ * own (a malloc and a free per value were a tenth of decoding a record).
+ * The block is the document's length and one more: a string takes its
+ * bytes and a NUL, and came from at least its bytes and two quotes. */
+static char *arena_copy(struct parser *ps, const void *s, size_t n)
+{
+	char *out;
+
+	if (n >= ps->arena_size - ps->arena_used) /* cannot be, as said above */
+		return NULL;
+	out = ps->arena + ps->arena_used;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	ps->arena_used += n + 1;
+	return out;
+}
 
 /* The column of ps->p.  Columns count characters, not bytes, so they match
  * an editor's.  Counted on from the last call on the same line: every value
@@ -30,7 +50,8 @@ static int col_of(struct parser *ps)
 		ps->col = 1;
 	}
 	while (ps->col_at < ps->p) {
-		size_t n = utf8_seq_len(ps->col_at, (size_t)(ps->p - ps->col_at));
+		size_t n = *ps->col_at < 0x80 ? 1 /* ASCII, most of a record: no call */
+			   : utf8_seq_len(ps->col_at, (size_t)(ps->p - ps->col_at));
 		ps->col_at += n ? n : 1;
 		ps->col++;
 	}
@@ -186,6 +207,10 @@ static int parse_string(struct parser *ps, char **out, size_t *len)
 			rc = fail(ps, "control character inside a string (must be escaped)");
 			break;
 		}
+		if (*ps->p < 0x80) { /* ASCII: valid as it is */
+			ps->p++;
+			continue;
+		}
 		n = utf8_seq_len(ps->p, (size_t)(ps->end - ps->p));
 		if (n == 0) {
 			rc = fail(ps, "invalid UTF-8");
@@ -201,11 +226,14 @@ static int parse_string(struct parser *ps, char **out, size_t *len)
 	if (escaped) {
 		strbuf_add(&sb, run, (size_t)(ps->p - run));
 		*len = sb.len;
-		*out = strbuf_detach(&sb);
+		*out = arena_copy(ps, sb.buf, sb.len);
+		strbuf_release(&sb);
 	} else {
 		*len = (size_t)(ps->p - run);
-		*out = xstrndup((const char *)run, *len);
+		*out = arena_copy(ps, run, *len);
 	}
+	if (!*out)
+		return fail(ps, "internal error: the document's strings outgrew it");
 	ps->p++;
 	return 0;
 }
@@ -306,7 +334,6 @@ static int parse_member(struct parser *ps, struct json_value *v, size_t *alloc, 
 	for (k = 0; k < v->len; k++)
 		if (!strcmp(v->members[k].key, key)) {
 			fc_fail(ps->err, _("%s:%d:%d: duplicate key \"%.60s\""), ps->where, line, col, key);
-			free(key);
 			return -1;
 		}
 	ALLOC_GROW(v->members, v->len + 1, *alloc);
@@ -376,6 +403,8 @@ int json_parse(const char *buf, size_t len, const char *where, const struct json
 			     .where = where, .lim = lim, .err = err };
 
 	memset(out, 0, sizeof *out);
+	ps.arena_size = len + 1;
+	ps.arena = out->arena = xmalloc(ps.arena_size);
 	if (parse_value(&ps, out, 0)) {
 		json_release(out);
 		return -1;
@@ -388,23 +417,28 @@ int json_parse(const char *buf, size_t len, const char *where, const struct json
 	return 0;
 }
 
-void json_release(struct json_value *v)
+/* The arrays of v and of the values in it; their strings are the root's
+ * block. */
+static void release_tree(struct json_value *v)
 {
 	size_t k;
 
-	if (!v)
-		return;
 	if (v->type == JSON_ARRAY)
 		for (k = 0; k < v->len; k++)
-			json_release(&v->items[k]);
+			release_tree(&v->items[k]);
 	if (v->type == JSON_OBJECT)
-		for (k = 0; k < v->len; k++) {
-			free(v->members[k].key);
-			json_release(&v->members[k].value);
-		}
+		for (k = 0; k < v->len; k++)
+			release_tree(&v->members[k].value);
 	free(v->items);
 	free(v->members);
-	free(v->s);
+}
+
+void json_release(struct json_value *v)
+{
+	if (!v)
+		return;
+	release_tree(v);
+	free(v->arena);
 	memset(v, 0, sizeof *v);
 }
 

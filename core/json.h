@@ -32,6 +32,8 @@ struct json_value {
 	size_t len;                /* JSON_STRING bytes; JSON_ARRAY/OBJECT count */
 	struct json_value *items;  /* JSON_ARRAY */
 	struct json_member *members; /* JSON_OBJECT, in document order */
+	char *arena;               /* the root's: one block holding every key and
+				    * text of the document (NULL in the others) */
 };
 
 struct json_member {

@@ -8,6 +8,7 @@
 
 #include "enterprise.h"
 #include "hazard.h"
+#include "hazard_staterow.h"
 #include "inspection.h"
 #include "attachment_store.h"
 #include "docnum_store.h"
@@ -334,6 +335,37 @@ static int put_events(struct fc_store *s, const struct fc_hazard *h, int is_new,
 	return 0;
 }
 
+/* hazard_state's row of hazard id, written from hazard_view as the
+ * triggers write it (core/schema.c, migration 10), which stay silent while
+ * the store imports (migration 11): once per hazard instead of per event. */
+static int put_hazard_state(struct fc_store *s, const char *id, struct fc_err *err)
+{
+	return run(s, "DELETE FROM hazard_state WHERE id = ?1", "saving the hazard's state", err,
+		   id, NULL) ||
+	       run(s, "INSERT INTO hazard_state(id, inspection, enterprise, found_at, major, open,"
+		   " state, due, supervised, notified) SELECT v.id, v.inspection, v.enterprise,"
+		   " v.found_at, v.severity = 'major', v.state IN ('open', 'notified'), v.state,"
+		   " v.due, v.supervised, EXISTS (SELECT 1 FROM hazard_events n WHERE n.hazard ="
+		   " v.id AND n.kind = 'notice') FROM hazard_view v WHERE v.id = ?1",
+		   "saving the hazard's state", err, id, NULL);
+}
+
+/* A new hazard's row of hazard_state, worked out from its record
+ * (hazard_staterow.h): all its events are those just written. */
+static int put_new_hazard_state(struct fc_store *s, const struct fc_hazard *h,
+				struct fc_err *err)
+{
+	struct hazard_staterow row;
+
+	hazard_staterow_of(h, &row);
+	return run(s, "INSERT OR REPLACE INTO hazard_state(id, inspection, enterprise, found_at,"
+		   " major, open, state, due, supervised, notified) SELECT ?1, i.id, i.enterprise,"
+		   " i.created_at, ?3, ?4, ?5, ?6, ?7, ?8 FROM inspections i WHERE i.id = ?2",
+		   "saving the hazard's state", err, h->id, h->inspection, row.major ? "1" : "0",
+		   row.open ? "1" : "0", row.state, row.due, row.supervised ? "1" : "0",
+		   row.notified ? "1" : "0", NULL);
+}
+
 static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_err *err)
 {
 	char now[FC_TIMESTAMP_LEN + 1];
@@ -353,7 +385,9 @@ static int put_hazard(struct fc_store *s, const struct fc_hazard *h, struct fc_e
 		" excluded.description OR deadline <> excluded.deadline", "saving the hazard", err,
 		h->id, h->inspection, h->item, hazard_sev_name(h->severity), h->description,
 		h->deadline, now, NULL) ||
-	    put_events(s, h, !exists, err))
+	    put_events(s, h, !exists, err) ||
+	    (s->importing && (exists ? put_hazard_state(s, h->id, err)
+			      : put_new_hazard_state(s, h, err))))
 		return -1;
 	return attachments_put(s, "hazard", h->id, h->attachments, h->n_attachments, err);
 }
@@ -477,12 +511,18 @@ int outbox_pause(struct fc_store *s, struct fc_err *err)
 {
 	if (s->depth == 0)
 		return fc_fail(err, _("internal error: the outbox paused outside a change"));
-	return run(s, "INSERT INTO importing(id) VALUES (1)", "pausing the outbox", err, NULL);
+	if (run(s, "INSERT INTO importing(id) VALUES (1)", "pausing the outbox", err, NULL))
+		return -1;
+	s->importing = s->depth;
+	return 0;
 }
 
 int outbox_resume(struct fc_store *s, struct fc_err *err)
 {
-	return run(s, "DELETE FROM importing", "resuming the outbox", err, NULL);
+	if (run(s, "DELETE FROM importing", "resuming the outbox", err, NULL))
+		return -1;
+	s->importing = 0;
+	return 0;
 }
 
 int outbox_count(struct fc_store *s, size_t *out, struct fc_err *err)

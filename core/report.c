@@ -83,10 +83,15 @@ static size_t group_of(struct report_acc *a, const char *key)
 static int first_visit(struct report_acc *a, size_t g, const char *enterprise)
 {
 	int added;
+	char digits[24], *d = digits + sizeof digits;
 
 	strbuf_reset(&a->key);
-	if (g != (size_t)-1)
-		strbuf_addf(&a->key, "%zu", g);
+	if (g != (size_t)-1) { /* its digits, without printf's cost per row */
+		do
+			*--d = (char)('0' + g % 10);
+		while (g /= 10);
+		strbuf_add(&a->key, d, (size_t)(digits + sizeof digits - d));
+	}
 	strbuf_addc(&a->key, '\x1f');
 	strbuf_adds(&a->key, enterprise);
 	strmap_slot(&a->seen, a->key.buf, &added);

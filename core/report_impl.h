@@ -12,11 +12,15 @@
 #include "report.h"
 #include "strbuf.h"
 
-/* A string -> number hash map (open addressing; keys copied). */
+/* A string -> number hash map (open addressing; keys copied into blocks
+ * of the map's own, not an allocation each: a report keeps one key per
+ * inspection and per enterprise in each group). */
 struct strmap {
 	char **keys;
 	size_t *vals;
 	size_t cap, n;
+	char **blocks;              /* the keys' blocks, the last one filling */
+	size_t n_blocks, block_used, block_size;
 };
 
 void strmap_release(struct strmap *m);

@@ -65,6 +65,27 @@ size_t *strmap_find(const struct strmap *m, const char *key)
 	return m->keys[i] ? &m->vals[i] : NULL;
 }
 
+/* Keys are copied into blocks of KEY_BLOCK bytes (a longer key gets a
+ * block of its own size); a block never moves, so neither does a key. */
+#define KEY_BLOCK 65536
+
+static char *keep_key(struct strmap *m, const char *key)
+{
+	size_t n = strlen(key) + 1;
+	char *out;
+
+	if (!m->n_blocks || n > m->block_size - m->block_used) {
+		m->block_size = n > KEY_BLOCK ? n : KEY_BLOCK;
+		m->blocks = xrealloc(m->blocks, (m->n_blocks + 1) * sizeof *m->blocks);
+		m->blocks[m->n_blocks++] = xmalloc(m->block_size);
+		m->block_used = 0;
+	}
+	out = m->blocks[m->n_blocks - 1] + m->block_used;
+	memcpy(out, key, n);
+	m->block_used += n;
+	return out;
+}
+
 size_t *strmap_slot(struct strmap *m, const char *key, int *added)
 {
 	size_t i;
@@ -74,7 +95,7 @@ size_t *strmap_slot(struct strmap *m, const char *key, int *added)
 		grow(m);
 	i = probe(m, key);
 	if (!m->keys[i]) {
-		m->keys[i] = xstrdup(key);
+		m->keys[i] = keep_key(m, key);
 		m->vals[i] = 0;
 		m->n++;
 		*added = 1;
@@ -85,8 +106,9 @@ size_t *strmap_slot(struct strmap *m, const char *key, int *added)
 void strmap_release(struct strmap *m)
 {
 	size_t k;
-	for (k = 0; k < m->cap; k++)
-		free(m->keys[k]);
+	for (k = 0; k < m->n_blocks; k++)
+		free(m->blocks[k]);
+	free(m->blocks);
 	free(m->keys);
 	free(m->vals);
 	memset(m, 0, sizeof *m);

@@ -358,6 +358,31 @@ static const char *const migrations[] = {
 	"CREATE INDEX inspections_newest ON inspections(created_at DESC);"
 	"CREATE INDEX inspections_status_newest ON inspections(status, created_at DESC);"
 	"CREATE INDEX inspections_form_newest ON inspections(form_id, status, created_at DESC);",
+
+	/* 10 -> 11: hazard_state written once per hazard by an import instead
+	 * of once per event.  Its triggers on a hazard's row and on a new
+	 * event stay silent while the store imports (see OUTBOX_UNLESS_
+	 * IMPORTING): an import puts a hazard and then all of its events, and
+	 * each event's trigger computed hazard_view's row again (a fifth of a
+	 * first pull's import).  The import writes that row itself after the
+	 * hazard's events (core/recordio.c, put_hazard), in the same
+	 * transaction, from the same view; every other writer still has the
+	 * triggers. */
+	"DROP TRIGGER hazard_state_i;"
+	"DROP TRIGGER hazard_state_u;"
+	"DROP TRIGGER hazard_state_ei;"
+	"CREATE TRIGGER hazard_state_i AFTER INSERT ON hazards"
+	"  WHEN NOT EXISTS (SELECT 1 FROM importing) BEGIN"
+	"  DELETE FROM hazard_state WHERE id = NEW.id;" HAZARD_STATE_OF("v.id = NEW.id") "END;"
+	"CREATE TRIGGER hazard_state_u AFTER UPDATE ON hazards"
+	"  WHEN NOT EXISTS (SELECT 1 FROM importing) BEGIN"
+	"  DELETE FROM hazard_state WHERE id IN (OLD.id, NEW.id);"
+	HAZARD_STATE_OF("v.id = NEW.id") "END;"
+	"CREATE TRIGGER hazard_state_ei AFTER INSERT ON hazard_events"
+	"  WHEN (NEW.kind NOT IN ('found', 'comment') OR NEW.date <> '') AND"
+	"  NOT EXISTS (SELECT 1 FROM importing) BEGIN"
+	"  DELETE FROM hazard_state WHERE id = NEW.hazard;"
+	HAZARD_STATE_OF("v.id = NEW.hazard") "END;",
 };
 
 int schema_latest(void)

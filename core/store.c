@@ -189,6 +189,14 @@ static int configure(struct fc_store *s, int readonly, struct fc_err *err)
 	return 0;
 }
 
+void store_single_thread(void)
+{
+	/* Refused (SQLITE_MISUSE) once SQLite is in use: it then keeps its
+	 * defaults, which are as correct, only slower. */
+	(void)sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Opens path (through `uri` when given: flags hold SQLITE_OPEN_URI). */
 static int open_db_as(const char *path, const char *uri, int flags, struct fc_store **out,
 		      struct fc_err *err)
@@ -381,6 +389,8 @@ void store_rollback(struct fc_store *s)
 		sqlite3_exec(s->db, "ROLLBACK TO fc; RELEASE fc", NULL, NULL, NULL);
 	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (s->importing >= s->depth) /* the row outbox_pause wrote is gone */
+		s->importing = 0;
 	s->depth--;
 }
 

@@ -15,6 +15,12 @@ struct fc_store;
 /* The schema version this build writes. */
 int store_schema_latest(void);
 
+/* For a program of one thread, before it opens a store: SQLite without
+ * its mutexes and its count of memory in use (a lock and a barrier around
+ * every one of its allocations, a twentieth of a first pull's import).
+ * Tests and tools that do not call it keep SQLite's defaults. */
+void store_single_thread(void);
+
 /* Opens the store at path, which must exist, and migrates it to the latest
  * schema.  A store from a newer fieldcheck is refused. */
 int store_open(const char *path, struct fc_store **out, struct fc_err *err);

@@ -24,6 +24,8 @@ struct fc_store {
 	char *path;
 	int depth;      /* nesting of store_begin: the outermost is a transaction,
 			 * inner ones savepoints, so operations compose */
+	int importing;  /* the depth outbox_pause ran at, 0 outside an import:
+			 * what the `importing` table says, without a query */
 	struct store_cached_stmt cache[STORE_CACHE_SIZE];
 	size_t n_cached;
 	unsigned long tick;

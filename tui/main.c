@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/store.h"
 #include "core/workspace.h"
 #include "tui/cli/cli.h"
 #include "tui/screens/tui_main.h"
@@ -22,6 +23,7 @@ int main(int argc, char **argv)
 	char *dir = NULL;
 	int i = 1, rc;
 
+	store_single_thread(); /* fieldcheck never starts a thread */
 	setlocale(LC_ALL, "");
 	i18n_init();
 	/* A file-size limit must fail the write, not kill us mid-transaction. */

@@ -4,7 +4,8 @@
  * filters, and rows added between two pages; counts agree; and the
  * hazards' order and overdue flag are exactly those of the query over
  * hazard_view that hazard_list ran before migration 9 (the reference
- * below), through notices, extensions, rectification and withdrawal.
+ * below), through notices, extensions, rectification and withdrawal; and
+ * hazard_state's rows an import writes itself (migration 11) are the view's.
  */
 #include "support.h"
 
@@ -17,6 +18,7 @@
 #include "core/hazard.h"
 #include "core/inspection.h"
 #include "core/listing.h"
+#include "core/recordio.h"
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "core/workspace.h"
@@ -290,7 +292,7 @@ static const char haz_ref[] =
 
 /* Rows of hazard_state that are not hazard_view's row of their hazard
  * (or the other way round): 0 when the triggers kept it. */
-static int state_differs(struct fixture *f)
+static int state_differs_in(sqlite3 *db)
 {
 	static const char sql[] =
 		"SELECT count(*) FROM (SELECT * FROM (SELECT id, inspection, enterprise, found_at,"
@@ -307,11 +309,16 @@ static int state_differs(struct fixture *f)
 	sqlite3_stmt *st;
 	int n;
 
-	assert_int_equal(sqlite3_prepare_v2(f->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+static int state_differs(struct fixture *f)
+{
+	return state_differs_in(f->db);
 }
 
 /* Hazards of two enterprises with random histories (notices that set a
@@ -431,6 +438,111 @@ static void counts_are_the_lists(void **state)
 	assert_int_equal(state_differs(f), 0);
 }
 
+/* Records of f's store put into `to` as an import puts them (between
+ * outbox_pause and outbox_resume, where hazard_state's triggers stay
+ * silent and record_put writes a hazard's row once, migration 11). */
+static void import_into(struct fixture *f, struct fc_store *to, char insp[][FC_UUID_LEN + 1],
+			char haz[][FC_UUID_LEN + 1], int n_haz)
+{
+	struct fc_err err = { 0 };
+	struct fc_record rec;
+	int i;
+
+	must(store_begin(to, &err), &err);
+	must(outbox_pause(to, &err), &err);
+	for (i = 0; i < 2; i++) {
+		must(record_load(f->ws->store, REC_ENTERPRISE, test_uscc_valid[i], &rec, &err), &err);
+		must(record_put(to, &rec, &err), &err);
+		record_clear(&rec);
+		must(record_load(f->ws->store, REC_INSPECTION, insp[i], &rec, &err), &err);
+		must(record_put(to, &rec, &err), &err);
+		record_clear(&rec);
+	}
+	for (i = 0; i < n_haz; i++) {
+		if (record_load(f->ws->store, REC_HAZARD, haz[i], &rec, &err))
+			continue; /* withdrawn */
+		must(record_put(to, &rec, &err), &err);
+		record_clear(&rec);
+	}
+	must(outbox_resume(to, &err), &err);
+	must(store_commit(to, &err), &err);
+}
+
+/* hazard_state's rows in two stores (sqlite3 connections): how many of
+ * one are not in the other, both ways. */
+static int states_differ(sqlite3 *a, const char *b_path)
+{
+	char sql[600];
+	sqlite3_stmt *st;
+	int n;
+
+	snprintf(sql, sizeof sql, "ATTACH '%s' AS b", b_path);
+	assert_int_equal(sqlite3_exec(a, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(a, "SELECT count(*) FROM (SELECT * FROM (SELECT *"
+		" FROM main.hazard_state EXCEPT SELECT * FROM b.hazard_state) UNION ALL SELECT *"
+		" FROM (SELECT * FROM b.hazard_state EXCEPT SELECT * FROM main.hazard_state))", -1,
+		&st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_exec(a, "DETACH b", NULL, NULL, NULL), SQLITE_OK);
+	return n;
+}
+
+/* An import writes each hazard's hazard_state row itself: after a first
+ * import and after a second one that brings new events of hazards already
+ * there, the importing store's rows are the view's and the same as those
+ * of the store the records came from. */
+static void imported_hazards_agree_with_the_view(void **state)
+{
+	static const enum hazard_event_kind kinds[] = { HEV_NOTICE, HEV_RECTIFIED, HEV_VERIFIED,
+		HEV_EXTEND, HEV_SUPERVISE, HEV_COMMENT };
+	struct fixture *f = *state;
+	struct fc_err err = { 0 };
+	static char haz[40][FC_UUID_LEN + 1];
+	char insp[2][FC_UUID_LEN + 1], date[FC_DATE_LEN + 1];
+	struct fc_workspace *to;
+	char *dir = test_tmpdir(), *path;
+	unsigned long seed = 5;
+	sqlite3 *db;
+	int i, k, round;
+
+	must(workspace_init(dir, &me, 0, &err), &err);
+	must(workspace_open(dir, &to, &err), &err);
+	path = test_path(dir, "store.db");
+	new_inspection(f, "2026-11-10T09:00:00+08:00", "six-ones", 0, insp[0]);
+	new_inspection(f, "2026-11-12T09:00:00+08:00", "hazmat-loading", 1, insp[1]);
+	for (i = 0; i < 40; i++) {
+		struct hazard_new hn = { insp[i % 2], "", i % 3 ? HAZ_GENERAL : HAZ_MAJOR, "隐患",
+					 "2026-12-05", NULL };
+		must(hazard_add(f->ws->store, &me, &hn, haz[i], &err), &err);
+	}
+	/* at one time, a notice and an extension, each with a date:
+	 * the view takes any other kind before a notice */
+	must(hazard_event_add(f->ws->store, &me, haz[0], HEV_NOTICE, "2027-03-15", NULL, &err),
+	     &err);
+	must(hazard_event_add(f->ws->store, &me, haz[0], HEV_EXTEND, "2027-04-15", NULL, &err),
+	     &err);
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 40; i++)
+			for (k = 0; k < (i + round) % 4; k++) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				snprintf(date, sizeof date, "2027-%02lu-15", 1 + (seed >> 40) % 12);
+				hazard_event_add(f->ws->store, &me, haz[i], kinds[(seed >> 33) % 6],
+						 (seed >> 35) % 2 ? date : NULL, NULL, &err);
+			}
+		import_into(f, to->store, insp, haz, 40);
+		assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+		assert_int_equal(state_differs_in(db), 0);
+		sqlite3_close(db);
+		assert_int_equal(states_differ(f->db, path), 0);
+	}
+	workspace_close(to);
+	test_rmrf(dir);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +550,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_across_inserts, setup, teardown),
 		cmocka_unit_test_setup_teardown(hazards_agree_with_the_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(counts_are_the_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(imported_hazards_agree_with_the_view, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
