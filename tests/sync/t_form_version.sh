@@ -86,7 +86,7 @@ check "nothing of it is quarantined" sh -c "! grep -q HH.Survey '$T/b/quarantine
 check "b shows the answers" on b inspection show "$hh"
 out_has "Q1 *4" "Q1"
 out_has "hh.size *big" "and hh.size"
-out_has "Region *South" "and the region, read from the file that came with the form"
+out_has "Region *S1 *Region" "and the region, its form read with the file that came with it"
 mkdir -p "$T/src/twice"
 printf 'type,name,label\nselect_one_from_file sites.csv,a,A\nselect_one_from_file Sites.csv,b,B\n' \
 	>"$T/src/twice/survey.csv"
