@@ -109,3 +109,23 @@ char *test_shipped_forms_dir(void)
 		return xstrdup(env);
 	return test_path(t && *t ? t : ".", "forms/checklists");
 }
+
+char *test_value(const struct form *f, const char *item, const struct test_answers *a)
+{
+	struct fc_err err = { 0 };
+	char *v;
+
+	if (form_value(f, (size_t)form_item_index(f, item), &a->fa, &v, &err))
+		fail_msg("form_value(%s): %s", item, err.msg);
+	return v;
+}
+
+void test_value_is(const struct form *f, const char *item, const struct test_answers *a,
+		   const char *want)
+{
+	char *v = test_value(f, item, a);
+
+	if (want ? !v || strcmp(v, want) : v != NULL)
+		fail_msg("%s is '%s', not '%s'", item, v ? v : "(none)", want ? want : "(none)");
+	free(v);
+}

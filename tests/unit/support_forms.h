@@ -34,4 +34,11 @@ struct test_answers {
 void test_answers(struct test_answers *a, const char *today, ...);
 extern const char TEST_NONE[];
 
+/* form_value of item (by name) given a's answers, failing the test if it
+ * cannot be had; free() it (NULL: no value). */
+char *test_value(const struct form *f, const char *item, const struct test_answers *a);
+/* Fails the test unless item's value is want (NULL: none). */
+void test_value_is(const struct form *f, const char *item, const struct test_answers *a,
+		   const char *want);
+
 #endif

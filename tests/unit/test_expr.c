@@ -374,26 +374,7 @@ static void functions_refused(void **state)
 	}
 }
 
-static char *value(const struct form *f, const char *item, const struct test_answers *a)
-{
-	struct fc_err err = { 0 };
-	char *v;
-
-	if (form_value(f, (size_t)form_item_index(f, item), &a->fa, &v, &err))
-		fail_msg("form_value(%s): %s", item, err.msg);
-	return v;
-}
-
-static void value_is(const struct form *f, const char *item, const struct test_answers *a,
-		     const char *want)
-{
-	char *v = value(f, item, a);
-
-	if (want ? !v || strcmp(v, want) : v != NULL)
-		fail_msg("%s is '%s', not '%s'", item, v ? v : "(none)", want ? want : "(none)");
-	free(v);
-}
-#define VALUE_IS value_is
+#define VALUE_IS test_value_is
 
 /* calculate items: their value is their calculation's, read by other
  * expressions like an answer, empty when they do not apply; they take no

@@ -10,25 +10,6 @@
 
 #include "core/strbuf.h"
 
-static char *value(const struct form *f, const char *item, const struct test_answers *a)
-{
-	struct fc_err err = { 0 };
-	char *v;
-
-	if (form_value(f, (size_t)form_item_index(f, item), &a->fa, &v, &err))
-		fail_msg("form_value(%s): %s", item, err.msg);
-	return v;
-}
-
-static void value_is(const struct form *f, const char *item, const struct test_answers *a,
-		     const char *want)
-{
-	char *v = value(f, item, a);
-
-	if (want ? !v || strcmp(v, want) : v != NULL)
-		fail_msg("%s is '%s', not '%s'", item, v ? v : "(none)", want ? want : "(none)");
-	free(v);
-}
 
 static size_t ix(const struct form *f, const char *name)
 {
@@ -61,9 +42,9 @@ static void calculated_questions(void **state)
 
 	test_answers(&a, "2024-03-20", "bill", "55.88", "tip", "1", "age", "7",
 		     "diag_age", "5", NULL);
-	value_is(f, "tip", &a, "10.06");   /* the docs' tip on 55.88; the stored 1 is not read */
-	value_is(f, "big", &a, "yes");
-	value_is(f, "diag_age", &a, "5");  /* triggered: the answer given */
+	test_value_is(f, "tip", &a, "10.06");   /* the docs' tip on 55.88; the stored 1 is not read */
+	test_value_is(f, "big", &a, "yes");
+	test_value_is(f, "diag_age", &a, "5");  /* triggered: the answer given */
 	assert_false(form_item_answerable(&f->items[ix(f, "tip")]));
 	assert_true(form_item_answerable(&f->items[ix(f, "diag_age")]));
 	assert_int_equal(form_check_value(f, ix(f, "tip"), "3", &a.fa, form_lang_of("en"), &err),
@@ -134,14 +115,14 @@ static void lookups(void **state)
 	f = test_form(survey, lists, NULL);
 	test_answers(&a, NULL, "participant", "sophia_roe", "visits", "2", NULL);
 	test_answers(&none, NULL, NULL);
-	value_is(f, "phone", &a, "+36 55 562 079");
-	value_is(f, "by_visits", &a, "Sophia Roe");  /* visits compare as numbers */
-	value_is(f, "second", &a, "sophia_roe");
-	value_is(f, "second_n", &a, "Sophia Roe");
-	value_is(f, "first", &a, "kwame_onwuachi");
-	value_is(f, "none", &a, NULL);
-	value_is(f, "nested", &a, "3");
-	value_is(f, "phone", &none, NULL);
+	test_value_is(f, "phone", &a, "+36 55 562 079");
+	test_value_is(f, "by_visits", &a, "Sophia Roe");  /* visits compare as numbers */
+	test_value_is(f, "second", &a, "sophia_roe");
+	test_value_is(f, "second_n", &a, "Sophia Roe");
+	test_value_is(f, "first", &a, "kwame_onwuachi");
+	test_value_is(f, "none", &a, NULL);
+	test_value_is(f, "nested", &a, "3");
+	test_value_is(f, "phone", &none, NULL);
 	assert_int_equal(form_offer(f, ix(f, "phone_number"), &a.fa, &v, &err), 0);
 	assert_string_equal(v, "+36 55 562 079"); /* the docs' default from the lookup */
 	free(v);
@@ -171,13 +152,13 @@ static void lookup_aggregates(void **state)
 
 	test_answers(&a, NULL, "pop_threshold", "3000000", NULL);
 	test_answers(&high, NULL, "pop_threshold", "99999999", NULL);
-	value_is(f, "n_big", &a, "2");
-	value_is(f, "pop_big", &a, "13225835");
-	value_is(f, "n_all", &a, "3");
-	value_is(f, "bad_sum", &a, NULL);
-	value_is(f, "twice", &a, "4");
-	value_is(f, "n_big", &high, "0");
-	value_is(f, "pop_big", &high, "0");
+	test_value_is(f, "n_big", &a, "2");
+	test_value_is(f, "pop_big", &a, "13225835");
+	test_value_is(f, "n_all", &a, "3");
+	test_value_is(f, "bad_sum", &a, NULL);
+	test_value_is(f, "twice", &a, "4");
+	test_value_is(f, "n_big", &high, "0");
+	test_value_is(f, "pop_big", &high, "0");
 	form_free(f);
 }
 
@@ -281,9 +262,9 @@ static void file_columns(void **state)
 					  form_lang_of("en"), &err), 0);
 	assert_int_equal(form_check_value(f, wards, "eziama", &a.fa, form_lang_of("en"), &err),
 			 -1);
-	value_is(f, "population", &a, "4112230");
-	value_is(f, "lga_label", &a, "Afikpo North");
-	value_is(f, "lga_pop", &a, NULL);
+	test_value_is(f, "population", &a, "4112230");
+	test_value_is(f, "lga_label", &a, "Afikpo North");
+	test_value_is(f, "lga_pop", &a, NULL);
 	form_free(f);
 	form_problems_release(&p);
 	free(dir);

@@ -167,15 +167,6 @@ static void bounded(void **state)
 	strbuf_release(&sb);
 }
 
-static char *value(const struct form *f, const char *item, const struct test_answers *a)
-{
-	struct fc_err err = { 0 };
-	char *v;
-
-	if (form_value(f, (size_t)form_item_index(f, item), &a->fa, &v, &err))
-		fail_msg("form_value(%s): %s", item, err.msg);
-	return v;
-}
 
 /* tests/forms/good/geojson: a select from a GeoJSON file, its features'
  * values looked up (instance('toilets')/root/item[id=${existing}]/...) as
@@ -194,7 +185,7 @@ static void form_with_geojson(void **state)
 	if (!f)
 		fail_msg("%s: %s", dir, p.n ? p.msgs[0] : "?");
 	test_answers(&a, NULL, "existing", "w1", NULL);
-	v = value(f, "where", &a);
+	v = test_value(f, "where", &a);
 	assert_string_equal(v, "27.7172 85.3123 0 0");
 	free(v);
 	assert_int_equal(form_offer(f, (size_t)form_item_index(f, "name"), &a.fa, &v, &err), 0);
@@ -204,10 +195,10 @@ static void form_with_geojson(void **state)
 	assert_int_equal(form_offer(f, (size_t)form_item_index(f, "fee"), &a.fa, &v, &err), 0);
 	assert_string_equal(v, "no");              /* its id property names it */
 	free(v);
-	v = value(f, "where", &a);
+	v = test_value(f, "where", &a);
 	assert_string_equal(v, "27.71 85.31 0 0;27.71 85.32 0 0;27.72 85.32 0 0;27.71 85.31 0 0");
 	free(v);
-	v = value(f, "wheelchair", &a);
+	v = test_value(f, "wheelchair", &a);
 	assert_null(v);                             /* a property none has: '' */
 	assert_int_equal(f->warnings.n, 1);
 	assert_int_equal(form_check_value(f, 0, "w2", &a.fa, form_lang_of("en"), &err), 0);
