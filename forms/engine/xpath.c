@@ -248,19 +248,25 @@ out:
 	return rc;
 }
 
+void xp_sql_quote(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t i;
+
+	strbuf_addc(sb, '\'');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			strbuf_addc(sb, '\'');
+		strbuf_addc(sb, s[i]);
+	}
+	strbuf_addc(sb, '\'');
+}
+
 char *xp_sql_string(const char *s, size_t n)
 {
 	struct strbuf sb;
-	size_t i;
 
 	strbuf_init(&sb);
-	strbuf_addc(&sb, '\'');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\'')
-			strbuf_addc(&sb, '\'');
-		strbuf_addc(&sb, s[i]);
-	}
-	strbuf_addc(&sb, '\'');
+	xp_sql_quote(&sb, s, n);
 	return strbuf_detach(&sb);
 }
 

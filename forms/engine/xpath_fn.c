@@ -319,18 +319,6 @@ static int fn_now(struct xp *x, size_t pos, struct node *a, int n, struct node *
 	return 0;
 }
 
-/* SQL text quoting. */
-static void add_sql_text(struct strbuf *sb, const char *s)
-{
-	strbuf_addc(sb, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			strbuf_addc(sb, '\'');
-		strbuf_addc(sb, *s);
-	}
-	strbuf_addc(sb, '\'');
-}
-
 /* The CASE of value's choice in l to its label in the language `code`. */
 static void choice_labels(struct strbuf *sb, const struct form *f, const struct form_list *l,
 			  const char *value, const char *code)
@@ -342,10 +330,11 @@ static void choice_labels(struct strbuf *sb, const struct form *f, const struct 
 	snprintf(lang.code, sizeof lang.code, "%s", code);
 	strbuf_addf(sb, "CASE %s", value);
 	for (i = 0; i < l->n; i++) {
+		const char *label = form_text(f, &l->choices[i].label, lang);
 		strbuf_adds(sb, " WHEN ");
-		add_sql_text(sb, l->choices[i].name);
+		xp_sql_quote(sb, l->choices[i].name, strlen(l->choices[i].name));
 		strbuf_adds(sb, " THEN ");
-		add_sql_text(sb, form_text(f, &l->choices[i].label, lang));
+		xp_sql_quote(sb, label, strlen(label));
 	}
 	strbuf_adds(sb, " ELSE '' END");
 }
@@ -389,7 +378,7 @@ static int fn_choice_name(struct xp *x, size_t pos, struct node *a, int n, struc
 			continue; /* no code, or one a branch has already (WHEN NULL: a
 				   * CASE needs one WHEN, and no code is NULL) */
 		strbuf_adds(&sb, " WHEN ");
-		add_sql_text(&sb, code);
+		xp_sql_quote(&sb, code, strlen(code));
 		strbuf_adds(&sb, " THEN ");
 		choice_labels(&sb, f, l, a[0].sql, code);
 	}

@@ -103,8 +103,10 @@ const char *xp_lookup_value(const struct form *f, const struct form_list *l,
  * file's, which ODK reads as empty and which may gain it, a warning and
  * 0.  -1 with the message. */
 int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_t len);
-/* SQL for the text literal s. A new string. */
+/* SQL for the text literal s (n bytes). A new string. */
 char *xp_sql_string(const char *s, size_t n);
+/* The same appended to sb. */
+void xp_sql_quote(struct strbuf *sb, const char *s, size_t n);
 /* The functions of xpath_fn_more.c (trigonometry, logarithms,
  * normalize-space): 0, -1 with the message, or 1 when name is none of them. */
 int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *args, int n,

@@ -15,17 +15,6 @@
 #define PULLDATA_ROWS_MAX 5000      /* rows one lookup may cover */
 #define PULLDATA_SQL_MAX (512 << 10) /* bytes of the CASE it becomes */
 
-static void add_quoted(struct strbuf *sb, const char *s)
-{
-	strbuf_addc(sb, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			strbuf_addc(sb, '\'');
-		strbuf_addc(sb, *s);
-	}
-	strbuf_addc(sb, '\'');
-}
-
 static int column_of(const struct csv_row *head, const char *name)
 {
 	size_t k;
@@ -52,12 +41,14 @@ static int lookup_sql(struct xp *x, size_t pos, const struct csv *c, const char 
 	strbuf_addf(sb, "CASE CAST(%s AS TEXT)", key);
 	for (r = 1; r < c->n; r++) {
 		const struct csv_row *row = &c->rows[r];
+		const char *val;
 		if ((size_t)k >= row->n)
 			continue;
+		val = (size_t)v < row->n ? row->cells[v].s : "";
 		strbuf_adds(sb, " WHEN ");
-		add_quoted(sb, row->cells[k].s);
+		xp_sql_quote(sb, row->cells[k].s, strlen(row->cells[k].s));
 		strbuf_adds(sb, " THEN ");
-		add_quoted(sb, (size_t)v < row->n ? row->cells[v].s : "");
+		xp_sql_quote(sb, val, strlen(val));
 		if (sb->len > PULLDATA_SQL_MAX)
 			return xp_fail_at(x, pos, "pulldata(): %s is too large to look up in",
 					  file);
