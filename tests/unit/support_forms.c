@@ -129,3 +129,12 @@ void test_value_is(const struct form *f, const char *item, const struct test_ans
 		fail_msg("%s is '%s', not '%s'", item, v ? v : "(none)", want ? want : "(none)");
 	free(v);
 }
+
+void test_form_refused(size_t n, const char *survey, const char *want)
+{
+	char *got = test_form_problems(survey, NULL, NULL);
+
+	if (!strstr(got, want))
+		fail_msg("case %zu: got\n%s\nwanted %s", n, got, want);
+	free(got);
+}

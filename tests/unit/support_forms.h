@@ -16,6 +16,9 @@ char *test_shipped_forms_dir(void);
 struct form *test_form(const char *survey, const char *choices, const char *settings);
 /* The problems of a form that must not load, joined by "\n". free() it. */
 char *test_form_problems(const char *survey, const char *choices, const char *settings);
+/* Fails the test (naming case n) unless the survey is refused with a
+ * problem that says want. */
+void test_form_refused(size_t n, const char *survey, const char *want);
 
 /* t's own text in the language its columns call `lang` ("zh", "Français
  * (fr)"; NULL: the plain column), or NULL: no fallback, unlike form_text. */
