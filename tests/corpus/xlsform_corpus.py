@@ -14,6 +14,8 @@ accepts is given to `fieldcheck forms check` as an .xlsx (an .xls, .md or
 
     loads     forms check exits 0
     refused   it exits 1 with FILE:LINE:COL problems (tallied by reason)
+              (one whose only problems are choices files not beside it is
+              counted apart too: the corpus lacks them, not fieldcheck)
     crash     anything else: a signal, another exit code, no message, or a
               sanitizer's report (give a build/asan/fieldcheck as FIELDCHECK)
 
@@ -96,7 +98,8 @@ def xls_to_xlsx(path, dest):
                     t = xlrd.xldate_as_tuple(v, book.datemode)
                     v = str(datetime.time(*t[3:]) if t[:3] == (0, 0, 0)
                             else datetime.datetime(*t))
-                row.append(cell_text(v))
+                # an empty text cell as no cell, as a spreadsheet saves it
+                row.append(cell_text(v) if v != "" else None)
             ws.append(row)
     wb.save(dest)
 
@@ -190,6 +193,12 @@ def copy_media(src, folder):
 
 LOC = re.compile(r"^/.*?\.(xlsx|csv)(:(survey|choices|settings)![A-Z]+\d+|:\d+:\d+)?: "
                  r"|^/[^:]*?/[^/:]+(:\d+:\d+)?: ")
+
+
+# A form refused only because a file its selects read is not beside it (the
+# corpus's repositories left their media out); ODK Collect cannot open such
+# a form either.
+NOT_BESIDE = re.compile(r" is not beside the form")
 
 
 def reason(line):
@@ -328,6 +337,7 @@ def main(argv):
         for root, _, names in os.walk(d):
             files += [os.path.join(root, n) for n in sorted(names) if n.endswith(EXTS)]
     tally, reasons, kinds, pyx_refused = Counter(), Counter(), Counter(), 0
+    needs_media = 0
     for path in sorted(files):
         with tempfile.TemporaryDirectory(prefix="xls_corpus_") as tmp:
             ok, why = pyxform_accepts(path, tmp)
@@ -355,6 +365,8 @@ def main(argv):
                 elif not w["walks"]:
                     print(f"walk-fails\t{path}")
         tally[result] += 1
+        if result == "refused" and all(NOT_BESIDE.search(l) for l in probs):
+            needs_media += 1
         first = set()
         for l in probs:
             first.add(generic(reason(l)))
@@ -366,6 +378,11 @@ def main(argv):
     print(f"\nfiles {len(files)}, pyxform refuses {pyx_refused}, pyxform accepts {n}")
     for k in ("loads", "refused", "crash", "unconverted"):
         print(f"{k:12} {tally[k]:4}  {100.0 * tally[k] / n if n else 0:5.1f} %")
+    if needs_media:
+        have = n - needs_media
+        print(f"(of the refused, {needs_media} only for a choices file not beside "
+              f"the form in the corpus; of the {have} others, {tally['loads']} load, "
+              f"{100.0 * tally['loads'] / have if have else 0:.1f} %)")
     if walking:
         print(f"\nwalked {walked['forms']} forms that load: {walked['walks']} start and show, "
               f"{walked['final']} finalize; answers taken {walked['taken']}, refused "
