@@ -10,14 +10,24 @@
 
 enum state { FREE, HELD, GONE };
 
+/* A slot holds its record by pointer: the table is kept at most three
+ * quarters full, and an empty slot should cost a few words, not a record. */
 struct slot {
 	git_oid id;
 	char *path;
 	int format;
 	enum state state;
-	size_t bytes;
-	struct fc_record rec;
+	size_t bytes;                /* the file's, given back by decoded_take */
+	struct fc_record *rec;
 };
+
+/* What a kept record costs in memory, counted against DECODED_BUDGET: its
+ * struct, and about twice its file for the strings and arrays decoding
+ * makes of it. */
+static size_t cost(size_t bytes)
+{
+	return sizeof(struct fc_record) + sizeof(struct slot) * 2 + bytes * 2;
+}
 
 struct decoded {
 	struct slot *s;
@@ -37,7 +47,8 @@ void decoded_clear(struct decoded *d)
 
 	for (i = 0; i < d->cap; i++)
 		if (d->s[i].state == HELD) {
-			record_clear(&d->s[i].rec);
+			record_clear(d->s[i].rec);
+			free(d->s[i].rec);
 			free(d->s[i].path);
 		}
 	free(d->s);
@@ -106,7 +117,7 @@ int decoded_keep(struct decoded *d, const git_oid *id, const char *path, int for
 	struct slot *s;
 	size_t i;
 
-	if (bytes > DECODED_BUDGET - d->bytes || find(d, id, path, format))
+	if (cost(bytes) > DECODED_BUDGET - d->bytes || find(d, id, path, format))
 		return 0;
 	make_room(d);
 	for (i = first_slot(d, id); d->s[i].state != FREE; i = (i + 1) & (d->cap - 1))
@@ -117,10 +128,11 @@ int decoded_keep(struct decoded *d, const git_oid *id, const char *path, int for
 	s->format = format;
 	s->state = HELD;
 	s->bytes = bytes;
-	s->rec = *rec;
+	s->rec = xmalloc(sizeof *s->rec);
+	*s->rec = *rec;
 	memset(rec, 0, sizeof *rec);
 	d->used++;
-	d->bytes += bytes;
+	d->bytes += cost(bytes);
 	return 1;
 }
 
@@ -131,11 +143,13 @@ int decoded_take(struct decoded *d, const git_oid *id, const char *path, int for
 
 	if (!s)
 		return 0;
-	*out = s->rec;
+	*out = *s->rec;
 	*bytes = s->bytes;
+	free(s->rec);
 	free(s->path);
+	s->rec = NULL;
 	s->path = NULL;
 	s->state = GONE;
-	d->bytes -= s->bytes;
+	d->bytes -= cost(s->bytes);
 	return 1;
 }

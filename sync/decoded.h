@@ -7,7 +7,8 @@
  * import takes it by (object id, path, format), the three things decoding
  * depends on, so what it takes is what it would have decoded.
  *
- * Bounded: at most DECODED_BUDGET bytes of record files are kept; past
+ * Bounded: the records kept take at most about DECODED_BUDGET bytes of
+ * memory (each counted as its struct and twice its file, decoded.c); past
  * that a record is simply not kept and the import decodes it again.  What
  * the import does not take is dropped with decoded_clear.
  */
