@@ -54,31 +54,36 @@ static void remove_tree(const char *dir)
 	rmdir(dir);
 }
 
-/* Whether f may take the place of what `target` holds; 1 if it holds f
- * already (nothing to do). */
-static int may_replace(const struct form *f, const char *target, struct fc_err *err)
+/* The form `target` holds into *old (NULL when there is none); 0, or -1
+ * with err when it holds one that does not load. */
+static int load_current(const char *target, struct form **old, struct fc_err *err)
 {
 	struct form_problems probs = { 0 };
-	struct form *old;
 	struct stat st;
 	int rc = 0;
 
+	*old = NULL;
 	if (lstat(target, &st))
 		return errno == ENOENT ? 0 : fc_failk(err, FC_EIO, "%s: %s", target, strerror(errno));
-	old = form_load_dir(target, &probs);
-	if (!old)
+	if (!(*old = form_load_dir(target, &probs)))
 		rc = fc_fail(err, _("%s holds a form that does not load (%s); move it away first"),
 			     target, probs.n ? probs.msgs[0] : "unreadable");
-	else if (old->version > f->version)
-		rc = fc_fail(err, _("the workspace has version %d of form %s; this is version %d "
-			     "(give it a higher version)"), old->version, f->id, f->version);
-	else if (old->version == f->version)
-		rc = form_same_files(old, f) ? 1 :
-		     fc_fail(err, _("the workspace has another version %d of form %s (give the "
-			     "changed one a higher version)"), f->version, f->id);
-	form_free(old);
 	form_problems_release(&probs);
 	return rc;
+}
+
+/* Whether f may take the place of old (NULL: none); 1 if old is f already
+ * (nothing to do). */
+static int may_replace(const struct form *f, const struct form *old, struct fc_err *err)
+{
+	if (!old || old->version < f->version)
+		return 0;
+	if (old->version > f->version)
+		return fc_fail(err, _("the workspace has version %d of form %s; this is version %d "
+			       "(give it a higher version)"), old->version, f->id, f->version);
+	return form_same_files(old, f) ? 1 :
+	       fc_fail(err, _("the workspace has another version %d of form %s (give the "
+		       "changed one a higher version)"), f->version, f->id);
 }
 
 /* The CSV files f's selects read (names checked when it loaded). */
@@ -109,35 +114,13 @@ static int write_form(const struct form *f, const char *tmp, struct fc_err *err)
 	return 0;
 }
 
-/* An unnumbered f numbered beside what `target` holds, into *out (whose
- * settings_csv the caller frees); 0, or -1 with err. */
-static int number(const struct form *f, const char *target, struct form *out,
-		  struct fc_err *err)
-{
-	struct form_problems probs = { 0 };
-	struct form *old = NULL;
-	struct stat st;
-	int rc;
-
-	if (!lstat(target, &st) && !(old = form_load_dir(target, &probs))) {
-		rc = fc_fail(err, _("%s holds a form that does not load (%s); move it away first"),
-			     target, probs.n ? probs.msgs[0] : "unreadable");
-		form_problems_release(&probs);
-		return rc;
-	}
-	rc = form_number(f, old, out, err);
-	form_free(old);
-	form_problems_release(&probs);
-	return rc;
-}
-
 int form_install(const struct form *f, const char *workspace, int *already, int *version,
 		 struct fc_err *err)
 {
 	char *dir = xstrfmt("%s/forms", workspace), *target = xstrfmt("%s/%s", dir, f->id);
 	char *tmp = xstrfmt("%s/.%s.new-%ld", dir, f->id, (long)getpid());
 	char *old = xstrfmt("%s/.%s.old-%ld", dir, f->id, (long)getpid());
-	struct form numbered = { 0 };
+	struct form numbered = { 0 }, *current = NULL;
 	int rc, had;
 
 	*already = 0;
@@ -149,13 +132,15 @@ int form_install(const struct form *f, const char *workspace, int *already, int 
 		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
 	}
-	if (!f->version) {
-		if ((rc = number(f, target, &numbered, err)))
+	if ((rc = load_current(target, &current, err)))
+		goto out;
+	if (!f->version) { /* numbered beside the copy there (numbering.c) */
+		if ((rc = form_number(f, current, &numbered, err)))
 			goto out;
 		f = &numbered;
 		*version = f->version;
 	}
-	rc = may_replace(f, target, err);
+	rc = may_replace(f, current, err);
 	if (rc) {
 		*already = rc > 0;
 		rc = rc > 0 ? 0 : -1;
@@ -176,6 +161,7 @@ int form_install(const struct form *f, const char *workspace, int *already, int 
 	if (file_fsync_dir(dir))
 		rc = fc_failk(err, FC_EIO, _("cannot sync %s: %s"), dir, strerror(errno));
 out:
+	form_free(current);
 	free(numbered.settings_csv);
 	free(dir);
 	free(target);
