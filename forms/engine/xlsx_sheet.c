@@ -141,6 +141,11 @@ static void end(struct xml_walk *w, const char *name)
 		return; /* a formatted cell with no value */
 	if (!(text = cell_text(w, s)))
 		return;
+	if (!*text) { /* an empty string is no value: a sheet "used" far past
+		       * its text (pyxform's extra_columns) stays as small */
+		free(text);
+		return;
+	}
 	s->bytes += strlen(text) + 1;
 	if (s->bytes > CSV_FILE_MAX || s->n >= CSV_ROWS_MAX * 16u) {
 		free(text);

@@ -82,7 +82,8 @@ static void read_fails(const void *buf, size_t len, const char *want)
 }
 
 /* Shared strings with rich-text runs and phonetic guides, cells without
- * references, booleans, numbers, Excel's _x000D_ and a comma to quote. */
+ * references, booleans, numbers, Excel's _x000D_, a comma to quote, and
+ * empty strings where a sheet's used range reaches past its text. */
 static void cells_as_excel_writes_them(void **state)
 {
 	struct strbuf b;
@@ -94,7 +95,7 @@ static void cells_as_excel_writes_them(void **state)
 		   "<si><r><rPr><b/></rPr><t>label</t></r><r><t>::zh</t></r></si>"
 		   "<si><t>检查</t><rPh sb=\"0\" eb=\"2\"><t>ケンサ</t></rPh></si>"
 		   "<si><t xml:space=\"preserve\">two_x000D_\nlines, \"quoted\"</t></si>"
-		   "<si><t>required</t></si>",
+		   "<si><t>required</t></si><si><t></t></si>",
 		   "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c>"
 		   "<c t=\"s\"><v>2</v></c><c r=\"E1\" t=\"s\"><v>5</v></c></row>"
 		   "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>text</t></is></c>"
@@ -104,7 +105,10 @@ static void cells_as_excel_writes_them(void **state)
 		   "<row><c t=\"s\"><v>3</v></c><c><v>7.5</v></c></row>"
 		   /* whole numbers some tools write "1.0": read "1", as pyxform */
 		   "<row><c t=\"n\"><v>1.0</v></c><c><v>-20.000</v></c><c><v>1.05</v></c>"
-		   "<c><v>100</v></c><c t=\"str\"><v>2.0</v></c></row>",
+		   "<c><v>100</v></c><c t=\"str\"><v>2.0</v></c></row>"
+		   /* empty strings far out are no values: no row, no column */
+		   "<row r=\"900\"><c r=\"IV900\" t=\"s\"><v>6</v></c>"
+		   "<c r=\"IW900\" t=\"inlineStr\"><is><t></t></is></c></row>",
 		   SETTINGS);
 	read_ok(&b, &x);
 	assert_string_equal(x.csv[XS_SURVEY],
