@@ -378,13 +378,8 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 	it = &f->items[i];
 	if (!value || !*value || !form_item_answerable(it)) {
 		finish(&ev);
-		if (it->computed)
-			return fc_fail(err, _("item “%s” takes no answer: its value is computed "
-					      "(%s)"), form_item_label(f, it, lang),
-				       form_expr_source(it->calculation));
 		if (!form_item_answerable(it))
-			return fc_fail(err, _("item “%s” takes no answer"),
-				       form_item_label(f, it, lang));
+			return form_no_answer(f, it, lang, err);
 		return 0; /* unanswered: whether that is allowed is form_required's */
 	}
 	if (form_check_type(it, value, err) || (it->choice_filter && offered(&ev, i, value, lang))) {

@@ -112,7 +112,22 @@ int form_item_answerable(const struct form_item *it)
 	return it->type != FT_NOTE && it->type != FT_BEGIN_GROUP && it->type != FT_END_GROUP &&
 	       it->type != FT_CALCULATE && it->type != FT_META &&
 	       it->type != FT_BEGIN_REPEAT && it->type != FT_END_REPEAT && !it->computed &&
-	       it->type != FT_HIDDEN;
+	       it->type != FT_HIDDEN && !it->missing_file;
+}
+
+int form_no_answer(const struct form *f, const struct form_item *it, struct form_lang lang,
+		   struct fc_err *err)
+{
+	const char *label = form_item_label(f, it, lang);
+
+	if (it->computed)
+		return fc_fail(err, _("item “%s” takes no answer: its value is computed (%s)"),
+			       label, form_expr_source(it->calculation));
+	if (it->missing_file)
+		return fc_fail(err, _("item “%s” cannot be answered: its choices file %s was not "
+				      "beside the form when it was added (a version of the form "
+				      "with the file will ask it)"), label, it->list->name);
+	return fc_fail(err, _("item “%s” takes no answer"), label);
 }
 
 size_t form_count_questions(const struct form *f)
@@ -196,7 +211,8 @@ int form_same_files(const struct form *a, const struct form *b)
 		return 0;
 	for (k = 0; k < a->n_files; k++)
 		if (!(o = form_file_find(b, a->files[k].name)) || o->len != a->files[k].len ||
-		    memcmp(o->csv, a->files[k].csv, o->len))
+		    o->missing != a->files[k].missing ||
+		    (o->len && memcmp(o->csv, a->files[k].csv, o->len)))
 			return 0;
 	return same_text(a->survey_csv, b->survey_csv) &&
 	       same_text(a->choices_csv, b->choices_csv) &&

@@ -135,6 +135,10 @@ struct form_csv_file {
 	struct form_list *list;     /* its choices (NULL while it does not load):
 				     * one list, or itemsets.csv's n_lists */
 	size_t n_lists;
+	int missing;                /* not beside the form when it loaded (as
+				     * pyxform and ODK Central take it, the file
+				     * uploaded apart): csv NULL, its list empty,
+				     * nothing of it kept, written or synced */
 };
 
 struct form_expr; /* a compiled relevant/constraint/required expression */
@@ -175,6 +179,9 @@ struct form_item {
 	enum form_media media;      /* FT_MEDIA items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
 	int external;               /* select_one_external: list is itemsets.csv's */
+	int missing_file;           /* select_*_from_file whose file was not beside
+				     * the form: shown, never asked or required
+				     * (form_item_answerable) */
 	int or_other;               /* a select "LIST or_other": its list has
 				     * "other" (pyxform adds it to the list),
 				     * and the next item asks what */
@@ -324,6 +331,11 @@ size_t form_count_questions(const struct form *f);
 /* Whether the item takes an answer (not a note, a group or repeat marker,
  * a calculation or a computed question). */
 int form_item_answerable(const struct form_item *it);
+/* -1 with err saying why item `it`, not answerable, takes no answer: its
+ * value is computed, its choices file was not beside the form, or it is a
+ * line for reading. */
+int form_no_answer(const struct form *f, const struct form_item *it, struct form_lang lang,
+		   struct fc_err *err);
 /* The XLSForm spelling of a type ("select_one", "check", "begin_group"). */
 const char *form_type_name(enum form_type t);
 /* "general", "major" or "" for SEV_NONE. */

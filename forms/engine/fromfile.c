@@ -57,7 +57,7 @@ int form_keepable(const struct form *f, struct fc_err *err)
 	size_t k;
 
 	for (k = 0; k < f->n_files; k++)
-		if (!form_file_name_ok(f->files[k].name))
+		if (!f->files[k].missing && !form_file_name_ok(f->files[k].name))
 			return fc_fail(err, _("form %s reads its choices from %s, which fieldcheck "
 					      "does not keep or sync with inspections yet (they "
 					      "carry CSV files): save its features as CSV to use it"),
@@ -244,6 +244,34 @@ static struct form_list *read_geojson(struct loader *ld, size_t k)
 	return l;
 }
 
+/* The form's file `name` is not beside it.  pyxform converts such a form
+ * and ODK Central takes it, the file uploaded apart; so it loads, with a
+ * warning at the cell that names the file: a lookup or pulldata() of it
+ * reads as empty, a select reading its choices is shown but not asked
+ * (form_item_answerable), and nothing of it is kept or synced, so the
+ * form's folder stays what its author gave. */
+static int add_missing(struct loader *ld, struct survey *sv, size_t i, int key, const char *name,
+		       const char *reader)
+{
+	struct form *f = ld->f;
+
+	if (reader)
+		sheet_warning(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s is not beside the "
+			      "form (%s): it reads as empty until a version of the form with "
+			      "the file is added", name, reader);
+	else
+		sheet_warning(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "%s is not beside the "
+			      "form (%s_from_file reads its choices from it): '%s' is shown "
+			      "but cannot be answered until a version of the form with the "
+			      "file is added", name, form_type_name(f->items[i].type),
+			      f->items[i].name);
+	f->files = xreallocarray(f->files, f->n_files + 1, sizeof *f->files);
+	memset(&f->files[f->n_files], 0, sizeof *f->files);
+	f->files[f->n_files].name = xstrdup(name);
+	f->files[f->n_files].missing = 1;
+	return (int)f->n_files++;
+}
+
 int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const char *name,
 		 const char *reader)
 {
@@ -265,19 +293,16 @@ int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const 
 		r = -1;
 		fc_fail(&err, "file is too large (at most %u MiB)", CSV_FILE_MAX >> 20);
 	}
+	if (r > 0 && !f->items[i].external)
+		return add_missing(ld, sv, i, key, name, reader);
 	if (r) {
-		if (r > 0 && reader)
-			sheet_problem(ld, &sv->sh, sv->row[i], key, SLOT_PLAIN, "%s is not beside "
-				      "the form (%s)", name, reader);
-		else if (r > 0 && f->items[i].external)
+		if (r > 0)
 			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "%s is not "
 				      "beside the form, nor an external_choices sheet in the "
 				      "workbook (select_one_external reads its choices there)", name);
 		else
-			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, r > 0 ?
-				      "%s is not beside the form (%s_from_file reads its choices "
-				      "from it)" : "%s: %s", name,
-				      r > 0 ? form_type_name(f->items[i].type) : err.msg);
+			sheet_problem(ld, &sv->sh, sv->row[i], S_TYPE, SLOT_PLAIN, "%s: %s", name,
+				      err.msg);
 		return -1;
 	}
 	for (k = 0; k < f->n_files; k++)
@@ -296,6 +321,18 @@ int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const 
 	return (int)f->n_files++;
 }
 
+/* The list of a file not beside the form: no choices, no columns (a
+ * lookup of any reads as empty). */
+static struct form_list *empty_list(const char *name)
+{
+	struct form_list *l = xcalloc(1, sizeof *l);
+
+	l->name = xstrdup(name);
+	l->choices = xcalloc(1, sizeof *l->choices);
+	l->cols = xcalloc(1, sizeof *l->cols);
+	return l;
+}
+
 const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size_t i,
 				      const char *name)
 {
@@ -304,12 +341,19 @@ const struct form_list *fromfile_list(struct loader *ld, struct survey *sv, size
 	int at;
 
 	for (k = 0; k < f->n_files; k++)
-		if (!strcmp(f->files[k].name, name))
+		if (!strcmp(f->files[k].name, name)) {
+			f->items[i].missing_file = f->files[k].missing;
 			return f->files[k].list; /* read for an item before */
+		}
 	if ((at = fromfile_add(ld, sv, i, S_TYPE, name, NULL)) < 0)
 		return NULL;
-	f->files[at].list = form_geojson_name_ok(name) ? read_geojson(ld, (size_t)at)
-			    : read_list(ld, (size_t)at);
+	if (f->files[at].missing) {
+		f->items[i].missing_file = 1;
+		f->files[at].list = empty_list(name);
+	} else {
+		f->files[at].list = form_geojson_name_ok(name) ? read_geojson(ld, (size_t)at)
+				    : read_list(ld, (size_t)at);
+	}
 	f->files[at].n_lists = f->files[at].list != NULL;
 	return f->files[at].list;
 }

@@ -92,7 +92,7 @@ static int write_files(const struct form *f, const char *dir, struct fc_err *err
 	size_t k;
 
 	for (k = 0; k < f->n_files; k++)
-		if (write_file(dir, f->files[k].name, f->files[k].csv, err))
+		if (!f->files[k].missing && write_file(dir, f->files[k].name, f->files[k].csv, err))
 			return -1;
 	return 0;
 }

@@ -220,8 +220,8 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
 	if (it->computed)
 		computed_unchecked(ld, sv, i);
-	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)
-		compile_filter(ld, sv, i);
+	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) && !it->missing_file)
+		compile_filter(ld, sv, i); /* a missing file's list has no columns */
 	if (!form_item_answerable(it))
 		return;
 	compile(ld, sv, i, S_CONSTRAINT, &it->constraint);

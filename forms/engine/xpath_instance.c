@@ -66,7 +66,7 @@ int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_
 	if (!l->cols)
 		return xp_fail_at(x, pos, "'%.*s' is no column of list '%s'", n, x->src + pos,
 				  l->name);
-	if (!x->warning)
+	if (!x->warning && l->n) /* a file not beside the form is warned of as such */
 		x->warning = xstrfmt("'%.*s' is no column of %s (yet): it reads as ''", n,
 				     x->src + pos, l->name);
 	return 0;

@@ -74,6 +74,12 @@ int xp_call_pulldata(struct xp *x, size_t pos, struct node *a, int n, struct nod
 	snprintf(file, sizeof file, "%.*s%s", FORM_FILE_NAME_MAX, a[0].lit,
 		 strstr(a[0].lit, ".csv") ? "" : ".csv");
 	ff = x->env->form ? form_file_find(x->env->form, file) : NULL;
+	if (ff && ff->missing) { /* warned when the form loaded (fromfile.c) */
+		out->sql = xstrdup("''");
+		out->type = XT_STR;
+		out->lit = NULL;
+		return 0;
+	}
 	if (!ff || !ff->csv)
 		return xp_fail_at(x, pos, "pulldata(): %s is not beside the form", file);
 	if (csv_parse(ff->csv, ff->len, NULL, &c, &err))

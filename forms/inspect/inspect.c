@@ -158,10 +158,11 @@ static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_er
 		return -1;
 	t.files = xcalloc(f->n_files + 1, sizeof *t.files);
 	for (k = 0; k < f->n_files; k++) {
-		t.files[k].name = f->files[k].name;
-		t.files[k].text = f->files[k].csv;
+		if (f->files[k].missing)
+			continue; /* not beside the form: nothing to keep */
+		t.files[t.n_files].name = f->files[k].name;
+		t.files[t.n_files++].text = f->files[k].csv;
 	}
-	t.n_files = f->n_files;
 	rc = formstore_put(ws->store, f->id, f->version, &t, err);
 	free(t.files);
 	return rc;
@@ -349,11 +350,8 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	if (inspect_key(f, in, key, &idx, inst, lang, err))
 		return -1;
 	it = &f->items[idx];
-	if (it->computed)
-		return fc_fail(err, _("item “%s” takes no answer: its value is computed (%s)"),
-			       form_item_label(f, it, lang), form_expr_source(it->calculation));
 	if (!form_item_answerable(it))
-		return fc_fail(err, _("item “%s” takes no answer"), form_item_label(f, it, lang));
+		return form_no_answer(f, it, lang, err);
 	if (clock_today(today, err))
 		return -1;
 	inspect_view(&fa, &l, today);

@@ -140,8 +140,9 @@ sed -i 's/.price., .name./'"'"'cost'"'"', '"'"'name'"'"'/' "$T/pd/pd/survey.csv"
 expect_err 1 "pulldata(): prices.csv has no column 'cost'" "a column the file lacks is refused" \
 	forms check "$T/pd/pd"
 rm "$T/pd/pd/prices.csv"
-expect_err 1 "survey.csv:3:4: prices.csv is not beside the form (pulldata() reads from it)" \
-	"a file that is not there is refused at its cell" forms check "$T/pd/pd"
+expect_err 0 "survey.csv:3:4: warning: prices.csv is not beside the form (pulldata() reads from it): it reads as empty" \
+	"a file that is not there is warned of at its cell (pyxform takes the form)" \
+	forms check "$T/pd/pd"
 
 # A select's default that is none of its choices is not used (a warning;
 # pyxform does not check it); a choice's name may be a sentence.

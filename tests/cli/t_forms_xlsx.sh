@@ -73,5 +73,20 @@ WS2=$T/ws2
 "$FC" -C "$WS2" forms add "$T/ffout/sites.xlsx" >"$OUT" 2>"$ERR"
 check "forms add FORM.xlsx takes the file beside it" cmp "$T/ff/sites/sites.csv" "$WS2/forms/sites/sites.csv"
 rm "$T/ffout/sites.csv"
-expect_err 1 "sites.xlsx:survey!A2: sites.csv is not beside the form" \
+# Without its file the form still loads, as pyxform and ODK Central take
+# it (the file uploaded apart): the cell says what is missing, the select
+# is shown but not asked, and nothing of the file is kept or synced.
+expect_err 0 "sites.xlsx:survey!A2: warning: sites.csv is not beside the form" \
 	"without it the workbook's cell says what is missing" forms check "$T/ffout/sites.xlsx"
+sed -i 's/^sites,1$/sites,2/' "$T/ff/sites/settings.csv"
+printf 'text,remark,Remark\n' >>"$T/ff/sites/survey.csv"
+rm "$T/ff/sites/sites.csv"
+expect_err 0 "warning: sites.csv is not beside the form (select_one_from_file reads its choices from it): 'site' is shown but cannot be answered" \
+	"forms add says it too, and adds the form" forms add "$T/ff/sites"
+check "no file is made up in the workspace" test ! -e "$WS/forms/sites/sites.csv"
+expect_exit 0 "an inspection starts on it" inspection new --form sites --enterprise "$USCC1"
+sid=$(cat "$OUT")
+expect_err 1 "item “Site” cannot be answered: its choices file sites.csv was not beside the form" \
+	"its select says why it takes no answer" inspection answer "$sid" site port
+expect_exit 0 "the rest is answered" inspection answer "$sid" remark ok
+expect_exit 0 "and the inspection finalizes" inspection finalize "$sid"

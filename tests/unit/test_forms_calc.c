@@ -194,19 +194,23 @@ static void lookups_refused(void **state)
 	}
 }
 
-/* A lookup into a select's file that is not there: the missing file is
- * the one problem, not every lookup into it again. */
+/* A lookup into a select's file that is not there: the form loads, the
+ * missing file is the one warning (not every lookup into it again), and
+ * the lookup reads as empty. */
 static void lookup_missing_file(void **state)
 {
-	char *got = test_form_problems("type,name,label,calculation\n"
-				       "select_one_from_file gone.geojson,p,P,\n"
-				       "calculate,t,,instance('gone')/root/item[id=${p}]/title\n",
-				       NULL, NULL);
+	struct form *f = test_form("type,name,label,calculation\n"
+				   "select_one_from_file gone.geojson,p,P,\n"
+				   "calculate,t,,instance('gone')/root/item[id=${p}]/title\n",
+				   NULL, NULL);
+	struct test_answers a;
 	(void)state;
 
-	assert_non_null(strstr(got, "gone.geojson is not beside the form"));
-	assert_null(strchr(got, '\n'));
-	free(got);
+	assert_int_equal(f->warnings.n, 1);
+	assert_non_null(strstr(f->warnings.msgs[0], "gone.geojson is not beside the form"));
+	test_answers(&a, "2024-03-20", NULL);
+	test_value_is(f, "t", &a, NULL);
+	form_free(f);
 }
 
 /* A lookup writes one branch per item: into a list too long for that, it

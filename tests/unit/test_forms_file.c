@@ -115,23 +115,15 @@ static void bad_files_refused_where_they_are(void **state)
 		{ "type,name,label\nselect_one_from_file sites.xml,q,Q\n", NULL,
 		  "mem/survey.csv:2:1: sites.xml: fieldcheck reads choices from a .csv or .geojson "
 		  "file, not .xml" },
-		{ "type,name,label\nselect_multiple_from_file areas.geojson,q,Q\n", NULL,
-		  "mem/survey.csv:2:1: areas.geojson is not beside the form" },
-		{ "type,name,label\nselect_one_from_file Areas.geojson,q,Q\n", NULL,
-		  "mem/survey.csv:2:1: Areas.geojson is not beside the form" },
 		{ "type,name,label\nselect_one_from_file Areas.json,q,Q\n", NULL,
 		  "'Areas.json' is not a file name fieldcheck takes (1 to 64 of A-Z, a-z, 0-9, _ "
 		  "and -, then .csv or .geojson" },
 		{ "type,name,label\nselect_one_from_file ../../etc/passwd.csv,q,Q\n", NULL,
 		  "mem/survey.csv:2:1: '../../etc/passwd.csv' is not a file name fieldcheck takes" },
-		{ "type,name,label\nselect_one_from_file Sites.csv,q,Q\n", NULL,
-		  "mem/survey.csv:2:1: Sites.csv is not beside the form" },
 		{ "type,name,label\nselect_one_from_file survey.csv,q,Q\n", NULL,
 		  "is not a file name fieldcheck takes" },
 		{ "type,name,label\nselect_one_from_file Survey.csv,q,Q\n", NULL,
 		  "is not a file name fieldcheck takes" },
-		{ "type,name,label\nselect_one_from_file gone.csv,q,Q\n", NULL,
-		  "mem/survey.csv:2:1: gone.csv is not beside the form" },
 		{ "type,name,label\nselect_one_from_file s.csv or_other,q,Q\n", NULL,
 		  "mem/survey.csv:2:1: or_other on a select from a file is not supported" },
 		{ "type,name,label\nselect_one_from_file,q,Q\n", NULL,
@@ -165,6 +157,58 @@ static void bad_files_refused_where_they_are(void **state)
 		free(got);
 		form_free(f);
 	}
+}
+
+/* A file the form names that is not beside it (pyxform converts such a
+ * form, ODK Central takes it and the file apart): the form loads with a
+ * warning at the cell; the select reading it is shown but not asked, a
+ * lookup and pulldata() of it read as empty, and nothing of it is kept. */
+static void missing_file_loads_with_a_warning(void **state)
+{
+	static const char survey[] =
+		"type,name,label,required,calculation,choice_filter\n"
+		"select_one_from_file Sites.csv,q,Q,yes,,kind='a'\n"
+		"select_multiple_from_file areas.geojson,r,R,,,\n"
+		"calculate,p,,,\"pulldata('prices','price','name',${q})\",\n"
+		"calculate,t,,,instance('areas')/root/item[name=${r}]/title,\n"
+		"text,x,X,yes,,\n";
+	struct files fs = { { NULL }, { NULL }, 0 };
+	struct test_answers a;
+	struct fc_err err = { 0 };
+	struct form *f;
+	char *got, *v = NULL;
+	int q;
+	(void)state;
+
+	f = load(survey, &fs, &got);
+	if (!f)
+		fail_msg("does not load:\n%s", got);
+	assert_string_equal(got, "");
+	assert_int_equal(f->warnings.n, 3);
+	assert_non_null(strstr(f->warnings.msgs[0], "mem/survey.csv:2:1: warning: Sites.csv is "
+			       "not beside the form (select_one_from_file reads its choices from "
+			       "it): 'q' is shown but cannot be answered"));
+	assert_non_null(strstr(f->warnings.msgs[1], "mem/survey.csv:3:1: warning: areas.geojson"));
+	assert_non_null(strstr(f->warnings.msgs[2], "mem/survey.csv:4:5: warning: prices.csv is "
+			       "not beside the form (pulldata() reads from it): it reads as empty"));
+	q = form_item_index(f, "q");
+	assert_true(f->items[q].missing_file);
+	assert_false(form_item_answerable(&f->items[q]));
+	assert_null(f->items[q].required);
+	assert_int_equal(form_count_questions(f), 1); /* x */
+	assert_int_equal(form_keepable(f, &err), 0); /* nothing to keep of a .geojson */
+	test_answers(&a, "2024-03-20", NULL);
+	assert_int_equal(form_check_value(f, (size_t)q, "a", &a.fa, form_lang_of("en"), &err), -1);
+	assert_non_null(strstr(err.msg, "its choices file Sites.csv was not beside the form"));
+	assert_int_equal(form_value(f, (size_t)form_item_index(f, "p"), &a.fa, &v, &err), 0);
+	assert_true(!v || !*v);
+	free(v);
+	v = NULL;
+	assert_int_equal(form_value(f, (size_t)form_item_index(f, "t"), &a.fa, &v, &err), 0);
+	assert_true(!v || !*v);
+	free(v);
+	free(got);
+	form_free(f);
 }
 
 /* select_one_external L: the list L of itemsets.csv, whose own columns a
@@ -249,6 +293,7 @@ int main(void)
 		cmocka_unit_test(choices_from_a_file),
 		cmocka_unit_test(same_files_compare_the_file_too),
 		cmocka_unit_test(bad_files_refused_where_they_are),
+		cmocka_unit_test(missing_file_loads_with_a_warning),
 		cmocka_unit_test(external_choices),
 		cmocka_unit_test(external_choices_sheet),
 	};

@@ -190,6 +190,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	form_problems_release(&probs);
 	if (!f)
 		return 1;
+	print_problems(&f->warnings); /* a file not beside it, say, is said here too */
 	if (form_install(f, cli->workspace, &already, &version, &err)) {
 		rc = cli_report(&err);
 		form_free(f);
@@ -213,6 +214,11 @@ static int export_files(const struct form *f, const char *book, struct fc_err *e
 	size_t k;
 
 	for (k = 0; k < f->n_files; k++) {
+		if (f->files[k].missing) { /* never beside it: nothing to write */
+			fprintf(stderr, _("%s: not written: it was not beside the form when it "
+					  "was added\n"), f->files[k].name);
+			continue;
+		}
 		char *p = slash ? xstrfmt("%.*s/%s", (int)(slash - book), book, f->files[k].name)
 				: xstrdup(f->files[k].name);
 		int rc = file_write_new(p, f->files[k].csv, f->files[k].len, 0644, err);

@@ -219,6 +219,12 @@ void walk_edit(struct walk *w, enum walk_how how)
 	if (!it)
 		return;
 	idx = (size_t)walk_item(w);
+	if (it->missing_file) { /* shown, not asked: say why */
+		struct fc_err err;
+		form_no_answer(w->f, it, w->ui->lang, &err);
+		ui_info(w->ui, "%s", err.msg);
+		return;
+	}
 	switch (it->type) {
 	case FT_CHECK: choose_check(w, how); break;
 	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, how); break;
