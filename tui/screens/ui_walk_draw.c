@@ -91,6 +91,7 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 	const struct walk_row *row = &w->rows[r];
 	const struct form_item *it = &w->f->items[row->item];
 	int sel = r == w->l.cur, x = 1 + 2 * (row->depth > 0 ? row->depth - 1 : 0), vw = 0;
+	int read_only;
 	char buf[64];
 	enum ui_role role;
 	attr_t a;
@@ -110,12 +111,15 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		ui_put(y, x, buf, COLS - x - 1, a);
 		return;
 	}
+	/* a select whose choices file was not beside the form is read, as a
+	 * note is, and says why it asks nothing */
+	read_only = it->type == FT_NOTE || it->missing_file;
 	a = ui->attr[sel ? R_SELECT : !w->relevant[row->item] ? R_DIM : alarm(w, row->item) ?
-		     R_ERROR : it->type == FT_NOTE ? R_DIM : R_NORMAL];
+		     R_ERROR : read_only ? R_DIM : R_NORMAL];
 	ui_fill(y, 0, COLS, sel ? a : ui->attr[R_NORMAL]);
 	if (alarm(w, row->item)) {
 		x += ui_put(y, x, "!! ", 3, a) + 1;
-	} else if (it->type != FT_NOTE) {
+	} else if (!read_only) {
 		const char *m = marker(w, row->item, &role);
 		x += ui_put(y, x, m, 3, sel ? a : ui->attr[role]) + 1;
 	} else {
@@ -127,7 +131,9 @@ static void paint_row(struct ui *ui, struct walk *w, size_t r, int y)
 		ui_put(y, COLS - vw - 1, v, vw, a);
 		free(v);
 	}
-	ui_put(y, x, walk_label(w, row->item), COLS - x - vw - 2, a);
+	x += ui_put(y, x, walk_label(w, row->item), COLS - x - vw - 2, a);
+	if (it->missing_file && COLS - x - vw - 2 > 0)
+		ui_put(y, x, _(" (its choices file is missing)"), COLS - x - vw - 2, a);
 }
 
 static void paint_list(struct ui *ui, struct walk *w)
