@@ -265,6 +265,26 @@ static int read_workbook(const char *path, struct xlsx_sheets *book, struct fc_e
 	return 0;
 }
 
+/* What the workbook's sheets hold past where pyxform stops reading them
+ * (xlsx_sheet.c): not read, said. */
+static void cut_warnings(struct loader *ld, const struct xlsx_sheets *book)
+{
+	char ref[8];
+	size_t k;
+
+	for (k = 0; k < XS_COUNT; k++) {
+		if (book->cut_row[k])
+			load_warning(ld, FF_NONE, 0, 0, "sheet %s: row %d and the rows below it are "
+				     "not read: they follow a run of %d empty rows, where pyxform "
+				     "stops reading a sheet", book->name[k], book->cut_row[k], 60);
+		if (book->cut_col[k])
+			load_warning(ld, FF_NONE, 0, 0, "sheet %s: column %s and the columns "
+				     "right of it are not read: they follow a run of %d empty header "
+				     "cells, where pyxform stops reading the header", book->name[k],
+				     xlsx_column_name(book->cut_col[k], ref), 20);
+	}
+}
+
 /* A workbook's sheets are the form's CSV files; a sheet it lacks is named as
  * a sheet, not as a file (settings it may lack: see workbook_stem). */
 struct form *form_load_xlsx(const char *path, struct form_problems *probs)
@@ -293,6 +313,7 @@ struct form *form_load_xlsx(const char *path, struct form_problems *probs)
 	if (book.unused)
 		load_warning(&ld, FF_NONE, 0, 0, "the workbook's sheets %s are not read by "
 			     "fieldcheck", book.unused);
+	cut_warnings(&ld, &book);
 	if (book.name[XS_SURVEY] && strcmp(book.name[XS_SURVEY], "survey"))
 		load_warning(&ld, FF_NONE, 0, 0, "the workbook's one sheet '%s' is read as its "
 			     "survey, as pyxform reads it", book.name[XS_SURVEY]);

@@ -29,6 +29,10 @@ struct xlsx_sheets {
 	char *name[XS_COUNT];       /* the sheet's name as the workbook spells it */
 	int *row_of_line[XS_COUNT]; /* [CSV line] = the sheet's row (lines from 1) */
 	size_t n_lines[XS_COUNT];
+	int cut_row[XS_COUNT];      /* the first row (cut_col: column) holding a
+				     * value not read, past a run of empty ones
+				     * where pyxform stops (xlsx_sheet.c), or 0 */
+	int cut_col[XS_COUNT];
 	char *unused;               /* XLSForm's sheets it has that are not read
 				     * ("entities, osm"), or NULL */
 };

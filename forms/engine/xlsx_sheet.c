@@ -182,29 +182,84 @@ static void add_line(int **map, size_t *lines, size_t *alloc, int row)
 	(*map)[++*lines] = row;
 }
 
-/* Writes the sorted cells as CSV into out's slot `which`, every row as wide
- * as the widest (as spreadsheets export a sheet's used range). */
-static int write_csv(struct sheet_read *s, const char *part, struct xlsx_sheets *out,
-		     enum xlsx_sheet which, struct fc_err *err)
+/* pyxform stops reading a sheet's header row after 20 empty cells in a
+ * row, and its rows after 60 empty rows in a row (an empty row: no value
+ * under a header); what lies past either is no part of the form there, so
+ * it is not read here either: the cells are dropped, and the first row and
+ * column they held are kept for load.c to say.  Cells are sorted. */
+#define PYXFORM_EMPTY_COLS 20
+#define PYXFORM_EMPTY_ROWS 60
+
+static void cut_as_pyxform(struct sheet_read *s, int *cut_row, int *cut_col)
+{
+	unsigned char header[CSV_COLS_MAX + 2] = { 0 };
+	size_t i, kept = 0;
+	int last = 0, row = 1, empty = 0, has;
+
+	*cut_row = *cut_col = 0;
+	for (i = 0; i < s->n && s->cells[i].row == 1 && !*cut_col; i++) {
+		if (s->cells[i].col - last - 1 > PYXFORM_EMPTY_COLS)
+			*cut_col = last + PYXFORM_EMPTY_COLS + 1;
+		else if (s->cells[i].col <= CSV_COLS_MAX)
+			header[last = s->cells[i].col] = 1;
+	}
+	if (!*cut_col && s->n && s->cells[0].row == 1)
+		*cut_col = last + PYXFORM_EMPTY_COLS + 1; /* nothing is read past it */
+	for (i = 0; i < s->n && !*cut_row; row++) {
+		for (has = 0; i < s->n && s->cells[i].row == row; i++)
+			has |= s->cells[i].col <= CSV_COLS_MAX && header[s->cells[i].col];
+		if (row > 1 && !has && empty++ == PYXFORM_EMPTY_ROWS)
+			*cut_row = row;
+		else if (has)
+			empty = 0;
+	}
+	row = *cut_row, last = *cut_col;
+	*cut_row = *cut_col = 0;
+	for (i = 0; i < s->n; i++) { /* said by the first value dropped */
+		const struct cell *c = &s->cells[i];
+		if (row && c->row >= row) {
+			*cut_row = *cut_row ? *cut_row : c->row;
+			free(c->text);
+		} else if (last && c->col >= last) {
+			*cut_col = *cut_col && *cut_col < c->col ? *cut_col : c->col;
+			free(c->text);
+		} else {
+			s->cells[kept++] = *c;
+		}
+	}
+	s->n = kept;
+}
+
+/* The width rows are padded to: the widest row's, as spreadsheets export
+ * a sheet's used range, unless the commas alone would make the sheet more
+ * than a form sheet may hold (a header far to the right above thousands
+ * of rows, as pyxform's extra_columns): then each row ends at its last
+ * value (0), which the CSV reader reads the same. */
+static int pad_width(const struct sheet_read *s, int width)
+{
+	size_t rows = s->n ? (size_t)s->cells[s->n - 1].row : 0;
+
+	return rows * (size_t)width + s->bytes > CSV_FILE_MAX ? 0 : width;
+}
+
+/* Writes the sorted cells as CSV into out's slot `which`. */
+static void write_csv(struct sheet_read *s, struct xlsx_sheets *out, enum xlsx_sheet which)
 {
 	struct strbuf sb;
 	size_t i, alloc = 0, lines = 0, k;
-	int *map = NULL, row, col, width = 0;
-	char ref[8];
+	int *map = NULL, row, col, width = 0, pad;
 
-	for (i = 0; i < s->n; i++) {
-		if (s->cells[i].col > CSV_COLS_MAX)
-			return fc_fail(err, _("%s, cell %s%d: past the %d columns a form sheet may have"),
-				       part, xlsx_column_name(s->cells[i].col, ref), s->cells[i].row,
-				       CSV_COLS_MAX);
+	for (i = 0; i < s->n; i++)
 		if (s->cells[i].col > width)
 			width = s->cells[i].col;
-	}
+	pad = pad_width(s, width);
 	strbuf_init(&sb);
 	for (row = 1, i = 0; i < s->n; row++) {
 		add_line(&map, &lines, &alloc, row);
 		for (col = 1; col <= width; col++) {
 			const struct cell *c = &s->cells[i];
+			if (col > pad && (i == s->n || c->row != row))
+				break; /* the row's last value is written */
 			if (col > 1)
 				strbuf_addc(&sb, ',');
 			if (i == s->n || c->row != row || c->col != col)
@@ -221,7 +276,6 @@ static int write_csv(struct sheet_read *s, const char *part, struct xlsx_sheets 
 	out->len[which] = strlen(out->csv[which]);
 	out->row_of_line[which] = map;
 	out->n_lines[which] = lines;
-	return 0;
 }
 
 int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const strings,
@@ -254,8 +308,15 @@ int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const s
 	if (!rc && s.n && s.cells[s.n - 1].row > (int)CSV_ROWS_MAX)
 		rc = fc_fail(err, _("%s: a value in row %d, past the %u rows a form sheet may have"),
 			     part, s.cells[s.n - 1].row, CSV_ROWS_MAX);
+	for (i = 0; !rc && i < s.n; i++)
+		if (s.cells[i].col > CSV_COLS_MAX)
+			rc = fc_fail(err, _("%s, cell %s%d: past the %d columns a form sheet may "
+					    "have"), part, xlsx_column_name(s.cells[i].col, ref),
+				     s.cells[i].row, CSV_COLS_MAX);
+	if (!rc) /* bounded first: a hostile sheet is refused, not cut */
+		cut_as_pyxform(&s, &out->cut_row[which], &out->cut_col[which]);
 	if (!rc)
-		rc = write_csv(&s, part, out, which, err);
+		write_csv(&s, out, which);
 	for (i = 0; i < s.n; i++)
 		free(s.cells[i].text);
 	free(s.cells);

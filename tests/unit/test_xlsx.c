@@ -334,6 +334,40 @@ static void sheet_fails(const char *body, const char *want)
 	free(sheet);
 }
 
+#define ISTR(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+
+/* As pyxform reads a sheet: its header ends after a run of 20 empty cells
+ * and its rows after a run of 60 empty rows; what lies past is not read,
+ * and the first place it held is kept to be said.  A run of exactly 60
+ * empty rows, or a header gap of 20, is still read through. */
+static void sheet_read_as_pyxform_reads_it(void **state)
+{
+	struct strbuf b;
+	struct xlsx_sheets x;
+	char *sheet = xstrfmt(HEAD "<worksheet " MAIN "><sheetData>"
+			      "<row r=\"1\">" ISTR("A1", "type") ISTR("B1", "name")
+			      ISTR("W1", "label") ISTR("AS1", "far") "</row>"
+			      "<row r=\"2\">" ISTR("A2", "text") ISTR("B2", "a")
+			      ISTR("W2", "A") ISTR("AS2", "x") "</row>"
+			      "<row r=\"63\">" ISTR("A63", "text") ISTR("B63", "b") "</row>"
+			      "<row r=\"125\">" ISTR("A125", "party") "</row>"
+			      "</sheetData></worksheet>");
+	(void)state;
+
+	book_with_sheet(&b, sheet);
+	read_ok(&b, &x);
+	assert_int_equal(x.cut_col[XS_SURVEY], 45); /* AS: after 21 empty cells X..AR */
+	assert_int_equal(x.cut_row[XS_SURVEY], 125); /* after 61 empty rows 64..124 */
+	assert_non_null(strstr(x.csv[XS_SURVEY], "type,name,"));
+	assert_null(strstr(x.csv[XS_SURVEY], "far"));
+	assert_null(strstr(x.csv[XS_SURVEY], "party"));
+	assert_non_null(strstr(x.csv[XS_SURVEY], "text,b"));
+	assert_int_equal(xlsx_row(&x, XS_SURVEY, 63), 63);
+	xlsx_sheets_release(&x);
+	strbuf_release(&b);
+	free(sheet);
+}
+
 /* Sheets built to mislead or to cost: each refused, naming what. */
 static void hostile_sheets(void **state)
 {
@@ -601,6 +635,7 @@ int main(void)
 		cmocka_unit_test(missing_settings_sheet),
 		cmocka_unit_test(one_sheet_is_the_survey),
 		cmocka_unit_test(shipped_forms_round_trip),
+		cmocka_unit_test(sheet_read_as_pyxform_reads_it),
 		cmocka_unit_test(hostile_sheets),
 		cmocka_unit_test(hostile_archives),
 		cmocka_unit_test(part_too_large),
