@@ -33,6 +33,7 @@ static void item_release(struct form_item *it)
 	form_expr_free(it->repeat_count);
 	free(it->default_value);
 	free(it->appearance);
+	free(it->hazard_if);
 }
 
 static void list_release(struct form_list *l, size_t n_cols)

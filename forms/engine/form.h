@@ -193,7 +193,10 @@ struct form_item {
 	} range;
 	char *default_value;        /* or NULL */
 	char *appearance;           /* or NULL */
-	enum hazard_severity hazard; /* check items: severity of a failure */
+	enum hazard_severity hazard; /* check items: severity of a failure; a
+				     * select_one with hazard_if: of those choices */
+	char *hazard_if;            /* select_one: the names of the choices that
+				     * raise its hazard, space-separated, or NULL */
 	enum form_measure measure;  /* check items: the measure a failure calls for */
 	int rectify_days;           /* check items: default deadline, days */
 	int local;                  /* the item is a local practice (local=yes) */
@@ -331,6 +334,12 @@ size_t form_count_questions(const struct form *f);
 /* Whether the item takes an answer (not a note, a group or repeat marker,
  * a calculation or a computed question). */
 int form_item_answerable(const struct form_item *it);
+/* Whether answering the item can raise a hazard: a check, or a select_one
+ * with hazard_if (forms/engine/hazard_if.c). */
+int form_item_raises(const struct form_item *it);
+/* Whether answer `value` of the item raises its hazard: a check's "fail",
+ * a select_one's choice named in hazard_if. */
+int form_item_hazard_on(const struct form_item *it, const char *value);
 /* -1 with err saying why item `it`, not answerable, takes no answer: its
  * value is computed, its choices file was not beside the form, or it is a
  * line for reading. */

@@ -318,8 +318,10 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 {
 	size_t i;
 
-	for (i = 0; i < ld->f->n_items; i++)
+	for (i = 0; i < ld->f->n_items; i++) {
 		link_list(ld, sv, i); /* every list first: a lookup reads any */
+		survey_check_hazard_if(ld, sv, i);
+	}
 	for (i = 0; i < ld->f->n_items; i++) {
 		compile_exprs(ld, sv, i);
 		check_default(ld, sv, i);

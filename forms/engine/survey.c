@@ -36,6 +36,7 @@ static const struct sheet_col cols[S_NCOLS] = {
 	[S_MEASURE] = { "measure", 0 },
 	[S_TRIGGER] = { "trigger", SHEET_TEXT },
 	[S_PARAMETERS] = { "parameters", SHEET_TEXT },
+	[S_HAZARD_IF] = { "hazard_if", SHEET_TEXT },
 };
 
 /* The groups and repeats open at a row, innermost last. */
@@ -498,7 +499,9 @@ static void read_calculated(struct loader *ld, struct survey *sv, const struct c
 static void read_columns_apply(struct loader *ld, struct survey *sv,
 			       const struct csv_row *row, const struct form_item *it)
 {
-	int ans = form_item_answerable(it) || it->computed, check = it->type == FT_CHECK;
+	int ans = form_item_answerable(it) || it->computed;
+	/* a check's failure, or a select_one's hazard_if choices, raise a hazard */
+	int check = it->type == FT_CHECK || it->type == FT_SELECT_ONE;
 
 	not_used_for(ld, sv, row, S_REQUIRED, it, ans || load_yesno(
 			sheet_get(&sv->sh, row, S_REQUIRED, SLOT_PLAIN)) == 0);
@@ -521,6 +524,7 @@ static void read_columns_apply(struct loader *ld, struct survey *sv,
 		sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "calculate item '%s' has no "
 			      "calculation", it->name ? it->name : "");
 	not_for(ld, sv, row, S_RECTIFY, it, check);
+	not_for(ld, sv, row, S_HAZARD_IF, it, it->type == FT_SELECT_ONE);
 }
 
 static const char *const depts[] = {
@@ -547,6 +551,28 @@ static void read_measure(struct loader *ld, struct survey *sv, const struct csv_
 		      "stop_loading, stop_work, evacuate, stop_use", load_quote(m, q, sizeof q));
 }
 
+/* hazard_if: the choices of a select_one that mean a hazard (a form from
+ * elsewhere raising hazards without `check` items), with the severity of
+ * its `hazard` column; the names are checked against the list once lists
+ * are linked (hazard_if.c). */
+static void read_hazard_if(struct loader *ld, struct survey *sv, const struct csv_row *row,
+			   struct form_item *it)
+{
+	const char *v = sheet_get(&sv->sh, row, S_HAZARD_IF, SLOT_PLAIN);
+
+	if (it->type != FT_SELECT_ONE)
+		return; /* not_for said it */
+	if (*v && it->hazard == SEV_NONE)
+		sheet_problem(ld, &sv->sh, row, S_HAZARD, SLOT_PLAIN, "'%s' has hazard_if but "
+			      "no hazard severity (general or major)", it->name ? it->name : "");
+	else if (!*v && it->hazard != SEV_NONE)
+		sheet_problem(ld, &sv->sh, row, S_HAZARD_IF, SLOT_PLAIN, "hazard on select_one "
+			      "'%s' needs hazard_if: the choices that mean a hazard",
+			      it->name ? it->name : "");
+	else if (*v)
+		it->hazard_if = xstrdup(v);
+}
+
 /* hazard, rectify_days, dept, local, measure: our own columns. */
 static void read_ours(struct loader *ld, struct survey *sv, const struct csv_row *row,
 		      struct form_item *it)
@@ -569,6 +595,7 @@ static void read_ours(struct loader *ld, struct survey *sv, const struct csv_row
 	else if (it->type == FT_CHECK)
 		sheet_problem(ld, &sv->sh, row, S_HAZARD, SLOT_PLAIN, "check item '%s' has "
 			      "no hazard severity (general or major)", it->name ? it->name : "");
+	read_hazard_if(ld, sv, row, it);
 	for (i = 0; rd[i] >= '0' && rd[i] <= '9' && days <= 3650; i++)
 		days = days * 10 + (rd[i] - '0');
 	if (*rd && (rd[i] || days < 1 || days > 3650))

@@ -13,7 +13,7 @@ enum {
 	S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_REQUIRED_MSG, S_RELEVANT,
 	S_CONSTRAINT, S_CONSTRAINT_MSG, S_DEFAULT, S_APPEARANCE, S_HAZARD, S_LEGAL,
 	S_RECTIFY, S_DEPT, S_LOCAL, S_CALCULATION, S_CHOICE_FILTER, S_REPEAT_COUNT, S_MEASURE,
-	S_TRIGGER, S_PARAMETERS, S_NCOLS
+	S_TRIGGER, S_PARAMETERS, S_HAZARD_IF, S_NCOLS
 };
 
 #define GROUP_DEPTH_MAX 32
@@ -63,6 +63,8 @@ const struct form_list *external_list(struct loader *ld, struct survey *sv, size
 				      const char *name);
 /* Sets item->list for selects, compiles every expression, checks defaults. */
 void survey_link_refs(struct loader *ld, struct survey *sv);
+/* hazard_if of item i: its names are choices of its list (hazard_if.c). */
+void survey_check_hazard_if(struct loader *ld, struct survey *sv, size_t i);
 /* pyxform's rules for names (unique among siblings; a repeat's among
  * repeats), then scoped names for the items whose name other items carry
  * too, and f's index by name (names.c). */

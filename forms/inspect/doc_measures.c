@@ -14,7 +14,7 @@ static enum form_measure measure_of(const struct doc_src *src, const struct fc_h
 {
 	const struct form_item *it = doc_src_item(src, h->item);
 
-	return it && it->type == FT_CHECK ? it->measure : MEASURE_NONE;
+	return it && form_item_raises(it) ? it->measure : MEASURE_NONE;
 }
 
 static size_t measures_count(const struct doc_src *src)

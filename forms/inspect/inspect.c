@@ -239,9 +239,10 @@ struct form *inspect_form(struct fc_workspace *ws, const char *form_id, int vers
 	return f;
 }
 
-/* Makes a check item's hazard follow its answer: creates the hazard of a
- * failed check (keeping one it made already), or withdraws it when the item
- * is answered otherwise (only drafts reach here). */
+/* Makes an item's hazard follow its answer: creates the hazard of a failed
+ * check or of a select_one's hazard_if choice (keeping one it made
+ * already), or withdraws it when the item is answered otherwise (only
+ * drafts reach here). */
 static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, size_t idx,
 				 const char *key, const struct fc_inspection *in, const char *value,
 				 const char *note, const struct inspect_hazard *hz,
@@ -255,7 +256,7 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 
 	if (have < 0)
 		return -1;
-	if (strcmp(value, "fail") != 0)
+	if (!form_item_hazard_on(it, value))
 		return have ? hazard_withdraw(ws->store, hid, err) : 0;
 	if (have)
 		return 0;
@@ -377,7 +378,7 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	} else if (inspection_clear_answer(ws->store, in->id, key, err)) {
 		return -1;
 	}
-	if (it->type == FT_CHECK &&
+	if (form_item_raises(it) &&
 	    hazard_follows_answer(ws, f, idx, key, in, value, note, hz, lang, err))
 		return -1;
 	return drop_irrelevant(ws, f, in->id, err);

@@ -71,6 +71,8 @@ void walk_check(struct walk *w, const char *v, enum walk_how how)
 		answered(w);
 }
 
+static void hazard_dialog(struct walk *w, const char *value, enum walk_how how);
+
 static void choose_one(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
 	const struct form_list *l = it->list;
@@ -92,7 +94,10 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, e
 		ui_error(w->ui, _("No choice is offered here, given the answers so far."));
 	free(labels);
 	free(offer);
-	if (k >= 0 && walk_answer(w, l->choices[map[k]].name, walk_note(w, idx), NULL, how) == 0)
+	if (k >= 0 && form_item_hazard_on(it, l->choices[map[k]].name))
+		hazard_dialog(w, l->choices[map[k]].name, how); /* its hazard_if: ask it */
+	else if (k >= 0 && walk_answer(w, l->choices[map[k]].name, walk_note(w, idx), NULL,
+				       how) == 0)
 		answered(w);
 	free(map);
 }
@@ -314,6 +319,7 @@ void walk_clear(struct walk *w)
 /* The hazard dialog: 0 description, 1 severity, 2 deadline. */
 struct fail {
 	struct walk *w;
+	const char *value;          /* the answer that raises it: "fail", a choice */
 	int redo;                   /* the item has failed already: change its hazard */
 	enum walk_how how;          /* whether the answer settles a conflict */
 };
@@ -346,7 +352,7 @@ static int fail_submit(struct ui_form *d, void *ctx)
 		rc = -1;
 	else if (fl->redo)
 		rc = replace_hazard(w, sev, desc, due, &err);
-	else if ((rc = walk_answer(w, "fail", walk_note(w, (size_t)walk_item(w)), &hz,
+	else if ((rc = walk_answer(w, fl->value, walk_note(w, (size_t)walk_item(w)), &hz,
 				   fl->how)))
 		snprintf(err.msg, sizeof err.msg, "%s", w->item_err);
 	if (rc) {
@@ -393,23 +399,25 @@ static void prompt(char *buf, size_t size, const char *question)
 	buf[n] = '\0';
 }
 
-void walk_fail(struct walk *w, enum walk_how how)
+/* Answers the current item `value`, which raises its hazard, asking for
+ * the hazard: a check's f, a select_one's hazard_if choice. */
+static void hazard_dialog(struct walk *w, const char *value, enum walk_how how)
 {
 	const struct form_item *it = current(w);
 	const char *sevs[2], *desc;
 	char due[FC_DATE_LEN + 1];
 	struct ui_field f[3];
-	struct fail fl = { w, 0, how };
+	struct fail fl = { w, value, 0, how };
 	struct ui_form d;
 	int major;
 	size_t idx;
 
-	if (!it || it->type != FT_CHECK)
+	if (!it || !form_item_hazard_on(it, value))
 		return;
 	idx = (size_t)walk_item(w);
 	/* A resolution answers anew even when the item failed already. */
 	fl.redo = how == WALK_ANSWER && w->have_haz && walk_value(w, idx) &&
-		  !strcmp(walk_value(w, idx), "fail");
+		  !strcmp(walk_value(w, idx), value);
 	fail_defaults(w, it, idx, &desc, &major, due);
 	sevs[0] = _("general hazard");
 	sevs[1] = _("major hazard");
@@ -433,4 +441,12 @@ void walk_fail(struct walk *w, enum walk_how how)
 		}
 	}
 	ui_fields_free(f, 3);
+}
+
+void walk_fail(struct walk *w, enum walk_how how)
+{
+	const struct form_item *it = current(w);
+
+	if (it && it->type == FT_CHECK)
+		hazard_dialog(w, "fail", how);
 }

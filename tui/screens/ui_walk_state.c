@@ -216,7 +216,7 @@ static void load_hazard(struct walk *w)
 	if (w->have_haz)
 		hazard_clear(&w->haz);
 	w->have_haz = 0;
-	if (it < 0 || w->f->items[it].type != FT_CHECK)
+	if (it < 0 || !form_item_raises(&w->f->items[it]))
 		return;
 	char key[MAX_ITEM_KEY + 1];
 
