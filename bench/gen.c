@@ -148,7 +148,7 @@ static void register_commit(const struct synth *s, FILE *out, int check, struct 
 		const struct form *f = s->forms[i];
 		const char *texts[3] = { f->survey_csv, f->choices_csv ? f->choices_csv : "",
 					 f->settings_csv };
-		static const char *const files[3] = { "survey", "choices", "settings" };
+		static const char *const files[3] = { "survey.csv", "choices.csv", "settings.csv" };
 		int j;
 		for (j = 0; j < 3; j++) {
 			layout_form_path(f->id, f->version, files[j], path, sizeof path);

@@ -289,10 +289,10 @@ static int take_form_file(struct casefile *cf, struct casefile_result *res, cons
 
 static int take_form(struct casefile *cf, struct casefile_result *res, struct fc_err *err)
 {
-	static const char *const names[] = { "survey", "choices", "settings" };
+	static const char *const names[] = { "survey.csv", "choices.csv", "settings.csv" };
 	const struct fc_inspection *in = &cf->insp.u.inspection;
 	struct formstore_texts t = { NULL, NULL, NULL, NULL, 0 };
-	char path[300], stem[FORM_FILE_NAME_MAX];
+	char path[300];
 	const char *text;
 	size_t k;
 	int rc = 0;
@@ -306,10 +306,9 @@ static int take_form(struct casefile *cf, struct casefile_result *res, struct fc
 		if (k < 3) {
 			layout_form_path(in->form_id, in->form_version, names[k], path, sizeof path);
 			text = !t.survey ? NULL : k == 0 ? t.survey : k == 1 ? t.choices : t.settings;
-		} else if (form_file_name_ok(t.files[k - 3].name)) {
-			snprintf(stem, sizeof stem, "%.*s", (int)strlen(t.files[k - 3].name) - 4,
-				 t.files[k - 3].name);
-			layout_form_path(in->form_id, in->form_version, stem, path, sizeof path);
+		} else if (form_kept_file_name_ok(t.files[k - 3].name)) {
+			layout_form_path(in->form_id, in->form_version, t.files[k - 3].name, path,
+					 sizeof path);
 			text = t.files[k - 3].text;
 		} else {
 			continue;

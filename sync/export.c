@@ -72,7 +72,7 @@ static int add_blob(struct replica *r, struct updates *up, const char *path, con
 static int add_form(struct replica *r, struct updates *up, const char *id, int version,
 		    struct fc_err *err)
 {
-	static const char *const files[] = { "survey", "choices", "settings" };
+	static const char *const files[] = { "survey.csv", "choices.csv", "settings.csv" };
 	struct formstore_texts t;
 	const char *texts[3];
 	char path[256];
@@ -91,13 +91,10 @@ static int add_form(struct replica *r, struct updates *up, const char *id, int v
 			return -1;
 		}
 	}
-	for (j = 0; j < t.n_files; j++) { /* its selects' CSV files travel with it */
-		char stem[FORM_FILE_NAME_MAX];
-		if (!form_file_name_ok(t.files[j].name))
+	for (j = 0; j < t.n_files; j++) { /* its selects' files travel with it */
+		if (!form_kept_file_name_ok(t.files[j].name))
 			continue; /* not one the layout takes */
-		snprintf(stem, sizeof stem, "%.*s", (int)strlen(t.files[j].name) - 4,
-			 t.files[j].name);
-		layout_form_path(id, version, stem, path, sizeof path);
+		layout_form_path(id, version, t.files[j].name, path, sizeof path);
 		if (add_blob(r, up, path, t.files[j].text, strlen(t.files[j].text), err)) {
 			formstore_texts_clear(&t);
 			return -1;

@@ -79,7 +79,7 @@ static int read_form_files(struct replica *r, git_tree *tree, const struct layou
 		    !strcmp(name, "settings.csv"))
 			continue;
 		snprintf(p, sizeof p, "forms/%s/%d/%s", lp->id, lp->version, name);
-		if (!form_file_name_ok(name) || !(text = blob_text(r, tree, p))) {
+		if (!form_kept_file_name_ok(name) || !(text = blob_text(r, tree, p))) {
 			rc = fc_fail(why, _("%.200s is not a file a form takes"), p);
 			break;
 		}
@@ -99,12 +99,12 @@ static void import_form(struct replica *r, git_tree *tree, const struct layout_p
 	struct fc_err why = { 0 };
 	char p[256];
 
-	if (strcmp(lp->file, "survey"))
+	if (strcmp(lp->file, "survey.csv"))
 		return;
 	t.survey = blob_text(r, tree, path);
-	layout_form_path(lp->id, lp->version, "choices", p, sizeof p);
+	layout_form_path(lp->id, lp->version, "choices.csv", p, sizeof p);
 	t.choices = blob_text(r, tree, p);
-	layout_form_path(lp->id, lp->version, "settings", p, sizeof p);
+	layout_form_path(lp->id, lp->version, "settings.csv", p, sizeof p);
 	t.settings = blob_text(r, tree, p);
 	if (!t.choices)
 		t.choices = xstrdup("");

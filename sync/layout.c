@@ -65,7 +65,7 @@ int layout_format_number(const char *s, size_t len)
 
 void layout_form_path(const char *form_id, int version, const char *file, char *out, size_t size)
 {
-	snprintf(out, size, "forms/%s/%d/%s.csv", form_id, version, file);
+	snprintf(out, size, "forms/%s/%d/%s", form_id, version, file);
 }
 
 static int digits(const char *s, size_t n)
@@ -104,10 +104,10 @@ static int parse_form(const char *rest, struct layout_path *out)
 		return -1;
 	file = end + 1;
 	if (strcmp(file, "survey.csv") && strcmp(file, "choices.csv") &&
-	    strcmp(file, "settings.csv") && !form_file_name_ok(file))
+	    strcmp(file, "settings.csv") && !form_kept_file_name_ok(file))
 		return -1; /* the name check keeps it one plain file of the folder */
 	out->version = (int)v;
-	snprintf(out->file, sizeof out->file, "%.*s", (int)(strlen(file) - 4), file);
+	snprintf(out->file, sizeof out->file, "%s", file);
 	out->kind = LAY_FORM_FILE;
 	return form_id_check(out->id, NULL) ? -1 : 0;
 }

@@ -50,8 +50,8 @@ struct layout_path {
 				     * has (1 by hex, 2 by month); else 0, any */
 	char id[40];                /* LAY_RECORD: code or uuid; LAY_FORM_FILE: form id */
 	int version;                /* LAY_FORM_FILE */
-	char file[FORM_FILE_NAME_MAX]; /* LAY_FORM_FILE: survey, choices, settings or
-				     * one of the form's files, without .csv */
+	char file[FORM_FILE_NAME_MAX]; /* LAY_FORM_FILE: survey.csv, choices.csv,
+				     * settings.csv or one of the form's files */
 };
 
 /* The path of a record in a tree of `format`; created_at decides an

@@ -27,7 +27,7 @@ struct form_lang {
 
 #define FORM_MAX_FILES 16      /* CSV files one form's selects read choices from */
 #define ITEMSETS_FILE "itemsets.csv" /* select_one_external's lists, as pyxform names it */
-#define FORM_FILE_NAME_MAX 68  /* "[a-z0-9_-]{1,64}.csv" */
+#define FORM_FILE_NAME_MAX 76  /* "[A-Za-z0-9_-]{1,64}.geojson" and its NUL */
 
 /* One of a form's languages: the suffix its columns carry, as written
  * ("Français (fr)", "English", "zh"), and the code it names ("fr", "en",
@@ -268,12 +268,12 @@ struct form_files {
  * not survey, choices or settings in any case.  Such a name is safe in a
  * path. */
 int form_file_name_ok(const char *name);
-/* Whether name may name a GeoJSON file a select reads: [a-z0-9_-]{1,64}
- * then ".geojson" (loaded, not yet kept with inspections: form_keepable). */
+/* Whether name may name a GeoJSON file a select reads: [A-Za-z0-9_-]{1,64}
+ * then ".geojson". */
 int form_geojson_name_ok(const char *name);
-/* Whether every file of f is one an inspection's record and the sync keep
- * (CSV); 0, or -1 with err naming the one that is not. */
-int form_keepable(const struct form *f, struct fc_err *err);
+/* Whether name may name a file kept and synced beside a form's three
+ * sheets: a CSV file's or a GeoJSON file's name. */
+int form_kept_file_name_ok(const char *name);
 /* The form's file called name, or NULL. */
 const struct form_csv_file *form_file_find(const struct form *f, const char *name);
 

@@ -1,16 +1,15 @@
 /* fromfile.c - select_one_from_file / select_multiple_from_file: the
  * choices in a CSV file beside the survey, as pyxform reads it (a `name`
  * and a `label` column, the label per language as in choices.csv), or in a
- * GeoJSON file as ODK Collect reads one (geojson.c).  A GeoJSON file loads
- * but is not kept with inspections or synced yet (form_keepable): the
- * sync's format 2 carries a form's CSV files only.
+ * GeoJSON file as ODK Collect reads one (geojson.c).
  *
  * The file is part of the form: its bytes are kept in f->files and travel
  * with the three sheets wherever the form goes (the store, the replica's
  * forms/<id>/<version>/, `forms add`).  It may come from a remote, so its
- * name is checked before it is opened (form_file_name_ok: nothing but
- * [a-z0-9_-] then .csv, so it never leaves the folder), its size and count
- * are bounded and every cell is checked as choices.csv's are.
+ * name is checked before it is opened (form_kept_file_name_ok: nothing but
+ * [A-Za-z0-9_-] then .csv or .geojson, so it never leaves the folder), its
+ * size and count are bounded and every cell is checked as choices.csv's
+ * are, a GeoJSON file's by geojson.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,17 +51,9 @@ int form_geojson_name_ok(const char *name)
 	return stem_ok(name, ".geojson");
 }
 
-int form_keepable(const struct form *f, struct fc_err *err)
+int form_kept_file_name_ok(const char *name)
 {
-	size_t k;
-
-	for (k = 0; k < f->n_files; k++)
-		if (!f->files[k].missing && !form_file_name_ok(f->files[k].name))
-			return fc_fail(err, _("form %s reads its choices from %s, which fieldcheck "
-					      "does not keep or sync with inspections yet (they "
-					      "carry CSV files): save its features as CSV to use it"),
-				       f->id, f->files[k].name);
-	return 0;
+	return form_file_name_ok(name) || form_geojson_name_ok(name);
 }
 
 int form_file_name_ok(const char *name)

@@ -126,8 +126,6 @@ int form_install(const struct form *f, const char *workspace, int *already, int 
 	*already = 0;
 	*version = f->version;
 	err->msg[0] = '\0';
-	if ((rc = form_keepable(f, err)))
-		goto out;
 	if (mkdir(dir, 0755) && errno != EEXIST) {
 		rc = fc_failk(err, FC_EIO, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;

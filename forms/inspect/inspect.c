@@ -154,8 +154,6 @@ static int keep_form(struct fc_workspace *ws, const struct form *f, struct fc_er
 	size_t k;
 	int rc;
 
-	if (form_keepable(f, err))
-		return -1;
 	t.files = xcalloc(f->n_files + 1, sizeof *t.files);
 	for (k = 0; k < f->n_files; k++) {
 		if (f->files[k].missing)

@@ -21,10 +21,12 @@ expect_err 0 "warning: toilets.geojson is not beside the form" \
 	"one that is not there is warned of (pyxform takes the form)" forms check "$T/geojson"
 cp "$FIELDCHECK_TOP/tests/forms/good/geojson/toilets.geojson" "$T/geojson/"
 
-expect_err 1 "form geojson reads its choices from toilets.geojson, which fieldcheck does not keep or sync" \
-	"forms add refuses it, naming the file" forms add "$T/geojson"
-check "and installs nothing" test ! -e "$WS/forms/geojson"
-cp -r "$T/geojson" "$WS/forms/"
-expect_err 1 "reads its choices from toilets.geojson" \
-	"an inspection on it is refused the same way" \
-	inspection new --form geojson --enterprise "$USCC1"
+expect_exit 0 "forms add takes it with its file" forms add "$T/geojson"
+check "the file is installed beside the survey" \
+	cmp "$T/geojson/toilets.geojson" "$WS/forms/geojson/toilets.geojson"
+expect_exit 0 "an inspection on it" inspection new --form geojson --enterprise "$USCC1"
+gid=$(cat "$OUT")
+expect_exit 0 "a feature answers it" inspection answer "$gid" existing w2
+expect_err 1 "w9" "a feature the file lacks is refused" inspection answer "$gid" existing w9
+expect_exit 0 "show" inspection show "$gid"
+out_has "where *= 27.71 85.31" "a lookup reads the feature's geometry from the kept file"

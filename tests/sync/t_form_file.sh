@@ -40,6 +40,21 @@ check "b syncs" on b sync
 check "a pulls" on a sync
 check "the two devices hold the same tree" [ "$(tree_of a)" = "$(tree_of b)" ]
 
+# A GeoJSON file travels the same way (format 2's form folder takes
+# NAME.geojson beside NAME.csv).
+cp -r "$FIELDCHECK_TOP/tests/forms/good/geojson" "$T/src/"
+check "forms add takes a form with a GeoJSON file" on a forms add "$T/src/geojson"
+on a inspection new --form geojson --enterprise "$USCC1"
+gid=$(cat "$OUT")
+check "a feature answers it" on a inspection answer "$gid" existing w2
+check "a syncs it" on a sync
+git --git-dir="$T/central.git" show main:forms/geojson/1/toilets.geojson >"$OUT" 2>"$ERR"
+check "the GeoJSON file travels with the form, byte for byte" \
+	cmp "$OUT" "$T/src/geojson/toilets.geojson"
+check "b pulls it" on b sync
+check "b shows the inspection" on b inspection show "$gid"
+out_has "where *= 27.71 85.31" "a lookup on b reads the feature from the file it received"
+
 # A file the layout does not take, pushed by someone, is quarantined.
 git clone -q "$T/central.git" "$T/evil" 2>/dev/null
 printf 'name,label\nx,X\n' >"$T/evil/forms/sites/1/Evil Name.csv"

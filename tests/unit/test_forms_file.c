@@ -196,7 +196,6 @@ static void missing_file_loads_with_a_warning(void **state)
 	assert_false(form_item_answerable(&f->items[q]));
 	assert_null(f->items[q].required);
 	assert_int_equal(form_count_questions(f), 1); /* x */
-	assert_int_equal(form_keepable(f, &err), 0); /* nothing to keep of a .geojson */
 	test_answers(&a, "2024-03-20", NULL);
 	assert_int_equal(form_check_value(f, (size_t)q, "a", &a.fa, form_lang_of("en"), &err), -1);
 	assert_non_null(strstr(err.msg, "its choices file Sites.csv was not beside the form"));
