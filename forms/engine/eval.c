@@ -224,8 +224,16 @@ static int meta_value(struct eval *ev, const struct form_item *it, const char **
 
 static int value_of(struct eval *ev, size_t i, const char **out)
 {
-	if (ev->f->items[i].calculation &&
-	    (ev->f->items[i].type == FT_CALCULATE || ev->f->items[i].computed))
+	const struct form_item *it = &ev->f->items[i];
+
+	if (form_item_stored(it)) {
+		/* what was stored: a triggered calculate's, whatever it is; a
+		 * once() item's when it has one, else computed (JavaRosa) */
+		*out = answer(ev, i);
+		if ((*out && **out) || it->triggered)
+			return 0;
+	}
+	if (it->calculation && (it->type == FT_CALCULATE || it->computed))
 		return calculate(ev, i, out);
 	if (ev->f->items[i].type == FT_META)
 		return meta_value(ev, &ev->f->items[i], out);
@@ -433,10 +441,25 @@ int form_offer(const struct form *f, size_t i, const struct form_answers *a, cha
 	*out = NULL;
 	if (start(&ev, f, i, a, err))
 		return -1;
-	if (f->items[i].triggered && f->items[i].calculation)
+	v = f->items[i].default_value;
+	if (v)
+		*out = xstrdup(v);
+	finish(&ev);
+	return r;
+}
+
+int form_calculate(const struct form *f, size_t i, const struct form_answers *a, char **out,
+		   struct fc_err *err)
+{
+	struct eval ev;
+	const char *v = NULL;
+	int r = 0;
+
+	*out = NULL;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (f->items[i].calculation)
 		r = calculate(&ev, i, &v);
-	else
-		v = f->items[i].default_value;
 	if (!r && v)
 		*out = xstrdup(v);
 	finish(&ev);

@@ -218,6 +218,12 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile_as(ld, sv, i, S_REPEAT_COUNT, &it->repeat_count, FORM_EXPR_VALUE);
 	if (it->type == FT_CALCULATE || it->computed || it->triggered)
 		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
+	if (it->calculation)
+		it->once = it->calculation->once;
+	if (it->repeat_count && it->repeat_count->once)
+		sheet_problem(ld, &sv->sh, sv->row[i], S_REPEAT_COUNT, SLOT_PLAIN, "repeat_count: "
+			      "once() keeps a calculation's value, not a repeat's count");
+	survey_link_triggers(ld, sv, i);
 	if (it->computed)
 		computed_unchecked(ld, sv, i);
 	if (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)

@@ -241,6 +241,16 @@ static int call(struct xp *x, struct node *out)
 	if (expect(x, TK_RPAREN, "',' or ')'"))
 		goto out;
 	x->depth--;
+	if (!strcmp(name, "once")) {
+		/* JavaRosa's once() keeps its node's value: here a whole
+		 * calculation's, which the inspection stores */
+		if (!x->value || x->depth || pos != x->first || x->t.kind != TK_END) {
+			xp_fail_at(x, pos, "once() keeps a calculation's value: it must be the "
+				   "whole calculation, as in once(random())");
+			goto out;
+		}
+		x->once = 1;
+	}
 	rc = xp_call(x, name, pos, args, argc, out);
 out:
 	for (i = 0; i < argc; i++)
@@ -493,9 +503,13 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	x.len = strlen(src);
 	x.env = env;
 	x.err = err;
+	x.value = value;
 	if (x.len > XP_EXPR_MAX)
 		return fc_fail(err, _("expression is longer than %d bytes"), XP_EXPR_MAX);
-	if (xp_next(&x) || parse_expr(&x, &root))
+	if (xp_next(&x))
+		goto fail;
+	x.first = x.t.pos;
+	if (parse_expr(&x, &root))
 		goto fail;
 	if (x.t.kind == TK_SLASH || x.t.kind == TK_LBRACK) {
 		struct node t;
@@ -518,6 +532,7 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	out->n_params = x.n_params;
 	out->warning = x.warning;
 	out->unread = x.unread;
+	out->once = x.once;
 	return 0;
 fail:
 	xp_node_release(&root);

@@ -76,6 +76,8 @@ struct xp_sql {
 	char *warning;      /* what translates but reads as nothing, or NULL */
 	char *unread;       /* a choice_filter's name of no column of the
 			     * choices, read as empty (SQL NULL), or NULL */
+	int once;           /* a calculation that is once(...) as a whole:
+			     * the SQL is its argument's (form_item.once) */
 };
 
 /* Translates `src`.  On failure the message says at which character and

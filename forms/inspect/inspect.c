@@ -2,6 +2,7 @@
 #include "inspect.h"
 #include "instances.h"
 #include "inspect_impl.h"
+#include "kept.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,7 +196,8 @@ int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enter
 			       "does not start them"));
 	if (store_begin(ws->store, err))
 		return -1;
-	if (keep_form(ws, f, err) || inspection_create(ws->store, &ws->me, &n, id_out, err)) {
+	if (keep_form(ws, f, err) || inspection_create(ws->store, &ws->me, &n, id_out, err) ||
+	    inspect_keep_once(ws, f, id_out, err)) {
 		store_rollback(ws->store);
 		return -1;
 	}
@@ -342,9 +344,10 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 				     .over_value = *value ? value : NULL };
 	char today[FC_DATE_LEN + 1], inst[FC_UUID_LEN + 1];
 	const struct form_item *it;
+	const struct fc_answer *was;
 	struct form_answers fa;
 	size_t idx;
-	int rel;
+	int rel, changed = 0;
 
 	if (inspect_key(f, in, key, &idx, inst, lang, err))
 		return -1;
@@ -370,9 +373,11 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 					 "group does not)"), form_item_label(f, it, lang));
 	if (*value && form_check_value(f, idx, value, &fa, lang, err))
 		return fc_err_prefix(err, _("item “%s”"), form_item_label(f, it, lang));
+	was = inspection_answer(in, key);
 	if (*value) {
 		char *canon = form_canonical_value(f, idx, value);
 		int rc = inspection_set_answer(ws->store, &ws->me, in->id, key, canon, note, err);
+		changed = !was || strcmp(was->value, canon);
 		free(canon);
 		if (rc)
 			return -1;
@@ -382,7 +387,11 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	if (it->type == FT_CHECK &&
 	    hazard_follows_answer(ws, f, idx, key, in, value, note, hz, lang, err))
 		return -1;
-	return drop_irrelevant(ws, f, in->id, err);
+	/* a changed answer sets what it triggers (pyxform's setvalue) */
+	if ((changed || (!*value && was)) &&
+	    inspect_run_triggers(ws, f, in->id, idx, inst, lang, err))
+		return -1;
+	return drop_irrelevant(ws, f, in->id, err) || inspect_keep_once(ws, f, in->id, err);
 }
 
 int inspect_begin_read(struct fc_workspace *ws, const char *id, struct fc_inspection *in,
