@@ -196,6 +196,9 @@ struct form_item {
 		int decimal;        /* one of them is not whole: a decimal answer */
 	} range;
 	char *default_value;        /* or NULL */
+	int default_last;           /* default ${last-saved#x}: 1 + x's index
+				     * (its value in the last saved record is
+				     * offered), else 0 */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure */
 	enum form_measure measure;  /* check items: the measure a failure calls for */
@@ -247,6 +250,7 @@ struct form {
 	/* What loads but fieldcheck does not use (columns it ignores), as
 	 * "FILE:LINE:COL: warning: ..." for `forms check` to list. */
 	struct form_problems warnings;
+	int reads_last_saved;       /* some ${last-saved#x} (form_answers.last_saved) */
 	struct form_engine *engine; /* private: evaluation state */
 };
 
@@ -374,6 +378,10 @@ struct form_answers {
 	 * in, the one it is inside; 0, or -1 when there is none.  NULL: the
 	 * instance `instance` for any repeat (no nesting). */
 	int (*instance_of)(void *ctx, const struct form *f, size_t repeat, char *uuid);
+	/* ${last-saved#x}: the value of record key `key` in the form's last
+	 * saved record (ODK's, here the inspection's layer's choice), NULL
+	 * when none (or when the callback is NULL). */
+	const char *(*last_saved)(void *ctx, const char *key);
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	struct form_lang lang;      /* labels jr:choice-name() gives */
@@ -411,6 +419,10 @@ int form_calculate(const struct form *f, size_t i, const struct form_answers *a,
  * typed (a once() calculation, a calculate item set by its trigger):
  * never typed, yet kept in the record like an answer. */
 int form_item_stored(const struct form_item *it);
+/* The length of the "last-saved#" a ${...} name starts with (0 when it
+ * does not): what follows is the item whose value in the last saved record
+ * it reads. */
+size_t form_last_saved_prefix(const char *name);
 /* Whether a change of item t's answer sets item x (x's trigger names t). */
 int form_item_triggers(const struct form *f, size_t t, size_t x);
 /* A label, hint or message with each ${name} replaced by that item's value

@@ -282,12 +282,19 @@ char *xp_sql_string(const char *s, size_t n)
 
 static int reference(struct xp *x, struct node *out)
 {
-	char name[NAME_MAX_LEN + 1];
+	char name[NAME_MAX_LEN + sizeof XP_LAST_SAVED]; /* xpath_lex.c's bound */
 	enum xp_kind kind = XK_TEXT;
 	int idx;
 
+	const size_t ls = strlen(XP_LAST_SAVED);
+	int last = 0;
+
 	memcpy(name, x->src + x->t.pos + 2, x->t.len - 3);
 	name[x->t.len - 3] = '\0';
+	if (!strncmp(name, XP_LAST_SAVED, ls)) { /* the lexer checked what follows */
+		memmove(name, name + ls, strlen(name + ls) + 1);
+		last = 1;
+	}
 	idx = x->env->lookup(x->env->ctx, name, &kind);
 	if (idx == XP_AMBIGUOUS)
 		return xp_fail_at(x, x->t.pos, "${%s} names more than one item (the name is "
@@ -298,7 +305,9 @@ static int reference(struct xp *x, struct node *out)
 	if (kind == XK_NONE)
 		return xp_fail_at(x, x->t.pos, "${%s} is a note or a group, which has "
 				  "no value", name);
-	out->sql = xstrfmt("?%d", xp_param(x, idx));
+	/* ${last-saved#x}: x's answer in the form's last saved record, which
+	 * the inspection's layer looks up (ODK's jr://instance/last-saved) */
+	out->sql = xstrfmt("?%d", xp_param(x, last ? XP_PARAM_LAST(idx) : idx));
 	out->type = kind == XK_NUMBER ? XT_NUMSTR : kind == XK_DATE ? XT_DATE : XT_STR;
 	return xp_next(x);
 }

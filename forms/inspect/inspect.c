@@ -133,6 +133,7 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 	l->repeat = -1;
 	fa->get = inspect_lookup_get;
 	fa->file = inspect_lookup_file;
+	fa->last_saved = inspect_lookup_last;
 	fa->count = lookup_count;
 	fa->instance_at = lookup_instance_at;
 	fa->instance_of = lookup_instance_of;
@@ -290,9 +291,10 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const char *id,
 			   struct fc_err *err)
 {
-	int changed = 1, rounds = 0;
+	struct inspect_last last = { .have = 0 };
+	int changed = 1, rounds = 0, rc = 0;
 
-	while (changed && rounds++ <= (int)f->n_items) {
+	while (rc == 0 && changed && rounds++ <= (int)f->n_items) {
 		struct fc_inspection in;
 		struct inspect_lookup l;
 		struct form_answers fa;
@@ -300,9 +302,13 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		size_t i;
 
 		changed = 0;
-		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err))
-			return -1;
-		l = (struct inspect_lookup){ .in = &in };
+		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err)) {
+			rc = -1;
+			break;
+		}
+		if (rounds == 1 && inspect_last_load(ws, f, &in, &last, err) < 0)
+			goto fail;
+		l = (struct inspect_lookup){ .in = &in, .last = last.have ? &last.in : NULL };
 		inspect_view(&fa, &l, today);
 		for (i = 0; i < in.n_answers && !changed; i++) {
 			char hid[FC_UUID_LEN + 1], inst[FC_UUID_LEN + 1];
@@ -331,17 +337,20 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		continue;
 fail:
 		inspection_clear(&in);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	inspect_last_release(&last);
+	return rc;
 }
 
 static int answer_locked(struct fc_workspace *ws, const struct form *f, const char *key,
 			 const struct fc_inspection *in, const char *value, const char *note,
-			 const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
+			 const struct inspect_hazard *hz, const struct inspect_last *last,
+			 struct form_lang lang, struct fc_err *err)
 {
 	struct inspect_lookup l = { .in = in, .over_item = key,
-				     .over_value = *value ? value : NULL };
+				     .over_value = *value ? value : NULL,
+				     .last = last->have ? &last->in : NULL };
 	char today[FC_DATE_LEN + 1], inst[FC_UUID_LEN + 1];
 	const struct form_item *it;
 	const struct fc_answer *was;
@@ -422,7 +431,10 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 	} else if (in.status == INSP_FINAL) {
 		rc = inspection_require_draft(ws->store, id, err);
 	} else {
-		rc = answer_locked(ws, f, item, &in, value, note ? note : "", hz, lang, err);
+		struct inspect_last last;
+		rc = inspect_last_load(ws, f, &in, &last, err) < 0 ? -1 :
+		     answer_locked(ws, f, item, &in, value, note ? note : "", hz, &last, lang, err);
+		inspect_last_release(&last);
 	}
 	inspection_clear(&in);
 	if (rc) {
@@ -448,6 +460,7 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 		   const char *item, struct fc_err *err)
 {
 	struct inspect_answers a;
+	struct inspect_last last;
 	struct fc_inspection in;
 	char inst[FC_UUID_LEN + 1];
 	struct fc_err skip;
@@ -462,7 +475,11 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 	}
 	inspect_answers_init(&a, &in);
 	inspect_answers_in(&a, f, idx, inst);
-	rel = form_relevant(f, idx, &a.fa, err);
+	rel = inspect_last_load(ws, f, &in, &last, err);
+	inspect_answers_last(&a, &last);
+	if (rel >= 0)
+		rel = form_relevant(f, idx, &a.fa, err);
+	inspect_last_release(&last);
 	inspection_clear(&in);
 	return rel;
 }

@@ -67,16 +67,21 @@ int inspect_keep_once(struct fc_workspace *ws, const struct form *f, const char 
 	/* one at a time: a once() that reads another reads its stored value */
 	for (;;) {
 		struct first_once o = { f, NULL, "", NULL, err, 0 };
+		struct inspect_last last;
 		struct fc_inspection in;
 		int rc;
 
 		if (inspection_get(ws->store, id, &in, err))
 			return -1;
 		o.in = &in;
-		inspect_visit_items(f, &in, form_lang_locale(), find_once, &o);
+		if (inspect_last_load(ws, f, &in, &last, err) < 0)
+			o.failed = 1;
+		else
+			inspect_visit_last(f, &in, &last, form_lang_locale(), find_once, &o);
 		rc = o.failed ? -1 : !o.value ? 1 :
 		     inspection_set_answer(ws->store, &ws->me, id, o.key, o.value, "", err);
 		free(o.value);
+		inspect_last_release(&last);
 		inspection_clear(&in);
 		if (rc)
 			return rc < 0 ? -1 : 0;
@@ -93,6 +98,7 @@ static int set_triggered(struct fc_workspace *ws, const struct form *f, const ch
 {
 	const struct form_item *it = &f->items[x];
 	struct fc_inspection in;
+	struct inspect_last last = { .have = 0 };
 	struct inspect_lookup l;
 	struct form_answers fa;
 	const struct fc_answer *have;
@@ -102,7 +108,9 @@ static int set_triggered(struct fc_workspace *ws, const struct form *f, const ch
 
 	if (clock_today(today, err) || inspection_get(ws->store, id, &in, err))
 		return -1;
-	l = (struct inspect_lookup){ .in = &in };
+	if (inspect_last_load(ws, f, &in, &last, err) < 0)
+		goto out;
+	l = (struct inspect_lookup){ .in = &in, .last = last.have ? &last.in : NULL };
 	inspect_view(&fa, &l, today);
 	inspect_view_in(&fa, &l, f, t, inst);
 	fa.lang = lang;
@@ -129,6 +137,7 @@ static int set_triggered(struct fc_workspace *ws, const struct form *f, const ch
 		rc = have ? inspection_clear_answer(ws->store, id, key, err) : 0;
 out:
 	free(v);
+	inspect_last_release(&last);
 	inspection_clear(&in);
 	return rc;
 }

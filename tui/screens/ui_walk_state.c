@@ -245,14 +245,19 @@ char *walk_offer(const struct walk *w, size_t i)
 {
 	const struct form_item *it = &w->f->items[i];
 	struct inspect_answers a;
+	struct inspect_last last;
 	struct fc_err err;
 	char *v = NULL;
 
 	inspect_answers_init(&a, &w->in);
 	a.fa.lang = w->ui->lang;
 	inspect_answers_in(&a, w->f, i, it->repeat >= 0 ? w->inst[it->repeat] : NULL);
+	/* a default ${last-saved#x}: x in the officer's previous inspection */
+	if (inspect_last_load(w->ui->ws, w->f, &w->in, &last, &err) >= 0)
+		inspect_answers_last(&a, &last);
 	if (form_offer(w->f, i, &a.fa, &v, &err))
-		return NULL; /* nothing offered: the inspector types it */
+		v = NULL; /* nothing offered: the inspector types it */
+	inspect_last_release(&last);
 	return v;
 }
 
