@@ -262,8 +262,8 @@ static int last_saved(struct loader *ld, struct survey *sv, size_t i, const char
 	name[n - 3 - ls] = '\0';
 	idx = form_item_index(ld->f, name);
 	if (idx < 0 || form_item_kind(&ld->f->items[idx]) == XK_NONE) {
-		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: ${%s} "
-			      "is not an item with a value", v + 2);
+		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: ${%s%s} "
+			      "is not an item with a value", XP_LAST_SAVED, name);
 		return -2;
 	}
 	return idx;
