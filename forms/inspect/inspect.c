@@ -3,6 +3,8 @@
 #include "instances.h"
 #include "inspect_impl.h"
 #include "kept.h"
+#include "conflict_items.h"
+#include "visit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -484,12 +486,44 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 	return rel;
 }
 
+/* A clash on a value fieldcheck stored (two laptops each drew a once(),
+ * or each set what a trigger sets): nobody types it, so the value chosen
+ * is kept as it is, among those the merge kept (kept.c). */
+static int resolve_stored(struct fc_workspace *ws, const char *id, const char *item,
+			  const char *value, const char *note, struct fc_err *err)
+{
+	struct fc_inspection in;
+	const struct fc_answer **v;
+	size_t n, k;
+	int rc;
+
+	if (inspect_begin_read(ws, id, &in, err))
+		return -1;
+	n = conflict_choices(&in, item, &v);
+	for (k = 0; k < n && strcmp(v[k]->value, value); k++)
+		;
+	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
+	     : k == n ? fc_fail(err, _("item “%s” is kept as computed: choose one of the values "
+				     "kept, not '%.40s'"), item, value)
+	     : inspection_clear_conflicts(ws->store, id, item, err) ||
+	       inspection_set_answer(ws->store, &ws->me, id, item, value, note ? note : "", err);
+	free(v);
+	inspection_clear(&in);
+	if (rc) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
+}
+
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
 		    const char *item, const char *value, const char *note,
 		    const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
-	int rel;
+	int rel, k = inspect_key_item(f, item);
 
+	if (k >= 0 && form_item_stored(&f->items[k]))
+		return resolve_stored(ws, id, item, value, note, err);
 	if (store_begin(ws->store, err))
 		return -1;
 	rel = applies(ws, f, id, item, err);

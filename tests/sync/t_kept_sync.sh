@@ -30,3 +30,24 @@ check "the draw, the serial, b's tag and the trigger's value are all there" \
 on a inspection show "$id" --format json
 check "a's record carries b's tag as an answer by b" \
 	grep -q "\"item\": \"tag@$v\", \"value\": \"0\..*\"by\": \"ZJ-0002\"" "$OUT"
+
+# Both change the trigger offline: each laptop sets what it triggers, so
+# the merge keeps two values of the calculate item, as of any answer; the
+# clash is settled like any other, with one of the values kept.
+on a inspection answer "$id" visitors 5
+on a sync && on b sync
+on a inspection answer "$id" site 甲码头
+on b inspection answer "$id" visitors 6
+on b inspection answer "$id" site 乙码头
+on a sync && on b sync && on a sync
+check "the syncs after the clash pass" [ $? -eq 0 ]
+on a inspection show "$id" --format json
+check "the calculate item set by the trigger is in conflict, both values kept" \
+	sh -c "grep -q '\"item\": \"visitors_then\", \"value\": \"5\"' '$OUT' &&
+	       grep -q '\"item\": \"visitors_then\", \"value\": \"6\"' '$OUT'"
+on a inspection resolve "$id" visitors_then 7
+check "a value neither laptop set is refused" grep -q "choose one of the values kept" "$ERR"
+on a inspection resolve "$id" visitors_then 6
+check "one of the kept values settles it" [ $? -eq 0 ]
+on a inspection show "$id"
+check "and it is the value" grep -q "^  visitors_then *= 6$" "$OUT"
