@@ -19,7 +19,8 @@ int inspect_keep_once(struct fc_workspace *ws, const struct form *f, const char 
  * answers every item whose trigger names t with its calculation's value,
  * evaluated now (cleared when empty, or when a question cannot take it;
  * an item that does not apply, or a once() that has a value, is left
- * alone).  0, or -1 with err. */
+ * alone).  What it sets triggers nothing further, so triggers that name
+ * each other cannot loop.  0, or -1 with err. */
 int inspect_run_triggers(struct fc_workspace *ws, const struct form *f, const char *id,
 			 size_t t, const char *inst, struct form_lang lang, struct fc_err *err);
 
