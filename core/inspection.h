@@ -68,6 +68,13 @@ const char *inspection_text_of(const struct fc_inspection *in, enum insp_text f)
 int inspection_day(struct fc_store *s, const char *id, char day[FC_DATE_LEN + 1],
 		   struct fc_err *err);
 
+/* The inspection of in's form (any version) that in's officer started last
+ * before `in` (by created_at, then id), which XLSForm's ${last-saved#x}
+ * reads: its id into id_out (FC_UUID_LEN + 1) and 1, 0 when there is none,
+ * -1 with err.  Every value is a bound parameter (inspection_last.c). */
+int inspection_last_saved(struct fc_store *s, const struct fc_inspection *in, char *id_out,
+			  struct fc_err *err);
+
 /* One line of `inspection list`. */
 struct insp_row {
 	char id[FC_UUID_LEN + 1];

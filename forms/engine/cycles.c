@@ -32,10 +32,11 @@ static size_t n_rel(const struct form *f, size_t u)
 }
 
 /* Whether reading item u evaluates its calculation (a calculate item, a
- * computed question; not a triggered one, whose value is its answer). */
+ * computed question, a once() that has no value yet; not a triggered one,
+ * whose value is its answer). */
 static int computes(const struct form *f, size_t u)
 {
-	return f->items[u].calculation &&
+	return f->items[u].calculation && !f->items[u].triggered &&
 	       (f->items[u].type == FT_CALCULATE || f->items[u].computed);
 }
 

@@ -194,6 +194,7 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 	e->n_params = sql.n_params;
 	e->warning = sql.warning;
 	e->unread = sql.unread;
+	e->once = sql.once;
 	e->src = xstrdup(src);
 	return e;
 }

@@ -21,6 +21,8 @@ struct form_expr {
 			     * reports it at the cell (refs.c), or NULL */
 	char *unread;       /* a choice_filter's name of no column, read as
 			     * empty (refs.c warns), or NULL */
+	int once;           /* it is once(...) as a whole: what is compiled
+			     * is the argument, kept by the caller (refs.c) */
 };
 
 struct form_engine {

@@ -138,6 +138,9 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 			vals[k] = ev->a ? ev->a->lang.code : "";
 		else if (key == XP_PARAM_POSITION)
 			vals[k] = ev->a && ev->a->position ? ev->a->position : "";
+		else if (XP_PARAM_IS_LAST(key))
+			vals[k] = ev->a && ev->a->last_saved ? ev->a->last_saved(ev->a->ctx,
+				  ev->f->items[XP_PARAM_LAST_OF(key)].name) : NULL;
 		else if (XP_PARAM_IS_INDEXED(key))
 			vals[k] = indexed_answer(ev, (size_t)XP_PARAM_INDEXED_ITEM(key),
 						 (size_t)XP_PARAM_INDEXED_K(key));
@@ -224,8 +227,16 @@ static int meta_value(struct eval *ev, const struct form_item *it, const char **
 
 static int value_of(struct eval *ev, size_t i, const char **out)
 {
-	if (ev->f->items[i].calculation &&
-	    (ev->f->items[i].type == FT_CALCULATE || ev->f->items[i].computed))
+	const struct form_item *it = &ev->f->items[i];
+
+	if (form_item_stored(it)) {
+		/* what was stored: a triggered calculate's, whatever it is; a
+		 * once() item's when it has one, else computed (JavaRosa) */
+		*out = answer(ev, i);
+		if ((*out && **out) || it->triggered)
+			return 0;
+	}
+	if (it->calculation && (it->type == FT_CALCULATE || it->computed))
 		return calculate(ev, i, out);
 	if (ev->f->items[i].type == FT_META)
 		return meta_value(ev, &ev->f->items[i], out);
@@ -428,10 +439,27 @@ int form_offer(const struct form *f, size_t i, const struct form_answers *a, cha
 	*out = NULL;
 	if (start(&ev, f, i, a, err))
 		return -1;
-	if (f->items[i].triggered && f->items[i].calculation)
+	v = f->items[i].default_value;
+	if (f->items[i].default_last && a && a->last_saved)
+		v = a->last_saved(a->ctx, f->items[f->items[i].default_last - 1].name);
+	if (v && *v)
+		*out = xstrdup(v);
+	finish(&ev);
+	return r;
+}
+
+int form_calculate(const struct form *f, size_t i, const struct form_answers *a, char **out,
+		   struct fc_err *err)
+{
+	struct eval ev;
+	const char *v = NULL;
+	int r = 0;
+
+	*out = NULL;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (f->items[i].calculation)
 		r = calculate(&ev, i, &v);
-	else
-		v = f->items[i].default_value;
 	if (!r && v)
 		*out = xstrdup(v);
 	finish(&ev);
@@ -476,22 +504,28 @@ int form_repeat_count(const struct form *f, size_t i, const struct form_answers 
 char *form_fill(const struct form *f, const char *text, const struct form_answers *a)
 {
 	struct strbuf sb;
-	char name[NAME_MAX_LEN + 1];
-	const char *p = text, *ref, *end;
+	char name[NAME_MAX_LEN + sizeof XP_LAST_SAVED];
+	const char *p = text, *ref, *end, *last;
 	struct fc_err err;
 
 	strbuf_init(&sb);
 	while ((ref = strstr(p, "${")) && (end = strchr(ref + 2, '}')) &&
-	       (size_t)(end - ref - 2) <= NAME_MAX_LEN) {
+	       (size_t)(end - ref - 2) < sizeof name) {
 		char *v = NULL;
+		size_t ls;
 		int idx;
 
 		strbuf_add(&sb, p, (size_t)(ref - p));
 		memcpy(name, ref + 2, (size_t)(end - ref - 2));
 		name[end - ref - 2] = '\0';
-		idx = form_item_index(f, name);
-		if (idx >= 0 && form_value(f, (size_t)idx, a, &v, &err) == 0 && v)
+		ls = form_last_saved_prefix(name);
+		idx = form_item_index(f, name + ls);
+		if (idx >= 0 && ls) { /* ${last-saved#x} */
+			last = a && a->last_saved ? a->last_saved(a->ctx, f->items[idx].name) : NULL;
+			strbuf_adds(&sb, last ? last : "");
+		} else if (idx >= 0 && form_value(f, (size_t)idx, a, &v, &err) == 0 && v) {
 			strbuf_adds(&sb, v);
+		}
 		free(v);
 		p = end + 1;
 	}

@@ -31,6 +31,7 @@ static void item_release(struct form_item *it)
 	form_expr_free(it->calculation);
 	form_expr_free(it->choice_filter);
 	form_expr_free(it->repeat_count);
+	free(it->triggers);
 	free(it->default_value);
 	free(it->appearance);
 	free(it->hazard_if);

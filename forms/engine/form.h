@@ -169,10 +169,21 @@ struct form_item {
 				     * calculation's, recomputed whenever read
 				     * and never typed (nor stored), like a
 				     * calculate item's; shown with its label */
-	int triggered;              /* a calculation with a trigger: ODK sets
-				     * it when the trigger changes and the
-				     * inspector may change it; here it is the
-				     * answer offered (form_offer) */
+	int triggered;              /* a calculation with a trigger (pyxform's
+				     * setvalue): when a trigger's answer
+				     * changes the item is answered with the
+				     * calculation's value (forms/inspect/
+				     * kept.c); a question may then be answered
+				     * otherwise, a calculate item's value is
+				     * that stored answer */
+	size_t *triggers;           /* triggered: the items whose change sets it */
+	size_t n_triggers;
+	int once;                   /* the calculation is once(x): the value
+				     * first computed not empty is stored as the
+				     * item's answer and read from there ever
+				     * after (JavaRosa: once() gives the node's
+				     * value when it has one); `calculation`
+				     * holds x */
 	struct form_expr *choice_filter; /* selects: which choices are offered */
 	struct form_expr *repeat_count; /* begin_repeat: how many instances, or NULL */
 	enum form_meta_kind meta;   /* FT_META items: which */
@@ -192,6 +203,9 @@ struct form_item {
 		int decimal;        /* one of them is not whole: a decimal answer */
 	} range;
 	char *default_value;        /* or NULL */
+	int default_last;           /* default ${last-saved#x}: 1 + x's index
+				     * (its value in the last saved record is
+				     * offered), else 0 */
 	char *appearance;           /* or NULL */
 	enum hazard_severity hazard; /* check items: severity of a failure; a
 				     * select_one with hazard_if: of those choices */
@@ -246,6 +260,7 @@ struct form {
 	/* What loads but fieldcheck does not use (columns it ignores), as
 	 * "FILE:LINE:COL: warning: ..." for `forms check` to list. */
 	struct form_problems warnings;
+	int reads_last_saved;       /* some ${last-saved#x} (form_answers.last_saved) */
 	struct form_engine *engine; /* private: evaluation state */
 };
 
@@ -384,6 +399,10 @@ struct form_answers {
 	 * in, the one it is inside; 0, or -1 when there is none.  NULL: the
 	 * instance `instance` for any repeat (no nesting). */
 	int (*instance_of)(void *ctx, const struct form *f, size_t repeat, char *uuid);
+	/* ${last-saved#x}: the value of record key `key` in the form's last
+	 * saved record (ODK's, here the inspection's layer's choice), NULL
+	 * when none (or when the callback is NULL). */
+	const char *(*last_saved)(void *ctx, const char *key);
 	const char *today;          /* YYYY-MM-DD for today(); NULL: the clock's */
 	const char *now;            /* now(), a timestamp; NULL: the clock's */
 	struct form_lang lang;      /* labels jr:choice-name() gives */
@@ -407,11 +426,26 @@ int form_required(const struct form *f, size_t i, const struct form_answers *a,
  * *out is a new string (free() it).  0, or -1 with err. */
 int form_value(const struct form *f, size_t i, const struct form_answers *a, char **out,
 	       struct fc_err *err);
-/* The answer offered to whoever answers item i: its triggered
- * calculation's value, else its default (NULL when none).  *out is a new
- * string.  0, or -1 with err. */
+/* The answer offered to whoever answers item i: its default (NULL when
+ * none; ${last-saved#x}: x's value in the last saved record,
+ * form_answers.last_saved).  *out is a new string.  0, or -1 with err. */
 int form_offer(const struct form *f, size_t i, const struct form_answers *a, char **out,
 	       struct fc_err *err);
+/* Item i's calculation evaluated now, ignoring any value stored for it
+ * (what a trigger sets, what once() keeps when it has nothing yet); NULL
+ * when it is empty.  *out a new string.  0, or -1 with err. */
+int form_calculate(const struct form *f, size_t i, const struct form_answers *a, char **out,
+		   struct fc_err *err);
+/* Whether item i's value is an answer stored by fieldcheck rather than
+ * typed (a once() calculation, a calculate item set by its trigger):
+ * never typed, yet kept in the record like an answer. */
+int form_item_stored(const struct form_item *it);
+/* The length of the "last-saved#" a ${...} name starts with (0 when it
+ * does not): what follows is the item whose value in the last saved record
+ * it reads. */
+size_t form_last_saved_prefix(const char *name);
+/* Whether a change of item t's answer sets item x (x's trigger names t). */
+int form_item_triggers(const struct form *f, size_t t, size_t x);
 /* A label, hint or message with each ${name} replaced by that item's value
  * (form_value; nothing when it has none).  A new string. */
 char *form_fill(const struct form *f, const char *text, const struct form_answers *a);

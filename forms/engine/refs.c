@@ -129,6 +129,16 @@ static void compiled_warning(struct loader *ld, struct survey *sv, size_t i, int
 	e->warning = e->unread = NULL;
 }
 
+/* Notes on f that e reads a ${last-saved#x}. */
+static void reads_last(struct form *f, const struct form_expr *e)
+{
+	size_t k;
+
+	for (k = 0; e && k < e->n_params; k++)
+		if (XP_PARAM_IS_LAST(e->params[k]))
+			f->reads_last_saved = 1;
+}
+
 /* The choice_filter of select i, whose bare names are its list's columns. */
 static void compile_filter(struct loader *ld, struct survey *sv, size_t i)
 {
@@ -145,6 +155,7 @@ static void compile_filter(struct loader *ld, struct survey *sv, size_t i)
 			      sv->sh.cols[S_CHOICE_FILTER].name, err.msg);
 	else
 		compiled_warning(ld, sv, i, S_CHOICE_FILTER, it->choice_filter);
+	reads_last(ld->f, it->choice_filter);
 }
 
 /* Compiles column key of item i into *out (a value rather than a truth when
@@ -166,6 +177,7 @@ static void compile_as(struct loader *ld, struct survey *sv, size_t i, int key,
 			      sv->sh.cols[key].name, err.msg);
 	else
 		compiled_warning(ld, sv, i, key, *out);
+	reads_last(ld->f, *out);
 }
 
 static void compile(struct loader *ld, struct survey *sv, size_t i, int key,
@@ -218,6 +230,12 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile_as(ld, sv, i, S_REPEAT_COUNT, &it->repeat_count, FORM_EXPR_VALUE);
 	if (it->type == FT_CALCULATE || it->computed || it->triggered)
 		compile_as(ld, sv, i, S_CALCULATION, &it->calculation, FORM_EXPR_VALUE);
+	if (it->calculation)
+		it->once = it->calculation->once;
+	if (it->repeat_count && it->repeat_count->once)
+		sheet_problem(ld, &sv->sh, sv->row[i], S_REPEAT_COUNT, SLOT_PLAIN, "repeat_count: "
+			      "once() keeps a calculation's value, not a repeat's count");
+	survey_link_triggers(ld, sv, i);
 	if (it->computed)
 		computed_unchecked(ld, sv, i);
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) && !it->missing_file)
@@ -229,30 +247,43 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 		compile(ld, sv, i, S_REQUIRED, &it->required);
 }
 
-/* Whether a default is ${last-saved#NAME}, and only that. */
-static int last_saved(const char *v)
+/* Whether a default is ${last-saved#NAME}, and only that: NAME's index
+ * (reported when it names no item with a value), -1 when it is not. */
+static int last_saved(struct loader *ld, struct survey *sv, size_t i, const char *v)
 {
-	static const char pre[] = "${last-saved#";
-	const char *end;
+	char name[NAME_MAX_LEN + sizeof XP_LAST_SAVED];
+	size_t n = strlen(v), ls = strlen(XP_LAST_SAVED);
+	int idx;
 
-	return !strncmp(v, pre, sizeof pre - 1) && (end = strchr(v, '}')) && !end[1] &&
-	       end > v + sizeof pre - 1;
+	if (n < ls + 4 || n - 3 >= sizeof name || strncmp(v, "${" XP_LAST_SAVED, ls + 2) ||
+	    v[n - 1] != '}')
+		return -1;
+	memcpy(name, v + 2 + ls, n - 3 - ls);
+	name[n - 3 - ls] = '\0';
+	idx = form_item_index(ld->f, name);
+	if (idx < 0 || form_item_kind(&ld->f->items[idx]) == XK_NONE) {
+		sheet_problem(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: ${%s%s} "
+			      "is not an item with a value", XP_LAST_SAVED, name);
+		return -2;
+	}
+	return idx;
 }
 
 static void check_default(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
 	struct fc_err err;
+	int last;
 
 	if (!it->default_value || !form_item_answerable(it))
 		return;
-	if (last_saved(it->default_value)) {
-		/* ODK's value from this form's last saved record: none is kept */
-		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: %s "
-			      "reads the form's last saved record, which fieldcheck does not "
-			      "keep: nothing is offered", it->default_value);
+	if ((last = last_saved(ld, sv, i, it->default_value)) != -1) {
+		/* ODK's value of the form's last saved record: the inspection's
+		 * layer looks it up (form_answers.last_saved), form_offer offers it */
+		it->default_last = last + 1;
+		ld->f->reads_last_saved = 1;
 		free(it->default_value);
-		ld->f->items[i].default_value = NULL;
+		it->default_value = NULL;
 		return;
 	}
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
@@ -276,7 +307,7 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 static void check_text_refs(struct loader *ld, struct survey *sv, size_t i)
 {
 	static const int keys[] = { S_LABEL, S_HINT, S_REQUIRED_MSG, S_CONSTRAINT_MSG };
-	char colname[QUOTE_SIZE], name[NAME_MAX_LEN + 1];
+	char colname[QUOTE_SIZE], buf[NAME_MAX_LEN + sizeof XP_LAST_SAVED], *name;
 	size_t k, n;
 	int s, idx;
 
@@ -286,15 +317,17 @@ static void check_text_refs(struct loader *ld, struct survey *sv, size_t i)
 			while ((v = strstr(v, "${")) != NULL) {
 				const char *end = strchr(v + 2, '}');
 				n = end ? (size_t)(end - v - 2) : 0;
-				if (!end || n == 0 || n > NAME_MAX_LEN) {
+				if (!end || n == 0 || n >= sizeof buf) {
 					sheet_problem(ld, &sv->sh, sv->row[i], keys[k],
 						      (enum sheet_slot)s, "%s: '${' without a name and "
 						      "its closing '}'", sheet_col_name(&sv->sh, keys[k],
 						      (enum sheet_slot)s, colname, sizeof colname));
 					break;
 				}
-				memcpy(name, v + 2, n);
-				name[n] = '\0';
+				memcpy(buf, v + 2, n);
+				buf[n] = '\0';
+				name = buf + form_last_saved_prefix(buf); /* its value then */
+				ld->f->reads_last_saved |= name != buf;
 				idx = form_item_index(ld->f, name);
 				if (form_xls_name_shared(ld->f, name))
 					sheet_problem(ld, &sv->sh, sv->row[i], keys[k],

@@ -483,6 +483,12 @@ static void read_calculated(struct loader *ld, struct survey *sv, const struct c
 {
 	int trigger = *sheet_get(&sv->sh, row, S_TRIGGER, SLOT_PLAIN) != '\0';
 
+	if (it->type == FT_CALCULATE && trigger &&
+	    *sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN)) {
+		it->triggered = 1; /* pyxform's setvalue on a calculate: its value is
+				    * what the trigger last set */
+		return;
+	}
 	if (!form_item_answerable(it) || it->type == FT_MEDIA || it->type == FT_CHECK ||
 	    !*sheet_get(&sv->sh, row, S_CALCULATION, SLOT_PLAIN)) {
 		if (trigger) /* a geopoint's setgeopoint, say: nothing runs it here */

@@ -61,6 +61,8 @@ void survey_read_parameters(struct loader *ld, struct survey *sv, const struct c
  * reporting. */
 const struct form_list *external_list(struct loader *ld, struct survey *sv, size_t i,
 				      const char *name);
+/* Item i's trigger column: the items whose change sets it (triggers.c). */
+void survey_link_triggers(struct loader *ld, struct survey *sv, size_t i);
 /* Sets item->list for selects, compiles every expression, checks defaults. */
 void survey_link_refs(struct loader *ld, struct survey *sv);
 /* hazard_if of item i: its names are choices of its list (hazard_if.c). */

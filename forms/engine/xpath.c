@@ -241,6 +241,16 @@ static int call(struct xp *x, struct node *out)
 	if (expect(x, TK_RPAREN, "',' or ')'"))
 		goto out;
 	x->depth--;
+	if (!strcmp(name, "once")) {
+		/* JavaRosa's once() keeps its node's value: here a whole
+		 * calculation's, which the inspection stores */
+		if (!x->value || x->depth || pos != x->first || x->t.kind != TK_END) {
+			xp_fail_at(x, pos, "once() keeps a calculation's value: it must be the "
+				   "whole calculation, as in once(random())");
+			goto out;
+		}
+		x->once = 1;
+	}
 	rc = xp_call(x, name, pos, args, argc, out);
 out:
 	for (i = 0; i < argc; i++)
@@ -272,12 +282,19 @@ char *xp_sql_string(const char *s, size_t n)
 
 static int reference(struct xp *x, struct node *out)
 {
-	char name[NAME_MAX_LEN + 1];
+	char name[NAME_MAX_LEN + sizeof XP_LAST_SAVED]; /* xpath_lex.c's bound */
 	enum xp_kind kind = XK_TEXT;
 	int idx;
 
+	const size_t ls = strlen(XP_LAST_SAVED);
+	int last = 0;
+
 	memcpy(name, x->src + x->t.pos + 2, x->t.len - 3);
 	name[x->t.len - 3] = '\0';
+	if (!strncmp(name, XP_LAST_SAVED, ls)) { /* the lexer checked what follows */
+		memmove(name, name + ls, strlen(name + ls) + 1);
+		last = 1;
+	}
 	idx = x->env->lookup(x->env->ctx, name, &kind);
 	if (idx == XP_AMBIGUOUS)
 		return xp_fail_at(x, x->t.pos, "${%s} names more than one item (the name is "
@@ -288,7 +305,9 @@ static int reference(struct xp *x, struct node *out)
 	if (kind == XK_NONE)
 		return xp_fail_at(x, x->t.pos, "${%s} is a note or a group, which has "
 				  "no value", name);
-	out->sql = xstrfmt("?%d", xp_param(x, idx));
+	/* ${last-saved#x}: x's answer in the form's last saved record, which
+	 * the inspection's layer looks up (ODK's jr://instance/last-saved) */
+	out->sql = xstrfmt("?%d", xp_param(x, last ? XP_PARAM_LAST(idx) : idx));
 	out->type = kind == XK_NUMBER ? XT_NUMSTR : kind == XK_DATE ? XT_DATE : XT_STR;
 	return xp_next(x);
 }
@@ -493,9 +512,13 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	x.len = strlen(src);
 	x.env = env;
 	x.err = err;
+	x.value = value;
 	if (x.len > XP_EXPR_MAX)
 		return fc_fail(err, _("expression is longer than %d bytes"), XP_EXPR_MAX);
-	if (xp_next(&x) || parse_expr(&x, &root))
+	if (xp_next(&x))
+		goto fail;
+	x.first = x.t.pos;
+	if (parse_expr(&x, &root))
 		goto fail;
 	if (x.t.kind == TK_SLASH || x.t.kind == TK_LBRACK) {
 		struct node t;
@@ -518,6 +541,7 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	out->n_params = x.n_params;
 	out->warning = x.warning;
 	out->unread = x.unread;
+	out->once = x.once;
 	return 0;
 fail:
 	xp_node_release(&root);

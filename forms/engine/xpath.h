@@ -41,7 +41,7 @@ enum xp_kind {
  * XP_INDEXED_ITEMS). */
 #define XP_INDEXED_ITEMS 1000000
 #define XP_PARAM_INDEXED(x, k) (-2000000 - ((x) * 256 + (k)))
-#define XP_PARAM_IS_INDEXED(p) ((p) <= -2000000)
+#define XP_PARAM_IS_INDEXED(p) ((p) <= -2000000 && (p) > XP_PARAM_LAST(0))
 #define XP_PARAM_INDEXED_ITEM(p) ((-2000000 - (p)) / 256)
 #define XP_PARAM_INDEXED_K(p) ((-2000000 - (p)) % 256)
 /* A choice's column, in a choice_filter: XP_PARAM_COLUMN(k) for column k of
@@ -49,6 +49,13 @@ enum xp_kind {
 #define XP_PARAM_COLUMN(k) (-100 - (k))
 #define XP_PARAM_IS_COLUMN(p) ((p) <= -100 && (p) > -1000000)
 #define XP_PARAM_COLUMN_OF(p) (-100 - (p))
+
+/* ${last-saved#x}: item k's answer in the last saved record of the form
+ * (form_answers.last_saved), below every indexed-repeat's number. */
+#define XP_PARAM_LAST(k) (-300000000 - (k))
+#define XP_PARAM_IS_LAST(p) ((p) <= -300000000)
+#define XP_PARAM_LAST_OF(p) (-300000000 - (p))
+#define XP_LAST_SAVED "last-saved#" /* ${last-saved#x}, as pyxform writes it */
 
 #define XP_AMBIGUOUS (-2)
 
@@ -76,6 +83,8 @@ struct xp_sql {
 	char *warning;      /* what translates but reads as nothing, or NULL */
 	char *unread;       /* a choice_filter's name of no column of the
 			     * choices, read as empty (SQL NULL), or NULL */
+	int once;           /* a calculation that is once(...) as a whole:
+			     * the SQL is its argument's (form_item.once) */
 };
 
 /* Translates `src`.  On failure the message says at which character and

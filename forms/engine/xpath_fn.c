@@ -2,7 +2,7 @@
  *
  * Each function is a few SQL words around its converted arguments; those
  * SQLite lacks (selected, count_selected, regexp, fc_num) are application
- * functions of core/expr.  A function not listed here is refused when the
+ * functions of core/expr (random() too, not deterministic).  A function not listed here is refused when the
  * form loads, not when an inspector reaches the item.
  */
 #include <stdio.h>
@@ -389,13 +389,23 @@ static int fn_choice_name(struct xp *x, size_t pos, struct node *a, int n, struc
 	return 0;
 }
 
-/* Functions that need a value kept in the record, which fieldcheck does
- * not keep: refused by name, with why. */
-static int fn_kept(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
+/* once(x): x, whose value the inspection keeps once it is not empty
+ * (form_item.once; forms/inspect/kept.c stores it, eval.c reads it back).
+ * Only a whole calculation is once(...): xpath.c refuses it elsewhere. */
+static int fn_once(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
 {
-	(void)a, (void)n, (void)out;
-	return xp_fail_at(x, pos, "once() and random() need a value kept when first "
-			  "computed, which fieldcheck does not keep: calculate it from answers");
+	(void)x, (void)pos, (void)n;
+	result(out, xstrfmt("%s", a[0].sql), a[0].type);
+	return 0;
+}
+
+/* random(): a new number in [0, 1) at each evaluation, as JavaRosa's;
+ * kept only inside once(). */
+static int fn_random(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
+{
+	(void)x, (void)pos, (void)a, (void)n;
+	result(out, xstrfmt("fc_random()"), XT_NUM);
+	return 0;
 }
 
 static const struct {
@@ -435,8 +445,8 @@ static const struct {
 	{ "format-date", 2, 2, fn_format_date },
 	{ "format-date-time", 2, 2, fn_format_date },
 	{ "jr:choice-name", 2, 2, fn_choice_name },
-	{ "once", 1, 1, fn_kept },
-	{ "random", 0, 0, fn_kept },
+	{ "once", 1, 1, fn_once },
+	{ "random", 0, 0, fn_random },
 };
 
 int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,

@@ -61,6 +61,9 @@ struct xp {
 	size_t in_pos;
 	char *warning;      /* the first thing that reads as nothing (xp_sql) */
 	char *unread;       /* a choice_filter's first name of no column */
+	int value;          /* translating a calculation (xp_translate_value) */
+	size_t first;       /* the first token's position */
+	int once;           /* the whole calculation is once(...) */
 };
 
 /* Reads the next token into x->t.  0, or -1 with the message. */

@@ -122,17 +122,21 @@ static int lex_ref(struct xp *x)
 {
 	const char *name = x->src + x->t.pos + 2;
 	const char *end = memchr(name, '}', x->len - x->t.pos - 2);
-	char buf[NAME_MAX_LEN + 1], q[QUOTE_SIZE];
+	char buf[NAME_MAX_LEN + sizeof XP_LAST_SAVED], q[QUOTE_SIZE];
 	size_t n;
 
 	if (!end)
 		return xp_fail_at(x, x->t.pos, "'${' without its closing '}'");
 	n = (size_t)(end - name);
-	if (n > NAME_MAX_LEN)
+	if (n > NAME_MAX_LEN + strlen(XP_LAST_SAVED) ||
+	    (n > NAME_MAX_LEN && strncmp(name, XP_LAST_SAVED, strlen(XP_LAST_SAVED))))
 		return xp_fail_at(x, x->t.pos, "name in ${...} is longer than %d bytes",
 				  NAME_MAX_LEN);
 	memcpy(buf, name, n);
 	buf[n] = '\0';
+	if (n > strlen(XP_LAST_SAVED) && !strncmp(buf, XP_LAST_SAVED, strlen(XP_LAST_SAVED)) &&
+	    load_name_ok(buf + strlen(XP_LAST_SAVED)))
+		return set(x, TK_REF, n + 3); /* ${last-saved#x}: xpath.c reference() */
 	if (!load_name_ok(buf))
 		return xp_fail_at(x, x->t.pos, "'${%s}' does not hold a valid name",
 				  load_quote(buf, q, sizeof q));

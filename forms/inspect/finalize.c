@@ -38,9 +38,10 @@ static int missing_one(const struct form *f, size_t i, const char *inst, struct 
 }
 
 static int missing_of(const struct form *f, const struct fc_inspection *in,
-		      struct inspect_missing **out, size_t *n_out, struct fc_err *err)
+		      const struct inspect_last *last, struct inspect_missing **out,
+		      size_t *n_out, struct fc_err *err)
 {
-	struct inspect_lookup l = { .in = in };
+	struct inspect_lookup l = { .in = in, .last = last && last->have ? &last->in : NULL };
 	char today[FC_DATE_LEN + 1];
 	struct form_answers fa;
 	size_t i, k, n_inst, alloc = 0;
@@ -88,9 +89,13 @@ int inspect_missing(struct fc_workspace *ws, const struct form *f, const char *i
 
 	*out = NULL;
 	*n_out = 0;
+	struct inspect_last last;
+
 	if (inspection_get(ws->store, id, &in, err))
 		return -1;
-	rc = missing_of(f, &in, out, n_out, err);
+	rc = inspect_last_load(ws, f, &in, &last, err) < 0 ? -1 :
+	     missing_of(f, &in, &last, out, n_out, err);
+	inspect_last_release(&last);
 	inspection_clear(&in);
 	return rc;
 }
@@ -192,8 +197,8 @@ static int repeat_counts_met(const struct form *f, const struct fc_inspection *i
 	return rc;
 }
 
-int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
-			    struct form_lang lang, struct fc_err *err)
+static int checks(const struct form *f, const struct fc_inspection *in,
+		  const struct inspect_last *last, struct form_lang lang, struct fc_err *err)
 {
 	struct inspect_missing *miss;
 	struct strbuf sb;
@@ -202,7 +207,7 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 	if (in->n_conflicts)
 		return fc_fail(err, _("cannot finalize: item “%s” has conflicting answers from two "
 				      "devices; choose one first"), conflict_label(f, in, lang));
-	if (missing_of(f, in, &miss, &n, err))
+	if (missing_of(f, in, last, &miss, &n, err))
 		return -1;
 	if (n == 0) {
 		free(miss);
@@ -225,16 +230,25 @@ int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in
 	return -1;
 }
 
+int inspect_finalize_checks(const struct form *f, const struct fc_inspection *in,
+			    struct form_lang lang, struct fc_err *err)
+{
+	return checks(f, in, NULL, lang, err);
+}
+
 int inspect_finalize(struct fc_workspace *ws, const struct form *f, const char *id,
 		     struct form_lang lang, struct fc_err *err)
 {
+	struct inspect_last last = { .have = 0 };
 	struct fc_inspection in;
 	int rc;
 
 	if (inspect_begin_read(ws, id, &in, err))
 		return -1;
 	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
-	     : inspect_finalize_checks(f, &in, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
+	     : inspect_last_load(ws, f, &in, &last, err) < 0 ? -1
+	     : checks(f, &in, &last, lang, err) ? -1 : inspection_finalize(ws->store, id, err);
+	inspect_last_release(&last);
 	inspection_clear(&in);
 	if (rc) {
 		store_rollback(ws->store);

@@ -2,6 +2,9 @@
 #include "inspect.h"
 #include "instances.h"
 #include "inspect_impl.h"
+#include "kept.h"
+#include "conflict_items.h"
+#include "visit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +135,7 @@ void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char 
 	l->repeat = -1;
 	fa->get = inspect_lookup_get;
 	fa->file = inspect_lookup_file;
+	fa->last_saved = inspect_lookup_last;
 	fa->count = lookup_count;
 	fa->instance_at = lookup_instance_at;
 	fa->instance_of = lookup_instance_of;
@@ -194,7 +198,8 @@ int inspect_new(struct fc_workspace *ws, const struct form *f, const char *enter
 			       "does not start them"));
 	if (store_begin(ws->store, err))
 		return -1;
-	if (keep_form(ws, f, err) || inspection_create(ws->store, &ws->me, &n, id_out, err)) {
+	if (keep_form(ws, f, err) || inspection_create(ws->store, &ws->me, &n, id_out, err) ||
+	    inspect_keep_once(ws, f, id_out, err)) {
 		store_rollback(ws->store);
 		return -1;
 	}
@@ -288,9 +293,10 @@ static int hazard_follows_answer(struct fc_workspace *ws, const struct form *f, 
 static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const char *id,
 			   struct fc_err *err)
 {
-	int changed = 1, rounds = 0;
+	struct inspect_last last = { .have = 0 };
+	int changed = 1, rounds = 0, rc = 0;
 
-	while (changed && rounds++ <= (int)f->n_items) {
+	while (rc == 0 && changed && rounds++ <= (int)f->n_items) {
 		struct fc_inspection in;
 		struct inspect_lookup l;
 		struct form_answers fa;
@@ -298,9 +304,13 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		size_t i;
 
 		changed = 0;
-		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err))
-			return -1;
-		l = (struct inspect_lookup){ .in = &in };
+		if (clock_today(today, err) || inspection_get(ws->store, id, &in, err)) {
+			rc = -1;
+			break;
+		}
+		if (rounds == 1 && inspect_last_load(ws, f, &in, &last, err) < 0)
+			goto fail;
+		l = (struct inspect_lookup){ .in = &in, .last = last.have ? &last.in : NULL };
 		inspect_view(&fa, &l, today);
 		for (i = 0; i < in.n_answers && !changed; i++) {
 			char hid[FC_UUID_LEN + 1], inst[FC_UUID_LEN + 1];
@@ -329,22 +339,26 @@ static int drop_irrelevant(struct fc_workspace *ws, const struct form *f, const 
 		continue;
 fail:
 		inspection_clear(&in);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	inspect_last_release(&last);
+	return rc;
 }
 
 static int answer_locked(struct fc_workspace *ws, const struct form *f, const char *key,
 			 const struct fc_inspection *in, const char *value, const char *note,
-			 const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
+			 const struct inspect_hazard *hz, const struct inspect_last *last,
+			 struct form_lang lang, struct fc_err *err)
 {
 	struct inspect_lookup l = { .in = in, .over_item = key,
-				     .over_value = *value ? value : NULL };
+				     .over_value = *value ? value : NULL,
+				     .last = last->have ? &last->in : NULL };
 	char today[FC_DATE_LEN + 1], inst[FC_UUID_LEN + 1];
 	const struct form_item *it;
+	const struct fc_answer *was;
 	struct form_answers fa;
 	size_t idx;
-	int rel;
+	int rel, changed = 0;
 
 	if (inspect_key(f, in, key, &idx, inst, lang, err))
 		return -1;
@@ -367,9 +381,11 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 					 "group does not)"), form_item_label(f, it, lang));
 	if (*value && form_check_value(f, idx, value, &fa, lang, err))
 		return fc_err_prefix(err, _("item “%s”"), form_item_label(f, it, lang));
+	was = inspection_answer(in, key);
 	if (*value) {
 		char *canon = form_canonical_value(f, idx, value);
 		int rc = inspection_set_answer(ws->store, &ws->me, in->id, key, canon, note, err);
+		changed = !was || strcmp(was->value, canon);
 		free(canon);
 		if (rc)
 			return -1;
@@ -379,7 +395,11 @@ static int answer_locked(struct fc_workspace *ws, const struct form *f, const ch
 	if (form_item_raises(it) &&
 	    hazard_follows_answer(ws, f, idx, key, in, value, note, hz, lang, err))
 		return -1;
-	return drop_irrelevant(ws, f, in->id, err);
+	/* a changed answer sets what it triggers (pyxform's setvalue) */
+	if ((changed || (!*value && was)) &&
+	    inspect_run_triggers(ws, f, in->id, idx, inst, lang, err))
+		return -1;
+	return drop_irrelevant(ws, f, in->id, err) || inspect_keep_once(ws, f, in->id, err);
 }
 
 int inspect_begin_read(struct fc_workspace *ws, const char *id, struct fc_inspection *in,
@@ -410,7 +430,10 @@ int inspect_answer(struct fc_workspace *ws, const struct form *f, const char *id
 	} else if (in.status == INSP_FINAL) {
 		rc = inspection_require_draft(ws->store, id, err);
 	} else {
-		rc = answer_locked(ws, f, item, &in, value, note ? note : "", hz, lang, err);
+		struct inspect_last last;
+		rc = inspect_last_load(ws, f, &in, &last, err) < 0 ? -1 :
+		     answer_locked(ws, f, item, &in, value, note ? note : "", hz, &last, lang, err);
+		inspect_last_release(&last);
 	}
 	inspection_clear(&in);
 	if (rc) {
@@ -436,6 +459,7 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 		   const char *item, struct fc_err *err)
 {
 	struct inspect_answers a;
+	struct inspect_last last;
 	struct fc_inspection in;
 	char inst[FC_UUID_LEN + 1];
 	struct fc_err skip;
@@ -450,17 +474,53 @@ static int applies(struct fc_workspace *ws, const struct form *f, const char *id
 	}
 	inspect_answers_init(&a, &in);
 	inspect_answers_in(&a, f, idx, inst);
-	rel = form_relevant(f, idx, &a.fa, err);
+	rel = inspect_last_load(ws, f, &in, &last, err);
+	inspect_answers_last(&a, &last);
+	if (rel >= 0)
+		rel = form_relevant(f, idx, &a.fa, err);
+	inspect_last_release(&last);
 	inspection_clear(&in);
 	return rel;
+}
+
+/* A clash on a value fieldcheck stored (two laptops each drew a once(),
+ * or each set what a trigger sets): nobody types it, so the value chosen
+ * is kept as it is, among those the merge kept (kept.c). */
+static int resolve_stored(struct fc_workspace *ws, const char *id, const char *item,
+			  const char *value, const char *note, struct fc_err *err)
+{
+	struct fc_inspection in;
+	const struct fc_answer **v;
+	size_t n, k;
+	int rc;
+
+	if (inspect_begin_read(ws, id, &in, err))
+		return -1;
+	n = conflict_choices(&in, item, &v);
+	for (k = 0; k < n && strcmp(v[k]->value, value); k++)
+		;
+	rc = in.status == INSP_FINAL ? inspection_require_draft(ws->store, id, err)
+	     : k == n ? fc_fail(err, _("item “%s” is kept as computed: choose one of the values "
+				     "kept, not '%.40s'"), item, value)
+	     : inspection_clear_conflicts(ws->store, id, item, err) ||
+	       inspection_set_answer(ws->store, &ws->me, id, item, value, note ? note : "", err);
+	free(v);
+	inspection_clear(&in);
+	if (rc) {
+		store_rollback(ws->store);
+		return -1;
+	}
+	return store_commit(ws->store, err);
 }
 
 int inspect_resolve(struct fc_workspace *ws, const struct form *f, const char *id,
 		    const char *item, const char *value, const char *note,
 		    const struct inspect_hazard *hz, struct form_lang lang, struct fc_err *err)
 {
-	int rel;
+	int rel, k = inspect_key_item(f, item);
 
+	if (k >= 0 && form_item_stored(&f->items[k]))
+		return resolve_stored(ws, id, item, value, note, err);
 	if (store_begin(ws->store, err))
 		return -1;
 	rel = applies(ws, f, id, item, err);

@@ -92,6 +92,7 @@ struct inspect_lookup {
 	char position[24];          /* its position, as position(..) reads it */
 	char day[FC_DATE_LEN + 1];  /* the inspection's day, for `today` items */
 	char device[MAX_BADGE + 16]; /* "fieldcheck:BADGE", for `deviceid` */
+	const struct fc_inspection *last; /* what ${last-saved#x} reads, or NULL */
 };
 struct inspect_answers {
 	struct inspect_lookup l;
@@ -108,5 +109,20 @@ const char *inspect_item_file(const struct fc_inspection *in, const char *key);
  * position(..) its place (forms/inspect/instances.h). */
 void inspect_answers_in(struct inspect_answers *a, const struct form *f, size_t item,
 			const char *instance);
+
+/* The record XLSForm's ${last-saved#x} reads for inspection `in`: the
+ * inspection of its form (any version) its officer started last before it
+ * (forms/inspect/last_saved.c). */
+struct inspect_last {
+	struct fc_inspection in;
+	int have;                   /* 0: there is none (or f reads none) */
+};
+/* Loads it when f reads one: 1, 0 when there is none, -1 with err.
+ * Release with inspect_last_release either way. */
+int inspect_last_load(struct fc_workspace *ws, const struct form *f,
+		      const struct fc_inspection *in, struct inspect_last *out, struct fc_err *err);
+void inspect_last_release(struct inspect_last *l);
+/* Lets a's evaluations read l (NULL or none: nothing). */
+void inspect_answers_last(struct inspect_answers *a, const struct inspect_last *l);
 
 #endif

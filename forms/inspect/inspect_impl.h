@@ -10,6 +10,8 @@
 const char *inspect_lookup_get(void *ctx, const char *key);
 /* form_answers.file over l's inspection: a media item's attached file. */
 const char *inspect_lookup_file(void *ctx, const char *key);
+/* form_answers.last_saved over l->last. */
+const char *inspect_lookup_last(void *ctx, const char *key);
 /* The answers of l's inspection as the form reads them, with its metadata
  * (see inspect.c). */
 void inspect_view(struct form_answers *fa, struct inspect_lookup *l, const char *today);

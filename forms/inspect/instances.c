@@ -1,5 +1,6 @@
 /* instances.c - repeat instances in an inspection's answers (instances.h). */
 #include "instances.h"
+#include "kept.h"
 #include "inspect_impl.h"
 #include "inspect.h"
 
@@ -392,7 +393,7 @@ static int add_locked(struct fc_workspace *ws, const struct form *f,
 		return -1;
 	*c->pos = inspect_instance_position(f, &now, (size_t)r, c->uuid);
 	inspection_clear(&now);
-	return 0;
+	return inspect_keep_once(ws, f, in->id, err); /* the new instance's once() */
 }
 
 int inspect_repeat_add(struct fc_workspace *ws, const struct form *f, const char *id,

@@ -63,10 +63,18 @@ static size_t visit_repeat(const struct form *f, const struct fc_inspection *in,
 void inspect_visit_items(const struct form *f, const struct fc_inspection *in,
 			 struct form_lang lang, inspect_visit_fn *fn, void *ctx)
 {
+	inspect_visit_last(f, in, NULL, lang, fn, ctx);
+}
+
+void inspect_visit_last(const struct form *f, const struct fc_inspection *in,
+			const struct inspect_last *last, struct form_lang lang,
+			inspect_visit_fn *fn, void *ctx)
+{
 	struct inspect_answers a;
 	size_t i;
 
 	inspect_answers_init(&a, in);
+	inspect_answers_last(&a, last);
 	a.fa.lang = lang;
 	for (i = 0; i < f->n_items; i++)
 		if (f->items[i].type == FT_BEGIN_REPEAT)

@@ -35,6 +35,12 @@ typedef void inspect_visit_fn(void *ctx, const struct inspect_visit *v);
 void inspect_visit_items(const struct form *f, const struct fc_inspection *in,
 			 struct form_lang lang, inspect_visit_fn *fn, void *ctx);
 
+/* The same, ${last-saved#x} reading `last` (inspect_last_load; NULL:
+ * nothing). */
+void inspect_visit_last(const struct form *f, const struct fc_inspection *in,
+			const struct inspect_last *last, struct form_lang lang,
+			inspect_visit_fn *fn, void *ctx);
+
 /* The form's item an answer's key names ("plate" of "plate@<uuid>"), or
  * -1 when the form has none. */
 int inspect_key_item(const struct form *f, const char *key);

@@ -64,7 +64,7 @@ static void evaluate(const struct form *f)
 {
 	struct answers a = { f, 0 };
 	struct form_answers fa = { .get = get, .ctx = &a, .today = "2024-03-20", .count = count,
-				   .instance_at = instance_at };
+				   .instance_at = instance_at, .last_saved = get };
 	struct fc_err err;
 	size_t i, k, n;
 
@@ -90,6 +90,9 @@ static void evaluate(const struct form *f)
 				free(v);
 				v = NULL;
 				form_offer(f, i, &fa, &v, &err);
+				free(v);
+				v = NULL;
+				form_calculate(f, i, &fa, &v, &err); /* what a trigger sets */
 				free(v);
 			}
 			/* every text in a language the form has, and one it lacks */

@@ -22,7 +22,8 @@ static size_t ix(const struct form *f, const char *name)
 
 /* Without a trigger the question's value is its calculation's, whatever
  * was stored for it; it takes no answer.  With one, it is answered as any
- * question and its calculation is what form_offer gives. */
+ * question (its trigger sets it to form_calculate's value, kept.c), and
+ * form_offer gives only its default. */
 static void calculated_questions(void **state)
 {
 	static const char survey[] =
@@ -52,9 +53,11 @@ static void calculated_questions(void **state)
 	assert_non_null(strstr(err.msg, "its value is computed (round(${bill} * 0.18, 2))"));
 	assert_int_equal(form_check_value(f, ix(f, "diag_age"), "6", &a.fa, form_lang_of("en"),
 					  &err), 0);
-	assert_int_equal(form_offer(f, ix(f, "diag_age"), &a.fa, &v, &err), 0);
+	assert_int_equal(form_calculate(f, ix(f, "diag_age"), &a.fa, &v, &err), 0);
 	assert_string_equal(v, "7");       /* what ODK sets when age changes */
 	free(v);
+	assert_int_equal(form_offer(f, ix(f, "diag_age"), &a.fa, &v, &err), 0);
+	assert_null(v);                    /* no default: the trigger sets it */
 	assert_int_equal(form_offer(f, ix(f, "plain"), &a.fa, &v, &err), 0);
 	assert_string_equal(v, "hello");   /* else the default */
 	free(v);
@@ -123,8 +126,8 @@ static void lookups(void **state)
 	test_value_is(f, "none", &a, NULL);
 	test_value_is(f, "nested", &a, "3");
 	test_value_is(f, "phone", &none, NULL);
-	assert_int_equal(form_offer(f, ix(f, "phone_number"), &a.fa, &v, &err), 0);
-	assert_string_equal(v, "+36 55 562 079"); /* the docs' default from the lookup */
+	assert_int_equal(form_calculate(f, ix(f, "phone_number"), &a.fa, &v, &err), 0);
+	assert_string_equal(v, "+36 55 562 079"); /* what choosing the participant sets */
 	free(v);
 	form_free(f);
 }

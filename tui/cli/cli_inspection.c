@@ -496,11 +496,19 @@ static void show_visit(void *ctx, const struct inspect_visit *vi)
 	}
 }
 
-static void show_items(const struct form *f, const struct fc_inspection *in, struct form_lang lang)
+/* ${last-saved#x} reads the record inspect_last_load finds (none when it
+ * cannot be read: the rest still shows). */
+static void show_items(struct fc_workspace *ws, const struct form *f,
+		       const struct fc_inspection *in, struct form_lang lang)
 {
 	struct show_ctx c = { f, in, lang };
+	struct inspect_last last;
+	struct fc_err err;
 
-	inspect_visit_items(f, in, lang, show_visit, &c);
+	if (inspect_last_load(ws, f, in, &last, &err) < 0)
+		fprintf(stderr, "fieldcheck: %s\n", err.msg);
+	inspect_visit_last(f, in, &last, lang, show_visit, &c);
+	inspect_last_release(&last);
 }
 
 /* The columns the widest word of names[0..n-1] takes (core/words.h). */
@@ -618,7 +626,7 @@ static void show_text(struct fc_workspace *ws, const struct form *f,
 		fputs_safe(in->team[i].dept, stdout);
 		puts(")");
 	}
-	show_items(f, in, lang);
+	show_items(ws, f, in, lang);
 	for (i = 0; i < in->n_conflicts; i++) {
 		const struct fc_answer *c = &in->conflicts[i];
 		if (i == 0)

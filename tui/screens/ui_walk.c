@@ -153,7 +153,7 @@ static int open_walk(struct ui *ui, struct walk *w, const char *id)
 		goto fail;
 	w->have_in = 1;
 	w->f = inspect_form(ui->ws, w->in.form_id, w->in.form_version, &err);
-	if (!w->f)
+	if (!w->f || inspect_last_load(ui->ws, w->f, &w->in, &w->last, &err) < 0)
 		goto fail;
 	if (enterprise_get(ui->ws->store, w->in.enterprise, &e, &err) == 0) {
 		snprintf(w->ent_name, sizeof w->ent_name, "%s", e.name);
@@ -178,6 +178,7 @@ fail:
 
 static void close_walk(struct walk *w)
 {
+	inspect_last_release(&w->last);
 	if (w->have_in)
 		inspection_clear(&w->in);
 	if (w->have_haz)

@@ -38,6 +38,8 @@ struct walk {
 	struct form *f;
 	struct fc_inspection in;
 	int have_in;
+	struct inspect_last last;   /* what ${last-saved#x} reads (loaded once:
+				     * it depends on earlier inspections only) */
 	char ent_name[MAX_NAME + 1];
 	struct walk_row *rows;
 	size_t n_rows;

@@ -234,6 +234,7 @@ size_t walk_offered(const struct walk *w, size_t i, size_t *out)
 	size_t c, n = 0;
 
 	inspect_answers_init(&a, &w->in);
+	inspect_answers_last(&a, &w->last);
 	a.fa.lang = w->ui->lang;
 	for (c = 0; l && c < l->n; c++)
 		if (form_choice_allowed(w->f, i, c, &a.fa, &err) != 0) /* a failure: offer it */
@@ -249,6 +250,7 @@ char *walk_offer(const struct walk *w, size_t i)
 	char *v = NULL;
 
 	inspect_answers_init(&a, &w->in);
+	inspect_answers_last(&a, &w->last); /* a default ${last-saved#x} */
 	a.fa.lang = w->ui->lang;
 	inspect_answers_in(&a, w->f, i, it->repeat >= 0 ? w->inst[it->repeat] : NULL);
 	if (form_offer(w->f, i, &a.fa, &v, &err))
@@ -308,6 +310,7 @@ int walk_reload(struct walk *w)
 	}
 	w->have_in = 1;
 	inspect_answers_init(&a, &w->in);
+	inspect_answers_last(&a, &w->last);
 	a.fa.lang = w->ui->lang;
 	for (i = 0; i < w->f->n_items; i++) {
 		const struct form_item *it = &w->f->items[i];
