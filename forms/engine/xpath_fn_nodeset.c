@@ -149,7 +149,9 @@ int xp_call_nodeset(struct xp *x, const char *name, size_t pos, struct node *out
 			xp_fail_at(x, x->t.pos, "too many arguments");
 			goto out;
 		}
-		if ((item = repeat_arg(x)) >= 0) {
+		/* join's separator and geofence's point are one value */
+		if ((n > 0 || (strcmp(name, "join") && strcmp(name, "geofence"))) &&
+		    (item = repeat_arg(x)) >= 0) {
 			a[n].sql = xstrfmt("?%d", xp_param(x, XP_PARAM_NODESET(item)));
 			a[n].type = XT_STR;
 			ns[n++] = 1;

@@ -217,6 +217,7 @@ static void repeat_values(void **state)
 	is("join('-', 'a', ${name}, 'b')", &a, "a-王芳--Li-b");
 	is("count-non-empty(${name})", &a, "2");
 	is("count-non-empty('x')", &a, "1");
+	is("join(${name}, 'a', 'b')", &a, "ab"); /* the separator is one value: '' here */
 	is("sum(${age}) div count(${member})", &a, "13.666666666666666");
 	/* inside an instance, ${age} is its own */
 	a.fa.instance = U1;
