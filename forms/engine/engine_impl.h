@@ -67,8 +67,14 @@ struct eval_in {
 	size_t repeat;
 	char uuid[FC_UUID_LEN + 1];
 	char position[24];
+	/* The instances of a repeat directly inside this one that are in
+	 * this instance (eval_in.c lists them when first asked). */
+	int kids_of;
+	char (*kids)[FC_UUID_LEN + 1];
+	size_t n_kids, alloc_kids;
 };
 void eval_in_init(struct eval_in *w, const struct form_answers *up, size_t repeat,
 		  const char *uuid, size_t k);
+void eval_in_release(struct eval_in *w);
 
 #endif

@@ -175,6 +175,7 @@ static int nodeset(struct eval *ev, size_t i, const char **out)
 				continue;
 			eval_in_init(&w, a, r, uuid, k);
 			rc = member(ev, i, &w.fa, &sb);
+			eval_in_release(&w);
 		}
 	}
 	ALLOC_GROW(ev->held, ev->n_held + 1, ev->alloc_held);

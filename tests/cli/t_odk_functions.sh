@@ -67,6 +67,39 @@ expect_exit 0 "remove the oldest" inspection repeat "$id" member remove 3
 expect_exit 0 "inspection show" inspection show "$id"
 out_has "total_age *= 41" "a removed member is not summed"
 
+# A repeat in a repeat (JavaRosa's rule): inside a member, ${legs} is the
+# legs of that member's pets; outside every member, all pets' legs.
+mkdir -p "$T/pets"
+printf 'form_id,version\npets,1\n' >"$T/pets/settings.csv"
+cat >"$T/pets/survey.csv" <<'CSV'
+type,name,label,calculation
+begin_repeat,member,Member,
+text,name,Name,
+begin_repeat,pet,Pet,
+integer,legs,Legs,
+end_repeat,,,
+calculate,member_legs,,sum(${legs})
+end_repeat,,,
+calculate,all_legs,,sum(${legs})
+calculate,per_member,,"join(' ', ${member_legs})"
+CSV
+expect_exit 0 "forms add: a nested repeat's sums" forms add "$T/pets"
+expect_exit 0 "an inspection on it" inspection new --form pets --enterprise "$USCC1"
+id=$(cat "$OUT")
+fc inspection repeat "$id" member add
+fc inspection repeat "$id" member add
+fc inspection repeat "$id" pet add 1
+fc inspection repeat "$id" pet add 1
+fc inspection repeat "$id" pet add 2
+fc inspection answer "$id" legs 4 --instance 1/1
+fc inspection answer "$id" legs 2 --instance 1/2
+fc inspection answer "$id" legs 8 --instance 2/1
+expect_exit 0 "inspection show" inspection show "$id"
+out_has "member_legs *= 6" "inside the first member: its own pets"
+out_has "member_legs *= 8" "inside the second: its one pet"
+out_has "all_legs *= 14" "outside: every pet of every member"
+out_has "per_member *= 6 8" "each member's sum, read from outside"
+
 cat >"$T/household/survey.csv" <<'CSV'
 type,name,label,calculation
 begin_repeat,member,Member,
