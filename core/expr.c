@@ -361,7 +361,10 @@ static const char *const allowed_functions[] = {
 static int authorize(void *arg, int action, const char *a, const char *b,
 		     const char *c, const char *d)
 {
-	size_t i;
+	static const char *const *const odk[] = {
+		expr_nodeset_functions, expr_text_functions, expr_date_functions,
+	};
+	size_t i, k;
 
 	(void)arg, (void)a, (void)c, (void)d;
 	if (action == SQLITE_SELECT)
@@ -376,6 +379,10 @@ static int authorize(void *arg, int action, const char *a, const char *b,
 		for (i = 0; expr_math_functions[i]; i++)
 			if (!strcmp(b, expr_math_functions[i]))
 				return SQLITE_OK;
+		for (k = 0; k < ARRAY_SIZE(odk); k++)
+			for (i = 0; odk[k][i]; i++)
+				if (!strcmp(b, odk[k][i]))
+					return SQLITE_OK;
 	}
 	return SQLITE_DENY;
 }
@@ -389,7 +396,8 @@ static int register_functions(sqlite3 *db)
 	    sqlite3_create_function(db, "count_selected", 1, flags, NULL,
 				    fn_count_selected, NULL, NULL) ||
 	    sqlite3_create_function(db, "regexp", 2, flags, NULL, fn_regexp, NULL, NULL) ||
-	    expr_register_xpath(db) || expr_register_math(db))
+	    expr_register_xpath(db) || expr_register_math(db) ||
+	    expr_register_nodeset(db) || expr_register_text(db) || expr_register_date(db))
 		return -1;
 	return 0;
 }

@@ -56,6 +56,14 @@ int expr_eval_text(struct expr *e, const char *const *params, size_t n,
  * values fc_num() turns into numbers. */
 int expr_number_text(const char *s, size_t n);
 
+/* Appends a member to a nodeset, the text core/expr_nodeset.c's fc_ns_*
+ * functions read: a repeat's values, each as "<bytes>:<text>". */
+struct strbuf;
+void expr_nodeset_add(struct strbuf *sb, const char *v, size_t n);
+/* Whether digest() knows algorithm alg ('MD5', 'SHA-1', 'SHA-256',
+ * 'SHA-384', 'SHA-512') and encoding enc ('base64', 'hex'); NULL: either. */
+int expr_digest_known(const char *alg, const char *enc);
+
 /* Checks that `pattern` compiles the way regexp() compiles it (POSIX
  * extended, plus \d and \D for digits; no back-references; bounded size). */
 int expr_regex_check(const char *pattern, struct fc_err *err);

@@ -11,5 +11,13 @@ extern const char *const expr_xpath_functions[];
 /* The same for expr_math.c (trigonometry, logarithms, normalize-space). */
 int expr_register_math(sqlite3 *db);
 extern const char *const expr_math_functions[];
+/* The same for expr_nodeset.c (repeats' values, geopoints), expr_text.c
+ * and expr_date.c: ODK's functions beyond XPath 1.0. */
+int expr_register_nodeset(sqlite3 *db);
+extern const char *const expr_nodeset_functions[];
+int expr_register_text(sqlite3 *db);
+extern const char *const expr_text_functions[];
+int expr_register_date(sqlite3 *db);
+extern const char *const expr_date_functions[];
 
 #endif

@@ -47,14 +47,21 @@ static size_t n_edges(const struct form *f, size_t u)
 	return 1 + n_rel(f, u) + (computes(f, u) ? f->items[u].calculation->n_params : 0);
 }
 
+/* The item a parameter reads: an item's, or a nodeset's (sum(${x}) reads
+ * x in each instance); -1 for the rest. */
+static int item_of(int param)
+{
+	return XP_PARAM_IS_NODESET(param) ? XP_PARAM_NODESET_ITEM(param) : param;
+}
+
 /* The k-th item reading u needs, or -1. */
 static int edge(const struct form *f, size_t u, size_t k)
 {
 	if (k == 0)
 		return f->items[u].group;
 	if (k <= n_rel(f, u))
-		return f->items[u].relevant->params[k - 1];
-	return f->items[u].calculation->params[k - 1 - n_rel(f, u)];
+		return item_of(f->items[u].relevant->params[k - 1]);
+	return item_of(f->items[u].calculation->params[k - 1 - n_rel(f, u)]);
 }
 
 static const char *name_of(const struct form *f, size_t i)

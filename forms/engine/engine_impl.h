@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include "core/expr.h"
+#include "core/uuid.h"
 #include "forms/engine/form.h"
 #include "forms/engine/xpath.h"
 
@@ -59,5 +60,23 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 struct form_expr *form_expr_compile_filter(struct form *f, const char *src, enum xp_kind self,
 					   const struct form_list *l, struct fc_err *err);
 void form_expr_free(struct form_expr *e);
+
+/* Answers as read inside the k-th instance (uuid) of repeat `repeat`, the
+ * rest as `up` reads them (eval_in.c): a nodeset's members. */
+struct eval_in {
+	struct form_answers fa;
+	const struct form_answers *up;
+	size_t repeat;
+	char uuid[FC_UUID_LEN + 1];
+	char position[24];
+	/* The instances of a repeat directly inside this one that are in
+	 * this instance (eval_in.c lists them when first asked). */
+	int kids_of;
+	char (*kids)[FC_UUID_LEN + 1];
+	size_t n_kids, alloc_kids;
+};
+void eval_in_init(struct eval_in *w, const struct form_answers *up, size_t repeat,
+		  const char *uuid, size_t k);
+void eval_in_release(struct eval_in *w);
 
 #endif

@@ -30,7 +30,16 @@ struct eval {
 	char **calc;            /* calculate items' values, computed once per call */
 	unsigned char *calc_done;
 	struct fc_err *err;
+	/* Nodesets (sum(${x})...): the text bound, kept until finish(), and
+	 * how many more instance evaluations this call may make in all. */
+	char **held;
+	size_t n_held, alloc_held;
+	size_t *budget, own_budget;
 };
+
+/* Evaluations of an item in other instances, for nodesets, in one call:
+ * a calculation summing a repeat whose items sum another... is bounded. */
+#define NODESET_EVALS_MAX 20000
 
 /* Item i's answer: inside a repeat, the instance's (its record key is
  * "<name>@<instance>"); none outside any instance. */
@@ -116,6 +125,63 @@ static const char *choice_column(const struct eval *ev, size_t c)
 static int relevant(struct eval *ev, size_t i);
 
 static int value_of(struct eval *ev, size_t i, const char **out);
+static int start(struct eval *ev, const struct form *f, size_t i,
+		 const struct form_answers *a, struct fc_err *err);
+static void finish(struct eval *ev);
+
+/* Appends item i's value (if relevant) in the answers a reads to sb as a
+ * nodeset member, within ev's budget. */
+static int member(struct eval *ev, size_t i, const struct form_answers *a, struct strbuf *sb)
+{
+	struct eval in;
+	const char *v = NULL;
+	int r;
+
+	if (*ev->budget == 0)
+		return fc_fail(ev->err, _("reading a repeat's values needs more than %d "
+					  "evaluations"), NODESET_EVALS_MAX);
+	(*ev->budget)--;
+	if (start(&in, ev->f, i, a, ev->err))
+		return -1;
+	in.budget = ev->budget;
+	if ((r = relevant(&in, i)) == 1)
+		r = value_of(&in, i, &v);
+	if (r >= 0)
+		expr_nodeset_add(sb, v ? v : "", v ? strlen(v) : 0);
+	finish(&in);
+	return r < 0 ? -1 : 0;
+}
+
+/* XP_PARAM_NODESET(i): item i's value in its own instance when the
+ * evaluation runs inside one of its repeat, else in every live instance
+ * it sees (JavaRosa's rule; for a nested repeat, those under the outer
+ * instance it runs in).  The text is ev's until finish(). */
+static int nodeset(struct eval *ev, size_t i, const char **out)
+{
+	const struct form_answers *a = ev->a;
+	size_t r = (size_t)ev->f->items[i].repeat, n, k;
+	char uuid[FC_UUID_LEN + 1];
+	struct eval_in w;
+	struct strbuf sb;
+	int rc = 0;
+
+	strbuf_init(&sb);
+	if (a && a->instance && (!a->instance_of || !a->instance_of(a->ctx, ev->f, r, uuid))) {
+		rc = member(ev, i, a, &sb);
+	} else if (a && a->count && a->instance_at) {
+		n = a->count(a->ctx, ev->f, r);
+		for (k = 1; k <= n && !rc; k++) {
+			if (a->instance_at(a->ctx, ev->f, r, k, uuid))
+				continue;
+			eval_in_init(&w, a, r, uuid, k);
+			rc = member(ev, i, &w.fa, &sb);
+			eval_in_release(&w);
+		}
+	}
+	ALLOC_GROW(ev->held, ev->n_held + 1, ev->alloc_held);
+	*out = ev->held[ev->n_held++] = strbuf_detach(&sb);
+	return rc;
+}
 
 /* Fills vals with e's parameters for item self; `dot` is what `.` reads
  * (NULL: self's answer); num[k] holds the text of a count.  0, or -1 with
@@ -141,6 +207,8 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 		else if (XP_PARAM_IS_LAST(key))
 			vals[k] = ev->a && ev->a->last_saved ? ev->a->last_saved(ev->a->ctx,
 				  ev->f->items[XP_PARAM_LAST_OF(key)].name) : NULL;
+		else if (XP_PARAM_IS_NODESET(key))
+			r = nodeset(ev, (size_t)XP_PARAM_NODESET_ITEM(key), &vals[k]);
 		else if (XP_PARAM_IS_INDEXED(key))
 			vals[k] = indexed_answer(ev, (size_t)XP_PARAM_INDEXED_ITEM(key),
 						 (size_t)XP_PARAM_INDEXED_K(key));
@@ -276,6 +344,9 @@ static void finish(struct eval *ev)
 	free(ev->calc);
 	free(ev->calc_done);
 	free(ev->memo);
+	for (i = 0; i < ev->n_held; i++)
+		free(ev->held[i]);
+	free(ev->held);
 }
 
 static int start(struct eval *ev, const struct form *f, size_t i,
@@ -288,6 +359,8 @@ static int start(struct eval *ev, const struct form *f, size_t i,
 	ev->a = a;
 	ev->err = err;
 	ev->memo = xcalloc(f->n_items, 1);
+	ev->own_budget = NODESET_EVALS_MAX;
+	ev->budget = &ev->own_budget;
 	return 0;
 }
 

@@ -225,6 +225,11 @@ static int call(struct xp *x, struct node *out)
 		x->depth -= !rc;
 		return rc;
 	}
+	if (xp_nodeset_fn(name)) {
+		rc = xp_call_nodeset(x, name, pos, out);
+		x->depth -= !rc;
+		return rc;
+	}
 	memset(args, 0, sizeof args);
 	while (x->t.kind != TK_RPAREN) {
 		if (argc == 16) {

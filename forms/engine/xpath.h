@@ -41,9 +41,15 @@ enum xp_kind {
  * XP_INDEXED_ITEMS). */
 #define XP_INDEXED_ITEMS 1000000
 #define XP_PARAM_INDEXED(x, k) (-2000000 - ((x) * 256 + (k)))
-#define XP_PARAM_IS_INDEXED(p) ((p) <= -2000000 && (p) > XP_PARAM_LAST(0))
+#define XP_PARAM_IS_INDEXED(p) ((p) <= -2000000 && (p) > -2000000 - XP_INDEXED_ITEMS * 256)
 #define XP_PARAM_INDEXED_ITEM(p) ((-2000000 - (p)) / 256)
 #define XP_PARAM_INDEXED_K(p) ((-2000000 - (p)) % 256)
+/* sum(${x}), join(', ', ${x})...: item x's value in every live instance of
+ * its repeat (x below XP_INDEXED_ITEMS) as a nodeset (core/expr_nodeset.c)
+ * when evaluated outside that repeat, its own instance's inside it. */
+#define XP_PARAM_NODESET(x) (-1500000000 - (x))
+#define XP_PARAM_IS_NODESET(p) ((p) <= -1500000000 && (p) > -1500000000 - XP_INDEXED_ITEMS)
+#define XP_PARAM_NODESET_ITEM(p) (-1500000000 - (p))
 /* A choice's column, in a choice_filter: XP_PARAM_COLUMN(k) for column k of
  * choices.csv beyond list_name, name and label (the choice being tried). */
 #define XP_PARAM_COLUMN(k) (-100 - (k))
@@ -53,7 +59,7 @@ enum xp_kind {
 /* ${last-saved#x}: item k's answer in the last saved record of the form
  * (form_answers.last_saved), below every indexed-repeat's number. */
 #define XP_PARAM_LAST(k) (-300000000 - (k))
-#define XP_PARAM_IS_LAST(p) ((p) <= -300000000)
+#define XP_PARAM_IS_LAST(p) ((p) <= -300000000 && (p) > -300000000 - XP_INDEXED_ITEMS)
 #define XP_PARAM_LAST_OF(p) (-300000000 - (p))
 #define XP_LAST_SAVED "last-saved#" /* ${last-saved#x}, as pyxform writes it */
 

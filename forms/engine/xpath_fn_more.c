@@ -60,5 +60,5 @@ int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *a, int
 		out->type = XT_STR;
 		return 0;
 	}
-	return 1;
+	return xp_call_odk(x, name, pos, a, n, out);
 }

@@ -114,6 +114,17 @@ void xp_sql_quote(struct strbuf *sb, const char *s, size_t n);
  * normalize-space): 0, -1 with the message, or 1 when name is none of them. */
 int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 		 struct node *out);
+/* ODK's functions of xpath_fn_odk.c (text, digests, dates, checklists,
+ * version): 0, -1 with the message, or 1 when name is none of them. */
+int xp_call_odk(struct xp *x, const char *name, size_t pos, struct node *args, int n,
+		struct node *out);
+/* Whether name is a function of xpath_fn_nodeset.c, whose arguments may
+ * be a repeat's values: sum, count-non-empty, join, max, min, area,
+ * distance, geofence. */
+int xp_nodeset_fn(const char *name);
+/* Such a call: the current token is the one after '('.  0, or -1 with the
+ * message. */
+int xp_call_nodeset(struct xp *x, const char *name, size_t pos, struct node *out);
 /* pulldata(file, column, key_column, key) over a file of env->form
  * (xpath_pulldata.c).  0, or -1 with the message. */
 int xp_call_pulldata(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
