@@ -200,7 +200,7 @@ static int report_lines(struct pkt_reader *in, const char *refname, struct rp_re
 			shown(why, sizeof why, line + 7, len - 7);
 			if (!out->unpack_ok)
 				snprintf(out->status, sizeof out->status, "unpack failed: %s", why);
-		} else if (!found && len >= 3) {
+		} else if (out->unpack_ok && !found && len >= 3) {
 			found = ref_status(line, len, refname, out);
 		}
 	}
