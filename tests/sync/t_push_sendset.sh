@@ -9,6 +9,19 @@ mkdir -p "$T/srv"
 central "$T/srv/central.git"
 C="$T/srv/central.git"
 git --git-dir="$C" config receive.unpackLimit 1
+# Someone pushes between our fetch and our push: once $T/arm exists, the
+# daemon's next upload-pack moves the central's main to two.git's when its
+# pack is made (uploadpack.packObjectsHook, taken from the command line's
+# config, which GIT_CONFIG_COUNT is).
+cat >"$T/pack_hook" <<HOOK
+#!/bin/sh
+"\$@" || exit
+if rm "$T/arm" 2>/dev/null; then
+	git --git-dir="$C" fetch -q "$T/srv/two.git" main:main >&2
+fi
+HOOK
+chmod 755 "$T/pack_hook"
+export GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_1=uploadpack.packObjectsHook GIT_CONFIG_VALUE_1="$T/pack_hook"
 start_daemon "$T/srv" || not_ok "git daemon did not start"
 url="git://127.0.0.1:$DAEMON_PORT/central.git"
 
@@ -46,13 +59,50 @@ device s S-1 "ssh://$SSH_USER@127.0.0.1:$SSH_PORT$C" "$T/id_ed25519"
 check "a device over ssh:// pulls" on s sync
 sent_by s "ssh://"
 
-# Both devices' records meet on the central.
+# Someone pushed first.  s sends a record b will fetch; a sends another
+# to two.git, a copy of the central, which the daemon's upload-pack puts
+# on the central's main as b fetches (b's fetch sees s's commit, b's push
+# a's): b's push sends nothing, then fetches, merges and sends once.
+new_inspection s "$USCC1" >/dev/null 2>&1
+on s sync
+cp -r "$C" "$T/srv/two.git" # owned by us, not the SSH user: upload-pack serves it to the hooks
+"$FC" -C "$T/a" remote add two "$T/srv/two.git" >/dev/null
 new_inspection a "$USCC1" >/dev/null 2>&1
-on a sync
+on a sync two
+moved_to=$(git --git-dir="$T/srv/two.git" rev-parse main)
+packs_now >"$T/before"
+touch "$T/arm"
 new_inspection b "$USCC1" >/dev/null 2>&1
-check "a sync after another device's" on b sync
+check "a sync while another device pushes first" on b sync
+check "the other push came between b's fetch and push" [ ! -e "$T/arm" ]
+check "the central has both" git --git-dir="$C" merge-base --is-ancestor "$moved_to" main
+packs_now >"$T/after"
+check "b sent one pack, after its merge" [ "$(comm -13 "$T/before" "$T/after" | grep -c .)" -eq 1 ]
 on a sync
-check "and both devices the same tree" [ "$(tree_of a)" = "$(tree_of b)" ]
+on s sync
+on b sync
+check "and the devices the same tree" [ "$(tree_of a)$(tree_of s)" = "$(tree_of b)$(tree_of b)" ]
+
+# Someone pushed first, as receive-pack runs: a pre-receive hook moves
+# main under it, so its update fails ("failed to update ref"), and b
+# fetches, merges and sends again.
+new_inspection a "$USCC1" >/dev/null 2>&1
+on a sync two
+moved_to=$(git --git-dir="$T/srv/two.git" rev-parse main)
+cat >"$C/hooks/pre-receive" <<HOOK
+#!/bin/sh
+if rm "$T/arm" 2>/dev/null; then
+	env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES \
+		git --git-dir="$C" fetch -q "$T/srv/two.git" main:main >&2
+fi
+HOOK
+chmod 755 "$C/hooks/pre-receive"
+touch "$T/arm"
+new_inspection b "$USCC1" >/dev/null 2>&1
+check "a sync whose update receive-pack refuses as stale" on b sync
+check "the hook ran" [ ! -e "$T/arm" ]
+check "the central has both again" git --git-dir="$C" merge-base --is-ancestor "$moved_to" main
+rm -f "$C/hooks/pre-receive"
 
 # A hook's refusal reaches the user, with the hook's words.
 cat >"$C/hooks/pre-receive" <<'HOOK'

@@ -338,7 +338,7 @@ static void reports_that_lie(void **state)
 	assert_int_equal(report(&sb, RP_CAP_SIDEBAND_64K, 0, NULL, &rep), -1);
 
 	strbuf_reset(&sb);
-	pkt_add(&sb, "\1000eunpack ok\n", 15); /* the side-band ends mid-report */
+	pkt_add(&sb, "\001" "000eunpack ok\n", 15); /* the side-band ends mid-report */
 	pkt_add_flush(&sb);
 	assert_int_equal(report(&sb, RP_CAP_SIDEBAND_64K, 0, NULL, &rep), -1);
 
