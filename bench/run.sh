@@ -13,7 +13,8 @@
 #   sync_1000    `sync` of 1000 new inspections waiting in the outbox, and
 #                writing the files, `git add`, `git commit`, `git push`
 #   sync_1000_daemon   the same over git:// (git daemon on 127.0.0.1 with
-#                receive-pack), beside the same git push over git://
+#                receive-pack), beside the same git push over git://;
+#                sync_1_daemon: then one more inspection, beside one commit
 #   answer       inspect_answer on an open workspace: median and p99
 #   report_town, report_month, report_dept   `report --by town|month|dept`
 #                (best of 3)
@@ -190,14 +191,35 @@ sync_daemon() {
 		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1000 inspections'"
 	c_s=$SECS c_cpu=$CPU c_kb=$KB
 	timed git_push_daemon git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
-	kill "$DAEMON" 2>/dev/null || true
-	wait "$DAEMON" 2>/dev/null || true
-	DAEMON=""
 	printf 'bench sync_1000_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$N" \
 		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
 			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
 		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
+	sync_one_daemon
+	kill "$DAEMON" 2>/dev/null || true
+	wait "$DAEMON" 2>/dev/null || true
+	DAEMON=""
 	rm -rf "$D/insp_d" "$D/wt_d" "$D/dcentral.git" "$D/dpush.git"
+}
+
+# sync_one_daemon: then one more inspection, synced over git:// (the cost
+# that does not follow the change shows here), beside one more commit of
+# its files pushed over git:// by git (git_push_s alone: git= is its sum
+# with git_commit_s).
+sync_one_daemon() {
+	"$TOOLS/fill" "$D/insp_d" --start $((N + 1300)) --inspections 1 --base "$N" \
+		--as 检查员:ZJ-0201:区应急管理局 >/dev/null
+	timed sync_one_daemon "$FC" -C "$D/insp_d" sync
+	ours=$SECS ours_kb=$KB ours_cpu=$CPU
+	timed git_commit_one sh -c "'$TOOLS/gen' files --start $((N + 1300)) --inspections 1 --base $N --dir '$D/wt_d' &&
+		git -C '$D/wt_d' add -A &&
+		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1 inspection'"
+	c_s=$SECS c_cpu=$CPU c_kb=$KB
+	timed git_push_one git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
+	printf 'bench sync_1_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$N" \
+		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
+			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
+		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
 }
 
 one_size() {
