@@ -104,6 +104,12 @@ int rp_read_advert(struct pkt_reader *r, const char *refname, struct rp_advert *
 		rc = pkt_read(r, &line, &len);
 		if (rc < 0)
 			return -1;
+		if (rc == PKT_END && r->total == 0) { /* git daemon's way of saying no */
+			git_error_set(GIT_ERROR_NET, "%s", _("the server hung up without a word: is the "
+				      "repository there, and does it take pushes (git daemon "
+				      "--enable=receive-pack)?"));
+			return -1;
+		}
 		if (rc == PKT_END)
 			return bad(_("it stopped before the end of its refs"));
 		if (rc == PKT_FLUSH)

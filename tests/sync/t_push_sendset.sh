@@ -121,3 +121,16 @@ new_inspection s "$USCC1" >/dev/null 2>&1
 on s sync; rc=$?
 check "over ssh:// too (exit $rc)" sh -c "[ $rc -eq 1 ] && grep -q 'the central is closed for the audit' '$ERR'"
 check "the central's main did not move" [ "$(git --git-dir="$C" rev-parse main)" = "$before" ]
+
+# A git daemon that does not take pushes: the fetch works, the push says why.
+rm -f "$C/hooks/pre-receive"
+P2=$(free_port)
+git daemon --reuseaddr --base-path="$T/srv" --export-all --listen=127.0.0.1 --port="$P2" \
+	"$T/srv" 2>"$T/daemon2.log" &
+STOP="$STOP $!"
+wait_port "$P2"
+"$FC" -C "$T/b" remote add ro "git://127.0.0.1:$P2/central.git" >/dev/null
+new_inspection b "$USCC1" >/dev/null 2>&1
+on b sync ro; rc=$?
+check "a push to a daemon without receive-pack fails (exit $rc)" [ "$rc" -eq 1 ]
+check "with the daemon's reason" grep -q "cannot push to ro .*: the server refused: access denied" "$ERR"

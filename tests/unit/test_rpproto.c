@@ -99,7 +99,6 @@ static void lengths_that_are_not_lengths(void **state)
 		"00zz", "0001", "0002", "0003", "fff1xxxx", "ffff", "-004", "0 04",
 		"0032" OID_A " refs/heads/ma", /* stops inside a line */
 		"003",                          /* inside the length */
-		"",                             /* no flush */
 		"0009hello",                    /* not "id name" */
 		"002d" OID_A " \n",             /* no name */
 		"002e" OID_A "xmain",
@@ -121,6 +120,10 @@ static void the_server_says_err(void **state)
 {
 	struct rp_advert a;
 	(void)state;
+	assert_int_equal(advert_str("", &a), -1); /* hung up without a word */
+	assert_non_null(strstr(git_error_last()->message, "--enable=receive-pack"));
+	assert_int_equal(advert_str("003d" OID_A " refs/heads/main\n", &a), -1); /* no flush */
+	assert_non_null(strstr(git_error_last()->message, "before the end of its refs"));
 	assert_int_equal(advert_str("0021ERR access denied\033[2J here\n0000", &a), -1);
 	assert_non_null(strstr(git_error_last()->message, "access denied"));
 	assert_null(strchr(git_error_last()->message, '\033')); /* no terminal escapes */
