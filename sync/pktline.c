@@ -162,6 +162,8 @@ int pkt_sideband_read(void *ctx, char *buf, size_t size, size_t *got)
 			return bad(_("a side-band channel other than 1, 2 or 3"));
 		}
 	}
+	if (!s->n_pending)
+		return 0; /* the side-band's end */
 	*got = s->n_pending < size ? s->n_pending : size;
 	memcpy(buf, s->pending, *got);
 	s->pending += *got;
