@@ -491,19 +491,24 @@ static int push_libgit2(struct cb_ctx *c, git_remote *rm, const char *refname,
 	char *specs[1] = { spec };
 	git_strarray refspecs = { specs, 1 };
 	git_reference *ref = NULL;
-	int rc;
+	char why[512] = "push failed";
+	int rc, klass = GIT_ERROR_NET;
 
 	snprintf(spec, sizeof spec, "%s:%s", PUSH_REF, refname);
 	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
 		return git_fail(c->err, _("marking what to push"));
 	rc = git_remote_push(rm, &refspecs, po);
-	if (rc < 0) { /* its message is ours before the ref goes */
+	if (rc < 0) { /* its message, kept while the ref goes */
 		const git_error *e = git_error_last();
-		git_error_set_str(e ? e->klass : GIT_ERROR_NET,
-				  e && e->message ? e->message : "push failed");
+		if (e && e->message) {
+			snprintf(why, sizeof why, "%s", e->message);
+			klass = e->klass;
+		}
 	}
 	git_reference_delete(ref);
 	git_reference_free(ref);
+	if (rc < 0)
+		git_error_set_str(klass, why);
 	return rc;
 }
 
