@@ -12,6 +12,9 @@
 #   pull_100     `pull` of 100 new inspections (median of 3) and `git fetch`
 #   sync_1000    `sync` of 1000 new inspections waiting in the outbox, and
 #                writing the files, `git add`, `git commit`, `git push`
+#   sync_1000_daemon   the same over git:// (git daemon on 127.0.0.1 with
+#                receive-pack), beside the same git push over git://;
+#                sync_1_daemon: then one more inspection, beside one commit
 #   answer       inspect_answer on an open workspace: median and p99
 #   report_town, report_month, report_dept   `report --by town|month|dept`
 #                (best of 3)
@@ -110,12 +113,13 @@ machine() {
 		"$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# start_daemon: git daemon serving $D on a free port of 127.0.0.1 (PORT).
+# start_daemon [ARG...]: git daemon serving $D on a free port of 127.0.0.1
+# (PORT), with ARGs (--enable=receive-pack for pushes).
 start_daemon() {
 	for _ in 1 2 3 4 5; do
 		PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 20000))
 		git daemon --reuseaddr --base-path="$D" --export-all --listen=127.0.0.1 \
-			--port="$PORT" "$D" 2>"$D/daemon.log" &
+			--port="$PORT" "$@" "$D" 2>"$D/daemon.log" &
 		DAEMON=$!
 		sleep 1
 		kill -0 "$DAEMON" 2>/dev/null && return 0
@@ -164,6 +168,58 @@ report_first_pull() {
 		"$got" "$quarantined"
 	[ "$got" = "$N" ] && [ "$quarantined" = 0 ] ||
 		{ echo "bench: $1 imported $got of $N (see $D/$1.err)" >&2; exit 1; }
+}
+
+# sync_daemon: figure 3 again over git://: the copy of the inspector's
+# workspace made before its sync ($D/insp_d) syncs with a copy of the
+# central served by git daemon with receive-pack; beside it, in a clone of
+# the central, the same files, `git add`, `git commit` (git_commit_s) and
+# `git push` over git:// to another copy (git_push_s); git= is their sum.
+# The daemon's receive-pack (index-pack, the connectivity check) is not
+# counted on either side.
+sync_daemon() {
+	git clone --bare -q "$URL" "$D/dcentral.git"
+	git clone --bare -q "$URL" "$D/dpush.git"
+	git clone -q "$URL" "$D/wt_d"
+	start_daemon --enable=receive-pack
+	git --git-dir="$D/insp_d/replica.git" config remote.origin.url \
+		"git://127.0.0.1:$PORT/dcentral.git"
+	timed sync_daemon "$FC" -C "$D/insp_d" sync
+	ours=$SECS ours_kb=$KB ours_cpu=$CPU
+	timed git_commit_daemon sh -c "'$TOOLS/gen' files --start $((N + 300)) --inspections 1000 --base $N --dir '$D/wt_d' &&
+		git -C '$D/wt_d' add -A &&
+		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1000 inspections'"
+	c_s=$SECS c_cpu=$CPU c_kb=$KB
+	timed git_push_daemon git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
+	printf 'bench sync_1000_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$N" \
+		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
+			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
+		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
+	sync_one_daemon
+	kill "$DAEMON" 2>/dev/null || true
+	wait "$DAEMON" 2>/dev/null || true
+	DAEMON=""
+	rm -rf "$D/insp_d" "$D/wt_d" "$D/dcentral.git" "$D/dpush.git"
+}
+
+# sync_one_daemon: then one more inspection, synced over git:// (the cost
+# that does not follow the change shows here), beside one more commit of
+# its files pushed over git:// by git (git_push_s alone: git= is its sum
+# with git_commit_s).
+sync_one_daemon() {
+	"$TOOLS/fill" "$D/insp_d" --start $((N + 1300)) --inspections 1 --base "$N" \
+		--as 检查员:ZJ-0201:区应急管理局 >/dev/null
+	timed sync_one_daemon "$FC" -C "$D/insp_d" sync
+	ours=$SECS ours_kb=$KB ours_cpu=$CPU
+	timed git_commit_one sh -c "'$TOOLS/gen' files --start $((N + 1300)) --inspections 1 --base $N --dir '$D/wt_d' &&
+		git -C '$D/wt_d' add -A &&
+		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1 inspection'"
+	c_s=$SECS c_cpu=$CPU c_kb=$KB
+	timed git_push_one git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
+	printf 'bench sync_1_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$N" \
+		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
+			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
+		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
 }
 
 one_size() {
@@ -236,6 +292,7 @@ one_size() {
 	git clone --bare -q "$URL" "$D/push.git"
 	set -- $(pack_stats "$D/insp/replica.git")
 	pack_before=$2
+	cp -a "$D/insp" "$D/insp_d"
 	timed sync "$FC" -C "$D/insp" sync
 	ours=$SECS ours_kb=$KB ours_cpu=$CPU
 	timed git_sync sh -c "'$TOOLS/gen' files --start $((N + 300)) --inspections 1000 --base $N --dir '$D/wt' &&
@@ -245,6 +302,7 @@ one_size() {
 	printf 'bench sync_1000 n=%s %s maxrss_kb=%s git_maxrss_kb=%s %s\n' "$N" \
 		"$(pair "$ours" "$SECS" "$ours_cpu" "$CPU")" "$ours_kb" "$KB" \
 		"$(sed 's/^fill: /outbox: /' "$D/fill.out" | tr -d '\n')"
+	sync_daemon
 
 	# 4. Saving one answer on the open workspace (its store holds N + 1300).
 	timed answer "$TOOLS/answer" "$D/insp" --calls "${BENCH_CALLS:-600}"

@@ -19,6 +19,7 @@
 #include "localfetch.h"
 #include "newobjs.h"
 #include "packcopy.h"
+#include "rppush.h"
 #include "sendset.h"
 #include "url.h"
 
@@ -481,23 +482,57 @@ static int hook_refused(struct cb_ctx *c)
  * a sync but not for a roster edit made on the remote's own tip. */
 #define PUSH_REF "refs/fieldcheck/push"
 
-/* Pushes PUSH_REF to the remote's `refname` and says how it went. */
-static int push_ref(struct cb_ctx *c, const char *refname, int *rejected)
+/* libgit2's push, for what sync/rppush.c leaves to it (http(s), a server
+ * without report-status): PUSH_REF to the remote's `refname`. */
+static int push_libgit2(struct cb_ctx *c, git_remote *rm, const char *refname,
+			const git_oid *head, const git_push_options *po)
 {
 	char spec[600];
 	char *specs[1] = { spec };
 	git_strarray refspecs = { specs, 1 };
+	git_reference *ref = NULL;
+	char why[512] = "push failed";
+	int rc, klass = GIT_ERROR_NET;
+
+	snprintf(spec, sizeof spec, "%s:%s", PUSH_REF, refname);
+	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
+		return git_fail(c->err, _("marking what to push"));
+	rc = git_remote_push(rm, &refspecs, po);
+	if (rc < 0) { /* its message, kept while the ref goes */
+		const git_error *e = git_error_last();
+		if (e && e->message) {
+			snprintf(why, sizeof why, "%s", e->message);
+			klass = e->klass;
+		}
+	}
+	git_reference_delete(ref);
+	git_reference_free(ref);
+	if (rc < 0)
+		git_error_set_str(klass, why);
+	return rc;
+}
+
+/* Pushes head to the remote's `refname` and says how it went: over git://
+ * and ssh:// the sendset only (sync/rppush.c), else through libgit2. */
+static int push_remote(struct cb_ctx *c, const char *refname, const git_oid *head,
+		       const git_oid *expected, int *rejected)
+{
 	git_push_options po;
 	git_remote *rm = NULL;
 	int rc;
 
-	snprintf(spec, sizeof spec, "%s:%s", PUSH_REF, refname);
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, c);
 	if (git_remote_lookup(&rm, c->r->repo, c->remote) < 0)
 		return git_fail(c->err, _("reading the remote"));
-	rc = git_remote_push(rm, &refspecs, &po);
+	rc = rppush(c->r->repo, rm, refname, head, expected, &po.callbacks);
+	if (rc == RPPUSH_UNUSABLE)
+		rc = push_libgit2(c, rm, refname, head, &po);
 	git_remote_free(rm);
+	if (rc == RPPUSH_MOVED) {
+		*rejected = 1; /* someone pushed since our fetch: nothing was sent */
+		return 0;
+	}
 	if (rc < 0) {
 		/* Some servers refuse a non-fast-forward before the callback. */
 		const git_error *e = git_error_last();
@@ -520,20 +555,6 @@ static int push_ref(struct cb_ctx *c, const char *refname, int *rejected)
 	return 0;
 }
 
-static int push_remote(struct cb_ctx *c, const char *refname, const git_oid *head,
-		       int *rejected)
-{
-	git_reference *ref = NULL;
-	int rc;
-
-	if (git_reference_create(&ref, c->r->repo, PUSH_REF, head, 1, "fieldcheck: push") < 0)
-		return git_fail(c->err, _("marking what to push"));
-	rc = push_ref(c, refname, rejected); /* its message is ours before the ref goes */
-	git_reference_delete(ref);
-	git_reference_free(ref);
-	return rc;
-}
-
 int transport_push(struct replica *r, const char *remote, const git_oid *head,
 		   const git_oid *expected, struct sync_progress *prog, int *rejected,
 		   struct fc_err *err)
@@ -554,7 +575,7 @@ int transport_push_ref(struct replica *r, const char *remote, const char *refnam
 	if (transport_url(r, remote, &c.url, err))
 		return -1;
 	rc = local_path(c.url) ? push_local(&c, refname, head, expected, rejected) :
-				 push_remote(&c, refname, head, rejected);
+				 push_remote(&c, refname, head, expected, rejected);
 	/* What the remote now holds, as a fetch would have recorded it. */
 	if (rc == 0 && !*rejected &&
 	    transport_tracking_ref(remote, refname, track, sizeof track) == 0 &&

@@ -1,11 +1,15 @@
 /* transport.h - fetching from and pushing to a remote, over any transport.
  *
- * Over ssh:// and git:// the receiving git-receive-pack checks the ref's old
- * value; a rejection comes back only through the push_update_reference
- * callback (git_remote_push itself returns 0), which is watched here.  For a
- * repository on a path or file:// URL, libgit2's local push would move the
- * ref without checking it, so that case is ours: copy the missing objects as
- * a pack, then compare-and-swap the ref under git's own lock file.
+ * Over ssh:// and git:// a push sends the objects sync/sendset.c computes,
+ * speaking receive-pack over libgit2's connection (sync/rppush.h): a ref
+ * that is not the commit we fetched counts as "pushed first" before
+ * anything is sent, and git-receive-pack checks the old value again under
+ * its lock; its rejection comes back through the push_update_reference
+ * callback, which is watched here, as for git_remote_push, still used for
+ * http(s).  For a repository on a path or file:// URL, libgit2's local push
+ * would move the ref without checking it, so that case is ours: copy the
+ * missing objects as a pack, then compare-and-swap the ref under git's own
+ * lock file.
  */
 #ifndef FC_TRANSPORT_H
 #define FC_TRANSPORT_H
