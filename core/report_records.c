@@ -68,9 +68,11 @@ static void period_and_group(const struct records_query *q, const char *at, stru
 	case REPORT_BY_FORM:
 		strbuf_adds(w, " AND i.form_id = :x3");
 		break;
-	case REPORT_BY_MONTH:
+	case REPORT_BY_MONTH:   /* and the month as a range of times, for the index */
 		strbuf_adds(w, strlen(q->key) == 7 ? " AND substr(i.created_at, 1, 7) = :x3"
 			    : " AND 0");
+		if (strlen(q->key) == 7 && (unsigned char)q->key[6] < 0xff)
+			strbuf_addf(w, " AND %s >= :x3 AND %s < :x5", at, at);
 		break;
 	case REPORT_BY_TOWN:
 		strbuf_adds(w, " AND coalesce(e.town, '') = :x3");
@@ -193,12 +195,31 @@ static int read_page(struct fc_store *s, struct reading *r, const struct list_ex
 	}
 }
 
+/* The first string after every string that starts with the month `key`
+ * (its last byte one up), for the month's range of times. */
+static void month_end(const char *key, char *out, size_t size)
+{
+	snprintf(out, size, "%s", key);
+	if (strlen(out) == 7)
+		out[6] = (char)((unsigned char)out[6] + 1);
+}
+
+/* No hazard of the query was found before this: its period's first day,
+ * or its month's. */
+static const char *found_from(const struct records_query *q)
+{
+	if (q->by == REPORT_BY_MONTH && strlen(q->key) == 7 && strcmp(q->key, q->range.from) > 0)
+		return q->key;
+	return q->range.from;
+}
+
 int records_more(struct fc_store *s, const struct records_query *q, struct records_page *p,
 		 size_t page, const struct records_progress *prog, struct fc_err *err)
 {
 	struct reading r = { q, p, prog, page, 0 };
-	struct list_extra x = { "", "", { q->range.from, "", q->key, "" } };
-	char to_next[FC_DATE_LEN + 1] = "";
+	char to_next[FC_DATE_LEN + 1] = "", month_to[sizeof q->key];
+	struct list_extra x = { "", "", { q->range.from, "", q->key, "", month_to }, "" };
+
 	struct strbuf w;
 	unsigned ranges = HR_ALL;
 	int rc;
@@ -207,6 +228,7 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 	if (q->range.to[0] && date_add_days(q->range.to, 1, to_next, err))
 		return -1;
 	x.x[1] = to_next;
+	month_end(q->key, month_to, sizeof month_to);
 	strbuf_init(&w);
 	strbuf_adds(&w, "1");
 	if (q->rec == RR_INSPECTIONS) {
@@ -219,6 +241,7 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 		ranges = haz_ranges(q->haz, &w);
 		if (q->haz != RH_ATTENTION) {   /* what needs doing now, whenever found */
 			x.from = " CROSS JOIN inspections i ON i.id = s.inspection";
+			x.found_from = found_from(q);
 			period_and_group(q, "s.found_at", &w);
 		}
 	}

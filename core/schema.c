@@ -392,11 +392,16 @@ static const char *const migrations[] = {
 	 * hazard_state_early holds the hazards due before their inspection's
 	 * time (a deadline the command line refuses, but a record may carry):
 	 * the records behind a figure of a period start the other hazards at
-	 * the period's first day in (due, id) order (core/report_records.c). */
+	 * the period's first day in (due, id) order (core/listing_haz.c). */
 	"DROP INDEX hazard_state_inspection;"
 	"CREATE INDEX hazard_state_inspection ON hazard_state(inspection, major, open, due, id,"
 	"  state, notified, supervised);"
-	"CREATE INDEX hazard_state_early ON hazard_state(major, open, due, id) WHERE due < found_at;",
+	"CREATE INDEX hazard_state_early ON hazard_state(major, open, due, id) WHERE due < found_at;"
+	/* An enterprise's inspections newest first (the records behind a
+	 * report's figure by enterprise): a range of the index, not every one
+	 * of its inspections sorted. */
+	"DROP INDEX inspections_enterprise;"
+	"CREATE INDEX inspections_enterprise ON inspections(enterprise, created_at DESC);",
 };
 
 int schema_latest(void)
