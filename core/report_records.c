@@ -52,15 +52,19 @@ int records_range_set(struct records_range *r, enum records_period kind, const c
 
 /* The conditions over inspection i (and its enterprise e) of the query's
  * period, status and group, with their values in x->x[0..2] (from, the
- * day after to, the group's key): fixed SQL, chosen by the query.  `at`
- * is the inspection's created_at: i's, or for a hazard the copy in
- * hazard_state, which its index carries, so a period is looked at without
- * reading the inspection. */
-static void period_and_group(const struct records_query *q, const char *at, struct strbuf *w)
+ * day after to, the group's key) and x->x[4] (the month's end): fixed SQL,
+ * chosen by the query.  `at` is the inspection's created_at: i's, or for a
+ * hazard the copy in hazard_state, which its index carries, so a period is
+ * looked at without reading the inspection.  `paging` (inspections after
+ * a row of the page before) leaves out the upper bounds of the time: the
+ * row's keyset bound (listing_insp.c) is stricter, and given both SQLite
+ * starts at one and reads every row down to the other. */
+static void period_and_group(const struct records_query *q, const char *at, int paging,
+			     struct strbuf *w)
 {
 	if (q->range.from[0])
 		strbuf_addf(w, " AND %s >= :x1", at);
-	if (q->range.to[0])   /* its local date no later than to */
+	if (q->range.to[0] && !paging)   /* its local date no later than to */
 		strbuf_addf(w, " AND %s < :x2", at);
 	if (q->final_only)
 		strbuf_adds(w, " AND i.status = 'final'");
@@ -72,7 +76,8 @@ static void period_and_group(const struct records_query *q, const char *at, stru
 		strbuf_adds(w, strlen(q->key) == 7 ? " AND substr(i.created_at, 1, 7) = :x3"
 			    : " AND 0");
 		if (strlen(q->key) == 7 && (unsigned char)q->key[6] < 0xff)
-			strbuf_addf(w, " AND %s >= :x3 AND %s < :x5", at, at);
+			strbuf_addf(w, paging ? " AND %s >= :x3" : " AND %s >= :x3 AND %s < :x5",
+				    at, at);
 		break;
 	case REPORT_BY_TOWN:
 		strbuf_adds(w, " AND coalesce(e.town, '') = :x3");
@@ -236,13 +241,13 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 			x.x[3] = insp_type_name((enum insp_type)q->type);
 			strbuf_adds(&w, " AND i.type = :x4");
 		}
-		period_and_group(q, "i.created_at", &w);
+		period_and_group(q, "i.created_at", p->n > 0, &w);
 	} else {
 		ranges = haz_ranges(q->haz, &w);
 		if (q->haz != RH_ATTENTION) {   /* what needs doing now, whenever found */
 			x.from = " CROSS JOIN inspections i ON i.id = s.inspection";
 			x.found_from = found_from(q);
-			period_and_group(q, "s.found_at", &w);
+			period_and_group(q, "s.found_at", 0, &w);
 		}
 	}
 	x.where = w.buf;
