@@ -153,13 +153,21 @@ static uint32_t ent_of(struct scan *sc, const char *enterprise)
 	return (uint32_t)*slot;
 }
 
-/* Orders two ids as SQLite's BINARY collation does (their bytes). */
+/* Orders two ids as SQLite orders them: a text (or a number, which the
+ * columns' TEXT affinity makes a text) before a blob, then by their bytes
+ * (the BINARY collation).  A record written with the sqlite3 shell may
+ * hold a blob: ordered otherwise, the cursors would pass each other by. */
 static int id_cmp(sqlite3_stmt *a, int ca, sqlite3_stmt *b, int cb)
 {
-	const void *x = sqlite3_column_text(a, ca), *y = sqlite3_column_text(b, cb);
-	int nx = sqlite3_column_bytes(a, ca), ny = sqlite3_column_bytes(b, cb);
-	int c = memcmp(x ? x : "", y ? y : "", (size_t)(nx < ny ? nx : ny));
+	int ta = sqlite3_column_type(a, ca) == SQLITE_BLOB;
+	int tb = sqlite3_column_type(b, cb) == SQLITE_BLOB;
+	const void *x = ta ? sqlite3_column_blob(a, ca) : sqlite3_column_text(a, ca);
+	const void *y = tb ? sqlite3_column_blob(b, cb) : sqlite3_column_text(b, cb);
+	int nx = sqlite3_column_bytes(a, ca), ny = sqlite3_column_bytes(b, cb), c;
 
+	if (ta != tb)
+		return ta - tb;
+	c = nx && ny ? memcmp(x, y, (size_t)(nx < ny ? nx : ny)) : 0;
 	return c ? c : (nx > ny) - (nx < ny);
 }
 

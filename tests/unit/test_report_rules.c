@@ -214,6 +214,29 @@ static void add_inspections(sqlite3 *db)
 	}
 }
 
+/* Inspections and hazards whose ids are blobs (which SQLite orders after
+ * every text) or numbers, as the sqlite3 shell writes them.  The figures
+ * count them (report_scan.c orders ids as SQLite does); the listings'
+ * keyset paging does not page past a blob id (its key is kept as text), so
+ * the records are checked without them. */
+static void add_blob_ids(sqlite3 *db)
+{
+	sql_ok(db, "INSERT INTO inspections(id, form_id, form_version, enterprise, type, status,"
+	       " created_at, created_by, changed_at) VALUES"
+	       " (x'696e73702d626c6f62', 'six-ones', 1, '913300000000000001', 'joint', 'draft',"
+	       "  '2026-03-04T10:00:00+08:00', 'B-0', '2026-03-04T10:00:00+08:00'),"
+	       " (x'00ff', 'six-ones', 1, '913300000000000002', 'routine', 'draft',"
+	       "  '2026-03-05T10:00:00+08:00', 'B-0', '2026-03-05T10:00:00+08:00'),"
+	       " (424242, 'six-ones', 1, '913300000000000003', 'routine', 'draft',"
+	       "  '2026-03-06T10:00:00+08:00', 'B-0', '2026-03-06T10:00:00+08:00')");
+	sql_ok(db, "INSERT INTO hazards(id, inspection, item, severity, description, deadline,"
+	       " changed_at) VALUES"
+	       " (x'68', x'696e73702d626c6f62', 'q', 'major', 'x', '2026-03-01', '2026-03-04'),"
+	       " (x'69', x'696e73702d626c6f62', 'q', 'general', 'x', '2026-04-01', '2026-03-04'),"
+	       " (x'6a', x'00ff', 'q', 'general', 'x', '2026-04-01', '2026-03-04'),"
+	       " (4343, 424242, 'q', 'general', 'x', '2026-04-01', '2026-03-04')");
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -497,10 +520,14 @@ static void test_figures_follow_the_rules(void **state)
 	size_t p;
 	int by, fin;
 
+	add_blob_ids(f->db);
 	for (by = REPORT_TOTAL; by <= REPORT_BY_ENTERPRISE; by++)
 		for (p = 0; p < ARRAY_SIZE(periods); p++)
 			for (fin = 0; fin <= 1; fin++)
 				check(f, (enum report_by)by, periods[p][0], periods[p][1], fin, 0);
+	sql_ok(f->db, "DELETE FROM hazard_events WHERE typeof(hazard) <> 'text';"
+	       " DELETE FROM hazards WHERE typeof(id) <> 'text';"
+	       " DELETE FROM inspections WHERE typeof(id) <> 'text'");
 }
 
 static void test_records_follow_the_figures(void **state)
