@@ -280,6 +280,16 @@ int main(int argc, char **argv)
 	q.haz = RH_RECTIFIED;
 	if (bench_records(ws->store, "records_rectified_of_town", &q, n, &err))
 		goto fail;
+	/* Figures whose records are few among many: this year's hazards under
+	 * supervision, and those rectified with a photo of the repair. */
+	q.by = REPORT_TOTAL;
+	q.key[0] = '\0';
+	q.haz = RH_SUPERVISED;
+	if (bench_records(ws->store, "records_supervised", &q, n, &err))
+		goto fail;
+	q.haz = RH_REPAIR_PHOTO;
+	if (bench_records(ws->store, "records_repair_photo", &q, n, &err))
+		goto fail;
 	workspace_close(ws);
 	return 0;
 fail:

@@ -136,13 +136,19 @@ static int open_part(struct list_merge *m, const struct hazard_filter *f,
 		     const struct list_extra *x, int mj, int kind, int seg, int after_seg,
 		     int part, const char *const *values, struct fc_err *err)
 {
+	const char *index = index_of(f);
+	char partial[64];
 	struct strbuf sql;
 	int rc;
 
+	if (part == PART_EARLY)
+		index = " INDEXED BY hazard_state_early";
+	else if (!*index && x && x->partial && *x->partial) {
+		snprintf(partial, sizeof partial, " INDEXED BY %s", x->partial);
+		index = partial;
+	}
 	strbuf_init(&sql);
-	strbuf_addf(&sql, HAZ_SELECT, kind == HR_OVERDUE,
-		    part == PART_EARLY ? " INDEXED BY hazard_state_early" : index_of(f),
-		    x && x->from ? x->from : "");
+	strbuf_addf(&sql, HAZ_SELECT, kind == HR_OVERDUE, index, x && x->from ? x->from : "");
 	strbuf_addf(&sql, " WHERE s.major = %d AND %s", mj, range_sql[kind]);
 	add_filters(&sql, f, x);
 	add_bounds(&sql, part, seg == after_seg, values);

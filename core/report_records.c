@@ -95,8 +95,9 @@ static void period_and_group(const struct records_query *q, const char *at, int 
 }
 
 /* The hazard ranges (listing_impl.h) and the conditions over s a figure
- * counts (report.h's meaning). */
-static unsigned haz_ranges(enum records_haz h, struct strbuf *w)
+ * counts (report.h's meaning); the few under supervision have an index of
+ * their own. */
+static unsigned haz_ranges(enum records_haz h, struct strbuf *w, struct list_extra *x)
 {
 	switch (h) {
 	case RH_GENERAL: return HR(0, HR_OVERDUE) | HR(0, HR_LATER) | HR(0, HR_DONE);
@@ -116,6 +117,7 @@ static unsigned haz_ranges(enum records_haz h, struct strbuf *w)
 	case RH_OVERDUE: return HR(0, HR_OVERDUE) | HR(1, HR_OVERDUE);
 	case RH_SUPERVISED:
 		strbuf_adds(w, " AND s.supervised = 1");
+		x->partial = "hazard_state_supervised";
 		return HR_ALL;
 	case RH_ATTENTION: return HR(0, HR_OVERDUE) | HR(1, HR_OVERDUE) | HR(1, HR_LATER);
 	case RH_ALL: break;
@@ -223,7 +225,7 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 {
 	struct reading r = { q, p, prog, page, 0 };
 	char to_next[FC_DATE_LEN + 1] = "", month_to[sizeof q->key];
-	struct list_extra x = { "", "", { q->range.from, "", q->key, "", month_to }, "" };
+	struct list_extra x = { "", "", { q->range.from, "", q->key, "", month_to }, "", "" };
 
 	struct strbuf w;
 	unsigned ranges = HR_ALL;
@@ -243,7 +245,7 @@ int records_more(struct fc_store *s, const struct records_query *q, struct recor
 		}
 		period_and_group(q, "i.created_at", p->n > 0, &w);
 	} else {
-		ranges = haz_ranges(q->haz, &w);
+		ranges = haz_ranges(q->haz, &w, &x);
 		if (q->haz != RH_ATTENTION) {   /* what needs doing now, whenever found */
 			x.from = " CROSS JOIN inspections i ON i.id = s.inspection";
 			x.found_from = found_from(q);
