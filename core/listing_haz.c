@@ -143,8 +143,8 @@ static int open_part(struct list_merge *m, const struct hazard_filter *f,
 
 	if (part == PART_EARLY)
 		index = " INDEXED BY hazard_state_early";
-	else if (!*index && x && x->partial && *x->partial) {
-		snprintf(partial, sizeof partial, " INDEXED BY %s", x->partial);
+	else if (!*index && x && x->indexed_by && *x->indexed_by) {
+		snprintf(partial, sizeof partial, " INDEXED BY %s", x->indexed_by);
 		index = partial;
 	}
 	strbuf_init(&sql);

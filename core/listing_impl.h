@@ -29,9 +29,10 @@ struct list_extra {
 	const char *from, *where;
 	const char *x[LIST_MAX_BINDS];
 	const char *found_from;     /* NULL or "" for none */
-	/* For hazards: a partial index (migration 12) whose condition `where`
-	 * carries, read instead of the whole table: the few of a kind */
-	const char *partial;        /* NULL or "" for none */
+	/* For hazards: the index of hazard_state to read the ranges through,
+	 * for the few of a kind: a partial one (migration 12) whose condition
+	 * `where` carries, or hazard_state_id when `where` names a few ids */
+	const char *indexed_by;     /* NULL or "" for none */
 };
 
 /* Cursors over ranges of the store, each in the listing's order within

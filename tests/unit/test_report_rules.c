@@ -10,7 +10,9 @@
  * with and without a period and finalized only; and the records behind
  * the hazards' and inspections' figures, read a page of 7 at a time
  * (core/report_records.c, whose period reads hazards due before their
- * inspection apart), exactly as many as the figure and none twice. */
+ * inspection apart, and the hazards with a photo of the repair from the
+ * files when those are few), exactly as many as the figure and none
+ * twice. */
 #include "support_ws.h"
 
 #include <sqlite3.h>
@@ -541,6 +543,23 @@ static void test_records_follow_the_figures(void **state)
 	}
 }
 
+/* With more hazards with a file than FEW_FILED (core/report_records.c),
+ * those with a photo of the repair are picked out of the period's in
+ * order instead of read from the files: the same records.  (The files
+ * here are of no hazard the store has: they change no figure.) */
+static void test_records_with_many_files(void **state)
+{
+	struct fixture *f = *state;
+
+	sql_ok(f->db, "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n"
+	       " WHERE k < 2100) INSERT INTO attachments(kind, record, to_, sha256, blob, size,"
+	       " type, name, taken, geo, by, at) SELECT 'hazard', 'ghost-' || k, '',"
+	       " printf('%064d', k), '', 1, 'image/jpeg', 'p.jpg', '', '', 'B-0',"
+	       " '2026-01-01T00:00:00+08:00' FROM n");
+	check(f, REPORT_TOTAL, "2026-01-01", "2026-12-31", 0, 1);
+	check(f, REPORT_BY_FORM, "", "", 0, 1);
+}
+
 /* The store has what the test means to try. */
 static void test_the_store_is_odd(void **state)
 {
@@ -570,6 +589,7 @@ int main(void)
 		cmocka_unit_test(test_the_store_is_odd),
 		cmocka_unit_test(test_figures_follow_the_rules),
 		cmocka_unit_test(test_records_follow_the_figures),
+		cmocka_unit_test(test_records_with_many_files),   /* last: adds files */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
