@@ -186,6 +186,24 @@ static int pick(struct fc_store *s, char *form, char *ent, struct fc_err *err)
 	return 0;
 }
 
+/* By town, the busiest town's (from a report by town: not timed). */
+static int busiest_town(struct fc_store *s, struct records_query *q, struct fc_err *err)
+{
+	struct report_query rq = { NULL, NULL, q->today, REPORT_BY_TOWN, 0 };
+	struct report r;
+	size_t g, best = 0;
+
+	if (report_run(s, &rq, &r, err))
+		return -1;
+	for (g = 1; g < r.n_groups; g++)
+		if (r.groups[g].f.inspections > r.groups[best].f.inspections)
+			best = g;
+	q->by = REPORT_BY_TOWN;
+	snprintf(q->key, sizeof q->key, "%s", r.n_groups ? r.groups[best].key : "");
+	report_release(&r);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char today[FC_DATE_LEN + 1], form[MAX_FORM_ID + 1] = "", ent[USCC_LEN + 1] = "";
@@ -245,6 +263,32 @@ int main(int argc, char **argv)
 	q.haz = RH_OPEN;
 	q.by = REPORT_TOTAL;
 	if (bench_records(ws->store, "records_open", &q, n, &err))
+		goto fail;
+	/* A month's records (January of this year, of all time: a month
+	 * is a range of times) and this year's rectified hazards of a town. */
+	q.haz = RH_ALL;
+	q.by = REPORT_BY_MONTH;
+	snprintf(q.key, sizeof q.key, "%.4s-01", today);
+	if (bench_records(ws->store, "records_hazards_of_month", &q, n, &err))
+		goto fail;
+	q.rec = RR_INSPECTIONS;
+	if (bench_records(ws->store, "records_inspections_of_month", &q, n, &err))
+		goto fail;
+	if (records_range_set(&q.range, RP_YEAR, today, &err) || busiest_town(ws->store, &q, &err))
+		goto fail;
+	q.rec = RR_HAZARDS;
+	q.haz = RH_RECTIFIED;
+	if (bench_records(ws->store, "records_rectified_of_town", &q, n, &err))
+		goto fail;
+	/* Figures whose records are few among many: this year's hazards under
+	 * supervision, and those rectified with a photo of the repair. */
+	q.by = REPORT_TOTAL;
+	q.key[0] = '\0';
+	q.haz = RH_SUPERVISED;
+	if (bench_records(ws->store, "records_supervised", &q, n, &err))
+		goto fail;
+	q.haz = RH_REPAIR_PHOTO;
+	if (bench_records(ws->store, "records_repair_photo", &q, n, &err))
 		goto fail;
 	workspace_close(ws);
 	return 0;

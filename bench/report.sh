@@ -11,7 +11,10 @@
 # store's size.  A measurement, not a pass/fail test.
 #
 # FIELDCHECK_BIN names the binary (./fieldcheck by default); KEEP=1 keeps
-# the workspace and prints where it is.
+# the workspace and prints where it is.  E sets the enterprises (500) and
+# DAYS the days the inspections span (730, from 2025-01-01): the province
+# of bench/province.sh has 5000 and about 17 500 (80 a working day), which
+# makes a report by month count about a million (month, enterprise) pairs.
 set -eu
 N=${1:-100000}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +24,8 @@ export LC_ALL=C.UTF-8 FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
 T=$(mktemp -d "${TMPDIR:-/tmp}/fieldcheck-bench.XXXXXX")
 [ "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
 WS=$T/ws
-E=500   # enterprises
+E=${E:-500}   # enterprises
+DAYS=${DAYS:-730}
 
 # Valid unified social credit codes (GB 32100-2015): 17 characters, then the
 # check character.  Prints "code|name|town" lines.
@@ -79,7 +83,7 @@ INSERT INTO g SELECT n, printf('%08x-%04x-4%03x-8%03x-%012x', n, n % 65536, n % 
   (SELECT id FROM frm WHERE k = n % 6), (SELECT version FROM frm WHERE k = n % 6),
   CASE n % 10 WHEN 1 THEN 'joint' WHEN 2 THEN 'unannounced' WHEN 3 THEN 'recheck'
     ELSE 'routine' END,
-  date('2025-01-01', '+' || ((n * 7) % 730) || ' days') ||
+  date('2025-01-01', '+' || ((n * 7) % $DAYS) || ' days') ||
     printf('T%02d:%02d:00+08:00', 8 + n % 10, n % 60),
   printf('INS-%03d', n % 40), n % 5
   FROM c;

@@ -21,8 +21,8 @@
 #define HAZ_SELECT \
 	"SELECT s.id, s.inspection, s.enterprise, coalesce(e.name, ''), h.item, h.severity," \
 	" s.state, h.deadline, s.due, s.supervised, %d, h.description" \
-	" FROM hazard_state s%s CROSS JOIN hazards h ON h.id = s.id" \
-	" LEFT JOIN enterprises e ON e.code = s.enterprise"
+	" FROM hazard_state s%s%s LEFT JOIN enterprises e ON e.code = s.enterprise" \
+	" CROSS JOIN hazards h ON h.id = s.id"
 
 static const char *const range_sql[] = {
 	[HR_OVERDUE] = "s.open = 1 AND s.due < :today",
@@ -31,7 +31,7 @@ static const char *const range_sql[] = {
 };
 
 static const char *const names[] = { ":today", ":ent", ":insp", ":kdue", ":kid",
-				     ":x1", ":x2", ":x3", ":x4", NULL };
+				     ":x1", ":x2", ":x3", ":x4", ":x5", ":found", NULL };
 
 unsigned hazard_ranges(const struct hazard_filter *f)
 {
@@ -106,27 +106,71 @@ static void add_filters(struct strbuf *sql, const struct hazard_filter *f,
 		strbuf_addf(sql, " AND (%s)", x->where);
 }
 
-static int open_range(struct list_merge *m, const struct hazard_filter *f,
-		      const struct list_extra *x, int mj, int kind, int after_seg,
-		      const char *const *values, struct fc_err *err)
-{
-	int seg = seg_of(kind == HR_OVERDUE, mj), rc;
-	struct strbuf sql;
+/* The two parts of a range split at found_from (list_extra): those due
+ * from it on, and those due before it, which are due before they were
+ * found; or the whole range. */
+enum { PART_WHOLE, PART_LATER, PART_EARLY };
 
-	if (seg < after_seg)
-		return 0;
+/* The values' indexes in names[] that open_part compares. */
+#define V_KDUE 3
+#define V_FOUND 10
+
+/* The conditions on (due, id) of a part: the key after the row before
+ * the page (in its segment), and the part's own.  The later part gets the
+ * stricter of its two lower bounds alone: given both, SQLite seeks to one
+ * and reads every row up to the other (a page halfway down this year's
+ * hazards read the half before it). */
+static void add_bounds(struct strbuf *sql, int part, int after, const char *const *values)
+{
+	int key_first = part == PART_LATER && strcmp(values[V_KDUE], values[V_FOUND]) >= 0;
+
+	if (part == PART_LATER && !(after && key_first))
+		strbuf_adds(sql, " AND s.due >= :found");
+	else if (part == PART_EARLY)   /* the partial index's own condition */
+		strbuf_adds(sql, " AND s.due < :found AND s.due < s.found_at");
+	if (after && (part != PART_LATER || key_first))
+		strbuf_adds(sql, " AND (s.due, s.id) > (:kdue, :kid)");
+}
+
+static int open_part(struct list_merge *m, const struct hazard_filter *f,
+		     const struct list_extra *x, int mj, int kind, int seg, int after_seg,
+		     int part, const char *const *values, struct fc_err *err)
+{
+	const char *index = index_of(f);
+	char partial[64];
+	struct strbuf sql;
+	int rc;
+
+	if (part == PART_EARLY)
+		index = " INDEXED BY hazard_state_early";
+	else if (!*index && x && x->indexed_by && *x->indexed_by) {
+		snprintf(partial, sizeof partial, " INDEXED BY %s", x->indexed_by);
+		index = partial;
+	}
 	strbuf_init(&sql);
-	strbuf_addf(&sql, HAZ_SELECT, kind == HR_OVERDUE, index_of(f));
-	if (x && x->from)
-		strbuf_adds(&sql, x->from);
+	strbuf_addf(&sql, HAZ_SELECT, kind == HR_OVERDUE, index, x && x->from ? x->from : "");
 	strbuf_addf(&sql, " WHERE s.major = %d AND %s", mj, range_sql[kind]);
 	add_filters(&sql, f, x);
-	if (seg == after_seg)
-		strbuf_adds(&sql, " AND (s.due, s.id) > (:kdue, :kid)");
+	add_bounds(&sql, part, seg == after_seg, values);
 	strbuf_adds(&sql, " ORDER BY s.due, s.id");
 	rc = list_open(m, sql.buf, seg, names, values, err);
 	strbuf_release(&sql);
 	return rc;
+}
+
+static int open_range(struct list_merge *m, const struct hazard_filter *f,
+		      const struct list_extra *x, int mj, int kind, int after_seg,
+		      const char *const *values, struct fc_err *err)
+{
+	int seg = seg_of(kind == HR_OVERDUE, mj);
+
+	if (seg < after_seg)
+		return 0;
+	/* an enterprise's or an inspection's hazards are few already */
+	if (!x || !x->found_from || !*x->found_from || *index_of(f))
+		return open_part(m, f, x, mj, kind, seg, after_seg, PART_WHOLE, values, err);
+	return open_part(m, f, x, mj, kind, seg, after_seg, PART_LATER, values, err) ||
+	       open_part(m, f, x, mj, kind, seg, after_seg, PART_EARLY, values, err);
 }
 
 int hazard_page_x(struct fc_store *s, const struct hazard_filter *f, unsigned ranges,
@@ -136,7 +180,8 @@ int hazard_page_x(struct fc_store *s, const struct hazard_filter *f, unsigned ra
 	const char *values[] = { f->today, f->enterprise, f->inspection,
 				 after ? after->due : "", after ? after->id : "",
 				 x ? x->x[0] : "", x ? x->x[1] : "", x ? x->x[2] : "",
-				 x ? x->x[3] : "" };
+				 x ? x->x[3] : "", x ? x->x[4] : "",
+				 x && x->found_from ? x->found_from : "" };
 	struct list_merge m = { s, { { NULL, 0, 0 } }, 0, cmp_rows };
 	int after_seg = after ? seg_of(after->overdue, !strcmp(after->severity, "major")) : -1;
 	struct list_cursor *c;
@@ -174,7 +219,8 @@ int hazard_page(struct fc_store *s, const struct hazard_filter *f, const struct 
 
 int hazard_count(struct fc_store *s, const struct hazard_filter *f, long *n, struct fc_err *err)
 {
-	const char *values[] = { f->today, f->enterprise, f->inspection, "", "", "", "", "", "" };
+	const char *values[] = { f->today, f->enterprise, f->inspection, "", "", "", "", "", "", "",
+				 "" };
 	unsigned ranges = hazard_ranges(f);
 	struct strbuf sql;
 	int mj, kind, rc;

@@ -8,16 +8,31 @@
 #include "listing.h"
 #include "store_impl.h"
 
-#define LIST_MAX_CURSORS 6
-#define LIST_MAX_BINDS 4
+#define LIST_MAX_CURSORS 12
+#define LIST_MAX_BINDS 5
 
 /* More of a listing's SQL (fixed text, never built from input): `from` is
- * joined after the listing's own tables, `where` ANDed to its conditions,
- * and x[k] bound to :x1 .. :x4.  The hazards' tables are s (hazard_state),
- * h (hazards) and e (enterprises); the inspections' i and e. */
+ * joined after the listing's own tables (for hazards, after s and before
+ * h and e, so its conditions are tested before a hazard's text is read),
+ * `where` ANDed to its conditions, and x[k] bound to :x1 .. :x5.  The
+ * hazards' tables are s (hazard_state), h (hazards) and e (enterprises);
+ * the inspections' i and e.
+ *
+ * found_from, for hazards: every hazard `where` selects was found no
+ * earlier than it (a date or a prefix of a time).  A range then reads as
+ * two cursors: those due from found_from on, a range of the key (due, id)
+ * that skips every hazard due earlier, and those due before it, which
+ * are due before they were found (hazard_state_early, migration 12:
+ * few).  Without it a page of this year's hazards read every hazard due
+ * in the years before. */
 struct list_extra {
 	const char *from, *where;
 	const char *x[LIST_MAX_BINDS];
+	const char *found_from;     /* NULL or "" for none */
+	/* For hazards: the index of hazard_state to read the ranges through,
+	 * for the few of a kind: a partial one (migration 12) whose condition
+	 * `where` carries, or hazard_state_id when `where` names a few ids */
+	const char *indexed_by;     /* NULL or "" for none */
 };
 
 /* Cursors over ranges of the store, each in the listing's order within

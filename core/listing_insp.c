@@ -20,7 +20,7 @@
 	" FROM inspections i LEFT JOIN enterprises e ON e.code = i.enterprise"
 
 static const char *const names[] = { ":status", ":form", ":kat", ":kid",
-				     ":x1", ":x2", ":x3", ":x4", NULL };
+				     ":x1", ":x2", ":x3", ":x4", ":x5", NULL };
 
 static void row_from(sqlite3_stmt *st, struct insp_row *r)
 {
@@ -86,7 +86,7 @@ int inspection_page_x(struct fc_store *s, const struct insp_filter *f,
 {
 	const char *values[] = { f->status, f->form, after ? after->created_at : "",
 				 after ? after->id : "", x ? x->x[0] : "", x ? x->x[1] : "",
-				 x ? x->x[2] : "", x ? x->x[3] : "" };
+				 x ? x->x[2] : "", x ? x->x[3] : "", x ? x->x[4] : "" };
 	struct list_merge m = { s, { { NULL, 0, 0 } }, 0, cmp_rows };
 	const char *range[2];
 	size_t nr = ranges_of(f, range), k;
@@ -134,7 +134,7 @@ int inspection_page(struct fc_store *s, const struct insp_filter *f, const struc
 int inspection_count(struct fc_store *s, const struct insp_filter *f, long *n,
 		     struct fc_err *err)
 {
-	const char *values[] = { f->status, f->form, "", "", "", "", "", "" };
+	const char *values[] = { f->status, f->form, "", "", "", "", "", "", "" };
 	const char *range[2];
 	struct strbuf sql;
 	int rc;

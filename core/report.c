@@ -58,13 +58,14 @@ void report_release(struct report *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The index of the group with `key`, made when new. */
-static size_t group_of(struct report_acc *a, const char *key)
+size_t report_acc_group(struct report_acc *a, const char *key)
 {
 	struct report *r = a->r;
 	size_t *slot;
 	int added;
 
+	if (r->by == REPORT_TOTAL)
+		return 0;
 	slot = strmap_slot(&a->groups, key, &added);
 	if (added) {
 		if (r->n_groups == a->alloc_groups) {
@@ -79,23 +80,11 @@ static size_t group_of(struct report_acc *a, const char *key)
 	return *slot;
 }
 
-/* 1 the first time `enterprise` is counted in group g ((size_t)-1: the total). */
-static int first_visit(struct report_acc *a, size_t g, const char *enterprise)
+/* 1 the first time enterprise `ent` is counted in group g ((size_t)-1: the
+ * total). */
+static int first_visit(struct report_acc *a, size_t g, uint32_t ent)
 {
-	int added;
-	char digits[24], *d = digits + sizeof digits;
-
-	strbuf_reset(&a->key);
-	if (g != (size_t)-1) { /* its digits, without printf's cost per row */
-		do
-			*--d = (char)('0' + g % 10);
-		while (g /= 10);
-		strbuf_add(&a->key, d, (size_t)(digits + sizeof digits - d));
-	}
-	strbuf_addc(&a->key, '\x1f');
-	strbuf_adds(&a->key, enterprise);
-	strmap_slot(&a->seen, a->key.buf, &added);
-	return added;
+	return u64set_add(&a->seen, (uint64_t)(g + 1) << 32 | ent);
 }
 
 static void count_type(struct report_figures *f, const char *type, const char *status)
@@ -107,18 +96,17 @@ static void count_type(struct report_figures *f, const char *type, const char *s
 	f->rechecks += !strcmp(type, "recheck");
 }
 
-void report_acc_inspection(struct report_acc *a, const char *key, const char *enterprise,
-			   const char *type, const char *status, const char *month)
+void report_acc_inspection(struct report_acc *a, size_t g, uint32_t ent, const char *type,
+			   const char *status, const char *month)
 {
 	struct report *r = a->r;
 	int added;
 
 	count_type(&r->total, type, status);
-	r->total.enterprises += first_visit(a, (size_t)-1, enterprise);
+	r->total.enterprises += first_visit(a, (size_t)-1, ent);
 	if (r->by != REPORT_TOTAL) {
-		size_t g = group_of(a, key);
 		count_type(&r->groups[g].f, type, status);
-		r->groups[g].f.enterprises += first_visit(a, g, enterprise);
+		r->groups[g].f.enterprises += first_visit(a, g, ent);
 	}
 	if (!a->first[0] || strcmp(month, a->first) < 0)
 		snprintf(a->first, sizeof a->first, "%s", month);
@@ -146,12 +134,11 @@ static void count_hazard(struct report_figures *f, int major, unsigned ev, int o
 	f->no_repair_photo += rectified && !(ev & HZ_REPAIR_FILE);
 }
 
-void report_acc_hazard(struct report_acc *a, const char *key, int major, unsigned events,
-		       int overdue)
+void report_acc_hazard(struct report_acc *a, size_t g, int major, unsigned events, int overdue)
 {
 	count_hazard(&a->r->total, major, events, overdue);
 	if (a->r->by != REPORT_TOTAL)
-		count_hazard(&a->r->groups[group_of(a, key)].f, major, events, overdue);
+		count_hazard(&a->r->groups[g].f, major, events, overdue);
 }
 
 static int parse_month(const char *s, int *y, int *m)
@@ -222,7 +209,6 @@ static int set_range(const struct report_query *q, struct report *r, struct repo
 		fc_err_clear(err);  /* 9999-12-31 has no day after */
 	}
 	rg->final_only = q->final_only;
-	rg->all = !r->from[0] && !r->to[0] && !q->final_only;
 	return 0;
 }
 
@@ -242,7 +228,6 @@ int report_run(struct fc_store *s, const struct report_query *q, struct report *
 	if (set_range(q, out, &rg, err))
 		return -1;
 	a.r = out;
-	strbuf_init(&a.key);
 	rc = report_scan(s, &a, &rg, err);
 	if (rc == 0) {
 		if (out->n_groups) /* qsort(NULL, 0) is undefined */
@@ -250,9 +235,8 @@ int report_run(struct fc_store *s, const struct report_query *q, struct report *
 		months(&a);
 	}
 	strmap_release(&a.groups);
-	strmap_release(&a.seen);
+	u64set_release(&a.seen);
 	strmap_release(&a.joint);
-	strbuf_release(&a.key);
 	if (rc)
 		report_release(out);
 	return rc;

@@ -9,6 +9,8 @@
 #ifndef FC_REPORT_IMPL_H
 #define FC_REPORT_IMPL_H
 
+#include <stdint.h>
+
 #include "report.h"
 #include "strbuf.h"
 
@@ -29,12 +31,22 @@ size_t *strmap_find(const struct strmap *m, const char *key);
 /* The value of key, added as 0 when new (and *added set to 1). */
 size_t *strmap_slot(struct strmap *m, const char *key, int *added);
 
+/* A set of 64-bit numbers but UINT64_MAX (open addressing, no allocation
+ * per member: a report by month of a province keeps a million pairs). */
+struct u64set {
+	uint64_t *keys;             /* member + 1; 0 is an empty slot */
+	size_t cap, n;
+};
+
+/* 1 when key was added, 0 when it was there. */
+int u64set_add(struct u64set *m, uint64_t key);
+void u64set_release(struct u64set *m);
+
 /* The inspections a report covers. */
 struct report_range {
 	char lo[FC_DATE_LEN + 1];   /* created_at >= lo ("" for no bound) */
 	char hi[FC_DATE_LEN + 1];   /* created_at < hi: the day after --to, or "~" */
 	int final_only;
-	int all;                    /* no bound and not final_only: every inspection */
 };
 
 /* What a hazard's events say (report_scan.c reads them). */
@@ -57,23 +69,29 @@ enum {
 	" hazard_events e WHERE e.hazard = a.record AND e.kind IN ('rectified', 'verified')" \
 	" AND julianday(e.at) <= julianday(a.at))))"
 
-/* The counting in progress. */
+/* The counting in progress.  report_scan.c names a row's group once per
+ * distinct key (report_acc_group) and its enterprise by a number of its
+ * own (0, 1, ... in the order first met), so counting a row hashes no
+ * string. */
 struct report_acc {
 	struct report *r;
 	size_t alloc_groups;
 	struct strmap groups;       /* key -> index in r->groups */
-	struct strmap seen;         /* enterprises already counted, in total and per group */
+	struct u64set seen;         /* (group + 1) << 32 | enterprise; group -1 the total */
 	struct strmap joint;        /* YYYY-MM -> joint inspections */
 	char first[8], last[8];     /* months of the first and the last inspection */
-	struct strbuf key;          /* scratch for map keys */
 };
 
-/* Counts one inspection. `key` is its group's (ignored without grouping). */
-void report_acc_inspection(struct report_acc *a, const char *key, const char *enterprise,
-			   const char *type, const char *status, const char *month);
-/* Counts one hazard: `events` is HZ_* bits, overdue 1 if open past its due date. */
-void report_acc_hazard(struct report_acc *a, const char *key, int major, unsigned events,
-		       int overdue);
+/* The index in r->groups of the group with `key`, made when new (always 0
+ * without grouping). */
+size_t report_acc_group(struct report_acc *a, const char *key);
+/* Counts one inspection of group g (report_acc_group) and enterprise
+ * number `ent` (below 2^32). */
+void report_acc_inspection(struct report_acc *a, size_t g, uint32_t ent, const char *type,
+			   const char *status, const char *month);
+/* Counts one hazard of group g: `events` is HZ_* bits, overdue 1 if open
+ * past its due date. */
+void report_acc_hazard(struct report_acc *a, size_t g, int major, unsigned events, int overdue);
 
 /* 1 when hazard `id` has a file of its repair (REPAIR_FILE_SQL), 0 when
  * not, -1 on a failure of the store. */

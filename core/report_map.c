@@ -1,7 +1,9 @@
-/* report_map.c - a small string-keyed hash map for counting a report's
- * groups and distinct enterprises in one pass over streamed rows, however
- * the rows are ordered (an FNV-like hash eight bytes a step, open
- * addressing, grown at half full). */
+/* report_map.c - the report's hash maps, for counting its groups and
+ * distinct enterprises in one pass over streamed rows, however the rows
+ * are ordered: a string-keyed map (an FNV-like hash eight bytes a step)
+ * for the few distinct keys (groups, enterprises, months), and a set of
+ * 64-bit numbers for the many (group, enterprise) pairs.  Both use open
+ * addressing, grown at half full. */
 #include "report_impl.h"
 
 #include <stdint.h>
@@ -111,5 +113,59 @@ void strmap_release(struct strmap *m)
 	free(m->blocks);
 	free(m->keys);
 	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* A 64-bit mix (the finalizer of splitmix64): the pairs' numbers differ in
+ * few bits, and the slot is taken from the low ones. */
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Keys are kept as key + 1, so 0 marks an empty slot. */
+static size_t u64_probe(const struct u64set *m, uint64_t stored)
+{
+	size_t i = (size_t)mix(stored) & (m->cap - 1);
+	while (m->keys[i] && m->keys[i] != stored)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void u64_grow(struct u64set *m)
+{
+	struct u64set old = *m;
+	size_t k;
+
+	m->cap = old.cap ? old.cap * 2 : 256;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	for (k = 0; k < old.cap; k++)
+		if (old.keys[k])
+			m->keys[u64_probe(m, old.keys[k])] = old.keys[k];
+	free(old.keys);
+}
+
+int u64set_add(struct u64set *m, uint64_t key)
+{
+	uint64_t stored = key + 1;
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap)
+		u64_grow(m);
+	i = u64_probe(m, stored);
+	if (m->keys[i])
+		return 0;
+	m->keys[i] = stored;
+	m->n++;
+	return 1;
+}
+
+void u64set_release(struct u64set *m)
+{
+	free(m->keys);
 	memset(m, 0, sizeof *m);
 }
