@@ -134,18 +134,16 @@ static long long round_thousand(long long n)
  * to milliseconds; written as str() of a timedelta ("-1 day, 23:00:00"). */
 static int as_timedelta(double v, int is_int, struct strbuf *out)
 {
-	double whole = v, secs = 0, usf = 0;
+	double whole = v, dayfrac = 0;
 	long long d, us;
 
 	if (fabs(v) > TIMEDELTA_DAYS_MAX)
 		return -1;
-	if (!is_int) { /* Python's timedelta(days=float) */
-		double dayfrac = modf(v, &whole), swhole;
-		usf = modf(dayfrac * (24. * 3600.), &swhole);
-		secs = swhole;
-	}
+	if (!is_int) /* CPython's timedelta(days=float): the fraction of the
+		      * day in microseconds, rounded half to even */
+		dayfrac = modf(v, &whole);
 	d = (long long)whole;
-	us = (long long)secs * 1000000 + (long long)nearbyint(usf * 1e6);
+	us = (long long)nearbyint(dayfrac * (double)US_PER_DAY);
 	d += us / US_PER_DAY; /* normalised: 0 <= us < a day */
 	us %= US_PER_DAY;
 	if (us < 0) {
@@ -176,7 +174,7 @@ int xlsx_serial_text(const char *v, enum xlsx_num kind, int date1904, struct str
 	double x;
 	int is_int = !strpbrk(v, ".eE"); /* openpyxl's _cast_number: int() or float() */
 
-	if (!*v || strchr(" \t\r\n", *v))
+	if (!*v || v[strspn(v, "0123456789+-.eE")]) /* no hex, inf, nan, spaces */
 		return -1;
 	x = strtod(v, &end);
 	if (*end || !isfinite(x) || (is_int && strspn(v + (*v == '-' || *v == '+'),

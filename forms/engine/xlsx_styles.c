@@ -44,7 +44,7 @@ static size_t elapsed_bracket(const char *p)
 {
 	size_t n = 1;
 
-	if (*p != '[' || !strchr("hms", p[1]))
+	if (*p != '[' || !p[1] || !strchr("hms", p[1]))
 		return 0;
 	if (p[2] == p[1])
 		n++;

@@ -134,6 +134,7 @@ static void format_codes(void **state)
 		{ "[$\xe2\x82\xac-2] #,##0.00", XN_NUMBER }, { "mmss.0", XN_DATE },
 		{ "0.0E+00", XN_NUMBER }, { "MM/DD/YY", XN_DATE }, { "[hhh]:mm", XN_DATE },
 		{ "[h", XN_DATE }, { "x[Red]d", XN_DATE }, { "\\hh", XN_DATE }, { "", XN_NUMBER },
+		{ "0[", XN_NUMBER }, { "[", XN_NUMBER }, { "0;", XN_NUMBER },
 	};
 	size_t i;
 	(void)state;
