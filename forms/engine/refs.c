@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "forms/engine/engine_impl.h"
@@ -269,6 +270,41 @@ static int last_saved(struct loader *ld, struct survey *sv, size_t i, const char
 	return idx;
 }
 
+/* Whether v is the text pyxform gives a workbook's date cell, "YYYY-MM-DD
+ * HH:MM:SS" and maybe ".ffffff" (forms/engine/xlsx_date.c). */
+static int is_excel_datetime(const char *v)
+{
+	static const char shape[] = "dddd-dd-dd dd:dd:dd";
+	size_t i;
+
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? v[i] < '0' || v[i] > '9' : v[i] != shape[i])
+			return 0;
+	return !v[i] || (v[i] == '.' && v[i + 1] && !v[i + 1 + strspn(v + i + 1, "0123456789")]);
+}
+
+/* A date cell in a workbook's default column reaches the form as pyxform
+ * writes it, "2024-03-27 00:00:00": a date question takes its date, as ODK
+ * reads a date default's date part (a time other than midnight is said
+ * not to be used), a dateTime question the same with ODK's T. */
+static void excel_date_default(struct loader *ld, struct survey *sv, size_t i)
+{
+	struct form_item *it = &ld->f->items[i];
+	char *v = it->default_value;
+
+	if ((it->type != FT_DATE && it->type != FT_DATETIME) || !is_excel_datetime(v))
+		return;
+	if (it->type == FT_DATETIME) {
+		v[FC_DATE_LEN] = 'T';
+		return;
+	}
+	if (strcmp(v + FC_DATE_LEN + 1, "00:00:00"))
+		sheet_warning(ld, &sv->sh, sv->row[i], S_DEFAULT, SLOT_PLAIN, "default: '%s' "
+			      "is a date and a time: the date question takes %.10s, not the time",
+			      v, v);
+	v[FC_DATE_LEN] = '\0';
+}
+
 static void check_default(struct loader *ld, struct survey *sv, size_t i)
 {
 	struct form_item *it = &ld->f->items[i];
@@ -289,6 +325,7 @@ static void check_default(struct loader *ld, struct survey *sv, size_t i)
 	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
 	    (!it->list || !it->list->n))
 		return; /* already reported */
+	excel_date_default(ld, sv, i);
 	if (form_check_type(it, it->default_value, &err) &&
 	    (it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE)) {
 		/* pyxform does not check it (ODK shows no choice chosen) */

@@ -43,6 +43,7 @@ struct book {
 	struct strbuf unused;       /* XLSForm's sheets it has and we do not read */
 	size_t n_sheets;            /* all its sheets */
 	char *first_rid, *first_name; /* its first sheet's */
+	struct xlsx_styles styles;  /* which styles are dates (xlsx_styles.c) */
 };
 
 /* Sheets XLSForm defines that fieldcheck does not read: said, not dropped
@@ -170,6 +171,11 @@ static void book_start(struct xml_walk *w, const char *name, const char **atts)
 	char buf[64];
 	size_t k;
 
+	if (!strcmp(name, "workbookPr")) { /* as openpyxl's Bool reads it */
+		const char *v = xml_attr(atts, "date1904", 0);
+		b->styles.date1904 = v && (!strcmp(v, "1") || !strcasecmp(v, "true"));
+		return;
+	}
 	if (strcmp(name, "sheet") || !sheet || !rid)
 		return;
 	/* XLSForm tools take "Survey" and a stray space alike */
@@ -257,6 +263,25 @@ static int find_workbook(struct book *b, struct fc_err *err)
 	return 0;
 }
 
+/* Reads which cell styles are dates from the part the workbook's styles
+ * relationship names, else xl/styles.xml (where openpyxl looks); a
+ * workbook without one has no dates. */
+static int read_styles(struct book *b, struct fc_err *err)
+{
+	const struct rel *r = rel_of_type(b, "styles");
+	char *part = r ? resolve_target(b->workbook, r->target) : xstrdup("xl/styles.xml");
+	char *xml;
+	size_t len;
+	int rc = read_part(b, part, &xml, &len, err);
+
+	if (!rc) {
+		rc = xlsx_styles_read(part, xml, len, &b->styles, err);
+		free(xml);
+	}
+	free(part);
+	return rc > 0 ? 0 : rc;
+}
+
 /* Reads the sheets' relationship ids, the workbook's relationships and the
  * shared strings. */
 static int read_book(struct book *b, struct fc_err *err)
@@ -290,7 +315,7 @@ static int read_book(struct book *b, struct fc_err *err)
 		rc = walk_part(b, part, 0, strings_start, strings_end, err);
 		free(part);
 	}
-	return rc;
+	return rc ? rc : read_styles(b, err);
 }
 
 static int read_sheets(struct book *b, struct xlsx_sheets *out, struct fc_err *err)
@@ -315,7 +340,7 @@ static int read_sheets(struct book *b, struct xlsx_sheets *out, struct fc_err *e
 			fc_fail(err, _("sheet %s: the part %s is missing"), sheet_names[k], part);
 		if (!rc) {
 			char *where = xstrfmt("sheet %s (%s)", sheet_names[k], part);
-			rc = xlsx_sheet_csv(where, xml, len, b->strings, b->n_strings, out,
+			rc = xlsx_sheet_csv(where, xml, len, b->strings, b->n_strings, &b->styles, out,
 					    (enum xlsx_sheet)k, err);
 			free(where);
 			free(xml);
@@ -363,6 +388,7 @@ int xlsx_read(const void *buf, size_t len, struct xlsx_sheets *out, struct fc_er
 	free(b.first_rid);
 	free(b.first_name);
 	free(b.workbook);
+	xlsx_styles_release(&b.styles);
 	zip_release(&b.zip);
 	return rc;
 }

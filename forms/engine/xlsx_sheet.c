@@ -25,12 +25,14 @@ struct cell {
 struct sheet_read {
 	char *const *strings;
 	size_t n_strings;
+	const struct xlsx_styles *styles;
 	struct cell *cells;
 	size_t n, alloc;
 	size_t bytes;            /* of all cell text, bounded by CSV_FILE_MAX */
 	int row, col;            /* the current cell's place */
 	int next_row, next_col;  /* where a cell without a reference goes */
 	char type[12];           /* its t attribute */
+	enum xlsx_num kind;      /* what its style s makes of a number */
 	int in_cell;
 };
 
@@ -75,6 +77,7 @@ static void start(struct xml_walk *w, const char *name, const char **atts)
 		s->next_col = s->col + 1;
 		v = xml_attr(atts, "t", 0);
 		snprintf(s->type, sizeof s->type, "%s", v ? v : "n");
+		s->kind = xlsx_style_kind(s->styles, xml_attr(atts, "s", 0));
 		s->in_cell = 1;
 		strbuf_reset(&w->text);
 	} else if (s->in_cell && (!strcmp(name, "v") ||
@@ -94,6 +97,23 @@ static void whole_number(char *v)
 	dot += digits;
 	if (digits && *dot == '.' && dot[1] && strspn(dot + 1, "0") == strlen(dot + 1))
 		*dot = '\0';
+}
+
+/* A number in a date or time format: the text pyxform reads (xlsx_date.c). */
+static char *date_text(struct xml_walk *w, struct sheet_read *s)
+{
+	struct strbuf sb;
+	char ref[8];
+
+	strbuf_init(&sb);
+	if (xlsx_serial_text(w->text.buf, s->kind, s->styles->date1904, &sb)) {
+		strbuf_release(&sb);
+		xml_walk_fail(w, "cell %s%d is formatted as a date but holds %.20s, which is "
+			      "no date (years 1 to 9999)", xlsx_column_name(s->col, ref), s->row,
+			      w->text.buf);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }
 
 /* The text a finished cell shows, or NULL (with w failed) if it cannot. */
@@ -120,6 +140,8 @@ static char *cell_text(struct xml_walk *w, struct sheet_read *s)
 		return NULL;
 	}
 	xlsx_unescape(&w->text);
+	if ((!*t || !strcmp(t, "n")) && s->kind != XN_NUMBER)
+		return date_text(w, s);
 	if (!*t || !strcmp(t, "n"))
 		whole_number(w->text.buf);
 	return xstrdup(w->text.buf);
@@ -279,8 +301,8 @@ static void write_csv(struct sheet_read *s, struct xlsx_sheets *out, enum xlsx_s
 }
 
 int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const strings,
-		   size_t n_strings, struct xlsx_sheets *out, enum xlsx_sheet which,
-		   struct fc_err *err)
+		   size_t n_strings, const struct xlsx_styles *st, struct xlsx_sheets *out,
+		   enum xlsx_sheet which, struct fc_err *err)
 {
 	struct sheet_read s;
 	struct xml_walk w;
@@ -292,6 +314,7 @@ int xlsx_sheet_csv(const char *part, const char *xml, size_t len, char **const s
 	memset(&w, 0, sizeof w);
 	s.strings = strings;
 	s.n_strings = n_strings;
+	s.styles = st;
 	w.part = part;
 	w.ctx = &s;
 	w.start = start;

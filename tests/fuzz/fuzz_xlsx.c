@@ -5,7 +5,7 @@
  * to the XML, so the input is read two ways: whole, as an archive (the zip
  * reader), and split at NUL bytes into the parts of a workbook that this
  * target zips itself (package and workbook relationships, workbook, shared
- * strings, three sheets), so the XML readers see the mutations.  What
+ * strings, three sheets, styles), so the XML readers see the mutations.  What
  * reads is then given to odk_import, which rewrites the sheets when their
  * settings carry an ODK export's mark.  Whatever the bytes: no crash, no
  * leak, and CSV that parses when reading succeeds.
@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const parts[] = {
 	"_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml",
 	"xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-	"xl/worksheets/sheet3.xml",
+	"xl/worksheets/sheet3.xml", "xl/styles.xml",
 };
 
 static void read_and_check(const void *buf, size_t len)
