@@ -87,6 +87,10 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 
 	if (!name)
 		return;
+	if (name[0] == '$') { /* select_one ${q}: q's answers in its repeat */
+		survey_link_dyn(ld, sv, i, name);
+		return;
+	}
 	if (it->from_file) {
 		it->list = fromfile_list(ld, sv, i, name);
 		no_spaces(ld, sv, i);
@@ -238,7 +242,8 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 	survey_link_triggers(ld, sv, i);
 	if (it->computed)
 		computed_unchecked(ld, sv, i);
-	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) && !it->missing_file)
+	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) && !it->missing_file &&
+	    !(sv->list_name[i] && sv->list_name[i][0] == '$')) /* survey_link_dyn's */
 		compile_filter(ld, sv, i); /* a missing file's list has no columns */
 	if (!form_item_answerable(it))
 		return;
