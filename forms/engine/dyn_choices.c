@@ -49,17 +49,21 @@ void survey_link_dyn(struct loader *ld, struct survey *sv, size_t i, const char 
 			      "refer to an item whose name is unique" : q < 0 ?
 			      "no item of this form has that name" : (size_t)q == i ?
 			      "a select cannot offer its own answers" :
-			      ld->f->items[q].repeat < 0 ? "the item is not inside a repeat "
-			      "(a select's choices from the answers of ${name} are that "
-			      "question's answers in a repeat's instances)" :
-			      "a note or a group has no value to choose");
+			      form_item_kind(&ld->f->items[q]) == XK_NONE ? "a group has no "
+			      "value to choose" : "the item is not inside a repeat (such a "
+			      "select offers the answers an item has in the instances of its "
+			      "repeat)");
 		return;
 	}
 	it->choices_of = q + 1;
 	if (!*src)
 		return;
+	if (!ld->f->engine)
+		return; /* no expressions at all: reported already */
+	ld->f->engine->at = (int)i + 1;
 	it->choice_filter = form_expr_compile_dyn_filter(ld->f, src, form_item_kind(it),
 							 (size_t)ld->f->items[q].repeat, &err);
+	ld->f->engine->at = 0;
 	if (!it->choice_filter) {
 		sheet_problem(ld, &sv->sh, sv->row[i], S_CHOICE_FILTER, SLOT_PLAIN, "%s: %s",
 			      sv->sh.cols[S_CHOICE_FILTER].name, err.msg);
@@ -184,8 +188,9 @@ static int not_offered(const struct form *f, size_t i, const char *v, const stru
 	int rc;
 
 	if (!l->n)
-		return fc_fail(err, _("'%.60s' is not among the choices of “%s”: there are none, "
-				      "as no instance of its repeat has an answer to “%s”"), v,
+		return fc_fail(err, _("'%.60s' is not among the choices of “%s”: given the "
+				      "answers so far there are none (they are the answers to "
+				      "“%s” in its repeat's instances)"), v,
 			       form_item_label(f, &f->items[i], lang), form_item_label(f, q, lang));
 	strbuf_init(&sb);
 	name_choices(l, &sb);

@@ -193,7 +193,9 @@ struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_
 				       int value, struct fc_err *err)
 {
 	struct xp_env env = { lookup, f, self, item_list, f,
-			      value == FORM_EXPR_FILTER ? choice_column : NULL, instance_list };
+			      value == FORM_EXPR_FILTER ? choice_column : NULL, instance_list,
+			      f->engine ? f->engine->at : 0,
+			      f->engine && f->engine->filter_repeat };
 	struct xp_sql sql;
 	struct form_expr *e;
 

@@ -33,6 +33,8 @@ struct form_engine {
 	/* While a choice_filter compiles: its select's list, whose own columns
 	 * (a file's, form_list.cols) it reads too; NULL otherwise. */
 	const struct form_list *filter_list;
+	int at;             /* while an item's expressions compile: 1 + its
+			     * index, where relative paths start (refs.c) */
 	int filter_repeat;  /* or 1 + the repeat whose items a select_one
 			     * ${q}'s choice_filter reads by bare name */
 	const char **shared; /* the survey's names several items carry (their

@@ -35,11 +35,6 @@ struct eval {
 	char **held;
 	size_t n_held, alloc_held;
 	size_t *budget, own_budget;
-	/* A select_one ${q}'s choice_filter tried in an instance of q's
-	 * repeat (form_dyn_kept): what that repeat's items, position() and a
-	 * bare name (a column, here an item) read is that instance's. */
-	struct eval *cand;
-	size_t cand_repeat;
 };
 
 /* Evaluations of an item in other instances, for nodesets, in one call:
@@ -230,11 +225,8 @@ static int bind_one(struct eval *ev, int key, size_t self, const char *dot, cons
 {
 	int r = 0;
 
-	if (ev->cand && XP_PARAM_IS_COLUMN(key)) /* a bare name: the instance's item */
-		return bind_one(ev->cand, XP_PARAM_COLUMN_OF(key), self, dot, val, num, size);
-	if (ev->cand && (key == XP_PARAM_POSITION ||
-			 (key >= 0 && inside(ev->f, (size_t)key, ev->cand_repeat))))
-		return bind_one(ev->cand, key, self, dot, val, num, size);
+	if (XP_PARAM_IS_OWN(key)) /* current()/..., outside a select_one ${q}'s filter */
+		key = XP_PARAM_OWN_OF(key);
 	if (key == XP_PARAM_DOT || (dot && key == (int)self))
 		*val = dot ? dot : answer(ev, self); /* ${self} in a constraint is . */
 	else if (key == XP_PARAM_TODAY)
@@ -502,6 +494,38 @@ int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct f
 	return r;
 }
 
+/* A select_one ${q}'s choice_filter, item i's, in the instance of q's
+ * repeat r that cand reads: that repeat's items, position() and bare names
+ * (columns, here items) read there; current()/... and the rest as ev. */
+static int run_dyn(struct eval *ev, struct eval *cand, size_t i, size_t r)
+{
+	const struct form_expr *e = ev->f->items[i].choice_filter;
+	const char **vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
+	char (*num)[24] = xcalloc(e->n_params ? e->n_params : 1, sizeof *num);
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < e->n_params && rc >= 0; k++) {
+		int key = e->params[k];
+		struct eval *on = ev;
+		if (XP_PARAM_IS_COLUMN(key))
+			on = cand, key = XP_PARAM_COLUMN_OF(key);
+		else if (XP_PARAM_IS_OWN(key))
+			key = XP_PARAM_OWN_OF(key);
+		else if (key == XP_PARAM_POSITION || (key >= 0 && inside(ev->f, (size_t)key, r)))
+			on = cand;
+		rc = bind_one(on, key, i, NULL, &vals[k], num[k], sizeof num[k]);
+	}
+	if (rc >= 0)
+		rc = expr_eval_bool(e->e, vals, e->n_params, ev->err);
+	free(vals);
+	free(num);
+	if (rc < 0)
+		fc_err_prefix(ev->err, _("%s of '%s' (%s)"), "choice_filter",
+			      ev->f->items[i].name, e->src);
+	return rc;
+}
+
 int form_dyn_kept(const struct form *f, size_t i, const struct form_answers *a,
 		  const struct form_answers *in, struct fc_err *err)
 {
@@ -517,9 +541,7 @@ int form_dyn_kept(const struct form *f, size_t i, const struct form_answers *a,
 		return -1;
 	}
 	cand.budget = ev.budget;
-	ev.cand = &cand;
-	ev.cand_repeat = (size_t)f->items[f->items[i].choices_of - 1].repeat;
-	r = run(&ev, f->items[i].choice_filter, i, NULL, "choice_filter");
+	r = run_dyn(&ev, &cand, i, (size_t)f->items[f->items[i].choices_of - 1].repeat);
 	finish(&cand);
 	finish(&ev);
 	return r;

@@ -361,7 +361,11 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 		survey_check_hazard_if(ld, sv, i);
 	}
 	for (i = 0; i < ld->f->n_items; i++) {
+		if (ld->f->engine) /* relative paths start there */
+			ld->f->engine->at = (int)i + 1;
 		compile_exprs(ld, sv, i);
+		if (ld->f->engine)
+			ld->f->engine->at = 0;
 		check_default(ld, sv, i);
 		if (!ld->f->items[i].other_of)
 			check_text_refs(ld, sv, i);
