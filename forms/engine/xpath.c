@@ -533,7 +533,12 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	x.first = x.t.pos;
 	if (parse_expr(&x, &root))
 		goto fail;
-	if (x.t.kind == TK_SLASH || x.t.kind == TK_LBRACK) {
+	if (x.t.kind == TK_SLASH) {
+		xp_fail_at(&x, x.t.pos, "unexpected character '/' (XPath divides with 'div'; "
+			   "a path follows no value: refer to an item as ${name} or ../name)");
+		goto fail;
+	}
+	if (x.t.kind == TK_LBRACK) {
 		struct node t;
 		primary(&x, &t); /* fails, saying what a path is taken as */
 		goto fail;
