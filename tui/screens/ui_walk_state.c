@@ -436,18 +436,18 @@ char *walk_value_text(const struct walk *w, size_t item, const char *v)
 	if (it->type == FT_CHECK)
 		return xstrdup(!strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail") ? _("Fail")
 			       : !strcmp(v, "na") ? _("Not applicable") : v);
-	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
-		   it->type != FT_RANK))
-		return xstrdup(v);
+	if ((!l && !it->choices_of) || (it->choices_of && it->type == FT_SELECT_ONE) ||
+	    (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE && it->type != FT_RANK))
+		return xstrdup(v); /* a select_one ${x}'s value is its own label */
 	strbuf_init(&sb);
 	while (*(p += strspn(p, " "))) {
 		n = strcspn(p, " ");
-		for (i = 0; i < l->n; i++)
+		for (i = 0; l && i < l->n; i++)
 			if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, p, n))
 				break;
 		if (sb.len)
 			strbuf_adds(&sb, ", ");
-		if (i < l->n)
+		if (l && i < l->n)
 			strbuf_adds(&sb, form_text(w->f, &l->choices[i].label, w->ui->lang));
 		else
 			strbuf_add(&sb, p, n);
