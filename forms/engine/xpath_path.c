@@ -62,15 +62,16 @@ int xp_is_path(const struct xp *x)
 static int start(struct xp *x, const struct form *f, int *node)
 {
 	int at = x->env->at - 1;
+	const char *id = f->id ? f->id : "data"; /* no id yet: settings failed */
 
 	if (x->t.kind == TK_SLASH) {
 		if (xp_next(x))
 			return -1;
 		if (x->t.kind != TK_WORD ||
-		    ((x->t.len != strlen(f->id) || memcmp(x->src + x->t.pos, f->id, x->t.len)) &&
+		    ((x->t.len != strlen(id) || memcmp(x->src + x->t.pos, id, x->t.len)) &&
 		     (x->t.len != 4 || memcmp(x->src + x->t.pos, "data", 4))))
 			return xp_fail_at(x, x->t.pos, "a path from the root starts /%s/ (the "
-					  "form's id): refer to an item as ${name}", f->id);
+					  "form's id): refer to an item as ${name}", id);
 		*node = ROOT;
 		return xp_next(x);
 	}
