@@ -134,6 +134,8 @@ static int choice_column(void *ctx, const char *name)
 	for (k = 0; k < f->n_choice_cols; k++)
 		if (!strcmp(f->choice_cols[k], name))
 			return (int)k;
+	if (!strcmp(name, "name")) /* pyxform's name = current()/../crop */
+		return XP_COLUMN_NAME;
 	return -1;
 }
 

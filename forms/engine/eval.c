@@ -117,6 +117,8 @@ static const char *choice_column(const struct eval *ev, size_t c)
 
 	if (!ch)
 		return "";
+	if (c == XP_COLUMN_NAME)
+		return ch->name;
 	if (c < ev->f->n_choice_cols)
 		return ch->attrs[c];
 	return ch->props ? ch->props[c - ev->f->n_choice_cols] : "";

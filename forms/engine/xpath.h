@@ -61,6 +61,9 @@ enum xp_kind {
 #define XP_PARAM_COLUMN(k) (-100 - (k))
 #define XP_PARAM_IS_COLUMN(p) ((p) <= -100 && (p) > -1000000)
 #define XP_PARAM_COLUMN_OF(p) (-100 - (p))
+/* The column `name` a choice_filter reads: the choice's own name (ODK's
+ * item/name), past any column a form can have. */
+#define XP_COLUMN_NAME 999000
 
 /* ${last-saved#x}: item k's answer in the last saved record of the form
  * (form_answers.last_saved), below every indexed-repeat's number. */

@@ -245,6 +245,31 @@ static void paths(void **state)
 			  "the path names a note or a group, which has no value");
 }
 
+/* pyxform's test_choice_filter_relative_path: name = current()/../crop,
+ * `name` the choice's own name, current()/.. the select's group. */
+static void relative_choice_filter(void **state)
+{
+	static const char s[] =
+		"type,name,label,choice_filter\n"
+		"text,crop,Crop,\n"
+		"select_one crop_list,a,A,name = current()/../crop\n"
+		"begin_group,g,G,\n"
+		"select_one crop_list,b,B,name = current()/../../crop\n"
+		"end_group,,,\n";
+	struct form *f = test_form(s, "list_name,name,label\ncrop_list,maize,Maize\n"
+				   "crop_list,beans,Beans\n", NULL);
+	size_t a_ = (size_t)form_item_index(f, "a"), b = (size_t)form_item_index(f, "b");
+	struct test_answers a;
+	struct fc_err err;
+	(void)state;
+	test_answers(&a, "2026-12-03", "crop", "maize", NULL);
+	assert_int_equal(form_choice_allowed(f, a_, 0, &a.fa, &err), 1);
+	assert_int_equal(form_choice_allowed(f, a_, 1, &a.fa, &err), 0);
+	assert_int_equal(form_choice_allowed(f, b, 0, &a.fa, &err), 1);
+	assert_int_equal(form_choice_allowed(f, b, 1, &a.fa, &err), 0);
+	form_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +279,7 @@ int main(void)
 		cmocka_unit_test(pyxform_forms),
 		cmocka_unit_test(refused),
 		cmocka_unit_test(paths),
+		cmocka_unit_test(relative_choice_filter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
