@@ -82,6 +82,8 @@ static int check_choice(const struct form_item *it, const char *value, struct fc
 {
 	char q[QUOTE_SIZE];
 
+	if (it->choices_of) /* its choices depend on the answers: form_dyn_check */
+		return 0;
 	if (!it->list || !is_choice(it->list, value, strlen(value)))
 		return fc_fail(err, _("'%s' is not one of the item's choices"),
 			       load_quote(value, q, sizeof q));
@@ -95,6 +97,8 @@ static int check_choices(const struct form_item *it, const char *value, struct f
 	const char *p = value, *o;
 	size_t n;
 
+	if (it->choices_of) /* its choices depend on the answers: form_dyn_check */
+		return 0;
 	for (;;) {
 		p += strspn(p, " ");
 		if (!*p)

@@ -118,13 +118,24 @@ static int choice_column(void *ctx, const char *name)
 	const struct form *f = ctx;
 	const struct form_list *l = f->engine->filter_list;
 	size_t k;
+	int i;
 
+	if (f->engine->filter_repeat) { /* an item of the repeat, as ./name */
+		i = form_item_index(f, name);
+		for (k = i >= 0 ? (size_t)f->items[i].repeat : (size_t)-1; k != (size_t)-1;
+		     k = (size_t)f->items[k].repeat)
+			if (k == (size_t)f->engine->filter_repeat - 1)
+				return form_item_kind(&f->items[i]) == XK_NONE ? -1 : i;
+		return -1;
+	}
 	for (k = 0; l && k < l->n_cols; k++)
 		if (!strcmp(l->cols[k], name))
 			return (int)(f->n_choice_cols + k);
 	for (k = 0; k < f->n_choice_cols; k++)
 		if (!strcmp(f->choice_cols[k], name))
 			return (int)k;
+	if (!strcmp(name, "name")) /* pyxform's name = current()/../crop */
+		return XP_COLUMN_NAME;
 	return -1;
 }
 
@@ -169,11 +180,24 @@ struct form_expr *form_expr_compile_filter(struct form *f, const char *src, enum
 	return e;
 }
 
+struct form_expr *form_expr_compile_dyn_filter(struct form *f, const char *src,
+					       enum xp_kind self, size_t r, struct fc_err *err)
+{
+	struct form_expr *e;
+
+	f->engine->filter_repeat = (int)r + 1;
+	e = form_expr_compile_as(f, src, self, FORM_EXPR_FILTER, err);
+	f->engine->filter_repeat = 0;
+	return e;
+}
+
 struct form_expr *form_expr_compile_as(struct form *f, const char *src, enum xp_kind self,
 				       int value, struct fc_err *err)
 {
 	struct xp_env env = { lookup, f, self, item_list, f,
-			      value == FORM_EXPR_FILTER ? choice_column : NULL, instance_list };
+			      value == FORM_EXPR_FILTER ? choice_column : NULL, instance_list,
+			      f->engine ? f->engine->at : 0,
+			      f->engine && f->engine->filter_repeat };
 	struct xp_sql sql;
 	struct form_expr *e;
 

@@ -33,6 +33,10 @@ struct form_engine {
 	/* While a choice_filter compiles: its select's list, whose own columns
 	 * (a file's, form_list.cols) it reads too; NULL otherwise. */
 	const struct form_list *filter_list;
+	int at;             /* while an item's expressions compile: 1 + its
+			     * index, where relative paths start (refs.c) */
+	int filter_repeat;  /* or 1 + the repeat whose items a select_one
+			     * ${q}'s choice_filter reads by bare name */
 	const char **shared; /* the survey's names several items carry (their
 			      * xls_name), sorted, each once (names.c) */
 	size_t n_shared;
@@ -78,5 +82,18 @@ struct eval_in {
 void eval_in_init(struct eval_in *w, const struct form_answers *up, size_t repeat,
 		  const char *uuid, size_t k);
 void eval_in_release(struct eval_in *w);
+/* Calls fn with the answers as read in each live instance of repeat r
+ * that a sees (eval_in.c), in order, until it returns non-zero: that, or
+ * 0 (eval.c): the members of a nodeset, a select_one ${q}'s choices. */
+int form_each_instance(const struct form *f, size_t r, const struct form_answers *a,
+		       int (*fn)(void *arg, const struct form_answers *in), void *arg);
+/* Whether select_one ${q} item i's choice_filter keeps the instance of q's
+ * repeat that `in` reads, the rest read as `a` (eval.c).  0/1, -1 with err. */
+int form_dyn_kept(const struct form *f, size_t i, const struct form_answers *a,
+		  const struct form_answers *in, struct fc_err *err);
+/* A choice_filter of a select_one ${q}: bare names are the items of q's
+ * repeat r (column k: item k), read in the instance tried (engine.c). */
+struct form_expr *form_expr_compile_dyn_filter(struct form *f, const char *src,
+					       enum xp_kind self, size_t r, struct fc_err *err);
 
 #endif

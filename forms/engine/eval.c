@@ -117,6 +117,8 @@ static const char *choice_column(const struct eval *ev, size_t c)
 
 	if (!ch)
 		return "";
+	if (c == XP_COLUMN_NAME)
+		return ch->name;
 	if (c < ev->f->n_choice_cols)
 		return ch->attrs[c];
 	return ch->props ? ch->props[c - ev->f->n_choice_cols] : "";
@@ -152,6 +154,40 @@ static int member(struct eval *ev, size_t i, const struct form_answers *a, struc
 	return r < 0 ? -1 : 0;
 }
 
+int form_each_instance(const struct form *f, size_t r, const struct form_answers *a,
+		       int (*fn)(void *arg, const struct form_answers *in), void *arg)
+{
+	char uuid[FC_UUID_LEN + 1];
+	struct eval_in w;
+	size_t n, k;
+	int rc = 0;
+
+	if (!a->count || !a->instance_at)
+		return 0;
+	n = a->count(a->ctx, f, r);
+	for (k = 1; k <= n && !rc; k++) {
+		if (a->instance_at(a->ctx, f, r, k, uuid))
+			continue;
+		eval_in_init(&w, a, r, uuid, k);
+		rc = fn(arg, &w.fa);
+		eval_in_release(&w);
+	}
+	return rc;
+}
+
+struct each_member {
+	struct eval *ev;
+	size_t item;
+	struct strbuf sb;
+};
+
+static int each_member(void *arg, const struct form_answers *in)
+{
+	struct each_member *m = arg;
+
+	return member(m->ev, m->item, in, &m->sb);
+}
+
 /* XP_PARAM_NODESET(i): item i's value in its own instance when the
  * evaluation runs inside one of its repeat, else in every live instance
  * it sees (JavaRosa's rule; for a nested repeat, those under the outer
@@ -159,28 +195,65 @@ static int member(struct eval *ev, size_t i, const struct form_answers *a, struc
 static int nodeset(struct eval *ev, size_t i, const char **out)
 {
 	const struct form_answers *a = ev->a;
-	size_t r = (size_t)ev->f->items[i].repeat, n, k;
+	size_t r = (size_t)ev->f->items[i].repeat;
 	char uuid[FC_UUID_LEN + 1];
-	struct eval_in w;
-	struct strbuf sb;
+	struct each_member m = { ev, i, { 0 } };
 	int rc = 0;
 
-	strbuf_init(&sb);
-	if (a && a->instance && (!a->instance_of || !a->instance_of(a->ctx, ev->f, r, uuid))) {
-		rc = member(ev, i, a, &sb);
-	} else if (a && a->count && a->instance_at) {
-		n = a->count(a->ctx, ev->f, r);
-		for (k = 1; k <= n && !rc; k++) {
-			if (a->instance_at(a->ctx, ev->f, r, k, uuid))
-				continue;
-			eval_in_init(&w, a, r, uuid, k);
-			rc = member(ev, i, &w.fa, &sb);
-			eval_in_release(&w);
-		}
-	}
+	strbuf_init(&m.sb);
+	if (a && a->instance && (!a->instance_of || !a->instance_of(a->ctx, ev->f, r, uuid)))
+		rc = member(ev, i, a, &m.sb);
+	else if (a)
+		rc = form_each_instance(ev->f, r, a, each_member, &m);
 	ALLOC_GROW(ev->held, ev->n_held + 1, ev->alloc_held);
-	*out = ev->held[ev->n_held++] = strbuf_detach(&sb);
+	*out = ev->held[ev->n_held++] = strbuf_detach(&m.sb);
 	return rc;
+}
+
+/* Whether item i is inside repeat r (at any depth). */
+static int inside(const struct form *f, size_t i, size_t r)
+{
+	int k;
+
+	for (k = f->items[i].repeat; k >= 0; k = f->items[k].repeat)
+		if ((size_t)k == r)
+			return 1;
+	return 0;
+}
+
+/* Parameter key for item self into *val (see bind). */
+static int bind_one(struct eval *ev, int key, size_t self, const char *dot, const char **val,
+		    char *num, size_t size)
+{
+	int r = 0;
+
+	if (XP_PARAM_IS_OWN(key)) /* current()/..., outside a select_one ${q}'s filter */
+		key = XP_PARAM_OWN_OF(key);
+	if (key == XP_PARAM_DOT || (dot && key == (int)self))
+		*val = dot ? dot : answer(ev, self); /* ${self} in a constraint is . */
+	else if (key == XP_PARAM_TODAY)
+		r = (*val = today(ev)) ? 0 : -1;
+	else if (key == XP_PARAM_NOW)
+		r = (*val = now(ev)) ? 0 : -1;
+	else if (key == XP_PARAM_LANG)
+		*val = ev->a ? ev->a->lang.code : "";
+	else if (key == XP_PARAM_POSITION)
+		*val = ev->a && ev->a->position ? ev->a->position : "";
+	else if (XP_PARAM_IS_LAST(key))
+		*val = ev->a && ev->a->last_saved ? ev->a->last_saved(ev->a->ctx,
+			ev->f->items[XP_PARAM_LAST_OF(key)].name) : NULL;
+	else if (XP_PARAM_IS_NODESET(key))
+		r = nodeset(ev, (size_t)XP_PARAM_NODESET_ITEM(key), val);
+	else if (XP_PARAM_IS_INDEXED(key))
+		*val = indexed_answer(ev, (size_t)XP_PARAM_INDEXED_ITEM(key),
+				      (size_t)XP_PARAM_INDEXED_K(key));
+	else if (XP_PARAM_IS_COUNT(key))
+		*val = count_of(ev, (size_t)XP_PARAM_COUNT_OF(key), num, size);
+	else if (XP_PARAM_IS_COLUMN(key))
+		*val = choice_column(ev, (size_t)XP_PARAM_COLUMN_OF(key));
+	else if ((r = relevant(ev, (size_t)key)) == 1)
+		r = value_of(ev, (size_t)key, val);
+	return r;
 }
 
 /* Fills vals with e's parameters for item self; `dot` is what `.` reads
@@ -192,33 +265,8 @@ static int bind(struct eval *ev, const struct form_expr *e, size_t self, const c
 	size_t k;
 	int r = 0;
 
-	for (k = 0; k < e->n_params && r >= 0; k++) {
-		int key = e->params[k];
-		if (key == XP_PARAM_DOT || (dot && key == (int)self))
-			vals[k] = dot ? dot : answer(ev, self); /* ${self} in a constraint is . */
-		else if (key == XP_PARAM_TODAY)
-			r = (vals[k] = today(ev)) ? 0 : -1;
-		else if (key == XP_PARAM_NOW)
-			r = (vals[k] = now(ev)) ? 0 : -1;
-		else if (key == XP_PARAM_LANG)
-			vals[k] = ev->a ? ev->a->lang.code : "";
-		else if (key == XP_PARAM_POSITION)
-			vals[k] = ev->a && ev->a->position ? ev->a->position : "";
-		else if (XP_PARAM_IS_LAST(key))
-			vals[k] = ev->a && ev->a->last_saved ? ev->a->last_saved(ev->a->ctx,
-				  ev->f->items[XP_PARAM_LAST_OF(key)].name) : NULL;
-		else if (XP_PARAM_IS_NODESET(key))
-			r = nodeset(ev, (size_t)XP_PARAM_NODESET_ITEM(key), &vals[k]);
-		else if (XP_PARAM_IS_INDEXED(key))
-			vals[k] = indexed_answer(ev, (size_t)XP_PARAM_INDEXED_ITEM(key),
-						 (size_t)XP_PARAM_INDEXED_K(key));
-		else if (XP_PARAM_IS_COUNT(key))
-			vals[k] = count_of(ev, (size_t)XP_PARAM_COUNT_OF(key), num[k], sizeof num[k]);
-		else if (XP_PARAM_IS_COLUMN(key))
-			vals[k] = choice_column(ev, (size_t)XP_PARAM_COLUMN_OF(key));
-		else if ((r = relevant(ev, (size_t)key)) == 1)
-			r = value_of(ev, (size_t)key, &vals[k]);
-	}
+	for (k = 0; k < e->n_params && r >= 0; k++)
+		r = bind_one(ev, e->params[k], self, dot, &vals[k], num[k], sizeof num[k]);
 	return r < 0 ? -1 : 0;
 }
 
@@ -448,6 +496,59 @@ int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct f
 	return r;
 }
 
+/* A select_one ${q}'s choice_filter, item i's, in the instance of q's
+ * repeat r that cand reads: that repeat's items, position() and bare names
+ * (columns, here items) read there; current()/... and the rest as ev. */
+static int run_dyn(struct eval *ev, struct eval *cand, size_t i, size_t r)
+{
+	const struct form_expr *e = ev->f->items[i].choice_filter;
+	const char **vals = xcalloc(e->n_params ? e->n_params : 1, sizeof *vals);
+	char (*num)[24] = xcalloc(e->n_params ? e->n_params : 1, sizeof *num);
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < e->n_params && rc >= 0; k++) {
+		int key = e->params[k];
+		struct eval *on = ev;
+		if (XP_PARAM_IS_COLUMN(key))
+			on = cand, key = XP_PARAM_COLUMN_OF(key);
+		else if (XP_PARAM_IS_OWN(key))
+			key = XP_PARAM_OWN_OF(key);
+		else if (key == XP_PARAM_POSITION || (key >= 0 && inside(ev->f, (size_t)key, r)))
+			on = cand;
+		rc = bind_one(on, key, i, NULL, &vals[k], num[k], sizeof num[k]);
+	}
+	if (rc >= 0)
+		rc = expr_eval_bool(e->e, vals, e->n_params, ev->err);
+	free(vals);
+	free(num);
+	if (rc < 0)
+		fc_err_prefix(ev->err, _("%s of '%s' (%s)"), "choice_filter",
+			      ev->f->items[i].name, e->src);
+	return rc;
+}
+
+int form_dyn_kept(const struct form *f, size_t i, const struct form_answers *a,
+		  const struct form_answers *in, struct fc_err *err)
+{
+	struct eval ev, cand;
+	int r;
+
+	if (!f->items[i].choice_filter || !f->items[i].choices_of)
+		return 1;
+	if (start(&ev, f, i, a, err))
+		return -1;
+	if (start(&cand, f, i, in, err)) {
+		finish(&ev);
+		return -1;
+	}
+	cand.budget = ev.budget;
+	r = run_dyn(&ev, &cand, i, (size_t)f->items[f->items[i].choices_of - 1].repeat);
+	finish(&cand);
+	finish(&ev);
+	return r;
+}
+
 int form_check_value(const struct form *f, size_t i, const char *value,
 		     const struct form_answers *a, struct form_lang lang,
 		     struct fc_err *err)
@@ -466,7 +567,9 @@ int form_check_value(const struct form *f, size_t i, const char *value,
 			return form_no_answer(f, it, lang, err);
 		return 0; /* unanswered: whether that is allowed is form_required's */
 	}
-	if (form_check_type(it, value, err) || (it->choice_filter && offered(&ev, i, value, lang))) {
+	if (form_check_type(it, value, err) ||
+	    (it->choices_of && form_dyn_check(f, i, value, a, lang, err)) ||
+	    (it->choice_filter && !it->choices_of && offered(&ev, i, value, lang))) {
 		finish(&ev);
 		return -1;
 	}

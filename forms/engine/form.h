@@ -190,6 +190,9 @@ struct form_item {
 	enum form_media media;      /* FT_MEDIA items: which */
 	int from_file;              /* select_*_from_file: list is its file's */
 	int external;               /* select_one_external: list is itemsets.csv's */
+	int choices_of;             /* select_one ${q}: 1 + q's index, whose
+				     * values in its repeat's instances are the
+				     * choices (list NULL; form_dyn_choices) */
 	int missing_file;           /* select_*_from_file whose file was not beside
 				     * the form: shown, never asked or required
 				     * (form_item_answerable) */
@@ -459,6 +462,19 @@ int form_repeat_count(const struct form *f, size_t i, const struct form_answers 
  * choice_filter; 1 when it has none).  0/1, or -1 with err. */
 int form_choice_allowed(const struct form *f, size_t i, size_t c, const struct form_answers *a,
 			struct fc_err *err);
+/* The choices a select_one ${q} (item i, choices_of) offers given the
+ * answers: q's values, not empty, in the live instances of q's repeat the
+ * evaluation sees, each once, in order, that its choice_filter keeps (a
+ * select_multiple leaves out a value holding a space).  Each choice's name
+ * and label are the value.  *out is the caller's (form_dyn_release).  0,
+ * or -1 with err (forms/engine/dyn_choices.c). */
+int form_dyn_choices(const struct form *f, size_t i, const struct form_answers *a,
+		     struct form_list *out, struct fc_err *err);
+void form_dyn_release(struct form_list *l);
+/* Whether value is among select_one ${q} item i's choices given a: 0, or
+ * -1 with a message naming them (form_check_value checks it too). */
+int form_dyn_check(const struct form *f, size_t i, const char *value,
+		   const struct form_answers *a, struct form_lang lang, struct fc_err *err);
 /* Checks `value` for item i: its type (integer, decimal, date, a choice of
  * the list, pass/fail/na), then its constraint with `.` bound to value.
  * Returns 0, or -1 with the form's constraint message (in `lang`) or a

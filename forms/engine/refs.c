@@ -88,6 +88,10 @@ static void link_list(struct loader *ld, struct survey *sv, size_t i)
 
 	if (!name)
 		return;
+	if (name[0] == '$') { /* select_one ${q}: q's answers in its repeat */
+		survey_link_dyn(ld, sv, i, name);
+		return;
+	}
 	if (it->from_file) {
 		it->list = fromfile_list(ld, sv, i, name);
 		no_spaces(ld, sv, i);
@@ -239,7 +243,8 @@ static void compile_exprs(struct loader *ld, struct survey *sv, size_t i)
 	survey_link_triggers(ld, sv, i);
 	if (it->computed)
 		computed_unchecked(ld, sv, i);
-	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) && !it->missing_file)
+	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) && !it->missing_file &&
+	    !(sv->list_name[i] && sv->list_name[i][0] == '$')) /* survey_link_dyn's */
 		compile_filter(ld, sv, i); /* a missing file's list has no columns */
 	if (!form_item_answerable(it))
 		return;
@@ -393,7 +398,11 @@ void survey_link_refs(struct loader *ld, struct survey *sv)
 		survey_check_hazard_if(ld, sv, i);
 	}
 	for (i = 0; i < ld->f->n_items; i++) {
+		if (ld->f->engine) /* relative paths start there */
+			ld->f->engine->at = (int)i + 1;
 		compile_exprs(ld, sv, i);
+		if (ld->f->engine)
+			ld->f->engine->at = 0;
 		check_default(ld, sv, i);
 		if (!ld->f->items[i].other_of)
 			check_text_refs(ld, sv, i);

@@ -316,6 +316,18 @@ static int parse_type(struct loader *ld, struct survey *sv, const struct csv_row
 			*list = xstrdup(sp + 1);
 			return 0;
 		}
+		if (sp == t + base && !strchr(sp + 1, ' ') && !strncmp(sp + 1, "${", 2) &&
+		    strlen(sp + 1) > 3 && strlen(sp + 1) - 3 <= NAME_MAX_LEN &&
+		    sp[strlen(sp) - 1] == '}') { /* a repeat's values (refs.c) */
+			if (it->or_other) {
+				sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "or_other on "
+					      "a select of a repeat's values (%s) is not "
+					      "supported", sp + 1);
+				return -1;
+			}
+			*list = xstrdup(sp + 1);
+			return 0;
+		}
 	}
 	sheet_problem(ld, &sv->sh, row, S_TYPE, SLOT_PLAIN, "unknown type '%s'",
 		      load_quote(raw, q, sizeof q));

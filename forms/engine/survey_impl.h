@@ -53,6 +53,10 @@ int fromfile_add(struct loader *ld, struct survey *sv, size_t i, int key, const 
 /* Reads the files pulldata() names in column key of item i (pulldata.c). */
 void pulldata_files(struct loader *ld, struct survey *sv, size_t i, int key);
 
+/* select_one ${q}: links item i to q (list is "${q}") and compiles its
+ * choice_filter, reporting what is wrong (dyn_choices.c). */
+void survey_link_dyn(struct loader *ld, struct survey *sv, size_t i, const char *list);
+
 /* The parameters column (params.c): a range's start, end and step. */
 void survey_read_parameters(struct loader *ld, struct survey *sv, const struct csv_row *row,
 			    struct form_item *it);

@@ -405,6 +405,8 @@ static int primary(struct xp *x, struct node *out)
 	case TK_REF:
 		return reference(x, out);
 	case TK_DOT:
+		if (xp_is_path(x)) /* ./x */
+			return xp_path(x, out);
 		if (x->env->self == XK_NONE)
 			return xp_fail_at(x, x->t.pos, "'.' has no value here");
 		out->sql = xstrfmt("?%d", xp_param(x, XP_PARAM_DOT));
@@ -412,16 +414,22 @@ static int primary(struct xp *x, struct node *out)
 			    x->env->self == XK_DATE ? XT_DATE : XT_STR;
 		return xp_next(x);
 	case TK_DOTDOT:
-		return xp_fail_at(x, x->t.pos, "'..' is not supported but in position(..): "
-				  "refer to an item as ${name}");
+		if (xp_is_path(x)) /* ../x */
+			return xp_path(x, out);
+		return xp_fail_at(x, x->t.pos, "'..' alone is a group, which has no value "
+				  "(position(..) reads its instance's number): refer to an "
+				  "item as ../name or ${name}");
 	case TK_LPAREN:
 		if (deeper(x) || xp_next(x) || parse_expr(x, out))
 			return -1;
 		x->depth--;
 		return expect(x, TK_RPAREN, "')'");
 	case TK_WORD:
+		if (xp_is_path(x)) /* current()/../x */
+			return xp_path(x, out);
 		return is_call(x) ? call(x, out) : column(x, out);
-	case TK_SLASH:
+	case TK_SLASH: /* /data/group/x */
+		return xp_path(x, out);
 	case TK_LBRACK:
 		return xp_fail_at(x, x->t.pos, "unexpected character '%c' (paths are not "
 				  "supported but instance('list')/root/item[...]/column: refer to "
@@ -525,7 +533,12 @@ static int translate(const char *src, const struct xp_env *env, struct xp_sql *o
 	x.first = x.t.pos;
 	if (parse_expr(&x, &root))
 		goto fail;
-	if (x.t.kind == TK_SLASH || x.t.kind == TK_LBRACK) {
+	if (x.t.kind == TK_SLASH) {
+		xp_fail_at(&x, x.t.pos, "unexpected character '/' (XPath divides with 'div'; "
+			   "a path follows no value: refer to an item as ${name} or ../name)");
+		goto fail;
+	}
+	if (x.t.kind == TK_LBRACK) {
 		struct node t;
 		primary(&x, &t); /* fails, saying what a path is taken as */
 		goto fail;

@@ -50,11 +50,20 @@ enum xp_kind {
 #define XP_PARAM_NODESET(x) (-1500000000 - (x))
 #define XP_PARAM_IS_NODESET(p) ((p) <= -1500000000 && (p) > -1500000000 - XP_INDEXED_ITEMS)
 #define XP_PARAM_NODESET_ITEM(p) (-1500000000 - (p))
+/* current()/../x in a select_one ${q}'s choice_filter: item x in the
+ * select's own instance, not the one tried (forms/engine/eval.c); as x
+ * anywhere else. */
+#define XP_PARAM_OWN(x) (-1600000000 - (x))
+#define XP_PARAM_IS_OWN(p) ((p) <= -1600000000 && (p) > -1600000000 - XP_INDEXED_ITEMS)
+#define XP_PARAM_OWN_OF(p) (-1600000000 - (p))
 /* A choice's column, in a choice_filter: XP_PARAM_COLUMN(k) for column k of
  * choices.csv beyond list_name, name and label (the choice being tried). */
 #define XP_PARAM_COLUMN(k) (-100 - (k))
 #define XP_PARAM_IS_COLUMN(p) ((p) <= -100 && (p) > -1000000)
 #define XP_PARAM_COLUMN_OF(p) (-100 - (p))
+/* The column `name` a choice_filter reads: the choice's own name (ODK's
+ * item/name), past any column a form can have. */
+#define XP_COLUMN_NAME 999000
 
 /* ${last-saved#x}: item k's answer in the last saved record of the form
  * (form_answers.last_saved), below every indexed-repeat's number. */
@@ -80,6 +89,12 @@ struct xp_env {
 	/* The list instance('name') reads: a choices list, or a select's file
 	 * by its name without the extension; NULL when none. */
 	const struct form_list *(*instance)(void *ctx, const char *name);
+	/* 1 + the item whose column the expression is in, which a relative
+	 * path (../x, ./x) starts from; 0: none (xpath_path.c). */
+	int at;
+	/* In a select_one ${q}'s choice_filter: current()/... reads the
+	 * select's own instance (XP_PARAM_OWN). */
+	int own;
 };
 
 struct xp_sql {

@@ -344,7 +344,7 @@ static void choice_labels(struct strbuf *sb, const struct form *f, const struct 
  * if it is not one.  A code no language of the form has reads as none does
  * (form_text's default), so one branch per code the form's languages have
  * and one for the rest.  The second argument names the item in quotes, as
- * ODK has it. */
+ * ODK has it.  A select_one ${q}'s choice is labelled with its value. */
 static int fn_choice_name(struct xp *x, size_t pos, struct node *a, int n, struct node *out)
 {
 	const struct form *f = x->env->form;
@@ -361,6 +361,11 @@ static int fn_choice_name(struct xp *x, size_t pos, struct node *a, int n, struc
 		memcpy(name, a[1].lit + 2, len - 3);
 		name[len - 3] = '\0';
 		idx = x->env->lookup(x->env->ctx, name, &kind);
+	}
+	if (idx >= 0 && f && (size_t)idx < f->n_items && f->items[idx].choices_of) {
+		xp_to_str(&a[0]); /* select_one ${q}: a choice's label is its value */
+		result(out, xstrfmt("%s", a[0].sql), XT_STR);
+		return 0;
 	}
 	if (idx >= 0 && x->env->list && f)
 		l = x->env->list(x->env->ctx, idx);

@@ -82,6 +82,10 @@ void xp_to_str(struct node *n);
 void xp_to_bool(struct node *n);
 /* The parameter number (1-based) for an item index or XP_PARAM_*. */
 int xp_param(struct xp *x, int key);
+/* Whether the current token starts a path to an item (./x, ../x, /data/x,
+ * current()/x), which xp_path translates as ${x} (xpath_path.c). */
+int xp_is_path(const struct xp *x);
+int xp_path(struct xp *x, struct node *out);
 
 /* Translates a call of `name` (at source position pos) with n arguments.
  * The arguments stay the caller's.  0, or -1 with the message. */

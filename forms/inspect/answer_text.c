@@ -30,8 +30,9 @@ void answer_text(const struct form *f, const struct form_item *it, const char *v
 			 ? _("Fail") : !strcmp(v, "na") ? _("Not applicable") : v);
 		return;
 	}
-	if (!it || !it->list || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
-				   it->type != FT_RANK)) {
+	if (!it || (!it->list && !it->choices_of) ||
+	    (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE && it->type != FT_RANK) ||
+	    (it->choices_of && it->type == FT_SELECT_ONE)) { /* a repeat's answer: as is */
 		snprintf(buf, size, "%s", v);
 		return;
 	}
@@ -40,7 +41,8 @@ void answer_text(const struct form *f, const struct form_item *it, const char *v
 		n = strcspn(p, " ");
 		if (sb.len)
 			strbuf_adds(&sb, ", ");
-		label = choice_label(f, it->list, p, n, lang);
+		label = it->list ? choice_label(f, it->list, p, n, lang) : NULL; /* a value's
+										   * label is itself */
 		if (label)
 			strbuf_adds(&sb, label);
 		else

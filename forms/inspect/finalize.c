@@ -1,6 +1,7 @@
 /* finalize.c - what finalizing wants (see inspect.h): every required item
  * that applies answered, in every live instance of a repeat, as many
- * instances as a repeat_count asks for, no conflict, a team big enough;
+ * instances as a repeat_count asks for, every answer from a repeat's
+ * answers still one of them (stale_choices.c), no conflict, a team big enough;
  * and the list of what is missing, for the review and the command line. */
 #include "inspect.h"
 #include "instances.h"
@@ -211,7 +212,7 @@ static int checks(const struct form *f, const struct fc_inspection *in,
 		return -1;
 	if (n == 0) {
 		free(miss);
-		if (repeat_counts_met(f, in, lang, err))
+		if (repeat_counts_met(f, in, lang, err) || inspect_stale_choices(f, in, lang, err))
 			return -1;
 		if (in->n_team < insp_type_min_team(in->type))
 			return fc_fail(err, in->type == INSP_JOINT ?

@@ -25,4 +25,9 @@ void inspect_view_in(struct form_answers *fa, struct inspect_lookup *l, const st
 int inspect_begin_read(struct fc_workspace *ws, const char *id, struct fc_inspection *in,
 		       struct fc_err *err);
 
+/* Every select_one ${q}'s answer that applies is still among its choices
+ * (stale_choices.c): 0, or -1 with err naming the first that is not. */
+int inspect_stale_choices(const struct form *f, const struct fc_inspection *in,
+			  struct form_lang lang, struct fc_err *err);
+
 #endif

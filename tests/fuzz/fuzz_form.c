@@ -83,6 +83,11 @@ static void evaluate(const struct form *f)
 			if (f->items[i].default_value)
 				form_check_value(f, i, f->items[i].default_value, &fa,
 						 form_lang_of("zh"), &err);
+			if (f->items[i].choices_of) { /* select_one ${x}: its choices */
+				struct form_list l;
+				if (!form_dyn_choices(f, i, &fa, &l, &err))
+					form_dyn_release(&l);
+			}
 			{ /* a value (lookups, computed questions), an offer */
 				char *v = NULL;
 				if (!form_value(f, i, &fa, &v, &err) && v && strlen(v) > (1u << 20))

@@ -75,12 +75,13 @@ static void hazard_dialog(struct walk *w, const char *value, enum walk_how how);
 
 static void choose_one(struct walk *w, const struct form_item *it, size_t idx, enum walk_how how)
 {
-	const struct form_list *l = it->list;
+	struct form_list dyn;
+	const struct form_list *l = walk_choices(w, idx, &dyn);
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
 	size_t *map = xcalloc(l->n + 1, sizeof *map);
 	char *offer = walk_value(w, idx) ? NULL : walk_offer(w, idx);
 	const char *v = offer ? offer : walk_value(w, idx); /* where the cursor starts */
-	size_t i, cur = 0, n = walk_offered(w, idx, map);
+	size_t i, cur = 0, n = walk_offered(w, idx, l, map);
 	int k = -1;
 
 	for (i = 0; i < n; i++) {
@@ -100,6 +101,7 @@ static void choose_one(struct walk *w, const struct form_item *it, size_t idx, e
 				       how) == 0)
 		answered(w);
 	free(map);
+	form_dyn_release(&dyn);
 }
 
 static int is_chosen(const char *v, const char *name)
@@ -116,16 +118,16 @@ static int is_chosen(const char *v, const char *name)
 	return 0;
 }
 
-static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
-			enum walk_how how)
+static void choose_many(struct walk *w, size_t idx, enum walk_how how)
 {
-	const struct form_list *l = it->list;
+	struct form_list dyn;
+	const struct form_list *l = walk_choices(w, idx, &dyn);
 	const char **labels = xcalloc(l->n + 1, sizeof *labels);
 	unsigned char *sel = xcalloc(l->n + 1, 1);
 	size_t *map = xcalloc(l->n + 1, sizeof *map);
 	const char *v = walk_value(w, idx);
 	struct strbuf sb;
-	size_t i, n = walk_offered(w, idx, map);
+	size_t i, n = walk_offered(w, idx, l, map);
 
 	for (i = 0; i < n; i++) {
 		labels[i] = form_text(w->f, &l->choices[map[i]].label, w->ui->lang);
@@ -145,6 +147,7 @@ static void choose_many(struct walk *w, const struct form_item *it, size_t idx,
 	free(map);
 	free(sel);
 	free(labels);
+	form_dyn_release(&dyn);
 }
 
 static void choose_check(struct walk *w, enum walk_how how)
@@ -232,8 +235,14 @@ void walk_edit(struct walk *w, enum walk_how how)
 	}
 	switch (it->type) {
 	case FT_CHECK: choose_check(w, how); break;
-	case FT_SELECT_ONE: if (it->list) choose_one(w, it, idx, how); break;
-	case FT_SELECT_MULTIPLE: if (it->list) choose_many(w, it, idx, how); break;
+	case FT_SELECT_ONE:
+		if (it->list || it->choices_of)
+			choose_one(w, it, idx, how);
+		break;
+	case FT_SELECT_MULTIPLE:
+		if (it->list || it->choices_of)
+			choose_many(w, idx, how);
+		break;
 	case FT_TEXT: case FT_INTEGER: case FT_DECIMAL: case FT_DATE: case FT_TIME:
 	case FT_DATETIME: case FT_GEOPOINT: case FT_RANGE: case FT_GEOTRACE: case FT_GEOSHAPE:
 		edit_typed(w, it, idx, how);

@@ -105,43 +105,64 @@ static int pick_item(struct amend *a)
 	return 0;
 }
 
+/* The item's choices: its list, or a select_one ${q}'s, q's answers in
+ * the record (into *dyn, which the caller releases). */
+static const struct form_list *choices(struct amend *a, const struct form_item *it,
+				       struct form_list *dyn)
+{
+	struct inspect_answers ans;
+	struct fc_err err;
+
+	memset(dyn, 0, sizeof *dyn);
+	if (!it->choices_of)
+		return it->list;
+	inspect_answers_init(&ans, &a->r->in);
+	inspect_answers_in(&ans, a->r->f, a->item, a->chosen->instance);
+	ans.fa.lang = a->r->ui->lang;
+	if (form_dyn_choices(a->r->f, a->item, &ans.fa, dyn, &err))
+		ui_error(a->r->ui, "%s", err.msg);
+	else if (!dyn->n)
+		ui_error(a->r->ui, "%s", _("No choice is offered here, given the answers so far."));
+	return dyn->n ? dyn : NULL;
+}
+
 /* The choices of a check or a select_one: the name chosen, or NULL. */
-static char *pick_one(struct amend *a, const struct form_item *it)
+static char *pick_one(struct amend *a, const struct form_item *it, const struct form_list *l)
 {
 	static const char *const check_names[] = { "pass", "fail", "na" };
 	const char *check_labels[] = { _("Pass"), _("Fail"), _("Not applicable") };
 	const char **labels;
-	size_t i, n = it->type == FT_CHECK ? 3 : it->list->n;
+	size_t i, n = it->type == FT_CHECK ? 3 : l->n;
 	int k;
 
 	labels = xcalloc(n + 1, sizeof *labels);
 	for (i = 0; i < n; i++)
 		labels[i] = it->type == FT_CHECK ? check_labels[i]
-			    : form_text(a->r->f, &it->list->choices[i].label, a->r->ui->lang);
+			    : form_text(a->r->f, &l->choices[i].label, a->r->ui->lang);
 	k = ui_choose(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), labels, n, 0);
 	free(labels);
 	if (k < 0)
 		return NULL;
-	return xstrdup(it->type == FT_CHECK ? check_names[k] : it->list->choices[k].name);
+	return xstrdup(it->type == FT_CHECK ? check_names[k] : l->choices[k].name);
 }
 
 /* The choices of a select_multiple, as their names joined by spaces. */
-static char *pick_many(struct amend *a, const struct form_item *it)
+static char *pick_many(struct amend *a, const struct form_item *it, const struct form_list *l)
 {
-	const char **labels = xcalloc(it->list->n + 1, sizeof *labels);
-	unsigned char *sel = xcalloc(it->list->n + 1, 1);
+	const char **labels = xcalloc(l->n + 1, sizeof *labels);
+	unsigned char *sel = xcalloc(l->n + 1, 1);
 	struct strbuf sb;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < it->list->n; i++)
-		labels[i] = form_text(a->r->f, &it->list->choices[i].label, a->r->ui->lang);
+	for (i = 0; i < l->n; i++)
+		labels[i] = form_text(a->r->f, &l->choices[i].label, a->r->ui->lang);
 	rc = ui_choose_many(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), labels,
-			    it->list->n, sel);
+			    l->n, sel);
 	strbuf_init(&sb);
-	for (i = 0; rc == 0 && i < it->list->n; i++)
+	for (i = 0; rc == 0 && i < l->n; i++)
 		if (sel[i])
-			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", it->list->choices[i].name);
+			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", l->choices[i].name);
 	free(labels);
 	free(sel);
 	if (rc == 0)
@@ -153,12 +174,19 @@ static char *pick_many(struct amend *a, const struct form_item *it)
 static char *ask_value(struct amend *a)
 {
 	const struct form_item *it = &a->r->f->items[a->item];
+	const struct form_list *l;
+	struct form_list dyn;
 	char *v = NULL;
 
-	if (it->type == FT_CHECK || (it->type == FT_SELECT_ONE && it->list))
-		return pick_one(a, it);
-	if (it->type == FT_SELECT_MULTIPLE && it->list)
-		return pick_many(a, it);
+	if (it->type == FT_CHECK)
+		return pick_one(a, it, NULL);
+	if ((it->type == FT_SELECT_ONE || it->type == FT_SELECT_MULTIPLE) &&
+	    (it->list || it->choices_of)) {
+		if ((l = choices(a, it, &dyn)))
+			v = it->type == FT_SELECT_ONE ? pick_one(a, it, l) : pick_many(a, it, l);
+		form_dyn_release(&dyn);
+		return v;
+	}
 	if (ui_ask_text(a->r->ui, form_text(a->r->f, &it->label, a->r->ui->lang), _("New value"),
 			current(a->r, a->chosen->key), MAX_VALUE, check_value, a, &v))
 		return NULL;

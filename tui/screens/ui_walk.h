@@ -73,10 +73,14 @@ void walk_attach(struct walk *w);
 int walk_reload(struct walk *w);
 /* After the cursor moved: the new item's hazard, no error of the last. */
 void walk_moved(struct walk *w);
-/* The choices of select item i offered given the answers (its
- * choice_filter): their indices into its list, in out (room for all);
- * returns how many. */
-size_t walk_offered(const struct walk *w, size_t i, size_t *out);
+/* Select item i's choices: its list, or for a select_one ${q} q's answers
+ * now, filled into *dyn (form_dyn_release it; an error said on screen
+ * leaves it empty). */
+const struct form_list *walk_choices(const struct walk *w, size_t i, struct form_list *dyn);
+/* The choices of l, select item i's, offered given the answers (its
+ * choice_filter): their indices into l, in out (room for all); returns
+ * how many. */
+size_t walk_offered(const struct walk *w, size_t i, const struct form_list *l, size_t *out);
 /* The answer item i is offered (form_offer: its triggered calculation, its
  * default), a new string, or NULL. */
 char *walk_offer(const struct walk *w, size_t i);

@@ -226,18 +226,41 @@ static void load_hazard(struct walk *w)
 		w->have_haz = 1;
 }
 
-size_t walk_offered(const struct walk *w, size_t i, size_t *out)
+/* The answers as item i reads them, in the instance the walk is in. */
+static void answers_at(const struct walk *w, size_t i, struct inspect_answers *a)
 {
-	const struct form_list *l = w->f->items[i].list;
+	const struct form_item *it = &w->f->items[i];
+
+	inspect_answers_init(a, &w->in);
+	inspect_answers_last(a, &w->last);
+	a->fa.lang = w->ui->lang;
+	inspect_answers_in(a, w->f, i, it->repeat >= 0 ? w->inst[it->repeat] : NULL);
+}
+
+const struct form_list *walk_choices(const struct walk *w, size_t i, struct form_list *dyn)
+{
+	struct inspect_answers a;
+	struct fc_err err;
+
+	memset(dyn, 0, sizeof *dyn);
+	if (!w->f->items[i].choices_of)
+		return w->f->items[i].list;
+	answers_at(w, i, &a);
+	if (form_dyn_choices(w->f, i, &a.fa, dyn, &err))
+		ui_error(w->ui, "%s", err.msg);
+	return dyn;
+}
+
+size_t walk_offered(const struct walk *w, size_t i, const struct form_list *l, size_t *out)
+{
 	struct inspect_answers a;
 	struct fc_err err;
 	size_t c, n = 0;
 
-	inspect_answers_init(&a, &w->in);
-	inspect_answers_last(&a, &w->last);
-	a.fa.lang = w->ui->lang;
+	answers_at(w, i, &a);
 	for (c = 0; l && c < l->n; c++)
-		if (form_choice_allowed(w->f, i, c, &a.fa, &err) != 0) /* a failure: offer it */
+		if (w->f->items[i].choices_of || /* its choice_filter applied already */
+		    form_choice_allowed(w->f, i, c, &a.fa, &err) != 0) /* a failure: offer it */
 			out[n++] = c;
 	return n;
 }
@@ -413,18 +436,18 @@ char *walk_value_text(const struct walk *w, size_t item, const char *v)
 	if (it->type == FT_CHECK)
 		return xstrdup(!strcmp(v, "pass") ? _("Pass") : !strcmp(v, "fail") ? _("Fail")
 			       : !strcmp(v, "na") ? _("Not applicable") : v);
-	if (!l || (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE &&
-		   it->type != FT_RANK))
-		return xstrdup(v);
+	if ((!l && !it->choices_of) || (it->choices_of && it->type == FT_SELECT_ONE) ||
+	    (it->type != FT_SELECT_ONE && it->type != FT_SELECT_MULTIPLE && it->type != FT_RANK))
+		return xstrdup(v); /* a select_one ${x}'s value is its own label */
 	strbuf_init(&sb);
 	while (*(p += strspn(p, " "))) {
 		n = strcspn(p, " ");
-		for (i = 0; i < l->n; i++)
+		for (i = 0; l && i < l->n; i++)
 			if (strlen(l->choices[i].name) == n && !memcmp(l->choices[i].name, p, n))
 				break;
 		if (sb.len)
 			strbuf_adds(&sb, ", ");
-		if (i < l->n)
+		if (l && i < l->n)
 			strbuf_adds(&sb, form_text(w->f, &l->choices[i].label, w->ui->lang));
 		else
 			strbuf_add(&sb, p, n);
