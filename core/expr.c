@@ -387,6 +387,18 @@ static int authorize(void *arg, int action, const char *a, const char *b,
 	return SQLITE_DENY;
 }
 
+int expr_register_fns(sqlite3 *db, const struct expr_sql_fn *fns, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sqlite3_create_function(db, fns[i].name, fns[i].argc,
+					    SQLITE_UTF8 | (fns[i].varies ? 0 : SQLITE_DETERMINISTIC),
+					    NULL, fns[i].fn, NULL, NULL))
+			return -1;
+	return 0;
+}
+
 static int register_functions(sqlite3 *db)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;

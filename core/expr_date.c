@@ -257,18 +257,10 @@ static void fn_decimal_time(sqlite3_context *ctx, int argc, sqlite3_value **argv
 
 int expr_register_date(sqlite3 *db)
 {
-	static const struct {
-		const char *name;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
-		{ "fc_date", fn_date }, { "fc_date_time", fn_date_time },
-		{ "fc_decimal_dt", fn_decimal_dt }, { "fc_decimal_time", fn_decimal_time },
+	static const struct expr_sql_fn fns[] = {
+		{ "fc_date", 1, fn_date, 0 }, { "fc_date_time", 1, fn_date_time, 0 },
+		{ "fc_decimal_dt", 1, fn_decimal_dt, 0 }, { "fc_decimal_time", 1, fn_decimal_time, 0 },
 	};
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(fns); i++)
-		if (sqlite3_create_function(db, fns[i].name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-					    NULL, fns[i].fn, NULL, NULL))
-			return -1;
-	return 0;
+	return expr_register_fns(db, fns, ARRAY_SIZE(fns));
 }

@@ -316,24 +316,13 @@ static void fn_format_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int expr_register_xpath(sqlite3 *db)
 {
-	static const struct {
-		const char *name;
-		int argc;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
-		{ "fc_round", 1, fn_round }, { "fc_round", 2, fn_round },
-		{ "fc_pow", 2, fn_pow }, { "fc_sqrt", 1, fn_sqrt },
-		{ "fc_floor", 1, fn_floor }, { "fc_ceiling", 1, fn_ceiling },
-		{ "fc_substr", 2, fn_substr }, { "fc_substr", 3, fn_substr },
-		{ "fc_selected_at", 2, fn_selected_at }, { "fc_format_date", 2, fn_format_date },
-		{ "fc_numstr", 1, fn_numstr },
+	static const struct expr_sql_fn fns[] = {
+		{ "fc_round", 1, fn_round, 0 }, { "fc_round", 2, fn_round, 0 },
+		{ "fc_pow", 2, fn_pow, 0 }, { "fc_sqrt", 1, fn_sqrt, 0 },
+		{ "fc_floor", 1, fn_floor, 0 }, { "fc_ceiling", 1, fn_ceiling, 0 },
+		{ "fc_substr", 2, fn_substr, 0 }, { "fc_substr", 3, fn_substr, 0 },
+		{ "fc_selected_at", 2, fn_selected_at, 0 }, { "fc_format_date", 2, fn_format_date, 0 },
+		{ "fc_numstr", 1, fn_numstr, 0 },
 	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(fns); i++)
-		if (sqlite3_create_function(db, fns[i].name, fns[i].argc,
-					    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fns[i].fn,
-					    NULL, NULL))
-			return -1;
-	return 0;
+	return expr_register_fns(db, fns, ARRAY_SIZE(fns));
 }

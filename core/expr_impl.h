@@ -2,7 +2,20 @@
 #ifndef FC_EXPR_IMPL_H
 #define FC_EXPR_IMPL_H
 
+#include <stddef.h>
 #include <sqlite3.h>
+
+/* One SQL function of ours: its name, how many arguments, its body, and
+ * whether it gives a new value on each call (uuid(): not deterministic,
+ * so SQLite never folds two calls into one). */
+struct expr_sql_fn {
+	const char *name;
+	int argc;
+	void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	int varies;
+};
+/* Registers the n functions fns on db (expr.c).  0, or -1. */
+int expr_register_fns(sqlite3 *db, const struct expr_sql_fn *fns, size_t n);
 
 /* Registers the XPath functions of expr_fn.c on db.  0, or -1. */
 int expr_register_xpath(sqlite3 *db);

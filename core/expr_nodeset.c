@@ -342,23 +342,12 @@ static void fn_in_range(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int expr_register_nodeset(sqlite3 *db)
 {
-	static const struct {
-		const char *name;
-		int argc;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
-		{ "fc_ns1", 1, fn_ns1 }, { "fc_ns_sum", 1, fn_ns_sum },
-		{ "fc_ns_max", 1, fn_ns_max }, { "fc_ns_min", 1, fn_ns_min },
-		{ "fc_ns_nonempty", 1, fn_ns_nonempty }, { "fc_ns_join", 2, fn_ns_join },
-		{ "fc_area", 1, fn_area }, { "fc_distance", 1, fn_distance },
-		{ "fc_geofence", 2, fn_geofence }, { "fc_in_range", 4, fn_in_range },
+	static const struct expr_sql_fn fns[] = {
+		{ "fc_ns1", 1, fn_ns1, 0 }, { "fc_ns_sum", 1, fn_ns_sum, 0 },
+		{ "fc_ns_max", 1, fn_ns_max, 0 }, { "fc_ns_min", 1, fn_ns_min, 0 },
+		{ "fc_ns_nonempty", 1, fn_ns_nonempty, 0 }, { "fc_ns_join", 2, fn_ns_join, 0 },
+		{ "fc_area", 1, fn_area, 0 }, { "fc_distance", 1, fn_distance, 0 },
+		{ "fc_geofence", 2, fn_geofence, 0 }, { "fc_in_range", 4, fn_in_range, 0 },
 	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(fns); i++)
-		if (sqlite3_create_function(db, fns[i].name, fns[i].argc,
-					    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fns[i].fn,
-					    NULL, NULL))
-			return -1;
-	return 0;
+	return expr_register_fns(db, fns, ARRAY_SIZE(fns));
 }

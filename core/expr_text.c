@@ -205,25 +205,16 @@ static void fn_b64decode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int expr_register_text(sqlite3 *db)
 {
-	static const struct {
-		const char *name;
-		int argc, flags;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
-		{ "fc_before", 2, SQLITE_DETERMINISTIC, fn_before },
-		{ "fc_after", 2, SQLITE_DETERMINISTIC, fn_after },
-		{ "fc_translate", 3, SQLITE_DETERMINISTIC, fn_translate },
-		{ "fc_bool_str", 1, SQLITE_DETERMINISTIC, fn_bool_str },
-		{ "fc_uuid", 0, 0, fn_uuid },
-		{ "fc_digest", 2, SQLITE_DETERMINISTIC, fn_digest },
-		{ "fc_digest", 3, SQLITE_DETERMINISTIC, fn_digest },
-		{ "fc_b64decode", 1, SQLITE_DETERMINISTIC, fn_b64decode },
+	static const struct expr_sql_fn fns[] = {
+		{ "fc_before", 2, fn_before, 0 },
+		{ "fc_after", 2, fn_after, 0 },
+		{ "fc_translate", 3, fn_translate, 0 },
+		{ "fc_bool_str", 1, fn_bool_str, 0 },
+		{ "fc_uuid", 0, fn_uuid, 1 },
+		{ "fc_digest", 2, fn_digest, 0 },
+		{ "fc_digest", 3, fn_digest, 0 },
+		{ "fc_b64decode", 1, fn_b64decode, 0 },
 	};
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(fns); i++)
-		if (sqlite3_create_function(db, fns[i].name, fns[i].argc,
-					    SQLITE_UTF8 | fns[i].flags, NULL, fns[i].fn, NULL, NULL))
-			return -1;
-	return 0;
+	return expr_register_fns(db, fns, ARRAY_SIZE(fns));
 }

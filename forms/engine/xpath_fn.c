@@ -13,8 +13,6 @@
 #include "forms/engine/load_impl.h"
 #include "forms/engine/xpath_impl.h"
 
-typedef int (*emit_fn)(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
-
 static void result(struct node *out, char *sql, enum xt type)
 {
 	out->sql = sql;
@@ -413,11 +411,7 @@ static int fn_random(struct xp *x, size_t pos, struct node *a, int n, struct nod
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int min, max;
-	emit_fn emit;
-} functions[] = {
+static const struct xp_fn functions[] = {
 	{ "not", 1, 1, fn_not },
 	{ "true", 0, 0, fn_true },
 	{ "false", 0, 0, fn_false },
@@ -454,30 +448,37 @@ static const struct {
 	{ "random", 0, 0, fn_random },
 };
 
+int xp_call_table(struct xp *x, const struct xp_fn *fns, size_t n_fns, const char *name,
+		  size_t pos, struct node *a, int n, struct node *out)
+{
+	size_t i;
+
+	for (i = 0; i < n_fns; i++) {
+		if (strcmp(name, fns[i].name))
+			continue;
+		if (n < fns[i].min || n > fns[i].max) {
+			if (fns[i].min == fns[i].max)
+				return xp_fail_at(x, pos, "%s() takes %d argument%s, not %d", name,
+						  fns[i].min, fns[i].min == 1 ? "" : "s", n);
+			if (n < fns[i].min)
+				return xp_fail_at(x, pos, "%s() takes at least %d argument%s, not %d",
+						  name, fns[i].min, fns[i].min == 1 ? "" : "s", n);
+			return xp_fail_at(x, pos, "%s() takes at most %d arguments, not %d",
+					  name, fns[i].max, n);
+		}
+		return fns[i].emit(x, pos, a, n, out);
+	}
+	return 1;
+}
+
 int xp_call(struct xp *x, const char *name, size_t pos, struct node *args, int n,
 	    struct node *out)
 {
-	size_t i;
 	int rc;
 
-	for (i = 0; i < ARRAY_SIZE(functions); i++) {
-		if (strcmp(name, functions[i].name))
-			continue;
-		if (n < functions[i].min || n > functions[i].max) {
-			if (functions[i].min == functions[i].max)
-				return xp_fail_at(x, pos, "%s() takes %d argument%s, not %d",
-						  name, functions[i].min,
-						  functions[i].min == 1 ? "" : "s", n);
-			if (n < functions[i].min)
-				return xp_fail_at(x, pos, "%s() takes at least %d argument%s, not %d",
-						  name, functions[i].min,
-						  functions[i].min == 1 ? "" : "s", n);
-			return xp_fail_at(x, pos, "%s() takes at most %d arguments, not %d",
-					  name, functions[i].max, n);
-		}
-		return functions[i].emit(x, pos, args, n, out);
-	}
-	if ((rc = xp_call_more(x, name, pos, args, n, out)) <= 0)
+	if ((rc = xp_call_table(x, functions, ARRAY_SIZE(functions), name, pos, args, n,
+				out)) <= 0 ||
+	    (rc = xp_call_more(x, name, pos, args, n, out)) <= 0)
 		return rc;
 	return xp_fail_at(x, pos, "unknown function %s()", name);
 }

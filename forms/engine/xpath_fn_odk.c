@@ -13,8 +13,6 @@
 #include "forms/engine/load_impl.h"
 #include "forms/engine/xpath_impl.h"
 
-typedef int (*emit_fn)(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
-
 static int result(struct node *out, char *sql, enum xt type)
 {
 	out->sql = sql;
@@ -184,11 +182,7 @@ static int fn_version(struct xp *x, size_t pos, struct node *a, int n, struct no
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int min, max;
-	emit_fn emit;
-} functions[] = {
+static const struct xp_fn functions[] = {
 	{ "substring-before", 2, 2, fn_before },
 	{ "substring-after", 2, 2, fn_after },
 	{ "translate", 3, 3, fn_translate },
@@ -208,24 +202,5 @@ static const struct {
 int xp_call_odk(struct xp *x, const char *name, size_t pos, struct node *a, int n,
 		struct node *out)
 {
-	size_t i;
-	int lo, hi;
-
-	for (i = 0; i < ARRAY_SIZE(functions); i++) {
-		if (strcmp(name, functions[i].name))
-			continue;
-		lo = functions[i].min;
-		hi = functions[i].max;
-		if (lo == hi && n != lo)
-			return xp_fail_at(x, pos, "%s() takes %d argument%s, not %d", name, lo,
-					  lo == 1 ? "" : "s", n);
-		if (n < lo)
-			return xp_fail_at(x, pos, "%s() takes at least %d arguments, not %d",
-					  name, lo, n);
-		if (n > hi)
-			return xp_fail_at(x, pos, "%s() takes at most %d arguments, not %d",
-					  name, hi, n);
-		return functions[i].emit(x, pos, a, n, out);
-	}
-	return 1;
+	return xp_call_table(x, functions, ARRAY_SIZE(functions), name, pos, a, n, out);
 }

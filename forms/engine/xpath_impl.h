@@ -114,6 +114,19 @@ int xp_lookup_unknown(struct xp *x, const struct form_list *l, size_t pos, size_
 char *xp_sql_string(const char *s, size_t n);
 /* The same appended to sb. */
 void xp_sql_quote(struct strbuf *sb, const char *s, size_t n);
+/* A function compiled from its arguments' SQL: its name, how many
+ * arguments it takes, and what writes its SQL into out. */
+typedef int (*xp_emit_fn)(struct xp *x, size_t pos, struct node *a, int n, struct node *out);
+struct xp_fn {
+	const char *name;
+	int min, max;
+	xp_emit_fn emit;
+};
+/* Calls `name` from the n_fns functions fns, its arguments counted and a
+ * wrong count said at pos (xpath_fn.c): 0, -1 with the message, or 1 when
+ * name is none of them. */
+int xp_call_table(struct xp *x, const struct xp_fn *fns, size_t n_fns, const char *name,
+		  size_t pos, struct node *a, int n, struct node *out);
 /* The functions of xpath_fn_more.c (trigonometry, logarithms,
  * normalize-space): 0, -1 with the message, or 1 when name is none of them. */
 int xp_call_more(struct xp *x, const char *name, size_t pos, struct node *args, int n,
