@@ -8,7 +8,10 @@
 # into `git fast-import`), then prints one line per figure:
 #
 #   first_pull   `init --supervisor --from file://` (clone and import) and
-#                `git clone --bare`; first_pull_daemon: the same over git://
+#                `git clone --bare`; first_pull_daemon: the same over git://,
+#                first_pull_ssh: over ssh:// (sshd on 127.0.0.1, a key)
+#   import       `reindex`: the import alone, the supervisor's store rebuilt
+#                from its replica; inspections stored per CPU second
 #   pull_100     `pull` of 100 new inspections (median of 3) and `git fetch`
 #   sync_1000    `sync` of 1000 new inspections waiting in the outbox, and
 #                writing the files, `git add`, `git commit`, `git push`
@@ -54,6 +57,7 @@ SIZES=${BENCH_SIZES-"1000 10000 100000"} # BENCH_SIZES="": only the figures made
 WORK=${BENCH_DIR:-$top/build/bench/work}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 DAEMON_MAX=${BENCH_DAEMON_MAX:-100000}
+SSH_MAX=${BENCH_SSH_MAX:-100000}
 FILE_PULL_MAX=${BENCH_FILE_PULL_MAX:-100000}
 export FIELDCHECK_FORMS=${FIELDCHECK_FORMS:-$top/forms/checklists}
 export LC_ALL=C.UTF-8
@@ -66,8 +70,10 @@ for t in gen fill answer timeit photos pages; do
 done
 [ -x "$FC" ] || { echo "bench: $FC is missing" >&2; exit 1; }
 
-DAEMON=""
-cleanup() { [ -z "$DAEMON" ] || kill "$DAEMON" 2>/dev/null || true; }
+# free_port, wait_port and sshd_start: the sync tests' servers on 127.0.0.1
+. "$top/tests/loopback.sh"
+DAEMON="" SSHD=""
+cleanup() { for p in $DAEMON $SSHD; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
 # timed NAME COMMAND...: runs it under timeit; sets SECS KB CPU and RC.
@@ -116,21 +122,24 @@ machine() {
 # start_daemon [ARG...]: git daemon serving $D on a free port of 127.0.0.1
 # (PORT), with ARGs (--enable=receive-pack for pushes).
 start_daemon() {
-	for _ in 1 2 3 4 5; do
-		PORT=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 20000))
-		git daemon --reuseaddr --base-path="$D" --export-all --listen=127.0.0.1 \
-			--port="$PORT" "$@" "$D" 2>"$D/daemon.log" &
-		DAEMON=$!
-		sleep 1
-		kill -0 "$DAEMON" 2>/dev/null && return 0
-	done
-	echo "bench: git daemon does not start (see $D/daemon.log)" >&2
-	exit 1
+	PORT=$(free_port)
+	git daemon --reuseaddr --base-path="$D" --export-all --listen=127.0.0.1 \
+		--port="$PORT" "$@" "$D" 2>"$D/daemon.log" &
+	DAEMON=$!
+	wait_port "$PORT" || { echo "bench: git daemon does not start (see $D/daemon.log)" >&2; exit 1; }
 }
 
-# first_pull NAME WORKSPACE URL: the supervisor's first pull, stopped after
-# TIMEOUT seconds; a watcher notes when the fetched pack lands (the fetch is
-# over) in $D/fetched.
+# stop_server PID: stops a daemon or sshd started here.
+stop_server() {
+	kill "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
+
+# first_pull NAME WORKSPACE URL [KEY]: the supervisor's first pull, stopped
+# after TIMEOUT seconds: `init --from URL`, or with an SSH KEY (which init
+# does not take) `init`, `remote add origin URL --key KEY` and `pull` (the
+# pull timed).  A watcher notes when the fetched pack lands (the fetch is over)
+# in $D/fetched.
 first_pull() {
 	start=$(date +%s.%N)
 	rm -f "$D/fetched" "$D/fetched.stop"
@@ -143,8 +152,14 @@ first_pull() {
 		done
 	) &
 	watcher=$!
-	ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" init --name 督导员 \
-		--badge JG-0001 --dept 区应急管理局 --supervisor --from "$3"
+	if [ -n "${4:-}" ]; then
+		"$FC" -C "$2" init --name 督导员 --badge JG-0001 --dept 区应急管理局 --supervisor >/dev/null
+		"$FC" -C "$2" remote add origin "$3" --key "$4" >/dev/null
+		ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" pull
+	else
+		ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" init --name 督导员 \
+			--badge JG-0001 --dept 区应急管理局 --supervisor --from "$3"
+	fi
 	touch "$D/fetched.stop"
 	[ -e "$D/fetched" ] || echo "-" >"$D/fetched"
 	kill "$watcher" 2>/dev/null || true
@@ -161,7 +176,7 @@ report_first_pull() {
 		return 1
 	fi
 	[ "$RC" = 0 ] || { echo "bench: $1 failed ($RC)" >&2; tail -n 20 "$D/$1.err" >&2; exit 1; }
-	got=$(sed -n 's/^imported from .*: \([0-9]*\) inspections, .*/\1/p' "$D/$1.out")
+	got=$(sed -n 's/^\(imported from .*\|arrived\): \([0-9]*\) inspections, .*/\2/p' "$D/$1.out")
 	quarantined=$(grep -c quarantined "$D/$1.err" || true)
 	printf 'bench %s n=%s %s maxrss_kb=%s git_maxrss_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
 		"$1" "$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$(cat "$D/fetched")" \
@@ -196,8 +211,7 @@ sync_daemon() {
 			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
 		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
 	sync_one_daemon
-	kill "$DAEMON" 2>/dev/null || true
-	wait "$DAEMON" 2>/dev/null || true
+	stop_server "$DAEMON"
 	DAEMON=""
 	rm -rf "$D/insp_d" "$D/wt_d" "$D/dcentral.git" "$D/dpush.git"
 }
@@ -220,6 +234,33 @@ sync_one_daemon() {
 		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
 			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
 		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
+}
+
+# first_pull_ssh: figure 1 over ssh://, beside `git clone --bare` over
+# ssh:// with the same key; the workspace is dropped (or becomes the
+# supervisor's when neither other first pull ran).
+first_pull_ssh() {
+	mkdir -p "$D/sshd/srv"
+	cp -a "$D/central.git" "$D/sshd/srv/central.git"
+	sshd_start "$D/sshd" || { echo "bench: sshd does not start (see $D/sshd/ssh/sshd.log)" >&2; exit 1; }
+	SSHD=$SSHD_PID
+	sshurl="ssh://$SSH_USER@127.0.0.1:$SSH_PORT$D/sshd/srv/central.git"
+	GIT_SSH_COMMAND="ssh -i '$D/sshd/id_ed25519' -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR"
+	export GIT_SSH_COMMAND
+	timed clone_ssh git clone --bare -q "$sshurl" "$D/clone3.git"
+	unset GIT_SSH_COMMAND
+	git_s=$SECS git_kb=$KB git_cpu=$CPU
+	first_pull first_pull_ssh "$D/sup3" "$sshurl" "$D/sshd/id_ed25519"
+	stop_server "$SSHD"
+	SSHD=""
+	report_first_pull first_pull_ssh || return 1
+	rm -rf "$D/clone3.git" "$D/sshd/srv"
+	if [ -d "$D/sup" ]; then
+		rm -rf "$D/sup3"
+	else
+		mv "$D/sup3" "$D/sup"
+		git --git-dir="$D/sup/replica.git" config remote.origin.url "$URL"
+	fi
 }
 
 one_size() {
@@ -255,8 +296,7 @@ one_size() {
 		timed clone_daemon git clone --bare -q "git://127.0.0.1:$PORT/central.git" "$D/clone2.git"
 		git_s=$SECS git_kb=$KB git_cpu=$CPU
 		first_pull first_pull_daemon "$D/sup2" "git://127.0.0.1:$PORT/central.git"
-		kill "$DAEMON" 2>/dev/null || true
-		wait "$DAEMON" 2>/dev/null || true
+		stop_server "$DAEMON"
 		DAEMON=""
 		report_first_pull first_pull_daemon || return 0
 		rm -rf "$D/clone2.git"
@@ -267,7 +307,18 @@ one_size() {
 			git --git-dir="$D/sup/replica.git" config remote.origin.url "$URL"
 		fi
 	fi
+	# 1c. The same over ssh:// (sshd on 127.0.0.1 serving a copy of the
+	# central its user owns), with the key an inspector's remote names.
+	if [ "$N" -le "$SSH_MAX" ]; then
+		first_pull_ssh || return 0
+	fi
 	[ -d "$D/sup" ] || { [ -n "${BENCH_KEEP:-}" ] || rm -rf "$D"; return 0; }
+
+	# 1d. The import alone: `reindex` rebuilds the supervisor's store from
+	# its replica (every record read, checked and stored again).
+	timed reindex "$FC" -C "$D/sup" reindex
+	printf 'bench import n=%s ours=%s ours_cpu=%s maxrss_kb=%s inspections_per_cpu_s=%s\n' \
+		"$N" "$SECS" "$CPU" "$KB" "$(awk -v n="$N" -v c="$CPU" 'BEGIN { if (c > 0) printf "%.0f", n / c; else print "-" }')"
 
 	# 2. 100 new inspections arrive; pull them, three times.
 	ours="" gits="" kbs="" cpus="" gcpus=""

@@ -1,6 +1,7 @@
 # tests/sync/lib_sync.sh - devices, central repositories and the servers
 # the sync tests start on 127.0.0.1 (git daemon, sshd) and stop at exit.
 . "$FIELDCHECK_TOP/tests/lib.sh"
+. "$FIELDCHECK_TOP/tests/loopback.sh"
 export FIELDCHECK_NOW=2026-11-28T09:30:00+08:00
 # Repositories the SSH user owns are read by root's git too (the daemon,
 # the checks): git's ownership check would refuse them.
@@ -21,23 +22,6 @@ on() { d=$1; shift; "$FC" -C "$T/$d" "$@" >"$OUT" 2>"$ERR"; }
 # new_inspection NAME CODE: starts a six-ones inspection, prints its id.
 new_inspection() { "$FC" -C "$T/$1" inspection new --form six-ones --enterprise "$2"; }
 
-# free_port: a TCP port nobody listens on, from the high range.
-free_port() {
-	while :; do
-		p=$((20000 + RANDOM % 20000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-	done
-}
-
-# wait_port PORT: until something listens (at most 10 s).
-wait_port() {
-	for _ in $(seq 100); do
-		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 STOP=""
 cleanup_servers() { for p in $STOP; do kill "$p" 2>/dev/null; done; rm -rf "$T"; }
 trap cleanup_servers EXIT
@@ -51,48 +35,11 @@ start_daemon() {
 	wait_port "$DAEMON_PORT"
 }
 
-# start_sshd: sshd on 127.0.0.1 with a throwaway host key, accepting the
-# throwaway user key $T/id_ed25519 for the current user.
+# start_sshd: sshd on 127.0.0.1 (tests/loopback.sh) accepting the throwaway
+# user key $T/id_ed25519 for SSH_USER; stopped at exit.
 start_sshd() {
-	mkdir -p "$T/ssh" && chmod 700 "$T/ssh"
-	[ -f "$T/ssh/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$T/ssh/host_ed25519"
-	[ -f "$T/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$T/id_ed25519"
-	cp "$T/id_ed25519.pub" "$T/ssh/authorized_keys"
-	SSH_PORT=$(free_port)
-	cat >"$T/ssh/sshd_config" <<CONF
-Port $SSH_PORT
-ListenAddress 127.0.0.1
-HostKey $T/ssh/host_ed25519
-AuthorizedKeysFile $T/ssh/authorized_keys
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin prohibit-password
-UsePAM no
-StrictModes no
-PidFile $T/ssh/sshd.pid
-SetEnv PATH=$PATH
-MaxStartups 200
-MaxSessions 200
-CONF
-	if [ "$(id -u)" = 0 ]; then
-		# As root (CI), log in as a user whose shell is sh: root's bash
-		# would source ~/.bashrc for every SSH command (Debian's bash
-		# does under sshd), and twenty sessions of a heavy one choke
-		# the machine.
-		mkdir -p /run/sshd
-		id fcssh >/dev/null 2>&1 || useradd -M -d /nonexistent -s /bin/sh fcssh
-		usermod -p '*' fcssh # no password, but not a locked account
-		SSH_USER=fcssh
-		chmod 755 "$T" "$T/ssh"
-		chmod 644 "$T/ssh/authorized_keys"
-		[ -d "$T/srv" ] && chown -R fcssh "$T/srv"
-	else
-		SSH_USER=$(id -un)
-	fi
-	/usr/sbin/sshd -D -e -f "$T/ssh/sshd_config" 2>"$T/ssh/sshd.log" &
-	STOP="$STOP $!"
-	wait_port "$SSH_PORT"
+	sshd_start "$T" || return 1
+	STOP="$STOP $SSHD_PID"
 }
 
 # tree_of NAME: the tree id of device NAME's replica branch.
