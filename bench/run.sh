@@ -76,7 +76,8 @@ DAEMON="" SSHD=""
 cleanup() { for p in $DAEMON $SSHD; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-# timed NAME COMMAND...: runs it under timeit; sets SECS KB CPU and RC.
+# timed NAME COMMAND...: runs it under timeit; sets SECS KB CPU ANON and RC
+# (ANON: its peak private memory, KiB; KB counts mapped files too).
 # Output in $D/NAME.out and .err; a failure stops the benchmark unless
 # ALLOW_FAIL is set.
 timed() {
@@ -88,7 +89,7 @@ timed() {
 		tail -n 20 "$D/$name.err" >&2
 		exit 1
 	fi
-	read -r SECS KB _ CPU <"$D/$name.time"
+	read -r SECS KB _ CPU ANON <"$D/$name.time"
 }
 
 # ratio A B: A/B to two decimals
@@ -178,9 +179,9 @@ report_first_pull() {
 	[ "$RC" = 0 ] || { echo "bench: $1 failed ($RC)" >&2; tail -n 20 "$D/$1.err" >&2; exit 1; }
 	got=$(sed -n 's/^\(imported from .*\|arrived\): \([0-9]*\) inspections, .*/\2/p' "$D/$1.out")
 	quarantined=$(grep -c quarantined "$D/$1.err" || true)
-	printf 'bench %s n=%s %s maxrss_kb=%s git_maxrss_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
-		"$1" "$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$(cat "$D/fetched")" \
-		"$got" "$quarantined"
+	printf 'bench %s n=%s %s maxrss_kb=%s git_maxrss_kb=%s anon_kb=%s git_anon_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
+		"$1" "$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$ANON" "$git_anon" \
+		"$(cat "$D/fetched")" "$got" "$quarantined"
 	[ "$got" = "$N" ] && [ "$quarantined" = 0 ] ||
 		{ echo "bench: $1 imported $got of $N (see $D/$1.err)" >&2; exit 1; }
 }
@@ -249,7 +250,7 @@ first_pull_ssh() {
 	export GIT_SSH_COMMAND
 	timed clone_ssh git clone --bare -q "$sshurl" "$D/clone3.git"
 	unset GIT_SSH_COMMAND
-	git_s=$SECS git_kb=$KB git_cpu=$CPU
+	git_s=$SECS git_kb=$KB git_cpu=$CPU git_anon=$ANON
 	first_pull first_pull_ssh "$D/sup3" "$sshurl" "$D/sshd/id_ed25519"
 	stop_server "$SSHD"
 	SSHD=""
@@ -282,7 +283,7 @@ one_size() {
 
 	# 1. The supervisor's first pull beside git clone --bare.
 	timed clone git clone --bare -q "$URL" "$D/clone.git"
-	git_s=$SECS git_kb=$KB git_cpu=$CPU
+	git_s=$SECS git_kb=$KB git_cpu=$CPU git_anon=$ANON
 	if [ "$N" -le "$FILE_PULL_MAX" ]; then
 		first_pull first_pull "$D/sup" "$URL"
 		report_first_pull first_pull || return 0
@@ -294,7 +295,7 @@ one_size() {
 	if [ "$N" -le "$DAEMON_MAX" ]; then
 		start_daemon
 		timed clone_daemon git clone --bare -q "git://127.0.0.1:$PORT/central.git" "$D/clone2.git"
-		git_s=$SECS git_kb=$KB git_cpu=$CPU
+		git_s=$SECS git_kb=$KB git_cpu=$CPU git_anon=$ANON
 		first_pull first_pull_daemon "$D/sup2" "git://127.0.0.1:$PORT/central.git"
 		stop_server "$DAEMON"
 		DAEMON=""
