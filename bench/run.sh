@@ -136,11 +136,9 @@ stop_server() {
 	wait "$1" 2>/dev/null || true
 }
 
-# first_pull NAME WORKSPACE URL [KEY]: the supervisor's first pull, stopped
-# after TIMEOUT seconds: `init --from URL`, or with an SSH KEY (which init
-# does not take) `init`, `remote add origin URL --key KEY` and `pull` (the
-# pull timed).  A watcher notes when the fetched pack lands (the fetch is over)
-# in $D/fetched.
+# first_pull NAME WORKSPACE URL [KEY]: the supervisor's first pull, `init
+# --from URL [--key KEY]`, stopped after TIMEOUT seconds.  A watcher notes
+# when the fetched pack lands (the fetch is over) in $D/fetched.
 first_pull() {
 	start=$(date +%s.%N)
 	rm -f "$D/fetched" "$D/fetched.stop"
@@ -153,14 +151,8 @@ first_pull() {
 		done
 	) &
 	watcher=$!
-	if [ -n "${4:-}" ]; then
-		"$FC" -C "$2" init --name 督导员 --badge JG-0001 --dept 区应急管理局 --supervisor >/dev/null
-		"$FC" -C "$2" remote add origin "$3" --key "$4" >/dev/null
-		ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" pull
-	else
-		ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" init --name 督导员 \
-			--badge JG-0001 --dept 区应急管理局 --supervisor --from "$3"
-	fi
+	ALLOW_FAIL=1 timed "$1" timeout "$TIMEOUT" "$FC" -C "$2" init --name 督导员 \
+		--badge JG-0001 --dept 区应急管理局 --supervisor --from "$3" ${4:+--key "$4"}
 	touch "$D/fetched.stop"
 	[ -e "$D/fetched" ] || echo "-" >"$D/fetched"
 	kill "$watcher" 2>/dev/null || true
@@ -177,7 +169,7 @@ report_first_pull() {
 		return 1
 	fi
 	[ "$RC" = 0 ] || { echo "bench: $1 failed ($RC)" >&2; tail -n 20 "$D/$1.err" >&2; exit 1; }
-	got=$(sed -n 's/^\(imported from .*\|arrived\): \([0-9]*\) inspections, .*/\2/p' "$D/$1.out")
+	got=$(sed -n 's/^imported from .*: \([0-9]*\) inspections, .*/\1/p' "$D/$1.out")
 	quarantined=$(grep -c quarantined "$D/$1.err" || true)
 	printf 'bench %s n=%s %s maxrss_kb=%s git_maxrss_kb=%s anon_kb=%s git_anon_kb=%s fetch_done_at=%s imported=%s quarantined=%s\n' \
 		"$1" "$N" "$(pair "$SECS" "$git_s" "$CPU" "$git_cpu")" "$KB" "$git_kb" "$ANON" "$git_anon" \

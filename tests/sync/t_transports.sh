@@ -34,6 +34,17 @@ check "push over ssh://" on s1 sync
 check "git daemon clients see it" on g1 sync
 check "the enterprise arrived" sh -c "'$FC' -C '$T/g1' enterprise list | grep -q 丙冶炼"
 
+# A new laptop starts from the central over SSH with its key file.
+check "init --from ssh:// --key imports what the central holds" \
+	"$FC" -C "$T/s3" init --name s3 --badge S-3 --dept 区应急管理局 --from "$sshurl" --key "$T/id_ed25519"
+check "with the key kept for its syncs" sh -c "'$FC' -C '$T/s3' enterprise list | grep -q 丙冶炼"
+check "which use it" on s3 sync
+expect_usage() { "$FC" -C "$T/s4" init --name s4 --badge S-4 --dept 区应急管理局 --key "$T/id_ed25519" 2>"$ERR"; }
+expect_usage; rc=$?
+check "--key without --from is a usage error (exit $rc)" [ "$rc" -eq 2 ]
+check "saying so" grep -q -- "--key goes with --from" "$ERR"
+check "and makes no workspace" [ ! -e "$T/s4" ]
+
 # A key the server does not know: refused, after a bounded number of tries.
 ssh-keygen -q -t ed25519 -N '' -f "$T/stranger"
 device s2 S-2 "$sshurl" "$T/stranger"

@@ -12,7 +12,7 @@
 
 static const char init_usage[] =
 	"fieldcheck init --name NAME --badge BADGE --dept DEPT [--supervisor] [--sign-key KEY]\n"
-	"       [--from URL [--roster-key SHA256:FINGERPRINT] [--records-only]]";
+	"       [--from URL [--key FILE] [--roster-key SHA256:FINGERPRINT] [--records-only]]";
 static const char whoami_usage[] =
 	"fieldcheck whoami [--sign-key KEY] [--two-officers all|none|TYPE,...] "
 	"[--format text|csv|json]";
@@ -41,8 +41,8 @@ static int set_sign_key(struct cli *cli, const char *key)
 /* A new device starting from a central repository: origin, then a pull.
  * When it fails (a refused central, an unreachable one) the caller takes
  * back everything the init made: no half-made workspace is left behind. */
-static int init_from(struct cli *cli, const char *url, const char *roster_key,
-		     int records_only)
+static int init_from(struct cli *cli, const char *url, const char *ssh_key,
+		     const char *roster_key, int records_only)
 {
 	struct sync_options o = { "origin", 0, NULL, records_only };
 	struct sync_result res;
@@ -52,7 +52,7 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key,
 
 	memset(&res, 0, sizeof res);
 	if (workspace_open(cli->workspace, &ws, &err) == 0 &&
-	    sync_remote_add(ws, "origin", url, NULL, &err) == 0 &&
+	    sync_remote_add(ws, "origin", url, ssh_key, &err) == 0 &&
 	    (!roster_key || trust_expect_founder(ws, "origin", roster_key, &err) == 0))
 		rc = sync_run(ws, &o, &res, &err);
 	if (rc == 0) {
@@ -88,7 +88,7 @@ static int init_from(struct cli *cli, const char *url, const char *roster_key,
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *badge = NULL, *dept = NULL, *from = NULL, *key = NULL;
-	const char *roster_key = NULL;
+	const char *roster_key = NULL, *ssh_key = NULL;
 	int supervisor = 0, records_only = 0, rc;
 	struct fc_person me;
 	struct workspace_undo undo;
@@ -102,6 +102,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		{ "from", OPT_VALUE, &from, NULL, NULL },
 		{ "sign-key", OPT_VALUE, &key, NULL, NULL },
 		{ "roster-key", OPT_VALUE, &roster_key, NULL, NULL },
+		{ "key", OPT_VALUE, &ssh_key, NULL, NULL },
 		{ "records-only", OPT_FLAG, NULL, &records_only, NULL },
 		{ 0 },
 	};
@@ -112,6 +113,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return cli_usage(init_usage, _("--roster-key goes with --from"));
 	if (records_only && !from)
 		return cli_usage(init_usage, _("--records-only goes with --from"));
+	if (ssh_key && !from)
+		return cli_usage(init_usage, _("--key goes with --from"));
 	if (!name || !badge || !dept)
 		return cli_usage(init_usage, _("init needs --name, --badge and --dept: the identity "
 				 "that signs everything this workspace records"));
@@ -138,7 +141,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (key && (rc = set_sign_key(cli, key)))
 		goto undo;
 	if (from)
-		rc = init_from(cli, from, roster_key, records_only);
+		rc = init_from(cli, from, ssh_key, roster_key, records_only);
 undo:
 	if (from && rc)
 		workspace_undo_run(&undo); /* only what init made: see core/workspace.h */

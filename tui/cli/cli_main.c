@@ -21,7 +21,7 @@ const char *const cli_usage_text = N_(
 	"\n"
 	"Commands:\n"
 	"  init --name N --badge B --dept D [--supervisor] [--sign-key KEY]\n"
-	"       [--from URL [--roster-key SHA256:...] [--records-only]]\n"
+	"       [--from URL [--key FILE] [--roster-key SHA256:...] [--records-only]]\n"
 	"                                           create a workspace (from a central one)\n"
 	"  whoami [--sign-key KEY] [--two-officers all|none|TYPE,...]\n"
 	"                                           the identity, the key that signs, pairs\n"
