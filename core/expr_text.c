@@ -10,6 +10,10 @@
  *                          or '1', else 0
  *   fc_uuid()              uuid(): a random version 4 UUID (getrandom), new
  *                          each evaluation, so not deterministic
+ *   fc_uuid(n)             uuid(n): n random characters of 0-9A-Z, as
+ *                          JavaRosa's genGUID (n truncated; '' for n < 1,
+ *                          at most EXPR_UUID_MAX characters, so a form
+ *                          cannot ask for gigabytes)
  *   fc_digest(s, alg, enc) digest(): MD5, SHA-1, SHA-256, SHA-384 or
  *                          SHA-512 of s's UTF-8 bytes, as 'base64' or
  *                          'hex'; NULL for another algorithm or encoding
@@ -32,6 +36,7 @@
 
 /* translate()'s work is |s| x |f|: bounded so a form cannot make it long. */
 #define TRANSLATE_FROM_MAX 1024 /* characters in f */
+#define EXPR_UUID_MAX 1024	 /* characters of uuid(n) */
 
 const char *const expr_text_functions[] = {
 	"fc_before", "fc_after", "fc_translate", "fc_bool_str", "fc_uuid", "fc_digest",
@@ -119,11 +124,21 @@ static void fn_bool_str(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void fn_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	char u[FC_UUID_LEN + 1];
+	char u[EXPR_UUID_MAX + 1];
 	struct fc_err err;
+	double n;
+	int rc;
 
-	(void)argc, (void)argv;
-	if (uuid_new(u, &err)) {
+	if (argc == 0) {
+		rc = uuid_new(u, &err);
+	} else {
+		if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+			return; /* NULL: '' to the form */
+		n = sqlite3_value_double(argv[0]);
+		n = n != n || n < 1 ? 0 : n > EXPR_UUID_MAX ? EXPR_UUID_MAX : n;
+		rc = uuid_short(u, (size_t)n, &err);
+	}
+	if (rc) {
 		sqlite3_result_error(ctx, err.msg, -1);
 		return;
 	}
@@ -211,6 +226,7 @@ int expr_register_text(sqlite3 *db)
 		{ "fc_translate", 3, fn_translate, 0 },
 		{ "fc_bool_str", 1, fn_bool_str, 0 },
 		{ "fc_uuid", 0, fn_uuid, 1 },
+		{ "fc_uuid", 1, fn_uuid, 1 },
 		{ "fc_digest", 2, fn_digest, 0 },
 		{ "fc_digest", 3, fn_digest, 0 },
 		{ "fc_b64decode", 1, fn_b64decode, 0 },

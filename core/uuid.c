@@ -7,13 +7,13 @@
 #include <string.h>
 #include <sys/random.h>
 
-int uuid_new(char *out, struct fc_err *err)
+/* size random bytes into b, from the kernel. */
+static int random_bytes(unsigned char *b, size_t size, struct fc_err *err)
 {
-	unsigned char b[16];
 	size_t got = 0;
 
-	while (got < sizeof b) {
-		ssize_t n = getrandom(b + got, sizeof b - got, 0);
+	while (got < size) {
+		ssize_t n = getrandom(b + got, size - got, 0);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -21,6 +21,34 @@ int uuid_new(char *out, struct fc_err *err)
 		}
 		got += (size_t)n;
 	}
+	return 0;
+}
+
+int uuid_short(char *out, size_t len, struct fc_err *err)
+{
+	static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	unsigned char b[64];
+	size_t i = 0, k;
+
+	while (i < len) {
+		if (random_bytes(b, sizeof b, err))
+			return -1;
+		/* 252 = 7 x 36: the bytes above it are dropped, so every
+		 * character is as likely as every other */
+		for (k = 0; k < sizeof b && i < len; k++)
+			if (b[k] < 252)
+				out[i++] = digits[b[k] % 36];
+	}
+	out[len] = '\0';
+	return 0;
+}
+
+int uuid_new(char *out, struct fc_err *err)
+{
+	unsigned char b[16];
+
+	if (random_bytes(b, sizeof b, err))
+		return -1;
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
 	snprintf(out, FC_UUID_LEN + 1,

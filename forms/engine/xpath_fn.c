@@ -463,8 +463,8 @@ int xp_call_table(struct xp *x, const struct xp_fn *fns, size_t n_fns, const cha
 			if (n < fns[i].min)
 				return xp_fail_at(x, pos, "%s() takes at least %d argument%s, not %d",
 						  name, fns[i].min, fns[i].min == 1 ? "" : "s", n);
-			return xp_fail_at(x, pos, "%s() takes at most %d arguments, not %d",
-					  name, fns[i].max, n);
+			return xp_fail_at(x, pos, "%s() takes at most %d argument%s, not %d",
+					  name, fns[i].max, fns[i].max == 1 ? "" : "s", n);
 		}
 		return fns[i].emit(x, pos, a, n, out);
 	}

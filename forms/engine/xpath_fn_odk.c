@@ -187,7 +187,7 @@ static const struct xp_fn functions[] = {
 	{ "substring-after", 2, 2, fn_after },
 	{ "translate", 3, 3, fn_translate },
 	{ "boolean-from-string", 1, 1, fn_bool_str },
-	{ "uuid", 0, 0, fn_uuid },
+	{ "uuid", 0, 1, fn_uuid },
 	{ "digest", 2, 3, fn_digest },
 	{ "base64-decode", 1, 1, fn_base64 },
 	{ "date", 1, 1, fn_date },

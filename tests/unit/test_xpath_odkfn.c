@@ -103,6 +103,21 @@ static void uuids(void **state)
 	assert_string_not_equal(u1, u2);
 	free(u1);
 	free(u2);
+	/* uuid(n): n characters of 0-9A-Z (JavaRosa's genGUID), bounded */
+	u1 = calc("uuid(12)", &a);
+	u2 = calc("uuid('12')", &a);
+	assert_non_null(u1);
+	assert_non_null(u2);
+	assert_int_equal(strlen(u1), 12);
+	assert_int_equal(strspn(u1, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), 12);
+	assert_string_not_equal(u1, u2);
+	free(u1);
+	free(u2);
+	is("uuid(0)", &a, "");
+	is("uuid(-3)", &a, "");
+	is("uuid('many')", &a, "");
+	is("string-length(uuid(2.9))", &a, "2");
+	is("string-length(uuid(1000000))", &a, "1024");
 }
 
 static void dates(void **state)
@@ -240,7 +255,7 @@ static void refused(void **state)
 		{ "digest('a')", "character 1: digest() takes at least 2 arguments, not 1" },
 		{ "digest('a', 'SHA-3')", "character 1: digest() knows the algorithms" },
 		{ "digest('a', 'MD5', 'base32')", "digest() encodes as 'base64' or 'hex'" },
-		{ "uuid(1)", "character 1: uuid() takes 0 arguments, not 1" },
+		{ "uuid(1, 2)", "character 1: uuid() takes at most 1 argument, not 2" },
 		{ "date()", "character 1: date() takes 1 argument, not 0" },
 		{ "sum(${age}, 1)", "character 1: sum() takes 1 argument, not 2" },
 		{ "1 + count-non-empty()", "character 5: count-non-empty() takes 1 argument, not 0" },
