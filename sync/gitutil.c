@@ -43,11 +43,11 @@ int gitutil_init(struct fc_err *err)
 }
 
 /* libgit2's packbuilder tries each new object against the ten before it
- * (in its order, see sync/newobjs.c), whatever their size: two fifths of
- * the CPU of a sync of 1000 inspections went to that search.  A window of
- * PACK_WINDOW_MEMORY bytes (objects and their delta indexes) keeps the
+ * (in its order, see sync/newobjs.c), whatever their size: nearly a third
+ * of the CPU of a sync of 1000 inspections went to that search.  A window
+ * of PACK_WINDOW_MEMORY bytes (objects and their delta indexes) keeps the
  * two or three nearest, which the records' names make the likeliest
- * bases: the pack stays the size it was, for a fifth less CPU. */
+ * bases: the pack stays the size it was (+0.7 %), for a fifth less CPU. */
 #define PACK_WINDOW_MEMORY (16 << 10)
 
 int gitutil_pack_window(git_repository *repo, struct fc_err *err)
