@@ -57,11 +57,11 @@ int gitutil_pack_window(git_repository *repo, struct fc_err *err)
 	int rc = 0;
 
 	if (git_repository_config(&cfg, repo) < 0)
-		return git_fail(err, _("reading the replica's settings"));
+		return git_fail(err, _("opening the replica"));
 	/* Set once; one set by hand (git config pack.windowMemory) stands. */
 	if (git_config_get_int64(&v, cfg, "pack.windowMemory") == GIT_ENOTFOUND &&
 	    git_config_set_int64(cfg, "pack.windowMemory", PACK_WINDOW_MEMORY) < 0)
-		rc = git_fail(err, _("writing the replica's settings"));
+		rc = git_fail(err, _("opening the replica"));
 	git_error_clear();
 	git_config_free(cfg);
 	return rc;
