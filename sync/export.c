@@ -20,6 +20,7 @@
 #include "format.h"
 #include "gitutil.h"
 #include "layout.h"
+#include "newobjs.h"
 #include "signcommit.h"
 #include "treeupdates.h"
 
@@ -58,12 +59,16 @@ static int form_added(struct updates *up, const char *id, int version)
 	return 0;
 }
 
-static int add_blob(struct replica *r, struct updates *up, const char *path, const char *data,
-		    size_t len, struct fc_err *err)
+/* Writes a blob at path; `kin` names it for the pack's delta search, so
+ * records of one kind (an inspection's form) are tried against each other
+ * (sync/newobjs.h). */
+static int add_blob(struct replica *r, struct updates *up, const char *path, const char *kin,
+		    const char *data, size_t len, struct fc_err *err)
 {
 	git_oid id;
 	if (git_blob_create_from_buffer(&id, r->repo, data, len) < 0)
 		return git_fail(err, _("writing a record"));
+	newobjs_name(r->newobjs, &id, kin);
 	tree_updates_add(&up->t, GIT_TREE_UPDATE_UPSERT, &id, path);
 	return 0;
 }
@@ -86,7 +91,7 @@ static int add_form(struct replica *r, struct updates *up, const char *id, int v
 	texts[0] = t.survey, texts[1] = t.choices, texts[2] = t.settings;
 	for (k = 0; k < 3; k++) {
 		layout_form_path(id, version, files[k], path, sizeof path);
-		if (add_blob(r, up, path, texts[k], strlen(texts[k]), err)) {
+		if (add_blob(r, up, path, files[k], texts[k], strlen(texts[k]), err)) {
 			formstore_texts_clear(&t);
 			return -1;
 		}
@@ -95,7 +100,8 @@ static int add_form(struct replica *r, struct updates *up, const char *id, int v
 		if (!form_kept_file_name_ok(t.files[j].name))
 			continue; /* not one the layout takes */
 		layout_form_path(id, version, t.files[j].name, path, sizeof path);
-		if (add_blob(r, up, path, t.files[j].text, strlen(t.files[j].text), err)) {
+		if (add_blob(r, up, path, t.files[j].name, t.files[j].text, strlen(t.files[j].text),
+			     err)) {
 			formstore_texts_clear(&t);
 			return -1;
 		}
@@ -126,7 +132,8 @@ static int add_entry(struct replica *r, struct updates *up, const struct outbox_
 	strbuf_init(&sb);
 	record_encode(&rec, &sb);
 	layout_record_path(&rec, up->format, path, sizeof path);
-	rc = add_blob(r, up, path, sb.buf, sb.len, err);
+	rc = add_blob(r, up, path, rec.kind == REC_INSPECTION ? rec.u.inspection.form_id :
+		      record_kind_name(rec.kind), sb.buf, sb.len, err);
 	if (rc == 0 && rec.kind == REC_INSPECTION)
 		rc = add_form(r, up, rec.u.inspection.form_id, rec.u.inspection.form_version, err);
 	res->enterprises += rec.kind == REC_ENTERPRISE;

@@ -21,6 +21,9 @@ void gitutil_done(void);
  * pack's name "HEX" (GIT_OID_HEXSZ + 1 bytes).  libgit2 errors: -1. */
 int gitutil_add_pack(git_repository *repo, const git_buf *pack, git_indexer_progress *stats,
 		     char *name);
+/* Sets the replica's pack.windowMemory (the delta search of the packs it
+ * builds, see gitutil.c) unless its config has one already. */
+int gitutil_pack_window(git_repository *repo, struct fc_err *err);
 /* Short hex of an oid (12 characters), for messages. */
 const char *oid_short(const git_oid *id, char *buf, size_t size);
 

@@ -6,6 +6,13 @@
  * through the repository's odb (where this backend sits first) and finds
  * deltas among them, so a sync's pack holds its own records and the trees
  * and commit above them, nothing else.
+ *
+ * The delta search tries each object against its neighbours in libgit2's
+ * order: type, then the hash of a name's last sixteen characters, then
+ * size.  Unnamed, a sync's records sort by size alone, inspections of one
+ * form scattered among the others; named by their writer (export.c: the
+ * form, "hazard", "enterprise"), the likely bases sit side by side, so the
+ * replica's small delta window (gitutil_pack_window) finds them.
  */
 #include "newobjs.h"
 
@@ -23,7 +30,8 @@ struct newobjs {
 	git_odb_backend parent;      /* first: libgit2 sees this */
 	git_odb_backend *inner;      /* the mempack holding the objects */
 	git_oid *ids;                /* written since the last flush */
-	size_t n, alloc;
+	char **names;                /* their names for the delta search, or NULL */
+	size_t n, alloc, alloc_names;
 	git_oid *flushed;            /* written to packs by this process, sorted */
 	size_t n_flushed, alloc_flushed;
 	char **packs;                /* those packs' names (pack-HEX) */
@@ -63,9 +71,21 @@ static int no_write(git_odb_backend *b, const git_oid *id, const void *data, siz
 	 * free of repeats even if that changes. */
 	if (!n->inner->exists(n->inner, id)) {
 		ALLOC_GROW(n->ids, n->n + 1, n->alloc);
+		ALLOC_GROW(n->names, n->n + 1, n->alloc_names);
+		n->names[n->n] = NULL;
 		git_oid_cpy(&n->ids[n->n++], id);
 	}
 	return n->inner->write(n->inner, id, data, len, type);
+}
+
+static void forget_names(struct newobjs *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++) {
+		free(n->names[i]);
+		n->names[i] = NULL;
+	}
 }
 
 static void no_free(git_odb_backend *b)
@@ -74,6 +94,8 @@ static void no_free(git_odb_backend *b)
 
 	size_t i;
 
+	forget_names(n);
+	free(n->names);
 	n->inner->free(n->inner);
 	for (i = 0; i < n->n_packs; i++)
 		free(n->packs[i]);
@@ -111,6 +133,15 @@ int newobjs_attach(git_repository *repo, struct newobjs **out, struct fc_err *er
 	return 0;
 }
 
+void newobjs_name(struct newobjs *n, const git_oid *id, const char *name)
+{
+	size_t last = n->n - 1;
+
+	/* An object the store had already was not written: nothing to name. */
+	if (n->n && git_oid_equal(&n->ids[last], id) && !n->names[last])
+		n->names[last] = xstrdup(name);
+}
+
 size_t newobjs_count(const struct newobjs *n)
 {
 	return n->n;
@@ -144,7 +175,7 @@ static int build_pack(struct newobjs *n, git_repository *repo, git_buf *pack)
 	if (rc == 0)
 		git_packbuilder_set_threads(pb, 0);
 	for (i = 0; rc == 0 && i < n->n; i++)
-		rc = git_packbuilder_insert(pb, &n->ids[i], NULL);
+		rc = git_packbuilder_insert(pb, &n->ids[i], n->names[i]);
 	if (rc == 0)
 		rc = git_packbuilder_write_buf(pack, pb);
 	git_packbuilder_free(pb);
@@ -165,6 +196,7 @@ int newobjs_flush(struct newobjs *n, git_repository *repo, struct fc_err *err)
 		rc = git_fail(err, _("writing new objects"));
 	else {
 		remember(n, name);
+		forget_names(n);
 		n->n = 0;
 		rc = git_mempack_reset(n->inner) < 0 ? git_fail(err, _("packing new objects")) : 0;
 	}

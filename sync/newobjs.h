@@ -15,6 +15,11 @@ struct newobjs;
  * repository's odb owns it and frees it with the repository. */
 int newobjs_attach(git_repository *repo, struct newobjs **out, struct fc_err *err);
 
+/* Names the object just written (id) for the delta search of the next
+ * flush: objects whose names end alike are tried against each other first.
+ * Does nothing when id was not the last object written (the store had it). */
+void newobjs_name(struct newobjs *n, const git_oid *id, const char *name);
+
 /* Number of objects written since the last flush. */
 size_t newobjs_count(const struct newobjs *n);
 

@@ -153,6 +153,8 @@ int replica_open(struct fc_workspace *ws, int flags, struct replica **out, struc
 			goto fail;
 		}
 	}
+	if (!(flags & (REPLICA_NOLOCK | REPLICA_READONLY)) && gitutil_pack_window(r->repo, err))
+		goto fail;
 	if (newobjs_attach(r->repo, &r->newobjs, err))
 		goto fail;
 	*out = r;
@@ -170,7 +172,7 @@ int replica_renew(struct replica *r, const char *aside, struct fc_err *err)
 	if (rename(r->path, aside) != 0)
 		return fc_failk(err, FC_EIO, _("cannot set the replica aside as %s: %s"), aside,
 				strerror(errno));
-	if (create_repo(r->path, &r->repo, err))
+	if (create_repo(r->path, &r->repo, err) || gitutil_pack_window(r->repo, err))
 		return -1;
 	return newobjs_attach(r->repo, &r->newobjs, err);
 }

@@ -360,6 +360,45 @@ static void migrations_from_every_version(void **state)
 	}
 }
 
+/* has_index PATH NAME: whether the store at PATH holds index NAME. */
+static int has_index(const char *path, const char *name)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int yes;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index'"
+					    " AND name = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return yes;
+}
+
+/* Migration 13 drops hazard_events' index by kind (every query names the
+ * hazard: its primary key serves them); the store stays sound. */
+static void events_not_indexed_by_kind(void **state)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "store.db");
+	struct fc_store *s;
+	struct fc_err err = { 0 };
+	(void)state;
+
+	test_must(store_open_version(path, 12, &s, &err), &err);
+	store_close(s);
+	assert_true(has_index(path, "hazard_events_kind"));
+	test_must(store_open(path, &s, &err), &err);
+	test_must(store_integrity(s, &err), &err);
+	store_close(s);
+	assert_false(has_index(path, "hazard_events_kind"));
+	assert_true(has_index(path, "hazard_state_id"));
+	test_rmrf(dir);
+	free(dir);
+	free(path);
+}
+
 static void newer_store_refused(void **state)
 {
 	char *dir = test_tmpdir(), *path = test_path(dir, "store.db"), sql[64];
@@ -451,6 +490,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(outbox_tracks_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(outbox_paused_while_importing, setup, teardown),
 		cmocka_unit_test(migrations_from_every_version),
+		cmocka_unit_test(events_not_indexed_by_kind),
 		cmocka_unit_test(newer_store_refused),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
