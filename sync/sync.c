@@ -1,10 +1,13 @@
 /* sync.c - export, fetch, merge, import, push, retried (see sync.h). */
 #include "sync.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -384,13 +387,32 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	return rc;
 }
 
+/* The SSH key file a remote names, as an absolute path (a sync may run
+ * from any directory), or NULL when it cannot be read: said now, with its
+ * name, rather than as libssh2's "Unable to open private key file" at the
+ * first sync. */
+static char *key_path(const char *sshkey, struct fc_err *err)
+{
+	char *abs = realpath(sshkey, NULL);
+	int fd;
+
+	if (!abs || (fd = open(abs, O_RDONLY)) < 0) {
+		fc_failk(err, FC_EUSAGE, _("cannot read the SSH key %s: %s"), sshkey,
+			 strerror(errno));
+		free(abs);
+		return NULL;
+	}
+	close(fd);
+	return abs;
+}
+
 int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 		    const char *sshkey, struct fc_err *err)
 {
 	struct replica *r;
 	git_remote *rm = NULL;
 	git_config *cfg = NULL;
-	char key[256];
+	char key[256], *keyfile = NULL;
 	int rc = -1;
 
 	int valid = 0;
@@ -399,8 +421,12 @@ int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 	/* Read and refused before anything is made or stored. */
 	if (url_parse(url, &u, err) || url_refuse_password(url, err))
 		return -1;
-	if (replica_open(ws, REPLICA_CREATE, &r, err))
+	if (sshkey && !(keyfile = key_path(sshkey, err)))
 		return -1;
+	if (replica_open(ws, REPLICA_CREATE, &r, err)) {
+		free(keyfile);
+		return -1;
+	}
 	if (git_remote_name_is_valid(&valid, name) < 0 || !valid) {
 		fc_failk(err, FC_EUSAGE, _("'%s' is not a valid remote name"), name);
 		goto out;
@@ -410,13 +436,14 @@ int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 		goto out;
 	}
 	snprintf(key, sizeof key, "remote.%s.sshkey", name);
-	if (sshkey && (git_repository_config(&cfg, r->repo) < 0 ||
-		       git_config_set_string(cfg, key, sshkey) < 0)) {
+	if (keyfile && (git_repository_config(&cfg, r->repo) < 0 ||
+			git_config_set_string(cfg, key, keyfile) < 0)) {
 		git_fail(err, _("saving the key's path"));
 		goto out;
 	}
 	rc = 0;
 out:
+	free(keyfile);
 	git_config_free(cfg);
 	git_remote_free(rm);
 	replica_close(r);

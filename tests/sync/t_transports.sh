@@ -44,6 +44,17 @@ expect_usage; rc=$?
 check "--key without --from is a usage error (exit $rc)" [ "$rc" -eq 2 ]
 check "saying so" grep -q -- "--key goes with --from" "$ERR"
 check "and makes no workspace" [ ! -e "$T/s4" ]
+"$FC" -C "$T/s5" init --name s5 --badge S-5 --dept 区应急管理局 --from "$sshurl" --key "$T/nokey" 2>"$ERR"; rc=$?
+check "a key file that is not there is refused before anything is made (exit $rc)" [ "$rc" -eq 2 ]
+check "naming it" grep -q "cannot read the SSH key $T/nokey" "$ERR"
+check "and no workspace is made" [ ! -e "$T/s5" ]
+on s1 remote add spare "$sshurl" --key "$T/nokey"; rc=$?
+check "remote add refuses it too (exit $rc)" [ "$rc" -eq 2 ]
+check "storing nothing" sh -c "! grep -q spare '$T/s1/replica.git/config'"
+(cd "$T" && "$FC" -C s1 remote add spare "$sshurl" --key id_ed25519 >/dev/null)
+check "a key named relative to where the command runs is kept as an absolute path" \
+	[ "$(git --git-dir="$T/s1/replica.git" config remote.spare.sshkey)" = "$(cd "$T" && pwd -P)/id_ed25519" ]
+check "so a sync from anywhere finds it" on s1 sync spare
 
 # A key the server does not know: refused, after a bounded number of tries.
 ssh-keygen -q -t ed25519 -N '' -f "$T/stranger"

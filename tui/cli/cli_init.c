@@ -1,6 +1,8 @@
 /* cli_init.c - `fieldcheck init` and `fieldcheck whoami`. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "core/i18n.h"
@@ -115,6 +117,12 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		return cli_usage(init_usage, _("--records-only goes with --from"));
 	if (ssh_key && !from)
 		return cli_usage(init_usage, _("--key goes with --from"));
+	/* before the workspace is made, as every other wrong argument */
+	if (ssh_key && access(ssh_key, R_OK) != 0) {
+		fc_failk(&err, FC_EUSAGE, _("cannot read the SSH key %s: %s"), ssh_key,
+			 strerror(errno));
+		return cli_report(&err);
+	}
 	if (!name || !badge || !dept)
 		return cli_usage(init_usage, _("init needs --name, --badge and --dept: the identity "
 				 "that signs everything this workspace records"));
