@@ -180,10 +180,9 @@ report_first_pull() {
 
 # sync_daemon: figure 3 again over git://: the copy of the inspector's
 # workspace made before its sync ($D/insp_d) syncs with a copy of the
-# central served by git daemon with receive-pack; beside it, in a clone of
-# the central, the same files, `git add`, `git commit` (git_commit_s) and
-# `git push` over git:// to another copy (git_push_s); git= is their sum.
-# The daemon's receive-pack (index-pack, the connectivity check) is not
+# central served by git daemon with receive-pack, and git pushes the same
+# to another copy from a clone of the central (sync_beside_push).  The
+# daemon's receive-pack (index-pack, the connectivity check) is not
 # counted on either side.
 sync_daemon() {
 	git clone --bare -q "$URL" "$D/dcentral.git"
@@ -192,17 +191,7 @@ sync_daemon() {
 	start_daemon --enable=receive-pack
 	git --git-dir="$D/insp_d/replica.git" config remote.origin.url \
 		"git://127.0.0.1:$PORT/dcentral.git"
-	timed sync_daemon "$FC" -C "$D/insp_d" sync
-	ours=$SECS ours_kb=$KB ours_cpu=$CPU
-	timed git_commit_daemon sh -c "'$TOOLS/gen' files --start $((N + 300)) --inspections 1000 --base $N --dir '$D/wt_d' &&
-		git -C '$D/wt_d' add -A &&
-		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1000 inspections'"
-	c_s=$SECS c_cpu=$CPU c_kb=$KB
-	timed git_push_daemon git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
-	printf 'bench sync_1000_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$N" \
-		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
-			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
-		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
+	sync_beside_push sync_1000_daemon $((N + 300)) 1000 '1000 inspections'
 	sync_one_daemon
 	stop_server "$DAEMON"
 	DAEMON=""
@@ -216,14 +205,22 @@ sync_daemon() {
 sync_one_daemon() {
 	"$TOOLS/fill" "$D/insp_d" --start $((N + 1300)) --inspections 1 --base "$N" \
 		--as 检查员:ZJ-0201:区应急管理局 >/dev/null
-	timed sync_one_daemon "$FC" -C "$D/insp_d" sync
+	sync_beside_push sync_1_daemon $((N + 1300)) 1 '1 inspection'
+}
+
+# sync_beside_push NAME START COUNT WHAT: the inspector's sync over git://
+# ($D/insp_d), beside git writing the files of the COUNT inspections from
+# START, `git add`, `git commit` (git_commit_s) and `git push` over git://
+# (git_push_s); git= is their sum.  Prints the line NAME.
+sync_beside_push() {
+	timed "$1" "$FC" -C "$D/insp_d" sync
 	ours=$SECS ours_kb=$KB ours_cpu=$CPU
-	timed git_commit_one sh -c "'$TOOLS/gen' files --start $((N + 1300)) --inspections 1 --base $N --dir '$D/wt_d' &&
+	timed "$1_git_commit" sh -c "'$TOOLS/gen' files --start $2 --inspections $3 --base $N --dir '$D/wt_d' &&
 		git -C '$D/wt_d' add -A &&
-		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: 1 inspection'"
+		git -C '$D/wt_d' -c user.name=检查员 -c user.email=ZJ-0201 commit -q -m 'records: $4'"
 	c_s=$SECS c_cpu=$CPU c_kb=$KB
-	timed git_push_one git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
-	printf 'bench sync_1_daemon n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$N" \
+	timed "$1_git_push" git -C "$D/wt_d" push -q "git://127.0.0.1:$PORT/dpush.git" main
+	printf 'bench %s n=%s %s maxrss_kb=%s git_maxrss_kb=%s git_commit_s=%s git_push_s=%s git_push_cpu=%s\n' "$1" "$N" \
 		"$(pair "$ours" "$(awk -v a="$c_s" -v b="$SECS" 'BEGIN { printf "%.2f", a + b }')" \
 			"$ours_cpu" "$(awk -v a="$c_cpu" -v b="$CPU" 'BEGIN { printf "%.2f", a + b }')")" \
 		"$ours_kb" "$(( c_kb > KB ? c_kb : KB ))" "$c_s" "$SECS" "$CPU"
