@@ -18,39 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "forms/engine/xlsx_impl.h"
 
 #define MS_PER_DAY 86400000.0
 #define US_PER_DAY 86400000000LL
 #define TIMEDELTA_DAYS_MAX 999999999.0 /* Python's timedelta */
-
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
-static long long days_from_civil(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long long z, long long *y, int *m, int *d)
-{
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
 
 /* Python's divmod(v, 1.0) for a float (Objects/floatobject.c). */
 static void py_divmod1(double v, double *div, double *mod)
@@ -90,8 +63,8 @@ static void add_clock(struct strbuf *out, long long us_of_day)
 static int as_datetime(double v, int is_int, int date1904, struct strbuf *out)
 {
 	double day = v, frac = 0, ms;
-	long long days, lo = days_from_civil(1, 1, 1), hi = days_from_civil(9999, 12, 31), y;
-	int m, d;
+	long long days, lo = clock_days_from_civil(1, 1, 1), hi = clock_days_from_civil(9999, 12, 31);
+	int y, m, d;
 
 	if (!is_int)
 		py_divmod1(v, &day, &frac);
@@ -104,7 +77,7 @@ static int as_datetime(double v, int is_int, int date1904, struct strbuf *out)
 		day += 1;
 	if (fabs(day) > TIMEDELTA_DAYS_MAX)
 		return -1;
-	days = (date1904 ? days_from_civil(1904, 1, 1) : days_from_civil(1899, 12, 30)) +
+	days = (date1904 ? clock_days_from_civil(1904, 1, 1) : clock_days_from_civil(1899, 12, 30)) +
 	       (long long)day;
 	if (days < lo || days > hi) /* epoch + timedelta(days=day) */
 		return -1;
@@ -114,8 +87,8 @@ static int as_datetime(double v, int is_int, int date1904, struct strbuf *out)
 	}
 	if (days > hi)
 		return -1;
-	civil_from_days(days, &y, &m, &d);
-	strbuf_addf(out, "%04lld-%02d-%02d ", y, m, d);
+	clock_civil_from_days((long)days, &y, &m, &d); /* years 1 to 9999: checked above */
+	strbuf_addf(out, "%04d-%02d-%02d ", y, m, d);
 	add_clock(out, (long long)ms * 1000);
 	return 0;
 }
