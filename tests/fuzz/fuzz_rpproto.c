@@ -16,28 +16,9 @@
 #include <string.h>
 
 #include "sync/rpproto.h"
+#include "tests/mem_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-struct mem {
-	const uint8_t *p;
-	size_t len, off, chunk;
-};
-
-static int mem_read(void *ctx, char *buf, size_t size, size_t *got)
-{
-	struct mem *m = ctx;
-	size_t n = m->len - m->off;
-
-	if (n > size)
-		n = size;
-	if (m->chunk && n > m->chunk)
-		n = m->chunk;
-	memcpy(buf, m->p + m->off, n);
-	m->off += n;
-	*got = n;
-	return 0;
-}
 
 static void ignore(const char *msg, size_t len, void *ctx)
 {

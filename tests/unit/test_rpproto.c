@@ -10,31 +10,11 @@
 
 #include "core/strbuf.h"
 #include "sync/rpproto.h"
+#include "tests/mem_read.h"
 
 #define OID_A "1111111111111111111111111111111111111111"
 #define OID_B "2222222222222222222222222222222222222222"
 #define ZEROS "0000000000000000000000000000000000000000"
-
-/* A server's bytes from memory, at most `chunk` per read. */
-struct mem {
-	const char *p;
-	size_t len, off, chunk;
-};
-
-static int mem_read(void *ctx, char *buf, size_t size, size_t *got)
-{
-	struct mem *m = ctx;
-	size_t n = m->len - m->off;
-
-	if (n > size)
-		n = size;
-	if (m->chunk && n > m->chunk)
-		n = m->chunk;
-	memcpy(buf, m->p + m->off, n);
-	m->off += n;
-	*got = n;
-	return 0;
-}
 
 static void pkt_s(struct strbuf *sb, const char *s)
 {
