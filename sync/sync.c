@@ -387,11 +387,9 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	return rc;
 }
 
-/* The SSH key file a remote names, as an absolute path (a sync may run
- * from any directory), or NULL when it cannot be read: said now, with its
- * name, rather than as libssh2's "Unable to open private key file" at the
- * first sync. */
-static char *key_path(const char *sshkey, struct fc_err *err)
+/* Said now, with the file's name, rather than as libssh2's "Unable to
+ * open private key file" at the first sync (sync.h). */
+char *sync_key_path(const char *sshkey, struct fc_err *err)
 {
 	char *abs = realpath(sshkey, NULL);
 	int fd;
@@ -421,7 +419,7 @@ int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 	/* Read and refused before anything is made or stored. */
 	if (url_parse(url, &u, err) || url_refuse_password(url, err))
 		return -1;
-	if (sshkey && !(keyfile = key_path(sshkey, err)))
+	if (sshkey && !(keyfile = sync_key_path(sshkey, err)))
 		return -1;
 	if (replica_open(ws, REPLICA_CREATE, &r, err)) {
 		free(keyfile);

@@ -51,6 +51,9 @@ int sync_run(struct fc_workspace *ws, const struct sync_options *o, struct sync_
 	     struct fc_err *err);
 
 /* Remotes. */
+/* The SSH key file a remote names, as a malloc'd absolute path (a sync
+ * may run from any directory), or NULL and err when it cannot be read. */
+char *sync_key_path(const char *sshkey, struct fc_err *err);
 int sync_remote_add(struct fc_workspace *ws, const char *name, const char *url,
 		    const char *sshkey, struct fc_err *err);
 struct sync_remote { char *name, *url; };

@@ -1,8 +1,7 @@
 /* cli_init.c - `fieldcheck init` and `fieldcheck whoami`. */
-#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "core/i18n.h"
@@ -118,10 +117,11 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (ssh_key && !from)
 		return cli_usage(init_usage, _("--key goes with --from"));
 	/* before the workspace is made, as every other wrong argument */
-	if (ssh_key && access(ssh_key, R_OK) != 0) {
-		fc_failk(&err, FC_EUSAGE, _("cannot read the SSH key %s: %s"), ssh_key,
-			 strerror(errno));
-		return cli_report(&err);
+	if (ssh_key) {
+		char *abs = sync_key_path(ssh_key, &err);
+		if (!abs)
+			return cli_report(&err);
+		free(abs);
 	}
 	if (!name || !badge || !dept)
 		return cli_usage(init_usage, _("init needs --name, --badge and --dept: the identity "
